@@ -1,0 +1,31 @@
+/* crk-cli-dataset.c: placeholder until its issue lands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crk-cli.h"
+
+int
+crk_cli_validate (int argc, char **argv)
+{
+  crk_cli_error ("%s: not implemented yet", argv[0]);
+  return CRK_CLI_EXIT_FAILED;
+}
+
+int
+crk_cli_convert (int argc, char **argv)
+{
+  crk_cli_error ("%s: not implemented yet", argv[0]);
+  return CRK_CLI_EXIT_FAILED;
+}
+
+int
+crk_cli_info (int argc, char **argv)
+{
+  crk_cli_error ("%s: not implemented yet", argv[0]);
+  return CRK_CLI_EXIT_FAILED;
+}
+

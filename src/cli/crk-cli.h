@@ -1,0 +1,28 @@
+/* crk-cli.h: the subcommands of cityrank-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes: 0 success, 1 the work failed (invalid file...), 2 bad arguments. */
+#define CRK_CLI_EXIT_OK      0
+#define CRK_CLI_EXIT_FAILED  1
+#define CRK_CLI_EXIT_USAGE   2
+
+/* Each takes the arguments after the subcommand name (argv[0] is the subcommand). */
+int crk_cli_validate (int argc, char **argv); /* crk-cli-dataset.c */
+int crk_cli_convert  (int argc, char **argv); /* crk-cli-dataset.c */
+int crk_cli_info     (int argc, char **argv); /* crk-cli-dataset.c */
+int crk_cli_rank     (int argc, char **argv); /* crk-cli-rank.c */
+int crk_cli_explain  (int argc, char **argv); /* crk-cli-rank.c */
+int crk_cli_chart    (int argc, char **argv); /* crk-cli-chart.c */
+int crk_cli_report   (int argc, char **argv); /* crk-cli-report.c */
+
+/* Prints "cityrank-cli: MESSAGE" to stderr. */
+void crk_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS
