@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (CrkCity, crk_city, CRK, CITY, GObject)
  * Every setter notifies only on a real change, and the owning dataset marks itself
  * modified and emits its "changed" signal. */
 
+/* Signals (added with the implementation): "attribute-changed" (const char *name) after
+ * crk_city_set_attribute() changed an extra attribute; "reference-rank-changed" (int year)
+ * after crk_city_set_reference_rank() changed a rank. */
+
 CrkCity     *crk_city_new                    (const char *code,
                                               const char *name);
 const char  *crk_city_get_code               (CrkCity    *self);

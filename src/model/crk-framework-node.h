@@ -22,6 +22,9 @@ G_DECLARE_FINAL_TYPE (CrkFrameworkNode, crk_framework_node, CRK, FRAMEWORK_NODE,
  * Levels follow COINr: leaves (indicators) are level 1, the root is the top level;
  * for an unbalanced tree, level = n_levels - depth. */
 
+/* Signal (added with the implementation): "child-added" (CrkFrameworkNode *child), emitted
+ * on the parent after crk_framework_node_append_child(); the dataset listens to it. */
+
 CrkFrameworkNode *crk_framework_node_new             (const char       *code,
                                                       const char       *name);
 const char       *crk_framework_node_get_code        (CrkFrameworkNode *self);

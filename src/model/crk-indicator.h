@@ -13,6 +13,9 @@ typedef enum {
   CRK_INDICATOR_KIND_DENOMINATOR, /* population, GDP, area...: divides other indicators */
 } CrkIndicatorKind;
 
+GType crk_indicator_kind_get_type (void);
+#define CRK_TYPE_INDICATOR_KIND (crk_indicator_kind_get_type ())
+
 #define CRK_TYPE_INDICATOR (crk_indicator_get_type ())
 G_DECLARE_FINAL_TYPE (CrkIndicator, crk_indicator, CRK, INDICATOR, GObject)
 

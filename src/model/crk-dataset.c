@@ -1,0 +1,1390 @@
+/* crk-dataset.c: cities x indicators x years, with a framework and a method
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "crk-dataset"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "crk-dataset.h"
+#include "crk-locale.h"
+#include "crk-model-private.h"
+
+/* Notes are sparse; keyed by the year itself (not its index, which shifts when an
+ * earlier year is added) and the stable city and indicator indices. */
+typedef struct {
+  int   year;
+  guint indicator;
+  guint city;
+} NoteKey;
+
+struct _CrkDataset
+{
+  GObject           parent_instance;
+
+  char             *title;
+  char             *title_zh;
+  char             *edition;
+  char             *publisher;
+  char             *source;
+  char             *licence;
+  char             *notes;
+  gboolean          modified;
+
+  GArray           *years;       /* int, ascending */
+
+  GListStore       *cities;
+  GHashTable       *city_index;  /* code -> CrkCity (borrowed) */
+  GPtrArray        *indicators;  /* owned CrkIndicator */
+  GHashTable       *indicator_index;
+
+  CrkFrameworkNode *framework;
+  GHashTable       *node_index;  /* code -> CrkFrameworkNode (borrowed) */
+  GPtrArray        *dimensions;  /* borrowed, rebuilt lazily */
+  guint             n_levels;    /* G_MAXUINT when to be recomputed */
+  gboolean          dimensions_valid;
+
+  CrkMethod        *method;
+  gboolean          has_method;
+
+  /* The panel, [year][indicator][city] with capacities as strides. p_* count the
+   * rows that exist in the arrays (they lag behind during bulk loading, so the panel
+   * can be sized once); every slot outside them holds NAN / OBSERVED. */
+  double           *values;
+  guint8           *status;
+  guint             cap_cities;
+  guint             cap_indicators;
+  guint             cap_years;
+  guint             p_cities;
+  guint             p_indicators;
+  guint             p_years;
+  GHashTable       *value_notes; /* NoteKey -> char* */
+
+  guint             bulk;
+  guint             pending_changes;
+};
+
+G_DEFINE_FINAL_TYPE (CrkDataset, crk_dataset, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_TITLE_ZH,
+  PROP_EDITION,
+  PROP_PUBLISHER,
+  PROP_SOURCE,
+  PROP_LICENCE,
+  PROP_NOTES,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  VALUE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void disconnect_tree (CrkDataset *self, CrkFrameworkNode *root);
+
+static guint
+note_key_hash (gconstpointer key)
+{
+  const NoteKey *k = key;
+
+  return ((guint) k->year * 2654435761u) ^ (k->indicator * 40503u) ^ k->city;
+}
+
+static gboolean
+note_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const NoteKey *x = a;
+  const NoteKey *y = b;
+
+  return x->year == y->year && x->indicator == y->indicator && x->city == y->city;
+}
+
+/* Records an edit: sets "modified" and emits "changed", or collects the flags while
+ * bulk loading. */
+static void
+dataset_changed (CrkDataset *self,
+                 guint       flags)
+{
+  if (self->bulk > 0)
+    {
+      self->pending_changes |= flags;
+      return;
+    }
+  if (!self->modified)
+    {
+      self->modified = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+  g_signal_emit (self, signals[CHANGED], 0, flags);
+}
+
+static void
+on_city_notify (CrkCity    *city,
+                GParamSpec *pspec,
+                CrkDataset *self)
+{
+  if (strcmp (pspec->name, "index") == 0)
+    return;
+  dataset_changed (self, CRK_DATASET_CHANGE_CITIES);
+}
+
+static void
+on_city_data_changed (CrkCity    *city,
+                      gpointer    arg,
+                      CrkDataset *self)
+{
+  dataset_changed (self, CRK_DATASET_CHANGE_CITIES);
+}
+
+static void
+on_indicator_notify (CrkIndicator *indicator,
+                     GParamSpec   *pspec,
+                     CrkDataset   *self)
+{
+  if (strcmp (pspec->name, "index") == 0)
+    return;
+  dataset_changed (self, CRK_DATASET_CHANGE_INDICATORS);
+}
+
+static void
+on_node_notify (CrkFrameworkNode *node,
+                GParamSpec       *pspec,
+                CrkDataset       *self)
+{
+  dataset_changed (self, CRK_DATASET_CHANGE_FRAMEWORK);
+}
+
+static void
+on_method_changed (CrkMethod  *method,
+                   CrkDataset *self)
+{
+  self->has_method = TRUE;
+  dataset_changed (self, CRK_DATASET_CHANGE_METHOD);
+}
+
+static void
+crk_dataset_dispose (GObject *object)
+{
+  CrkDataset *self = (CrkDataset *) object;
+
+  if (self->cities != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cities));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CrkCity) city = g_list_model_get_item (G_LIST_MODEL (self->cities), i);
+
+          g_signal_handlers_disconnect_by_data (city, self);
+        }
+      g_clear_object (&self->cities);
+    }
+  if (self->indicators != NULL)
+    {
+      for (guint i = 0; i < self->indicators->len; i++)
+        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->indicators, i), self);
+      g_clear_pointer (&self->indicators, g_ptr_array_unref);
+    }
+  if (self->framework != NULL)
+    {
+      disconnect_tree (self, self->framework);
+      g_clear_object (&self->framework);
+    }
+  if (self->method != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->method, self);
+      g_clear_object (&self->method);
+    }
+  g_clear_pointer (&self->city_index, g_hash_table_unref);
+  g_clear_pointer (&self->indicator_index, g_hash_table_unref);
+  g_clear_pointer (&self->node_index, g_hash_table_unref);
+  g_clear_pointer (&self->dimensions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (crk_dataset_parent_class)->dispose (object);
+}
+
+static void
+crk_dataset_finalize (GObject *object)
+{
+  CrkDataset *self = (CrkDataset *) object;
+
+  g_free (self->title);
+  g_free (self->title_zh);
+  g_free (self->edition);
+  g_free (self->publisher);
+  g_free (self->source);
+  g_free (self->licence);
+  g_free (self->notes);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_free (self->values);
+  g_free (self->status);
+  g_clear_pointer (&self->value_notes, g_hash_table_unref);
+
+  G_OBJECT_CLASS (crk_dataset_parent_class)->finalize (object);
+}
+
+static char **
+string_field (CrkDataset *self,
+              guint       prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      return &self->title;
+    case PROP_TITLE_ZH:
+      return &self->title_zh;
+    case PROP_EDITION:
+      return &self->edition;
+    case PROP_PUBLISHER:
+      return &self->publisher;
+    case PROP_SOURCE:
+      return &self->source;
+    case PROP_LICENCE:
+      return &self->licence;
+    case PROP_NOTES:
+      return &self->notes;
+    default:
+      return NULL;
+    }
+}
+
+static void
+set_string (CrkDataset *self,
+            guint       prop_id,
+            const char *value)
+{
+  char **field = string_field (self, prop_id);
+
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  dataset_changed (self, CRK_DATASET_CHANGE_METADATA);
+}
+
+static void
+crk_dataset_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CrkDataset *self = CRK_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+    case PROP_TITLE_ZH:
+    case PROP_EDITION:
+    case PROP_PUBLISHER:
+    case PROP_SOURCE:
+    case PROP_LICENCE:
+    case PROP_NOTES:
+      g_value_set_string (value, *string_field (self, prop_id));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crk_dataset_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CrkDataset *self = CRK_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+    case PROP_TITLE_ZH:
+    case PROP_EDITION:
+    case PROP_PUBLISHER:
+    case PROP_SOURCE:
+    case PROP_LICENCE:
+    case PROP_NOTES:
+      set_string (self, prop_id, g_value_get_string (value));
+      break;
+    case PROP_MODIFIED:
+      crk_dataset_set_modified (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define RW_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+static void
+crk_dataset_class_init (CrkDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = crk_dataset_dispose;
+  object_class->finalize = crk_dataset_finalize;
+  object_class->get_property = crk_dataset_get_property;
+  object_class->set_property = crk_dataset_set_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_TITLE_ZH] = g_param_spec_string ("title-zh", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_EDITION] = g_param_spec_string ("edition", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_PUBLISHER] = g_param_spec_string ("publisher", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_LICENCE] = g_param_spec_string ("licence", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, RW_FLAGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrkDataset::changed:
+   * @self: the dataset
+   * @change_flags: the #CrkDatasetChange bits of what changed
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * CrkDataset::value-changed:
+   * @self: the dataset
+   * @city_index: the city
+   * @indicator_index: the indicator
+   * @year_index: the year
+   *
+   * Emitted after crk_dataset_set_value() or crk_dataset_set_value_note() changed a
+   * value, its status or its note (not while bulk loading).
+   */
+  signals[VALUE_CHANGED] =
+    g_signal_new ("value-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+crk_dataset_init (CrkDataset *self)
+{
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->cities = g_list_store_new (CRK_TYPE_CITY);
+  self->city_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->indicators = g_ptr_array_new_with_free_func (g_object_unref);
+  self->indicator_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->dimensions = g_ptr_array_new ();
+  self->n_levels = G_MAXUINT;
+  self->method = crk_method_new ();
+  g_signal_connect (self->method, "changed", G_CALLBACK (on_method_changed), self);
+  self->value_notes = g_hash_table_new_full (note_key_hash, note_key_equal, g_free, g_free);
+}
+
+/**
+ * crk_dataset_new:
+ *
+ * Returns: (transfer full): an empty, unmodified dataset with the default method
+ */
+CrkDataset *
+crk_dataset_new (void)
+{
+  return g_object_new (CRK_TYPE_DATASET, NULL);
+}
+
+#define DEFINE_STRING_ACCESSORS(field, PROP)                     \
+  const char *                                                   \
+  crk_dataset_get_##field (CrkDataset *self)                     \
+  {                                                              \
+    g_return_val_if_fail (CRK_IS_DATASET (self), NULL);          \
+    return self->field;                                          \
+  }                                                              \
+  void                                                           \
+  crk_dataset_set_##field (CrkDataset *self, const char *value)  \
+  {                                                              \
+    g_return_if_fail (CRK_IS_DATASET (self));                    \
+    set_string (self, PROP, value);                              \
+  }
+
+DEFINE_STRING_ACCESSORS (title, PROP_TITLE)
+DEFINE_STRING_ACCESSORS (title_zh, PROP_TITLE_ZH)
+DEFINE_STRING_ACCESSORS (edition, PROP_EDITION)
+DEFINE_STRING_ACCESSORS (publisher, PROP_PUBLISHER)
+DEFINE_STRING_ACCESSORS (source, PROP_SOURCE)
+DEFINE_STRING_ACCESSORS (licence, PROP_LICENCE)
+DEFINE_STRING_ACCESSORS (notes, PROP_NOTES)
+
+/**
+ * crk_dataset_get_display_title:
+ * @self: a dataset
+ *
+ * Returns: (nullable): the title in the user's language, else the other one
+ */
+const char *
+crk_dataset_get_display_title (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  return crk_locale_pick (self->title, self->title_zh);
+}
+
+gboolean
+crk_dataset_get_modified (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), FALSE);
+  return self->modified;
+}
+
+/**
+ * crk_dataset_set_modified:
+ * @self: a dataset
+ * @modified: whether the dataset has unsaved changes
+ *
+ * Writers call this with %FALSE after saving.
+ */
+void
+crk_dataset_set_modified (CrkDataset *self,
+                          gboolean    modified)
+{
+  g_return_if_fail (CRK_IS_DATASET (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* The panel */
+
+static gsize
+slot (CrkDataset *self,
+      guint       city,
+      guint       indicator,
+      guint       year)
+{
+  return ((gsize) year * self->cap_indicators + indicator) * self->cap_cities + city;
+}
+
+static void
+fill_missing (double *values,
+              gsize   n)
+{
+  for (gsize i = 0; i < n; i++)
+    values[i] = NAN;
+}
+
+static guint
+grown (guint cap,
+       guint needed,
+       gboolean exact)
+{
+  if (needed <= cap)
+    return cap;
+  if (exact)
+    return needed;
+  cap = MAX (cap, 4);
+  while (cap < needed)
+    {
+      g_assert (cap <= G_MAXUINT / 2);
+      cap *= 2;
+    }
+  return cap;
+}
+
+static void
+reallocate (CrkDataset *self,
+            guint       cap_c,
+            guint       cap_i,
+            guint       cap_y)
+{
+  gsize size;
+  double *values;
+  guint8 *status;
+
+  g_assert (cap_i == 0 || cap_y == 0 || cap_c <= G_MAXSIZE / sizeof (double) / cap_i / cap_y);
+  size = (gsize) cap_c * cap_i * cap_y;
+  values = g_new (double, size);
+  status = g_new0 (guint8, size);
+  fill_missing (values, size);
+
+  for (guint y = 0; y < self->p_years; y++)
+    for (guint i = 0; i < self->p_indicators; i++)
+      {
+        gsize from = slot (self, 0, i, y);
+        gsize to = ((gsize) y * cap_i + i) * cap_c;
+
+        memcpy (values + to, self->values + from, self->p_cities * sizeof (double));
+        memcpy (status + to, self->status + from, self->p_cities);
+      }
+
+  g_free (self->values);
+  g_free (self->status);
+  self->values = values;
+  self->status = status;
+  self->cap_cities = cap_c;
+  self->cap_indicators = cap_i;
+  self->cap_years = cap_y;
+}
+
+/* Makes the panel hold every city, indicator and year: reallocates with doubled
+ * capacities (exact ones while bulk loading) and copies the existing rows. */
+static void
+ensure_panel (CrkDataset *self)
+{
+  guint n_cities = g_list_model_get_n_items (G_LIST_MODEL (self->cities));
+  guint n_indicators = self->indicators->len;
+  guint n_years = self->years->len;
+  gboolean exact = self->bulk > 0;
+  guint cap_c, cap_i, cap_y;
+
+  if (self->p_cities == n_cities && self->p_indicators == n_indicators && self->p_years == n_years)
+    return;
+
+  cap_c = grown (self->cap_cities, n_cities, exact);
+  cap_i = grown (self->cap_indicators, n_indicators, exact);
+  cap_y = grown (self->cap_years, n_years, exact);
+  if (cap_c != self->cap_cities || cap_i != self->cap_indicators || cap_y != self->cap_years)
+    reallocate (self, cap_c, cap_i, cap_y);
+
+  self->p_cities = n_cities;
+  self->p_indicators = n_indicators;
+  self->p_years = n_years;
+}
+
+/* Years */
+
+guint
+crk_dataset_get_n_years (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), 0);
+  return self->years->len;
+}
+
+/**
+ * crk_dataset_get_year:
+ * @self: a dataset
+ * @year_index: a year index
+ *
+ * Returns: the year at @year_index (years are ascending)
+ */
+int
+crk_dataset_get_year (CrkDataset *self,
+                      guint       year_index)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), 0);
+  g_return_val_if_fail (year_index < self->years->len, 0);
+  return g_array_index (self->years, int, year_index);
+}
+
+/* Index of the first year >= @year. */
+static guint
+year_position (CrkDataset *self,
+               int         year)
+{
+  guint lo = 0, hi = self->years->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->years, int, mid) < year)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * crk_dataset_lookup_year:
+ * @self: a dataset
+ * @year: a year
+ *
+ * Returns: the index of @year, or -1
+ */
+int
+crk_dataset_lookup_year (CrkDataset *self,
+                         int         year)
+{
+  guint pos;
+
+  g_return_val_if_fail (CRK_IS_DATASET (self), -1);
+
+  pos = year_position (self, year);
+  if (pos < self->years->len && g_array_index (self->years, int, pos) == year)
+    return (int) pos;
+  return -1;
+}
+
+/**
+ * crk_dataset_add_year:
+ * @self: a dataset
+ * @year: a year
+ *
+ * Adds @year (nothing happens when it is there). Years stay ascending, so the indices
+ * of later years shift by one; their values move with them.
+ *
+ * Returns: the index of @year
+ */
+guint
+crk_dataset_add_year (CrkDataset *self,
+                      int         year)
+{
+  guint pos;
+
+  g_return_val_if_fail (CRK_IS_DATASET (self), 0);
+
+  pos = year_position (self, year);
+  if (pos < self->years->len && g_array_index (self->years, int, pos) == year)
+    return pos;
+
+  g_array_insert_val (self->years, pos, year);
+
+  if (pos < self->p_years)
+    {
+      /* The year blocks from @pos on move up one block. */
+      gsize block;
+
+      if (self->p_years + 1 > self->cap_years)
+        reallocate (self, self->cap_cities, self->cap_indicators,
+                    grown (self->cap_years, self->p_years + 1, self->bulk > 0));
+      block = (gsize) self->cap_indicators * self->cap_cities;
+      memmove (self->values + (pos + 1) * block, self->values + pos * block,
+               (self->p_years - pos) * block * sizeof (double));
+      memmove (self->status + (pos + 1) * block, self->status + pos * block,
+               (self->p_years - pos) * block);
+      fill_missing (self->values + pos * block, block);
+      memset (self->status + pos * block, 0, block);
+      self->p_years++;
+    }
+
+  if (self->bulk == 0)
+    ensure_panel (self);
+  dataset_changed (self, CRK_DATASET_CHANGE_YEARS);
+  return pos;
+}
+
+/**
+ * crk_dataset_get_latest_year:
+ * @self: a dataset
+ *
+ * Returns: the last year, 0 when the dataset has none
+ */
+int
+crk_dataset_get_latest_year (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), 0);
+
+  if (self->years->len == 0)
+    return 0;
+  return g_array_index (self->years, int, self->years->len - 1);
+}
+
+/* Cities */
+
+/**
+ * crk_dataset_get_cities:
+ * @self: a dataset
+ *
+ * Returns: (transfer none): the cities as a #GListModel of #CrkCity
+ */
+GListModel *
+crk_dataset_get_cities (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->cities);
+}
+
+guint
+crk_dataset_get_n_cities (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->cities));
+}
+
+/**
+ * crk_dataset_get_city:
+ * @self: a dataset
+ * @index: a city index
+ *
+ * Returns: (transfer none): the city
+ */
+CrkCity *
+crk_dataset_get_city (CrkDataset *self,
+                      guint       index)
+{
+  CrkCity *city;
+
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < crk_dataset_get_n_cities (self), NULL);
+
+  /* The store keeps its own reference, so a borrowed pointer stays valid. */
+  city = g_list_model_get_item (G_LIST_MODEL (self->cities), index);
+  g_object_unref (city);
+  return city;
+}
+
+/**
+ * crk_dataset_lookup_city:
+ * @self: a dataset
+ * @code: a city code
+ *
+ * Returns: (nullable) (transfer none): the city with @code
+ */
+CrkCity *
+crk_dataset_lookup_city (CrkDataset *self,
+                         const char *code)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+  return g_hash_table_lookup (self->city_index, code);
+}
+
+/**
+ * crk_dataset_add_city:
+ * @self: a dataset
+ * @city: a city not yet in any dataset
+ *
+ * Appends @city (taking a reference); its values start missing.
+ *
+ * Returns: %FALSE (and nothing changes) when a city with the same code exists
+ */
+gboolean
+crk_dataset_add_city (CrkDataset *self,
+                      CrkCity    *city)
+{
+  const char *code;
+
+  g_return_val_if_fail (CRK_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (CRK_IS_CITY (city), FALSE);
+  g_return_val_if_fail (crk_city_get_index (city) == G_MAXUINT, FALSE);
+
+  code = crk_city_get_code (city);
+  if (g_hash_table_contains (self->city_index, code))
+    return FALSE;
+
+  _crk_city_set_index (city, crk_dataset_get_n_cities (self));
+  g_hash_table_insert (self->city_index, (gpointer) code, city);
+  g_signal_connect (city, "notify", G_CALLBACK (on_city_notify), self);
+  g_signal_connect (city, "attribute-changed", G_CALLBACK (on_city_data_changed), self);
+  g_signal_connect (city, "reference-rank-changed", G_CALLBACK (on_city_data_changed), self);
+  g_list_store_append (self->cities, city);
+  if (self->bulk == 0)
+    ensure_panel (self);
+  dataset_changed (self, CRK_DATASET_CHANGE_CITIES);
+  return TRUE;
+}
+
+/* Indicators */
+
+guint
+crk_dataset_get_n_indicators (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), 0);
+  return self->indicators->len;
+}
+
+/**
+ * crk_dataset_get_indicator:
+ * @self: a dataset
+ * @index: an indicator index
+ *
+ * Returns: (transfer none): the indicator
+ */
+CrkIndicator *
+crk_dataset_get_indicator (CrkDataset *self,
+                           guint       index)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->indicators->len, NULL);
+  return g_ptr_array_index (self->indicators, index);
+}
+
+/**
+ * crk_dataset_lookup_indicator:
+ * @self: a dataset
+ * @code: an indicator code
+ *
+ * Returns: (nullable) (transfer none): the indicator with @code
+ */
+CrkIndicator *
+crk_dataset_lookup_indicator (CrkDataset *self,
+                              const char *code)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+  return g_hash_table_lookup (self->indicator_index, code);
+}
+
+/**
+ * crk_dataset_add_indicator:
+ * @self: a dataset
+ * @indicator: an indicator not yet in any dataset
+ *
+ * Appends @indicator (taking a reference) and links a framework leaf of the same code.
+ *
+ * Returns: %FALSE (and nothing changes) when an indicator with the same code exists
+ */
+gboolean
+crk_dataset_add_indicator (CrkDataset   *self,
+                           CrkIndicator *indicator)
+{
+  const char *code;
+  CrkFrameworkNode *node;
+
+  g_return_val_if_fail (CRK_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (CRK_IS_INDICATOR (indicator), FALSE);
+  g_return_val_if_fail (crk_indicator_get_index (indicator) == G_MAXUINT, FALSE);
+
+  code = crk_indicator_get_code (indicator);
+  if (g_hash_table_contains (self->indicator_index, code))
+    return FALSE;
+
+  _crk_indicator_set_index (indicator, self->indicators->len);
+  g_ptr_array_add (self->indicators, g_object_ref (indicator));
+  g_hash_table_insert (self->indicator_index, (gpointer) code, indicator);
+  g_signal_connect (indicator, "notify", G_CALLBACK (on_indicator_notify), self);
+
+  node = g_hash_table_lookup (self->node_index, code);
+  if (node != NULL && crk_framework_node_is_leaf (node))
+    crk_framework_node_set_indicator (node, indicator);
+
+  if (self->bulk == 0)
+    ensure_panel (self);
+  dataset_changed (self, CRK_DATASET_CHANGE_INDICATORS);
+  return TRUE;
+}
+
+/* Framework */
+
+static void on_node_child_added (CrkFrameworkNode *parent,
+                                 CrkFrameworkNode *child,
+                                 CrkDataset       *self);
+
+static gboolean
+connect_node (CrkFrameworkNode *node,
+              gpointer          user_data)
+{
+  CrkDataset *self = user_data;
+  const char *code = crk_framework_node_get_code (node);
+
+  if (!g_hash_table_contains (self->node_index, code))
+    g_hash_table_insert (self->node_index, (gpointer) code, node);
+  if (crk_framework_node_is_leaf (node))
+    crk_framework_node_set_indicator (node, g_hash_table_lookup (self->indicator_index, code));
+  g_signal_connect (node, "notify", G_CALLBACK (on_node_notify), self);
+  g_signal_connect (node, "child-added", G_CALLBACK (on_node_child_added), self);
+  return TRUE;
+}
+
+static gboolean
+disconnect_node (CrkFrameworkNode *node,
+                 gpointer          user_data)
+{
+  g_signal_handlers_disconnect_by_data (node, user_data);
+  return TRUE;
+}
+
+static void
+disconnect_tree (CrkDataset       *self,
+                 CrkFrameworkNode *root)
+{
+  crk_framework_node_foreach (root, disconnect_node, self);
+}
+
+static void
+framework_structure_changed (CrkDataset *self)
+{
+  self->n_levels = G_MAXUINT;
+  self->dimensions_valid = FALSE;
+  dataset_changed (self, CRK_DATASET_CHANGE_FRAMEWORK);
+}
+
+static void
+on_node_child_added (CrkFrameworkNode *parent,
+                     CrkFrameworkNode *child,
+                     CrkDataset       *self)
+{
+  /* The parent may have been a leaf linked to an indicator until now. */
+  crk_framework_node_set_indicator (parent, NULL);
+  crk_framework_node_foreach (child, connect_node, self);
+  framework_structure_changed (self);
+}
+
+/**
+ * crk_dataset_get_framework:
+ * @self: a dataset
+ *
+ * Returns: (nullable) (transfer none): the root of the framework (the index)
+ */
+CrkFrameworkNode *
+crk_dataset_get_framework (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  return self->framework;
+}
+
+/**
+ * crk_dataset_set_framework:
+ * @self: a dataset
+ * @root: (nullable): the root of a framework tree (no parent), or %NULL
+ *
+ * Replaces the framework and links every leaf to the indicator of the same code.
+ */
+void
+crk_dataset_set_framework (CrkDataset       *self,
+                           CrkFrameworkNode *root)
+{
+  g_return_if_fail (CRK_IS_DATASET (self));
+  g_return_if_fail (root == NULL || CRK_IS_FRAMEWORK_NODE (root));
+  g_return_if_fail (root == NULL || crk_framework_node_get_parent (root) == NULL);
+
+  if (self->framework == root)
+    return;
+
+  if (self->framework != NULL)
+    {
+      disconnect_tree (self, self->framework);
+      g_clear_object (&self->framework);
+    }
+  g_hash_table_remove_all (self->node_index);
+
+  if (root != NULL)
+    {
+      self->framework = g_object_ref (root);
+      crk_framework_node_foreach (root, connect_node, self);
+    }
+  framework_structure_changed (self);
+}
+
+/**
+ * crk_dataset_lookup_node:
+ * @self: a dataset
+ * @code: a node code
+ *
+ * Returns: (nullable) (transfer none): the framework node with @code (the first in
+ *   pre-order when codes repeat)
+ */
+CrkFrameworkNode *
+crk_dataset_lookup_node (CrkDataset *self,
+                         const char *code)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+  return g_hash_table_lookup (self->node_index, code);
+}
+
+static gboolean
+max_depth_visit (CrkFrameworkNode *node,
+                 gpointer          user_data)
+{
+  guint *max_depth = user_data;
+
+  if (crk_framework_node_is_leaf (node))
+    *max_depth = MAX (*max_depth, crk_framework_node_get_depth (node));
+  return TRUE;
+}
+
+/**
+ * crk_dataset_get_n_levels:
+ * @self: a dataset
+ *
+ * Returns: the number of levels (the deepest leaf's depth + 1), 0 without a framework
+ */
+guint
+crk_dataset_get_n_levels (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), 0);
+
+  if (self->framework == NULL)
+    return 0;
+  if (self->n_levels == G_MAXUINT)
+    {
+      guint max_depth = 0;
+
+      crk_framework_node_foreach (self->framework, max_depth_visit, &max_depth);
+      self->n_levels = max_depth + 1;
+    }
+  return self->n_levels;
+}
+
+/**
+ * crk_dataset_get_node_level:
+ * @self: a dataset
+ * @node: a node of its framework
+ *
+ * Returns: the node's COINr level, n_levels - depth (the root is the top level)
+ */
+guint
+crk_dataset_get_node_level (CrkDataset       *self,
+                            CrkFrameworkNode *node)
+{
+  guint n_levels, depth;
+
+  g_return_val_if_fail (CRK_IS_DATASET (self), 0);
+  g_return_val_if_fail (CRK_IS_FRAMEWORK_NODE (node), 0);
+
+  n_levels = crk_dataset_get_n_levels (self);
+  depth = crk_framework_node_get_depth (node);
+  g_return_val_if_fail (depth < n_levels, 0);
+  return n_levels - depth;
+}
+
+/**
+ * crk_dataset_get_dimensions:
+ * @self: a dataset
+ *
+ * Returns: (transfer none) (element-type CrkFrameworkNode): the root's children (empty
+ *   without a framework), valid until the framework changes
+ */
+GPtrArray *
+crk_dataset_get_dimensions (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+
+  if (!self->dimensions_valid)
+    {
+      g_ptr_array_set_size (self->dimensions, 0);
+      if (self->framework != NULL)
+        for (guint i = 0; i < crk_framework_node_get_n_children (self->framework); i++)
+          g_ptr_array_add (self->dimensions, crk_framework_node_get_child (self->framework, i));
+      self->dimensions_valid = TRUE;
+    }
+  return self->dimensions;
+}
+
+/* Method */
+
+/**
+ * crk_dataset_get_method:
+ * @self: a dataset
+ *
+ * Returns: (transfer none): the method saved with the dataset (never %NULL)
+ */
+CrkMethod *
+crk_dataset_get_method (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  return self->method;
+}
+
+/**
+ * crk_dataset_has_method:
+ * @self: a dataset
+ *
+ * Returns: %TRUE when a method was set or the method was edited (so writers save it)
+ */
+gboolean
+crk_dataset_has_method (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), FALSE);
+  return self->has_method;
+}
+
+/**
+ * crk_dataset_set_method:
+ * @self: a dataset
+ * @method: (nullable): the method to keep (a reference is taken), or %NULL for the
+ *   default method (and no saved method)
+ */
+void
+crk_dataset_set_method (CrkDataset *self,
+                        CrkMethod  *method)
+{
+  g_return_if_fail (CRK_IS_DATASET (self));
+  g_return_if_fail (method == NULL || CRK_IS_METHOD (method));
+
+  if (method != NULL && method == self->method)
+    {
+      self->has_method = TRUE;
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_data (self->method, self);
+  g_clear_object (&self->method);
+  self->method = method != NULL ? g_object_ref (method) : crk_method_new ();
+  self->has_method = method != NULL;
+  g_signal_connect (self->method, "changed", G_CALLBACK (on_method_changed), self);
+  dataset_changed (self, CRK_DATASET_CHANGE_METHOD);
+}
+
+/* Values */
+
+#define CHECK_INDICES(self, city, indicator, year, val)                            \
+  G_STMT_START {                                                                   \
+    g_return_val_if_fail (CRK_IS_DATASET (self), val);                             \
+    g_return_val_if_fail (city < crk_dataset_get_n_cities (self), val);            \
+    g_return_val_if_fail (indicator < self->indicators->len, val);                 \
+    g_return_val_if_fail (year < self->years->len, val);                           \
+  } G_STMT_END
+
+#define CHECK_INDICES_VOID(self, city, indicator, year)                            \
+  G_STMT_START {                                                                   \
+    g_return_if_fail (CRK_IS_DATASET (self));                                      \
+    g_return_if_fail (city < crk_dataset_get_n_cities (self));                     \
+    g_return_if_fail (indicator < self->indicators->len);                          \
+    g_return_if_fail (year < self->years->len);                                    \
+  } G_STMT_END
+
+/**
+ * crk_dataset_get_value:
+ * @self: a dataset
+ * @city: a city index
+ * @indicator: an indicator index
+ * @year: a year index
+ *
+ * Returns: the value, NAN when missing
+ */
+double
+crk_dataset_get_value (CrkDataset *self,
+                       guint       city,
+                       guint       indicator,
+                       guint       year)
+{
+  CHECK_INDICES (self, city, indicator, year, NAN);
+
+  ensure_panel (self);
+  return self->values[slot (self, city, indicator, year)];
+}
+
+static gboolean
+same_value (double a,
+            double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  return a == b && signbit (a) == signbit (b);
+}
+
+/**
+ * crk_dataset_set_value:
+ * @self: a dataset
+ * @city: a city index
+ * @indicator: an indicator index
+ * @year: a year index
+ * @value: the value, NAN for missing
+ * @status: how it was obtained
+ *
+ * Emits #CrkDataset::value-changed and #CrkDataset::changed when something changed.
+ */
+void
+crk_dataset_set_value (CrkDataset     *self,
+                       guint           city,
+                       guint           indicator,
+                       guint           year,
+                       double          value,
+                       CrkValueStatus  status)
+{
+  gsize i;
+
+  CHECK_INDICES_VOID (self, city, indicator, year);
+  g_return_if_fail (status <= CRK_VALUE_STATUS_IMPUTED);
+
+  ensure_panel (self);
+  i = slot (self, city, indicator, year);
+  if (same_value (self->values[i], value) && self->status[i] == status)
+    return;
+  self->values[i] = value;
+  self->status[i] = status;
+  if (self->bulk > 0)
+    {
+      self->pending_changes |= CRK_DATASET_CHANGE_VALUES;
+      return;
+    }
+  g_signal_emit (self, signals[VALUE_CHANGED], 0, city, indicator, year);
+  dataset_changed (self, CRK_DATASET_CHANGE_VALUES);
+}
+
+CrkValueStatus
+crk_dataset_get_value_status (CrkDataset *self,
+                              guint       city,
+                              guint       indicator,
+                              guint       year)
+{
+  CHECK_INDICES (self, city, indicator, year, CRK_VALUE_STATUS_OBSERVED);
+
+  ensure_panel (self);
+  return self->status[slot (self, city, indicator, year)];
+}
+
+/**
+ * crk_dataset_get_value_note:
+ * @self: a dataset
+ * @city: a city index
+ * @indicator: an indicator index
+ * @year: a year index
+ *
+ * Returns: (nullable): the note on that value
+ */
+const char *
+crk_dataset_get_value_note (CrkDataset *self,
+                            guint       city,
+                            guint       indicator,
+                            guint       year)
+{
+  NoteKey key;
+
+  CHECK_INDICES (self, city, indicator, year, NULL);
+
+  key.year = g_array_index (self->years, int, year);
+  key.indicator = indicator;
+  key.city = city;
+  return g_hash_table_lookup (self->value_notes, &key);
+}
+
+/**
+ * crk_dataset_set_value_note:
+ * @self: a dataset
+ * @city: a city index
+ * @indicator: an indicator index
+ * @year: a year index
+ * @note: (nullable): the note, %NULL or empty to remove it
+ */
+void
+crk_dataset_set_value_note (CrkDataset *self,
+                            guint       city,
+                            guint       indicator,
+                            guint       year,
+                            const char *note)
+{
+  NoteKey key;
+
+  CHECK_INDICES_VOID (self, city, indicator, year);
+
+  if (note != NULL && *note == '\0')
+    note = NULL;
+  key.year = g_array_index (self->years, int, year);
+  key.indicator = indicator;
+  key.city = city;
+  if (g_strcmp0 (g_hash_table_lookup (self->value_notes, &key), note) == 0)
+    return;
+  if (note == NULL)
+    g_hash_table_remove (self->value_notes, &key);
+  else
+    g_hash_table_replace (self->value_notes, g_memdup2 (&key, sizeof key), g_strdup (note));
+  if (self->bulk > 0)
+    {
+      self->pending_changes |= CRK_DATASET_CHANGE_VALUES;
+      return;
+    }
+  g_signal_emit (self, signals[VALUE_CHANGED], 0, city, indicator, year);
+  dataset_changed (self, CRK_DATASET_CHANGE_VALUES);
+}
+
+/**
+ * crk_dataset_peek_values:
+ * @self: a dataset
+ * @indicator: an indicator index
+ * @year: a year index
+ *
+ * Returns: (array) (transfer none): the values of every city, by city index; valid until
+ *   cities, indicators or years are added
+ */
+const double *
+crk_dataset_peek_values (CrkDataset *self,
+                         guint       indicator,
+                         guint       year)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  g_return_val_if_fail (indicator < self->indicators->len, NULL);
+  g_return_val_if_fail (year < self->years->len, NULL);
+
+  ensure_panel (self);
+  return self->values + slot (self, 0, indicator, year);
+}
+
+/**
+ * crk_dataset_count_missing:
+ * @self: a dataset
+ * @year: a year, or 0 for all years
+ *
+ * Returns: the number of missing values of indicators (not denominators)
+ */
+guint
+crk_dataset_count_missing (CrkDataset *self,
+                           int         year)
+{
+  guint first = 0, last, missing = 0;
+
+  g_return_val_if_fail (CRK_IS_DATASET (self), 0);
+
+  last = self->years->len;
+  if (year != 0)
+    {
+      int y = crk_dataset_lookup_year (self, year);
+
+      if (y < 0)
+        return 0;
+      first = (guint) y;
+      last = first + 1;
+    }
+
+  ensure_panel (self);
+  for (guint y = first; y < last; y++)
+    for (guint i = 0; i < self->indicators->len; i++)
+      {
+        const double *v;
+
+        if (crk_indicator_get_kind (g_ptr_array_index (self->indicators, i)) != CRK_INDICATOR_KIND_INDICATOR)
+          continue;
+        v = self->values + slot (self, 0, i, y);
+        for (guint c = 0; c < self->p_cities; c++)
+          if (isnan (v[c]))
+            missing++;
+      }
+  return missing;
+}
+
+/**
+ * crk_dataset_begin_bulk:
+ * @self: a dataset
+ *
+ * Starts bulk loading: the panel is sized once (on the first value access or at
+ * crk_dataset_end_bulk()), and no "changed" or "value-changed" is emitted until the
+ * matching crk_dataset_end_bulk(). Calls nest.
+ */
+void
+crk_dataset_begin_bulk (CrkDataset *self)
+{
+  g_return_if_fail (CRK_IS_DATASET (self));
+  self->bulk++;
+}
+
+/**
+ * crk_dataset_end_bulk:
+ * @self: a dataset
+ *
+ * Ends bulk loading; the last call emits one "changed" with everything that changed,
+ * without setting "modified".
+ */
+void
+crk_dataset_end_bulk (CrkDataset *self)
+{
+  guint flags;
+
+  g_return_if_fail (CRK_IS_DATASET (self));
+  g_return_if_fail (self->bulk > 0);
+
+  if (--self->bulk > 0)
+    return;
+  /* Size exactly for what was loaded. */
+  self->bulk++;
+  ensure_panel (self);
+  self->bulk--;
+
+  flags = self->pending_changes;
+  self->pending_changes = 0;
+  if (flags != 0)
+    g_signal_emit (self, signals[CHANGED], 0, flags);
+}
