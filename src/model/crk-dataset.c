@@ -518,7 +518,7 @@ reallocate (CrkDataset *self,
   status = g_new0 (guint8, size);
   fill_missing (values, size);
 
-  for (guint y = 0; y < self->p_years; y++)
+  for (guint y = 0; y < self->p_years && self->p_cities > 0; y++)
     for (guint i = 0; i < self->p_indicators; i++)
       {
         gsize from = slot (self, 0, i, y);
@@ -651,7 +651,7 @@ crk_dataset_add_year (CrkDataset *self,
 
   g_array_insert_val (self->years, pos, year);
 
-  if (pos < self->p_years)
+  if (pos < self->p_years && self->p_indicators > 0 && self->p_cities > 0)
     {
       /* The year blocks from @pos on move up one block. */
       gsize block;

@@ -225,12 +225,14 @@ crk_indicator_class_init (CrkIndicatorClass *klass)
     g_param_spec_string ("description-zh", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_SOURCE] =
     g_param_spec_string ("source", NULL, NULL, NULL, RW_FLAGS);
+  /* "goalpost-low", "goalpost-high" and "target" start as NAN (unset), which a
+   * GParamSpec cannot have as its default. */
   properties[PROP_GOALPOST_LOW] =
-    g_param_spec_double ("goalpost-low", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, RW_FLAGS);
+    g_param_spec_double ("goalpost-low", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, RW_FLAGS);
   properties[PROP_GOALPOST_HIGH] =
-    g_param_spec_double ("goalpost-high", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, RW_FLAGS);
+    g_param_spec_double ("goalpost-high", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, RW_FLAGS);
   properties[PROP_TARGET] =
-    g_param_spec_double ("target", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, RW_FLAGS);
+    g_param_spec_double ("target", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, RW_FLAGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
