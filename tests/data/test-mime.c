@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Compiles data/io.github.cityrank.Cityrank.mime.xml with update-mime-database into a
- * temporary MIME directory placed before the system one, then asks GIO what it makes of
- * file names and contents.
+ * Compiles data/io.github.cityrank.Cityrank.mime.xml, with the system's own definitions
+ * (/usr/share/mime/packages), into one temporary MIME database as a distribution or a
+ * Flatpak runtime would, then asks GIO alone what it makes of file names and contents.
  */
 #define G_LOG_DOMAIN "crk-test-mime"
 
@@ -25,10 +25,39 @@ static const char dataset_head[] =
   "    <title>Sniffed</title>\n"
   "  </metadata>\n";
 
+static const char commented_head[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<!-- SPDX-License-Identifier: CC0-1.0\n"
+  "     A dataset may open with a comment of a few lines: who made it, from what\n"
+  "     sources, under which licence, and when it was last checked against them. -->\n"
+  "<dataset version=\"1\"\n"
+  "         xmlns=\"https://cityrank.github.io/ns/dataset/1\">\n";
+
 static const char other_xml_head[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   "<dataset xmlns=\"https://example.org/ns/other\" version=\"1\">\n"
   "  <metadata/>\n";
+
+static void
+copy_system_packages (const char *packages)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  dir = g_dir_open ("/usr/share/mime/packages", 0, NULL);
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from = g_build_filename ("/usr/share/mime/packages", name, NULL);
+      g_autofree char *to = g_build_filename (packages, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_str_has_suffix (name, ".xml") && g_file_get_contents (from, &contents, &length, NULL))
+        g_assert_true (g_file_set_contents (to, contents, (gssize) length, NULL));
+    }
+}
 
 static void
 build_mime_database (void)
@@ -57,6 +86,7 @@ build_mime_database (void)
   copy_path = g_build_filename (packages, "io.github.cityrank.Cityrank.xml", NULL);
   g_file_set_contents (copy_path, contents, (gssize) length, &error);
   g_assert_no_error (error);
+  copy_system_packages (packages);
 
   argv[0] = updater != NULL ? updater : "update-mime-database";
   argv[1] = g_build_filename (mime_root, "mime", NULL);
@@ -114,10 +144,48 @@ test_mime_root_xml (void)
   type = g_content_type_guess (NULL, (const guchar *) dataset_head, sizeof dataset_head - 1, NULL);
   g_assert_cmpstr (type, ==, CRK_MIME_TYPE);
 
+  g_free (type);
+  type = g_content_type_guess (NULL, (const guchar *) commented_head, sizeof commented_head - 1, NULL);
+  g_assert_cmpstr (type, ==, CRK_MIME_TYPE);
+
   /* The same element name in another namespace is not ours. */
   other = g_content_type_guess (NULL, (const guchar *) other_xml_head,
                                 sizeof other_xml_head - 1, NULL);
   g_assert_cmpstr (other, !=, CRK_MIME_TYPE);
+}
+
+static void
+test_mime_samples (void)
+{
+  const char *source_dir = g_getenv ("CRK_SOURCE_DIR");
+  g_autofree char *samples = g_build_filename (source_dir, "data", "samples", NULL);
+  g_autoptr(GDir) dir = g_dir_open (samples, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no data/samples");
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *by_data = NULL;
+      gsize length = 0;
+
+      if (!g_str_has_suffix (name, ".cityrank.xml"))
+        continue;
+      path = g_build_filename (samples, name, NULL);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      /* GIO sniffs at most the first 4 KiB of a local file. */
+      by_data = g_content_type_guess (NULL, (const guchar *) contents, MIN (length, 4096), NULL);
+      g_test_message ("%s: %s", name, by_data);
+      g_assert_cmpstr (by_data, ==, CRK_MIME_TYPE);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
 }
 
 static void
@@ -144,7 +212,7 @@ main (int argc, char **argv)
 {
   g_autofree char *own_dir = NULL;
   g_autoptr(GFile) root = NULL;
-  const char *dirs[3];
+  const char *dirs[2];
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -152,12 +220,12 @@ main (int argc, char **argv)
   build_mime_database ();
   own_dir = g_build_filename (mime_root, "mime", NULL);
   dirs[0] = own_dir;
-  dirs[1] = "/usr/share/mime";
-  dirs[2] = NULL;
+  dirs[1] = NULL;
   g_content_type_set_mime_dirs (dirs);
 
   g_test_add_func ("/data/mime/glob", test_mime_glob);
   g_test_add_func ("/data/mime/root-xml", test_mime_root_xml);
+  g_test_add_func ("/data/mime/samples", test_mime_samples);
   g_test_add_func ("/data/mime/hierarchy", test_mime_hierarchy);
   status = g_test_run ();
 
