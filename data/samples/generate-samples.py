@@ -210,6 +210,19 @@ PROVINCIAL_CAPITALS = {"石家庄", "太原", "呼和浩特", "沈阳", "长春"
                        "乌鲁木齐"}
 
 
+MUNICIPALITIES = {"北京", "天津", "上海", "重庆"}
+
+
+def admin_level(zh):
+    if zh in MUNICIPALITIES:
+        return "municipality"
+    if zh in SUB_PROVINCIAL:
+        return "sub-provincial city"
+    if zh in PROVINCIAL_CAPITALS:
+        return "provincial capital"
+    return "prefecture-level city"
+
+
 def city_code(zh):
     """Uppercase ASCII of the English name; homonyms get a province suffix."""
     en, province = CITY_FACTS[zh]
@@ -904,7 +917,8 @@ class MfgGenerator:
         # Brand quality
         v["GIANT"] = count("GIANT", 1.3, 0.75, "BRAND", 0.5, 0.3, 0.0)
         if year == 2020:  # the list grew most with MIIT's 2021 batch
-            v["GIANT"] = float(round(v["GIANT"] * (0.38 + 0.05 * self.year_noise[zh, "GIANT"])))
+            share = 0.38 + 0.05 * self.year_noise[zh, "GIANT"]
+            v["GIANT"] = float(round(v["GIANT"] * share))
         v["CHAMP"] = count("CHAMP", -0.2, 0.7, "BRAND", 0.5, 0.35, 0.15)
         v["TOP500"] = count("TOP500", -0.5, 0.6, "BRAND", 0.6, 0.35, 0.05)
         v["QUALITY"] = round(clip(91.2 + 1.2 * D["BRAND"] + e("QUALITY", 1.1) - 0.3 * yr,
@@ -929,15 +943,10 @@ class MfgGenerator:
         cities = []
         for zh in self.cities:
             en, province = CITY_FACTS[zh]
-            if zh in SUB_PROVINCIAL:
-                status = "sub-provincial city"
-            elif zh in PROVINCIAL_CAPITALS:
-                status = "provincial capital"
-            else:
-                status = "prefecture-level city"
             c = {"code": city_code(zh), "name": en, "name_zh": zh, "province": province,
                  "region": REGION_OF_PROVINCE[province],
-                 "attributes": [("admin_level", status)], "reference_ranks": {}, "zh": zh}
+                 "attributes": [("admin_level", admin_level(zh))], "reference_ranks": {},
+                 "zh": zh}
             if zh in self.refs:
                 c["reference_ranks"][2021] = self.refs[zh][0]
             if zh == "大连":
@@ -1155,22 +1164,25 @@ def build_shenzhen():
     ds["cities"] = [{"code": city_code("深圳"), "name": "Shenzhen", "name_zh": "深圳",
                      "province": "Guangdong", "region": "East",
                      "attributes": [], "reference_ranks": {}}]
+    src = "Shenzhen 2020 figures, via press coverage of CCID's 2021 list"
     inds = []
     for code, en, zh, _, _ in SZ_INDUSTRIES:
         inds.append({"code": "AV_" + code, "direction": 1, "unit": "billion yuan",
                      "name": en + " added value", "name_zh": zh + "增加值",
-                     "description": "Added value of Shenzhen's %s industry (a strategic emerging "
-                                    "industry), as published for 2020. 2019: derived from "
-                                    "the 2020 value and its growth." % en.lower(),
-                     "description_zh": "深圳市%s增加值（战略性新兴产业）。2019年为按增速推算值。" % zh,
-                     "source": "Shenzhen 2020 figures, via press coverage of CCID's 2021 list"})
+                     "description": "Added value of Shenzhen's %s industry (a "
+                                    "strategic emerging industry), as published for 2020. "
+                                    "2019: derived from the 2020 value and its growth."
+                                    % en.lower(),
+                     "description_zh": "深圳市%s增加值（战略性新兴产业）。2019年为按增速推算值。"
+                                       % zh,
+                     "source": src})
     for code, en, zh, _, _ in SZ_INDUSTRIES:
         inds.append({"code": "GR_" + code, "direction": 1, "unit": "%",
                      "name": en + " growth", "name_zh": zh + "增加值增速",
                      "description": "Year-on-year growth of the added value, at "
                                     "comparable prices.",
                      "description_zh": "增加值按可比价格计算的同比增速。",
-                     "source": "Shenzhen 2020 figures, via press coverage of CCID's 2021 list"})
+                     "source": src})
     ds["indicators"] = inds
     ds["framework"] = {
         "code": "SEI", "weight": 1, "name": "Strategic emerging industries",
@@ -1253,7 +1265,8 @@ def build_yearbook(shared):
         assert code not in codes, code
         codes.add(code)
         cities.append({"code": code, "name": en, "name_zh": name, "province": province,
-                       "region": REGION_OF_PROVINCE[province], "attributes": [],
+                       "region": REGION_OF_PROVINCE[province],
+                       "attributes": [("admin_level", admin_level(zh))],
                        "reference_ranks": {}})
         cells = {}
         for icode, col in (("GDP", "GDP10000"), ("FISCAL", "Fiscal10000"),
