@@ -43,10 +43,37 @@ CrkResults *crk_engine_compute_finish (CrkEngine           *self,
                                        GAsyncResult        *result,
                                        GError             **error);
 
+/* Forgets the cached intermediate results (added by the engine work; for changes the
+ * dataset does not signal, and for benchmarks). */
+void        crk_engine_invalidate     (CrkEngine           *self);
+
 /* One-shot convenience. */
 CrkResults *crk_compute               (CrkDataset          *dataset,
                                        CrkMethod           *method,
                                        int                  year,
                                        GError             **error);
+
+/* Variants of the entropy weight method (crk_method_get_entropy_variant()). Both make the
+ * values positive before p = v / sum v:
+ * SHIFTED (0, the default) moves a column with a value <= 0 up by -min + 1e-4 * range;
+ * RESCALED (1) always uses (x - min) / range + 1e-4, the common practice in Chinese studies. */
+typedef enum {
+  CRK_ENTROPY_VARIANT_SHIFTED,
+  CRK_ENTROPY_VARIANT_RESCALED,
+} CrkEntropyVariant;
+
+/* Variants of TOPSIS aggregation (crk_method_get_topsis_variant()):
+ * DIRECT (0, the default) measures distances on the weighted normalised scores;
+ * VECTOR (1) first divides each child's scores by their Euclidean norm over the cities
+ * (the classic Hwang-Yoon form). Ideal = best value among the cities, anti-ideal = worst;
+ * score = 100 * d- / (d+ + d-). */
+typedef enum {
+  CRK_TOPSIS_VARIANT_DIRECT,
+  CRK_TOPSIS_VARIANT_VECTOR,
+} CrkTopsisVariant;
+
+/* "shifted", "rescaled"; "direct", "vector". NULL for an unknown variant. */
+const char *crk_entropy_variant_to_string (guint variant);
+const char *crk_topsis_variant_to_string  (guint variant);
 
 G_END_DECLS

@@ -110,6 +110,9 @@ GArray           *crk_results_explain_gap          (CrkResults *self, guint node
 /* Per indicator (node index of a leaf): rank of the city among cities with a value, and
  * percentile rank in [0, 1]; 0 / NAN when missing. */
 guint             crk_results_get_indicator_rank   (CrkResults *self, guint node_index, guint city);
+/* Percentile rank in [0, 1]: the share of the other cities with a value that score
+ * strictly lower (COINr's n_prank); NAN when missing. Added by the engine work. */
+double            crk_results_get_indicator_percentile (CrkResults *self, guint node_index, guint city);
 
 /* Strengths and weaknesses by the GII rule: among the city's 10 best (or worst)
  * indicators by percentile rank, or ranked 3rd or better (or in the last 3). Returns node
