@@ -1,0 +1,224 @@
+/* crk-report-private.h: the report's page model, shared by its layout, content and drawing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "crk-chart.h"
+#include "crk-report.h"
+
+G_BEGIN_DECLS
+
+/* Type sizes (points) and page geometry. */
+#define CRK_REPORT_BODY_SIZE      9.5
+#define CRK_REPORT_TABLE_SIZE     8.0
+#define CRK_REPORT_NOTE_SIZE      7.8
+#define CRK_REPORT_H1_SIZE        20.0
+#define CRK_REPORT_H2_SIZE        12.0
+#define CRK_REPORT_FURNITURE_SIZE 7.2
+#define CRK_REPORT_MARGIN_SIDE    54.0
+#define CRK_REPORT_MARGIN_TOP     66.0
+#define CRK_REPORT_MARGIN_BOTTOM  62.0
+#define CRK_REPORT_CELL_PAD_X     4.0
+#define CRK_REPORT_CELL_PAD_Y     2.6
+
+#define CRK_REPORT_MAX_COLUMNS 24
+
+/* A block of the flowing sections (summary, method, ranking table): never split across
+ * pages; headings and table headers keep with what follows. */
+typedef enum {
+  CRK_BLOCK_H1,
+  CRK_BLOCK_H2,
+  CRK_BLOCK_PARAGRAPH,
+  CRK_BLOCK_NOTE,
+  CRK_BLOCK_BULLET,
+  CRK_BLOCK_ROW,   /* a table row; the table's header row too */
+  CRK_BLOCK_GROUP, /* a heading inside a table (a tier) */
+} CrkBlockKind;
+
+typedef enum {
+  CRK_ROW_HEADER = 1 << 0,
+  CRK_ROW_STRONG = 1 << 1, /* bold (a dimension in the framework table) */
+  CRK_ROW_RULE   = 1 << 2, /* a thin rule above */
+} CrkRowFlags;
+
+typedef enum {
+  CRK_COLUMN_WRAP   = 1 << 0, /* may wrap to its longest word */
+  CRK_COLUMN_EXPAND = 1 << 1, /* takes the width left over */
+  CRK_COLUMN_NUMBER = 1 << 2, /* right aligned, tabular figures */
+  CRK_COLUMN_CENTER = 1 << 3,
+} CrkColumnFlags;
+
+typedef struct {
+  guint   n_columns;
+  guint   flags[CRK_REPORT_MAX_COLUMNS];
+  double  widths[CRK_REPORT_MAX_COLUMNS]; /* set by the layout */
+  double  width;                          /* the table's width */
+  double  font_size;
+  int     header;                         /* block index of the header row, -1 */
+  gboolean zebra;                         /* shade every other row */
+} CrkReportTable;
+
+typedef struct {
+  CrkBlockKind kind;
+  char        *markup;   /* headings, paragraphs, notes, bullets, groups */
+  char       **cells;    /* rows: one markup per column */
+  int          table;    /* rows and groups: index into the report's tables, else -1 */
+  guint        flags;    /* CrkRowFlags */
+  guint        row;      /* rows: position among the table's body rows (zebra) */
+  gboolean     keep_with_next;
+  double       space_before;
+  double       height;   /* measured at the flow's width */
+  const char  *outline;  /* H1/H2 title for the contents page, or NULL */
+} CrkBlock;
+
+typedef enum {
+  CRK_PAGE_TITLE,
+  CRK_PAGE_CONTENTS,
+  CRK_PAGE_FLOW,
+  CRK_PAGE_CHART, /* a slice of a tall chart */
+  CRK_PAGE_TIERS, /* the distribution by tier */
+  CRK_PAGE_PROFILE,
+} CrkPageKind;
+
+typedef struct {
+  CrkPageKind       kind;
+  CrkReportSections section;
+  gboolean          landscape;
+  guint             number;        /* printed number, 0 = none */
+  /* flow pages */
+  guint             first_block;
+  guint             n_blocks;
+  int               repeat_header; /* block index of a table header drawn first, -1 */
+  /* chart slices */
+  guint             chart;         /* index into the report's charts */
+  double            slice_y0;
+  double            slice_y1;
+  gboolean          continued;     /* not the first slice */
+  /* profiles */
+  guint             city;
+} CrkPage;
+
+typedef struct {
+  CrkChartOptions *options;
+  double           width;
+  double           height;
+  char            *heading;        /* shown above the chart on each page */
+} CrkReportChart;
+
+struct _CrkReport {
+  GObject            parent_instance;
+
+  CrkResults        *results;
+  CrkResults        *base_results; /* for a base-year benchmark, or NULL */
+  CrkReportOptions  *options;
+  GDateTime         *date;
+  char              *date_text;
+
+  double             paper_width;  /* portrait */
+  double             paper_height;
+
+  GArray            *blocks;       /* CrkBlock */
+  GArray            *tables;       /* CrkReportTable */
+  GArray            *pages;        /* CrkPage */
+  GPtrArray         *charts;       /* CrkReportChart */
+  GArray            *profiles;     /* guint city indices, in page order */
+  guint              n_numbered;
+  gboolean           table_landscape;
+
+  /* Per-profile layout shared by all profile pages. */
+  guint              n_dimensions;
+  guint              n_leaves;
+};
+
+/* crk-report-content.c: the blocks of the flowing sections. */
+void     crk_report_build_summary      (CrkReport *self);
+void     crk_report_build_method       (CrkReport *self);
+/* Returns the ranking table's index. */
+int      crk_report_build_table        (CrkReport *self);
+/* The generated paragraph of a profile page. */
+char    *crk_report_dup_city_text      (CrkReport *self,
+                                        guint      city);
+
+/* Adds blocks (crk-report-content.c); markup is taken. */
+guint    crk_report_add_block          (CrkReport   *self,
+                                        CrkBlockKind kind,
+                                        char        *markup);
+int      crk_report_add_table          (CrkReport   *self,
+                                        guint        n_columns,
+                                        const guint *column_flags,
+                                        double       font_size);
+/* @cells: n_columns markups, taken. */
+guint    crk_report_add_row            (CrkReport   *self,
+                                        int          table,
+                                        char       **cells,
+                                        guint        flags);
+
+/* crk-report-draw.c */
+cairo_t *crk_report_measure_context    (void);
+/* Sets the widths of @table's columns to fill at most @width; returns the natural width
+ * the table would like (before shrinking). */
+double   crk_report_fit_table          (CrkReport      *self,
+                                        cairo_t        *cr,
+                                        CrkReportTable *table,
+                                        guint           table_index,
+                                        double          width);
+/* Lays out (and draws when @draw) one table row; returns its height. */
+double   crk_report_table_row          (cairo_t              *cr,
+                                        const CrkReportTable *table,
+                                        char                **cells,
+                                        guint                 flags,
+                                        guint                 row,
+                                        double                x,
+                                        double                y,
+                                        gboolean              draw);
+double   crk_report_measure_block      (CrkReport      *self,
+                                        cairo_t        *cr,
+                                        const CrkBlock *block,
+                                        double          width);
+void     crk_report_draw_block         (CrkReport      *self,
+                                        cairo_t        *cr,
+                                        const CrkBlock *block,
+                                        double          x,
+                                        double          y,
+                                        double          width);
+void     crk_report_draw_title_page    (CrkReport      *self,
+                                        cairo_t        *cr,
+                                        double          width,
+                                        double          height);
+void     crk_report_draw_contents_page (CrkReport      *self,
+                                        cairo_t        *cr,
+                                        double          width,
+                                        double          height);
+void     crk_report_draw_tiers_page    (CrkReport      *self,
+                                        cairo_t        *cr,
+                                        double          x,
+                                        double          y,
+                                        double          width,
+                                        double          height);
+void     crk_report_draw_profile_page  (CrkReport      *self,
+                                        cairo_t        *cr,
+                                        guint           city,
+                                        double          x,
+                                        double          y,
+                                        double          width,
+                                        double          height);
+void     crk_report_draw_furniture     (CrkReport      *self,
+                                        cairo_t        *cr,
+                                        const CrkPage  *page,
+                                        double          width,
+                                        double          height);
+
+/* Helpers shared by the files. */
+const CrkStyle *crk_report_get_style   (void);
+char    *crk_report_city_markup        (CrkCity *city);
+char    *crk_report_format_change      (CrkReport *self,
+                                        guint      city,
+                                        gboolean   markup);
+char    *crk_report_format_score       (double score);
+/* "1st", "2nd"... in English; "第 1 名" in Chinese. */
+char    *crk_report_format_ordinal     (guint rank);
+
+G_END_DECLS
