@@ -1,0 +1,801 @@
+/* crk-chart.c: charts of results; the one place of render that reads the engine's results
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "crk-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crk-chart.h"
+
+#include "crk-chart-private.h"
+#include "crk-model.h"
+
+#define MAX_RADAR_SERIES 8
+
+static int
+node_of (CrkResults            *results,
+         const CrkChartOptions *options)
+{
+  int node = 0;
+
+  if (options->node_code != NULL && *options->node_code != '\0')
+    {
+      node = crk_results_lookup_node (results, options->node_code);
+      if (node < 0)
+        {
+          g_debug ("Chart: no node “%s”; using the index", options->node_code);
+          node = 0;
+        }
+    }
+  return node;
+}
+
+static const char *
+city_name (CrkDataset *dataset,
+           guint       city)
+{
+  return crk_city_get_display_name (crk_dataset_get_city (dataset, city));
+}
+
+static const char *
+node_name (CrkResults *results,
+           guint       node)
+{
+  CrkFrameworkNode *n = crk_results_get_node (results, node);
+  const char *name = crk_framework_node_get_display_name (n);
+
+  return name != NULL && *name != '\0' ? name : crk_framework_node_get_code (n);
+}
+
+static gboolean
+array_has (GArray *array,
+           guint   value)
+{
+  for (guint i = 0; array != NULL && i < array->len; i++)
+    if (g_array_index (array, guint, i) == value)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Mean and median of @node's scores over the ranked cities, optionally only those of
+ * @tier (-1 = all). */
+static void
+stats_of (CrkResults *results,
+          guint       node,
+          int         tier,
+          double     *mean,
+          double     *median)
+{
+  guint n_ranked = 0, n = 0;
+  const guint *order = crk_results_get_order (results, &n_ranked);
+  g_autofree double *values = g_new (double, MAX (n_ranked, 1));
+  double sum = 0;
+
+  for (guint i = 0; i < n_ranked; i++)
+    {
+      double v = crk_results_get_score (results, node, order[i]);
+
+      if (isnan (v) || (tier >= 0 && crk_results_get_tier (results, order[i]) != tier))
+        continue;
+      values[n++] = v;
+      sum += v;
+    }
+  if (n == 0)
+    {
+      *mean = *median = NAN;
+      return;
+    }
+  qsort (values, n, sizeof (double), compare_double);
+  *mean = sum / n;
+  *median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* Node indices of @node's children. */
+static GArray *
+children_of (CrkResults *results,
+             guint       node)
+{
+  CrkFrameworkNode *n = crk_results_get_node (results, node);
+  GArray *children = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < crk_framework_node_get_n_children (n); i++)
+    {
+      CrkFrameworkNode *child = crk_framework_node_get_child (n, i);
+      int index = crk_results_lookup_node (results, crk_framework_node_get_code (child));
+
+      if (index >= 0)
+        g_array_append_val (children, index);
+    }
+  return children;
+}
+
+typedef struct {
+  CrkResults *results;
+  GArray     *nodes;
+} LeafCollect;
+
+static gboolean
+collect_leaf (CrkFrameworkNode *node,
+              gpointer          user_data)
+{
+  LeafCollect *c = user_data;
+
+  if (crk_framework_node_is_leaf (node))
+    {
+      int index = crk_results_lookup_node (c->results, crk_framework_node_get_code (node));
+
+      if (index >= 0)
+        g_array_append_val (c->nodes, index);
+    }
+  return TRUE;
+}
+
+static GArray *
+leaves_of (CrkResults *results,
+           guint       node)
+{
+  LeafCollect c = { results, g_array_new (FALSE, FALSE, sizeof (int)) };
+
+  crk_framework_node_foreach (crk_results_get_node (results, node), collect_leaf, &c);
+  return c.nodes;
+}
+
+static void
+set_axes (CrkChartData *data,
+          CrkResults   *results,
+          GArray       *nodes)
+{
+  g_autofree const char **names = g_new0 (const char *, nodes->len + 1);
+
+  for (guint i = 0; i < nodes->len; i++)
+    names[i] = node_name (results, g_array_index (nodes, int, i));
+  crk_chart_data_set_axes (data, nodes->len, names);
+  for (guint i = 0; i < nodes->len; i++)
+    data->axis_nodes[i] = g_array_index (nodes, int, i);
+}
+
+static void
+fill_radar (CrkChartData          *data,
+            CrkResults            *results,
+            const CrkChartOptions *options)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  g_autoptr(GArray) axes = NULL;
+  g_autofree int *groups = NULL;
+  guint n_cities = options->cities != NULL ? MIN (options->cities->len, MAX_RADAR_SERIES) : 0;
+
+  switch (options->radar_axes)
+    {
+    case CRK_RADAR_AXES_INDICATORS:
+      {
+        g_autoptr(GArray) dims = children_of (results, 0);
+        g_autofree const char **group_names = g_new0 (const char *, dims->len + 1);
+        g_autoptr(GArray) all_groups = g_array_new (FALSE, FALSE, sizeof (int));
+
+        axes = g_array_new (FALSE, FALSE, sizeof (int));
+        for (guint g = 0; g < dims->len; g++)
+          {
+            g_autoptr(GArray) leaves = leaves_of (results, g_array_index (dims, int, g));
+            int gi = (int) g;
+
+            group_names[g] = node_name (results, g_array_index (dims, int, g));
+            for (guint i = 0; i < leaves->len; i++)
+              {
+                g_array_append_val (axes, g_array_index (leaves, int, i));
+                g_array_append_val (all_groups, gi);
+              }
+          }
+        set_axes (data, results, axes);
+        crk_chart_data_set_groups (data, dims->len, group_names, (const int *) (gconstpointer) all_groups->data);
+      }
+      break;
+    case CRK_RADAR_AXES_CHILDREN:
+      axes = children_of (results, (guint) node_of (results, options));
+      set_axes (data, results, axes);
+      break;
+    case CRK_RADAR_AXES_DIMENSIONS:
+    default:
+      axes = children_of (results, 0);
+      set_axes (data, results, axes);
+      break;
+    }
+
+  for (guint c = 0; c < n_cities; c++)
+    {
+      guint city = g_array_index (options->cities, guint, c);
+      CrkChartSeries *s;
+
+      if (city >= crk_dataset_get_n_cities (dataset))
+        continue;
+      s = crk_chart_data_add_series (data, city_name (dataset, city), city, 0, NULL);
+      s->ranks = g_new0 (guint, MAX (data->n_axes, 1));
+      for (guint i = 0; i < data->n_axes; i++)
+        {
+          s->values[i] = crk_results_get_score (results, (guint) data->axis_nodes[i], city);
+          s->ranks[i] = crk_results_get_node_rank (results, (guint) data->axis_nodes[i], city);
+        }
+    }
+
+  if (options->benchmark != CRK_BENCHMARK_NONE && data->n_axes > 0)
+    {
+      g_autofree double *values = g_new (double, data->n_axes);
+      g_autofree char *name = NULL;
+      int tier = options->benchmark_tier;
+
+      switch (options->benchmark)
+        {
+        case CRK_BENCHMARK_MEDIAN:
+          for (guint i = 0; i < data->n_axes; i++)
+            {
+              double mean;
+              stats_of (results, (guint) data->axis_nodes[i], -1, &mean, &values[i]);
+            }
+          name = g_strdup (_("Median of all cities"));
+          break;
+        case CRK_BENCHMARK_TIER_MEAN:
+          if (tier < 0 && data->n_series > 0)
+            tier = crk_results_get_tier (results, data->series[0].city);
+          if (tier < 0 || (guint) tier >= crk_results_get_n_tiers (results))
+            break;
+          for (guint i = 0; i < data->n_axes; i++)
+            {
+              double median;
+              stats_of (results, (guint) data->axis_nodes[i], tier, &values[i], &median);
+            }
+          name = g_strdup_printf (_("Mean of the %s stage"), crk_results_get_tier_name (results, (guint) tier));
+          break;
+        case CRK_BENCHMARK_BASE_YEAR:
+          if (options->base_results == NULL || data->n_series == 0)
+            break;
+          for (guint i = 0; i < data->n_axes; i++)
+            {
+              const char *code = crk_framework_node_get_code (crk_results_get_node (results, (guint) data->axis_nodes[i]));
+              int node = crk_results_lookup_node (options->base_results, code);
+
+              values[i] = node >= 0 ? crk_results_get_score (options->base_results, (guint) node,
+                                                             data->series[0].city) : NAN;
+            }
+          name = g_strdup_printf (_("%s in %d"), data->series[0].name,
+                                  crk_results_get_year (options->base_results));
+          break;
+        case CRK_BENCHMARK_NONE:
+        default:
+          break;
+        }
+      if (name != NULL)
+        crk_chart_data_set_benchmark (data, name, values);
+    }
+}
+
+static void
+fill_categories (CrkChartData          *data,
+                 CrkResults            *results,
+                 const CrkChartOptions *options)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  guint n_tiers = crk_results_get_n_tiers (results);
+  g_autofree const char **tiers = g_new0 (const char *, n_tiers + 1);
+
+  for (guint t = 0; t < n_tiers; t++)
+    tiers[t] = crk_results_get_tier_name (results, t);
+  crk_chart_data_set_tiers (data, n_tiers, tiers);
+
+  if (options->colour_by == CRK_BAR_COLOUR_REGION)
+    {
+      g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+
+      for (guint i = 0; i < data->n_rows; i++)
+        {
+          const char *region = crk_city_get_region (crk_dataset_get_city (dataset, data->rows[i].city));
+          guint index;
+
+          if (region == NULL || *region == '\0')
+            continue;
+          if (!g_ptr_array_find_with_equal_func (regions, region, g_str_equal, &index))
+            g_ptr_array_add (regions, (gpointer) region);
+        }
+      g_ptr_array_sort (regions, (GCompareFunc) (void (*) (void)) g_utf8_collate);
+      for (guint i = 0; i < data->n_rows; i++)
+        {
+          const char *region = crk_city_get_region (crk_dataset_get_city (dataset, data->rows[i].city));
+          guint index;
+
+          if (region != NULL && g_ptr_array_find_with_equal_func (regions, region, g_str_equal, &index))
+            data->rows[i].category = (int) index;
+        }
+      crk_chart_data_set_categories (data, _("Region"), regions->len, (const char **) regions->pdata);
+    }
+  else if (options->colour_by == CRK_BAR_COLOUR_TIER && n_tiers > 0)
+    {
+      for (guint i = 0; i < data->n_rows; i++)
+        data->rows[i].category = data->rows[i].tier;
+      crk_chart_data_set_categories (data, _("Stage"), n_tiers, tiers);
+    }
+}
+
+/* Cities in rank order at @node: the index order at the root, else by the node's rank. */
+static GArray *
+ranked_cities (CrkResults *results,
+               guint       node)
+{
+  guint n_ranked = 0;
+  const guint *order = crk_results_get_order (results, &n_ranked);
+  GArray *cities = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_ranked);
+
+  g_array_append_vals (cities, order, n_ranked);
+  if (node != 0)
+    {
+      /* Stable insertion sort by the node's rank; unranked at the node go last. */
+      for (guint i = 1; i < cities->len; i++)
+        for (guint j = i; j > 0; j--)
+          {
+            guint a = g_array_index (cities, guint, j - 1), b = g_array_index (cities, guint, j);
+            guint ra = crk_results_get_node_rank (results, node, a), rb = crk_results_get_node_rank (results, node, b);
+
+            if ((ra == 0 ? G_MAXUINT : ra) <= (rb == 0 ? G_MAXUINT : rb))
+              break;
+            g_array_index (cities, guint, j - 1) = b;
+            g_array_index (cities, guint, j) = a;
+          }
+    }
+  return cities;
+}
+
+static void
+fill_bar (CrkChartData          *data,
+          CrkResults            *results,
+          const CrkChartOptions *options)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  guint node = (guint) node_of (results, options);
+  g_autoptr(GArray) cities = ranked_cities (results, node);
+  guint n = options->top_n > 0 ? MIN (options->top_n, cities->len) : cities->len;
+  gboolean has_base = crk_results_has_base_year (results) && node == 0;
+
+  data->value_name = node == 0 ? g_strdup (_("Index score"))
+                               : g_strdup_printf (_("%s score"), node_name (results, node));
+  data->base_year = has_base ? crk_results_get_base_year (results) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      guint city = g_array_index (cities, guint, i);
+      guint rank = node == 0 ? crk_results_get_rank (results, city) : crk_results_get_node_rank (results, node, city);
+      CrkChartRow *row = crk_chart_data_add_row (data, city, city_name (dataset, city), rank,
+                                                 crk_results_get_score (results, node, city), NULL);
+      int rank_change = 0;
+      double score_change = 0;
+
+      row->tier = node == 0 ? crk_results_get_tier (results, city) : -1;
+      row->highlighted = array_has (options->highlighted, city) || array_has (options->cities, city);
+      if (has_base)
+        {
+          if (crk_results_get_change (results, city, &rank_change, &score_change))
+            {
+              row->has_change = TRUE;
+              row->rank_change = rank_change;
+              data->has_changes = TRUE;
+            }
+          else if (crk_results_get_base_rank (results, city) == 0 && rank > 0)
+            {
+              row->is_new = TRUE;
+              data->has_changes = TRUE;
+            }
+        }
+    }
+  if (node != 0)
+    crk_chart_data_set_tiers (data, 0, NULL);
+  else
+    fill_categories (data, results, options);
+  stats_of (results, node, -1, &data->mean, &data->median);
+  if (!options->show_mean)
+    data->mean = NAN;
+  if (!options->show_median)
+    data->median = NAN;
+}
+
+static void
+fill_contribution (CrkChartData          *data,
+                   CrkResults            *results,
+                   const CrkChartOptions *options)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  guint node = (guint) node_of (results, options);
+  g_autoptr(GArray) axes = children_of (results, node);
+  g_autoptr(GArray) cities = NULL;
+  g_autofree double *parts = NULL;
+
+  set_axes (data, results, axes);
+  data->value_name = g_strdup (_("Points of the score"));
+  if (options->cities != NULL && options->cities->len > 0)
+    {
+      cities = g_array_ref (options->cities);
+    }
+  else
+    {
+      cities = ranked_cities (results, node);
+      if (options->top_n > 0 && cities->len > options->top_n)
+        g_array_set_size (cities, options->top_n);
+    }
+  parts = g_new (double, MAX (data->n_axes, 1));
+  for (guint i = 0; i < cities->len; i++)
+    {
+      guint city = g_array_index (cities, guint, i);
+      CrkChartRow *row;
+
+      if (city >= crk_dataset_get_n_cities (dataset))
+        continue;
+      for (guint j = 0; j < data->n_axes; j++)
+        parts[j] = crk_results_get_contribution (results, (guint) data->axis_nodes[j], city);
+      row = crk_chart_data_add_row (data, city, city_name (dataset, city),
+                                    node == 0 ? crk_results_get_rank (results, city)
+                                              : crk_results_get_node_rank (results, node, city),
+                                    crk_results_get_score (results, node, city), parts);
+      row->highlighted = array_has (options->highlighted, city);
+    }
+}
+
+static void
+fill_gap (CrkChartData          *data,
+          CrkResults            *results,
+          const CrkChartOptions *options,
+          char                 **problem)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  guint node = (guint) node_of (results, options);
+  g_autoptr(GArray) axes = children_of (results, node);
+  g_autoptr(GArray) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint a, b;
+  CrkChartSeries *sa, *sb;
+
+  set_axes (data, results, axes);
+  if (options->cities == NULL || options->cities->len < 2)
+    return;
+  a = g_array_index (options->cities, guint, 0);
+  b = g_array_index (options->cities, guint, 1);
+  if (a >= crk_dataset_get_n_cities (dataset) || b >= crk_dataset_get_n_cities (dataset))
+    return;
+  sa = crk_chart_data_add_series (data, city_name (dataset, a), a, 0, NULL);
+  sb = crk_chart_data_add_series (data, city_name (dataset, b), b, 0, NULL);
+  data->gap_total = crk_results_get_score (results, node, a) - crk_results_get_score (results, node, b);
+  parts = crk_results_explain_gap (results, node, a, b, &error);
+  if (parts == NULL)
+    {
+      *problem = g_strdup (error->message);
+      return;
+    }
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const CrkGapPart *part = &g_array_index (parts, CrkGapPart, p);
+      int index = crk_results_lookup_node (results, crk_framework_node_get_code (part->child));
+
+      for (guint j = 0; j < data->n_axes; j++)
+        if (data->axis_nodes[j] == index)
+          {
+            sa->values[j] = part->contribution_a;
+            sb->values[j] = part->contribution_b;
+          }
+    }
+}
+
+static void
+fill_values (CrkChartData          *data,
+             CrkResults            *results,
+             const CrkChartOptions *options)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  guint node = (guint) node_of (results, options);
+  g_autoptr(GArray) leaves = leaves_of (results, node);
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) indicators = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) axes = g_array_new (FALSE, FALSE, sizeof (int));
+  guint city;
+
+  for (guint i = 0; i < leaves->len; i++)
+    {
+      int leaf = g_array_index (leaves, int, i);
+      CrkIndicator *indicator = crk_framework_node_get_indicator (crk_results_get_node (results, (guint) leaf));
+      int index;
+
+      if (indicator == NULL)
+        continue;
+      index = (int) crk_indicator_get_index (indicator);
+      g_array_append_val (indicators, index);
+      g_array_append_val (axes, leaf);
+    }
+  set_axes (data, results, axes);
+  for (guint j = 0; j < indicators->len; j++)
+    {
+      CrkIndicator *indicator = crk_dataset_get_indicator (dataset, (guint) g_array_index (indicators, int, j));
+      const char *unit = crk_indicator_get_unit (indicator);
+
+      data->axis_units[j] = unit != NULL && *unit != '\0' ? g_strdup (unit) : NULL;
+    }
+
+  if (options->years != NULL && options->years->len > 0)
+    {
+      for (guint i = 0; i < options->years->len; i++)
+        if (crk_dataset_lookup_year (dataset, g_array_index (options->years, int, i)) >= 0)
+          g_array_append_val (years, g_array_index (options->years, int, i));
+    }
+  else
+    for (guint y = 0; y < crk_dataset_get_n_years (dataset); y++)
+      {
+        int year = crk_dataset_get_year (dataset, y);
+        g_array_append_val (years, year);
+      }
+
+  if (options->cities == NULL || options->cities->len == 0)
+    return;
+  city = g_array_index (options->cities, guint, 0);
+  if (city >= crk_dataset_get_n_cities (dataset))
+    return;
+  for (guint y = 0; y < years->len; y++)
+    {
+      int year = g_array_index (years, int, y);
+      int year_index = crk_dataset_lookup_year (dataset, year);
+      CrkChartSeries *s = crk_chart_data_add_series (data, city_name (dataset, city), city, year, NULL);
+
+      for (guint j = 0; j < indicators->len; j++)
+        s->values[j] = crk_dataset_get_value (dataset, city, (guint) g_array_index (indicators, int, j),
+                                              (guint) year_index);
+    }
+}
+
+static char *
+generated_title (CrkResults            *results,
+                 const CrkChartOptions *options,
+                 const CrkChartData    *data)
+{
+  int year = crk_results_get_year (results);
+  guint node = (guint) node_of (results, options);
+
+  switch (options->kind)
+    {
+    case CRK_CHART_RADAR:
+      if (options->radar_axes == CRK_RADAR_AXES_INDICATORS)
+        return g_strdup_printf (_("Indicator scores by dimension, %d"), year);
+      if (options->radar_axes == CRK_RADAR_AXES_CHILDREN && node != 0)
+        return g_strdup_printf (_("%s: scores of its components, %d"), node_name (results, node), year);
+      return g_strdup_printf (_("Dimension scores, %d"), year);
+    case CRK_CHART_BAR:
+      if (options->top_n > 0 && options->top_n < crk_results_get_n_ranked (results))
+        return g_strdup_printf (ngettext ("Top %u city, %d", "Top %u cities, %d", options->top_n),
+                                options->top_n, year);
+      return g_strdup_printf (ngettext ("Ranking of %u city, %d", "Ranking of %u cities, %d",
+                                        data->n_rows), data->n_rows, year);
+    case CRK_CHART_CONTRIBUTION:
+      return g_strdup_printf (_("What makes up the score, %d"), year);
+    case CRK_CHART_GAP:
+      if (data->n_series >= 2)
+        return g_strdup_printf (_("%s and %s: where the gap comes from, %d"), data->series[0].name,
+                                data->series[1].name, year);
+      return g_strdup_printf (_("Score gap, %d"), year);
+    case CRK_CHART_VALUES:
+    default:
+      if (data->n_series > 1)
+        return g_strdup_printf (_("%s: indicator values, %d–%d"), data->series[0].name,
+                                data->series[0].year, data->series[data->n_series - 1].year);
+      if (data->n_series == 1)
+        return g_strdup_printf (_("%s: indicator values, %d"), data->series[0].name, data->series[0].year);
+      return g_strdup (_("Indicator values"));
+    }
+}
+
+static char *
+generated_subtitle (CrkResults            *results,
+                    const CrkChartOptions *options,
+                    const CrkChartData    *data)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  const char *title = crk_dataset_get_display_title (dataset);
+  guint node = (guint) node_of (results, options);
+  g_autofree char *what = NULL;
+
+  switch (options->kind)
+    {
+    case CRK_CHART_RADAR:
+      what = g_strdup (_("Scores from 0 to 100, higher is better"));
+      break;
+    case CRK_CHART_BAR:
+      what = node == 0 ? g_strdup (_("Index score")) : g_strdup_printf (_("Score of %s"), node_name (results, node));
+      break;
+    case CRK_CHART_CONTRIBUTION:
+      what = g_strdup_printf (_("Weighted points each component adds to the score of %s"), node_name (results, node));
+      break;
+    case CRK_CHART_GAP:
+      if (!isnan (data->gap_total) && data->n_series >= 2)
+        {
+          g_autofree char *v = crk_chart_format_value (fabs (data->gap_total));
+          what = g_strdup_printf (_("%s scores %s points %s %s, split by component"), data->series[0].name, v,
+                                  data->gap_total >= 0 ? _("above") : _("below"), data->series[1].name);
+        }
+      break;
+    case CRK_CHART_VALUES:
+    default:
+      what = g_strdup (_("Raw values with the change on the year before"));
+      break;
+    }
+  if (title != NULL && *title != '\0' && what != NULL)
+    return g_strdup_printf ("%s · %s", title, what);
+  return g_strdup (what != NULL ? what : title);
+}
+
+static char *
+generated_source (CrkResults *results)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  const char *source = crk_dataset_get_source (dataset);
+
+  if (source != NULL && *source != '\0')
+    return g_strdup_printf (_("Source: %s. Chart: Cityrank."), source);
+  return g_strdup (_("Chart: Cityrank."));
+}
+
+/* The chart's data, titles included. */
+static CrkChartData *
+chart_data_new (CrkResults            *results,
+                const CrkChartOptions *options)
+{
+  CrkChartData *data = crk_chart_data_new (options->kind);
+  g_autofree char *problem = NULL;
+
+  switch (options->kind)
+    {
+    case CRK_CHART_RADAR:
+      fill_radar (data, results, options);
+      break;
+    case CRK_CHART_BAR:
+      fill_bar (data, results, options);
+      break;
+    case CRK_CHART_CONTRIBUTION:
+      fill_contribution (data, results, options);
+      break;
+    case CRK_CHART_GAP:
+      fill_gap (data, results, options, &problem);
+      break;
+    case CRK_CHART_VALUES:
+    default:
+      fill_values (data, results, options);
+      break;
+    }
+  data->title = options->title != NULL ? g_strdup (options->title) : generated_title (results, options, data);
+  if (options->subtitle != NULL)
+    data->subtitle = g_strdup (options->subtitle);
+  else if (problem != NULL)
+    data->subtitle = g_steal_pointer (&problem);
+  else
+    data->subtitle = generated_subtitle (results, options, data);
+  data->source = options->source != NULL ? g_strdup (options->source) : generated_source (results);
+  return data;
+}
+
+/**
+ * crk_chart_draw:
+ * @cr: where to draw
+ * @results: the results to chart
+ * @options: what to chart and how
+ * @width: width in user units
+ * @height: height in user units
+ * @hits: (nullable): filled with hit regions and text boxes
+ *
+ * Draws the chart filling (0, 0, @width, @height), background included.
+ */
+void
+crk_chart_draw (cairo_t               *cr,
+                CrkResults            *results,
+                const CrkChartOptions *options,
+                double                 width,
+                double                 height,
+                CrkChartHits          *hits)
+{
+  g_autoptr(CrkChartData) data = NULL;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (CRK_IS_RESULTS (results));
+  g_return_if_fail (options != NULL);
+
+  data = chart_data_new (results, options);
+  crk_chart_data_draw (cr, data, options, width, height, hits);
+}
+
+double
+crk_chart_get_natural_height (CrkResults            *results,
+                              const CrkChartOptions *options,
+                              double                 width)
+{
+  g_autoptr(CrkChartData) data = NULL;
+
+  g_return_val_if_fail (CRK_IS_RESULTS (results), 0);
+  g_return_val_if_fail (options != NULL, 0);
+
+  data = chart_data_new (results, options);
+  return crk_chart_data_get_natural_height (data, options, width);
+}
+
+char *
+crk_chart_dup_title (CrkResults            *results,
+                     const CrkChartOptions *options)
+{
+  g_autoptr(CrkChartData) data = NULL;
+
+  g_return_val_if_fail (CRK_IS_RESULTS (results), NULL);
+  data = chart_data_new (results, options);
+  return g_steal_pointer (&data->title);
+}
+
+char *
+crk_chart_dup_subtitle (CrkResults            *results,
+                        const CrkChartOptions *options)
+{
+  g_autoptr(CrkChartData) data = NULL;
+
+  g_return_val_if_fail (CRK_IS_RESULTS (results), NULL);
+  data = chart_data_new (results, options);
+  return g_steal_pointer (&data->subtitle);
+}
+
+char *
+crk_chart_dup_source (CrkResults            *results,
+                      const CrkChartOptions *options)
+{
+  g_autoptr(CrkChartData) data = NULL;
+
+  g_return_val_if_fail (CRK_IS_RESULTS (results), NULL);
+  data = chart_data_new (results, options);
+  return g_steal_pointer (&data->source);
+}
+
+/**
+ * crk_chart_describe:
+ * @results: the results
+ * @options: the chart
+ *
+ * Returns: (transfer full): one paragraph saying what the chart shows, for alt text
+ */
+char *
+crk_chart_describe (CrkResults            *results,
+                    const CrkChartOptions *options)
+{
+  g_autoptr(CrkChartData) data = NULL;
+
+  g_return_val_if_fail (CRK_IS_RESULTS (results), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  data = chart_data_new (results, options);
+  return crk_chart_data_describe (data, options);
+}
+
+gboolean
+crk_chart_export (CrkResults            *results,
+                  const CrkChartOptions *options,
+                  const char            *path,
+                  CrkExportFormat        format,
+                  double                 width_px,
+                  double                 height_px,
+                  double                 dpi,
+                  GError               **error)
+{
+  g_autoptr(CrkChartData) data = NULL;
+
+  g_return_val_if_fail (CRK_IS_RESULTS (results), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = chart_data_new (results, options);
+  return crk_chart_data_export (data, options, path, format, width_px, height_px, dpi, error);
+}
