@@ -85,6 +85,20 @@ if [ -n "${CRK_DESKTOP_FILE_VALIDATE:-}" ]; then
     "$CRK_DESKTOP_FILE_VALIDATE" "$data/applications/$app_id.desktop"
 fi
 
+# The pieces name each other consistently.
+desktop=$data/applications/$app_id.desktop
+icon=$(sed -n 's/^Icon=//p' "$desktop")
+check "the desktop entry's icon $icon is installed" \
+  test -s "$data/icons/hicolor/scalable/apps/$icon.svg"
+mime=$(sed -n 's/^MimeType=\([^;]*\);.*/\1/p' "$desktop")
+check "the desktop entry's MIME type $mime is defined by the installed MIME package" \
+  grep -q "<mime-type type=\"$mime\">" "$data/mime/packages/$app_id.mime.xml"
+check "the metainfo launches the installed desktop entry" \
+  grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" \
+  "$data/metainfo/$app_id.metainfo.xml"
+check "the metainfo provides the MIME type" \
+  grep -q "<mediatype>$mime</mediatype>" "$data/metainfo/$app_id.metainfo.xml"
+
 # The installed catalogue serves the installed CLI.
 out=$(env LANGUAGE=zh_CN LC_ALL=C.UTF-8 CRK_LOCALEDIR="$locale" "$bin/cityrank-cli" --help 2>&1)
 case $out in
