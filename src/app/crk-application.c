@@ -1,0 +1,210 @@
+/* crk-application.c: the application: windows, app actions, colour scheme
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "crk-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crk-application.h"
+
+#include "crk-preferences-window.h"
+#include "crk-window.h"
+
+struct _CrkApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (CrkApplication, crk_application, ADW_TYPE_APPLICATION)
+
+GSettings *
+crk_application_dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+apply_color_scheme (CrkApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int value = g_settings_get_enum (self->settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[CLAMP (value, 0, 2)]);
+}
+
+static CrkWindow *
+get_window (CrkApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (CRK_IS_WINDOW (window))
+    return CRK_WINDOW (window);
+  return crk_window_new (ADW_APPLICATION (self));
+}
+
+static void
+crk_application_activate (GApplication *app)
+{
+  CrkApplication *self = CRK_APPLICATION (app);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  CrkWindow *window;
+
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+  window = crk_window_new (ADW_APPLICATION (self));
+  crk_window_open_sample (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+crk_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  CrkApplication *self = CRK_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      CrkWindow *window = i == 0 ? get_window (self) : crk_window_new (ADW_APPLICATION (self));
+
+      crk_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+crk_application_startup (GApplication *app)
+{
+  CrkApplication *self = CRK_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (crk_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Cityrank"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = crk_application_dup_settings ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::color-scheme",
+                               G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+      apply_color_scheme (self);
+    }
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* each window asks about its unsaved changes */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWidget *window = crk_preferences_window_new (gtk_application_get_active_window (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Cityrank authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Cityrank"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Cityrank authors"),
+                        "developers", developers,
+                        "comments", _("Composite-index rankings of cities: open a dataset, choose the method, compare and explain the ranks."),
+                        "website", "https://github.com/cityrank/cityrank",
+                        "issue-url", "https://github.com/cityrank/cityrank/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Cityrank authors",
+                        /* Translators: your name and email, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+crk_application_dispose (GObject *object)
+{
+  CrkApplication *self = (CrkApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (crk_application_parent_class)->dispose (object);
+}
+
+static void
+crk_application_class_init (CrkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = crk_application_dispose;
+  app_class->activate = crk_application_activate;
+  app_class->open = crk_application_open;
+  app_class->startup = crk_application_startup;
+}
+
+static void
+crk_application_init (CrkApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+}
+
+CrkApplication *
+crk_application_new (void)
+{
+  return g_object_new (CRK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", "/io/github/cityrank/Cityrank",
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       NULL);
+}

@@ -1,0 +1,658 @@
+/* crk-method-panel.c: the method choices and the weight editor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "crk-method-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <math.h>
+
+#include "crk-method-panel.h"
+
+typedef struct {
+  char          *code;
+  GtkWidget     *row;
+  GtkWidget     *share;      /* "24 %" of the parent */
+  GtkAdjustment *adjustment;
+} WeightRow;
+
+struct _CrkMethodPanel
+{
+  GtkWidget            parent_instance;
+
+  AdwPreferencesPage  *page;
+  AdwComboRow         *normalisation_row;
+  AdwComboRow         *aggregation_row;
+  AdwComboRow         *imputation_row;
+  AdwComboRow         *treatment_row;
+  AdwComboRow         *scheme_row;
+  AdwComboRow         *tier_row;
+  GtkStringList       *tier_model;
+  AdwComboRow         *base_year_row;
+  GtkStringList       *base_year_model;
+  AdwPreferencesGroup *weights_group;
+  AdwPreferencesGroup *indicator_weights_group;
+
+  CrkDataset          *dataset;
+  CrkMethod           *method;
+  CrkMethodHistory    *history;
+  GPtrArray           *tier_presets; /* CrkMethod holding only tiers */
+  GArray              *base_years;   /* int; [0] = 0 for none */
+  GPtrArray           *weight_rows;  /* WeightRow */
+  GHashTable          *weight_index; /* code -> WeightRow */
+  GPtrArray           *dimension_rows; /* widgets added to weights_group */
+  GPtrArray           *indicator_rows; /* widgets added to indicator_weights_group */
+  gulong               changed_id;
+  gboolean             syncing;
+};
+
+G_DEFINE_FINAL_TYPE (CrkMethodPanel, crk_method_panel, GTK_TYPE_WIDGET)
+
+static void
+weight_row_free (gpointer data)
+{
+  WeightRow *row = data;
+
+  g_free (row->code);
+  g_clear_object (&row->adjustment);
+  g_free (row);
+}
+
+static const CrkNormalisation normalisations[] = {
+  CRK_NORMALISATION_MINMAX, CRK_NORMALISATION_ZSCORE, CRK_NORMALISATION_RANK,
+  CRK_NORMALISATION_PERCENTILE_RANK, CRK_NORMALISATION_GOALPOSTS,
+};
+static const CrkAggregation aggregations[] = {
+  CRK_AGGREGATION_ARITHMETIC, CRK_AGGREGATION_GEOMETRIC, CRK_AGGREGATION_HARMONIC,
+  CRK_AGGREGATION_TOPSIS,
+};
+static const CrkImputation imputations[] = {
+  CRK_IMPUTATION_NONE, CRK_IMPUTATION_MEAN, CRK_IMPUTATION_MEDIAN,
+  CRK_IMPUTATION_GROUP_MEAN, CRK_IMPUTATION_GROUP_MEDIAN,
+};
+static const CrkTreatment treatments[] = { CRK_TREATMENT_NONE, CRK_TREATMENT_WINSORISE };
+static const CrkWeightScheme schemes[] = {
+  CRK_WEIGHTS_DATASET, CRK_WEIGHTS_EQUAL, CRK_WEIGHTS_ENTROPY, CRK_WEIGHTS_CRITIC,
+  CRK_WEIGHTS_PCA,
+};
+
+static guint
+index_of (const int *values,
+          guint      n,
+          int        value)
+{
+  for (guint i = 0; i < n; i++)
+    if (values[i] == value)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+tiers_equal (CrkMethod *a,
+             CrkMethod *b)
+{
+  if (crk_method_get_tier_rule (a) != crk_method_get_tier_rule (b) ||
+      crk_method_get_n_tiers (a) != crk_method_get_n_tiers (b))
+    return FALSE;
+  for (guint i = 0; i < crk_method_get_n_tiers (a); i++)
+    {
+      const CrkTier *ta = crk_method_get_tier (a, i);
+      const CrkTier *tb = crk_method_get_tier (b, i);
+
+      if (g_strcmp0 (ta->name, tb->name) != 0 || g_strcmp0 (ta->name_zh, tb->name_zh) != 0 ||
+          ta->bound != tb->bound)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static CrkMethod *
+quantile_preset (guint n)
+{
+  static const char * const names[] = { "Q1", "Q2", "Q3", "Q4", "Q5" };
+  static const char * const names_zh[] = { "第一档", "第二档", "第三档", "第四档", "第五档" };
+  CrkTier tiers[5];
+  CrkMethod *method = crk_method_new ();
+
+  g_assert (n <= G_N_ELEMENTS (tiers));
+  for (guint i = 0; i < n; i++)
+    tiers[i] = (CrkTier) { (char *) names[i], (char *) names_zh[i], 0 };
+  crk_method_set_tiers (method, CRK_TIER_RULE_QUANTILES, tiers, n);
+  return method;
+}
+
+static void
+fill_tier_presets (CrkMethodPanel *self,
+                   CrkMethod      *file_method)
+{
+  CrkMethod *preset;
+  gboolean file_matches = FALSE;
+
+  g_ptr_array_set_size (self->tier_presets, 0);
+  gtk_string_list_splice (self->tier_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->tier_model)), NULL);
+
+  g_ptr_array_add (self->tier_presets, crk_method_new ());
+  gtk_string_list_append (self->tier_model, _("None"));
+
+  preset = crk_method_new ();
+  crk_method_set_ccid_stages (preset);
+  g_ptr_array_add (self->tier_presets, preset);
+  gtk_string_list_append (self->tier_model, _("CCID stages"));
+
+  g_ptr_array_add (self->tier_presets, quantile_preset (4));
+  gtk_string_list_append (self->tier_model, _("Quartiles"));
+  g_ptr_array_add (self->tier_presets, quantile_preset (5));
+  gtk_string_list_append (self->tier_model, _("Quintiles"));
+
+  for (guint i = 0; i < self->tier_presets->len; i++)
+    file_matches |= tiers_equal (file_method, g_ptr_array_index (self->tier_presets, i));
+  if (!file_matches)
+    {
+      preset = crk_method_new ();
+      crk_method_set_tiers (preset, crk_method_get_tier_rule (file_method), NULL, 0);
+      {
+        g_autoptr(GArray) tiers = g_array_new (FALSE, FALSE, sizeof (CrkTier));
+
+        for (guint i = 0; i < crk_method_get_n_tiers (file_method); i++)
+          g_array_append_val (tiers, *crk_method_get_tier (file_method, i));
+        crk_method_set_tiers (preset, crk_method_get_tier_rule (file_method),
+                              (const CrkTier *) tiers->data, tiers->len);
+      }
+      g_ptr_array_add (self->tier_presets, preset);
+      gtk_string_list_append (self->tier_model, _("As in the dataset"));
+    }
+}
+
+static void
+sync_from_method (CrkMethodPanel *self)
+{
+  CrkImputation imputation;
+  guint tier_pos = GTK_INVALID_LIST_POSITION;
+  int base_year;
+
+  if (self->method == NULL)
+    return;
+
+  self->syncing = TRUE;
+
+  adw_combo_row_set_selected (self->normalisation_row,
+                              index_of ((const int *) normalisations, G_N_ELEMENTS (normalisations),
+                                        crk_method_get_normalisation (self->method, NULL, NULL)));
+  adw_combo_row_set_selected (self->aggregation_row,
+                              index_of ((const int *) aggregations, G_N_ELEMENTS (aggregations),
+                                        crk_method_get_aggregation (self->method)));
+  imputation = crk_method_get_imputation (self->method);
+  adw_combo_row_set_selected (self->imputation_row,
+                              index_of ((const int *) imputations, G_N_ELEMENTS (imputations),
+                                        imputation));
+  adw_combo_row_set_selected (self->treatment_row,
+                              index_of ((const int *) treatments, G_N_ELEMENTS (treatments),
+                                        crk_method_get_treatment (self->method)));
+  adw_combo_row_set_selected (self->scheme_row,
+                              index_of ((const int *) schemes, G_N_ELEMENTS (schemes),
+                                        crk_method_get_weight_scheme (self->method)));
+
+  for (guint i = 0; i < self->tier_presets->len; i++)
+    if (tiers_equal (self->method, g_ptr_array_index (self->tier_presets, i)))
+      {
+        tier_pos = i;
+        break;
+      }
+  adw_combo_row_set_selected (self->tier_row, tier_pos);
+
+  base_year = crk_method_get_base_year (self->method);
+  adw_combo_row_set_selected (self->base_year_row,
+                              index_of ((const int *) self->base_years->data, self->base_years->len,
+                                        base_year));
+
+  for (guint i = 0; i < self->weight_rows->len; i++)
+    {
+      WeightRow *row = g_ptr_array_index (self->weight_rows, i);
+      CrkFrameworkNode *node = crk_dataset_lookup_node (self->dataset, row->code);
+      double w = crk_method_get_weight (self->method, row->code);
+
+      if (isnan (w) && node != NULL)
+        w = crk_framework_node_get_weight (node);
+      if (w > gtk_adjustment_get_upper (row->adjustment))
+        gtk_adjustment_set_upper (row->adjustment, w);
+      gtk_adjustment_set_value (row->adjustment, w);
+    }
+
+  self->syncing = FALSE;
+}
+
+static void
+begin_edit (CrkMethodPanel *self,
+            const char     *key)
+{
+  if (self->history != NULL)
+    crk_method_history_set_next_key (self->history, key);
+}
+
+static void
+on_normalisation_row_selected_cb (CrkMethodPanel *self)
+{
+  guint i = adw_combo_row_get_selected (self->normalisation_row);
+  double p1 = 0, p2 = 100;
+
+  if (self->syncing || self->method == NULL || i >= G_N_ELEMENTS (normalisations))
+    return;
+  if (normalisations[i] == CRK_NORMALISATION_ZSCORE)
+    p2 = 1;
+  begin_edit (self, NULL);
+  crk_method_set_normalisation (self->method, normalisations[i], p1, p2);
+}
+
+static void
+on_aggregation_row_selected_cb (CrkMethodPanel *self)
+{
+  guint i = adw_combo_row_get_selected (self->aggregation_row);
+
+  if (self->syncing || self->method == NULL || i >= G_N_ELEMENTS (aggregations))
+    return;
+  begin_edit (self, NULL);
+  crk_method_set_aggregation (self->method, aggregations[i]);
+}
+
+static void
+on_imputation_row_selected_cb (CrkMethodPanel *self)
+{
+  guint i = adw_combo_row_get_selected (self->imputation_row);
+  gboolean group;
+
+  if (self->syncing || self->method == NULL || i >= G_N_ELEMENTS (imputations))
+    return;
+  group = imputations[i] == CRK_IMPUTATION_GROUP_MEAN || imputations[i] == CRK_IMPUTATION_GROUP_MEDIAN;
+  begin_edit (self, NULL);
+  crk_method_set_imputation (self->method, imputations[i], group ? "province" : NULL);
+}
+
+static void
+on_treatment_row_selected_cb (CrkMethodPanel *self)
+{
+  guint i = adw_combo_row_get_selected (self->treatment_row);
+
+  if (self->syncing || self->method == NULL || i >= G_N_ELEMENTS (treatments))
+    return;
+  begin_edit (self, NULL);
+  crk_method_set_treatment (self->method, treatments[i]);
+}
+
+static void
+on_scheme_row_selected_cb (CrkMethodPanel *self)
+{
+  guint i = adw_combo_row_get_selected (self->scheme_row);
+
+  if (self->syncing || self->method == NULL || i >= G_N_ELEMENTS (schemes))
+    return;
+  begin_edit (self, NULL);
+  crk_method_set_weight_scheme (self->method, schemes[i]);
+}
+
+static void
+on_tier_row_selected_cb (CrkMethodPanel *self)
+{
+  guint i = adw_combo_row_get_selected (self->tier_row);
+  CrkMethod *preset;
+  g_autoptr(GArray) tiers = NULL;
+
+  if (self->syncing || self->method == NULL || i >= self->tier_presets->len)
+    return;
+
+  preset = g_ptr_array_index (self->tier_presets, i);
+  tiers = g_array_new (FALSE, FALSE, sizeof (CrkTier));
+  for (guint t = 0; t < crk_method_get_n_tiers (preset); t++)
+    g_array_append_val (tiers, *crk_method_get_tier (preset, t));
+  begin_edit (self, NULL);
+  crk_method_set_tiers (self->method, crk_method_get_tier_rule (preset),
+                        (const CrkTier *) tiers->data, tiers->len);
+}
+
+static void
+on_base_year_row_selected_cb (CrkMethodPanel *self)
+{
+  guint i = adw_combo_row_get_selected (self->base_year_row);
+
+  if (self->syncing || self->method == NULL || i >= self->base_years->len)
+    return;
+  begin_edit (self, NULL);
+  crk_method_set_base_year (self->method, g_array_index (self->base_years, int, i));
+}
+
+static void
+on_weight_changed_cb (GtkAdjustment  *adjustment,
+                      CrkMethodPanel *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (adjustment), "crk-node-code");
+  g_autofree char *key = NULL;
+
+  if (self->syncing || self->method == NULL)
+    return;
+  key = g_strconcat ("weight:", code, NULL);
+  begin_edit (self, key);
+  crk_method_set_weight (self->method, code, gtk_adjustment_get_value (adjustment));
+}
+
+/* A row of the weight editor: the node's name and share of its parent on one line, a
+ * slider and a number below (the sidebar is too narrow for one line). */
+static GtkWidget *
+weight_row_new (CrkMethodPanel   *self,
+                CrkFrameworkNode *node,
+                double            upper,
+                WeightRow        *row)
+{
+  const char *name = crk_framework_node_get_display_name (node);
+  g_autofree char *label = g_strdup_printf (_("Weight of %s"), name);
+  GtkWidget *list_row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (name);
+  GtkWidget *scale;
+  GtkWidget *spin;
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  gtk_widget_set_tooltip_text (list_row, name);
+  gtk_widget_add_css_class (list_row, "weight-row");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  row->share = gtk_label_new (NULL);
+  gtk_widget_add_css_class (row->share, "dim-label");
+  gtk_widget_add_css_class (row->share, "numeric");
+  gtk_widget_add_css_class (row->share, "caption");
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), row->share);
+
+  row->adjustment = g_object_ref_sink (gtk_adjustment_new (crk_framework_node_get_weight (node),
+                                                           0, upper, upper / 100, upper / 10, 0));
+  g_object_set_data_full (G_OBJECT (row->adjustment), "crk-node-code",
+                          g_strdup (crk_framework_node_get_code (node)), g_free);
+  g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_weight_changed_cb), self);
+
+  scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, row->adjustment);
+  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
+  gtk_widget_set_hexpand (scale, TRUE);
+  gtk_widget_set_valign (scale, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  spin = gtk_spin_button_new (row->adjustment, upper / 100, 2);
+  gtk_spin_button_set_range (GTK_SPIN_BUTTON (spin), 0, 1000);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  gtk_box_append (GTK_BOX (bottom), scale);
+  gtk_box_append (GTK_BOX (bottom), spin);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), bottom);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
+  return list_row;
+}
+
+static double
+sibling_upper (CrkFrameworkNode *node)
+{
+  CrkFrameworkNode *parent = crk_framework_node_get_parent (node);
+  double max = 0;
+
+  if (parent == NULL)
+    return 1;
+  for (guint i = 0; i < crk_framework_node_get_n_children (parent); i++)
+    max = MAX (max, crk_framework_node_get_weight (crk_framework_node_get_child (parent, i)));
+  return MAX (1.0, 4 * max);
+}
+
+typedef struct {
+  CrkMethodPanel *self;
+  GtkWidget      *expander;
+} AddContext;
+
+static gboolean
+add_weight_row (CrkFrameworkNode *node,
+                gpointer          user_data)
+{
+  AddContext *ctx = user_data;
+  CrkMethodPanel *self = ctx->self;
+  guint depth = crk_framework_node_get_depth (node);
+  WeightRow *row;
+
+  if (depth == 0)
+    return TRUE;
+
+  row = g_new0 (WeightRow, 1);
+  row->code = g_strdup (crk_framework_node_get_code (node));
+  row->row = weight_row_new (self, node, sibling_upper (node), row);
+
+  if (depth == 1)
+    {
+      adw_preferences_group_add (self->weights_group, row->row);
+      g_ptr_array_add (self->dimension_rows, row->row);
+
+      ctx->expander = NULL;
+      if (!crk_framework_node_is_leaf (node))
+        {
+          ctx->expander = adw_expander_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (ctx->expander), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ctx->expander),
+                                         crk_framework_node_get_display_name (node));
+          adw_preferences_group_add (self->indicator_weights_group, ctx->expander);
+          g_ptr_array_add (self->indicator_rows, ctx->expander);
+        }
+    }
+  else
+    {
+      gtk_widget_set_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row->row)),
+                                   12 + 12 * (int) (depth - 2));
+      if (ctx->expander != NULL)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (ctx->expander), row->row);
+      else
+        {
+          adw_preferences_group_add (self->indicator_weights_group, row->row);
+          g_ptr_array_add (self->indicator_rows, row->row);
+        }
+    }
+
+  g_ptr_array_add (self->weight_rows, row);
+  g_hash_table_insert (self->weight_index, row->code, row);
+  return TRUE;
+}
+
+static void
+rebuild_weights (CrkMethodPanel *self)
+{
+  CrkFrameworkNode *root;
+  AddContext ctx = { self, NULL };
+
+  for (guint i = 0; i < self->dimension_rows->len; i++)
+    adw_preferences_group_remove (self->weights_group, g_ptr_array_index (self->dimension_rows, i));
+  g_ptr_array_set_size (self->dimension_rows, 0);
+  for (guint i = 0; i < self->indicator_rows->len; i++)
+    adw_preferences_group_remove (self->indicator_weights_group, g_ptr_array_index (self->indicator_rows, i));
+  g_ptr_array_set_size (self->indicator_rows, 0);
+  g_hash_table_remove_all (self->weight_index);
+  g_ptr_array_set_size (self->weight_rows, 0);
+
+  if (self->dataset == NULL || (root = crk_dataset_get_framework (self->dataset)) == NULL)
+    return;
+
+  self->syncing = TRUE;
+  crk_framework_node_foreach (root, add_weight_row, &ctx);
+  self->syncing = FALSE;
+}
+
+static void
+on_method_changed_cb (CrkMethodPanel *self)
+{
+  sync_from_method (self);
+}
+
+static void
+crk_method_panel_dispose (GObject *object)
+{
+  CrkMethodPanel *self = (CrkMethodPanel *)object;
+
+  g_clear_signal_handler (&self->changed_id, self->method);
+  g_clear_object (&self->method);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->history);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRK_TYPE_METHOD_PANEL);
+  g_clear_pointer (&self->weight_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (crk_method_panel_parent_class)->dispose (object);
+}
+
+static void
+crk_method_panel_finalize (GObject *object)
+{
+  CrkMethodPanel *self = (CrkMethodPanel *)object;
+
+  g_clear_pointer (&self->tier_presets, g_ptr_array_unref);
+  g_clear_pointer (&self->base_years, g_array_unref);
+  g_clear_pointer (&self->weight_index, g_hash_table_unref);
+  g_clear_pointer (&self->dimension_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->indicator_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (crk_method_panel_parent_class)->finalize (object);
+}
+
+static void
+crk_method_panel_class_init (CrkMethodPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crk_method_panel_dispose;
+  object_class->finalize = crk_method_panel_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cityrank/Cityrank/crk-method-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, page);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, normalisation_row);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, aggregation_row);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, imputation_row);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, treatment_row);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, tier_row);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, tier_model);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, base_year_row);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, base_year_model);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, weights_group);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, indicator_weights_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_normalisation_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_aggregation_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_imputation_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_treatment_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_scheme_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tier_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_base_year_row_selected_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "methodpanel");
+}
+
+static void
+crk_method_panel_init (CrkMethodPanel *self)
+{
+  self->tier_presets = g_ptr_array_new_with_free_func (g_object_unref);
+  self->base_years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->weight_rows = g_ptr_array_new_with_free_func (weight_row_free);
+  self->weight_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->dimension_rows = g_ptr_array_new ();
+  self->indicator_rows = g_ptr_array_new ();
+
+  self->syncing = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->syncing = FALSE;
+}
+
+GtkWidget *
+crk_method_panel_new (void)
+{
+  return g_object_new (CRK_TYPE_METHOD_PANEL, NULL);
+}
+
+void
+crk_method_panel_set_dataset (CrkMethodPanel   *self,
+                              CrkDataset       *dataset,
+                              CrkMethodHistory *history,
+                              CrkMethod        *file_method)
+{
+  g_return_if_fail (CRK_IS_METHOD_PANEL (self));
+  g_return_if_fail (dataset == NULL || CRK_IS_DATASET (dataset));
+
+  g_clear_signal_handler (&self->changed_id, self->method);
+  g_clear_object (&self->method);
+  g_set_object (&self->dataset, dataset);
+  g_set_object (&self->history, history);
+
+  self->syncing = TRUE;
+  g_array_set_size (self->base_years, 0);
+  gtk_string_list_splice (self->base_year_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->base_year_model)), NULL);
+  if (dataset != NULL)
+    {
+      int none = 0;
+
+      self->method = g_object_ref (crk_dataset_get_method (dataset));
+      self->changed_id = g_signal_connect_object (self->method, "changed",
+                                                  G_CALLBACK (on_method_changed_cb), self,
+                                                  G_CONNECT_SWAPPED);
+      fill_tier_presets (self, file_method != NULL ? file_method : self->method);
+
+      g_array_append_val (self->base_years, none);
+      gtk_string_list_append (self->base_year_model, _("None"));
+      for (guint i = 0; i < crk_dataset_get_n_years (dataset); i++)
+        {
+          int year = crk_dataset_get_year (dataset, i);
+          g_autofree char *label = g_strdup_printf ("%d", year);
+
+          g_array_append_val (self->base_years, year);
+          gtk_string_list_append (self->base_year_model, label);
+        }
+    }
+  self->syncing = FALSE;
+
+  rebuild_weights (self);
+  sync_from_method (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page), dataset != NULL);
+}
+
+void
+crk_method_panel_set_results (CrkMethodPanel *self,
+                              CrkResults     *results)
+{
+  g_return_if_fail (CRK_IS_METHOD_PANEL (self));
+
+  for (guint i = 0; i < self->weight_rows->len; i++)
+    {
+      WeightRow *row = g_ptr_array_index (self->weight_rows, i);
+      int node = results != NULL ? crk_results_lookup_node (results, row->code) : -1;
+      g_autofree char *share = NULL;
+
+      if (node >= 0)
+        share = g_strdup_printf (_("%.0f %%"), 100 * crk_results_get_weight (results, (guint) node));
+      gtk_label_set_label (GTK_LABEL (row->share), share != NULL ? share : "");
+    }
+}
+
+GtkAdjustment *
+crk_method_panel_get_weight_adjustment (CrkMethodPanel *self,
+                                        const char     *code)
+{
+  WeightRow *row;
+
+  g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
+
+  row = g_hash_table_lookup (self->weight_index, code);
+  return row != NULL ? row->adjustment : NULL;
+}

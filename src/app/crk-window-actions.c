@@ -1,0 +1,228 @@
+/* crk-window-actions.c: the window's actions and shortcuts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "crk-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crk-window-private.h"
+
+#ifdef CRK_HAVE_REPORT_DIALOG
+#include "crk-report-dialog.h"
+#endif
+
+static const struct {
+  const char   *name;
+  CrkChartKind  kind;
+} chart_kinds[] = {
+  { "radar", CRK_CHART_RADAR },
+  { "bar", CRK_CHART_BAR },
+  { "contrib", CRK_CHART_CONTRIBUTION },
+  { "gap", CRK_CHART_GAP },
+  { "values", CRK_CHART_VALUES },
+};
+
+void
+_crk_window_set_chart_kind (CrkWindow  *self,
+                            const char *kind)
+{
+  if (self->chart_view == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    if (g_strcmp0 (kind, chart_kinds[i].name) == 0)
+      {
+        crk_chart_view_set_kind (self->chart_view, chart_kinds[i].kind);
+        if (self->settings != NULL)
+          g_settings_set_string (self->settings, "chart-kind", kind);
+        g_object_notify (G_OBJECT (self), "chart-kind");
+        return;
+      }
+}
+
+const char *
+_crk_window_get_chart_kind (CrkWindow *self)
+{
+  CrkChartKind kind;
+
+  /* the property action reads the state before the template is built */
+  if (self->chart_view == NULL)
+    return "radar";
+  kind = crk_chart_view_get_kind (self->chart_view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    if (chart_kinds[i].kind == kind)
+      return chart_kinds[i].name;
+  return "radar";
+}
+
+void
+_crk_window_update_actions (CrkWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_dataset = self->dataset != NULL;
+  gboolean modified = has_dataset && crk_dataset_get_modified (self->dataset);
+  gboolean method_changed = has_dataset && self->saved_method != NULL &&
+                            !crk_method_equal (crk_dataset_get_method (self->dataset), self->saved_method);
+
+  gtk_widget_action_set_enabled (widget, "win.save", has_dataset && (modified || self->file == NULL));
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_dataset);
+  gtk_widget_action_set_enabled (widget, "win.export-chart", self->results != NULL);
+  gtk_widget_action_set_enabled (widget, "win.print", self->can_print && self->results != NULL);
+  gtk_widget_action_set_enabled (widget, "win.undo",
+                                 self->history != NULL && crk_method_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (widget, "win.redo",
+                                 self->history != NULL && crk_method_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (widget, "win.reset-method", method_changed);
+  gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  _crk_window_show_open_dialog (CRK_WINDOW (widget));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  crk_window_open (CRK_WINDOW (widget), file);
+}
+
+static void
+no_recent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  _crk_window_save (CRK_WINDOW (widget), FALSE, NULL, NULL, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  _crk_window_save (CRK_WINDOW (widget), TRUE, NULL, NULL, NULL);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  _crk_window_show_export_dialog (CRK_WINDOW (widget));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+#ifdef CRK_HAVE_REPORT_DIALOG
+  crk_report_dialog_present (CRK_WINDOW (widget));
+#endif
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CrkWindow *self = CRK_WINDOW (widget);
+
+  if (self->history != NULL)
+    crk_method_history_undo (self->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CrkWindow *self = CRK_WINDOW (widget);
+
+  if (self->history != NULL)
+    crk_method_history_redo (self->history);
+}
+
+static void
+reset_method_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  _crk_window_reset_method (CRK_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (CRK_WINDOW (widget)->search_entry));
+}
+
+static void
+focus_table_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (CRK_WINDOW (widget)->column_view));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+_crk_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-method", NULL, reset_method_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-table", NULL, focus_table_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_property_action (widget_class, "win.chart-kind", "chart-kind");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.focus-table", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.chart-kind", "s", chart_kinds[i].name);
+}

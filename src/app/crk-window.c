@@ -1,0 +1,1470 @@
+/* crk-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "crk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "crk-window.h"
+#include "crk-window-private.h"
+
+#include "crk-application.h"
+#include "crk-change-label.h"
+#include "crk-chart.h"
+#include "crk-dataset-reader.h"
+#include "crk-dataset-writer.h"
+#include "crk-export-dialog.h"
+#include "crk-file-chooser.h"
+#include "crk-ranking-row.h"
+
+#define SAMPLE_RESOURCE "/io/github/cityrank/Cityrank/samples/advanced-manufacturing-cities.cityrank.xml"
+#define MIME_TYPE "application/x-cityrank+xml"
+
+G_DEFINE_FINAL_TYPE (CrkWindow, crk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_RESULTS,
+  PROP_FILE,
+  PROP_LOADING,
+  PROP_CHART_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct {
+  CrkWindowContinuation then;
+  gpointer              data;
+  GDestroyNotify        destroy;
+} Pending;
+
+static Pending *
+pending_new (CrkWindowContinuation then,
+             gpointer              data,
+             GDestroyNotify        destroy)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->then = then;
+  pending->data = data;
+  pending->destroy = destroy;
+  return pending;
+}
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending->destroy != NULL && pending->data != NULL)
+    pending->destroy (pending->data);
+  g_free (pending);
+}
+
+static void
+pending_run (Pending   *pending,
+             CrkWindow *self)
+{
+  if (pending->then != NULL)
+    pending->then (self, pending->data);
+}
+
+/* A load in flight: the progress is written by the reader's thread and read by a
+ * main-loop timeout; the window may close before the reader finishes. */
+typedef struct {
+  int       permille;
+  GWeakRef  window;
+  GFile    *file;
+} LoadState;
+
+static void
+load_state_clear (gpointer data)
+{
+  LoadState *state = data;
+
+  g_weak_ref_clear (&state->window);
+  g_clear_object (&state->file);
+}
+
+static void
+load_state_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, load_state_clear);
+}
+
+void
+_crk_window_toast (CrkWindow  *self,
+                   const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file == NULL)
+    return NULL;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+void
+_crk_window_update_title (CrkWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  const char *subtitle = "";
+  gboolean modified;
+
+  if (self->dataset == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Cityrank"));
+      adw_window_title_set_subtitle (self->window_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Cityrank"));
+      return;
+    }
+
+  modified = crk_dataset_get_modified (self->dataset);
+  name = dup_display_name (self->file);
+  if (name == NULL)
+    name = g_strdup (_("Sample dataset"));
+  subtitle = crk_dataset_get_display_title (self->dataset);
+
+  /* the unsaved mark comes first, as in GNOME Text Editor */
+  title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  window_title = g_strdup_printf (_("%s — Cityrank"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_count (CrkWindow *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = self->rows->len;
+  g_autofree char *text = NULL;
+
+  if (self->dataset == NULL)
+    text = g_strdup ("");
+  else if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", total), total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u city", "%u of %u cities", total), shown, total);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+on_filter_model_items_changed_cb (CrkWindow *self)
+{
+  update_count (self);
+}
+
+/* Dimension columns ---------------------------------------------------------------- */
+
+static double
+dimension_key (CrkRankingRow *row,
+               gpointer       user_data)
+{
+  return crk_ranking_row_get_dimension_key (row, GPOINTER_TO_UINT (user_data));
+}
+
+static void
+dimension_cell_update (GtkListItem *item)
+{
+  CrkRankingRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "crk-dimension"));
+  g_autofree char *text = NULL;
+
+  if (row == NULL)
+    return;
+  text = crk_format_score (crk_ranking_row_get_dimension_score (row, i));
+  gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+static void
+on_dimension_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (label), "crk-dimension", user_data);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_row_revision_cb (CrkRankingRow *row,
+                    GParamSpec    *pspec,
+                    GtkListItem   *item)
+{
+  dimension_cell_update (item);
+}
+
+static void
+on_dimension_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  CrkRankingRow *row = gtk_list_item_get_item (item);
+
+  g_signal_connect_object (row, "notify::revision", G_CALLBACK (on_row_revision_cb), item, 0);
+  dimension_cell_update (item);
+}
+
+static void
+on_dimension_unbind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  CrkRankingRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, on_row_revision_cb, item);
+}
+
+static void
+rebuild_dimension_columns (CrkWindow *self)
+{
+  GPtrArray *dims;
+
+  for (guint i = 0; i < self->dimension_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->dimension_columns, i));
+  g_ptr_array_set_size (self->dimension_columns, 0);
+  g_array_set_size (self->dimensions, 0);
+
+  if (self->dataset == NULL || self->results == NULL)
+    return;
+
+  /* GTK 4.8 has no insert_column: take the tier column out and put it back last */
+  g_object_ref (self->tier_column);
+  gtk_column_view_remove_column (self->column_view, self->tier_column);
+
+  dims = crk_dataset_get_dimensions (self->dataset);
+  for (guint i = 0; dims != NULL && i < dims->len; i++)
+    {
+      CrkFrameworkNode *node = g_ptr_array_index (dims, i);
+      int node_index = crk_results_lookup_node (self->results, crk_framework_node_get_code (node));
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = NULL;
+      GtkExpression *expression;
+      GtkColumnViewColumn *column;
+      guint pos = self->dimensions->len;
+      guint index;
+
+      if (node_index < 0)
+        continue;
+      index = (guint) node_index;
+      g_array_append_val (self->dimensions, index);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_dimension_setup_cb), GUINT_TO_POINTER (pos));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_dimension_bind_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_dimension_unbind_cb), NULL);
+
+      expression = gtk_cclosure_expression_new (G_TYPE_DOUBLE, NULL, 0, NULL,
+                                                G_CALLBACK (dimension_key), GUINT_TO_POINTER (pos), NULL);
+      sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
+      gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), GTK_SORT_DESCENDING);
+
+      column = gtk_column_view_column_new (crk_framework_node_get_display_name (node),
+                                           g_object_ref (factory));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, 96);
+      gtk_column_view_append_column (self->column_view, column);
+      g_ptr_array_add (self->dimension_columns, column);
+    }
+
+  gtk_column_view_append_column (self->column_view, self->tier_column);
+  g_object_unref (self->tier_column);
+}
+
+/* Results -------------------------------------------------------------------------- */
+
+static void
+show_results (CrkWindow  *self,
+              CrkResults *results,
+              gboolean    track_shift)
+{
+  GtkSorter *sorter;
+  gboolean rebuild_columns;
+
+  rebuild_columns = self->results == NULL ||
+                    crk_results_get_dataset (self->results) != crk_results_get_dataset (results) ||
+                    crk_results_get_n_nodes (self->results) != crk_results_get_n_nodes (results);
+  g_set_object (&self->results, results);
+  if (rebuild_columns)
+    rebuild_dimension_columns (self);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    crk_ranking_row_update (g_ptr_array_index (self->rows, i), results, self->dimensions, track_shift);
+
+  /* the rows changed their keys, not the store: tell the sort model */
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  if (sorter != NULL)
+    gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+
+  crk_chart_view_set_results (self->chart_view, results);
+  crk_city_detail_set_results (self->city_detail, results);
+  crk_method_panel_set_results (self->method_panel, results);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
+}
+
+static void
+recompute (CrkWindow *self,
+           gboolean   track_shift)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrkResults) results = NULL;
+
+  if (self->engine == NULL)
+    return;
+
+  results = crk_engine_compute (self->engine, NULL, self->year, &error);
+  if (results == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot rank with this method: %s"), error->message);
+
+      _crk_window_toast (self, message);
+      return;
+    }
+  show_results (self, results, track_shift);
+}
+
+static void
+on_method_changed_cb (CrkWindow *self)
+{
+  recompute (self, TRUE);
+  /* undoing back to the saved method leaves nothing unsaved */
+  crk_dataset_set_modified (self->dataset,
+                            !crk_method_equal (crk_dataset_get_method (self->dataset), self->saved_method));
+  _crk_window_update_title (self);
+  _crk_window_update_actions (self);
+}
+
+static void
+on_modified_changed_cb (CrkWindow *self)
+{
+  _crk_window_update_title (self);
+  _crk_window_update_actions (self);
+}
+
+static void
+on_history_changed_cb (CrkWindow *self)
+{
+  _crk_window_update_actions (self);
+}
+
+void
+_crk_window_reset_method (CrkWindow *self)
+{
+  if (self->dataset == NULL)
+    return;
+  crk_method_history_set_next_key (self->history, NULL);
+  crk_method_assign (crk_dataset_get_method (self->dataset), self->saved_method);
+}
+
+static void
+fill_years (CrkWindow *self)
+{
+  guint n = self->dataset != NULL ? crk_dataset_get_n_years (self->dataset) : 0;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (labels, g_strdup_printf ("%d", crk_dataset_get_year (self->dataset, i)));
+  g_ptr_array_add (labels, NULL);
+
+  self->updating_years = TRUE;
+  gtk_string_list_splice (self->year_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->year_model)),
+                          (const char * const *) labels->pdata);
+  if (n > 0)
+    gtk_drop_down_set_selected (self->year_dropdown, n - 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), n > 0);
+  self->updating_years = FALSE;
+}
+
+static void
+on_year_dropdown_selected_cb (CrkWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (self->updating_years || self->dataset == NULL || i >= crk_dataset_get_n_years (self->dataset))
+    return;
+  crk_window_set_year (self, crk_dataset_get_year (self->dataset, i));
+}
+
+int
+crk_window_get_year (CrkWindow *self)
+{
+  g_return_val_if_fail (CRK_IS_WINDOW (self), 0);
+  return self->year;
+}
+
+void
+crk_window_set_year (CrkWindow *self,
+                     int        year)
+{
+  int index;
+
+  g_return_if_fail (CRK_IS_WINDOW (self));
+
+  if (self->dataset == NULL || (index = crk_dataset_lookup_year (self->dataset, year)) < 0 ||
+      self->year == year)
+    return;
+  self->year = year;
+  self->updating_years = TRUE;
+  gtk_drop_down_set_selected (self->year_dropdown, (guint) index);
+  self->updating_years = FALSE;
+  recompute (self, FALSE);
+}
+
+/* Selection ------------------------------------------------------------------------ */
+
+GArray *
+crk_window_dup_selected_cities (CrkWindow *self)
+{
+  GArray *cities = g_array_new (FALSE, FALSE, sizeof (guint));
+  GListModel *model = G_LIST_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint pos;
+
+  g_return_val_if_fail (CRK_IS_WINDOW (self), cities);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok;
+       ok = gtk_bitset_iter_next (&iter, &pos))
+    {
+      g_autoptr(CrkRankingRow) row = g_list_model_get_item (model, pos);
+      guint city;
+
+      if (row == NULL)
+        continue;
+      city = crk_city_get_index (crk_ranking_row_get_city (row));
+      g_array_append_val (cities, city);
+    }
+  return cities;
+}
+
+static void
+on_selection_changed_cb (CrkWindow *self)
+{
+  g_autoptr(GArray) cities = crk_window_dup_selected_cities (self);
+
+  crk_chart_view_set_cities (self->chart_view, (const guint *) cities->data, cities->len);
+  crk_city_detail_set_city (self->city_detail,
+                            cities->len > 0 ? g_array_index (cities, guint, 0) : G_MAXUINT);
+}
+
+static guint
+find_position (CrkWindow *self,
+               guint      city)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrkRankingRow) row = g_list_model_get_item (model, i);
+
+      if (crk_city_get_index (crk_ranking_row_get_city (row)) == city)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+void
+crk_window_select_city (CrkWindow *self,
+                        guint      city,
+                        gboolean   add)
+{
+  guint pos;
+
+  g_return_if_fail (CRK_IS_WINDOW (self));
+
+  if (self->dataset == NULL || city >= self->rows->len)
+    return;
+
+  pos = find_position (self, city);
+  if (pos == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      pos = find_position (self, city);
+      if (pos == GTK_INVALID_LIST_POSITION)
+        return;
+    }
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), pos, !add);
+  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", pos);
+}
+
+static void
+on_chart_view_city_activated_cb (CrkWindow *self,
+                                 guint      city)
+{
+  crk_window_select_city (self, city, FALSE);
+}
+
+/* The dataset ---------------------------------------------------------------------- */
+
+void
+crk_window_set_dataset (CrkWindow  *self,
+                        CrkDataset *dataset,
+                        GFile      *file)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GListModel *cities;
+
+  g_return_if_fail (CRK_IS_WINDOW (self));
+  g_return_if_fail (CRK_IS_DATASET (dataset));
+
+  if (self->dataset != NULL)
+    {
+      g_clear_signal_handler (&self->method_changed_id, crk_dataset_get_method (self->dataset));
+      g_clear_signal_handler (&self->modified_id, self->dataset);
+    }
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+
+  g_set_object (&self->dataset, dataset);
+  g_set_object (&self->file, file);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->results);
+  g_clear_object (&self->history);
+  g_clear_object (&self->saved_method);
+
+  self->engine = crk_engine_new (dataset);
+  self->saved_method = crk_method_copy (crk_dataset_get_method (dataset));
+  self->history = crk_method_history_new (crk_dataset_get_method (dataset));
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+  self->method_changed_id = g_signal_connect_object (crk_dataset_get_method (dataset), "changed",
+                                                     G_CALLBACK (on_method_changed_cb), self,
+                                                     G_CONNECT_SWAPPED);
+  self->modified_id = g_signal_connect_object (dataset, "notify::modified",
+                                               G_CALLBACK (on_modified_changed_cb), self,
+                                               G_CONNECT_SWAPPED);
+
+  self->year = crk_dataset_get_latest_year (dataset);
+  fill_years (self);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  cities = crk_dataset_get_cities (dataset);
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (cities); i++)
+    {
+      g_autoptr(CrkCity) city = g_list_model_get_item (cities, i);
+
+      g_ptr_array_add (rows, crk_ranking_row_new (city));
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_extend_and_steal (self->rows, g_steal_pointer (&rows));
+
+  crk_method_panel_set_dataset (self->method_panel, dataset, self->history, self->saved_method);
+  recompute (self, FALSE);
+
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       self->rows->pdata, self->rows->len);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  on_selection_changed_cb (self);
+  update_count (self);
+
+  _crk_window_update_title (self);
+  _crk_window_update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+crk_window_open_sample (CrkWindow *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrkDataset) dataset = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_return_if_fail (CRK_IS_WINDOW (self));
+
+  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    {
+      g_warning ("The bundled sample dataset is missing: %s", error->message);
+      return;
+    }
+  data = g_bytes_get_data (bytes, &length);
+  dataset = crk_dataset_read_from_memory (data, length, "advanced-manufacturing-cities.cityrank.xml",
+                                          NULL, &error);
+  if (dataset == NULL)
+    {
+      g_warning ("The bundled sample dataset does not load: %s", error->message);
+      return;
+    }
+  crk_window_set_dataset (self, dataset, NULL);
+}
+
+/* Questions ------------------------------------------------------------------------ */
+
+AdwMessageDialog *
+crk_window_get_message_dialog (CrkWindow *self)
+{
+  g_return_val_if_fail (CRK_IS_WINDOW (self), NULL);
+  return self->message_dialog;
+}
+
+static void
+track_dialog (CrkWindow        *self,
+              AdwMessageDialog *dialog)
+{
+  if (self->message_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->message_dialog), (gpointer *) &self->message_dialog);
+  self->message_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->message_dialog);
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        CrkWindow        *self)
+{
+  Pending *pending = g_object_steal_data (G_OBJECT (dialog), "crk-pending");
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      pending_run (pending, self);
+      pending_free (pending);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      /* the save takes the continuation over */
+      _crk_window_save (self, FALSE, pending->then, pending->data, pending->destroy);
+      g_free (pending);
+    }
+  else
+    pending_free (pending);
+}
+
+void
+_crk_window_confirm_discard (CrkWindow             *self,
+                             CrkWindowContinuation  then,
+                             gpointer               data,
+                             GDestroyNotify         destroy)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->dataset == NULL || !crk_dataset_get_modified (self->dataset))
+    {
+      Pending *pending = pending_new (then, data, destroy);
+
+      pending_run (pending, self);
+      pending_free (pending);
+      return;
+    }
+
+  name = dup_display_name (self->file);
+  heading = name != NULL ? g_strdup_printf (_("Save Changes to “%s”?"), name)
+                         : g_strdup (_("Save Changes to the Sample Dataset?"));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("The method was changed. Changes which are not saved are lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "crk-pending", pending_new (then, data, destroy),
+                          (GDestroyNotify) pending_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  track_dialog (self, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_load_error (CrkWindow  *self,
+                 GFile      *file,
+                 const char *message)
+{
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  const char *body = self->dataset != NULL ? _("The dataset that was open stays open.") : NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *scroller;
+  GtkWidget *label;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+
+  label = gtk_label_new (message);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "problem-list");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (dialog, scroller);
+
+  track_dialog (self, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opening -------------------------------------------------------------------------- */
+
+static void
+set_loading (CrkWindow *self,
+             GFile     *file)
+{
+  gboolean was_loading = self->loading_file != NULL;
+
+  g_set_object (&self->loading_file, file);
+  gtk_revealer_set_reveal_child (self->progress_revealer, file != NULL);
+  if (file != NULL)
+    {
+      g_autofree char *name = dup_display_name (file);
+      g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
+
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, text);
+    }
+  if (was_loading != (file != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  _crk_window_update_actions (self);
+}
+
+static void
+on_load_progress (double   fraction,
+                  gpointer user_data)
+{
+  LoadState *state = user_data;
+
+  g_atomic_int_set (&state->permille, (int) CLAMP (fraction * 1000, 0, 1000));
+}
+
+static gboolean
+poll_progress_cb (gpointer user_data)
+{
+  LoadState *state = user_data;
+  g_autoptr(CrkWindow) self = g_weak_ref_get (&state->window);
+
+  if (self == NULL || self->loading_file != state->file)
+    return G_SOURCE_REMOVE;
+  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&state->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+add_recent (CrkWindow *self,
+            GFile     *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "cityrank %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+}
+
+static void
+on_dataset_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  LoadState *state = user_data;
+  g_autoptr(CrkWindow) self = g_weak_ref_get (&state->window);
+  g_autoptr(GFile) file = g_object_ref (state->file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(CrkDataset) dataset = NULL;
+
+  load_state_unref (state);
+  dataset = crk_dataset_load_finish (result, &problems, &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->loading_file != file)
+    return;
+  set_loading (self, NULL);
+  g_clear_object (&self->load_cancellable);
+
+  if (dataset == NULL)
+    {
+      show_load_error (self, file, error != NULL ? error->message : _("Unknown error"));
+      return;
+    }
+
+  crk_window_set_dataset (self, dataset, file);
+  _crk_window_set_last_folder (self, file);
+  add_recent (self, file);
+}
+
+static void
+start_loading (CrkWindow *self,
+               gpointer   data)
+{
+  GFile *file = data;
+  LoadState *state;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  set_loading (self, file);
+
+  state = g_atomic_rc_box_new0 (LoadState);
+  g_weak_ref_init (&state->window, self);
+  state->file = g_object_ref (file);
+
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 50, poll_progress_cb,
+                      g_atomic_rc_box_acquire (state), load_state_unref);
+  crk_dataset_load_async (file, on_load_progress, state, self->load_cancellable,
+                          on_dataset_loaded_cb, state);
+}
+
+void
+crk_window_open (CrkWindow *self,
+                 GFile     *file)
+{
+  g_return_if_fail (CRK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  _crk_window_confirm_discard (self, start_loading, g_object_ref (file), g_object_unref);
+}
+
+static void
+on_open_chosen (GPtrArray *files,
+                gpointer   user_data)
+{
+  g_autoptr(CrkWindow) self = user_data;
+
+  if (files->len > 0)
+    crk_window_open (self, g_ptr_array_index (files, 0));
+}
+
+void
+_crk_window_show_open_dialog (CrkWindow *self)
+{
+  g_autoptr(GFile) folder = _crk_window_dup_last_folder (self);
+
+  crk_file_chooser_open (GTK_WINDOW (self), _("Open Dataset"), folder, CRK_FILE_KIND_DATASET,
+                         FALSE, on_open_chosen, g_object_ref (self));
+}
+
+GFile *
+_crk_window_dup_last_folder (CrkWindow *self)
+{
+  g_autofree char *uri = NULL;
+
+  if (self->file != NULL)
+    return g_file_get_parent (self->file);
+  if (self->settings == NULL)
+    return NULL;
+  uri = g_settings_get_string (self->settings, "last-folder");
+  return uri[0] != '\0' ? g_file_new_for_uri (uri) : NULL;
+}
+
+void
+_crk_window_set_last_folder (CrkWindow *self,
+                             GFile     *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *uri = NULL;
+
+  if (self->settings == NULL || parent == NULL)
+    return;
+  uri = g_file_get_uri (parent);
+  g_settings_set_string (self->settings, "last-folder", uri);
+}
+
+/* Saving --------------------------------------------------------------------------- */
+
+gboolean
+crk_window_save_to (CrkWindow  *self,
+                    GFile      *file,
+                    GError    **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (CRK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->dataset == NULL)
+    return TRUE;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot save to “%s”: only local files can be written"), g_file_peek_path (file));
+      return FALSE;
+    }
+  if (!crk_dataset_write (self->dataset, path, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  g_clear_object (&self->saved_method);
+  self->saved_method = crk_method_copy (crk_dataset_get_method (self->dataset));
+  crk_dataset_set_modified (self->dataset, FALSE);
+  _crk_window_set_last_folder (self, file);
+  _crk_window_update_title (self);
+  _crk_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  return TRUE;
+}
+
+static void
+save_and_continue (CrkWindow *self,
+                   GFile     *file,
+                   Pending   *pending)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!crk_window_save_to (self, file, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+      _crk_window_toast (self, message);
+      pending_free (pending);
+      return;
+    }
+  pending_run (pending, self);
+  pending_free (pending);
+}
+
+typedef struct {
+  CrkWindow *window;
+  Pending   *pending;
+} SaveRequest;
+
+static void
+on_save_as_chosen (GPtrArray *files,
+                   gpointer   user_data)
+{
+  SaveRequest *request = user_data;
+  g_autoptr(CrkWindow) self = request->window;
+  Pending *pending = request->pending;
+
+  g_free (request);
+  if (files->len == 0)
+    {
+      pending_free (pending);
+      return;
+    }
+  {
+    GFile *file = g_ptr_array_index (files, 0);
+    g_autofree char *basename = g_file_get_basename (file);
+    g_autoptr(GFile) target = NULL;
+
+    if (!g_str_has_suffix (basename, ".xml"))
+      {
+        g_autofree char *name = g_strconcat (basename, ".cityrank.xml", NULL);
+        g_autoptr(GFile) parent = g_file_get_parent (file);
+
+        target = g_file_get_child (parent, name);
+      }
+    else
+      target = g_object_ref (file);
+    save_and_continue (self, target, pending);
+  }
+}
+
+void
+_crk_window_save (CrkWindow             *self,
+                  gboolean               save_as,
+                  CrkWindowContinuation  then,
+                  gpointer               data,
+                  GDestroyNotify         destroy)
+{
+  Pending *pending = pending_new (then, data, destroy);
+
+  if (self->dataset == NULL)
+    {
+      pending_free (pending);
+      return;
+    }
+
+  if (!save_as && self->file != NULL && g_file_is_native (self->file))
+    {
+      save_and_continue (self, self->file, pending);
+      return;
+    }
+
+  {
+    SaveRequest *request = g_new0 (SaveRequest, 1);
+    g_autoptr(GFile) folder = _crk_window_dup_last_folder (self);
+    g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file)
+                                               : g_strdup ("advanced-manufacturing-cities.cityrank.xml");
+
+    request->window = g_object_ref (self);
+    request->pending = pending;
+    crk_file_chooser_save (GTK_WINDOW (self), _("Save Dataset"), folder, name,
+                           CRK_FILE_KIND_SAVE_DATASET, on_save_as_chosen, request);
+  }
+}
+
+/* Export --------------------------------------------------------------------------- */
+
+gboolean
+crk_window_export_chart (CrkWindow   *self,
+                         const char  *path,
+                         int          format,
+                         double       width_px,
+                         double       height_px,
+                         double       dpi,
+                         int          style,
+                         GError     **error)
+{
+  g_autoptr(CrkChartOptions) options = NULL;
+
+  g_return_val_if_fail (CRK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->results == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No dataset is open"));
+      return FALSE;
+    }
+  options = crk_chart_options_copy (crk_chart_view_get_options (self->chart_view));
+  options->style = style;
+  return crk_chart_export (self->results, options, path, format, width_px, height_px, dpi, error);
+}
+
+/* Drag and drop -------------------------------------------------------------------- */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            CrkWindow     *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  crk_window_open (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+/* Recent files --------------------------------------------------------------------- */
+
+static void
+update_recent_menu (CrkWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (self->recent_manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l != NULL && n < 10; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *action = NULL;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), MIME_TYPE) != 0 &&
+          !g_str_has_suffix (uri, ".cityrank.xml"))
+        continue;
+      if (gtk_recent_info_is_local (info) && !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+  if (n == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Datasets"), "win.no-recent");
+
+      g_menu_append_item (self->recent_section, item);
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* State ---------------------------------------------------------------------------- */
+
+static void
+restore_state (CrkWindow *self)
+{
+  int value;
+
+  if (self->settings == NULL)
+    {
+      gtk_paned_set_position (self->chart_paned, 380);
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if ((value = g_settings_get_int (self->settings, "sidebar-position")) > 0)
+    gtk_paned_set_position (self->sidebar_paned, value);
+  if ((value = g_settings_get_int (self->settings, "detail-position")) > 0)
+    gtk_paned_set_position (self->detail_paned, value);
+  value = g_settings_get_int (self->settings, "chart-position");
+  gtk_paned_set_position (self->chart_paned, value > 0 ? value : 380);
+}
+
+static void
+save_state (CrkWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_int (self->settings, "sidebar-position", gtk_paned_get_position (self->sidebar_paned));
+  if (gtk_paned_get_position (self->detail_paned) > 0)
+    g_settings_set_int (self->settings, "detail-position", gtk_paned_get_position (self->detail_paned));
+  g_settings_set_int (self->settings, "chart-position", gtk_paned_get_position (self->chart_paned));
+  g_settings_apply (self->settings);
+}
+
+static void
+update_chart_style (CrkWindow *self)
+{
+  CrkChartStyle style = CRK_CHART_STYLE_LIGHT;
+  int setting = self->settings != NULL ? g_settings_get_enum (self->settings, "chart-style") : 0;
+
+  switch (setting)
+    {
+    case 1:
+      style = CRK_CHART_STYLE_LIGHT;
+      break;
+    case 2:
+      style = CRK_CHART_STYLE_DARK;
+      break;
+    case 3:
+      style = CRK_CHART_STYLE_PRINT;
+      break;
+    default:
+      style = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                ? CRK_CHART_STYLE_DARK : CRK_CHART_STYLE_LIGHT;
+      break;
+    }
+  crk_chart_view_set_style (self->chart_view, style);
+}
+
+static void
+close_confirmed (CrkWindow *self,
+                 gpointer   data)
+{
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+crk_window_close_request (GtkWindow *window)
+{
+  CrkWindow *self = CRK_WINDOW (window);
+
+  if (!self->closing_confirmed && self->dataset != NULL && crk_dataset_get_modified (self->dataset))
+    {
+      _crk_window_confirm_discard (self, close_confirmed, NULL, NULL);
+      return TRUE;
+    }
+
+  save_state (self);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  return GTK_WINDOW_CLASS (crk_window_parent_class)->close_request (window);
+}
+
+/* GObject -------------------------------------------------------------------------- */
+
+static void
+crk_window_dispose (GObject *object)
+{
+  CrkWindow *self = (CrkWindow *)object;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
+  if (self->message_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->message_dialog), (gpointer *) &self->message_dialog);
+      self->message_dialog = NULL;
+    }
+  if (self->dataset != NULL)
+    {
+      g_clear_signal_handler (&self->method_changed_id, crk_dataset_get_method (self->dataset));
+      g_clear_signal_handler (&self->modified_id, self->dataset);
+    }
+  g_clear_signal_handler (&self->recent_changed_id, self->recent_manager);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRK_TYPE_WINDOW);
+
+  g_clear_object (&self->history);
+  g_clear_object (&self->results);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->saved_method);
+  g_clear_object (&self->file);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dimension_columns, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (crk_window_parent_class)->dispose (object);
+}
+
+static void
+crk_window_finalize (GObject *object)
+{
+  CrkWindow *self = (CrkWindow *)object;
+
+  g_clear_pointer (&self->dimensions, g_array_unref);
+
+  G_OBJECT_CLASS (crk_window_parent_class)->finalize (object);
+}
+
+static void
+crk_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CrkWindow *self = CRK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_RESULTS:
+      g_value_set_object (value, self->results);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading_file != NULL);
+      break;
+    case PROP_CHART_KIND:
+      g_value_set_string (value, _crk_window_get_chart_kind (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crk_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CrkWindow *self = CRK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART_KIND:
+      _crk_window_set_chart_kind (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crk_window_class_init (CrkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = crk_window_dispose;
+  object_class->finalize = crk_window_finalize;
+  object_class->get_property = crk_window_get_property;
+  object_class->set_property = crk_window_set_property;
+  window_class->close_request = crk_window_close_request;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, CRK_TYPE_DATASET,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESULTS] =
+    g_param_spec_object ("results", NULL, NULL, CRK_TYPE_RESULTS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART_KIND] =
+    g_param_spec_string ("chart-kind", NULL, NULL, "radar",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CRK_TYPE_RANKING_ROW);
+  g_type_ensure (CRK_TYPE_CHANGE_LABEL);
+  g_type_ensure (CRK_TYPE_CHART_VIEW);
+  g_type_ensure (CRK_TYPE_CITY_DETAIL);
+  g_type_ensure (CRK_TYPE_METHOD_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cityrank/Cityrank/crk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, year_model);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, detail_paned);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, chart_paned);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, method_panel);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, rank_column);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, tier_column);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, store);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, city_detail);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_view_city_activated_cb);
+
+  _crk_window_class_add_actions (widget_class);
+}
+
+static void
+crk_window_init (CrkWindow *self)
+{
+  GtkDropTarget *drop;
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->dimensions = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->dimension_columns = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = crk_application_dup_settings ();
+  restore_state (self);
+
+  gtk_column_view_sort_by_column (self->column_view, self->rank_column, GTK_SORT_ASCENDING);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  self->recent_manager = gtk_recent_manager_get_default ();
+  self->recent_changed_id = g_signal_connect_object (self->recent_manager, "changed",
+                                                     G_CALLBACK (update_recent_menu), self,
+                                                     G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+
+  g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (update_chart_style), self,
+                           G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::chart-style", G_CALLBACK (update_chart_style),
+                             self, G_CONNECT_SWAPPED);
+  update_chart_style (self);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *kind = g_settings_get_string (self->settings, "chart-kind");
+
+      _crk_window_set_chart_kind (self, kind);
+    }
+  else
+    _crk_window_set_chart_kind (self, "radar");
+
+  update_count (self);
+  _crk_window_update_title (self);
+  _crk_window_update_actions (self);
+}
+
+CrkWindow *
+crk_window_new (AdwApplication *application)
+{
+  return g_object_new (CRK_TYPE_WINDOW, "application", application, NULL);
+}
+
+CrkDataset *
+crk_window_get_dataset (CrkWindow *self)
+{
+  g_return_val_if_fail (CRK_IS_WINDOW (self), NULL);
+  return self->dataset;
+}
+
+CrkResults *
+crk_window_get_results (CrkWindow *self)
+{
+  g_return_val_if_fail (CRK_IS_WINDOW (self), NULL);
+  return self->results;
+}
+
+GFile *
+crk_window_get_file (CrkWindow *self)
+{
+  g_return_val_if_fail (CRK_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+crk_window_get_loading (CrkWindow *self)
+{
+  g_return_val_if_fail (CRK_IS_WINDOW (self), FALSE);
+  return self->loading_file != NULL;
+}
+
+void
+_crk_window_show_export_dialog (CrkWindow *self)
+{
+  if (self->results == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (crk_export_dialog_new (self)));
+}
