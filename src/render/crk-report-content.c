@@ -71,6 +71,7 @@ crk_report_add_table (CrkReport   *self,
   table.font_size = font_size;
   table.header = -1;
   table.zebra = TRUE;
+  table.pad_y = CRK_REPORT_CELL_PAD_Y;
   g_array_append_val (self->tables, table);
   return (int) self->tables->len - 1;
 }
@@ -1100,7 +1101,7 @@ build_computation (CrkReport *self)
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_("Weights."), text));
 
   /* Aggregation */
-  text = g_strdup_printf (_("Each node’s score is %s of its parts’ scores."),
+  text = g_strdup_printf (_("Each node's score is %s of its parts' scores."),
                           aggregation_text (crk_method_get_aggregation (m)));
   if ((level_aggregations != NULL && level_aggregations->len > 0) ||
       (node_aggregations != NULL && node_aggregations[0] != NULL))
@@ -1128,7 +1129,7 @@ build_computation (CrkReport *self)
     }
   if (crk_method_get_availability (m) > 0)
     {
-      char *more = g_strdup_printf (_(" A city needs at least %.0f%% of a node’s parts to get a score there."),
+      char *more = g_strdup_printf (_(" A city needs at least %.0f%% of a node's parts to get a score there."),
                                     100 * crk_method_get_availability (m));
       char *all = g_strconcat (text, more, NULL);
 
@@ -1317,7 +1318,7 @@ crk_report_build_method (CrkReport *self)
                         g_strdup (_("Ranks of different years are not strictly comparable: the cities covered, the "
                                     "indicators, their sources and the normalisation change from year to year, and a "
                                     "rank is relative to the other cities of the same year. Changes in rank show "
-                                    "movement within each year’s field, not absolute progress.")));
+                                    "movement within each year's field, not absolute progress.")));
 }
 
 /* The ranking table */
@@ -1356,7 +1357,7 @@ crk_report_build_table (CrkReport *self)
     if (has_base)
       {
         g_string_append_c (s, ' ');
-        g_string_append_printf (s, _("Change: places moved since %d (▲ up, ▼ down, = same; “new”: not ranked then)."),
+        g_string_append_printf (s, _("Change: places moved since %d (▲ up, ▼ down, = same; <i>new</i>: not ranked then)."),
                                 crk_results_get_base_year (r));
       }
     crk_report_add_block (self, CRK_BLOCK_NOTE, g_string_free (s, FALSE));
@@ -1467,6 +1468,89 @@ crk_report_build_table (CrkReport *self)
 
 /* Profiles */
 
+/* "Its strongest dimension is A (score, rank), its weakest B (...). Against the median
+ * city it is ahead on n of m dimensions, most of all in C (+x points)." */
+static void
+describe_dimensions (CrkReport *self,
+                     guint      city,
+                     GString   *s)
+{
+  CrkResults *r = self->results;
+  GPtrArray *dims = crk_dataset_get_dimensions (crk_results_get_dataset (r));
+  guint n_ranked = 0;
+  const guint *order = crk_results_get_order (r, &n_ranked);
+  g_autofree double *values = g_new (double, MAX (n_ranked, 1));
+  int best = -1, worst = -1, widest = -1;
+  double best_score = -INFINITY, worst_score = INFINITY, widest_gap = 0;
+  guint ahead = 0, compared = 0;
+
+  if (dims == NULL || dims->len < 2)
+    return;
+  for (guint d = 0; d < dims->len; d++)
+    {
+      int node = crk_results_lookup_node (r, crk_framework_node_get_code (g_ptr_array_index (dims, d)));
+      double score, median;
+      guint n = 0;
+
+      if (node < 0)
+        continue;
+      score = crk_results_get_score (r, (guint) node, city);
+      if (isnan (score))
+        continue;
+      if (score > best_score)
+        {
+          best_score = score;
+          best = node;
+        }
+      if (score < worst_score)
+        {
+          worst_score = score;
+          worst = node;
+        }
+      for (guint i = 0; i < n_ranked; i++)
+        {
+          double v = crk_results_get_score (r, (guint) node, order[i]);
+
+          if (!isnan (v))
+            values[n++] = v;
+        }
+      median = median_of (values, n);
+      if (isnan (median))
+        continue;
+      compared++;
+      if (score > median)
+        ahead++;
+      if (widest < 0 || fabs (score - median) > fabs (widest_gap))
+        {
+          widest = node;
+          widest_gap = score - median;
+        }
+    }
+  if (best >= 0 && worst >= 0 && best != worst)
+    {
+      g_autofree char *a = escape (crk_framework_node_get_display_name (crk_results_get_node (r, (guint) best)));
+      g_autofree char *b = escape (crk_framework_node_get_display_name (crk_results_get_node (r, (guint) worst)));
+      g_autofree char *ra = crk_report_format_ordinal (crk_results_get_node_rank (r, (guint) best, city));
+      g_autofree char *rb = crk_report_format_ordinal (crk_results_get_node_rank (r, (guint) worst, city));
+
+      g_string_append_c (s, ' ');
+      g_string_append_printf (s, _("Its strongest dimension is %s (%.1f, %s), its weakest %s (%.1f, %s)."),
+                              a, best_score, ra, b, worst_score, rb);
+    }
+  if (widest >= 0 && compared > 0)
+    {
+      g_autofree char *w = escape (crk_framework_node_get_display_name (crk_results_get_node (r, (guint) widest)));
+
+      g_string_append_c (s, ' ');
+      if (widest_gap >= 0)
+        g_string_append_printf (s, _("It is above the median city on %u of %u dimensions, most of all in %s (%+.1f points)."),
+                                ahead, compared, w, widest_gap);
+      else
+        g_string_append_printf (s, _("It is above the median city on %u of %u dimensions and furthest below it in %s (%+.1f points)."),
+                                ahead, compared, w, widest_gap);
+    }
+}
+
 char *
 crk_report_dup_city_text (CrkReport *self,
                           guint      city)
@@ -1512,5 +1596,18 @@ crk_report_dup_city_text (CrkReport *self,
       else
         g_string_append_printf (s, _("It holds the same rank as in %d (score %+.2f)."), base_year, score_change);
     }
+  describe_dimensions (self, city, s);
+  {
+    guint reference = crk_city_get_reference_rank (crk_dataset_get_city (crk_results_get_dataset (r), city),
+                                                   crk_results_get_year (r));
+
+    if (reference > 0)
+      {
+        g_autofree char *ordinal = crk_report_format_ordinal (reference);
+
+        g_string_append_c (s, ' ');
+        g_string_append_printf (s, _("The published ranking places it %s."), ordinal);
+      }
+  }
   return g_string_free (s, FALSE);
 }

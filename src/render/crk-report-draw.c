@@ -48,14 +48,21 @@ markup_layout (cairo_t        *cr,
 }
 
 static void
-add_tabular_figures (PangoLayout *layout)
+add_attribute (PangoLayout    *layout,
+               PangoAttribute *attribute)
 {
   PangoAttrList *current = pango_layout_get_attributes (layout);
   PangoAttrList *attrs = current != NULL ? pango_attr_list_copy (current) : pango_attr_list_new ();
 
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  pango_attr_list_insert_before (attrs, attribute);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
+}
+
+static void
+add_tabular_figures (PangoLayout *layout)
+{
+  add_attribute (layout, pango_attr_font_features_new ("tnum=1"));
 }
 
 static void
@@ -127,10 +134,11 @@ crk_report_table_row (cairo_t              *cr,
                                     ? PANGO_ALIGN_RIGHT : column_alignment (table->flags[c]));
       if (table->flags[c] & CRK_COLUMN_NUMBER)
         add_tabular_figures (layouts[c]);
+      add_attribute (layouts[c], pango_attr_line_height_new (CRK_REPORT_CELL_LINE_HEIGHT));
       crk_text_layout_get_size (layouts[c], NULL, &heights[c]);
       height = MAX (height, heights[c]);
     }
-  height += 2 * CRK_REPORT_CELL_PAD_Y;
+  height += 2 * table->pad_y;
 
   if (draw)
     {
@@ -147,7 +155,7 @@ crk_report_table_row (cairo_t              *cr,
           if (layouts[c] != NULL)
             {
               /* Headers sit on the bottom line; body cells at the top. */
-              double cy = header ? y + height - CRK_REPORT_CELL_PAD_Y - heights[c] : y + CRK_REPORT_CELL_PAD_Y;
+              double cy = header ? y + height - table->pad_y - heights[c] : y + table->pad_y;
 
               crk_text_draw (cr, layouts[c], cx + CRK_REPORT_CELL_PAD_X, cy, &style->foreground);
             }
@@ -178,7 +186,9 @@ cell_natural_width (cairo_t    *cr,
   return width;
 }
 
-/* Column widths for @rows (each a char ** of cells; the header first when @header). */
+/* Column widths for @rows (each a char ** of cells; the header first when @header): the
+ * natural widths when they fit, else wrapping columns (headers first) shrink towards
+ * their longest word. Returns the width the table needs with one-line body cells. */
 static double
 fit_columns (cairo_t        *cr,
              CrkReportTable *table,
@@ -188,7 +198,8 @@ fit_columns (cairo_t        *cr,
 {
   double natural[CRK_REPORT_MAX_COLUMNS] = { 0 };
   double minimum[CRK_REPORT_MAX_COLUMNS] = { 0 };
-  double total = 0, total_min = 0, natural_total;
+  double compact[CRK_REPORT_MAX_COLUMNS] = { 0 };
+  double total = 0, total_min = 0, compact_total = 0;
   guint n_expand = 0;
 
   for (guint r = 0; r < rows->len; r++)
@@ -202,16 +213,17 @@ fit_columns (cairo_t        *cr,
           double w = cell_natural_width (cr, cells[c], is_header ? table->font_size - 0.3 : table->font_size,
                                          is_header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, &min_w);
 
+          natural[c] = MAX (natural[c], w);
           if (is_header)
             {
-              /* A header wraps to its longest word rather than widen the column. */
-              natural[c] = MAX (natural[c], min_w);
+              /* A header may wrap to its longest word rather than widen the column. */
               minimum[c] = MAX (minimum[c], min_w);
+              compact[c] = MAX (compact[c], min_w);
             }
           else
             {
-              natural[c] = MAX (natural[c], w);
               minimum[c] = MAX (minimum[c], (table->flags[c] & CRK_COLUMN_WRAP) ? min_w : w);
+              compact[c] = MAX (compact[c], w);
             }
         }
     }
@@ -219,12 +231,13 @@ fit_columns (cairo_t        *cr,
     {
       natural[c] += 2 * CRK_REPORT_CELL_PAD_X + 0.5;
       minimum[c] += 2 * CRK_REPORT_CELL_PAD_X + 0.5;
+      compact[c] += 2 * CRK_REPORT_CELL_PAD_X + 0.5;
       total += natural[c];
       total_min += minimum[c];
+      compact_total += compact[c];
       if (table->flags[c] & CRK_COLUMN_EXPAND)
         n_expand++;
     }
-  natural_total = total;
 
   if (total <= width)
     {
@@ -239,14 +252,23 @@ fit_columns (cairo_t        *cr,
             table->widths[c] += extra / table->n_columns;
         }
     }
-  else if (total_min <= width)
+  else if (compact_total <= width)
     {
-      /* Shrink the columns that can wrap, in proportion to their slack. */
-      double slack = total - total_min;
+      /* Wrap the headers first, in proportion to what they give up. */
+      double slack = total - compact_total;
       double cut = total - width;
 
       for (guint c = 0; c < table->n_columns; c++)
-        table->widths[c] = natural[c] - (slack > 0 ? (natural[c] - minimum[c]) * cut / slack : 0);
+        table->widths[c] = natural[c] - (slack > 0 ? (natural[c] - compact[c]) * cut / slack : 0);
+    }
+  else if (total_min <= width)
+    {
+      /* Then the body cells that can wrap. */
+      double slack = compact_total - total_min;
+      double cut = compact_total - width;
+
+      for (guint c = 0; c < table->n_columns; c++)
+        table->widths[c] = compact[c] - (slack > 0 ? (compact[c] - minimum[c]) * cut / slack : 0);
     }
   else
     for (guint c = 0; c < table->n_columns; c++)
@@ -255,7 +277,8 @@ fit_columns (cairo_t        *cr,
   table->width = 0;
   for (guint c = 0; c < table->n_columns; c++)
     table->width += table->widths[c];
-  return natural_total;
+  /* What the table needs with one-line cells and headers wrapped to their words. */
+  return compact_total;
 }
 
 double

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define CRK_REPORT_MARGIN_BOTTOM  62.0
 #define CRK_REPORT_CELL_PAD_X     4.0
 #define CRK_REPORT_CELL_PAD_Y     2.6
+/* Table cells set lines tighter than the fonts' own line height (1.45 em for Noto CJK). */
+#define CRK_REPORT_CELL_LINE_HEIGHT 0.84
 
 #define CRK_REPORT_MAX_COLUMNS 24
 
@@ -57,6 +59,7 @@ typedef struct {
   double  widths[CRK_REPORT_MAX_COLUMNS]; /* set by the layout */
   double  width;                          /* the table's width */
   double  font_size;
+  double  pad_y;                          /* space above and below a row's text */
   int     header;                         /* block index of the header row, -1 */
   gboolean zebra;                         /* shade every other row */
 } CrkReportTable;

@@ -17,7 +17,9 @@
 
 #define MAX_LISTED 5
 #define TOP_HEIGHT 104.0
-#define MIN_BAND   185.0
+#define MIN_BAND   190.0
+#define MIN_FONT   6.3
+#define TABLE_HEADING 30.0
 #define MAX_BAND   300.0
 
 static const CrkRGBA accent = { 0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1 };
@@ -50,6 +52,8 @@ format_value (double value)
 
   if (isnan (value))
     return g_strdup ("–");
+  if (a < 1000 && a == floor (a))
+    return g_strdup_printf ("%.0f", value);
   if (a >= 1000)
     {
       g_autofree char *digits = g_strdup_printf ("%.0f", a);
@@ -145,7 +149,7 @@ profile_rows (CrkReport *self,
             row->cells[1] = g_strdup (value);
           row->cells[2] = g_markup_escape_text (indicator != NULL && crk_indicator_get_unit (indicator) != NULL
                                                   ? crk_indicator_get_unit (indicator) : "", -1);
-          row->cells[3] = format_value (node >= 0 ? crk_results_get_score (r, (guint) node, city) : NAN);
+          row->cells[3] = crk_report_format_score (node >= 0 ? crk_results_get_score (r, (guint) node, city) : NAN);
           row->cells[4] = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
           g_ptr_array_add (rows, row);
         }
@@ -171,7 +175,7 @@ set_columns (CrkReportTable *table,
              double          width,
              double          font_size)
 {
-  static const double share[5] = { 0.47, 0.17, 0.14, 0.11, 0.11 };
+  static const double share[5] = { 0.50, 0.14, 0.16, 0.10, 0.10 };
   static const guint flags[5] = {
     CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER,
   };
@@ -181,6 +185,7 @@ set_columns (CrkReportTable *table,
   table->font_size = font_size;
   table->header = -1;
   table->zebra = FALSE;
+  table->pad_y = 1.6;
   table->width = width;
   for (guint c = 0; c < 5; c++)
     {
@@ -225,7 +230,7 @@ names_list (CrkReport *self,
       CrkFrameworkNode *leaf = crk_results_get_node (self->results, node);
       g_autofree char *name = g_markup_escape_text (crk_framework_node_get_display_name (leaf), -1);
 
-      g_string_append_printf (s, "%s• %s", i > 0 ? "\n" : "", name);
+      g_string_append_printf (s, "%s•\t%s", i > 0 ? "\n" : "", name);
     }
   if (nodes != NULL && nodes->len > MAX_LISTED)
     {
@@ -277,7 +282,7 @@ crk_report_draw_profile_page (CrkReport *self,
   CrkRGBA tier_colour = accent;
   GPtrArray *rows = profile_rows (self, city);
   CrkReportTable table;
-  double font = 7.8, table_h, band_h, table_top;
+  double font = 7.6, table_h, band_h, table_top;
   gboolean split = FALSE;
   guint split_at = rows->len;
   g_autoptr(CrkChartOptions) radar = crk_chart_options_new (CRK_CHART_RADAR);
@@ -287,15 +292,17 @@ crk_report_draw_profile_page (CrkReport *self,
   if (tier >= 0 && n_tiers > 0)
     crk_palette_get_category (CRK_CHART_STYLE_LIGHT, (guint) tier, n_tiers, &tier_colour);
 
-  /* Fit the indicator table first: what is left goes to the radar and the text. */
+  /* Fit the indicator table first: what is left goes to the radar and the text. The
+   * font shrinks to fit (text height is close to proportional to it), and below a
+   * readable size the table splits into two side by side. */
   {
-    double avail = height - TOP_HEIGHT - MIN_BAND - 18;
+    double avail = height - TOP_HEIGHT - MIN_BAND - TABLE_HEADING;
 
     set_columns (&table, width, font);
     table_h = draw_rows (cr, &table, rows, 1, rows->len, 0, 0, FALSE);
-    if (table_h > avail)
+    for (guint attempt = 0; attempt < 3 && table_h > avail && font > MIN_FONT; attempt++)
       {
-        font = MAX (6.4, font * avail / table_h);
+        font = MAX (MIN_FONT, font * avail / table_h - 0.05);
         set_columns (&table, width, font);
         table_h = draw_rows (cr, &table, rows, 1, rows->len, 0, 0, FALSE);
       }
@@ -310,13 +317,13 @@ crk_report_draw_profile_page (CrkReport *self,
             best = i;
         split = TRUE;
         split_at = best;
-        font = 7.2;
+        font = 7.0;
         set_columns (&table, (width - 14) / 2, font);
         table_h = MAX (draw_rows (cr, &table, rows, 1, split_at, 0, 0, FALSE),
                        draw_rows (cr, &table, rows, split_at, rows->len, 0, 0, FALSE));
       }
   }
-  band_h = CLAMP (height - TOP_HEIGHT - 18 - table_h - 6, 120, MAX_BAND);
+  band_h = CLAMP (height - TOP_HEIGHT - TABLE_HEADING - table_h - 4, 120, MAX_BAND);
 
   /* Title: the rank in a badge of the tier's colour, the names, where the city is. */
   {
@@ -401,8 +408,6 @@ crk_report_draw_profile_page (CrkReport *self,
     double by = y + TOP_HEIGHT, rw = width * 0.47, tx = x + rw + 14, tw = width - rw - 14;
     double ty = by;
     g_autofree char *text = crk_report_dup_city_text (self, city);
-    g_autofree char *described = NULL;
-    g_autofree char *paragraph = NULL;
     g_autoptr(PangoLayout) description = NULL;
     double h;
 
@@ -445,16 +450,7 @@ crk_report_draw_profile_page (CrkReport *self,
     crk_chart_draw (cr, r, radar, rw, band_h, NULL);
     cairo_restore (cr);
 
-    described = crk_chart_describe (r, radar);
-    if (described != NULL && *described != '\0')
-      {
-        g_autofree char *escaped = g_markup_escape_text (described, -1);
-
-        paragraph = g_strconcat (text, " ", escaped, NULL);
-      }
-    else
-      paragraph = g_strdup (text);
-    description = text_layout (cr, paragraph, 8.6, PANGO_WEIGHT_NORMAL, tw);
+    description = text_layout (cr, text, 8.6, PANGO_WEIGHT_NORMAL, tw);
     pango_layout_set_line_spacing (description, 0.92);
     crk_text_layout_get_size (description, NULL, &h);
     if (h > band_h * 0.5)
@@ -477,6 +473,14 @@ crk_report_draw_profile_page (CrkReport *self,
         g_autoptr(PangoLayout) items = text_layout (cr, list, 7.8, PANGO_WEIGHT_NORMAL, tw / 2 - 6);
         double hx = tx + k * (tw / 2 + 6), hh;
 
+        {
+          PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT, 9 * PANGO_SCALE);
+
+          /* A hanging indent after the bullet. */
+          pango_layout_set_tabs (items, tabs);
+          pango_layout_set_indent (items, -9 * PANGO_SCALE);
+          pango_tab_array_free (tabs);
+        }
         pango_layout_set_text (heading, k == 0 ? _("Strengths") : _("Weaknesses"), -1);
         crk_text_layout_get_size (heading, NULL, &hh);
         crk_text_draw (cr, heading, hx, ty, k == 0 ? &style->positive : &style->negative);
@@ -487,21 +491,20 @@ crk_report_draw_profile_page (CrkReport *self,
   }
 
   /* The indicator table. */
-  table_top = y + TOP_HEIGHT + band_h + 6;
+  table_top = y + TOP_HEIGHT + band_h + 4;
   {
     g_autoptr(PangoLayout) heading = text_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width);
-    g_autoptr(PangoLayout) note = text_layout (cr, NULL, 6.8, PANGO_WEIGHT_NORMAL, width);
-    double nw;
+    g_autoptr(PangoLayout) note = text_layout (cr, NULL, 6.8, PANGO_WEIGHT_NORMAL, -1);
+    double hh;
 
     pango_layout_set_text (heading, _("Indicators"), -1);
+    crk_text_layout_get_size (heading, NULL, &hh);
     crk_text_draw (cr, heading, x, table_top, &accent);
     pango_layout_set_text (note, _("Value: as published (* estimated or imputed). Score: 0–100 after normalisation. "
-                                   "Rank among the cities with a value."), -1);
-    crk_text_layout_get_size (note, &nw, NULL);
-    crk_text_layout_set_width (note, width * 0.7, PANGO_ALIGN_RIGHT);
-    crk_text_layout_get_size (note, &nw, NULL);
-    crk_text_draw (cr, note, x + width - nw, table_top + 3, &style->secondary);
-    table_top += 18;
+                                   "Rank: among the cities with a value."), -1);
+    crk_text_layout_ellipsize (note, width);
+    crk_text_draw (cr, note, x, table_top + hh, &style->secondary);
+    table_top += TABLE_HEADING;
   }
   if (split)
     {

@@ -750,7 +750,7 @@ draw_chart_page (CrkReport     *self,
   if (chart->options->kind == CRK_CHART_BAR)
     pango_layout_set_text (note, _("Every ranked city in rank order; the same scale on every page."), -1);
   else
-    pango_layout_set_text (note, _("Each dimension’s weighted part of the index score; the same scale on every page."), -1);
+    pango_layout_set_text (note, _("Each dimension's weighted part of the index score; the same scale on every page."), -1);
   crk_text_draw (cr, note, x, y + h + 2, &style->secondary);
 
   cairo_save (cr);
