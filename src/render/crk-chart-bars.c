@@ -418,7 +418,8 @@ bar_tooltip (CrkDraw           *d,
 static void
 draw_tier_bands (CrkDraw        *d,
                  Rows           *g,
-                 GArray         *bands)
+                 GArray         *bands,
+                 int            *row_band)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
@@ -436,6 +437,8 @@ draw_tier_bands (CrkDraw        *d,
           double y0 = g->rows_y + i * g->row_h, y1 = g->rows_y + (j + 1) * g->row_h;
           double e[3] = { (double) tier, i, j };
 
+          for (guint r = i; r <= j; r++)
+            row_band[r] = (int) (band % 2);
           crk_rgba_set_source (cr, &d->style->band[band % 2]);
           cairo_rectangle (cr, d->plot.x, y0, d->plot.width, y1 - y0);
           cairo_fill (cr);
@@ -457,6 +460,7 @@ crk_chart_bar_draw (CrkDraw *d)
   g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (double) * 3);
   g_autoptr(CrkLabelPlacer) placer = crk_label_placer_new (&d->plot);
   double size = d->style->small_size;
+  g_autofree int *row_band = NULL;
 
   rows_measure (d, &g, size, FALSE);
   rows_place (d, &g);
@@ -473,9 +477,14 @@ crk_chart_bar_draw (CrkDraw *d)
                        &g.lo, &g.hi, &g.step);
   rows_bottom = g.rows_y + data->n_rows * g.row_h;
 
+  row_band = g_new (int, MAX (data->n_rows, 1));
+  for (guint i = 0; i < data->n_rows; i++)
+    row_band[i] = -1;
   if (d->options->show_tier_bands && data->n_tiers > 0)
-    draw_tier_bands (d, &g, bands);
+    draw_tier_bands (d, &g, bands, row_band);
   draw_axis (d, &g, rows_bottom, NULL);
+  /* Reference lines under the bars; the value labels get a halo to stay legible. */
+  draw_reference_lines (d, &g, rows_bottom);
 
   for (guint i = 0; i < data->n_rows; i++)
     {
@@ -508,10 +517,10 @@ crk_chart_bar_draw (CrkDraw *d)
             }
           crk_draw_ink (d, bar.x, bar.y, bar.width, bar.height);
           crk_label_placer_reserve (placer, &bar);
-          if (row->value >= 0)
-            crk_draw_text (d, value_layout, x1 + 3 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->foreground, &value_rect);
-          else
-            crk_draw_text (d, value_layout, x1 + 3 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->negative, &value_rect);
+          crk_draw_text_halo (d, value_layout, x1 + 3 * d->k, cy, CRK_ANCHOR_LEFT,
+                              row->value >= 0 ? &d->style->foreground : &d->style->negative,
+                              row_band[i] >= 0 ? &d->style->band[row_band[i]] : &d->style->background,
+                              &value_rect);
           crk_label_placer_reserve (placer, &value_rect);
         }
       if (change != NULL)
@@ -525,8 +534,6 @@ crk_chart_bar_draw (CrkDraw *d)
       crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, row->city, -1, 0, row->value, &hit,
                           bar_tooltip (d, row));
     }
-
-  draw_reference_lines (d, &g, rows_bottom);
 
   /* Stage names inside their bands, where the bars leave room. */
   for (guint b = 0; b < bands->len; b++)

@@ -463,10 +463,8 @@ crk_chart_format_value (double value)
     return g_strdup ("–");
   if (a >= 1000)
     format = "%.0f";
-  else if (a >= 10 || a == 0)
+  else if (a >= 1 || a == 0)
     format = "%.1f";
-  else if (a >= 1)
-    format = "%.2f";
   else
     format = "%.3f";
   g_ascii_formatd (buf, sizeof buf, format, value);

@@ -87,6 +87,28 @@ crk_draw_text (CrkDraw       *d,
 }
 
 void
+crk_draw_text_halo (CrkDraw       *d,
+                    PangoLayout   *layout,
+                    double         x,
+                    double         y,
+                    CrkAnchor      anchor,
+                    const CrkRGBA *color,
+                    const CrkRGBA *halo,
+                    CrkRect       *out)
+{
+  CrkRect r;
+  double w, h;
+
+  crk_text_layout_get_size (layout, &w, &h);
+  crk_anchor_rect (anchor, x, y, w, h, &r);
+  crk_text_draw_halo (d->cr, layout, r.x, r.y, color != NULL ? color : &d->style->foreground,
+                      halo, 2.5 * d->k);
+  crk_chart_hits_add_label (d->hits, &r, pango_layout_get_text (layout));
+  if (out != NULL)
+    *out = r;
+}
+
+void
 crk_draw_nice_scale (double  lo,
                      double  hi,
                      guint   target,

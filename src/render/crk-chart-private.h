@@ -211,6 +211,15 @@ void            crk_draw_text           (CrkDraw            *d,
                                          CrkAnchor           anchor,
                                          const CrkRGBA      *color,
                                          CrkRect            *out);
+/* The same over a halo of @halo. */
+void            crk_draw_text_halo      (CrkDraw            *d,
+                                         PangoLayout        *layout,
+                                         double              x,
+                                         double              y,
+                                         CrkAnchor           anchor,
+                                         const CrkRGBA      *color,
+                                         const CrkRGBA      *halo,
+                                         CrkRect            *out);
 /* Records ink for the extents check. */
 void            crk_draw_ink            (CrkDraw            *d,
                                          double              x,

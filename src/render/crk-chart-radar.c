@@ -191,6 +191,23 @@ make_labels (Radar  *r,
 /* Sizes the radius so the axis names fit unclipped and apart; smaller text and narrower
  * wrapping are tried before giving up radius, and as a last resort the names are spread
  * apart vertically on each side with leader lines. */
+static double
+side_height (Radar  *r,
+             int     side,
+             double  gap)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < r->n; i++)
+    if ((side > 0) == (r->labels[i].c >= 0))
+      sum += r->labels[i].h + gap;
+  return sum;
+}
+
+/* Sizes the radius so the axis names fit unclipped and apart. Of the wrap widths that fit
+ * at the largest text size, the one giving the largest radius wins; smaller text comes
+ * next, and as a last resort the names are spread apart vertically on each side, with
+ * leader lines. */
 static void
 layout_axes (Radar *r)
 {
@@ -200,34 +217,55 @@ layout_axes (Radar *r)
   double min_radius = min_side * 0.2;
   double sizes[] = { d->style->font_size, d->style->font_size * 0.9, d->style->small_size,
                      d->style->small_size * 0.9 };
-  double wraps[] = { 0.26, 0.2, 0.15, 0.11 };
-  double radius = -1;
-  gboolean done = FALSE;
+  double wraps[] = { 0.3, 0.24, 0.19, 0.15, 0.11 };
+  double size, wrap, gap = 1 * d->k;
 
-  for (guint si = 0; si < G_N_ELEMENTS (sizes) && !done; si++)
-    for (guint wi = 0; wi < G_N_ELEMENTS (wraps) && !done; wi++)
-      {
-        make_labels (r, sizes[si], MAX (wraps[wi] * min_side, 40 * d->k));
-        radius = MIN (max_radius (r, p), min_side / 2 - r->pad);
-        if (radius < min_radius)
-          continue;
-        for (guint i = 0; i < r->n; i++)
-          place_label (r, &r->labels[i], radius);
-        if (!labels_overlap (r, 2 * d->k))
-          done = TRUE;
-      }
-  if (done)
+  for (guint si = 0; si < G_N_ELEMENTS (sizes); si++)
     {
-      r->radius = radius;
-      return;
+      double best_radius = -1, best_wrap = 0;
+
+      for (guint wi = 0; wi < G_N_ELEMENTS (wraps); wi++)
+        {
+          double radius;
+
+          make_labels (r, sizes[si], MAX (wraps[wi] * min_side, 40 * d->k));
+          radius = MIN (max_radius (r, p), min_side / 2 - r->pad);
+          if (radius < min_radius || radius <= best_radius * 1.02)
+            continue;
+          for (guint i = 0; i < r->n; i++)
+            place_label (r, &r->labels[i], radius);
+          if (labels_overlap (r, 2 * d->k))
+            continue;
+          best_radius = radius;
+          best_wrap = wraps[wi];
+        }
+      if (best_radius > 0)
+        {
+          make_labels (r, sizes[si], MAX (best_wrap * min_side, 40 * d->k));
+          r->radius = best_radius;
+          for (guint i = 0; i < r->n; i++)
+            place_label (r, &r->labels[i], r->radius);
+          return;
+        }
     }
 
-  /* Last resort: the smallest text, a radius that fits, then the names spread along each
-   * side. */
-  make_labels (r, sizes[G_N_ELEMENTS (sizes) - 1], MAX (0.16 * min_side, 40 * d->k));
-  radius = max_radius (r, p);
-  radius = CLAMP (radius, min_radius * 0.6, min_side / 2 - r->pad);
-  r->radius = MAX (radius, 4 * d->k);
+  /* Last resort: text small enough for each side's names to stack in the height, then
+   * spread along each side. */
+  size = sizes[G_N_ELEMENTS (sizes) - 1];
+  wrap = MAX (0.22 * min_side, 40 * d->k);
+  for (guint attempt = 0; attempt < 4; attempt++)
+    {
+      double needed;
+
+      make_labels (r, size, wrap);
+      needed = MAX (side_height (r, 1, gap), side_height (r, -1, gap));
+      if (needed <= p->height)
+        break;
+      size *= MAX (0.5, p->height / needed * 0.97);
+    }
+  r->radius = max_radius (r, p);
+  r->radius = CLAMP (r->radius, min_radius * 0.6, min_side / 2 - r->pad);
+  r->radius = MAX (r->radius, 4 * d->k);
   for (guint i = 0; i < r->n; i++)
     place_label (r, &r->labels[i], r->radius);
 
@@ -235,11 +273,11 @@ layout_axes (Radar *r)
     {
       g_autofree guint *idx = g_new (guint, r->n);
       g_autofree double *pos = g_new (double, r->n);
-      g_autofree double *size = g_new (double, r->n);
+      g_autofree double *heights = g_new (double, r->n);
       guint m = 0;
 
       for (guint i = 0; i < r->n; i++)
-        if ((side > 0 && r->labels[i].c >= 0) || (side < 0 && r->labels[i].c < 0))
+        if ((side > 0) == (r->labels[i].c >= 0))
           idx[m++] = i;
       /* Sort by y. */
       for (guint a = 1; a < m; a++)
@@ -252,24 +290,24 @@ layout_axes (Radar *r)
       for (guint a = 0; a < m; a++)
         {
           pos[a] = r->labels[idx[a]].rect.y;
-          size[a] = r->labels[idx[a]].h;
+          heights[a] = r->labels[idx[a]].h;
         }
-      crk_labels_spread (pos, size, m, 1 * d->k, p->y, p->y + p->height);
+      crk_labels_spread (pos, heights, m, gap, p->y, p->y + p->height);
       for (guint a = 0; a < m; a++)
         {
           AxisLabel *l = &r->labels[idx[a]];
+          double x = l->rect.x;
 
-          if (fabs (pos[a] - l->rect.y) > 0.5 * d->k)
-            {
-              l->rect.y = pos[a];
-              l->moved = TRUE;
-              /* Move sideways out of the circle's way. */
-              if (side > 0)
-                l->rect.x = MAX (l->rect.x, r->cx + 0.15 * r->radius);
-              else
-                l->rect.x = MIN (l->rect.x, r->cx - 0.15 * r->radius - l->w);
-              l->rect.x = CLAMP (l->rect.x, p->x, p->x + p->width - l->w);
-            }
+          /* Each side keeps to its half, so the two sides cannot meet. */
+          if (side > 0)
+            x = MAX (x, r->cx + gap);
+          else
+            x = MIN (x, r->cx - gap - l->w);
+          x = CLAMP (x, p->x, p->x + p->width - l->w);
+          if (fabs (pos[a] - l->rect.y) > 0.5 * d->k || fabs (x - l->rect.x) > 0.5 * d->k)
+            l->moved = TRUE;
+          l->rect.x = x;
+          l->rect.y = pos[a];
         }
     }
 }
@@ -707,15 +745,8 @@ crk_chart_radar_draw (CrkDraw *d)
       if (!crk_label_placer_is_free (placer, &rect))
         continue;
       crk_label_placer_reserve (placer, &rect);
-      cairo_save (cr);
-      cairo_move_to (cr, rect.x, rect.y);
-      pango_cairo_layout_path (cr, layout);
-      crk_rgba_set_source (cr, &d->style->background);
-      cairo_set_line_width (cr, 2.5 * d->k);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      crk_draw_text (d, layout, rect.x, rect.y, CRK_ANCHOR_TOP_LEFT, &d->style->secondary, NULL);
+      crk_draw_text_halo (d, layout, rect.x, rect.y, CRK_ANCHOR_TOP_LEFT, &d->style->secondary,
+                          &d->style->background, NULL);
     }
 
   /* Vertex values, each where it overlaps nothing, or not at all. */

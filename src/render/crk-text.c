@@ -175,12 +175,40 @@ crk_text_draw (cairo_t       *cr,
                double         y,
                const CrkRGBA *rgba)
 {
+  PangoRectangle logical;
+
+  /* A wrapped or aligned layout's logical box may start right of its origin; put the box,
+   * not the origin, at (x, y). */
+  pango_layout_get_extents (layout, NULL, &logical);
   cairo_save (cr);
   if (rgba != NULL)
     crk_rgba_set_source (cr, rgba);
-  cairo_move_to (cr, x, y);
+  cairo_move_to (cr, x - (double) logical.x / PANGO_SCALE, y - (double) logical.y / PANGO_SCALE);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
+}
+
+void
+crk_text_draw_halo (cairo_t       *cr,
+                    PangoLayout   *layout,
+                    double         x,
+                    double         y,
+                    const CrkRGBA *rgba,
+                    const CrkRGBA *halo,
+                    double         halo_width)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_save (cr);
+  cairo_move_to (cr, x - (double) logical.x / PANGO_SCALE, y - (double) logical.y / PANGO_SCALE);
+  pango_cairo_layout_path (cr, layout);
+  crk_rgba_set_source (cr, halo);
+  cairo_set_line_width (cr, halo_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  crk_text_draw (cr, layout, x, y, rgba);
 }
 
 void

@@ -55,12 +55,23 @@ double        crk_text_layout_get_baseline (PangoLayout   *layout);
 /* Width of the widest word (the narrowest it can wrap to without breaking words). */
 double        crk_text_layout_get_min_width (PangoLayout  *layout);
 
-/* Draws @layout with its top-left corner at (@x, @y) in @rgba. */
+/* Draws @layout with the top-left corner of its logical box at (@x, @y) in @rgba (NULL:
+ * the current source). */
 void          crk_text_draw                (cairo_t       *cr,
                                             PangoLayout   *layout,
                                             double         x,
                                             double         y,
                                             const CrkRGBA *rgba);
+
+/* The same over a halo: the text's outline stroked @halo_width wide in @halo first, so
+ * lines behind the text do not cross it. */
+void          crk_text_draw_halo           (cairo_t       *cr,
+                                            PangoLayout   *layout,
+                                            double         x,
+                                            double         y,
+                                            const CrkRGBA *rgba,
+                                            const CrkRGBA *halo,
+                                            double         halo_width);
 
 /* Where the anchor point lies on the text box. */
 typedef enum {
