@@ -473,6 +473,19 @@ print_rank_json (GString    *out,
             }
           g_string_append (out, "}, \"tier\": ");
           append_json_string (out, tier >= 0 ? crk_results_get_tier_name (results, tier) : NULL);
+          if (node == 0 && crk_results_has_base_year (results))
+            {
+              int rank_change;
+              double score_change;
+
+              if (crk_results_get_change (results, city, &rank_change, &score_change))
+                {
+                  g_string_append_printf (out, ", \"rank_change\": %d, \"score_change\": ", rank_change);
+                  append_json_number (out, score_change);
+                }
+              else
+                g_string_append (out, ", \"rank_change\": null, \"score_change\": null");
+            }
           if (grouped)
             {
               g_string_append (out, ", \"group\": ");
@@ -584,6 +597,8 @@ print_rank_table (GString    *out,
       g_string_append (out, "  ");
       append_padded (out, code, widths[k], TRUE);
     }
+  if (node == 0 && crk_results_has_base_year (results))
+    g_string_append_printf (out, "  %s", _("Change"));
   if (node == 0 && crk_results_get_n_tiers (results) > 0)
     g_string_append_printf (out, "  %s", _("Tier"));
   if (grouped)
@@ -611,12 +626,45 @@ print_rank_table (GString    *out,
       append_score_cell (out, crk_results_get_score (results, node, city), 7);
       for (guint k = 0; k < n_children; k++)
         append_score_cell (out, crk_results_get_score (results, children[k], city), widths[k]);
+      if (node == 0 && crk_results_has_base_year (results))
+        {
+          int rank_change;
+          g_autofree char *change = crk_results_get_change (results, city, &rank_change, NULL)
+                                    ? g_strdup_printf ("%+d", rank_change) : g_strdup ("–");
+
+          g_string_append (out, "  ");
+          append_padded (out, change, display_width (_("Change")), TRUE);
+        }
       if (tier >= 0)
         g_string_append_printf (out, "  %s", crk_results_get_tier_name (results, tier));
       if (grouped && node == 0 && crk_results_get_group_rank (results, city) > 0)
         g_string_append_printf (out, "  %u (%s)", crk_results_get_group_rank (results, city),
                                 city_group (results, city));
       g_string_append_c (out, '\n');
+    }
+
+  if (node == 0)
+    {
+      double rho, tau;
+      guint n_compared;
+      g_autoptr(GArray) largest = NULL;
+
+      if (crk_results_compare_reference (results, &rho, &tau, &n_compared, &largest))
+        {
+          g_string_append_printf (out, _("\nAgreement with the published reference ranks of %d (%u cities): Spearman ρ = %.4f, Kendall τ = %.4f\n"),
+                                  crk_results_get_year (results), n_compared, rho, tau);
+          g_string_append_printf (out, "%s", _("Largest disagreements:"));
+          for (guint k = 0; k < MIN (largest->len, 5); k++)
+            {
+              guint city = g_array_index (largest, guint, k);
+              CrkCity *c = crk_dataset_get_city (dataset, city);
+
+              g_string_append_printf (out, _(" %s (%u, reference %u)"), crk_city_get_code (c),
+                                      crk_results_get_rank (results, city),
+                                      crk_city_get_reference_rank (c, crk_results_get_year (results)));
+            }
+          g_string_append_c (out, '\n');
+        }
     }
 
   if (n_unranked > 0)
