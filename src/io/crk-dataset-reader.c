@@ -1319,6 +1319,13 @@ start_element (Reader *r,
             if (!take_node_code (r, v[0]))
               break;
           }
+        else if (crk_dataset_lookup_indicator (r->dataset, v[0]) != NULL)
+          {
+            add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
+                         _("the framework node code “%s” is an indicator’s code; "
+                           "use <indicator-ref> for indicators"), v[0]);
+            break;
+          }
         else if (!take_node_code (r, v[0]))
           break;
 
