@@ -502,6 +502,12 @@ grown (guint cap,
   return cap;
 }
 
+static gboolean
+panel_has_data (CrkDataset *self)
+{
+  return self->p_cities > 0 && self->p_indicators > 0 && self->p_years > 0;
+}
+
 static void
 reallocate (CrkDataset *self,
             guint       cap_c,
@@ -545,7 +551,9 @@ ensure_panel (CrkDataset *self)
   guint n_cities = g_list_model_get_n_items (G_LIST_MODEL (self->cities));
   guint n_indicators = self->indicators->len;
   guint n_years = self->years->len;
-  gboolean exact = self->bulk > 0;
+  /* Exact sizes while bulk loading an empty panel; once it holds values, doubling keeps
+   * interleaved additions linear. */
+  gboolean exact = self->bulk > 0 && !panel_has_data (self);
   guint cap_c, cap_i, cap_y;
 
   if (self->p_cities == n_cities && self->p_indicators == n_indicators && self->p_years == n_years)
@@ -658,7 +666,7 @@ crk_dataset_add_year (CrkDataset *self,
 
       if (self->p_years + 1 > self->cap_years)
         reallocate (self, self->cap_cities, self->cap_indicators,
-                    grown (self->cap_years, self->p_years + 1, self->bulk > 0));
+                    grown (self->cap_years, self->p_years + 1, FALSE));
       block = (gsize) self->cap_indicators * self->cap_cities;
       memmove (self->values + (pos + 1) * block, self->values + pos * block,
                (self->p_years - pos) * block * sizeof (double));
@@ -1378,7 +1386,7 @@ crk_dataset_end_bulk (CrkDataset *self)
 
   if (--self->bulk > 0)
     return;
-  /* Size exactly for what was loaded. */
+  /* Materialise the panel: exact sizes when nothing was stored yet. */
   self->bulk++;
   ensure_panel (self);
   self->bulk--;
