@@ -587,8 +587,9 @@ non_empty (const char *s)
   return s[0] != '\0' ? s : NULL;
 }
 
-/* Reads the metadata rows into @rows (in order) and @by_code. */
-static void
+/* Reads the metadata rows into @rows (in order) and @by_code. Returns FALSE when the
+ * header lacks a required column (nothing else is read then). */
+static gboolean
 read_meta (CsvTable   *meta,
            GPtrArray  *rows,
            GHashTable *by_code,
@@ -597,6 +598,7 @@ read_meta (CsvTable   *meta,
   const char *file = meta->name;
   MetaColumns col;
   static const char *required[] = { "iCode", "Type", "Level", "Parent", "Weight", "Direction" };
+  gboolean complete = TRUE;
 
   col.code = find_column (meta, "iCode");
   col.name = find_column (meta, "iName");
@@ -615,10 +617,13 @@ read_meta (CsvTable   *meta,
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (find_column (meta, required[i]) < 0)
-      add_problem (p, file, record_at (meta, 0)->line, 1, CRK_IMPORT_ERROR_INVALID,
-                   _("the metadata table has no “%s” column"), required[i]);
-  if (col.code < 0 || col.type < 0)
-    return;
+      {
+        add_problem (p, file, record_at (meta, 0)->line, 1, CRK_IMPORT_ERROR_INVALID,
+                     _("the metadata table has no “%s” column"), required[i]);
+        complete = FALSE;
+      }
+  if (!complete)
+    return FALSE;
 
   for (guint r = 1; r < meta->records->len; r++)
     {
@@ -751,6 +756,7 @@ read_meta (CsvTable   *meta,
             }
         }
     }
+  return TRUE;
 }
 
 static guint
@@ -1237,7 +1243,11 @@ import_tables (CsvTable  *data,
 
   crk_dataset_begin_bulk (ds);
 
-  read_meta (meta, rows, by_code, p);
+  if (!read_meta (meta, rows, by_code, p))
+    {
+      crk_dataset_end_bulk (ds);
+      return NULL;
+    }
   root = build_framework (meta, rows, by_code, p);
 
   width = record_at (data, 0)->fields->len;

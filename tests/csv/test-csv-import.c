@@ -716,6 +716,18 @@ test_error_no_code (void)
 }
 
 static void
+test_error_meta_columns (void)
+{
+  static const Expected expected[] = {
+    { 1, 1, "the metadata table has no “Parent” column", TRUE },
+    { 1, 1, "the metadata table has no “Direction” column", TRUE },
+  };
+
+  check_errors ("err_roots_data.csv", "err_columns_meta.csv", CRK_IMPORT_ERROR_INVALID,
+                expected, G_N_ELEMENTS (expected));
+}
+
+static void
 test_error_missing_file (void)
 {
   g_autofree char *meta = fixture ("small_meta.csv");
@@ -753,6 +765,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/error/width", test_error_width);
   g_test_add_func ("/csv/error/time", test_error_time);
   g_test_add_func ("/csv/error/no-code", test_error_no_code);
+  g_test_add_func ("/csv/error/meta-columns", test_error_meta_columns);
   g_test_add_func ("/csv/error/missing-file", test_error_missing_file);
 
   return g_test_run ();
