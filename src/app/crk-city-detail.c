@@ -409,6 +409,12 @@ crk_city_detail_dispose (GObject *object)
   g_clear_object (&self->results);
   g_clear_object (&self->built_dataset);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRK_TYPE_CITY_DETAIL);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (crk_city_detail_parent_class)->dispose (object);
 }

@@ -506,6 +506,12 @@ crk_method_panel_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->history);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRK_TYPE_METHOD_PANEL);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_pointer (&self->weight_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crk_method_panel_parent_class)->dispose (object);

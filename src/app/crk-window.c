@@ -628,13 +628,34 @@ crk_window_get_message_dialog (CrkWindow *self)
 }
 
 static void
+untrack_dialog (CrkWindow        *self,
+                AdwMessageDialog *dialog)
+{
+  if (self->message_dialog != dialog)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->message_dialog);
+  self->message_dialog = NULL;
+}
+
+static void
+on_dialog_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       CrkWindow        *self)
+{
+  untrack_dialog (self, dialog);
+}
+
+static void
 track_dialog (CrkWindow        *self,
               AdwMessageDialog *dialog)
 {
   if (self->message_dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->message_dialog), (gpointer *) &self->message_dialog);
+    untrack_dialog (self, self->message_dialog);
   self->message_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->message_dialog);
+  /* answered means gone, even while GTK still holds the dialog */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_dialog_response_cb), self,
+                           G_CONNECT_AFTER);
 }
 
 static void

@@ -1,0 +1,668 @@
+/* test-app-window.c: the window driven as an analyst would: open, sort, filter, select,
+ * switch charts, change a weight, undo, export, fail to open, close with unsaved changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "crk-change-label.h"
+#include "crk-dataset-reader.h"
+#include "crk-ranking-row.h"
+#include "crk-test-app.h"
+#include "crk-window-private.h"
+
+typedef struct {
+  CrkWindow *window;
+  char      *tmpdir;
+} Fixture;
+
+static gboolean
+has_results (gpointer data)
+{
+  return crk_window_get_results (data) != NULL;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *recent = NULL;
+  g_autofree char *recent_dir = NULL;
+
+  /* the recent manager is a singleton made in the first test's isolated dirs, which go
+   * away with that test */
+  g_object_get (gtk_recent_manager_get_default (), "filename", &recent, NULL);
+  recent_dir = g_path_get_dirname (recent);
+  g_mkdir_with_parents (recent_dir, 0700);
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+
+  f->tmpdir = g_dir_make_tmp ("crk-app-XXXXXX", NULL);
+  g_assert_nonnull (f->tmpdir);
+  f->window = g_object_ref (crk_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 880);
+  crk_window_open_sample (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  crk_test_app_wait (has_results, f->window, 10);
+  crk_test_app_wait_allocated (GTK_WIDGET (f->window->column_view));
+  crk_test_app_wait_allocated (GTK_WIDGET (f->window->chart_view));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    {
+      /* nothing to ask about: the close must go through */
+      f->window->closing_confirmed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      crk_test_app_spin (30);
+      g_assert_finalize_object (f->window);
+    }
+  remove_tree (f->tmpdir);
+  g_free (f->tmpdir);
+}
+
+static CrkRankingRow *
+row_at (Fixture *f,
+        guint    pos)
+{
+  CrkRankingRow *row = g_list_model_get_item (G_LIST_MODEL (f->window->selection), pos);
+
+  g_object_unref (row); /* the model keeps it */
+  return row;
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (f->window->selection));
+}
+
+static GArray *
+dup_ranks (CrkWindow *window)
+{
+  CrkDataset *dataset = crk_window_get_dataset (window);
+  CrkResults *results = crk_window_get_results (window);
+  GArray *ranks = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < crk_dataset_get_n_cities (dataset); i++)
+    {
+      guint rank = crk_results_get_rank (results, i);
+
+      g_array_append_val (ranks, rank);
+    }
+  return ranks;
+}
+
+static gboolean
+same_ranks (GArray *a,
+            GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (guint)) == 0;
+}
+
+static GtkColumnViewColumn *
+column_by_title (Fixture    *f,
+                 const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (f->window->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_error ("no column %s", title);
+  return NULL;
+}
+
+static void
+test_open_sample (Fixture       *f,
+                  gconstpointer  data)
+{
+  CrkDataset *dataset = crk_window_get_dataset (f->window);
+  CrkResults *results = crk_window_get_results (f->window);
+  GListModel *columns = gtk_column_view_get_columns (f->window->column_view);
+  const char *title = gtk_window_get_title (GTK_WINDOW (f->window));
+
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (crk_dataset_get_n_cities (dataset), ==, 100);
+  g_assert_cmpuint (n_shown (f), ==, 100);
+  g_assert_null (crk_window_get_file (f->window));
+  g_assert_nonnull (strstr (title, "Sample dataset"));
+  g_assert_false (g_str_has_prefix (title, "•"));
+  g_assert_cmpstr (gtk_label_get_label (f->window->count_label), ==, "100 cities");
+
+  /* rank, change, city, province, score, five dimensions, tier */
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 11);
+  column_by_title (f, "Innovation capability");
+
+  /* sorted by rank: position i holds rank i + 1 (no ties in the sample) */
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpuint (crk_ranking_row_get_rank (row_at (f, i)), ==, i + 1);
+  g_assert_true (crk_ranking_row_get_city (row_at (f, 0)) ==
+                 crk_dataset_get_city (dataset, crk_results_get_order (results, NULL)[0]));
+
+  g_assert_true (crk_chart_view_get_results (f->window->chart_view) == results);
+  g_assert_cmpuint (strlen (crk_chart_view_get_description (f->window->chart_view)), >, 40);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (f->window)) == FALSE);
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkColumnView *view = f->window->column_view;
+  guint n;
+
+  gtk_column_view_sort_by_column (view, column_by_title (f, "Score"), GTK_SORT_ASCENDING);
+  /* the score sorter puts the highest first */
+  n = n_shown (f);
+  for (guint i = 1; i < n; i++)
+    {
+      double a = crk_ranking_row_get_score (row_at (f, i - 1));
+      double b = crk_ranking_row_get_score (row_at (f, i));
+
+      g_assert_true (isnan (b) || a >= b);
+    }
+  g_assert_cmpuint (crk_ranking_row_get_rank (row_at (f, 0)), ==, 1);
+
+  gtk_column_view_sort_by_column (view, column_by_title (f, "City"), GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      g_object_get (row_at (f, i - 1), "primary-name", &a, NULL);
+      g_object_get (row_at (f, i), "primary-name", &b, NULL);
+      g_assert_cmpint (g_utf8_collate (a, b), <=, 0);
+    }
+
+  gtk_column_view_sort_by_column (view, column_by_title (f, "Rank"), GTK_SORT_DESCENDING);
+  g_assert_cmpuint (crk_ranking_row_get_rank (row_at (f, 0)), ==, 100);
+  g_assert_cmpuint (crk_ranking_row_get_rank (row_at (f, n - 1)), ==, 1);
+
+  /* a dimension column sorts by that dimension's score, highest first */
+  gtk_column_view_sort_by_column (view, column_by_title (f, "Innovation capability"), GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpfloat (crk_ranking_row_get_dimension_score (row_at (f, i - 1), 0), >=,
+                       crk_ranking_row_get_dimension_score (row_at (f, i), 0));
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  CrkDataset *dataset = crk_window_get_dataset (f->window);
+  GtkEditable *entry = GTK_EDITABLE (f->window->search_entry);
+  CrkCity *some = crk_dataset_get_city (dataset, 17);
+  guint guangdong = 0;
+
+  for (guint i = 0; i < crk_dataset_get_n_cities (dataset); i++)
+    guangdong += g_strcmp0 (crk_city_get_province (crk_dataset_get_city (dataset, i)), "Guangdong") == 0;
+  g_assert_cmpuint (guangdong, >, 1);
+
+  gtk_editable_set_text (entry, "深圳");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_cmpstr (crk_city_get_name (crk_ranking_row_get_city (row_at (f, 0))), ==, "Shenzhen");
+
+  gtk_editable_set_text (entry, "gUaNgDoNg");
+  g_assert_cmpuint (n_shown (f), ==, guangdong);
+  g_assert_cmpstr (gtk_label_get_label (f->window->count_label), !=, "100 cities");
+
+  gtk_editable_set_text (entry, crk_city_get_code (some));
+  g_assert_cmpuint (n_shown (f), >=, 1);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < n_shown (f); i++)
+      found |= crk_ranking_row_get_city (row_at (f, i)) == some;
+    g_assert_true (found);
+  }
+
+  gtk_editable_set_text (entry, crk_city_get_name (some));
+  g_assert_true (crk_ranking_row_get_city (row_at (f, 0)) == some);
+
+  gtk_editable_set_text (entry, "no city is called this");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  gtk_editable_set_text (entry, "");
+  g_assert_cmpuint (n_shown (f), ==, 100);
+}
+
+static gboolean
+chart_drawn (gpointer data)
+{
+  return crk_chart_hits_get_n_hits (crk_chart_view_get_hits (data)) > 0;
+}
+
+static void
+test_select_and_charts (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (f->window->selection);
+  CrkResults *results = crk_window_get_results (f->window);
+  guint first = crk_city_get_index (crk_ranking_row_get_city (row_at (f, 0)));
+  guint second = crk_city_get_index (crk_ranking_row_get_city (row_at (f, 1)));
+  g_autoptr(GArray) cities = NULL;
+  static const char * const kinds[] = { "radar", "bar", "contrib", "gap", "values" };
+  GtkWidget *widget = GTK_WIDGET (f->window);
+
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  cities = crk_window_dup_selected_cities (f->window);
+  g_assert_cmpuint (cities->len, ==, 2);
+  g_assert_cmpuint (g_array_index (cities, guint, 0), ==, first);
+  g_assert_cmpuint (g_array_index (cities, guint, 1), ==, second);
+
+  /* the detail shows the first selected city; the radar shows both */
+  g_assert_cmpuint (crk_city_detail_get_city (f->window->city_detail), ==, first);
+  g_assert_cmpstr (crk_city_detail_get_rank_text (f->window->city_detail), ==, "1");
+  {
+    const CrkChartOptions *options = crk_chart_view_get_options (f->window->chart_view);
+
+    g_assert_cmpint (options->kind, ==, CRK_CHART_RADAR);
+    g_assert_cmpuint (options->cities->len, ==, 2);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const CrkChartOptions *options;
+      g_autofree char *before = g_strdup (crk_chart_view_get_description (f->window->chart_view));
+
+      gtk_widget_activate_action (widget, "win.chart-kind", "s", kinds[i]);
+      g_assert_cmpstr (_crk_window_get_chart_kind (f->window), ==, kinds[i]);
+      options = crk_chart_view_get_options (f->window->chart_view);
+      g_assert_cmpstr (crk_chart_kind_to_string (options->kind), ==, kinds[i]);
+      if (g_str_equal (kinds[i], "gap"))
+        {
+          g_assert_cmpuint (options->cities->len, ==, 2);
+          g_assert_cmpuint (g_array_index (options->cities, guint, 0), ==, first);
+        }
+      if (g_str_equal (kinds[i], "values"))
+        g_assert_cmpuint (options->cities->len, ==, 1);
+      if (i > 0)
+        g_assert_cmpstr (before, !=, crk_chart_view_get_description (f->window->chart_view));
+
+      crk_chart_hits_clear (crk_chart_view_get_hits (f->window->chart_view));
+      gtk_widget_queue_draw (GTK_WIDGET (f->window->chart_view));
+      crk_test_app_wait (chart_drawn, f->window->chart_view, 10);
+    }
+
+  /* clicking a bar of the ranked bar chart selects that city in the table */
+  gtk_widget_activate_action (widget, "win.chart-kind", "s", "bar");
+  crk_chart_hits_clear (crk_chart_view_get_hits (f->window->chart_view));
+  gtk_widget_queue_draw (GTK_WIDGET (f->window->chart_view));
+  crk_test_app_wait (chart_drawn, f->window->chart_view, 10);
+  {
+    CrkChartHits *hits = crk_chart_view_get_hits (f->window->chart_view);
+    const CrkChartHit *target = NULL;
+    g_autoptr(GArray) now = NULL;
+
+    for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
+      {
+        const CrkChartHit *hit = crk_chart_hits_get_hit (hits, i);
+
+        if (hit->kind == CRK_CHART_HIT_BAR && hit->city != G_MAXUINT &&
+            crk_results_get_rank (results, hit->city) == 5)
+          target = hit;
+      }
+    g_assert_nonnull (target);
+    g_assert_true (crk_chart_view_activate_at (f->window->chart_view,
+                                               target->rect.x + target->rect.width / 2,
+                                               target->rect.y + target->rect.height / 2));
+    now = crk_window_dup_selected_cities (f->window);
+    g_assert_cmpuint (now->len, ==, 1);
+    g_assert_cmpuint (crk_results_get_rank (results, g_array_index (now, guint, 0)), ==, 5);
+    g_assert_cmpuint (crk_city_detail_get_city (f->window->city_detail), ==, g_array_index (now, guint, 0));
+  }
+}
+
+static void
+test_weight_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (f->window);
+  CrkDataset *dataset = crk_window_get_dataset (f->window);
+  g_autoptr(GArray) original = dup_ranks (f->window);
+  g_autoptr(GArray) changed = NULL;
+  GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (f->window->method_panel, "INNOV");
+  gboolean shifted = FALSE;
+
+  g_assert_nonnull (weight);
+  g_assert_false (crk_dataset_get_modified (dataset));
+  g_assert_false (gtk_widget_is_sensitive (widget) == FALSE);
+
+  gtk_adjustment_set_value (weight, 0.0);
+  changed = dup_ranks (f->window);
+  g_assert_false (same_ranks (original, changed));
+  g_assert_true (crk_dataset_get_modified (dataset));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+  g_assert_cmpfloat (crk_method_get_weight (crk_dataset_get_method (dataset), "INNOV"), ==, 0.0);
+
+  /* the table follows at once and shows the movements */
+  for (guint i = 0; i < n_shown (f); i++)
+    {
+      CrkRankingRow *row = row_at (f, i);
+
+      g_assert_cmpuint (crk_ranking_row_get_rank (row), ==, i + 1);
+      shifted |= crk_ranking_row_get_shift (row) != 0;
+    }
+  g_assert_true (shifted);
+
+  gtk_widget_activate_action (widget, "win.undo", NULL);
+  g_assert_true (same_ranks (original, dup_ranks (f->window)));
+  g_assert_false (crk_dataset_get_modified (dataset));
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (weight), 0.25, 1e-9);
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+
+  gtk_widget_activate_action (widget, "win.redo", NULL);
+  {
+    g_autoptr(GArray) again = dup_ranks (f->window);
+
+    g_assert_true (same_ranks (changed, again));
+  }
+  g_assert_cmpfloat (gtk_adjustment_get_value (weight), ==, 0.0);
+
+  gtk_widget_activate_action (widget, "win.reset-method", NULL);
+  g_assert_true (same_ranks (original, dup_ranks (f->window)));
+  g_assert_false (crk_dataset_get_modified (dataset));
+
+  /* another year */
+  if (crk_dataset_get_n_years (dataset) > 1)
+    {
+      int first_year = crk_dataset_get_year (dataset, 0);
+
+      gtk_drop_down_set_selected (f->window->year_dropdown, 0);
+      g_assert_cmpint (crk_window_get_year (f->window), ==, first_year);
+      g_assert_cmpint (crk_results_get_year (crk_window_get_results (f->window)), ==, first_year);
+    }
+}
+
+static void
+check_file (const char *path,
+            const char *magic,
+            gsize       min_size)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, min_size);
+  g_assert_nonnull (g_strstr_len (contents, MIN (length, 400), magic));
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (f->tmpdir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (f->tmpdir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (f->tmpdir, "chart.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+
+  g_assert_true (crk_window_export_chart (f->window, png, CRK_EXPORT_FORMAT_AUTO, 1200, 900, 150,
+                                          CRK_CHART_STYLE_LIGHT, &error));
+  g_assert_no_error (error);
+  check_file (png, "PNG", 10000);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1200);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 900);
+  cairo_surface_destroy (image);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.chart-kind", "s", "bar");
+  g_assert_true (crk_window_export_chart (f->window, svg, CRK_EXPORT_FORMAT_AUTO, 1600, 2400, 96,
+                                          CRK_CHART_STYLE_DARK, &error));
+  g_assert_no_error (error);
+  check_file (svg, "<svg", 5000);
+
+  g_assert_true (crk_window_export_chart (f->window, pdf, CRK_EXPORT_FORMAT_AUTO, 1600, 1200, 300,
+                                          CRK_CHART_STYLE_PRINT, &error));
+  g_assert_no_error (error);
+  check_file (pdf, "%PDF", 5000);
+
+  g_assert_false (crk_window_export_chart (f->window, "/nonexistent-dir/chart.png", CRK_EXPORT_FORMAT_AUTO,
+                                           800, 600, 96, CRK_CHART_STYLE_LIGHT, &error));
+  g_assert_nonnull (error);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return crk_window_get_message_dialog (data) != NULL && !crk_window_get_loading (data);
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_bad_file (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
+                                              "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
+  g_autofree char *path = g_build_filename (f->tmpdir, "bad.cityrank.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *joined = NULL;
+  g_autoptr(GFile) file = NULL;
+  CrkDataset *before = crk_window_get_dataset (f->window);
+  AdwMessageDialog *dialog;
+  guint bad_a = 0, bad_b = 0;
+
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  /* two values that are not numbers, on known lines */
+  for (guint i = 0; lines[i] != NULL && bad_b == 0; i++)
+    if (strstr (lines[i], "<v i=\"AV_") != NULL && strstr (lines[i], "</v>") != NULL)
+      {
+        g_autofree char *start = g_strndup (lines[i], strstr (lines[i], ">") - lines[i] + 1);
+
+        g_free (lines[i]);
+        lines[i] = g_strconcat (start, bad_a == 0 ? "abc" : "1,5x", "</v>", NULL);
+        if (bad_a == 0)
+          bad_a = i + 1;
+        else
+          bad_b = i + 1;
+      }
+  g_assert_cmpuint (bad_b, >, bad_a);
+  joined = g_strjoinv ("\n", lines);
+  g_assert_true (g_file_set_contents (path, joined, -1, NULL));
+
+  file = g_file_new_for_path (path);
+  crk_window_open (f->window, file);
+  crk_test_app_wait (dialog_shown, f->window, 20);
+
+  dialog = crk_window_get_message_dialog (f->window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "bad.cityrank.xml"));
+  {
+    g_autofree char *where_a = g_strdup_printf ("bad.cityrank.xml:%u:", bad_a);
+    g_autofree char *where_b = g_strdup_printf ("bad.cityrank.xml:%u:", bad_b);
+
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), where_a));
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), where_b));
+  }
+
+  /* the sample stays open, unchanged */
+  g_assert_true (crk_window_get_dataset (f->window) == before);
+  g_assert_null (crk_window_get_file (f->window));
+  g_assert_cmpuint (n_shown (f), ==, 100);
+
+  adw_message_dialog_response (dialog, "close");
+  crk_test_app_spin (20);
+}
+
+static gboolean
+file_loaded (gpointer data)
+{
+  return crk_window_get_file (data) != NULL && !crk_window_get_loading (data);
+}
+
+static void
+test_save_and_reopen (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "saved.cityrank.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrkDataset) reread = NULL;
+  CrkDataset *dataset = crk_window_get_dataset (f->window);
+  GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (f->window->method_panel, "GREEN");
+
+  gtk_adjustment_set_value (weight, 0.6);
+  g_assert_true (crk_dataset_get_modified (dataset));
+  g_assert_true (crk_window_save_to (f->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (crk_dataset_get_modified (dataset));
+  g_assert_true (g_file_equal (crk_window_get_file (f->window), file));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "saved.cityrank.xml"));
+
+  reread = crk_dataset_read (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (crk_method_get_weight (crk_dataset_get_method (reread), "GREEN"), 0.6, 1e-9);
+
+  /* open it again through the async loader */
+  crk_window_open (f->window, file);
+  crk_test_app_wait (file_loaded, f->window, 20);
+  g_assert_false (crk_window_get_dataset (f->window) == dataset);
+  g_assert_cmpfloat_with_epsilon (crk_method_get_weight (crk_dataset_get_method (crk_window_get_dataset (f->window)), "GREEN"),
+                                  0.6, 1e-9);
+}
+
+static void
+on_weak_notify (gpointer  data,
+                GObject  *where)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+dialog_present (gpointer data)
+{
+  return crk_window_get_message_dialog (data) != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return crk_window_get_message_dialog (data) == NULL;
+}
+
+static void
+test_unsaved_close (Fixture       *f,
+                    gconstpointer  data)
+{
+  CrkWindow *window = f->window;
+  GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (window->method_panel, "BRAND");
+  AdwMessageDialog *dialog;
+  gboolean finalized = FALSE;
+
+  gtk_adjustment_set_value (weight, 0.9);
+  g_assert_true (crk_dataset_get_modified (crk_window_get_dataset (window)));
+
+  /* cancel: the window stays */
+  gtk_window_close (GTK_WINDOW (window));
+  crk_test_app_wait (dialog_present, window, 5);
+  dialog = crk_window_get_message_dialog (window);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  adw_message_dialog_response (dialog, "cancel");
+  crk_test_app_wait (dialog_gone, window, 5);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (crk_dataset_get_modified (crk_window_get_dataset (window)));
+
+  /* opening another file asks too; discard opens it */
+  {
+    g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
+                                                "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (sample);
+
+    crk_window_open (window, file);
+    crk_test_app_wait (dialog_present, window, 5);
+    g_assert_false (crk_window_get_loading (window));
+    adw_message_dialog_response (crk_window_get_message_dialog (window), "discard");
+    crk_test_app_wait (file_loaded, window, 20);
+    g_assert_cmpuint (crk_dataset_get_n_cities (crk_window_get_dataset (window)), ==, 1);
+  }
+
+  /* discard on close: the window goes */
+  crk_window_open_sample (window);
+  weight = crk_method_panel_get_weight_adjustment (window->method_panel, "BRAND");
+  gtk_adjustment_set_value (weight, 0.9);
+  g_object_weak_ref (G_OBJECT (window), on_weak_notify, &finalized);
+  gtk_window_close (GTK_WINDOW (window));
+  crk_test_app_wait (dialog_present, window, 5);
+  adw_message_dialog_response (crk_window_get_message_dialog (window), "discard");
+  crk_test_app_spin (30);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  f->window = NULL;
+  g_assert_finalize_object (window);
+  crk_test_app_wait (flag_set, &finalized, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!crk_test_app_init (&argc, &argv))
+    return 0;
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/app/window/open-sample", test_open_sample);
+  ADD ("/app/window/sort", test_sort);
+  ADD ("/app/window/filter", test_filter);
+  ADD ("/app/window/select-and-charts", test_select_and_charts);
+  ADD ("/app/window/weight-undo", test_weight_undo);
+  ADD ("/app/window/export", test_export);
+  ADD ("/app/window/bad-file", test_bad_file);
+  ADD ("/app/window/save-and-reopen", test_save_and_reopen);
+  ADD ("/app/window/unsaved-close", test_unsaved_close);
+#undef ADD
+
+  return g_test_run ();
+}
