@@ -468,6 +468,14 @@ crk_chart_format_value (double value)
   else
     format = "%.3f";
   g_ascii_formatd (buf, sizeof buf, format, value);
+  /* Below 1, three decimals without trailing zeros: 0.052, 0.2. */
+  if (a < 1 && a != 0)
+    {
+      char *end = buf + strlen (buf);
+
+      while (end > buf && end[-1] == '0' && end[-2] != '.')
+        *--end = '\0';
+    }
   /* Avoid "-0.0". */
   if (buf[0] == '-' && strspn (buf + 1, "0.") == strlen (buf + 1))
     memmove (buf, buf + 1, strlen (buf));

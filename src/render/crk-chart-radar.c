@@ -249,11 +249,12 @@ layout_axes (Radar *r)
         }
     }
 
-  /* Last resort: text small enough for each side's names to stack in the height, then
-   * spread along each side. */
+  /* Last resort, for many axes: the names in two columns left and right of the circle,
+   * spread apart vertically in the order of their spokes, with leader lines (the layout of
+   * pie chart labels). The text shrinks until each column fits the height. */
   size = sizes[G_N_ELEMENTS (sizes) - 1];
-  wrap = MAX (0.22 * min_side, 40 * d->k);
-  for (guint attempt = 0; attempt < 4; attempt++)
+  wrap = MAX (0.2 * p->width, 40 * d->k);
+  for (guint attempt = 0; attempt < 6; attempt++)
     {
       double needed;
 
@@ -263,53 +264,60 @@ layout_axes (Radar *r)
         break;
       size *= MAX (0.5, p->height / needed * 0.97);
     }
-  r->radius = max_radius (r, p);
-  r->radius = CLAMP (r->radius, min_radius * 0.6, min_side / 2 - r->pad);
-  r->radius = MAX (r->radius, 4 * d->k);
-  for (guint i = 0; i < r->n; i++)
-    place_label (r, &r->labels[i], r->radius);
+  {
+    double widest[2] = { 0, 0 };
+    double elbow = 10 * d->k;
 
-  for (int side = -1; side <= 1; side += 2)
-    {
-      g_autofree guint *idx = g_new (guint, r->n);
-      g_autofree double *pos = g_new (double, r->n);
-      g_autofree double *heights = g_new (double, r->n);
-      guint m = 0;
+    for (guint i = 0; i < r->n; i++)
+      {
+        int k = r->labels[i].c >= 0 ? 1 : 0;
+        widest[k] = MAX (widest[k], r->labels[i].w);
+      }
+    r->radius = MIN (p->width / 2 - MAX (widest[0], widest[1]) - r->pad - elbow, p->height / 2 - r->pad);
+    r->radius = MAX (r->radius, 4 * d->k);
+    for (int side = -1; side <= 1; side += 2)
+      {
+        g_autofree guint *idx = g_new (guint, r->n);
+        g_autofree double *pos = g_new (double, r->n);
+        g_autofree double *heights = g_new (double, r->n);
+        guint m = 0;
+        double column_x = side > 0 ? r->cx + r->radius + r->pad + elbow
+                                   : r->cx - r->radius - r->pad - elbow;
 
-      for (guint i = 0; i < r->n; i++)
-        if ((side > 0) == (r->labels[i].c >= 0))
-          idx[m++] = i;
-      /* Sort by y. */
-      for (guint a = 1; a < m; a++)
-        for (guint b = a; b > 0 && r->labels[idx[b]].rect.y < r->labels[idx[b - 1]].rect.y; b--)
+        for (guint i = 0; i < r->n; i++)
+          if ((side > 0) == (r->labels[i].c >= 0))
+            idx[m++] = i;
+        for (guint a = 0; a < m; a++)
           {
-            guint t = idx[b];
-            idx[b] = idx[b - 1];
-            idx[b - 1] = t;
+            AxisLabel *l = &r->labels[idx[a]];
+            pos[a] = r->cy + (r->radius + r->pad) * l->s - l->h / 2;
+            heights[a] = l->h;
           }
-      for (guint a = 0; a < m; a++)
-        {
-          pos[a] = r->labels[idx[a]].rect.y;
-          heights[a] = r->labels[idx[a]].h;
-        }
-      crk_labels_spread (pos, heights, m, gap, p->y, p->y + p->height);
-      for (guint a = 0; a < m; a++)
-        {
-          AxisLabel *l = &r->labels[idx[a]];
-          double x = l->rect.x;
+        /* Sort by wanted position. */
+        for (guint a = 1; a < m; a++)
+          for (guint b = a; b > 0 && pos[b] < pos[b - 1]; b--)
+            {
+              double tp = pos[b], th = heights[b];
+              guint ti = idx[b];
 
-          /* Each side keeps to its half, so the two sides cannot meet. */
-          if (side > 0)
-            x = MAX (x, r->cx + gap);
-          else
-            x = MIN (x, r->cx - gap - l->w);
-          x = CLAMP (x, p->x, p->x + p->width - l->w);
-          if (fabs (pos[a] - l->rect.y) > 0.5 * d->k || fabs (x - l->rect.x) > 0.5 * d->k)
+              pos[b] = pos[b - 1];
+              heights[b] = heights[b - 1];
+              idx[b] = idx[b - 1];
+              pos[b - 1] = tp;
+              heights[b - 1] = th;
+              idx[b - 1] = ti;
+            }
+        crk_labels_spread (pos, heights, m, gap, p->y, p->y + p->height);
+        for (guint a = 0; a < m; a++)
+          {
+            AxisLabel *l = &r->labels[idx[a]];
+
+            l->rect = (CrkRect) { side > 0 ? column_x : column_x - l->w, pos[a], l->w, l->h };
+            l->rect.x = CLAMP (l->rect.x, p->x, p->x + p->width - l->w);
             l->moved = TRUE;
-          l->rect.x = x;
-          l->rect.y = pos[a];
-        }
-    }
+          }
+      }
+  }
 }
 
 static void
@@ -630,12 +638,14 @@ crk_chart_radar_draw (CrkDraw *d)
         {
           double tx = l->rect.x + (l->c >= 0 ? 0 : l->w);
           double ty = l->rect.y + l->h / 2;
-          double sx = r.cx + (r.radius + 2 * d->k) * l->c, sy = r.cy + (r.radius + 2 * d->k) * l->s;
+          double rr = r.radius + (data->n_groups > 0 ? 8 : 2) * d->k;
+          double sx = r.cx + rr * l->c, sy = r.cy + rr * l->s;
 
           cairo_save (cr);
-          crk_rgba_set_source (cr, &d->style->grid);
+          crk_rgba_set_source (cr, &d->style->axis);
           cairo_set_line_width (cr, d->style->grid_width);
           cairo_move_to (cr, sx, sy);
+          cairo_line_to (cr, tx + (l->c >= 0 ? -5 : 5) * d->k, ty);
           cairo_line_to (cr, tx + (l->c >= 0 ? -1 : 1) * d->k, ty);
           cairo_stroke (cr);
           cairo_restore (cr);

@@ -206,6 +206,13 @@ scale_of (const CrkChartData *data,
             *hi = MAX (*hi, x);
           }
       }
+  /* With a negative value, zero in the middle, so a bar's direction shows its sign. */
+  if (*lo < 0)
+    {
+      double m = MAX (-*lo, *hi);
+      *lo = -m;
+      *hi = m;
+    }
   if (*hi <= *lo)
     *hi = *lo + 1;
 }
@@ -262,6 +269,18 @@ crk_chart_values_draw (CrkDraw *d)
         scale_of (data, FALSE, j, &lo, &hi);
       crk_text_layout_set_width (l, v.label_w, PANGO_ALIGN_LEFT);
       crk_draw_text (d, l, d->plot.x, y, CRK_ANCHOR_TOP_LEFT, &d->style->foreground, NULL);
+      if (lo < 0)
+        {
+          double zx = round (v.bars_x0 + (v.bars_x1 - v.bars_x0) * (0 - lo) / (hi - lo)) + 0.5;
+
+          cairo_save (cr);
+          crk_rgba_set_source (cr, &d->style->axis);
+          cairo_set_line_width (cr, d->style->grid_width);
+          cairo_move_to (cr, zx, y);
+          cairo_line_to (cr, zx, y + MAX (data->n_series, 1) * v.bar_pitch);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
 
       for (guint i = 0; i < data->n_series; i++)
         {
@@ -299,7 +318,9 @@ crk_chart_values_draw (CrkDraw *d)
 
           {
             g_autoptr(PangoLayout) vl = crk_draw_layout (d, text, v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
-            crk_draw_text (d, vl, x1 + 3 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->foreground, &value_rect);
+            /* Negative bars grow left of zero; their label goes right of zero. */
+            crk_draw_text (d, vl, x1 + 3 * d->k, cy, CRK_ANCHOR_LEFT,
+                           value < 0 ? &d->style->negative : &d->style->foreground, &value_rect);
           }
           if (!isnan (prev) && prev != 0)
             {

@@ -642,7 +642,16 @@ generated_source (CrkResults *results)
   const char *source = crk_dataset_get_source (dataset);
 
   if (source != NULL && *source != '\0')
-    return g_strdup_printf (_("Source: %s. Chart: Cityrank."), source);
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (source));
+      const char *last = g_utf8_find_prev_char (trimmed, trimmed + strlen (trimmed));
+      gunichar c = last != NULL ? g_utf8_get_char (last) : 0;
+
+      /* No second full stop after one that ends the source. */
+      if (c == '.' || c == 0x3002 || c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F)
+        return g_strdup_printf (_("Source: %s Chart: Cityrank."), trimmed);
+      return g_strdup_printf (_("Source: %s. Chart: Cityrank."), trimmed);
+    }
   return g_strdup (_("Chart: Cityrank."));
 }
 
