@@ -160,7 +160,7 @@ typedef struct {
   int               number;   /* a number kept for the end of the element */
   CrkFrameworkNode *fnode;
   guint             n_children;
-  gboolean          child_weight_positive;
+  gboolean          child_weight_nonzero;
 } Frame;
 
 typedef struct {
@@ -450,9 +450,18 @@ structured_error_cb (void       *user_data,
       if (error->code == XML_ERR_ENTITY_LOOP
           || error->code == XML_ERR_EXT_ENTITY_STANDALONE || error->code == XML_WAR_UNDECLARED_ENTITY)
         code = CRK_IMPORT_ERROR_HOSTILE;
-      /* TRANSLATORS: %s is libxml2's (English) description of the syntax error */
-      add_problem_full (r, 0, MAX (error->line, 1), error->int2, code, 0,
-                        g_strdup_printf (_("not well-formed XML: %s"), text));
+      if (strstr (text, "Excessive depth") != NULL)
+        add_problem_full (r, 0, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE, 0,
+                          g_strdup_printf (_("elements are nested deeper than %d levels; refusing the file"),
+                                           CRK_DATASET_MAX_DEPTH));
+      else if (strstr (text, "huge") != NULL || strstr (text, "too long") != NULL)
+        add_problem_full (r, 0, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE, 0,
+                          g_strdup_printf (_("a text or attribute is longer than %d bytes; refusing the file"),
+                                           CRK_DATASET_MAX_TEXT_LENGTH));
+      else
+        /* TRANSLATORS: %s is libxml2's (English) description of the syntax error */
+        add_problem_full (r, 0, MAX (error->line, 1), error->int2, code, 0,
+                          g_strdup_printf (_("not well-formed XML: %s"), text));
     }
 }
 
@@ -1149,8 +1158,8 @@ append_to_parent (Reader           *r,
     {
       crk_framework_node_append_child (parent->fnode, node);
       parent->n_children++;
-      if (weight > 0)
-        parent->child_weight_positive = TRUE;
+      if (weight != 0)
+        parent->child_weight_nonzero = TRUE;
     }
   else if (parent != NULL && parent->elem == E_FRAMEWORK && r->root == NULL)
     r->root = g_object_ref (node);
@@ -1881,7 +1890,7 @@ end_element (Reader *r,
       break;
 
     case E_NODE:
-      if (f->fnode != NULL && f->n_children > 0 && !f->child_weight_positive)
+      if (f->fnode != NULL && f->n_children > 0 && !f->child_weight_nonzero)
         add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
                      _("the weights of the children of “%s” are all zero"),
                      crk_framework_node_get_code (f->fnode));
@@ -1967,6 +1976,36 @@ classify (Frame      *parent_frame,
   return E_UNKNOWN;
 }
 
+static const char *
+elem_name (Elem elem)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (transitions); i++)
+    if (transitions[i].elem == elem)
+      return transitions[i].name;
+  return "?";
+}
+
+/* The schema rejects it too, but libxml2 often names a neighbour: say exactly where. */
+static void
+report_unexpected (Reader     *r,
+                   Frame      *parent,
+                   const char *local,
+                   const char *ns)
+{
+  g_autofree char *shown = g_utf8_make_valid (local != NULL ? local : "", -1);
+
+  if (parent == NULL)
+    add_problem (r, r->n_elements, CRK_IMPORT_ERROR_SCHEMA,
+                 _("the root element is <%s>, not <dataset> in the namespace %s"),
+                 shown, CRK_DATASET_NAMESPACE);
+  else if (ns == NULL || strcmp (ns, CRK_DATASET_NAMESPACE) != 0)
+    add_problem (r, r->n_elements, CRK_IMPORT_ERROR_SCHEMA,
+                 _("the element <%s> is not in the namespace %s"), shown, CRK_DATASET_NAMESPACE);
+  else
+    add_problem (r, r->n_elements, CRK_IMPORT_ERROR_SCHEMA,
+                 _("unexpected element <%s> in <%s>"), shown, elem_name (parent->elem));
+}
+
 static void
 report_progress (Reader *r)
 {
@@ -2019,6 +2058,10 @@ run (Reader *r)
             f->elem = classify (depth > 0 ? &r->stack[depth - 1] : NULL,
                                 (const char *) xmlTextReaderConstLocalName (r->reader),
                                 (const char *) xmlTextReaderConstNamespaceUri (r->reader));
+            if (f->elem == E_UNKNOWN && (depth == 0 || r->stack[depth - 1].elem != E_UNKNOWN))
+              report_unexpected (r, depth > 0 ? &r->stack[depth - 1] : NULL,
+                                 (const char *) xmlTextReaderConstLocalName (r->reader),
+                                 (const char *) xmlTextReaderConstNamespaceUri (r->reader));
             f->node = xmlTextReaderCurrentNode (r->reader);
             f->ordinal = r->n_elements;
             r->depth++;
