@@ -237,15 +237,16 @@ def city_code(zh):
 # ---------------------------------------------------------------------------
 
 def num(x):
-    """Shortest round-trip form; integral values without a decimal point."""
-    if isinstance(x, int):
-        return str(x)
+    """The canonical number form: the shortest of %.15g, %.16g and %.17g that reads
+    back to the same double."""
+    x = float(x)
     if not math.isfinite(x):
         raise ValueError("non-finite value %r" % x)
-    if x == int(x) and abs(x) < 1e15:
-        return str(int(x))
-    s = repr(float(x))
-    if "e" in s or "E" in s:
+    for precision in (15, 16, 17):
+        s = "%.*g" % (precision, x)
+        if float(s) == x:
+            break
+    if "e" in s:
         raise ValueError("value %r would need an exponent" % x)
     return s
 
@@ -291,7 +292,10 @@ class Xml:
 
 
 def write_dataset(path, ds):
-    """ds: dict with metadata, cities, indicators, framework, method, values."""
+    """ds: dict with metadata, cities, indicators, framework, method, values.
+
+    Writes the canonical form of docs/dataset-format.md (what the program's writer
+    emits), so that reading and saving a sample gives the same bytes."""
     x = Xml()
     x.open("dataset", ("xmlns", NS), ("version", "1"))
 
@@ -320,8 +324,7 @@ def write_dataset(path, ds):
     for ind in ds["indicators"]:
         x.open("indicator", ("code", ind["code"]),
                ("kind", "denominator" if ind.get("kind") == "denominator" else None),
-               ("direction", None if ind.get("kind") == "denominator"
-                else str(ind.get("direction", 1))),
+               ("direction", "-1" if ind.get("direction", 1) == -1 else None),
                ("unit", ind.get("unit")), ("denominator", ind.get("denominator")))
         x.bilingual("name", ind["name"], ind.get("name_zh"))
         x.bilingual("description", ind.get("description"), ind.get("description_zh"))
@@ -354,9 +357,11 @@ def write_dataset(path, ds):
         x.open("method")
         x.empty("denomination", ("mode", meth["denomination"]))
         x.empty("imputation", ("mode", meth["imputation"]))
-        x.empty("treatment", ("mode", meth["treatment"]))
+        x.empty("treatment", ("mode", meth["treatment"]), ("skew", "2"),
+                ("kurtosis", "3.5"), ("max-points", "5"))
         x.empty("normalisation", ("mode", "minmax"), ("low", "0"), ("high", "100"))
-        x.empty("weights", ("scheme", "dataset"))
+        x.empty("weights", ("scheme", "dataset"), ("entropy-variant", "0"),
+                ("topsis-variant", "0"))
         x.empty("aggregation", ("mode", "arithmetic"))
         x.empty("availability", ("threshold", "0"))
         if meth.get("tiers"):
@@ -366,6 +371,8 @@ def write_dataset(path, ds):
                 x.bilingual("name", en, zh)
                 x.close("tier")
             x.close("tiers")
+        else:
+            x.empty("tiers", ("rule", "none"))
         if meth.get("base_year"):
             x.text("base-year", str(meth["base_year"]))
         if meth.get("group_ranks"):
