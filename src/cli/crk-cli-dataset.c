@@ -1,31 +1,301 @@
-/* crk-cli-dataset.c: placeholder until its issue lands
+/* crk-cli-dataset.c: validate, convert and info
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "cityrank-cli"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "crk-cli.h"
+#include "crk-csv-import.h"
+#include "crk-dataset-reader.h"
+#include "crk-dataset-writer.h"
+#include "crk-model.h"
+
+/* Parses the options of a subcommand; on bad arguments prints the message and the usage
+ * to stderr and returns FALSE (the caller exits with CRK_CLI_EXIT_USAGE). */
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      crk_cli_error ("%s", error->message);
+      fputs (help, stderr);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  crk_cli_error ("%s", message);
+  fputs (help, stderr);
+  return CRK_CLI_EXIT_USAGE;
+}
+
+static GOptionContext *
+new_context (const char *command,
+             const char *parameters,
+             const char *summary)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+  g_autofree char *prgname = g_strdup_printf ("cityrank-cli %s", command);
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return context;
+}
+
+static void
+print_problems (GPtrArray    *problems,
+                const GError *error,
+                const char   *path)
+{
+  if (problems != NULL && problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        {
+          g_autofree char *line = crk_problem_to_string (g_ptr_array_index (problems, i));
+
+          fprintf (stderr, "%s\n", line);
+        }
+    }
+  else if (error != NULL)
+    {
+      /* TRANSLATORS: the severity in "FILE: error: MESSAGE" */
+      fprintf (stderr, "%s: %s: %s\n", path, _("error"), error->message);
+    }
+}
+
+/* validate */
 
 int
-crk_cli_validate (int argc, char **argv)
+crk_cli_validate (int    argc,
+                  char **argv)
 {
-  crk_cli_error ("%s: not implemented yet", argv[0]);
-  return CRK_CLI_EXIT_FAILED;
+  gboolean quiet = FALSE;
+  const GOptionEntry entries[] = {
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing for valid files"), NULL },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context =
+    new_context ("validate", _("FILE…"),
+                 _("Check dataset files (.cityrank.xml) against the schema and the rules of the "
+                   "format. Prints one line per problem on standard error, as\n"
+                   "FILE:LINE:COLUMN: error: MESSAGE\n"
+                   "Exit status: 0 when every file is valid, 1 otherwise, 2 on bad arguments."));
+  int status = CRK_CLI_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv))
+    return CRK_CLI_EXIT_USAGE;
+  if (argc < 2)
+    return usage_error (context, _("no file to validate"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrkDataset) dataset = crk_dataset_read (argv[i], &problems, &error);
+
+      if (dataset == NULL)
+        {
+          print_problems (problems, error, argv[i]);
+          status = CRK_CLI_EXIT_FAILED;
+        }
+      else if (!quiet)
+        /* TRANSLATORS: %s is a file name */
+        printf (_("%s: valid\n"), argv[i]);
+    }
+  return status;
+}
+
+/* convert */
+
+int
+crk_cli_convert (int    argc,
+                 char **argv)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *output = NULL;
+  int year = 0;
+  const GOptionEntry entries[] = {
+    { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data, N_("Data table (CSV, COINr layout)"), N_("FILE") },
+    { "meta", 'm', 0, G_OPTION_ARG_FILENAME, &meta, N_("Metadata table (CSV, COINr layout)"), N_("FILE") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year,
+      N_("Year of the values when the data table has no Time column (default: this year)"), N_("YEAR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Dataset file to write (.cityrank.xml); “-” for standard output"), N_("FILE") },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context =
+    new_context ("convert", _("[IN.cityrank.xml]"),
+                 _("Convert a pair of CSV tables in COINr's layout, or a dataset file, to a dataset "
+                   "file in the canonical form.\n\n"
+                   "  cityrank-cli convert --data D.csv --meta M.csv -o OUT.cityrank.xml\n"
+                   "  cityrank-cli convert IN.cityrank.xml -o OUT.cityrank.xml"));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrkDataset) dataset = NULL;
+  const char *input;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv))
+    return CRK_CLI_EXIT_USAGE;
+  if (output == NULL)
+    return usage_error (context, _("no output file (-o FILE)"));
+  if ((data == NULL) != (meta == NULL))
+    return usage_error (context, _("--data and --meta go together"));
+  if (data != NULL && argc > 1)
+    return usage_error (context, _("give either --data and --meta or one dataset file, not both"));
+  if (data == NULL && argc != 2)
+    return usage_error (context, _("give one dataset file, or --data and --meta"));
+  if (year < 0 || year > 9999)
+    return usage_error (context, _("the year must be between 1 and 9999"));
+
+  if (data != NULL)
+    {
+      input = data;
+      dataset = crk_csv_import (data, meta, year, &problems, &error);
+    }
+  else
+    {
+      input = argv[1];
+      dataset = crk_dataset_read (input, &problems, &error);
+    }
+  if (dataset == NULL)
+    {
+      print_problems (problems, error, input);
+      return CRK_CLI_EXIT_FAILED;
+    }
+
+  if (g_str_equal (output, "-"))
+    {
+      gsize length;
+      g_autofree char *text = crk_dataset_write_to_string (dataset, &length);
+
+      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          crk_cli_error (_("cannot write to standard output"));
+          return CRK_CLI_EXIT_FAILED;
+        }
+    }
+  else if (!crk_dataset_write (dataset, output, &error))
+    {
+      crk_cli_error ("%s", error->message);
+      return CRK_CLI_EXIT_FAILED;
+    }
+  return CRK_CLI_EXIT_OK;
+}
+
+/* info */
+
+static void
+print_percent (guint missing,
+               guint total)
+{
+  /* TRANSLATORS: missing values: "12 of 5400 (0.2 %)" */
+  printf (_("%u of %u (%.1f %%)"), missing, total, total > 0 ? 100.0 * missing / total : 0.0);
+  printf ("\n");
 }
 
 int
-crk_cli_convert (int argc, char **argv)
+crk_cli_info (int    argc,
+              char **argv)
 {
-  crk_cli_error ("%s: not implemented yet", argv[0]);
-  return CRK_CLI_EXIT_FAILED;
-}
+  g_autofree char *meta = NULL;
+  const GOptionEntry entries[] = {
+    { "meta", 'm', 0, G_OPTION_ARG_FILENAME, &meta,
+      N_("Metadata table, when FILE is a CSV data table (else it is looked for next to it)"), N_("FILE") },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context =
+    new_context ("info", _("FILE"),
+                 _("Count the cities, indicators, denominators, framework levels, years and "
+                   "missing values of a dataset file (.cityrank.xml) or of a CSV pair."));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrkDataset) dataset = NULL;
+  guint n_indicators = 0, n_denominators = 0, n_cities, n_years;
+  CrkFrameworkNode *root;
+  const char *path;
 
-int
-crk_cli_info (int argc, char **argv)
-{
-  crk_cli_error ("%s: not implemented yet", argv[0]);
-  return CRK_CLI_EXIT_FAILED;
-}
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv))
+    return CRK_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (context, _("give one dataset file"));
+  path = argv[1];
 
+  if (meta != NULL)
+    dataset = crk_csv_import (path, meta, 0, &problems, &error);
+  else if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+    dataset = crk_csv_import_guess (path, 0, &problems, &error);
+  else
+    dataset = crk_dataset_read (path, &problems, &error);
+  if (dataset == NULL)
+    {
+      print_problems (problems, error, path);
+      return CRK_CLI_EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < crk_dataset_get_n_indicators (dataset); i++)
+    {
+      if (crk_indicator_get_kind (crk_dataset_get_indicator (dataset, i)) == CRK_INDICATOR_KIND_DENOMINATOR)
+        n_denominators++;
+      else
+        n_indicators++;
+    }
+  root = crk_dataset_get_framework (dataset);
+  n_cities = crk_dataset_get_n_cities (dataset);
+  n_years = crk_dataset_get_n_years (dataset);
+
+  printf ("%-16s %s\n", _("File:"), path);
+  if (crk_dataset_get_title (dataset) != NULL)
+    printf ("%-16s %s\n", _("Title:"), crk_dataset_get_title (dataset));
+  if (crk_dataset_get_title_zh (dataset) != NULL)
+    printf ("%-16s %s\n", _("Chinese title:"), crk_dataset_get_title_zh (dataset));
+  printf ("%-16s %u\n", _("Cities:"), n_cities);
+  printf ("%-16s %u\n", _("Indicators:"), n_indicators);
+  printf ("%-16s %u\n", _("Denominators:"), n_denominators);
+  if (root != NULL)
+    {
+      printf ("%-16s %u\n", _("Levels:"), crk_dataset_get_n_levels (dataset));
+      printf ("%-16s %u\n", _("Dimensions:"), crk_dataset_get_dimensions (dataset)->len);
+    }
+  else
+    printf ("%-16s %s\n", _("Levels:"), _("no framework"));
+  printf ("%-16s", _("Years:"));
+  if (n_years == 0)
+    printf (" %s", _("none"));
+  for (guint y = 0; y < n_years; y++)
+    printf (" %d", crk_dataset_get_year (dataset, y));
+  printf ("\n");
+  printf ("%-16s ", _("Missing values:"));
+  print_percent (crk_dataset_count_missing (dataset, 0), n_cities * n_indicators * n_years);
+  for (guint y = 0; y < n_years; y++)
+    {
+      int year = crk_dataset_get_year (dataset, y);
+
+      printf ("  %-14d ", year);
+      print_percent (crk_dataset_count_missing (dataset, year), n_cities * n_indicators);
+    }
+  printf ("%-16s %s\n", _("Method:"), crk_dataset_has_method (dataset) ? _("saved with the data") : _("default"));
+  return CRK_CLI_EXIT_OK;
+}

@@ -21,6 +21,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
 
+#include "crk-csv-import.h"
 #include "crk-dataset-format.h"
 #include "crk-io-resources.h"
 
@@ -2498,6 +2499,14 @@ thread_progress (double   fraction,
     }
 }
 
+static gboolean
+is_csv (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".csv");
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -2519,8 +2528,11 @@ load_thread (GTask        *task,
       return;
     }
 
-  dataset = read_path (path, cancellable, d->progress != NULL ? thread_progress : NULL, d,
-                       &d->problems, &error);
+  if (is_csv (path))
+    dataset = crk_csv_import_guess (path, 0, &d->problems, &error);
+  else
+    dataset = read_path (path, cancellable, d->progress != NULL ? thread_progress : NULL, d,
+                         &d->problems, &error);
 
   g_mutex_lock (&d->mutex);
   d->done = TRUE;
@@ -2542,8 +2554,9 @@ load_thread (GTask        *task,
  * @callback: called when the dataset is read
  * @user_data: data for @callback
  *
- * Reads a dataset in a worker thread: the native format with crk_dataset_read(), a CSV
- * file with crk_csv_import_guess(). Finish with crk_dataset_load_finish().
+ * Reads a dataset in a worker thread: a `.csv` file (either table of a COINr pair; the
+ * other is found next to it) with crk_csv_import_guess(), anything else as the native
+ * format with crk_dataset_read(). Finish with crk_dataset_load_finish().
  */
 void
 crk_dataset_load_async (GFile               *file,
