@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "crk-csv-import.h"
 #include "crk-dataset-reader.h"
 #include "crk-dataset-writer.h"
 #include "crk-model.h"
@@ -195,6 +196,35 @@ test_sample (gconstpointer data)
   g_assert_cmpuint (crk_dataset_get_n_cities (dataset), >, 0);
   g_assert_cmpuint (crk_dataset_get_n_indicators (dataset), >, 0);
   g_assert_nonnull (crk_dataset_get_framework (dataset));
+  check_round_trip (dataset);
+}
+
+/* The real ASEM data (51 countries, 49 indicators, 4 levels, 4 group columns, 4
+ * denominators) imported from CSV survives the native format. */
+static void
+test_asem (void)
+{
+  const char *shared = g_getenv ("CRK_SHARED_DIR");
+  g_autofree char *data = NULL;
+  g_autofree char *meta = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrkDataset) dataset = NULL;
+  CrkCity *aut;
+
+  g_assert_nonnull (shared);
+  data = g_build_filename (shared, "data", "external", "asem", "asem_idata.csv", NULL);
+  meta = g_build_filename (shared, "data", "external", "asem", "asem_imeta.csv", NULL);
+  dataset = crk_csv_import (data, meta, 0, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (crk_dataset_get_n_cities (dataset), ==, 51);
+  g_assert_cmpuint (crk_dataset_get_n_indicators (dataset), ==, 49 + 4);
+  g_assert_cmpuint (crk_dataset_get_n_levels (dataset), ==, 4);
+  aut = crk_dataset_lookup_city (dataset, "AUT");
+  g_assert_cmpstr (crk_city_get_attribute (aut, "GDPpc_group"), ==, "XL");
+  g_assert_cmpstr (crk_indicator_get_denominator (crk_dataset_lookup_indicator (dataset, "Flights")), ==,
+                   "Population");
   check_round_trip (dataset);
 }
 
@@ -742,6 +772,7 @@ main (int argc, char **argv)
       g_test_add_data_func (test, g_ptr_array_index (samples, i), test_sample);
     }
 
+  g_test_add_func ("/io/round-trip/asem", test_asem);
   g_test_add_func ("/io/round-trip/documented-example", test_documented_example);
   g_test_add_func ("/io/round-trip/every-field", test_full);
   g_test_add_func ("/io/round-trip/empty", test_no_method);
