@@ -14,6 +14,7 @@
 
 #include "crk-cli.h"
 
+#include "crk-csv-import.h"
 #include "crk-dataset-reader.h"
 #include "crk-engine.h"
 #include "crk-model.h"
@@ -42,11 +43,17 @@ parse_format (const char *s,
   return TRUE;
 }
 
+/* A dataset file, or either table of a CSV pair in COINr's layout. */
 static CrkDataset *
 load_dataset (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  CrkDataset *dataset = crk_dataset_read (path, NULL, &error);
+  CrkDataset *dataset;
+
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+    dataset = crk_csv_import_guess (path, 0, NULL, &error);
+  else
+    dataset = crk_dataset_read (path, NULL, &error);
 
   if (dataset == NULL)
     crk_cli_error ("%s", error->message);
@@ -710,7 +717,7 @@ crk_cli_rank (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — compute scores and ranks"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — compute scores and ranks (FILE: a dataset file or either CSV table of a pair)"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CrkDataset) dataset = NULL;
   g_autoptr(CrkMethod) method = NULL;

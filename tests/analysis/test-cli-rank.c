@@ -256,6 +256,32 @@ test_rank_asem (void)
     }
 }
 
+/* A CSV pair straight from the command line (either table names the pair). */
+static void
+test_rank_asem_csv (void)
+{
+  const char *shared = g_getenv ("CRK_SHARED_DIR");
+  g_autofree char *meta = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("CRK_SHARED_DIR is not set");
+      return;
+    }
+  meta = g_build_filename (shared, "data", "external", "asem", "asem_imeta.csv", NULL);
+  {
+    const char *args[] = { "rank", meta, "--format", "csv", "--level", "Sust", NULL };
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  }
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "rank,code,name,score,Environ,Social,SusEcFin,tier");
+  g_assert_cmpuint (g_strv_length (lines), ==, 53);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -273,6 +299,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/analysis/cli/explain", Fixture, NULL, fixture_set_up, test_explain, fixture_tear_down);
   g_test_add_func ("/analysis/cli/rank-asem", test_rank_asem);
+  g_test_add_func ("/analysis/cli/rank-asem-csv", test_rank_asem_csv);
 
   return g_test_run ();
 }

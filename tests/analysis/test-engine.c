@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "crk-csv-import.h"
 #include "crk-engine.h"
 #include "crk-test-build.h"
 
@@ -1002,6 +1003,47 @@ test_asem (void)
                 75.2278046542818);
 }
 
+/* The same through the project's CSV import, city by city against the test's own reader. */
+static void
+test_asem_csv (void)
+{
+  const char *shared = g_getenv ("CRK_SHARED_DIR");
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *meta = NULL;
+  g_autoptr(CrkDataset) imported = NULL;
+  g_autoptr(CrkDataset) reference = NULL;
+  g_autoptr(CrkResults) r = NULL;
+  g_autoptr(CrkResults) q = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("CRK_SHARED_DIR is not set");
+      return;
+    }
+  dir = g_build_filename (shared, "data", "external", "asem", NULL);
+  data = g_build_filename (dir, "asem_idata.csv", NULL);
+  meta = g_build_filename (dir, "asem_imeta.csv", NULL);
+  imported = crk_csv_import (data, meta, 0, NULL, &error);
+  g_assert_no_error (error);
+  reference = crk_test_load_asem (dir, &error);
+  g_assert_no_error (error);
+  r = compute_ok (imported, NULL);
+  q = compute_ok (reference, NULL);
+  g_assert_cmpuint (crk_results_get_n_cities (r), ==, 51);
+  for (guint i = 0; i < 51; i++)
+    {
+      CrkCity *city = crk_dataset_get_city (imported, i);
+      guint j = crk_city_get_index (crk_dataset_lookup_city (reference, crk_city_get_code (city)));
+
+      assert_close (crk_results_get_index_score (r, i), crk_results_get_index_score (q, j));
+      g_assert_cmpuint (crk_results_get_rank (r, i), ==, crk_results_get_rank (q, j));
+    }
+  assert_close (crk_results_get_index_score (r, crk_city_get_index (crk_dataset_lookup_city (imported, "GBR"))),
+                68.93633772118667);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1032,6 +1074,7 @@ main (int argc, char **argv)
   g_test_add_func ("/analysis/engine/async", test_async);
   g_test_add_func ("/analysis/engine/errors", test_errors);
   g_test_add_func ("/analysis/asem", test_asem);
+  g_test_add_func ("/analysis/asem-csv", test_asem_csv);
 
   return g_test_run ();
 }
