@@ -931,6 +931,16 @@ on_computed (GObject      *source,
 }
 
 static void
+on_cancelled (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
 test_async (void)
 {
   const double x[] = { 1, 3, 2 };
@@ -947,6 +957,63 @@ test_async (void)
   assert_close (crk_results_get_index_score (results, 1), 100);
   g_assert_cmpuint (crk_results_get_rank (results, 2), ==, 2);
   g_object_unref (results);
+}
+
+static void
+test_async_cancelled (void)
+{
+  const double x[] = { 1, 3, 2 };
+  g_autoptr(CrkDataset) dataset = crk_test_build (3, 1, x, NULL, NULL);
+  g_autoptr(CrkEngine) engine = crk_engine_new (dataset);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  crk_engine_compute_async (engine, NULL, 0, cancellable, on_cancelled, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (crk_engine_compute_finish (engine, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_many_missing (void)
+{
+  const double x[] = { N, N, 1, 2,    /* half missing: warned */
+                       N, 1, 2, 3 };  /* a quarter: not */
+  g_autoptr(CrkDataset) dataset = crk_test_build (4, 2, x, NULL, NULL);
+  g_autoptr(CrkResults) r = compute_ok (dataset, NULL);
+
+  g_assert_true (has_warning (r, CRK_WARNING_MANY_MISSING, "I0"));
+  g_assert_false (has_warning (r, CRK_WARNING_MANY_MISSING, "I1"));
+  g_assert_false (has_warning (r, CRK_WARNING_CONSTANT_INDICATOR, "I0"));
+  /* C0 has no data at all, C1 only I1 */
+  g_assert_cmpuint (crk_results_get_rank (r, 0), ==, 0);
+  g_assert_cmpuint (crk_results_get_n_ranked (r), ==, 3);
+}
+
+/* Aggregation by level: geometric at level 2 (the dimensions), arithmetic at the root. */
+static void
+test_level_aggregation (void)
+{
+  const char *parents[] = { "A", "A", "B" };
+  const double x[] = { 0, 10, 5,
+                       10, 0, 5,
+                       1, 2, 3 };
+  g_autoptr(CrkDataset) dataset = crk_test_build (3, 3, x, NULL, parents);
+  g_autoptr(CrkMethod) method = crk_method_new ();
+  g_autoptr(CrkResults) r = NULL;
+
+  crk_method_set_normalisation (method, CRK_NORMALISATION_MINMAX, 1, 100);
+  crk_method_set_level_aggregation (method, 2, CRK_AGGREGATION_GEOMETRIC);
+  r = compute_ok (dataset, method);
+  g_assert_cmpint (crk_results_lookup_node (r, "A"), ==, 1);
+  /* A of C0: sqrt (1 * 100) = 10; B of C0: 1; the root: (10 + 1) / 2 */
+  assert_close (crk_results_get_score (r, 1, 0), 10);
+  assert_close (crk_results_get_index_score (r, 0), 5.5);
+  g_assert_true (isnan (crk_results_get_contribution (r, 2, 0)));
+  assert_close (crk_results_get_contribution (r, 1, 0), 5);
 }
 
 static void
@@ -1072,7 +1139,10 @@ main (int argc, char **argv)
   g_test_add_func ("/analysis/explain/strengths", test_strengths);
   g_test_add_func ("/analysis/engine/incremental", test_incremental);
   g_test_add_func ("/analysis/engine/async", test_async);
+  g_test_add_func ("/analysis/engine/async-cancelled", test_async_cancelled);
   g_test_add_func ("/analysis/engine/errors", test_errors);
+  g_test_add_func ("/analysis/warnings/many-missing", test_many_missing);
+  g_test_add_func ("/analysis/aggregate/by-level", test_level_aggregation);
   g_test_add_func ("/analysis/asem", test_asem);
   g_test_add_func ("/analysis/asem-csv", test_asem_csv);
 
