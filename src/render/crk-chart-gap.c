@@ -12,20 +12,12 @@
 
 #include "crk-chart-private.h"
 
+/* The captions over the bars, in the two cities' colours, say which side is whose: the
+ * chart needs no legend. */
 void
 crk_chart_gap_legend (CrkDraw *d,
                       GArray  *entries)
 {
-  const CrkChartData *data = d->data;
-
-  for (guint i = 0; i < MIN (data->n_series, 2); i++)
-    {
-      CrkRGBA color;
-      g_autofree char *text = g_strdup_printf (_("%s ahead"), data->series[i].name);
-
-      crk_palette_get_series (d->options->style, i, &color);
-      crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_BOX, text, &color, i, data->series[i].city);
-    }
 }
 
 typedef struct {

@@ -195,11 +195,15 @@ scale_of (const CrkChartData *data,
 {
   *lo = 0;
   *hi = 0;
-  for (guint jj = common ? 0 : j; jj < (common ? data->n_axes : j + 1); jj++)
+  /* Indicators of the same unit share a scale. */
+  for (guint jj = 0; jj < data->n_axes; jj++)
     for (guint i = 0; i < data->n_series; i++)
       {
         double x = data->series[i].values[jj];
 
+        if (!common && g_strcmp0 (data->axis_units[jj] != NULL ? data->axis_units[jj] : "",
+                                  data->axis_units[j] != NULL ? data->axis_units[j] : "") != 0)
+          continue;
         if (!isnan (x))
           {
             *lo = MIN (*lo, x);
@@ -371,7 +375,7 @@ crk_chart_values_draw (CrkDraw *d)
     }
   else
     {
-      g_autoptr(PangoLayout) l = crk_draw_layout (d, _("Each indicator is drawn on its own scale."),
+      g_autoptr(PangoLayout) l = crk_draw_layout (d, _("Indicators share a scale only with those of the same unit."),
                                                   v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
 
       crk_text_layout_set_width (l, d->plot.width, PANGO_ALIGN_LEFT);

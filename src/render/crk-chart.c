@@ -469,8 +469,11 @@ fill_gap (CrkChartData          *data,
   b = g_array_index (options->cities, guint, 1);
   if (a >= crk_dataset_get_n_cities (dataset) || b >= crk_dataset_get_n_cities (dataset))
     return;
-  sa = crk_chart_data_add_series (data, city_name (dataset, a), a, 0, NULL);
-  sb = crk_chart_data_add_series (data, city_name (dataset, b), b, 0, NULL);
+  crk_chart_data_add_series (data, city_name (dataset, a), a, 0, NULL);
+  crk_chart_data_add_series (data, city_name (dataset, b), b, 0, NULL);
+  /* Only now: adding a series may move the array. */
+  sa = &data->series[0];
+  sb = &data->series[1];
   data->gap_total = crk_results_get_score (results, node, a) - crk_results_get_score (results, node, b);
   parts = crk_results_explain_gap (results, node, a, b, &error);
   if (parts == NULL)
@@ -615,7 +618,9 @@ generated_subtitle (CrkResults            *results,
       what = node == 0 ? g_strdup (_("Index score")) : g_strdup_printf (_("Score of %s"), node_name (results, node));
       break;
     case CRK_CHART_CONTRIBUTION:
-      what = g_strdup_printf (_("Weighted points each component adds to the score of %s"), node_name (results, node));
+      what = node == 0 ? g_strdup (_("Weighted points each dimension adds to the index score"))
+                       : g_strdup_printf (_("Weighted points each component adds to the score of %s"),
+                                          node_name (results, node));
       break;
     case CRK_CHART_GAP:
       if (!isnan (data->gap_total) && data->n_series >= 2)

@@ -71,6 +71,42 @@ png_warning_cb (png_structp     png,
   g_debug ("libpng: %s", message);
 }
 
+static gboolean
+is_opaque (const guint8 *data,
+           int           width,
+           int           height,
+           int           stride)
+{
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *pixels = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        if ((pixels[x] >> 24) != 0xff)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Cairo's RGB24 of an opaque image, native-endian 32-bit words, to PNG's RGB. */
+static void
+opaque_row (const guint8 *src,
+            guint8       *dst,
+            int           width)
+{
+  const guint32 *pixels = (const guint32 *) (gconstpointer) src;
+
+  for (int x = 0; x < width; x++)
+    {
+      guint32 p = pixels[x];
+
+      dst[0] = (p >> 16) & 0xff;
+      dst[1] = (p >> 8) & 0xff;
+      dst[2] = p & 0xff;
+      dst += 3;
+    }
+}
+
 /* Cairo's ARGB32 is premultiplied, in native-endian 32-bit words; PNG wants straight RGBA. */
 static void
 unpremultiply_row (const guint8 *src,
@@ -84,7 +120,14 @@ unpremultiply_row (const guint8 *src,
       guint32 p = pixels[x];
       guint a = p >> 24;
 
-      if (a == 0)
+      if (a == 255)
+        {
+          dst[0] = (p >> 16) & 0xff;
+          dst[1] = (p >> 8) & 0xff;
+          dst[2] = p & 0xff;
+          dst[3] = 255;
+        }
+      else if (a == 0)
         dst[0] = dst[1] = dst[2] = dst[3] = 0;
       else
         {
@@ -125,6 +168,7 @@ crk_export_write_png (cairo_surface_t  *image,
   volatile int n_texts = 0;
   int width, height, stride;
   const guint8 *data;
+  gboolean opaque;
   volatile gboolean ok = FALSE;
 
   g_return_val_if_fail (image != NULL, FALSE);
@@ -142,6 +186,7 @@ crk_export_write_png (cairo_surface_t  *image,
   height = cairo_image_surface_get_height (image);
   stride = cairo_image_surface_get_stride (image);
   data = cairo_image_surface_get_data (image);
+  opaque = is_opaque (data, width, height, stride);
 
   file = fopen (path, "wb");
   if (file == NULL)
@@ -163,9 +208,10 @@ crk_export_write_png (cairo_surface_t  *image,
     goto out;
 
   png_init_io (png, file);
-  png_set_compression_level (png, 6);
-  png_set_filter (png, 0, PNG_FILTER_SUB);
-  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB_ALPHA,
+  /* Charts are flat colours: fast settings compress them nearly as well as the slow ones. */
+  png_set_compression_level (png, 3);
+  png_set_filter (png, 0, PNG_FILTER_UP);
+  png_set_IHDR (png, info, width, height, 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   if (dpi > 0)
     {
@@ -201,7 +247,10 @@ crk_export_write_png (cairo_surface_t  *image,
   row = g_malloc ((gsize) width * 4);
   for (int y = 0; y < height; y++)
     {
-      unpremultiply_row (data + (gsize) y * stride, row, width);
+      if (opaque)
+        opaque_row (data + (gsize) y * stride, row, width);
+      else
+        unpremultiply_row (data + (gsize) y * stride, row, width);
       png_write_row (png, row);
     }
   png_write_end (png, info);

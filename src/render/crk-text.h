@@ -63,8 +63,8 @@ void          crk_text_draw                (cairo_t       *cr,
                                             double         y,
                                             const CrkRGBA *rgba);
 
-/* The same over a halo: the text's outline stroked @halo_width wide in @halo first, so
- * lines behind the text do not cross it. */
+/* The same over a halo: the text's ink box, grown by @halo_width / 2, filled with @halo
+ * first, so lines behind the text do not cross it. */
 void          crk_text_draw_halo           (cairo_t       *cr,
                                             PangoLayout   *layout,
                                             double         x,
