@@ -12,6 +12,7 @@
 
 #include "crk-csv-import.h"
 #include "crk-engine.h"
+#include "crk-locale.h"
 #include "crk-test-build.h"
 
 #define N NAN
@@ -770,6 +771,10 @@ test_tiers_groups (void)
     g_assert_cmpint (crk_results_get_tier (a, 2), ==, 0);
     g_assert_cmpint (crk_results_get_tier (a, 3), ==, 1);
     g_assert_cmpstr (crk_results_get_tier_name (a, 0), ==, "Leap");
+    crk_locale_set_language ("zh_CN");
+    g_assert_cmpstr (crk_results_get_tier_name (a, 0), ==, "跃升期");
+    g_assert_cmpstr (crk_results_get_tier_name (a, 1), ==, "Rest");
+    crk_locale_set_language ("en");
     /* groups: even cities 0, 2, 4, 6, 8 rank 1..5; odd 1, 3, 5.. where 3 ties with 4 */
     g_assert_cmpuint (crk_results_get_group_rank (a, 0), ==, 1);
     g_assert_cmpuint (crk_results_get_group_rank (a, 4), ==, 3);
