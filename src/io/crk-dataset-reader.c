@@ -448,8 +448,7 @@ structured_error_cb (void       *user_data,
     {
       CrkImportError code = CRK_IMPORT_ERROR_MALFORMED;
 
-      if (error->code == XML_ERR_ENTITY_LOOP
-          || error->code == XML_ERR_EXT_ENTITY_STANDALONE || error->code == XML_WAR_UNDECLARED_ENTITY)
+      if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_EXT_ENTITY_STANDALONE)
         code = CRK_IMPORT_ERROR_HOSTILE;
       if (strstr (text, "Excessive depth") != NULL)
         add_problem_full (r, 0, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE, 0,
@@ -630,8 +629,8 @@ typedef struct {
   int    line, column;
   int    lt_line, lt_column;
   gint64 ordinal;
-  gboolean bom_checked;
-  gsize  offset;
+  gboolean started;
+  gboolean prev_cr;
   /* wanted */
   Place *places;      /* sorted by ordinal */
   guint  n_places, next;
@@ -667,22 +666,17 @@ locator_feed (Locator      *l,
 {
   static const char cdata[] = "[CDATA[";
 
+  /* A UTF-8 byte order mark takes no column. */
+  if (!l->started && length >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
+    {
+      data += 3;
+      length -= 3;
+    }
+  l->started = TRUE;
+
   for (gsize i = 0; i < length; i++)
     {
       guint8 b = data[i];
-
-      if (l->offset++ < 3 && !l->bom_checked)
-        {
-          /* A UTF-8 byte order mark does not count as columns. */
-          if ((l->offset == 1 && b == 0xef) || (l->offset == 2 && b == 0xbb))
-            continue;
-          if (l->offset == 3 && b == 0xbf)
-            {
-              l->bom_checked = TRUE;
-              continue;
-            }
-          l->bom_checked = TRUE;
-        }
 
       switch (l->state)
         {
@@ -768,9 +762,10 @@ locator_feed (Locator      *l,
           g_assert_not_reached ();
         }
 
+      /* Line ends as XML counts them: LF, CRLF or a lone CR. */
       if (b == '\n')
         {
-          if (!(i > 0 && data[i - 1] == '\r'))
+          if (!l->prev_cr)
             l->line++;
           l->column = 1;
         }
@@ -781,6 +776,7 @@ locator_feed (Locator      *l,
         }
       else if ((b & 0xc0) != 0x80)
         l->column++;
+      l->prev_cr = b == '\r';
     }
 }
 
@@ -2252,11 +2248,6 @@ read_document (Reader  *r,
 
   crk_dataset_begin_bulk (r->dataset);
   run (r);
-  if (r->in_values || r->depth > 0)
-    {
-      /* Stopped early: leave the model consistent. */
-      r->in_values = FALSE;
-    }
   crk_dataset_end_bulk (r->dataset);
 
   if (g_cancellable_set_error_if_cancelled (r->cancellable, error))

@@ -408,6 +408,26 @@ test_far_line (void)
   g_string_free (doc, TRUE);
 }
 
+/* A byte order mark, CRLF and lone CR line ends, and columns in characters. */
+static void
+test_line_ends (void)
+{
+  static const char doc[] =
+    "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
+    "<dataset xmlns=\"https://cityrank.github.io/ns/dataset/1\" version=\"1\">\r\n"
+    "  <metadata><years>2020</years></metadata>\r"
+    "  <cities>\r\n"
+    "<city code=\"A\"/><!-- 中文 --><city code=\"A\"/>\r\n"
+    "  </cities>\r\n  <indicators/>\r\n  <values/>\r\n</dataset>\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = read_string (doc, strlen (doc), &error);
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpint (first_problem (problems)->line, ==, 5);
+  g_assert_cmpint (first_problem (problems)->column, ==, 1 + 16 + 11);
+  g_assert_nonnull (strstr (first_problem (problems)->message, "(first at line 5)"));
+}
+
 /* Numbers read exactly as g_ascii_strtod() reads them. */
 static void
 test_numbers (void)
@@ -470,6 +490,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/problems/too-many", test_too_many_problems);
   g_test_add_func ("/io/problems/wrong-root", test_wrong_root);
   g_test_add_func ("/io/problems/numbers", test_numbers);
+  g_test_add_func ("/io/problems/line-ends", test_line_ends);
   g_test_add_func ("/io/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/io/hostile/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/io/hostile/truncated", test_truncated);
