@@ -622,6 +622,19 @@ crk_chart_radar_draw (CrkDraw *d)
   r.labels = g_new0 (AxisLabel, r.n);
   r.cx = d->plot.x + d->plot.width / 2;
   r.cy = d->plot.y + d->plot.height / 2;
+  {
+    /* An odd number of spokes reaches higher than low (a pentagon's top vertex against its
+     * bottom edge): move the centre so the shape sits in the middle. */
+    double smin = 0, smax = 0;
+
+    for (guint i = 0; i < r.n; i++)
+      {
+        double sv = sin (-G_PI / 2 + 2 * G_PI * i / r.n);
+        smin = MIN (smin, sv);
+        smax = MAX (smax, sv);
+      }
+    r.cy -= (smin + smax) / 2 * 0.4 * MIN (d->plot.width, d->plot.height);
+  }
   r.pad = (data->n_groups > 0 ? 12 : 6) * d->k;
   layout_axes (&r);
 
