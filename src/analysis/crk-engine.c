@@ -1105,6 +1105,30 @@ assign_tiers (CrkResults *r,
     }
 }
 
+/* The deepest node where the city lost its score for want of children with values. */
+static int
+find_short_node (CrkStructure *s,
+                 CrkResults   *r,
+                 guint         city,
+                 guint        *present)
+{
+  for (guint i = s->n_nodes; i-- > 0;)
+    {
+      guint m = s->n_children[i], count = 0;
+
+      if (m == 0 || !isnan (r->scores[i][city]))
+        continue;
+      for (guint k = 0; k < m; k++)
+        count += !isnan (r->scores[s->children[s->child_start[i] + k]][city]);
+      if (count > 0)
+        {
+          *present = count;
+          return i;
+        }
+    }
+  return -1;
+}
+
 static void
 explain_unranked (CrkEngine  *self,
                   Prepared   *p,
@@ -1117,16 +1141,19 @@ explain_unranked (CrkEngine  *self,
   for (guint i = 0; i < n; i++)
     {
       guint present = 0;
+      int node;
 
       if (r->rank[i] != 0)
         continue;
       for (guint k = 0; k < s->n_leaves; k++)
         present += !isnan (p->normalised[(gsize) k * n + i]);
-      if (present == 0)
+      node = present > 0 ? find_short_node (s, r, i, &present) : -1;
+      if (node >= 0)
+        r->reason[i] = g_strdup_printf (_("too little data in %d: %u of the %u parts of “%s” have values, and the method requires %g%%"),
+                                        r->year, present, s->n_children[node],
+                                        crk_framework_node_get_code (s->nodes[node]), 100 * availability);
+      else if (present == 0)
         r->reason[i] = g_strdup_printf (_("no data in %d"), r->year);
-      else if (availability > 0)
-        r->reason[i] = g_strdup_printf (_("too little data in %d: %u of %u indicators, and the method requires %g%% of each group"),
-                                        r->year, present, s->n_leaves, 100 * availability);
       else
         r->reason[i] = g_strdup_printf (_("no index score in %d"), r->year);
     }

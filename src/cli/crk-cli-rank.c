@@ -262,6 +262,7 @@ typedef struct {
   char *aggregate;
   char *weights;
   char *group;
+  double availability; /* NAN when not given */
 } MethodOptions;
 
 static void
@@ -332,6 +333,15 @@ apply_method_options (CrkMethod     *method,
     }
   if (o->group != NULL)
     crk_method_set_group_attribute (method, o->group);
+  if (!isnan (o->availability))
+    {
+      if (!(o->availability >= 0 && o->availability <= 1))
+        {
+          crk_cli_error (_("the availability threshold must be between 0 and 1, not %g"), o->availability);
+          return FALSE;
+        }
+      crk_method_set_availability (method, o->availability);
+    }
   return TRUE;
 }
 
@@ -702,7 +712,7 @@ crk_cli_rank (int    argc,
   g_autofree char *level = NULL;
   g_autofree char *format_name = NULL;
   g_auto(GStrv) files = NULL;
-  MethodOptions mo = { 0 };
+  MethodOptions mo = { .availability = NAN };
   const GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year to compute (default: the latest)"), N_("YEAR") },
     { "denominate", 0, 0, G_OPTION_ARG_STRING, &mo.denominate, N_("none or dataset"), N_("MODE") },
@@ -713,6 +723,7 @@ crk_cli_rank (int    argc,
     { "weights", 0, 0, G_OPTION_ARG_STRING, &mo.weights, N_("dataset, equal, entropy, critic or pca"), N_("SCHEME") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("Framework node to rank by (default: the index)"), N_("NODE") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &mo.group, N_("City attribute for ranks within groups"), N_("ATTR") },
+    { "availability", 0, 0, G_OPTION_ARG_DOUBLE, &mo.availability, N_("Share of each node’s children a city needs to get a score (0 = off)"), N_("SHARE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json"), N_("FORMAT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }

@@ -136,6 +136,21 @@ test_rank_unranked_reason (Fixture       *f,
 
   g_assert_cmpint (run_cli (json, &jout, &jerr), ==, 0);
   g_assert_nonnull (strstr (jout, "\"unranked\": [\n    {\"code\": \"C5\", \"name\": \"City 5\", \"reason\": \"no data in 2020\""));
+
+  /* with a threshold, a city missing one of D1's two indicators is not ranked either */
+  crk_dataset_set_value (f->dataset, 0, 1, 0, NAN, CRK_VALUE_STATUS_OBSERVED);
+  {
+    g_autoptr(GError) error = NULL;
+    const char *args[] = { "rank", f->path, "--availability", "0.75", "--format", "json", NULL };
+    g_autofree char *tout = NULL;
+    g_autofree char *terr = NULL;
+
+    crk_dataset_write (f->dataset, f->path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (run_cli (args, &tout, &terr), ==, 0);
+    g_assert_nonnull (strstr (tout, "{\"code\": \"C0\", \"name\": \"City 0\", \"reason\": "
+                                    "\"too little data in 2020: 1 of the 2 parts of “D1” have values, and the method requires 75%\""));
+  }
 }
 
 static void
@@ -159,6 +174,14 @@ test_rank_level_and_options (Fixture       *f,
   g_assert_cmpstr (lines[0], ==, "rank,code,name,score,I0,I1,tier");
   g_assert_cmpint (run_cli (bad, &bout, &berr), ==, 2);
   g_assert_nonnull (strstr (berr, "minmax:5,1"));
+  {
+    const char *threshold[] = { "rank", f->path, "--availability", "1.5", NULL };
+    g_autofree char *aout = NULL;
+    g_autofree char *aerr = NULL;
+
+    g_assert_cmpint (run_cli (threshold, &aout, &aerr), ==, 2);
+    g_assert_nonnull (strstr (aerr, "between 0 and 1"));
+  }
   /* min-max [0, 100] gives zeros: the geometric mean fails and says where */
   g_assert_cmpint (run_cli (geometric, &gout, &gerr), ==, 1);
   g_assert_nonnull (strstr (gerr, "2020"));

@@ -246,7 +246,7 @@ test_missing_children (void)
   g_assert_true (isnan (crk_results_get_index_score (strict, 1)));
   g_assert_cmpuint (crk_results_get_rank (strict, 1), ==, 0);
   g_assert_nonnull (crk_results_get_unranked_reason (strict, 1));
-  g_assert_nonnull (strstr (crk_results_get_unranked_reason (strict, 1), "1 of 2 indicators"));
+  g_assert_nonnull (strstr (crk_results_get_unranked_reason (strict, 1), "1 of the 2 parts of “D1”"));
   g_assert_cmpuint (crk_results_get_rank (strict, 2), ==, 1);
 }
 
