@@ -621,7 +621,8 @@ prepare (CrkEngine *self,
           continue;
         }
 
-      memcpy (x, crk_dataset_peek_values (dataset, ind, year_index), n * sizeof (double));
+      if (n > 0)
+        memcpy (x, crk_dataset_peek_values (dataset, ind, year_index), n * sizeof (double));
       missing = n - crk_stats_count (x, n);
       if (n > 0 && missing > MANY_MISSING_SHARE * n)
         add_warning (p->warnings, CRK_WARNING_MANY_MISSING, code,
