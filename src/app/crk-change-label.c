@@ -56,14 +56,18 @@ update (CrkChangeLabel *self)
   else if (self->value > 0)
     {
       text = g_strdup_printf ("▲ %d", self->value);
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Up %d place", "Up %d places", self->value),
+      description = g_strdup_printf (self->compact
+                                     ? g_dngettext (GETTEXT_PACKAGE, "Up %d place with the last method change", "Up %d places with the last method change", self->value)
+                                     : g_dngettext (GETTEXT_PACKAGE, "Up %d place", "Up %d places", self->value),
                                      self->value);
       gtk_widget_add_css_class (self->label, "rank-up");
     }
   else if (self->value < 0)
     {
       text = g_strdup_printf ("▼ %d", -self->value);
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Down %d place", "Down %d places", -self->value),
+      description = g_strdup_printf (self->compact
+                                     ? g_dngettext (GETTEXT_PACKAGE, "Down %d place with the last method change", "Down %d places with the last method change", -self->value)
+                                     : g_dngettext (GETTEXT_PACKAGE, "Down %d place", "Down %d places", -self->value),
                                      -self->value);
       gtk_widget_add_css_class (self->label, "rank-down");
     }
@@ -74,7 +78,13 @@ update (CrkChangeLabel *self)
     }
 
   gtk_label_set_label (GTK_LABEL (self->label), text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+  /* an accessible description, not a tooltip: setting a tooltip makes GTK ask the X
+   * server where the pointer is, a round trip per cell on every re-rank */
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void

@@ -158,13 +158,21 @@ update_description (CrkChartView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
+static gboolean grows_with_cities (CrkChartView *self);
+
 static void
-invalidate (CrkChartView *self)
+invalidate (CrkChartView *self,
+            gboolean      resize)
 {
+  gboolean had_placeholder = self->placeholder != NULL;
+
   prepare_options (self);
   update_description (self);
   crk_chart_hits_clear (self->hits);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* only the charts that grow with their cities change their size: a resize would
+   * measure the whole window again on every re-rank */
+  if (resize || grows_with_cities (self) || had_placeholder != (self->placeholder != NULL))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -462,7 +470,7 @@ crk_chart_view_set_results (CrkChartView *self,
 
   if (!g_set_object (&self->results, results))
     return;
-  invalidate (self);
+  invalidate (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
 }
 
@@ -484,7 +492,7 @@ crk_chart_view_set_kind (CrkChartView *self,
   self->options->kind = kind;
   crk_chart_options_set_highlighted (self->options, NULL, 0);
   self->options->top_n = 0;
-  invalidate (self);
+  invalidate (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -518,7 +526,7 @@ crk_chart_view_set_cities (CrkChartView *self,
   g_array_set_size (self->selected, 0);
   if (n_cities > 0)
     g_array_append_vals (self->selected, cities, n_cities);
-  invalidate (self);
+  invalidate (self, FALSE);
 }
 
 const CrkChartOptions *

@@ -39,6 +39,7 @@ struct _CrkMethodPanel
   CrkDataset          *dataset;
   CrkMethod           *method;
   CrkMethodHistory    *history;
+  CrkResults          *results;
   GPtrArray           *tier_presets; /* CrkMethod holding only tiers */
   GArray              *base_years;   /* int; [0] = 0 for none */
   GPtrArray           *weight_rows;  /* WeightRow */
@@ -356,7 +357,6 @@ weight_row_new (CrkMethodPanel   *self,
   GtkWidget *spin;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
-  gtk_widget_set_tooltip_text (list_row, name);
   gtk_widget_add_css_class (list_row, "weight-row");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -415,7 +415,41 @@ sibling_upper (CrkFrameworkNode *node)
 typedef struct {
   CrkMethodPanel *self;
   GtkWidget      *expander;
+  gboolean        lazy;     /* the first pass: dimensions only */
 } AddContext;
+
+static gboolean add_weight_row (CrkFrameworkNode *node, gpointer user_data);
+
+/* The indicator rows of a dimension are built when it is first expanded: dozens of
+ * sliders and spin buttons would otherwise slow the window's start. */
+static void
+ensure_indicator_rows (CrkMethodPanel *self,
+                       GtkWidget      *expander)
+{
+  CrkFrameworkNode *dimension = g_object_get_data (G_OBJECT (expander), "crk-node");
+  AddContext ctx = { self, expander, FALSE };
+
+  if (dimension == NULL || g_object_get_data (G_OBJECT (expander), "crk-built") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "crk-built", GINT_TO_POINTER (TRUE));
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < crk_framework_node_get_n_children (dimension); i++)
+    crk_framework_node_foreach (crk_framework_node_get_child (dimension, i), add_weight_row, &ctx);
+  self->syncing = FALSE;
+  sync_from_method (self);
+  if (self->results != NULL)
+    crk_method_panel_set_results (self, self->results);
+}
+
+static void
+on_expanded_cb (GtkWidget      *expander,
+                GParamSpec     *pspec,
+                CrkMethodPanel *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
+    ensure_indicator_rows (self, expander);
+}
 
 static gboolean
 add_weight_row (CrkFrameworkNode *node,
@@ -427,6 +461,8 @@ add_weight_row (CrkFrameworkNode *node,
   WeightRow *row;
 
   if (depth == 0)
+    return TRUE;
+  if (depth > 1 && ctx->lazy && ctx->expander != NULL)
     return TRUE;
 
   row = g_new0 (WeightRow, 1);
@@ -445,6 +481,8 @@ add_weight_row (CrkFrameworkNode *node,
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (ctx->expander), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ctx->expander),
                                          crk_framework_node_get_display_name (node));
+          g_object_set_data_full (G_OBJECT (ctx->expander), "crk-node", g_object_ref (node), g_object_unref);
+          g_signal_connect_object (ctx->expander, "notify::expanded", G_CALLBACK (on_expanded_cb), self, 0);
           adw_preferences_group_add (self->indicator_weights_group, ctx->expander);
           g_ptr_array_add (self->indicator_rows, ctx->expander);
         }
@@ -471,7 +509,7 @@ static void
 rebuild_weights (CrkMethodPanel *self)
 {
   CrkFrameworkNode *root;
-  AddContext ctx = { self, NULL };
+  AddContext ctx = { self, NULL, TRUE };
 
   for (guint i = 0; i < self->dimension_rows->len; i++)
     adw_preferences_group_remove (self->weights_group, g_ptr_array_index (self->dimension_rows, i));
@@ -505,6 +543,7 @@ crk_method_panel_dispose (GObject *object)
   g_clear_object (&self->method);
   g_clear_object (&self->dataset);
   g_clear_object (&self->history);
+  g_clear_object (&self->results);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRK_TYPE_METHOD_PANEL);
   {
     GtkWidget *child;
@@ -639,6 +678,8 @@ crk_method_panel_set_results (CrkMethodPanel *self,
 {
   g_return_if_fail (CRK_IS_METHOD_PANEL (self));
 
+  if (self->results != results)
+    g_set_object (&self->results, results);
   for (guint i = 0; i < self->weight_rows->len; i++)
     {
       WeightRow *row = g_ptr_array_index (self->weight_rows, i);
@@ -660,5 +701,12 @@ crk_method_panel_get_weight_adjustment (CrkMethodPanel *self,
   g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
 
   row = g_hash_table_lookup (self->weight_index, code);
+  if (row == NULL)
+    {
+      for (guint i = 0; i < self->indicator_rows->len; i++)
+        if (ADW_IS_EXPANDER_ROW (g_ptr_array_index (self->indicator_rows, i)))
+          ensure_indicator_rows (self, g_ptr_array_index (self->indicator_rows, i));
+      row = g_hash_table_lookup (self->weight_index, code);
+    }
   return row != NULL ? row->adjustment : NULL;
 }

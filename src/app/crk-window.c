@@ -15,6 +15,7 @@
 #include "crk-application.h"
 #include "crk-change-label.h"
 #include "crk-chart.h"
+#include "crk-csv-import.h"
 #include "crk-dataset-reader.h"
 #include "crk-dataset-writer.h"
 #include "crk-export-dialog.h"
@@ -851,11 +852,87 @@ on_dataset_loaded_cb (GObject      *source,
 }
 
 static void
+import_csv_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *path = g_file_get_path (task_data);
+  g_autoptr(GError) error = NULL;
+  CrkDataset *dataset;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Only local CSV files can be imported"));
+      return;
+    }
+  /* tables without a Time column hold this year's figures */
+  dataset = crk_csv_import_guess (path, g_date_time_get_year (now), NULL, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+static void
+on_csv_imported_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  CrkWindow *self = CRK_WINDOW (source);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrkDataset) dataset = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->loading_file != file)
+    return;
+  set_loading (self, NULL);
+  g_clear_object (&self->load_cancellable);
+
+  if (dataset == NULL)
+    {
+      show_load_error (self, file, error->message);
+      return;
+    }
+  /* an import has no native file yet: saving asks for one */
+  crk_window_set_dataset (self, dataset, NULL);
+  _crk_window_set_last_folder (self, file);
+  _crk_window_toast (self, _("Imported from CSV: save it to keep it as a Cityrank dataset"));
+}
+
+static gboolean
+is_csv (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".csv");
+}
+
+static void
 start_loading (CrkWindow *self,
                gpointer   data)
 {
   GFile *file = data;
   LoadState *state;
+
+  if (is_csv (file))
+    {
+      g_autoptr(GTask) task = NULL;
+
+      if (self->load_cancellable != NULL)
+        g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+      self->load_cancellable = g_cancellable_new ();
+      set_loading (self, file);
+      gtk_progress_bar_pulse (self->progress_bar);
+      task = g_task_new (self, self->load_cancellable, on_csv_imported_cb, NULL);
+      g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+      g_task_run_in_thread (task, import_csv_thread);
+      return;
+    }
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);

@@ -1,0 +1,267 @@
+/* bench-app.c: how fast the window starts and follows a weight change (run under Xvfb)
+ *
+ *   bench-app              both figures
+ *   bench-app --child app  (internal) start Cityrank on the sample, print the first frame
+ *   bench-app --child bare (internal) start a bare GTK window, print the first frame
+ *
+ * Start-up: the time from spawning a process to its first painted frame (the frame
+ * clock's "after-paint"), for Cityrank on the sample dataset and for a bare GTK window,
+ * median of several runs each. Weight change: the time from setting a dimension weight
+ * to the end of the next painted frame with the table and chart redrawn, median of 60.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crk-application.h"
+#include "crk-window-private.h"
+
+#define N_STARTS 7
+#define N_CHANGES 60
+
+/* Child processes ------------------------------------------------------------------ */
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GApplication *app = user_data;
+
+  /* CLOCK_MONOTONIC: comparable with the parent's clock */
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, user_data);
+  if (app != NULL)
+    g_application_quit (app);
+  else
+    exit (0);
+}
+
+static void
+on_realize (GtkWidget *window,
+            gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_paint), user_data);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), app);
+}
+
+static int
+run_child (const char *what,
+           int         argc,
+           char      **argv)
+{
+  if (g_str_equal (what, "app"))
+    {
+      g_autoptr(CrkApplication) app = crk_application_new ();
+      char *args[] = { argv[0], NULL };
+
+      g_application_set_flags (G_APPLICATION (app),
+                               G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+      g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+      return g_application_run (G_APPLICATION (app), 1, args);
+    }
+  else
+    {
+      GtkWidget *window;
+
+      gtk_init ();
+      window = gtk_window_new ();
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+      g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
+      gtk_window_present (GTK_WINDOW (window));
+      while (TRUE)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  return 0;
+}
+
+/* Parent --------------------------------------------------------------------------- */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static double
+time_start (const char *self_path,
+            const char *what)
+{
+  const char *argv[] = { self_path, "--child", what, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status = 0;
+  const char *line;
+  gint64 frame;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error))
+    g_error ("cannot start %s: %s", what, error->message);
+  line = out != NULL ? strstr (out, "first-frame ") : NULL;
+  if (line == NULL)
+    g_error ("%s printed no frame", what);
+  frame = g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10);
+  return (frame - start) / 1000.0;
+}
+
+typedef struct {
+  gint64 frame_start; /* the frame's update phase began */
+  gint64 painted;     /* its paint phase ended */
+} PaintProbe;
+
+static void
+on_update (GdkFrameClock *clock,
+           PaintProbe    *probe)
+{
+  probe->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                PaintProbe    *probe)
+{
+  probe->painted = g_get_monotonic_time ();
+}
+
+static gboolean
+painted_since (PaintProbe *probe,
+               gint64      since)
+{
+  return probe->painted > since;
+}
+
+static void
+wait_paint (PaintProbe *probe,
+            gint64      since)
+{
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!painted_since (probe, since) && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+bench_weight_change (void)
+{
+  CrkWindow *window;
+  GtkAdjustment *weight;
+  GdkFrameClock *clock;
+  PaintProbe probe = { 0 };
+  g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sync = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 now;
+
+  adw_init ();
+  window = crk_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
+  crk_window_open_sample (window);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (GTK_WIDGET (window->chart_view)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "update", G_CALLBACK (on_update), &probe);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &probe);
+  now = g_get_monotonic_time ();
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  wait_paint (&probe, now);
+
+  /* show a drawn chart of all cities: the heaviest to redraw */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "radar");
+  weight = crk_method_panel_get_weight_adjustment (window->method_panel, "INNOV");
+
+  for (guint i = 0; i < N_CHANGES + 5; i++)
+    {
+      gint64 t0, t1, t2;
+      double ms;
+
+      t0 = g_get_monotonic_time ();
+      gtk_adjustment_set_value (weight, (i % 2) ? 0.25 : 0.05 + 0.01 * (i % 7));
+      t1 = g_get_monotonic_time ();
+      wait_paint (&probe, t1);
+      t2 = probe.painted;
+      if (i < 5)
+        continue; /* warm-up */
+      ms = (t2 - t0) / 1000.0;
+      g_array_append_val (total, ms);
+      ms = (t1 - t0) / 1000.0;
+      g_array_append_val (sync, ms);
+      /* the work: re-rank plus the frame's layout and paint, without the wait for the
+       * frame clock's next tick */
+      ms = ((t1 - t0) + (t2 - MAX (probe.frame_start, t1))) / 1000.0;
+      g_array_append_val (work, ms);
+    }
+
+  printf ("Weight change, %u cities x %u indicators (median of %d):\n",
+          crk_dataset_get_n_cities (crk_window_get_dataset (window)),
+          crk_dataset_get_n_indicators (crk_window_get_dataset (window)), N_CHANGES);
+  printf ("  re-rank and update rows, detail, panel, chart options:  %6.2f ms\n", median (sync));
+  printf ("  that plus the next frame's layout and paint (the work): %6.2f ms  (target < 16 ms)\n",
+          median (work));
+  printf ("  wall time to the end of that frame (+ wait for a tick): %6.2f ms\n", median (total));
+
+  window->closing_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) app = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *self_path = NULL;
+  double app_ms, bare_ms;
+
+  if (argc == 3 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2], argc, argv);
+
+  if (!gtk_init_check ())
+    {
+      fprintf (stderr, "bench-app needs a display (run it under xvfb-run)\n");
+      return 1;
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  self_path = g_canonicalize_filename (argv[0], NULL);
+
+  for (guint i = 0; i < N_STARTS; i++)
+    {
+      double b = time_start (self_path, "bare");
+      double a = time_start (self_path, "app");
+
+      g_array_append_val (bare, b);
+      g_array_append_val (app, a);
+    }
+  bare_ms = median (bare);
+  app_ms = median (app);
+  printf ("Start to first frame (median of %d, process spawn included):\n", N_STARTS);
+  printf ("  bare GTK window:               %7.1f ms\n", bare_ms);
+  printf ("  Cityrank with the sample:      %7.1f ms  (%.2fx the bare window; target <= 1.5x)\n",
+          app_ms, app_ms / bare_ms);
+
+  bench_weight_change ();
+  return 0;
+}
