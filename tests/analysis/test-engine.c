@@ -910,6 +910,29 @@ test_incremental (void)
           g_assert_cmpuint (crk_results_get_rank (inc, i), ==, crk_results_get_rank (fresh, i));
       }
 
+  /* a dimension weight re-aggregates the root only: the dimensions' rows are shared */
+  {
+    g_autoptr(CrkMethod) plain = crk_method_new ();
+    g_autoptr(CrkResults) before = NULL;
+    g_autoptr(CrkResults) after = NULL;
+
+    before = crk_engine_compute (engine, plain, 0, NULL);
+    crk_method_set_weight (plain, "B", 5);
+    after = crk_engine_compute (engine, plain, 0, NULL);
+    g_assert_true (crk_results_peek_scores (before, 1) == crk_results_peek_scores (after, 1));
+    g_assert_true (crk_results_peek_scores (before, 4) == crk_results_peek_scores (after, 4));
+    g_assert_true (crk_results_peek_scores (before, 0) != crk_results_peek_scores (after, 0));
+    g_assert_cmpfloat (crk_results_get_weight (after, 4), ==, 5.0 / 7);
+    /* an indicator weight re-aggregates its dimension and the root, not the others */
+    g_clear_object (&before);
+    before = g_steal_pointer (&after);
+    crk_method_set_weight (plain, "I2", 4);
+    after = crk_engine_compute (engine, plain, 0, NULL);
+    g_assert_true (crk_results_peek_scores (before, 1) == crk_results_peek_scores (after, 1));
+    g_assert_true (crk_results_peek_scores (before, 4) != crk_results_peek_scores (after, 4));
+    g_assert_true (crk_results_peek_scores (before, 0) != crk_results_peek_scores (after, 0));
+  }
+
   /* a value edit is seen too */
   {
     g_autoptr(CrkResults) before = crk_engine_compute (engine, method, 0, NULL);
