@@ -183,3 +183,36 @@ crk_test_data_for_kind (CrkChartKind kind)
       return crk_test_values_data ();
     }
 }
+
+/* Every text box inside the canvas, and no two overlapping. */
+void
+crk_test_check_labels (CrkChartHits *hits,
+                       double        width,
+                       double        height,
+                       const char   *what)
+{
+  guint n = crk_chart_hits_get_n_labels (hits);
+  CrkRect canvas = { 0, 0, width, height };
+
+  g_assert_cmpuint (n, >, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text;
+      const CrkRect *a = crk_chart_hits_get_label (hits, i, &text);
+
+      if (!crk_rect_contains_rect (&canvas, a))
+        g_error ("%s: label “%s” (%g,%g %gx%g) leaves the %gx%g canvas", what, text,
+                 a->x, a->y, a->width, a->height, width, height);
+      for (guint j = i + 1; j < n; j++)
+        {
+          const char *other;
+          const CrkRect *b = crk_chart_hits_get_label (hits, j, &other);
+          CrkRect shrunk = { a->x + 0.01, a->y + 0.01, a->width - 0.02, a->height - 0.02 };
+
+          if (crk_rect_intersects (&shrunk, b))
+            g_error ("%s: labels “%s” (%g,%g %gx%g) and “%s” (%g,%g %gx%g) overlap", what,
+                     text, a->x, a->y, a->width, a->height, other, b->x, b->y, b->width, b->height);
+        }
+    }
+}
+

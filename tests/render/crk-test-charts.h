@@ -20,5 +20,10 @@ CrkChartData *crk_test_gap_data          (void);
 /* Shenzhen's emerging industries, three years, Chinese names. */
 CrkChartData *crk_test_values_data       (void);
 CrkChartData *crk_test_data_for_kind     (CrkChartKind kind);
+/* Fails unless every text box lies inside @width x @height and no two overlap. */
+void          crk_test_check_labels      (CrkChartHits *hits,
+                                          double        width,
+                                          double        height,
+                                          const char   *what);
 
 G_END_DECLS

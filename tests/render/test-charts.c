@@ -436,37 +436,6 @@ test_pdf (void)
 
 /* Layout checks */
 
-static void
-check_labels (CrkChartHits *hits,
-              double        width,
-              double        height,
-              const char   *what)
-{
-  guint n = crk_chart_hits_get_n_labels (hits);
-  CrkRect canvas = { 0, 0, width, height };
-
-  g_assert_cmpuint (n, >, 3);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *text;
-      const CrkRect *a = crk_chart_hits_get_label (hits, i, &text);
-
-      if (!crk_rect_contains_rect (&canvas, a))
-        g_error ("%s: label “%s” (%g,%g %gx%g) leaves the %gx%g canvas", what, text,
-                 a->x, a->y, a->width, a->height, width, height);
-      for (guint j = i + 1; j < n; j++)
-        {
-          const char *other;
-          const CrkRect *b = crk_chart_hits_get_label (hits, j, &other);
-          CrkRect shrunk = { a->x + 0.01, a->y + 0.01, a->width - 0.02, a->height - 0.02 };
-
-          if (crk_rect_intersects (&shrunk, b))
-            g_error ("%s: labels “%s” (%g,%g %gx%g) and “%s” (%g,%g %gx%g) overlap", what,
-                     text, a->x, a->y, a->width, a->height, other, b->x, b->y, b->width, b->height);
-        }
-    }
-}
-
 typedef struct {
   CrkChartKind kind;
   const char  *what;
@@ -519,7 +488,7 @@ test_labels_apart_and_inside (void)
           what = g_strdup_printf ("%s at %gx%g, legend %d", layout_cases[c].what, w, h, legend);
           crk_chart_data_draw (cr, data, options, w, h, hits);
           g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-          check_labels (hits, w, h, what);
+          crk_test_check_labels (hits, w, h, what);
           cairo_destroy (cr);
           cairo_surface_destroy (surface);
         }
