@@ -21,6 +21,21 @@ static const CrkRGBA zebra_fill = { 0.955, 0.962, 0.972, 1 };
 static const CrkRGBA header_fill = { 0.90, 0.925, 0.95, 1 };
 static const CrkRGBA group_fill = { 0.86, 0.895, 0.93, 1 };
 
+void
+crk_report_show_layout (cairo_t       *cr,
+                        PangoLayout   *layout,
+                        double         x,
+                        double         y,
+                        const CrkRGBA *rgba)
+{
+  cairo_save (cr);
+  if (rgba != NULL)
+    crk_rgba_set_source (cr, rgba);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 /* A context for measuring: unhinted metrics (crk_text) make the sizes match any target. */
 cairo_t *
 crk_report_measure_context (void)
@@ -128,13 +143,18 @@ crk_report_table_row (cairo_t              *cr,
   for (guint c = 0; c < table->n_columns && cells[c] != NULL; c++)
     {
       double w = table->widths[c] - 2 * CRK_REPORT_CELL_PAD_X;
+      PangoAttrList *attrs;
 
-      layouts[c] = markup_layout (cr, cells[c], size, weight, MAX (w, 1),
-                                  header && (table->flags[c] & CRK_COLUMN_NUMBER)
-                                    ? PANGO_ALIGN_RIGHT : column_alignment (table->flags[c]));
+      layouts[c] = crk_text_layout_new (cr, NULL, size, weight);
+      pango_layout_set_markup (layouts[c], cells[c], -1);
+      crk_text_layout_set_width (layouts[c], MAX (w, 1), column_alignment (table->flags[c]));
+      attrs = pango_layout_get_attributes (layouts[c]);
+      attrs = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
       if (table->flags[c] & CRK_COLUMN_NUMBER)
-        add_tabular_figures (layouts[c]);
-      add_attribute (layouts[c], pango_attr_line_height_new (CRK_REPORT_CELL_LINE_HEIGHT));
+        pango_attr_list_insert_before (attrs, pango_attr_font_features_new ("tnum=1"));
+      pango_attr_list_insert_before (attrs, pango_attr_line_height_new (CRK_REPORT_CELL_LINE_HEIGHT));
+      pango_layout_set_attributes (layouts[c], attrs);
+      pango_attr_list_unref (attrs);
       crk_text_layout_get_size (layouts[c], NULL, &heights[c]);
       height = MAX (height, heights[c]);
     }
@@ -157,7 +177,7 @@ crk_report_table_row (cairo_t              *cr,
               /* Headers sit on the bottom line; body cells at the top. */
               double cy = header ? y + height - table->pad_y - heights[c] : y + table->pad_y;
 
-              crk_text_draw (cr, layouts[c], cx + CRK_REPORT_CELL_PAD_X, cy, &style->foreground);
+              crk_report_show_layout (cr, layouts[c], cx + CRK_REPORT_CELL_PAD_X, cy, &style->foreground);
             }
           cx += table->widths[c];
         }
@@ -328,7 +348,7 @@ block_layout (CrkReport      *self,
       crk_text_layout_get_size (layout, NULL, &h);
       if (draw)
         {
-          crk_text_draw (cr, layout, x, y, &accent);
+          crk_report_show_layout (cr, layout, x, y, &accent);
           hline (cr, &accent, 1.5, x, x + width, y + h + 4);
         }
       return h + 16;
@@ -337,7 +357,7 @@ block_layout (CrkReport      *self,
       layout = markup_layout (cr, block->markup, CRK_REPORT_H2_SIZE, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
       crk_text_layout_get_size (layout, NULL, &h);
       if (draw)
-        crk_text_draw (cr, layout, x, y, &accent);
+        crk_report_show_layout (cr, layout, x, y, &accent);
       return h + 5;
 
     case CRK_BLOCK_PARAGRAPH:
@@ -345,14 +365,14 @@ block_layout (CrkReport      *self,
       pango_layout_set_line_spacing (layout, 0.92);
       crk_text_layout_get_size (layout, NULL, &h);
       if (draw)
-        crk_text_draw (cr, layout, x, y, &style->foreground);
+        crk_report_show_layout (cr, layout, x, y, &style->foreground);
       return h + 6;
 
     case CRK_BLOCK_NOTE:
       layout = markup_layout (cr, block->markup, CRK_REPORT_NOTE_SIZE, PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT);
       crk_text_layout_get_size (layout, NULL, &h);
       if (draw)
-        crk_text_draw (cr, layout, x, y, &style->secondary);
+        crk_report_show_layout (cr, layout, x, y, &style->secondary);
       return h + 5;
 
     case CRK_BLOCK_BULLET:
@@ -366,8 +386,8 @@ block_layout (CrkReport      *self,
         crk_text_layout_get_size (layout, NULL, &h);
         if (draw)
           {
-            crk_text_draw (cr, bullet, x + 2, y, &accent);
-            crk_text_draw (cr, layout, x + 12, y, &style->foreground);
+            crk_report_show_layout (cr, bullet, x + 2, y, &accent);
+            crk_report_show_layout (cr, layout, x + 12, y, &style->foreground);
           }
         return h + 4;
       }
@@ -393,7 +413,7 @@ block_layout (CrkReport      *self,
           {
             fill_rect (cr, &group_fill, x, y + 3, table->width, h);
             fill_rect (cr, &accent, x, y + 3, 2.5, h);
-            crk_text_draw (cr, layout, x + CRK_REPORT_CELL_PAD_X + 2, y + 3 + CRK_REPORT_CELL_PAD_Y + 0.5,
+            crk_report_show_layout (cr, layout, x + CRK_REPORT_CELL_PAD_X + 2, y + 3 + CRK_REPORT_CELL_PAD_Y + 0.5,
                            &accent);
           }
         return h + 3;
@@ -453,10 +473,10 @@ crk_report_draw_furniture (CrkReport     *self,
   hr = markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (hr, crk_report_section_get_title (page->section), -1);
   crk_text_layout_get_size (hr, &w, &h);
-  crk_text_draw (cr, hr, right - w, 34, &style->secondary);
+  crk_report_show_layout (cr, hr, right - w, 34, &style->secondary);
   hl = markup_layout (cr, head_left, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
   crk_text_layout_ellipsize (hl, MAX (inner - w - 24, 20));
-  crk_text_draw (cr, hl, left, 34, &style->secondary);
+  crk_report_show_layout (cr, hl, left, 34, &style->secondary);
   hline (cr, &rule_grey, 0.5, left, right, 34 + h + 3);
 
   /* TRANSLATORS: the page footer, "page 3 of 128" */
@@ -465,7 +485,7 @@ crk_report_draw_furniture (CrkReport     *self,
   pango_layout_set_text (fr, foot_right, -1);
   crk_text_layout_get_size (fr, &w, &h);
   hline (cr, &rule_grey, 0.5, left, right, height - 42);
-  crk_text_draw (cr, fr, right - w, height - 38, &style->secondary);
+  crk_report_show_layout (cr, fr, right - w, height - 38, &style->secondary);
 
   if (source != NULL && *source != '\0')
     foot_left = g_strdup_printf (_("Source: %s · %s"), source, self->date_text);
@@ -474,7 +494,7 @@ crk_report_draw_furniture (CrkReport     *self,
   fl = markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
   pango_layout_set_text (fl, foot_left, -1);
   crk_text_layout_ellipsize (fl, MAX (inner - w - 24, 20));
-  crk_text_draw (cr, fl, left, height - 38, &style->secondary);
+  crk_report_show_layout (cr, fl, left, height - 38, &style->secondary);
 }
 
 /* Title page */
@@ -509,7 +529,7 @@ crk_report_draw_title_page (CrkReport *self,
       layout = markup_layout (cr, NULL, 10, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
       pango_layout_set_text (layout, publisher, -1);
       crk_text_layout_get_size (layout, NULL, &h);
-      crk_text_draw (cr, layout, left, height * 0.16 - h - 14, &(CrkRGBA) { 1, 1, 1, 1 });
+      crk_report_show_layout (cr, layout, left, height * 0.16 - h - 14, &(CrkRGBA) { 1, 1, 1, 1 });
     }
 
   g_clear_object (&layout);
@@ -517,7 +537,7 @@ crk_report_draw_title_page (CrkReport *self,
   pango_layout_set_text (layout, title != NULL ? title : "", -1);
   pango_layout_set_line_spacing (layout, 0.9);
   crk_text_layout_get_size (layout, NULL, &h);
-  crk_text_draw (cr, layout, left, y, &accent);
+  crk_report_show_layout (cr, layout, left, y, &accent);
   y += h + 8;
 
   if (other != NULL && *other != '\0' && g_strcmp0 (other, title) != 0)
@@ -527,7 +547,7 @@ crk_report_draw_title_page (CrkReport *self,
       g_clear_object (&layout);
       layout = markup_layout (cr, markup, 17, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
       crk_text_layout_get_size (layout, NULL, &h);
-      crk_text_draw (cr, layout, left, y, &style->secondary);
+      crk_report_show_layout (cr, layout, left, y, &style->secondary);
       y += h + 10;
     }
 
@@ -542,7 +562,7 @@ crk_report_draw_title_page (CrkReport *self,
   layout = markup_layout (cr, NULL, 14, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text, -1);
   crk_text_layout_get_size (layout, NULL, &h);
-  crk_text_draw (cr, layout, left, y, &style->foreground);
+  crk_report_show_layout (cr, layout, left, y, &style->foreground);
   y += h + 6;
 
   g_clear_object (&layout);
@@ -551,7 +571,7 @@ crk_report_draw_title_page (CrkReport *self,
                           crk_results_get_n_ranked (self->results));
   layout = markup_layout (cr, NULL, 11, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text, -1);
-  crk_text_draw (cr, layout, left, y, &style->secondary);
+  crk_report_show_layout (cr, layout, left, y, &style->secondary);
 
   /* The foot: date, source, what made it. */
   y = height * 0.74;
@@ -559,7 +579,7 @@ crk_report_draw_title_page (CrkReport *self,
   layout = markup_layout (cr, NULL, 11, PANGO_WEIGHT_BOLD, inner, PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, self->date_text, -1);
   crk_text_layout_get_size (layout, NULL, &h);
-  crk_text_draw (cr, layout, left, y, &style->foreground);
+  crk_report_show_layout (cr, layout, left, y, &style->foreground);
   y += h + 10;
 
   if (source != NULL && *source != '\0')
@@ -569,7 +589,7 @@ crk_report_draw_title_page (CrkReport *self,
       g_clear_object (&layout);
       layout = markup_layout (cr, markup, 9, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
       crk_text_layout_get_size (layout, NULL, &h);
-      crk_text_draw (cr, layout, left, y, &style->secondary);
+      crk_report_show_layout (cr, layout, left, y, &style->secondary);
       y += h + 6;
     }
 
@@ -578,7 +598,7 @@ crk_report_draw_title_page (CrkReport *self,
   text = g_strdup_printf (_("Computed and typeset with Cityrank %s."), PACKAGE_VERSION);
   layout = markup_layout (cr, NULL, 8, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text, -1);
-  crk_text_draw (cr, layout, left, y, &style->secondary);
+  crk_report_show_layout (cr, layout, left, y, &style->secondary);
 }
 
 /* Contents page */
@@ -679,8 +699,8 @@ crk_report_draw_contents_page (CrkReport *self,
         break;
 
       cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
-      crk_text_draw (cr, name, left + indent, y, e->sub ? &style->foreground : &accent);
-      crk_text_draw (cr, number, left + inner - nw, y + h - nh, e->sub ? &style->foreground : &accent);
+      crk_report_show_layout (cr, name, left + indent, y, e->sub ? &style->foreground : &accent);
+      crk_report_show_layout (cr, number, left + inner - nw, y + h - nh, e->sub ? &style->foreground : &accent);
       cairo_tag_end (cr, CAIRO_TAG_LINK);
 
       /* Dot leaders from the end of the title's last line to the number. */
@@ -796,7 +816,7 @@ crk_report_draw_tiers_page (CrkReport *self,
       label = markup_layout (cr, NULL, 9.5, PANGO_WEIGHT_BOLD, label_w - 8, PANGO_ALIGN_LEFT);
       pango_layout_set_text (label, t < n_tiers ? crk_results_get_tier_name (r, t) : _("No tier"), -1);
       crk_text_layout_get_size (label, NULL, &lh);
-      crk_text_draw (cr, label, x, y + (bar_h - lh) / 2, &style->foreground);
+      crk_report_show_layout (cr, label, x, y + (bar_h - lh) / 2, &style->foreground);
       fill_rect (cr, &colour, x + label_w, y, MAX (bw, 1), bar_h);
       if (counts[t] > 0)
         {
@@ -811,7 +831,7 @@ crk_report_draw_tiers_page (CrkReport *self,
       value = markup_layout (cr, NULL, 8.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
       pango_layout_set_text (value, text, -1);
       crk_text_layout_get_size (value, NULL, &lh);
-      crk_text_draw (cr, value, x + label_w + bw + 6, y + (bar_h - lh) / 2, &style->secondary);
+      crk_report_show_layout (cr, value, x + label_w + bw + 6, y + (bar_h - lh) / 2, &style->secondary);
       y += bar_h + gap;
     }
 
@@ -861,7 +881,7 @@ crk_report_draw_tiers_page (CrkReport *self,
 
     title = markup_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
     pango_layout_set_text (title, _("Index scores of the ranked cities"), -1);
-    crk_text_draw (cr, title, x, top - 26, &style->foreground);
+    crk_report_show_layout (cr, title, x, top - 26, &style->foreground);
 
     /* Grid and count axis. */
     for (guint k = 0; k <= 4; k++)
@@ -875,7 +895,7 @@ crk_report_draw_tiers_page (CrkReport *self,
         hline (cr, &style->grid, 0.5, plot_x, plot_x + plot_w, gy);
         pango_layout_set_text (tick, t, -1);
         crk_text_layout_get_size (tick, &tw, &th);
-        crk_text_draw (cr, tick, plot_x - tw - 4, gy - th / 2, &style->secondary);
+        crk_report_show_layout (cr, tick, plot_x - tw - 4, gy - th / 2, &style->secondary);
       }
     for (guint b = 0; b < n_bins; b++)
       {
@@ -910,13 +930,13 @@ crk_report_draw_tiers_page (CrkReport *self,
           continue;
         pango_layout_set_text (tick, t, -1);
         crk_text_layout_get_size (tick, &tw, &th);
-        crk_text_draw (cr, tick, plot_x + plot_w * b / n_bins - tw / 2, top + plot_h + 3, &style->secondary);
+        crk_report_show_layout (cr, tick, plot_x + plot_w * b / n_bins - tw / 2, top + plot_h + 3, &style->secondary);
       }
     {
       g_autoptr(PangoLayout) axis = markup_layout (cr, NULL, 8, PANGO_WEIGHT_NORMAL, plot_w, PANGO_ALIGN_CENTER);
 
       pango_layout_set_text (axis, _("Index score (number of cities per band)"), -1);
-      crk_text_draw (cr, axis, plot_x, top + plot_h + 16, &style->secondary);
+      crk_report_show_layout (cr, axis, plot_x, top + plot_h + 16, &style->secondary);
     }
   }
 }

@@ -131,9 +131,12 @@ struct _CrkReport {
   guint              n_numbered;
   gboolean           table_landscape;
 
-  /* Per-profile layout shared by all profile pages. */
-  guint              n_dimensions;
-  guint              n_leaves;
+  /* The indicator table's fit, the same on every profile page. */
+  gboolean           profile_fitted;
+  gboolean           profile_split;
+  guint              profile_split_at;
+  double             profile_font;
+  double             profile_table_height;
 };
 
 /* crk-report-content.c: the blocks of the flowing sections. */
@@ -201,6 +204,11 @@ void     crk_report_draw_tiers_page    (CrkReport      *self,
                                         double          y,
                                         double          width,
                                         double          height);
+void     crk_report_fit_profiles       (CrkReport      *self,
+                                        cairo_t        *cr,
+                                        guint           city,
+                                        double          width,
+                                        double          height);
 void     crk_report_draw_profile_page  (CrkReport      *self,
                                         cairo_t        *cr,
                                         guint           city,
@@ -215,6 +223,13 @@ void     crk_report_draw_furniture     (CrkReport      *self,
                                         double          height);
 
 /* Helpers shared by the files. */
+/* Draws @layout with its origin at (@x, @y), so that a layout's own width and alignment
+ * place its lines (crk_text_draw() puts the ink's logical box there instead). */
+void     crk_report_show_layout        (cairo_t       *cr,
+                                        PangoLayout   *layout,
+                                        double         x,
+                                        double         y,
+                                        const CrkRGBA *rgba);
 const CrkStyle *crk_report_get_style   (void);
 char    *crk_report_city_markup        (CrkCity *city);
 char    *crk_report_format_change      (CrkReport *self,

@@ -259,8 +259,56 @@ draw_key_figure (cairo_t    *cr,
   pango_layout_set_text (l, label, -1);
   crk_text_layout_ellipsize (l, width - 12);
   crk_text_layout_ellipsize (v, width - 12);
-  crk_text_draw (cr, l, x + 8, y + 5, &style->secondary);
-  crk_text_draw (cr, v, x + 8, y + 16, &accent);
+  crk_report_show_layout (cr, l, x + 8, y + 5, &style->secondary);
+  crk_report_show_layout (cr, v, x + 8, y + 16, &accent);
+}
+
+/* Fits the indicator table of @city's page: what is left goes to the radar and the text.
+ * The font shrinks to fit (text height is close to proportional to it), and below a
+ * readable size the table splits into two side by side. Every profile has the same rows
+ * (the framework's), so the report does this once and every page uses the result. */
+void
+crk_report_fit_profiles (CrkReport *self,
+                         cairo_t   *cr,
+                         guint      city,
+                         double     width,
+                         double     height)
+{
+  GPtrArray *rows = profile_rows (self, city);
+  double avail = height - TOP_HEIGHT - MIN_BAND - TABLE_HEADING;
+  double font = 7.6, table_h;
+  CrkReportTable table;
+
+  self->profile_split = FALSE;
+  self->profile_split_at = rows->len;
+  set_columns (&table, width, font);
+  table_h = draw_rows (cr, &table, rows, 1, rows->len, 0, 0, FALSE);
+  for (guint attempt = 0; attempt < 3 && table_h > avail && font > MIN_FONT; attempt++)
+    {
+      font = MAX (MIN_FONT, font * avail / table_h - 0.05);
+      set_columns (&table, width, font);
+      table_h = draw_rows (cr, &table, rows, 1, rows->len, 0, 0, FALSE);
+    }
+  if (table_h > avail)
+    {
+      /* Two tables side by side, split at a dimension near the middle. */
+      guint best = rows->len / 2;
+
+      for (guint i = 1; i < rows->len; i++)
+        if ((((Row *) g_ptr_array_index (rows, i))->flags & CRK_ROW_STRONG) &&
+            abs ((int) i - (int) rows->len / 2) < abs ((int) best - (int) rows->len / 2))
+          best = i;
+      self->profile_split = TRUE;
+      self->profile_split_at = best;
+      font = 7.0;
+      set_columns (&table, (width - 14) / 2, font);
+      table_h = MAX (draw_rows (cr, &table, rows, 1, best, 0, 0, FALSE),
+                     draw_rows (cr, &table, rows, best, rows->len, 0, 0, FALSE));
+    }
+  self->profile_font = font;
+  self->profile_table_height = table_h;
+  self->profile_fitted = TRUE;
+  rows_free (rows);
 }
 
 void
@@ -282,9 +330,9 @@ crk_report_draw_profile_page (CrkReport *self,
   CrkRGBA tier_colour = accent;
   GPtrArray *rows = profile_rows (self, city);
   CrkReportTable table;
-  double font = 7.6, table_h, band_h, table_top;
-  gboolean split = FALSE;
-  guint split_at = rows->len;
+  double font, table_h, band_h, table_top;
+  gboolean split;
+  guint split_at;
   g_autoptr(CrkChartOptions) radar = crk_chart_options_new (CRK_CHART_RADAR);
   g_autoptr(GArray) strengths = NULL;
   g_autoptr(GArray) weaknesses = NULL;
@@ -292,37 +340,12 @@ crk_report_draw_profile_page (CrkReport *self,
   if (tier >= 0 && n_tiers > 0)
     crk_palette_get_category (CRK_CHART_STYLE_LIGHT, (guint) tier, n_tiers, &tier_colour);
 
-  /* Fit the indicator table first: what is left goes to the radar and the text. The
-   * font shrinks to fit (text height is close to proportional to it), and below a
-   * readable size the table splits into two side by side. */
-  {
-    double avail = height - TOP_HEIGHT - MIN_BAND - TABLE_HEADING;
-
-    set_columns (&table, width, font);
-    table_h = draw_rows (cr, &table, rows, 1, rows->len, 0, 0, FALSE);
-    for (guint attempt = 0; attempt < 3 && table_h > avail && font > MIN_FONT; attempt++)
-      {
-        font = MAX (MIN_FONT, font * avail / table_h - 0.05);
-        set_columns (&table, width, font);
-        table_h = draw_rows (cr, &table, rows, 1, rows->len, 0, 0, FALSE);
-      }
-    if (table_h > avail)
-      {
-        /* Two tables side by side, split at a dimension near the middle. */
-        guint best = rows->len / 2;
-
-        for (guint i = 1; i < rows->len; i++)
-          if ((((Row *) g_ptr_array_index (rows, i))->flags & CRK_ROW_STRONG) &&
-              abs ((int) i - (int) rows->len / 2) < abs ((int) best - (int) rows->len / 2))
-            best = i;
-        split = TRUE;
-        split_at = best;
-        font = 7.0;
-        set_columns (&table, (width - 14) / 2, font);
-        table_h = MAX (draw_rows (cr, &table, rows, 1, split_at, 0, 0, FALSE),
-                       draw_rows (cr, &table, rows, split_at, rows->len, 0, 0, FALSE));
-      }
-  }
+  if (!self->profile_fitted)
+    crk_report_fit_profiles (self, cr, city, width, height);
+  font = self->profile_font;
+  split = self->profile_split;
+  split_at = MIN (self->profile_split_at, rows->len);
+  table_h = self->profile_table_height;
   band_h = CLAMP (height - TOP_HEIGHT - TABLE_HEADING - table_h - 4, 120, MAX_BAND);
 
   /* Title: the rank in a badge of the tier's colour, the names, where the city is. */
@@ -344,19 +367,19 @@ crk_report_draw_profile_page (CrkReport *self,
     cairo_restore (cr);
     pango_layout_set_text (badge, rank_text, -1);
     crk_text_layout_get_size (badge, &bw, &bh);
-    crk_text_draw (cr, badge, x + (50 - bw) / 2, y + (50 - bh) / 2,
+    crk_report_show_layout (cr, badge, x + (50 - bw) / 2, y + (50 - bh) / 2,
                    crk_rgba_get_luminance (&tier_colour) > 0.5 ? &style->foreground : &white);
 
     crk_text_layout_ellipsize (title, width - 66);
     crk_text_layout_get_size (title, NULL, &th);
-    crk_text_draw (cr, title, x + 62, y - 2, &accent);
+    crk_report_show_layout (cr, title, x + 62, y - 2, &accent);
     if (province != NULL && *province != '\0' && region != NULL && *region != '\0')
       where = g_strdup_printf ("%s · %s", province, region);
     else
       where = g_strdup (province != NULL && *province != '\0' ? province : region != NULL ? region : "");
     place = text_layout (cr, NULL, 9.5, PANGO_WEIGHT_NORMAL, width - 66);
     pango_layout_set_text (place, where, -1);
-    crk_text_draw (cr, place, x + 62, y + th, &style->secondary);
+    crk_report_show_layout (cr, place, x + 62, y + th, &style->secondary);
   }
 
   /* Key figures. */
@@ -460,7 +483,7 @@ crk_report_draw_profile_page (CrkReport *self,
         pango_layout_set_ellipsize (description, PANGO_ELLIPSIZE_END);
         crk_text_layout_get_size (description, NULL, &h);
       }
-    crk_text_draw (cr, description, tx, ty, &style->foreground);
+    crk_report_show_layout (cr, description, tx, ty, &style->foreground);
     ty += h + 8;
 
     strengths = crk_results_dup_strengths (r, city);
@@ -483,10 +506,10 @@ crk_report_draw_profile_page (CrkReport *self,
         }
         pango_layout_set_text (heading, k == 0 ? _("Strengths") : _("Weaknesses"), -1);
         crk_text_layout_get_size (heading, NULL, &hh);
-        crk_text_draw (cr, heading, hx, ty, k == 0 ? &style->positive : &style->negative);
+        crk_report_show_layout (cr, heading, hx, ty, k == 0 ? &style->positive : &style->negative);
         pango_layout_set_height (items, (int) (MAX (by + band_h - ty - hh - 2, 10) * PANGO_SCALE));
         pango_layout_set_ellipsize (items, PANGO_ELLIPSIZE_END);
-        crk_text_draw (cr, items, hx, ty + hh + 2, &style->foreground);
+        crk_report_show_layout (cr, items, hx, ty + hh + 2, &style->foreground);
       }
   }
 
@@ -499,11 +522,11 @@ crk_report_draw_profile_page (CrkReport *self,
 
     pango_layout_set_text (heading, _("Indicators"), -1);
     crk_text_layout_get_size (heading, NULL, &hh);
-    crk_text_draw (cr, heading, x, table_top, &accent);
+    crk_report_show_layout (cr, heading, x, table_top, &accent);
     pango_layout_set_text (note, _("Value: as published (* estimated or imputed). Score: 0–100 after normalisation. "
                                    "Rank: among the cities with a value."), -1);
     crk_text_layout_ellipsize (note, width);
-    crk_text_draw (cr, note, x, table_top + hh, &style->secondary);
+    crk_report_show_layout (cr, note, x, table_top + hh, &style->secondary);
     table_top += TABLE_HEADING;
   }
   if (split)

@@ -464,6 +464,8 @@ layout (CrkReport *self)
       if (crk_results_get_n_tiers (self->results) > 0)
         add_page (self, CRK_PAGE_TIERS, CRK_REPORT_SECTION_CHARTS, FALSE);
     }
+  if ((sections & CRK_REPORT_SECTION_PROFILES) && self->profiles->len > 0)
+    crk_report_fit_profiles (self, cr, g_array_index (self->profiles, guint, 0), width, height);
   if (sections & CRK_REPORT_SECTION_PROFILES)
     for (guint i = 0; i < self->profiles->len; i++)
       {
@@ -744,14 +746,14 @@ draw_chart_page (CrkReport     *self,
   layout = crk_text_layout_new (cr, heading, CRK_REPORT_H2_SIZE, PANGO_WEIGHT_BOLD);
   crk_text_layout_set_width (layout, chart->width, PANGO_ALIGN_LEFT);
   crk_text_layout_get_size (layout, NULL, &h);
-  crk_text_draw (cr, layout, x, y, &(CrkRGBA) { 0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1 });
+  crk_report_show_layout (cr, layout, x, y, &(CrkRGBA) { 0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1 });
   note = crk_text_layout_new (cr, NULL, CRK_REPORT_NOTE_SIZE, PANGO_WEIGHT_NORMAL);
   crk_text_layout_set_width (note, chart->width, PANGO_ALIGN_LEFT);
   if (chart->options->kind == CRK_CHART_BAR)
     pango_layout_set_text (note, _("Every ranked city in rank order; the same scale on every page."), -1);
   else
     pango_layout_set_text (note, _("Each dimension's weighted part of the index score; the same scale on every page."), -1);
-  crk_text_draw (cr, note, x, y + h + 2, &style->secondary);
+  crk_report_show_layout (cr, note, x, y + h + 2, &style->secondary);
 
   cairo_save (cr);
   cairo_translate (cr, x, CRK_REPORT_MARGIN_TOP + 46);
