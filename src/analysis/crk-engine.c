@@ -480,7 +480,6 @@ normalise (CrkEngine    *self,
       return;
     }
   constant = !(max > min);
-  count = crk_stats_count (x, n);
 
   switch ((int) mode)
     {
@@ -496,6 +495,7 @@ normalise (CrkEngine    *self,
 
     case CRK_NORMALISATION_RANK:
     case CRK_NORMALISATION_PERCENTILE_RANK:
+      count = crk_stats_count (x, n);
       for (guint i = 0; i < n; i++)
         self->acc_b[i] = d * x[i];
       if (mode == CRK_NORMALISATION_RANK)
