@@ -745,6 +745,69 @@ compare_paths (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* Several loads at once share the compiled schema. */
+typedef struct {
+  GMainLoop *loop;
+  guint      pending;
+  GPtrArray *datasets;
+} ManyState;
+
+static void
+on_many_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ManyState *s = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  CrkDataset *dataset = crk_dataset_load_finish (result, &problems, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_ptr_array_add (s->datasets, dataset);
+  if (--s->pending == 0)
+    g_main_loop_quit (s->loop);
+}
+
+static void
+test_load_concurrent (void)
+{
+  g_autofree char *path = source_path ("data", "samples", "advanced-manufacturing-cities.cityrank.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CrkDataset) reference = crk_dataset_read (path, NULL, NULL);
+  ManyState s = { g_main_loop_new (NULL, FALSE), 8, g_ptr_array_new_with_free_func (g_object_unref) };
+
+  g_assert_nonnull (reference);
+  for (guint i = 0; i < 8; i++)
+    crk_dataset_load_async (file, NULL, NULL, NULL, on_many_loaded, &s);
+  g_main_loop_run (s.loop);
+  g_assert_cmpuint (s.datasets->len, ==, 8);
+  for (guint i = 0; i < s.datasets->len; i++)
+    assert_datasets_equal (reference, g_ptr_array_index (s.datasets, i));
+  g_ptr_array_unref (s.datasets);
+  g_main_loop_unref (s.loop);
+}
+
+/* The async loader imports a CSV pair from either table. */
+static void
+test_load_csv (void)
+{
+  g_autofree char *data = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "asem",
+                                            "asem_idata.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (data);
+  LoadState s = { 0 };
+
+  s.loop = g_main_loop_new (NULL, FALSE);
+  crk_dataset_load_async (file, NULL, NULL, NULL, on_loaded, &s);
+  g_main_loop_run (s.loop);
+  g_assert_no_error (s.error);
+  g_assert_nonnull (s.dataset);
+  g_assert_cmpuint (crk_dataset_get_n_cities (s.dataset), ==, 51);
+  g_clear_object (&s.dataset);
+  g_clear_pointer (&s.problems, g_ptr_array_unref);
+  g_main_loop_unref (s.loop);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -780,7 +843,9 @@ main (int argc, char **argv)
   g_test_add_func ("/io/save/fails-midway", test_save_fails_midway);
   g_test_add_func ("/io/save/to-directory", test_save_to_directory);
   g_test_add_func ("/io/save/read-only-dir", test_save_read_only_dir);
-  g_test_add_func ("/io/load-async", test_load_async);
+  g_test_add_func ("/io/load-async/native", test_load_async);
+  g_test_add_func ("/io/load-async/concurrent", test_load_concurrent);
+  g_test_add_func ("/io/load-async/csv", test_load_csv);
 
   return g_test_run ();
 }
