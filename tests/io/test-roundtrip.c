@@ -775,13 +775,13 @@ test_load_concurrent (void)
   g_autofree char *path = source_path ("data", "samples", "advanced-manufacturing-cities.cityrank.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(CrkDataset) reference = crk_dataset_read (path, NULL, NULL);
-  ManyState s = { g_main_loop_new (NULL, FALSE), 8, g_ptr_array_new_with_free_func (g_object_unref) };
+  ManyState s = { g_main_loop_new (NULL, FALSE), 4, g_ptr_array_new_with_free_func (g_object_unref) };
 
   g_assert_nonnull (reference);
-  for (guint i = 0; i < 8; i++)
+  for (guint i = 0; i < 4; i++)
     crk_dataset_load_async (file, NULL, NULL, NULL, on_many_loaded, &s);
   g_main_loop_run (s.loop);
-  g_assert_cmpuint (s.datasets->len, ==, 8);
+  g_assert_cmpuint (s.datasets->len, ==, 4);
   for (guint i = 0; i < s.datasets->len; i++)
     assert_datasets_equal (reference, g_ptr_array_index (s.datasets, i));
   g_ptr_array_unref (s.datasets);
