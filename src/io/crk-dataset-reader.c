@@ -1197,6 +1197,17 @@ read_normalisation (Reader           *r,
 }
 
 static void
+clear_tiers (GArray *tiers)
+{
+  for (guint i = 0; i < tiers->len; i++)
+    {
+      g_free (g_array_index (tiers, CrkTier, i).name);
+      g_free (g_array_index (tiers, CrkTier, i).name_zh);
+    }
+  g_array_set_size (tiers, 0);
+}
+
+static void
 add_method_ref (Reader     *r,
                 const char *code,
                 gint64      ordinal,
@@ -1491,7 +1502,7 @@ start_element (Reader *r,
     case E_TIERS:
       if (!crk_tier_rule_from_string (read_attribute (r, "rule"), &r->tier_rule))
         r->tier_rule = CRK_TIER_RULE_NONE;
-      g_array_set_size (r->tiers, 0);
+      clear_tiers (r->tiers);
       break;
 
     case E_TIER:
@@ -2141,11 +2152,7 @@ reader_clear (Reader *r)
   for (guint i = 0; i < r->method_refs->len; i++)
     g_free (g_array_index (r->method_refs, MethodRef, i).code);
   g_array_unref (r->method_refs);
-  for (guint i = 0; i < r->tiers->len; i++)
-    {
-      g_free (g_array_index (r->tiers, CrkTier, i).name);
-      g_free (g_array_index (r->tiers, CrkTier, i).name_zh);
-    }
+  clear_tiers (r->tiers);
   g_array_unref (r->tiers);
   g_free (r->v_note);
   g_free (r->seen);
