@@ -18,6 +18,8 @@ struct _CrkApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  char          **select_codes; /* --select */
+  char           *chart_kind;   /* --chart */
 };
 
 G_DEFINE_FINAL_TYPE (CrkApplication, crk_application, ADW_TYPE_APPLICATION)
@@ -45,6 +47,40 @@ apply_color_scheme (CrkApplication *self)
                                       schemes[CLAMP (value, 0, 2)]);
 }
 
+static void
+apply_options (CrkApplication *self,
+               CrkWindow      *window)
+{
+  if (self->chart_kind != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", self->chart_kind);
+  if (self->select_codes != NULL)
+    crk_window_select_codes (window, (const char * const *) self->select_codes);
+}
+
+static int
+crk_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  CrkApplication *self = CRK_APPLICATION (app);
+  const char *select = NULL;
+  const char *chart = NULL;
+
+  if (g_variant_dict_lookup (options, "select", "&s", &select))
+    self->select_codes = g_strsplit (select, ",", -1);
+  if (g_variant_dict_lookup (options, "chart", "&s", &chart))
+    {
+      static const char * const kinds[] = { "radar", "bar", "contrib", "gap", "values", NULL };
+
+      if (!g_strv_contains (kinds, chart))
+        {
+          g_printerr (_("Unknown chart “%s”: use radar, bar, contrib, gap or values\n"), chart);
+          return 2;
+        }
+      self->chart_kind = g_strdup (chart);
+    }
+  return -1;
+}
+
 static CrkWindow *
 get_window (CrkApplication *self)
 {
@@ -69,6 +105,7 @@ crk_application_activate (GApplication *app)
     }
   window = crk_window_new (ADW_APPLICATION (self));
   crk_window_open_sample (window);
+  apply_options (self, window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -85,6 +122,7 @@ crk_application_open (GApplication  *app,
       CrkWindow *window = i == 0 ? get_window (self) : crk_window_new (ADW_APPLICATION (self));
 
       crk_window_open (window, files[i]);
+      apply_options (self, window);
       gtk_window_present (GTK_WINDOW (window));
     }
 }
@@ -177,6 +215,8 @@ crk_application_dispose (GObject *object)
   CrkApplication *self = (CrkApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->select_codes, g_strfreev);
+  g_clear_pointer (&self->chart_kind, g_free);
 
   G_OBJECT_CLASS (crk_application_parent_class)->dispose (object);
 }
@@ -191,11 +231,22 @@ crk_application_class_init (CrkApplicationClass *klass)
   app_class->activate = crk_application_activate;
   app_class->open = crk_application_open;
   app_class->startup = crk_application_startup;
+  app_class->handle_local_options = crk_application_handle_local_options;
 }
+
+static const GOptionEntry options[] = {
+  { "select", 's', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Select these cities (comma-separated codes)"), N_("CODES") },
+  { "chart", 'c', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show this chart: radar, bar, contrib, gap or values"), N_("CHART") },
+  { NULL }
+};
 
 static void
 crk_application_init (CrkApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 }
 

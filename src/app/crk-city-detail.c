@@ -96,6 +96,9 @@ fact_row_new (const char *title)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_label_set_selectable (GTK_LABEL (value), TRUE);
   gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (value), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (value), 24);
+  gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_RIGHT);
   gtk_label_set_xalign (GTK_LABEL (value), 1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
   g_object_set_data (G_OBJECT (row), "crk-value", value);

@@ -348,7 +348,7 @@ weight_row_new (CrkMethodPanel   *self,
 {
   const char *name = crk_framework_node_get_display_name (node);
   g_autofree char *label = g_strdup_printf (_("Weight of %s"), name);
-  GtkWidget *list_row = gtk_list_box_row_new ();
+  GtkWidget *list_row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -357,6 +357,9 @@ weight_row_new (CrkMethodPanel   *self,
   GtkWidget *spin;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  /* the title serves the search of preferences windows and screen readers */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (list_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), name);
   gtk_widget_add_css_class (list_row, "weight-row");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -382,7 +385,6 @@ weight_row_new (CrkMethodPanel   *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
   spin = gtk_spin_button_new (row->adjustment, upper / 100, 2);
-  gtk_spin_button_set_range (GTK_SPIN_BUTTON (spin), 0, 1000);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

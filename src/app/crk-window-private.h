@@ -69,6 +69,7 @@ struct _CrkWindow
   gulong                recent_changed_id;
   AdwMessageDialog     *message_dialog;
   gboolean              closing_confirmed;
+  char                **pending_codes;
 
   /* print: set when the report code is built in */
   gboolean              can_print;

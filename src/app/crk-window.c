@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "crk-window.h"
 #include "crk-window-private.h"
@@ -280,11 +281,19 @@ rebuild_dimension_columns (CrkWindow *self)
       sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
       gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), GTK_SORT_DESCENDING);
 
-      column = gtk_column_view_column_new (crk_framework_node_get_display_name (node),
-                                           g_object_ref (factory));
+      column = gtk_column_view_column_new (NULL, g_object_ref (factory));
+      {
+        /* headers cannot wrap: long English names keep their first word */
+        const char *name = crk_framework_node_get_display_name (node);
+        const char *space = strchr (name, ' ');
+        g_autofree char *title = (g_utf8_strlen (name, -1) > 12 && space != NULL)
+                                 ? g_strndup (name, space - name) : g_strdup (name);
+
+        gtk_column_view_column_set_title (column, title);
+      }
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, 96);
+      gtk_column_view_column_set_fixed_width (column, 92);
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->dimension_columns, column);
     }
@@ -513,6 +522,28 @@ crk_window_select_city (CrkWindow *self,
   gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", pos);
 }
 
+void
+crk_window_select_codes (CrkWindow          *self,
+                         const char * const *codes)
+{
+  g_return_if_fail (CRK_IS_WINDOW (self));
+
+  if (self->dataset == NULL || self->loading_file != NULL)
+    {
+      g_strfreev (self->pending_codes);
+      self->pending_codes = g_strdupv ((char **) codes);
+      return;
+    }
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      CrkCity *city = crk_dataset_lookup_city (self->dataset, codes[i]);
+
+      if (city != NULL)
+        crk_window_select_city (self, crk_city_get_index (city), TRUE);
+    }
+}
+
 static void
 on_chart_view_city_activated_cb (CrkWindow *self,
                                  guint      city)
@@ -589,6 +620,13 @@ crk_window_set_dataset (CrkWindow  *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+
+  if (self->pending_codes != NULL)
+    {
+      g_auto(GStrv) codes = g_steal_pointer (&self->pending_codes);
+
+      crk_window_select_codes (self, (const char * const *) codes);
+    }
 }
 
 void
@@ -1216,6 +1254,22 @@ update_recent_menu (CrkWindow *self)
 
 /* State ---------------------------------------------------------------------------- */
 
+/* Until the user moves it, the city detail keeps its minimum width and the table takes
+ * the rest. */
+static void
+on_detail_max_position_cb (GtkPaned   *paned,
+                           GParamSpec *pspec,
+                           CrkWindow  *self)
+{
+  int max = 0;
+
+  g_object_get (paned, "max-position", &max, NULL);
+  if (max <= 0)
+    return;
+  g_signal_handlers_disconnect_by_func (paned, on_detail_max_position_cb, self);
+  gtk_paned_set_position (paned, max);
+}
+
 static void
 restore_state (CrkWindow *self)
 {
@@ -1224,6 +1278,8 @@ restore_state (CrkWindow *self)
   if (self->settings == NULL)
     {
       gtk_paned_set_position (self->chart_paned, 380);
+      g_signal_connect (self->detail_paned, "notify::max-position",
+                        G_CALLBACK (on_detail_max_position_cb), self);
       return;
     }
 
@@ -1236,6 +1292,9 @@ restore_state (CrkWindow *self)
     gtk_paned_set_position (self->sidebar_paned, value);
   if ((value = g_settings_get_int (self->settings, "detail-position")) > 0)
     gtk_paned_set_position (self->detail_paned, value);
+  else
+    g_signal_connect (self->detail_paned, "notify::max-position",
+                      G_CALLBACK (on_detail_max_position_cb), self);
   value = g_settings_get_int (self->settings, "chart-position");
   gtk_paned_set_position (self->chart_paned, value > 0 ? value : 380);
 }
@@ -1357,6 +1416,7 @@ crk_window_finalize (GObject *object)
   CrkWindow *self = (CrkWindow *)object;
 
   g_clear_pointer (&self->dimensions, g_array_unref);
+  g_clear_pointer (&self->pending_codes, g_strfreev);
 
   G_OBJECT_CLASS (crk_window_parent_class)->finalize (object);
 }

@@ -45,6 +45,11 @@ void        crk_window_select_city         (CrkWindow      *self,
                                             guint           city,
                                             gboolean        add);
 
+/* Selects the cities with these codes (in this order) now, or once the dataset that is
+ * loading arrives. */
+void        crk_window_select_codes        (CrkWindow          *self,
+                                            const char * const *codes);
+
 /* Saves to @file atomically; on success the window takes @file as its own. */
 gboolean    crk_window_save_to             (CrkWindow      *self,
                                             GFile          *file,
