@@ -819,7 +819,8 @@ crk_chart_radar_draw (CrkDraw *d)
                 crk_anchor_rect (anchors[c], x + ox[c], y + oy[c], w, h, &cand[c]);
               if (crk_label_placer_place (placer, cand, 8, &chosen) < 0)
                 continue;
-              crk_draw_text (d, layout, chosen.x, chosen.y, CRK_ANCHOR_TOP_LEFT, &color, NULL);
+              crk_draw_text_halo (d, layout, chosen.x, chosen.y, CRK_ANCHOR_TOP_LEFT, &color,
+                                  &d->style->background, NULL);
             }
         }
     }
