@@ -159,7 +159,7 @@ typedef struct {
   gboolean          zh;       /* xml:lang="zh-CN" */
   char             *aux;      /* an attribute kept for the end of the element */
   int               number;   /* a number kept for the end of the element */
-  CrkFrameworkNode *fnode;
+  CrkFrameworkNode *fnode;    /* owned */
   guint             n_children;
   gboolean          child_weight_nonzero;
 } Frame;
@@ -1074,6 +1074,12 @@ parse_int (const char *s,
 }
 
 static gboolean
+is_set (const char *s)
+{
+  return s != NULL && *s != '\0';
+}
+
+static gboolean
 is_zh (const char *lang)
 {
   return lang != NULL && g_ascii_strcasecmp (lang, "zh-CN") == 0;
@@ -1239,8 +1245,8 @@ start_element (Reader *r,
         const char *v[3];
 
         read_attributes (r, names, v);
-        if (v[0] == NULL)
-          break;
+        if (!is_set (v[0]))
+          break; /* the schema reports it */
         r->city = crk_city_new (v[0], NULL);
         if (v[1] != NULL && *v[1] != '\0')
           crk_city_set_province (r->city, v[1]);
@@ -1268,7 +1274,7 @@ start_element (Reader *r,
         const char *v[5];
 
         read_attributes (r, names, v);
-        if (v[0] == NULL)
+        if (!is_set (v[0]))
           break;
         r->indicator = crk_indicator_new (v[0], g_strcmp0 (v[1], "denominator") == 0
                                                   ? CRK_INDICATOR_KIND_DENOMINATOR
@@ -1312,7 +1318,7 @@ start_element (Reader *r,
         double weight;
 
         read_attributes (r, names, v);
-        if (v[0] == NULL)
+        if (!is_set (v[0]))
           break;
         check_weight (r, v[0], v[1], &weight);
         if (f->elem == E_INDICATOR_REF)
@@ -1348,7 +1354,7 @@ start_element (Reader *r,
 
         node = crk_framework_node_new (v[0], NULL);
         crk_framework_node_set_weight (node, weight);
-        f->fnode = node;
+        f->fnode = g_object_ref (node);
         append_to_parent (r, f, node, weight);
       }
       break;
@@ -1429,7 +1435,7 @@ start_element (Reader *r,
         const char *code;
 
         read_normalisation (r, &mode, &p1, &p2, &code);
-        if (r->method == NULL || code == NULL)
+        if (r->method == NULL || !is_set (code))
           break;
         crk_method_set_indicator_normalisation (r->method, code, mode, p1, p2);
         add_method_ref (r, code, r->n_elements, FALSE);
@@ -1481,7 +1487,7 @@ start_element (Reader *r,
           break;
         if (f->elem == E_AGG_LEVEL && parse_int (v[0], 1, G_MAXUINT, &level))
           crk_method_set_level_aggregation (r->method, (guint) level, mode);
-        else if (f->elem == E_AGG_NODE && v[1] != NULL)
+        else if (f->elem == E_AGG_NODE && is_set (v[1]))
           {
             crk_method_set_node_aggregation (r->method, v[1], mode);
             add_method_ref (r, v[1], r->n_elements, TRUE);
@@ -1518,7 +1524,7 @@ start_element (Reader *r,
       {
         const char *attribute = read_attribute (r, "attribute");
 
-        if (r->method != NULL && attribute != NULL)
+        if (r->method != NULL && is_set (attribute))
           crk_method_set_group_attribute (r->method, attribute);
       }
       break;
@@ -1824,7 +1830,7 @@ end_element (Reader *r,
       break;
 
     case E_CITY_ATTRIBUTE:
-      if (r->city == NULL || f->aux == NULL)
+      if (r->city == NULL || !is_set (f->aux))
         break;
       if (crk_city_get_attribute (r->city, f->aux) != NULL)
         add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
@@ -1912,7 +1918,7 @@ end_element (Reader *r,
       {
         double weight;
 
-        if (r->method == NULL || f->aux == NULL)
+        if (r->method == NULL || !is_set (f->aux))
           break;
         if (!parse_double (text_value (r), &weight))
           break; /* the schema reports it */
@@ -1962,6 +1968,7 @@ end_element (Reader *r,
       break;
     }
   g_clear_pointer (&f->aux, g_free);
+  g_clear_object (&f->fnode);
 }
 
 /* The main loop */
@@ -2131,7 +2138,10 @@ static void
 reader_clear (Reader *r)
 {
   for (int i = 0; i < r->depth; i++)
-    g_clear_pointer (&r->stack[i].aux, g_free);
+    {
+      g_clear_pointer (&r->stack[i].aux, g_free);
+      g_clear_object (&r->stack[i].fnode);
+    }
   if (r->reader != NULL)
     xmlFreeTextReader (r->reader);
   for (guint i = 0; i < G_N_ELEMENTS (r->slots); i++)
