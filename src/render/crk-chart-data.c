@@ -217,6 +217,13 @@ label_entry_clear (gpointer p)
   g_free (((LabelEntry *) p)->text);
 }
 
+/**
+ * crk_chart_hits_new:
+ *
+ * Makes an empty set of hits for crk_chart_draw() to fill.
+ *
+ * Returns: (transfer full): the hits
+ */
 CrkChartHits *
 crk_chart_hits_new (void)
 {
@@ -229,6 +236,12 @@ crk_chart_hits_new (void)
   return self;
 }
 
+/**
+ * crk_chart_hits_free:
+ * @self: the object
+ *
+ * Frees the hits.
+ */
 void
 crk_chart_hits_free (CrkChartHits *self)
 {
@@ -239,6 +252,12 @@ crk_chart_hits_free (CrkChartHits *self)
   g_free (self);
 }
 
+/**
+ * crk_chart_hits_clear:
+ * @self: the object
+ *
+ * Forgets every hit and text box.
+ */
 void
 crk_chart_hits_clear (CrkChartHits *self)
 {
@@ -376,12 +395,29 @@ crk_chart_hits_lookup (CrkChartHits *self,
   return TRUE;
 }
 
+/**
+ * crk_chart_hits_get_n_hits:
+ * @self: the object
+ *
+ * The number of hit regions.
+ *
+ * Returns: the number of hits
+ */
 guint
 crk_chart_hits_get_n_hits (CrkChartHits *self)
 {
   return self->hits->len;
 }
 
+/**
+ * crk_chart_hits_get_hit:
+ * @self: the object
+ * @i: an index
+ *
+ * One hit region, in drawing order.
+ *
+ * Returns: (transfer none): the hit
+ */
 const CrkChartHit *
 crk_chart_hits_get_hit (CrkChartHits *self,
                         guint         i)
@@ -394,12 +430,30 @@ crk_chart_hits_get_hit (CrkChartHits *self,
   return &e->hit;
 }
 
+/**
+ * crk_chart_hits_get_n_labels:
+ * @self: the object
+ *
+ * The number of text boxes drawn.
+ *
+ * Returns: the number of text boxes
+ */
 guint
 crk_chart_hits_get_n_labels (CrkChartHits *self)
 {
   return self->labels->len;
 }
 
+/**
+ * crk_chart_hits_get_label:
+ * @self: the object
+ * @i: an index
+ * @text: the text
+ *
+ * One text box, in drawing order.
+ *
+ * Returns: (transfer none): the box
+ */
 const CrkRect *
 crk_chart_hits_get_label (CrkChartHits  *self,
                           guint          i,
@@ -414,6 +468,13 @@ crk_chart_hits_get_label (CrkChartHits  *self,
   return &e->rect;
 }
 
+/**
+ * crk_chart_hits_get_extents:
+ * @self: the object
+ * @out: (out): the result
+ *
+ * The union of everything drawn (text, bars, markers).
+ */
 void
 crk_chart_hits_get_extents (CrkChartHits *self,
                             CrkRect      *out)

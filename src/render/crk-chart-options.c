@@ -82,6 +82,12 @@ crk_chart_options_copy (const CrkChartOptions *self)
   return copy;
 }
 
+/**
+ * crk_chart_options_free:
+ * @self: the object
+ *
+ * Frees the options.
+ */
 void
 crk_chart_options_free (CrkChartOptions *self)
 {
@@ -111,6 +117,14 @@ set_array (GArray     **array,
     g_array_append_vals (*array, values, n);
 }
 
+/**
+ * crk_chart_options_set_cities:
+ * @self: the object
+ * @cities: city indices
+ * @n_cities: the number of cities
+ *
+ * Replaces the cities the chart shows.
+ */
 void
 crk_chart_options_set_cities (CrkChartOptions *self,
                               const guint     *cities,
@@ -120,6 +134,13 @@ crk_chart_options_set_cities (CrkChartOptions *self,
   set_array (&self->cities, sizeof (guint), cities, n_cities);
 }
 
+/**
+ * crk_chart_options_add_city:
+ * @self: the object
+ * @city: a city index
+ *
+ * Appends a city to the options' cities.
+ */
 void
 crk_chart_options_add_city (CrkChartOptions *self,
                             guint            city)
@@ -130,6 +151,14 @@ crk_chart_options_add_city (CrkChartOptions *self,
   g_array_append_val (self->cities, city);
 }
 
+/**
+ * crk_chart_options_set_highlighted:
+ * @self: the object
+ * @cities: city indices
+ * @n_cities: the number of cities
+ *
+ * Replaces the highlighted cities.
+ */
 void
 crk_chart_options_set_highlighted (CrkChartOptions *self,
                                    const guint     *cities,
@@ -139,6 +168,14 @@ crk_chart_options_set_highlighted (CrkChartOptions *self,
   set_array (&self->highlighted, sizeof (guint), cities, n_cities);
 }
 
+/**
+ * crk_chart_options_set_years:
+ * @self: the object
+ * @years: calendar years
+ * @n_years: the number of years
+ *
+ * Sets the years of the values chart (%NULL or none: all years).
+ */
 void
 crk_chart_options_set_years (CrkChartOptions *self,
                              const int       *years,
@@ -153,6 +190,13 @@ crk_chart_options_set_years (CrkChartOptions *self,
   set_array (&self->years, sizeof (int), years, n_years);
 }
 
+/**
+ * crk_chart_options_set_node_code:
+ * @self: the object
+ * @node_code: a node code, or %NULL
+ *
+ * Sets the framework node the chart is about (%NULL: the index).
+ */
 void
 crk_chart_options_set_node_code (CrkChartOptions *self,
                                  const char      *node_code)
@@ -162,6 +206,13 @@ crk_chart_options_set_node_code (CrkChartOptions *self,
   self->node_code = g_strdup (node_code);
 }
 
+/**
+ * crk_chart_options_set_base_results:
+ * @self: the object
+ * @base_results: the base year's results, or %NULL
+ *
+ * Sets the base year's results for the base-year benchmark.
+ */
 void
 crk_chart_options_set_base_results (CrkChartOptions *self,
                                     CrkResults      *base_results)
@@ -170,6 +221,13 @@ crk_chart_options_set_base_results (CrkChartOptions *self,
   g_set_object (&self->base_results, base_results);
 }
 
+/**
+ * crk_chart_options_set_title:
+ * @self: the object
+ * @title: the title, or %NULL
+ *
+ * Sets the title (%NULL: generated, "": none).
+ */
 void
 crk_chart_options_set_title (CrkChartOptions *self,
                              const char      *title)
@@ -179,6 +237,13 @@ crk_chart_options_set_title (CrkChartOptions *self,
   self->title = g_strdup (title);
 }
 
+/**
+ * crk_chart_options_set_subtitle:
+ * @self: the object
+ * @subtitle: the subtitle, or %NULL
+ *
+ * Sets the subtitle (%NULL: generated, "": none).
+ */
 void
 crk_chart_options_set_subtitle (CrkChartOptions *self,
                                 const char      *subtitle)
@@ -188,6 +253,13 @@ crk_chart_options_set_subtitle (CrkChartOptions *self,
   self->subtitle = g_strdup (subtitle);
 }
 
+/**
+ * crk_chart_options_set_source:
+ * @self: the object
+ * @source: the source note, or %NULL
+ *
+ * Sets the source note (%NULL: generated, "": none).
+ */
 void
 crk_chart_options_set_source (CrkChartOptions *self,
                               const char      *source)
@@ -209,6 +281,14 @@ static const struct {
   { CRK_CHART_VALUES, "values" },
 };
 
+/**
+ * crk_chart_kind_to_string:
+ * @kind: the kind
+ *
+ * The name of a chart kind.
+ *
+ * Returns: the name, or %NULL
+ */
 const char *
 crk_chart_kind_to_string (CrkChartKind kind)
 {
@@ -218,6 +298,15 @@ crk_chart_kind_to_string (CrkChartKind kind)
   return NULL;
 }
 
+/**
+ * crk_chart_kind_from_string:
+ * @s: a name
+ * @kind: the kind
+ *
+ * Parses a chart kind name ("radar", "bar", "contrib", "gap", "values").
+ *
+ * Returns: %TRUE when @s names a kind
+ */
 gboolean
 crk_chart_kind_from_string (const char   *s,
                             CrkChartKind *kind)
@@ -234,6 +323,15 @@ crk_chart_kind_from_string (const char   *s,
   return FALSE;
 }
 
+/**
+ * crk_chart_style_from_string:
+ * @s: a name
+ * @style: the style
+ *
+ * Parses a style name ("light", "dark", "print").
+ *
+ * Returns: %TRUE when @s names a style
+ */
 gboolean
 crk_chart_style_from_string (const char    *s,
                              CrkChartStyle *style)

@@ -55,12 +55,27 @@ static const CrkMarkerShape print_markers[] = {
   CRK_MARKER_TRIANGLE_DOWN, CRK_MARKER_CROSS, CRK_MARKER_STAR, CRK_MARKER_PLUS,
 };
 
+/**
+ * crk_palette_get_n_series:
+ *
+ * The number of distinct series colours.
+ *
+ * Returns: the number of colours
+ */
 guint
 crk_palette_get_n_series (void)
 {
   return G_N_ELEMENTS (okabe_ito_light);
 }
 
+/**
+ * crk_palette_get_series:
+ * @style: the style
+ * @i: an index
+ * @out: (out): the result
+ *
+ * The colour of a series (Okabe-Ito, greys in print).
+ */
 void
 crk_palette_get_series (CrkChartStyle  style,
                         guint          i,
@@ -84,6 +99,16 @@ crk_palette_get_series (CrkChartStyle  style,
     }
 }
 
+/**
+ * crk_palette_get_series_dash:
+ * @style: the style
+ * @i: an index
+ * @line_width: the series line width
+ * @dashes: (out): four values
+ * @n_dashes: (out): how many were set
+ *
+ * The dash pattern of a series (print style only).
+ */
 void
 crk_palette_get_series_dash (CrkChartStyle  style,
                              guint          i,
@@ -121,6 +146,15 @@ crk_palette_get_series_dash (CrkChartStyle  style,
     }
 }
 
+/**
+ * crk_palette_get_series_marker:
+ * @style: the style
+ * @i: an index
+ *
+ * The marker shape of a series (distinct in print).
+ *
+ * Returns: the shape
+ */
 CrkMarkerShape
 crk_palette_get_series_marker (CrkChartStyle style,
                                guint         i)
@@ -130,6 +164,15 @@ crk_palette_get_series_marker (CrkChartStyle style,
   return print_markers[i % G_N_ELEMENTS (print_markers)];
 }
 
+/**
+ * crk_palette_get_category:
+ * @style: the style
+ * @i: an index
+ * @n: how many
+ * @out: (out): the result
+ *
+ * The colour of a category (tier, region) of @n.
+ */
 void
 crk_palette_get_category (CrkChartStyle  style,
                           guint          i,
@@ -149,6 +192,15 @@ crk_palette_get_category (CrkChartStyle  style,
   *out = style == CRK_CHART_STYLE_DARK ? categories_dark[i] : categories_light[i];
 }
 
+/**
+ * crk_style_new:
+ * @style: the style
+ * @font_scale: text size factor (1 = 10-unit body text)
+ *
+ * Makes the look of a style at a text size.
+ *
+ * Returns: (transfer full): the style; free with g_free()
+ */
 CrkStyle *
 crk_style_new (CrkChartStyle style,
                double        font_scale)
@@ -210,6 +262,13 @@ crk_style_new (CrkChartStyle style,
   return s;
 }
 
+/**
+ * crk_rgba_set_source:
+ * @cr: a cairo context
+ * @rgba: a colour
+ *
+ * Sets a colour as the source of @cr.
+ */
 void
 crk_rgba_set_source (cairo_t       *cr,
                      const CrkRGBA *rgba)
@@ -217,6 +276,14 @@ crk_rgba_set_source (cairo_t       *cr,
   cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha);
 }
 
+/**
+ * crk_rgba_set_source_alpha:
+ * @cr: a cairo context
+ * @rgba: a colour
+ * @alpha: the alpha factor
+ *
+ * Sets a colour with its alpha multiplied as the source of @cr.
+ */
 void
 crk_rgba_set_source_alpha (cairo_t       *cr,
                            const CrkRGBA *rgba,
@@ -231,12 +298,28 @@ linear (double c)
   return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
 }
 
+/**
+ * crk_rgba_get_luminance:
+ * @rgba: a colour
+ *
+ * The relative luminance of a colour.
+ *
+ * Returns: the luminance in [0, 1]
+ */
 double
 crk_rgba_get_luminance (const CrkRGBA *rgba)
 {
   return 0.2126 * linear (rgba->red) + 0.7152 * linear (rgba->green) + 0.0722 * linear (rgba->blue);
 }
 
+/**
+ * crk_rgba_to_string:
+ * @rgba: a colour
+ *
+ * Formats a colour as "#rrggbb".
+ *
+ * Returns: the string; free with g_free()
+ */
 char *
 crk_rgba_to_string (const CrkRGBA *rgba)
 {
@@ -270,6 +353,18 @@ polygon (cairo_t      *cr,
   cairo_close_path (cr);
 }
 
+/**
+ * crk_draw_marker:
+ * @cr: a cairo context
+ * @shape: the marker shape
+ * @x: x
+ * @y: y
+ * @size: the sizes
+ * @hollow: whether to stroke instead of fill
+ * @hollow_fill: (nullable): the fill of a hollow marker
+ *
+ * Draws a marker in the current source.
+ */
 void
 crk_draw_marker (cairo_t        *cr,
                  CrkMarkerShape  shape,

@@ -727,6 +727,16 @@ crk_chart_draw (cairo_t               *cr,
   crk_chart_data_draw (cr, data, options, width, height, hits);
 }
 
+/**
+ * crk_chart_get_natural_height:
+ * @results: the results
+ * @options: the chart options
+ * @width: the width
+ *
+ * The height the chart wants at a width: the ranked bar chart grows with its rows.
+ *
+ * Returns: the height in the units of @width
+ */
 double
 crk_chart_get_natural_height (CrkResults            *results,
                               const CrkChartOptions *options,
@@ -741,6 +751,15 @@ crk_chart_get_natural_height (CrkResults            *results,
   return crk_chart_data_get_natural_height (data, options, width);
 }
 
+/**
+ * crk_chart_dup_title:
+ * @results: the results
+ * @options: the chart options
+ *
+ * The title the chart shows when the options leave it unset.
+ *
+ * Returns: the title; free with g_free()
+ */
 char *
 crk_chart_dup_title (CrkResults            *results,
                      const CrkChartOptions *options)
@@ -752,6 +771,15 @@ crk_chart_dup_title (CrkResults            *results,
   return g_steal_pointer (&data->title);
 }
 
+/**
+ * crk_chart_dup_subtitle:
+ * @results: the results
+ * @options: the chart options
+ *
+ * The subtitle the chart shows when the options leave it unset.
+ *
+ * Returns: the subtitle; free with g_free()
+ */
 char *
 crk_chart_dup_subtitle (CrkResults            *results,
                         const CrkChartOptions *options)
@@ -763,6 +791,15 @@ crk_chart_dup_subtitle (CrkResults            *results,
   return g_steal_pointer (&data->subtitle);
 }
 
+/**
+ * crk_chart_dup_source:
+ * @results: the results
+ * @options: the chart options
+ *
+ * The source note the chart shows when the options leave it unset.
+ *
+ * Returns: the source note; free with g_free()
+ */
 char *
 crk_chart_dup_source (CrkResults            *results,
                       const CrkChartOptions *options)
@@ -794,6 +831,21 @@ crk_chart_describe (CrkResults            *results,
   return crk_chart_data_describe (data, options);
 }
 
+/**
+ * crk_chart_export:
+ * @results: the results
+ * @options: the chart options
+ * @path: a file name
+ * @format: the format
+ * @width_px: the width in pixels
+ * @height_px: the height in pixels
+ * @dpi: the resolution
+ * @error: return location for an error
+ *
+ * Writes the chart to a PNG, SVG or PDF file, with its title and description as metadata (see crk_export_draw() for the units).
+ *
+ * Returns: %TRUE when the file was written
+ */
 gboolean
 crk_chart_export (CrkResults            *results,
                   const CrkChartOptions *options,

@@ -23,6 +23,14 @@ G_DEFINE_QUARK (crk-export-error-quark, crk_export_error)
 /* Beyond this, an image surface is unreasonable for a chart (and may not allocate). */
 #define MAX_PIXELS_PER_SIDE 20000
 
+/**
+ * crk_export_format_from_path:
+ * @path: a file name
+ *
+ * The format named by a file's extension.
+ *
+ * Returns: the format, or %CRK_EXPORT_FORMAT_AUTO when unknown
+ */
 CrkExportFormat
 crk_export_format_from_path (const char *path)
 {
@@ -40,6 +48,15 @@ crk_export_format_from_path (const char *path)
   return CRK_EXPORT_FORMAT_AUTO;
 }
 
+/**
+ * crk_export_mm_to_px:
+ * @mm: a length in millimetres
+ * @dpi: the resolution
+ *
+ * Converts millimetres to whole pixels at a resolution.
+ *
+ * Returns: the number of pixels
+ */
 double
 crk_export_mm_to_px (double mm,
                      double dpi)

@@ -14,6 +14,15 @@
 
 #include "crk-locale.h"
 
+/**
+ * crk_rect_intersects:
+ * @a: a rectangle
+ * @b: another rectangle
+ *
+ * Whether two rectangles overlap (touching edges do not).
+ *
+ * Returns: %TRUE when they overlap
+ */
 gboolean
 crk_rect_intersects (const CrkRect *a,
                      const CrkRect *b)
@@ -22,6 +31,15 @@ crk_rect_intersects (const CrkRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+/**
+ * crk_rect_contains_rect:
+ * @outer: the outer rectangle
+ * @inner: the inner rectangle
+ *
+ * Whether a rectangle lies inside another.
+ *
+ * Returns: %TRUE when inside
+ */
 gboolean
 crk_rect_contains_rect (const CrkRect *outer,
                         const CrkRect *inner)
@@ -33,6 +51,16 @@ crk_rect_contains_rect (const CrkRect *outer,
          inner->y + inner->height <= outer->y + outer->height + eps;
 }
 
+/**
+ * crk_rect_contains_point:
+ * @rect: a rectangle
+ * @x: x
+ * @y: y
+ *
+ * Whether a point lies in a rectangle.
+ *
+ * Returns: %TRUE when inside
+ */
 gboolean
 crk_rect_contains_point (const CrkRect *rect,
                          double         x,
@@ -103,6 +131,14 @@ crk_text_layout_new (cairo_t     *cr,
   return layout;
 }
 
+/**
+ * crk_text_layout_set_width:
+ * @layout: a layout
+ * @width: the width
+ * @alignment: the alignment
+ *
+ * Wraps a layout at a width.
+ */
 void
 crk_text_layout_set_width (PangoLayout    *layout,
                            double          width,
@@ -120,6 +156,13 @@ crk_text_layout_set_width (PangoLayout    *layout,
   pango_layout_set_alignment (layout, alignment);
 }
 
+/**
+ * crk_text_layout_ellipsize:
+ * @layout: a layout
+ * @width: the width
+ *
+ * Ellipsizes a layout to one line of a width.
+ */
 void
 crk_text_layout_ellipsize (PangoLayout *layout,
                            double       width)
@@ -131,6 +174,14 @@ crk_text_layout_ellipsize (PangoLayout *layout,
   pango_layout_set_height (layout, -1);
 }
 
+/**
+ * crk_text_layout_get_size:
+ * @layout: a layout
+ * @width: the width
+ * @height: the height
+ *
+ * The logical size of a layout in user units.
+ */
 void
 crk_text_layout_get_size (PangoLayout *layout,
                           double      *width,
@@ -147,12 +198,28 @@ crk_text_layout_get_size (PangoLayout *layout,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
+/**
+ * crk_text_layout_get_baseline:
+ * @layout: a layout
+ *
+ * The baseline of the first line.
+ *
+ * Returns: the baseline in user units
+ */
 double
 crk_text_layout_get_baseline (PangoLayout *layout)
 {
   return (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
 }
 
+/**
+ * crk_text_layout_get_min_width:
+ * @layout: a layout
+ *
+ * The width of the longest word.
+ *
+ * Returns: the width in user units
+ */
 double
 crk_text_layout_get_min_width (PangoLayout *layout)
 {
@@ -168,6 +235,16 @@ crk_text_layout_get_min_width (PangoLayout *layout)
   return width;
 }
 
+/**
+ * crk_text_draw:
+ * @cr: a cairo context
+ * @layout: a layout
+ * @x: x
+ * @y: y
+ * @rgba: a colour
+ *
+ * Draws a layout with its logical box at a point.
+ */
 void
 crk_text_draw (cairo_t       *cr,
                PangoLayout   *layout,
@@ -188,6 +265,18 @@ crk_text_draw (cairo_t       *cr,
   cairo_restore (cr);
 }
 
+/**
+ * crk_text_draw_halo:
+ * @cr: a cairo context
+ * @layout: a layout
+ * @x: x
+ * @y: y
+ * @rgba: a colour
+ * @halo: the halo colour
+ * @halo_width: twice the halo's margin
+ *
+ * Draws a layout over a box of the halo colour.
+ */
 void
 crk_text_draw_halo (cairo_t       *cr,
                     PangoLayout   *layout,
@@ -215,6 +304,17 @@ crk_text_draw_halo (cairo_t       *cr,
   crk_text_draw (cr, layout, x, y, rgba);
 }
 
+/**
+ * crk_anchor_rect:
+ * @anchor: where (@x, @y) lies on the box
+ * @x: x
+ * @y: y
+ * @width: the width
+ * @height: the height
+ * @out: (out): the result
+ *
+ * Computes the box of a text of the given size anchored at a point.
+ */
 void
 crk_anchor_rect (CrkAnchor  anchor,
                  double     x,
@@ -249,6 +349,14 @@ struct _CrkLabelPlacer {
   GArray *rects;
 };
 
+/**
+ * crk_label_placer_new:
+ * @bounds: the bounds
+ *
+ * Makes a placer for labels inside @bounds.
+ *
+ * Returns: (transfer full): the placer
+ */
 CrkLabelPlacer *
 crk_label_placer_new (const CrkRect *bounds)
 {
@@ -261,6 +369,12 @@ crk_label_placer_new (const CrkRect *bounds)
   return self;
 }
 
+/**
+ * crk_label_placer_free:
+ * @self: the object
+ *
+ * Frees the placer.
+ */
 void
 crk_label_placer_free (CrkLabelPlacer *self)
 {
@@ -270,6 +384,13 @@ crk_label_placer_free (CrkLabelPlacer *self)
   g_free (self);
 }
 
+/**
+ * crk_label_placer_reserve:
+ * @self: the object
+ * @rect: a rectangle
+ *
+ * Marks a rectangle as taken.
+ */
 void
 crk_label_placer_reserve (CrkLabelPlacer *self,
                           const CrkRect  *rect)
@@ -278,6 +399,15 @@ crk_label_placer_reserve (CrkLabelPlacer *self,
   g_array_append_vals (self->rects, rect, 1);
 }
 
+/**
+ * crk_label_placer_is_free:
+ * @self: the object
+ * @rect: a rectangle
+ *
+ * Whether a rectangle is inside the bounds and overlaps nothing taken.
+ *
+ * Returns: %TRUE when free
+ */
 gboolean
 crk_label_placer_is_free (CrkLabelPlacer *self,
                           const CrkRect  *rect)
@@ -292,6 +422,17 @@ crk_label_placer_is_free (CrkLabelPlacer *self,
   return TRUE;
 }
 
+/**
+ * crk_label_placer_place:
+ * @self: the object
+ * @candidates: the candidate rectangles
+ * @n_candidates: the number of candidates
+ * @chosen: (out) (optional): the rectangle taken
+ *
+ * Takes the first free candidate rectangle.
+ *
+ * Returns: the index of the candidate taken, or -1
+ */
 int
 crk_label_placer_place (CrkLabelPlacer *self,
                         const CrkRect  *candidates,
@@ -311,12 +452,28 @@ crk_label_placer_place (CrkLabelPlacer *self,
   return -1;
 }
 
+/**
+ * crk_label_placer_get_n:
+ * @self: the object
+ *
+ * The number of rectangles taken.
+ *
+ * Returns: the number of rectangles
+ */
 guint
 crk_label_placer_get_n (CrkLabelPlacer *self)
 {
   return self->rects->len;
 }
 
+/**
+ * crk_label_placer_get_rects:
+ * @self: the object
+ *
+ * The rectangles taken.
+ *
+ * Returns: (transfer none): the rectangles
+ */
 const CrkRect *
 crk_label_placer_get_rects (CrkLabelPlacer *self)
 {
@@ -346,6 +503,17 @@ cluster_wanted_start (const Cluster *c,
   return sum / (c->last - c->first + 1);
 }
 
+/**
+ * crk_labels_spread:
+ * @pos: (inout): wanted starts, sorted ascending
+ * @size: the sizes
+ * @n: how many
+ * @gap: the space between intervals
+ * @min: the lowest start
+ * @max: the highest end
+ *
+ * Spreads intervals along one axis so none overlaps, moving them as little as possible.
+ */
 void
 crk_labels_spread (double       *pos,
                    const double *size,
