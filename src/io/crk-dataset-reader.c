@@ -162,6 +162,7 @@ typedef struct {
   CrkFrameworkNode *fnode;    /* owned */
   guint             n_children;
   gboolean          child_weight_nonzero;
+  gboolean          schema_error; /* libxml2 reported this element */
 } Frame;
 
 typedef struct {
@@ -194,6 +195,7 @@ typedef struct {
   int               depth;      /* number of open elements */
   xmlNodePtr        last_empty_node;
   gint64            last_empty_ordinal;
+  gint64            pending_error_ordinal; /* schema error on an element not yet seen */
 
   /* text content and attributes */
   GString          *text;
@@ -436,7 +438,25 @@ structured_error_cb (void       *user_data,
   text = clean_libxml_message (error->message);
   if (error->domain == XML_FROM_RELAXNGV || error->domain == XML_FROM_RELAXNGP)
     {
-      gint64 ordinal = ordinal_of_node (r, error->node);
+      gint64 ordinal;
+
+      /* libxml2 follows "Did not expect element X there" with a placeholder message
+       * ("text in element  TODO  content") that says nothing more. */
+      if (strstr (text, " TODO ") != NULL)
+        return;
+      ordinal = ordinal_of_node (r, error->node);
+
+      /* Inside an element libxml2 already rejected, every descendant is rejected too:
+       * only the first of these says something. */
+      for (int i = 0; i < r->depth; i++)
+        {
+          if (r->stack[i].schema_error && r->stack[i].ordinal != ordinal)
+            return;
+          if (r->stack[i].ordinal == ordinal)
+            r->stack[i].schema_error = TRUE;
+        }
+      if (ordinal > r->n_elements)
+        r->pending_error_ordinal = ordinal;
 
       /* TRANSLATORS: %s is libxml2's (English) description of a schema violation */
       add_problem_full (r, ordinal, ordinal > 0 ? 0 : error->line, 0, CRK_IMPORT_ERROR_SCHEMA, 0,
@@ -2079,6 +2099,7 @@ run (Reader *r)
                                  (const char *) xmlTextReaderConstNamespaceUri (r->reader));
             f->node = xmlTextReaderCurrentNode (r->reader);
             f->ordinal = r->n_elements;
+            f->schema_error = f->ordinal == r->pending_error_ordinal;
             r->depth++;
             if (elem_has_text (f->elem))
               {
