@@ -251,6 +251,19 @@ draw_row_label (CrkDraw           *d,
                  &d->style->foreground, NULL);
 }
 
+/* Tiers read as a progression (blue to orange); regions are unordered and want hues as
+ * distinct as the series'. */
+static void
+category_color (CrkDraw *d,
+                guint    category,
+                CrkRGBA *out)
+{
+  if (d->options->colour_by == CRK_BAR_COLOUR_REGION)
+    crk_palette_get_series (d->options->style, category, out);
+  else
+    crk_palette_get_category (d->options->style, category, d->data->n_categories, out);
+}
+
 static void
 row_color (CrkDraw           *d,
            const CrkChartRow *row,
@@ -259,7 +272,7 @@ row_color (CrkDraw           *d,
   const CrkChartData *data = d->data;
 
   if (d->options->colour_by != CRK_BAR_COLOUR_SINGLE && row->category >= 0 && data->n_categories > 0)
-    crk_palette_get_category (d->options->style, (guint) row->category, data->n_categories, out);
+    category_color (d, (guint) row->category, out);
   else
     crk_palette_get_series (d->options->style, 0, out);
 }
@@ -280,7 +293,7 @@ crk_chart_bar_legend (CrkDraw *d,
     {
       CrkRGBA color;
 
-      crk_palette_get_category (d->options->style, i, data->n_categories, &color);
+      category_color (d, i, &color);
       crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_BOX, data->category_names[i], &color, i, G_MAXUINT);
     }
 }

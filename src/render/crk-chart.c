@@ -282,6 +282,13 @@ fill_radar (CrkChartData          *data,
     }
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 fill_categories (CrkChartData          *data,
                  CrkResults            *results,
@@ -309,7 +316,7 @@ fill_categories (CrkChartData          *data,
           if (!g_ptr_array_find_with_equal_func (regions, region, g_str_equal, &index))
             g_ptr_array_add (regions, (gpointer) region);
         }
-      g_ptr_array_sort (regions, (GCompareFunc) (void (*) (void)) g_utf8_collate);
+      g_ptr_array_sort (regions, compare_names);
       for (guint i = 0; i < data->n_rows; i++)
         {
           const char *region = crk_city_get_region (crk_dataset_get_city (dataset, data->rows[i].city));
