@@ -35,9 +35,6 @@ CrkDataset *crk_dataset_read_from_memory (const char           *data,
                                           const char           *name,
                                           GPtrArray           **problems,
                                           GError              **error);
-gboolean    crk_dataset_check_file       (const char           *path,
-                                          GPtrArray           **problems,
-                                          GError              **error);
 
 void        crk_dataset_load_async       (GFile                *file,
                                           CrkProgressFunc       progress,
