@@ -22,6 +22,7 @@ G_DEFINE_QUARK (crk-export-error-quark, crk_export_error)
 
 /* Beyond this, an image surface is unreasonable for a chart (and may not allocate). */
 #define MAX_PIXELS_PER_SIDE 20000
+#define MAX_PIXELS          120e6
 
 /**
  * crk_export_format_from_path:
@@ -396,11 +397,12 @@ crk_export_draw (const char         *path,
   width_px = round (width_px);
   height_px = round (height_px);
   if (!(width_px >= 16 && height_px >= 16 &&
-        width_px <= MAX_PIXELS_PER_SIDE && height_px <= MAX_PIXELS_PER_SIDE))
+        width_px <= MAX_PIXELS_PER_SIDE && height_px <= MAX_PIXELS_PER_SIDE &&
+        width_px * height_px <= MAX_PIXELS))
     {
       g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE,
-                   _("Size %g × %g pixels is out of range (16 to %d per side)"),
-                   width_px, height_px, MAX_PIXELS_PER_SIDE);
+                   _("Size %g × %g pixels is out of range (16 to %d per side, %d million in all)"),
+                   width_px, height_px, MAX_PIXELS_PER_SIDE, (int) (MAX_PIXELS / 1000000));
       return FALSE;
     }
   width_pt = width_px * 72.0 / dpi;

@@ -190,6 +190,12 @@ test_export_errors (void)
   g_assert_false (crk_chart_data_export (data, options, png, CRK_EXPORT_FORMAT_AUTO, 800, 600, 1200, &error));
   g_assert_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE);
   g_clear_error (&error);
+  g_assert_false (crk_chart_data_export (data, options, png, CRK_EXPORT_FORMAT_AUTO, 20000, 20000, 96, &error));
+  g_assert_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE);
+  g_clear_error (&error);
+  g_assert_false (crk_chart_data_export (data, options, png, CRK_EXPORT_FORMAT_AUTO, 8, 600, 96, &error));
+  g_assert_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE);
+  g_clear_error (&error);
   g_assert_false (crk_chart_data_export (data, options, "/nonexistent/dir/x.png", CRK_EXPORT_FORMAT_AUTO,
                                          800, 600, 96, &error));
   g_assert_nonnull (error);
