@@ -145,10 +145,11 @@ crk_cli_convert (int    argc,
     { NULL },
   };
   g_autoptr(GOptionContext) context =
-    new_context ("convert", _("[IN.cityrank.xml]"),
+    new_context ("convert", _("[IN.cityrank.xml | IN.csv]"),
                  _("Convert a pair of CSV tables in COINr's layout, or a dataset file, to a dataset "
                    "file in the canonical form.\n\n"
                    "  cityrank-cli convert --data D.csv --meta M.csv -o OUT.cityrank.xml\n"
+                   "  cityrank-cli convert D.csv -o OUT.cityrank.xml   (M.csv found next to it)\n"
                    "  cityrank-cli convert IN.cityrank.xml -o OUT.cityrank.xml"));
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -173,6 +174,12 @@ crk_cli_convert (int    argc,
     {
       input = data;
       dataset = crk_csv_import (data, meta, year, &problems, &error);
+    }
+  else if (g_str_has_suffix (argv[1], ".csv") || g_str_has_suffix (argv[1], ".CSV"))
+    {
+      /* Either table of a pair; the other is found next to it. */
+      input = argv[1];
+      dataset = crk_csv_import_guess (input, year, &problems, &error);
     }
   else
     {

@@ -2601,6 +2601,9 @@ crk_dataset_load_async (GFile               *file,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  /* libxml2 and the schema are set up here, on the caller's thread, not in a worker. */
+  get_schema (NULL);
+
   d = g_new0 (LoadData, 1);
   d->ref_count = 1;
   d->context = g_main_context_ref_thread_default ();

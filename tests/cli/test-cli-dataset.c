@@ -236,6 +236,14 @@ test_convert_asem (void)
   g_assert_cmpmem (c1, l1, c2, l2);
   g_assert_nonnull (strstr (c1, "<city code=\"AUT\">\n      <name>Austria</name>\n"));
 
+  /* Either table alone finds the other. */
+  run = run_cli ("convert", meta, "-o", out2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_clear_pointer (&c2, g_free);
+  g_assert_true (g_file_get_contents (out2, &c2, &l2, NULL));
+  g_assert_cmpmem (c1, l1, c2, l2);
+
   /* The same document on standard output. */
   run = run_cli ("convert", out1, "-o", "-", NULL);
   g_assert_cmpint (run.status, ==, 0);
