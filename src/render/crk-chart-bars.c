@@ -311,12 +311,10 @@ double
 crk_chart_bar_natural_height (CrkDraw *d)
 {
   g_autoptr(GArray) legend = frame_legend (d);
-  double legend_w = 0;
-  double frame = crk_draw_frame_height (d, legend, &legend_w);
   Rows g;
 
   rows_measure (d, &g, d->style->small_size, FALSE);
-  return frame + g.top_strip + d->data->n_rows * g.row_h + g.axis_strip;
+  return crk_draw_natural_height (d, legend, g.top_strip + d->data->n_rows * g.row_h + g.axis_strip);
 }
 
 typedef struct {
@@ -593,13 +591,11 @@ double
 crk_chart_contribution_natural_height (CrkDraw *d)
 {
   g_autoptr(GArray) legend = crk_draw_legend_entries_new ();
-  double frame;
   Rows g;
 
   crk_chart_contribution_legend (d, legend);
-  frame = crk_draw_frame_height (d, legend, NULL);
   rows_measure (d, &g, d->style->small_size, TRUE);
-  return frame + g.top_strip + MAX (d->data->n_rows, 1) * g.row_h + g.axis_strip;
+  return crk_draw_natural_height (d, legend, g.top_strip + MAX (d->data->n_rows, 1) * g.row_h + g.axis_strip);
 }
 
 void

@@ -196,6 +196,7 @@ typedef struct {
   double       legend_width;
   double       legend_height;
   double       swatch_width;
+  gboolean     legend_rows;   /* the legend goes below the plot */
 } FrameLayout;
 
 static void
@@ -297,6 +298,7 @@ layout_legend (CrkDraw     *d,
 static void
 layout_frame (CrkDraw     *d,
               GArray      *legend,
+              gboolean     fit_height,
               FrameLayout *f)
 {
   const CrkChartData *data = d->data;
@@ -335,9 +337,21 @@ layout_frame (CrkDraw     *d,
     {
     case CRK_LEGEND_RIGHT:
       layout_legend (d, legend, FALSE, inner * 0.28, f);
+      /* A right legend taller than the plot goes below it rather than over the source. */
+      if (fit_height && f->legend_height > d->height - f->header_height - f->footer_height)
+        {
+          for (guint i = 0; i < f->items->len; i++)
+            g_object_unref (g_array_index (f->items, LegendItem, i).layout);
+          g_clear_pointer (&f->items, g_array_unref);
+          layout_legend (d, legend, TRUE, inner, f);
+          f->legend_rows = TRUE;
+          if (f->legend_height > 0)
+            f->footer_height += f->legend_height + 10 * d->k;
+        }
       break;
     case CRK_LEGEND_BOTTOM:
       layout_legend (d, legend, TRUE, inner, f);
+      f->legend_rows = TRUE;
       if (f->legend_height > 0)
         f->footer_height += f->legend_height + 10 * d->k;
       break;
@@ -356,12 +370,28 @@ crk_draw_frame_height (CrkDraw *d,
   FrameLayout f;
   double h;
 
-  layout_frame (d, legend, &f);
+  layout_frame (d, legend, FALSE, &f);
   h = f.header_height + f.footer_height;
   if (legend_width != NULL)
     *legend_width = d->options->legend == CRK_LEGEND_RIGHT ? f.legend_width : 0;
   frame_layout_clear (&f);
   return h;
+}
+
+double
+crk_draw_natural_height (CrkDraw *d,
+                         GArray  *legend,
+                         double   content)
+{
+  FrameLayout f;
+  double h;
+
+  layout_frame (d, legend, FALSE, &f);
+  h = f.header_height + f.footer_height;
+  if (d->options->legend == CRK_LEGEND_RIGHT)
+    content = MAX (content, f.legend_height);
+  frame_layout_clear (&f);
+  return h + content;
 }
 
 static void
@@ -468,7 +498,7 @@ crk_draw_frame (CrkDraw *d,
   double plot_right = d->width - d->margin;
   double h;
 
-  layout_frame (d, legend, &f);
+  layout_frame (d, legend, TRUE, &f);
 
   cairo_save (cr);
   crk_rgba_set_source (cr, &d->style->background);
@@ -495,14 +525,14 @@ crk_draw_frame (CrkDraw *d,
   d->plot.y = f.header_height;
   d->plot.height = MAX (d->height - f.header_height - f.footer_height, 1);
 
-  if (d->options->legend == CRK_LEGEND_RIGHT && f.items->len > 0)
+  if (!f.legend_rows && d->options->legend == CRK_LEGEND_RIGHT && f.items->len > 0)
     {
       double lx = d->width - d->margin - f.legend_width;
 
       plot_right = lx - 14 * d->k;
       draw_legend (d, legend, &f, lx, d->plot.y);
     }
-  else if (d->options->legend == CRK_LEGEND_BOTTOM && f.items->len > 0)
+  else if (f.legend_rows && f.items->len > 0)
     {
       double ly = d->plot.y + d->plot.height + 10 * d->k;
       double lx = d->margin + MAX (0, (d->width - 2 * d->margin - f.legend_width) / 2);

@@ -83,8 +83,8 @@ crk_chart_gap_natural_height (CrkDraw *d)
   crk_chart_gap_legend (d, legend);
   gap_measure (d, &g);
   /* Caption row, the parts, a separator and the total, the axis. */
-  return crk_draw_frame_height (d, legend, NULL) + g.text_h * 2 +
-         (d->data->n_axes + 1) * g.row_h + g.text_h * 0.8 + g.text_h + 6 * d->k;
+  return crk_draw_natural_height (d, legend, g.text_h * 2 + (d->data->n_axes + 1) * g.row_h +
+                                  g.text_h * 0.8 + g.text_h + 6 * d->k);
 }
 
 static void

@@ -199,6 +199,11 @@ double          crk_draw_frame_height   (CrkDraw            *d,
                                          GArray             *legend,
                                          double             *legend_width);
 
+/* Frame plus @content, or plus a right legend when that is taller. */
+double          crk_draw_natural_height (CrkDraw            *d,
+                                         GArray             *legend,
+                                         double              content);
+
 PangoLayout    *crk_draw_layout         (CrkDraw            *d,
                                          const char         *text,
                                          double              size,

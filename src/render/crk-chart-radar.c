@@ -81,12 +81,21 @@ point_at (Radar  *r,
   *y = r->cy + r->radius * f * sin (a);
 }
 
+/* Where the spoke's end lies across a label: at its left edge for spokes pointing right,
+ * its right edge for spokes pointing left, sliding between the two near the vertical, so a
+ * label never reaches back over the spoke's end. */
+static double
+anchor_x (double c)
+{
+  return CLAMP (0.5 - 1.5 * c, 0, 1);
+}
+
 static void
 place_label (Radar     *r,
              AxisLabel *l,
              double     radius)
 {
-  double fx = (1 - l->c) / 2, fy = (1 - l->s) / 2;
+  double fx = anchor_x (l->c), fy = (1 - l->s) / 2;
   double ax = r->cx + (radius + r->pad) * l->c, ay = r->cy + (radius + r->pad) * l->s;
 
   l->rect = (CrkRect) { ax - fx * l->w, ay - fy * l->h, l->w, l->h };
@@ -106,7 +115,7 @@ max_radius (Radar         *r,
   for (guint i = 0; i < r->n; i++)
     {
       AxisLabel *l = &r->labels[i];
-      double fx = (1 - l->c) / 2, fy = (1 - l->s) / 2;
+      double fx = anchor_x (l->c), fy = (1 - l->s) / 2;
       double left = r->cx - fx * l->w - b->x;                    /* room at c = 0 */
       double right = b->x + b->width - r->cx - (1 - fx) * l->w;
       double top = r->cy - fy * l->h - b->y;

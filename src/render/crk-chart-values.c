@@ -175,13 +175,13 @@ double
 crk_chart_values_natural_height (CrkDraw *d)
 {
   g_autoptr(GArray) legend = crk_draw_legend_entries_new ();
-  double legend_w = 0, frame, h;
+  double legend_w = 0, h;
   Values v = { 0 };
 
   crk_chart_values_legend (d, legend);
-  frame = crk_draw_frame_height (d, legend, &legend_w);
+  crk_draw_frame_height (d, legend, &legend_w);
   values_measure (d, &v, d->style->small_size, d->width - 2 * d->margin - legend_w);
-  h = frame + values_total_height (d, &v);
+  h = crk_draw_natural_height (d, legend, values_total_height (d, &v));
   g_free (v.group_h);
   return h;
 }

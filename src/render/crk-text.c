@@ -293,6 +293,9 @@ crk_text_draw_halo (cairo_t       *cr,
    * PDF and SVG, where outlines would be written as paths. */
   pango_layout_get_extents (layout, &ink, &logical);
   cairo_save (cr);
+  /* Never beyond the logical box, which is what layouts keep apart. */
+  cairo_rectangle (cr, x, y, (double) logical.width / PANGO_SCALE, (double) logical.height / PANGO_SCALE);
+  cairo_clip (cr);
   cairo_rectangle (cr,
                    x + (double) (ink.x - logical.x) / PANGO_SCALE - pad,
                    y + (double) (ink.y - logical.y) / PANGO_SCALE - pad,
