@@ -879,7 +879,6 @@ add_framework_row (CrkFrameworkNode *node,
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (walk->index_of, node)) - 1;
   guint depth = crk_framework_node_get_depth (node);
   CrkIndicator *indicator = crk_framework_node_get_indicator (node);
-  g_autofree char *indent = NULL;
   g_autofree char *weight = NULL;
   g_autofree char *overall = NULL;
   char **cells;
@@ -887,7 +886,6 @@ add_framework_row (CrkFrameworkNode *node,
   if (depth == 0)
     return TRUE;
 
-  indent = g_strnfill ((depth - 1) * 3, ' ');
   weight = format_percent (crk_results_get_weight (r, index));
   overall = format_percent (weight_in_index (r, walk->index_of, node));
   cells = cells_new (6);
@@ -895,7 +893,7 @@ add_framework_row (CrkFrameworkNode *node,
     {
       int direction = indicator != NULL ? crk_indicator_get_direction (indicator) : 1;
 
-      cells[0] = g_markup_printf_escaped ("%s%s", indent, crk_framework_node_get_display_name (node));
+      cells[0] = g_markup_escape_text (crk_framework_node_get_display_name (node), -1);
       cells[1] = g_markup_printf_escaped ("<span foreground=\"#777777\">%s</span>",
                                           crk_framework_node_get_code (node));
       cells[2] = escape (indicator != NULL ? crk_indicator_get_unit (indicator) : NULL);
@@ -903,18 +901,18 @@ add_framework_row (CrkFrameworkNode *node,
       cells[3] = g_strdup (direction < 0 ? _("↓ lower") : _("↑ higher"));
       cells[4] = g_steal_pointer (&weight);
       cells[5] = g_steal_pointer (&overall);
-      crk_report_add_row (walk->self, walk->table, cells, 0);
+      crk_report_add_row (walk->self, walk->table, cells, CRK_ROW_INDENT (depth - 1));
     }
   else
     {
-      cells[0] = g_markup_printf_escaped ("%s%s", indent, crk_framework_node_get_display_name (node));
+      cells[0] = g_markup_escape_text (crk_framework_node_get_display_name (node), -1);
       cells[1] = g_markup_printf_escaped ("<span foreground=\"#777777\">%s</span>",
                                           crk_framework_node_get_code (node));
       cells[2] = g_strdup ("");
       cells[3] = g_strdup ("");
       cells[4] = g_steal_pointer (&weight);
       cells[5] = g_steal_pointer (&overall);
-      crk_report_add_row (walk->self, walk->table, cells, CRK_ROW_STRONG | CRK_ROW_RULE);
+      crk_report_add_row (walk->self, walk->table, cells, CRK_ROW_STRONG | CRK_ROW_RULE | CRK_ROW_INDENT (depth - 1));
     }
   return TRUE;
 }

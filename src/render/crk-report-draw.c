@@ -138,11 +138,12 @@ crk_report_table_row (cairo_t              *cr,
   PangoLayout *layouts[CRK_REPORT_MAX_COLUMNS] = { NULL };
   double heights[CRK_REPORT_MAX_COLUMNS] = { 0 };
   double height = 0;
+  double indent = CRK_ROW_GET_INDENT (flags) * CRK_REPORT_INDENT_STEP;
   double cx;
 
   for (guint c = 0; c < table->n_columns && cells[c] != NULL; c++)
     {
-      double w = table->widths[c] - 2 * CRK_REPORT_CELL_PAD_X;
+      double w = table->widths[c] - 2 * CRK_REPORT_CELL_PAD_X - (c == 0 ? indent : 0);
       PangoAttrList *attrs;
 
       layouts[c] = crk_text_layout_new (cr, NULL, size, weight);
@@ -152,7 +153,7 @@ crk_report_table_row (cairo_t              *cr,
       attrs = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
       if (table->flags[c] & CRK_COLUMN_NUMBER)
         pango_attr_list_insert_before (attrs, pango_attr_font_features_new ("tnum=1"));
-      pango_attr_list_insert_before (attrs, pango_attr_line_height_new (CRK_REPORT_CELL_LINE_HEIGHT));
+      pango_attr_list_insert_before (attrs, pango_attr_line_height_new_absolute ((int) (CRK_REPORT_CELL_LINE_HEIGHT * size * PANGO_SCALE)));
       pango_layout_set_attributes (layouts[c], attrs);
       pango_attr_list_unref (attrs);
       crk_text_layout_get_size (layouts[c], NULL, &heights[c]);
@@ -177,7 +178,8 @@ crk_report_table_row (cairo_t              *cr,
               /* Headers sit on the bottom line; body cells at the top. */
               double cy = header ? y + height - table->pad_y - heights[c] : y + table->pad_y;
 
-              crk_report_show_layout (cr, layouts[c], cx + CRK_REPORT_CELL_PAD_X, cy, &style->foreground);
+              crk_report_show_layout (cr, layouts[c], cx + CRK_REPORT_CELL_PAD_X + (c == 0 ? indent : 0), cy,
+                                      &style->foreground);
             }
           cx += table->widths[c];
         }
@@ -214,6 +216,7 @@ fit_columns (cairo_t        *cr,
              CrkReportTable *table,
              GPtrArray      *rows,
              gboolean        header,
+             double          indent,
              double          width)
 {
   double natural[CRK_REPORT_MAX_COLUMNS] = { 0 };
@@ -247,6 +250,9 @@ fit_columns (cairo_t        *cr,
             }
         }
     }
+  natural[0] += indent;
+  minimum[0] += indent;
+  compact[0] += indent;
   for (guint c = 0; c < table->n_columns; c++)
     {
       natural[c] += 2 * CRK_REPORT_CELL_PAD_X + 0.5;
@@ -310,6 +316,7 @@ crk_report_fit_table (CrkReport      *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   gboolean header = FALSE;
+  double indent = 0;
 
   if (table->header >= 0)
     {
@@ -321,9 +328,12 @@ crk_report_fit_table (CrkReport      *self,
       const CrkBlock *b = &g_array_index (self->blocks, CrkBlock, i);
 
       if (b->kind == CRK_BLOCK_ROW && b->table == (int) table_index && !(b->flags & CRK_ROW_HEADER))
-        g_ptr_array_add (rows, b->cells);
+        {
+          g_ptr_array_add (rows, b->cells);
+          indent = MAX (indent, CRK_ROW_GET_INDENT (b->flags) * CRK_REPORT_INDENT_STEP);
+        }
     }
-  return fit_columns (cr, table, rows, header, width);
+  return fit_columns (cr, table, rows, header, indent, width);
 }
 
 /* Blocks */
@@ -716,6 +726,7 @@ crk_report_draw_contents_page (CrkReport *self,
         pango_layout_iter_free (iter);
         x0 = left + indent + (double) (last_line.x + last_line.width) / PANGO_SCALE + 6;
         crk_rgba_set_source (cr, &rule_grey);
+        cairo_new_path (cr);
         for (double x = ceil (x0 / 4) * 4; x < x1; x += 4)
           {
             cairo_arc (cr, x, ly - 0.6, 0.55, 0, 2 * G_PI);

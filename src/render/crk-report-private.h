@@ -23,8 +23,9 @@ G_BEGIN_DECLS
 #define CRK_REPORT_MARGIN_BOTTOM  62.0
 #define CRK_REPORT_CELL_PAD_X     4.0
 #define CRK_REPORT_CELL_PAD_Y     2.6
-/* Table cells set lines tighter than the fonts' own line height (1.45 em for Noto CJK). */
-#define CRK_REPORT_CELL_LINE_HEIGHT 0.84
+/* Table cells: the distance between lines as a multiple of the font size, the same
+ * whichever font a line falls back to (Latin or CJK). */
+#define CRK_REPORT_CELL_LINE_HEIGHT 1.28
 
 #define CRK_REPORT_MAX_COLUMNS 24
 
@@ -45,6 +46,11 @@ typedef enum {
   CRK_ROW_STRONG = 1 << 1, /* bold (a dimension in the framework table) */
   CRK_ROW_RULE   = 1 << 2, /* a thin rule above */
 } CrkRowFlags;
+
+/* The first cell indented by @level steps (every line of it, unlike leading spaces). */
+#define CRK_ROW_INDENT(level)    ((guint) MIN ((level), 15u) << 8)
+#define CRK_ROW_GET_INDENT(flags) (((flags) >> 8) & 0xf)
+#define CRK_REPORT_INDENT_STEP   9.0
 
 typedef enum {
   CRK_COLUMN_WRAP   = 1 << 0, /* may wrap to its longest word */

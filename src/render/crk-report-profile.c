@@ -140,7 +140,7 @@ profile_rows (CrkReport *self,
 
           row = g_new0 (Row, 1);
           row->cells = g_new0 (char *, 6);
-          row->cells[0] = g_markup_printf_escaped ("   %s", crk_framework_node_get_display_name (leaf));
+          row->cells[0] = g_markup_escape_text (crk_framework_node_get_display_name (leaf), -1);
           if (!isnan (raw) && indicator != NULL &&
               crk_dataset_get_value_status (dataset, city, crk_indicator_get_index (indicator), (guint) year_index)
                 != CRK_VALUE_STATUS_OBSERVED)
@@ -151,6 +151,7 @@ profile_rows (CrkReport *self,
                                                   ? crk_indicator_get_unit (indicator) : "", -1);
           row->cells[3] = crk_report_format_score (node >= 0 ? crk_results_get_score (r, (guint) node, city) : NAN);
           row->cells[4] = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
+          row->flags = CRK_ROW_INDENT (1);
           g_ptr_array_add (rows, row);
         }
     }
