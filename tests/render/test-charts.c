@@ -454,6 +454,7 @@ static CrkChartData *make_radar_many (void) { return crk_test_radar_data (3, 36,
 static CrkChartData *make_bar100 (void) { return crk_test_bar_data (100); }
 static CrkChartData *make_bar10 (void) { return crk_test_bar_data (10); }
 static CrkChartData *make_contrib (void) { return crk_test_contribution_data (10); }
+static CrkChartData *make_contrib2 (void) { return crk_test_contribution_data (2); }
 static CrkChartData *make_gap (void) { return crk_test_gap_data (); }
 static CrkChartData *make_values (void) { return crk_test_values_data (); }
 
@@ -464,6 +465,8 @@ static const Case layout_cases[] = {
   { CRK_CHART_BAR, "bar-100", make_bar100 },
   { CRK_CHART_BAR, "bar-10", make_bar10 },
   { CRK_CHART_CONTRIBUTION, "contribution", make_contrib },
+  /* Its legend is taller than its two bars. */
+  { CRK_CHART_CONTRIBUTION, "contribution-2", make_contrib2 },
   { CRK_CHART_GAP, "gap", make_gap },
   { CRK_CHART_VALUES, "values", make_values },
 };
@@ -487,9 +490,11 @@ test_labels_apart_and_inside (void)
           double w = sizes[s][0], h = sizes[s][1];
           g_autofree char *what = NULL;
 
-          if (layout_cases[c].kind == CRK_CHART_BAR || layout_cases[c].kind == CRK_CHART_VALUES)
-            h = MAX (h, crk_chart_data_get_natural_height (data, options, w));
           options->legend = legend;
+          if (layout_cases[c].kind != CRK_CHART_RADAR && s % 2 == 1)
+            h = crk_chart_data_get_natural_height (data, options, w);
+          else if (layout_cases[c].kind == CRK_CHART_BAR || layout_cases[c].kind == CRK_CHART_VALUES)
+            h = MAX (h, crk_chart_data_get_natural_height (data, options, w));
           options->vertex_labels = TRUE;
           what = g_strdup_printf ("%s at %gx%g, legend %d", layout_cases[c].what, w, h, legend);
           crk_chart_data_draw (cr, data, options, w, h, hits);
@@ -585,6 +590,29 @@ test_natural_height (void)
   g_assert_cmpfloat (row, <=, 20);
   options->font_scale = 2;
   g_assert_cmpfloat (crk_chart_data_get_natural_height (bar100, options, 800), >, 1.8 * h100);
+}
+
+/* Empty data: a message or an empty frame, never a crash. */
+static void
+test_empty (void)
+{
+  for (gsize k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    {
+      g_autoptr(CrkChartData) data = crk_chart_data_new (all_kinds[k]);
+      g_autoptr(CrkChartOptions) options = options_for (all_kinds[k], CRK_CHART_STYLE_LIGHT);
+      g_autoptr(CrkChartHits) hits = crk_chart_hits_new ();
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *description = NULL;
+
+      crk_chart_data_draw (cr, data, options, 400, 300, hits);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpfloat (crk_chart_data_get_natural_height (data, options, 400), >, 0);
+      description = crk_chart_data_describe (data, options);
+      g_assert_nonnull (description);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
 }
 
 /* Hits */
@@ -884,6 +912,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/layout/extents", test_extents);
   g_test_add_func ("/render/layout/natural-height", test_natural_height);
   g_test_add_func ("/render/hits", test_hits);
+  g_test_add_func ("/render/empty", test_empty);
   g_test_add_func ("/render/text/cjk", test_cjk);
   g_test_add_func ("/render/text/spread", test_spread);
   g_test_add_func ("/render/text/placer", test_placer);
