@@ -10,6 +10,36 @@
 
 #include "crk-test-app.h"
 
+static char *test_root;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+isolate (const char *variable,
+         const char *name)
+{
+  g_autofree char *path = g_build_filename (test_root, name, NULL);
+
+  g_mkdir_with_parents (path, 0700);
+  g_setenv (variable, path, TRUE);
+}
+
 gboolean
 crk_test_app_init (int    *argc,
                    char ***argv)
@@ -17,13 +47,21 @@ crk_test_app_init (int    *argc,
   static const char * const mime_dirs[] = { "/usr/share/mime", NULL };
   const char *require = g_getenv ("CRK_REQUIRE_DISPLAY");
 
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* One private home for the whole program, set before GLib caches any directory:
+   * G_TEST_OPTION_ISOLATE_DIRS would reset GLib's directory caches for every test, and
+   * GTK keeps the old values (LeakSanitizer reports them). The MIME database stays the
+   * system's (GTK's SVG icons need it); the GSettings schemas come from
+   * GSETTINGS_SCHEMA_DIR. */
+  test_root = g_dir_make_tmp ("crk-ui-test-XXXXXX", NULL);
+  g_assert (test_root != NULL);
+  isolate ("HOME", "home");
+  isolate ("XDG_CONFIG_HOME", "config");
+  isolate ("XDG_DATA_HOME", "data");
+  isolate ("XDG_CACHE_HOME", "cache");
+  isolate ("XDG_STATE_HOME", "state");
+  isolate ("XDG_RUNTIME_DIR", "runtime");
 
-  /* the isolated home must exist (GtkRecentManager, GSettings), and GTK's SVG icons
-   * need the MIME database that isolation hides */
-  g_mkdir_with_parents (g_get_home_dir (), 0700);
-  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
-  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_test_init (argc, argv, NULL);
   g_content_type_set_mime_dirs (mime_dirs);
 
   if (!gtk_init_check ())
@@ -31,10 +69,20 @@ crk_test_app_init (int    *argc,
       if (require != NULL && *require != '\0' && g_strcmp0 (require, "0") != 0)
         g_error ("CRK_REQUIRE_DISPLAY is set but there is no display");
       printf ("1..0 # SKIP no display\n");
+      crk_test_app_cleanup ();
       return FALSE;
     }
   adw_init ();
   return TRUE;
+}
+
+void
+crk_test_app_cleanup (void)
+{
+  if (test_root == NULL)
+    return;
+  remove_tree (test_root);
+  g_clear_pointer (&test_root, g_free);
 }
 
 static gboolean

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* Removes the private home made by crk_test_app_init(). */
+void     crk_test_app_cleanup    (void);
 /* g_test_init() with isolated dirs, MIME dirs restored, GTK and libadwaita started.
  * Returns FALSE (after printing a TAP skip line) when there is no display and
  * CRK_REQUIRE_DISPLAY is unset; aborts when it is set. */

@@ -279,5 +279,10 @@ main (int   argc,
   g_test_add_func ("/app/ranking-row/update", test_ranking_row);
   g_test_add_func ("/app/method-history/undo-redo", test_history);
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    crk_test_app_cleanup ();
+    return status;
+  }
 }

@@ -31,16 +31,6 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *recent = NULL;
-  g_autofree char *recent_dir = NULL;
-
-  /* the recent manager is a singleton made in the first test's isolated dirs, which go
-   * away with that test */
-  g_object_get (gtk_recent_manager_get_default (), "filename", &recent, NULL);
-  recent_dir = g_path_get_dirname (recent);
-  g_mkdir_with_parents (recent_dir, 0700);
-  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
-
   f->tmpdir = g_dir_make_tmp ("crk-app-XXXXXX", NULL);
   g_assert_nonnull (f->tmpdir);
   f->window = g_object_ref (crk_window_new (NULL));
@@ -531,6 +521,12 @@ test_bad_file (Fixture       *f,
 }
 
 static gboolean
+not_loading (gpointer data)
+{
+  return !crk_window_get_loading (data);
+}
+
+static gboolean
 file_loaded (gpointer data)
 {
   return crk_window_get_file (data) != NULL && !crk_window_get_loading (data);
@@ -565,6 +561,27 @@ test_save_and_reopen (Fixture       *f,
   g_assert_false (crk_window_get_dataset (f->window) == dataset);
   g_assert_cmpfloat_with_epsilon (crk_method_get_weight (crk_dataset_get_method (crk_window_get_dataset (f->window)), "GREEN"),
                                   0.6, 1e-9);
+}
+
+/* A COINr CSV pair: either table opens both; the import has no file until saved. */
+static void
+test_import_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "asem",
+                                            "asem_idata.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CrkDataset *before = crk_window_get_dataset (f->window);
+
+  crk_window_open (f->window, file);
+  g_assert_true (crk_window_get_loading (f->window));
+  crk_test_app_wait (not_loading, f->window, 30);
+  g_assert_null (crk_window_get_message_dialog (f->window));
+  g_assert_false (crk_window_get_dataset (f->window) == before);
+  g_assert_cmpuint (crk_dataset_get_n_cities (crk_window_get_dataset (f->window)), ==, 51);
+  g_assert_null (crk_window_get_file (f->window));
+  g_assert_cmpuint (n_shown (f), ==, 51);
+  g_assert_nonnull (crk_window_get_results (f->window));
 }
 
 static void
@@ -662,7 +679,13 @@ main (int   argc,
   ADD ("/app/window/bad-file", test_bad_file);
   ADD ("/app/window/save-and-reopen", test_save_and_reopen);
   ADD ("/app/window/unsaved-close", test_unsaved_close);
+  ADD ("/app/window/import-csv", test_import_csv);
 #undef ADD
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    crk_test_app_cleanup ();
+    return status;
+  }
 }
