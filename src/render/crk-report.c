@@ -18,6 +18,9 @@
 #include "crk-locale.h"
 #include "crk-report-private.h"
 
+/* Room for a chart page's heading and note above the chart. */
+#define CHART_TOP 36.0
+
 G_DEFINE_QUARK (crk-report-error-quark, crk_report_error)
 
 G_DEFINE_FINAL_TYPE (CrkReport, crk_report, G_TYPE_OBJECT)
@@ -245,6 +248,62 @@ compare_rect_y (gconstpointer a,
   return x->y < y->y ? -1 : x->y > y->y ? 1 : 0;
 }
 
+/* Each city's bar (or stack of segments) spans x0 .. x0 + total * k; every row must agree
+ * on x0 and k, else the chart's axis is not linear from 0 and no scale is repeated. */
+static void
+read_scale (CrkReportChart *chart,
+            CrkChartHits   *hits)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GHashTableIter iter;
+  gpointer value;
+  double x0 = NAN, k = NAN, max = 0;
+
+  for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
+    {
+      const CrkChartHit *hit = crk_chart_hits_get_hit (hits, i);
+      double *row;
+
+      if ((hit->kind != CRK_CHART_HIT_BAR && hit->kind != CRK_CHART_HIT_SEGMENT) ||
+          hit->city == G_MAXUINT || isnan (hit->value) || hit->value < 0)
+        continue;
+      row = g_hash_table_lookup (rows, GUINT_TO_POINTER (hit->city));
+      if (row == NULL)
+        {
+          row = g_new (double, 3);
+          row[0] = hit->rect.x;
+          row[1] = hit->rect.x + hit->rect.width;
+          row[2] = 0;
+          g_hash_table_insert (rows, GUINT_TO_POINTER (hit->city), row);
+        }
+      row[0] = MIN (row[0], hit->rect.x);
+      row[1] = MAX (row[1], hit->rect.x + hit->rect.width);
+      row[2] += hit->value;
+    }
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const double *row = value;
+
+      if (row[2] <= 0)
+        continue;
+      if (isnan (x0))
+        {
+          x0 = row[0];
+          k = (row[1] - row[0]) / row[2];
+        }
+      else if (fabs (row[0] - x0) > 0.5 || fabs (x0 + row[2] * k - row[1]) > 1.0)
+        return;
+      max = MAX (max, row[2]);
+    }
+  if (isnan (x0) || !(k > 0))
+    return;
+  chart->has_scale = TRUE;
+  chart->scale_x0 = x0;
+  chart->scale_k = k;
+  chart->scale_max = max;
+}
+
 static void
 add_chart_pages (CrkReport       *self,
                  CrkChartOptions *options,
@@ -257,7 +316,7 @@ add_chart_pages (CrkReport       *self,
   g_autoptr(CrkChartHits) hits = crk_chart_hits_new ();
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (CrkRect));
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (double));
-  double y0 = 0;
+  double y0 = 0, target;
   guint index;
   gboolean continued = FALSE;
 
@@ -268,14 +327,15 @@ add_chart_pages (CrkReport       *self,
   chart->heading = g_strdup (heading);
   g_ptr_array_add (self->charts, chart);
   index = self->charts->len - 1;
-  /* The heading and its note take the top of every page. */
-  avail = height - 46;
-
   recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   rec = cairo_create (recording);
   crk_chart_draw (rec, self->results, options, chart->width, chart->height, hits);
   cairo_destroy (rec);
   cairo_surface_destroy (recording);
+  read_scale (chart, hits);
+
+  /* The heading and its note take the top of every page, a repeated scale its foot. */
+  avail = height - CHART_TOP - (chart->has_scale ? 22 : 0);
 
   /* Rows are the bars (or the stacks of segments) of each city; a cut goes half-way
    * through a gap between rows, so that no row is split. */
@@ -304,16 +364,34 @@ add_chart_pages (CrkReport       *self,
       }
   }
 
+  /* As many pages as a greedy fill needs, with the rows spread evenly over them (no
+   * page of three rows at the end). */
+  {
+    guint n_slices = 1;
+
+    for (double y = 0; chart->height - y > avail + 0.5; n_slices++)
+      {
+        double best = y + avail;
+
+        for (guint i = 0; i < cuts->len; i++)
+          if (g_array_index (cuts, double, i) > y + 1 && g_array_index (cuts, double, i) - y <= avail)
+            best = g_array_index (cuts, double, i);
+        y = best;
+      }
+    target = chart->height / n_slices;
+  }
   while (chart->height - y0 > avail + 0.5)
     {
       double best = -1;
       CrkPage *page;
 
+      /* The row boundary nearest the even share that still fits. */
       for (guint i = 0; i < cuts->len; i++)
         {
           double cut = g_array_index (cuts, double, i);
 
-          if (cut > y0 + 1 && cut - y0 <= avail)
+          if (cut > y0 + 1 && cut - y0 <= avail &&
+              (best < 0 || fabs (cut - y0 - target) < fabs (best - y0 - target)))
             best = cut;
         }
       if (best < 0)
@@ -729,6 +807,47 @@ draw_flow_page (CrkReport     *self,
     }
 }
 
+/* The chart's value scale under a slice: an axis with round ticks. */
+static void
+draw_scale (cairo_t              *cr,
+            const CrkReportChart *chart,
+            double                x,
+            double                y)
+{
+  const CrkStyle *style = crk_report_get_style ();
+  double step = 1, span = chart->scale_max;
+  double top;
+
+  while (span / step > 8)
+    step *= span / step > 40 ? 10 : span / step > 16 ? 5 : 2;
+  while (span / step < 3 && step > 1e-6)
+    step /= 2;
+  top = ceil (span / step - 1e-9) * step;
+
+  cairo_save (cr);
+  crk_rgba_set_source (cr, &style->axis);
+  cairo_set_line_width (cr, 0.6);
+  cairo_move_to (cr, x + chart->scale_x0, y);
+  cairo_line_to (cr, x + chart->scale_x0 + top * chart->scale_k, y);
+  cairo_stroke (cr);
+  for (double v = 0; v <= top + step / 2; v += step)
+    {
+      double tx = x + chart->scale_x0 + v * chart->scale_k;
+      g_autofree char *label = g_strdup_printf ("%g", v);
+      g_autoptr(PangoLayout) layout = crk_text_layout_new (cr, label, 6.8, PANGO_WEIGHT_NORMAL);
+      double w;
+
+      if (tx > x + chart->width + 0.5)
+        break;
+      cairo_move_to (cr, tx, y);
+      cairo_line_to (cr, tx, y + 3);
+      cairo_stroke (cr);
+      crk_text_layout_get_size (layout, &w, NULL);
+      crk_report_show_layout (cr, layout, tx - w / 2, y + 4, &style->secondary);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_chart_page (CrkReport     *self,
                  cairo_t       *cr,
@@ -756,12 +875,15 @@ draw_chart_page (CrkReport     *self,
   crk_report_show_layout (cr, note, x, y + h + 2, &style->secondary);
 
   cairo_save (cr);
-  cairo_translate (cr, x, CRK_REPORT_MARGIN_TOP + 46);
+  cairo_translate (cr, x, CRK_REPORT_MARGIN_TOP + CHART_TOP);
   cairo_rectangle (cr, -4, 0, chart->width + 8, page->slice_y1 - page->slice_y0);
   cairo_clip (cr);
   cairo_translate (cr, 0, -page->slice_y0);
   crk_chart_draw (cr, self->results, chart->options, chart->width, chart->height, NULL);
   cairo_restore (cr);
+
+  if (chart->has_scale && page->slice_y1 < chart->height - 0.5)
+    draw_scale (cr, chart, x, CRK_REPORT_MARGIN_TOP + CHART_TOP + page->slice_y1 - page->slice_y0 + 4);
 }
 
 /**
