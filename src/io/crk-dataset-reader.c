@@ -55,6 +55,7 @@ typedef struct {
   CrkImportError code;
   char          *message;
   gint64         ref_ordinal; /* "first at line N" */
+  gboolean       from_libxml; /* a schema message of libxml2 */
 } Problem;
 
 static void
@@ -189,6 +190,7 @@ typedef struct {
   GArray           *problems;   /* Problem */
   gboolean          stop;       /* hostile input or too many problems */
   gint64            n_elements; /* ordinal of the last element seen */
+  gboolean          broken;     /* the parser gave up: not well-formed */
 
   /* open elements */
   Frame             stack[CRK_DATASET_MAX_DEPTH + 1];
@@ -240,7 +242,7 @@ add_problem_full (Reader         *r,
                   gint64          ref_ordinal,
                   char           *message)
 {
-  Problem p = { ordinal, line, column, code, message, ref_ordinal };
+  Problem p = { ordinal, line, column, code, message, ref_ordinal, FALSE };
 
   if (r->stop)
     {
@@ -461,12 +463,20 @@ structured_error_cb (void       *user_data,
       /* TRANSLATORS: %s is libxml2's (English) description of a schema violation */
       add_problem_full (r, ordinal, ordinal > 0 ? 0 : error->line, 0, CRK_IMPORT_ERROR_SCHEMA, 0,
                         g_strdup_printf (_("does not match the schema: %s"), text));
+      if (r->problems->len > 0)
+        g_array_index (r->problems, Problem, r->problems->len - 1).from_libxml = TRUE;
     }
   else if (error->domain == XML_FROM_IO)
     add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_IO, 0, g_strdup_printf (_("cannot read: %s"), text));
   else
     {
       CrkImportError code = CRK_IMPORT_ERROR_MALFORMED;
+
+      /* The first fatal error says it; libxml2 adds follow-ons at the same place. */
+      if (r->broken)
+        return;
+      if (error->level == XML_ERR_FATAL)
+        r->broken = TRUE;
 
       if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_EXT_ENTITY_STANDALONE)
         code = CRK_IMPORT_ERROR_HOSTILE;
@@ -2056,11 +2066,16 @@ report_progress (Reader *r)
 static void
 run (Reader *r)
 {
-  int ret;
+  int ret = 0;
   guint64 n_nodes = 0;
 
   while (!r->stop && (ret = xmlTextReaderRead (r->reader)) == 1)
     {
+      /* After a syntax error the reader closes the open elements by itself: what
+       * follows is not in the file. */
+      if (r->broken)
+        return;
+
       int type = xmlTextReaderNodeType (r->reader);
 
       if (++n_nodes % PROGRESS_EVERY == 0)
@@ -2152,6 +2167,15 @@ run (Reader *r)
         default:
           break;
         }
+    }
+
+  if (ret < 0 && !r->broken && !r->stop)
+    {
+      /* The reader failed without saying why. */
+      r->broken = TRUE;
+      add_problem_full (r, 0, xmlTextReaderGetParserLineNumber (r->reader),
+                        xmlTextReaderGetParserColumnNumber (r->reader), CRK_IMPORT_ERROR_MALFORMED, 0,
+                        g_strdup (_("not well-formed XML")));
     }
 }
 
@@ -2296,6 +2320,20 @@ read_document (Reader  *r,
   return r->problems->len == 0;
 }
 
+/* In the order of the file; problems without a place last. */
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const Problem *x = a, *y = b;
+  guint lx = x->line > 0 ? (guint) x->line : G_MAXUINT;
+  guint ly = y->line > 0 ? (guint) y->line : G_MAXUINT;
+
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  return (x->column > y->column) - (x->column < y->column);
+}
+
 /* Turns the collected problems into CrkProblems and @error. */
 static void
 finish_problems (Reader     *r,
@@ -2304,7 +2342,16 @@ finish_problems (Reader     *r,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
 
+  /* libxml2 validates what it has of a document it cannot parse to the end, elements
+   * cut short included: its schema messages then say nothing about the file. */
+  if (r->broken)
+    for (guint k = r->problems->len; k > 0; k--)
+      if (g_array_index (r->problems, Problem, k - 1).from_libxml)
+        g_array_remove_index (r->problems, k - 1);
+
   locate_problems (r);
+  /* A stable sort: problems of one element keep the order they were found in. */
+  g_array_sort (r->problems, compare_problems);
   for (guint i = 0; i < r->problems->len; i++)
     {
       Problem *p = &g_array_index (r->problems, Problem, i);
