@@ -3,6 +3,7 @@
  *   bench-app              both figures
  *   bench-app --child app  (internal) start Cityrank on the sample, print the first frame
  *   bench-app --child bare (internal) start a bare GTK window, print the first frame
+ *   bench-app --child adw  (internal) an empty libadwaita window with a header bar
  *
  * Start-up: the time from spawning a process to its first painted frame (the frame
  * clock's "after-paint"), for Cityrank on the sample dataset and for a bare GTK window,
@@ -71,6 +72,22 @@ run_child (const char *what,
                                G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
       g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
       return g_application_run (G_APPLICATION (app), 1, args);
+    }
+  else if (g_str_equal (what, "adw"))
+    {
+      GtkWidget *window;
+      GtkWidget *box;
+
+      adw_init ();
+      window = adw_application_window_new (NULL);
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+      g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
+      gtk_window_present (GTK_WINDOW (window));
+      while (TRUE)
+        g_main_context_iteration (NULL, TRUE);
     }
   else
     {
@@ -179,7 +196,8 @@ bench_weight_change (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
   crk_window_open_sample (window);
   gtk_window_present (GTK_WINDOW (window));
-  while (gtk_widget_get_width (GTK_WIDGET (window->chart_view)) == 0)
+  while (gtk_widget_get_width (GTK_WIDGET (window->chart_view)) == 0 ||
+         g_list_model_get_n_items (G_LIST_MODEL (window->store)) < window->rows->len)
     g_main_context_iteration (NULL, TRUE);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
@@ -233,6 +251,7 @@ main (int   argc,
 {
   g_autoptr(GArray) app = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) adw = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *self_path = NULL;
   double app_ms, bare_ms;
 
@@ -250,15 +269,18 @@ main (int   argc,
   for (guint i = 0; i < N_STARTS; i++)
     {
       double b = time_start (self_path, "bare");
+      double w = time_start (self_path, "adw");
       double a = time_start (self_path, "app");
 
       g_array_append_val (bare, b);
+      g_array_append_val (adw, w);
       g_array_append_val (app, a);
     }
   bare_ms = median (bare);
   app_ms = median (app);
   printf ("Start to first frame (median of %d, process spawn included):\n", N_STARTS);
   printf ("  bare GTK window:               %7.1f ms\n", bare_ms);
+  printf ("  empty libadwaita window:       %7.1f ms\n", median (adw));
   printf ("  Cityrank with the sample:      %7.1f ms  (%.2fx the bare window; target <= 1.5x)\n",
           app_ms, app_ms / bare_ms);
 

@@ -37,6 +37,10 @@ struct _CrkWindow
   GtkLabel             *count_label;
   GtkColumnView        *column_view;
   GtkColumnViewColumn  *rank_column;
+  GtkColumnViewColumn  *change_column;
+  GtkColumnViewColumn  *city_column;
+  GtkColumnViewColumn  *province_column;
+  GtkColumnViewColumn  *score_column;
   GtkColumnViewColumn  *tier_column;
   GtkMultiSelection    *selection;
   GtkSortListModel     *sort_model;
@@ -60,6 +64,8 @@ struct _CrkWindow
   gulong                method_changed_id;
   gulong                modified_id;
   gboolean              updating_years;
+  guint                 rows_tick_id;    /* the rest of the rows once the table has a size */
+  guint                 rows_timeout_id;
 
   /* files */
   GCancellable         *load_cancellable;

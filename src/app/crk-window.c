@@ -21,6 +21,7 @@
 #include "crk-dataset-writer.h"
 #include "crk-export-dialog.h"
 #include "crk-file-chooser.h"
+#include "crk-ranking-cells.h"
 #include "crk-ranking-row.h"
 
 #define SAMPLE_RESOURCE "/io/github/cityrank/Cityrank/samples/advanced-manufacturing-cities.cityrank.xml"
@@ -159,7 +160,8 @@ update_count (CrkWindow *self)
 
   if (self->dataset == NULL)
     text = g_strdup ("");
-  else if (shown == total)
+  else if (shown == total || (self->rows_timeout_id != 0 &&
+                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0'))
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", total), total);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u city", "%u of %u cities", total), shown, total);
@@ -445,6 +447,8 @@ crk_window_set_year (CrkWindow *self,
 
 /* Selection ------------------------------------------------------------------------ */
 
+static void add_remaining_rows (CrkWindow *self);
+
 GArray *
 crk_window_dup_selected_cities (CrkWindow *self)
 {
@@ -509,6 +513,7 @@ crk_window_select_city (CrkWindow *self,
 
   if (self->dataset == NULL || city >= self->rows->len)
     return;
+  add_remaining_rows (self);
 
   pos = find_position (self, city);
   if (pos == GTK_INVALID_LIST_POSITION)
@@ -552,6 +557,104 @@ on_chart_view_city_activated_cb (CrkWindow *self,
 }
 
 /* The dataset ---------------------------------------------------------------------- */
+
+/* Before the table has its size, GtkListView makes a row widget for every item (up to
+ * 200): with eleven cells a row that was most of the window's start-up. So a table that
+ * has no size yet gets the leading rows only, enough to fill it, and the rest once it
+ * is allocated (its next frame), when only the visible rows get widgets. */
+#define FIRST_ROWS 40
+
+static void
+add_remaining_rows (CrkWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  if (self->rows_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->rows_tick_id);
+  self->rows_tick_id = 0;
+  g_clear_handle_id (&self->rows_timeout_id, g_source_remove);
+  if (n >= self->rows->len)
+    return;
+
+  /* the leading rows are the best ranked; add every row not yet in the store */
+  {
+    g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        CrkRankingRow *row = g_ptr_array_index (self->rows, i);
+
+        if (!g_object_get_data (G_OBJECT (row), "crk-in-store"))
+          g_ptr_array_add (rest, row);
+      }
+    g_list_store_splice (self->store, n, 0, rest->pdata, rest->len);
+  }
+  update_count (self);
+}
+
+static gboolean
+rows_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  CrkWindow *self = user_data;
+
+  if (gtk_widget_get_height (widget) <= 0)
+    return G_SOURCE_CONTINUE;
+  self->rows_tick_id = 0;
+  add_remaining_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+rows_timeout_cb (gpointer user_data)
+{
+  CrkWindow *self = user_data;
+
+  self->rows_timeout_id = 0;
+  add_remaining_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_store (CrkWindow *self)
+{
+  g_autoptr(GPtrArray) first = g_ptr_array_new ();
+  const guint *order = NULL;
+  guint n_ranked = 0;
+
+  if (self->rows_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->rows_tick_id);
+  self->rows_tick_id = 0;
+  g_clear_handle_id (&self->rows_timeout_id, g_source_remove);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    g_object_set_data (g_ptr_array_index (self->rows, i), "crk-in-store", NULL);
+
+  if (gtk_widget_get_height (GTK_WIDGET (self->column_view)) > 0 ||
+      self->results == NULL || self->rows->len <= FIRST_ROWS)
+    {
+      g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                           self->rows->pdata, self->rows->len);
+      return;
+    }
+
+  order = crk_results_get_order (self->results, &n_ranked);
+  for (guint i = 0; i < n_ranked && first->len < FIRST_ROWS; i++)
+    {
+      CrkRankingRow *row = g_ptr_array_index (self->rows, order[i]);
+
+      g_object_set_data (G_OBJECT (row), "crk-in-store", GINT_TO_POINTER (TRUE));
+      g_ptr_array_add (first, row);
+    }
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       first->pdata, first->len);
+
+  self->rows_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), rows_tick_cb,
+                                                     self, NULL);
+  /* a window that is never shown still gets every row */
+  self->rows_timeout_id = g_timeout_add (300, rows_timeout_cb, self);
+}
 
 void
 crk_window_set_dataset (CrkWindow  *self,
@@ -609,8 +712,7 @@ crk_window_set_dataset (CrkWindow  *self,
   crk_method_panel_set_dataset (self->method_panel, dataset, self->history, self->saved_method);
   recompute (self, FALSE);
 
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       self->rows->pdata, self->rows->len);
+  fill_store (self);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   on_selection_changed_cb (self);
   update_count (self);
@@ -1394,6 +1496,10 @@ crk_window_dispose (GObject *object)
       g_clear_signal_handler (&self->modified_id, self->dataset);
     }
   g_clear_signal_handler (&self->recent_changed_id, self->recent_manager);
+  g_clear_handle_id (&self->rows_timeout_id, g_source_remove);
+  if (self->rows_tick_id != 0 && self->column_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->rows_tick_id);
+  self->rows_tick_id = 0;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRK_TYPE_WINDOW);
 
@@ -1521,6 +1627,10 @@ crk_window_class_init (CrkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, rank_column);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, change_column);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, city_column);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, province_column);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, score_column);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, tier_column);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, sort_model);
@@ -1551,6 +1661,27 @@ crk_window_init (CrkWindow *self)
   self->dimension_columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    const struct {
+      GtkColumnViewColumn *column;
+      CrkRankingCell       cell;
+    } cells[] = {
+      { self->rank_column, CRK_RANKING_CELL_RANK },
+      { self->change_column, CRK_RANKING_CELL_CHANGE },
+      { self->city_column, CRK_RANKING_CELL_CITY },
+      { self->province_column, CRK_RANKING_CELL_PROVINCE },
+      { self->score_column, CRK_RANKING_CELL_SCORE },
+      { self->tier_column, CRK_RANKING_CELL_TIER },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+      {
+        g_autoptr(GtkListItemFactory) factory = crk_ranking_cell_factory_new (cells[i].cell);
+
+        gtk_column_view_column_set_factory (cells[i].column, factory);
+      }
+  }
 
   self->settings = crk_application_dup_settings ();
   restore_state (self);

@@ -27,6 +27,15 @@ has_results (gpointer data)
   return crk_window_get_results (data) != NULL;
 }
 
+/* the table gets its leading rows first and the rest once it has a size */
+static gboolean
+all_rows (gpointer data)
+{
+  CrkWindow *window = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (window->store)) == window->rows->len;
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -40,6 +49,7 @@ fixture_setup (Fixture       *f,
   crk_test_app_wait (has_results, f->window, 10);
   crk_test_app_wait_allocated (GTK_WIDGET (f->window->column_view));
   crk_test_app_wait_allocated (GTK_WIDGET (f->window->chart_view));
+  crk_test_app_wait (all_rows, f->window, 10);
 }
 
 static void
