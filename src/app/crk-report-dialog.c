@@ -382,6 +382,8 @@ print_action (GtkWidget  *widget,
 
   operation = crk_print_operation_new (self->report);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  /* "Current page" in the print dialog is the page shown in the preview. */
+  gtk_print_operation_set_current_page (GTK_PRINT_OPERATION (operation), (int) self->page);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
   self->printing = TRUE;
   update_pager (self);
