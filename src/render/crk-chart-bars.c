@@ -572,6 +572,19 @@ crk_chart_bar_draw (CrkDraw *d)
 
 /* Contribution chart */
 
+/* Fills side by side: the series hues, or in print evenly spaced greys (the print series
+ * greys repeat, told apart by dashes that fills do not have). */
+static void
+segment_color (CrkDraw *d,
+               guint    j,
+               CrkRGBA *out)
+{
+  if (d->options->style == CRK_CHART_STYLE_PRINT)
+    crk_palette_get_category (d->options->style, j, d->data->n_axes, out);
+  else
+    crk_palette_get_series (d->options->style, j, out);
+}
+
 void
 crk_chart_contribution_legend (CrkDraw *d,
                                GArray  *entries)
@@ -582,7 +595,7 @@ crk_chart_contribution_legend (CrkDraw *d,
     {
       CrkRGBA color;
 
-      crk_palette_get_series (d->options->style, j, &color);
+      segment_color (d, j, &color);
       crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_BOX, data->axis_names[j], &color, j, G_MAXUINT);
     }
 }
@@ -657,7 +670,7 @@ crk_chart_contribution_draw (CrkDraw *d)
               neg = a;
             }
           seg = (CrkRect) { x_of (&g, a), cy - g.bar_h / 2, x_of (&g, b) - x_of (&g, a), g.bar_h };
-          crk_palette_get_series (d->options->style, j, &color);
+          segment_color (d, j, &color);
           crk_rgba_set_source (cr, &color);
           cairo_rectangle (cr, seg.x, seg.y, seg.width, seg.height);
           cairo_fill (cr);

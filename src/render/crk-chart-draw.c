@@ -588,7 +588,9 @@ draw_init (CrkDraw               *d,
   d->hits = hits;
   d->width = width;
   d->height = height;
-  d->margin = CLAMP (MIN (width, height) * 0.035, 6 * d->k, 20 * d->k);
+  /* From the width only, so that a natural height measured before the height is known
+   * holds when drawn at that height. */
+  d->margin = CLAMP (width * 0.025, 6 * d->k, 20 * d->k);
 }
 
 void
@@ -647,7 +649,6 @@ crk_chart_data_get_natural_height (const CrkChartData    *data,
   CrkDraw d;
   double height;
 
-  /* The margin depends on the height; measure with the height of a 4:3 chart. */
   draw_init (&d, cr, data, options, width, width * 0.75, NULL);
   add_legend (&d, legend);
   switch (data->kind)
