@@ -176,10 +176,10 @@ crk_cli_chart (int    argc,
     { "font-scale", 0, 0, G_OPTION_ARG_DOUBLE, &font_scale, N_("Text size factor (default 1)"), N_("FACTOR") },
     { "describe", 0, 0, G_OPTION_ARG_NONE, &describe, N_("Print the chart's text description (its alt text)"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Output file: .png, .svg or .pdf"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("KIND FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("radar|bar|contrib|gap|values FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("radar|bar|contrib|gap|values FILE — draw a chart"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— draw a chart"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CrkDataset) dataset = NULL;
   g_autoptr(CrkMethod) method = NULL;
