@@ -197,6 +197,15 @@ test_sample (gconstpointer data)
   g_assert_cmpuint (crk_dataset_get_n_indicators (dataset), >, 0);
   g_assert_nonnull (crk_dataset_get_framework (dataset));
   check_round_trip (dataset);
+
+  /* The bundled samples are kept in the canonical form (cityrank-cli convert). */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *written = crk_dataset_write_to_string (dataset, NULL);
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (written, ==, contents);
+  }
 }
 
 /* The real ASEM data (51 countries, 49 indicators, 4 levels, 4 group columns, 4
