@@ -1,6 +1,7 @@
 /* bench-app.c: how fast the window starts and follows a weight change (run under Xvfb)
  *
  *   bench-app              both figures
+ *   bench-app --weight-only  the weight change only
  *   bench-app --child app  (internal) start Cityrank on the sample, print the first frame
  *   bench-app --child bare (internal) start a bare GTK window, print the first frame
  *   bench-app --child adw  (internal) an empty libadwaita window with a header bar
@@ -265,6 +266,12 @@ main (int   argc,
     }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   self_path = g_canonicalize_filename (argv[0], NULL);
+
+  if (argc == 2 && g_str_equal (argv[1], "--weight-only"))
+    {
+      bench_weight_change ();
+      return 0;
+    }
 
   for (guint i = 0; i < N_STARTS; i++)
     {
