@@ -452,6 +452,13 @@ compare_movers (gconstpointer a,
   return x->city < y->city ? -1 : x->city > y->city;
 }
 
+static int
+compare_movers_ascending (gconstpointer a,
+                          gconstpointer b)
+{
+  return -compare_movers (a, b);
+}
+
 static void
 build_entering (CrkReport *self,
                 guint      top)
@@ -482,30 +489,8 @@ build_entering (CrkReport *self,
         }
     }
   /* Entered: by rank now; left: by rank then. */
-  for (guint i = 0; i < entered_cities->len; i++)
-    for (guint j = i + 1; j < entered_cities->len; j++)
-      {
-        Mover *a = &g_array_index (entered_cities, Mover, i), *b = &g_array_index (entered_cities, Mover, j);
-
-        if (b->change < a->change)
-          {
-            Mover t = *a;
-            *a = *b;
-            *b = t;
-          }
-      }
-  for (guint i = 0; i < left_cities->len; i++)
-    for (guint j = i + 1; j < left_cities->len; j++)
-      {
-        Mover *a = &g_array_index (left_cities, Mover, i), *b = &g_array_index (left_cities, Mover, j);
-
-        if (b->change < a->change)
-          {
-            Mover t = *a;
-            *a = *b;
-            *b = t;
-          }
-      }
+  g_array_sort (entered_cities, compare_movers_ascending);
+  g_array_sort (left_cities, compare_movers_ascending);
 
   for (guint i = 0; i < entered_cities->len; i++)
     {
@@ -577,7 +562,6 @@ build_movers (CrkReport *self)
     CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER,
     CRK_COLUMN_NUMBER, CRK_COLUMN_CENTER,
   };
-  guint n_risers = 0, n_fallers = 0;
   char **cells;
   int table;
 
@@ -632,12 +616,7 @@ build_movers (CrkReport *self)
           crk_report_add_row (self, table, cells, 0);
           shown++;
         }
-      if (risers)
-        n_risers = shown;
-      else
-        n_fallers = shown;
     }
-  g_debug ("%u risers, %u fallers", n_risers, n_fallers);
 }
 
 static void

@@ -123,13 +123,13 @@ column_alignment (guint flags)
 /* Lays out (and draws when @draw) one row; returns its height. */
 double
 crk_report_table_row (cairo_t              *cr,
-           const CrkReportTable *table,
-           char                **cells,
-           guint                 flags,
-           guint                 row,
-           double                x,
-           double                y,
-           gboolean              draw)
+                      const CrkReportTable *table,
+                      char                **cells,
+                      guint                 flags,
+                      guint                 row,
+                      double                x,
+                      double                y,
+                      gboolean              draw)
 {
   const CrkStyle *style = crk_report_get_style ();
   gboolean header = (flags & CRK_ROW_HEADER) != 0;
@@ -695,7 +695,7 @@ crk_report_draw_contents_page (CrkReport *self,
                                                      -1, PANGO_ALIGN_RIGHT);
       g_autofree char *num = g_strdup_printf ("%u", page->number);
       g_autofree char *link = g_strdup_printf ("page=%u", e->page + 1);
-      double w, h, nw, nh, baseline;
+      double w, h, nw, nh;
 
       if (!e->sub && i > 0)
         y += 8;
@@ -704,7 +704,6 @@ crk_report_draw_contents_page (CrkReport *self,
       add_tabular_figures (number);
       crk_text_layout_get_size (name, &w, &h);
       crk_text_layout_get_size (number, &nw, &nh);
-      baseline = crk_text_layout_get_baseline (name);
       if (y + h > height - CRK_REPORT_MARGIN_BOTTOM)
         break;
 
@@ -732,7 +731,6 @@ crk_report_draw_contents_page (CrkReport *self,
             cairo_arc (cr, x, ly - 0.6, 0.55, 0, 2 * G_PI);
             cairo_fill (cr);
           }
-        (void) baseline;
       }
       y += h + (e->sub ? 3 : 5);
     }
