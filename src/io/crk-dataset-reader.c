@@ -179,6 +179,8 @@ typedef struct {
   const char       *data;       /* when reading from memory */
   gsize             length;
   goffset           size;
+  FILE             *file;       /* when reading a file */
+  guint64           consumed;   /* bytes handed to the parser */
   GCancellable     *cancellable;
   void            (*progress) (double fraction, gpointer user_data);
   gpointer          progress_data;
@@ -630,8 +632,14 @@ check_prolog (Reader       *r,
                                         "DTDs and entities are refused for safety")));
           return FALSE;
         }
+      else if (*c.p != '<')
+        {
+          add_problem_full (r, 0, c.line, c.column, CRK_IMPORT_ERROR_MALFORMED, 0,
+                            g_strdup (_("this is not an XML file (the document does not start with “<”)")));
+          return FALSE;
+        }
       else
-        return TRUE; /* the root element, or text the parser will refuse */
+        return TRUE; /* the root element */
     }
 
   if (!whole)
@@ -2054,13 +2062,12 @@ report_unexpected (Reader     *r,
 static void
 report_progress (Reader *r)
 {
-  long consumed;
+  guint64 consumed;
 
   if (r->progress == NULL || r->size <= 0)
     return;
-  consumed = xmlTextReaderByteConsumed (r->reader);
-  if (consumed >= 0)
-    r->progress (MIN (1.0, (double) consumed / (double) r->size), r->progress_data);
+  consumed = r->file != NULL ? r->consumed : (guint64) MAX (xmlTextReaderByteConsumed (r->reader), 0);
+  r->progress (MIN (1.0, (double) consumed / (double) r->size), r->progress_data);
 }
 
 static void
@@ -2189,6 +2196,8 @@ reader_clear (Reader *r)
     }
   if (r->reader != NULL)
     xmlFreeTextReader (r->reader);
+  if (r->file != NULL)
+    fclose (r->file);
   for (guint i = 0; i < G_N_ELEMENTS (r->slots); i++)
     g_string_free (r->slots[i], TRUE);
   g_string_free (r->text, TRUE);
@@ -2235,6 +2244,35 @@ reader_init (Reader     *r,
   r->v_city = r->v_year = r->v_indicator = -1;
 }
 
+static int
+read_file_cb (void *context,
+              char *buffer,
+              int   length)
+{
+  Reader *r = context;
+  size_t n = fread (buffer, 1, length, r->file);
+
+  if (n == 0 && ferror (r->file))
+    return -1;
+  r->consumed += n;
+  if (r->consumed > (guint64) CRK_DATASET_MAX_FILE_SIZE && !r->stop)
+    {
+      /* It grew since it was measured (or is no regular file). */
+      g_autofree char *limit = g_format_size (CRK_DATASET_MAX_FILE_SIZE);
+
+      add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_HOSTILE, 0,
+                        g_strdup_printf (_("the file is larger than %s; refusing it"), limit));
+      return -1;
+    }
+  return (int) n;
+}
+
+static int
+close_file_cb (void *context)
+{
+  return 0; /* reader_clear() closes the file */
+}
+
 /* Reads into r->dataset; TRUE when there were no problems. */
 static gboolean
 read_document (Reader  *r,
@@ -2262,13 +2300,21 @@ read_document (Reader  *r,
                        _("Cannot open “%s”: %s"), r->name, g_strerror (saved_errno));
           return FALSE;
         }
+      r->file = f;
       head = g_malloc (PROLOG_SCAN_LIMIT);
       n = fread (head, 1, PROLOG_SCAN_LIMIT, f);
-      fclose (f);
       ok = check_prolog (r, head, n, n < PROLOG_SCAN_LIMIT);
       g_free (head);
       if (!ok)
         return FALSE;
+      if (fseek (f, 0, SEEK_SET) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
+                       _("Cannot read “%s”: %s"), r->name, g_strerror (saved_errno));
+          return FALSE;
+        }
       if (r->size > CRK_DATASET_MAX_FILE_SIZE)
         {
           g_autofree char *limit = g_format_size (CRK_DATASET_MAX_FILE_SIZE);
@@ -2277,7 +2323,8 @@ read_document (Reader  *r,
                             g_strdup_printf (_("the file is larger than %s; refusing it"), limit));
           return FALSE;
         }
-      r->reader = xmlReaderForFile (r->path, "UTF-8", options);
+      /* Our own reading, not libxml2's: no URIs, no transparent decompression. */
+      r->reader = xmlReaderForIO (read_file_cb, close_file_cb, r, NULL, "UTF-8", options);
     }
   else
     {

@@ -13,6 +13,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "crk-dataset-reader.h"
 #include "crk-model.h"
 
@@ -290,6 +292,42 @@ test_empty_file (void)
   g_rmdir (dir);
 }
 
+/* libxml2 would decompress a gzip file by itself (a small file, a huge document): the
+ * reader reads bytes, and these are no XML. */
+static void
+test_compressed (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "io", "fixtures", "valid.cityrank.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("crk-io-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "compressed.cityrank.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) packed = NULL;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) gz = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrkDataset) ds = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  gz = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  g_assert_true (g_output_stream_write_all (gz, contents, length, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (gz, NULL, &error));
+  g_assert_no_error (error);
+  packed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed), NULL));
+
+  ds = crk_dataset_read (path, &problems, &error);
+  g_assert_null (ds);
+  g_assert_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (first_problem (problems)->message, "not an XML file"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_huge_text (void)
 {
@@ -499,6 +537,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/hostile/empty", test_empty);
   g_test_add_func ("/io/hostile/empty-or-missing-file", test_empty_file);
   g_test_add_func ("/io/hostile/huge-text", test_huge_text);
+  g_test_add_func ("/io/hostile/compressed", test_compressed);
   g_test_add_func ("/io/hostile/utf16", test_utf16);
   g_test_add_func ("/io/hostile/undeclared-entity", test_undeclared_entity);
 
