@@ -153,6 +153,40 @@ fit_new_tables (CrkReport *self,
     crk_report_fit_table (self, cr, &g_array_index (self->tables, CrkReportTable, t), t, width);
 }
 
+/* A short table (up to @max_rows rows) is kept on one page: every row but its last
+ * keeps with the next. */
+static void
+keep_short_tables (CrkReport *self,
+                   guint      first,
+                   guint      last,
+                   guint      max_rows)
+{
+  for (guint t = 0; t < self->tables->len; t++)
+    {
+      guint n = 0, last_row = 0;
+
+      for (guint i = first; i < last; i++)
+        {
+          const CrkBlock *b = &g_array_index (self->blocks, CrkBlock, i);
+
+          if (b->table == (int) t)
+            {
+              n++;
+              last_row = i;
+            }
+        }
+      if (n == 0 || n > max_rows)
+        continue;
+      for (guint i = first; i < last_row; i++)
+        {
+          CrkBlock *b = &g_array_index (self->blocks, CrkBlock, i);
+
+          if (b->table == (int) t)
+            b->keep_with_next = TRUE;
+        }
+    }
+}
+
 static double
 space_before (CrkReport *self,
               guint      index)
@@ -503,6 +537,7 @@ layout (CrkReport *self)
 
       crk_report_build_summary (self);
       fit_new_tables (self, cr, first_table, width);
+      keep_short_tables (self, first, self->blocks->len, 14);
       paginate_flow (self, cr, CRK_REPORT_SECTION_SUMMARY, first, self->blocks->len, FALSE);
     }
   if (sections & CRK_REPORT_SECTION_METHOD)
@@ -511,6 +546,7 @@ layout (CrkReport *self)
 
       crk_report_build_method (self);
       fit_new_tables (self, cr, first_table, width);
+      keep_short_tables (self, first, self->blocks->len, 14);
       paginate_flow (self, cr, CRK_REPORT_SECTION_METHOD, first, self->blocks->len, FALSE);
     }
   if (sections & CRK_REPORT_SECTION_TABLE)
