@@ -4,8 +4,9 @@
  *
  * Reads the advanced-manufacturing sample (100 cities), computes it once, then lays out
  * and writes the whole report (every section, all 100 profiles, A4) a few times. Prints
- * the median and fastest times of the layout and of the whole write, and the process's
- * peak resident memory before and after. Targets: under 3 s and under 200 MB.
+ * the median and fastest wall times of the layout and of the whole write, the CPU time of
+ * the whole write, and the process's peak resident memory before and after. Targets:
+ * under 3 s and under 200 MB.
  */
 #define G_LOG_DOMAIN "bench-report"
 
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "crk-dataset-reader.h"
 #include "crk-engine.h"
@@ -56,7 +58,7 @@ main (int argc, char **argv)
   g_autoptr(CrkDataset) dataset = NULL;
   g_autoptr(CrkResults) results = NULL;
   g_autoptr(CrkReportOptions) options = crk_report_options_new ();
-  double layout[RUNS], total[RUNS];
+  double layout[RUNS], total[RUNS], cpu[RUNS];
   double before, after;
   guint n_pages = 0;
   GStatBuf st;
@@ -86,6 +88,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < RUNS; i++)
     {
       gint64 start = g_get_monotonic_time ();
+      clock_t cpu_start = clock ();
       g_autoptr(CrkReport) report = crk_report_new (results, options, &error);
       gint64 laid_out = g_get_monotonic_time ();
 
@@ -96,11 +99,13 @@ main (int argc, char **argv)
         }
       layout[i] = (laid_out - start) / 1e6;
       total[i] = (g_get_monotonic_time () - start) / 1e6;
+      cpu[i] = (double) (clock () - cpu_start) / CLOCKS_PER_SEC;
       n_pages = crk_report_get_n_pages (report);
     }
   after = peak_mb ();
   qsort (layout, RUNS, sizeof (double), compare_double);
   qsort (total, RUNS, sizeof (double), compare_double);
+  qsort (cpu, RUNS, sizeof (double), compare_double);
   if (g_stat (pdf, &st) != 0)
     st.st_size = 0;
 
@@ -109,6 +114,8 @@ main (int argc, char **argv)
   printf ("  layout          median %.3f s  fastest %.3f s\n", layout[RUNS / 2], layout[0]);
   printf ("  layout + PDF    median %.3f s  fastest %.3f s  (target < %.0f s)\n",
           total[RUNS / 2], total[0], TARGET_S);
+  printf ("  CPU time        median %.3f s  fastest %.3f s  (wall time above includes waiting for a busy machine)\n",
+          cpu[RUNS / 2], cpu[0]);
   printf ("  peak memory     %.1f MB (%.1f MB before the first report; target < %.0f MB)\n",
           after, before, TARGET_MB);
   printf ("  PDF size        %.2f MB\n", st.st_size / (1024.0 * 1024.0));
