@@ -19,6 +19,7 @@ struct _CrkChangeLabel
   int        value;
   int        state;
   gboolean   compact;
+  const char *css_class; /* the rank-* class set now, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CrkChangeLabel, crk_change_label, GTK_TYPE_WIDGET)
@@ -38,16 +39,13 @@ update (CrkChangeLabel *self)
 {
   g_autofree char *text = NULL;
   g_autofree char *description = NULL;
-
-  gtk_widget_remove_css_class (self->label, "rank-up");
-  gtk_widget_remove_css_class (self->label, "rank-down");
-  gtk_widget_remove_css_class (self->label, "rank-new");
+  const char *css_class = NULL;
 
   if (self->state == CRK_CHANGE_NEW)
     {
       text = g_strdup (C_("rank change", "new"));
       description = g_strdup (_("New in the ranking"));
-      gtk_widget_add_css_class (self->label, "rank-new");
+      css_class = "rank-new";
     }
   else if (self->state == CRK_CHANGE_NONE || (self->compact && self->value == 0))
     {
@@ -60,7 +58,7 @@ update (CrkChangeLabel *self)
                                      ? g_dngettext (GETTEXT_PACKAGE, "Up %d place with the last method change", "Up %d places with the last method change", self->value)
                                      : g_dngettext (GETTEXT_PACKAGE, "Up %d place", "Up %d places", self->value),
                                      self->value);
-      gtk_widget_add_css_class (self->label, "rank-up");
+      css_class = "rank-up";
     }
   else if (self->value < 0)
     {
@@ -69,7 +67,7 @@ update (CrkChangeLabel *self)
                                      ? g_dngettext (GETTEXT_PACKAGE, "Down %d place with the last method change", "Down %d places with the last method change", -self->value)
                                      : g_dngettext (GETTEXT_PACKAGE, "Down %d place", "Down %d places", -self->value),
                                      -self->value);
-      gtk_widget_add_css_class (self->label, "rank-down");
+      css_class = "rank-down";
     }
   else
     {
@@ -77,6 +75,15 @@ update (CrkChangeLabel *self)
       description = g_strdup (_("No change"));
     }
 
+  /* a class change restyles the label: only when it really changes */
+  if (g_strcmp0 (css_class, self->css_class) != 0)
+    {
+      if (self->css_class != NULL)
+        gtk_widget_remove_css_class (self->label, self->css_class);
+      if (css_class != NULL)
+        gtk_widget_add_css_class (self->label, css_class);
+      self->css_class = css_class;
+    }
   gtk_label_set_label (GTK_LABEL (self->label), text);
   /* an accessible description, not a tooltip: setting a tooltip makes GTK ask the X
    * server where the pointer is, a round trip per cell on every re-rank */

@@ -132,7 +132,7 @@ name_cell_new (CrkFrameworkNode *node,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_widget_set_hexpand (label, TRUE);
   if (heading)
@@ -185,6 +185,10 @@ build_grids (CrkCityDetail *self)
 
           gtk_widget_set_margin_start (name, 12 * (int) (depth > 1 ? depth - 1 : 0));
           line.value = cell_new (NULL, 1, FALSE);
+          /* long units ellipsize rather than widen the pane; the tooltip has it all */
+          gtk_label_set_ellipsize (GTK_LABEL (line.value), PANGO_ELLIPSIZE_MIDDLE);
+          gtk_label_set_width_chars (GTK_LABEL (line.value), 8);
+          gtk_label_set_max_width_chars (GTK_LABEL (line.value), 16);
           line.score = cell_new (NULL, 1, FALSE);
           line.rank = cell_new (NULL, 1, TRUE);
           gtk_grid_attach (self->indicators_grid, name, 0, row, 1, 1);
@@ -389,7 +393,12 @@ update (CrkCityDetail *self)
           else
             v = g_steal_pointer (&formatted);
         }
-      gtk_label_set_label (GTK_LABEL (line->value), v != NULL ? v : "—");
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (line->value)), v != NULL ? v : "—") != 0)
+        {
+          /* raw values change with the city or the year, not with the method */
+          gtk_label_set_label (GTK_LABEL (line->value), v != NULL ? v : "—");
+          gtk_widget_set_tooltip_text (line->value, v);
+        }
       gtk_label_set_label (GTK_LABEL (line->score), s);
       gtk_label_set_label (GTK_LABEL (line->rank), r);
     }
