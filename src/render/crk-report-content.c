@@ -1318,7 +1318,7 @@ crk_report_build_table (CrkReport *self)
   int current_tier = -2;
   char **cells;
   int table;
-  GString *unranked;
+  guint n_unranked = 0;
 
   n_dims = MIN (n_dims, CRK_REPORT_MAX_COLUMNS - 7);
   for (guint d = 0; d < n_dims; d++)
@@ -1418,7 +1418,7 @@ crk_report_build_table (CrkReport *self)
       crk_report_add_row (self, table, cells, 0);
     }
 
-  unranked = g_string_new (NULL);
+  /* One note per city not ranked, so that a long list flows over pages. */
   for (guint city = 0; city < n_cities; city++)
     {
       const char *reason = crk_results_get_unranked_reason (r, city);
@@ -1427,19 +1427,17 @@ crk_report_build_table (CrkReport *self)
 
       if (crk_results_get_rank (r, city) > 0)
         continue;
+      if (n_unranked++ == 0)
+        {
+          guint heading = crk_report_add_block (self, CRK_BLOCK_NOTE,
+                                                g_markup_printf_escaped ("<b>%s</b>", _("Not ranked")));
+
+          g_array_index (self->blocks, CrkBlock, heading).keep_with_next = TRUE;
+        }
       name = city_name_markup (self, city);
       why = escape (reason != NULL ? reason : _("no score"));
-      if (unranked->len > 0)
-        g_string_append (unranked, _("; "));
-      g_string_append_printf (unranked, "%s (%s)", name, why);
+      crk_report_add_block (self, CRK_BLOCK_NOTE, g_strdup_printf ("%s: %s", name, why));
     }
-  if (unranked->len > 0)
-    {
-      char *all = g_strdup_printf (_("<b>Not ranked:</b> %s."), unranked->str);
-
-      crk_report_add_block (self, CRK_BLOCK_NOTE, all);
-    }
-  g_string_free (unranked, TRUE);
   return table;
 }
 

@@ -12,6 +12,7 @@
 
 #include "crk-test-report.h"
 
+#include "crk-engine.h"
 #include "crk-locale.h"
 #include "crk-report-private.h"
 #include "crk-text.h"
@@ -416,6 +417,51 @@ test_draw_scaled (void)
     }
 }
 
+/* A city without data is listed under the table with the reason, and has no profile. */
+static void
+test_unranked (void)
+{
+  g_autoptr(CrkResults) fresh = crk_test_report_load_sample ();
+  CrkDataset *dataset = crk_results_get_dataset (fresh);
+  CrkCity *city = crk_dataset_get_city (dataset, crk_results_get_order (fresh, NULL)[0]);
+  int year = crk_results_get_year (fresh);
+  guint year_index = (guint) crk_dataset_lookup_year (dataset, year);
+  g_autoptr(CrkResults) results = NULL;
+  g_autoptr(CrkReportOptions) options = fixed_options ();
+  g_autoptr(CrkReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = crk_test_report_tmp_path ("unranked.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < crk_dataset_get_n_indicators (dataset); i++)
+    crk_dataset_set_value (dataset, crk_city_get_index (city), i, year_index, NAN, CRK_VALUE_STATUS_OBSERVED);
+  results = crk_compute (dataset, NULL, year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crk_results_get_rank (results, crk_city_get_index (city)), ==, 0);
+  g_assert_cmpuint (crk_results_get_n_ranked (results), ==, 99);
+
+  crk_report_options_set_sections (options, CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
+  report = crk_report_new (results, options, &error);
+  g_assert_no_error (error);
+  crk_report_get_profile_cities (report, &n);
+  g_assert_cmpuint (n, ==, 99);
+  g_assert_cmpint (crk_report_get_city_page (report, crk_city_get_index (city)), ==, -1);
+  g_assert_true (crk_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  crk_test_report_check_pdf (report, pdf, TRUE);
+  {
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+
+    text = crk_test_report_run (argv, NULL);
+  }
+  g_assert_nonnull (strstr (text, "Not ranked"));
+  expected = g_strdup_printf ("%s", crk_city_get_name (city));
+  g_assert_nonnull (strstr (strstr (text, "Not ranked"), expected));
+  crk_test_report_remove (pdf);
+}
+
 static void
 test_cli (void)
 {
@@ -487,6 +533,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/pdf/chinese", test_pdf_chinese);
   g_test_add_func ("/report/profiles/list", test_profiles_list);
   g_test_add_func ("/report/draw/scaled", test_draw_scaled);
+  g_test_add_func ("/report/layout/unranked", test_unranked);
   g_test_add_func ("/report/cli", test_cli);
 
   status = g_test_run ();
