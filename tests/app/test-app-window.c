@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "crk-application.h"
 #include "crk-change-label.h"
 #include "crk-dataset-reader.h"
 #include "crk-ranking-row.h"
@@ -542,6 +543,24 @@ file_loaded (gpointer data)
   return crk_window_get_file (data) != NULL && !crk_window_get_loading (data);
 }
 
+static gboolean
+recent_listed (gpointer data)
+{
+  CrkWindow *window = data;
+  GMenuModel *menu = G_MENU_MODEL (window->recent_section);
+  const char *uri = g_object_get_data (G_OBJECT (window), "crk-test-uri");
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                         G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_save_and_reopen (Fixture       *f,
                       gconstpointer  data)
@@ -571,6 +590,53 @@ test_save_and_reopen (Fixture       *f,
   g_assert_false (crk_window_get_dataset (f->window) == dataset);
   g_assert_cmpfloat_with_epsilon (crk_method_get_weight (crk_dataset_get_method (crk_window_get_dataset (f->window)), "GREEN"),
                                   0.6, 1e-9);
+
+  /* the file is now a recent dataset, offered by the Open button's menu */
+  g_object_set_data_full (G_OBJECT (f->window), "crk-test-uri", g_file_get_uri (file), g_free);
+  crk_test_app_wait (recent_listed, f->window, 10);
+}
+
+/* Window size, maximised state and pane positions are kept in GSettings on close. */
+static void
+test_state (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = crk_application_dup_settings ();
+  CrkWindow *window = f->window;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("the schema is not compiled");
+      return;
+    }
+  gtk_paned_set_position (window->sidebar_paned, 333);
+  gtk_paned_set_position (window->chart_paned, 345);
+  crk_test_app_spin (50);
+  gtk_window_close (GTK_WINDOW (window));
+  crk_test_app_spin (20);
+  f->window = NULL;
+  g_assert_finalize_object (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1400);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 880);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-position"), ==, 333);
+  g_assert_cmpint (g_settings_get_int (settings, "chart-position"), ==, 345);
+
+  /* a new window takes them back */
+  window = crk_window_new (NULL);
+  g_object_ref_sink (window);
+  {
+    int width = 0, height = 0;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 1400);
+    g_assert_cmpint (height, ==, 880);
+    g_assert_cmpint (gtk_paned_get_position (window->sidebar_paned), ==, 333);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  crk_test_app_spin (20);
+  g_assert_finalize_object (window);
 }
 
 /* A COINr CSV pair: either table opens both; the import has no file until saved. */
@@ -690,6 +756,7 @@ main (int   argc,
   ADD ("/app/window/save-and-reopen", test_save_and_reopen);
   ADD ("/app/window/unsaved-close", test_unsaved_close);
   ADD ("/app/window/import-csv", test_import_csv);
+  ADD ("/app/window/state", test_state);
 #undef ADD
 
   {
