@@ -596,6 +596,71 @@ test_save_and_reopen (Fixture       *f,
   crk_test_app_wait (recent_listed, f->window, 10);
 }
 
+/* A file dropped on the window opens. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
+                                              "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  GtkDropTarget *target = NULL;
+  GSList *list = g_slist_prepend (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_slist_free (list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  crk_test_app_wait (file_loaded, f->window, 20);
+  g_assert_true (g_file_equal (crk_window_get_file (f->window), file));
+  g_assert_cmpuint (crk_dataset_get_n_cities (crk_window_get_dataset (f->window)), ==, 1);
+}
+
+/* With a full-availability threshold the cities missing a value drop out of the ranking:
+ * their rows sort last and say why, and so does the detail. */
+static void
+test_unranked (Fixture       *f,
+               gconstpointer  data)
+{
+  CrkDataset *dataset = crk_window_get_dataset (f->window);
+  CrkMethod *method = crk_dataset_get_method (dataset);
+  guint n = n_shown (f);
+  CrkRankingRow *last;
+  guint city;
+
+  crk_method_set_availability (method, 1.0);
+  g_assert_cmpuint (crk_results_get_n_ranked (crk_window_get_results (f->window)), <, 100);
+  last = row_at (f, n - 1);
+  g_assert_cmpuint (crk_ranking_row_get_rank (last), ==, 0);
+  g_assert_nonnull (crk_ranking_row_get_unranked_reason (last));
+  g_assert_cmpuint (strlen (crk_ranking_row_get_unranked_reason (last)), >, 5);
+  g_assert_cmpuint (crk_ranking_row_get_rank (row_at (f, 0)), ==, 1);
+
+  city = crk_city_get_index (crk_ranking_row_get_city (last));
+  crk_window_select_city (f->window, city, FALSE);
+  g_assert_cmpuint (crk_city_detail_get_city (f->window->city_detail), ==, city);
+  g_assert_cmpstr (crk_city_detail_get_rank_text (f->window->city_detail), ==, "—");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (crk_results_get_n_ranked (crk_window_get_results (f->window)), ==, 100);
+  g_assert_cmpuint (crk_ranking_row_get_rank (last), >, 0);
+}
+
 /* Window size, maximised state and pane positions are kept in GSettings on close. */
 static void
 test_state (Fixture       *f,
@@ -757,6 +822,8 @@ main (int   argc,
   ADD ("/app/window/unsaved-close", test_unsaved_close);
   ADD ("/app/window/import-csv", test_import_csv);
   ADD ("/app/window/state", test_state);
+  ADD ("/app/window/unranked", test_unranked);
+  ADD ("/app/window/drop", test_drop);
 #undef ADD
 
   {
