@@ -23,8 +23,8 @@
 #include "crk-application.h"
 #include "crk-window-private.h"
 
-#define N_STARTS 7
-#define N_CHANGES 60
+#define N_STARTS 11
+#define N_CHANGES 100
 
 /* Child processes ------------------------------------------------------------------ */
 

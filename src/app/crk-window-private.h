@@ -53,6 +53,7 @@ struct _CrkWindow
   /* document */
   CrkDataset           *dataset;
   GFile                *file;
+  GFile                *imported_from;  /* the CSV an unsaved import came from */
   CrkEngine            *engine;
   CrkResults           *results;
   CrkMethodHistory     *history;

@@ -139,6 +139,13 @@ _crk_window_update_title (CrkWindow *self)
 
   modified = crk_dataset_get_modified (self->dataset);
   name = dup_display_name (self->file);
+  if (name == NULL && self->imported_from != NULL)
+    {
+      g_autofree char *csv = dup_display_name (self->imported_from);
+
+      /* Translators: the title of a dataset imported from a CSV file, not yet saved */
+      name = g_strdup_printf (_("%s (imported)"), csv);
+    }
   if (name == NULL)
     name = g_strdup (_("Sample dataset"));
   subtitle = crk_dataset_get_display_title (self->dataset);
@@ -562,7 +569,7 @@ on_chart_view_city_activated_cb (CrkWindow *self,
  * 200): with eleven cells a row that was most of the window's start-up. So a table that
  * has no size yet gets the leading rows only, enough to fill it, and the rest once it
  * is allocated (its next frame), when only the visible rows get widgets. */
-#define FIRST_ROWS 40
+#define FIRST_ROWS 24
 
 static void
 add_remaining_rows (CrkWindow *self)
@@ -677,6 +684,7 @@ crk_window_set_dataset (CrkWindow  *self,
 
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->file, file);
+  g_clear_object (&self->imported_from);
   g_clear_object (&self->engine);
   g_clear_object (&self->results);
   g_clear_object (&self->history);
@@ -1038,6 +1046,8 @@ on_csv_imported_cb (GObject      *source,
     }
   /* an import has no native file yet: saving asks for one */
   crk_window_set_dataset (self, dataset, NULL);
+  g_set_object (&self->imported_from, file);
+  _crk_window_update_title (self);
   _crk_window_set_last_folder (self, file);
   _crk_window_toast (self, _("Imported from CSV: save it to keep it as a Cityrank dataset"));
 }
@@ -1261,8 +1271,21 @@ _crk_window_save (CrkWindow             *self,
   {
     SaveRequest *request = g_new0 (SaveRequest, 1);
     g_autoptr(GFile) folder = _crk_window_dup_last_folder (self);
-    g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file)
-                                               : g_strdup ("advanced-manufacturing-cities.cityrank.xml");
+    g_autofree char *name = NULL;
+
+    if (self->file != NULL)
+      name = g_file_get_basename (self->file);
+    else if (self->imported_from != NULL)
+      {
+        g_autofree char *csv = g_file_get_basename (self->imported_from);
+        char *dot = strrchr (csv, '.');
+
+        if (dot != NULL)
+          *dot = '\0';
+        name = g_strconcat (csv, ".cityrank.xml", NULL);
+      }
+    else
+      name = g_strdup ("advanced-manufacturing-cities.cityrank.xml");
 
     request->window = g_object_ref (self);
     request->pending = pending;
@@ -1508,6 +1531,7 @@ crk_window_dispose (GObject *object)
   g_clear_object (&self->engine);
   g_clear_object (&self->saved_method);
   g_clear_object (&self->file);
+  g_clear_object (&self->imported_from);
   g_clear_object (&self->dataset);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->rows, g_ptr_array_unref);

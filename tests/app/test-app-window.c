@@ -723,6 +723,7 @@ test_import_csv (Fixture       *f,
   g_assert_null (crk_window_get_file (f->window));
   g_assert_cmpuint (n_shown (f), ==, 51);
   g_assert_nonnull (crk_window_get_results (f->window));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "asem_idata.csv (imported)"));
 }
 
 static void
