@@ -487,6 +487,29 @@ test_cli (void)
   crk_test_report_check_pdf (report, pdf, TRUE);
 
   {
+    /* An earlier year of the panel: its own report (no base year before it). */
+    const char *argv[] = { cli, "report", dataset, "-o", pdf, "--year", "2020", "--sections", "title,table", NULL };
+    g_autofree char *out = crk_test_report_run (argv, &status);
+    const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (status, ==, 0);
+    text = crk_test_report_run (text_argv, NULL);
+    g_assert_nonnull (strstr (text, "Cities in rank order for 2020"));
+  }
+  {
+    const char *argv[] = { cli, "report", dataset, "-o", pdf, "--year", "1999", NULL };
+    g_autofree char *out = crk_test_report_run (argv, &status);
+
+    g_assert_cmpint (status, ==, 1);
+  }
+  {
+    const char *argv[] = { cli, "report", dataset, "-o", pdf, "--sections", "tables", NULL };
+    g_autofree char *out = crk_test_report_run (argv, &status);
+
+    g_assert_cmpint (status, ==, 2);
+  }
+  {
     const char *argv[] = { cli, "report", dataset, "-o", pdf, "--paper", "a5", NULL };
     g_autofree char *out = crk_test_report_run (argv, &status);
 
