@@ -1443,8 +1443,9 @@ crk_report_build_table (CrkReport *self)
 
 /* Profiles */
 
-/* "Its strongest dimension is A (score, rank), its weakest B (...). Against the median
- * city it is ahead on n of m dimensions, most of all in C (+x points)." */
+/* "Its strongest dimension is A (score, rank), its weakest B (...)" by rank among the
+ * cities; "it is above the median city on n of m dimensions, most of all in C (+x
+ * points)." */
 static void
 describe_dimensions (CrkReport *self,
                      guint      city,
@@ -1457,7 +1458,7 @@ describe_dimensions (CrkReport *self,
   g_autofree double *values = g_new (double, MAX (n_ranked, 1));
   int best = -1, worst = -1, widest = -1;
   double best_score = -INFINITY, worst_score = INFINITY, widest_gap = 0;
-  guint ahead = 0, compared = 0;
+  guint best_rank = 0, worst_rank = 0, ahead = 0, compared = 0;
 
   if (dims == NULL || dims->len < 2)
     return;
@@ -1465,21 +1466,25 @@ describe_dimensions (CrkReport *self,
     {
       int node = crk_results_lookup_node (r, crk_framework_node_get_code (g_ptr_array_index (dims, d)));
       double score, median;
-      guint n = 0;
+      guint n = 0, rank;
 
       if (node < 0)
         continue;
       score = crk_results_get_score (r, (guint) node, city);
       if (isnan (score))
         continue;
-      if (score > best_score)
+      /* Strength is relative to the other cities: by rank, then by score. */
+      rank = crk_results_get_node_rank (r, (guint) node, city);
+      if (rank > 0 && (best < 0 || rank < best_rank || (rank == best_rank && score > best_score)))
         {
           best_score = score;
+          best_rank = rank;
           best = node;
         }
-      if (score < worst_score)
+      if (rank > 0 && (worst < 0 || rank > worst_rank || (rank == worst_rank && score < worst_score)))
         {
           worst_score = score;
+          worst_rank = rank;
           worst = node;
         }
       for (guint i = 0; i < n_ranked; i++)
