@@ -17,8 +17,9 @@
 
 #define MAX_LISTED 5
 #define TOP_HEIGHT 104.0
-#define MIN_BAND   190.0
-#define MIN_FONT   6.3
+/* The radar and text band takes at least this share of the page's content height. */
+#define MIN_BAND_SHARE 0.24
+#define MIN_FONT   6.4
 #define TABLE_HEADING 30.0
 #define MAX_BAND   300.0
 
@@ -176,7 +177,10 @@ set_columns (CrkReportTable *table,
              double          width,
              double          font_size)
 {
-  static const double share[5] = { 0.50, 0.14, 0.16, 0.10, 0.10 };
+  /* Half-page tables (split) give the names less room and the numbers more. */
+  static const double full[5] = { 0.50, 0.14, 0.16, 0.10, 0.10 };
+  static const double half[5] = { 0.42, 0.16, 0.18, 0.14, 0.10 };
+  const double *share = width < 300 ? half : full;
   static const guint flags[5] = {
     CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER,
   };
@@ -186,7 +190,7 @@ set_columns (CrkReportTable *table,
   table->font_size = font_size;
   table->header = -1;
   table->zebra = FALSE;
-  table->pad_y = 1.6;
+  table->pad_y = 1.4;
   table->width = width;
   for (guint c = 0; c < 5; c++)
     {
@@ -276,7 +280,7 @@ crk_report_fit_profiles (CrkReport *self,
                          double     height)
 {
   GPtrArray *rows = profile_rows (self, city);
-  double avail = height - TOP_HEIGHT - MIN_BAND - TABLE_HEADING;
+  double avail = height - TOP_HEIGHT - MIN_BAND_SHARE * height - TABLE_HEADING;
   double font = 7.6, table_h;
   CrkReportTable table;
 
@@ -301,7 +305,7 @@ crk_report_fit_profiles (CrkReport *self,
           best = i;
       self->profile_split = TRUE;
       self->profile_split_at = best;
-      font = 7.0;
+      font = 6.6;
       set_columns (&table, (width - 14) / 2, font);
       table_h = MAX (draw_rows (cr, &table, rows, 1, best, 0, 0, FALSE),
                      draw_rows (cr, &table, rows, best, rows->len, 0, 0, FALSE));
