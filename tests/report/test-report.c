@@ -462,6 +462,55 @@ test_unranked (void)
   crk_test_report_remove (pdf);
 }
 
+/* Nothing drawn between the bottom margin and the footer rule: the profile page's
+ * content fits on A4 and on US Letter, for every profiled city. */
+static void
+test_profile_fits (void)
+{
+  for (guint paper = 0; paper < 2; paper++)
+    {
+      g_autoptr(CrkReportOptions) options = fixed_options ();
+      g_autoptr(CrkReport) report = NULL;
+      guint n = 0;
+      const guint *cities;
+
+      crk_report_options_set_paper (options, paper == 0 ? CRK_REPORT_PAPER_A4 : CRK_REPORT_PAPER_LETTER);
+      crk_report_options_set_sections (options, CRK_REPORT_SECTION_PROFILES);
+      report = crk_report_new (sample, options, NULL);
+      cities = crk_report_get_profile_cities (report, &n);
+      g_assert_cmpuint (n, ==, 100);
+      for (guint i = 0; i < n; i += 9)
+        {
+          guint page = (guint) crk_report_get_city_page (report, cities[i]);
+          double width, height;
+          cairo_surface_t *surface;
+          cairo_t *cr;
+          guchar *data;
+          int stride, w, h, y0, y1;
+
+          crk_report_get_page_size (report, page, &width, &height);
+          w = (int) ceil (width);
+          h = (int) ceil (height);
+          surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+          cr = cairo_create (surface);
+          crk_report_draw_page (report, cr, page);
+          cairo_destroy (cr);
+          cairo_surface_flush (surface);
+          data = cairo_image_surface_get_data (surface);
+          stride = cairo_image_surface_get_stride (surface);
+          y0 = (int) ceil (height - CRK_REPORT_MARGIN_BOTTOM) + 1;
+          y1 = (int) floor (height - 44);
+          /* Whole pixels only: the last column is partly outside the page. */
+          for (int y = y0; y < y1; y++)
+            for (int x = 0; x < (int) floor (width); x++)
+              if ((((guint32 *) (data + y * stride))[x] & 0xffffff) != 0xffffff)
+                g_error ("%s profile page %u: ink at (%d, %d) below the content area",
+                         paper == 0 ? "A4" : "Letter", page + 1, x, y);
+          cairo_surface_destroy (surface);
+        }
+    }
+}
+
 static void
 test_cli (void)
 {
@@ -557,6 +606,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/profiles/list", test_profiles_list);
   g_test_add_func ("/report/draw/scaled", test_draw_scaled);
   g_test_add_func ("/report/layout/unranked", test_unranked);
+  g_test_add_func ("/report/draw/profile-fits", test_profile_fits);
   g_test_add_func ("/report/cli", test_cli);
 
   status = g_test_run ();
