@@ -317,6 +317,14 @@ save_chosen_cb (GPtrArray *files,
       toast (self, _("Choose a local file to save the report"));
       return;
     }
+  /* The chooser's filters also offer images; the report is always a PDF. */
+  if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".PDF"))
+    {
+      char *with_extension = g_strconcat (path, ".pdf", NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
   if (!crk_report_dialog_save_pdf (self, path, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not save the report: %s"), error->message);
