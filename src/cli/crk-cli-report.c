@@ -99,7 +99,7 @@ crk_cli_report (int argc, char **argv)
   g_autoptr(CrkReport) report = NULL;
   g_autofree char *display = NULL;
 
-  context = g_option_context_new (_("FILE — write the ranking report as PDF"));
+  context = g_option_context_new (_("— write the ranking report as PDF"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
