@@ -1441,6 +1441,71 @@ crk_report_build_table (CrkReport *self)
   return table;
 }
 
+/* The index of profiles */
+
+typedef struct {
+  char  *key;    /* collation key of the display name */
+  guint  city;
+  guint  number;
+} IndexEntry;
+
+static int
+compare_index_entries (gconstpointer a,
+                       gconstpointer b)
+{
+  const IndexEntry *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+
+  return c != 0 ? c : (x->city < y->city ? -1 : x->city > y->city);
+}
+
+void
+crk_report_build_index (CrkReport   *self,
+                        const guint *numbers)
+{
+  CrkResults *r = self->results;
+  CrkDataset *dataset = crk_results_get_dataset (r);
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
+  guint flags[4] = { CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER };
+  char **cells;
+  int table;
+
+  for (guint i = 0; i < self->profiles->len; i++)
+    {
+      IndexEntry e;
+
+      e.city = g_array_index (self->profiles, guint, i);
+      e.number = numbers[i];
+      e.key = g_utf8_collate_key (city_display_name (self, e.city), -1);
+      g_array_append_val (entries, e);
+    }
+  g_array_sort (entries, compare_index_entries);
+
+  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_("Index of city profiles")));
+  crk_report_add_block (self, CRK_BLOCK_NOTE, g_strdup (_("The profiled cities by name, with their rank and the page of their profile.")));
+  table = crk_report_add_table (self, 4, flags, CRK_REPORT_TABLE_SIZE);
+  cells = cells_new (4);
+  cells[0] = g_strdup (_("City"));
+  cells[1] = g_strdup (_("Province"));
+  cells[2] = g_strdup (_("Rank"));
+  cells[3] = g_strdup (_("Page"));
+  crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      IndexEntry *e = &g_array_index (entries, IndexEntry, i);
+      CrkCity *c = crk_dataset_get_city (dataset, e->city);
+      guint rank = crk_results_get_rank (r, e->city);
+
+      cells = cells_new (4);
+      cells[0] = crk_report_city_markup (c);
+      cells[1] = escape (crk_city_get_province (c));
+      cells[2] = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
+      cells[3] = g_strdup_printf ("%u", e->number);
+      crk_report_add_row (self, table, cells, 0);
+      g_free (e->key);
+    }
+}
+
 /* Profiles */
 
 /* "Its strongest dimension is A (score, rank), its weakest B (...)" by rank among the

@@ -156,6 +156,11 @@ void     crk_report_build_summary      (CrkReport *self);
 void     crk_report_build_method       (CrkReport *self);
 /* Returns the ranking table's index. */
 int      crk_report_build_table        (CrkReport *self);
+/* The alphabetical index of the profiled cities; @numbers: the printed page number of
+ * each profile, in the order of self->profiles. */
+#define CRK_REPORT_MIN_INDEXED 12
+void     crk_report_build_index        (CrkReport   *self,
+                                        const guint *numbers);
 /* The generated paragraph of a profile page. */
 char    *crk_report_dup_city_text      (CrkReport *self,
                                         guint      city);

@@ -581,12 +581,29 @@ layout (CrkReport *self)
   if ((sections & CRK_REPORT_SECTION_PROFILES) && self->profiles->len > 0)
     crk_report_fit_profiles (self, cr, g_array_index (self->profiles, guint, 0), width, height);
   if (sections & CRK_REPORT_SECTION_PROFILES)
-    for (guint i = 0; i < self->profiles->len; i++)
-      {
-        CrkPage *page = add_page (self, CRK_PAGE_PROFILE, CRK_REPORT_SECTION_PROFILES, FALSE);
+    {
+      g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+      /* Printed numbers count every page but the title page. */
+      guint offset = (sections & CRK_REPORT_SECTION_TITLE) ? 0 : 1;
 
-        page->city = g_array_index (self->profiles, guint, i);
-      }
+      for (guint i = 0; i < self->profiles->len; i++)
+        {
+          CrkPage *page = add_page (self, CRK_PAGE_PROFILE, CRK_REPORT_SECTION_PROFILES, FALSE);
+          guint printed = self->pages->len - 1 + offset;
+
+          page->city = g_array_index (self->profiles, guint, i);
+          g_array_append_val (numbers, printed);
+        }
+      /* Enough profiles to look for one by name: an index at the back. */
+      if (self->profiles->len >= CRK_REPORT_MIN_INDEXED)
+        {
+          guint first = self->blocks->len, first_table = self->tables->len;
+
+          crk_report_build_index (self, (const guint *) numbers->data);
+          fit_new_tables (self, cr, first_table, width);
+          paginate_flow (self, cr, CRK_REPORT_SECTION_PROFILES, first, self->blocks->len, FALSE);
+        }
+    }
 
   for (guint p = 0; p < self->pages->len; p++)
     {

@@ -285,6 +285,34 @@ crk_test_report_check_pdf (CrkReport  *report,
       }
   }
 
+  /* The index of profiles: every profiled city with its rank and its page's number. */
+  {
+    guint n_cities = 0;
+    const guint *cities = crk_report_get_profile_cities (report, &n_cities);
+
+    if (n_cities >= 12)
+      {
+        int last_profile = crk_report_get_city_page (report, cities[n_cities - 1]);
+        g_autoptr(GString) index = g_string_new (NULL);
+
+        g_assert_cmpint (last_profile + 1, <, (int) n_pages);
+        for (guint p = (guint) last_profile + 1; p < n_pages; p++)
+          g_string_append (index, pages[p]);
+        for (guint i = 0; i < n_cities; i++)
+          {
+            CrkCity *city = crk_dataset_get_city (dataset, cities[i]);
+            g_autofree char *name = g_regex_escape_string (crk_city_get_name (city), -1);
+            guint number = crk_report_get_page_number (report, (guint) crk_report_get_city_page (report, cities[i]));
+            g_autofree char *pattern = g_strdup_printf ("^\\s*%s\\s.*\\s%u\\s+%u\\s*$", name,
+                                                        crk_results_get_rank (results, cities[i]), number);
+
+            if (!g_regex_match_simple (pattern, index->str, G_REGEX_MULTILINE, 0))
+              g_error ("the index has no line for %s (rank %u, page %u)", crk_city_get_name (city),
+                       crk_results_get_rank (results, cities[i]), number);
+          }
+      }
+  }
+
   if (with_outline)
     {
       g_autofree char *contents = NULL;
