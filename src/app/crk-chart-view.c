@@ -25,6 +25,10 @@ struct _CrkChartView
   CrkChartHits    *hits;
   char            *description;
   char            *placeholder;
+  /* the natural height at a width, so that a re-rank measures nothing again */
+  int              cached_width;
+  int              cached_height;
+  guint            cached_key;   /* what the height depends on besides the width */
 };
 
 G_DEFINE_FINAL_TYPE (CrkChartView, crk_chart_view, GTK_TYPE_WIDGET)
@@ -160,6 +164,40 @@ update_description (CrkChartView *self)
 
 static gboolean grows_with_cities (CrkChartView *self);
 
+/* The height depends on how many rows the chart has, not on the scores: a re-rank that
+ * keeps the same cities ranked keeps the height (computing it lays the chart out). */
+static guint
+height_key (CrkChartView *self)
+{
+  guint key = (guint) self->options->kind;
+
+  key = key * 31 + crk_results_get_n_ranked (self->results);
+  key = key * 31 + crk_results_get_n_cities (self->results);
+  key = key * 31 + (self->options->cities != NULL ? self->options->cities->len : 0);
+  key = key * 31 + self->options->top_n;
+  key = key * 31 + (guint) crk_results_get_year (self->results);
+  return key;
+}
+
+static int
+natural_height (CrkChartView *self,
+                int           width)
+{
+  guint key;
+
+  if (self->results == NULL || self->placeholder != NULL)
+    return 420;
+  key = height_key (self);
+  if (width != self->cached_width || self->cached_height < 0 || key != self->cached_key)
+    {
+      self->cached_width = width;
+      self->cached_key = key;
+      self->cached_height = (int) ceil (crk_chart_get_natural_height (self->results, self->options,
+                                                                      width > 0 ? width : 640));
+    }
+  return self->cached_height;
+}
+
 static void
 invalidate (CrkChartView *self,
             gboolean      resize)
@@ -169,10 +207,17 @@ invalidate (CrkChartView *self,
   prepare_options (self);
   update_description (self);
   crk_chart_hits_clear (self->hits);
-  /* only the charts that grow with their cities change their size: a resize would
-   * measure the whole window again on every re-rank */
-  if (resize || grows_with_cities (self) || had_placeholder != (self->placeholder != NULL))
-    gtk_widget_queue_resize (GTK_WIDGET (self));
+
+  /* a resize measures the whole window again: only when the size may change (a new
+   * kind, the placeholder, a growing chart with other rows) */
+  if (grows_with_cities (self) && self->results != NULL && self->placeholder == NULL &&
+      height_key (self) != self->cached_key)
+    resize = TRUE;
+  if (resize || had_placeholder != (self->placeholder != NULL))
+    {
+      self->cached_height = -1;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -246,8 +291,7 @@ crk_chart_view_measure (GtkWidget      *widget,
   *natural = 420;
   if (self->results != NULL && self->placeholder == NULL)
     {
-      double width = for_size > 0 ? for_size : 640;
-      int wanted = (int) ceil (crk_chart_get_natural_height (self->results, self->options, width));
+      int wanted = natural_height (self, for_size > 0 ? for_size : 640);
 
       /* the growing charts scroll rather than squeeze their rows */
       if (grows_with_cities (self))
@@ -431,6 +475,8 @@ crk_chart_view_init (CrkChartView *self)
 {
   GtkGesture *click;
 
+  self->cached_width = -1;
+  self->cached_height = -1;
   self->options = crk_chart_options_new (CRK_CHART_RADAR);
   self->options->benchmark = CRK_BENCHMARK_MEDIAN;
   self->selected = g_array_new (FALSE, FALSE, sizeof (guint));
