@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "explain", crk_cli_explain, N_("Split the score gap between two cities by dimension") },
   { "chart", crk_cli_chart, N_("Draw a chart to PNG, SVG or PDF") },
   { "report", crk_cli_report, N_("Write the ranking report as PDF") },
+  { "uncertainty", crk_cli_uncertainty, N_("Monte Carlo uncertainty of the ranks") },
 };
 
 void

@@ -21,6 +21,7 @@ int crk_cli_rank     (int argc, char **argv); /* crk-cli-rank.c */
 int crk_cli_explain  (int argc, char **argv); /* crk-cli-rank.c */
 int crk_cli_chart    (int argc, char **argv); /* crk-cli-chart.c */
 int crk_cli_report   (int argc, char **argv); /* crk-cli-report.c */
+int crk_cli_uncertainty (int argc, char **argv); /* crk-cli-uncertainty.c */
 
 /* Prints "cityrank-cli: MESSAGE" to stderr. */
 void crk_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
