@@ -107,6 +107,21 @@ crk_print_operation_draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
+/* The outline's links name the report's pages: only valid when the output holds every
+ * page, once each, in order, one per sheet. */
+static gboolean
+prints_every_page (GtkPrintOperation *operation)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+
+  if (settings == NULL)
+    return TRUE;
+  return gtk_print_settings_get_print_pages (settings) == GTK_PRINT_PAGES_ALL &&
+         gtk_print_settings_get_page_set (settings) == GTK_PAGE_SET_ALL &&
+         gtk_print_settings_get_number_up (settings) <= 1 &&
+         !gtk_print_settings_get_reverse (settings);
+}
+
 static void
 crk_print_operation_end_print (GtkPrintOperation *operation,
                                GtkPrintContext   *context)
@@ -114,8 +129,8 @@ crk_print_operation_end_print (GtkPrintOperation *operation,
   CrkPrintOperation *self = CRK_PRINT_OPERATION (operation);
   cairo_surface_t *pdf = pdf_target (context);
 
-  /* Printing to a file: the bookmarks, before GTK finishes the surface. */
-  if (pdf != NULL)
+  /* Printing to a PDF file: the bookmarks, before GTK finishes the surface. */
+  if (pdf != NULL && prints_every_page (operation))
     crk_report_add_pdf_outline (self->report, pdf);
 }
 
