@@ -1054,13 +1054,35 @@ typedef struct {
   guint  total;
 } RelayMessage;
 
+typedef struct {
+  GDestroyNotify notify;
+  gpointer       data;
+} RelayNotify;
+
+static gboolean
+relay_notify_dispatch (gpointer data)
+{
+  RelayNotify *n = data;
+
+  n->notify (n->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference may go in the task's thread: the progress data are freed in the
+ * caller's context all the same. */
 static void
 relay_clear (gpointer data)
 {
   Relay *relay = data;
 
   if (relay->notify != NULL)
-    relay->notify (relay->data);
+    {
+      RelayNotify *n = g_new (RelayNotify, 1);
+
+      n->notify = relay->notify;
+      n->data = relay->data;
+      g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, relay_notify_dispatch, n, g_free);
+    }
   g_main_context_unref (relay->context);
   g_clear_object (&relay->cancellable);
 }
@@ -1142,7 +1164,8 @@ run_thread (GTask        *task,
  * @progress: (nullable): called in the thread-default main context of this call with
  *   the replications done, until the run is cancelled
  * @progress_data: data for @progress
- * @progress_notify: (nullable): frees @progress_data when no more calls can come
+ * @progress_notify: (nullable): frees @progress_data, in the same main context, when
+ *   no more calls can come
  * @cancellable: (nullable): a cancellable
  * @callback: called when done
  * @user_data: data for @callback
