@@ -407,7 +407,7 @@ print_table (GString               *out,
   g_autofree char *top = g_strdup_printf (_("Top %u"), crk_uncertainty_results_get_top (results));
   const char *headers[] = { _("Rank"), _("Median"), _("5%"), _("95%"), top, _("Shift") };
   const int widths[] = { 5, 7, 6, 6, 7, 6 };
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[G_ASCII_DTOSTR_BUF_SIZE], seed[32];
 
   if (varied & CRK_UNCERTAINTY_VARY_WEIGHTS)
     {
@@ -431,9 +431,9 @@ print_table (GString               *out,
 
   g_string_append_printf (out, "%s — %d\n", crk_dataset_get_display_title (dataset),
                           crk_uncertainty_results_get_year (results));
-  g_string_append_printf (out, _("%u runs (seed %" G_GUINT64_FORMAT "), %u completed; varied: %s"),
-                          crk_uncertainty_results_get_n_runs (results),
-                          crk_uncertainty_results_get_seed (results),
+  g_snprintf (seed, sizeof seed, "%" G_GUINT64_FORMAT, crk_uncertainty_results_get_seed (results));
+  g_string_append_printf (out, _("%u runs (seed %s), %u completed; varied: %s"),
+                          crk_uncertainty_results_get_n_runs (results), seed,
                           crk_uncertainty_results_get_n_completed (results), what->str);
   g_string_append_c (out, '\n');
   g_string_append_printf (out, _("Mean absolute rank shift: %s"),
