@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crk-cli.h"
 
@@ -474,6 +475,18 @@ print_table (GString               *out,
     }
 }
 
+/* On a terminal only: "done/total" on one line of stderr, cleared at the end. */
+static void
+show_progress (guint    done,
+               guint    total,
+               gpointer data)
+{
+  fprintf (stderr, "\r%u/%u", done, total);
+  if (done == total)
+    fprintf (stderr, "\r%*s\r", 24, "");
+  fflush (stderr);
+}
+
 int
 crk_cli_uncertainty (int    argc,
                      char **argv)
@@ -574,7 +587,7 @@ crk_cli_uncertainty (int    argc,
   if (dataset == NULL)
     return CRK_CLI_EXIT_FAILED;
 
-  results = crk_uncertainty_run (settings, dataset, NULL, NULL, NULL, &error);
+  results = crk_uncertainty_run (settings, dataset, isatty (STDERR_FILENO) ? show_progress : NULL, NULL, NULL, &error);
   if (results == NULL)
     {
       crk_cli_error ("%s: %s", files[0], error->message);
