@@ -38,6 +38,9 @@ struct _CrkDataset
   GArray           *years;       /* int, ascending */
 
   GListStore       *cities;
+  /* The same cities by index (borrowed): GListStore caches its last lookup, so reading
+   * it from several threads (the engine's workers) is not safe; this array is. */
+  GPtrArray        *city_array;
   GHashTable       *city_index;  /* code -> CrkCity (borrowed) */
   GPtrArray        *indicators;  /* owned CrkIndicator */
   GHashTable       *indicator_index;
@@ -191,6 +194,7 @@ crk_dataset_dispose (GObject *object)
           g_signal_handlers_disconnect_by_data (city, self);
         }
       g_clear_object (&self->cities);
+      g_clear_pointer (&self->city_array, g_ptr_array_unref);
     }
   if (self->indicators != NULL)
     {
@@ -381,6 +385,7 @@ crk_dataset_init (CrkDataset *self)
 {
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->cities = g_list_store_new (CRK_TYPE_CITY);
+  self->city_array = g_ptr_array_new ();
   self->city_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->indicators = g_ptr_array_new_with_free_func (g_object_unref);
   self->indicator_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -548,7 +553,7 @@ reallocate (CrkDataset *self,
 static void
 ensure_panel (CrkDataset *self)
 {
-  guint n_cities = g_list_model_get_n_items (G_LIST_MODEL (self->cities));
+  guint n_cities = self->city_array->len;
   guint n_indicators = self->indicators->len;
   guint n_years = self->years->len;
   /* Exact sizes while bulk loading an empty panel; once it holds values, doubling keeps
@@ -718,7 +723,7 @@ guint
 crk_dataset_get_n_cities (CrkDataset *self)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->cities));
+  return self->city_array->len;
 }
 
 /**
@@ -732,15 +737,11 @@ CrkCity *
 crk_dataset_get_city (CrkDataset *self,
                       guint       index)
 {
-  CrkCity *city;
-
   g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
-  g_return_val_if_fail (index < crk_dataset_get_n_cities (self), NULL);
+  g_return_val_if_fail (index < self->city_array->len, NULL);
 
   /* The store keeps its own reference, so a borrowed pointer stays valid. */
-  city = g_list_model_get_item (G_LIST_MODEL (self->cities), index);
-  g_object_unref (city);
-  return city;
+  return g_ptr_array_index (self->city_array, index);
 }
 
 /**
@@ -788,6 +789,7 @@ crk_dataset_add_city (CrkDataset *self,
   g_signal_connect (city, "attribute-changed", G_CALLBACK (on_city_data_changed), self);
   g_signal_connect (city, "reference-rank-changed", G_CALLBACK (on_city_data_changed), self);
   g_list_store_append (self->cities, city);
+  g_ptr_array_add (self->city_array, city);
   if (self->bulk == 0)
     ensure_panel (self);
   dataset_changed (self, CRK_DATASET_CHANGE_CITIES);
