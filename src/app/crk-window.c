@@ -896,6 +896,16 @@ show_load_error (CrkWindow  *self,
   gtk_widget_add_css_class (label, "problem-list");
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* wide enough for "file:line:column: error: message" lines, tall enough for several */
+  gtk_widget_set_size_request (scroller, 520, -1);
+  {
+    guint lines = 1;
+
+    for (const char *p = message; *p != '\0'; p++)
+      lines += *p == '\n';
+    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                                (int) CLAMP (lines * 40, 60, 280));
+  }
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
