@@ -739,26 +739,39 @@ crk_window_set_dataset (CrkWindow  *self,
     }
 }
 
-void
-crk_window_open_sample (CrkWindow *self)
+/**
+ * crk_window_read_sample:
+ * @error: return location for an error
+ *
+ * Reads the first bundled sample dataset. Safe to call from any thread (the
+ * application reads it while GTK starts).
+ *
+ * Returns: (transfer full): the dataset, or %NULL with @error set
+ */
+CrkDataset *
+crk_window_read_sample (GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
   gsize length = 0;
   const char *data;
 
+  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
+  return crk_dataset_read_from_memory (data, length, "advanced-manufacturing-cities.cityrank.xml",
+                                       NULL, error);
+}
+
+void
+crk_window_open_sample (CrkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrkDataset) dataset = NULL;
+
   g_return_if_fail (CRK_IS_WINDOW (self));
 
-  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL)
-    {
-      g_warning ("The bundled sample dataset is missing: %s", error->message);
-      return;
-    }
-  data = g_bytes_get_data (bytes, &length);
-  dataset = crk_dataset_read_from_memory (data, length, "advanced-manufacturing-cities.cityrank.xml",
-                                          NULL, &error);
+  dataset = crk_window_read_sample (&error);
   if (dataset == NULL)
     {
       g_warning ("The bundled sample dataset does not load: %s", error->message);

@@ -25,6 +25,8 @@ void        crk_window_open                (CrkWindow      *self,
                                             GFile          *file);
 /* Opens the first bundled sample dataset. */
 void        crk_window_open_sample         (CrkWindow      *self);
+/* Reads it (any thread). */
+CrkDataset *crk_window_read_sample         (GError        **error);
 /* Shows @dataset (takes a reference); @file is where it was read from (NULL for a
  * sample or an import: saving then asks for a name). */
 void        crk_window_set_dataset         (CrkWindow      *self,
