@@ -263,10 +263,12 @@ crk_chart_view_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
+/* The charts with a row per city or per indicator scroll rather than squeeze their
+ * rows; only the radar scales to the space it gets. */
 static gboolean
 grows_with_cities (CrkChartView *self)
 {
-  return self->options->kind == CRK_CHART_BAR || self->options->kind == CRK_CHART_CONTRIBUTION;
+  return self->options->kind != CRK_CHART_RADAR;
 }
 
 static void
