@@ -36,6 +36,8 @@ enum {
   PROP_FILE,
   PROP_LOADING,
   PROP_CHART_KIND,
+  PROP_SHOW_METHOD,
+  PROP_SHOW_DETAIL,
   N_PROPS
 };
 
@@ -1445,6 +1447,8 @@ restore_state (CrkWindow *self)
                       G_CALLBACK (on_detail_max_position_cb), self);
   value = g_settings_get_int (self->settings, "chart-position");
   gtk_paned_set_position (self->chart_paned, value > 0 ? value : 380);
+  gtk_widget_set_visible (GTK_WIDGET (self->method_panel), g_settings_get_boolean (self->settings, "show-method"));
+  gtk_widget_set_visible (GTK_WIDGET (self->city_detail), g_settings_get_boolean (self->settings, "show-detail"));
 }
 
 static void
@@ -1599,6 +1603,14 @@ crk_window_get_property (GObject    *object,
     case PROP_CHART_KIND:
       g_value_set_string (value, _crk_window_get_chart_kind (self));
       break;
+    case PROP_SHOW_METHOD:
+      g_value_set_boolean (value, self->method_panel == NULL ||
+                                  gtk_widget_get_visible (GTK_WIDGET (self->method_panel)));
+      break;
+    case PROP_SHOW_DETAIL:
+      g_value_set_boolean (value, self->city_detail == NULL ||
+                                  gtk_widget_get_visible (GTK_WIDGET (self->city_detail)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1616,6 +1628,22 @@ crk_window_set_property (GObject      *object,
     {
     case PROP_CHART_KIND:
       _crk_window_set_chart_kind (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_METHOD:
+    case PROP_SHOW_DETAIL:
+      {
+        GtkWidget *pane = prop_id == PROP_SHOW_METHOD ? GTK_WIDGET (self->method_panel)
+                                                      : GTK_WIDGET (self->city_detail);
+        gboolean show = g_value_get_boolean (value);
+
+        if (pane == NULL || gtk_widget_get_visible (pane) == show)
+          break;
+        gtk_widget_set_visible (pane, show);
+        if (self->settings != NULL)
+          g_settings_set_boolean (self->settings,
+                                  prop_id == PROP_SHOW_METHOD ? "show-method" : "show-detail", show);
+        g_object_notify_by_pspec (object, pspec);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1647,6 +1675,12 @@ crk_window_class_init (CrkWindowClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_METHOD] =
+    g_param_spec_boolean ("show-method", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_DETAIL] =
+    g_param_spec_boolean ("show-detail", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHART_KIND] =
     g_param_spec_string ("chart-kind", NULL, NULL, "radar",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1764,6 +1798,9 @@ crk_window_init (CrkWindow *self)
   update_count (self);
   _crk_window_update_title (self);
   _crk_window_update_actions (self);
+  /* the panes' visibility came from the settings: the toggle buttons follow */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_METHOD]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DETAIL]);
 }
 
 CrkWindow *

@@ -674,6 +674,17 @@ test_state (Fixture       *f,
       g_test_skip ("the schema is not compiled");
       return;
     }
+  /* F9 and Shift+F9 hide the side panes */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-detail", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->city_detail)));
+  g_assert_false (g_settings_get_boolean (settings, "show-detail"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-detail", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->city_detail)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-method", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->method_panel)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-method", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->method_panel)));
+
   gtk_paned_set_position (window->sidebar_paned, 333);
   gtk_paned_set_position (window->chart_paned, 345);
   crk_test_app_spin (50);
