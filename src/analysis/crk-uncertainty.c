@@ -590,7 +590,7 @@ typedef struct {
   CrkMethod             *template;    /* the nominal method without group ranks, tiers, base year */
   GCancellable          *cancellable;
   int                    next;        /* atomic: the next replication to start */
-  int                    done;        /* atomic: replications finished */
+  int                   *done;        /* atomic: replications finished */
   GMutex                 lock;
   GCond                  cond;
   guint                  n_finished;  /* workers that ran out of work */
@@ -765,7 +765,7 @@ worker_thread (gpointer data)
       if (index >= run->config->runs || g_cancellable_is_cancelled (run->cancellable))
         break;
       replicate (worker, engine, index);
-      g_atomic_int_inc (&run->done);
+      g_atomic_int_inc (run->done);
     }
 
   g_mutex_lock (&run->lock);
@@ -927,11 +927,14 @@ find_perturbed (CrkUncertaintyResults  *self,
   return TRUE;
 }
 
+/* @done_counter (nullable): where the workers count the replications finished, for a
+ * reader in another thread; it must start at 0. */
 static CrkUncertaintyResults *
 run_config (const Config                *config,
             CrkDataset                  *dataset,
             CrkUncertaintyProgressFunc   progress,
             gpointer                     progress_data,
+            int                         *done_counter,
             GCancellable                *cancellable,
             GError                     **error)
 {
@@ -939,6 +942,7 @@ run_config (const Config                *config,
   g_autoptr(CrkResults) nominal = NULL;
   g_autofree Worker *workers = NULL;
   Run run = { 0 };
+  int local_done = 0;
   guint n_workers, last_done = G_MAXUINT;
 
   self = g_object_new (CRK_TYPE_UNCERTAINTY_RESULTS, NULL);
@@ -987,6 +991,7 @@ run_config (const Config                *config,
   run.config = self->config;
   run.results = self;
   run.cancellable = cancellable;
+  run.done = done_counter != NULL ? done_counter : &local_done;
   g_mutex_init (&run.lock);
   g_cond_init (&run.cond);
 
@@ -1012,7 +1017,7 @@ run_config (const Config                *config,
       finished = run.n_finished == n_workers;
       g_mutex_unlock (&run.lock);
 
-      done = (guint) g_atomic_int_get (&run.done);
+      done = (guint) g_atomic_int_get (run.done);
       if (progress != NULL && done != last_done)
         progress (done, self->runs, progress_data);
       last_done = done;
@@ -1071,95 +1076,18 @@ crk_uncertainty_run (CrkUncertainty              *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return run_config (&self->config, dataset, progress, progress_data, cancellable, error);
+  return run_config (&self->config, dataset, progress, progress_data, NULL, cancellable, error);
 }
 
-/* Progress from the task's thread to the caller's main context. */
-typedef struct {
-  GMainContext               *context;
-  CrkUncertaintyProgressFunc  func;
-  gpointer                    data;
-  GDestroyNotify              notify;
-  GCancellable               *cancellable;
-} Relay;
-
-typedef struct {
-  Relay *relay;
-  guint  done;
-  guint  total;
-} RelayMessage;
-
-typedef struct {
-  GDestroyNotify notify;
-  gpointer       data;
-} RelayNotify;
-
-static gboolean
-relay_notify_dispatch (gpointer data)
-{
-  RelayNotify *n = data;
-
-  n->notify (n->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* The last reference may go in the task's thread: the progress data are freed in the
- * caller's context all the same. */
-static void
-relay_clear (gpointer data)
-{
-  Relay *relay = data;
-
-  if (relay->notify != NULL)
-    {
-      RelayNotify *n = g_new (RelayNotify, 1);
-
-      n->notify = relay->notify;
-      n->data = relay->data;
-      g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, relay_notify_dispatch, n, g_free);
-    }
-  g_main_context_unref (relay->context);
-  g_clear_object (&relay->cancellable);
-}
-
-static gboolean
-relay_dispatch (gpointer data)
-{
-  RelayMessage *message = data;
-  Relay *relay = message->relay;
-
-  if (!g_cancellable_is_cancelled (relay->cancellable))
-    relay->func (message->done, message->total, relay->data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-relay_message_free (gpointer data)
-{
-  RelayMessage *message = data;
-
-  g_atomic_rc_box_release_full (message->relay, relay_clear);
-  g_free (message);
-}
-
-static void
-relay_progress (guint    done,
-                guint    total,
-                gpointer data)
-{
-  RelayMessage *message = g_new (RelayMessage, 1);
-
-  message->relay = g_atomic_rc_box_acquire (data);
-  message->done = done;
-  message->total = total;
-  g_main_context_invoke_full (message->relay->context, G_PRIORITY_DEFAULT,
-                              relay_dispatch, message, relay_message_free);
-}
-
+/* The asynchronous run. The task's thread and its workers touch only AsyncData (the task
+ * data), and of what the caller gave only the cancellable; the workers count the finished
+ * replications in AsyncData.done. Everything the caller sees happens in the caller's
+ * thread-default main context, which is the task's: a timeout source there reads the
+ * counter for the progress, and the task's own callback (async_done) ends the run. */
 typedef struct {
   Config     *config;
   CrkDataset *dataset;
-  Relay      *relay; /* NULL without a progress function */
+  int         done; /* atomic */
 } AsyncData;
 
 static void
@@ -1169,9 +1097,64 @@ async_data_free (gpointer data)
 
   config_free (d->config);
   g_object_unref (d->dataset);
-  if (d->relay != NULL)
-    g_atomic_rc_box_release_full (d->relay, relay_clear);
   g_free (d);
+}
+
+/* Owned by the task's callback; lives and dies in the caller's context. */
+typedef struct {
+  GTask                      *task;     /* a reference, for the task data and the cancellable */
+  guint                       total;
+  guint                       last_done;
+  GSource                    *timeout;  /* NULL without a progress function */
+  CrkUncertaintyProgressFunc  progress;
+  gpointer                    progress_data;
+  GDestroyNotify              progress_notify;
+  GAsyncReadyCallback         callback;
+  gpointer                    user_data;
+} AsyncCall;
+
+/* Calls the progress function if the count changed and the run is not cancelled. */
+static void
+async_call_report (AsyncCall *call)
+{
+  AsyncData *d = g_task_get_task_data (call->task);
+  guint done = (guint) g_atomic_int_get (&d->done);
+
+  if (call->progress == NULL || done == call->last_done
+      || g_cancellable_is_cancelled (g_task_get_cancellable (call->task)))
+    return;
+  call->last_done = done;
+  call->progress (done, call->total, call->progress_data);
+}
+
+static gboolean
+async_call_tick (gpointer data)
+{
+  async_call_report (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+async_done (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  AsyncCall *call = data;
+
+  if (call->timeout != NULL)
+    {
+      g_source_destroy (call->timeout);
+      g_clear_pointer (&call->timeout, g_source_unref);
+    }
+  /* The task's thread has returned: the count is final (the total, unless the run failed
+   * or was cancelled). */
+  async_call_report (call);
+  if (call->progress_notify != NULL)
+    call->progress_notify (call->progress_data);
+  if (call->callback != NULL)
+    call->callback (source_object, result, call->user_data);
+  g_object_unref (call->task);
+  g_free (call);
 }
 
 static void
@@ -1184,8 +1167,7 @@ run_thread (GTask        *task,
   GError *error = NULL;
   CrkUncertaintyResults *results;
 
-  results = run_config (d->config, d->dataset, d->relay != NULL ? relay_progress : NULL,
-                        d->relay, cancellable, &error);
+  results = run_config (d->config, d->dataset, NULL, NULL, &d->done, cancellable, &error);
   if (results == NULL)
     g_task_return_error (task, error);
   else
@@ -1196,16 +1178,20 @@ run_thread (GTask        *task,
  * crk_uncertainty_run_async:
  * @self: settings (copied now)
  * @dataset: the dataset, not to be changed until @callback runs
- * @progress: (nullable): called in the thread-default main context of this call with
- *   the replications done, until the run is cancelled
+ * @progress: (nullable): called with the replications done, about 20 times a second at
+ *   most, while the count changes and the run is not cancelled
  * @progress_data: data for @progress
- * @progress_notify: (nullable): frees @progress_data, in the same main context, when
- *   no more calls can come
+ * @progress_notify: (nullable): frees @progress_data
  * @cancellable: (nullable): a cancellable
  * @callback: called when done
  * @user_data: data for @callback
  *
  * Runs crk_uncertainty_run() in a worker thread.
+ *
+ * Everything is called in the thread-default main context of this call, never from
+ * this function, and in this order: @progress any number of times (when the run
+ * completes, last with done equal to the runs asked for); then @progress_notify once,
+ * also when the run fails or is cancelled or @progress is %NULL; then @callback once.
  */
 void
 crk_uncertainty_run_async (CrkUncertainty             *self,
@@ -1217,7 +1203,9 @@ crk_uncertainty_run_async (CrkUncertainty             *self,
                            GAsyncReadyCallback         callback,
                            gpointer                    user_data)
 {
+  g_autoptr(GMainContext) context = NULL;
   g_autoptr(GTask) task = NULL;
+  AsyncCall *call;
   AsyncData *d;
 
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
@@ -1227,21 +1215,29 @@ crk_uncertainty_run_async (CrkUncertainty             *self,
   d = g_new0 (AsyncData, 1);
   d->config = config_copy (&self->config);
   d->dataset = g_object_ref (dataset);
-  if (progress != NULL)
-    {
-      d->relay = g_atomic_rc_box_new0 (Relay);
-      d->relay->context = g_main_context_ref_thread_default ();
-      d->relay->func = progress;
-      d->relay->data = progress_data;
-      d->relay->notify = progress_notify;
-      d->relay->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-    }
-  else if (progress_notify != NULL)
-    progress_notify (progress_data);
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  call = g_new0 (AsyncCall, 1);
+  call->total = d->config->runs;
+  call->progress = progress;
+  call->progress_data = progress_data;
+  call->progress_notify = progress_notify;
+  call->callback = callback;
+  call->user_data = user_data;
+
+  /* The task calls async_done in the thread-default context of this call, the same as
+   * g_main_context_ref_thread_default () gives here. */
+  task = g_task_new (self, cancellable, async_done, call);
   g_task_set_source_tag (task, crk_uncertainty_run_async);
   g_task_set_task_data (task, d, async_data_free);
+  call->task = g_object_ref (task);
+  if (progress != NULL)
+    {
+      context = g_main_context_ref_thread_default ();
+      call->timeout = g_timeout_source_new (PROGRESS_INTERVAL / G_TIME_SPAN_MILLISECOND);
+      g_source_set_static_name (call->timeout, "[crk-uncertainty] progress");
+      g_source_set_callback (call->timeout, async_call_tick, call, NULL);
+      g_source_attach (call->timeout, context);
+    }
   g_task_run_in_thread (task, run_thread);
 }
 

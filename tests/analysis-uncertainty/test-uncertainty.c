@@ -355,13 +355,17 @@ test_bad_level (void)
   g_assert_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_FAILED);
 }
 
+/* What an asynchronous run called, and in which thread. */
 typedef struct {
-  GMainLoop             *loop;
+  GThread               *thread;  /* the thread that started the run */
+  GCancellable          *cancel_on_progress;
   CrkUncertaintyResults *results;
   GError                *error;
+  guint                  total;
   guint                  last_done;
   guint                  calls;
-  gboolean               freed;
+  guint                  notified;
+  guint                  finished;
 } AsyncState;
 
 static void
@@ -371,11 +375,16 @@ on_progress (guint    done,
 {
   AsyncState *state = data;
 
-  g_assert_cmpuint (total, ==, 300);
-  g_assert_cmpuint (done, >=, state->last_done);
+  g_assert_true (g_thread_self () == state->thread);
+  g_assert_cmpuint (state->notified, ==, 0);
+  g_assert_cmpuint (state->finished, ==, 0);
+  g_assert_cmpuint (total, ==, state->total);
+  g_assert_cmpuint (done, >, state->last_done);
   g_assert_cmpuint (done, <=, total);
   state->last_done = done;
   state->calls++;
+  if (state->cancel_on_progress != NULL)
+    g_cancellable_cancel (state->cancel_on_progress);
 }
 
 static void
@@ -383,7 +392,9 @@ on_progress_freed (gpointer data)
 {
   AsyncState *state = data;
 
-  state->freed = TRUE;
+  g_assert_true (g_thread_self () == state->thread);
+  g_assert_cmpuint (state->finished, ==, 0);
+  state->notified++;
 }
 
 static void
@@ -393,8 +404,84 @@ on_run_done (GObject      *source,
 {
   AsyncState *state = data;
 
+  g_assert_true (g_thread_self () == state->thread);
+  /* the notify comes first, once */
+  g_assert_cmpuint (state->notified, ==, 1);
   state->results = crk_uncertainty_run_finish (CRK_UNCERTAINTY (source), result, &state->error);
-  g_main_loop_quit (state->loop);
+  state->finished++;
+}
+
+static gboolean
+on_watchdog (gpointer data)
+{
+  g_error ("the asynchronous run has not called back in %u s", GPOINTER_TO_UINT (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts a run of @settings with @context (NULL: the global default) as the
+ * thread-default main context. */
+static void
+async_start (CrkUncertainty *settings,
+             CrkDataset     *dataset,
+             GCancellable   *cancellable,
+             GMainContext   *context,
+             AsyncState     *state)
+{
+  state->thread = g_thread_self ();
+  state->total = crk_uncertainty_get_runs (settings);
+  if (context != NULL)
+    g_main_context_push_thread_default (context);
+  crk_uncertainty_run_async (settings, dataset, on_progress, state, on_progress_freed, cancellable,
+                             on_run_done, state);
+  if (context != NULL)
+    g_main_context_pop_thread_default (context);
+  /* nothing is called from the call itself */
+  g_assert_cmpuint (state->calls + state->notified + state->finished, ==, 0);
+}
+
+/* Iterates @context until the callback has run, which the run guarantees: the watchdog
+ * only turns a bug into a failure with a message rather than a hang. Then checks that
+ * nothing more comes. */
+static void
+async_wait (GMainContext *context,
+            AsyncState   *state)
+{
+  const guint limit = 100;
+  g_autoptr(GSource) watchdog = g_timeout_source_new_seconds (limit);
+  guint calls;
+
+  g_source_set_callback (watchdog, on_watchdog, GUINT_TO_POINTER (limit), NULL);
+  g_source_attach (watchdog, context);
+  while (state->finished == 0)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (watchdog);
+  g_test_message ("%u progress calls, the last with %u of %u", state->calls, state->last_done, state->total);
+
+  calls = state->calls;
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_assert_cmpuint (state->calls, ==, calls);
+  g_assert_cmpuint (state->notified, ==, 1);
+  g_assert_cmpuint (state->finished, ==, 1);
+}
+
+static void
+run_async_and_wait (CrkUncertainty *settings,
+                    CrkDataset     *dataset,
+                    GCancellable   *cancellable,
+                    GMainContext   *context,
+                    AsyncState     *state)
+{
+  async_start (settings, dataset, cancellable, context, state);
+  async_wait (context, state);
+}
+
+static void
+async_state_clear (AsyncState *state)
+{
+  g_clear_object (&state->results);
+  g_clear_error (&state->error);
+  memset (state, 0, sizeof *state);
 }
 
 static void
@@ -403,41 +490,69 @@ test_async (void)
   g_autoptr(CrkDataset) dataset = build_forty ();
   g_autoptr(CrkUncertainty) settings = varied_settings ();
   g_autoptr(CrkUncertaintyResults) sync = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GError) error = NULL;
   AsyncState state = { 0 };
 
-  state.loop = g_main_loop_new (NULL, FALSE);
-  crk_uncertainty_run_async (settings, dataset, on_progress, &state, on_progress_freed, NULL,
-                             on_run_done, &state);
-  /* changes after the call do not reach the run */
-  crk_uncertainty_set_runs (settings, 10);
-  g_main_loop_run (state.loop);
-  g_assert_no_error (state.error);
-  g_assert_nonnull (state.results);
-  while (!state.freed)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (state.calls, >, 0);
-  g_assert_cmpuint (state.last_done, ==, 300);
-
-  crk_uncertainty_set_runs (settings, 300);
   sync = crk_uncertainty_run (settings, dataset, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  assert_same_results (sync, state.results);
-  g_clear_object (&state.results);
 
-  /* cancelled */
-  g_cancellable_cancel (cancellable);
-  state.freed = FALSE;
-  crk_uncertainty_run_async (settings, dataset, on_progress, &state, on_progress_freed, cancellable,
-                             on_run_done, &state);
-  g_main_loop_run (state.loop);
-  g_assert_null (state.results);
-  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&state.error);
-  while (!state.freed)
-    g_main_context_iteration (NULL, TRUE);
-  g_main_loop_unref (state.loop);
+  /* in the global default context; changes after the call do not reach the run */
+  async_start (settings, dataset, NULL, NULL, &state);
+  crk_uncertainty_set_runs (settings, 10);
+  async_wait (NULL, &state);
+  g_assert_no_error (state.error);
+  g_assert_nonnull (state.results);
+  g_assert_cmpuint (state.calls, >, 0);
+  g_assert_cmpuint (state.last_done, ==, 300);
+  assert_same_results (sync, state.results);
+  async_state_clear (&state);
+  crk_uncertainty_set_runs (settings, 300);
+
+  /* in a context of its own, pushed as the thread-default; long enough for the progress
+   * to come during the run too (not asserted: it depends on the load) */
+  crk_uncertainty_set_runs (settings, 2000);
+  run_async_and_wait (settings, dataset, NULL, context, &state);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (state.last_done, ==, 2000);
+  g_assert_cmpuint (crk_uncertainty_results_get_n_completed (state.results), ==, 2000);
+  async_state_clear (&state);
+  crk_uncertainty_set_runs (settings, 300);
+
+  /* cancelled before it starts: no progress, the notify all the same */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    run_async_and_wait (settings, dataset, cancellable, NULL, &state);
+    g_assert_null (state.results);
+    g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (state.calls, ==, 0);
+    async_state_clear (&state);
+  }
+
+  /* cancelled at the first progress: no more progress, whenever the run ends */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    state.cancel_on_progress = cancellable;
+    run_async_and_wait (settings, dataset, cancellable, NULL, &state);
+    g_assert_null (state.results);
+    g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (state.calls, ==, 1);
+    async_state_clear (&state);
+  }
+
+  /* a run that fails: the notify, then the error */
+  {
+    const guint levels[] = { 3 };
+
+    crk_uncertainty_set_levels (settings, levels, 1);
+    run_async_and_wait (settings, dataset, NULL, NULL, &state);
+    g_assert_null (state.results);
+    g_assert_error (state.error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_FAILED);
+    async_state_clear (&state);
+  }
 }
 
 /* The CLI */
