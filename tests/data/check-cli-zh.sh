@@ -29,4 +29,28 @@ out=$(env LANGUAGE= "$CRK_CLI" --lang zh_CN --help 2>&1)
 expect "--lang zh_CN gives Chinese" "命令：" "$out"
 out=$(env LANGUAGE=zh_CN "$CRK_CLI" --lang en --help 2>&1)
 expect "--lang en gives English" "Commands:" "$out"
+# The output of the commands, the chart text and the report follow the language.
+sample=${CRK_SOURCE_DIR:?}/data/samples/advanced-manufacturing-cities.cityrank.xml
+if [ -f "$sample" ]; then
+  work=$(mktemp -d "${TMPDIR:-/tmp}/crk-cli-zh.XXXXXX") || exit 1
+  trap 'rm -rf "$work"' EXIT
+  out=$(env LANGUAGE= "$CRK_CLI" --lang zh_CN rank "$sample" 2>&1)
+  expect "rank --lang zh_CN: Chinese column headings" "名次" "$out"
+  expect "rank --lang zh_CN: Chinese city names" "深圳" "$out"
+  out=$(env LANGUAGE=zh_CN "$CRK_CLI" info "$sample" 2>&1)
+  expect "info under LANGUAGE=zh_CN" "缺失值：" "$out"
+  out=$(env LANGUAGE=zh_CN "$CRK_CLI" chart radar "$sample" --cities SHENZHEN \
+        -o "$work/radar.svg" --describe 2>&1)
+  expect "chart --describe under LANGUAGE=zh_CN" "雷达图" "$out"
+  if command -v pdftotext >/dev/null 2>&1; then
+    "$CRK_CLI" --lang zh_CN report "$sample" -o "$work/report.pdf" \
+      --sections title,summary >/dev/null 2>&1
+    out=$(pdftotext "$work/report.pdf" - 2>&1)
+    expect "report --lang zh_CN: Chinese headings" "摘要" "$out"
+    expect "report --lang zh_CN: Chinese sentences" "座城市" "$out"
+  fi
+else
+  echo "FAIL: $sample is missing"
+  status=1
+fi
 exit $status
