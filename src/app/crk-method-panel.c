@@ -62,10 +62,34 @@ weight_row_free (gpointer data)
   g_free (row);
 }
 
-static const CrkNormalisation normalisations[] = {
-  CRK_NORMALISATION_MINMAX, CRK_NORMALISATION_ZSCORE, CRK_NORMALISATION_RANK,
-  CRK_NORMALISATION_PERCENTILE_RANK, CRK_NORMALISATION_GOALPOSTS,
+/* The normalisation choices: min-max twice, to [0, 100] and to [1, 100] (COINr's advice
+ * for geometric and harmonic means, which need positive scores). */
+static const struct {
+  CrkNormalisation mode;
+  double           param1;
+  double           param2;
+} normalisations[] = {
+  { CRK_NORMALISATION_MINMAX, 0, 100 },
+  { CRK_NORMALISATION_MINMAX, 1, 100 },
+  { CRK_NORMALISATION_ZSCORE, 0, 1 },
+  { CRK_NORMALISATION_RANK, 0, 0 },
+  { CRK_NORMALISATION_PERCENTILE_RANK, 0, 0 },
+  { CRK_NORMALISATION_GOALPOSTS, 0, 0 },
 };
+
+static guint
+normalisation_index (CrkMethod *method)
+{
+  double p1 = 0, p2 = 0;
+  CrkNormalisation mode = crk_method_get_normalisation (method, &p1, &p2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (normalisations); i++)
+    if (normalisations[i].mode == mode &&
+        (mode != CRK_NORMALISATION_MINMAX ||
+         (normalisations[i].param1 == p1 && normalisations[i].param2 == p2)))
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
 static const CrkAggregation aggregations[] = {
   CRK_AGGREGATION_ARITHMETIC, CRK_AGGREGATION_GEOMETRIC, CRK_AGGREGATION_HARMONIC,
   CRK_AGGREGATION_TOPSIS,
@@ -180,9 +204,7 @@ sync_from_method (CrkMethodPanel *self)
 
   self->syncing = TRUE;
 
-  adw_combo_row_set_selected (self->normalisation_row,
-                              index_of ((const int *) normalisations, G_N_ELEMENTS (normalisations),
-                                        crk_method_get_normalisation (self->method, NULL, NULL)));
+  adw_combo_row_set_selected (self->normalisation_row, normalisation_index (self->method));
   adw_combo_row_set_selected (self->aggregation_row,
                               index_of ((const int *) aggregations, G_N_ELEMENTS (aggregations),
                                         crk_method_get_aggregation (self->method)));
@@ -238,25 +260,31 @@ static void
 on_normalisation_row_selected_cb (CrkMethodPanel *self)
 {
   guint i = adw_combo_row_get_selected (self->normalisation_row);
-  double p1 = 0, p2 = 100;
 
   if (self->syncing || self->method == NULL || i >= G_N_ELEMENTS (normalisations))
     return;
-  if (normalisations[i] == CRK_NORMALISATION_ZSCORE)
-    p2 = 1;
   begin_edit (self, NULL);
-  crk_method_set_normalisation (self->method, normalisations[i], p1, p2);
+  crk_method_set_normalisation (self->method, normalisations[i].mode,
+                                normalisations[i].param1, normalisations[i].param2);
 }
 
 static void
 on_aggregation_row_selected_cb (CrkMethodPanel *self)
 {
   guint i = adw_combo_row_get_selected (self->aggregation_row);
+  double p1 = 0, p2 = 100;
 
   if (self->syncing || self->method == NULL || i >= G_N_ELEMENTS (aggregations))
     return;
   begin_edit (self, NULL);
+  /* geometric and harmonic means need positive scores: min-max to [0, 100] gives the
+   * weakest city a 0, so it moves to [1, 100] in the same step (COINr does the same) */
+  crk_method_freeze (self->method);
+  if ((aggregations[i] == CRK_AGGREGATION_GEOMETRIC || aggregations[i] == CRK_AGGREGATION_HARMONIC) &&
+      crk_method_get_normalisation (self->method, &p1, &p2) == CRK_NORMALISATION_MINMAX && p1 <= 0)
+    crk_method_set_normalisation (self->method, CRK_NORMALISATION_MINMAX, 1, p2);
   crk_method_set_aggregation (self->method, aggregations[i]);
+  crk_method_thaw (self->method);
 }
 
 static void

@@ -28,6 +28,8 @@ struct _CrkWindow
   GtkDropDown          *year_dropdown;
   GtkStringList        *year_model;
   GtkRevealer          *progress_revealer;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
   GtkProgressBar       *progress_bar;
   GtkPaned             *sidebar_paned;
   GtkPaned             *detail_paned;

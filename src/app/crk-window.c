@@ -358,11 +358,15 @@ recompute (CrkWindow *self,
   results = crk_engine_compute (self->engine, NULL, self->year, &error);
   if (results == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Cannot rank with this method: %s"), error->message);
+      /* the table and the chart keep the last ranking; a bar says why they do not follow */
+      g_autofree char *message = g_strdup_printf (_("Cannot rank with this method: %s. The ranking shown is the last one that could be computed."),
+                                                  error->message);
 
-      _crk_window_toast (self, message);
+      gtk_label_set_label (self->error_label, message);
+      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
       return;
     }
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   show_results (self, results, track_shift);
 }
 
@@ -1699,6 +1703,8 @@ crk_window_class_init (CrkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, year_model);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, sidebar_paned);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, detail_paned);

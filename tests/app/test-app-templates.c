@@ -146,6 +146,30 @@ test_every_ui (void)
 }
 
 static void
+on_css_error (GtkCssProvider *provider,
+              GtkCssSection  *section,
+              const GError   *error,
+              gpointer        user_data)
+{
+  g_autofree char *where = gtk_css_section_to_string (section);
+
+  g_test_message ("style.css: %s: %s", where, error->message);
+  (*(guint *) user_data)++;
+}
+
+/* The stylesheet parses without a single error (AdwApplication loads it for the app). */
+static void
+test_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  guint errors = 0;
+
+  g_signal_connect (provider, "parsing-error", G_CALLBACK (on_css_error), &errors);
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "style.css");
+  g_assert_cmpuint (errors, ==, 0);
+}
+
+static void
 test_samples (void)
 {
   g_auto(GStrv) names = g_resources_enumerate_children (RESOURCE_PATH "samples/", 0, NULL);
@@ -276,6 +300,7 @@ main (int   argc,
   g_test_add_func ("/app/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/app/templates/every-ui", test_every_ui);
   g_test_add_func ("/app/templates/samples", test_samples);
+  g_test_add_func ("/app/templates/style", test_style);
   g_test_add_func ("/app/ranking-row/update", test_ranking_row);
   g_test_add_func ("/app/method-history/undo-redo", test_history);
 

@@ -596,6 +596,121 @@ test_save_and_reopen (Fixture       *f,
   crk_test_app_wait (recent_listed, f->window, 10);
 }
 
+static AdwComboRow *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every choice of the method panel reaches the method, re-ranks, and undoes. */
+static void
+test_method_choices (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (f->window->method_panel);
+  CrkMethod *method = crk_dataset_get_method (crk_window_get_dataset (f->window));
+  AdwComboRow *normalisation = find_combo_row (panel, "_Normalisation");
+  AdwComboRow *aggregation = find_combo_row (panel, "_Aggregation");
+  AdwComboRow *imputation = find_combo_row (panel, "_Missing values");
+  AdwComboRow *treatment = find_combo_row (panel, "_Outliers");
+  AdwComboRow *scheme = find_combo_row (panel, "_Weight scheme");
+  AdwComboRow *tiers = find_combo_row (panel, "_Tiers");
+  AdwComboRow *base_year = find_combo_row (panel, "_Base year");
+  g_autoptr(CrkMethod) original = crk_method_copy (method);
+  g_autoptr(GArray) ranks = dup_ranks (f->window);
+  CrkResults *results;
+
+  g_assert_nonnull (normalisation);
+  g_assert_nonnull (aggregation);
+  g_assert_nonnull (imputation);
+  g_assert_nonnull (treatment);
+  g_assert_nonnull (scheme);
+  g_assert_nonnull (tiers);
+  g_assert_nonnull (base_year);
+
+  /* the panel shows the dataset's method */
+  g_assert_cmpuint (adw_combo_row_get_selected (normalisation), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (aggregation), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (scheme), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (tiers), ==, 1); /* CCID stages */
+
+  adw_combo_row_set_selected (normalisation, 3); /* rank */
+  g_assert_cmpint (crk_method_get_normalisation (method, NULL, NULL), ==, CRK_NORMALISATION_RANK);
+  {
+    g_autoptr(GArray) now = dup_ranks (f->window);
+
+    g_assert_false (same_ranks (ranks, now));
+  }
+
+  /* rank scores start at 0: a geometric mean is undefined; the window says so and keeps
+   * the last ranking */
+  results = crk_window_get_results (f->window);
+  adw_combo_row_set_selected (aggregation, 1);
+  g_assert_cmpint (crk_method_get_aggregation (method), ==, CRK_AGGREGATION_GEOMETRIC);
+  g_assert_true (crk_window_get_results (f->window) == results);
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->error_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_label (f->window->error_label), "Cannot rank"));
+
+  /* min-max to [1, 100] keeps every score positive: ranked again */
+  adw_combo_row_set_selected (normalisation, 1);
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->error_revealer));
+  g_assert_false (crk_window_get_results (f->window) == results);
+
+  /* choosing the geometric mean over min-max [0, 100] moves it to [1, 100] at once */
+  adw_combo_row_set_selected (aggregation, 0);
+  adw_combo_row_set_selected (normalisation, 0);
+  adw_combo_row_set_selected (aggregation, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (normalisation), ==, 1);
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->error_revealer));
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpint (crk_method_get_aggregation (method), ==, CRK_AGGREGATION_GEOMETRIC);
+  g_assert_cmpuint (adw_combo_row_get_selected (normalisation), ==, 1);
+  adw_combo_row_set_selected (imputation, 3);
+  g_assert_cmpint (crk_method_get_imputation (method), ==, CRK_IMPUTATION_GROUP_MEAN);
+  g_assert_cmpstr (crk_method_get_impute_group (method), ==, "province");
+  adw_combo_row_set_selected (treatment, 1);
+  g_assert_cmpint (crk_method_get_treatment (method), ==, CRK_TREATMENT_WINSORISE);
+  adw_combo_row_set_selected (scheme, 1);
+  g_assert_cmpint (crk_method_get_weight_scheme (method), ==, CRK_WEIGHTS_EQUAL);
+
+  adw_combo_row_set_selected (tiers, 2); /* quartiles */
+  results = crk_window_get_results (f->window);
+  g_assert_cmpint (crk_method_get_tier_rule (method), ==, CRK_TIER_RULE_QUANTILES);
+  g_assert_cmpuint (crk_results_get_n_tiers (results), ==, 4);
+
+  adw_combo_row_set_selected (base_year, 0); /* none */
+  g_assert_cmpint (crk_method_get_base_year (method), ==, 0);
+  g_assert_false (crk_results_has_base_year (crk_window_get_results (f->window)));
+  {
+    int state = -1;
+
+    g_object_get (row_at (f, 0), "change-state", &state, NULL);
+    g_assert_cmpint (state, ==, CRK_CHANGE_NONE);
+  }
+
+  /* every step back to the file's method, and the panel follows */
+  for (guint i = 0; i < 8; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_true (crk_method_equal (method, original));
+  g_assert_true (same_ranks (ranks, dup_ranks (f->window)));
+  g_assert_cmpuint (adw_combo_row_get_selected (normalisation), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (tiers), ==, 1);
+  g_assert_false (crk_dataset_get_modified (crk_window_get_dataset (f->window)));
+}
+
 /* A file dropped on the window opens. */
 static void
 test_drop (Fixture       *f,
@@ -841,6 +956,7 @@ main (int   argc,
   ADD ("/app/window/state", test_state);
   ADD ("/app/window/unranked", test_unranked);
   ADD ("/app/window/drop", test_drop);
+  ADD ("/app/window/method-choices", test_method_choices);
 #undef ADD
 
   {
