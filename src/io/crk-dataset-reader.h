@@ -35,6 +35,10 @@ CrkDataset *crk_dataset_read_from_memory (const char           *data,
                                           const char           *name,
                                           GPtrArray           **problems,
                                           GError              **error);
+/* Without schema validation: only for the bundled samples, which the tests validate. */
+CrkDataset *crk_dataset_read_trusted_bytes (GBytes             *bytes,
+                                            const char         *name,
+                                            GError            **error);
 
 void        crk_dataset_load_async       (GFile                *file,
                                           CrkProgressFunc       progress,
