@@ -48,6 +48,11 @@ struct _CrkMethodPanel
   GPtrArray           *indicator_rows; /* widgets added to indicator_weights_group */
   gulong               changed_id;
   gboolean             syncing;
+  /* The weight editor of a dataset set before the panel was first drawn is built just
+   * after that first frame: its dozens of sliders and spin buttons would delay it. */
+  gboolean             drawn;
+  gboolean             weights_pending;
+  guint                weights_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (CrkMethodPanel, crk_method_panel, GTK_TYPE_WIDGET)
@@ -559,6 +564,42 @@ rebuild_weights (CrkMethodPanel *self)
 }
 
 static void
+ensure_weights (CrkMethodPanel *self)
+{
+  g_clear_handle_id (&self->weights_idle_id, g_source_remove);
+  if (!self->weights_pending)
+    return;
+  self->weights_pending = FALSE;
+  rebuild_weights (self);
+  sync_from_method (self);
+  if (self->results != NULL)
+    crk_method_panel_set_results (self, self->results);
+}
+
+static gboolean
+build_weights_idle_cb (gpointer user_data)
+{
+  CrkMethodPanel *self = user_data;
+
+  self->weights_idle_id = 0;
+  ensure_weights (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+crk_method_panel_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  CrkMethodPanel *self = CRK_METHOD_PANEL (widget);
+
+  GTK_WIDGET_CLASS (crk_method_panel_parent_class)->snapshot (widget, snapshot);
+  self->drawn = TRUE;
+  /* an idle runs once this frame is on screen */
+  if (self->weights_pending && self->weights_idle_id == 0)
+    self->weights_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_weights_idle_cb, self, NULL);
+}
+
+static void
 on_method_changed_cb (CrkMethodPanel *self)
 {
   sync_from_method (self);
@@ -570,6 +611,7 @@ crk_method_panel_dispose (GObject *object)
   CrkMethodPanel *self = (CrkMethodPanel *)object;
 
   g_clear_signal_handler (&self->changed_id, self->method);
+  g_clear_handle_id (&self->weights_idle_id, g_source_remove);
   g_clear_object (&self->method);
   g_clear_object (&self->dataset);
   g_clear_object (&self->history);
@@ -608,6 +650,7 @@ crk_method_panel_class_init (CrkMethodPanelClass *klass)
 
   object_class->dispose = crk_method_panel_dispose;
   object_class->finalize = crk_method_panel_finalize;
+  widget_class->snapshot = crk_method_panel_snapshot;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cityrank/Cityrank/crk-method-panel.ui");
@@ -697,7 +740,20 @@ crk_method_panel_set_dataset (CrkMethodPanel   *self,
     }
   self->syncing = FALSE;
 
-  rebuild_weights (self);
+  g_clear_handle_id (&self->weights_idle_id, g_source_remove);
+  if (self->drawn || dataset == NULL)
+    {
+      self->weights_pending = FALSE;
+      rebuild_weights (self);
+    }
+  else
+    {
+      /* the rows of another dataset go now, the new ones after the first frame */
+      self->weights_pending = TRUE;
+      g_clear_object (&self->dataset);
+      rebuild_weights (self);
+      g_set_object (&self->dataset, dataset);
+    }
   sync_from_method (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), dataset != NULL);
 }
@@ -730,6 +786,7 @@ crk_method_panel_get_weight_adjustment (CrkMethodPanel *self,
 
   g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
 
+  ensure_weights (self);
   row = g_hash_table_lookup (self->weight_index, code);
   if (row == NULL)
     {

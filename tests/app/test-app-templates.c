@@ -186,6 +186,59 @@ test_samples (void)
   g_assert_cmpuint (n, ==, 3);
 }
 
+static gboolean
+same_value (double a,
+            double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+/* The window reads its bundled sample without the schema (crk_dataset_read_trusted_bytes):
+ * the sample must be valid (read_sample() validates it) and the trusted read must give
+ * the very same dataset. */
+static void
+test_trusted_sample (void)
+{
+  g_autoptr(CrkDataset) validated = read_sample ("advanced-manufacturing-cities.cityrank.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrkDataset) trusted = crk_window_read_sample (&error);
+  g_autoptr(GBytes) broken = g_bytes_new_static ("<?xml version=\"1.0\"?>\n<dataset", 30);
+  guint n_cities, n_indicators, n_years;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (trusted);
+  g_assert_false (crk_dataset_get_modified (trusted));
+  g_assert_cmpstr (crk_dataset_get_title (trusted), ==, crk_dataset_get_title (validated));
+  n_cities = crk_dataset_get_n_cities (validated);
+  n_indicators = crk_dataset_get_n_indicators (validated);
+  n_years = crk_dataset_get_n_years (validated);
+  g_assert_cmpuint (n_cities, ==, 100);
+  g_assert_cmpuint (crk_dataset_get_n_cities (trusted), ==, n_cities);
+  g_assert_cmpuint (crk_dataset_get_n_indicators (trusted), ==, n_indicators);
+  g_assert_cmpuint (crk_dataset_get_n_years (trusted), ==, n_years);
+  g_assert_true (crk_method_equal (crk_dataset_get_method (trusted), crk_dataset_get_method (validated)));
+  for (guint y = 0; y < n_years; y++)
+    g_assert_cmpint (crk_dataset_get_year (trusted, y), ==, crk_dataset_get_year (validated, y));
+  for (guint i = 0; i < n_indicators; i++)
+    g_assert_cmpstr (crk_indicator_get_code (crk_dataset_get_indicator (trusted, i)), ==,
+                     crk_indicator_get_code (crk_dataset_get_indicator (validated, i)));
+  for (guint c = 0; c < n_cities; c++)
+    {
+      g_assert_cmpstr (crk_city_get_code (crk_dataset_get_city (trusted, c)), ==,
+                       crk_city_get_code (crk_dataset_get_city (validated, c)));
+      for (guint i = 0; i < n_indicators; i++)
+        for (guint y = 0; y < n_years; y++)
+          g_assert_true (same_value (crk_dataset_get_value (trusted, c, i, y),
+                                     crk_dataset_get_value (validated, c, i, y)));
+    }
+
+  /* the trusted path still refuses what it cannot read */
+  g_clear_object (&trusted);
+  trusted = crk_dataset_read_trusted_bytes (broken, "broken.cityrank.xml", &error);
+  g_assert_null (trusted);
+  g_assert_nonnull (error);
+}
+
 static void
 test_ranking_row (void)
 {
@@ -300,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/app/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/app/templates/every-ui", test_every_ui);
   g_test_add_func ("/app/templates/samples", test_samples);
+  g_test_add_func ("/app/templates/trusted-sample", test_trusted_sample);
   g_test_add_func ("/app/templates/style", test_style);
   g_test_add_func ("/app/ranking-row/update", test_ranking_row);
   g_test_add_func ("/app/method-history/undo-redo", test_history);
