@@ -5,6 +5,7 @@
  *   bench-app --child app  (internal) start Cityrank on the sample, print the first frame
  *   bench-app --child bare (internal) start a bare GTK window, print the first frame
  *   bench-app --child adw  (internal) an empty libadwaita window with a header bar
+ *   bench-app --phases     where Cityrank's start-up time goes (median of each phase)
  *
  * Start-up: the time from spawning a process to its first painted frame (the frame
  * clock's "after-paint"), for Cityrank on the sample dataset and for a bare GTK window,
@@ -28,6 +29,44 @@
 
 /* Child processes ------------------------------------------------------------------ */
 
+/* With --phases, the child prints when each stage of its start-up ends. */
+static void
+phase (const char *name)
+{
+  printf ("phase %s %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time ());
+}
+
+static void
+on_phase_cb (gpointer    instance,
+             const char *name)
+{
+  phase (name);
+}
+
+static void
+on_phase_notify_cb (gpointer    instance,
+                    GParamSpec *pspec,
+                    const char *name)
+{
+  phase (name);
+}
+
+static void
+on_first_layout (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  phase ("layout-begins");
+  g_signal_handlers_disconnect_by_func (clock, on_first_layout, user_data);
+}
+
+static void
+on_first_paint_begins (GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  phase ("paint-begins");
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_begins, user_data);
+}
+
 static void
 on_first_paint (GdkFrameClock *clock,
                 gpointer       user_data)
@@ -44,18 +83,32 @@ on_first_paint (GdkFrameClock *clock,
     exit (0);
 }
 
+static gboolean trace_phases;
+
 static void
 on_realize (GtkWidget *window,
             gpointer   user_data)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_first_paint), user_data);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  if (trace_phases)
+    {
+      phase ("realized");
+      g_signal_connect (clock, "layout", G_CALLBACK (on_first_layout), NULL);
+      g_signal_connect (clock, "paint", G_CALLBACK (on_first_paint_begins), NULL);
+    }
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), user_data);
 }
 
 static void
 on_window_added (GtkApplication *app,
                  GtkWindow      *window)
 {
+  if (trace_phases)
+    {
+      phase ("window-built");
+      g_signal_connect (window, "notify::dataset", G_CALLBACK (on_phase_notify_cb), (gpointer) "dataset-shown");
+    }
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), app);
 }
 
@@ -64,11 +117,21 @@ run_child (const char *what,
            int         argc,
            char      **argv)
 {
-  if (g_str_equal (what, "app"))
+  if (g_str_equal (what, "app") || g_str_equal (what, "app-phases"))
     {
-      g_autoptr(CrkApplication) app = crk_application_new ();
+      g_autoptr(CrkApplication) app = NULL;
       char *args[] = { argv[0], NULL };
 
+      trace_phases = g_str_equal (what, "app-phases");
+      if (trace_phases)
+        phase ("main");
+      app = crk_application_new ();
+      if (trace_phases)
+        {
+          g_signal_connect (app, "startup", G_CALLBACK (on_phase_cb), (gpointer) "startup-done");
+          g_signal_connect (app, "activate", G_CALLBACK (on_phase_cb), (gpointer) "activate-begins");
+          g_signal_connect_after (app, "activate", G_CALLBACK (on_phase_cb), (gpointer) "activate-done");
+        }
       g_application_set_flags (G_APPLICATION (app),
                                G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
       g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
@@ -142,6 +205,60 @@ time_start (const char *self_path,
     g_error ("%s printed no frame", what);
   frame = g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10);
   return (frame - start) / 1000.0;
+}
+
+/* Runs the traced child N_STARTS times and prints the median time at which each
+ * phase ended, counted from the spawn. */
+static void
+print_phases (const char *self_path)
+{
+  const char *argv[] = { self_path, "--child", "app-phases", NULL };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint run = 0; run < N_STARTS; run++)
+    {
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) lines = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL, &error))
+        g_error ("cannot start the traced child: %s", error->message);
+      lines = g_strsplit (out, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) fields = NULL;
+          const char *name;
+          guint slot;
+          double ms;
+
+          if (g_str_has_prefix (lines[i], "phase "))
+            fields = g_strsplit (lines[i] + strlen ("phase "), " ", 2);
+          else if (g_str_has_prefix (lines[i], "first-frame "))
+            fields = g_strsplit (lines[i], " ", 2);
+          else
+            continue;
+          if (g_strv_length (fields) != 2)
+            continue;
+          name = fields[0];
+          for (slot = 0; slot < names->len; slot++)
+            if (g_str_equal (g_ptr_array_index (names, slot), name))
+              break;
+          if (slot == names->len)
+            {
+              g_ptr_array_add (names, g_strdup (name));
+              g_ptr_array_add (times, g_array_new (FALSE, FALSE, sizeof (double)));
+            }
+          ms = (g_ascii_strtoll (fields[1], NULL, 10) - start) / 1000.0;
+          g_array_append_val (g_ptr_array_index (times, slot), ms);
+        }
+    }
+
+  printf ("Cityrank's start-up, each phase's end after the spawn (median of %d):\n", N_STARTS);
+  for (guint i = 0; i < names->len; i++)
+    printf ("  %-18s %7.1f ms\n", (const char *) g_ptr_array_index (names, i),
+            median (g_ptr_array_index (times, i)));
 }
 
 typedef struct {
@@ -273,6 +390,11 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   self_path = g_canonicalize_filename (argv[0], NULL);
 
+  if (argc == 2 && g_str_equal (argv[1], "--phases"))
+    {
+      print_phases (self_path);
+      return 0;
+    }
   if (argc == 2 && g_str_equal (argv[1], "--weight-only"))
     {
       bench_weight_change ("radar");
