@@ -51,20 +51,29 @@ on_phase_notify_cb (gpointer    instance,
   phase (name);
 }
 
+/* These handlers run after GTK's own of the same phase (connected at realize). */
+static void
+on_first_frame_begins (GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  phase ("frame-begins");
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_begins, user_data);
+}
+
 static void
 on_first_layout (GdkFrameClock *clock,
                  gpointer       user_data)
 {
-  phase ("layout-begins");
+  phase ("layout-done");
   g_signal_handlers_disconnect_by_func (clock, on_first_layout, user_data);
 }
 
 static void
-on_first_paint_begins (GdkFrameClock *clock,
-                       gpointer       user_data)
+on_first_paint_done (GdkFrameClock *clock,
+                     gpointer       user_data)
 {
-  phase ("paint-begins");
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint_begins, user_data);
+  phase ("paint-done");
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_done, user_data);
 }
 
 static void
@@ -94,8 +103,9 @@ on_realize (GtkWidget *window,
   if (trace_phases)
     {
       phase ("realized");
+      g_signal_connect (clock, "before-paint", G_CALLBACK (on_first_frame_begins), NULL);
       g_signal_connect (clock, "layout", G_CALLBACK (on_first_layout), NULL);
-      g_signal_connect (clock, "paint", G_CALLBACK (on_first_paint_begins), NULL);
+      g_signal_connect (clock, "paint", G_CALLBACK (on_first_paint_done), NULL);
     }
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), user_data);
 }

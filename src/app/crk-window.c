@@ -157,7 +157,9 @@ _crk_window_update_title (CrkWindow *self)
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
   window_title = g_strdup_printf (_("%s — Cityrank"), title);
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  /* every method change comes here: a title sent to the X server only when it changes */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), window_title) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 static void
@@ -192,18 +194,18 @@ dimension_key (CrkRankingRow *row,
   return crk_ranking_row_get_dimension_key (row, GPOINTER_TO_UINT (user_data));
 }
 
-static void
-dimension_cell_update (GtkListItem *item)
+/* The text of a dimension cell: bound at setup to the list item's row and its
+ * "revision", so that a row moved by a re-sort (GTK 4.8 unbinds and binds it again)
+ * costs nothing more, and a changed score updates the one label. */
+static char *
+dimension_text (GtkListItem   *item,
+                CrkRankingRow *row,
+                guint          revision,
+                gpointer       user_data)
 {
-  CrkRankingRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "crk-dimension"));
-  g_autofree char *text = NULL;
-
   if (row == NULL)
-    return;
-  text = crk_format_score (crk_ranking_row_get_dimension_score (row, i));
-  gtk_label_set_label (GTK_LABEL (label), text);
+    return NULL;
+  return crk_format_score (crk_ranking_row_get_dimension_score (row, GPOINTER_TO_UINT (user_data)));
 }
 
 static void
@@ -212,41 +214,17 @@ on_dimension_setup_cb (GtkSignalListItemFactory *factory,
                        gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  GtkExpression *params[2];
+  GtkExpression *text;
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "numeric");
-  g_object_set_data (G_OBJECT (label), "crk-dimension", user_data);
+  params[0] = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  params[1] = gtk_property_expression_new (CRK_TYPE_RANKING_ROW, gtk_expression_ref (params[0]), "revision");
+  text = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
+                                      G_CALLBACK (dimension_text), user_data, NULL);
+  gtk_expression_bind (text, label, "label", item);
   gtk_list_item_set_child (item, label);
-}
-
-static void
-on_row_revision_cb (CrkRankingRow *row,
-                    GParamSpec    *pspec,
-                    GtkListItem   *item)
-{
-  dimension_cell_update (item);
-}
-
-static void
-on_dimension_bind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
-{
-  CrkRankingRow *row = gtk_list_item_get_item (item);
-
-  g_signal_connect_object (row, "notify::revision", G_CALLBACK (on_row_revision_cb), item, 0);
-  dimension_cell_update (item);
-}
-
-static void
-on_dimension_unbind_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        gpointer                  user_data)
-{
-  CrkRankingRow *row = gtk_list_item_get_item (item);
-
-  if (row != NULL)
-    g_signal_handlers_disconnect_by_func (row, on_row_revision_cb, item);
 }
 
 static void
@@ -284,8 +262,6 @@ rebuild_dimension_columns (CrkWindow *self)
       g_array_append_val (self->dimensions, index);
 
       g_signal_connect (factory, "setup", G_CALLBACK (on_dimension_setup_cb), GUINT_TO_POINTER (pos));
-      g_signal_connect (factory, "bind", G_CALLBACK (on_dimension_bind_cb), NULL);
-      g_signal_connect (factory, "unbind", G_CALLBACK (on_dimension_unbind_cb), NULL);
 
       expression = gtk_cclosure_expression_new (G_TYPE_DOUBLE, NULL, 0, NULL,
                                                 G_CALLBACK (dimension_key), GUINT_TO_POINTER (pos), NULL);
@@ -315,6 +291,25 @@ rebuild_dimension_columns (CrkWindow *self)
 
 /* Results -------------------------------------------------------------------------- */
 
+static gboolean
+still_sorted (CrkWindow *self,
+              GtkSorter *sorter)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GObject) previous = n > 0 ? g_list_model_get_item (model, 0) : NULL;
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (gtk_sorter_compare (sorter, previous, item) == GTK_ORDERING_LARGER)
+        return FALSE;
+      g_set_object (&previous, item);
+    }
+  return TRUE;
+}
+
 static void
 show_results (CrkWindow  *self,
               CrkResults *results,
@@ -333,9 +328,11 @@ show_results (CrkWindow  *self,
   for (guint i = 0; i < self->rows->len; i++)
     crk_ranking_row_update (g_ptr_array_index (self->rows, i), results, self->dimensions, track_shift);
 
-  /* the rows changed their keys, not the store: tell the sort model */
+  /* the rows changed their keys, not the store: tell the sort model, unless its order
+   * is still sorted (a column whose keys do not follow the method, or ranks that did
+   * not move): a re-sort makes GTK 4.8 bind every moved row again */
   sorter = gtk_column_view_get_sorter (self->column_view);
-  if (sorter != NULL)
+  if (sorter != NULL && !still_sorted (self, sorter))
     gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
 
   crk_chart_view_set_results (self->chart_view, results);

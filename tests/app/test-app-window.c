@@ -341,6 +341,46 @@ test_select_and_charts (Fixture       *f,
   }
 }
 
+/* A weight change re-sorts the table by whatever column it is sorted by; a column whose
+ * keys do not follow the method keeps its order. */
+static void
+test_sort_follows_weights (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkColumnView *view = f->window->column_view;
+  GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (f->window->method_panel, "INNOV");
+  g_autoptr(GArray) original = dup_ranks (f->window);
+  guint n = n_shown (f);
+
+  gtk_column_view_sort_by_column (view, column_by_title (f, "City"), GTK_SORT_ASCENDING);
+  gtk_adjustment_set_value (weight, 0.0);
+  {
+    g_autoptr(GArray) now = dup_ranks (f->window);
+
+    g_assert_false (same_ranks (original, now));
+  }
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      g_object_get (row_at (f, i - 1), "primary-name", &a, NULL);
+      g_object_get (row_at (f, i), "primary-name", &b, NULL);
+      g_assert_cmpint (g_utf8_collate (a, b), <=, 0);
+    }
+
+  gtk_column_view_sort_by_column (view, column_by_title (f, "Score"), GTK_SORT_ASCENDING);
+  gtk_adjustment_set_value (weight, 0.9);
+  for (guint i = 1; i < n; i++)
+    {
+      double a = crk_ranking_row_get_score (row_at (f, i - 1));
+      double b = crk_ranking_row_get_score (row_at (f, i));
+
+      g_assert_true (isnan (b) || a >= b);
+    }
+  g_assert_cmpuint (crk_ranking_row_get_rank (row_at (f, 0)), ==, 1);
+}
+
 static void
 test_weight_undo (Fixture       *f,
                   gconstpointer  data)
@@ -948,6 +988,7 @@ main (int   argc,
   ADD ("/app/window/filter", test_filter);
   ADD ("/app/window/select-and-charts", test_select_and_charts);
   ADD ("/app/window/weight-undo", test_weight_undo);
+  ADD ("/app/window/sort-follows-weights", test_sort_follows_weights);
   ADD ("/app/window/export", test_export);
   ADD ("/app/window/bad-file", test_bad_file);
   ADD ("/app/window/save-and-reopen", test_save_and_reopen);
