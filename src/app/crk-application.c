@@ -20,49 +20,7 @@ struct _CrkApplication
   GSettings      *settings;
   char          **select_codes; /* --select */
   char           *chart_kind;   /* --chart */
-  GThread        *sample_thread; /* reads the bundled sample while GTK starts */
 };
-
-typedef struct {
-  CrkDataset *dataset;
-  GError     *error;
-} SampleRead;
-
-static gpointer
-read_sample_thread (gpointer data)
-{
-  SampleRead *read = g_new0 (SampleRead, 1);
-
-  read->dataset = crk_window_read_sample (&read->error);
-  return read;
-}
-
-/* The sample the worker read (or NULL with @error), once it is done. */
-static CrkDataset *
-take_sample (CrkApplication  *self,
-             GError         **error)
-{
-  SampleRead *read;
-  CrkDataset *dataset;
-
-  if (self->sample_thread == NULL)
-    return crk_window_read_sample (error);
-  read = g_thread_join (g_steal_pointer (&self->sample_thread));
-  dataset = read->dataset;
-  if (read->error != NULL)
-    g_propagate_error (error, read->error);
-  g_free (read);
-  return dataset;
-}
-
-static void
-drop_sample (CrkApplication *self)
-{
-  if (self->sample_thread != NULL)
-    {
-      g_autoptr(CrkDataset) unused = take_sample (self, NULL);
-    }
-}
 
 G_DEFINE_FINAL_TYPE (CrkApplication, crk_application, ADW_TYPE_APPLICATION)
 
@@ -146,15 +104,7 @@ crk_application_activate (GApplication *app)
       return;
     }
   window = crk_window_new (ADW_APPLICATION (self));
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(CrkDataset) dataset = take_sample (self, &error);
-
-    if (dataset != NULL)
-      crk_window_set_dataset (window, dataset, NULL);
-    else
-      g_warning ("The bundled sample dataset does not load: %s", error->message);
-  }
+  crk_window_open_sample (window);
   apply_options (self, window);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -167,8 +117,6 @@ crk_application_open (GApplication  *app,
 {
   CrkApplication *self = CRK_APPLICATION (app);
 
-  /* no sample when files are opened */
-  drop_sample (self);
   for (int i = 0; i < n_files; i++)
     {
       CrkWindow *window = i == 0 ? get_window (self) : crk_window_new (ADW_APPLICATION (self));
@@ -185,10 +133,6 @@ crk_application_startup (GApplication *app)
   CrkApplication *self = CRK_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
-
-  /* Most starts show the sample: a worker reads it while GTK and libadwaita start up
-   * (nothing else uses libxml2 before activate or open, where it is collected). */
-  self->sample_thread = g_thread_new ("crk-sample", read_sample_thread, NULL);
 
   G_APPLICATION_CLASS (crk_application_parent_class)->startup (app);
 
@@ -270,7 +214,6 @@ crk_application_dispose (GObject *object)
 {
   CrkApplication *self = (CrkApplication *)object;
 
-  drop_sample (self);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->select_codes, g_strfreev);
   g_clear_pointer (&self->chart_kind, g_free);

@@ -764,8 +764,9 @@ crk_window_set_dataset (CrkWindow  *self,
  * crk_window_read_sample:
  * @error: return location for an error
  *
- * Reads the first bundled sample dataset. Safe to call from any thread (the
- * application reads it while GTK starts).
+ * Reads the first bundled sample dataset, without the schema validation (the tests
+ * validate it). Not on a worker while GTK starts: libxml2 must not be set up on two
+ * threads at once (see crk_dataset_read_trusted_bytes()).
  *
  * Returns: (transfer full): the dataset, or %NULL with @error set
  */
