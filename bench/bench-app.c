@@ -82,8 +82,22 @@ on_first_paint (GdkFrameClock *clock,
 {
   GApplication *app = user_data;
 
+  gint64 now = g_get_monotonic_time ();
+
+  /* a window that failed to load the sample would start faster: no figure then */
+  if (app != NULL)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+      if (!CRK_IS_WINDOW (window) || crk_window_get_dataset (CRK_WINDOW (window)) == NULL)
+        {
+          printf ("no-dataset\n");
+          fflush (stdout);
+          exit (1);
+        }
+    }
   /* CLOCK_MONOTONIC: comparable with the parent's clock */
-  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  printf ("first-frame %" G_GINT64_FORMAT "\n", now);
   fflush (stdout);
   g_signal_handlers_disconnect_by_func (clock, on_first_paint, user_data);
   if (app != NULL)
@@ -210,6 +224,8 @@ time_start (const char *self_path,
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error))
     g_error ("cannot start %s: %s", what, error->message);
+  if (out != NULL && strstr (out, "no-dataset") != NULL)
+    g_error ("%s showed no dataset in its first frame", what);
   line = out != NULL ? strstr (out, "first-frame ") : NULL;
   if (line == NULL)
     g_error ("%s printed no frame", what);
