@@ -568,10 +568,10 @@ on_chart_view_city_activated_cb (CrkWindow *self,
 
 /* The dataset ---------------------------------------------------------------------- */
 
-/* Before the table has its size, GtkListView makes a row widget for every item (up to
- * 200): with eleven cells a row that was most of the window's start-up. So a table that
- * has no size yet gets the leading rows only, enough to fill it, and the rest once it
- * is allocated (its next frame), when only the visible rows get widgets. The table's
+/* GTK 4.8's GtkListView makes a row widget for every item (up to 200): with eleven
+ * cells a row that was most of the window's start-up. So a table that has no size yet
+ * gets the leading rows only, enough to fill it, and the rest once it is allocated (its
+ * next frame, after the first one is on screen). The table's
  * height is the chart pane's position (the table is its upper child; the search bar and
  * the column headers take TABLE_CHROME_HEIGHT pixels of it at least); a row is at least
  * MIN_ROW_HEIGHT pixels high. */
