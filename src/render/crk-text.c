@@ -88,12 +88,90 @@ crk_text_font_new (double      size,
   return desc;
 }
 
+/* What crk_text_layout_new() shares between the layouts of one cairo context: the Pango
+ * context (with its font caches) and the font descriptions, so a frame with hundreds of
+ * labels sets each of them up once. Kept as user data of the cairo context, which is used
+ * by one thread at a time and frees it when destroyed. */
+typedef struct {
+  PangoContext *context;
+  GHashTable   *fonts; /* FontKey -> PangoFontDescription */
+} TextShared;
+
+typedef struct {
+  double      size;
+  PangoWeight weight;
+} FontKey;
+
+static const cairo_user_data_key_t text_shared_key;
+
+static guint
+font_key_hash (gconstpointer key)
+{
+  const FontKey *k = key;
+
+  return g_double_hash (&k->size) * 31 + (guint) k->weight;
+}
+
+static gboolean
+font_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const FontKey *ka = a, *kb = b;
+
+  return ka->size == kb->size && ka->weight == kb->weight;
+}
+
+static void
+text_shared_free (void *data)
+{
+  TextShared *shared = data;
+
+  g_object_unref (shared->context);
+  g_hash_table_unref (shared->fonts);
+  g_free (shared);
+}
+
+static TextShared *
+text_shared_get (cairo_t *cr)
+{
+  TextShared *shared = cairo_get_user_data (cr, &text_shared_key);
+  cairo_font_options_t *options;
+
+  if (shared != NULL)
+    {
+      /* The transformation (and so the context's matrix) may have changed since. */
+      pango_cairo_update_context (cr, shared->context);
+      return shared;
+    }
+
+  shared = g_new0 (TextShared, 1);
+  shared->context = pango_cairo_create_context (cr);
+  options = cairo_font_options_create ();
+  /* Unhinted metrics: the same layout on screen, in a PNG, an SVG and a PDF. */
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (shared->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (shared->context, FALSE);
+  shared->fonts = g_hash_table_new_full (font_key_hash, font_key_equal, g_free,
+                                         (GDestroyNotify) pango_font_description_free);
+  if (cairo_set_user_data (cr, &text_shared_key, shared, text_shared_free) != CAIRO_STATUS_SUCCESS)
+    {
+      text_shared_free (shared);
+      return NULL;
+    }
+  return shared;
+}
+
 /**
  * crk_text_layout_new:
  * @cr: the cairo context the text will be drawn on
  * @text: (nullable): the text
  * @size: font size in user units
  * @weight: font weight
+ *
+ * All layouts made for one cairo context share its Pango context and font descriptions.
  *
  * Returns: (transfer full): a layout set up for charts
  */
@@ -103,28 +181,26 @@ crk_text_layout_new (cairo_t     *cr,
                      double       size,
                      PangoWeight  weight)
 {
-  PangoContext *context;
+  TextShared *shared;
   PangoLayout *layout;
-  cairo_font_options_t *options;
-  g_autoptr(PangoFontDescription) desc = NULL;
+  PangoFontDescription *desc;
+  FontKey key = { size, weight };
 
   g_return_val_if_fail (cr != NULL, NULL);
 
-  context = pango_cairo_create_context (cr);
-  options = cairo_font_options_create ();
-  /* Unhinted metrics: the same layout on screen, in a PNG, an SVG and a PDF. */
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_context_set_language (context, pango_language_from_string (crk_locale_get_pango_language ()));
+  shared = text_shared_get (cr);
+  g_return_val_if_fail (shared != NULL, NULL);
+  pango_context_set_language (shared->context,
+                              pango_language_from_string (crk_locale_get_pango_language ()));
 
-  layout = pango_layout_new (context);
-  g_object_unref (context);
+  layout = pango_layout_new (shared->context);
 
-  desc = crk_text_font_new (size, weight);
+  desc = g_hash_table_lookup (shared->fonts, &key);
+  if (desc == NULL)
+    {
+      desc = crk_text_font_new (size, weight);
+      g_hash_table_insert (shared->fonts, g_memdup2 (&key, sizeof key), desc);
+    }
   pango_layout_set_font_description (layout, desc);
   if (text != NULL)
     pango_layout_set_text (layout, text, -1);
