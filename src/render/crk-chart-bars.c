@@ -28,7 +28,24 @@ typedef struct {
   double rows_y;
   double lo, hi, step;
   gboolean show_changes;
+  /* The measuring pass's layouts of each row's name and value, drawn as they are. */
+  PangoLayout **name_layouts;
+  PangoLayout **value_layouts;
+  guint n_layouts;
 } Rows;
+
+static void
+rows_clear (Rows *g)
+{
+  for (guint i = 0; i < g->n_layouts; i++)
+    {
+      g_object_unref (g->name_layouts[i]);
+      g_object_unref (g->value_layouts[i]);
+    }
+  g_clear_pointer (&g->name_layouts, g_free);
+  g_clear_pointer (&g->value_layouts, g_free);
+  g->n_layouts = 0;
+}
 
 static double
 text_height (CrkDraw *d,
@@ -51,6 +68,21 @@ text_width (CrkDraw     *d,
   double w;
 
   crk_text_layout_get_size (layout, &w, NULL);
+  return w;
+}
+
+/* The width of a new layout of @text, kept in @out. */
+static double
+layout_width (CrkDraw      *d,
+              const char   *text,
+              double        size,
+              PangoWeight   weight,
+              PangoLayout **out)
+{
+  double w;
+
+  *out = crk_draw_layout (d, text, size, weight);
+  crk_text_layout_get_size (*out, &w, NULL);
   return w;
 }
 
@@ -123,6 +155,7 @@ rows_measure (CrkDraw *d,
   double max_name = 0, max_value = 0;
   guint max_rank = 0;
 
+  rows_clear (g);
   memset (g, 0, sizeof *g);
   g->text_size = text_size;
   g->text_h = text_height (d, text_size);
@@ -132,6 +165,9 @@ rows_measure (CrkDraw *d,
   g->top_strip = (!stacked && (!isnan (data->mean) || !isnan (data->median)))
                  ? g->text_h + 8 * d->k : 4 * d->k;
   g->show_changes = !stacked && d->options->show_rank_changes && data->has_changes;
+  g->name_layouts = g_new (PangoLayout *, MAX (data->n_rows, 1));
+  g->value_layouts = g_new (PangoLayout *, MAX (data->n_rows, 1));
+  g->n_layouts = data->n_rows;
 
   for (guint i = 0; i < data->n_rows; i++)
     {
@@ -139,9 +175,12 @@ rows_measure (CrkDraw *d,
       g_autofree char *value = crk_chart_format_value (row->value);
 
       max_rank = MAX (max_rank, row->rank);
-      max_name = MAX (max_name, text_width (d, row->name, text_size,
-                                            row->highlighted ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL));
-      max_value = MAX (max_value, text_width (d, value, text_size, stacked ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL));
+      max_name = MAX (max_name, layout_width (d, row->name, text_size,
+                                              row->highlighted ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                              &g->name_layouts[i]));
+      max_value = MAX (max_value, layout_width (d, value, text_size,
+                                                stacked ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                                &g->value_layouts[i]));
     }
   {
     g_autofree char *widest = g_strdup_printf ("%u", MAX (max_rank, 9));
@@ -234,13 +273,13 @@ draw_axis (CrkDraw    *d,
 static void
 draw_row_label (CrkDraw           *d,
                 Rows              *g,
-                const CrkChartRow *row,
+                guint              i,
                 double             cy)
 {
+  const CrkChartRow *row = &d->data->rows[i];
   g_autofree char *rank = rank_text (row->rank);
   g_autoptr(PangoLayout) rank_layout = crk_draw_layout (d, rank, g->text_size, PANGO_WEIGHT_NORMAL);
-  g_autoptr(PangoLayout) name_layout = crk_draw_layout (d, row->name, g->text_size,
-                                                        row->highlighted ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  PangoLayout *name_layout = g->name_layouts[i];
   double gap = 6 * d->k, w;
 
   crk_draw_text (d, rank_layout, d->plot.x + g->rank_w, cy, CRK_ANCHOR_RIGHT, &d->style->secondary, NULL);
@@ -311,9 +350,10 @@ double
 crk_chart_bar_natural_height (CrkDraw *d)
 {
   g_autoptr(GArray) legend = frame_legend (d);
-  Rows g;
+  Rows g = { 0 };
 
   rows_measure (d, &g, d->style->small_size, FALSE);
+  rows_clear (&g);
   return crk_draw_natural_height (d, legend, g.top_strip + d->data->n_rows * g.row_h + g.axis_strip);
 }
 
@@ -466,7 +506,7 @@ crk_chart_bar_draw (CrkDraw *d)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
-  Rows g;
+  Rows g = { 0 };
   double rows_bottom;
   g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (double) * 3);
   g_autoptr(CrkLabelPlacer) placer = crk_label_placer_new (&d->plot);
@@ -505,11 +545,10 @@ crk_chart_bar_draw (CrkDraw *d)
       CrkRGBA color;
       CrkRect hit = { d->plot.x, cy - g.row_h / 2, d->plot.width, g.row_h };
       CrkRect bar = { x0, cy - g.bar_h / 2, x1 - x0, g.bar_h }, value_rect;
-      g_autofree char *value = crk_chart_format_value (row->value);
-      g_autoptr(PangoLayout) value_layout = crk_draw_layout (d, value, g.text_size, PANGO_WEIGHT_NORMAL);
+      PangoLayout *value_layout = g.value_layouts[i];
       g_autofree char *change = g.show_changes ? change_text (row) : NULL;
 
-      draw_row_label (d, &g, row, cy);
+      draw_row_label (d, &g, i, cy);
       if (!isnan (row->value))
         {
           row_color (d, row, &color);
@@ -568,6 +607,7 @@ crk_chart_bar_draw (CrkDraw *d)
       if (crk_label_placer_place (placer, cands, n, &chosen) >= 0)
         crk_draw_text (d, layout, chosen.x, chosen.y, CRK_ANCHOR_TOP_LEFT, &d->style->secondary, NULL);
     }
+  rows_clear (&g);
 }
 
 /* Contribution chart */
@@ -604,10 +644,11 @@ double
 crk_chart_contribution_natural_height (CrkDraw *d)
 {
   g_autoptr(GArray) legend = crk_draw_legend_entries_new ();
-  Rows g;
+  Rows g = { 0 };
 
   crk_chart_contribution_legend (d, legend);
   rows_measure (d, &g, d->style->small_size, TRUE);
+  rows_clear (&g);
   return crk_draw_natural_height (d, legend, g.top_strip + MAX (d->data->n_rows, 1) * g.row_h + g.axis_strip);
 }
 
@@ -616,7 +657,7 @@ crk_chart_contribution_draw (CrkDraw *d)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
-  Rows g;
+  Rows g = { 0 };
   double rows_bottom;
 
   rows_measure (d, &g, d->style->small_size, TRUE);
@@ -641,7 +682,7 @@ crk_chart_contribution_draw (CrkDraw *d)
       double pos = 0, neg = 0, total = 0;
       gboolean any = FALSE;
 
-      draw_row_label (d, &g, row, cy);
+      draw_row_label (d, &g, i, cy);
       if (row->parts == NULL)
         continue;
       for (guint j = 0; j < data->n_axes; j++)
@@ -713,4 +754,5 @@ crk_chart_contribution_draw (CrkDraw *d)
           crk_draw_text (d, layout, x_of (&g, pos) + 3 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->foreground, NULL);
         }
     }
+  rows_clear (&g);
 }
