@@ -43,23 +43,6 @@ parse_format (const char *s,
   return TRUE;
 }
 
-/* A dataset file, or either table of a CSV pair in COINr's layout. */
-static CrkDataset *
-load_dataset (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  CrkDataset *dataset;
-
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
-    dataset = crk_csv_import_guess (path, 0, NULL, &error);
-  else
-    dataset = crk_dataset_read (path, NULL, &error);
-
-  if (dataset == NULL)
-    crk_cli_error ("%s", error->message);
-  return dataset;
-}
-
 /* "%.17g" in the C locale; empty for NAN. */
 static void
 append_number (GString *out,
@@ -70,53 +53,6 @@ append_number (GString *out,
   if (isnan (value))
     return;
   g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.17g", value));
-}
-
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
 }
 
 static void
@@ -375,7 +311,7 @@ print_rank_csv (GString    *out,
 
       children[k] = crk_results_lookup_node (results, crk_framework_node_get_code (child));
       g_string_append_c (out, ',');
-      append_csv_field (out, crk_framework_node_get_code (child));
+      crk_cli_append_csv_field (out, crk_framework_node_get_code (child));
     }
   g_string_append (out, ",tier");
   if (grouped)
@@ -391,9 +327,9 @@ print_rank_csv (GString    *out,
       if (rows[r].rank > 0)
         g_string_append_printf (out, "%u", rows[r].rank);
       g_string_append_c (out, ',');
-      append_csv_field (out, crk_city_get_code (c));
+      crk_cli_append_csv_field (out, crk_city_get_code (c));
       g_string_append_c (out, ',');
-      append_csv_field (out, crk_city_get_display_name (c));
+      crk_cli_append_csv_field (out, crk_city_get_display_name (c));
       g_string_append_c (out, ',');
       append_number (out, crk_results_get_score (results, node, city));
       for (guint k = 0; k < n_children; k++)
@@ -403,13 +339,13 @@ print_rank_csv (GString    *out,
         }
       g_string_append_c (out, ',');
       if (tier >= 0)
-        append_csv_field (out, crk_results_get_tier_name (results, tier));
+        crk_cli_append_csv_field (out, crk_results_get_tier_name (results, tier));
       if (grouped)
         {
           guint group_rank = crk_results_get_group_rank (results, city);
 
           g_string_append_c (out, ',');
-          append_csv_field (out, city_group (results, city));
+          crk_cli_append_csv_field (out, city_group (results, city));
           g_string_append_c (out, ',');
           if (group_rank > 0 && node == 0)
             g_string_append_printf (out, "%u", group_rank);
@@ -433,9 +369,9 @@ print_rank_json (GString    *out,
   gboolean first = TRUE;
 
   g_string_append (out, "{\n  \"dataset\": ");
-  append_json_string (out, crk_dataset_get_display_title (dataset));
+  crk_cli_append_json_string (out, crk_dataset_get_display_title (dataset));
   g_string_append_printf (out, ",\n  \"year\": %d,\n  \"level\": ", crk_results_get_year (results));
-  append_json_string (out, crk_framework_node_get_code (fn));
+  crk_cli_append_json_string (out, crk_framework_node_get_code (fn));
   g_string_append (out, ",\n  \"children\": [");
   for (guint k = 0; k < n_children; k++)
     {
@@ -444,7 +380,7 @@ print_rank_json (GString    *out,
       children[k] = crk_results_lookup_node (results, crk_framework_node_get_code (child));
       if (k > 0)
         g_string_append (out, ", ");
-      append_json_string (out, crk_framework_node_get_code (child));
+      crk_cli_append_json_string (out, crk_framework_node_get_code (child));
     }
   g_string_append (out, "],\n  \"ranked\": [");
   for (guint pass = 0; pass < 2; pass++)
@@ -467,15 +403,15 @@ print_rank_json (GString    *out,
           if (pass == 0)
             g_string_append_printf (out, "\"rank\": %u, ", rows[r].rank);
           g_string_append (out, "\"code\": ");
-          append_json_string (out, crk_city_get_code (c));
+          crk_cli_append_json_string (out, crk_city_get_code (c));
           g_string_append (out, ", \"name\": ");
-          append_json_string (out, crk_city_get_display_name (c));
+          crk_cli_append_json_string (out, crk_city_get_display_name (c));
           if (pass == 1)
             {
               const char *reason = crk_results_get_unranked_reason (results, city);
 
               g_string_append (out, ", \"reason\": ");
-              append_json_string (out, reason != NULL ? reason : _("no score at this level"));
+              crk_cli_append_json_string (out, reason != NULL ? reason : _("no score at this level"));
             }
           g_string_append (out, ", \"score\": ");
           append_json_number (out, crk_results_get_score (results, node, city));
@@ -484,12 +420,12 @@ print_rank_json (GString    *out,
             {
               if (k > 0)
                 g_string_append (out, ", ");
-              append_json_string (out, crk_framework_node_get_code (crk_framework_node_get_child (fn, k)));
+              crk_cli_append_json_string (out, crk_framework_node_get_code (crk_framework_node_get_child (fn, k)));
               g_string_append (out, ": ");
               append_json_number (out, crk_results_get_score (results, children[k], city));
             }
           g_string_append (out, "}, \"tier\": ");
-          append_json_string (out, tier >= 0 ? crk_results_get_tier_name (results, tier) : NULL);
+          crk_cli_append_json_string (out, tier >= 0 ? crk_results_get_tier_name (results, tier) : NULL);
           if (node == 0 && crk_results_has_base_year (results))
             {
               int rank_change;
@@ -506,7 +442,7 @@ print_rank_json (GString    *out,
           if (grouped)
             {
               g_string_append (out, ", \"group\": ");
-              append_json_string (out, city_group (results, city));
+              crk_cli_append_json_string (out, city_group (results, city));
               g_string_append_printf (out, ", \"group_rank\": %u",
                                       node == 0 ? crk_results_get_group_rank (results, city) : 0);
             }
@@ -520,7 +456,7 @@ print_rank_json (GString    *out,
     for (guint i = 0; i < warnings->len; i++)
       {
         g_string_append (out, i > 0 ? ",\n    " : "\n    ");
-        append_json_string (out, g_array_index (warnings, CrkWarning, i).message);
+        crk_cli_append_json_string (out, g_array_index (warnings, CrkWarning, i).message);
       }
   }
   g_string_append (out, "\n  ]\n}\n");
@@ -760,7 +696,7 @@ crk_cli_rank (int    argc,
       return CRK_CLI_EXIT_USAGE;
     }
 
-  dataset = load_dataset (files[0]);
+  dataset = crk_cli_load_dataset (files[0]);
   if (dataset == NULL)
     {
       method_options_clear (&mo);
@@ -874,7 +810,7 @@ crk_cli_explain (int    argc,
   if (!parse_format (format_name, &format))
     return CRK_CLI_EXIT_USAGE;
 
-  dataset = load_dataset (args[0]);
+  dataset = crk_cli_load_dataset (args[0]);
   if (dataset == NULL)
     return CRK_CLI_EXIT_FAILED;
   a = find_city (dataset, args[1]);
@@ -912,9 +848,9 @@ crk_cli_explain (int    argc,
         {
           CrkGapPart *p = &g_array_index (parts, CrkGapPart, k);
 
-          append_csv_field (out, crk_framework_node_get_code (p->child));
+          crk_cli_append_csv_field (out, crk_framework_node_get_code (p->child));
           g_string_append_c (out, ',');
-          append_csv_field (out, crk_framework_node_get_display_name (p->child));
+          crk_cli_append_csv_field (out, crk_framework_node_get_display_name (p->child));
           g_string_append_c (out, ',');
           append_number (out, p->contribution_a);
           g_string_append_c (out, ',');
@@ -924,11 +860,11 @@ crk_cli_explain (int    argc,
           g_string_append_c (out, '\n');
         }
       g_string_append (out, "sum,");
-      append_csv_field (out, _("sum of the parts"));
+      crk_cli_append_csv_field (out, _("sum of the parts"));
       g_string_append (out, ",,,");
       append_number (out, sum);
       g_string_append (out, "\nscore,");
-      append_csv_field (out, crk_framework_node_get_display_name (fn));
+      crk_cli_append_csv_field (out, crk_framework_node_get_display_name (fn));
       g_string_append_c (out, ',');
       append_number (out, score_a);
       g_string_append_c (out, ',');
@@ -941,11 +877,11 @@ crk_cli_explain (int    argc,
     {
       g_string_append (out, "{\n  \"year\": ");
       g_string_append_printf (out, "%d,\n  \"level\": ", crk_results_get_year (results));
-      append_json_string (out, crk_framework_node_get_code (fn));
+      crk_cli_append_json_string (out, crk_framework_node_get_code (fn));
       g_string_append (out, ",\n  \"city_a\": ");
-      append_json_string (out, crk_city_get_code (a));
+      crk_cli_append_json_string (out, crk_city_get_code (a));
       g_string_append (out, ",\n  \"city_b\": ");
-      append_json_string (out, crk_city_get_code (b));
+      crk_cli_append_json_string (out, crk_city_get_code (b));
       g_string_append (out, ",\n  \"score_a\": ");
       append_json_number (out, score_a);
       g_string_append (out, ",\n  \"score_b\": ");
@@ -958,7 +894,7 @@ crk_cli_explain (int    argc,
           CrkGapPart *p = &g_array_index (parts, CrkGapPart, k);
 
           g_string_append (out, k > 0 ? ",\n    {\"code\": " : "\n    {\"code\": ");
-          append_json_string (out, crk_framework_node_get_code (p->child));
+          crk_cli_append_json_string (out, crk_framework_node_get_code (p->child));
           g_string_append (out, ", \"contribution_a\": ");
           append_json_number (out, p->contribution_a);
           g_string_append (out, ", \"contribution_b\": ");

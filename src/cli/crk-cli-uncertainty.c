@@ -27,22 +27,6 @@ typedef enum {
   FORMAT_JSON,
 } Format;
 
-/* A dataset file, or either table of a CSV pair in COINr's layout (as rank reads it). */
-static CrkDataset *
-load_dataset (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  CrkDataset *dataset;
-
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
-    dataset = crk_csv_import_guess (path, 0, NULL, &error);
-  else
-    dataset = crk_dataset_read (path, NULL, &error);
-  if (dataset == NULL)
-    crk_cli_error ("%s", error->message);
-  return dataset;
-}
-
 static gboolean
 parse_uint (const char *text,
             guint      *value)
@@ -220,51 +204,6 @@ append_number (GString    *out,
 }
 
 static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_json_number (GString *out,
                     double   value)
 {
@@ -321,9 +260,9 @@ print_csv (GString               *out,
       guint i = order[k], rank = crk_uncertainty_results_get_nominal_rank (results, i);
       CrkCity *city = crk_dataset_get_city (dataset, i);
 
-      append_csv_field (out, crk_city_get_code (city));
+      crk_cli_append_csv_field (out, crk_city_get_code (city));
       g_string_append_c (out, ',');
-      append_csv_field (out, crk_city_get_display_name (city));
+      crk_cli_append_csv_field (out, crk_city_get_display_name (city));
       g_string_append_c (out, ',');
       if (rank > 0)
         g_string_append_printf (out, "%u", rank);
@@ -372,9 +311,9 @@ print_json (GString               *out,
       CrkCity *city = crk_dataset_get_city (dataset, i);
 
       g_string_append (out, k > 0 ? ",\n    {\"code\": " : "\n    {\"code\": ");
-      append_json_string (out, crk_city_get_code (city));
+      crk_cli_append_json_string (out, crk_city_get_code (city));
       g_string_append (out, ", \"name\": ");
-      append_json_string (out, crk_city_get_display_name (city));
+      crk_cli_append_json_string (out, crk_city_get_display_name (city));
       if (rank > 0)
         g_string_append_printf (out, ", \"nominal_rank\": %u", rank);
       else
@@ -583,7 +522,7 @@ crk_cli_uncertainty (int    argc,
       || (imputations != NULL && !parse_imputations (settings, imputations)))
     return CRK_CLI_EXIT_USAGE;
 
-  dataset = load_dataset (files[0]);
+  dataset = crk_cli_load_dataset (files[0]);
   if (dataset == NULL)
     return CRK_CLI_EXIT_FAILED;
 

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "crk-dataset.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes: 0 success, 1 the work failed (invalid file...), 2 bad arguments. */
@@ -25,5 +27,16 @@ int crk_cli_uncertainty (int argc, char **argv); /* crk-cli-uncertainty.c */
 
 /* Prints "cityrank-cli: MESSAGE" to stderr. */
 void crk_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* crk-cli-common.c: what several subcommands share. */
+/* A dataset file, or either table of a CSV pair in COINr's layout; prints the problems and
+ * returns NULL when it cannot be read. */
+CrkDataset *crk_cli_load_dataset       (const char *path);
+/* Appends @text as one CSV field (quoted when it holds a comma, quote or line break). */
+void        crk_cli_append_csv_field   (GString    *out,
+                                        const char *text);
+/* Appends @text as a JSON string, or null. */
+void        crk_cli_append_json_string (GString    *out,
+                                        const char *text);
 
 G_END_DECLS
