@@ -222,6 +222,19 @@ print_percent (guint missing,
   printf ("\n");
 }
 
+/* Prints @label padded to 16 terminal columns (Chinese characters take two). */
+static void
+print_label (const char *label)
+{
+  guint width = 0;
+
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  fputs (label, stdout);
+  for (; width < 16; width++)
+    putchar (' ');
+}
+
 int
 crk_cli_info (int    argc,
               char **argv)
@@ -273,28 +286,44 @@ crk_cli_info (int    argc,
   n_cities = crk_dataset_get_n_cities (dataset);
   n_years = crk_dataset_get_n_years (dataset);
 
-  printf ("%-16s %s\n", _("File:"), path);
+  print_label (_("File:"));
+  printf (" %s\n", path);
   if (crk_dataset_get_title (dataset) != NULL)
-    printf ("%-16s %s\n", _("Title:"), crk_dataset_get_title (dataset));
+    {
+      print_label (_("Title:"));
+      printf (" %s\n", crk_dataset_get_title (dataset));
+    }
   if (crk_dataset_get_title_zh (dataset) != NULL)
-    printf ("%-16s %s\n", _("Chinese title:"), crk_dataset_get_title_zh (dataset));
-  printf ("%-16s %u\n", _("Cities:"), n_cities);
-  printf ("%-16s %u\n", _("Indicators:"), n_indicators);
-  printf ("%-16s %u\n", _("Denominators:"), n_denominators);
+    {
+      print_label (_("Chinese title:"));
+      printf (" %s\n", crk_dataset_get_title_zh (dataset));
+    }
+  print_label (_("Cities:"));
+  printf (" %u\n", n_cities);
+  print_label (_("Indicators:"));
+  printf (" %u\n", n_indicators);
+  print_label (_("Denominators:"));
+  printf (" %u\n", n_denominators);
   if (root != NULL)
     {
-      printf ("%-16s %u\n", _("Levels:"), crk_dataset_get_n_levels (dataset));
-      printf ("%-16s %u\n", _("Dimensions:"), crk_dataset_get_dimensions (dataset)->len);
+      print_label (_("Levels:"));
+      printf (" %u\n", crk_dataset_get_n_levels (dataset));
+      print_label (_("Dimensions:"));
+      printf (" %u\n", crk_dataset_get_dimensions (dataset)->len);
     }
   else
-    printf ("%-16s %s\n", _("Levels:"), _("no framework"));
-  printf ("%-16s", _("Years:"));
+    {
+      print_label (_("Levels:"));
+      printf (" %s\n", _("no framework"));
+    }
+  print_label (_("Years:"));
   if (n_years == 0)
     printf (" %s", _("none"));
   for (guint y = 0; y < n_years; y++)
     printf (" %d", crk_dataset_get_year (dataset, y));
   printf ("\n");
-  printf ("%-16s ", _("Missing values:"));
+  print_label (_("Missing values:"));
+  printf (" ");
   print_percent (crk_dataset_count_missing (dataset, 0), n_cities * n_indicators * n_years);
   for (guint y = 0; y < n_years; y++)
     {
@@ -303,6 +332,7 @@ crk_cli_info (int    argc,
       printf ("  %-14d ", year);
       print_percent (crk_dataset_count_missing (dataset, year), n_cities * n_indicators);
     }
-  printf ("%-16s %s\n", _("Method:"), crk_dataset_has_method (dataset) ? _("saved with the data") : _("default"));
+  print_label (_("Method:"));
+  printf (" %s\n", crk_dataset_has_method (dataset) ? _("saved with the data") : _("default"));
   return CRK_CLI_EXIT_OK;
 }
