@@ -22,7 +22,7 @@ join_names (char       **names,
   for (guint i = 0; i < MIN (n, max); i++)
     {
       if (i > 0)
-        g_string_append (s, i + 1 == MIN (n, max) && n <= max ? _(" and ") : ", ");
+        g_string_append (s, i + 1 == MIN (n, max) && n <= max ? _(" and ") : _(", "));
       g_string_append (s, names[i]);
     }
   if (n > max)
@@ -140,7 +140,8 @@ describe_bar (const CrkChartData *data,
 
         g_string_append_printf (s, _("; %s is last shown with %s"), r[n - 1].name, vl);
       }
-    g_string_append (s, ".");
+    /* TRANSLATORS: the full stop that ends a generated sentence */
+    g_string_append (s, _("."));
   }
   if (!isnan (data->mean) && !isnan (data->median))
     {
@@ -161,10 +162,11 @@ describe_bar (const CrkChartData *data,
       for (guint t = 0; t < data->n_tiers; t++)
         if (counts[t] > 0)
           {
-            g_string_append_printf (s, "%s %s %u", first ? "" : ",", data->tier_names[t], counts[t]);
+            g_string_append_printf (s, "%s %s %u", first ? "" : _(","), data->tier_names[t], counts[t]);
             first = FALSE;
           }
-      g_string_append (s, ".");
+      /* TRANSLATORS: the full stop that ends a generated sentence */
+      g_string_append (s, _("."));
     }
   if (data->has_changes)
     {
@@ -348,7 +350,8 @@ describe_values (const CrkChartData *data,
           g_autofree char *q = crk_chart_format_percent (gs);
           g_string_append_printf (s, _(" and %s least (%s)"), data->axis_names[slowest], q);
         }
-      g_string_append (s, ".");
+      /* TRANSLATORS: the full stop that ends a generated sentence */
+      g_string_append (s, _("."));
     }
 }
 

@@ -1137,9 +1137,9 @@ build_computation (CrkReport *self)
 
                 if (tier->bound > 0)
                   g_string_append_printf (s, " %s %u–%u%s", name, from, (guint) tier->bound,
-                                          i + 1 < n_tiers ? _(",") : ".");
+                                          i + 1 < n_tiers ? _(",") : _("."));
                 else
-                  g_string_append_printf (s, " %s %u+%s", name, from, i + 1 < n_tiers ? _(",") : ".");
+                  g_string_append_printf (s, " %s %u+%s", name, from, i + 1 < n_tiers ? _(",") : _("."));
                 from = (guint) tier->bound + 1;
               }
             break;
@@ -1151,7 +1151,7 @@ build_computation (CrkReport *self)
                 const CrkTier *tier = crk_method_get_tier (m, i);
                 g_autofree char *name = escape (crk_locale_pick (tier->name, tier->name_zh));
 
-                g_string_append_printf (s, " %s ≥ %g%s", name, tier->bound, i + 1 < n_tiers ? _(",") : ".");
+                g_string_append_printf (s, " %s ≥ %g%s", name, tier->bound, i + 1 < n_tiers ? _(",") : _("."));
               }
             break;
           case CRK_TIER_RULE_QUANTILES:
