@@ -1702,24 +1702,35 @@ end_years (Reader *r)
     }
 }
 
+/* Records that @code first appears at element @ordinal; when it was seen before, returns
+ * the ordinal of its first appearance instead (and records nothing). */
+static const gint64 *
+claim_code (GHashTable *ordinals,
+            const char *code,
+            gint64      ordinal)
+{
+  const gint64 *first = g_hash_table_lookup (ordinals, code);
+
+  if (first == NULL)
+    g_hash_table_insert (ordinals, g_strdup (code), g_memdup2 (&ordinal, sizeof ordinal));
+  return first;
+}
+
 static void
 end_city (Reader *r,
           Frame  *f)
 {
   const char *code;
-  gpointer first;
+  const gint64 *first;
 
   if (r->city == NULL)
     return;
   code = crk_city_get_code (r->city);
-  first = g_hash_table_lookup (r->city_ordinals, code);
+  first = claim_code (r->city_ordinals, code, f->ordinal);
   if (first != NULL)
-    add_duplicate (r, f->ordinal, *(gint64 *) first, _("the city code “%s” is used twice"), code);
+    add_duplicate (r, f->ordinal, *first, _("the city code “%s” is used twice"), code);
   else
-    {
-      g_hash_table_insert (r->city_ordinals, g_strdup (code), g_memdup2 (&f->ordinal, sizeof (gint64)));
-      crk_dataset_add_city (r->dataset, r->city);
-    }
+    crk_dataset_add_city (r->dataset, r->city);
   g_clear_object (&r->city);
 }
 
@@ -1728,17 +1739,16 @@ end_indicator (Reader *r,
                Frame  *f)
 {
   const char *code;
-  gpointer first;
+  const gint64 *first;
 
   if (r->indicator == NULL)
     return;
   code = crk_indicator_get_code (r->indicator);
-  first = g_hash_table_lookup (r->indicator_ordinals, code);
+  first = claim_code (r->indicator_ordinals, code, f->ordinal);
   if (first != NULL)
-    add_duplicate (r, f->ordinal, *(gint64 *) first, _("the indicator code “%s” is used twice"), code);
+    add_duplicate (r, f->ordinal, *first, _("the indicator code “%s” is used twice"), code);
   else
     {
-      g_hash_table_insert (r->indicator_ordinals, g_strdup (code), g_memdup2 (&f->ordinal, sizeof (gint64)));
       crk_dataset_add_indicator (r->dataset, r->indicator);
       g_array_append_val (r->indicator_ordinal_by_index, f->ordinal);
     }
