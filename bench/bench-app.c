@@ -37,14 +37,14 @@ phase (const char *name)
 }
 
 static void
-on_phase_cb (gpointer    instance,
+on_phase_cb (gpointer instance,
              const char *name)
 {
   phase (name);
 }
 
 static void
-on_phase_notify_cb (gpointer    instance,
+on_phase_notify_cb (gpointer instance,
                     GParamSpec *pspec,
                     const char *name)
 {
@@ -54,7 +54,7 @@ on_phase_notify_cb (gpointer    instance,
 /* These handlers run after GTK's own of the same phase (connected at realize). */
 static void
 on_first_frame_begins (GdkFrameClock *clock,
-                       gpointer       user_data)
+                       gpointer user_data)
 {
   phase ("frame-begins");
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_begins, user_data);
@@ -62,7 +62,7 @@ on_first_frame_begins (GdkFrameClock *clock,
 
 static void
 on_first_layout (GdkFrameClock *clock,
-                 gpointer       user_data)
+                 gpointer user_data)
 {
   phase ("layout-done");
   g_signal_handlers_disconnect_by_func (clock, on_first_layout, user_data);
@@ -70,7 +70,7 @@ on_first_layout (GdkFrameClock *clock,
 
 static void
 on_first_paint_done (GdkFrameClock *clock,
-                     gpointer       user_data)
+                     gpointer user_data)
 {
   phase ("paint-done");
   g_signal_handlers_disconnect_by_func (clock, on_first_paint_done, user_data);
@@ -78,7 +78,7 @@ on_first_paint_done (GdkFrameClock *clock,
 
 static void
 on_first_paint (GdkFrameClock *clock,
-                gpointer       user_data)
+                gpointer user_data)
 {
   GApplication *app = user_data;
 
@@ -110,7 +110,7 @@ static gboolean trace_phases;
 
 static void
 on_realize (GtkWidget *window,
-            gpointer   user_data)
+            gpointer user_data)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
@@ -126,7 +126,7 @@ on_realize (GtkWidget *window,
 
 static void
 on_window_added (GtkApplication *app,
-                 GtkWindow      *window)
+                 GtkWindow *window)
 {
   if (trace_phases)
     {
@@ -138,13 +138,13 @@ on_window_added (GtkApplication *app,
 
 static int
 run_child (const char *what,
-           int         argc,
-           char      **argv)
+           int argc,
+           char **argv)
 {
   if (g_str_equal (what, "app") || g_str_equal (what, "app-phases"))
     {
-      g_autoptr(CrkApplication) app = NULL;
-      char *args[] = { argv[0], NULL };
+      g_autoptr (CrkApplication) app = NULL;
+      char *args[] = {argv[0], NULL};
 
       trace_phases = g_str_equal (what, "app-phases");
       if (trace_phases)
@@ -214,9 +214,9 @@ static double
 time_start (const char *self_path,
             const char *what)
 {
-  const char *argv[] = { self_path, "--child", what, NULL };
+  const char *argv[] = {self_path, "--child", what, NULL};
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
   int status = 0;
   const char *line;
@@ -238,15 +238,15 @@ time_start (const char *self_path,
 static void
 print_phases (const char *self_path)
 {
-  const char *argv[] = { self_path, "--child", "app-phases", NULL };
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  const char *argv[] = {self_path, "--child", "app-phases", NULL};
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   for (guint run = 0; run < N_STARTS; run++)
     {
       g_autofree char *out = NULL;
-      g_autoptr(GError) error = NULL;
-      g_auto(GStrv) lines = NULL;
+      g_autoptr (GError) error = NULL;
+      g_auto (GStrv) lines = NULL;
       gint64 start = g_get_monotonic_time ();
 
       if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL, &error))
@@ -254,7 +254,7 @@ print_phases (const char *self_path)
       lines = g_strsplit (out, "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
         {
-          g_auto(GStrv) fields = NULL;
+          g_auto (GStrv) fields = NULL;
           const char *name;
           guint slot;
           double ms;
@@ -287,35 +287,36 @@ print_phases (const char *self_path)
             median (g_ptr_array_index (times, i)));
 }
 
-typedef struct {
+typedef struct
+{
   gint64 frame_start; /* the frame's update phase began */
   gint64 painted;     /* its paint phase ended */
 } PaintProbe;
 
 static void
 on_update (GdkFrameClock *clock,
-           PaintProbe    *probe)
+           PaintProbe *probe)
 {
   probe->frame_start = g_get_monotonic_time ();
 }
 
 static void
 on_after_paint (GdkFrameClock *clock,
-                PaintProbe    *probe)
+                PaintProbe *probe)
 {
   probe->painted = g_get_monotonic_time ();
 }
 
 static gboolean
 painted_since (PaintProbe *probe,
-               gint64      since)
+               gint64 since)
 {
   return probe->painted > since;
 }
 
 static void
 wait_paint (PaintProbe *probe,
-            gint64      since)
+            gint64 since)
 {
   gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
@@ -329,10 +330,10 @@ bench_weight_change (const char *chart)
   CrkWindow *window;
   GtkAdjustment *weight;
   GdkFrameClock *clock;
-  PaintProbe probe = { 0 };
-  g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) sync = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  PaintProbe probe = {0};
+  g_autoptr (GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) sync = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
   gint64 now;
 
   adw_init ();
@@ -396,12 +397,12 @@ bench_weight_change (const char *chart)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
-  g_autoptr(GArray) app = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) adw = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) app = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) adw = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *self_path = NULL;
   double app_ms, bare_ms, adw_ms;
 

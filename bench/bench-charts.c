@@ -44,11 +44,11 @@ compare_double (const void *a,
 }
 
 static gboolean
-bench_one (const char      *label,
-           CrkResults      *results,
+bench_one (const char *label,
+           CrkResults *results,
            CrkChartOptions *options,
-           const char      *dir,
-           const char      *extension)
+           const char *dir,
+           const char *extension)
 {
   g_autofree char *name = g_strdup_printf ("chart.%s", extension);
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -56,7 +56,7 @@ bench_one (const char      *label,
 
   for (guint i = 0; i < RUNS; i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
       double cpu_start = cpu_ms ();
 
@@ -82,16 +82,16 @@ bench_one (const char      *label,
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   const char *path = argc > 1 ? argv[1] : SOURCE_DIR "/data/samples/advanced-manufacturing-cities.cityrank.xml";
-  const char *extensions[] = { "png", "svg", "pdf" };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkResults) results = NULL;
-  g_autoptr(CrkChartOptions) radar = crk_chart_options_new (CRK_CHART_RADAR);
-  g_autoptr(CrkChartOptions) bar = crk_chart_options_new (CRK_CHART_BAR);
+  const char *extensions[] = {"png", "svg", "pdf"};
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkResults) results = NULL;
+  g_autoptr (CrkChartOptions) radar = crk_chart_options_new (CRK_CHART_RADAR);
+  g_autoptr (CrkChartOptions) bar = crk_chart_options_new (CRK_CHART_BAR);
   g_autofree char *dir = NULL;
   guint n_ranked = 0;
   const guint *order;

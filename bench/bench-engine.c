@@ -25,8 +25,8 @@ make_dataset (guint n_cities,
 {
   CrkDataset *dataset = crk_dataset_new ();
   CrkFrameworkNode *root = crk_framework_node_new ("INDEX", "Index");
-  g_autoptr(GPtrArray) dims = g_ptr_array_new ();
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (GPtrArray) dims = g_ptr_array_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
   guint year;
 
   crk_dataset_begin_bulk (dataset);
@@ -44,7 +44,7 @@ make_dataset (guint n_cities,
   for (guint i = 0; i < n_cities; i++)
     {
       g_autofree char *code = g_strdup_printf ("C%04u", i);
-      g_autoptr(CrkCity) city = crk_city_new (code, code);
+      g_autoptr (CrkCity) city = crk_city_new (code, code);
 
       crk_city_set_province (city, i % 7 == 0 ? "P0" : "P1");
       crk_dataset_add_city (dataset, city);
@@ -52,7 +52,7 @@ make_dataset (guint n_cities,
   for (guint k = 0; k < n_indicators; k++)
     {
       g_autofree char *code = g_strdup_printf ("I%03u", k);
-      g_autoptr(CrkIndicator) indicator = crk_indicator_new (code, CRK_INDICATOR_KIND_INDICATOR);
+      g_autoptr (CrkIndicator) indicator = crk_indicator_new (code, CRK_INDICATOR_KIND_INDICATOR);
       CrkFrameworkNode *leaf = crk_framework_node_new (code, NULL);
 
       crk_indicator_set_direction (indicator, k % 9 == 4 ? -1 : 1);
@@ -82,7 +82,8 @@ compare_double (const void *a,
   return (x > y) - (x < y);
 }
 
-typedef enum {
+typedef enum
+{
   RUN_FULL,
   RUN_SAME,
   RUN_WEIGHT,
@@ -99,7 +100,8 @@ thread_cpu_ms (void)
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-typedef struct {
+typedef struct
+{
   double wall;
   double cpu;
 } Timing;
@@ -108,8 +110,8 @@ typedef struct {
 static Timing
 run (CrkEngine *engine,
      CrkMethod *method,
-     RunKind    kind,
-     guint      repeats)
+     RunKind kind,
+     guint repeats)
 {
   g_autofree double *times = g_new (double, repeats);
   g_autofree double *cpu = g_new (double, repeats);
@@ -117,8 +119,8 @@ run (CrkEngine *engine,
 
   for (guint r = 0; r < repeats; r++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CrkResults) results = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CrkResults) results = NULL;
       gint64 start;
       double cpu_start;
 
@@ -147,19 +149,24 @@ bench (guint n_cities,
        guint n_dims,
        guint repeats)
 {
-  g_autoptr(CrkDataset) dataset = make_dataset (n_cities, n_indicators, n_dims);
-  g_autoptr(CrkEngine) engine = crk_engine_new (dataset);
-  const struct { const char *name; CrkWeightScheme scheme; CrkTreatment treatment; } variants[] = {
-    { "default (min-max, arithmetic, dataset weights)", CRK_WEIGHTS_DATASET, CRK_TREATMENT_NONE },
-    { "entropy weights", CRK_WEIGHTS_ENTROPY, CRK_TREATMENT_NONE },
-    { "winsorise + PCA weights", CRK_WEIGHTS_PCA, CRK_TREATMENT_WINSORISE },
+  g_autoptr (CrkDataset) dataset = make_dataset (n_cities, n_indicators, n_dims);
+  g_autoptr (CrkEngine) engine = crk_engine_new (dataset);
+  const struct
+  {
+    const char *name;
+    CrkWeightScheme scheme;
+    CrkTreatment treatment;
+  } variants[] = {
+    {"default (min-max, arithmetic, dataset weights)", CRK_WEIGHTS_DATASET, CRK_TREATMENT_NONE},
+    {"entropy weights", CRK_WEIGHTS_ENTROPY, CRK_TREATMENT_NONE},
+    {"winsorise + PCA weights", CRK_WEIGHTS_PCA, CRK_TREATMENT_WINSORISE},
   };
 
   printf ("%u cities x %u indicators (%u dimensions), median of %u runs, wall clock (thread CPU time):\n",
           n_cities, n_indicators, n_dims, repeats);
   for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
     {
-      g_autoptr(CrkMethod) method = crk_method_new ();
+      g_autoptr (CrkMethod) method = crk_method_new ();
       Timing full, same, weight;
 
       crk_method_set_weight_scheme (method, variants[v].scheme);
@@ -174,7 +181,7 @@ bench (guint n_cities,
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   guint repeats = argc > 1 ? (guint) atoi (argv[1]) : 201;

@@ -37,8 +37,7 @@ peak_kb (void)
   g_autofree char *status = NULL;
   const char *p;
 
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
-      && (p = strstr (status, "VmHWM:")) != NULL)
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (p = strstr (status, "VmHWM:")) != NULL)
     return atol (p + strlen ("VmHWM:"));
   else
     {
@@ -54,8 +53,8 @@ static CrkDataset *
 make_dataset (gsize *strings_size)
 {
   CrkDataset *ds = crk_dataset_new ();
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20211);
-  g_autoptr(CrkFrameworkNode) root = crk_framework_node_new ("INDEX", "Benchmark index");
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20211);
+  g_autoptr (CrkFrameworkNode) root = crk_framework_node_new ("INDEX", "Benchmark index");
   CrkFrameworkNode *dim = NULL;
   gsize strings = 0;
 
@@ -67,7 +66,7 @@ make_dataset (gsize *strings_size)
     {
       g_autofree char *code = g_strdup_printf ("C%05d", c);
       g_autofree char *name = g_strdup_printf ("City %d", c);
-      g_autoptr(CrkCity) city = crk_city_new (code, name);
+      g_autoptr (CrkCity) city = crk_city_new (code, name);
 
       crk_city_set_province (city, (c % 3) == 0 ? "Guangdong" : "Jiangsu");
       crk_dataset_add_city (ds, city);
@@ -77,8 +76,8 @@ make_dataset (gsize *strings_size)
     {
       g_autofree char *code = g_strdup_printf ("IND%03d", i);
       g_autofree char *name = g_strdup_printf ("Indicator number %d", i);
-      g_autoptr(CrkIndicator) indicator = crk_indicator_new (code, CRK_INDICATOR_KIND_INDICATOR);
-      g_autoptr(CrkFrameworkNode) leaf = crk_framework_node_new (code, NULL);
+      g_autoptr (CrkIndicator) indicator = crk_indicator_new (code, CRK_INDICATOR_KIND_INDICATOR);
+      g_autoptr (CrkFrameworkNode) leaf = crk_framework_node_new (code, NULL);
 
       crk_indicator_set_name (indicator, name);
       crk_indicator_set_unit (indicator, "units");
@@ -117,8 +116,8 @@ make_dataset (gsize *strings_size)
 static int
 child_write (const char *path)
 {
-  g_autoptr(CrkDataset) ds = make_dataset (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkDataset) ds = make_dataset (NULL);
+  g_autoptr (GError) error = NULL;
   long before = peak_kb ();
   gint64 start = g_get_monotonic_time ();
 
@@ -134,10 +133,10 @@ child_write (const char *path)
 static int
 child_read (const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   long before = peak_kb ();
   gint64 start = g_get_monotonic_time ();
-  g_autoptr(CrkDataset) ds = crk_dataset_read (path, NULL, &error);
+  g_autoptr (CrkDataset) ds = crk_dataset_read (path, NULL, &error);
 
   if (ds == NULL)
     {
@@ -148,30 +147,29 @@ child_read (const char *path)
   return 0;
 }
 
-typedef struct {
+typedef struct
+{
   double seconds;
-  long   peak_kb;
-  long   base_kb;
+  long peak_kb;
+  long base_kb;
 } Measure;
 
 static gboolean
 run_child (const char *self,
            const char *mode,
            const char *path,
-           Measure    *m)
+           Measure *m)
 {
   g_autofree char *out = NULL;
   g_autofree char *cities = g_strdup_printf ("%d", n_cities);
   g_autofree char *indicators = g_strdup_printf ("%d", n_indicators);
   g_autofree char *years = g_strdup_printf ("%d", n_years);
-  const char *argv[] = { self, "--cities", cities, "--indicators", indicators, "--years", years,
-                         mode, path, NULL };
-  g_autoptr(GError) error = NULL;
+  const char *argv[] = {self, "--cities", cities, "--indicators", indicators, "--years", years,
+                        mode, path, NULL};
+  g_autoptr (GError) error = NULL;
   int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error)
-      || !g_spawn_check_wait_status (status, &error)
-      || sscanf (out, "%lf %ld %ld", &m->seconds, &m->peak_kb, &m->base_kb) != 3)
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) || !g_spawn_check_wait_status (status, &error) || sscanf (out, "%lf %ld %ld", &m->seconds, &m->peak_kb, &m->base_kb) != 3)
     {
       g_printerr ("bench-io: %s %s failed: %s\n", mode, path, error != NULL ? error->message : out);
       return FALSE;
@@ -183,7 +181,7 @@ run_child (const char *self,
 static gboolean
 run_xmllint (const char *schema,
              const char *path,
-             Measure    *m)
+             Measure *m)
 {
   gint64 start = g_get_monotonic_time ();
   struct rusage usage;
@@ -224,7 +222,7 @@ compare_measures (const void *a,
 /* The median run of @n by time (peak memory from the same run). */
 static Measure
 median (Measure *runs,
-        int      n)
+        int n)
 {
   qsort (runs, n, sizeof *runs, compare_measures);
   return runs[n / 2];
@@ -237,17 +235,17 @@ main (int argc, char **argv)
   g_autofree char *child_read_path = NULL;
   g_autofree char *child_write_path = NULL;
   GOptionEntry entries[] = {
-    { "cities", 0, 0, G_OPTION_ARG_INT, &n_cities, "Number of cities (2000)", "N" },
-    { "indicators", 0, 0, G_OPTION_ARG_INT, &n_indicators, "Number of indicators (100)", "N" },
-    { "years", 0, 0, G_OPTION_ARG_INT, &n_years, "Number of years (5)", "N" },
-    { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Runs per measurement; the median is shown (3)", "N" },
-    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Write the dataset to FILE and keep it", "FILE" },
-    { "child-read", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_read_path, NULL, NULL },
-    { "child-write", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_write_path, NULL, NULL },
-    { NULL },
+    {"cities", 0, 0, G_OPTION_ARG_INT, &n_cities, "Number of cities (2000)", "N"},
+    {"indicators", 0, 0, G_OPTION_ARG_INT, &n_indicators, "Number of indicators (100)", "N"},
+    {"years", 0, 0, G_OPTION_ARG_INT, &n_years, "Number of years (5)", "N"},
+    {"runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Runs per measurement; the median is shown (3)", "N"},
+    {"keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Write the dataset to FILE and keep it", "FILE"},
+    {"child-read", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_read_path, NULL, NULL},
+    {"child-write", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_write_path, NULL, NULL},
+    {NULL},
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("— benchmark of the native dataset format");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GOptionContext) context = g_option_context_new ("— benchmark of the native dataset format");
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *schema = NULL;
@@ -287,7 +285,7 @@ main (int argc, char **argv)
     }
 
   {
-    g_autoptr(CrkDataset) ds = make_dataset (&strings);
+    g_autoptr (CrkDataset) ds = make_dataset (&strings);
   }
 
   reads = g_new0 (Measure, n_runs);

@@ -54,10 +54,10 @@ main (int argc, char **argv)
   g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *pdf = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkResults) results = NULL;
-  g_autoptr(CrkReportOptions) options = crk_report_options_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkResults) results = NULL;
+  g_autoptr (CrkReportOptions) options = crk_report_options_new ();
   double layout[RUNS], total[RUNS], cpu[RUNS];
   double before, after;
   guint n_pages = 0;
@@ -89,7 +89,7 @@ main (int argc, char **argv)
     {
       gint64 start = g_get_monotonic_time ();
       clock_t cpu_start = clock ();
-      g_autoptr(CrkReport) report = crk_report_new (results, options, &error);
+      g_autoptr (CrkReport) report = crk_report_new (results, options, &error);
       gint64 laid_out = g_get_monotonic_time ();
 
       if (report == NULL || !crk_report_write_pdf (report, pdf, &error))

@@ -40,10 +40,10 @@ process_cpu_ms (void)
 
 /* Median wall-clock and CPU milliseconds of @repeats runs; keeps the last results. */
 static void
-time_runs (CrkUncertainty         *settings,
-           CrkDataset             *dataset,
-           guint                   repeats,
-           const char             *name,
+time_runs (CrkUncertainty *settings,
+           CrkDataset *dataset,
+           guint repeats,
+           const char *name,
            CrkUncertaintyResults **last)
 {
   g_autofree double *wall = g_new (double, repeats);
@@ -51,7 +51,7 @@ time_runs (CrkUncertainty         *settings,
 
   for (guint r = 0; r < repeats; r++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
       double cpu_start = process_cpu_ms ();
 
@@ -68,8 +68,9 @@ time_runs (CrkUncertainty         *settings,
           crk_uncertainty_results_get_n_failed (*last));
 }
 
-typedef struct {
-  guint  city;
+typedef struct
+{
+  guint city;
   double width;
   double shift;
 } Robustness;
@@ -89,7 +90,7 @@ compare_robustness (const void *a,
 
 static void
 print_city (CrkUncertaintyResults *results,
-            const Robustness      *r)
+            const Robustness *r)
 {
   CrkCity *city = crk_dataset_get_city (crk_uncertainty_results_get_dataset (results), r->city);
 
@@ -110,8 +111,7 @@ print_robustness (CrkUncertaintyResults *results)
     if (crk_uncertainty_results_get_nominal_rank (results, i) > 0)
       {
         rows[m].city = i;
-        rows[m].width = crk_uncertainty_results_get_upper_rank (results, i)
-                        - crk_uncertainty_results_get_lower_rank (results, i);
+        rows[m].width = crk_uncertainty_results_get_upper_rank (results, i) - crk_uncertainty_results_get_lower_rank (results, i);
         rows[m].shift = crk_uncertainty_results_get_mean_shift (results, i);
         stable += rows[m].shift == 0;
         m++;
@@ -128,17 +128,17 @@ print_robustness (CrkUncertaintyResults *results)
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   const char *path = argc > 1 ? argv[1] : CRK_SAMPLE_PATH;
   guint repeats = argc > 2 ? (guint) MAX (atoi (argv[2]), 1) : 5;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = crk_dataset_read (path, NULL, &error);
-  g_autoptr(CrkUncertainty) settings = crk_uncertainty_new ();
-  g_autoptr(CrkUncertaintyResults) weights_only = NULL;
-  g_autoptr(CrkUncertaintyResults) results = NULL;
-  const guint levels[] = { 1, 2 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = crk_dataset_read (path, NULL, &error);
+  g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
+  g_autoptr (CrkUncertaintyResults) weights_only = NULL;
+  g_autoptr (CrkUncertaintyResults) results = NULL;
+  const guint levels[] = {1, 2};
 
   if (dataset == NULL)
     g_error ("%s", error->message);

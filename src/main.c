@@ -12,10 +12,10 @@
 #include "crk-application.h"
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
-  g_autoptr(CrkApplication) app = NULL;
+  g_autoptr (CrkApplication) app = NULL;
   const char *localedir = g_getenv ("CRK_LOCALEDIR");
 
   /* uninstalled runs and tests read the .mo files from the build tree */

@@ -20,54 +20,56 @@
 /* An indicator with more than this share of cities missing gets a warning. */
 #define MANY_MISSING_SHARE (1.0 / 3.0)
 
-G_DEFINE_QUARK (crk-engine-error-quark, crk_engine_error)
+G_DEFINE_QUARK (crk - engine - error - quark, crk_engine_error)
 
 /* The normalised leaf matrix of one year for one set of pre-aggregation choices, and the
  * last aggregation made from it (so that a weight change re-aggregates only what it
  * touches). */
-typedef struct {
-  char            *key;
-  guint            year_index;
-  CrkStructure    *structure;
-  guint            n_cities;
-  double          *treated;     /* block, n_leaves x n_cities */
-  double          *normalised;  /* block, n_leaves x n_cities */
-  GArray          *adjustments; /* CrkAdjustment */
-  GArray          *warnings;    /* CrkWarning */
+typedef struct
+{
+  char *key;
+  guint year_index;
+  CrkStructure *structure;
+  guint n_cities;
+  double *treated;     /* block, n_leaves x n_cities */
+  double *normalised;  /* block, n_leaves x n_cities */
+  GArray *adjustments; /* CrkAdjustment */
+  GArray *warnings;    /* CrkWarning */
 
-  gboolean         agg_valid;
-  double           agg_availability;
-  CrkWeightScheme  agg_scheme;
-  guint            agg_entropy_variant;
-  guint            agg_topsis_variant;
-  double         **rows;           /* per node: block of an inner node's scores */
-  double          *weights;        /* per node: effective weight used */
-  double          *scheme_weights; /* per node: weight from the scheme, before overrides */
-  gboolean        *fallback;       /* per inner node: data-driven weights failed */
-  CrkAggregation  *modes;          /* per node */
+  gboolean agg_valid;
+  double agg_availability;
+  CrkWeightScheme agg_scheme;
+  guint agg_entropy_variant;
+  guint agg_topsis_variant;
+  double **rows;          /* per node: block of an inner node's scores */
+  double *weights;        /* per node: effective weight used */
+  double *scheme_weights; /* per node: weight from the scheme, before overrides */
+  gboolean *fallback;     /* per inner node: data-driven weights failed */
+  CrkAggregation *modes;  /* per node */
 } Prepared;
 
-struct _CrkEngine {
-  GObject       parent_instance;
+struct _CrkEngine
+{
+  GObject parent_instance;
 
-  CrkDataset   *dataset;
-  gulong        changed_id;
-  int           pending_changes; /* atomic CrkDatasetChange flags */
+  CrkDataset *dataset;
+  gulong changed_id;
+  int pending_changes; /* atomic CrkDatasetChange flags */
 
-  GMutex        lock;
+  GMutex lock;
   CrkStructure *structure;
-  GQueue        cache;           /* Prepared *, most recently used first */
+  GQueue cache; /* Prepared *, most recently used first */
 
   /* scratch, n_cities or n_nodes long */
-  guint         scratch_cities;
-  guint         scratch_nodes;
-  double       *acc_a;
-  double       *acc_b;
-  guint        *acc_n;
-  guint        *order;
-  double       *values;
-  gboolean     *clean;
-  double       *raw_weights;
+  guint scratch_cities;
+  guint scratch_nodes;
+  double *acc_a;
+  double *acc_b;
+  guint *acc_n;
+  guint *order;
+  double *values;
+  gboolean *clean;
+  double *raw_weights;
   const double **columns;
 };
 
@@ -115,8 +117,8 @@ clear_cache (CrkEngine *self)
 
 static void
 on_dataset_changed (CrkDataset *dataset,
-                    guint       change_flags,
-                    CrkEngine  *self)
+                    guint change_flags,
+                    CrkEngine *self)
 {
   g_atomic_int_or (&self->pending_changes, change_flags);
 }
@@ -226,12 +228,12 @@ crk_entropy_variant_to_string (guint variant)
 {
   switch (variant)
     {
-    case CRK_ENTROPY_VARIANT_SHIFTED:
-      return "shifted";
-    case CRK_ENTROPY_VARIANT_RESCALED:
-      return "rescaled";
-    default:
-      return NULL;
+      case CRK_ENTROPY_VARIANT_SHIFTED:
+        return "shifted";
+      case CRK_ENTROPY_VARIANT_RESCALED:
+        return "rescaled";
+      default:
+        return NULL;
     }
 }
 
@@ -240,47 +242,47 @@ crk_topsis_variant_to_string (guint variant)
 {
   switch (variant)
     {
-    case CRK_TOPSIS_VARIANT_DIRECT:
-      return "direct";
-    case CRK_TOPSIS_VARIANT_VECTOR:
-      return "vector";
-    default:
-      return NULL;
+      case CRK_TOPSIS_VARIANT_DIRECT:
+        return "direct";
+      case CRK_TOPSIS_VARIANT_VECTOR:
+        return "vector";
+      default:
+        return NULL;
     }
 }
 
 /* Pre-aggregation */
 
 static void
-add_warning (GArray         *warnings,
-             CrkWarningKind  kind,
-             const char     *code,
-             char           *message)
+add_warning (GArray *warnings,
+             CrkWarningKind kind,
+             const char *code,
+             char *message)
 {
-  CrkWarning warning = { kind, g_strdup (code), message };
+  CrkWarning warning = {kind, g_strdup (code), message};
 
   g_array_append_val (warnings, warning);
 }
 
 static void
-add_adjustment (GArray            *adjustments,
-                CrkAdjustmentKind  kind,
-                guint              city,
-                guint              indicator,
-                double             before,
-                double             after)
+add_adjustment (GArray *adjustments,
+                CrkAdjustmentKind kind,
+                guint city,
+                guint indicator,
+                double before,
+                double after)
 {
-  CrkAdjustment adjustment = { kind, city, indicator, before, after };
+  CrkAdjustment adjustment = {kind, city, indicator, before, after};
 
   g_array_append_val (adjustments, adjustment);
 }
 
 static char *
 make_key (CrkMethod *method,
-          guint      year_index)
+          guint year_index)
 {
   GString *key = g_string_new (NULL);
-  g_auto(GStrv) overrides = crk_method_dup_normalisation_overrides (method);
+  g_auto (GStrv) overrides = crk_method_dup_normalisation_overrides (method);
   double p1, p2, skew, kurtosis;
   guint max_points;
   CrkNormalisation mode;
@@ -306,15 +308,16 @@ make_key (CrkMethod *method,
 static guint
 group_cities (CrkDataset *dataset,
               const char *attribute,
-              int        *group)
+              int *group)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = crk_dataset_get_n_cities (dataset);
 
   for (guint i = 0; i < n; i++)
     {
       const char *value = attribute != NULL
-        ? crk_city_get_attribute (crk_dataset_get_city (dataset, i), attribute) : NULL;
+        ? crk_city_get_attribute (crk_dataset_get_city (dataset, i), attribute)
+        : NULL;
       gpointer id;
 
       if (value == NULL || *value == '\0')
@@ -333,14 +336,14 @@ group_cities (CrkDataset *dataset,
 }
 
 static void
-impute (CrkEngine  *self,
-        CrkMethod  *method,
-        Prepared   *p,
-        double     *x,
-        guint       indicator,
-        const int  *group,
-        guint       n_groups,
-        double     *group_values)
+impute (CrkEngine *self,
+        CrkMethod *method,
+        Prepared *p,
+        double *x,
+        guint indicator,
+        const int *group,
+        guint n_groups,
+        double *group_values)
 {
   CrkImputation mode = crk_method_get_imputation (method);
   guint n = p->n_cities;
@@ -385,10 +388,10 @@ impute (CrkEngine  *self,
 
 static gboolean
 fails_rule (const double *x,
-            guint         n,
-            double        skew_limit,
-            double        kurtosis_limit,
-            double       *skew)
+            guint n,
+            double skew_limit,
+            double kurtosis_limit,
+            double *skew)
 {
   double kurtosis;
 
@@ -401,12 +404,12 @@ fails_rule (const double *x,
  * skewed side take the next value; at most max_points times. If it still fails, undo
  * and use ln(x - min + 0.01 (max - min)) instead. */
 static void
-treat (CrkEngine   *self,
-       CrkMethod   *method,
-       Prepared    *p,
-       double      *x,
-       guint        indicator,
-       const char  *code)
+treat (CrkEngine *self,
+       CrkMethod *method,
+       Prepared *p,
+       double *x,
+       guint indicator,
+       const char *code)
 {
   double skew_limit, kurtosis_limit, skew, min, max;
   guint max_points, n = p->n_cities, logged;
@@ -452,17 +455,17 @@ treat (CrkEngine   *self,
   add_adjustment (p->adjustments, CRK_ADJUSTMENT_LOG_TRANSFORMED, G_MAXUINT, indicator, min, max);
   if (fails_rule (x, n, skew_limit, kurtosis_limit, &skew))
     add_warning (p->warnings, CRK_WARNING_OUTLIERS_REMAIN, code,
-                 g_strdup_printf (_("Indicator “%s” still has outliers after the log transform"), code));
+                 g_strdup_printf (_ ("Indicator “%s” still has outliers after the log transform"), code));
 }
 
 static void
-normalise (CrkEngine    *self,
-           CrkMethod    *method,
-           Prepared     *p,
+normalise (CrkEngine *self,
+           CrkMethod *method,
+           Prepared *p,
            const double *x,
-           double       *y,
+           double *y,
            CrkIndicator *indicator,
-           const char   *code)
+           const char *code)
 {
   guint n = p->n_cities, count;
   double p1, p2, min, max;
@@ -483,91 +486,92 @@ normalise (CrkEngine    *self,
 
   switch ((int) mode)
     {
-    case CRK_NORMALISATION_ZSCORE:
-      {
-        double mean = crk_stats_mean (x, n), sd = crk_stats_sd (x, n);
+      case CRK_NORMALISATION_ZSCORE:
+        {
+          double mean = crk_stats_mean (x, n), sd = crk_stats_sd (x, n);
 
-        constant = constant || !(sd > 0);
+          constant = constant || !(sd > 0);
+          for (guint i = 0; i < n; i++)
+            y[i] = isnan (x[i]) ? NAN : constant ? p1
+                                                 : p1 + p2 * d * (x[i] - mean) / sd;
+        }
+        break;
+
+      case CRK_NORMALISATION_RANK:
+      case CRK_NORMALISATION_PERCENTILE_RANK:
+        count = crk_stats_count (x, n);
         for (guint i = 0; i < n; i++)
-          y[i] = isnan (x[i]) ? NAN : constant ? p1 : p1 + p2 * d * (x[i] - mean) / sd;
-      }
-      break;
-
-    case CRK_NORMALISATION_RANK:
-    case CRK_NORMALISATION_PERCENTILE_RANK:
-      count = crk_stats_count (x, n);
-      for (guint i = 0; i < n; i++)
-        self->acc_b[i] = d * x[i];
-      if (mode == CRK_NORMALISATION_RANK)
-        crk_stats_rank_average (self->acc_b, n, self->order, y);
-      else
-        crk_stats_rank_min (self->acc_b, n, self->order, y);
-      for (guint i = 0; i < n; i++)
-        if (!isnan (y[i]))
-          y[i] = constant ? 50 : 100 * (y[i] - 1) / (count - 1);
-      break;
-
-    case CRK_NORMALISATION_GOALPOSTS:
-      {
-        double lo = indicator != NULL ? crk_indicator_get_goalpost_low (indicator) : NAN;
-        double hi = indicator != NULL ? crk_indicator_get_target (indicator) : NAN;
-
-        if (isnan (hi) && indicator != NULL)
-          hi = crk_indicator_get_goalpost_high (indicator);
-        if (isnan (lo) || isnan (hi) || lo == hi)
-          {
-            add_warning (p->warnings, CRK_WARNING_OTHER, code,
-                         g_strdup_printf (_("Indicator “%s” has no goalposts; its lowest and highest values serve instead"),
-                                          code));
-            lo = min;
-            hi = max;
-          }
+          self->acc_b[i] = d * x[i];
+        if (mode == CRK_NORMALISATION_RANK)
+          crk_stats_rank_average (self->acc_b, n, self->order, y);
         else
-          constant = FALSE;
-        if (d < 0)
-          {
-            double t = lo;
+          crk_stats_rank_min (self->acc_b, n, self->order, y);
+        for (guint i = 0; i < n; i++)
+          if (!isnan (y[i]))
+            y[i] = constant ? 50 : 100 * (y[i] - 1) / (count - 1);
+        break;
 
-            lo = hi;
-            hi = t;
-          }
+      case CRK_NORMALISATION_GOALPOSTS:
+        {
+          double lo = indicator != NULL ? crk_indicator_get_goalpost_low (indicator) : NAN;
+          double hi = indicator != NULL ? crk_indicator_get_target (indicator) : NAN;
+
+          if (isnan (hi) && indicator != NULL)
+            hi = crk_indicator_get_goalpost_high (indicator);
+          if (isnan (lo) || isnan (hi) || lo == hi)
+            {
+              add_warning (p->warnings, CRK_WARNING_OTHER, code,
+                           g_strdup_printf (_ ("Indicator “%s” has no goalposts; its lowest and highest values serve instead"),
+                                            code));
+              lo = min;
+              hi = max;
+            }
+          else
+            constant = FALSE;
+          if (d < 0)
+            {
+              double t = lo;
+
+              lo = hi;
+              hi = t;
+            }
+          for (guint i = 0; i < n; i++)
+            {
+              if (isnan (x[i]))
+                y[i] = NAN;
+              else if (constant)
+                y[i] = 50;
+              else
+                y[i] = CLAMP (100 * (x[i] - lo) / (hi - lo), 0, 100);
+            }
+        }
+        break;
+
+      case CRK_NORMALISATION_MINMAX:
+      default:
         for (guint i = 0; i < n; i++)
           {
             if (isnan (x[i]))
               y[i] = NAN;
             else if (constant)
-              y[i] = 50;
+              y[i] = (p1 + p2) / 2;
             else
-              y[i] = CLAMP (100 * (x[i] - lo) / (hi - lo), 0, 100);
+              y[i] = p1 + (d > 0 ? x[i] - min : max - x[i]) / (max - min) * (p2 - p1);
           }
-      }
-      break;
-
-    case CRK_NORMALISATION_MINMAX:
-    default:
-      for (guint i = 0; i < n; i++)
-        {
-          if (isnan (x[i]))
-            y[i] = NAN;
-          else if (constant)
-            y[i] = (p1 + p2) / 2;
-          else
-            y[i] = p1 + (d > 0 ? x[i] - min : max - x[i]) / (max - min) * (p2 - p1);
-        }
-      break;
+        break;
     }
 
   if (constant)
     add_warning (p->warnings, CRK_WARNING_CONSTANT_INDICATOR, code,
-                 g_strdup_printf (_("Indicator “%s” has the same value for every city; it gets the middle of the range"),
+                 g_strdup_printf (_ ("Indicator “%s” has the same value for every city; it gets the middle of the range"),
                                   code));
 }
 
 static Prepared *
 prepare (CrkEngine *self,
          CrkMethod *method,
-         guint      year_index,
-         char      *key)
+         guint year_index,
+         char *key)
 {
   CrkDataset *dataset = self->dataset;
   CrkStructure *s = self->structure;
@@ -617,7 +621,7 @@ prepare (CrkEngine *self,
           for (guint i = 0; i < n; i++)
             x[i] = y[i] = NAN;
           add_warning (p->warnings, CRK_WARNING_OTHER, code,
-                       g_strdup_printf (_("The framework’s indicator “%s” has no values in the dataset"), code));
+                       g_strdup_printf (_ ("The framework’s indicator “%s” has no values in the dataset"), code));
           continue;
         }
 
@@ -626,7 +630,7 @@ prepare (CrkEngine *self,
       missing = n - crk_stats_count (x, n);
       if (n > 0 && missing > MANY_MISSING_SHARE * n)
         add_warning (p->warnings, CRK_WARNING_MANY_MISSING, code,
-                     g_strdup_printf (_("Indicator “%s” has no value for %u of %u cities in %d"),
+                     g_strdup_printf (_ ("Indicator “%s” has no value for %u of %u cities in %d"),
                                       code, missing, n, year));
 
       if (denominate && crk_indicator_get_denominator (indicator) != NULL)
@@ -636,7 +640,7 @@ prepare (CrkEngine *self,
 
           if (den == NULL)
             add_warning (p->warnings, CRK_WARNING_OTHER, code,
-                         g_strdup_printf (_("Indicator “%s” names the denominator “%s”, which the dataset lacks"),
+                         g_strdup_printf (_ ("Indicator “%s” names the denominator “%s”, which the dataset lacks"),
                                           code, den_code));
           else
             {
@@ -683,16 +687,14 @@ ensure_scratch (CrkEngine *self)
 
 /* Takes the dataset's changes into account; returns FALSE without a framework. */
 static gboolean
-ensure_structure (CrkEngine  *self,
-                  GError    **error)
+ensure_structure (CrkEngine *self,
+                  GError **error)
 {
   int changes = g_atomic_int_and (&self->pending_changes, 0);
 
-  if (changes & (CRK_DATASET_CHANGE_CITIES | CRK_DATASET_CHANGE_INDICATORS
-                 | CRK_DATASET_CHANGE_VALUES | CRK_DATASET_CHANGE_YEARS))
+  if (changes & (CRK_DATASET_CHANGE_CITIES | CRK_DATASET_CHANGE_INDICATORS | CRK_DATASET_CHANGE_VALUES | CRK_DATASET_CHANGE_YEARS))
     clear_cache (self);
-  if ((changes & (CRK_DATASET_CHANGE_FRAMEWORK | CRK_DATASET_CHANGE_INDICATORS))
-      || self->structure == NULL)
+  if ((changes & (CRK_DATASET_CHANGE_FRAMEWORK | CRK_DATASET_CHANGE_INDICATORS)) || self->structure == NULL)
     {
       CrkStructure *s = crk_structure_new (self->dataset, error);
 
@@ -714,7 +716,7 @@ ensure_structure (CrkEngine  *self,
 static Prepared *
 lookup_prepared (CrkEngine *self,
                  CrkMethod *method,
-                 guint      year_index)
+                 guint year_index)
 {
   g_autofree char *key = make_key (method, year_index);
   Prepared *p;
@@ -740,22 +742,22 @@ lookup_prepared (CrkEngine *self,
 
 static const char *
 city_code (CrkEngine *self,
-           guint      city)
+           guint city)
 {
   return crk_city_get_code (crk_dataset_get_city (self->dataset, city));
 }
 
 static gboolean
-aggregate_node (CrkEngine       *self,
-                Prepared        *p,
-                CrkResults      *r,
-                guint            node,
-                CrkAggregation   mode,
-                double           availability,
-                guint            topsis_variant,
-                const double    *w,
-                double          *row,
-                GError         **error)
+aggregate_node (CrkEngine *self,
+                Prepared *p,
+                CrkResults *r,
+                guint node,
+                CrkAggregation mode,
+                double availability,
+                guint topsis_variant,
+                const double *w,
+                double *row,
+                GError **error)
 {
   CrkStructure *s = p->structure;
   guint n = p->n_cities, m = s->n_children[node];
@@ -775,74 +777,74 @@ aggregate_node (CrkEngine       *self,
 
       switch ((int) mode)
         {
-        case CRK_AGGREGATION_GEOMETRIC:
-        case CRK_AGGREGATION_HARMONIC:
-          for (guint i = 0; i < n; i++)
-            {
-              if (isnan (y[i]))
-                continue;
-              if (!(y[i] > 0))
-                {
-                  g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NON_POSITIVE,
-                               mode == CRK_AGGREGATION_GEOMETRIC
-                               ? _("City “%s” has the score %g for “%s” in %d; the geometric mean of “%s” needs values above 0 (choose a normalised range that starts above 0, e.g. min-max to [1, 100])")
-                               : _("City “%s” has the score %g for “%s” in %d; the harmonic mean of “%s” needs values above 0 (choose a normalised range that starts above 0, e.g. min-max to [1, 100])"),
-                               city_code (self, i), y[i],
-                               crk_framework_node_get_code (s->nodes[children[k]]),
-                               crk_results_get_year (r),
-                               crk_framework_node_get_code (s->nodes[node]));
-                  return FALSE;
-                }
-              a[i] += mode == CRK_AGGREGATION_GEOMETRIC ? wk * log (y[i]) : wk / y[i];
-              b[i] += wk;
-              count[i]++;
-            }
-          break;
-
-        case CRK_AGGREGATION_TOPSIS:
-          {
-            double norm = 1, best = -INFINITY, worst = INFINITY;
-
-            if (topsis_variant == CRK_TOPSIS_VARIANT_VECTOR)
-              {
-                double ss = 0;
-
-                for (guint i = 0; i < n; i++)
-                  if (!isnan (y[i]))
-                    ss += y[i] * y[i];
-                norm = ss > 0 ? sqrt (ss) : 1;
-              }
-            for (guint i = 0; i < n; i++)
-              if (!isnan (y[i]))
-                {
-                  best = MAX (best, y[i]);
-                  worst = MIN (worst, y[i]);
-                }
+          case CRK_AGGREGATION_GEOMETRIC:
+          case CRK_AGGREGATION_HARMONIC:
             for (guint i = 0; i < n; i++)
               {
-                double plus, minus;
-
                 if (isnan (y[i]))
                   continue;
-                plus = wk * (best - y[i]) / norm;
-                minus = wk * (y[i] - worst) / norm;
-                a[i] += plus * plus;
-                b[i] += minus * minus;
-                count[i]++;
-              }
-          }
-          break;
-
-        case CRK_AGGREGATION_ARITHMETIC:
-        default:
-          for (guint i = 0; i < n; i++)
-            if (!isnan (y[i]))
-              {
-                a[i] += wk * y[i];
+                if (!(y[i] > 0))
+                  {
+                    g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NON_POSITIVE,
+                                 mode == CRK_AGGREGATION_GEOMETRIC
+                                   ? _ ("City “%s” has the score %g for “%s” in %d; the geometric mean of “%s” needs values above 0 (choose a normalised range that starts above 0, e.g. min-max to [1, 100])")
+                                   : _ ("City “%s” has the score %g for “%s” in %d; the harmonic mean of “%s” needs values above 0 (choose a normalised range that starts above 0, e.g. min-max to [1, 100])"),
+                                 city_code (self, i), y[i],
+                                 crk_framework_node_get_code (s->nodes[children[k]]),
+                                 crk_results_get_year (r),
+                                 crk_framework_node_get_code (s->nodes[node]));
+                    return FALSE;
+                  }
+                a[i] += mode == CRK_AGGREGATION_GEOMETRIC ? wk * log (y[i]) : wk / y[i];
                 b[i] += wk;
                 count[i]++;
               }
-          break;
+            break;
+
+          case CRK_AGGREGATION_TOPSIS:
+            {
+              double norm = 1, best = -INFINITY, worst = INFINITY;
+
+              if (topsis_variant == CRK_TOPSIS_VARIANT_VECTOR)
+                {
+                  double ss = 0;
+
+                  for (guint i = 0; i < n; i++)
+                    if (!isnan (y[i]))
+                      ss += y[i] * y[i];
+                  norm = ss > 0 ? sqrt (ss) : 1;
+                }
+              for (guint i = 0; i < n; i++)
+                if (!isnan (y[i]))
+                  {
+                    best = MAX (best, y[i]);
+                    worst = MIN (worst, y[i]);
+                  }
+              for (guint i = 0; i < n; i++)
+                {
+                  double plus, minus;
+
+                  if (isnan (y[i]))
+                    continue;
+                  plus = wk * (best - y[i]) / norm;
+                  minus = wk * (y[i] - worst) / norm;
+                  a[i] += plus * plus;
+                  b[i] += minus * minus;
+                  count[i]++;
+                }
+            }
+            break;
+
+          case CRK_AGGREGATION_ARITHMETIC:
+          default:
+            for (guint i = 0; i < n; i++)
+              if (!isnan (y[i]))
+                {
+                  a[i] += wk * y[i];
+                  b[i] += wk;
+                  count[i]++;
+                }
+            break;
         }
     }
 
@@ -855,23 +857,23 @@ aggregate_node (CrkEngine       *self,
         }
       switch ((int) mode)
         {
-        case CRK_AGGREGATION_GEOMETRIC:
-          row[i] = exp (a[i] / b[i]);
-          break;
-        case CRK_AGGREGATION_HARMONIC:
-          row[i] = b[i] / a[i];
-          break;
-        case CRK_AGGREGATION_TOPSIS:
-          {
-            double plus = sqrt (a[i]), minus = sqrt (b[i]);
+          case CRK_AGGREGATION_GEOMETRIC:
+            row[i] = exp (a[i] / b[i]);
+            break;
+          case CRK_AGGREGATION_HARMONIC:
+            row[i] = b[i] / a[i];
+            break;
+          case CRK_AGGREGATION_TOPSIS:
+            {
+              double plus = sqrt (a[i]), minus = sqrt (b[i]);
 
-            row[i] = plus + minus > 0 ? 100 * minus / (plus + minus) : 50;
-          }
-          break;
-        case CRK_AGGREGATION_ARITHMETIC:
-        default:
-          row[i] = a[i] / b[i];
-          break;
+              row[i] = plus + minus > 0 ? 100 * minus / (plus + minus) : 50;
+            }
+            break;
+          case CRK_AGGREGATION_ARITHMETIC:
+          default:
+            row[i] = a[i] / b[i];
+            break;
         }
     }
   return TRUE;
@@ -879,13 +881,13 @@ aggregate_node (CrkEngine       *self,
 
 /* Weights of @node's children from the scheme, into p->scheme_weights. */
 static void
-scheme_weights (CrkEngine       *self,
-                Prepared        *p,
-                CrkResults      *r,
-                guint            node,
-                CrkWeightScheme  scheme,
-                guint            entropy_variant,
-                gboolean         reuse)
+scheme_weights (CrkEngine *self,
+                Prepared *p,
+                CrkResults *r,
+                guint node,
+                CrkWeightScheme scheme,
+                guint entropy_variant,
+                gboolean reuse)
 {
   CrkStructure *s = p->structure;
   guint m = s->n_children[node];
@@ -895,57 +897,54 @@ scheme_weights (CrkEngine       *self,
 
   switch ((int) scheme)
     {
-    case CRK_WEIGHTS_EQUAL:
-      for (guint k = 0; k < m; k++)
-        p->scheme_weights[children[k]] = 1;
-      p->fallback[node] = FALSE;
-      return;
-
-    case CRK_WEIGHTS_ENTROPY:
-    case CRK_WEIGHTS_CRITIC:
-    case CRK_WEIGHTS_PCA:
-      if (reuse)
+      case CRK_WEIGHTS_EQUAL:
+        for (guint k = 0; k < m; k++)
+          p->scheme_weights[children[k]] = 1;
+        p->fallback[node] = FALSE;
         return;
-      for (guint k = 0; k < m; k++)
-        self->columns[k] = r->scores[children[k]];
-      if (m == 1)
-        w[0] = 1;
-      else if (scheme == CRK_WEIGHTS_ENTROPY)
-        ok = crk_weights_entropy (self->columns, m, p->n_cities, entropy_variant, w);
-      else if (scheme == CRK_WEIGHTS_CRITIC)
-        ok = crk_weights_critic (self->columns, m, p->n_cities, w);
-      else
-        ok = crk_weights_pca (self->columns, m, p->n_cities, w);
-      for (guint k = 0; k < m; k++)
-        p->scheme_weights[children[k]] = ok ? w[k] : 1;
-      p->fallback[node] = !ok;
-      return;
 
-    case CRK_WEIGHTS_DATASET:
-    default:
-      for (guint k = 0; k < m; k++)
-        p->scheme_weights[children[k]] = crk_framework_node_get_weight (s->nodes[children[k]]);
-      p->fallback[node] = FALSE;
-      return;
+      case CRK_WEIGHTS_ENTROPY:
+      case CRK_WEIGHTS_CRITIC:
+      case CRK_WEIGHTS_PCA:
+        if (reuse)
+          return;
+        for (guint k = 0; k < m; k++)
+          self->columns[k] = r->scores[children[k]];
+        if (m == 1)
+          w[0] = 1;
+        else if (scheme == CRK_WEIGHTS_ENTROPY)
+          ok = crk_weights_entropy (self->columns, m, p->n_cities, entropy_variant, w);
+        else if (scheme == CRK_WEIGHTS_CRITIC)
+          ok = crk_weights_critic (self->columns, m, p->n_cities, w);
+        else
+          ok = crk_weights_pca (self->columns, m, p->n_cities, w);
+        for (guint k = 0; k < m; k++)
+          p->scheme_weights[children[k]] = ok ? w[k] : 1;
+        p->fallback[node] = !ok;
+        return;
+
+      case CRK_WEIGHTS_DATASET:
+      default:
+        for (guint k = 0; k < m; k++)
+          p->scheme_weights[children[k]] = crk_framework_node_get_weight (s->nodes[children[k]]);
+        p->fallback[node] = FALSE;
+        return;
     }
 }
 
 static gboolean
-aggregate (CrkEngine   *self,
-           Prepared    *p,
-           CrkMethod   *method,
-           CrkResults  *r,
-           GError     **error)
+aggregate (CrkEngine *self,
+           Prepared *p,
+           CrkMethod *method,
+           CrkResults *r,
+           GError **error)
 {
   CrkStructure *s = p->structure;
   CrkWeightScheme scheme = crk_method_get_weight_scheme (method);
   guint entropy_variant = crk_method_get_entropy_variant (method);
   guint topsis_variant = crk_method_get_topsis_variant (method);
   double availability = crk_method_get_availability (method);
-  gboolean same = p->agg_valid && p->agg_scheme == scheme
-                  && p->agg_entropy_variant == entropy_variant
-                  && p->agg_topsis_variant == topsis_variant
-                  && p->agg_availability == availability;
+  gboolean same = p->agg_valid && p->agg_scheme == scheme && p->agg_entropy_variant == entropy_variant && p->agg_topsis_variant == topsis_variant && p->agg_availability == availability;
   gboolean *clean = self->clean;
   double *w = self->raw_weights;
 
@@ -969,7 +968,7 @@ aggregate (CrkEngine   *self,
       scheme_weights (self, p, r, i, scheme, entropy_variant, same && children_clean);
       if (p->fallback[i])
         crk_results_add_warning (r, CRK_WARNING_OTHER, crk_framework_node_get_code (s->nodes[i]),
-                                 _("The data do not determine weights for these children; equal weights serve instead"));
+                                 _ ("The data do not determine weights for these children; equal weights serve instead"));
       for (guint k = 0; k < m; k++)
         {
           double o = crk_method_get_weight (method, crk_framework_node_get_code (s->nodes[children[k]]));
@@ -985,7 +984,7 @@ aggregate (CrkEngine   *self,
             w[k] = 1;
           sum = m;
           crk_results_add_warning (r, CRK_WARNING_OTHER, crk_framework_node_get_code (s->nodes[i]),
-                                   _("The weights of these children add up to 0; equal weights serve instead"));
+                                   _ ("The weights of these children add up to 0; equal weights serve instead"));
         }
       for (guint k = 0; k < m; k++)
         w[k] /= sum;
@@ -1006,7 +1005,7 @@ aggregate (CrkEngine   *self,
             {
               const char *code = crk_framework_node_get_code (s->nodes[children[k]]);
               g_autofree char *message =
-                g_strdup_printf (_("“%s” has %.1f%% of the weight of “%s”"),
+                g_strdup_printf (_ ("“%s” has %.1f%% of the weight of “%s”"),
                                  code, 100 * w[k], crk_framework_node_get_code (s->nodes[i]));
 
               crk_results_add_warning (r, CRK_WARNING_DOMINANT_WEIGHT, code, message);
@@ -1044,7 +1043,7 @@ aggregate (CrkEngine   *self,
 /* Ranks, groups, tiers */
 
 static void
-rank_groups (CrkEngine  *self,
+rank_groups (CrkEngine *self,
              CrkResults *r,
              const char *attribute)
 {
@@ -1079,7 +1078,7 @@ rank_groups (CrkEngine  *self,
 
 static void
 assign_tiers (CrkResults *r,
-              CrkMethod  *method)
+              CrkMethod *method)
 {
   CrkTierRule rule = crk_method_get_tier_rule (method);
   guint n_tiers = crk_method_get_n_tiers (method);
@@ -1109,9 +1108,9 @@ assign_tiers (CrkResults *r,
 /* The deepest node where the city lost its score for want of children with values. */
 static int
 find_short_node (CrkStructure *s,
-                 CrkResults   *r,
-                 guint         city,
-                 guint        *present)
+                 CrkResults *r,
+                 guint city,
+                 guint *present)
 {
   for (guint i = s->n_nodes; i-- > 0;)
     {
@@ -1131,10 +1130,10 @@ find_short_node (CrkStructure *s,
 }
 
 static void
-explain_unranked (CrkEngine  *self,
-                  Prepared   *p,
+explain_unranked (CrkEngine *self,
+                  Prepared *p,
                   CrkResults *r,
-                  double      availability)
+                  double availability)
 {
   CrkStructure *s = p->structure;
   guint n = p->n_cities;
@@ -1150,25 +1149,25 @@ explain_unranked (CrkEngine  *self,
         present += !isnan (p->normalised[(gsize) k * n + i]);
       node = present > 0 ? find_short_node (s, r, i, &present) : -1;
       if (node >= 0)
-        r->reason[i] = g_strdup_printf (_("too little data in %d: %u of the %u parts of “%s” have values, and the method requires %g%%"),
+        r->reason[i] = g_strdup_printf (_ ("too little data in %d: %u of the %u parts of “%s” have values, and the method requires %g%%"),
                                         r->year, present, s->n_children[node],
                                         crk_framework_node_get_code (s->nodes[node]), 100 * availability);
       else if (present == 0)
-        r->reason[i] = g_strdup_printf (_("no data in %d"), r->year);
+        r->reason[i] = g_strdup_printf (_ ("no data in %d"), r->year);
       else
-        r->reason[i] = g_strdup_printf (_("no index score in %d"), r->year);
+        r->reason[i] = g_strdup_printf (_ ("no index score in %d"), r->year);
     }
 }
 
 static CrkResults *
-compute_year (CrkEngine  *self,
-              CrkMethod  *method,
-              guint       year_index,
-              GError    **error)
+compute_year (CrkEngine *self,
+              CrkMethod *method,
+              guint year_index,
+              GError **error)
 {
   Prepared *p = lookup_prepared (self, method, year_index);
   CrkStructure *s = p->structure;
-  g_autoptr(CrkResults) r = NULL;
+  g_autoptr (CrkResults) r = NULL;
   guint n = p->n_cities;
 
   r = crk_results_new_internal (self->dataset, method,
@@ -1199,13 +1198,13 @@ compute_year (CrkEngine  *self,
 }
 
 static CrkResults *
-compute_locked (CrkEngine  *self,
-                CrkMethod  *method,
-                int         year,
-                GError    **error)
+compute_locked (CrkEngine *self,
+                CrkMethod *method,
+                int year,
+                GError **error)
 {
-  g_autoptr(CrkMethod) copy = NULL;
-  g_autoptr(CrkResults) results = NULL;
+  g_autoptr (CrkMethod) copy = NULL;
+  g_autoptr (CrkResults) results = NULL;
   int year_index, base_year;
 
   if (!ensure_structure (self, error))
@@ -1217,7 +1216,7 @@ compute_locked (CrkEngine  *self,
   if (year_index < 0)
     {
       g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NO_YEAR,
-                   _("The dataset has no values for the year %d"), year);
+                   _ ("The dataset has no values for the year %d"), year);
       return NULL;
     }
 
@@ -1230,8 +1229,8 @@ compute_locked (CrkEngine  *self,
   if (base_year != 0 && base_year != year)
     {
       int base_index = crk_dataset_lookup_year (self->dataset, base_year);
-      g_autoptr(CrkResults) base = NULL;
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (CrkResults) base = NULL;
+      g_autoptr (GError) local_error = NULL;
 
       if (base_index >= 0)
         base = compute_year (self, copy, base_index, &local_error);
@@ -1239,8 +1238,8 @@ compute_locked (CrkEngine  *self,
         {
           g_autofree char *message =
             local_error != NULL
-            ? g_strdup_printf (_("The base year %d cannot be computed: %s"), base_year, local_error->message)
-            : g_strdup_printf (_("The dataset has no values for the base year %d"), base_year);
+            ? g_strdup_printf (_ ("The base year %d cannot be computed: %s"), base_year, local_error->message)
+            : g_strdup_printf (_ ("The dataset has no values for the base year %d"), base_year);
 
           crk_results_add_warning (results, CRK_WARNING_OTHER, NULL, message);
         }
@@ -1272,10 +1271,10 @@ compute_locked (CrkEngine  *self,
  * Returns: (transfer full): the results, or %NULL with @error set
  */
 CrkResults *
-crk_engine_compute (CrkEngine  *self,
-                    CrkMethod  *method,
-                    int         year,
-                    GError    **error)
+crk_engine_compute (CrkEngine *self,
+                    CrkMethod *method,
+                    int year,
+                    GError **error)
 {
   CrkResults *results;
 
@@ -1289,9 +1288,10 @@ crk_engine_compute (CrkEngine  *self,
   return results;
 }
 
-typedef struct {
+typedef struct
+{
   CrkMethod *method;
-  int        year;
+  int year;
 } ComputeData;
 
 static void
@@ -1304,9 +1304,9 @@ compute_data_free (gpointer data)
 }
 
 static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
+compute_thread (GTask *task,
+                gpointer source_object,
+                gpointer task_data,
                 GCancellable *cancellable)
 {
   ComputeData *d = task_data;
@@ -1332,14 +1332,14 @@ compute_thread (GTask        *task,
  * Computes in a worker thread. The dataset must not be edited until @callback runs.
  */
 void
-crk_engine_compute_async (CrkEngine           *self,
-                          CrkMethod           *method,
-                          int                  year,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+crk_engine_compute_async (CrkEngine *self,
+                          CrkMethod *method,
+                          int year,
+                          GCancellable *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   ComputeData *d;
 
   g_return_if_fail (CRK_IS_ENGINE (self));
@@ -1364,9 +1364,9 @@ crk_engine_compute_async (CrkEngine           *self,
  * Returns: (transfer full): the results, or %NULL with @error set
  */
 CrkResults *
-crk_engine_compute_finish (CrkEngine     *self,
-                           GAsyncResult  *result,
-                           GError       **error)
+crk_engine_compute_finish (CrkEngine *self,
+                           GAsyncResult *result,
+                           GError **error)
 {
   g_return_val_if_fail (CRK_IS_ENGINE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -1385,12 +1385,12 @@ crk_engine_compute_finish (CrkEngine     *self,
  * Returns: (transfer full): the results, or %NULL with @error set
  */
 CrkResults *
-crk_compute (CrkDataset  *dataset,
-             CrkMethod   *method,
-             int          year,
-             GError     **error)
+crk_compute (CrkDataset *dataset,
+             CrkMethod *method,
+             int year,
+             GError **error)
 {
-  g_autoptr(CrkEngine) engine = NULL;
+  g_autoptr (CrkEngine) engine = NULL;
 
   g_return_val_if_fail (CRK_IS_DATASET (dataset), NULL);
   engine = crk_engine_new (dataset);

@@ -19,18 +19,19 @@
 
 /* Structure */
 
-typedef struct {
+typedef struct
+{
   CrkStructure *structure;
-  CrkDataset   *dataset;
-  GPtrArray    *nodes;
-  GArray       *parents;
-  GError      **error;
-  gboolean      failed;
+  CrkDataset *dataset;
+  GPtrArray *nodes;
+  GArray *parents;
+  GError **error;
+  gboolean failed;
 } BuildContext;
 
 static gboolean
 collect_node (CrkFrameworkNode *node,
-              gpointer          user_data)
+              gpointer user_data)
 {
   BuildContext *ctx = user_data;
   CrkFrameworkNode *parent = crk_framework_node_get_parent (node);
@@ -76,20 +77,20 @@ structure_clear (gpointer data)
  * levels and indicators.
  */
 CrkStructure *
-crk_structure_new (CrkDataset  *dataset,
-                   GError     **error)
+crk_structure_new (CrkDataset *dataset,
+                   GError **error)
 {
   CrkFrameworkNode *root = crk_dataset_get_framework (dataset);
-  g_autoptr(GPtrArray) nodes = NULL;
-  g_autoptr(GArray) parents = NULL;
-  BuildContext ctx = { 0 };
+  g_autoptr (GPtrArray) nodes = NULL;
+  g_autoptr (GArray) parents = NULL;
+  BuildContext ctx = {0};
   CrkStructure *s;
   guint n, pos = 0, slot = 0;
 
   if (root == NULL || crk_framework_node_is_leaf (root))
     {
       g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NO_FRAMEWORK,
-                   _("The dataset has no framework: nothing to aggregate the indicators into"));
+                   _ ("The dataset has no framework: nothing to aggregate the indicators into"));
       return NULL;
     }
 
@@ -177,8 +178,7 @@ crk_structure_equal (CrkStructure *a,
   if (a == NULL || b == NULL || a->n_nodes != b->n_nodes)
     return FALSE;
   for (guint i = 0; i < a->n_nodes; i++)
-    if (a->nodes[i] != b->nodes[i] || a->parent[i] != b->parent[i]
-        || a->indicator[i] != b->indicator[i] || a->level[i] != b->level[i])
+    if (a->nodes[i] != b->nodes[i] || a->parent[i] != b->parent[i] || a->indicator[i] != b->indicator[i] || a->level[i] != b->level[i])
       return FALSE;
   return TRUE;
 }
@@ -269,11 +269,11 @@ crk_results_init (CrkResults *self)
 }
 
 CrkResults *
-crk_results_new_internal (CrkDataset   *dataset,
-                          CrkMethod    *method,
-                          int           year,
+crk_results_new_internal (CrkDataset *dataset,
+                          CrkMethod *method,
+                          int year,
                           CrkStructure *structure,
-                          guint         n_cities)
+                          guint n_cities)
 {
   CrkResults *self = g_object_new (CRK_TYPE_RESULTS, NULL);
   guint n_nodes = structure->n_nodes;
@@ -304,12 +304,12 @@ crk_results_new_internal (CrkDataset   *dataset,
 }
 
 void
-crk_results_add_warning (CrkResults     *self,
-                         CrkWarningKind  kind,
-                         const char     *code,
-                         const char     *message)
+crk_results_add_warning (CrkResults *self,
+                         CrkWarningKind kind,
+                         const char *code,
+                         const char *message)
 {
-  CrkWarning warning = { kind, g_strdup (code), g_strdup (message) };
+  CrkWarning warning = {kind, g_strdup (code), g_strdup (message)};
 
   g_array_append_val (self->warnings, warning);
 }
@@ -375,7 +375,7 @@ crk_results_get_n_nodes (CrkResults *self)
  */
 CrkFrameworkNode *
 crk_results_get_node (CrkResults *self,
-                      guint       node_index)
+                      guint node_index)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NULL);
@@ -422,8 +422,8 @@ crk_results_get_n_cities (CrkResults *self)
  */
 double
 crk_results_get_score (CrkResults *self,
-                       guint       node_index,
-                       guint       city)
+                       guint node_index,
+                       guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NAN);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NAN);
@@ -440,7 +440,7 @@ crk_results_get_score (CrkResults *self,
  */
 double
 crk_results_get_index_score (CrkResults *self,
-                             guint       city)
+                             guint city)
 {
   return crk_results_get_score (self, 0, city);
 }
@@ -454,7 +454,7 @@ crk_results_get_index_score (CrkResults *self,
  */
 const double *
 crk_results_peek_scores (CrkResults *self,
-                         guint       node_index)
+                         guint node_index)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NULL);
@@ -471,8 +471,8 @@ crk_results_peek_scores (CrkResults *self,
  */
 double
 crk_results_get_treated_value (CrkResults *self,
-                               guint       node_index,
-                               guint       city)
+                               guint node_index,
+                               guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NAN);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NAN);
@@ -491,7 +491,7 @@ crk_results_get_treated_value (CrkResults *self,
  */
 double
 crk_results_get_weight (CrkResults *self,
-                        guint       node_index)
+                        guint node_index)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NAN);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NAN);
@@ -507,7 +507,7 @@ crk_results_get_weight (CrkResults *self,
  */
 guint
 crk_results_get_rank (CrkResults *self,
-                      guint       city)
+                      guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), 0);
   g_return_val_if_fail (city < self->n_cities, 0);
@@ -516,7 +516,7 @@ crk_results_get_rank (CrkResults *self,
 
 static void
 ensure_node_ranks (CrkResults *self,
-                   guint       node_index)
+                   guint node_index)
 {
   guint n = self->n_cities;
 
@@ -555,8 +555,8 @@ ensure_node_ranks (CrkResults *self,
  */
 guint
 crk_results_get_node_rank (CrkResults *self,
-                           guint       node_index,
-                           guint       city)
+                           guint node_index,
+                           guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), 0);
   g_return_val_if_fail (node_index < self->structure->n_nodes, 0);
@@ -576,7 +576,7 @@ crk_results_get_node_rank (CrkResults *self,
  */
 guint
 crk_results_get_group_rank (CrkResults *self,
-                            guint       city)
+                            guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), 0);
   g_return_val_if_fail (city < self->n_cities, 0);
@@ -605,7 +605,7 @@ crk_results_get_n_ranked (CrkResults *self)
  */
 const guint *
 crk_results_get_order (CrkResults *self,
-                       guint      *n_ranked)
+                       guint *n_ranked)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   if (n_ranked != NULL)
@@ -622,7 +622,7 @@ crk_results_get_order (CrkResults *self,
  */
 const char *
 crk_results_get_unranked_reason (CrkResults *self,
-                                 guint       city)
+                                 guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   g_return_val_if_fail (city < self->n_cities, NULL);
@@ -638,7 +638,7 @@ crk_results_get_unranked_reason (CrkResults *self,
  */
 int
 crk_results_get_tier (CrkResults *self,
-                      guint       city)
+                      guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), -1);
   g_return_val_if_fail (city < self->n_cities, -1);
@@ -669,7 +669,7 @@ crk_results_get_n_tiers (CrkResults *self)
  */
 const char *
 crk_results_get_tier_name (CrkResults *self,
-                           guint       tier)
+                           guint tier)
 {
   const CrkTier *t;
 
@@ -716,9 +716,9 @@ crk_results_get_base_year (CrkResults *self)
  */
 gboolean
 crk_results_get_change (CrkResults *self,
-                        guint       city,
-                        int        *rank_change,
-                        double     *score_change)
+                        guint city,
+                        int *rank_change,
+                        double *score_change)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), FALSE);
   g_return_val_if_fail (city < self->n_cities, FALSE);
@@ -740,7 +740,7 @@ crk_results_get_change (CrkResults *self,
  */
 guint
 crk_results_get_base_rank (CrkResults *self,
-                           guint       city)
+                           guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), 0);
   g_return_val_if_fail (city < self->n_cities, 0);
@@ -758,8 +758,8 @@ crk_results_get_base_rank (CrkResults *self,
  */
 double
 crk_results_get_contribution (CrkResults *self,
-                              guint       child_index,
-                              guint       city)
+                              guint child_index,
+                              guint city)
 {
   CrkStructure *s;
   int parent;
@@ -770,8 +770,7 @@ crk_results_get_contribution (CrkResults *self,
   g_return_val_if_fail (city < self->n_cities, NAN);
   s = self->structure;
   parent = s->parent[child_index];
-  if (parent < 0 || self->aggregation[parent] != CRK_AGGREGATION_ARITHMETIC
-      || isnan (self->scores[parent][city]))
+  if (parent < 0 || self->aggregation[parent] != CRK_AGGREGATION_ARITHMETIC || isnan (self->scores[parent][city]))
     return NAN;
   y = self->scores[child_index][city];
   if (isnan (y))
@@ -788,7 +787,7 @@ crk_results_get_contribution (CrkResults *self,
 
 static const char *
 city_code (CrkResults *self,
-           guint       city)
+           guint city)
 {
   return crk_city_get_code (crk_dataset_get_city (self->dataset, city));
 }
@@ -808,10 +807,10 @@ city_code (CrkResults *self,
  */
 GArray *
 crk_results_explain_gap (CrkResults *self,
-                         guint       node_index,
-                         guint       city_a,
-                         guint       city_b,
-                         GError    **error)
+                         guint node_index,
+                         guint city_a,
+                         guint city_b,
+                         GError **error)
 {
   CrkStructure *s;
   GArray *parts;
@@ -825,7 +824,7 @@ crk_results_explain_gap (CrkResults *self,
   if (s->n_children[node_index] == 0 || self->aggregation[node_index] != CRK_AGGREGATION_ARITHMETIC)
     {
       g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NOT_DECOMPOSABLE,
-                   _("The score of “%s” is not a weighted arithmetic mean, so its gaps do not split into parts"),
+                   _ ("The score of “%s” is not a weighted arithmetic mean, so its gaps do not split into parts"),
                    crk_framework_node_get_code (s->nodes[node_index]));
       return NULL;
     }
@@ -836,7 +835,7 @@ crk_results_explain_gap (CrkResults *self,
       if (isnan (self->scores[node_index][city]))
         {
           g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NOT_DECOMPOSABLE,
-                       _("City “%s” has no score for “%s” in %d"),
+                       _ ("City “%s” has no score for “%s” in %d"),
                        city_code (self, city),
                        crk_framework_node_get_code (s->nodes[node_index]), self->year);
           return NULL;
@@ -868,8 +867,8 @@ crk_results_explain_gap (CrkResults *self,
  */
 guint
 crk_results_get_indicator_rank (CrkResults *self,
-                                guint       node_index,
-                                guint       city)
+                                guint node_index,
+                                guint city)
 {
   return crk_results_get_node_rank (self, node_index, city);
 }
@@ -885,8 +884,8 @@ crk_results_get_indicator_rank (CrkResults *self,
  */
 double
 crk_results_get_indicator_percentile (CrkResults *self,
-                                      guint       node_index,
-                                      guint       city)
+                                      guint node_index,
+                                      guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NAN);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NAN);
@@ -895,8 +894,9 @@ crk_results_get_indicator_percentile (CrkResults *self,
   return self->percentiles[node_index][city];
 }
 
-typedef struct {
-  guint  node;
+typedef struct
+{
+  guint node;
   double percentile;
 } LeafPercentile;
 
@@ -913,8 +913,8 @@ compare_percentile_desc (const void *a,
 
 static GArray *
 strengths_or_weaknesses (CrkResults *self,
-                         guint       city,
-                         gboolean    strengths)
+                         guint city,
+                         gboolean strengths)
 {
   CrkStructure *s = self->structure;
   g_autofree LeafPercentile *leaves = g_new (LeafPercentile, MAX (s->n_leaves, 1));
@@ -969,7 +969,7 @@ strengths_or_weaknesses (CrkResults *self,
  */
 GArray *
 crk_results_dup_strengths (CrkResults *self,
-                           guint       city)
+                           guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   g_return_val_if_fail (city < self->n_cities, NULL);
@@ -988,7 +988,7 @@ crk_results_dup_strengths (CrkResults *self,
  */
 GArray *
 crk_results_dup_weaknesses (CrkResults *self,
-                            guint       city)
+                            guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   g_return_val_if_fail (city < self->n_cities, NULL);
@@ -1021,7 +1021,8 @@ crk_results_get_warnings (CrkResults *self)
   return self->warnings;
 }
 
-typedef struct {
+typedef struct
+{
   guint city;
   guint distance;
 } Disagreement;
@@ -1052,10 +1053,10 @@ compare_disagreement (const void *a,
  */
 gboolean
 crk_results_compare_reference (CrkResults *self,
-                               double     *spearman,
-                               double     *kendall,
-                               guint      *n_compared,
-                               GArray    **largest)
+                               double *spearman,
+                               double *kendall,
+                               guint *n_compared,
+                               GArray **largest)
 {
   guint n = self->n_cities, m = 0;
   g_autofree double *ours = NULL;

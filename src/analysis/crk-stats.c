@@ -14,7 +14,7 @@
 
 guint
 crk_stats_count (const double *x,
-                 guint         n)
+                 guint n)
 {
   guint count = 0;
 
@@ -25,7 +25,7 @@ crk_stats_count (const double *x,
 
 double
 crk_stats_mean (const double *x,
-                guint         n)
+                guint n)
 {
   double sum = 0;
   guint count = 0;
@@ -41,7 +41,7 @@ crk_stats_mean (const double *x,
 
 double
 crk_stats_sd (const double *x,
-              guint         n)
+              guint n)
 {
   double mean = crk_stats_mean (x, n);
   double ss = 0;
@@ -58,9 +58,9 @@ crk_stats_sd (const double *x,
 
 gboolean
 crk_stats_min_max (const double *x,
-                   guint         n,
-                   double       *min,
-                   double       *max)
+                   guint n,
+                   double *min,
+                   double *max)
 {
   double lo = INFINITY, hi = -INFINITY;
   gboolean any = FALSE;
@@ -90,8 +90,8 @@ compare_double (const void *a,
 
 double
 crk_stats_median (const double *x,
-                  guint         n,
-                  double       *scratch)
+                  guint n,
+                  double *scratch)
 {
   guint m = 0;
 
@@ -108,9 +108,9 @@ crk_stats_median (const double *x,
 
 gboolean
 crk_stats_skew_kurtosis (const double *x,
-                         guint         n,
-                         double       *skew,
-                         double       *kurtosis)
+                         guint n,
+                         double *skew,
+                         double *kurtosis)
 {
   double mean = crk_stats_mean (x, n);
   double m2 = 0, m3 = 0, m4 = 0;
@@ -140,16 +140,17 @@ crk_stats_skew_kurtosis (const double *x,
   return TRUE;
 }
 
-typedef struct {
+typedef struct
+{
   const double *x;
-  int           sign;
+  int sign;
 } SortContext;
 
 /* Ascending by sign * x, NAN last, ties by index (the sort is stable). */
 static int
 compare_index (gconstpointer a,
                gconstpointer b,
-               gpointer      user_data)
+               gpointer user_data)
 {
   const SortContext *ctx = user_data;
   double x = ctx->x[*(const guint *) a], y = ctx->x[*(const guint *) b];
@@ -163,11 +164,11 @@ compare_index (gconstpointer a,
 
 static guint
 sort_present (const double *x,
-              guint         n,
-              int           sign,
-              guint        *order)
+              guint n,
+              int sign,
+              guint *order)
 {
-  SortContext ctx = { x, sign };
+  SortContext ctx = {x, sign};
   guint m = 0;
 
   for (guint i = 0; i < n; i++)
@@ -179,9 +180,9 @@ sort_present (const double *x,
 
 guint
 crk_stats_rank_desc (const double *x,
-                     guint         n,
-                     guint        *order,
-                     guint        *ranks)
+                     guint n,
+                     guint *order,
+                     guint *ranks)
 {
   guint m = sort_present (x, n, -1, order);
 
@@ -199,10 +200,10 @@ crk_stats_rank_desc (const double *x,
 
 static void
 rank_ascending (const double *x,
-                guint         n,
-                guint        *order,
-                double       *ranks,
-                gboolean      average)
+                guint n,
+                guint *order,
+                double *ranks,
+                gboolean average)
 {
   guint m = sort_present (x, n, 1, order);
 
@@ -225,18 +226,18 @@ rank_ascending (const double *x,
 
 void
 crk_stats_rank_average (const double *x,
-                        guint         n,
-                        guint        *order,
-                        double       *ranks)
+                        guint n,
+                        guint *order,
+                        double *ranks)
 {
   rank_ascending (x, n, order, ranks, TRUE);
 }
 
 void
 crk_stats_rank_min (const double *x,
-                    guint         n,
-                    guint        *order,
-                    double       *ranks)
+                    guint n,
+                    guint *order,
+                    double *ranks)
 {
   rank_ascending (x, n, order, ranks, FALSE);
 }
@@ -244,7 +245,7 @@ crk_stats_rank_min (const double *x,
 double
 crk_stats_pearson (const double *x,
                    const double *y,
-                   guint         n)
+                   guint n)
 {
   double mx = 0, my = 0, sxx = 0, syy = 0, sxy = 0;
   guint count = 0;
@@ -275,7 +276,7 @@ crk_stats_pearson (const double *x,
 double
 crk_stats_spearman (const double *x,
                     const double *y,
-                    guint         n)
+                    guint n)
 {
   g_autofree double *cx = g_new (double, n);
   g_autofree double *cy = g_new (double, n);
@@ -298,7 +299,7 @@ crk_stats_spearman (const double *x,
 double
 crk_stats_kendall (const double *x,
                    const double *y,
-                   guint         n)
+                   guint n)
 {
   double concordant = 0, discordant = 0, ties_x = 0, ties_y = 0;
 
@@ -328,6 +329,5 @@ crk_stats_kendall (const double *x,
     }
   if (concordant + discordant + ties_x == 0 || concordant + discordant + ties_y == 0)
     return NAN;
-  return (concordant - discordant)
-         / sqrt ((concordant + discordant + ties_x) * (concordant + discordant + ties_y));
+  return (concordant - discordant) / sqrt ((concordant + discordant + ties_x) * (concordant + discordant + ties_y));
 }

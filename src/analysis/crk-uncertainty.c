@@ -24,30 +24,33 @@
  * geometric or harmonic mean, so replications that may do either run one at a time. */
 static GMutex city_lock;
 
-typedef struct {
+typedef struct
+{
   CrkNormalisation mode;
-  double           param1;
-  double           param2;
+  double param1;
+  double param2;
 } NormalisationChoice;
 
-typedef struct {
+typedef struct
+{
   CrkImputation mode;
-  char         *group;
+  char *group;
 } ImputationChoice;
 
-typedef struct {
+typedef struct
+{
   CrkMethod *method; /* NULL = the dataset's */
-  int        year;
-  guint      runs;
-  guint64    seed;
-  double     factor;
-  guint      top;
-  guint      n_threads;
-  GArray    *levels;         /* guint */
-  GArray    *normalisations; /* NormalisationChoice */
-  GArray    *aggregations;   /* CrkAggregation */
-  GArray    *winsorisations; /* guint */
-  GArray    *imputations;    /* ImputationChoice */
+  int year;
+  guint runs;
+  guint64 seed;
+  double factor;
+  guint top;
+  guint n_threads;
+  GArray *levels;         /* guint */
+  GArray *normalisations; /* NormalisationChoice */
+  GArray *aggregations;   /* CrkAggregation */
+  GArray *winsorisations; /* guint */
+  GArray *imputations;    /* ImputationChoice */
 } Config;
 
 static void
@@ -129,10 +132,11 @@ config_free (gpointer data)
 
 /* Settings */
 
-struct _CrkUncertainty {
+struct _CrkUncertainty
+{
   GObject parent_instance;
 
-  Config  config;
+  Config config;
 };
 
 G_DEFINE_FINAL_TYPE (CrkUncertainty, crk_uncertainty, G_TYPE_OBJECT)
@@ -182,7 +186,7 @@ crk_uncertainty_new (void)
  */
 void
 crk_uncertainty_set_method (CrkUncertainty *self,
-                            CrkMethod      *method)
+                            CrkMethod *method)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (method == NULL || CRK_IS_METHOD (method));
@@ -212,7 +216,7 @@ crk_uncertainty_get_method (CrkUncertainty *self)
  */
 void
 crk_uncertainty_set_year (CrkUncertainty *self,
-                          int             year)
+                          int year)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   self->config.year = year;
@@ -232,7 +236,7 @@ crk_uncertainty_get_year (CrkUncertainty *self)
  */
 void
 crk_uncertainty_set_runs (CrkUncertainty *self,
-                          guint           runs)
+                          guint runs)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (runs > 0);
@@ -253,7 +257,7 @@ crk_uncertainty_get_runs (CrkUncertainty *self)
  */
 void
 crk_uncertainty_set_seed (CrkUncertainty *self,
-                          guint64         seed)
+                          guint64 seed)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   self->config.seed = seed;
@@ -273,7 +277,7 @@ crk_uncertainty_get_seed (CrkUncertainty *self)
  */
 void
 crk_uncertainty_set_factor (CrkUncertainty *self,
-                            double          factor)
+                            double factor)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (factor >= 0 && factor < 1);
@@ -296,8 +300,8 @@ crk_uncertainty_get_factor (CrkUncertainty *self)
  */
 void
 crk_uncertainty_set_levels (CrkUncertainty *self,
-                            const guint    *levels,
-                            guint           n_levels)
+                            const guint *levels,
+                            guint n_levels)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (levels != NULL || n_levels == 0);
@@ -323,7 +327,7 @@ crk_uncertainty_set_levels (CrkUncertainty *self,
  */
 const guint *
 crk_uncertainty_get_levels (CrkUncertainty *self,
-                            guint          *n_levels)
+                            guint *n_levels)
 {
   g_return_val_if_fail (CRK_IS_UNCERTAINTY (self), NULL);
   g_return_val_if_fail (n_levels != NULL, NULL);
@@ -339,7 +343,7 @@ crk_uncertainty_get_levels (CrkUncertainty *self,
  */
 void
 crk_uncertainty_set_top (CrkUncertainty *self,
-                         guint           top)
+                         guint top)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (top > 0);
@@ -362,7 +366,7 @@ crk_uncertainty_get_top (CrkUncertainty *self)
  */
 void
 crk_uncertainty_set_n_threads (CrkUncertainty *self,
-                               guint           n_threads)
+                               guint n_threads)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   self->config.n_threads = n_threads;
@@ -385,12 +389,12 @@ crk_uncertainty_get_n_threads (CrkUncertainty *self)
  * Adds a member to the set each replication draws its default normalisation from.
  */
 void
-crk_uncertainty_add_normalisation (CrkUncertainty   *self,
-                                   CrkNormalisation  mode,
-                                   double            param1,
-                                   double            param2)
+crk_uncertainty_add_normalisation (CrkUncertainty *self,
+                                   CrkNormalisation mode,
+                                   double param1,
+                                   double param2)
 {
-  NormalisationChoice choice = { mode, param1, param2 };
+  NormalisationChoice choice = {mode, param1, param2};
 
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (mode >= CRK_NORMALISATION_MINMAX && mode <= CRK_NORMALISATION_GOALPOSTS);
@@ -406,7 +410,7 @@ crk_uncertainty_add_normalisation (CrkUncertainty   *self,
  */
 void
 crk_uncertainty_add_aggregation (CrkUncertainty *self,
-                                 CrkAggregation  mode)
+                                 CrkAggregation mode)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (mode >= CRK_AGGREGATION_ARITHMETIC && mode <= CRK_AGGREGATION_TOPSIS);
@@ -423,7 +427,7 @@ crk_uncertainty_add_aggregation (CrkUncertainty *self,
  */
 void
 crk_uncertainty_add_winsorisation (CrkUncertainty *self,
-                                   guint           max_points)
+                                   guint max_points)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_array_append_val (self->config.winsorisations, max_points);
@@ -439,10 +443,10 @@ crk_uncertainty_add_winsorisation (CrkUncertainty *self,
  */
 void
 crk_uncertainty_add_imputation (CrkUncertainty *self,
-                                CrkImputation   mode,
-                                const char     *group)
+                                CrkImputation mode,
+                                const char *group)
 {
-  ImputationChoice choice = { mode, NULL };
+  ImputationChoice choice = {mode, NULL};
   gboolean grouped = mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN;
 
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
@@ -482,8 +486,8 @@ crk_uncertainty_clear_choices (CrkUncertainty *self)
  */
 double
 crk_uncertainty_quantile (const double *sorted,
-                          gsize         n,
-                          double        p)
+                          gsize n,
+                          double p)
 {
   double h, lo;
   gsize j;
@@ -502,42 +506,44 @@ crk_uncertainty_quantile (const double *sorted,
 
 /* Results */
 
-typedef struct {
-  int   normalisation; /* index into the config's set, -1 when not varied */
-  int   aggregation;
-  int   winsorisation;
-  int   imputation;
-  char *error;         /* NULL for a completed run */
+typedef struct
+{
+  int normalisation; /* index into the config's set, -1 when not varied */
+  int aggregation;
+  int winsorisation;
+  int imputation;
+  char *error; /* NULL for a completed run */
 } Draw;
 
-struct _CrkUncertaintyResults {
-  GObject             parent_instance;
+struct _CrkUncertaintyResults
+{
+  GObject parent_instance;
 
-  Config             *config;
-  CrkDataset         *dataset;
-  CrkMethod          *nominal_method;
-  int                 year;
-  guint               n_cities;
-  guint               runs;
-  guint               n_completed;
-  CrkUncertaintyVary  varied;
+  Config *config;
+  CrkDataset *dataset;
+  CrkMethod *nominal_method;
+  int year;
+  guint n_cities;
+  guint runs;
+  guint n_completed;
+  CrkUncertaintyVary varied;
 
-  guint              *nominal_rank;
-  double             *median;
-  double             *lower;
-  double             *upper;
-  double             *top_probability;
-  double             *mean_shift;
-  double              mean_abs_shift;
-  guint              *ranks;   /* runs x n_cities */
+  guint *nominal_rank;
+  double *median;
+  double *lower;
+  double *upper;
+  double *top_probability;
+  double *mean_shift;
+  double mean_abs_shift;
+  guint *ranks; /* runs x n_cities */
 
-  guint               n_perturbed;
-  CrkFrameworkNode  **perturbed;
-  guint              *perturbed_index; /* node index in the engine's results */
-  int                *sibling_group;   /* perturbed index of the first sibling */
-  double             *nominal_weights;
-  double             *weights; /* runs x n_perturbed */
-  Draw               *draws;
+  guint n_perturbed;
+  CrkFrameworkNode **perturbed;
+  guint *perturbed_index; /* node index in the engine's results */
+  int *sibling_group;     /* perturbed index of the first sibling */
+  double *nominal_weights;
+  double *weights; /* runs x n_perturbed */
+  Draw *draws;
 };
 
 G_DEFINE_FINAL_TYPE (CrkUncertaintyResults, crk_uncertainty_results, G_TYPE_OBJECT)
@@ -584,23 +590,25 @@ crk_uncertainty_results_init (CrkUncertaintyResults *self)
 
 /* Running */
 
-typedef struct {
-  const Config          *config;
+typedef struct
+{
+  const Config *config;
   CrkUncertaintyResults *results;
-  CrkMethod             *template;    /* the nominal method without group ranks, tiers, base year */
-  GCancellable          *cancellable;
-  int                    next;        /* atomic: the next replication to start */
-  int                   *done;        /* atomic: replications finished */
-  GMutex                 lock;
-  GCond                  cond;
-  guint                  n_finished;  /* workers that ran out of work */
+  CrkMethod *template; /* the nominal method without group ranks, tiers, base year */
+  GCancellable *cancellable;
+  int next;  /* atomic: the next replication to start */
+  int *done; /* atomic: replications finished */
+  GMutex lock;
+  GCond cond;
+  guint n_finished; /* workers that ran out of work */
 } Run;
 
-typedef struct {
-  Run       *run;
+typedef struct
+{
+  Run *run;
   CrkMethod *template;
-  GThread   *thread;
-  double    *scratch; /* n_perturbed */
+  GThread *thread;
+  double *scratch; /* n_perturbed */
 } Worker;
 
 static gboolean
@@ -614,12 +622,10 @@ static gboolean
 method_reads_cities (CrkMethod *method)
 {
   CrkImputation imputation = crk_method_get_imputation (method);
-  g_autoptr(GArray) levels = NULL;
-  g_auto(GStrv) nodes = NULL;
+  g_autoptr (GArray) levels = NULL;
+  g_auto (GStrv) nodes = NULL;
 
-  if (imputation == CRK_IMPUTATION_GROUP_MEAN || imputation == CRK_IMPUTATION_GROUP_MEDIAN
-      || crk_method_get_group_attribute (method) != NULL
-      || reads_cities (crk_method_get_aggregation (method)))
+  if (imputation == CRK_IMPUTATION_GROUP_MEAN || imputation == CRK_IMPUTATION_GROUP_MEDIAN || crk_method_get_group_attribute (method) != NULL || reads_cities (crk_method_get_aggregation (method)))
     return TRUE;
   levels = crk_method_dup_level_aggregations (method);
   for (guint i = 0; levels != NULL && i < levels->len; i++)
@@ -635,8 +641,8 @@ method_reads_cities (CrkMethod *method)
 static void
 clear_aggregation_overrides (CrkMethod *method)
 {
-  g_autoptr(GArray) levels = crk_method_dup_level_aggregations (method);
-  g_auto(GStrv) nodes = crk_method_dup_node_aggregations (method);
+  g_autoptr (GArray) levels = crk_method_dup_level_aggregations (method);
+  g_auto (GStrv) nodes = crk_method_dup_node_aggregations (method);
 
   for (guint i = 0; levels != NULL && i < levels->len; i++)
     crk_method_set_level_aggregation (method, g_array_index (levels, guint, i), CRK_AGGREGATION_INHERIT);
@@ -645,7 +651,7 @@ clear_aggregation_overrides (CrkMethod *method)
 }
 
 static int
-draw_index (GRand  *rand,
+draw_index (GRand *rand,
             GArray *set)
 {
   if (set->len == 0)
@@ -657,18 +663,18 @@ draw_index (GRand  *rand,
  * the seed and @index only, in a fixed order: weights (perturbed nodes in pre-order),
  * normalisation, aggregation, winsorisation, imputation. */
 static void
-replicate (Worker    *worker,
+replicate (Worker *worker,
            CrkEngine *engine,
-           guint      index)
+           guint index)
 {
   Run *run = worker->run;
   const Config *c = run->config;
   CrkUncertaintyResults *res = run->results;
-  guint32 seed[3] = { (guint32) (c->seed & 0xffffffffu), (guint32) (c->seed >> 32), index };
-  g_autoptr(GRand) rand = g_rand_new_with_seed_array (seed, G_N_ELEMENTS (seed));
-  g_autoptr(CrkMethod) method = crk_method_copy (worker->template);
-  g_autoptr(CrkResults) results = NULL;
-  g_autoptr(GError) error = NULL;
+  guint32 seed[3] = {(guint32) (c->seed & 0xffffffffu), (guint32) (c->seed >> 32), index};
+  g_autoptr (GRand) rand = g_rand_new_with_seed_array (seed, G_N_ELEMENTS (seed));
+  g_autoptr (CrkMethod) method = crk_method_copy (worker->template);
+  g_autoptr (CrkResults) results = NULL;
+  g_autoptr (GError) error = NULL;
   Draw *draw = &res->draws[index];
   double *weights = res->weights + (gsize) index * res->n_perturbed;
   guint *ranks = res->ranks + (gsize) index * res->n_cities;
@@ -709,8 +715,7 @@ replicate (Worker    *worker,
   if (draw->aggregation >= 0)
     {
       clear_aggregation_overrides (method);
-      crk_method_set_aggregation (method, g_array_index (c->aggregations, CrkAggregation,
-                                                         draw->aggregation));
+      crk_method_set_aggregation (method, g_array_index (c->aggregations, CrkAggregation, draw->aggregation));
     }
   draw->winsorisation = draw_index (rand, c->winsorisations);
   if (draw->winsorisation >= 0)
@@ -756,7 +761,7 @@ worker_thread (gpointer data)
 {
   Worker *worker = data;
   Run *run = worker->run;
-  g_autoptr(CrkEngine) engine = crk_engine_new (run->results->dataset);
+  g_autoptr (CrkEngine) engine = crk_engine_new (run->results->dataset);
 
   for (;;)
     {
@@ -779,8 +784,8 @@ worker_thread (gpointer data)
  * runs gave rank r). */
 static double
 kth_rank (const guint *counts,
-          guint        n_ranks,
-          guint        k)
+          guint n_ranks,
+          guint k)
 {
   guint seen = 0;
 
@@ -797,9 +802,9 @@ kth_rank (const guint *counts,
 /* crk_uncertainty_quantile() of the @m ranks counted in @counts, without sorting them. */
 static double
 quantile_counts (const guint *counts,
-                 guint        n_ranks,
-                 guint        m,
-                 double       p)
+                 guint n_ranks,
+                 guint m,
+                 double p)
 {
   double h, lo, a;
   guint j;
@@ -869,14 +874,14 @@ summarise (CrkUncertaintyResults *self)
 
 /* The nodes whose weights are perturbed, and their nominal weights. */
 static gboolean
-find_perturbed (CrkUncertaintyResults  *self,
-                CrkResults             *nominal,
-                GError                **error)
+find_perturbed (CrkUncertaintyResults *self,
+                CrkResults *nominal,
+                GError **error)
 {
   const Config *c = self->config;
   guint n_levels = crk_dataset_get_n_levels (self->dataset);
   guint n_nodes = crk_results_get_n_nodes (nominal);
-  g_autoptr(GArray) index = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) index = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint l = 0; l < c->levels->len; l++)
     {
@@ -885,7 +890,7 @@ find_perturbed (CrkUncertaintyResults  *self,
       if (level < 1 || level >= n_levels)
         {
           g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_FAILED,
-                       _("The framework has levels 1 to %u, and only the weights of levels 1 to %u can vary; level %u cannot"),
+                       _ ("The framework has levels 1 to %u, and only the weights of levels 1 to %u can vary; level %u cannot"),
                        n_levels, n_levels - 1, level);
           return FALSE;
         }
@@ -930,18 +935,18 @@ find_perturbed (CrkUncertaintyResults  *self,
 /* @done_counter (nullable): where the workers count the replications finished, for a
  * reader in another thread; it must start at 0. */
 static CrkUncertaintyResults *
-run_config (const Config                *config,
-            CrkDataset                  *dataset,
-            CrkUncertaintyProgressFunc   progress,
-            gpointer                     progress_data,
-            int                         *done_counter,
-            GCancellable                *cancellable,
-            GError                     **error)
+run_config (const Config *config,
+            CrkDataset *dataset,
+            CrkUncertaintyProgressFunc progress,
+            gpointer progress_data,
+            int *done_counter,
+            GCancellable *cancellable,
+            GError **error)
 {
-  g_autoptr(CrkUncertaintyResults) self = NULL;
-  g_autoptr(CrkResults) nominal = NULL;
+  g_autoptr (CrkUncertaintyResults) self = NULL;
+  g_autoptr (CrkResults) nominal = NULL;
   g_autofree Worker *workers = NULL;
-  Run run = { 0 };
+  Run run = {0};
   int local_done = 0;
   guint n_workers, last_done = G_MAXUINT;
 
@@ -1040,7 +1045,7 @@ run_config (const Config                *config,
   if (self->n_completed == 0)
     {
       g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_FAILED,
-                   _("Every replication failed; the first: %s"), self->draws[0].error);
+                   _ ("Every replication failed; the first: %s"), self->draws[0].error);
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -1064,12 +1069,12 @@ run_config (const Config                *config,
  * Returns: (transfer full): the results, or %NULL with @error set
  */
 CrkUncertaintyResults *
-crk_uncertainty_run (CrkUncertainty              *self,
-                     CrkDataset                  *dataset,
-                     CrkUncertaintyProgressFunc   progress,
-                     gpointer                     progress_data,
-                     GCancellable                *cancellable,
-                     GError                     **error)
+crk_uncertainty_run (CrkUncertainty *self,
+                     CrkDataset *dataset,
+                     CrkUncertaintyProgressFunc progress,
+                     gpointer progress_data,
+                     GCancellable *cancellable,
+                     GError **error)
 {
   g_return_val_if_fail (CRK_IS_UNCERTAINTY (self), NULL);
   g_return_val_if_fail (CRK_IS_DATASET (dataset), NULL);
@@ -1084,10 +1089,11 @@ crk_uncertainty_run (CrkUncertainty              *self,
  * replications in AsyncData.done. Everything the caller sees happens in the caller's
  * thread-default main context, which is the task's: a timeout source there reads the
  * counter for the progress, and the task's own callback (async_done) ends the run. */
-typedef struct {
-  Config     *config;
+typedef struct
+{
+  Config *config;
   CrkDataset *dataset;
-  int         done; /* atomic */
+  int done; /* atomic */
 } AsyncData;
 
 static void
@@ -1101,16 +1107,17 @@ async_data_free (gpointer data)
 }
 
 /* Owned by the task's callback; lives and dies in the caller's context. */
-typedef struct {
-  GTask                      *task;     /* a reference, for the task data and the cancellable */
-  guint                       total;
-  guint                       last_done;
-  GSource                    *timeout;  /* NULL without a progress function */
-  CrkUncertaintyProgressFunc  progress;
-  gpointer                    progress_data;
-  GDestroyNotify              progress_notify;
-  GAsyncReadyCallback         callback;
-  gpointer                    user_data;
+typedef struct
+{
+  GTask *task; /* a reference, for the task data and the cancellable */
+  guint total;
+  guint last_done;
+  GSource *timeout; /* NULL without a progress function */
+  CrkUncertaintyProgressFunc progress;
+  gpointer progress_data;
+  GDestroyNotify progress_notify;
+  GAsyncReadyCallback callback;
+  gpointer user_data;
 } AsyncCall;
 
 /* Calls the progress function if the count changed and the run is not cancelled. */
@@ -1120,8 +1127,7 @@ async_call_report (AsyncCall *call)
   AsyncData *d = g_task_get_task_data (call->task);
   guint done = (guint) g_atomic_int_get (&d->done);
 
-  if (call->progress == NULL || done == call->last_done
-      || g_cancellable_is_cancelled (g_task_get_cancellable (call->task)))
+  if (call->progress == NULL || done == call->last_done || g_cancellable_is_cancelled (g_task_get_cancellable (call->task)))
     return;
   call->last_done = done;
   call->progress (done, call->total, call->progress_data);
@@ -1135,9 +1141,9 @@ async_call_tick (gpointer data)
 }
 
 static void
-async_done (GObject      *source_object,
+async_done (GObject *source_object,
             GAsyncResult *result,
-            gpointer      data)
+            gpointer data)
 {
   AsyncCall *call = data;
 
@@ -1158,9 +1164,9 @@ async_done (GObject      *source_object,
 }
 
 static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
+run_thread (GTask *task,
+            gpointer source_object,
+            gpointer task_data,
             GCancellable *cancellable)
 {
   AsyncData *d = task_data;
@@ -1194,17 +1200,17 @@ run_thread (GTask        *task,
  * also when the run fails or is cancelled or @progress is %NULL; then @callback once.
  */
 void
-crk_uncertainty_run_async (CrkUncertainty             *self,
-                           CrkDataset                 *dataset,
-                           CrkUncertaintyProgressFunc  progress,
-                           gpointer                    progress_data,
-                           GDestroyNotify              progress_notify,
-                           GCancellable               *cancellable,
-                           GAsyncReadyCallback         callback,
-                           gpointer                    user_data)
+crk_uncertainty_run_async (CrkUncertainty *self,
+                           CrkDataset *dataset,
+                           CrkUncertaintyProgressFunc progress,
+                           gpointer progress_data,
+                           GDestroyNotify progress_notify,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
 {
-  g_autoptr(GMainContext) context = NULL;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GMainContext) context = NULL;
+  g_autoptr (GTask) task = NULL;
   AsyncCall *call;
   AsyncData *d;
 
@@ -1250,9 +1256,9 @@ crk_uncertainty_run_async (CrkUncertainty             *self,
  * Returns: (transfer full): the results, or %NULL with @error set
  */
 CrkUncertaintyResults *
-crk_uncertainty_run_finish (CrkUncertainty  *self,
-                            GAsyncResult    *result,
-                            GError         **error)
+crk_uncertainty_run_finish (CrkUncertainty *self,
+                            GAsyncResult *result,
+                            GError **error)
 {
   g_return_val_if_fail (CRK_IS_UNCERTAINTY (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -1261,17 +1267,21 @@ crk_uncertainty_run_finish (CrkUncertainty  *self,
 
 /* Results: accessors */
 
-#define RETURN_IF_BAD_CITY(self, city, val) \
-  G_STMT_START { \
+#define RETURN_IF_BAD_CITY(self, city, val)                        \
+  G_STMT_START                                                     \
+  {                                                                \
     g_return_val_if_fail (CRK_IS_UNCERTAINTY_RESULTS (self), val); \
-    g_return_val_if_fail ((city) < (self)->n_cities, val); \
-  } G_STMT_END
+    g_return_val_if_fail ((city) < (self)->n_cities, val);         \
+  }                                                                \
+  G_STMT_END
 
-#define RETURN_IF_BAD_RUN(self, run, val) \
-  G_STMT_START { \
+#define RETURN_IF_BAD_RUN(self, run, val)                          \
+  G_STMT_START                                                     \
+  {                                                                \
     g_return_val_if_fail (CRK_IS_UNCERTAINTY_RESULTS (self), val); \
-    g_return_val_if_fail ((run) < (self)->runs, val); \
-  } G_STMT_END
+    g_return_val_if_fail ((run) < (self)->runs, val);              \
+  }                                                                \
+  G_STMT_END
 
 /**
  * crk_uncertainty_results_get_dataset:
@@ -1351,7 +1361,7 @@ crk_uncertainty_results_get_varied (CrkUncertaintyResults *self)
 
 guint
 crk_uncertainty_results_get_nominal_rank (CrkUncertaintyResults *self,
-                                          guint                  city)
+                                          guint city)
 {
   RETURN_IF_BAD_CITY (self, city, 0);
   return self->nominal_rank[city];
@@ -1359,7 +1369,7 @@ crk_uncertainty_results_get_nominal_rank (CrkUncertaintyResults *self,
 
 double
 crk_uncertainty_results_get_median_rank (CrkUncertaintyResults *self,
-                                         guint                  city)
+                                         guint city)
 {
   RETURN_IF_BAD_CITY (self, city, NAN);
   return self->median[city];
@@ -1367,7 +1377,7 @@ crk_uncertainty_results_get_median_rank (CrkUncertaintyResults *self,
 
 double
 crk_uncertainty_results_get_lower_rank (CrkUncertaintyResults *self,
-                                        guint                  city)
+                                        guint city)
 {
   RETURN_IF_BAD_CITY (self, city, NAN);
   return self->lower[city];
@@ -1375,7 +1385,7 @@ crk_uncertainty_results_get_lower_rank (CrkUncertaintyResults *self,
 
 double
 crk_uncertainty_results_get_upper_rank (CrkUncertaintyResults *self,
-                                        guint                  city)
+                                        guint city)
 {
   RETURN_IF_BAD_CITY (self, city, NAN);
   return self->upper[city];
@@ -1383,7 +1393,7 @@ crk_uncertainty_results_get_upper_rank (CrkUncertaintyResults *self,
 
 double
 crk_uncertainty_results_get_top_probability (CrkUncertaintyResults *self,
-                                             guint                  city)
+                                             guint city)
 {
   RETURN_IF_BAD_CITY (self, city, NAN);
   return self->top_probability[city];
@@ -1391,7 +1401,7 @@ crk_uncertainty_results_get_top_probability (CrkUncertaintyResults *self,
 
 double
 crk_uncertainty_results_get_mean_shift (CrkUncertaintyResults *self,
-                                        guint                  city)
+                                        guint city)
 {
   RETURN_IF_BAD_CITY (self, city, NAN);
   return self->mean_shift[city];
@@ -1406,8 +1416,8 @@ crk_uncertainty_results_get_mean_abs_shift (CrkUncertaintyResults *self)
 
 guint
 crk_uncertainty_results_get_rank (CrkUncertaintyResults *self,
-                                  guint                  run,
-                                  guint                  city)
+                                  guint run,
+                                  guint city)
 {
   RETURN_IF_BAD_RUN (self, run, 0);
   g_return_val_if_fail (city < self->n_cities, 0);
@@ -1430,7 +1440,7 @@ crk_uncertainty_results_get_n_perturbed (CrkUncertaintyResults *self)
  */
 CrkFrameworkNode *
 crk_uncertainty_results_get_perturbed_node (CrkUncertaintyResults *self,
-                                            guint                  k)
+                                            guint k)
 {
   g_return_val_if_fail (CRK_IS_UNCERTAINTY_RESULTS (self), NULL);
   g_return_val_if_fail (k < self->n_perturbed, NULL);
@@ -1439,7 +1449,7 @@ crk_uncertainty_results_get_perturbed_node (CrkUncertaintyResults *self,
 
 double
 crk_uncertainty_results_get_nominal_weight (CrkUncertaintyResults *self,
-                                            guint                  k)
+                                            guint k)
 {
   g_return_val_if_fail (CRK_IS_UNCERTAINTY_RESULTS (self), NAN);
   g_return_val_if_fail (k < self->n_perturbed, NAN);
@@ -1448,8 +1458,8 @@ crk_uncertainty_results_get_nominal_weight (CrkUncertaintyResults *self,
 
 double
 crk_uncertainty_results_get_draw_weight (CrkUncertaintyResults *self,
-                                         guint                  run,
-                                         guint                  k)
+                                         guint run,
+                                         guint k)
 {
   RETURN_IF_BAD_RUN (self, run, NAN);
   g_return_val_if_fail (k < self->n_perturbed, NAN);
@@ -1467,9 +1477,9 @@ crk_uncertainty_results_get_draw_weight (CrkUncertaintyResults *self,
  */
 CrkNormalisation
 crk_uncertainty_results_get_draw_normalisation (CrkUncertaintyResults *self,
-                                                guint                  run,
-                                                double                *param1,
-                                                double                *param2)
+                                                guint run,
+                                                double *param1,
+                                                double *param2)
 {
   int j;
   double p1, p2;
@@ -1497,7 +1507,7 @@ crk_uncertainty_results_get_draw_normalisation (CrkUncertaintyResults *self,
 
 CrkAggregation
 crk_uncertainty_results_get_draw_aggregation (CrkUncertaintyResults *self,
-                                              guint                  run)
+                                              guint run)
 {
   int j;
 
@@ -1511,7 +1521,7 @@ crk_uncertainty_results_get_draw_aggregation (CrkUncertaintyResults *self,
 
 guint
 crk_uncertainty_results_get_draw_winsorisation (CrkUncertaintyResults *self,
-                                                guint                  run)
+                                                guint run)
 {
   double skew, kurtosis;
   guint max_points;
@@ -1537,9 +1547,9 @@ crk_uncertainty_results_get_draw_winsorisation (CrkUncertaintyResults *self,
  * Returns: the imputation of the run
  */
 CrkImputation
-crk_uncertainty_results_get_draw_imputation (CrkUncertaintyResults  *self,
-                                             guint                   run,
-                                             const char            **group)
+crk_uncertainty_results_get_draw_imputation (CrkUncertaintyResults *self,
+                                             guint run,
+                                             const char **group)
 {
   const char *g;
   CrkImputation mode;
@@ -1567,14 +1577,14 @@ crk_uncertainty_results_get_draw_imputation (CrkUncertaintyResults  *self,
 
 const char *
 crk_uncertainty_results_get_draw_error (CrkUncertaintyResults *self,
-                                        guint                  run)
+                                        guint run)
 {
   RETURN_IF_BAD_RUN (self, run, NULL);
   return self->draws[run].error;
 }
 
 static void
-append_csv_field (GString    *out,
+append_csv_field (GString *out,
                   const char *text)
 {
   if (strpbrk (text, ",\"\r\n") == NULL)
@@ -1593,9 +1603,9 @@ append_csv_field (GString    *out,
 }
 
 static void
-append_number (GString    *out,
+append_number (GString *out,
                const char *format,
-               double      value)
+               double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -1648,7 +1658,7 @@ crk_uncertainty_results_format_draws_csv (CrkUncertaintyResults *self)
         {
           double p1, p2;
           CrkNormalisation mode = crk_uncertainty_results_get_draw_normalisation (self, r, &p1, &p2);
-          g_autoptr(GString) field = g_string_new (crk_normalisation_to_string (mode));
+          g_autoptr (GString) field = g_string_new (crk_normalisation_to_string (mode));
 
           if (mode == CRK_NORMALISATION_MINMAX || mode == CRK_NORMALISATION_ZSCORE)
             {

@@ -18,7 +18,7 @@
 
 static gboolean
 normalise_sum (double *w,
-               guint   m)
+               guint m)
 {
   double sum = 0;
 
@@ -42,10 +42,10 @@ normalise_sum (double *w,
  * p = v / sum v, e = -(1/ln n) sum p ln p, d = 1 - e, w = d / sum d. */
 gboolean
 crk_weights_entropy (const double *const *columns,
-                     guint                m,
-                     guint                n,
-                     guint                variant,
-                     double              *weights)
+                     guint m,
+                     guint n,
+                     guint variant,
+                     double *weights)
 {
   g_autofree double *w = g_new (double, m);
 
@@ -92,9 +92,9 @@ crk_weights_entropy (const double *const *columns,
  * (an undefined r counts as 0). */
 gboolean
 crk_weights_critic (const double *const *columns,
-                    guint                m,
-                    guint                n,
-                    double              *weights)
+                    guint m,
+                    guint n,
+                    double *weights)
 {
   g_autofree double *w = g_new (double, m);
 
@@ -126,9 +126,9 @@ crk_weights_critic (const double *const *columns,
  * by each component's share of the variance they explain. */
 gboolean
 crk_weights_pca (const double *const *columns,
-                 guint                m,
-                 guint                n,
-                 double              *weights)
+                 guint m,
+                 guint n,
+                 double *weights)
 {
   g_autofree guint *rows = g_new (guint, n);
   g_autofree double *a = NULL;

@@ -12,17 +12,17 @@ G_BEGIN_DECLS
  * @m weights that sum to 1. FALSE when the data cannot give weights (too few cities, no
  * spread); @weights is then left unchanged. */
 gboolean crk_weights_entropy (const double *const *columns,
-                              guint                m,
-                              guint                n,
-                              guint                variant,
-                              double              *weights);
-gboolean crk_weights_critic  (const double *const *columns,
-                              guint                m,
-                              guint                n,
-                              double              *weights);
-gboolean crk_weights_pca     (const double *const *columns,
-                              guint                m,
-                              guint                n,
-                              double              *weights);
+                              guint m,
+                              guint n,
+                              guint variant,
+                              double *weights);
+gboolean crk_weights_critic (const double *const *columns,
+                             guint m,
+                             guint n,
+                             double *weights);
+gboolean crk_weights_pca (const double *const *columns,
+                          guint m,
+                          guint n,
+                          double *weights);
 
 G_END_DECLS

@@ -15,11 +15,11 @@
 
 struct _CrkApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication parent_instance;
 
-  GSettings      *settings;
-  char          **select_codes; /* --select */
-  char           *chart_kind;   /* --chart */
+  GSettings *settings;
+  char **select_codes; /* --select */
+  char *chart_kind;    /* --chart */
 };
 
 G_DEFINE_FINAL_TYPE (CrkApplication, crk_application, ADW_TYPE_APPLICATION)
@@ -28,7 +28,7 @@ GSettings *
 crk_application_dup_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
     return NULL;
@@ -39,7 +39,9 @@ static void
 apply_color_scheme (CrkApplication *self)
 {
   static const AdwColorScheme schemes[] = {
-    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+    ADW_COLOR_SCHEME_DEFAULT,
+    ADW_COLOR_SCHEME_FORCE_LIGHT,
+    ADW_COLOR_SCHEME_FORCE_DARK,
   };
   int value = g_settings_get_enum (self->settings, "color-scheme");
 
@@ -49,12 +51,12 @@ apply_color_scheme (CrkApplication *self)
 
 static void
 apply_options (CrkApplication *self,
-               CrkWindow      *window)
+               CrkWindow *window)
 {
   if (self->chart_kind != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", self->chart_kind);
   if (self->select_codes != NULL)
-    crk_window_select_codes (window, (const char * const *) self->select_codes);
+    crk_window_select_codes (window, (const char *const *) self->select_codes);
 }
 
 static int
@@ -69,11 +71,11 @@ crk_application_handle_local_options (GApplication *app,
     self->select_codes = g_strsplit (select, ",", -1);
   if (g_variant_dict_lookup (options, "chart", "&s", &chart))
     {
-      static const char * const kinds[] = { "radar", "bar", "contrib", "gap", "values", NULL };
+      static const char *const kinds[] = {"radar", "bar", "contrib", "gap", "values", NULL};
 
       if (!g_strv_contains (kinds, chart))
         {
-          g_printerr (_("Unknown chart “%s”: use radar, bar, contrib, gap or values\n"), chart);
+          g_printerr (_ ("Unknown chart “%s”: use radar, bar, contrib, gap or values\n"), chart);
           return 2;
         }
       self->chart_kind = g_strdup (chart);
@@ -110,10 +112,10 @@ crk_application_activate (GApplication *app)
 }
 
 static void
-crk_application_open (GApplication  *app,
-                      GFile        **files,
-                      int            n_files,
-                      const char    *hint)
+crk_application_open (GApplication *app,
+                      GFile **files,
+                      int n_files,
+                      const char *hint)
 {
   CrkApplication *self = CRK_APPLICATION (app);
 
@@ -131,12 +133,12 @@ static void
 crk_application_startup (GApplication *app)
 {
   CrkApplication *self = CRK_APPLICATION (app);
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *quit_accels[] = {"<Control>q", NULL};
+  static const char *preferences_accels[] = {"<Control>comma", NULL};
 
   G_APPLICATION_CLASS (crk_application_parent_class)->startup (app);
 
-  g_set_application_name (_("Cityrank"));
+  g_set_application_name (_ ("Cityrank"));
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = crk_application_dup_settings ();
@@ -153,8 +155,8 @@ crk_application_startup (GApplication *app)
 
 static void
 quit_action (GSimpleAction *action,
-             GVariant      *param,
-             gpointer       user_data)
+             GVariant *param,
+             gpointer user_data)
 {
   GtkApplication *app = user_data;
   GList *windows = g_list_copy (gtk_application_get_windows (app));
@@ -167,8 +169,8 @@ quit_action (GSimpleAction *action,
 
 static void
 preferences_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
+                    GVariant *param,
+                    gpointer user_data)
 {
   GtkApplication *app = user_data;
   GtkWidget *window = crk_preferences_window_new (gtk_application_get_active_window (app));
@@ -178,41 +180,41 @@ preferences_action (GSimpleAction *action,
 
 static void
 about_action (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
+              GVariant *param,
+              gpointer user_data)
 {
   GtkApplication *app = user_data;
-  static const char *developers[] = { "The Cityrank authors", NULL };
+  static const char *developers[] = {"The Cityrank authors", NULL};
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
-                        "application-name", _("Cityrank"),
+                        "application-name", _ ("Cityrank"),
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,
-                        "developer-name", _("The Cityrank authors"),
+                        "developer-name", _ ("The Cityrank authors"),
                         "developers", developers,
-                        "comments", _("Composite-index rankings of cities: open a dataset, choose the method, compare and explain the ranks."),
+                        "comments", _ ("Composite-index rankings of cities: open a dataset, choose the method, compare and explain the ranks."),
                         "website", "https://github.com/cityrank/cityrank",
                         "issue-url", "https://github.com/cityrank/cityrank/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "copyright", "© 2026 The Cityrank authors",
                         /* Translators: your name and email, one per line */
-                        "translator-credits", _("translator-credits"),
+                        "translator-credits", _ ("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {
-  { .name = "quit", .activate = quit_action },
-  { .name = "preferences", .activate = preferences_action },
-  { .name = "about", .activate = about_action },
+  {.name = "quit", .activate = quit_action},
+  {.name = "preferences", .activate = preferences_action},
+  {.name = "about", .activate = about_action},
 };
 
 static void
 crk_application_dispose (GObject *object)
 {
-  CrkApplication *self = (CrkApplication *)object;
+  CrkApplication *self = (CrkApplication *) object;
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->select_codes, g_strfreev);
@@ -235,18 +237,17 @@ crk_application_class_init (CrkApplicationClass *klass)
 }
 
 static const GOptionEntry options[] = {
-  { "select", 's', 0, G_OPTION_ARG_STRING, NULL,
-    N_("Select these cities (comma-separated codes)"), N_("CODES") },
-  { "chart", 'c', 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show this chart: radar, bar, contrib, gap or values"), N_("CHART") },
-  { NULL }
-};
+  {"select", 's', 0, G_OPTION_ARG_STRING, NULL,
+   N_ ("Select these cities (comma-separated codes)"), N_ ("CODES")},
+  {"chart", 'c', 0, G_OPTION_ARG_STRING, NULL,
+   N_ ("Show this chart: radar, bar, contrib, gap or values"), N_ ("CHART")},
+  {NULL}};
 
 static void
 crk_application_init (CrkApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _ ("[FILE…]"));
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 }
 

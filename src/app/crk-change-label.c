@@ -13,18 +13,19 @@
 
 struct _CrkChangeLabel
 {
-  GtkWidget  parent_instance;
+  GtkWidget parent_instance;
 
   GtkWidget *label;
-  int        value;
-  int        state;
-  gboolean   compact;
+  int value;
+  int state;
+  gboolean compact;
   const char *css_class; /* the rank-* class set now, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CrkChangeLabel, crk_change_label, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_VALUE,
   PROP_STATE,
@@ -43,8 +44,8 @@ update (CrkChangeLabel *self)
 
   if (self->state == CRK_CHANGE_NEW)
     {
-      text = g_strdup (C_("rank change", "new"));
-      description = g_strdup (_("New in the ranking"));
+      text = g_strdup (C_ ("rank change", "new"));
+      description = g_strdup (_ ("New in the ranking"));
       css_class = "rank-new";
     }
   else if (self->state == CRK_CHANGE_NONE || (self->compact && self->value == 0))
@@ -55,8 +56,8 @@ update (CrkChangeLabel *self)
     {
       text = g_strdup_printf ("▲ %d", self->value);
       description = g_strdup_printf (self->compact
-                                     ? g_dngettext (GETTEXT_PACKAGE, "Up %d place with the last method change", "Up %d places with the last method change", self->value)
-                                     : g_dngettext (GETTEXT_PACKAGE, "Up %d place", "Up %d places", self->value),
+                                       ? g_dngettext (GETTEXT_PACKAGE, "Up %d place with the last method change", "Up %d places with the last method change", self->value)
+                                       : g_dngettext (GETTEXT_PACKAGE, "Up %d place", "Up %d places", self->value),
                                      self->value);
       css_class = "rank-up";
     }
@@ -64,15 +65,15 @@ update (CrkChangeLabel *self)
     {
       text = g_strdup_printf ("▼ %d", -self->value);
       description = g_strdup_printf (self->compact
-                                     ? g_dngettext (GETTEXT_PACKAGE, "Down %d place with the last method change", "Down %d places with the last method change", -self->value)
-                                     : g_dngettext (GETTEXT_PACKAGE, "Down %d place", "Down %d places", -self->value),
+                                       ? g_dngettext (GETTEXT_PACKAGE, "Down %d place with the last method change", "Down %d places with the last method change", -self->value)
+                                       : g_dngettext (GETTEXT_PACKAGE, "Down %d place", "Down %d places", -self->value),
                                      -self->value);
       css_class = "rank-down";
     }
   else
     {
       text = g_strdup ("=");
-      description = g_strdup (_("No change"));
+      description = g_strdup (_ ("No change"));
     }
 
   /* a class change restyles the label: only when it really changes */
@@ -97,7 +98,7 @@ update (CrkChangeLabel *self)
 static void
 crk_change_label_dispose (GObject *object)
 {
-  CrkChangeLabel *self = (CrkChangeLabel *)object;
+  CrkChangeLabel *self = (CrkChangeLabel *) object;
 
   g_clear_pointer (&self->label, gtk_widget_unparent);
 
@@ -105,58 +106,58 @@ crk_change_label_dispose (GObject *object)
 }
 
 static void
-crk_change_label_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
+crk_change_label_get_property (GObject *object,
+                               guint prop_id,
+                               GValue *value,
                                GParamSpec *pspec)
 {
   CrkChangeLabel *self = CRK_CHANGE_LABEL (object);
 
   switch (prop_id)
     {
-    case PROP_VALUE:
-      g_value_set_int (value, self->value);
-      break;
-    case PROP_STATE:
-      g_value_set_int (value, self->state);
-      break;
-    case PROP_COMPACT:
-      g_value_set_boolean (value, self->compact);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_VALUE:
+        g_value_set_int (value, self->value);
+        break;
+      case PROP_STATE:
+        g_value_set_int (value, self->state);
+        break;
+      case PROP_COMPACT:
+        g_value_set_boolean (value, self->compact);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-crk_change_label_set_property (GObject      *object,
-                               guint         prop_id,
+crk_change_label_set_property (GObject *object,
+                               guint prop_id,
                                const GValue *value,
-                               GParamSpec   *pspec)
+                               GParamSpec *pspec)
 {
   CrkChangeLabel *self = CRK_CHANGE_LABEL (object);
 
   switch (prop_id)
     {
-    case PROP_VALUE:
-      crk_change_label_set_value (self, g_value_get_int (value));
-      break;
-    case PROP_STATE:
-      crk_change_label_set_state (self, g_value_get_int (value));
-      break;
-    case PROP_COMPACT:
-      if (self->compact != g_value_get_boolean (value))
-        {
-          self->compact = g_value_get_boolean (value);
-          gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
-          if (self->compact)
-            gtk_widget_add_css_class (self->label, "caption");
-          update (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_VALUE:
+        crk_change_label_set_value (self, g_value_get_int (value));
+        break;
+      case PROP_STATE:
+        crk_change_label_set_state (self, g_value_get_int (value));
+        break;
+      case PROP_COMPACT:
+        if (self->compact != g_value_get_boolean (value))
+          {
+            self->compact = g_value_get_boolean (value);
+            gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+            if (self->compact)
+              gtk_widget_add_css_class (self->label, "caption");
+            update (self);
+            g_object_notify_by_pspec (object, pspec);
+          }
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -204,7 +205,7 @@ crk_change_label_new (void)
 
 void
 crk_change_label_set_value (CrkChangeLabel *self,
-                            int             value)
+                            int value)
 {
   g_return_if_fail (CRK_IS_CHANGE_LABEL (self));
 
@@ -217,7 +218,7 @@ crk_change_label_set_value (CrkChangeLabel *self,
 
 void
 crk_change_label_set_state (CrkChangeLabel *self,
-                            int             state)
+                            int state)
 {
   g_return_if_fail (CRK_IS_CHANGE_LABEL (self));
 

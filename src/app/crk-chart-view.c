@@ -17,23 +17,24 @@
 
 struct _CrkChartView
 {
-  GtkWidget        parent_instance;
+  GtkWidget parent_instance;
 
-  CrkResults      *results;
+  CrkResults *results;
   CrkChartOptions *options;
-  GArray          *selected; /* guint, as set by the window */
-  CrkChartHits    *hits;
-  char            *description;
-  char            *placeholder;
+  GArray *selected; /* guint, as set by the window */
+  CrkChartHits *hits;
+  char *description;
+  char *placeholder;
   /* the natural height at a width, so that a re-rank measures nothing again */
-  int              cached_width;
-  int              cached_height;
-  guint            cached_key;   /* what the height depends on besides the width */
+  int cached_width;
+  int cached_height;
+  guint cached_key; /* what the height depends on besides the width */
 };
 
 G_DEFINE_FINAL_TYPE (CrkChartView, crk_chart_view, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_RESULTS,
   PROP_KIND,
@@ -42,7 +43,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   CITY_ACTIVATED,
   N_SIGNALS
 };
@@ -52,7 +54,7 @@ static guint signals[N_SIGNALS];
 
 static gboolean
 city_is_ranked (CrkChartView *self,
-                guint         city)
+                guint city)
 {
   return crk_results_get_rank (self->results, city) > 0;
 }
@@ -62,7 +64,7 @@ city_is_ranked (CrkChartView *self,
 static void
 prepare_options (CrkChartView *self)
 {
-  g_autoptr(GArray) cities = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) cities = g_array_new (FALSE, FALSE, sizeof (guint));
   const guint *order = NULL;
   guint n_ranked = 0;
   guint wanted = 0;
@@ -85,37 +87,37 @@ prepare_options (CrkChartView *self)
 
   switch (self->options->kind)
     {
-    case CRK_CHART_RADAR:
-      if (cities->len > MAX_RADAR_CITIES)
-        g_array_set_size (cities, MAX_RADAR_CITIES);
-      wanted = cities->len == 0 ? 3 : 0;
-      break;
-    case CRK_CHART_GAP:
-      for (guint i = 0; i < cities->len;)
-        {
-          if (!city_is_ranked (self, g_array_index (cities, guint, i)))
-            g_array_remove_index (cities, i);
-          else
-            i++;
-        }
-      if (cities->len > 2)
-        g_array_set_size (cities, 2);
-      wanted = 2 - cities->len;
-      break;
-    case CRK_CHART_VALUES:
-      if (cities->len > 1)
-        g_array_set_size (cities, 1);
-      wanted = 1 - cities->len;
-      break;
-    case CRK_CHART_BAR:
-      crk_chart_options_set_highlighted (self->options, (const guint *) cities->data, cities->len);
-      g_array_set_size (cities, 0);
-      break;
-    case CRK_CHART_CONTRIBUTION:
-      self->options->top_n = cities->len == 0 ? 20 : 0;
-      break;
-    default:
-      break;
+      case CRK_CHART_RADAR:
+        if (cities->len > MAX_RADAR_CITIES)
+          g_array_set_size (cities, MAX_RADAR_CITIES);
+        wanted = cities->len == 0 ? 3 : 0;
+        break;
+      case CRK_CHART_GAP:
+        for (guint i = 0; i < cities->len;)
+          {
+            if (!city_is_ranked (self, g_array_index (cities, guint, i)))
+              g_array_remove_index (cities, i);
+            else
+              i++;
+          }
+        if (cities->len > 2)
+          g_array_set_size (cities, 2);
+        wanted = 2 - cities->len;
+        break;
+      case CRK_CHART_VALUES:
+        if (cities->len > 1)
+          g_array_set_size (cities, 1);
+        wanted = 1 - cities->len;
+        break;
+      case CRK_CHART_BAR:
+        crk_chart_options_set_highlighted (self->options, (const guint *) cities->data, cities->len);
+        g_array_set_size (cities, 0);
+        break;
+      case CRK_CHART_CONTRIBUTION:
+        self->options->top_n = cities->len == 0 ? 20 : 0;
+        break;
+      default:
+        break;
     }
 
   for (guint i = 0; wanted > 0 && i < n_ranked; i++)
@@ -132,9 +134,9 @@ prepare_options (CrkChartView *self)
     }
 
   if (self->options->kind == CRK_CHART_GAP && cities->len < 2)
-    self->placeholder = g_strdup (_("Select two ranked cities in the table to explain the gap between them."));
+    self->placeholder = g_strdup (_ ("Select two ranked cities in the table to explain the gap between them."));
   else if (n_ranked == 0 && self->options->kind != CRK_CHART_VALUES)
-    self->placeholder = g_strdup (_("No city is ranked with this method and year."));
+    self->placeholder = g_strdup (_ ("No city is ranked with this method and year."));
 
   crk_chart_options_set_cities (self->options, (const guint *) cities->data, cities->len);
 }
@@ -149,7 +151,7 @@ update_description (CrkChartView *self)
   else if (self->placeholder != NULL)
     description = g_strdup (self->placeholder);
   else
-    description = g_strdup (_("No chart: no dataset is open."));
+    description = g_strdup (_ ("No chart: no dataset is open."));
 
   if (g_strcmp0 (description, self->description) == 0)
     return;
@@ -181,7 +183,7 @@ height_key (CrkChartView *self)
 
 static int
 natural_height (CrkChartView *self,
-                int           width)
+                int width)
 {
   guint key;
 
@@ -200,7 +202,7 @@ natural_height (CrkChartView *self,
 
 static void
 invalidate (CrkChartView *self,
-            gboolean      resize)
+            gboolean resize)
 {
   gboolean had_placeholder = self->placeholder != NULL;
 
@@ -222,7 +224,7 @@ invalidate (CrkChartView *self,
 }
 
 static void
-crk_chart_view_snapshot (GtkWidget   *widget,
+crk_chart_view_snapshot (GtkWidget *widget,
                          GtkSnapshot *snapshot)
 {
   CrkChartView *self = CRK_CHART_VIEW (widget);
@@ -235,7 +237,7 @@ crk_chart_view_snapshot (GtkWidget   *widget,
 
   if (self->placeholder != NULL)
     {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, self->placeholder);
+      g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, self->placeholder);
       GdkRGBA colour;
       int lw, lh;
 
@@ -272,13 +274,13 @@ grows_with_cities (CrkChartView *self)
 }
 
 static void
-crk_chart_view_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
+crk_chart_view_measure (GtkWidget *widget,
+                        GtkOrientation orientation,
+                        int for_size,
+                        int *minimum,
+                        int *natural,
+                        int *minimum_baseline,
+                        int *natural_baseline)
 {
   CrkChartView *self = CRK_CHART_VIEW (widget);
 
@@ -303,10 +305,10 @@ crk_chart_view_measure (GtkWidget      *widget,
 }
 
 static gboolean
-crk_chart_view_query_tooltip (GtkWidget  *widget,
-                              int         x,
-                              int         y,
-                              gboolean    keyboard_mode,
+crk_chart_view_query_tooltip (GtkWidget *widget,
+                              int x,
+                              int y,
+                              gboolean keyboard_mode,
                               GtkTooltip *tooltip)
 {
   CrkChartView *self = CRK_CHART_VIEW (widget);
@@ -325,15 +327,15 @@ crk_chart_view_query_tooltip (GtkWidget  *widget,
 
   gtk_tooltip_set_text (tooltip, hit.tooltip);
   gtk_tooltip_set_tip_area (tooltip,
-                            &(GdkRectangle) { (int) floor (hit.rect.x), (int) floor (hit.rect.y),
-                                              (int) ceil (hit.rect.width), (int) ceil (hit.rect.height) });
+                            &(GdkRectangle){(int) floor (hit.rect.x), (int) floor (hit.rect.y),
+                                            (int) ceil (hit.rect.width), (int) ceil (hit.rect.height)});
   return TRUE;
 }
 
 gboolean
 crk_chart_view_activate_at (CrkChartView *self,
-                            double        x,
-                            double        y)
+                            double x,
+                            double y)
 {
   CrkChartHit hit;
 
@@ -349,10 +351,10 @@ crk_chart_view_activate_at (CrkChartView *self,
 
 static void
 on_click_released_cb (GtkGestureClick *gesture,
-                      int              n_press,
-                      double           x,
-                      double           y,
-                      CrkChartView    *self)
+                      int n_press,
+                      double x,
+                      double y,
+                      CrkChartView *self)
 {
   if (crk_chart_view_activate_at (self, x, y))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -361,7 +363,7 @@ on_click_released_cb (GtkGestureClick *gesture,
 static void
 crk_chart_view_dispose (GObject *object)
 {
-  CrkChartView *self = (CrkChartView *)object;
+  CrkChartView *self = (CrkChartView *) object;
 
   g_clear_object (&self->results);
 
@@ -371,7 +373,7 @@ crk_chart_view_dispose (GObject *object)
 static void
 crk_chart_view_finalize (GObject *object)
 {
-  CrkChartView *self = (CrkChartView *)object;
+  CrkChartView *self = (CrkChartView *) object;
 
   g_clear_pointer (&self->options, crk_chart_options_free);
   g_clear_pointer (&self->selected, g_array_unref);
@@ -383,53 +385,53 @@ crk_chart_view_finalize (GObject *object)
 }
 
 static void
-crk_chart_view_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
+crk_chart_view_get_property (GObject *object,
+                             guint prop_id,
+                             GValue *value,
                              GParamSpec *pspec)
 {
   CrkChartView *self = CRK_CHART_VIEW (object);
 
   switch (prop_id)
     {
-    case PROP_RESULTS:
-      g_value_set_object (value, self->results);
-      break;
-    case PROP_KIND:
-      g_value_set_int (value, self->options->kind);
-      break;
-    case PROP_STYLE:
-      g_value_set_int (value, self->options->style);
-      break;
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_RESULTS:
+        g_value_set_object (value, self->results);
+        break;
+      case PROP_KIND:
+        g_value_set_int (value, self->options->kind);
+        break;
+      case PROP_STYLE:
+        g_value_set_int (value, self->options->style);
+        break;
+      case PROP_DESCRIPTION:
+        g_value_set_string (value, self->description);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-crk_chart_view_set_property (GObject      *object,
-                             guint         prop_id,
+crk_chart_view_set_property (GObject *object,
+                             guint prop_id,
                              const GValue *value,
-                             GParamSpec   *pspec)
+                             GParamSpec *pspec)
 {
   CrkChartView *self = CRK_CHART_VIEW (object);
 
   switch (prop_id)
     {
-    case PROP_RESULTS:
-      crk_chart_view_set_results (self, g_value_get_object (value));
-      break;
-    case PROP_KIND:
-      crk_chart_view_set_kind (self, g_value_get_int (value));
-      break;
-    case PROP_STYLE:
-      crk_chart_view_set_style (self, g_value_get_int (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_RESULTS:
+        crk_chart_view_set_results (self, g_value_get_object (value));
+        break;
+      case PROP_KIND:
+        crk_chart_view_set_kind (self, g_value_get_int (value));
+        break;
+      case PROP_STYLE:
+        crk_chart_view_set_style (self, g_value_get_int (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -511,7 +513,7 @@ crk_chart_view_get_results (CrkChartView *self)
 
 void
 crk_chart_view_set_results (CrkChartView *self,
-                            CrkResults   *results)
+                            CrkResults *results)
 {
   g_return_if_fail (CRK_IS_CHART_VIEW (self));
   g_return_if_fail (results == NULL || CRK_IS_RESULTS (results));
@@ -531,7 +533,7 @@ crk_chart_view_get_kind (CrkChartView *self)
 
 void
 crk_chart_view_set_kind (CrkChartView *self,
-                         CrkChartKind  kind)
+                         CrkChartKind kind)
 {
   g_return_if_fail (CRK_IS_CHART_VIEW (self));
 
@@ -552,8 +554,8 @@ crk_chart_view_get_style (CrkChartView *self)
 }
 
 void
-crk_chart_view_set_style (CrkChartView  *self,
-                          CrkChartStyle  style)
+crk_chart_view_set_style (CrkChartView *self,
+                          CrkChartStyle style)
 {
   g_return_if_fail (CRK_IS_CHART_VIEW (self));
 
@@ -566,8 +568,8 @@ crk_chart_view_set_style (CrkChartView  *self,
 
 void
 crk_chart_view_set_cities (CrkChartView *self,
-                           const guint  *cities,
-                           guint         n_cities)
+                           const guint *cities,
+                           guint n_cities)
 {
   g_return_if_fail (CRK_IS_CHART_VIEW (self));
 

@@ -14,8 +14,9 @@
 #include "crk-locale.h"
 #include "crk-ranking-row.h"
 
-typedef struct {
-  guint      node;
+typedef struct
+{
+  guint node;
   GtkWidget *score;
   GtkWidget *rank;
   GtkWidget *value; /* indicators only */
@@ -23,44 +24,44 @@ typedef struct {
 
 struct _CrkCityDetail
 {
-  GtkWidget   parent_instance;
+  GtkWidget parent_instance;
 
-  GtkStack   *stack;
-  GtkLabel   *name_label;
-  GtkLabel   *subtitle_label;
-  GtkLabel   *rank_value;
-  GtkLabel   *score_value;
+  GtkStack *stack;
+  GtkLabel *name_label;
+  GtkLabel *subtitle_label;
+  GtkLabel *rank_value;
+  GtkLabel *score_value;
   GtkListBox *facts_list;
-  GtkGrid    *dimensions_grid;
-  GtkLabel   *strengths_label;
-  GtkLabel   *weaknesses_label;
-  GtkGrid    *indicators_grid;
+  GtkGrid *dimensions_grid;
+  GtkLabel *strengths_label;
+  GtkLabel *weaknesses_label;
+  GtkGrid *indicators_grid;
 
-  GtkWidget  *tier_row;
-  GtkWidget  *change_row;
-  GtkWidget  *reference_row;
-  GtkWidget  *group_row;
+  GtkWidget *tier_row;
+  GtkWidget *change_row;
+  GtkWidget *reference_row;
+  GtkWidget *group_row;
 
   CrkResults *results;
-  guint       city;
+  guint city;
   /* what the grids were built for */
   CrkDataset *built_dataset;
-  guint       built_nodes;
-  GArray     *dimension_lines;
-  GArray     *indicator_lines;
+  guint built_nodes;
+  GArray *dimension_lines;
+  GArray *indicator_lines;
 };
 
 G_DEFINE_FINAL_TYPE (CrkCityDetail, crk_city_detail, GTK_TYPE_WIDGET)
 
 char *
-crk_format_value (double      value,
+crk_format_value (double value,
                   const char *unit)
 {
   g_autofree char *number = NULL;
   double magnitude = fabs (value);
 
   if (isnan (value))
-    return g_strdup (_("missing"));
+    return g_strdup (_ ("missing"));
   if (magnitude >= 1000)
     number = g_strdup_printf ("%.0f", value);
   else if (magnitude >= 100)
@@ -74,8 +75,8 @@ crk_format_value (double      value,
 
 static GtkWidget *
 cell_new (const char *text,
-          float       xalign,
-          gboolean    dim)
+          float xalign,
+          gboolean dim)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -106,7 +107,7 @@ fact_row_new (const char *title)
 }
 
 static void
-fact_row_set (GtkWidget  *row,
+fact_row_set (GtkWidget *row,
               const char *value)
 {
   gtk_widget_set_visible (row, value != NULL);
@@ -125,7 +126,7 @@ clear_grid (GtkGrid *grid)
 
 static GtkWidget *
 name_cell_new (CrkFrameworkNode *node,
-               gboolean          heading)
+               gboolean heading)
 {
   GtkWidget *label = gtk_label_new (crk_framework_node_get_display_name (node));
   CrkIndicator *indicator = crk_framework_node_get_indicator (node);
@@ -155,17 +156,17 @@ build_grids (CrkCityDetail *self)
   g_array_set_size (self->dimension_lines, 0);
   g_array_set_size (self->indicator_lines, 0);
 
-  gtk_grid_attach (self->indicators_grid, cell_new (_("Indicator"), 0, TRUE), 0, row, 1, 1);
-  gtk_grid_attach (self->indicators_grid, cell_new (_("Value"), 1, TRUE), 1, row, 1, 1);
-  gtk_grid_attach (self->indicators_grid, cell_new (_("Score"), 1, TRUE), 2, row, 1, 1);
-  gtk_grid_attach (self->indicators_grid, cell_new (_("Rank"), 1, TRUE), 3, row, 1, 1);
+  gtk_grid_attach (self->indicators_grid, cell_new (_ ("Indicator"), 0, TRUE), 0, row, 1, 1);
+  gtk_grid_attach (self->indicators_grid, cell_new (_ ("Value"), 1, TRUE), 1, row, 1, 1);
+  gtk_grid_attach (self->indicators_grid, cell_new (_ ("Score"), 1, TRUE), 2, row, 1, 1);
+  gtk_grid_attach (self->indicators_grid, cell_new (_ ("Rank"), 1, TRUE), 3, row, 1, 1);
   row++;
 
   for (guint i = 1; i < n_nodes; i++)
     {
       CrkFrameworkNode *node = crk_results_get_node (self->results, i);
       guint depth = crk_framework_node_get_depth (node);
-      Line line = { i, NULL, NULL, NULL };
+      Line line = {i, NULL, NULL, NULL};
 
       if (depth == 1)
         {
@@ -220,9 +221,9 @@ rank_text (guint rank)
 
 static char *
 names_of (CrkResults *results,
-          GArray     *nodes)
+          GArray *nodes)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
 
   for (guint i = 0; nodes != NULL && i < nodes->len; i++)
     {
@@ -234,7 +235,7 @@ names_of (CrkResults *results,
       g_string_append (text, crk_framework_node_get_display_name (node));
     }
   if (text->len == 0)
-    return g_strdup (_("None stands out."));
+    return g_strdup (_ ("None stands out."));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -252,8 +253,8 @@ update (CrkCityDetail *self)
   g_autofree char *rank_str = NULL;
   g_autofree char *score_str = NULL;
   g_autofree char *subtitle = NULL;
-  g_autoptr(GArray) strengths = NULL;
-  g_autoptr(GArray) weaknesses = NULL;
+  g_autoptr (GArray) strengths = NULL;
+  g_autoptr (GArray) weaknesses = NULL;
   g_autofree char *strengths_str = NULL;
   g_autofree char *weaknesses_str = NULL;
   const char *reason;
@@ -299,19 +300,19 @@ update (CrkCityDetail *self)
   else
     fact_row_set (self->tier_row, tier >= 0 ? crk_results_get_tier_name (self->results, (guint) tier) : NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tier_row),
-                                 reason != NULL ? _("Not ranked") : _("Tier"));
+                                 reason != NULL ? _ ("Not ranked") : _ ("Tier"));
 
   if (crk_results_get_change (self->results, self->city, &change, &score_change))
     {
       g_autofree char *text = NULL;
-      g_autofree char *title = g_strdup_printf (_("Since %d"), crk_results_get_base_year (self->results));
+      g_autofree char *title = g_strdup_printf (_ ("Since %d"), crk_results_get_base_year (self->results));
 
       if (change > 0)
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "up %d place", "up %d places", change), change);
       else if (change < 0)
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "down %d place", "down %d places", -change), -change);
       else
-        text = g_strdup (_("no change"));
+        text = g_strdup (_ ("no change"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->change_row), title);
       fact_row_set (self->change_row, text);
     }
@@ -324,7 +325,7 @@ update (CrkCityDetail *self)
 
     if (reference == 0)
       {
-        g_autoptr(GArray) years = crk_city_dup_reference_years (city);
+        g_autoptr (GArray) years = crk_city_dup_reference_years (city);
 
         if (years != NULL && years->len > 0)
           {
@@ -334,7 +335,7 @@ update (CrkCityDetail *self)
       }
     if (reference > 0)
       {
-        g_autofree char *title = g_strdup_printf (_("Published rank (%d)"), reference_year);
+        g_autofree char *title = g_strdup_printf (_ ("Published rank (%d)"), reference_year);
         g_autofree char *text = g_strdup_printf ("%u", reference);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reference_row), title);
@@ -351,7 +352,7 @@ update (CrkCityDetail *self)
     if (group_rank > 0 && attribute != NULL)
       {
         g_autofree char *text = g_strdup_printf ("%u", group_rank);
-        g_autofree char *title = g_strdup_printf (_("Rank in %s"), crk_city_get_attribute (city, attribute));
+        g_autofree char *title = g_strdup_printf (_ ("Rank in %s"), crk_city_get_attribute (city, attribute));
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row), title);
         fact_row_set (self->group_row, text);
@@ -387,9 +388,9 @@ update (CrkCityDetail *self)
           g_autofree char *formatted = crk_format_value (raw, crk_indicator_get_unit (indicator));
 
           if (!isnan (raw) && status == CRK_VALUE_STATUS_ESTIMATED)
-            v = g_strdup_printf (_("%s (estimated)"), formatted);
+            v = g_strdup_printf (_ ("%s (estimated)"), formatted);
           else if (!isnan (raw) && status == CRK_VALUE_STATUS_IMPUTED)
-            v = g_strdup_printf (_("%s (imputed)"), formatted);
+            v = g_strdup_printf (_ ("%s (imputed)"), formatted);
           else
             v = g_steal_pointer (&formatted);
         }
@@ -416,7 +417,7 @@ update (CrkCityDetail *self)
 static void
 crk_city_detail_dispose (GObject *object)
 {
-  CrkCityDetail *self = (CrkCityDetail *)object;
+  CrkCityDetail *self = (CrkCityDetail *) object;
 
   g_clear_object (&self->results);
   g_clear_object (&self->built_dataset);
@@ -434,7 +435,7 @@ crk_city_detail_dispose (GObject *object)
 static void
 crk_city_detail_finalize (GObject *object)
 {
-  CrkCityDetail *self = (CrkCityDetail *)object;
+  CrkCityDetail *self = (CrkCityDetail *) object;
 
   g_clear_pointer (&self->dimension_lines, g_array_unref);
   g_clear_pointer (&self->indicator_lines, g_array_unref);
@@ -477,10 +478,10 @@ crk_city_detail_init (CrkCityDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->tier_row = fact_row_new (_("Tier"));
-  self->change_row = fact_row_new (_("Change"));
-  self->reference_row = fact_row_new (_("Published rank"));
-  self->group_row = fact_row_new (_("Rank in group"));
+  self->tier_row = fact_row_new (_ ("Tier"));
+  self->change_row = fact_row_new (_ ("Change"));
+  self->reference_row = fact_row_new (_ ("Published rank"));
+  self->group_row = fact_row_new (_ ("Rank in group"));
   gtk_list_box_append (self->facts_list, self->tier_row);
   gtk_list_box_append (self->facts_list, self->change_row);
   gtk_list_box_append (self->facts_list, self->reference_row);
@@ -495,7 +496,7 @@ crk_city_detail_new (void)
 
 void
 crk_city_detail_set_results (CrkCityDetail *self,
-                             CrkResults    *results)
+                             CrkResults *results)
 {
   g_return_if_fail (CRK_IS_CITY_DETAIL (self));
 
@@ -505,7 +506,7 @@ crk_city_detail_set_results (CrkCityDetail *self,
 
 void
 crk_city_detail_set_city (CrkCityDetail *self,
-                          guint          city)
+                          guint city)
 {
   g_return_if_fail (CRK_IS_CITY_DETAIL (self));
 

@@ -17,31 +17,31 @@
 
 struct _CrkExportDialog
 {
-  AdwWindow       parent_instance;
+  AdwWindow parent_instance;
 
-  AdwComboRow    *format_row;
-  AdwComboRow    *style_row;
-  GtkSpinButton  *width_spin;
-  GtkSpinButton  *height_spin;
-  GtkSpinButton  *dpi_spin;
+  AdwComboRow *format_row;
+  AdwComboRow *style_row;
+  GtkSpinButton *width_spin;
+  GtkSpinButton *height_spin;
+  GtkSpinButton *dpi_spin;
 
-  CrkWindow      *window;
-  GSettings      *settings;
+  CrkWindow *window;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (CrkExportDialog, crk_export_dialog, ADW_TYPE_WINDOW)
 
-static const char * const extensions[] = { ".png", ".svg", ".pdf" };
-static const CrkChartStyle styles[] = { CRK_CHART_STYLE_LIGHT, CRK_CHART_STYLE_DARK, CRK_CHART_STYLE_PRINT };
+static const char *const extensions[] = {".png", ".svg", ".pdf"};
+static const CrkChartStyle styles[] = {CRK_CHART_STYLE_LIGHT, CRK_CHART_STYLE_DARK, CRK_CHART_STYLE_PRINT};
 
 static void
 on_file_chosen (GPtrArray *files,
-                gpointer   user_data)
+                gpointer user_data)
 {
-  g_autoptr(CrkExportDialog) self = user_data;
+  g_autoptr (CrkExportDialog) self = user_data;
   guint format = adw_combo_row_get_selected (self->format_row);
   guint style = adw_combo_row_get_selected (self->style_row);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   CrkWindow *window = self->window;
@@ -74,13 +74,13 @@ on_file_chosen (GPtrArray *files,
                                 gtk_spin_button_get_value (self->dpi_spin),
                                 styles[MIN (style, 2)], &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not export the chart: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_ ("Could not export the chart: %s"), error->message);
 
       _crk_window_toast (window, message);
     }
   else
     {
-      g_autofree char *message = g_strdup_printf (_("Chart exported to “%s”"), name);
+      g_autofree char *message = g_strdup_printf (_ ("Chart exported to “%s”"), name);
 
       _crk_window_toast (window, message);
       gtk_window_destroy (GTK_WINDOW (self));
@@ -91,17 +91,17 @@ static void
 on_export_button_clicked_cb (CrkExportDialog *self)
 {
   guint format = MIN (adw_combo_row_get_selected (self->format_row), 2);
-  g_autofree char *name = g_strconcat (_("chart"), extensions[format], NULL);
-  g_autoptr(GFile) folder = self->window != NULL ? _crk_window_dup_last_folder (self->window) : NULL;
+  g_autofree char *name = g_strconcat (_ ("chart"), extensions[format], NULL);
+  g_autoptr (GFile) folder = self->window != NULL ? _crk_window_dup_last_folder (self->window) : NULL;
 
-  crk_file_chooser_save (GTK_WINDOW (self), _("Export Chart"), folder, name, CRK_FILE_KIND_CHART,
+  crk_file_chooser_save (GTK_WINDOW (self), _ ("Export Chart"), folder, name, CRK_FILE_KIND_CHART,
                          on_file_chosen, g_object_ref (self));
 }
 
 static void
 crk_export_dialog_dispose (GObject *object)
 {
-  CrkExportDialog *self = (CrkExportDialog *)object;
+  CrkExportDialog *self = (CrkExportDialog *) object;
 
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->settings);

@@ -10,19 +10,20 @@
 
 #include "crk-file-chooser.h"
 
-typedef struct {
+typedef struct
+{
   CrkFilesChosenFunc callback;
-  gpointer           user_data;
+  gpointer user_data;
 } Request;
 
 static void
 add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *mime_type,
-            const char     *pattern,
-            const char     *pattern2)
+            const char *name,
+            const char *mime_type,
+            const char *pattern,
+            const char *pattern2)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, name);
   if (mime_type != NULL)
@@ -36,25 +37,25 @@ add_filter (GtkFileChooser *chooser,
 
 static void
 add_filters (GtkFileChooser *chooser,
-             CrkFileKind     kind)
+             CrkFileKind kind)
 {
   switch (kind)
     {
-    case CRK_FILE_KIND_DATASET:
-      add_filter (chooser, _("Cityrank datasets"), "application/x-cityrank+xml", "*.cityrank.xml", NULL);
-      add_filter (chooser, _("CSV pairs (data and metadata)"), "text/csv", "*.csv", "*.CSV");
-      add_filter (chooser, _("All files"), NULL, "*", NULL);
-      break;
-    case CRK_FILE_KIND_SAVE_DATASET:
-      add_filter (chooser, _("Cityrank datasets"), "application/x-cityrank+xml", "*.cityrank.xml", NULL);
-      break;
-    case CRK_FILE_KIND_CHART:
-      add_filter (chooser, _("PNG images"), "image/png", "*.png", NULL);
-      add_filter (chooser, _("SVG drawings"), "image/svg+xml", "*.svg", NULL);
-      add_filter (chooser, _("PDF documents"), "application/pdf", "*.pdf", NULL);
-      break;
-    default:
-      g_assert_not_reached ();
+      case CRK_FILE_KIND_DATASET:
+        add_filter (chooser, _ ("Cityrank datasets"), "application/x-cityrank+xml", "*.cityrank.xml", NULL);
+        add_filter (chooser, _ ("CSV pairs (data and metadata)"), "text/csv", "*.csv", "*.CSV");
+        add_filter (chooser, _ ("All files"), NULL, "*", NULL);
+        break;
+      case CRK_FILE_KIND_SAVE_DATASET:
+        add_filter (chooser, _ ("Cityrank datasets"), "application/x-cityrank+xml", "*.cityrank.xml", NULL);
+        break;
+      case CRK_FILE_KIND_CHART:
+        add_filter (chooser, _ ("PNG images"), "image/png", "*.png", NULL);
+        add_filter (chooser, _ ("SVG drawings"), "image/svg+xml", "*.svg", NULL);
+        add_filter (chooser, _ ("PDF documents"), "application/pdf", "*.pdf", NULL);
+        break;
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -62,14 +63,14 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
 static void
 on_response_cb (GtkNativeDialog *dialog,
-                int              response,
-                Request         *request)
+                int response,
+                Request *request)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
 
       for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
         g_ptr_array_add (files, g_list_model_get_item (chosen, i));
@@ -83,9 +84,9 @@ on_response_cb (GtkNativeDialog *dialog,
 
 static void
 run (GtkFileChooserNative *native,
-     GFile                *folder,
-     CrkFilesChosenFunc    callback,
-     gpointer              user_data)
+     GFile *folder,
+     CrkFilesChosenFunc callback,
+     gpointer user_data)
 {
   Request *request = g_new0 (Request, 1);
 
@@ -111,18 +112,18 @@ run (GtkFileChooserNative *native,
  * Asks for files to open.
  */
 void
-crk_file_chooser_open (GtkWindow          *parent,
-                       const char         *title,
-                       GFile              *folder,
-                       CrkFileKind         kind,
-                       gboolean            multiple,
-                       CrkFilesChosenFunc  callback,
-                       gpointer            user_data)
+crk_file_chooser_open (GtkWindow *parent,
+                       const char *title,
+                       GFile *folder,
+                       CrkFileKind kind,
+                       gboolean multiple,
+                       CrkFilesChosenFunc callback,
+                       gpointer user_data)
 {
   GtkFileChooserNative *native;
 
   native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
+                                        _ ("_Open"), _ ("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), multiple);
   add_filters (GTK_FILE_CHOOSER (native), kind);
   run (native, folder, callback, user_data);
@@ -141,18 +142,18 @@ crk_file_chooser_open (GtkWindow          *parent,
  * Asks where to save.
  */
 void
-crk_file_chooser_save (GtkWindow          *parent,
-                       const char         *title,
-                       GFile              *folder,
-                       const char         *suggested_name,
-                       CrkFileKind         kind,
-                       CrkFilesChosenFunc  callback,
-                       gpointer            user_data)
+crk_file_chooser_save (GtkWindow *parent,
+                       const char *title,
+                       GFile *folder,
+                       const char *suggested_name,
+                       CrkFileKind kind,
+                       CrkFilesChosenFunc callback,
+                       gpointer user_data)
 {
   GtkFileChooserNative *native;
 
   native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
+                                        _ ("_Save"), _ ("_Cancel"));
   add_filters (GTK_FILE_CHOOSER (native), kind);
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);

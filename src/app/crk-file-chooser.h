@@ -11,29 +11,30 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   CRK_FILE_KIND_DATASET, /* Cityrank XML, CSV pairs, all files */
   CRK_FILE_KIND_SAVE_DATASET,
-  CRK_FILE_KIND_CHART,   /* PNG, SVG, PDF */
+  CRK_FILE_KIND_CHART, /* PNG, SVG, PDF */
 } CrkFileKind;
 
 /* @files: the chosen files (GFile), empty when cancelled. */
 typedef void (*CrkFilesChosenFunc) (GPtrArray *files,
-                                    gpointer   user_data);
+                                    gpointer user_data);
 
-void crk_file_chooser_open (GtkWindow          *parent,
-                            const char         *title,
-                            GFile              *folder,
-                            CrkFileKind         kind,
-                            gboolean            multiple,
-                            CrkFilesChosenFunc  callback,
-                            gpointer            user_data);
-void crk_file_chooser_save (GtkWindow          *parent,
-                            const char         *title,
-                            GFile              *folder,
-                            const char         *suggested_name,
-                            CrkFileKind         kind,
-                            CrkFilesChosenFunc  callback,
-                            gpointer            user_data);
+void crk_file_chooser_open (GtkWindow *parent,
+                            const char *title,
+                            GFile *folder,
+                            CrkFileKind kind,
+                            gboolean multiple,
+                            CrkFilesChosenFunc callback,
+                            gpointer user_data);
+void crk_file_chooser_save (GtkWindow *parent,
+                            const char *title,
+                            GFile *folder,
+                            const char *suggested_name,
+                            CrkFileKind kind,
+                            CrkFilesChosenFunc callback,
+                            gpointer user_data);
 
 G_END_DECLS

@@ -14,22 +14,23 @@
 
 struct _CrkMethodHistory
 {
-  GObject    parent_instance;
+  GObject parent_instance;
 
   CrkMethod *method;
   CrkMethod *current; /* copy of the method as it is now */
   GPtrArray *undo;    /* CrkMethod copies, oldest first */
   GPtrArray *redo;
-  char      *next_key;
-  char      *last_key;
-  gint64     last_time;
-  gulong     changed_id;
-  gboolean   applying;
+  char *next_key;
+  char *last_key;
+  gint64 last_time;
+  gulong changed_id;
+  gboolean applying;
 };
 
 G_DEFINE_FINAL_TYPE (CrkMethodHistory, crk_method_history, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_METHOD,
   PROP_CAN_UNDO,
@@ -41,8 +42,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void
 notify_state (CrkMethodHistory *self,
-              gboolean          could_undo,
-              gboolean          could_redo)
+              gboolean could_undo,
+              gboolean could_redo)
 {
   if (could_undo != crk_method_history_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
@@ -52,7 +53,7 @@ notify_state (CrkMethodHistory *self,
 
 static void
 on_method_changed_cb (CrkMethodHistory *self,
-                      CrkMethod        *method)
+                      CrkMethod *method)
 {
   gboolean could_undo = crk_method_history_can_undo (self);
   gboolean could_redo = crk_method_history_can_redo (self);
@@ -63,8 +64,8 @@ on_method_changed_cb (CrkMethodHistory *self,
     return;
 
   merge = self->next_key != NULL && self->undo->len > 0 &&
-          g_strcmp0 (self->next_key, self->last_key) == 0 &&
-          now - self->last_time < MERGE_USEC;
+    g_strcmp0 (self->next_key, self->last_key) == 0 &&
+    now - self->last_time < MERGE_USEC;
 
   if (!merge)
     g_ptr_array_add (self->undo, g_steal_pointer (&self->current));
@@ -82,7 +83,7 @@ on_method_changed_cb (CrkMethodHistory *self,
 static void
 crk_method_history_dispose (GObject *object)
 {
-  CrkMethodHistory *self = (CrkMethodHistory *)object;
+  CrkMethodHistory *self = (CrkMethodHistory *) object;
 
   g_clear_signal_handler (&self->changed_id, self->method);
   g_clear_object (&self->method);
@@ -94,7 +95,7 @@ crk_method_history_dispose (GObject *object)
 static void
 crk_method_history_finalize (GObject *object)
 {
-  CrkMethodHistory *self = (CrkMethodHistory *)object;
+  CrkMethodHistory *self = (CrkMethodHistory *) object;
 
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
@@ -105,44 +106,44 @@ crk_method_history_finalize (GObject *object)
 }
 
 static void
-crk_method_history_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
+crk_method_history_get_property (GObject *object,
+                                 guint prop_id,
+                                 GValue *value,
                                  GParamSpec *pspec)
 {
   CrkMethodHistory *self = CRK_METHOD_HISTORY (object);
 
   switch (prop_id)
     {
-    case PROP_METHOD:
-      g_value_set_object (value, self->method);
-      break;
-    case PROP_CAN_UNDO:
-      g_value_set_boolean (value, crk_method_history_can_undo (self));
-      break;
-    case PROP_CAN_REDO:
-      g_value_set_boolean (value, crk_method_history_can_redo (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_METHOD:
+        g_value_set_object (value, self->method);
+        break;
+      case PROP_CAN_UNDO:
+        g_value_set_boolean (value, crk_method_history_can_undo (self));
+        break;
+      case PROP_CAN_REDO:
+        g_value_set_boolean (value, crk_method_history_can_redo (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-crk_method_history_set_property (GObject      *object,
-                                 guint         prop_id,
+crk_method_history_set_property (GObject *object,
+                                 guint prop_id,
                                  const GValue *value,
-                                 GParamSpec   *pspec)
+                                 GParamSpec *pspec)
 {
   CrkMethodHistory *self = CRK_METHOD_HISTORY (object);
 
   switch (prop_id)
     {
-    case PROP_METHOD:
-      self->method = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_METHOD:
+        self->method = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -214,7 +215,7 @@ crk_method_history_get_method (CrkMethodHistory *self)
 
 void
 crk_method_history_set_next_key (CrkMethodHistory *self,
-                                 const char       *key)
+                                 const char *key)
 {
   g_return_if_fail (CRK_IS_METHOD_HISTORY (self));
 
@@ -238,12 +239,12 @@ crk_method_history_can_redo (CrkMethodHistory *self)
 
 static void
 step (CrkMethodHistory *self,
-      GPtrArray        *from,
-      GPtrArray        *to)
+      GPtrArray *from,
+      GPtrArray *to)
 {
   gboolean could_undo = crk_method_history_can_undo (self);
   gboolean could_redo = crk_method_history_can_redo (self);
-  g_autoptr(CrkMethod) target = NULL;
+  g_autoptr (CrkMethod) target = NULL;
 
   if (from->len == 0)
     return;

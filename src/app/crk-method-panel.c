@@ -12,47 +12,48 @@
 
 #include "crk-method-panel.h"
 
-typedef struct {
-  char          *code;
-  GtkWidget     *row;
-  GtkWidget     *share;      /* "24 %" of the parent */
+typedef struct
+{
+  char *code;
+  GtkWidget *row;
+  GtkWidget *share; /* "24 %" of the parent */
   GtkAdjustment *adjustment;
 } WeightRow;
 
 struct _CrkMethodPanel
 {
-  GtkWidget            parent_instance;
+  GtkWidget parent_instance;
 
-  AdwPreferencesPage  *page;
-  AdwComboRow         *normalisation_row;
-  AdwComboRow         *aggregation_row;
-  AdwComboRow         *imputation_row;
-  AdwComboRow         *treatment_row;
-  AdwComboRow         *scheme_row;
-  AdwComboRow         *tier_row;
-  GtkStringList       *tier_model;
-  AdwComboRow         *base_year_row;
-  GtkStringList       *base_year_model;
+  AdwPreferencesPage *page;
+  AdwComboRow *normalisation_row;
+  AdwComboRow *aggregation_row;
+  AdwComboRow *imputation_row;
+  AdwComboRow *treatment_row;
+  AdwComboRow *scheme_row;
+  AdwComboRow *tier_row;
+  GtkStringList *tier_model;
+  AdwComboRow *base_year_row;
+  GtkStringList *base_year_model;
   AdwPreferencesGroup *weights_group;
   AdwPreferencesGroup *indicator_weights_group;
 
-  CrkDataset          *dataset;
-  CrkMethod           *method;
-  CrkMethodHistory    *history;
-  CrkResults          *results;
-  GPtrArray           *tier_presets; /* CrkMethod holding only tiers */
-  GArray              *base_years;   /* int; [0] = 0 for none */
-  GPtrArray           *weight_rows;  /* WeightRow */
-  GHashTable          *weight_index; /* code -> WeightRow */
-  GPtrArray           *dimension_rows; /* widgets added to weights_group */
-  GPtrArray           *indicator_rows; /* widgets added to indicator_weights_group */
-  gulong               changed_id;
-  gboolean             syncing;
+  CrkDataset *dataset;
+  CrkMethod *method;
+  CrkMethodHistory *history;
+  CrkResults *results;
+  GPtrArray *tier_presets;   /* CrkMethod holding only tiers */
+  GArray *base_years;        /* int; [0] = 0 for none */
+  GPtrArray *weight_rows;    /* WeightRow */
+  GHashTable *weight_index;  /* code -> WeightRow */
+  GPtrArray *dimension_rows; /* widgets added to weights_group */
+  GPtrArray *indicator_rows; /* widgets added to indicator_weights_group */
+  gulong changed_id;
+  gboolean syncing;
   /* The weight editor of a dataset set before the panel was first drawn is built just
    * after that first frame: its dozens of sliders and spin buttons would delay it. */
-  gboolean             drawn;
-  gboolean             weights_pending;
-  guint                weights_idle_id;
+  gboolean drawn;
+  gboolean weights_pending;
+  guint weights_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (CrkMethodPanel, crk_method_panel, GTK_TYPE_WIDGET)
@@ -69,17 +70,18 @@ weight_row_free (gpointer data)
 
 /* The normalisation choices: min-max twice, to [0, 100] and to [1, 100] (COINr's advice
  * for geometric and harmonic means, which need positive scores). */
-static const struct {
+static const struct
+{
   CrkNormalisation mode;
-  double           param1;
-  double           param2;
+  double param1;
+  double param2;
 } normalisations[] = {
-  { CRK_NORMALISATION_MINMAX, 0, 100 },
-  { CRK_NORMALISATION_MINMAX, 1, 100 },
-  { CRK_NORMALISATION_ZSCORE, 0, 1 },
-  { CRK_NORMALISATION_RANK, 0, 0 },
-  { CRK_NORMALISATION_PERCENTILE_RANK, 0, 0 },
-  { CRK_NORMALISATION_GOALPOSTS, 0, 0 },
+  {CRK_NORMALISATION_MINMAX, 0, 100},
+  {CRK_NORMALISATION_MINMAX, 1, 100},
+  {CRK_NORMALISATION_ZSCORE, 0, 1},
+  {CRK_NORMALISATION_RANK, 0, 0},
+  {CRK_NORMALISATION_PERCENTILE_RANK, 0, 0},
+  {CRK_NORMALISATION_GOALPOSTS, 0, 0},
 };
 
 static guint
@@ -96,23 +98,31 @@ normalisation_index (CrkMethod *method)
   return GTK_INVALID_LIST_POSITION;
 }
 static const CrkAggregation aggregations[] = {
-  CRK_AGGREGATION_ARITHMETIC, CRK_AGGREGATION_GEOMETRIC, CRK_AGGREGATION_HARMONIC,
+  CRK_AGGREGATION_ARITHMETIC,
+  CRK_AGGREGATION_GEOMETRIC,
+  CRK_AGGREGATION_HARMONIC,
   CRK_AGGREGATION_TOPSIS,
 };
 static const CrkImputation imputations[] = {
-  CRK_IMPUTATION_NONE, CRK_IMPUTATION_MEAN, CRK_IMPUTATION_MEDIAN,
-  CRK_IMPUTATION_GROUP_MEAN, CRK_IMPUTATION_GROUP_MEDIAN,
+  CRK_IMPUTATION_NONE,
+  CRK_IMPUTATION_MEAN,
+  CRK_IMPUTATION_MEDIAN,
+  CRK_IMPUTATION_GROUP_MEAN,
+  CRK_IMPUTATION_GROUP_MEDIAN,
 };
-static const CrkTreatment treatments[] = { CRK_TREATMENT_NONE, CRK_TREATMENT_WINSORISE };
+static const CrkTreatment treatments[] = {CRK_TREATMENT_NONE, CRK_TREATMENT_WINSORISE};
 static const CrkWeightScheme schemes[] = {
-  CRK_WEIGHTS_DATASET, CRK_WEIGHTS_EQUAL, CRK_WEIGHTS_ENTROPY, CRK_WEIGHTS_CRITIC,
+  CRK_WEIGHTS_DATASET,
+  CRK_WEIGHTS_EQUAL,
+  CRK_WEIGHTS_ENTROPY,
+  CRK_WEIGHTS_CRITIC,
   CRK_WEIGHTS_PCA,
 };
 
 static guint
 index_of (const int *values,
-          guint      n,
-          int        value)
+          guint n,
+          int value)
 {
   for (guint i = 0; i < n; i++)
     if (values[i] == value)
@@ -142,21 +152,21 @@ tiers_equal (CrkMethod *a,
 static CrkMethod *
 quantile_preset (guint n)
 {
-  static const char * const names[] = { "Q1", "Q2", "Q3", "Q4", "Q5" };
-  static const char * const names_zh[] = { "第一档", "第二档", "第三档", "第四档", "第五档" };
+  static const char *const names[] = {"Q1", "Q2", "Q3", "Q4", "Q5"};
+  static const char *const names_zh[] = {"第一档", "第二档", "第三档", "第四档", "第五档"};
   CrkTier tiers[5];
   CrkMethod *method = crk_method_new ();
 
   g_assert (n <= G_N_ELEMENTS (tiers));
   for (guint i = 0; i < n; i++)
-    tiers[i] = (CrkTier) { (char *) names[i], (char *) names_zh[i], 0 };
+    tiers[i] = (CrkTier){(char *) names[i], (char *) names_zh[i], 0};
   crk_method_set_tiers (method, CRK_TIER_RULE_QUANTILES, tiers, n);
   return method;
 }
 
 static void
 fill_tier_presets (CrkMethodPanel *self,
-                   CrkMethod      *file_method)
+                   CrkMethod *file_method)
 {
   CrkMethod *preset;
   gboolean file_matches = FALSE;
@@ -166,17 +176,17 @@ fill_tier_presets (CrkMethodPanel *self,
                           g_list_model_get_n_items (G_LIST_MODEL (self->tier_model)), NULL);
 
   g_ptr_array_add (self->tier_presets, crk_method_new ());
-  gtk_string_list_append (self->tier_model, _("None"));
+  gtk_string_list_append (self->tier_model, _ ("None"));
 
   preset = crk_method_new ();
   crk_method_set_ccid_stages (preset);
   g_ptr_array_add (self->tier_presets, preset);
-  gtk_string_list_append (self->tier_model, _("CCID stages"));
+  gtk_string_list_append (self->tier_model, _ ("CCID stages"));
 
   g_ptr_array_add (self->tier_presets, quantile_preset (4));
-  gtk_string_list_append (self->tier_model, _("Quartiles"));
+  gtk_string_list_append (self->tier_model, _ ("Quartiles"));
   g_ptr_array_add (self->tier_presets, quantile_preset (5));
-  gtk_string_list_append (self->tier_model, _("Quintiles"));
+  gtk_string_list_append (self->tier_model, _ ("Quintiles"));
 
   for (guint i = 0; i < self->tier_presets->len; i++)
     file_matches |= tiers_equal (file_method, g_ptr_array_index (self->tier_presets, i));
@@ -185,7 +195,7 @@ fill_tier_presets (CrkMethodPanel *self,
       preset = crk_method_new ();
       crk_method_set_tiers (preset, crk_method_get_tier_rule (file_method), NULL, 0);
       {
-        g_autoptr(GArray) tiers = g_array_new (FALSE, FALSE, sizeof (CrkTier));
+        g_autoptr (GArray) tiers = g_array_new (FALSE, FALSE, sizeof (CrkTier));
 
         for (guint i = 0; i < crk_method_get_n_tiers (file_method); i++)
           g_array_append_val (tiers, *crk_method_get_tier (file_method, i));
@@ -193,7 +203,7 @@ fill_tier_presets (CrkMethodPanel *self,
                               (const CrkTier *) tiers->data, tiers->len);
       }
       g_ptr_array_add (self->tier_presets, preset);
-      gtk_string_list_append (self->tier_model, _("As in the dataset"));
+      gtk_string_list_append (self->tier_model, _ ("As in the dataset"));
     }
 }
 
@@ -255,7 +265,7 @@ sync_from_method (CrkMethodPanel *self)
 
 static void
 begin_edit (CrkMethodPanel *self,
-            const char     *key)
+            const char *key)
 {
   if (self->history != NULL)
     crk_method_history_set_next_key (self->history, key);
@@ -332,7 +342,7 @@ on_tier_row_selected_cb (CrkMethodPanel *self)
 {
   guint i = adw_combo_row_get_selected (self->tier_row);
   CrkMethod *preset;
-  g_autoptr(GArray) tiers = NULL;
+  g_autoptr (GArray) tiers = NULL;
 
   if (self->syncing || self->method == NULL || i >= self->tier_presets->len)
     return;
@@ -358,7 +368,7 @@ on_base_year_row_selected_cb (CrkMethodPanel *self)
 }
 
 static void
-on_weight_changed_cb (GtkAdjustment  *adjustment,
+on_weight_changed_cb (GtkAdjustment *adjustment,
                       CrkMethodPanel *self)
 {
   const char *code = g_object_get_data (G_OBJECT (adjustment), "crk-node-code");
@@ -374,13 +384,13 @@ on_weight_changed_cb (GtkAdjustment  *adjustment,
 /* A row of the weight editor: the node's name and share of its parent on one line, a
  * slider and a number below (the sidebar is too narrow for one line). */
 static GtkWidget *
-weight_row_new (CrkMethodPanel   *self,
+weight_row_new (CrkMethodPanel *self,
                 CrkFrameworkNode *node,
-                double            upper,
-                WeightRow        *row)
+                double upper,
+                WeightRow *row)
 {
   const char *name = crk_framework_node_get_display_name (node);
-  g_autofree char *label = g_strdup_printf (_("Weight of %s"), name);
+  g_autofree char *label = g_strdup_printf (_ ("Weight of %s"), name);
   GtkWidget *list_row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -447,10 +457,11 @@ sibling_upper (CrkFrameworkNode *node)
   return MAX (1.0, 4 * max);
 }
 
-typedef struct {
+typedef struct
+{
   CrkMethodPanel *self;
-  GtkWidget      *expander;
-  gboolean        lazy;     /* the first pass: dimensions only */
+  GtkWidget *expander;
+  gboolean lazy; /* the first pass: dimensions only */
 } AddContext;
 
 static gboolean add_weight_row (CrkFrameworkNode *node, gpointer user_data);
@@ -459,10 +470,10 @@ static gboolean add_weight_row (CrkFrameworkNode *node, gpointer user_data);
  * sliders and spin buttons would otherwise slow the window's start. */
 static void
 ensure_indicator_rows (CrkMethodPanel *self,
-                       GtkWidget      *expander)
+                       GtkWidget *expander)
 {
   CrkFrameworkNode *dimension = g_object_get_data (G_OBJECT (expander), "crk-node");
-  AddContext ctx = { self, expander, FALSE };
+  AddContext ctx = {self, expander, FALSE};
 
   if (dimension == NULL || g_object_get_data (G_OBJECT (expander), "crk-built") != NULL)
     return;
@@ -478,8 +489,8 @@ ensure_indicator_rows (CrkMethodPanel *self,
 }
 
 static void
-on_expanded_cb (GtkWidget      *expander,
-                GParamSpec     *pspec,
+on_expanded_cb (GtkWidget *expander,
+                GParamSpec *pspec,
                 CrkMethodPanel *self)
 {
   if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
@@ -488,7 +499,7 @@ on_expanded_cb (GtkWidget      *expander,
 
 static gboolean
 add_weight_row (CrkFrameworkNode *node,
-                gpointer          user_data)
+                gpointer user_data)
 {
   AddContext *ctx = user_data;
   CrkMethodPanel *self = ctx->self;
@@ -544,7 +555,7 @@ static void
 rebuild_weights (CrkMethodPanel *self)
 {
   CrkFrameworkNode *root;
-  AddContext ctx = { self, NULL, TRUE };
+  AddContext ctx = {self, NULL, TRUE};
 
   for (guint i = 0; i < self->dimension_rows->len; i++)
     adw_preferences_group_remove (self->weights_group, g_ptr_array_index (self->dimension_rows, i));
@@ -587,7 +598,7 @@ build_weights_idle_cb (gpointer user_data)
 }
 
 static void
-crk_method_panel_snapshot (GtkWidget   *widget,
+crk_method_panel_snapshot (GtkWidget *widget,
                            GtkSnapshot *snapshot)
 {
   CrkMethodPanel *self = CRK_METHOD_PANEL (widget);
@@ -608,7 +619,7 @@ on_method_changed_cb (CrkMethodPanel *self)
 static void
 crk_method_panel_dispose (GObject *object)
 {
-  CrkMethodPanel *self = (CrkMethodPanel *)object;
+  CrkMethodPanel *self = (CrkMethodPanel *) object;
 
   g_clear_signal_handler (&self->changed_id, self->method);
   g_clear_handle_id (&self->weights_idle_id, g_source_remove);
@@ -631,7 +642,7 @@ crk_method_panel_dispose (GObject *object)
 static void
 crk_method_panel_finalize (GObject *object)
 {
-  CrkMethodPanel *self = (CrkMethodPanel *)object;
+  CrkMethodPanel *self = (CrkMethodPanel *) object;
 
   g_clear_pointer (&self->tier_presets, g_ptr_array_unref);
   g_clear_pointer (&self->base_years, g_array_unref);
@@ -700,10 +711,10 @@ crk_method_panel_new (void)
 }
 
 void
-crk_method_panel_set_dataset (CrkMethodPanel   *self,
-                              CrkDataset       *dataset,
+crk_method_panel_set_dataset (CrkMethodPanel *self,
+                              CrkDataset *dataset,
                               CrkMethodHistory *history,
-                              CrkMethod        *file_method)
+                              CrkMethod *file_method)
 {
   g_return_if_fail (CRK_IS_METHOD_PANEL (self));
   g_return_if_fail (dataset == NULL || CRK_IS_DATASET (dataset));
@@ -728,7 +739,7 @@ crk_method_panel_set_dataset (CrkMethodPanel   *self,
       fill_tier_presets (self, file_method != NULL ? file_method : self->method);
 
       g_array_append_val (self->base_years, none);
-      gtk_string_list_append (self->base_year_model, _("None"));
+      gtk_string_list_append (self->base_year_model, _ ("None"));
       for (guint i = 0; i < crk_dataset_get_n_years (dataset); i++)
         {
           int year = crk_dataset_get_year (dataset, i);
@@ -760,7 +771,7 @@ crk_method_panel_set_dataset (CrkMethodPanel   *self,
 
 void
 crk_method_panel_set_results (CrkMethodPanel *self,
-                              CrkResults     *results)
+                              CrkResults *results)
 {
   g_return_if_fail (CRK_IS_METHOD_PANEL (self));
 
@@ -773,14 +784,14 @@ crk_method_panel_set_results (CrkMethodPanel *self,
       g_autofree char *share = NULL;
 
       if (node >= 0)
-        share = g_strdup_printf (_("%.0f %%"), 100 * crk_results_get_weight (results, (guint) node));
+        share = g_strdup_printf (_ ("%.0f %%"), 100 * crk_results_get_weight (results, (guint) node));
       gtk_label_set_label (GTK_LABEL (row->share), share != NULL ? share : "");
     }
 }
 
 GtkAdjustment *
 crk_method_panel_get_weight_adjustment (CrkMethodPanel *self,
-                                        const char     *code)
+                                        const char *code)
 {
   WeightRow *row;
 

@@ -15,18 +15,18 @@ G_BEGIN_DECLS
 #define CRK_TYPE_METHOD_PANEL (crk_method_panel_get_type ())
 G_DECLARE_FINAL_TYPE (CrkMethodPanel, crk_method_panel, CRK, METHOD_PANEL, GtkWidget)
 
-GtkWidget *crk_method_panel_new          (void);
+GtkWidget *crk_method_panel_new (void);
 /* Edits @dataset's method; @history names the edits so slider drags merge into one undo
  * step. @file_method: the method as saved in the file (offers its tiers). */
-void       crk_method_panel_set_dataset  (CrkMethodPanel   *self,
-                                          CrkDataset       *dataset,
-                                          CrkMethodHistory *history,
-                                          CrkMethod        *file_method);
+void crk_method_panel_set_dataset (CrkMethodPanel *self,
+                                   CrkDataset *dataset,
+                                   CrkMethodHistory *history,
+                                   CrkMethod *file_method);
 /* Shows each node's effective share of its parent from @results. */
-void       crk_method_panel_set_results  (CrkMethodPanel   *self,
-                                          CrkResults       *results);
+void crk_method_panel_set_results (CrkMethodPanel *self,
+                                   CrkResults *results);
 /* The weight adjustment of node @code (tests drive it), or NULL. */
 GtkAdjustment *crk_method_panel_get_weight_adjustment (CrkMethodPanel *self,
-                                                       const char     *code);
+                                                       const char *code);
 
 G_END_DECLS

@@ -14,13 +14,13 @@
 
 struct _CrkPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesWindow parent_instance;
 
-  AdwComboRow          *color_scheme_row;
-  AdwComboRow          *chart_style_row;
+  AdwComboRow *color_scheme_row;
+  AdwComboRow *chart_style_row;
 
-  GSettings            *settings;
-  gboolean              syncing;
+  GSettings *settings;
+  gboolean syncing;
 };
 
 G_DEFINE_FINAL_TYPE (CrkPreferencesWindow, crk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -53,7 +53,7 @@ sync_from_settings (CrkPreferencesWindow *self)
 static void
 crk_preferences_window_dispose (GObject *object)
 {
-  CrkPreferencesWindow *self = (CrkPreferencesWindow *)object;
+  CrkPreferencesWindow *self = (CrkPreferencesWindow *) object;
 
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRK_TYPE_PREFERENCES_WINDOW);

@@ -12,14 +12,15 @@
 
 struct _CrkPrintOperation
 {
-  GtkPrintOperation  parent_instance;
+  GtkPrintOperation parent_instance;
 
-  CrkReport         *report;
+  CrkReport *report;
 };
 
 G_DEFINE_FINAL_TYPE (CrkPrintOperation, crk_print_operation, GTK_TYPE_PRINT_OPERATION)
 
-enum {
+enum
+{
   PROP_0,
   PROP_REPORT,
   N_PROPS
@@ -29,17 +30,17 @@ static GParamSpec *properties[N_PROPS];
 
 static GtkPageSetup *
 page_setup_for (CrkPrintOperation *self,
-                gboolean           landscape)
+                gboolean landscape)
 {
   const CrkReportOptions *options = crk_report_get_options (self->report);
   GtkPageSetup *setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr (GtkPaperSize) paper = NULL;
 
   paper = gtk_paper_size_new (crk_report_options_get_paper (options) == CRK_REPORT_PAPER_LETTER
-                                ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+                                ? GTK_PAPER_NAME_LETTER
+                                : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size (setup, paper);
-  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                                   : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
   /* The report draws its own margins. */
   gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
   gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
@@ -59,7 +60,7 @@ pdf_target (GtkPrintContext *context)
 
 static void
 crk_print_operation_begin_print (GtkPrintOperation *operation,
-                                 GtkPrintContext   *context)
+                                 GtkPrintContext *context)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (operation);
   cairo_surface_t *pdf = pdf_target (context);
@@ -71,9 +72,9 @@ crk_print_operation_begin_print (GtkPrintOperation *operation,
 
 static void
 crk_print_operation_request_page_setup (GtkPrintOperation *operation,
-                                        GtkPrintContext   *context,
-                                        int                page_nr,
-                                        GtkPageSetup      *setup)
+                                        GtkPrintContext *context,
+                                        int page_nr,
+                                        GtkPageSetup *setup)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (operation);
   gboolean landscape;
@@ -81,14 +82,13 @@ crk_print_operation_request_page_setup (GtkPrintOperation *operation,
   if (page_nr < 0 || (guint) page_nr >= crk_report_get_n_pages (self->report))
     return;
   landscape = crk_report_get_page_landscape (self->report, (guint) page_nr);
-  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                                   : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
 static void
 crk_print_operation_draw_page (GtkPrintOperation *operation,
-                               GtkPrintContext   *context,
-                               int                page_nr)
+                               GtkPrintContext *context,
+                               int page_nr)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (operation);
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
@@ -117,14 +117,14 @@ prints_every_page (GtkPrintOperation *operation)
   if (settings == NULL)
     return TRUE;
   return gtk_print_settings_get_print_pages (settings) == GTK_PRINT_PAGES_ALL &&
-         gtk_print_settings_get_page_set (settings) == GTK_PAGE_SET_ALL &&
-         gtk_print_settings_get_number_up (settings) <= 1 &&
-         !gtk_print_settings_get_reverse (settings);
+    gtk_print_settings_get_page_set (settings) == GTK_PAGE_SET_ALL &&
+    gtk_print_settings_get_number_up (settings) <= 1 &&
+    !gtk_print_settings_get_reverse (settings);
 }
 
 static void
 crk_print_operation_end_print (GtkPrintOperation *operation,
-                               GtkPrintContext   *context)
+                               GtkPrintContext *context)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (operation);
   cairo_surface_t *pdf = pdf_target (context);
@@ -139,7 +139,7 @@ crk_print_operation_constructed (GObject *object)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (object);
   GtkPrintOperation *operation = GTK_PRINT_OPERATION (object);
-  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr (GtkPageSetup) setup = NULL;
   CrkDataset *dataset;
   g_autofree char *job = NULL;
 
@@ -152,45 +152,45 @@ crk_print_operation_constructed (GObject *object)
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_n_pages (operation, (int) crk_report_get_n_pages (self->report));
-  job = g_strdup_printf (_("%s — ranking report %d"), crk_dataset_get_display_title (dataset),
+  job = g_strdup_printf (_ ("%s — ranking report %d"), crk_dataset_get_display_title (dataset),
                          crk_results_get_year (crk_report_get_results (self->report)));
   gtk_print_operation_set_job_name (operation, job);
   gtk_print_operation_set_embed_page_setup (operation, FALSE);
 }
 
 static void
-crk_print_operation_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
+crk_print_operation_get_property (GObject *object,
+                                  guint prop_id,
+                                  GValue *value,
                                   GParamSpec *pspec)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (object);
 
   switch (prop_id)
     {
-    case PROP_REPORT:
-      g_value_set_object (value, self->report);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_REPORT:
+        g_value_set_object (value, self->report);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-crk_print_operation_set_property (GObject      *object,
-                                  guint         prop_id,
+crk_print_operation_set_property (GObject *object,
+                                  guint prop_id,
                                   const GValue *value,
-                                  GParamSpec   *pspec)
+                                  GParamSpec *pspec)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (object);
 
   switch (prop_id)
     {
-    case PROP_REPORT:
-      g_set_object (&self->report, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_REPORT:
+        g_set_object (&self->report, g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (CrkPrintOperation, crk_print_operation, CRK, PRINT_OPERATI
  * orientation (landscape for a wide ranking table), drawn with crk_report_draw_page()
  * scaled to the print context. When printing to a PDF file the outline and the
  * metadata are added too. Property: "report" (construct-only). */
-CrkPrintOperation *crk_print_operation_new        (CrkReport         *report);
-CrkReport         *crk_print_operation_get_report (CrkPrintOperation *self);
+CrkPrintOperation *crk_print_operation_new (CrkReport *report);
+CrkReport *crk_print_operation_get_report (CrkPrintOperation *self);
 
 G_END_DECLS

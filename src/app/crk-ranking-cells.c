@@ -16,9 +16,9 @@
 /* Binds @property of @widget to @row_property of the list item's row. */
 static void
 bind (GtkListItem *item,
-      GtkWidget   *widget,
-      const char  *property,
-      const char  *row_property)
+      GtkWidget *widget,
+      const char *property,
+      const char *row_property)
 {
   GtkExpression *row = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
   GtkExpression *value = gtk_property_expression_new (CRK_TYPE_RANKING_ROW, row, row_property);
@@ -27,9 +27,9 @@ bind (GtkListItem *item,
 }
 
 static GtkWidget *
-label_new (float        xalign,
-           const char  *first_class,
-           const char  *second_class)
+label_new (float xalign,
+           const char *first_class,
+           const char *second_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -44,73 +44,73 @@ label_new (float        xalign,
 
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
+             GtkListItem *item,
+             gpointer user_data)
 {
   CrkRankingCell cell = GPOINTER_TO_INT (user_data);
   GtkWidget *child = NULL;
 
   switch (cell)
     {
-    case CRK_RANKING_CELL_RANK:
-      {
-        GtkWidget *rank = label_new (1, "numeric", "rank");
-        GtkWidget *shift = crk_change_label_new ();
+      case CRK_RANKING_CELL_RANK:
+        {
+          GtkWidget *rank = label_new (1, "numeric", "rank");
+          GtkWidget *shift = crk_change_label_new ();
 
-        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-        gtk_label_set_width_chars (GTK_LABEL (rank), 3);
-        g_object_set (shift, "compact", TRUE, NULL);
-        gtk_widget_set_size_request (shift, 28, -1);
-        gtk_box_append (GTK_BOX (child), rank);
-        gtk_box_append (GTK_BOX (child), shift);
-        bind (item, rank, "label", "rank-text");
-        bind (item, shift, "value", "shift");
-      }
-      break;
+          child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+          gtk_label_set_width_chars (GTK_LABEL (rank), 3);
+          g_object_set (shift, "compact", TRUE, NULL);
+          gtk_widget_set_size_request (shift, 28, -1);
+          gtk_box_append (GTK_BOX (child), rank);
+          gtk_box_append (GTK_BOX (child), shift);
+          bind (item, rank, "label", "rank-text");
+          bind (item, shift, "value", "shift");
+        }
+        break;
 
-    case CRK_RANKING_CELL_CHANGE:
-      child = crk_change_label_new ();
-      bind (item, child, "value", "change");
-      bind (item, child, "state", "change-state");
-      break;
+      case CRK_RANKING_CELL_CHANGE:
+        child = crk_change_label_new ();
+        bind (item, child, "value", "change");
+        bind (item, child, "state", "change-state");
+        break;
 
-    case CRK_RANKING_CELL_CITY:
-      {
-        GtkWidget *primary = label_new (0, NULL, NULL);
-        GtkWidget *secondary = label_new (0, "caption", "dim-label");
-        GtkWidget *reason = label_new (0, "caption", "warning");
+      case CRK_RANKING_CELL_CITY:
+        {
+          GtkWidget *primary = label_new (0, NULL, NULL);
+          GtkWidget *secondary = label_new (0, "caption", "dim-label");
+          GtkWidget *reason = label_new (0, "caption", "warning");
 
-        child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-        gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_NONE);
-        gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-        gtk_label_set_max_width_chars (GTK_LABEL (reason), 28);
-        gtk_box_append (GTK_BOX (child), primary);
-        gtk_box_append (GTK_BOX (child), secondary);
-        gtk_box_append (GTK_BOX (child), reason);
-        bind (item, primary, "label", "primary-name");
-        bind (item, secondary, "label", "secondary-name");
-        bind (item, reason, "label", "unranked-reason");
-        bind (item, reason, "visible", "unranked");
-      }
-      break;
+          child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+          gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_NONE);
+          gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (reason), 28);
+          gtk_box_append (GTK_BOX (child), primary);
+          gtk_box_append (GTK_BOX (child), secondary);
+          gtk_box_append (GTK_BOX (child), reason);
+          bind (item, primary, "label", "primary-name");
+          bind (item, secondary, "label", "secondary-name");
+          bind (item, reason, "label", "unranked-reason");
+          bind (item, reason, "visible", "unranked");
+        }
+        break;
 
-    case CRK_RANKING_CELL_PROVINCE:
-      child = label_new (0, NULL, NULL);
-      bind (item, child, "label", "province");
-      break;
+      case CRK_RANKING_CELL_PROVINCE:
+        child = label_new (0, NULL, NULL);
+        bind (item, child, "label", "province");
+        break;
 
-    case CRK_RANKING_CELL_SCORE:
-      child = label_new (1, "numeric", "score");
-      bind (item, child, "label", "score-text");
-      break;
+      case CRK_RANKING_CELL_SCORE:
+        child = label_new (1, "numeric", "score");
+        bind (item, child, "label", "score-text");
+        break;
 
-    case CRK_RANKING_CELL_TIER:
-      child = label_new (0, NULL, NULL);
-      bind (item, child, "label", "tier-name");
-      break;
+      case CRK_RANKING_CELL_TIER:
+        child = label_new (0, NULL, NULL);
+        bind (item, child, "label", "tier-name");
+        break;
 
-    default:
-      g_assert_not_reached ();
+      default:
+        g_assert_not_reached ();
     }
 
   gtk_list_item_set_child (item, child);

@@ -8,10 +8,11 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  CRK_RANKING_CELL_RANK,     /* rank, and the places moved by the last method edit */
-  CRK_RANKING_CELL_CHANGE,   /* change against the base year */
-  CRK_RANKING_CELL_CITY,     /* name, other-language name, why it is not ranked */
+typedef enum
+{
+  CRK_RANKING_CELL_RANK,   /* rank, and the places moved by the last method edit */
+  CRK_RANKING_CELL_CHANGE, /* change against the base year */
+  CRK_RANKING_CELL_CITY,   /* name, other-language name, why it is not ranked */
   CRK_RANKING_CELL_PROVINCE,
   CRK_RANKING_CELL_SCORE,
   CRK_RANKING_CELL_TIER,

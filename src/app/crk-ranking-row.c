@@ -13,25 +13,26 @@
 
 struct _CrkRankingRow
 {
-  GObject  parent_instance;
+  GObject parent_instance;
 
   CrkCity *city;
-  char    *search_text;
-  guint    rank;
-  int      shift;
-  int      change;
-  int      change_state;
-  double   score;
-  int      tier;
-  char    *tier_name;
-  char    *unranked_reason;
-  GArray  *dimension_scores; /* double */
-  guint    revision;
+  char *search_text;
+  guint rank;
+  int shift;
+  int change;
+  int change_state;
+  double score;
+  int tier;
+  char *tier_name;
+  char *unranked_reason;
+  GArray *dimension_scores; /* double */
+  guint revision;
 };
 
 G_DEFINE_FINAL_TYPE (CrkRankingRow, crk_ranking_row, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CITY,
   PROP_CODE,
@@ -96,7 +97,7 @@ score_key (double score)
 static void
 crk_ranking_row_finalize (GObject *object)
 {
-  CrkRankingRow *self = (CrkRankingRow *)object;
+  CrkRankingRow *self = (CrkRankingRow *) object;
 
   g_clear_object (&self->city);
   g_clear_pointer (&self->search_text, g_free);
@@ -108,110 +109,111 @@ crk_ranking_row_finalize (GObject *object)
 }
 
 static void
-crk_ranking_row_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
+crk_ranking_row_get_property (GObject *object,
+                              guint prop_id,
+                              GValue *value,
                               GParamSpec *pspec)
 {
   CrkRankingRow *self = CRK_RANKING_ROW (object);
 
   switch (prop_id)
     {
-    case PROP_CITY:
-      g_value_set_object (value, self->city);
-      break;
-    case PROP_CODE:
-      g_value_set_string (value, crk_city_get_code (self->city));
-      break;
-    case PROP_PRIMARY_NAME:
-      g_value_set_string (value, primary_name (self));
-      break;
-    case PROP_SECONDARY_NAME:
-      g_value_set_string (value, secondary_name (self));
-      break;
-    case PROP_PROVINCE:
-      g_value_set_string (value, crk_city_get_province (self->city));
-      break;
-    case PROP_SEARCH_TEXT:
-      g_value_set_string (value, self->search_text);
-      break;
-    case PROP_RANKED:
-      g_value_set_boolean (value, self->rank > 0);
-      break;
-    case PROP_UNRANKED:
-      g_value_set_boolean (value, self->rank == 0);
-      break;
-    case PROP_RANK:
-      g_value_set_uint (value, self->rank);
-      break;
-    case PROP_RANK_KEY:
-      g_value_set_uint (value, self->rank > 0 ? self->rank : G_MAXUINT);
-      break;
-    case PROP_RANK_TEXT:
-      if (self->rank > 0)
-        g_value_take_string (value, g_strdup_printf ("%u", self->rank));
-      else
-        g_value_set_string (value, "—");
-      break;
-    case PROP_SHIFT:
-      g_value_set_int (value, self->shift);
-      break;
-    case PROP_CHANGE:
-      g_value_set_int (value, self->change);
-      break;
-    case PROP_CHANGE_STATE:
-      g_value_set_int (value, self->change_state);
-      break;
-    case PROP_CHANGE_KEY:
-      /* new entries above every riser, no change below every faller */
-      g_value_set_int (value,
-                       self->change_state == CRK_CHANGE_VALUE ? self->change
-                       : self->change_state == CRK_CHANGE_NEW ? G_MAXINT : G_MININT);
-      break;
-    case PROP_SCORE:
-      g_value_set_double (value, self->score);
-      break;
-    case PROP_SCORE_KEY:
-      g_value_set_double (value, score_key (self->score));
-      break;
-    case PROP_SCORE_TEXT:
-      g_value_take_string (value, crk_format_score (self->score));
-      break;
-    case PROP_TIER:
-      g_value_set_int (value, self->tier);
-      break;
-    case PROP_TIER_KEY:
-      g_value_set_int (value, self->tier >= 0 ? self->tier : G_MAXINT);
-      break;
-    case PROP_TIER_NAME:
-      g_value_set_string (value, self->tier_name != NULL ? self->tier_name : "");
-      break;
-    case PROP_UNRANKED_REASON:
-      g_value_set_string (value, self->unranked_reason);
-      break;
-    case PROP_REVISION:
-      g_value_set_uint (value, self->revision);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CITY:
+        g_value_set_object (value, self->city);
+        break;
+      case PROP_CODE:
+        g_value_set_string (value, crk_city_get_code (self->city));
+        break;
+      case PROP_PRIMARY_NAME:
+        g_value_set_string (value, primary_name (self));
+        break;
+      case PROP_SECONDARY_NAME:
+        g_value_set_string (value, secondary_name (self));
+        break;
+      case PROP_PROVINCE:
+        g_value_set_string (value, crk_city_get_province (self->city));
+        break;
+      case PROP_SEARCH_TEXT:
+        g_value_set_string (value, self->search_text);
+        break;
+      case PROP_RANKED:
+        g_value_set_boolean (value, self->rank > 0);
+        break;
+      case PROP_UNRANKED:
+        g_value_set_boolean (value, self->rank == 0);
+        break;
+      case PROP_RANK:
+        g_value_set_uint (value, self->rank);
+        break;
+      case PROP_RANK_KEY:
+        g_value_set_uint (value, self->rank > 0 ? self->rank : G_MAXUINT);
+        break;
+      case PROP_RANK_TEXT:
+        if (self->rank > 0)
+          g_value_take_string (value, g_strdup_printf ("%u", self->rank));
+        else
+          g_value_set_string (value, "—");
+        break;
+      case PROP_SHIFT:
+        g_value_set_int (value, self->shift);
+        break;
+      case PROP_CHANGE:
+        g_value_set_int (value, self->change);
+        break;
+      case PROP_CHANGE_STATE:
+        g_value_set_int (value, self->change_state);
+        break;
+      case PROP_CHANGE_KEY:
+        /* new entries above every riser, no change below every faller */
+        g_value_set_int (value,
+                         self->change_state == CRK_CHANGE_VALUE   ? self->change
+                           : self->change_state == CRK_CHANGE_NEW ? G_MAXINT
+                                                                  : G_MININT);
+        break;
+      case PROP_SCORE:
+        g_value_set_double (value, self->score);
+        break;
+      case PROP_SCORE_KEY:
+        g_value_set_double (value, score_key (self->score));
+        break;
+      case PROP_SCORE_TEXT:
+        g_value_take_string (value, crk_format_score (self->score));
+        break;
+      case PROP_TIER:
+        g_value_set_int (value, self->tier);
+        break;
+      case PROP_TIER_KEY:
+        g_value_set_int (value, self->tier >= 0 ? self->tier : G_MAXINT);
+        break;
+      case PROP_TIER_NAME:
+        g_value_set_string (value, self->tier_name != NULL ? self->tier_name : "");
+        break;
+      case PROP_UNRANKED_REASON:
+        g_value_set_string (value, self->unranked_reason);
+        break;
+      case PROP_REVISION:
+        g_value_set_uint (value, self->revision);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-crk_ranking_row_set_property (GObject      *object,
-                              guint         prop_id,
+crk_ranking_row_set_property (GObject *object,
+                              guint prop_id,
                               const GValue *value,
-                              GParamSpec   *pspec)
+                              GParamSpec *pspec)
 {
   CrkRankingRow *self = CRK_RANKING_ROW (object);
 
   switch (prop_id)
     {
-    case PROP_CITY:
-      self->city = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CITY:
+        self->city = g_value_dup_object (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -338,7 +340,7 @@ crk_ranking_row_get_n_dimensions (CrkRankingRow *self)
 
 double
 crk_ranking_row_get_dimension_score (CrkRankingRow *self,
-                                     guint          i)
+                                     guint i)
 {
   g_return_val_if_fail (CRK_IS_RANKING_ROW (self), NAN);
 
@@ -349,7 +351,7 @@ crk_ranking_row_get_dimension_score (CrkRankingRow *self,
 
 double
 crk_ranking_row_get_dimension_key (CrkRankingRow *self,
-                                   guint          i)
+                                   guint i)
 {
   return score_key (crk_ranking_row_get_dimension_score (self, i));
 }
@@ -372,9 +374,9 @@ same_double (double a,
  */
 void
 crk_ranking_row_update (CrkRankingRow *self,
-                        CrkResults    *results,
-                        GArray        *dimensions,
-                        gboolean       track_shift)
+                        CrkResults *results,
+                        GArray *dimensions,
+                        gboolean track_shift)
 {
   guint city;
   guint rank;

@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 /* Change against the base year, as the table shows it. */
-typedef enum {
+typedef enum
+{
   CRK_CHANGE_NONE,  /* no base year, or not ranked now */
   CRK_CHANGE_VALUE, /* ranked in both years: "change" holds the places moved up */
   CRK_CHANGE_NEW,   /* ranked now, not in the base year */
@@ -30,30 +31,30 @@ G_DECLARE_FINAL_TYPE (CrkRankingRow, crk_ranking_row, CRK, RANKING_ROW, GObject)
  *   "tier", "tier-key", "tier-name", "unranked-reason", "revision" (bumped whenever the
  *   per-dimension scores change). */
 
-CrkRankingRow *crk_ranking_row_new                  (CrkCity       *city);
-CrkCity       *crk_ranking_row_get_city             (CrkRankingRow *self);
-guint          crk_ranking_row_get_rank             (CrkRankingRow *self);
-double         crk_ranking_row_get_score            (CrkRankingRow *self);
-int            crk_ranking_row_get_shift            (CrkRankingRow *self);
-const char    *crk_ranking_row_get_unranked_reason  (CrkRankingRow *self);
+CrkRankingRow *crk_ranking_row_new (CrkCity *city);
+CrkCity *crk_ranking_row_get_city (CrkRankingRow *self);
+guint crk_ranking_row_get_rank (CrkRankingRow *self);
+double crk_ranking_row_get_score (CrkRankingRow *self);
+int crk_ranking_row_get_shift (CrkRankingRow *self);
+const char *crk_ranking_row_get_unranked_reason (CrkRankingRow *self);
 
 /* Score and rank of the city at dimension @i (the i-th entry of the node indices given
  * to crk_ranking_row_update()); NAN / 0 when none. */
-guint          crk_ranking_row_get_n_dimensions     (CrkRankingRow *self);
-double         crk_ranking_row_get_dimension_score  (CrkRankingRow *self,
-                                                     guint          i);
-double         crk_ranking_row_get_dimension_key    (CrkRankingRow *self,
-                                                     guint          i);
+guint crk_ranking_row_get_n_dimensions (CrkRankingRow *self);
+double crk_ranking_row_get_dimension_score (CrkRankingRow *self,
+                                            guint i);
+double crk_ranking_row_get_dimension_key (CrkRankingRow *self,
+                                          guint i);
 
 /* Takes everything from @results; @dimensions holds the node indices (guint) of the
  * dimension columns. @track_shift: record the movement against the previous rank (a
  * method edit) rather than clearing it (a new dataset or year). */
-void           crk_ranking_row_update               (CrkRankingRow *self,
-                                                     CrkResults    *results,
-                                                     GArray        *dimensions,
-                                                     gboolean       track_shift);
+void crk_ranking_row_update (CrkRankingRow *self,
+                             CrkResults *results,
+                             GArray *dimensions,
+                             gboolean track_shift);
 
 /* "1.5" style text for scores (one decimal), "—" for NAN. */
-char          *crk_format_score                     (double         score);
+char *crk_format_score (double score);
 
 G_END_DECLS

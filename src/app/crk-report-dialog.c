@@ -16,7 +16,8 @@
 /* How long the options must stay still before the report is laid out again (ms). */
 #define UPDATE_DELAY 150
 
-enum {
+enum
+{
   PROFILES_ALL,
   PROFILES_TOP,
   PROFILES_SELECTED,
@@ -24,32 +25,32 @@ enum {
 
 struct _CrkReportDialog
 {
-  AdwWindow           parent_instance;
+  AdwWindow parent_instance;
 
   /* template */
-  AdwToastOverlay    *toast_overlay;
-  AdwWindowTitle     *window_title;
-  GtkSwitch          *title_switch;
-  GtkSwitch          *contents_switch;
-  GtkSwitch          *summary_switch;
-  GtkSwitch          *method_switch;
-  GtkSwitch          *table_switch;
-  GtkSwitch          *charts_switch;
-  GtkSwitch          *profiles_switch;
-  AdwComboRow        *profiles_row;
-  AdwActionRow       *top_row;
-  GtkSpinButton      *top_spin;
-  AdwComboRow        *benchmark_row;
-  AdwComboRow        *paper_row;
-  GtkDrawingArea     *preview_area;
-  GtkLabel           *page_label;
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkSwitch *title_switch;
+  GtkSwitch *contents_switch;
+  GtkSwitch *summary_switch;
+  GtkSwitch *method_switch;
+  GtkSwitch *table_switch;
+  GtkSwitch *charts_switch;
+  GtkSwitch *profiles_switch;
+  AdwComboRow *profiles_row;
+  AdwActionRow *top_row;
+  GtkSpinButton *top_spin;
+  AdwComboRow *benchmark_row;
+  AdwComboRow *paper_row;
+  GtkDrawingArea *preview_area;
+  GtkLabel *page_label;
 
-  CrkResults         *results;
-  GArray             *selection;
-  CrkReport          *report;
-  guint               page;
-  guint               update_id;
-  gboolean            printing;
+  CrkResults *results;
+  GArray *selection;
+  CrkReport *report;
+  guint page;
+  guint update_id;
+  gboolean printing;
 };
 
 G_DEFINE_FINAL_TYPE (CrkReportDialog, crk_report_dialog, ADW_TYPE_WINDOW)
@@ -60,8 +61,10 @@ read_options (CrkReportDialog *self)
   CrkReportOptions *options = crk_report_options_new ();
   CrkReportSections sections = 0;
   static const CrkReportBenchmark benchmarks[] = {
-    CRK_REPORT_BENCHMARK_NONE, CRK_REPORT_BENCHMARK_MEDIAN,
-    CRK_REPORT_BENCHMARK_TIER_MEAN, CRK_REPORT_BENCHMARK_BASE_YEAR,
+    CRK_REPORT_BENCHMARK_NONE,
+    CRK_REPORT_BENCHMARK_MEDIAN,
+    CRK_REPORT_BENCHMARK_TIER_MEAN,
+    CRK_REPORT_BENCHMARK_BASE_YEAR,
   };
   guint benchmark = adw_combo_row_get_selected (self->benchmark_row);
 
@@ -81,35 +84,34 @@ read_options (CrkReportDialog *self)
     sections |= CRK_REPORT_SECTION_PROFILES;
   crk_report_options_set_sections (options, sections);
 
-  crk_report_options_set_paper (options, adw_combo_row_get_selected (self->paper_row) == 1
-                                           ? CRK_REPORT_PAPER_LETTER : CRK_REPORT_PAPER_A4);
+  crk_report_options_set_paper (options, adw_combo_row_get_selected (self->paper_row) == 1 ? CRK_REPORT_PAPER_LETTER : CRK_REPORT_PAPER_A4);
   crk_report_options_set_benchmark (options, benchmarks[MIN (benchmark, G_N_ELEMENTS (benchmarks) - 1)]);
 
   switch (adw_combo_row_get_selected (self->profiles_row))
     {
-    case PROFILES_TOP:
-      crk_report_options_set_profiles_top (options, (guint) gtk_spin_button_get_value_as_int (self->top_spin));
-      break;
-    case PROFILES_SELECTED:
-      {
-        CrkDataset *dataset = crk_results_get_dataset (self->results);
-        g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+      case PROFILES_TOP:
+        crk_report_options_set_profiles_top (options, (guint) gtk_spin_button_get_value_as_int (self->top_spin));
+        break;
+      case PROFILES_SELECTED:
+        {
+          CrkDataset *dataset = crk_results_get_dataset (self->results);
+          g_autoptr (GPtrArray) codes = g_ptr_array_new ();
 
-        for (guint i = 0; self->selection != NULL && i < self->selection->len; i++)
-          {
-            guint city = g_array_index (self->selection, guint, i);
+          for (guint i = 0; self->selection != NULL && i < self->selection->len; i++)
+            {
+              guint city = g_array_index (self->selection, guint, i);
 
-            if (city < crk_dataset_get_n_cities (dataset))
-              g_ptr_array_add (codes, (gpointer) crk_city_get_code (crk_dataset_get_city (dataset, city)));
-          }
-        g_ptr_array_add (codes, NULL);
-        crk_report_options_set_profiles_list (options, (const char * const *) codes->pdata);
-      }
-      break;
-    case PROFILES_ALL:
-    default:
-      crk_report_options_set_profiles_all (options);
-      break;
+              if (city < crk_dataset_get_n_cities (dataset))
+                g_ptr_array_add (codes, (gpointer) crk_city_get_code (crk_dataset_get_city (dataset, city)));
+            }
+          g_ptr_array_add (codes, NULL);
+          crk_report_options_set_profiles_list (options, (const char *const *) codes->pdata);
+        }
+        break;
+      case PROFILES_ALL:
+      default:
+        crk_report_options_set_profiles_all (options);
+        break;
     }
   return options;
 }
@@ -122,7 +124,7 @@ update_pager (CrkReportDialog *self)
   g_autofree char *label = NULL;
 
   if (self->report == NULL)
-    label = g_strdup (_("No pages"));
+    label = g_strdup (_ ("No pages"));
   else
     {
       guint number = crk_report_get_page_number (self->report, self->page);
@@ -131,8 +133,8 @@ update_pager (CrkReportDialog *self)
       /* TRANSLATORS: the preview's position: "Sheet 3 of 116 · page 2 · Summary" (sheets
        * count the title page, the printed page numbers start after it) */
       label = number > 0
-        ? g_strdup_printf (_("Sheet %u of %u · page %u · %s"), self->page + 1, n_pages, number, section)
-        : g_strdup_printf (_("Sheet %u of %u · %s"), self->page + 1, n_pages, section);
+        ? g_strdup_printf (_ ("Sheet %u of %u · page %u · %s"), self->page + 1, n_pages, number, section)
+        : g_strdup_printf (_ ("Sheet %u of %u · %s"), self->page + 1, n_pages, section);
     }
   gtk_label_set_text (self->page_label, label);
   gtk_widget_action_set_enabled (widget, "report.previous-page", self->report != NULL && self->page > 0);
@@ -150,8 +152,8 @@ update_pager (CrkReportDialog *self)
 void
 crk_report_dialog_update (CrkReportDialog *self)
 {
-  g_autoptr(CrkReportOptions) options = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkReportOptions) options = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *subtitle = NULL;
   CrkReport *report;
 
@@ -201,10 +203,10 @@ on_option_changed_cb (CrkReportDialog *self)
 /* The preview: the page scaled to fit, on a grey desk with a shadow. */
 static void
 draw_preview (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
+              cairo_t *cr,
+              int width,
+              int height,
+              gpointer user_data)
 {
   CrkReportDialog *self = user_data;
   double pw, ph, scale, x, y;
@@ -242,7 +244,7 @@ crk_report_dialog_get_page (CrkReportDialog *self)
 
 void
 crk_report_dialog_set_page (CrkReportDialog *self,
-                            guint            page)
+                            guint page)
 {
   g_return_if_fail (CRK_IS_REPORT_DIALOG (self));
 
@@ -277,9 +279,9 @@ crk_report_dialog_get_report (CrkReportDialog *self)
  * Returns: %TRUE when written
  */
 gboolean
-crk_report_dialog_save_pdf (CrkReportDialog  *self,
-                            const char       *filename,
-                            GError          **error)
+crk_report_dialog_save_pdf (CrkReportDialog *self,
+                            const char *filename,
+                            GError **error)
 {
   g_return_val_if_fail (CRK_IS_REPORT_DIALOG (self), FALSE);
 
@@ -288,7 +290,7 @@ crk_report_dialog_save_pdf (CrkReportDialog  *self,
   if (self->report == NULL)
     {
       g_set_error_literal (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID,
-                           _("The options give no report to save"));
+                           _ ("The options give no report to save"));
       return FALSE;
     }
   return crk_report_write_pdf (self->report, filename, error);
@@ -296,17 +298,17 @@ crk_report_dialog_save_pdf (CrkReportDialog  *self,
 
 static void
 toast (CrkReportDialog *self,
-       const char      *message)
+       const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
 save_chosen_cb (GPtrArray *files,
-                gpointer   user_data)
+                gpointer user_data)
 {
-  g_autoptr(CrkReportDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkReportDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
   if (files == NULL || files->len == 0)
@@ -314,7 +316,7 @@ save_chosen_cb (GPtrArray *files,
   path = g_file_get_path (g_ptr_array_index (files, 0));
   if (path == NULL)
     {
-      toast (self, _("Choose a local file to save the report"));
+      toast (self, _ ("Choose a local file to save the report"));
       return;
     }
   /* The chooser's filters also offer images; the report is always a PDF. */
@@ -327,44 +329,44 @@ save_chosen_cb (GPtrArray *files,
     }
   if (!crk_report_dialog_save_pdf (self, path, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not save the report: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_ ("Could not save the report: %s"), error->message);
 
       toast (self, message);
       return;
     }
-  toast (self, _("Report saved"));
+  toast (self, _ ("Report saved"));
 }
 
 static void
-save_action (GtkWidget  *widget,
+save_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *param)
+             GVariant *param)
 {
   CrkReportDialog *self = CRK_REPORT_DIALOG (widget);
   g_autofree char *name = NULL;
 
   if (self->report == NULL)
     return;
-  name = g_strdup_printf (_("ranking-report-%d.pdf"), crk_results_get_year (self->results));
-  crk_file_chooser_save (GTK_WINDOW (self), _("Save Report as PDF"), NULL, name,
+  name = g_strdup_printf (_ ("ranking-report-%d.pdf"), crk_results_get_year (self->results));
+  crk_file_chooser_save (GTK_WINDOW (self), _ ("Save Report as PDF"), NULL, name,
                          CRK_FILE_KIND_CHART, save_chosen_cb, g_object_ref (self));
 }
 
 static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               gpointer                 user_data)
+print_done_cb (GtkPrintOperation *operation,
+               GtkPrintOperationResult result,
+               gpointer user_data)
 {
-  g_autoptr(CrkReportDialog) self = user_data;
+  g_autoptr (CrkReportDialog) self = user_data;
 
   self->printing = FALSE;
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *message = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : "");
+      message = g_strdup_printf (_ ("Could not print: %s"), error != NULL ? error->message : "");
       toast (self, message);
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
@@ -374,13 +376,13 @@ print_done_cb (GtkPrintOperation       *operation,
 }
 
 static void
-print_action (GtkWidget  *widget,
+print_action (GtkWidget *widget,
               const char *action_name,
-              GVariant   *param)
+              GVariant *param)
 {
   CrkReportDialog *self = CRK_REPORT_DIALOG (widget);
   CrkPrintOperation *operation;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GtkPrintOperationResult result;
 
   if (self->update_id != 0)
@@ -406,7 +408,7 @@ print_action (GtkWidget  *widget,
       g_object_unref (operation);
       if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
         {
-          g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : "");
+          g_autofree char *message = g_strdup_printf (_ ("Could not print: %s"), error != NULL ? error->message : "");
 
           toast (self, message);
         }
@@ -415,9 +417,9 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-previous_page_action (GtkWidget  *widget,
+previous_page_action (GtkWidget *widget,
                       const char *action_name,
-                      GVariant   *param)
+                      GVariant *param)
 {
   CrkReportDialog *self = CRK_REPORT_DIALOG (widget);
 
@@ -426,9 +428,9 @@ previous_page_action (GtkWidget  *widget,
 }
 
 static void
-next_page_action (GtkWidget  *widget,
+next_page_action (GtkWidget *widget,
                   const char *action_name,
-                  GVariant   *param)
+                  GVariant *param)
 {
   CrkReportDialog *self = CRK_REPORT_DIALOG (widget);
 
@@ -437,9 +439,9 @@ next_page_action (GtkWidget  *widget,
 
 static gboolean
 on_scroll_cb (GtkEventControllerScroll *controller,
-              double                    dx,
-              double                    dy,
-              gpointer                  user_data)
+              double dx,
+              double dy,
+              gpointer user_data)
 {
   CrkReportDialog *self = user_data;
 
@@ -534,9 +536,9 @@ crk_report_dialog_init (CrkReportDialog *self)
  * Returns: (transfer none): the dialog, owned by GTK's list of toplevels
  */
 CrkReportDialog *
-crk_report_dialog_new (GtkWindow  *parent,
+crk_report_dialog_new (GtkWindow *parent,
                        CrkResults *results,
-                       GArray     *selection)
+                       GArray *selection)
 {
   CrkReportDialog *self;
 
@@ -574,7 +576,7 @@ void
 crk_report_dialog_present (CrkWindow *window)
 {
   CrkResults *results;
-  g_autoptr(GArray) selection = NULL;
+  g_autoptr (GArray) selection = NULL;
   CrkReportDialog *dialog;
 
   g_return_if_fail (CRK_IS_WINDOW (window));

@@ -14,19 +14,20 @@
 #include "crk-report-dialog.h"
 #endif
 
-static const struct {
-  const char   *name;
-  CrkChartKind  kind;
+static const struct
+{
+  const char *name;
+  CrkChartKind kind;
 } chart_kinds[] = {
-  { "radar", CRK_CHART_RADAR },
-  { "bar", CRK_CHART_BAR },
-  { "contrib", CRK_CHART_CONTRIBUTION },
-  { "gap", CRK_CHART_GAP },
-  { "values", CRK_CHART_VALUES },
+  {"radar", CRK_CHART_RADAR},
+  {"bar", CRK_CHART_BAR},
+  {"contrib", CRK_CHART_CONTRIBUTION},
+  {"gap", CRK_CHART_GAP},
+  {"values", CRK_CHART_VALUES},
 };
 
 void
-_crk_window_set_chart_kind (CrkWindow  *self,
+_crk_window_set_chart_kind (CrkWindow *self,
                             const char *kind)
 {
   if (self->chart_view == NULL)
@@ -65,7 +66,7 @@ _crk_window_update_actions (CrkWindow *self)
   gboolean has_dataset = self->dataset != NULL;
   gboolean modified = has_dataset && crk_dataset_get_modified (self->dataset);
   gboolean method_changed = has_dataset && self->saved_method != NULL &&
-                            !crk_method_equal (crk_dataset_get_method (self->dataset), self->saved_method);
+    !crk_method_equal (crk_dataset_get_method (self->dataset), self->saved_method);
 
   gtk_widget_action_set_enabled (widget, "win.save", has_dataset && (modified || self->file == NULL));
   gtk_widget_action_set_enabled (widget, "win.save-as", has_dataset);
@@ -80,58 +81,58 @@ _crk_window_update_actions (CrkWindow *self)
 }
 
 static void
-open_action (GtkWidget  *widget,
+open_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *param)
+             GVariant *param)
 {
   _crk_window_show_open_dialog (CRK_WINDOW (widget));
 }
 
 static void
-open_recent_action (GtkWidget  *widget,
+open_recent_action (GtkWidget *widget,
                     const char *action_name,
-                    GVariant   *param)
+                    GVariant *param)
 {
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
   crk_window_open (CRK_WINDOW (widget), file);
 }
 
 static void
-no_recent_action (GtkWidget  *widget,
+no_recent_action (GtkWidget *widget,
                   const char *action_name,
-                  GVariant   *param)
+                  GVariant *param)
 {
 }
 
 static void
-save_action (GtkWidget  *widget,
+save_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *param)
+             GVariant *param)
 {
   _crk_window_save (CRK_WINDOW (widget), FALSE, NULL, NULL, NULL);
 }
 
 static void
-save_as_action (GtkWidget  *widget,
+save_as_action (GtkWidget *widget,
                 const char *action_name,
-                GVariant   *param)
+                GVariant *param)
 {
   _crk_window_save (CRK_WINDOW (widget), TRUE, NULL, NULL, NULL);
 }
 
 static void
-export_chart_action (GtkWidget  *widget,
+export_chart_action (GtkWidget *widget,
                      const char *action_name,
-                     GVariant   *param)
+                     GVariant *param)
 {
   _crk_window_show_export_dialog (CRK_WINDOW (widget));
 }
 
 static void
-print_action (GtkWidget  *widget,
+print_action (GtkWidget *widget,
               const char *action_name,
-              GVariant   *param)
+              GVariant *param)
 {
 #ifdef CRK_HAVE_REPORT_DIALOG
   crk_report_dialog_present (CRK_WINDOW (widget));
@@ -139,9 +140,9 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-undo_action (GtkWidget  *widget,
+undo_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *param)
+             GVariant *param)
 {
   CrkWindow *self = CRK_WINDOW (widget);
 
@@ -150,9 +151,9 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
-redo_action (GtkWidget  *widget,
+redo_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *param)
+             GVariant *param)
 {
   CrkWindow *self = CRK_WINDOW (widget);
 
@@ -161,33 +162,33 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
-reset_method_action (GtkWidget  *widget,
+reset_method_action (GtkWidget *widget,
                      const char *action_name,
-                     GVariant   *param)
+                     GVariant *param)
 {
   _crk_window_reset_method (CRK_WINDOW (widget));
 }
 
 static void
-search_action (GtkWidget  *widget,
+search_action (GtkWidget *widget,
                const char *action_name,
-               GVariant   *param)
+               GVariant *param)
 {
   gtk_widget_grab_focus (GTK_WIDGET (CRK_WINDOW (widget)->search_entry));
 }
 
 static void
-focus_table_action (GtkWidget  *widget,
+focus_table_action (GtkWidget *widget,
                     const char *action_name,
-                    GVariant   *param)
+                    GVariant *param)
 {
   gtk_widget_grab_focus (GTK_WIDGET (CRK_WINDOW (widget)->column_view));
 }
 
 static void
-close_action (GtkWidget  *widget,
+close_action (GtkWidget *widget,
               const char *action_name,
-              GVariant   *param)
+              GVariant *param)
 {
   gtk_window_close (GTK_WINDOW (widget));
 }

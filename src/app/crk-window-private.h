@@ -15,101 +15,101 @@ G_BEGIN_DECLS
 
 /* What to do once the unsaved-changes question is answered. */
 typedef void (*CrkWindowContinuation) (CrkWindow *self,
-                                       gpointer   data);
+                                       gpointer data);
 
 struct _CrkWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow parent_instance;
 
   /* template */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  AdwSplitButton       *open_button;
-  GtkDropDown          *year_dropdown;
-  GtkStringList        *year_model;
-  GtkRevealer          *progress_revealer;
-  GtkRevealer          *error_revealer;
-  GtkLabel             *error_label;
-  GtkProgressBar       *progress_bar;
-  GtkPaned             *sidebar_paned;
-  GtkPaned             *detail_paned;
-  GtkPaned             *chart_paned;
-  CrkMethodPanel       *method_panel;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *count_label;
-  GtkColumnView        *column_view;
-  GtkColumnViewColumn  *rank_column;
-  GtkColumnViewColumn  *change_column;
-  GtkColumnViewColumn  *city_column;
-  GtkColumnViewColumn  *province_column;
-  GtkColumnViewColumn  *score_column;
-  GtkColumnViewColumn  *tier_column;
-  GtkMultiSelection    *selection;
-  GtkSortListModel     *sort_model;
-  GtkFilterListModel   *filter_model;
-  GListStore           *store;
-  CrkChartView         *chart_view;
-  CrkCityDetail        *city_detail;
-  GMenu                *recent_section;
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  AdwSplitButton *open_button;
+  GtkDropDown *year_dropdown;
+  GtkStringList *year_model;
+  GtkRevealer *progress_revealer;
+  GtkRevealer *error_revealer;
+  GtkLabel *error_label;
+  GtkProgressBar *progress_bar;
+  GtkPaned *sidebar_paned;
+  GtkPaned *detail_paned;
+  GtkPaned *chart_paned;
+  CrkMethodPanel *method_panel;
+  GtkSearchEntry *search_entry;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *rank_column;
+  GtkColumnViewColumn *change_column;
+  GtkColumnViewColumn *city_column;
+  GtkColumnViewColumn *province_column;
+  GtkColumnViewColumn *score_column;
+  GtkColumnViewColumn *tier_column;
+  GtkMultiSelection *selection;
+  GtkSortListModel *sort_model;
+  GtkFilterListModel *filter_model;
+  GListStore *store;
+  CrkChartView *chart_view;
+  CrkCityDetail *city_detail;
+  GMenu *recent_section;
 
   /* document */
-  CrkDataset           *dataset;
-  GFile                *file;
-  GFile                *imported_from;  /* the CSV an unsaved import came from */
-  CrkEngine            *engine;
-  CrkResults           *results;
-  CrkMethodHistory     *history;
-  CrkMethod            *saved_method;   /* the method as in the file: "reset" returns to it */
-  GPtrArray            *rows;           /* CrkRankingRow by city index */
-  GArray               *dimensions;     /* node indices (guint) of the dimension columns */
-  GPtrArray            *dimension_columns;
-  int                   year;           /* calendar year shown */
-  gulong                method_changed_id;
-  gulong                modified_id;
-  gboolean              updating_years;
-  guint                 rows_tick_id;    /* the rest of the rows once the table has a size */
-  guint                 rows_timeout_id;
+  CrkDataset *dataset;
+  GFile *file;
+  GFile *imported_from; /* the CSV an unsaved import came from */
+  CrkEngine *engine;
+  CrkResults *results;
+  CrkMethodHistory *history;
+  CrkMethod *saved_method; /* the method as in the file: "reset" returns to it */
+  GPtrArray *rows;         /* CrkRankingRow by city index */
+  GArray *dimensions;      /* node indices (guint) of the dimension columns */
+  GPtrArray *dimension_columns;
+  int year; /* calendar year shown */
+  gulong method_changed_id;
+  gulong modified_id;
+  gboolean updating_years;
+  guint rows_tick_id; /* the rest of the rows once the table has a size */
+  guint rows_timeout_id;
 
   /* files */
-  GCancellable         *load_cancellable;
-  GFile                *loading_file;
-  GSettings            *settings;
-  GtkRecentManager     *recent_manager;
-  gulong                recent_changed_id;
-  AdwMessageDialog     *message_dialog;
-  gboolean              closing_confirmed;
-  char                **pending_codes;
+  GCancellable *load_cancellable;
+  GFile *loading_file;
+  GSettings *settings;
+  GtkRecentManager *recent_manager;
+  gulong recent_changed_id;
+  AdwMessageDialog *message_dialog;
+  gboolean closing_confirmed;
+  char **pending_codes;
 
   /* print: set when the report code is built in */
-  gboolean              can_print;
+  gboolean can_print;
 };
 
 /* crk-window-actions.c */
-void     _crk_window_class_add_actions   (GtkWidgetClass *widget_class);
-void     _crk_window_update_actions      (CrkWindow      *self);
-void     _crk_window_set_chart_kind      (CrkWindow      *self,
-                                          const char     *kind);
-const char *_crk_window_get_chart_kind   (CrkWindow      *self);
+void _crk_window_class_add_actions (GtkWidgetClass *widget_class);
+void _crk_window_update_actions (CrkWindow *self);
+void _crk_window_set_chart_kind (CrkWindow *self,
+                                 const char *kind);
+const char *_crk_window_get_chart_kind (CrkWindow *self);
 
 /* crk-window.c */
-void     _crk_window_toast               (CrkWindow      *self,
-                                          const char     *message);
-void     _crk_window_update_title        (CrkWindow      *self);
-void     _crk_window_save                (CrkWindow      *self,
-                                          gboolean        save_as,
-                                          CrkWindowContinuation then,
-                                          gpointer        data,
-                                          GDestroyNotify  destroy);
-void     _crk_window_reset_method        (CrkWindow      *self);
+void _crk_window_toast (CrkWindow *self,
+                        const char *message);
+void _crk_window_update_title (CrkWindow *self);
+void _crk_window_save (CrkWindow *self,
+                       gboolean save_as,
+                       CrkWindowContinuation then,
+                       gpointer data,
+                       GDestroyNotify destroy);
+void _crk_window_reset_method (CrkWindow *self);
 /* Calls @then at once when nothing is unsaved, else asks save/discard/cancel first. */
-void     _crk_window_confirm_discard     (CrkWindow      *self,
-                                          CrkWindowContinuation then,
-                                          gpointer        data,
-                                          GDestroyNotify  destroy);
-void     _crk_window_show_open_dialog    (CrkWindow      *self);
-void     _crk_window_show_export_dialog  (CrkWindow      *self);
-GFile   *_crk_window_dup_last_folder     (CrkWindow      *self);
-void     _crk_window_set_last_folder     (CrkWindow      *self,
-                                          GFile          *file);
+void _crk_window_confirm_discard (CrkWindow *self,
+                                  CrkWindowContinuation then,
+                                  gpointer data,
+                                  GDestroyNotify destroy);
+void _crk_window_show_open_dialog (CrkWindow *self);
+void _crk_window_show_export_dialog (CrkWindow *self);
+GFile *_crk_window_dup_last_folder (CrkWindow *self);
+void _crk_window_set_last_folder (CrkWindow *self,
+                                  GFile *file);
 
 G_END_DECLS

@@ -29,7 +29,8 @@
 
 G_DEFINE_FINAL_TYPE (CrkWindow, crk_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_DATASET,
   PROP_RESULTS,
@@ -43,16 +44,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct {
+typedef struct
+{
   CrkWindowContinuation then;
-  gpointer              data;
-  GDestroyNotify        destroy;
+  gpointer data;
+  GDestroyNotify destroy;
 } Pending;
 
 static Pending *
 pending_new (CrkWindowContinuation then,
-             gpointer              data,
-             GDestroyNotify        destroy)
+             gpointer data,
+             GDestroyNotify destroy)
 {
   Pending *pending = g_new0 (Pending, 1);
 
@@ -71,7 +73,7 @@ pending_free (Pending *pending)
 }
 
 static void
-pending_run (Pending   *pending,
+pending_run (Pending *pending,
              CrkWindow *self)
 {
   if (pending->then != NULL)
@@ -80,10 +82,11 @@ pending_run (Pending   *pending,
 
 /* A load in flight: the progress is written by the reader's thread and read by a
  * main-loop timeout; the window may close before the reader finishes. */
-typedef struct {
-  int       permille;
-  GWeakRef  window;
-  GFile    *file;
+typedef struct
+{
+  int permille;
+  GWeakRef window;
+  GFile *file;
 } LoadState;
 
 static void
@@ -102,7 +105,7 @@ load_state_unref (gpointer data)
 }
 
 void
-_crk_window_toast (CrkWindow  *self,
+_crk_window_toast (CrkWindow *self,
                    const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -111,7 +114,7 @@ _crk_window_toast (CrkWindow  *self,
 static char *
 dup_display_name (GFile *file)
 {
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr (GFileInfo) info = NULL;
 
   if (file == NULL)
     return NULL;
@@ -133,9 +136,9 @@ _crk_window_update_title (CrkWindow *self)
 
   if (self->dataset == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Cityrank"));
+      adw_window_title_set_title (self->window_title, _ ("Cityrank"));
       adw_window_title_set_subtitle (self->window_title, "");
-      gtk_window_set_title (GTK_WINDOW (self), _("Cityrank"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Cityrank"));
       return;
     }
 
@@ -146,17 +149,17 @@ _crk_window_update_title (CrkWindow *self)
       g_autofree char *csv = dup_display_name (self->imported_from);
 
       /* Translators: the title of a dataset imported from a CSV file, not yet saved */
-      name = g_strdup_printf (_("%s (imported)"), csv);
+      name = g_strdup_printf (_ ("%s (imported)"), csv);
     }
   if (name == NULL)
-    name = g_strdup (_("Sample dataset"));
+    name = g_strdup (_ ("Sample dataset"));
   subtitle = crk_dataset_get_display_title (self->dataset);
 
   /* the unsaved mark comes first, as in GNOME Text Editor */
   title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
-  window_title = g_strdup_printf (_("%s — Cityrank"), title);
+  window_title = g_strdup_printf (_ ("%s — Cityrank"), title);
   /* every method change comes here: a title sent to the X server only when it changes */
   if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), window_title) != 0)
     gtk_window_set_title (GTK_WINDOW (self), window_title);
@@ -171,8 +174,7 @@ update_count (CrkWindow *self)
 
   if (self->dataset == NULL)
     text = g_strdup ("");
-  else if (shown == total || (self->rows_timeout_id != 0 &&
-                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0'))
+  else if (shown == total || (self->rows_timeout_id != 0 && gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0'))
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", total), total);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u city", "%u of %u cities", total), shown, total);
@@ -189,7 +191,7 @@ on_filter_model_items_changed_cb (CrkWindow *self)
 
 static double
 dimension_key (CrkRankingRow *row,
-               gpointer       user_data)
+               gpointer user_data)
 {
   return crk_ranking_row_get_dimension_key (row, GPOINTER_TO_UINT (user_data));
 }
@@ -198,10 +200,10 @@ dimension_key (CrkRankingRow *row,
  * "revision", so that a row moved by a re-sort (GTK 4.8 unbinds and binds it again)
  * costs nothing more, and a changed score updates the one label. */
 static char *
-dimension_text (GtkListItem   *item,
+dimension_text (GtkListItem *item,
                 CrkRankingRow *row,
-                guint          revision,
-                gpointer       user_data)
+                guint revision,
+                gpointer user_data)
 {
   if (row == NULL)
     return NULL;
@@ -210,8 +212,8 @@ dimension_text (GtkListItem   *item,
 
 static void
 on_dimension_setup_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  user_data)
+                       GtkListItem *item,
+                       gpointer user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
   GtkExpression *params[2];
@@ -249,8 +251,8 @@ rebuild_dimension_columns (CrkWindow *self)
     {
       CrkFrameworkNode *node = g_ptr_array_index (dims, i);
       int node_index = crk_results_lookup_node (self->results, crk_framework_node_get_code (node));
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkSorter) sorter = NULL;
+      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkSorter) sorter = NULL;
       GtkExpression *expression;
       GtkColumnViewColumn *column;
       guint pos = self->dimensions->len;
@@ -274,7 +276,8 @@ rebuild_dimension_columns (CrkWindow *self)
         const char *name = crk_framework_node_get_display_name (node);
         const char *space = strchr (name, ' ');
         g_autofree char *title = (g_utf8_strlen (name, -1) > 12 && space != NULL)
-                                 ? g_strndup (name, space - name) : g_strdup (name);
+          ? g_strndup (name, space - name)
+          : g_strdup (name);
 
         gtk_column_view_column_set_title (column, title);
       }
@@ -297,11 +300,11 @@ still_sorted (CrkWindow *self,
 {
   GListModel *model = G_LIST_MODEL (self->sort_model);
   guint n = g_list_model_get_n_items (model);
-  g_autoptr(GObject) previous = n > 0 ? g_list_model_get_item (model, 0) : NULL;
+  g_autoptr (GObject) previous = n > 0 ? g_list_model_get_item (model, 0) : NULL;
 
   for (guint i = 1; i < n; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
 
       if (gtk_sorter_compare (sorter, previous, item) == GTK_ORDERING_LARGER)
         return FALSE;
@@ -311,16 +314,16 @@ still_sorted (CrkWindow *self,
 }
 
 static void
-show_results (CrkWindow  *self,
+show_results (CrkWindow *self,
               CrkResults *results,
-              gboolean    track_shift)
+              gboolean track_shift)
 {
   GtkSorter *sorter;
   gboolean rebuild_columns;
 
   rebuild_columns = self->results == NULL ||
-                    crk_results_get_dataset (self->results) != crk_results_get_dataset (results) ||
-                    crk_results_get_n_nodes (self->results) != crk_results_get_n_nodes (results);
+    crk_results_get_dataset (self->results) != crk_results_get_dataset (results) ||
+    crk_results_get_n_nodes (self->results) != crk_results_get_n_nodes (results);
   g_set_object (&self->results, results);
   if (rebuild_columns)
     rebuild_dimension_columns (self);
@@ -344,10 +347,10 @@ show_results (CrkWindow  *self,
 
 static void
 recompute (CrkWindow *self,
-           gboolean   track_shift)
+           gboolean track_shift)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkResults) results = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkResults) results = NULL;
 
   if (self->engine == NULL)
     return;
@@ -356,7 +359,7 @@ recompute (CrkWindow *self,
   if (results == NULL)
     {
       /* the table and the chart keep the last ranking; a bar says why they do not follow */
-      g_autofree char *message = g_strdup_printf (_("Cannot rank with this method: %s. The ranking shown is the last one that could be computed."),
+      g_autofree char *message = g_strdup_printf (_ ("Cannot rank with this method: %s. The ranking shown is the last one that could be computed."),
                                                   error->message);
 
       gtk_label_set_label (self->error_label, message);
@@ -404,7 +407,7 @@ static void
 fill_years (CrkWindow *self)
 {
   guint n = self->dataset != NULL ? crk_dataset_get_n_years (self->dataset) : 0;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (labels, g_strdup_printf ("%d", crk_dataset_get_year (self->dataset, i)));
@@ -413,7 +416,7 @@ fill_years (CrkWindow *self)
   self->updating_years = TRUE;
   gtk_string_list_splice (self->year_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->year_model)),
-                          (const char * const *) labels->pdata);
+                          (const char *const *) labels->pdata);
   if (n > 0)
     gtk_drop_down_set_selected (self->year_dropdown, n - 1);
   gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), n > 0);
@@ -439,7 +442,7 @@ crk_window_get_year (CrkWindow *self)
 
 void
 crk_window_set_year (CrkWindow *self,
-                     int        year)
+                     int year)
 {
   int index;
 
@@ -464,7 +467,7 @@ crk_window_dup_selected_cities (CrkWindow *self)
 {
   GArray *cities = g_array_new (FALSE, FALSE, sizeof (guint));
   GListModel *model = G_LIST_MODEL (self->selection);
-  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr (GtkBitset) selected = NULL;
   GtkBitsetIter iter;
   guint pos;
 
@@ -474,7 +477,7 @@ crk_window_dup_selected_cities (CrkWindow *self)
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok;
        ok = gtk_bitset_iter_next (&iter, &pos))
     {
-      g_autoptr(CrkRankingRow) row = g_list_model_get_item (model, pos);
+      g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, pos);
       guint city;
 
       if (row == NULL)
@@ -488,7 +491,7 @@ crk_window_dup_selected_cities (CrkWindow *self)
 static void
 on_selection_changed_cb (CrkWindow *self)
 {
-  g_autoptr(GArray) cities = crk_window_dup_selected_cities (self);
+  g_autoptr (GArray) cities = crk_window_dup_selected_cities (self);
 
   crk_chart_view_set_cities (self->chart_view, (const guint *) cities->data, cities->len);
   crk_city_detail_set_city (self->city_detail,
@@ -497,14 +500,14 @@ on_selection_changed_cb (CrkWindow *self)
 
 static guint
 find_position (CrkWindow *self,
-               guint      city)
+               guint city)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CrkRankingRow) row = g_list_model_get_item (model, i);
+      g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, i);
 
       if (crk_city_get_index (crk_ranking_row_get_city (row)) == city)
         return i;
@@ -514,8 +517,8 @@ find_position (CrkWindow *self,
 
 void
 crk_window_select_city (CrkWindow *self,
-                        guint      city,
-                        gboolean   add)
+                        guint city,
+                        gboolean add)
 {
   guint pos;
 
@@ -538,8 +541,8 @@ crk_window_select_city (CrkWindow *self,
 }
 
 void
-crk_window_select_codes (CrkWindow          *self,
-                         const char * const *codes)
+crk_window_select_codes (CrkWindow *self,
+                         const char *const *codes)
 {
   g_return_if_fail (CRK_IS_WINDOW (self));
 
@@ -561,7 +564,7 @@ crk_window_select_codes (CrkWindow          *self,
 
 static void
 on_chart_view_city_activated_cb (CrkWindow *self,
-                                 guint      city)
+                                 guint city)
 {
   crk_window_select_city (self, city, FALSE);
 }
@@ -604,7 +607,7 @@ add_remaining_rows (CrkWindow *self)
 
   /* the leading rows are the best ranked; add every row not yet in the store */
   {
-    g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+    g_autoptr (GPtrArray) rest = g_ptr_array_new ();
 
     for (guint i = 0; i < self->rows->len; i++)
       {
@@ -619,9 +622,9 @@ add_remaining_rows (CrkWindow *self)
 }
 
 static gboolean
-rows_tick_cb (GtkWidget     *widget,
+rows_tick_cb (GtkWidget *widget,
               GdkFrameClock *clock,
-              gpointer       user_data)
+              gpointer user_data)
 {
   CrkWindow *self = user_data;
 
@@ -645,7 +648,7 @@ rows_timeout_cb (gpointer user_data)
 static void
 fill_store (CrkWindow *self)
 {
-  g_autoptr(GPtrArray) first = g_ptr_array_new ();
+  g_autoptr (GPtrArray) first = g_ptr_array_new ();
   const guint *order = NULL;
   guint n_ranked = 0;
   guint n_first;
@@ -685,11 +688,11 @@ fill_store (CrkWindow *self)
 }
 
 void
-crk_window_set_dataset (CrkWindow  *self,
+crk_window_set_dataset (CrkWindow *self,
                         CrkDataset *dataset,
-                        GFile      *file)
+                        GFile *file)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
   GListModel *cities;
 
   g_return_if_fail (CRK_IS_WINDOW (self));
@@ -731,7 +734,7 @@ crk_window_set_dataset (CrkWindow  *self,
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (cities); i++)
     {
-      g_autoptr(CrkCity) city = g_list_model_get_item (cities, i);
+      g_autoptr (CrkCity) city = g_list_model_get_item (cities, i);
 
       g_ptr_array_add (rows, crk_ranking_row_new (city));
     }
@@ -754,9 +757,9 @@ crk_window_set_dataset (CrkWindow  *self,
 
   if (self->pending_codes != NULL)
     {
-      g_auto(GStrv) codes = g_steal_pointer (&self->pending_codes);
+      g_auto (GStrv) codes = g_steal_pointer (&self->pending_codes);
 
-      crk_window_select_codes (self, (const char * const *) codes);
+      crk_window_select_codes (self, (const char *const *) codes);
     }
 }
 
@@ -773,7 +776,7 @@ crk_window_set_dataset (CrkWindow  *self,
 CrkDataset *
 crk_window_read_sample (GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr (GBytes) bytes = NULL;
 
   bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
@@ -787,8 +790,8 @@ crk_window_read_sample (GError **error)
 void
 crk_window_open_sample (CrkWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
 
   g_return_if_fail (CRK_IS_WINDOW (self));
 
@@ -811,7 +814,7 @@ crk_window_get_message_dialog (CrkWindow *self)
 }
 
 static void
-untrack_dialog (CrkWindow        *self,
+untrack_dialog (CrkWindow *self,
                 AdwMessageDialog *dialog)
 {
   if (self->message_dialog != dialog)
@@ -822,14 +825,14 @@ untrack_dialog (CrkWindow        *self,
 
 static void
 on_dialog_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       CrkWindow        *self)
+                       const char *response,
+                       CrkWindow *self)
 {
   untrack_dialog (self, dialog);
 }
 
 static void
-track_dialog (CrkWindow        *self,
+track_dialog (CrkWindow *self,
               AdwMessageDialog *dialog)
 {
   if (self->message_dialog != NULL)
@@ -843,8 +846,8 @@ track_dialog (CrkWindow        *self,
 
 static void
 on_discard_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        CrkWindow        *self)
+                        const char *response,
+                        CrkWindow *self)
 {
   Pending *pending = g_object_steal_data (G_OBJECT (dialog), "crk-pending");
 
@@ -864,10 +867,10 @@ on_discard_response_cb (AdwMessageDialog *dialog,
 }
 
 void
-_crk_window_confirm_discard (CrkWindow             *self,
-                             CrkWindowContinuation  then,
-                             gpointer               data,
-                             GDestroyNotify         destroy)
+_crk_window_confirm_discard (CrkWindow *self,
+                             CrkWindowContinuation then,
+                             gpointer data,
+                             GDestroyNotify destroy)
 {
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
@@ -883,14 +886,14 @@ _crk_window_confirm_discard (CrkWindow             *self,
     }
 
   name = dup_display_name (self->file);
-  heading = name != NULL ? g_strdup_printf (_("Save Changes to “%s”?"), name)
-                         : g_strdup (_("Save Changes to the Sample Dataset?"));
+  heading = name != NULL ? g_strdup_printf (_ ("Save Changes to “%s”?"), name)
+                         : g_strdup (_ ("Save Changes to the Sample Dataset?"));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _("The method was changed. Changes which are not saved are lost.")));
+                                                       _ ("The method was changed. Changes which are not saved are lost.")));
   adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
+                                    "cancel", _ ("_Cancel"),
+                                    "discard", _ ("_Discard"),
+                                    "save", _ ("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
@@ -904,19 +907,19 @@ _crk_window_confirm_discard (CrkWindow             *self,
 }
 
 static void
-show_load_error (CrkWindow  *self,
-                 GFile      *file,
+show_load_error (CrkWindow *self,
+                 GFile *file,
                  const char *message)
 {
   g_autofree char *name = dup_display_name (file);
-  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  const char *body = self->dataset != NULL ? _("The dataset that was open stays open.") : NULL;
+  g_autofree char *heading = g_strdup_printf (_ ("Could Not Open “%s”"), name);
+  const char *body = self->dataset != NULL ? _ ("The dataset that was open stays open.") : NULL;
   AdwMessageDialog *dialog;
   GtkWidget *scroller;
   GtkWidget *label;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
 
@@ -953,7 +956,7 @@ show_load_error (CrkWindow  *self,
 
 static void
 set_loading (CrkWindow *self,
-             GFile     *file)
+             GFile *file)
 {
   gboolean was_loading = self->loading_file != NULL;
 
@@ -962,7 +965,7 @@ set_loading (CrkWindow *self,
   if (file != NULL)
     {
       g_autofree char *name = dup_display_name (file);
-      g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
+      g_autofree char *text = g_strdup_printf (_ ("Opening “%s”…"), name);
 
       gtk_progress_bar_set_fraction (self->progress_bar, 0);
       gtk_progress_bar_set_text (self->progress_bar, text);
@@ -973,7 +976,7 @@ set_loading (CrkWindow *self,
 }
 
 static void
-on_load_progress (double   fraction,
+on_load_progress (double fraction,
                   gpointer user_data)
 {
   LoadState *state = user_data;
@@ -985,7 +988,7 @@ static gboolean
 poll_progress_cb (gpointer user_data)
 {
   LoadState *state = user_data;
-  g_autoptr(CrkWindow) self = g_weak_ref_get (&state->window);
+  g_autoptr (CrkWindow) self = g_weak_ref_get (&state->window);
 
   if (self == NULL || self->loading_file != state->file)
     return G_SOURCE_REMOVE;
@@ -995,7 +998,7 @@ poll_progress_cb (gpointer user_data)
 
 static void
 add_recent (CrkWindow *self,
-            GFile     *file)
+            GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
@@ -1012,16 +1015,16 @@ add_recent (CrkWindow *self,
 }
 
 static void
-on_dataset_loaded_cb (GObject      *source,
+on_dataset_loaded_cb (GObject *source,
                       GAsyncResult *result,
-                      gpointer      user_data)
+                      gpointer user_data)
 {
   LoadState *state = user_data;
-  g_autoptr(CrkWindow) self = g_weak_ref_get (&state->window);
-  g_autoptr(GFile) file = g_object_ref (state->file);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
+  g_autoptr (CrkWindow) self = g_weak_ref_get (&state->window);
+  g_autoptr (GFile) file = g_object_ref (state->file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
 
   load_state_unref (state);
   dataset = crk_dataset_load_finish (result, &problems, &error);
@@ -1034,7 +1037,7 @@ on_dataset_loaded_cb (GObject      *source,
 
   if (dataset == NULL)
     {
-      show_load_error (self, file, error != NULL ? error->message : _("Unknown error"));
+      show_load_error (self, file, error != NULL ? error->message : _ ("Unknown error"));
       return;
     }
 
@@ -1044,20 +1047,20 @@ on_dataset_loaded_cb (GObject      *source,
 }
 
 static void
-import_csv_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
+import_csv_thread (GTask *task,
+                   gpointer source,
+                   gpointer task_data,
                    GCancellable *cancellable)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *path = g_file_get_path (task_data);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CrkDataset *dataset;
 
   if (path == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Only local CSV files can be imported"));
+                               _ ("Only local CSV files can be imported"));
       return;
     }
   /* tables without a Time column hold this year's figures */
@@ -1069,14 +1072,14 @@ import_csv_thread (GTask        *task,
 }
 
 static void
-on_csv_imported_cb (GObject      *source,
+on_csv_imported_cb (GObject *source,
                     GAsyncResult *result,
-                    gpointer      user_data)
+                    gpointer user_data)
 {
   CrkWindow *self = CRK_WINDOW (source);
   GFile *file = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->loading_file != file)
     return;
@@ -1093,7 +1096,7 @@ on_csv_imported_cb (GObject      *source,
   g_set_object (&self->imported_from, file);
   _crk_window_update_title (self);
   _crk_window_set_last_folder (self, file);
-  _crk_window_toast (self, _("Imported from CSV: save it to keep it as a Cityrank dataset"));
+  _crk_window_toast (self, _ ("Imported from CSV: save it to keep it as a Cityrank dataset"));
 }
 
 static gboolean
@@ -1107,14 +1110,14 @@ is_csv (GFile *file)
 
 static void
 start_loading (CrkWindow *self,
-               gpointer   data)
+               gpointer data)
 {
   GFile *file = data;
   LoadState *state;
 
   if (is_csv (file))
     {
-      g_autoptr(GTask) task = NULL;
+      g_autoptr (GTask) task = NULL;
 
       if (self->load_cancellable != NULL)
         g_cancellable_cancel (self->load_cancellable);
@@ -1146,7 +1149,7 @@ start_loading (CrkWindow *self,
 
 void
 crk_window_open (CrkWindow *self,
-                 GFile     *file)
+                 GFile *file)
 {
   g_return_if_fail (CRK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1156,9 +1159,9 @@ crk_window_open (CrkWindow *self,
 
 static void
 on_open_chosen (GPtrArray *files,
-                gpointer   user_data)
+                gpointer user_data)
 {
-  g_autoptr(CrkWindow) self = user_data;
+  g_autoptr (CrkWindow) self = user_data;
 
   if (files->len > 0)
     crk_window_open (self, g_ptr_array_index (files, 0));
@@ -1167,9 +1170,9 @@ on_open_chosen (GPtrArray *files,
 void
 _crk_window_show_open_dialog (CrkWindow *self)
 {
-  g_autoptr(GFile) folder = _crk_window_dup_last_folder (self);
+  g_autoptr (GFile) folder = _crk_window_dup_last_folder (self);
 
-  crk_file_chooser_open (GTK_WINDOW (self), _("Open Dataset"), folder, CRK_FILE_KIND_DATASET,
+  crk_file_chooser_open (GTK_WINDOW (self), _ ("Open Dataset"), folder, CRK_FILE_KIND_DATASET,
                          FALSE, on_open_chosen, g_object_ref (self));
 }
 
@@ -1188,9 +1191,9 @@ _crk_window_dup_last_folder (CrkWindow *self)
 
 void
 _crk_window_set_last_folder (CrkWindow *self,
-                             GFile     *file)
+                             GFile *file)
 {
-  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr (GFile) parent = g_file_get_parent (file);
   g_autofree char *uri = NULL;
 
   if (self->settings == NULL || parent == NULL)
@@ -1202,9 +1205,9 @@ _crk_window_set_last_folder (CrkWindow *self,
 /* Saving --------------------------------------------------------------------------- */
 
 gboolean
-crk_window_save_to (CrkWindow  *self,
-                    GFile      *file,
-                    GError    **error)
+crk_window_save_to (CrkWindow *self,
+                    GFile *file,
+                    GError **error)
 {
   g_autofree char *path = NULL;
 
@@ -1218,7 +1221,7 @@ crk_window_save_to (CrkWindow  *self,
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot save to “%s”: only local files can be written"), g_file_peek_path (file));
+                   _ ("Cannot save to “%s”: only local files can be written"), g_file_peek_path (file));
       return FALSE;
     }
   if (!crk_dataset_write (self->dataset, path, error))
@@ -1237,14 +1240,14 @@ crk_window_save_to (CrkWindow  *self,
 
 static void
 save_and_continue (CrkWindow *self,
-                   GFile     *file,
-                   Pending   *pending)
+                   GFile *file,
+                   Pending *pending)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!crk_window_save_to (self, file, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_ ("Could not save: %s"), error->message);
 
       _crk_window_toast (self, message);
       pending_free (pending);
@@ -1254,17 +1257,18 @@ save_and_continue (CrkWindow *self,
   pending_free (pending);
 }
 
-typedef struct {
+typedef struct
+{
   CrkWindow *window;
-  Pending   *pending;
+  Pending *pending;
 } SaveRequest;
 
 static void
 on_save_as_chosen (GPtrArray *files,
-                   gpointer   user_data)
+                   gpointer user_data)
 {
   SaveRequest *request = user_data;
-  g_autoptr(CrkWindow) self = request->window;
+  g_autoptr (CrkWindow) self = request->window;
   Pending *pending = request->pending;
 
   g_free (request);
@@ -1276,12 +1280,12 @@ on_save_as_chosen (GPtrArray *files,
   {
     GFile *file = g_ptr_array_index (files, 0);
     g_autofree char *basename = g_file_get_basename (file);
-    g_autoptr(GFile) target = NULL;
+    g_autoptr (GFile) target = NULL;
 
     if (!g_str_has_suffix (basename, ".xml"))
       {
         g_autofree char *name = g_strconcat (basename, ".cityrank.xml", NULL);
-        g_autoptr(GFile) parent = g_file_get_parent (file);
+        g_autoptr (GFile) parent = g_file_get_parent (file);
 
         target = g_file_get_child (parent, name);
       }
@@ -1292,11 +1296,11 @@ on_save_as_chosen (GPtrArray *files,
 }
 
 void
-_crk_window_save (CrkWindow             *self,
-                  gboolean               save_as,
-                  CrkWindowContinuation  then,
-                  gpointer               data,
-                  GDestroyNotify         destroy)
+_crk_window_save (CrkWindow *self,
+                  gboolean save_as,
+                  CrkWindowContinuation then,
+                  gpointer data,
+                  GDestroyNotify destroy)
 {
   Pending *pending = pending_new (then, data, destroy);
 
@@ -1314,7 +1318,7 @@ _crk_window_save (CrkWindow             *self,
 
   {
     SaveRequest *request = g_new0 (SaveRequest, 1);
-    g_autoptr(GFile) folder = _crk_window_dup_last_folder (self);
+    g_autoptr (GFile) folder = _crk_window_dup_last_folder (self);
     g_autofree char *name = NULL;
 
     if (self->file != NULL)
@@ -1333,7 +1337,7 @@ _crk_window_save (CrkWindow             *self,
 
     request->window = g_object_ref (self);
     request->pending = pending;
-    crk_file_chooser_save (GTK_WINDOW (self), _("Save Dataset"), folder, name,
+    crk_file_chooser_save (GTK_WINDOW (self), _ ("Save Dataset"), folder, name,
                            CRK_FILE_KIND_SAVE_DATASET, on_save_as_chosen, request);
   }
 }
@@ -1341,23 +1345,23 @@ _crk_window_save (CrkWindow             *self,
 /* Export --------------------------------------------------------------------------- */
 
 gboolean
-crk_window_export_chart (CrkWindow   *self,
-                         const char  *path,
-                         int          format,
-                         double       width_px,
-                         double       height_px,
-                         double       dpi,
-                         int          style,
-                         GError     **error)
+crk_window_export_chart (CrkWindow *self,
+                         const char *path,
+                         int format,
+                         double width_px,
+                         double height_px,
+                         double dpi,
+                         int style,
+                         GError **error)
 {
-  g_autoptr(CrkChartOptions) options = NULL;
+  g_autoptr (CrkChartOptions) options = NULL;
 
   g_return_val_if_fail (CRK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (self->results == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No dataset is open"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("No dataset is open"));
       return FALSE;
     }
   options = crk_chart_options_copy (crk_chart_view_get_options (self->chart_view));
@@ -1369,10 +1373,10 @@ crk_window_export_chart (CrkWindow   *self,
 
 static gboolean
 on_drop_cb (GtkDropTarget *target,
-            const GValue  *value,
-            double         x,
-            double         y,
-            CrkWindow     *self)
+            const GValue *value,
+            double x,
+            double y,
+            CrkWindow *self)
 {
   GSList *files;
 
@@ -1399,7 +1403,7 @@ update_recent_menu (CrkWindow *self)
     {
       GtkRecentInfo *info = l->data;
       const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GMenuItem) item = NULL;
+      g_autoptr (GMenuItem) item = NULL;
       g_autofree char *action = NULL;
 
       if (g_strcmp0 (gtk_recent_info_get_mime_type (info), MIME_TYPE) != 0 &&
@@ -1414,7 +1418,7 @@ update_recent_menu (CrkWindow *self)
     }
   if (n == 0)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Datasets"), "win.no-recent");
+      g_autoptr (GMenuItem) item = g_menu_item_new (_ ("No Recent Datasets"), "win.no-recent");
 
       g_menu_append_item (self->recent_section, item);
     }
@@ -1426,9 +1430,9 @@ update_recent_menu (CrkWindow *self)
 /* Until the user moves it, the city detail keeps its minimum width and the table takes
  * the rest. */
 static void
-on_detail_max_position_cb (GtkPaned   *paned,
+on_detail_max_position_cb (GtkPaned *paned,
                            GParamSpec *pspec,
-                           CrkWindow  *self)
+                           CrkWindow *self)
 {
   int max = 0;
 
@@ -1501,26 +1505,27 @@ update_chart_style (CrkWindow *self)
 
   switch (setting)
     {
-    case 1:
-      style = CRK_CHART_STYLE_LIGHT;
-      break;
-    case 2:
-      style = CRK_CHART_STYLE_DARK;
-      break;
-    case 3:
-      style = CRK_CHART_STYLE_PRINT;
-      break;
-    default:
-      style = adw_style_manager_get_dark (adw_style_manager_get_default ())
-                ? CRK_CHART_STYLE_DARK : CRK_CHART_STYLE_LIGHT;
-      break;
+      case 1:
+        style = CRK_CHART_STYLE_LIGHT;
+        break;
+      case 2:
+        style = CRK_CHART_STYLE_DARK;
+        break;
+      case 3:
+        style = CRK_CHART_STYLE_PRINT;
+        break;
+      default:
+        style = adw_style_manager_get_dark (adw_style_manager_get_default ())
+          ? CRK_CHART_STYLE_DARK
+          : CRK_CHART_STYLE_LIGHT;
+        break;
     }
   crk_chart_view_set_style (self->chart_view, style);
 }
 
 static void
 close_confirmed (CrkWindow *self,
-                 gpointer   data)
+                 gpointer data)
 {
   self->closing_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
@@ -1548,7 +1553,7 @@ crk_window_close_request (GtkWindow *window)
 static void
 crk_window_dispose (GObject *object)
 {
-  CrkWindow *self = (CrkWindow *)object;
+  CrkWindow *self = (CrkWindow *) object;
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
@@ -1589,7 +1594,7 @@ crk_window_dispose (GObject *object)
 static void
 crk_window_finalize (GObject *object)
 {
-  CrkWindow *self = (CrkWindow *)object;
+  CrkWindow *self = (CrkWindow *) object;
 
   g_clear_pointer (&self->dimensions, g_array_unref);
   g_clear_pointer (&self->pending_codes, g_strfreev);
@@ -1598,74 +1603,72 @@ crk_window_finalize (GObject *object)
 }
 
 static void
-crk_window_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
+crk_window_get_property (GObject *object,
+                         guint prop_id,
+                         GValue *value,
                          GParamSpec *pspec)
 {
   CrkWindow *self = CRK_WINDOW (object);
 
   switch (prop_id)
     {
-    case PROP_DATASET:
-      g_value_set_object (value, self->dataset);
-      break;
-    case PROP_RESULTS:
-      g_value_set_object (value, self->results);
-      break;
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading_file != NULL);
-      break;
-    case PROP_CHART_KIND:
-      g_value_set_string (value, _crk_window_get_chart_kind (self));
-      break;
-    case PROP_SHOW_METHOD:
-      g_value_set_boolean (value, self->method_panel == NULL ||
-                                  gtk_widget_get_visible (GTK_WIDGET (self->method_panel)));
-      break;
-    case PROP_SHOW_DETAIL:
-      g_value_set_boolean (value, self->city_detail == NULL ||
-                                  gtk_widget_get_visible (GTK_WIDGET (self->city_detail)));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_DATASET:
+        g_value_set_object (value, self->dataset);
+        break;
+      case PROP_RESULTS:
+        g_value_set_object (value, self->results);
+        break;
+      case PROP_FILE:
+        g_value_set_object (value, self->file);
+        break;
+      case PROP_LOADING:
+        g_value_set_boolean (value, self->loading_file != NULL);
+        break;
+      case PROP_CHART_KIND:
+        g_value_set_string (value, _crk_window_get_chart_kind (self));
+        break;
+      case PROP_SHOW_METHOD:
+        g_value_set_boolean (value, self->method_panel == NULL || gtk_widget_get_visible (GTK_WIDGET (self->method_panel)));
+        break;
+      case PROP_SHOW_DETAIL:
+        g_value_set_boolean (value, self->city_detail == NULL || gtk_widget_get_visible (GTK_WIDGET (self->city_detail)));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-crk_window_set_property (GObject      *object,
-                         guint         prop_id,
+crk_window_set_property (GObject *object,
+                         guint prop_id,
                          const GValue *value,
-                         GParamSpec   *pspec)
+                         GParamSpec *pspec)
 {
   CrkWindow *self = CRK_WINDOW (object);
 
   switch (prop_id)
     {
-    case PROP_CHART_KIND:
-      _crk_window_set_chart_kind (self, g_value_get_string (value));
-      break;
-    case PROP_SHOW_METHOD:
-    case PROP_SHOW_DETAIL:
-      {
-        GtkWidget *pane = prop_id == PROP_SHOW_METHOD ? GTK_WIDGET (self->method_panel)
-                                                      : GTK_WIDGET (self->city_detail);
-        gboolean show = g_value_get_boolean (value);
+      case PROP_CHART_KIND:
+        _crk_window_set_chart_kind (self, g_value_get_string (value));
+        break;
+      case PROP_SHOW_METHOD:
+      case PROP_SHOW_DETAIL:
+        {
+          GtkWidget *pane = prop_id == PROP_SHOW_METHOD ? GTK_WIDGET (self->method_panel)
+                                                        : GTK_WIDGET (self->city_detail);
+          gboolean show = g_value_get_boolean (value);
 
-        if (pane == NULL || gtk_widget_get_visible (pane) == show)
-          break;
-        gtk_widget_set_visible (pane, show);
-        if (self->settings != NULL)
-          g_settings_set_boolean (self->settings,
-                                  prop_id == PROP_SHOW_METHOD ? "show-method" : "show-detail", show);
-        g_object_notify_by_pspec (object, pspec);
-      }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+          if (pane == NULL || gtk_widget_get_visible (pane) == show)
+            break;
+          gtk_widget_set_visible (pane, show);
+          if (self->settings != NULL)
+            g_settings_set_boolean (self->settings,
+                                    prop_id == PROP_SHOW_METHOD ? "show-method" : "show-detail", show);
+          g_object_notify_by_pspec (object, pspec);
+        }
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -1765,21 +1768,22 @@ crk_window_init (CrkWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   {
-    const struct {
+    const struct
+    {
       GtkColumnViewColumn *column;
-      CrkRankingCell       cell;
+      CrkRankingCell cell;
     } cells[] = {
-      { self->rank_column, CRK_RANKING_CELL_RANK },
-      { self->change_column, CRK_RANKING_CELL_CHANGE },
-      { self->city_column, CRK_RANKING_CELL_CITY },
-      { self->province_column, CRK_RANKING_CELL_PROVINCE },
-      { self->score_column, CRK_RANKING_CELL_SCORE },
-      { self->tier_column, CRK_RANKING_CELL_TIER },
+      {self->rank_column, CRK_RANKING_CELL_RANK},
+      {self->change_column, CRK_RANKING_CELL_CHANGE},
+      {self->city_column, CRK_RANKING_CELL_CITY},
+      {self->province_column, CRK_RANKING_CELL_PROVINCE},
+      {self->score_column, CRK_RANKING_CELL_SCORE},
+      {self->tier_column, CRK_RANKING_CELL_TIER},
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
       {
-        g_autoptr(GtkListItemFactory) factory = crk_ranking_cell_factory_new (cells[i].cell);
+        g_autoptr (GtkListItemFactory) factory = crk_ranking_cell_factory_new (cells[i].cell);
 
         gtk_column_view_column_set_factory (cells[i].column, factory);
       }

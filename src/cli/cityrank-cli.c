@@ -14,21 +14,22 @@
 #include "crk-cli.h"
 #include "crk-locale.h"
 
-typedef struct {
+typedef struct
+{
   const char *name;
   int (*run) (int argc, char **argv);
   const char *summary;
 } Command;
 
 static const Command commands[] = {
-  { "validate", crk_cli_validate, N_("Check dataset files against the format and its rules") },
-  { "convert", crk_cli_convert, N_("Convert a CSV pair or a dataset file to a dataset file") },
-  { "info", crk_cli_info, N_("Count the cities, indicators, levels, years and missing values") },
-  { "rank", crk_cli_rank, N_("Compute scores and ranks") },
-  { "explain", crk_cli_explain, N_("Split the score gap between two cities by dimension") },
-  { "chart", crk_cli_chart, N_("Draw a chart to PNG, SVG or PDF") },
-  { "report", crk_cli_report, N_("Write the ranking report as PDF") },
-  { "uncertainty", crk_cli_uncertainty, N_("Monte Carlo uncertainty of the ranks") },
+  {"validate", crk_cli_validate, N_ ("Check dataset files against the format and its rules")},
+  {"convert", crk_cli_convert, N_ ("Convert a CSV pair or a dataset file to a dataset file")},
+  {"info", crk_cli_info, N_ ("Count the cities, indicators, levels, years and missing values")},
+  {"rank", crk_cli_rank, N_ ("Compute scores and ranks")},
+  {"explain", crk_cli_explain, N_ ("Split the score gap between two cities by dimension")},
+  {"chart", crk_cli_chart, N_ ("Draw a chart to PNG, SVG or PDF")},
+  {"report", crk_cli_report, N_ ("Write the ranking report as PDF")},
+  {"uncertainty", crk_cli_uncertainty, N_ ("Monte Carlo uncertainty of the ranks")},
 };
 
 void
@@ -46,12 +47,12 @@ crk_cli_error (const char *format, ...)
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n\n", _("Usage: cityrank-cli COMMAND [OPTION…] [ARGUMENT…]"));
-  fprintf (out, "%s\n", _("Commands:"));
+  fprintf (out, "%s\n\n", _ ("Usage: cityrank-cli COMMAND [OPTION…] [ARGUMENT…]"));
+  fprintf (out, "%s\n", _ ("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (out, "\n%s\n", _("Run “cityrank-cli COMMAND --help” for the options of a command."));
-  fprintf (out, "%s\n", _("Global options: --lang en|zh_CN, --help, --version"));
+    fprintf (out, "  %-10s %s\n", commands[i].name, _ (commands[i].summary));
+  fprintf (out, "\n%s\n", _ ("Run “cityrank-cli COMMAND --help” for the options of a command."));
+  fprintf (out, "%s\n", _ ("Global options: --lang en|zh_CN, --help, --version"));
 }
 
 /* Takes --lang LANG / --lang=LANG from anywhere on the command line (it changes the
@@ -112,7 +113,7 @@ main (int argc, char **argv)
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  crk_cli_error (_("unknown command “%s”"), argv[1]);
+  crk_cli_error (_ ("unknown command “%s”"), argv[1]);
   print_usage (stderr);
   return CRK_CLI_EXIT_USAGE;
 }

@@ -16,7 +16,7 @@
 CrkDataset *
 crk_cli_load_dataset (const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CrkDataset *dataset;
 
   if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
@@ -29,7 +29,7 @@ crk_cli_load_dataset (const char *path)
 }
 
 void
-crk_cli_append_csv_field (GString    *out,
+crk_cli_append_csv_field (GString *out,
                           const char *text)
 {
   if (text == NULL)
@@ -50,7 +50,7 @@ crk_cli_append_csv_field (GString    *out,
 }
 
 void
-crk_cli_append_json_string (GString    *out,
+crk_cli_append_json_string (GString *out,
                             const char *text)
 {
   if (text == NULL)

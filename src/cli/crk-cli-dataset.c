@@ -19,11 +19,11 @@
 /* Parses the options of a subcommand; on bad arguments prints the message and the usage
  * to stderr and returns FALSE (the caller exits with CRK_CLI_EXIT_USAGE). */
 static gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv)
+parse_options (GOptionContext *context,
+               int *argc,
+               char ***argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -38,7 +38,7 @@ parse_options (GOptionContext  *context,
 
 static int
 usage_error (GOptionContext *context,
-             const char     *message)
+             const char *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -62,9 +62,9 @@ new_context (const char *command,
 }
 
 static void
-print_problems (GPtrArray    *problems,
+print_problems (GPtrArray *problems,
                 const GError *error,
-                const char   *path)
+                const char *path)
 {
   if (problems != NULL && problems->len > 0)
     {
@@ -78,40 +78,40 @@ print_problems (GPtrArray    *problems,
   else if (error != NULL)
     {
       /* TRANSLATORS: the severity in "FILE: error: MESSAGE" */
-      fprintf (stderr, "%s: %s: %s\n", path, _("error"), error->message);
+      fprintf (stderr, "%s: %s: %s\n", path, _ ("error"), error->message);
     }
 }
 
 /* validate */
 
 int
-crk_cli_validate (int    argc,
+crk_cli_validate (int argc,
                   char **argv)
 {
   gboolean quiet = FALSE;
   const GOptionEntry entries[] = {
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing for valid files"), NULL },
-    { NULL },
+    {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Print nothing for valid files"), NULL},
+    {NULL},
   };
-  g_autoptr(GOptionContext) context =
-    new_context ("validate", _("FILE…"),
-                 _("Check dataset files (.cityrank.xml) against the schema and the rules of the "
-                   "format. Prints one line per problem on standard error, as\n"
-                   "FILE:LINE:COLUMN: error: MESSAGE\n"
-                   "Exit status: 0 when every file is valid, 1 otherwise, 2 on bad arguments."));
+  g_autoptr (GOptionContext) context =
+    new_context ("validate", _ ("FILE…"),
+                 _ ("Check dataset files (.cityrank.xml) against the schema and the rules of the "
+                    "format. Prints one line per problem on standard error, as\n"
+                    "FILE:LINE:COLUMN: error: MESSAGE\n"
+                    "Exit status: 0 when every file is valid, 1 otherwise, 2 on bad arguments."));
   int status = CRK_CLI_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv))
     return CRK_CLI_EXIT_USAGE;
   if (argc < 2)
-    return usage_error (context, _("no file to validate"));
+    return usage_error (context, _ ("no file to validate"));
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CrkDataset) dataset = crk_dataset_read (argv[i], &problems, &error);
+      g_autoptr (GPtrArray) problems = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CrkDataset) dataset = crk_dataset_read (argv[i], &problems, &error);
 
       if (dataset == NULL)
         {
@@ -120,7 +120,7 @@ crk_cli_validate (int    argc,
         }
       else if (!quiet)
         /* TRANSLATORS: %s is a file name */
-        printf (_("%s: valid\n"), argv[i]);
+        printf (_ ("%s: valid\n"), argv[i]);
     }
   return status;
 }
@@ -128,7 +128,7 @@ crk_cli_validate (int    argc,
 /* convert */
 
 int
-crk_cli_convert (int    argc,
+crk_cli_convert (int argc,
                  char **argv)
 {
   g_autofree char *data = NULL;
@@ -136,39 +136,39 @@ crk_cli_convert (int    argc,
   g_autofree char *output = NULL;
   int year = 0;
   const GOptionEntry entries[] = {
-    { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data, N_("Data table (CSV, COINr layout)"), N_("FILE") },
-    { "meta", 'm', 0, G_OPTION_ARG_FILENAME, &meta, N_("Metadata table (CSV, COINr layout)"), N_("FILE") },
-    { "year", 'y', 0, G_OPTION_ARG_INT, &year,
-      N_("Year of the values when the data table has no Time column (default: this year)"), N_("YEAR") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Dataset file to write (.cityrank.xml); “-” for standard output"), N_("FILE") },
-    { NULL },
+    {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, N_ ("Data table (CSV, COINr layout)"), N_ ("FILE")},
+    {"meta", 'm', 0, G_OPTION_ARG_FILENAME, &meta, N_ ("Metadata table (CSV, COINr layout)"), N_ ("FILE")},
+    {"year", 'y', 0, G_OPTION_ARG_INT, &year,
+     N_ ("Year of the values when the data table has no Time column (default: this year)"), N_ ("YEAR")},
+    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+     N_ ("Dataset file to write (.cityrank.xml); “-” for standard output"), N_ ("FILE")},
+    {NULL},
   };
-  g_autoptr(GOptionContext) context =
-    new_context ("convert", _("[IN.cityrank.xml | IN.csv]"),
-                 _("Convert a pair of CSV tables in COINr's layout, or a dataset file, to a dataset "
-                   "file in the canonical form.\n\n"
-                   "  cityrank-cli convert --data D.csv --meta M.csv -o OUT.cityrank.xml\n"
-                   "  cityrank-cli convert D.csv -o OUT.cityrank.xml   (M.csv found next to it)\n"
-                   "  cityrank-cli convert IN.cityrank.xml -o OUT.cityrank.xml"));
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
+  g_autoptr (GOptionContext) context =
+    new_context ("convert", _ ("[IN.cityrank.xml | IN.csv]"),
+                 _ ("Convert a pair of CSV tables in COINr's layout, or a dataset file, to a dataset "
+                    "file in the canonical form.\n\n"
+                    "  cityrank-cli convert --data D.csv --meta M.csv -o OUT.cityrank.xml\n"
+                    "  cityrank-cli convert D.csv -o OUT.cityrank.xml   (M.csv found next to it)\n"
+                    "  cityrank-cli convert IN.cityrank.xml -o OUT.cityrank.xml"));
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
   const char *input;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv))
     return CRK_CLI_EXIT_USAGE;
   if (output == NULL)
-    return usage_error (context, _("no output file (-o FILE)"));
+    return usage_error (context, _ ("no output file (-o FILE)"));
   if ((data == NULL) != (meta == NULL))
-    return usage_error (context, _("--data and --meta go together"));
+    return usage_error (context, _ ("--data and --meta go together"));
   if (data != NULL && argc > 1)
-    return usage_error (context, _("give either --data and --meta or one dataset file, not both"));
+    return usage_error (context, _ ("give either --data and --meta or one dataset file, not both"));
   if (data == NULL && argc != 2)
-    return usage_error (context, _("give one dataset file, or --data and --meta"));
+    return usage_error (context, _ ("give one dataset file, or --data and --meta"));
   if (year < 0 || year > 9999)
-    return usage_error (context, _("the year must be between 1 and 9999"));
+    return usage_error (context, _ ("the year must be between 1 and 9999"));
 
   if (data != NULL)
     {
@@ -199,7 +199,7 @@ crk_cli_convert (int    argc,
 
       if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
         {
-          crk_cli_error (_("cannot write to standard output"));
+          crk_cli_error (_ ("cannot write to standard output"));
           return CRK_CLI_EXIT_FAILED;
         }
     }
@@ -218,7 +218,7 @@ print_percent (guint missing,
                guint total)
 {
   /* TRANSLATORS: missing values: "12 of 5400 (0.2 %)" */
-  printf (_("%u of %u (%.1f %%)"), missing, total, total > 0 ? 100.0 * missing / total : 0.0);
+  printf (_ ("%u of %u (%.1f %%)"), missing, total, total > 0 ? 100.0 * missing / total : 0.0);
   printf ("\n");
 }
 
@@ -236,22 +236,22 @@ print_label (const char *label)
 }
 
 int
-crk_cli_info (int    argc,
+crk_cli_info (int argc,
               char **argv)
 {
   g_autofree char *meta = NULL;
   const GOptionEntry entries[] = {
-    { "meta", 'm', 0, G_OPTION_ARG_FILENAME, &meta,
-      N_("Metadata table, when FILE is a CSV data table (else it is looked for next to it)"), N_("FILE") },
-    { NULL },
+    {"meta", 'm', 0, G_OPTION_ARG_FILENAME, &meta,
+     N_ ("Metadata table, when FILE is a CSV data table (else it is looked for next to it)"), N_ ("FILE")},
+    {NULL},
   };
-  g_autoptr(GOptionContext) context =
-    new_context ("info", _("FILE"),
-                 _("Count the cities, indicators, denominators, framework levels, years and "
-                   "missing values of a dataset file (.cityrank.xml) or of a CSV pair."));
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
+  g_autoptr (GOptionContext) context =
+    new_context ("info", _ ("FILE"),
+                 _ ("Count the cities, indicators, denominators, framework levels, years and "
+                    "missing values of a dataset file (.cityrank.xml) or of a CSV pair."));
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
   guint n_indicators = 0, n_denominators = 0, n_cities, n_years;
   CrkFrameworkNode *root;
   const char *path;
@@ -260,7 +260,7 @@ crk_cli_info (int    argc,
   if (!parse_options (context, &argc, &argv))
     return CRK_CLI_EXIT_USAGE;
   if (argc != 2)
-    return usage_error (context, _("give one dataset file"));
+    return usage_error (context, _ ("give one dataset file"));
   path = argv[1];
 
   if (meta != NULL)
@@ -286,43 +286,43 @@ crk_cli_info (int    argc,
   n_cities = crk_dataset_get_n_cities (dataset);
   n_years = crk_dataset_get_n_years (dataset);
 
-  print_label (_("File:"));
+  print_label (_ ("File:"));
   printf (" %s\n", path);
   if (crk_dataset_get_title (dataset) != NULL)
     {
-      print_label (_("Title:"));
+      print_label (_ ("Title:"));
       printf (" %s\n", crk_dataset_get_title (dataset));
     }
   if (crk_dataset_get_title_zh (dataset) != NULL)
     {
-      print_label (_("Chinese title:"));
+      print_label (_ ("Chinese title:"));
       printf (" %s\n", crk_dataset_get_title_zh (dataset));
     }
-  print_label (_("Cities:"));
+  print_label (_ ("Cities:"));
   printf (" %u\n", n_cities);
-  print_label (_("Indicators:"));
+  print_label (_ ("Indicators:"));
   printf (" %u\n", n_indicators);
-  print_label (_("Denominators:"));
+  print_label (_ ("Denominators:"));
   printf (" %u\n", n_denominators);
   if (root != NULL)
     {
-      print_label (_("Levels:"));
+      print_label (_ ("Levels:"));
       printf (" %u\n", crk_dataset_get_n_levels (dataset));
-      print_label (_("Dimensions:"));
+      print_label (_ ("Dimensions:"));
       printf (" %u\n", crk_dataset_get_dimensions (dataset)->len);
     }
   else
     {
-      print_label (_("Levels:"));
-      printf (" %s\n", _("no framework"));
+      print_label (_ ("Levels:"));
+      printf (" %s\n", _ ("no framework"));
     }
-  print_label (_("Years:"));
+  print_label (_ ("Years:"));
   if (n_years == 0)
-    printf (" %s", _("none"));
+    printf (" %s", _ ("none"));
   for (guint y = 0; y < n_years; y++)
     printf (" %d", crk_dataset_get_year (dataset, y));
   printf ("\n");
-  print_label (_("Missing values:"));
+  print_label (_ ("Missing values:"));
   printf (" ");
   print_percent (crk_dataset_count_missing (dataset, 0), n_cities * n_indicators * n_years);
   for (guint y = 0; y < n_years; y++)
@@ -332,7 +332,7 @@ crk_cli_info (int    argc,
       printf ("  %-14d ", year);
       print_percent (crk_dataset_count_missing (dataset, year), n_cities * n_indicators);
     }
-  print_label (_("Method:"));
-  printf (" %s\n", crk_dataset_has_method (dataset) ? _("saved with the data") : _("default"));
+  print_label (_ ("Method:"));
+  printf (" %s\n", crk_dataset_has_method (dataset) ? _ ("saved with the data") : _ ("default"));
   return CRK_CLI_EXIT_OK;
 }

@@ -19,7 +19,8 @@
 #include "crk-engine.h"
 #include "crk-model.h"
 
-typedef enum {
+typedef enum
+{
   FORMAT_TABLE,
   FORMAT_CSV,
   FORMAT_JSON,
@@ -27,7 +28,7 @@ typedef enum {
 
 static gboolean
 parse_format (const char *s,
-              Format     *format)
+              Format *format)
 {
   if (s == NULL || g_str_equal (s, "table"))
     *format = FORMAT_TABLE;
@@ -37,7 +38,7 @@ parse_format (const char *s,
     *format = FORMAT_JSON;
   else
     {
-      crk_cli_error (_("unknown format “%s” (table, csv or json)"), s);
+      crk_cli_error (_ ("unknown format “%s” (table, csv or json)"), s);
       return FALSE;
     }
   return TRUE;
@@ -46,7 +47,7 @@ parse_format (const char *s,
 /* "%.17g" in the C locale; empty for NAN. */
 static void
 append_number (GString *out,
-               double   value)
+               double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -57,7 +58,7 @@ append_number (GString *out,
 
 static void
 append_json_number (GString *out,
-                    double   value)
+                    double value)
 {
   if (isnan (value) || isinf (value))
     g_string_append (out, "null");
@@ -71,7 +72,7 @@ print_warnings (CrkResults *results)
   GArray *warnings = crk_results_get_warnings (results);
 
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "cityrank-cli: %s: %s\n", _("warning"),
+    fprintf (stderr, "cityrank-cli: %s: %s\n", _ ("warning"),
              g_array_index (warnings, CrkWarning, i).message);
 }
 
@@ -79,13 +80,13 @@ print_warnings (CrkResults *results)
 static gboolean
 resolve_node (CrkResults *results,
               const char *code,
-              guint      *node)
+              guint *node)
 {
   int index = code != NULL ? crk_results_lookup_node (results, code) : 0;
 
   if (index < 0)
     {
-      crk_cli_error (_("the framework has no node “%s”"), code);
+      crk_cli_error (_ ("the framework has no node “%s”"), code);
       return FALSE;
     }
   *node = index;
@@ -94,9 +95,10 @@ resolve_node (CrkResults *results,
 
 /* rank */
 
-typedef struct {
-  guint  city;
-  guint  rank;
+typedef struct
+{
+  guint city;
+  guint rank;
 } Row;
 
 static int
@@ -111,16 +113,16 @@ compare_rows (const void *a,
 }
 
 static gboolean
-apply_normalise_option (CrkMethod  *method,
+apply_normalise_option (CrkMethod *method,
                         const char *value)
 {
-  g_auto(GStrv) parts = g_strsplit (value, ":", 2);
+  g_auto (GStrv) parts = g_strsplit (value, ":", 2);
   CrkNormalisation mode;
   double p1 = 0, p2 = 100;
 
   if (!crk_normalisation_from_string (parts[0], &mode) || mode == CRK_NORMALISATION_INHERIT)
     {
-      crk_cli_error (_("unknown normalisation “%s” (minmax[:L,H], zscore[:M,S], rank, prank or goalposts)"), value);
+      crk_cli_error (_ ("unknown normalisation “%s” (minmax[:L,H], zscore[:M,S], rank, prank or goalposts)"), value);
       return FALSE;
     }
   if (mode == CRK_NORMALISATION_ZSCORE)
@@ -130,23 +132,19 @@ apply_normalise_option (CrkMethod  *method,
     }
   if (parts[1] != NULL)
     {
-      g_auto(GStrv) numbers = g_strsplit (parts[1], ",", -1);
+      g_auto (GStrv) numbers = g_strsplit (parts[1], ",", -1);
       char *end1 = NULL, *end2 = NULL;
 
-      if ((mode != CRK_NORMALISATION_MINMAX && mode != CRK_NORMALISATION_ZSCORE)
-          || g_strv_length (numbers) != 2)
+      if ((mode != CRK_NORMALISATION_MINMAX && mode != CRK_NORMALISATION_ZSCORE) || g_strv_length (numbers) != 2)
         {
-          crk_cli_error (_("bad normalisation parameters in “%s”"), value);
+          crk_cli_error (_ ("bad normalisation parameters in “%s”"), value);
           return FALSE;
         }
       p1 = g_ascii_strtod (numbers[0], &end1);
       p2 = g_ascii_strtod (numbers[1], &end2);
-      if (*numbers[0] == '\0' || *end1 != '\0' || *numbers[1] == '\0' || *end2 != '\0'
-          || !isfinite (p1) || !isfinite (p2)
-          || (mode == CRK_NORMALISATION_MINMAX && !(p2 > p1))
-          || (mode == CRK_NORMALISATION_ZSCORE && !(p2 > 0)))
+      if (*numbers[0] == '\0' || *end1 != '\0' || *numbers[1] == '\0' || *end2 != '\0' || !isfinite (p1) || !isfinite (p2) || (mode == CRK_NORMALISATION_MINMAX && !(p2 > p1)) || (mode == CRK_NORMALISATION_ZSCORE && !(p2 > 0)))
         {
-          crk_cli_error (_("bad normalisation parameters in “%s”"), value);
+          crk_cli_error (_ ("bad normalisation parameters in “%s”"), value);
           return FALSE;
         }
     }
@@ -155,23 +153,24 @@ apply_normalise_option (CrkMethod  *method,
 }
 
 static gboolean
-apply_impute_option (CrkMethod  *method,
+apply_impute_option (CrkMethod *method,
                      const char *value)
 {
-  g_auto(GStrv) parts = g_strsplit (value, ":", 2);
+  g_auto (GStrv) parts = g_strsplit (value, ":", 2);
   CrkImputation mode;
   gboolean grouped;
 
   if (!crk_imputation_from_string (parts[0], &mode))
     {
-      crk_cli_error (_("unknown imputation “%s” (none, mean, median, group-mean:ATTR or group-median:ATTR)"), value);
+      crk_cli_error (_ ("unknown imputation “%s” (none, mean, median, group-mean:ATTR or group-median:ATTR)"), value);
       return FALSE;
     }
   grouped = mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN;
   if (grouped != (parts[1] != NULL && *parts[1] != '\0'))
     {
-      crk_cli_error (grouped ? _("“%s” needs a city attribute, e.g. group-mean:province")
-                             : _("“%s” takes no attribute"), value);
+      crk_cli_error (grouped ? _ ("“%s” needs a city attribute, e.g. group-mean:province")
+                             : _ ("“%s” takes no attribute"),
+                     value);
       return FALSE;
     }
   crk_method_set_imputation (method, mode, grouped ? parts[1] : NULL);
@@ -181,8 +180,8 @@ apply_impute_option (CrkMethod  *method,
 static void
 clear_aggregation_overrides (CrkMethod *method)
 {
-  g_autoptr(GArray) levels = crk_method_dup_level_aggregations (method);
-  g_auto(GStrv) nodes = crk_method_dup_node_aggregations (method);
+  g_autoptr (GArray) levels = crk_method_dup_level_aggregations (method);
+  g_auto (GStrv) nodes = crk_method_dup_node_aggregations (method);
 
   for (guint i = 0; levels != NULL && i < levels->len; i++)
     crk_method_set_level_aggregation (method, g_array_index (levels, guint, i), CRK_AGGREGATION_INHERIT);
@@ -190,7 +189,8 @@ clear_aggregation_overrides (CrkMethod *method)
     crk_method_set_node_aggregation (method, nodes[i], CRK_AGGREGATION_INHERIT);
 }
 
-typedef struct {
+typedef struct
+{
   char *denominate;
   char *impute;
   char *treat;
@@ -214,7 +214,7 @@ method_options_clear (MethodOptions *o)
 }
 
 static gboolean
-apply_method_options (CrkMethod     *method,
+apply_method_options (CrkMethod *method,
                       MethodOptions *o)
 {
   if (o->denominate != NULL)
@@ -223,7 +223,7 @@ apply_method_options (CrkMethod     *method,
 
       if (!crk_denomination_from_string (o->denominate, &mode))
         {
-          crk_cli_error (_("unknown denomination “%s” (none or dataset)"), o->denominate);
+          crk_cli_error (_ ("unknown denomination “%s” (none or dataset)"), o->denominate);
           return FALSE;
         }
       crk_method_set_denomination (method, mode);
@@ -236,7 +236,7 @@ apply_method_options (CrkMethod     *method,
 
       if (!crk_treatment_from_string (o->treat, &mode))
         {
-          crk_cli_error (_("unknown treatment “%s” (none or winsorise)"), o->treat);
+          crk_cli_error (_ ("unknown treatment “%s” (none or winsorise)"), o->treat);
           return FALSE;
         }
       crk_method_set_treatment (method, mode);
@@ -249,7 +249,7 @@ apply_method_options (CrkMethod     *method,
 
       if (!crk_aggregation_from_string (o->aggregate, &mode) || mode == CRK_AGGREGATION_INHERIT)
         {
-          crk_cli_error (_("unknown aggregation “%s” (arithmetic, geometric, harmonic or topsis)"), o->aggregate);
+          crk_cli_error (_ ("unknown aggregation “%s” (arithmetic, geometric, harmonic or topsis)"), o->aggregate);
           return FALSE;
         }
       clear_aggregation_overrides (method);
@@ -261,7 +261,7 @@ apply_method_options (CrkMethod     *method,
 
       if (!crk_weight_scheme_from_string (o->weights, &scheme))
         {
-          crk_cli_error (_("unknown weights “%s” (dataset, equal, entropy, critic or pca)"), o->weights);
+          crk_cli_error (_ ("unknown weights “%s” (dataset, equal, entropy, critic or pca)"), o->weights);
           return FALSE;
         }
       crk_method_clear_weights (method);
@@ -273,7 +273,7 @@ apply_method_options (CrkMethod     *method,
     {
       if (!(o->availability >= 0 && o->availability <= 1))
         {
-          crk_cli_error (_("the availability threshold must be between 0 and 1, not %g"), o->availability);
+          crk_cli_error (_ ("the availability threshold must be between 0 and 1, not %g"), o->availability);
           return FALSE;
         }
       crk_method_set_availability (method, o->availability);
@@ -283,7 +283,7 @@ apply_method_options (CrkMethod     *method,
 
 static const char *
 city_group (CrkResults *results,
-            guint       city)
+            guint city)
 {
   const char *attribute = crk_method_get_group_attribute (crk_results_get_method (results));
   CrkCity *c = crk_dataset_get_city (crk_results_get_dataset (results), city);
@@ -292,12 +292,12 @@ city_group (CrkResults *results,
 }
 
 static void
-print_rank_csv (GString    *out,
+print_rank_csv (GString *out,
                 CrkResults *results,
-                guint       node,
-                const Row  *rows,
-                guint       n_rows,
-                gboolean    grouped)
+                guint node,
+                const Row *rows,
+                guint n_rows,
+                gboolean grouped)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   CrkFrameworkNode *fn = crk_results_get_node (results, node);
@@ -355,12 +355,12 @@ print_rank_csv (GString    *out,
 }
 
 static void
-print_rank_json (GString    *out,
+print_rank_json (GString *out,
                  CrkResults *results,
-                 guint       node,
-                 const Row  *rows,
-                 guint       n_rows,
-                 gboolean    grouped)
+                 guint node,
+                 const Row *rows,
+                 guint n_rows,
+                 gboolean grouped)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   CrkFrameworkNode *fn = crk_results_get_node (results, node);
@@ -411,7 +411,7 @@ print_rank_json (GString    *out,
               const char *reason = crk_results_get_unranked_reason (results, city);
 
               g_string_append (out, ", \"reason\": ");
-              crk_cli_append_json_string (out, reason != NULL ? reason : _("no score at this level"));
+              crk_cli_append_json_string (out, reason != NULL ? reason : _ ("no score at this level"));
             }
           g_string_append (out, ", \"score\": ");
           append_json_number (out, crk_results_get_score (results, node, city));
@@ -475,10 +475,10 @@ display_width (const char *text)
 
 /* Pads @text to @width terminal columns. */
 static void
-append_padded (GString    *out,
+append_padded (GString *out,
                const char *text,
-               int         width,
-               gboolean    right)
+               int width,
+               gboolean right)
 {
   int used = display_width (text);
 
@@ -495,8 +495,8 @@ append_padded (GString    *out,
 
 static void
 append_score_cell (GString *out,
-                   double   value,
-                   int      width)
+                   double value,
+                   int width)
 {
   g_autofree char *text = isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.2f", value);
 
@@ -505,12 +505,12 @@ append_score_cell (GString *out,
 }
 
 static void
-print_rank_table (GString    *out,
+print_rank_table (GString *out,
                   CrkResults *results,
-                  guint       node,
-                  const Row  *rows,
-                  guint       n_rows,
-                  gboolean    grouped)
+                  guint node,
+                  const Row *rows,
+                  guint n_rows,
+                  gboolean grouped)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   CrkFrameworkNode *fn = crk_results_get_node (results, node);
@@ -534,13 +534,13 @@ print_rank_table (GString    *out,
                           crk_framework_node_get_display_name (fn),
                           crk_framework_node_get_code (fn),
                           crk_results_get_year (results));
-  append_padded (out, _("Rank"), 5, TRUE);
+  append_padded (out, _ ("Rank"), 5, TRUE);
   g_string_append (out, "  ");
-  append_padded (out, _("Code"), code_width, FALSE);
+  append_padded (out, _ ("Code"), code_width, FALSE);
   g_string_append (out, "  ");
-  append_padded (out, _("Name"), name_width, FALSE);
+  append_padded (out, _ ("Name"), name_width, FALSE);
   g_string_append (out, "  ");
-  append_padded (out, _("Score"), 7, TRUE);
+  append_padded (out, _ ("Score"), 7, TRUE);
   for (guint k = 0; k < n_children; k++)
     {
       const char *code = crk_framework_node_get_code (crk_framework_node_get_child (fn, k));
@@ -551,11 +551,11 @@ print_rank_table (GString    *out,
       append_padded (out, code, widths[k], TRUE);
     }
   if (node == 0 && crk_results_has_base_year (results))
-    g_string_append_printf (out, "  %s", _("Change"));
+    g_string_append_printf (out, "  %s", _ ("Change"));
   if (node == 0 && crk_results_get_n_tiers (results) > 0)
-    g_string_append_printf (out, "  %s", _("Tier"));
+    g_string_append_printf (out, "  %s", _ ("Tier"));
   if (grouped)
-    g_string_append_printf (out, "  %s", _("Group rank"));
+    g_string_append_printf (out, "  %s", _ ("Group rank"));
   g_string_append_c (out, '\n');
 
   for (guint r = 0; r < n_rows; r++)
@@ -583,10 +583,11 @@ print_rank_table (GString    *out,
         {
           int rank_change;
           g_autofree char *change = crk_results_get_change (results, city, &rank_change, NULL)
-                                    ? g_strdup_printf ("%+d", rank_change) : g_strdup ("–");
+            ? g_strdup_printf ("%+d", rank_change)
+            : g_strdup ("–");
 
           g_string_append (out, "  ");
-          append_padded (out, change, display_width (_("Change")), TRUE);
+          append_padded (out, change, display_width (_ ("Change")), TRUE);
         }
       if (tier >= 0)
         g_string_append_printf (out, "  %s", crk_results_get_tier_name (results, tier));
@@ -600,19 +601,19 @@ print_rank_table (GString    *out,
     {
       double rho, tau;
       guint n_compared;
-      g_autoptr(GArray) largest = NULL;
+      g_autoptr (GArray) largest = NULL;
 
       if (crk_results_compare_reference (results, &rho, &tau, &n_compared, &largest))
         {
-          g_string_append_printf (out, _("\nAgreement with the published reference ranks of %d (%u cities): Spearman ρ = %.4f, Kendall τ = %.4f\n"),
+          g_string_append_printf (out, _ ("\nAgreement with the published reference ranks of %d (%u cities): Spearman ρ = %.4f, Kendall τ = %.4f\n"),
                                   crk_results_get_year (results), n_compared, rho, tau);
-          g_string_append_printf (out, "%s", _("Largest disagreements:"));
+          g_string_append_printf (out, "%s", _ ("Largest disagreements:"));
           for (guint k = 0; k < MIN (largest->len, 5); k++)
             {
               guint city = g_array_index (largest, guint, k);
               CrkCity *c = crk_dataset_get_city (dataset, city);
 
-              g_string_append_printf (out, _(" %s (%u, reference %u)"), crk_city_get_code (c),
+              g_string_append_printf (out, _ (" %s (%u, reference %u)"), crk_city_get_code (c),
                                       crk_results_get_rank (results, city),
                                       crk_city_get_reference_rank (c, crk_results_get_year (results)));
             }
@@ -622,7 +623,7 @@ print_rank_table (GString    *out,
 
   if (n_unranked > 0)
     {
-      g_string_append_printf (out, "\n%s\n", _("Not ranked:"));
+      g_string_append_printf (out, "\n%s\n", _ ("Not ranked:"));
       for (guint r = 0; r < n_rows; r++)
         {
           guint city = rows[r].city;
@@ -635,41 +636,40 @@ print_rank_table (GString    *out,
           append_padded (out, crk_city_get_code (c), code_width, FALSE);
           g_string_append (out, "  ");
           append_padded (out, crk_city_get_display_name (c), name_width, FALSE);
-          g_string_append_printf (out, "  %s\n", reason != NULL ? reason : _("no score at this level"));
+          g_string_append_printf (out, "  %s\n", reason != NULL ? reason : _ ("no score at this level"));
         }
     }
 }
 
 int
-crk_cli_rank (int    argc,
+crk_cli_rank (int argc,
               char **argv)
 {
   int year = 0;
   g_autofree char *level = NULL;
   g_autofree char *format_name = NULL;
-  g_auto(GStrv) files = NULL;
-  MethodOptions mo = { .availability = NAN };
+  g_auto (GStrv) files = NULL;
+  MethodOptions mo = {.availability = NAN};
   const GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year to compute (default: the latest)"), N_("YEAR") },
-    { "denominate", 0, 0, G_OPTION_ARG_STRING, &mo.denominate, N_("none or dataset"), N_("MODE") },
-    { "impute", 0, 0, G_OPTION_ARG_STRING, &mo.impute, N_("none, mean, median, group-mean:ATTR or group-median:ATTR"), N_("MODE") },
-    { "treat", 0, 0, G_OPTION_ARG_STRING, &mo.treat, N_("none or winsorise"), N_("MODE") },
-    { "normalise", 0, 0, G_OPTION_ARG_STRING, &mo.normalise, N_("minmax[:L,H], zscore[:M,S], rank, prank or goalposts"), N_("MODE") },
-    { "aggregate", 0, 0, G_OPTION_ARG_STRING, &mo.aggregate, N_("arithmetic, geometric, harmonic or topsis (every level)"), N_("MODE") },
-    { "weights", 0, 0, G_OPTION_ARG_STRING, &mo.weights, N_("dataset, equal, entropy, critic or pca"), N_("SCHEME") },
-    { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("Framework node to rank by (default: the index)"), N_("NODE") },
-    { "group", 0, 0, G_OPTION_ARG_STRING, &mo.group, N_("City attribute for ranks within groups"), N_("ATTR") },
-    { "availability", 0, 0, G_OPTION_ARG_DOUBLE, &mo.availability, N_("Share of each node’s children a city needs to get a score (0 = off)"), N_("SHARE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json"), N_("FORMAT") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — compute scores and ranks (FILE: a dataset file or either CSV table of a pair)"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkMethod) method = NULL;
-  g_autoptr(CrkResults) results = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
+    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Year to compute (default: the latest)"), N_ ("YEAR")},
+    {"denominate", 0, 0, G_OPTION_ARG_STRING, &mo.denominate, N_ ("none or dataset"), N_ ("MODE")},
+    {"impute", 0, 0, G_OPTION_ARG_STRING, &mo.impute, N_ ("none, mean, median, group-mean:ATTR or group-median:ATTR"), N_ ("MODE")},
+    {"treat", 0, 0, G_OPTION_ARG_STRING, &mo.treat, N_ ("none or winsorise"), N_ ("MODE")},
+    {"normalise", 0, 0, G_OPTION_ARG_STRING, &mo.normalise, N_ ("minmax[:L,H], zscore[:M,S], rank, prank or goalposts"), N_ ("MODE")},
+    {"aggregate", 0, 0, G_OPTION_ARG_STRING, &mo.aggregate, N_ ("arithmetic, geometric, harmonic or topsis (every level)"), N_ ("MODE")},
+    {"weights", 0, 0, G_OPTION_ARG_STRING, &mo.weights, N_ ("dataset, equal, entropy, critic or pca"), N_ ("SCHEME")},
+    {"level", 0, 0, G_OPTION_ARG_STRING, &level, N_ ("Framework node to rank by (default: the index)"), N_ ("NODE")},
+    {"group", 0, 0, G_OPTION_ARG_STRING, &mo.group, N_ ("City attribute for ranks within groups"), N_ ("ATTR")},
+    {"availability", 0, 0, G_OPTION_ARG_DOUBLE, &mo.availability, N_ ("Share of each node’s children a city needs to get a score (0 = off)"), N_ ("SHARE")},
+    {"format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_ ("table, csv or json"), N_ ("FORMAT")},
+    {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE")},
+    {NULL}};
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE — compute scores and ranks (FILE: a dataset file or either CSV table of a pair)"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkMethod) method = NULL;
+  g_autoptr (CrkResults) results = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
   g_autofree Row *rows = NULL;
   Format format;
   guint node, n;
@@ -677,16 +677,16 @@ crk_cli_rank (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Options override the method saved in the file. CSV columns: rank, code, name, "
-                                  "score, one per child of the level, tier; cities not ranked come last with an "
-                                  "empty rank (the table and JSON give the reason)."));
+                                _ ("Options override the method saved in the file. CSV columns: rank, code, name, "
+                                   "score, one per child of the level, tier; cities not ranked come last with an "
+                                   "empty rank (the table and JSON give the reason)."));
   ok = g_option_context_parse (context, &argc, &argv, &error);
   if (!ok || files == NULL || g_strv_length (files) != 1)
     {
       if (error != NULL)
         crk_cli_error ("%s", error->message);
       else
-        crk_cli_error ("%s", _("rank takes one FILE"));
+        crk_cli_error ("%s", _ ("rank takes one FILE"));
       method_options_clear (&mo);
       return CRK_CLI_EXIT_USAGE;
     }
@@ -757,7 +757,7 @@ find_city (CrkDataset *dataset,
   for (guint i = 0; i < crk_dataset_get_n_cities (dataset); i++)
     {
       CrkCity *c = crk_dataset_get_city (dataset, i);
-      const char *names[] = { crk_city_get_name (c), crk_city_get_name_zh (c) };
+      const char *names[] = {crk_city_get_name (c), crk_city_get_name_zh (c)};
 
       for (guint k = 0; k < G_N_ELEMENTS (names); k++)
         {
@@ -767,31 +767,30 @@ find_city (CrkDataset *dataset,
             return c;
         }
     }
-  crk_cli_error (_("the dataset has no city “%s” (give its code or name)"), key);
+  crk_cli_error (_ ("the dataset has no city “%s” (give its code or name)"), key);
   return NULL;
 }
 
 int
-crk_cli_explain (int    argc,
+crk_cli_explain (int argc,
                  char **argv)
 {
   int year = 0;
   g_autofree char *level = NULL;
   g_autofree char *format_name = NULL;
-  g_auto(GStrv) args = NULL;
+  g_auto (GStrv) args = NULL;
   const GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year to compute (default: the latest)"), N_("YEAR") },
-    { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("Framework node whose gap to split (default: the index)"), N_("NODE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json"), N_("FORMAT") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, N_("FILE CITY_A CITY_B") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE CITY_A CITY_B — split the score gap between two cities"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkResults) results = NULL;
-  g_autoptr(GArray) parts = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
+    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Year to compute (default: the latest)"), N_ ("YEAR")},
+    {"level", 0, 0, G_OPTION_ARG_STRING, &level, N_ ("Framework node whose gap to split (default: the index)"), N_ ("NODE")},
+    {"format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_ ("table, csv or json"), N_ ("FORMAT")},
+    {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, N_ ("FILE CITY_A CITY_B")},
+    {NULL}};
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE CITY_A CITY_B — split the score gap between two cities"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkResults) results = NULL;
+  g_autoptr (GArray) parts = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
   CrkCity *a, *b;
   CrkFrameworkNode *fn;
   guint node, ia, ib;
@@ -800,11 +799,11 @@ crk_cli_explain (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Splits score(A) - score(B) at a node into its children’s contributions "
-                                  "w·y/Σw (arithmetic means only); the parts add up to the gap."));
+                                _ ("Splits score(A) - score(B) at a node into its children’s contributions "
+                                   "w·y/Σw (arithmetic means only); the parts add up to the gap."));
   if (!g_option_context_parse (context, &argc, &argv, &error) || args == NULL || g_strv_length (args) != 3)
     {
-      crk_cli_error ("%s", error != NULL ? error->message : _("explain takes FILE CITY_A CITY_B"));
+      crk_cli_error ("%s", error != NULL ? error->message : _ ("explain takes FILE CITY_A CITY_B"));
       return CRK_CLI_EXIT_USAGE;
     }
   if (!parse_format (format_name, &format))
@@ -860,7 +859,7 @@ crk_cli_explain (int    argc,
           g_string_append_c (out, '\n');
         }
       g_string_append (out, "sum,");
-      crk_cli_append_csv_field (out, _("sum of the parts"));
+      crk_cli_append_csv_field (out, _ ("sum of the parts"));
       g_string_append (out, ",,,");
       append_number (out, sum);
       g_string_append (out, "\nscore,");
@@ -911,13 +910,13 @@ crk_cli_explain (int    argc,
     }
   else
     {
-      g_string_append_printf (out, _("Gap between %s (%s) and %s (%s) in “%s” (%s), %d\n\n"),
+      g_string_append_printf (out, _ ("Gap between %s (%s) and %s (%s) in “%s” (%s), %d\n\n"),
                               crk_city_get_display_name (a), crk_city_get_code (a),
                               crk_city_get_display_name (b), crk_city_get_code (b),
                               crk_framework_node_get_display_name (fn),
                               crk_framework_node_get_code (fn), crk_results_get_year (results));
-      g_string_append_printf (out, "  %-12s  %10s  %10s  %10s  %s\n", _("Code"),
-                              crk_city_get_code (a), crk_city_get_code (b), _("Gap"), _("Name"));
+      g_string_append_printf (out, "  %-12s  %10s  %10s  %10s  %s\n", _ ("Code"),
+                              crk_city_get_code (a), crk_city_get_code (b), _ ("Gap"), _ ("Name"));
       for (guint k = 0; k < parts->len; k++)
         {
           CrkGapPart *p = &g_array_index (parts, CrkGapPart, k);
@@ -927,8 +926,8 @@ crk_cli_explain (int    argc,
                                   p->contribution_a, p->contribution_b, p->gap,
                                   crk_framework_node_get_display_name (p->child));
         }
-      g_string_append_printf (out, "  %-12s  %10.4f  %10.4f  %+10.4f\n", _("Score"), score_a, score_b, gap);
-      g_string_append_printf (out, _("\nCheck: the parts add up to %.17g; the gap is %.17g (difference %.3g).\n"),
+      g_string_append_printf (out, "  %-12s  %10.4f  %10.4f  %+10.4f\n", _ ("Score"), score_a, score_b, gap);
+      g_string_append_printf (out, _ ("\nCheck: the parts add up to %.17g; the gap is %.17g (difference %.3g).\n"),
                               sum, gap, sum - gap);
     }
   fwrite (out->str, 1, out->len, stdout);

@@ -21,7 +21,8 @@
 #include "crk-model.h"
 #include "crk-uncertainty.h"
 
-typedef enum {
+typedef enum
+{
   FORMAT_TABLE,
   FORMAT_CSV,
   FORMAT_JSON,
@@ -29,7 +30,7 @@ typedef enum {
 
 static gboolean
 parse_uint (const char *text,
-            guint      *value)
+            guint *value)
 {
   char *end = NULL;
   guint64 v;
@@ -45,10 +46,10 @@ parse_uint (const char *text,
 
 static gboolean
 parse_levels (CrkUncertainty *settings,
-              const char     *value)
+              const char *value)
 {
-  g_auto(GStrv) items = g_strsplit (value, ",", -1);
-  g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto (GStrv) items = g_strsplit (value, ",", -1);
+  g_autoptr (GArray) levels = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; items[i] != NULL; i++)
     {
@@ -56,7 +57,7 @@ parse_levels (CrkUncertainty *settings,
 
       if (!parse_uint (g_strstrip (items[i]), &level) || level == 0)
         {
-          crk_cli_error (_("bad framework level “%s” in “%s” (levels are numbered from 1, the indicators)"),
+          crk_cli_error (_ ("bad framework level “%s” in “%s” (levels are numbered from 1, the indicators)"),
                          items[i], value);
           return FALSE;
         }
@@ -68,7 +69,7 @@ parse_levels (CrkUncertainty *settings,
 
 static gboolean
 parse_number (const char *text,
-              double     *value)
+              double *value)
 {
   char *end = NULL;
 
@@ -81,19 +82,19 @@ parse_number (const char *text,
 /* "minmax,zscore,rank", with parameters as rank takes them: "minmax:1,100,zscore:50,10". */
 static gboolean
 parse_normalisations (CrkUncertainty *settings,
-                      const char     *value)
+                      const char *value)
 {
-  g_auto(GStrv) items = g_strsplit (value, ",", -1);
+  g_auto (GStrv) items = g_strsplit (value, ",", -1);
 
   for (guint i = 0; items[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (items[i], ":", 2);
+      g_auto (GStrv) parts = g_strsplit (items[i], ":", 2);
       CrkNormalisation mode;
       double p1 = 0, p2 = 100;
 
       if (!crk_normalisation_from_string (parts[0], &mode) || mode == CRK_NORMALISATION_INHERIT)
         {
-          crk_cli_error (_("unknown normalisation “%s” (minmax[:L,H], zscore[:M,S], rank, prank or goalposts)"),
+          crk_cli_error (_ ("unknown normalisation “%s” (minmax[:L,H], zscore[:M,S], rank, prank or goalposts)"),
                          items[i]);
           return FALSE;
         }
@@ -104,13 +105,9 @@ parse_normalisations (CrkUncertainty *settings,
         }
       if (parts[1] != NULL)
         {
-          if ((mode != CRK_NORMALISATION_MINMAX && mode != CRK_NORMALISATION_ZSCORE)
-              || items[i + 1] == NULL
-              || !parse_number (parts[1], &p1) || !parse_number (items[i + 1], &p2)
-              || (mode == CRK_NORMALISATION_MINMAX && !(p2 > p1))
-              || (mode == CRK_NORMALISATION_ZSCORE && !(p2 > 0)))
+          if ((mode != CRK_NORMALISATION_MINMAX && mode != CRK_NORMALISATION_ZSCORE) || items[i + 1] == NULL || !parse_number (parts[1], &p1) || !parse_number (items[i + 1], &p2) || (mode == CRK_NORMALISATION_MINMAX && !(p2 > p1)) || (mode == CRK_NORMALISATION_ZSCORE && !(p2 > 0)))
             {
-              crk_cli_error (_("bad normalisation parameters in “%s”"), value);
+              crk_cli_error (_ ("bad normalisation parameters in “%s”"), value);
               return FALSE;
             }
           i++;
@@ -122,9 +119,9 @@ parse_normalisations (CrkUncertainty *settings,
 
 static gboolean
 parse_aggregations (CrkUncertainty *settings,
-                    const char     *value)
+                    const char *value)
 {
-  g_auto(GStrv) items = g_strsplit (value, ",", -1);
+  g_auto (GStrv) items = g_strsplit (value, ",", -1);
 
   for (guint i = 0; items[i] != NULL; i++)
     {
@@ -132,7 +129,7 @@ parse_aggregations (CrkUncertainty *settings,
 
       if (!crk_aggregation_from_string (items[i], &mode) || mode == CRK_AGGREGATION_INHERIT)
         {
-          crk_cli_error (_("unknown aggregation “%s” (arithmetic, geometric, harmonic or topsis)"), items[i]);
+          crk_cli_error (_ ("unknown aggregation “%s” (arithmetic, geometric, harmonic or topsis)"), items[i]);
           return FALSE;
         }
       crk_uncertainty_add_aggregation (settings, mode);
@@ -142,9 +139,9 @@ parse_aggregations (CrkUncertainty *settings,
 
 static gboolean
 parse_winsorisations (CrkUncertainty *settings,
-                      const char     *value)
+                      const char *value)
 {
-  g_auto(GStrv) items = g_strsplit (value, ",", -1);
+  g_auto (GStrv) items = g_strsplit (value, ",", -1);
 
   for (guint i = 0; items[i] != NULL; i++)
     {
@@ -152,7 +149,7 @@ parse_winsorisations (CrkUncertainty *settings,
 
       if (!parse_uint (items[i], &points))
         {
-          crk_cli_error (_("bad number of winsorised points “%s”"), items[i]);
+          crk_cli_error (_ ("bad number of winsorised points “%s”"), items[i]);
           return FALSE;
         }
       crk_uncertainty_add_winsorisation (settings, points);
@@ -162,27 +159,28 @@ parse_winsorisations (CrkUncertainty *settings,
 
 static gboolean
 parse_imputations (CrkUncertainty *settings,
-                   const char     *value)
+                   const char *value)
 {
-  g_auto(GStrv) items = g_strsplit (value, ",", -1);
+  g_auto (GStrv) items = g_strsplit (value, ",", -1);
 
   for (guint i = 0; items[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (items[i], ":", 2);
+      g_auto (GStrv) parts = g_strsplit (items[i], ":", 2);
       CrkImputation mode;
       gboolean grouped;
 
       if (!crk_imputation_from_string (parts[0], &mode))
         {
-          crk_cli_error (_("unknown imputation “%s” (none, mean, median, group-mean:ATTR or group-median:ATTR)"),
+          crk_cli_error (_ ("unknown imputation “%s” (none, mean, median, group-mean:ATTR or group-median:ATTR)"),
                          items[i]);
           return FALSE;
         }
       grouped = mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN;
       if (grouped != (parts[1] != NULL && *parts[1] != '\0'))
         {
-          crk_cli_error (grouped ? _("“%s” needs a city attribute, e.g. group-mean:province")
-                                 : _("“%s” takes no attribute"), items[i]);
+          crk_cli_error (grouped ? _ ("“%s” needs a city attribute, e.g. group-mean:province")
+                                 : _ ("“%s” takes no attribute"),
+                         items[i]);
           return FALSE;
         }
       crk_uncertainty_add_imputation (settings, mode, grouped ? parts[1] : NULL);
@@ -193,9 +191,9 @@ parse_imputations (CrkUncertainty *settings,
 /* Output */
 
 static void
-append_number (GString    *out,
+append_number (GString *out,
                const char *format,
-               double      value)
+               double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -205,7 +203,7 @@ append_number (GString    *out,
 
 static void
 append_json_number (GString *out,
-                    double   value)
+                    double value)
 {
   if (isnan (value) || isinf (value))
     g_string_append (out, "null");
@@ -215,9 +213,9 @@ append_json_number (GString *out,
 
 /* Pads @text on the left to @width terminal columns. */
 static void
-append_right (GString    *out,
+append_right (GString *out,
               const char *text,
-              int         width)
+              int width)
 {
   int used = 0;
 
@@ -232,7 +230,7 @@ append_right (GString    *out,
 static int
 compare_cities (gconstpointer a,
                 gconstpointer b,
-                gpointer      data)
+                gpointer data)
 {
   CrkUncertaintyResults *results = data;
   guint x = *(const guint *) a, y = *(const guint *) b;
@@ -247,9 +245,9 @@ compare_cities (gconstpointer a,
 }
 
 static void
-print_csv (GString               *out,
+print_csv (GString *out,
            CrkUncertaintyResults *results,
-           const guint           *order)
+           const guint *order)
 {
   CrkDataset *dataset = crk_uncertainty_results_get_dataset (results);
   guint n = crk_uncertainty_results_get_n_cities (results);
@@ -281,17 +279,17 @@ print_csv (GString               *out,
 }
 
 static void
-print_json (GString               *out,
+print_json (GString *out,
             CrkUncertaintyResults *results,
-            const guint           *order,
-            CrkUncertainty        *settings)
+            const guint *order,
+            CrkUncertainty *settings)
 {
   CrkDataset *dataset = crk_uncertainty_results_get_dataset (results);
   guint n = crk_uncertainty_results_get_n_cities (results), n_levels = 0;
   const guint *levels = crk_uncertainty_get_levels (settings, &n_levels);
 
   g_string_append_printf (out, "{\n  \"year\": %d,\n  \"runs\": %u,\n  \"completed\": %u,\n  \"failed\": %u,\n"
-                          "  \"seed\": %" G_GUINT64_FORMAT ",\n  \"factor\": ",
+                               "  \"seed\": %" G_GUINT64_FORMAT ",\n  \"factor\": ",
                           crk_uncertainty_results_get_year (results),
                           crk_uncertainty_results_get_n_runs (results),
                           crk_uncertainty_results_get_n_completed (results),
@@ -334,49 +332,49 @@ print_json (GString               *out,
 }
 
 static void
-print_table (GString               *out,
+print_table (GString *out,
              CrkUncertaintyResults *results,
-             const guint           *order,
-             CrkUncertainty        *settings)
+             const guint *order,
+             CrkUncertainty *settings)
 {
   CrkDataset *dataset = crk_uncertainty_results_get_dataset (results);
   guint n = crk_uncertainty_results_get_n_cities (results), n_levels = 0;
   const guint *levels = crk_uncertainty_get_levels (settings, &n_levels);
   CrkUncertaintyVary varied = crk_uncertainty_results_get_varied (results);
-  g_autoptr(GString) what = g_string_new (NULL);
-  g_autofree char *top = g_strdup_printf (_("Top %u"), crk_uncertainty_results_get_top (results));
-  const char *headers[] = { _("Rank"), _("Median"), _("5%"), _("95%"), top, _("Shift") };
-  const int widths[] = { 5, 7, 6, 6, 7, 6 };
+  g_autoptr (GString) what = g_string_new (NULL);
+  g_autofree char *top = g_strdup_printf (_ ("Top %u"), crk_uncertainty_results_get_top (results));
+  const char *headers[] = {_ ("Rank"), _ ("Median"), _ ("5%"), _ ("95%"), top, _ ("Shift")};
+  const int widths[] = {5, 7, 6, 6, 7, 6};
   char buf[G_ASCII_DTOSTR_BUF_SIZE], seed[32];
 
   if (varied & CRK_UNCERTAINTY_VARY_WEIGHTS)
     {
-      g_autoptr(GString) list = g_string_new (NULL);
+      g_autoptr (GString) list = g_string_new (NULL);
 
       for (guint l = 0; l < n_levels; l++)
         g_string_append_printf (list, "%s%u", l > 0 ? ", " : "", levels[l]);
-      g_string_append_printf (what, _("weights of level %s ±%g%%"), list->str,
+      g_string_append_printf (what, _ ("weights of level %s ±%g%%"), list->str,
                               100 * crk_uncertainty_results_get_factor (results));
     }
   if (varied & CRK_UNCERTAINTY_VARY_NORMALISATION)
-    g_string_append_printf (what, "%s%s", what->len > 0 ? ", " : "", _("normalisation"));
+    g_string_append_printf (what, "%s%s", what->len > 0 ? ", " : "", _ ("normalisation"));
   if (varied & CRK_UNCERTAINTY_VARY_AGGREGATION)
-    g_string_append_printf (what, "%s%s", what->len > 0 ? ", " : "", _("aggregation"));
+    g_string_append_printf (what, "%s%s", what->len > 0 ? ", " : "", _ ("aggregation"));
   if (varied & CRK_UNCERTAINTY_VARY_WINSORISATION)
-    g_string_append_printf (what, "%s%s", what->len > 0 ? ", " : "", _("winsorised points"));
+    g_string_append_printf (what, "%s%s", what->len > 0 ? ", " : "", _ ("winsorised points"));
   if (varied & CRK_UNCERTAINTY_VARY_IMPUTATION)
-    g_string_append_printf (what, "%s%s", what->len > 0 ? ", " : "", _("imputation"));
+    g_string_append_printf (what, "%s%s", what->len > 0 ? ", " : "", _ ("imputation"));
   if (what->len == 0)
-    g_string_append (what, _("nothing"));
+    g_string_append (what, _ ("nothing"));
 
   g_string_append_printf (out, "%s — %d\n", crk_dataset_get_display_title (dataset),
                           crk_uncertainty_results_get_year (results));
   g_snprintf (seed, sizeof seed, "%" G_GUINT64_FORMAT, crk_uncertainty_results_get_seed (results));
-  g_string_append_printf (out, _("%u runs (seed %s), %u completed; varied: %s"),
+  g_string_append_printf (out, _ ("%u runs (seed %s), %u completed; varied: %s"),
                           crk_uncertainty_results_get_n_runs (results), seed,
                           crk_uncertainty_results_get_n_completed (results), what->str);
   g_string_append_c (out, '\n');
-  g_string_append_printf (out, _("Mean absolute rank shift: %s"),
+  g_string_append_printf (out, _ ("Mean absolute rank shift: %s"),
                           g_ascii_formatd (buf, sizeof buf, "%.2f",
                                            crk_uncertainty_results_get_mean_abs_shift (results)));
   g_string_append (out, "\n\n");
@@ -386,7 +384,7 @@ print_table (GString               *out,
       append_right (out, headers[c], widths[c]);
       g_string_append (out, "  ");
     }
-  g_string_append_printf (out, "%s\n", _("City"));
+  g_string_append_printf (out, "%s\n", _ ("City"));
 
   for (guint k = 0; k < n; k++)
     {
@@ -399,7 +397,7 @@ print_table (GString               *out,
         crk_uncertainty_results_get_top_probability (results, i),
         crk_uncertainty_results_get_mean_shift (results, i),
       };
-      const char *formats[] = { "%.1f", "%.1f", "%.1f", "%.3f", "%.2f" };
+      const char *formats[] = {"%.1f", "%.1f", "%.1f", "%.3f", "%.2f"};
       g_autofree char *rank_text = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
 
       append_right (out, rank_text, widths[0]);
@@ -416,8 +414,8 @@ print_table (GString               *out,
 
 /* On a terminal only: "done/total" on one line of stderr, cleared at the end. */
 static void
-show_progress (guint    done,
-               guint    total,
+show_progress (guint done,
+               guint total,
                gpointer data)
 {
   fprintf (stderr, "\r%u/%u", done, total);
@@ -427,7 +425,7 @@ show_progress (guint    done,
 }
 
 int
-crk_cli_uncertainty (int    argc,
+crk_cli_uncertainty (int argc,
                      char **argv)
 {
   int year = 0, runs = 1000, top = 10, threads = 0;
@@ -440,43 +438,42 @@ crk_cli_uncertainty (int    argc,
   g_autofree char *imputations = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *draws = NULL;
-  g_auto(GStrv) files = NULL;
+  g_auto (GStrv) files = NULL;
   const GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year to compute (default: the latest)"), N_("YEAR") },
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Number of replications (default: 1000)"), N_("N") },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the random draws (default: 1)"), N_("SEED") },
-    { "factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, N_("Weights vary uniformly within ±A of their value (default: 0.25)"), N_("A") },
-    { "levels", 0, 0, G_OPTION_ARG_STRING, &levels, N_("Framework levels whose weights vary, 1 = indicators (default: 2)"), N_("L,…") },
-    { "vary-normalisation", 0, 0, G_OPTION_ARG_STRING, &normalisations, N_("Normalisations to draw from: minmax[:L,H], zscore[:M,S], rank, prank, goalposts"), N_("MODE,…") },
-    { "vary-aggregation", 0, 0, G_OPTION_ARG_STRING, &aggregations, N_("Aggregations to draw from: arithmetic, geometric, harmonic, topsis"), N_("MODE,…") },
-    { "vary-winsorisation", 0, 0, G_OPTION_ARG_STRING, &winsorisations, N_("Numbers of winsorised points to draw from"), N_("N,…") },
-    { "vary-imputation", 0, 0, G_OPTION_ARG_STRING, &imputations, N_("Imputations to draw from: none, mean, median, group-mean:ATTR, group-median:ATTR"), N_("MODE,…") },
-    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("N of the probability of being in the top N (default: 10)"), N_("N") },
-    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, N_("Worker threads (default: one per processor)"), N_("N") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json"), N_("FORMAT") },
-    { "draws", 0, 0, G_OPTION_ARG_FILENAME, &draws, N_("Write what each replication drew to this CSV file"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context =
-    g_option_context_new (_("FILE — Monte Carlo uncertainty of the ranks (FILE: a dataset file or either CSV table of a pair)"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkUncertainty) settings = crk_uncertainty_new ();
-  g_autoptr(CrkUncertaintyResults) results = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
+    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Year to compute (default: the latest)"), N_ ("YEAR")},
+    {"runs", 0, 0, G_OPTION_ARG_INT, &runs, N_ ("Number of replications (default: 1000)"), N_ ("N")},
+    {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_ ("Seed of the random draws (default: 1)"), N_ ("SEED")},
+    {"factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, N_ ("Weights vary uniformly within ±A of their value (default: 0.25)"), N_ ("A")},
+    {"levels", 0, 0, G_OPTION_ARG_STRING, &levels, N_ ("Framework levels whose weights vary, 1 = indicators (default: 2)"), N_ ("L,…")},
+    {"vary-normalisation", 0, 0, G_OPTION_ARG_STRING, &normalisations, N_ ("Normalisations to draw from: minmax[:L,H], zscore[:M,S], rank, prank, goalposts"), N_ ("MODE,…")},
+    {"vary-aggregation", 0, 0, G_OPTION_ARG_STRING, &aggregations, N_ ("Aggregations to draw from: arithmetic, geometric, harmonic, topsis"), N_ ("MODE,…")},
+    {"vary-winsorisation", 0, 0, G_OPTION_ARG_STRING, &winsorisations, N_ ("Numbers of winsorised points to draw from"), N_ ("N,…")},
+    {"vary-imputation", 0, 0, G_OPTION_ARG_STRING, &imputations, N_ ("Imputations to draw from: none, mean, median, group-mean:ATTR, group-median:ATTR"), N_ ("MODE,…")},
+    {"top", 0, 0, G_OPTION_ARG_INT, &top, N_ ("N of the probability of being in the top N (default: 10)"), N_ ("N")},
+    {"threads", 0, 0, G_OPTION_ARG_INT, &threads, N_ ("Worker threads (default: one per processor)"), N_ ("N")},
+    {"format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_ ("table, csv or json"), N_ ("FORMAT")},
+    {"draws", 0, 0, G_OPTION_ARG_FILENAME, &draws, N_ ("Write what each replication drew to this CSV file"), N_ ("FILE")},
+    {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL},
+    {NULL}};
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_ ("FILE — Monte Carlo uncertainty of the ranks (FILE: a dataset file or either CSV table of a pair)"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
+  g_autoptr (CrkUncertaintyResults) results = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
   g_autofree guint *order = NULL;
   Format format = FORMAT_TABLE;
   guint n, failed;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Each replication draws the weights of the chosen levels uniformly in "
-                                  "[w(1-A), w(1+A)] and renormalises them, draws the chosen choices, and "
-                                  "ranks again. Reported per city: nominal rank, median, 5th and 95th "
-                                  "percentile ranks (R's quantile type 7), the probability of being in the "
-                                  "top N and the mean absolute rank shift. CSV columns: code, name, "
-                                  "nominal_rank, median_rank, p05_rank, p95_rank, p_top, mean_shift."));
+                                _ ("Each replication draws the weights of the chosen levels uniformly in "
+                                   "[w(1-A), w(1+A)] and renormalises them, draws the chosen choices, and "
+                                   "ranks again. Reported per city: nominal rank, median, 5th and 95th "
+                                   "percentile ranks (R's quantile type 7), the probability of being in the "
+                                   "top N and the mean absolute rank shift. CSV columns: code, name, "
+                                   "nominal_rank, median_rank, p05_rank, p95_rank, p_top, mean_shift."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       crk_cli_error ("%s", error->message);
@@ -484,7 +481,7 @@ crk_cli_uncertainty (int    argc,
     }
   if (files == NULL || g_strv_length (files) != 1)
     {
-      crk_cli_error ("%s", _("uncertainty takes one FILE"));
+      crk_cli_error ("%s", _ ("uncertainty takes one FILE"));
       return CRK_CLI_EXIT_USAGE;
     }
   if (format_name == NULL || g_str_equal (format_name, "table"))
@@ -495,17 +492,17 @@ crk_cli_uncertainty (int    argc,
     format = FORMAT_JSON;
   else
     {
-      crk_cli_error (_("unknown format “%s” (table, csv or json)"), format_name);
+      crk_cli_error (_ ("unknown format “%s” (table, csv or json)"), format_name);
       return CRK_CLI_EXIT_USAGE;
     }
   if (runs < 1 || top < 1 || threads < 0 || seed < 0)
     {
-      crk_cli_error ("%s", _("--runs and --top must be at least 1, --threads and --seed not negative"));
+      crk_cli_error ("%s", _ ("--runs and --top must be at least 1, --threads and --seed not negative"));
       return CRK_CLI_EXIT_USAGE;
     }
   if (!(factor >= 0 && factor < 1))
     {
-      crk_cli_error (_("the factor must be at least 0 and below 1, not %g"), factor);
+      crk_cli_error (_ ("the factor must be at least 0 and below 1, not %g"), factor);
       return CRK_CLI_EXIT_USAGE;
     }
 
@@ -515,11 +512,7 @@ crk_cli_uncertainty (int    argc,
   crk_uncertainty_set_factor (settings, factor);
   crk_uncertainty_set_top (settings, top);
   crk_uncertainty_set_n_threads (settings, threads);
-  if ((levels != NULL && !parse_levels (settings, levels))
-      || (normalisations != NULL && !parse_normalisations (settings, normalisations))
-      || (aggregations != NULL && !parse_aggregations (settings, aggregations))
-      || (winsorisations != NULL && !parse_winsorisations (settings, winsorisations))
-      || (imputations != NULL && !parse_imputations (settings, imputations)))
+  if ((levels != NULL && !parse_levels (settings, levels)) || (normalisations != NULL && !parse_normalisations (settings, normalisations)) || (aggregations != NULL && !parse_aggregations (settings, aggregations)) || (winsorisations != NULL && !parse_winsorisations (settings, winsorisations)) || (imputations != NULL && !parse_imputations (settings, imputations)))
     return CRK_CLI_EXIT_USAGE;
 
   dataset = crk_cli_load_dataset (files[0]);
@@ -536,8 +529,8 @@ crk_cli_uncertainty (int    argc,
   for (guint r = 0; failed > 0 && r < crk_uncertainty_results_get_n_runs (results); r++)
     if (crk_uncertainty_results_get_draw_error (results, r) != NULL)
       {
-        fprintf (stderr, "cityrank-cli: %s: ", _("warning"));
-        fprintf (stderr, _("%u of %u replications failed and are left out; the first (run %u): %s"),
+        fprintf (stderr, "cityrank-cli: %s: ", _ ("warning"));
+        fprintf (stderr, _ ("%u of %u replications failed and are left out; the first (run %u): %s"),
                  failed, crk_uncertainty_results_get_n_runs (results), r + 1,
                  crk_uncertainty_results_get_draw_error (results, r));
         fputc ('\n', stderr);

@@ -11,18 +11,18 @@
 G_BEGIN_DECLS
 
 /* Exit codes: 0 success, 1 the work failed (invalid file...), 2 bad arguments. */
-#define CRK_CLI_EXIT_OK      0
-#define CRK_CLI_EXIT_FAILED  1
-#define CRK_CLI_EXIT_USAGE   2
+#define CRK_CLI_EXIT_OK 0
+#define CRK_CLI_EXIT_FAILED 1
+#define CRK_CLI_EXIT_USAGE 2
 
 /* Each takes the arguments after the subcommand name (argv[0] is the subcommand). */
-int crk_cli_validate (int argc, char **argv); /* crk-cli-dataset.c */
-int crk_cli_convert  (int argc, char **argv); /* crk-cli-dataset.c */
-int crk_cli_info     (int argc, char **argv); /* crk-cli-dataset.c */
-int crk_cli_rank     (int argc, char **argv); /* crk-cli-rank.c */
-int crk_cli_explain  (int argc, char **argv); /* crk-cli-rank.c */
-int crk_cli_chart    (int argc, char **argv); /* crk-cli-chart.c */
-int crk_cli_report   (int argc, char **argv); /* crk-cli-report.c */
+int crk_cli_validate (int argc, char **argv);    /* crk-cli-dataset.c */
+int crk_cli_convert (int argc, char **argv);     /* crk-cli-dataset.c */
+int crk_cli_info (int argc, char **argv);        /* crk-cli-dataset.c */
+int crk_cli_rank (int argc, char **argv);        /* crk-cli-rank.c */
+int crk_cli_explain (int argc, char **argv);     /* crk-cli-rank.c */
+int crk_cli_chart (int argc, char **argv);       /* crk-cli-chart.c */
+int crk_cli_report (int argc, char **argv);      /* crk-cli-report.c */
 int crk_cli_uncertainty (int argc, char **argv); /* crk-cli-uncertainty.c */
 
 /* Prints "cityrank-cli: MESSAGE" to stderr. */
@@ -31,12 +31,12 @@ void crk_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* crk-cli-common.c: what several subcommands share. */
 /* A dataset file, or either table of a CSV pair in COINr's layout; prints the problems and
  * returns NULL when it cannot be read. */
-CrkDataset *crk_cli_load_dataset       (const char *path);
+CrkDataset *crk_cli_load_dataset (const char *path);
 /* Appends @text as one CSV field (quoted when it holds a comma, quote or line break). */
-void        crk_cli_append_csv_field   (GString    *out,
-                                        const char *text);
+void crk_cli_append_csv_field (GString *out,
+                               const char *text);
 /* Appends @text as a JSON string, or null. */
-void        crk_cli_append_json_string (GString    *out,
-                                        const char *text);
+void crk_cli_append_json_string (GString *out,
+                                 const char *text);
 
 G_END_DECLS

@@ -17,27 +17,31 @@
 
 /* Tokenising */
 
-typedef struct {
-  char    *text;
-  int      line;
-  int      column;
+typedef struct
+{
+  char *text;
+  int line;
+  int column;
   gboolean quoted;
 } CsvField;
 
-typedef struct {
+typedef struct
+{
   GArray *fields; /* CsvField */
-  int     line;   /* where the record starts */
+  int line;       /* where the record starts */
 } CsvRecord;
 
-typedef struct {
-  char      *name;     /* the file as the caller named it */
-  GPtrArray *records;  /* CsvRecord*, the header first */
-  char       delimiter;
+typedef struct
+{
+  char *name;         /* the file as the caller named it */
+  GPtrArray *records; /* CsvRecord*, the header first */
+  char delimiter;
 } CsvTable;
 
-typedef struct {
+typedef struct
+{
   GPtrArray *problems;
-  gboolean   capped;
+  gboolean capped;
 } Problems;
 
 static void
@@ -65,21 +69,21 @@ csv_table_free (CsvTable *table)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsvTable, csv_table_free)
 
-static void add_problem (Problems       *p,
-                         const char     *file,
-                         int             line,
-                         int             column,
-                         CrkImportError  code,
-                         const char     *format,
+static void add_problem (Problems *p,
+                         const char *file,
+                         int line,
+                         int column,
+                         CrkImportError code,
+                         const char *format,
                          ...) G_GNUC_PRINTF (6, 7);
 
 static void
-add_problem (Problems       *p,
-             const char     *file,
-             int             line,
-             int             column,
-             CrkImportError  code,
-             const char     *format,
+add_problem (Problems *p,
+             const char *file,
+             int line,
+             int column,
+             CrkImportError code,
+             const char *format,
              ...)
 {
   g_autofree char *message = NULL;
@@ -91,7 +95,7 @@ add_problem (Problems       *p,
     {
       g_ptr_array_add (p->problems,
                        crk_problem_new (file, line, column, code, "%s",
-                                        _("too many problems; the rest are not listed")));
+                                        _ ("too many problems; the rest are not listed")));
       p->capped = TRUE;
       return;
     }
@@ -110,8 +114,8 @@ is_newline (char c)
 /* Advances over one newline (LF, CRLF or CR) at @s[*i]. */
 static void
 skip_newline (const char *s,
-              gsize       len,
-              gsize      *i)
+              gsize len,
+              gsize *i)
 {
   if (s[*i] == '\r' && *i + 1 < len && s[*i + 1] == '\n')
     (*i)++;
@@ -121,7 +125,7 @@ skip_newline (const char *s,
 /* The header line decides: the more frequent of ',' and ';' outside quotes. */
 static char
 detect_delimiter (const char *s,
-                  gsize       len)
+                  gsize len)
 {
   gsize commas = 0, semicolons = 0;
   gboolean in_quotes = FALSE;
@@ -163,14 +167,14 @@ trim_blanks (GString *s)
 static CsvTable *
 csv_parse (const char *name,
            const char *text,
-           gsize       len,
-           Problems   *p)
+           gsize len,
+           Problems *p)
 {
-  g_autoptr(CsvTable) table = g_new0 (CsvTable, 1);
+  g_autoptr (CsvTable) table = g_new0 (CsvTable, 1);
   const char *invalid;
   gsize i = 0;
   int line = 1, column = 1;
-  g_autoptr(GString) value = g_string_new (NULL);
+  g_autoptr (GString) value = g_string_new (NULL);
 
   table->name = g_strdup (name);
   table->records = g_ptr_array_new_with_free_func (csv_record_free);
@@ -181,8 +185,7 @@ csv_parse (const char *name,
 
       for (const char *c = text; c < invalid; c++)
         {
-          if (*c == '\n' || (*c == '\r' && c + 1 < invalid && c[1] != '\n')
-              || (*c == '\r' && c + 1 == invalid))
+          if (*c == '\n' || (*c == '\r' && c + 1 < invalid && c[1] != '\n') || (*c == '\r' && c + 1 == invalid))
             {
               bad_line++;
               bad_column = 1;
@@ -191,8 +194,8 @@ csv_parse (const char *name,
             bad_column++;
         }
       add_problem (p, name, bad_line, bad_column, CRK_IMPORT_ERROR_MALFORMED,
-                   *invalid == '\0' ? _("the file contains a NUL byte; it is not a text file")
-                                    : _("the text is not valid UTF-8"));
+                   *invalid == '\0' ? _ ("the file contains a NUL byte; it is not a text file")
+                                    : _ ("the text is not valid UTF-8"));
       return NULL;
     }
 
@@ -212,7 +215,7 @@ csv_parse (const char *name,
 
       while (!end_of_record)
         {
-          CsvField field = { NULL, line, column, FALSE };
+          CsvField field = {NULL, line, column, FALSE};
 
           g_string_truncate (value, 0);
           if (i < len && text[i] == '"')
@@ -255,12 +258,12 @@ csv_parse (const char *name,
                 }
               if (!closed)
                 add_problem (p, name, open_line, open_column, CRK_IMPORT_ERROR_MALFORMED,
-                             _("the quoted field is not closed before the end of the file"));
+                             _ ("the quoted field is not closed before the end of the file"));
               else if (i < len && text[i] != table->delimiter && !is_newline (text[i]))
                 {
                   /* Text after the closing quote: keep it, but say so. */
                   add_problem (p, name, line, column, CRK_IMPORT_ERROR_MALFORMED,
-                               _("unexpected text after the closing quote of a field"));
+                               _ ("unexpected text after the closing quote of a field"));
                   while (i < len && text[i] != table->delimiter && !is_newline (text[i]))
                     {
                       if (!is_utf8_continuation (text[i]))
@@ -303,9 +306,7 @@ csv_parse (const char *name,
         }
 
       /* A blank line is one empty unquoted field: skip it. */
-      if (record->fields->len == 1
-          && !g_array_index (record->fields, CsvField, 0).quoted
-          && g_array_index (record->fields, CsvField, 0).text[0] == '\0')
+      if (record->fields->len == 1 && !g_array_index (record->fields, CsvField, 0).quoted && g_array_index (record->fields, CsvField, 0).text[0] == '\0')
         csv_record_free (record);
       else
         g_ptr_array_add (table->records, record);
@@ -316,8 +317,8 @@ csv_parse (const char *name,
 
 static CsvTable *
 csv_read (const char *path,
-          Problems   *p,
-          GError    **error)
+          Problems *p,
+          GError **error)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -326,7 +327,7 @@ csv_read (const char *path,
   if (g_stat (path, &st) == 0 && (gint64) st.st_size > CRK_CSV_MAX_FILE_SIZE)
     {
       g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_HOSTILE,
-                   _("%s: the file is larger than %d MiB"), path,
+                   _ ("%s: the file is larger than %d MiB"), path,
                    (int) (CRK_CSV_MAX_FILE_SIZE >> 20));
       return NULL;
     }
@@ -348,7 +349,7 @@ csv_read (const char *path,
 
 static CsvRecord *
 record_at (CsvTable *table,
-           guint     i)
+           guint i)
 {
   return g_ptr_array_index (table->records, i);
 }
@@ -356,7 +357,7 @@ record_at (CsvTable *table,
 /* The field of @record in column @col, or NULL when the record is short or @col < 0. */
 static const CsvField *
 field_at (CsvRecord *record,
-          int        col)
+          int col)
 {
   if (col < 0 || (guint) col >= record->fields->len)
     return NULL;
@@ -365,7 +366,7 @@ field_at (CsvRecord *record,
 
 static const char *
 text_at (CsvRecord *record,
-         int        col)
+         int col)
 {
   const CsvField *f = field_at (record, col);
 
@@ -375,9 +376,9 @@ text_at (CsvRecord *record,
 /* Where to point at a field that may be absent: the field, or the record's line. */
 static void
 field_location (CsvRecord *record,
-                int        col,
-                int       *line,
-                int       *column)
+                int col,
+                int *line,
+                int *column)
 {
   const CsvField *f = field_at (record, col);
 
@@ -388,18 +389,14 @@ field_location (CsvRecord *record,
 static gboolean
 is_missing (const char *s)
 {
-  return s[0] == '\0'
-         || g_ascii_strcasecmp (s, "NA") == 0
-         || g_ascii_strcasecmp (s, "N/A") == 0
-         || g_ascii_strcasecmp (s, "#N/A") == 0
-         || g_ascii_strcasecmp (s, "NaN") == 0;
+  return s[0] == '\0' || g_ascii_strcasecmp (s, "NA") == 0 || g_ascii_strcasecmp (s, "N/A") == 0 || g_ascii_strcasecmp (s, "#N/A") == 0 || g_ascii_strcasecmp (s, "NaN") == 0;
 }
 
 /* Parses a whole field as a finite decimal number. */
 static gboolean
 parse_number (const char *s,
-              char        delimiter,
-              double     *out)
+              char delimiter,
+              double *out)
 {
   g_autofree char *copy = NULL;
   char *end = NULL;
@@ -408,8 +405,7 @@ parse_number (const char *s,
   if (*s == '\0')
     return FALSE;
   for (const char *c = s; *c != '\0'; c++)
-    if (!g_ascii_isdigit (*c) && *c != '.' && *c != '-' && *c != '+' && *c != 'e'
-        && *c != 'E' && !(delimiter == ';' && *c == ','))
+    if (!g_ascii_isdigit (*c) && *c != '.' && *c != '-' && *c != '+' && *c != 'e' && *c != 'E' && !(delimiter == ';' && *c == ','))
       return FALSE;
 
   if (delimiter == ';' && strchr (s, ',') != NULL)
@@ -433,9 +429,9 @@ parse_number (const char *s,
 
 static gboolean
 parse_int (const char *s,
-           gint64      min,
-           gint64      max,
-           gint64     *out)
+           gint64 min,
+           gint64 max,
+           gint64 *out)
 {
   return g_ascii_string_to_signed (s, 10, min, max, out, NULL);
 }
@@ -455,13 +451,13 @@ index_header (CsvTable *table,
       if (f->text[0] == '\0')
         {
           add_problem (p, table->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
-                       _("column %u has no name in the header"), c + 1);
+                       _ ("column %u has no name in the header"), c + 1);
           continue;
         }
       if (g_hash_table_contains (columns, f->text))
         {
           add_problem (p, table->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
-                       _("the column “%s” appears twice in the header"), f->text);
+                       _ ("the column “%s” appears twice in the header"), f->text);
           continue;
         }
       g_hash_table_insert (columns, g_strdup (f->text), GINT_TO_POINTER (c + 1));
@@ -471,7 +467,7 @@ index_header (CsvTable *table,
 
 /* Finds a column by name in any case; -1 when absent. */
 static int
-find_column (CsvTable   *table,
+find_column (CsvTable *table,
              const char *name)
 {
   CsvRecord *header = record_at (table, 0);
@@ -525,25 +521,27 @@ check_widths (CsvTable *table,
 
 /* Metadata */
 
-typedef enum {
+typedef enum
+{
   META_INDICATOR,
   META_AGGREGATE,
   META_GROUP,
   META_DENOMINATOR,
 } MetaType;
 
-typedef struct {
-  CsvRecord        *record;
-  const char       *code;
-  MetaType          type;
-  gboolean          valid_type;
-  gint64            level;        /* 0 when not given or invalid */
-  const char       *parent;
-  double            weight;
-  int               data_column;  /* -1 until the data header names it */
-  CrkIndicator     *indicator;    /* indicators and denominators */
-  CrkFrameworkNode *node;         /* indicators and aggregates */
-  guint             n_children;
+typedef struct
+{
+  CsvRecord *record;
+  const char *code;
+  MetaType type;
+  gboolean valid_type;
+  gint64 level; /* 0 when not given or invalid */
+  const char *parent;
+  double weight;
+  int data_column;         /* -1 until the data header names it */
+  CrkIndicator *indicator; /* indicators and denominators */
+  CrkFrameworkNode *node;  /* indicators and aggregates */
+  guint n_children;
 } MetaRow;
 
 static void
@@ -556,20 +554,25 @@ meta_row_free (gpointer data)
   g_free (row);
 }
 
-typedef struct {
+typedef struct
+{
   int code, name, name_zh, type, level, parent, weight, direction;
   int unit, target, denominator, description, description_zh, source;
 } MetaColumns;
 
 static gboolean
 parse_type (const char *s,
-            MetaType   *type)
+            MetaType *type)
 {
-  static const struct { const char *name; MetaType type; } types[] = {
-    { "Indicator", META_INDICATOR },
-    { "Aggregate", META_AGGREGATE },
-    { "Group", META_GROUP },
-    { "Denominator", META_DENOMINATOR },
+  static const struct
+  {
+    const char *name;
+    MetaType type;
+  } types[] = {
+    {"Indicator", META_INDICATOR},
+    {"Aggregate", META_AGGREGATE},
+    {"Group", META_GROUP},
+    {"Denominator", META_DENOMINATOR},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -590,14 +593,14 @@ non_empty (const char *s)
 /* Reads the metadata rows into @rows (in order) and @by_code. Returns FALSE when the
  * header lacks a required column (nothing else is read then). */
 static gboolean
-read_meta (CsvTable   *meta,
-           GPtrArray  *rows,
+read_meta (CsvTable *meta,
+           GPtrArray *rows,
            GHashTable *by_code,
-           Problems   *p)
+           Problems *p)
 {
   const char *file = meta->name;
   MetaColumns col;
-  static const char *required[] = { "iCode", "Type", "Level", "Parent", "Weight", "Direction" };
+  static const char *required[] = {"iCode", "Type", "Level", "Parent", "Weight", "Direction"};
   gboolean complete = TRUE;
 
   col.code = find_column (meta, "iCode");
@@ -619,7 +622,7 @@ read_meta (CsvTable   *meta,
     if (find_column (meta, required[i]) < 0)
       {
         add_problem (p, file, record_at (meta, 0)->line, 1, CRK_IMPORT_ERROR_INVALID,
-                     _("the metadata table has no “%s” column"), required[i]);
+                     _ ("the metadata table has no “%s” column"), required[i]);
         complete = FALSE;
       }
   if (!complete)
@@ -639,14 +642,14 @@ read_meta (CsvTable   *meta,
         {
           field_location (record, col.code, &line, &column);
           add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                       _("the row has no iCode"));
+                       _ ("the row has no iCode"));
           continue;
         }
       earlier = g_hash_table_lookup (by_code, code);
       if (earlier != NULL)
         {
           add_problem (p, file, code_field->line, code_field->column, CRK_IMPORT_ERROR_INVALID,
-                       _("the iCode “%s” is already used on line %d"), code,
+                       _ ("the iCode “%s” is already used on line %d"), code,
                        earlier->record->line);
           continue;
         }
@@ -663,7 +666,7 @@ read_meta (CsvTable   *meta,
         {
           field_location (record, col.type, &line, &column);
           add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                       _("the Type of “%s” is “%s”, not Indicator, Aggregate, Group or Denominator"),
+                       _ ("the Type of “%s” is “%s”, not Indicator, Aggregate, Group or Denominator"),
                        code, type);
           continue;
         }
@@ -680,13 +683,13 @@ read_meta (CsvTable   *meta,
           field_location (record, col.level, &line, &column);
           if (!parse_int (level, 1, 1000, &lv))
             add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                         _("the Level of “%s” is “%s”, not a whole number from 1"), code, level);
+                         _ ("the Level of “%s” is “%s”, not a whole number from 1"), code, level);
           else if (row->type == META_INDICATOR && lv != 1)
             add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                         _("the indicator “%s” has Level %s; indicators are level 1"), code, level);
+                         _ ("the indicator “%s” has Level %s; indicators are level 1"), code, level);
           else if (row->type == META_AGGREGATE && lv < 2)
             add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                         _("the aggregate “%s” has Level %s; aggregates are level 2 or above"),
+                         _ ("the aggregate “%s” has Level %s; aggregates are level 2 or above"),
                          code, level);
           else
             row->level = lv;
@@ -696,16 +699,16 @@ read_meta (CsvTable   *meta,
             row->weight = 1.0;
           else if (!parse_number (weight, meta->delimiter, &row->weight))
             add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                         _("the Weight of “%s” is “%s”, not a number"), code, weight);
+                         _ ("the Weight of “%s” is “%s”, not a number"), code, weight);
           else if (row->weight < 0)
             add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                         _("the Weight of “%s” is negative"), code);
+                         _ ("the Weight of “%s” is negative"), code);
 
           if (row->type == META_INDICATOR && row->parent == NULL)
             {
               field_location (record, col.parent, &line, &column);
               add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                           _("the indicator “%s” has no Parent"), code);
+                           _ ("the indicator “%s” has no Parent"), code);
             }
 
           row->node = crk_framework_node_new (code, NULL);
@@ -722,9 +725,7 @@ read_meta (CsvTable   *meta,
           CrkIndicator *ind;
           const char *target = text_at (record, col.target);
 
-          ind = row->indicator = crk_indicator_new (code, row->type == META_INDICATOR
-                                                             ? CRK_INDICATOR_KIND_INDICATOR
-                                                             : CRK_INDICATOR_KIND_DENOMINATOR);
+          ind = row->indicator = crk_indicator_new (code, row->type == META_INDICATOR ? CRK_INDICATOR_KIND_INDICATOR : CRK_INDICATOR_KIND_DENOMINATOR);
           crk_indicator_set_name (ind, non_empty (text_at (record, col.name)));
           crk_indicator_set_name_zh (ind, non_empty (text_at (record, col.name_zh)));
           crk_indicator_set_unit (ind, non_empty (text_at (record, col.unit)));
@@ -740,7 +741,7 @@ read_meta (CsvTable   *meta,
               field_location (record, col.direction, &line, &column);
               if (!parse_number (direction, meta->delimiter, &d) || (d != 1 && d != -1))
                 add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                             _("the Direction of “%s” is “%s”, not 1 or -1"), code, direction);
+                             _ ("the Direction of “%s” is “%s”, not 1 or -1"), code, direction);
               else
                 crk_indicator_set_direction (ind, (int) d);
 
@@ -751,7 +752,7 @@ read_meta (CsvTable   *meta,
                     crk_indicator_set_target (ind, t);
                   else
                     add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                                 _("the Target of “%s” is “%s”, not a number"), code, target);
+                                 _ ("the Target of “%s” is “%s”, not a number"), code, target);
                 }
             }
         }
@@ -767,16 +768,16 @@ meta_level (MetaRow *row)
 
 /* Checks parents, levels, roots and denominators, and builds the tree. Returns the root. */
 static CrkFrameworkNode *
-build_framework (CsvTable   *meta,
-                 GPtrArray  *rows,
+build_framework (CsvTable *meta,
+                 GPtrArray *rows,
                  GHashTable *by_code,
-                 Problems   *p)
+                 Problems *p)
 {
   const char *file = meta->name;
   int col_parent = find_column (meta, "Parent");
   int col_denominator = find_column (meta, "Denominator");
   MetaRow *root = NULL;
-  g_autoptr(GPtrArray) roots = g_ptr_array_new ();
+  g_autoptr (GPtrArray) roots = g_ptr_array_new ();
   gboolean has_indicators = FALSE;
   int line, column;
 
@@ -799,11 +800,11 @@ build_framework (CsvTable   *meta,
               field_location (row->record, col_denominator, &line, &column);
               if (d == NULL)
                 add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                             _("the Denominator of “%s” is “%s”, which is not in the metadata"),
+                             _ ("the Denominator of “%s” is “%s”, which is not in the metadata"),
                              row->code, denominator);
               else if (!d->valid_type || d->type != META_DENOMINATOR)
                 add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                             _("the Denominator of “%s” is “%s”, which is not of Type Denominator"),
+                             _ ("the Denominator of “%s” is “%s”, which is not of Type Denominator"),
                              row->code, denominator);
               else
                 crk_indicator_set_denominator (row->indicator, denominator);
@@ -827,15 +828,15 @@ build_framework (CsvTable   *meta,
         field_location (row->record, col_parent, &line, &column);
         if (parent == NULL)
           add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                       _("the Parent of “%s” is “%s”, which is not in the metadata"),
+                       _ ("the Parent of “%s” is “%s”, which is not in the metadata"),
                        row->code, row->parent);
         else if (!parent->valid_type || parent->type != META_AGGREGATE)
           add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                       _("the Parent of “%s” is “%s”, which is not an Aggregate"),
+                       _ ("the Parent of “%s” is “%s”, which is not an Aggregate"),
                        row->code, row->parent);
         else if (row->level != 0 && parent->level != 0 && parent->level <= row->level)
           add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                       _("the Parent of “%s” is “%s” at Level %u, not above its own Level %u"),
+                       _ ("the Parent of “%s” is “%s” at Level %u, not above its own Level %u"),
                        row->code, row->parent, meta_level (parent), meta_level (row));
         else if (row->level != 0 && parent->level != 0)
           {
@@ -861,24 +862,23 @@ build_framework (CsvTable   *meta,
         continue;
       field_location (row->record, col_parent, &line, &column);
       add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                   _("“%s” has no Parent, but only the root (“%s”, line %d) may have none"),
+                   _ ("“%s” has no Parent, but only the root (“%s”, line %d) may have none"),
                    row->code, root->code, root->record->line);
     }
 
   if (has_indicators && root == NULL)
     add_problem (p, file, record_at (meta, 0)->line, 1, CRK_IMPORT_ERROR_INVALID,
-                 _("no Aggregate is without Parent, so the framework has no root"));
+                 _ ("no Aggregate is without Parent, so the framework has no root"));
 
   for (guint i = 0; i < rows->len; i++)
     {
       MetaRow *row = g_ptr_array_index (rows, i);
 
-      if (row->valid_type && row->type == META_AGGREGATE && row->n_children == 0
-          && row->level != 0)
+      if (row->valid_type && row->type == META_AGGREGATE && row->n_children == 0 && row->level != 0)
         {
           field_location (row->record, find_column (meta, "iCode"), &line, &column);
           add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                       _("the aggregate “%s” has no children"), row->code);
+                       _ ("the aggregate “%s” has no children"), row->code);
         }
     }
 
@@ -887,7 +887,8 @@ build_framework (CsvTable   *meta,
 
 /* Data */
 
-typedef enum {
+typedef enum
+{
   DATA_IGNORED,
   DATA_CODE,
   DATA_NAME,
@@ -899,22 +900,27 @@ typedef enum {
   DATA_VALUE,
 } DataRole;
 
-typedef struct {
-  DataRole  role;
-  MetaRow  *meta;
-  guint     indicator; /* index in the dataset, for DATA_VALUE */
+typedef struct
+{
+  DataRole role;
+  MetaRow *meta;
+  guint indicator; /* index in the dataset, for DATA_VALUE */
 } DataColumn;
 
 static DataRole
 special_role (const char *name)
 {
-  static const struct { const char *name; DataRole role; } specials[] = {
-    { "uCode", DATA_CODE },
-    { "uName", DATA_NAME },
-    { "uName_zh", DATA_NAME_ZH },
-    { "Time", DATA_TIME },
-    { "province", DATA_PROVINCE },
-    { "region", DATA_REGION },
+  static const struct
+  {
+    const char *name;
+    DataRole role;
+  } specials[] = {
+    {"uCode", DATA_CODE},
+    {"uName", DATA_NAME},
+    {"uName_zh", DATA_NAME_ZH},
+    {"Time", DATA_TIME},
+    {"province", DATA_PROVINCE},
+    {"region", DATA_REGION},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
@@ -925,14 +931,16 @@ special_role (const char *name)
 
 /* Classifies the data columns; returns FALSE when uCode is missing. */
 static gboolean
-classify_columns (CsvTable   *data,
-                  CsvTable   *meta,
+classify_columns (CsvTable *data,
+                  CsvTable *meta,
                   GHashTable *by_code,
                   DataColumn *columns,
-                  Problems   *p)
+                  Problems *p)
 {
   CsvRecord *header = record_at (data, 0);
-  gboolean seen[DATA_VALUE + 1] = { FALSE, };
+  gboolean seen[DATA_VALUE + 1] = {
+    FALSE,
+  };
 
   for (guint c = 0; c < header->fields->len; c++)
     {
@@ -956,7 +964,7 @@ classify_columns (CsvTable   *data,
       if (row == NULL)
         {
           add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
-                       _("the column “%s” is not in the metadata"), f->text);
+                       _ ("the column “%s” is not in the metadata"), f->text);
           continue;
         }
       if (!row->valid_type)
@@ -967,34 +975,35 @@ classify_columns (CsvTable   *data,
       columns[c].meta = row;
       switch (row->type)
         {
-        case META_GROUP:
-          columns[c].role = DATA_GROUP;
-          break;
-        case META_INDICATOR:
-        case META_DENOMINATOR:
-          columns[c].role = DATA_VALUE;
-          break;
-        case META_AGGREGATE:
-        default:
-          add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
-                       _("the column “%s” is an Aggregate in the metadata; data columns hold "
-                         "indicators, denominators or groups"), f->text);
-          break;
+          case META_GROUP:
+            columns[c].role = DATA_GROUP;
+            break;
+          case META_INDICATOR:
+          case META_DENOMINATOR:
+            columns[c].role = DATA_VALUE;
+            break;
+          case META_AGGREGATE:
+          default:
+            add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
+                         _ ("the column “%s” is an Aggregate in the metadata; data columns hold "
+                            "indicators, denominators or groups"),
+                         f->text);
+            break;
         }
     }
 
   if (!seen[DATA_CODE])
     add_problem (p, data->name, header->line, 1, CRK_IMPORT_ERROR_INVALID,
-                 _("the data table has no “uCode” column"));
+                 _ ("the data table has no “uCode” column"));
 
   return seen[DATA_CODE];
 }
 
 static void
-check_meta_has_columns (CsvTable  *meta,
-                        CsvTable  *data,
+check_meta_has_columns (CsvTable *meta,
+                        CsvTable *data,
                         GPtrArray *rows,
-                        Problems  *p)
+                        Problems *p)
 {
   int col_code = find_column (meta, "iCode");
 
@@ -1010,8 +1019,8 @@ check_meta_has_columns (CsvTable  *meta,
       f = field_at (row->record, col_code);
       add_problem (p, meta->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
                    row->type == META_INDICATOR
-                   ? _("the indicator “%s” has no column in the data table %s")
-                   : _("the denominator “%s” has no column in the data table %s"),
+                     ? _ ("the indicator “%s” has no column in the data table %s")
+                     : _ ("the denominator “%s” has no column in the data table %s"),
                    row->code, data->name);
     }
 }
@@ -1019,7 +1028,7 @@ check_meta_has_columns (CsvTable  *meta,
 static int
 current_year (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_get_year (now);
 }
@@ -1029,7 +1038,7 @@ title_from_path (const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
   gsize len = strlen (base);
-  static const char *suffixes[] = { "_idata", "-idata", "_data", "-data", "idata", "data" };
+  static const char *suffixes[] = {"_idata", "-idata", "_data", "-data", "idata", "data"};
 
   if (len > 4 && g_ascii_strcasecmp (base + len - 4, ".csv") == 0)
     base[len -= 4] = '\0';
@@ -1048,17 +1057,17 @@ title_from_path (const char *path)
 
 static void
 read_data (CrkDataset *ds,
-           CsvTable   *data,
+           CsvTable *data,
            DataColumn *columns,
-           int         default_year,
-           Problems   *p)
+           int default_year,
+           Problems *p)
 {
   CsvRecord *header = record_at (data, 0);
   guint width = header->fields->len;
   int col_code = -1, col_time = -1;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) row_years = g_array_sized_new (FALSE, TRUE, sizeof (int), data->records->len);
-  g_autoptr(GArray) row_cities = g_array_sized_new (FALSE, TRUE, sizeof (guint), data->records->len);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) row_years = g_array_sized_new (FALSE, TRUE, sizeof (int), data->records->len);
+  g_autoptr (GArray) row_cities = g_array_sized_new (FALSE, TRUE, sizeof (guint), data->records->len);
 
   for (guint c = 0; c < width; c++)
     {
@@ -1093,7 +1102,7 @@ read_data (CrkDataset *ds,
             {
               field_location (record, col_time, &line, &column);
               add_problem (p, data->name, line, column, CRK_IMPORT_ERROR_INVALID,
-                           _("the Time of the row is “%s”, not a year"), time);
+                           _ ("the Time of the row is “%s”, not a year"), time);
               continue;
             }
           year = (int) y;
@@ -1103,7 +1112,7 @@ read_data (CrkDataset *ds,
         {
           field_location (record, col_code, &line, &column);
           add_problem (p, data->name, line, column, CRK_IMPORT_ERROR_INVALID,
-                       _("the row has no uCode"));
+                       _ ("the row has no uCode"));
           continue;
         }
 
@@ -1113,11 +1122,11 @@ read_data (CrkDataset *ds,
           field_location (record, col_code, &line, &column);
           if (col_time >= 0)
             add_problem (p, data->name, line, column, CRK_IMPORT_ERROR_INVALID,
-                         _("the unit “%s” already has a row for %d on line %d"),
+                         _ ("the unit “%s” already has a row for %d on line %d"),
                          code, year, GPOINTER_TO_INT (earlier));
           else
             add_problem (p, data->name, line, column, CRK_IMPORT_ERROR_INVALID,
-                         _("the uCode “%s” is already used on line %d"),
+                         _ ("the uCode “%s” is already used on line %d"),
                          code, GPOINTER_TO_INT (earlier));
           continue;
         }
@@ -1126,7 +1135,7 @@ read_data (CrkDataset *ds,
       city = crk_dataset_lookup_city (ds, code);
       if (city == NULL)
         {
-          g_autoptr(CrkCity) new_city = crk_city_new (code, NULL);
+          g_autoptr (CrkCity) new_city = crk_city_new (code, NULL);
 
           crk_dataset_add_city (ds, new_city);
           city = new_city;
@@ -1141,32 +1150,32 @@ read_data (CrkDataset *ds,
             continue;
           switch (columns[c].role)
             {
-            case DATA_NAME:
-              if (crk_city_get_name (city) == NULL)
-                crk_city_set_name (city, text);
-              break;
-            case DATA_NAME_ZH:
-              if (crk_city_get_name_zh (city) == NULL)
-                crk_city_set_name_zh (city, text);
-              break;
-            case DATA_PROVINCE:
-              if (crk_city_get_province (city) == NULL)
-                crk_city_set_province (city, text);
-              break;
-            case DATA_REGION:
-              if (crk_city_get_region (city) == NULL)
-                crk_city_set_region (city, text);
-              break;
-            case DATA_GROUP:
-              if (crk_city_get_attribute (city, columns[c].meta->code) == NULL)
-                crk_city_set_attribute (city, columns[c].meta->code, text);
-              break;
-            case DATA_IGNORED:
-            case DATA_CODE:
-            case DATA_TIME:
-            case DATA_VALUE:
-            default:
-              break;
+              case DATA_NAME:
+                if (crk_city_get_name (city) == NULL)
+                  crk_city_set_name (city, text);
+                break;
+              case DATA_NAME_ZH:
+                if (crk_city_get_name_zh (city) == NULL)
+                  crk_city_set_name_zh (city, text);
+                break;
+              case DATA_PROVINCE:
+                if (crk_city_get_province (city) == NULL)
+                  crk_city_set_province (city, text);
+                break;
+              case DATA_REGION:
+                if (crk_city_get_region (city) == NULL)
+                  crk_city_set_region (city, text);
+                break;
+              case DATA_GROUP:
+                if (crk_city_get_attribute (city, columns[c].meta->code) == NULL)
+                  crk_city_set_attribute (city, columns[c].meta->code, text);
+                break;
+              case DATA_IGNORED:
+              case DATA_CODE:
+              case DATA_TIME:
+              case DATA_VALUE:
+              default:
+                break;
             }
         }
 
@@ -1199,7 +1208,7 @@ read_data (CrkDataset *ds,
           if (!parse_number (f->text, data->delimiter, &v))
             {
               add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
-                           _("the value of “%s” for “%s” is “%s”, not a number"),
+                           _ ("the value of “%s” for “%s” is “%s”, not a number"),
                            columns[c].meta->code, text_at (record, col_code), f->text);
               continue;
             }
@@ -1210,16 +1219,16 @@ read_data (CrkDataset *ds,
 }
 
 static CrkDataset *
-import_tables (CsvTable  *data,
-               CsvTable  *meta,
-               int        default_year,
-               Problems  *p)
+import_tables (CsvTable *data,
+               CsvTable *meta,
+               int default_year,
+               Problems *p)
 {
-  g_autoptr(CrkDataset) ds = crk_dataset_new ();
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (meta_row_free);
-  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) meta_header = NULL;
-  g_autoptr(GHashTable) data_header = NULL;
+  g_autoptr (CrkDataset) ds = crk_dataset_new ();
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (meta_row_free);
+  g_autoptr (GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) meta_header = NULL;
+  g_autoptr (GHashTable) data_header = NULL;
   g_autofree DataColumn *columns = NULL;
   g_autofree char *title = NULL;
   CrkFrameworkNode *root;
@@ -1227,12 +1236,12 @@ import_tables (CsvTable  *data,
 
   if (meta->records->len == 0)
     {
-      add_problem (p, meta->name, 1, 1, CRK_IMPORT_ERROR_MALFORMED, _("the file is empty"));
+      add_problem (p, meta->name, 1, 1, CRK_IMPORT_ERROR_MALFORMED, _ ("the file is empty"));
       return NULL;
     }
   if (data->records->len == 0)
     {
-      add_problem (p, data->name, 1, 1, CRK_IMPORT_ERROR_MALFORMED, _("the file is empty"));
+      add_problem (p, data->name, 1, 1, CRK_IMPORT_ERROR_MALFORMED, _ ("the file is empty"));
       return NULL;
     }
 
@@ -1287,8 +1296,8 @@ static int
 compare_problems (gconstpointer a,
                   gconstpointer b)
 {
-  const CrkProblem *x = *(CrkProblem * const *) a;
-  const CrkProblem *y = *(CrkProblem * const *) b;
+  const CrkProblem *x = *(CrkProblem *const *) a;
+  const CrkProblem *y = *(CrkProblem *const *) b;
   int c = g_strcmp0 (x->file, y->file);
 
   if (c != 0)
@@ -1301,9 +1310,9 @@ compare_problems (gconstpointer a,
 }
 
 static gboolean
-finish (Problems   *p,
+finish (Problems *p,
         GPtrArray **problems,
-        GError    **error)
+        GError **error)
 {
   gboolean ok;
 
@@ -1334,17 +1343,17 @@ finish (Problems   *p,
  * Returns: (transfer full) (nullable): the dataset, or %NULL with @error set
  */
 CrkDataset *
-crk_csv_import (const char  *data_path,
-                const char  *meta_path,
-                int          default_year,
-                GPtrArray  **problems,
-                GError     **error)
+crk_csv_import (const char *data_path,
+                const char *meta_path,
+                int default_year,
+                GPtrArray **problems,
+                GError **error)
 {
-  Problems p = { g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free), FALSE };
-  g_autoptr(CsvTable) data = NULL;
-  g_autoptr(CsvTable) meta = NULL;
-  g_autoptr(CrkDataset) ds = NULL;
-  g_autoptr(GError) local_error = NULL;
+  Problems p = {g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free), FALSE};
+  g_autoptr (CsvTable) data = NULL;
+  g_autoptr (CsvTable) meta = NULL;
+  g_autoptr (CrkDataset) ds = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (data_path != NULL, NULL);
   g_return_val_if_fail (meta_path != NULL, NULL);
@@ -1373,18 +1382,18 @@ crk_csv_import (const char  *data_path,
 
 /* Header fields of a CSV file (only its first record). */
 static char **
-read_header (const char  *path,
-             GError     **error)
+read_header (const char *path,
+             GError **error)
 {
   g_autofree char *contents = NULL;
   gsize length;
-  g_autoptr(CsvTable) table = NULL;
-  Problems p = { g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free), FALSE };
+  g_autoptr (CsvTable) table = NULL;
+  Problems p = {g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free), FALSE};
   GPtrArray *names;
   gsize end = 0;
   gboolean in_quotes = FALSE;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) stream = NULL;
   char buffer[65536];
   gssize n;
 
@@ -1427,8 +1436,8 @@ read_header (const char  *path,
 }
 
 static gboolean
-header_has (char       **names,
-            const char  *name)
+header_has (char **names,
+            const char *name)
 {
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     if (g_ascii_strcasecmp (names[i], name) == 0)
@@ -1475,12 +1484,12 @@ swap_word (const char *base,
  * Returns: %TRUE when both tables were found
  */
 gboolean
-crk_csv_find_pair (const char  *path,
-                   char       **data_path,
-                   char       **meta_path,
-                   GError     **error)
+crk_csv_find_pair (const char *path,
+                   char **data_path,
+                   char **meta_path,
+                   GError **error)
 {
-  g_auto(GStrv) header = NULL;
+  g_auto (GStrv) header = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *swapped = NULL;
@@ -1506,8 +1515,8 @@ crk_csv_find_pair (const char  *path,
   if (!is_meta && !header_has (header, "uCode"))
     {
       g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_INVALID,
-                   _("%s: the header has neither a uCode column (a data table) nor an iCode "
-                     "column (a metadata table)"),
+                   _ ("%s: the header has neither a uCode column (a data table) nor an iCode "
+                      "column (a metadata table)"),
                    path);
       return FALSE;
     }
@@ -1525,14 +1534,14 @@ crk_csv_find_pair (const char  *path,
 
   if (companion == NULL)
     {
-      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+      g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
       const char *entry;
       guint found = 0;
 
       while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
         {
           g_autofree char *candidate = NULL;
-          g_auto(GStrv) other = NULL;
+          g_auto (GStrv) other = NULL;
 
           if (strcmp (entry, base) == 0 || !g_str_has_suffix (entry, ".csv"))
             continue;
@@ -1547,10 +1556,10 @@ crk_csv_find_pair (const char  *path,
       if (found > 1)
         {
           g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
-                       is_meta ? _("%s: several data tables are next to this metadata table; "
-                                   "name the pair X_data.csv and X_meta.csv")
-                               : _("%s: several metadata tables are next to this data table; "
-                                   "name the pair X_data.csv and X_meta.csv"),
+                       is_meta ? _ ("%s: several data tables are next to this metadata table; "
+                                    "name the pair X_data.csv and X_meta.csv")
+                               : _ ("%s: several metadata tables are next to this data table; "
+                                    "name the pair X_data.csv and X_meta.csv"),
                        path);
           return FALSE;
         }
@@ -1559,10 +1568,10 @@ crk_csv_find_pair (const char  *path,
   if (companion == NULL)
     {
       g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
-                   is_meta ? _("%s: no data table (with a uCode column) was found next to "
-                               "this metadata table")
-                           : _("%s: no metadata table (with an iCode column) was found next "
-                               "to this data table"),
+                   is_meta ? _ ("%s: no data table (with a uCode column) was found next to "
+                                "this metadata table")
+                           : _ ("%s: no metadata table (with an iCode column) was found next "
+                                "to this data table"),
                    path);
       return FALSE;
     }
@@ -1585,10 +1594,10 @@ crk_csv_find_pair (const char  *path,
  * Returns: (transfer full) (nullable): the dataset, or %NULL with @error set
  */
 CrkDataset *
-crk_csv_import_guess (const char  *path,
-                      int          default_year,
-                      GPtrArray  **problems,
-                      GError     **error)
+crk_csv_import_guess (const char *path,
+                      int default_year,
+                      GPtrArray **problems,
+                      GError **error)
 {
   g_autofree char *data_path = NULL;
   g_autofree char *meta_path = NULL;

@@ -42,20 +42,21 @@
  * network, DTD loading, entity substitution or the "huge" option; depth, text lengths,
  * the file size, the panel size and the number of problems are bounded. */
 
-#define PROLOG_SCAN_LIMIT   (64 * 1024)
-#define MAX_PANEL_CELLS     (G_GUINT64_CONSTANT (1) << 28)
-#define PROGRESS_EVERY      4096
+#define PROLOG_SCAN_LIMIT (64 * 1024)
+#define MAX_PANEL_CELLS (G_GUINT64_CONSTANT (1) << 28)
+#define PROGRESS_EVERY 4096
 
 /* Problems, located by element ordinal until the end */
 
-typedef struct {
-  gint64         ordinal;     /* element ordinal, 0 when unknown */
-  int            line;        /* when known directly (parser errors, prolog) */
-  int            column;
+typedef struct
+{
+  gint64 ordinal; /* element ordinal, 0 when unknown */
+  int line;       /* when known directly (parser errors, prolog) */
+  int column;
   CrkImportError code;
-  char          *message;
-  gint64         ref_ordinal; /* "first at line N" */
-  gboolean       from_libxml; /* a schema message of libxml2 */
+  char *message;
+  gint64 ref_ordinal;   /* "first at line N" */
+  gboolean from_libxml; /* a schema message of libxml2 */
 } Problem;
 
 static void
@@ -68,73 +69,111 @@ problem_clear (gpointer data)
 
 /* Elements, by their place in the document */
 
-typedef enum {
+typedef enum
+{
   E_UNKNOWN,
   E_DATASET,
-  E_METADATA, E_TITLE, E_EDITION, E_PUBLISHER, E_SOURCE, E_LICENCE, E_NOTES, E_YEARS,
-  E_CITIES, E_CITY, E_CITY_NAME, E_CITY_ATTRIBUTE, E_REFERENCE_RANK,
-  E_INDICATORS, E_INDICATOR, E_IND_NAME, E_IND_DESCRIPTION, E_IND_SOURCE, E_GOALPOSTS,
-  E_FRAMEWORK, E_NODE, E_NODE_NAME, E_INDICATOR_REF,
-  E_METHOD, E_DENOMINATION, E_IMPUTATION, E_TREATMENT, E_NORMALISATION, E_NORM_INDICATOR,
-  E_WEIGHTS, E_WEIGHT, E_AGGREGATION, E_AGG_LEVEL, E_AGG_NODE, E_AVAILABILITY, E_TIERS,
-  E_TIER, E_TIER_NAME, E_BASE_YEAR, E_GROUP_RANKS,
-  E_VALUES, E_V_CITY, E_V_YEAR, E_V,
+  E_METADATA,
+  E_TITLE,
+  E_EDITION,
+  E_PUBLISHER,
+  E_SOURCE,
+  E_LICENCE,
+  E_NOTES,
+  E_YEARS,
+  E_CITIES,
+  E_CITY,
+  E_CITY_NAME,
+  E_CITY_ATTRIBUTE,
+  E_REFERENCE_RANK,
+  E_INDICATORS,
+  E_INDICATOR,
+  E_IND_NAME,
+  E_IND_DESCRIPTION,
+  E_IND_SOURCE,
+  E_GOALPOSTS,
+  E_FRAMEWORK,
+  E_NODE,
+  E_NODE_NAME,
+  E_INDICATOR_REF,
+  E_METHOD,
+  E_DENOMINATION,
+  E_IMPUTATION,
+  E_TREATMENT,
+  E_NORMALISATION,
+  E_NORM_INDICATOR,
+  E_WEIGHTS,
+  E_WEIGHT,
+  E_AGGREGATION,
+  E_AGG_LEVEL,
+  E_AGG_NODE,
+  E_AVAILABILITY,
+  E_TIERS,
+  E_TIER,
+  E_TIER_NAME,
+  E_BASE_YEAR,
+  E_GROUP_RANKS,
+  E_VALUES,
+  E_V_CITY,
+  E_V_YEAR,
+  E_V,
   E_ROOT, /* the document itself, parent of the root element */
 } Elem;
 
-typedef struct {
-  Elem        parent;
+typedef struct
+{
+  Elem parent;
   const char *name;
-  Elem        elem;
+  Elem elem;
 } Transition;
 
 static const Transition transitions[] = {
-  { E_ROOT, "dataset", E_DATASET },
-  { E_DATASET, "metadata", E_METADATA },
-  { E_DATASET, "cities", E_CITIES },
-  { E_DATASET, "indicators", E_INDICATORS },
-  { E_DATASET, "framework", E_FRAMEWORK },
-  { E_DATASET, "method", E_METHOD },
-  { E_DATASET, "values", E_VALUES },
-  { E_METADATA, "title", E_TITLE },
-  { E_METADATA, "edition", E_EDITION },
-  { E_METADATA, "publisher", E_PUBLISHER },
-  { E_METADATA, "source", E_SOURCE },
-  { E_METADATA, "licence", E_LICENCE },
-  { E_METADATA, "notes", E_NOTES },
-  { E_METADATA, "years", E_YEARS },
-  { E_CITIES, "city", E_CITY },
-  { E_CITY, "name", E_CITY_NAME },
-  { E_CITY, "attribute", E_CITY_ATTRIBUTE },
-  { E_CITY, "reference-rank", E_REFERENCE_RANK },
-  { E_INDICATORS, "indicator", E_INDICATOR },
-  { E_INDICATOR, "name", E_IND_NAME },
-  { E_INDICATOR, "description", E_IND_DESCRIPTION },
-  { E_INDICATOR, "source", E_IND_SOURCE },
-  { E_INDICATOR, "goalposts", E_GOALPOSTS },
-  { E_FRAMEWORK, "node", E_NODE },
-  { E_NODE, "node", E_NODE },
-  { E_NODE, "name", E_NODE_NAME },
-  { E_NODE, "indicator-ref", E_INDICATOR_REF },
-  { E_METHOD, "denomination", E_DENOMINATION },
-  { E_METHOD, "imputation", E_IMPUTATION },
-  { E_METHOD, "treatment", E_TREATMENT },
-  { E_METHOD, "normalisation", E_NORMALISATION },
-  { E_NORMALISATION, "indicator", E_NORM_INDICATOR },
-  { E_METHOD, "weights", E_WEIGHTS },
-  { E_WEIGHTS, "weight", E_WEIGHT },
-  { E_METHOD, "aggregation", E_AGGREGATION },
-  { E_AGGREGATION, "level", E_AGG_LEVEL },
-  { E_AGGREGATION, "node", E_AGG_NODE },
-  { E_METHOD, "availability", E_AVAILABILITY },
-  { E_METHOD, "tiers", E_TIERS },
-  { E_TIERS, "tier", E_TIER },
-  { E_TIER, "name", E_TIER_NAME },
-  { E_METHOD, "base-year", E_BASE_YEAR },
-  { E_METHOD, "group-ranks", E_GROUP_RANKS },
-  { E_VALUES, "city", E_V_CITY },
-  { E_V_CITY, "year", E_V_YEAR },
-  { E_V_YEAR, "v", E_V },
+  {E_ROOT, "dataset", E_DATASET},
+  {E_DATASET, "metadata", E_METADATA},
+  {E_DATASET, "cities", E_CITIES},
+  {E_DATASET, "indicators", E_INDICATORS},
+  {E_DATASET, "framework", E_FRAMEWORK},
+  {E_DATASET, "method", E_METHOD},
+  {E_DATASET, "values", E_VALUES},
+  {E_METADATA, "title", E_TITLE},
+  {E_METADATA, "edition", E_EDITION},
+  {E_METADATA, "publisher", E_PUBLISHER},
+  {E_METADATA, "source", E_SOURCE},
+  {E_METADATA, "licence", E_LICENCE},
+  {E_METADATA, "notes", E_NOTES},
+  {E_METADATA, "years", E_YEARS},
+  {E_CITIES, "city", E_CITY},
+  {E_CITY, "name", E_CITY_NAME},
+  {E_CITY, "attribute", E_CITY_ATTRIBUTE},
+  {E_CITY, "reference-rank", E_REFERENCE_RANK},
+  {E_INDICATORS, "indicator", E_INDICATOR},
+  {E_INDICATOR, "name", E_IND_NAME},
+  {E_INDICATOR, "description", E_IND_DESCRIPTION},
+  {E_INDICATOR, "source", E_IND_SOURCE},
+  {E_INDICATOR, "goalposts", E_GOALPOSTS},
+  {E_FRAMEWORK, "node", E_NODE},
+  {E_NODE, "node", E_NODE},
+  {E_NODE, "name", E_NODE_NAME},
+  {E_NODE, "indicator-ref", E_INDICATOR_REF},
+  {E_METHOD, "denomination", E_DENOMINATION},
+  {E_METHOD, "imputation", E_IMPUTATION},
+  {E_METHOD, "treatment", E_TREATMENT},
+  {E_METHOD, "normalisation", E_NORMALISATION},
+  {E_NORMALISATION, "indicator", E_NORM_INDICATOR},
+  {E_METHOD, "weights", E_WEIGHTS},
+  {E_WEIGHTS, "weight", E_WEIGHT},
+  {E_METHOD, "aggregation", E_AGGREGATION},
+  {E_AGGREGATION, "level", E_AGG_LEVEL},
+  {E_AGGREGATION, "node", E_AGG_NODE},
+  {E_METHOD, "availability", E_AVAILABILITY},
+  {E_METHOD, "tiers", E_TIERS},
+  {E_TIERS, "tier", E_TIER},
+  {E_TIER, "name", E_TIER_NAME},
+  {E_METHOD, "base-year", E_BASE_YEAR},
+  {E_METHOD, "group-ranks", E_GROUP_RANKS},
+  {E_VALUES, "city", E_V_CITY},
+  {E_V_CITY, "year", E_V_YEAR},
+  {E_V_YEAR, "v", E_V},
 };
 
 /* Elements whose text content the reader needs. */
@@ -143,110 +182,127 @@ elem_has_text (Elem elem)
 {
   switch (elem)
     {
-    case E_TITLE: case E_EDITION: case E_PUBLISHER: case E_SOURCE: case E_LICENCE:
-    case E_NOTES: case E_YEARS: case E_CITY_NAME: case E_CITY_ATTRIBUTE:
-    case E_REFERENCE_RANK: case E_IND_NAME: case E_IND_DESCRIPTION: case E_IND_SOURCE:
-    case E_NODE_NAME: case E_WEIGHT: case E_TIER_NAME: case E_BASE_YEAR: case E_V:
-      return TRUE;
-    default:
-      return FALSE;
+      case E_TITLE:
+      case E_EDITION:
+      case E_PUBLISHER:
+      case E_SOURCE:
+      case E_LICENCE:
+      case E_NOTES:
+      case E_YEARS:
+      case E_CITY_NAME:
+      case E_CITY_ATTRIBUTE:
+      case E_REFERENCE_RANK:
+      case E_IND_NAME:
+      case E_IND_DESCRIPTION:
+      case E_IND_SOURCE:
+      case E_NODE_NAME:
+      case E_WEIGHT:
+      case E_TIER_NAME:
+      case E_BASE_YEAR:
+      case E_V:
+        return TRUE;
+      default:
+        return FALSE;
     }
 }
 
-typedef struct {
-  Elem              elem;
-  xmlNodePtr        node;     /* only compared, to place schema errors */
-  gint64            ordinal;
-  gboolean          zh;       /* xml:lang="zh-CN" */
-  char             *aux;      /* an attribute kept for the end of the element */
-  int               number;   /* a number kept for the end of the element */
-  CrkFrameworkNode *fnode;    /* owned */
-  guint             n_children;
-  gboolean          child_weight_nonzero;
-  gboolean          schema_error; /* libxml2 reported this element */
+typedef struct
+{
+  Elem elem;
+  xmlNodePtr node; /* only compared, to place schema errors */
+  gint64 ordinal;
+  gboolean zh;             /* xml:lang="zh-CN" */
+  char *aux;               /* an attribute kept for the end of the element */
+  int number;              /* a number kept for the end of the element */
+  CrkFrameworkNode *fnode; /* owned */
+  guint n_children;
+  gboolean child_weight_nonzero;
+  gboolean schema_error; /* libxml2 reported this element */
 } Frame;
 
-typedef struct {
-  char   *code;
-  gint64  ordinal;
+typedef struct
+{
+  char *code;
+  gint64 ordinal;
   gboolean is_node; /* a framework node (else an indicator) */
 } MethodRef;
 
-typedef struct {
+typedef struct
+{
   /* input */
-  const char       *name;       /* the file as the caller names it, for messages */
-  const char       *path;       /* NULL when reading from memory */
-  const char       *data;       /* when reading from memory */
-  gsize             length;
-  goffset           size;
-  FILE             *file;       /* when reading a file */
-  guint64           consumed;   /* bytes handed to the parser */
-  GCancellable     *cancellable;
-  void            (*progress) (double fraction, gpointer user_data);
-  gpointer          progress_data;
+  const char *name; /* the file as the caller names it, for messages */
+  const char *path; /* NULL when reading from memory */
+  const char *data; /* when reading from memory */
+  gsize length;
+  goffset size;
+  FILE *file;       /* when reading a file */
+  guint64 consumed; /* bytes handed to the parser */
+  GCancellable *cancellable;
+  void (*progress) (double fraction, gpointer user_data);
+  gpointer progress_data;
 
-  gboolean          trusted;    /* no schema validation: see crk_dataset_read_trusted_bytes() */
+  gboolean trusted; /* no schema validation: see crk_dataset_read_trusted_bytes() */
 
-  xmlTextReaderPtr  reader;
-  CrkDataset       *dataset;
+  xmlTextReaderPtr reader;
+  CrkDataset *dataset;
 
   /* problems */
-  GArray           *problems;   /* Problem */
-  gboolean          stop;       /* hostile input or too many problems */
-  gint64            n_elements; /* ordinal of the last element seen */
-  gboolean          broken;     /* the parser gave up: not well-formed */
+  GArray *problems;  /* Problem */
+  gboolean stop;     /* hostile input or too many problems */
+  gint64 n_elements; /* ordinal of the last element seen */
+  gboolean broken;   /* the parser gave up: not well-formed */
 
   /* open elements */
-  Frame             stack[CRK_DATASET_MAX_DEPTH + 1];
-  int               depth;      /* number of open elements */
-  xmlNodePtr        last_empty_node;
-  gint64            last_empty_ordinal;
-  gint64            pending_error_ordinal; /* schema error on an element not yet seen */
+  Frame stack[CRK_DATASET_MAX_DEPTH + 1];
+  int depth; /* number of open elements */
+  xmlNodePtr last_empty_node;
+  gint64 last_empty_ordinal;
+  gint64 pending_error_ordinal; /* schema error on an element not yet seen */
 
   /* text content and attributes */
-  GString          *text;
-  gboolean          capturing;
-  GString          *slots[8];
+  GString *text;
+  gboolean capturing;
+  GString *slots[8];
 
   /* metadata, cities, indicators, framework */
-  CrkCity          *city;
-  CrkIndicator     *indicator;
-  GHashTable       *city_ordinals;      /* code -> ordinal */
-  GHashTable       *indicator_ordinals; /* code -> ordinal */
-  GArray           *indicator_ordinal_by_index;
-  GHashTable       *node_ordinals;      /* code -> ordinal, inner nodes and leaves */
-  GHashTable       *referenced;         /* indicator code -> ordinal of its leaf */
+  CrkCity *city;
+  CrkIndicator *indicator;
+  GHashTable *city_ordinals;      /* code -> ordinal */
+  GHashTable *indicator_ordinals; /* code -> ordinal */
+  GArray *indicator_ordinal_by_index;
+  GHashTable *node_ordinals; /* code -> ordinal, inner nodes and leaves */
+  GHashTable *referenced;    /* indicator code -> ordinal of its leaf */
   CrkFrameworkNode *root;
-  gboolean          has_framework;
+  gboolean has_framework;
 
   /* method */
-  CrkMethod        *method;
-  GArray           *method_refs;        /* MethodRef */
-  CrkTierRule       tier_rule;
-  GArray           *tiers;              /* CrkTier */
+  CrkMethod *method;
+  GArray *method_refs; /* MethodRef */
+  CrkTierRule tier_rule;
+  GArray *tiers; /* CrkTier */
 
   /* values */
-  gboolean          in_values;
-  int               v_city;
-  int               v_year;
-  int               v_year_value;
-  int               v_indicator;
-  CrkValueStatus    v_status;
-  char             *v_note;
-  guint8           *seen;               /* bitmap of the cells given */
-  guint             n_cities, n_indicators, n_years;
+  gboolean in_values;
+  int v_city;
+  int v_year;
+  int v_year_value;
+  int v_indicator;
+  CrkValueStatus v_status;
+  char *v_note;
+  guint8 *seen; /* bitmap of the cells given */
+  guint n_cities, n_indicators, n_years;
 } Reader;
 
 static void
-add_problem_full (Reader         *r,
-                  gint64          ordinal,
-                  int             line,
-                  int             column,
-                  CrkImportError  code,
-                  gint64          ref_ordinal,
-                  char           *message)
+add_problem_full (Reader *r,
+                  gint64 ordinal,
+                  int line,
+                  int column,
+                  CrkImportError code,
+                  gint64 ref_ordinal,
+                  char *message)
 {
-  Problem p = { ordinal, line, column, code, message, ref_ordinal, FALSE };
+  Problem p = {ordinal, line, column, code, message, ref_ordinal, FALSE};
 
   if (r->stop)
     {
@@ -256,7 +312,7 @@ add_problem_full (Reader         *r,
   if (r->problems->len >= CRK_DATASET_MAX_PROBLEMS)
     {
       g_free (message);
-      p.message = g_strdup (_("too many problems; stopping here"));
+      p.message = g_strdup (_ ("too many problems; stopping here"));
       p.code = CRK_IMPORT_ERROR_INVALID;
       p.ref_ordinal = 0;
       r->stop = TRUE;
@@ -271,10 +327,10 @@ static void add_problem (Reader *r, gint64 ordinal, CrkImportError code, const c
   G_GNUC_PRINTF (4, 5);
 
 static void
-add_problem (Reader         *r,
-             gint64          ordinal,
-             CrkImportError  code,
-             const char     *format,
+add_problem (Reader *r,
+             gint64 ordinal,
+             CrkImportError code,
+             const char *format,
              ...)
 {
   va_list args;
@@ -291,9 +347,9 @@ static void add_duplicate (Reader *r, gint64 ordinal, gint64 first, const char *
   G_GNUC_PRINTF (4, 5);
 
 static void
-add_duplicate (Reader     *r,
-               gint64      ordinal,
-               gint64      first,
+add_duplicate (Reader *r,
+               gint64 ordinal,
+               gint64 first,
                const char *format,
                ...)
 {
@@ -312,7 +368,7 @@ static xmlRelaxNGPtr schema_compiled;
 static char *schema_error;
 
 static void
-schema_parse_error_cb (void       *user_data,
+schema_parse_error_cb (void *user_data,
                        xmlErrorPtr error)
 {
   if (schema_error == NULL && error != NULL && error->message != NULL)
@@ -363,8 +419,8 @@ get_schema (GError **error)
   if (schema_compiled == NULL)
     {
       g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
-                   _("Cannot load the dataset schema: %s"),
-                   schema_error != NULL ? schema_error : _("unknown error"));
+                   _ ("Cannot load the dataset schema: %s"),
+                   schema_error != NULL ? schema_error : _ ("unknown error"));
       return NULL;
     }
   return schema_compiled;
@@ -375,7 +431,7 @@ get_schema (GError **error)
 /* Finds the ordinal of @node among the open elements, the last empty element, or the
  * subtree the reader is on (expanded for validation, not yet visited). */
 static gint64
-ordinal_of_node (Reader    *r,
+ordinal_of_node (Reader *r,
                  xmlNodePtr node)
 {
   xmlNodePtr cur;
@@ -432,7 +488,7 @@ clean_libxml_message (const char *message)
 }
 
 static void
-structured_error_cb (void       *user_data,
+structured_error_cb (void *user_data,
                      xmlErrorPtr error)
 {
   Reader *r = user_data;
@@ -466,12 +522,12 @@ structured_error_cb (void       *user_data,
 
       /* TRANSLATORS: %s is libxml2's (English) description of a schema violation */
       add_problem_full (r, ordinal, ordinal > 0 ? 0 : error->line, 0, CRK_IMPORT_ERROR_SCHEMA, 0,
-                        g_strdup_printf (_("does not match the schema: %s"), text));
+                        g_strdup_printf (_ ("does not match the schema: %s"), text));
       if (r->problems->len > 0)
         g_array_index (r->problems, Problem, r->problems->len - 1).from_libxml = TRUE;
     }
   else if (error->domain == XML_FROM_IO)
-    add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_IO, 0, g_strdup_printf (_("cannot read: %s"), text));
+    add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_IO, 0, g_strdup_printf (_ ("cannot read: %s"), text));
   else
     {
       CrkImportError code = CRK_IMPORT_ERROR_MALFORMED;
@@ -486,29 +542,30 @@ structured_error_cb (void       *user_data,
         code = CRK_IMPORT_ERROR_HOSTILE;
       if (strstr (text, "Excessive depth") != NULL)
         add_problem_full (r, 0, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE, 0,
-                          g_strdup_printf (_("elements are nested deeper than %d levels; refusing the file"),
+                          g_strdup_printf (_ ("elements are nested deeper than %d levels; refusing the file"),
                                            CRK_DATASET_MAX_DEPTH));
       else if (strstr (text, "huge") != NULL || strstr (text, "too long") != NULL)
         add_problem_full (r, 0, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE, 0,
-                          g_strdup_printf (_("a text or attribute is longer than %d bytes; refusing the file"),
+                          g_strdup_printf (_ ("a text or attribute is longer than %d bytes; refusing the file"),
                                            CRK_DATASET_MAX_TEXT_LENGTH));
       else
         /* TRANSLATORS: %s is libxml2's (English) description of the syntax error */
         add_problem_full (r, 0, MAX (error->line, 1), error->int2, code, 0,
-                          g_strdup_printf (_("not well-formed XML: %s"), text));
+                          g_strdup_printf (_ ("not well-formed XML: %s"), text));
     }
 }
 
 /* The prolog: refuse DOCTYPE (and with it every entity) and encodings other than UTF-8 */
 
-typedef struct {
+typedef struct
+{
   const guint8 *p, *end;
-  int           line, column;
+  int line, column;
 } Cursor;
 
 static void
 cursor_advance (Cursor *c,
-                gsize   n)
+                gsize n)
 {
   for (gsize i = 0; i < n && c->p < c->end; i++, c->p++)
     {
@@ -523,7 +580,7 @@ cursor_advance (Cursor *c,
 }
 
 static gboolean
-cursor_looking_at (Cursor     *c,
+cursor_looking_at (Cursor *c,
                    const char *s)
 {
   gsize n = strlen (s);
@@ -533,7 +590,7 @@ cursor_looking_at (Cursor     *c,
 
 /* Moves past @s; FALSE when the buffer ends first. */
 static gboolean
-cursor_skip_past (Cursor     *c,
+cursor_skip_past (Cursor *c,
                   const char *s)
 {
   while (c->p < c->end)
@@ -550,23 +607,22 @@ cursor_skip_past (Cursor     *c,
 
 /* Returns FALSE (with a problem) when the file must not be parsed. */
 static gboolean
-check_prolog (Reader       *r,
+check_prolog (Reader *r,
               const guint8 *data,
-              gsize         length,
-              gboolean      whole)
+              gsize length,
+              gboolean whole)
 {
-  Cursor c = { data, data + length, 1, 1 };
+  Cursor c = {data, data + length, 1, 1};
 
   if (length == 0)
     {
-      add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_MALFORMED, 0, g_strdup (_("the file is empty")));
+      add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_MALFORMED, 0, g_strdup (_ ("the file is empty")));
       return FALSE;
     }
-  if (length >= 2 && ((data[0] == 0xfe && data[1] == 0xff) || (data[0] == 0xff && data[1] == 0xfe)
-                      || data[0] == 0 || data[1] == 0))
+  if (length >= 2 && ((data[0] == 0xfe && data[1] == 0xff) || (data[0] == 0xff && data[1] == 0xfe) || data[0] == 0 || data[1] == 0))
     {
       add_problem_full (r, 0, 1, 1, CRK_IMPORT_ERROR_MALFORMED, 0,
-                        g_strdup (_("the file is not UTF-8 (it looks like UTF-16 or UTF-32); the format is UTF-8")));
+                        g_strdup (_ ("the file is not UTF-8 (it looks like UTF-16 or UTF-32); the format is UTF-8")));
       return FALSE;
     }
   if (length >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
@@ -602,7 +658,7 @@ check_prolog (Reader       *r,
                   if (g_ascii_strcasecmp (name, "UTF-8") != 0)
                     {
                       add_problem_full (r, 0, 1, 1, CRK_IMPORT_ERROR_MALFORMED, 0,
-                                        g_strdup_printf (_("the file declares the encoding “%s”; the format is UTF-8"),
+                                        g_strdup_printf (_ ("the file declares the encoding “%s”; the format is UTF-8"),
                                                          g_utf8_validate (name, -1, NULL) ? name : "?"));
                       return FALSE;
                     }
@@ -630,14 +686,14 @@ check_prolog (Reader       *r,
       else if (cursor_looking_at (&c, "<!"))
         {
           add_problem_full (r, 0, c.line, c.column, CRK_IMPORT_ERROR_HOSTILE, 0,
-                            g_strdup (_("the file has a document type declaration (DOCTYPE); "
-                                        "DTDs and entities are refused for safety")));
+                            g_strdup (_ ("the file has a document type declaration (DOCTYPE); "
+                                         "DTDs and entities are refused for safety")));
           return FALSE;
         }
       else if (*c.p != '<')
         {
           add_problem_full (r, 0, c.line, c.column, CRK_IMPORT_ERROR_MALFORMED, 0,
-                            g_strdup (_("this is not an XML file (the document does not start with “<”)")));
+                            g_strdup (_ ("this is not an XML file (the document does not start with “<”)")));
           return FALSE;
         }
       else
@@ -647,7 +703,7 @@ check_prolog (Reader       *r,
   if (!whole)
     {
       add_problem_full (r, 0, c.line, c.column, CRK_IMPORT_ERROR_HOSTILE, 0,
-                        g_strdup_printf (_("the part before the first element is longer than %d bytes; refusing the file"),
+                        g_strdup_printf (_ ("the part before the first element is longer than %d bytes; refusing the file"),
                                          PROLOG_SCAN_LIMIT));
       return FALSE;
     }
@@ -656,28 +712,41 @@ check_prolog (Reader       *r,
 
 /* Ordinals to lines and columns: a second pass over the bytes */
 
-typedef struct {
+typedef struct
+{
   gint64 ordinal;
-  int    line;
-  int    column;
+  int line;
+  int column;
 } Place;
 
-typedef struct {
+typedef struct
+{
   /* lexer state */
-  int    state;
-  int    match;       /* progress through a closing delimiter */
-  int    line, column;
-  int    lt_line, lt_column;
+  int state;
+  int match; /* progress through a closing delimiter */
+  int line, column;
+  int lt_line, lt_column;
   gint64 ordinal;
   gboolean started;
   gboolean prev_cr;
   /* wanted */
-  Place *places;      /* sorted by ordinal */
-  guint  n_places, next;
+  Place *places; /* sorted by ordinal */
+  guint n_places, next;
   GHashTable *line_columns; /* line -> column of its first element, for lines wanted */
 } Locator;
 
-enum { L_TEXT, L_LT, L_BANG, L_BANG_DASH, L_COMMENT, L_CDATA_OPEN, L_CDATA, L_PI, L_DECL };
+enum
+{
+  L_TEXT,
+  L_LT,
+  L_BANG,
+  L_BANG_DASH,
+  L_COMMENT,
+  L_CDATA_OPEN,
+  L_CDATA,
+  L_PI,
+  L_DECL
+};
 
 static void
 locator_element (Locator *l)
@@ -694,15 +763,14 @@ locator_element (Locator *l)
         }
       l->next++;
     }
-  if (g_hash_table_contains (l->line_columns, key)
-      && GPOINTER_TO_INT (g_hash_table_lookup (l->line_columns, key)) == 0)
+  if (g_hash_table_contains (l->line_columns, key) && GPOINTER_TO_INT (g_hash_table_lookup (l->line_columns, key)) == 0)
     g_hash_table_insert (l->line_columns, key, GINT_TO_POINTER (l->lt_column));
 }
 
 static void
-locator_feed (Locator      *l,
+locator_feed (Locator *l,
               const guint8 *data,
-              gsize         length)
+              gsize length)
 {
   static const char cdata[] = "[CDATA[";
 
@@ -720,86 +788,86 @@ locator_feed (Locator      *l,
 
       switch (l->state)
         {
-        case L_TEXT:
-          if (b == '<')
-            {
-              l->state = L_LT;
-              l->lt_line = l->line;
-              l->lt_column = l->column;
-            }
-          break;
-        case L_LT:
-          if (b == '!')
-            l->state = L_BANG;
-          else if (b == '?')
-            {
-              l->state = L_PI;
-              l->match = 0;
-            }
-          else if (b == '/')
-            l->state = L_TEXT;
-          else
-            {
-              locator_element (l);
+          case L_TEXT:
+            if (b == '<')
+              {
+                l->state = L_LT;
+                l->lt_line = l->line;
+                l->lt_column = l->column;
+              }
+            break;
+          case L_LT:
+            if (b == '!')
+              l->state = L_BANG;
+            else if (b == '?')
+              {
+                l->state = L_PI;
+                l->match = 0;
+              }
+            else if (b == '/')
               l->state = L_TEXT;
-            }
-          break;
-        case L_BANG:
-          if (b == '-')
-            l->state = L_BANG_DASH;
-          else if (b == '[')
-            {
-              l->state = L_CDATA_OPEN;
-              l->match = 2;
-            }
-          else
-            l->state = L_DECL;
-          break;
-        case L_BANG_DASH:
-          l->state = L_COMMENT;
-          l->match = 0;
-          break;
-        case L_COMMENT:
-          if (b == '-')
-            l->match = MIN (l->match + 1, 2);
-          else if (b == '>' && l->match == 2)
-            l->state = L_TEXT;
-          else
+            else
+              {
+                locator_element (l);
+                l->state = L_TEXT;
+              }
+            break;
+          case L_BANG:
+            if (b == '-')
+              l->state = L_BANG_DASH;
+            else if (b == '[')
+              {
+                l->state = L_CDATA_OPEN;
+                l->match = 2;
+              }
+            else
+              l->state = L_DECL;
+            break;
+          case L_BANG_DASH:
+            l->state = L_COMMENT;
             l->match = 0;
-          break;
-        case L_CDATA_OPEN:
-          if (cdata[l->match - 1] == (char) b && l->match < (int) sizeof cdata - 1)
-            l->match++;
-          else
-            l->state = L_TEXT;
-          if (l->match == (int) sizeof cdata - 1)
-            {
-              l->state = L_CDATA;
+            break;
+          case L_COMMENT:
+            if (b == '-')
+              l->match = MIN (l->match + 1, 2);
+            else if (b == '>' && l->match == 2)
+              l->state = L_TEXT;
+            else
               l->match = 0;
-            }
-          break;
-        case L_CDATA:
-          if (b == ']')
-            l->match = MIN (l->match + 1, 2);
-          else if (b == '>' && l->match == 2)
-            l->state = L_TEXT;
-          else
-            l->match = 0;
-          break;
-        case L_PI:
-          if (b == '?')
-            l->match = 1;
-          else if (b == '>' && l->match == 1)
-            l->state = L_TEXT;
-          else
-            l->match = 0;
-          break;
-        case L_DECL:
-          if (b == '>')
-            l->state = L_TEXT;
-          break;
-        default:
-          g_assert_not_reached ();
+            break;
+          case L_CDATA_OPEN:
+            if (cdata[l->match - 1] == (char) b && l->match < (int) sizeof cdata - 1)
+              l->match++;
+            else
+              l->state = L_TEXT;
+            if (l->match == (int) sizeof cdata - 1)
+              {
+                l->state = L_CDATA;
+                l->match = 0;
+              }
+            break;
+          case L_CDATA:
+            if (b == ']')
+              l->match = MIN (l->match + 1, 2);
+            else if (b == '>' && l->match == 2)
+              l->state = L_TEXT;
+            else
+              l->match = 0;
+            break;
+          case L_PI:
+            if (b == '?')
+              l->match = 1;
+            else if (b == '>' && l->match == 1)
+              l->state = L_TEXT;
+            else
+              l->match = 0;
+            break;
+          case L_DECL:
+            if (b == '>')
+              l->state = L_TEXT;
+            break;
+          default:
+            g_assert_not_reached ();
         }
 
       /* Line ends as XML counts them: LF, CRLF or a lone CR. */
@@ -834,7 +902,7 @@ compare_places (gconstpointer a,
 static void
 locate_problems (Reader *r)
 {
-  Locator l = { 0 };
+  Locator l = {0};
   GArray *places = g_array_new (FALSE, FALSE, sizeof (Place));
   gint64 max_ordinal = 0;
   int max_line = 0;
@@ -843,12 +911,12 @@ locate_problems (Reader *r)
   for (guint i = 0; i < r->problems->len; i++)
     {
       Problem *p = &g_array_index (r->problems, Problem, i);
-      gint64 ords[2] = { p->ordinal, p->ref_ordinal };
+      gint64 ords[2] = {p->ordinal, p->ref_ordinal};
 
       for (guint k = 0; k < 2; k++)
         if (ords[k] > 0)
           {
-            Place place = { ords[k], 0, 0 };
+            Place place = {ords[k], 0, 0};
 
             g_array_append_val (places, place);
             max_ordinal = MAX (max_ordinal, ords[k]);
@@ -901,7 +969,7 @@ locate_problems (Reader *r)
             }
           if (place->ordinal == p->ref_ordinal && place->line > 0)
             {
-              char *message = g_strdup_printf (_("%s (first at line %d)"), p->message, place->line);
+              char *message = g_strdup_printf (_ ("%s (first at line %d)"), p->message, place->line);
 
               g_free (p->message);
               p->message = message;
@@ -921,20 +989,20 @@ out:
 
 static void
 check_length (Reader *r,
-              gsize   length)
+              gsize length)
 {
   if (length > CRK_DATASET_MAX_TEXT_LENGTH)
     add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
-                 _("a text or attribute is longer than %d bytes; refusing the file"),
+                 _ ("a text or attribute is longer than %d bytes; refusing the file"),
                  CRK_DATASET_MAX_TEXT_LENGTH);
 }
 
 /* Reads the attributes named in @names (no namespace; "xml:lang" for the XML one) into
  * @values (NULL when absent; valid until the next call). */
 static void
-read_attributes (Reader            *r,
+read_attributes (Reader *r,
                  const char *const *names,
-                 const char       **values)
+                 const char **values)
 {
   guint n = g_strv_length ((char **) names);
 
@@ -975,10 +1043,10 @@ read_attributes (Reader            *r,
 }
 
 static const char *
-read_attribute (Reader     *r,
+read_attribute (Reader *r,
                 const char *name)
 {
-  const char *names[] = { name, NULL };
+  const char *names[] = {name, NULL};
   const char *value;
 
   read_attributes (r, names, &value);
@@ -1005,11 +1073,32 @@ text_value (Reader *r)
  * rounded; everything else goes to g_ascii_strtod(). */
 static gboolean
 parse_simple_decimal (const char *s,
-                      double     *out)
+                      double *out)
 {
   static const double powers[] = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    1e0,
+    1e1,
+    1e2,
+    1e3,
+    1e4,
+    1e5,
+    1e6,
+    1e7,
+    1e8,
+    1e9,
+    1e10,
+    1e11,
+    1e12,
+    1e13,
+    1e14,
+    1e15,
+    1e16,
+    1e17,
+    1e18,
+    1e19,
+    1e20,
+    1e21,
+    1e22,
   };
   gboolean negative = FALSE;
   guint64 mantissa = 0;
@@ -1058,7 +1147,7 @@ parse_simple_decimal (const char *s,
 /* Numbers as the format writes them: xsd:double lexical forms. */
 static gboolean
 parse_double (const char *s,
-              double     *out)
+              double *out)
 {
   char *end;
   double v;
@@ -1100,9 +1189,9 @@ parse_double (const char *s,
 
 static gboolean
 parse_int (const char *s,
-           gint64      min,
-           gint64      max,
-           gint64     *out)
+           gint64 min,
+           gint64 max,
+           gint64 *out)
 {
   if (s == NULL)
     return FALSE;
@@ -1140,7 +1229,7 @@ start_values (Reader *r)
   if (cells > MAX_PANEL_CELLS)
     {
       add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
-                   _("%u cities × %u indicators × %u years are too many values; refusing the file"),
+                   _ ("%u cities × %u indicators × %u years are too many values; refusing the file"),
                    r->n_cities, r->n_indicators, r->n_years);
       return;
     }
@@ -1148,10 +1237,10 @@ start_values (Reader *r)
 }
 
 static void
-check_weight (Reader     *r,
+check_weight (Reader *r,
               const char *code,
               const char *weight_s,
-              double     *weight)
+              double *weight)
 {
   *weight = 1.0;
   if (weight_s == NULL)
@@ -1164,17 +1253,17 @@ check_weight (Reader     *r,
   if (!isfinite (*weight))
     {
       add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                   _("the weight of “%s” is not a finite number"), code);
+                   _ ("the weight of “%s” is not a finite number"), code);
       *weight = 1.0;
     }
   else if (*weight < 0)
     add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                 _("the weight of “%s” is negative (%s)"), code, weight_s);
+                 _ ("the weight of “%s” is negative (%s)"), code, weight_s);
 }
 
 /* Records a framework node code (inner or leaf) and reports a repeat. */
 static gboolean
-take_node_code (Reader     *r,
+take_node_code (Reader *r,
                 const char *code)
 {
   gpointer first = g_hash_table_lookup (r->node_ordinals, code);
@@ -1182,7 +1271,7 @@ take_node_code (Reader     *r,
   if (first != NULL)
     {
       add_duplicate (r, r->n_elements, *(gint64 *) first,
-                     _("the framework node code “%s” is used twice"), code);
+                     _ ("the framework node code “%s” is used twice"), code);
       return FALSE;
     }
   g_hash_table_insert (r->node_ordinals, g_strdup (code), g_memdup2 (&r->n_elements, sizeof (gint64)));
@@ -1190,10 +1279,10 @@ take_node_code (Reader     *r,
 }
 
 static void
-append_to_parent (Reader           *r,
-                  Frame            *f,
+append_to_parent (Reader *r,
+                  Frame *f,
                   CrkFrameworkNode *node,
-                  double            weight)
+                  double weight)
 {
   Frame *parent = r->depth >= 2 ? &r->stack[r->depth - 2] : NULL;
 
@@ -1209,13 +1298,13 @@ append_to_parent (Reader           *r,
 }
 
 static void
-read_normalisation (Reader           *r,
+read_normalisation (Reader *r,
                     CrkNormalisation *mode,
-                    double           *p1,
-                    double           *p2,
-                    const char      **code)
+                    double *p1,
+                    double *p2,
+                    const char **code)
 {
-  static const char *const names[] = { "mode", "low", "high", "mean", "sd", "code", NULL };
+  static const char *const names[] = {"mode", "low", "high", "mean", "sd", "code", NULL};
   const char *v[7];
 
   read_attributes (r, names, v);
@@ -1254,391 +1343,389 @@ clear_tiers (GArray *tiers)
 }
 
 static void
-add_method_ref (Reader     *r,
+add_method_ref (Reader *r,
                 const char *code,
-                gint64      ordinal,
-                gboolean    is_node)
+                gint64 ordinal,
+                gboolean is_node)
 {
-  MethodRef ref = { g_strdup (code), ordinal, is_node };
+  MethodRef ref = {g_strdup (code), ordinal, is_node};
 
   g_array_append_val (r->method_refs, ref);
 }
 
 static void
 start_element (Reader *r,
-               Frame  *f)
+               Frame *f)
 {
   switch (f->elem)
     {
-    case E_TITLE:
-    case E_CITY_NAME:
-    case E_IND_NAME:
-    case E_IND_DESCRIPTION:
-    case E_NODE_NAME:
-    case E_TIER_NAME:
-      f->zh = is_zh (read_attribute (r, "xml:lang"));
-      break;
+      case E_TITLE:
+      case E_CITY_NAME:
+      case E_IND_NAME:
+      case E_IND_DESCRIPTION:
+      case E_NODE_NAME:
+      case E_TIER_NAME:
+        f->zh = is_zh (read_attribute (r, "xml:lang"));
+        break;
 
-    case E_CITY:
-      {
-        static const char *const names[] = { "code", "province", "region", NULL };
-        const char *v[3];
+      case E_CITY:
+        {
+          static const char *const names[] = {"code", "province", "region", NULL};
+          const char *v[3];
 
-        read_attributes (r, names, v);
-        if (!is_set (v[0]))
-          break; /* the schema reports it */
-        r->city = crk_city_new (v[0], NULL);
-        if (v[1] != NULL && *v[1] != '\0')
-          crk_city_set_province (r->city, v[1]);
-        if (v[2] != NULL && *v[2] != '\0')
-          crk_city_set_region (r->city, v[2]);
-      }
-      break;
+          read_attributes (r, names, v);
+          if (!is_set (v[0]))
+            break; /* the schema reports it */
+          r->city = crk_city_new (v[0], NULL);
+          if (v[1] != NULL && *v[1] != '\0')
+            crk_city_set_province (r->city, v[1]);
+          if (v[2] != NULL && *v[2] != '\0')
+            crk_city_set_region (r->city, v[2]);
+        }
+        break;
 
-    case E_CITY_ATTRIBUTE:
-      f->aux = g_strdup (read_attribute (r, "name"));
-      break;
+      case E_CITY_ATTRIBUTE:
+        f->aux = g_strdup (read_attribute (r, "name"));
+        break;
 
-    case E_REFERENCE_RANK:
-      {
-        gint64 year = 0;
+      case E_REFERENCE_RANK:
+        {
+          gint64 year = 0;
 
-        parse_int (read_attribute (r, "year"), 1, 9999, &year);
-        f->number = (int) year;
-      }
-      break;
+          parse_int (read_attribute (r, "year"), 1, 9999, &year);
+          f->number = (int) year;
+        }
+        break;
 
-    case E_INDICATOR:
-      {
-        static const char *const names[] = { "code", "kind", "direction", "unit", "denominator", NULL };
-        const char *v[5];
+      case E_INDICATOR:
+        {
+          static const char *const names[] = {"code", "kind", "direction", "unit", "denominator", NULL};
+          const char *v[5];
 
-        read_attributes (r, names, v);
-        if (!is_set (v[0]))
-          break;
-        r->indicator = crk_indicator_new (v[0], g_strcmp0 (v[1], "denominator") == 0
-                                                  ? CRK_INDICATOR_KIND_DENOMINATOR
-                                                  : CRK_INDICATOR_KIND_INDICATOR);
-        crk_indicator_set_direction (r->indicator, g_strcmp0 (v[2], "-1") == 0 ? -1 : 1);
-        if (v[3] != NULL && *v[3] != '\0')
-          crk_indicator_set_unit (r->indicator, v[3]);
-        if (v[4] != NULL && *v[4] != '\0')
-          crk_indicator_set_denominator (r->indicator, v[4]);
-      }
-      break;
+          read_attributes (r, names, v);
+          if (!is_set (v[0]))
+            break;
+          r->indicator = crk_indicator_new (v[0], g_strcmp0 (v[1], "denominator") == 0 ? CRK_INDICATOR_KIND_DENOMINATOR : CRK_INDICATOR_KIND_INDICATOR);
+          crk_indicator_set_direction (r->indicator, g_strcmp0 (v[2], "-1") == 0 ? -1 : 1);
+          if (v[3] != NULL && *v[3] != '\0')
+            crk_indicator_set_unit (r->indicator, v[3]);
+          if (v[4] != NULL && *v[4] != '\0')
+            crk_indicator_set_denominator (r->indicator, v[4]);
+        }
+        break;
 
-    case E_GOALPOSTS:
-      {
-        static const char *const names[] = { "low", "high", "target", NULL };
-        const char *v[3];
-        double x;
+      case E_GOALPOSTS:
+        {
+          static const char *const names[] = {"low", "high", "target", NULL};
+          const char *v[3];
+          double x;
 
-        read_attributes (r, names, v);
-        if (r->indicator == NULL)
-          break;
-        if (parse_double (v[0], &x))
-          crk_indicator_set_goalpost_low (r->indicator, x);
-        if (parse_double (v[1], &x))
-          crk_indicator_set_goalpost_high (r->indicator, x);
-        if (parse_double (v[2], &x))
-          crk_indicator_set_target (r->indicator, x);
-      }
-      break;
+          read_attributes (r, names, v);
+          if (r->indicator == NULL)
+            break;
+          if (parse_double (v[0], &x))
+            crk_indicator_set_goalpost_low (r->indicator, x);
+          if (parse_double (v[1], &x))
+            crk_indicator_set_goalpost_high (r->indicator, x);
+          if (parse_double (v[2], &x))
+            crk_indicator_set_target (r->indicator, x);
+        }
+        break;
 
-    case E_FRAMEWORK:
-      r->has_framework = TRUE;
-      break;
+      case E_FRAMEWORK:
+        r->has_framework = TRUE;
+        break;
 
-    case E_NODE:
-    case E_INDICATOR_REF:
-      {
-        static const char *const names[] = { "code", "weight", NULL };
-        const char *v[2];
-        g_autoptr(CrkFrameworkNode) node = NULL;
-        double weight;
+      case E_NODE:
+      case E_INDICATOR_REF:
+        {
+          static const char *const names[] = {"code", "weight", NULL};
+          const char *v[2];
+          g_autoptr (CrkFrameworkNode) node = NULL;
+          double weight;
 
-        read_attributes (r, names, v);
-        if (!is_set (v[0]))
-          break;
-        check_weight (r, v[0], v[1], &weight);
-        if (f->elem == E_INDICATOR_REF)
-          {
-            CrkIndicator *indicator = crk_dataset_lookup_indicator (r->dataset, v[0]);
-            gpointer first = g_hash_table_lookup (r->referenced, v[0]);
+          read_attributes (r, names, v);
+          if (!is_set (v[0]))
+            break;
+          check_weight (r, v[0], v[1], &weight);
+          if (f->elem == E_INDICATOR_REF)
+            {
+              CrkIndicator *indicator = crk_dataset_lookup_indicator (r->dataset, v[0]);
+              gpointer first = g_hash_table_lookup (r->referenced, v[0]);
 
-            if (indicator == NULL)
-              add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                           _("the framework refers to an unknown indicator “%s”"), v[0]);
-            else if (crk_indicator_get_kind (indicator) == CRK_INDICATOR_KIND_DENOMINATOR)
-              add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                           _("“%s” is a denominator and cannot be an indicator of the framework"), v[0]);
-            if (first != NULL)
-              {
-                add_duplicate (r, r->n_elements, *(gint64 *) first,
-                               _("the indicator “%s” appears twice in the framework"), v[0]);
+              if (indicator == NULL)
+                add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
+                             _ ("the framework refers to an unknown indicator “%s”"), v[0]);
+              else if (crk_indicator_get_kind (indicator) == CRK_INDICATOR_KIND_DENOMINATOR)
+                add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
+                             _ ("“%s” is a denominator and cannot be an indicator of the framework"), v[0]);
+              if (first != NULL)
+                {
+                  add_duplicate (r, r->n_elements, *(gint64 *) first,
+                                 _ ("the indicator “%s” appears twice in the framework"), v[0]);
+                  break;
+                }
+              g_hash_table_insert (r->referenced, g_strdup (v[0]), g_memdup2 (&r->n_elements, sizeof (gint64)));
+              if (!take_node_code (r, v[0]))
                 break;
-              }
-            g_hash_table_insert (r->referenced, g_strdup (v[0]), g_memdup2 (&r->n_elements, sizeof (gint64)));
-            if (!take_node_code (r, v[0]))
+            }
+          else if (crk_dataset_lookup_indicator (r->dataset, v[0]) != NULL)
+            {
+              add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
+                           _ ("the framework node code “%s” is an indicator’s code; "
+                              "use <indicator-ref> for indicators"),
+                           v[0]);
               break;
-          }
-        else if (crk_dataset_lookup_indicator (r->dataset, v[0]) != NULL)
-          {
-            add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                         _("the framework node code “%s” is an indicator’s code; "
-                           "use <indicator-ref> for indicators"), v[0]);
+            }
+          else if (!take_node_code (r, v[0]))
             break;
-          }
-        else if (!take_node_code (r, v[0]))
-          break;
 
-        node = crk_framework_node_new (v[0], NULL);
-        crk_framework_node_set_weight (node, weight);
-        f->fnode = g_object_ref (node);
-        append_to_parent (r, f, node, weight);
-      }
-      break;
+          node = crk_framework_node_new (v[0], NULL);
+          crk_framework_node_set_weight (node, weight);
+          f->fnode = g_object_ref (node);
+          append_to_parent (r, f, node, weight);
+        }
+        break;
 
-    case E_METHOD:
-      g_clear_object (&r->method);
-      r->method = crk_method_new ();
-      crk_method_freeze (r->method);
-      break;
+      case E_METHOD:
+        g_clear_object (&r->method);
+        r->method = crk_method_new ();
+        crk_method_freeze (r->method);
+        break;
 
-    case E_DENOMINATION:
-      {
-        CrkDenomination mode;
+      case E_DENOMINATION:
+        {
+          CrkDenomination mode;
 
-        if (r->method != NULL && crk_denomination_from_string (read_attribute (r, "mode"), &mode))
-          crk_method_set_denomination (r->method, mode);
-      }
-      break;
+          if (r->method != NULL && crk_denomination_from_string (read_attribute (r, "mode"), &mode))
+            crk_method_set_denomination (r->method, mode);
+        }
+        break;
 
-    case E_IMPUTATION:
-      {
-        static const char *const names[] = { "mode", "group", NULL };
-        const char *v[2];
-        CrkImputation mode;
+      case E_IMPUTATION:
+        {
+          static const char *const names[] = {"mode", "group", NULL};
+          const char *v[2];
+          CrkImputation mode;
 
-        read_attributes (r, names, v);
-        if (r->method == NULL || v[0] == NULL || !crk_imputation_from_string (v[0], &mode))
-          break;
-        if ((mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN) && v[1] == NULL)
-          add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                       _("the imputation mode “%s” needs a group attribute (group=\"…\")"), v[0]);
-        else
-          crk_method_set_imputation (r->method, mode, v[1]);
-      }
-      break;
-
-    case E_TREATMENT:
-      {
-        static const char *const names[] = { "mode", "skew", "kurtosis", "max-points", NULL };
-        const char *v[4];
-        CrkTreatment mode;
-        double skew, kurtosis;
-        guint max_points;
-        gint64 n;
-
-        read_attributes (r, names, v);
-        if (r->method == NULL)
-          break;
-        if (v[0] != NULL && crk_treatment_from_string (v[0], &mode))
-          crk_method_set_treatment (r->method, mode);
-        crk_method_get_treatment_params (r->method, &skew, &kurtosis, &max_points);
-        if (v[1] != NULL)
-          parse_double (v[1], &skew);
-        if (v[2] != NULL)
-          parse_double (v[2], &kurtosis);
-        if (parse_int (v[3], 0, G_MAXUINT, &n))
-          max_points = (guint) n;
-        crk_method_set_treatment_params (r->method, skew, kurtosis, max_points);
-      }
-      break;
-
-    case E_NORMALISATION:
-      {
-        CrkNormalisation mode;
-        double p1, p2;
-        const char *code;
-
-        read_normalisation (r, &mode, &p1, &p2, &code);
-        if (r->method != NULL)
-          crk_method_set_normalisation (r->method, mode, p1, p2);
-      }
-      break;
-
-    case E_NORM_INDICATOR:
-      {
-        CrkNormalisation mode;
-        double p1, p2;
-        const char *code;
-
-        read_normalisation (r, &mode, &p1, &p2, &code);
-        if (r->method == NULL || !is_set (code))
-          break;
-        crk_method_set_indicator_normalisation (r->method, code, mode, p1, p2);
-        add_method_ref (r, code, r->n_elements, FALSE);
-      }
-      break;
-
-    case E_WEIGHTS:
-      {
-        static const char *const names[] = { "scheme", "entropy-variant", "topsis-variant", NULL };
-        const char *v[3];
-        CrkWeightScheme scheme;
-        gint64 n;
-
-        read_attributes (r, names, v);
-        if (r->method == NULL)
-          break;
-        if (v[0] != NULL && crk_weight_scheme_from_string (v[0], &scheme))
-          crk_method_set_weight_scheme (r->method, scheme);
-        if (parse_int (v[1], 0, G_MAXUINT, &n))
-          crk_method_set_entropy_variant (r->method, (guint) n);
-        if (parse_int (v[2], 0, G_MAXUINT, &n))
-          crk_method_set_topsis_variant (r->method, (guint) n);
-      }
-      break;
-
-    case E_WEIGHT:
-      f->aux = g_strdup (read_attribute (r, "node"));
-      break;
-
-    case E_AGGREGATION:
-      {
-        CrkAggregation mode;
-
-        if (r->method != NULL && crk_aggregation_from_string (read_attribute (r, "mode"), &mode))
-          crk_method_set_aggregation (r->method, mode);
-      }
-      break;
-
-    case E_AGG_LEVEL:
-    case E_AGG_NODE:
-      {
-        static const char *const names[] = { "number", "code", "mode", NULL };
-        const char *v[3];
-        CrkAggregation mode;
-        gint64 level;
-
-        read_attributes (r, names, v);
-        if (r->method == NULL || v[2] == NULL || !crk_aggregation_from_string (v[2], &mode))
-          break;
-        if (f->elem == E_AGG_LEVEL && parse_int (v[0], 1, G_MAXUINT, &level))
-          crk_method_set_level_aggregation (r->method, (guint) level, mode);
-        else if (f->elem == E_AGG_NODE && is_set (v[1]))
-          {
-            crk_method_set_node_aggregation (r->method, v[1], mode);
-            add_method_ref (r, v[1], r->n_elements, TRUE);
-          }
-      }
-      break;
-
-    case E_AVAILABILITY:
-      {
-        double threshold;
-
-        if (r->method != NULL && parse_double (read_attribute (r, "threshold"), &threshold)
-            && threshold >= 0 && threshold <= 1)
-          crk_method_set_availability (r->method, threshold);
-      }
-      break;
-
-    case E_TIERS:
-      if (!crk_tier_rule_from_string (read_attribute (r, "rule"), &r->tier_rule))
-        r->tier_rule = CRK_TIER_RULE_NONE;
-      clear_tiers (r->tiers);
-      break;
-
-    case E_TIER:
-      {
-        CrkTier tier = { NULL, NULL, 0 };
-
-        parse_double (read_attribute (r, "bound"), &tier.bound);
-        g_array_append_val (r->tiers, tier);
-      }
-      break;
-
-    case E_GROUP_RANKS:
-      {
-        const char *attribute = read_attribute (r, "attribute");
-
-        if (r->method != NULL && is_set (attribute))
-          crk_method_set_group_attribute (r->method, attribute);
-      }
-      break;
-
-    case E_VALUES:
-      start_values (r);
-      break;
-
-    case E_V_CITY:
-      {
-        const char *code = read_attribute (r, "code");
-        CrkCity *city;
-
-        r->v_city = -1;
-        if (code == NULL)
-          break;
-        city = crk_dataset_lookup_city (r->dataset, code);
-        if (city == NULL)
-          add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                       _("values for an unknown city “%s”"), code);
-        else
-          r->v_city = (int) crk_city_get_index (city);
-      }
-      break;
-
-    case E_V_YEAR:
-      {
-        const char *s = read_attribute (r, "value");
-        gint64 year;
-
-        r->v_year = -1;
-        r->v_year_value = 0;
-        if (!parse_int (s, G_MININT, G_MAXINT, &year))
-          break;
-        r->v_year_value = (int) year;
-        r->v_year = crk_dataset_lookup_year (r->dataset, (int) year);
-        if (r->v_year < 0)
-          add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                       _("the year %d is not one of the dataset’s years (<years> in <metadata>)"),
-                       (int) year);
-      }
-      break;
-
-    case E_V:
-      {
-        static const char *const names[] = { "i", "status", "note", NULL };
-        const char *v[3];
-        CrkIndicator *indicator;
-
-        read_attributes (r, names, v);
-        r->v_indicator = -1;
-        r->v_status = CRK_VALUE_STATUS_OBSERVED;
-        g_clear_pointer (&r->v_note, g_free);
-        if (v[0] == NULL)
-          break;
-        indicator = crk_dataset_lookup_indicator (r->dataset, v[0]);
-        if (indicator == NULL)
-          {
-            add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                         _("a value of an unknown indicator “%s”"), v[0]);
+          read_attributes (r, names, v);
+          if (r->method == NULL || v[0] == NULL || !crk_imputation_from_string (v[0], &mode))
             break;
-          }
-        r->v_indicator = (int) crk_indicator_get_index (indicator);
-        if (g_strcmp0 (v[1], "estimated") == 0)
-          r->v_status = CRK_VALUE_STATUS_ESTIMATED;
-        else if (g_strcmp0 (v[1], "imputed") == 0)
-          r->v_status = CRK_VALUE_STATUS_IMPUTED;
-        if (v[2] != NULL && *v[2] != '\0')
-          r->v_note = g_strdup (v[2]);
-      }
-      break;
+          if ((mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN) && v[1] == NULL)
+            add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
+                         _ ("the imputation mode “%s” needs a group attribute (group=\"…\")"), v[0]);
+          else
+            crk_method_set_imputation (r->method, mode, v[1]);
+        }
+        break;
 
-    default:
-      break;
+      case E_TREATMENT:
+        {
+          static const char *const names[] = {"mode", "skew", "kurtosis", "max-points", NULL};
+          const char *v[4];
+          CrkTreatment mode;
+          double skew, kurtosis;
+          guint max_points;
+          gint64 n;
+
+          read_attributes (r, names, v);
+          if (r->method == NULL)
+            break;
+          if (v[0] != NULL && crk_treatment_from_string (v[0], &mode))
+            crk_method_set_treatment (r->method, mode);
+          crk_method_get_treatment_params (r->method, &skew, &kurtosis, &max_points);
+          if (v[1] != NULL)
+            parse_double (v[1], &skew);
+          if (v[2] != NULL)
+            parse_double (v[2], &kurtosis);
+          if (parse_int (v[3], 0, G_MAXUINT, &n))
+            max_points = (guint) n;
+          crk_method_set_treatment_params (r->method, skew, kurtosis, max_points);
+        }
+        break;
+
+      case E_NORMALISATION:
+        {
+          CrkNormalisation mode;
+          double p1, p2;
+          const char *code;
+
+          read_normalisation (r, &mode, &p1, &p2, &code);
+          if (r->method != NULL)
+            crk_method_set_normalisation (r->method, mode, p1, p2);
+        }
+        break;
+
+      case E_NORM_INDICATOR:
+        {
+          CrkNormalisation mode;
+          double p1, p2;
+          const char *code;
+
+          read_normalisation (r, &mode, &p1, &p2, &code);
+          if (r->method == NULL || !is_set (code))
+            break;
+          crk_method_set_indicator_normalisation (r->method, code, mode, p1, p2);
+          add_method_ref (r, code, r->n_elements, FALSE);
+        }
+        break;
+
+      case E_WEIGHTS:
+        {
+          static const char *const names[] = {"scheme", "entropy-variant", "topsis-variant", NULL};
+          const char *v[3];
+          CrkWeightScheme scheme;
+          gint64 n;
+
+          read_attributes (r, names, v);
+          if (r->method == NULL)
+            break;
+          if (v[0] != NULL && crk_weight_scheme_from_string (v[0], &scheme))
+            crk_method_set_weight_scheme (r->method, scheme);
+          if (parse_int (v[1], 0, G_MAXUINT, &n))
+            crk_method_set_entropy_variant (r->method, (guint) n);
+          if (parse_int (v[2], 0, G_MAXUINT, &n))
+            crk_method_set_topsis_variant (r->method, (guint) n);
+        }
+        break;
+
+      case E_WEIGHT:
+        f->aux = g_strdup (read_attribute (r, "node"));
+        break;
+
+      case E_AGGREGATION:
+        {
+          CrkAggregation mode;
+
+          if (r->method != NULL && crk_aggregation_from_string (read_attribute (r, "mode"), &mode))
+            crk_method_set_aggregation (r->method, mode);
+        }
+        break;
+
+      case E_AGG_LEVEL:
+      case E_AGG_NODE:
+        {
+          static const char *const names[] = {"number", "code", "mode", NULL};
+          const char *v[3];
+          CrkAggregation mode;
+          gint64 level;
+
+          read_attributes (r, names, v);
+          if (r->method == NULL || v[2] == NULL || !crk_aggregation_from_string (v[2], &mode))
+            break;
+          if (f->elem == E_AGG_LEVEL && parse_int (v[0], 1, G_MAXUINT, &level))
+            crk_method_set_level_aggregation (r->method, (guint) level, mode);
+          else if (f->elem == E_AGG_NODE && is_set (v[1]))
+            {
+              crk_method_set_node_aggregation (r->method, v[1], mode);
+              add_method_ref (r, v[1], r->n_elements, TRUE);
+            }
+        }
+        break;
+
+      case E_AVAILABILITY:
+        {
+          double threshold;
+
+          if (r->method != NULL && parse_double (read_attribute (r, "threshold"), &threshold) && threshold >= 0 && threshold <= 1)
+            crk_method_set_availability (r->method, threshold);
+        }
+        break;
+
+      case E_TIERS:
+        if (!crk_tier_rule_from_string (read_attribute (r, "rule"), &r->tier_rule))
+          r->tier_rule = CRK_TIER_RULE_NONE;
+        clear_tiers (r->tiers);
+        break;
+
+      case E_TIER:
+        {
+          CrkTier tier = {NULL, NULL, 0};
+
+          parse_double (read_attribute (r, "bound"), &tier.bound);
+          g_array_append_val (r->tiers, tier);
+        }
+        break;
+
+      case E_GROUP_RANKS:
+        {
+          const char *attribute = read_attribute (r, "attribute");
+
+          if (r->method != NULL && is_set (attribute))
+            crk_method_set_group_attribute (r->method, attribute);
+        }
+        break;
+
+      case E_VALUES:
+        start_values (r);
+        break;
+
+      case E_V_CITY:
+        {
+          const char *code = read_attribute (r, "code");
+          CrkCity *city;
+
+          r->v_city = -1;
+          if (code == NULL)
+            break;
+          city = crk_dataset_lookup_city (r->dataset, code);
+          if (city == NULL)
+            add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
+                         _ ("values for an unknown city “%s”"), code);
+          else
+            r->v_city = (int) crk_city_get_index (city);
+        }
+        break;
+
+      case E_V_YEAR:
+        {
+          const char *s = read_attribute (r, "value");
+          gint64 year;
+
+          r->v_year = -1;
+          r->v_year_value = 0;
+          if (!parse_int (s, G_MININT, G_MAXINT, &year))
+            break;
+          r->v_year_value = (int) year;
+          r->v_year = crk_dataset_lookup_year (r->dataset, (int) year);
+          if (r->v_year < 0)
+            add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
+                         _ ("the year %d is not one of the dataset’s years (<years> in <metadata>)"),
+                         (int) year);
+        }
+        break;
+
+      case E_V:
+        {
+          static const char *const names[] = {"i", "status", "note", NULL};
+          const char *v[3];
+          CrkIndicator *indicator;
+
+          read_attributes (r, names, v);
+          r->v_indicator = -1;
+          r->v_status = CRK_VALUE_STATUS_OBSERVED;
+          g_clear_pointer (&r->v_note, g_free);
+          if (v[0] == NULL)
+            break;
+          indicator = crk_dataset_lookup_indicator (r->dataset, v[0]);
+          if (indicator == NULL)
+            {
+              add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
+                           _ ("a value of an unknown indicator “%s”"), v[0]);
+              break;
+            }
+          r->v_indicator = (int) crk_indicator_get_index (indicator);
+          if (g_strcmp0 (v[1], "estimated") == 0)
+            r->v_status = CRK_VALUE_STATUS_ESTIMATED;
+          else if (g_strcmp0 (v[1], "imputed") == 0)
+            r->v_status = CRK_VALUE_STATUS_IMPUTED;
+          if (v[2] != NULL && *v[2] != '\0')
+            r->v_note = g_strdup (v[2]);
+        }
+        break;
+
+      default:
+        break;
     }
 }
 
@@ -1659,7 +1746,7 @@ end_value (Reader *r)
       g_autofree char *shown = g_utf8_make_valid (text, MIN (strlen (text), 40));
 
       add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                   _("the value “%s” of “%s” for “%s” in %d is not a number"), shown,
+                   _ ("the value “%s” of “%s” for “%s” in %d is not a number"), shown,
                    crk_indicator_get_code (indicator), crk_city_get_code (city), r->v_year_value);
       return;
     }
@@ -1671,7 +1758,7 @@ end_value (Reader *r)
       CrkIndicator *indicator = crk_dataset_get_indicator (r->dataset, r->v_indicator);
 
       add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                   _("a second value of “%s” for “%s” in %d"),
+                   _ ("a second value of “%s” for “%s” in %d"),
                    crk_indicator_get_code (indicator), crk_city_get_code (city), r->v_year_value);
       return;
     }
@@ -1686,7 +1773,7 @@ end_value (Reader *r)
 static void
 end_years (Reader *r)
 {
-  g_auto(GStrv) words = g_strsplit_set (r->text->str, " \t\r\n", -1);
+  g_auto (GStrv) words = g_strsplit_set (r->text->str, " \t\r\n", -1);
 
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -1696,7 +1783,7 @@ end_years (Reader *r)
         continue; /* the schema reports it */
       if (crk_dataset_lookup_year (r->dataset, (int) year) >= 0)
         add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                     _("the year %d is listed twice"), (int) year);
+                     _ ("the year %d is listed twice"), (int) year);
       else
         crk_dataset_add_year (r->dataset, (int) year);
     }
@@ -1707,7 +1794,7 @@ end_years (Reader *r)
 static const gint64 *
 claim_code (GHashTable *ordinals,
             const char *code,
-            gint64      ordinal)
+            gint64 ordinal)
 {
   const gint64 *first = g_hash_table_lookup (ordinals, code);
 
@@ -1718,7 +1805,7 @@ claim_code (GHashTable *ordinals,
 
 static void
 end_city (Reader *r,
-          Frame  *f)
+          Frame *f)
 {
   const char *code;
   const gint64 *first;
@@ -1728,7 +1815,7 @@ end_city (Reader *r,
   code = crk_city_get_code (r->city);
   first = claim_code (r->city_ordinals, code, f->ordinal);
   if (first != NULL)
-    add_duplicate (r, f->ordinal, *first, _("the city code “%s” is used twice"), code);
+    add_duplicate (r, f->ordinal, *first, _ ("the city code “%s” is used twice"), code);
   else
     crk_dataset_add_city (r->dataset, r->city);
   g_clear_object (&r->city);
@@ -1736,7 +1823,7 @@ end_city (Reader *r,
 
 static void
 end_indicator (Reader *r,
-               Frame  *f)
+               Frame *f)
 {
   const char *code;
   const gint64 *first;
@@ -1746,7 +1833,7 @@ end_indicator (Reader *r,
   code = crk_indicator_get_code (r->indicator);
   first = claim_code (r->indicator_ordinals, code, f->ordinal);
   if (first != NULL)
-    add_duplicate (r, f->ordinal, *first, _("the indicator code “%s” is used twice"), code);
+    add_duplicate (r, f->ordinal, *first, _ ("the indicator code “%s” is used twice"), code);
   else
     {
       crk_dataset_add_indicator (r->dataset, r->indicator);
@@ -1773,11 +1860,11 @@ check_denominators (Reader *r)
       d = crk_dataset_lookup_indicator (r->dataset, denominator);
       if (d == NULL)
         add_problem (r, ordinal, CRK_IMPORT_ERROR_INVALID,
-                     _("the indicator “%s” has an unknown denominator “%s”"),
+                     _ ("the indicator “%s” has an unknown denominator “%s”"),
                      crk_indicator_get_code (indicator), denominator);
       else if (crk_indicator_get_kind (d) != CRK_INDICATOR_KIND_DENOMINATOR)
         add_problem (r, ordinal, CRK_IMPORT_ERROR_INVALID,
-                     _("the denominator “%s” of “%s” is not a denominator (kind=\"denominator\")"),
+                     _ ("the denominator “%s” of “%s” is not a denominator (kind=\"denominator\")"),
                      denominator, crk_indicator_get_code (indicator));
     }
 }
@@ -1794,10 +1881,9 @@ end_framework (Reader *r)
     {
       CrkIndicator *indicator = crk_dataset_get_indicator (r->dataset, i);
 
-      if (crk_indicator_get_kind (indicator) == CRK_INDICATOR_KIND_INDICATOR
-          && !g_hash_table_contains (r->referenced, crk_indicator_get_code (indicator)))
+      if (crk_indicator_get_kind (indicator) == CRK_INDICATOR_KIND_INDICATOR && !g_hash_table_contains (r->referenced, crk_indicator_get_code (indicator)))
         add_problem (r, g_array_index (r->indicator_ordinal_by_index, gint64, i), CRK_IMPORT_ERROR_INVALID,
-                     _("the indicator “%s” is not in the framework"), crk_indicator_get_code (indicator));
+                     _ ("the indicator “%s” is not in the framework"), crk_indicator_get_code (indicator));
     }
 }
 
@@ -1812,10 +1898,10 @@ end_method (Reader *r)
 
       if (ref->is_node && !g_hash_table_contains (r->node_ordinals, ref->code))
         add_problem (r, ref->ordinal, CRK_IMPORT_ERROR_INVALID,
-                     _("the method refers to an unknown framework node “%s”"), ref->code);
+                     _ ("the method refers to an unknown framework node “%s”"), ref->code);
       else if (!ref->is_node && crk_dataset_lookup_indicator (r->dataset, ref->code) == NULL)
         add_problem (r, ref->ordinal, CRK_IMPORT_ERROR_INVALID,
-                     _("the method refers to an unknown indicator “%s”"), ref->code);
+                     _ ("the method refers to an unknown indicator “%s”"), ref->code);
     }
   crk_method_thaw (r->method);
   crk_dataset_set_method (r->dataset, r->method);
@@ -1824,7 +1910,7 @@ end_method (Reader *r)
 
 static void
 end_element (Reader *r,
-             Frame  *f)
+             Frame *f)
 {
   const char *text;
 
@@ -1833,189 +1919,189 @@ end_element (Reader *r,
 
   switch (f->elem)
     {
-    case E_V:
-      end_value (r);
-      break;
-
-    case E_TITLE:
-      text = text_value (r);
-      if (f->zh)
-        crk_dataset_set_title_zh (r->dataset, text);
-      else
-        crk_dataset_set_title (r->dataset, text);
-      break;
-
-    case E_EDITION:
-      crk_dataset_set_edition (r->dataset, text_value (r));
-      break;
-
-    case E_PUBLISHER:
-      crk_dataset_set_publisher (r->dataset, text_value (r));
-      break;
-
-    case E_SOURCE:
-      crk_dataset_set_source (r->dataset, text_value (r));
-      break;
-
-    case E_LICENCE:
-      crk_dataset_set_licence (r->dataset, text_value (r));
-      break;
-
-    case E_NOTES:
-      crk_dataset_set_notes (r->dataset, text_value (r));
-      break;
-
-    case E_YEARS:
-      end_years (r);
-      break;
-
-    case E_CITY_NAME:
-      if (r->city == NULL)
+      case E_V:
+        end_value (r);
         break;
-      text = text_value (r);
-      if (f->zh)
-        crk_city_set_name_zh (r->city, text);
-      else
-        crk_city_set_name (r->city, text);
-      break;
 
-    case E_CITY_ATTRIBUTE:
-      if (r->city == NULL || !is_set (f->aux))
-        break;
-      if (crk_city_get_attribute (r->city, f->aux) != NULL)
-        add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
-                     _("the attribute “%s” of the city “%s” is given twice"), f->aux,
-                     crk_city_get_code (r->city));
-      else
-        crk_city_set_attribute (r->city, f->aux, text_value (r) != NULL ? text_value (r) : "");
-      break;
-
-    case E_REFERENCE_RANK:
-      {
-        gint64 rank;
-
-        if (r->city == NULL || f->number <= 0 || !parse_int (text_value (r), 1, G_MAXUINT, &rank))
-          break;
-        if (crk_city_get_reference_rank (r->city, f->number) != 0)
-          add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
-                       _("the reference rank of the city “%s” in %d is given twice"),
-                       crk_city_get_code (r->city), f->number);
+      case E_TITLE:
+        text = text_value (r);
+        if (f->zh)
+          crk_dataset_set_title_zh (r->dataset, text);
         else
-          crk_city_set_reference_rank (r->city, f->number, (guint) rank);
-      }
-      break;
-
-    case E_CITY:
-      end_city (r, f);
-      break;
-
-    case E_IND_NAME:
-      if (r->indicator == NULL)
+          crk_dataset_set_title (r->dataset, text);
         break;
-      if (f->zh)
-        crk_indicator_set_name_zh (r->indicator, text_value (r));
-      else
-        crk_indicator_set_name (r->indicator, text_value (r));
-      break;
 
-    case E_IND_DESCRIPTION:
-      if (r->indicator == NULL)
+      case E_EDITION:
+        crk_dataset_set_edition (r->dataset, text_value (r));
         break;
-      if (f->zh)
-        crk_indicator_set_description_zh (r->indicator, text_value (r));
-      else
-        crk_indicator_set_description (r->indicator, text_value (r));
-      break;
 
-    case E_IND_SOURCE:
-      if (r->indicator != NULL)
-        crk_indicator_set_source (r->indicator, text_value (r));
-      break;
+      case E_PUBLISHER:
+        crk_dataset_set_publisher (r->dataset, text_value (r));
+        break;
 
-    case E_INDICATOR:
-      end_indicator (r, f);
-      break;
+      case E_SOURCE:
+        crk_dataset_set_source (r->dataset, text_value (r));
+        break;
 
-    case E_INDICATORS:
-      check_denominators (r);
-      break;
+      case E_LICENCE:
+        crk_dataset_set_licence (r->dataset, text_value (r));
+        break;
 
-    case E_NODE_NAME:
-      {
-        Frame *parent = &r->stack[r->depth - 2];
+      case E_NOTES:
+        crk_dataset_set_notes (r->dataset, text_value (r));
+        break;
 
-        if (parent->fnode == NULL)
+      case E_YEARS:
+        end_years (r);
+        break;
+
+      case E_CITY_NAME:
+        if (r->city == NULL)
+          break;
+        text = text_value (r);
+        if (f->zh)
+          crk_city_set_name_zh (r->city, text);
+        else
+          crk_city_set_name (r->city, text);
+        break;
+
+      case E_CITY_ATTRIBUTE:
+        if (r->city == NULL || !is_set (f->aux))
+          break;
+        if (crk_city_get_attribute (r->city, f->aux) != NULL)
+          add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
+                       _ ("the attribute “%s” of the city “%s” is given twice"), f->aux,
+                       crk_city_get_code (r->city));
+        else
+          crk_city_set_attribute (r->city, f->aux, text_value (r) != NULL ? text_value (r) : "");
+        break;
+
+      case E_REFERENCE_RANK:
+        {
+          gint64 rank;
+
+          if (r->city == NULL || f->number <= 0 || !parse_int (text_value (r), 1, G_MAXUINT, &rank))
+            break;
+          if (crk_city_get_reference_rank (r->city, f->number) != 0)
+            add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
+                         _ ("the reference rank of the city “%s” in %d is given twice"),
+                         crk_city_get_code (r->city), f->number);
+          else
+            crk_city_set_reference_rank (r->city, f->number, (guint) rank);
+        }
+        break;
+
+      case E_CITY:
+        end_city (r, f);
+        break;
+
+      case E_IND_NAME:
+        if (r->indicator == NULL)
           break;
         if (f->zh)
-          crk_framework_node_set_name_zh (parent->fnode, text_value (r));
+          crk_indicator_set_name_zh (r->indicator, text_value (r));
         else
-          crk_framework_node_set_name (parent->fnode, text_value (r));
-      }
-      break;
+          crk_indicator_set_name (r->indicator, text_value (r));
+        break;
 
-    case E_NODE:
-      if (f->fnode != NULL && f->n_children > 0 && !f->child_weight_nonzero)
-        add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
-                     _("the weights of the children of “%s” are all zero"),
-                     crk_framework_node_get_code (f->fnode));
-      break;
-
-    case E_FRAMEWORK:
-      end_framework (r);
-      break;
-
-    case E_WEIGHT:
-      {
-        double weight;
-
-        if (r->method == NULL || !is_set (f->aux))
+      case E_IND_DESCRIPTION:
+        if (r->indicator == NULL)
           break;
-        if (!parse_double (text_value (r), &weight))
-          break; /* the schema reports it */
-        if (!isfinite (weight) || weight < 0)
-          add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
-                       _("the method’s weight of “%s” is negative or not finite"), f->aux);
+        if (f->zh)
+          crk_indicator_set_description_zh (r->indicator, text_value (r));
         else
-          crk_method_set_weight (r->method, f->aux, weight);
-        add_method_ref (r, f->aux, f->ordinal, TRUE);
-      }
-      break;
+          crk_indicator_set_description (r->indicator, text_value (r));
+        break;
 
-    case E_TIER_NAME:
-      if (r->tiers->len > 0)
+      case E_IND_SOURCE:
+        if (r->indicator != NULL)
+          crk_indicator_set_source (r->indicator, text_value (r));
+        break;
+
+      case E_INDICATOR:
+        end_indicator (r, f);
+        break;
+
+      case E_INDICATORS:
+        check_denominators (r);
+        break;
+
+      case E_NODE_NAME:
         {
-          CrkTier *tier = &g_array_index (r->tiers, CrkTier, r->tiers->len - 1);
-          char **target = f->zh ? &tier->name_zh : &tier->name;
+          Frame *parent = &r->stack[r->depth - 2];
 
-          g_free (*target);
-          *target = g_strdup (text_value (r));
+          if (parent->fnode == NULL)
+            break;
+          if (f->zh)
+            crk_framework_node_set_name_zh (parent->fnode, text_value (r));
+          else
+            crk_framework_node_set_name (parent->fnode, text_value (r));
         }
-      break;
+        break;
 
-    case E_TIERS:
-      if (r->method != NULL)
-        crk_method_set_tiers (r->method, r->tier_rule, (const CrkTier *) r->tiers->data, r->tiers->len);
-      break;
+      case E_NODE:
+        if (f->fnode != NULL && f->n_children > 0 && !f->child_weight_nonzero)
+          add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
+                       _ ("the weights of the children of “%s” are all zero"),
+                       crk_framework_node_get_code (f->fnode));
+        break;
 
-    case E_BASE_YEAR:
-      {
-        gint64 year;
+      case E_FRAMEWORK:
+        end_framework (r);
+        break;
 
-        if (r->method != NULL && parse_int (text_value (r), 1, 9999, &year))
-          crk_method_set_base_year (r->method, (int) year);
-      }
-      break;
+      case E_WEIGHT:
+        {
+          double weight;
 
-    case E_METHOD:
-      end_method (r);
-      break;
+          if (r->method == NULL || !is_set (f->aux))
+            break;
+          if (!parse_double (text_value (r), &weight))
+            break; /* the schema reports it */
+          if (!isfinite (weight) || weight < 0)
+            add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
+                         _ ("the method’s weight of “%s” is negative or not finite"), f->aux);
+          else
+            crk_method_set_weight (r->method, f->aux, weight);
+          add_method_ref (r, f->aux, f->ordinal, TRUE);
+        }
+        break;
 
-    case E_VALUES:
-      r->in_values = FALSE;
-      break;
+      case E_TIER_NAME:
+        if (r->tiers->len > 0)
+          {
+            CrkTier *tier = &g_array_index (r->tiers, CrkTier, r->tiers->len - 1);
+            char **target = f->zh ? &tier->name_zh : &tier->name;
 
-    default:
-      break;
+            g_free (*target);
+            *target = g_strdup (text_value (r));
+          }
+        break;
+
+      case E_TIERS:
+        if (r->method != NULL)
+          crk_method_set_tiers (r->method, r->tier_rule, (const CrkTier *) r->tiers->data, r->tiers->len);
+        break;
+
+      case E_BASE_YEAR:
+        {
+          gint64 year;
+
+          if (r->method != NULL && parse_int (text_value (r), 1, 9999, &year))
+            crk_method_set_base_year (r->method, (int) year);
+        }
+        break;
+
+      case E_METHOD:
+        end_method (r);
+        break;
+
+      case E_VALUES:
+        r->in_values = FALSE;
+        break;
+
+      default:
+        break;
     }
   g_clear_pointer (&f->aux, g_free);
   g_clear_object (&f->fnode);
@@ -2024,7 +2110,7 @@ end_element (Reader *r,
 /* The main loop */
 
 static Elem
-classify (Frame      *parent_frame,
+classify (Frame *parent_frame,
           const char *local,
           const char *ns)
 {
@@ -2052,8 +2138,8 @@ elem_name (Elem elem)
 
 /* The schema rejects it too, but libxml2 often names a neighbour: say exactly where. */
 static void
-report_unexpected (Reader     *r,
-                   Frame      *parent,
+report_unexpected (Reader *r,
+                   Frame *parent,
                    const char *local,
                    const char *ns)
 {
@@ -2061,14 +2147,14 @@ report_unexpected (Reader     *r,
 
   if (parent == NULL)
     add_problem (r, r->n_elements, CRK_IMPORT_ERROR_SCHEMA,
-                 _("the root element is <%s>, not <dataset> in the namespace %s"),
+                 _ ("the root element is <%s>, not <dataset> in the namespace %s"),
                  shown, CRK_DATASET_NAMESPACE);
   else if (ns == NULL || strcmp (ns, CRK_DATASET_NAMESPACE) != 0)
     add_problem (r, r->n_elements, CRK_IMPORT_ERROR_SCHEMA,
-                 _("the element <%s> is not in the namespace %s"), shown, CRK_DATASET_NAMESPACE);
+                 _ ("the element <%s> is not in the namespace %s"), shown, CRK_DATASET_NAMESPACE);
   else
     add_problem (r, r->n_elements, CRK_IMPORT_ERROR_SCHEMA,
-                 _("unexpected element <%s> in <%s>"), shown, elem_name (parent->elem));
+                 _ ("unexpected element <%s> in <%s>"), shown, elem_name (parent->elem));
 }
 
 static void
@@ -2106,85 +2192,85 @@ run (Reader *r)
 
       switch (type)
         {
-        case XML_READER_TYPE_ELEMENT:
-          {
-            int depth = xmlTextReaderDepth (r->reader);
-            gboolean empty = xmlTextReaderIsEmptyElement (r->reader) == 1;
-            Frame *f;
-
-            r->n_elements++;
-            r->last_empty_node = NULL;
-            if (depth >= CRK_DATASET_MAX_DEPTH)
-              {
-                add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
-                             _("elements are nested deeper than %d levels; refusing the file"),
-                             CRK_DATASET_MAX_DEPTH);
-                return;
-              }
-            g_assert (depth == r->depth);
-            f = &r->stack[depth];
-            memset (f, 0, sizeof *f);
-            f->elem = classify (depth > 0 ? &r->stack[depth - 1] : NULL,
-                                (const char *) xmlTextReaderConstLocalName (r->reader),
-                                (const char *) xmlTextReaderConstNamespaceUri (r->reader));
-            if (f->elem == E_UNKNOWN && (depth == 0 || r->stack[depth - 1].elem != E_UNKNOWN))
-              report_unexpected (r, depth > 0 ? &r->stack[depth - 1] : NULL,
-                                 (const char *) xmlTextReaderConstLocalName (r->reader),
-                                 (const char *) xmlTextReaderConstNamespaceUri (r->reader));
-            f->node = xmlTextReaderCurrentNode (r->reader);
-            f->ordinal = r->n_elements;
-            f->schema_error = f->ordinal == r->pending_error_ordinal;
-            r->depth++;
-            if (elem_has_text (f->elem))
-              {
-                r->capturing = TRUE;
-                g_string_truncate (r->text, 0);
-              }
-            start_element (r, f);
-            if (empty)
-              {
-                end_element (r, f);
-                r->depth--;
-                r->last_empty_node = f->node;
-                r->last_empty_ordinal = f->ordinal;
-              }
-          }
-          break;
-
-        case XML_READER_TYPE_END_ELEMENT:
-          r->last_empty_node = NULL;
-          if (r->depth > 0)
+          case XML_READER_TYPE_ELEMENT:
             {
-              end_element (r, &r->stack[r->depth - 1]);
-              r->depth--;
-            }
-          break;
+              int depth = xmlTextReaderDepth (r->reader);
+              gboolean empty = xmlTextReaderIsEmptyElement (r->reader) == 1;
+              Frame *f;
 
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-        case XML_READER_TYPE_WHITESPACE:
-          if (r->capturing)
-            {
-              const char *value = (const char *) xmlTextReaderConstValue (r->reader);
-
-              if (value != NULL)
+              r->n_elements++;
+              r->last_empty_node = NULL;
+              if (depth >= CRK_DATASET_MAX_DEPTH)
                 {
-                  g_string_append (r->text, value);
-                  check_length (r, r->text->len);
+                  add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
+                               _ ("elements are nested deeper than %d levels; refusing the file"),
+                               CRK_DATASET_MAX_DEPTH);
+                  return;
+                }
+              g_assert (depth == r->depth);
+              f = &r->stack[depth];
+              memset (f, 0, sizeof *f);
+              f->elem = classify (depth > 0 ? &r->stack[depth - 1] : NULL,
+                                  (const char *) xmlTextReaderConstLocalName (r->reader),
+                                  (const char *) xmlTextReaderConstNamespaceUri (r->reader));
+              if (f->elem == E_UNKNOWN && (depth == 0 || r->stack[depth - 1].elem != E_UNKNOWN))
+                report_unexpected (r, depth > 0 ? &r->stack[depth - 1] : NULL,
+                                   (const char *) xmlTextReaderConstLocalName (r->reader),
+                                   (const char *) xmlTextReaderConstNamespaceUri (r->reader));
+              f->node = xmlTextReaderCurrentNode (r->reader);
+              f->ordinal = r->n_elements;
+              f->schema_error = f->ordinal == r->pending_error_ordinal;
+              r->depth++;
+              if (elem_has_text (f->elem))
+                {
+                  r->capturing = TRUE;
+                  g_string_truncate (r->text, 0);
+                }
+              start_element (r, f);
+              if (empty)
+                {
+                  end_element (r, f);
+                  r->depth--;
+                  r->last_empty_node = f->node;
+                  r->last_empty_ordinal = f->ordinal;
                 }
             }
-          break;
+            break;
 
-        case XML_READER_TYPE_DOCUMENT_TYPE:
-        case XML_READER_TYPE_ENTITY_REFERENCE:
-        case XML_READER_TYPE_ENTITY:
-          add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
-                       _("the file uses DTDs or entities; refusing it"));
-          return;
+          case XML_READER_TYPE_END_ELEMENT:
+            r->last_empty_node = NULL;
+            if (r->depth > 0)
+              {
+                end_element (r, &r->stack[r->depth - 1]);
+                r->depth--;
+              }
+            break;
 
-        default:
-          break;
+          case XML_READER_TYPE_TEXT:
+          case XML_READER_TYPE_CDATA:
+          case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+          case XML_READER_TYPE_WHITESPACE:
+            if (r->capturing)
+              {
+                const char *value = (const char *) xmlTextReaderConstValue (r->reader);
+
+                if (value != NULL)
+                  {
+                    g_string_append (r->text, value);
+                    check_length (r, r->text->len);
+                  }
+              }
+            break;
+
+          case XML_READER_TYPE_DOCUMENT_TYPE:
+          case XML_READER_TYPE_ENTITY_REFERENCE:
+          case XML_READER_TYPE_ENTITY:
+            add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
+                         _ ("the file uses DTDs or entities; refusing it"));
+            return;
+
+          default:
+            break;
         }
     }
 
@@ -2194,7 +2280,7 @@ run (Reader *r)
       r->broken = TRUE;
       add_problem_full (r, 0, xmlTextReaderGetParserLineNumber (r->reader),
                         xmlTextReaderGetParserColumnNumber (r->reader), CRK_IMPORT_ERROR_MALFORMED, 0,
-                        g_strdup (_("not well-formed XML")));
+                        g_strdup (_ ("not well-formed XML")));
     }
 }
 
@@ -2236,7 +2322,7 @@ reader_clear (Reader *r)
 }
 
 static void
-reader_init (Reader     *r,
+reader_init (Reader *r,
              const char *name)
 {
   memset (r, 0, sizeof *r);
@@ -2259,7 +2345,7 @@ reader_init (Reader     *r,
 static int
 read_file_cb (void *context,
               char *buffer,
-              int   length)
+              int length)
 {
   Reader *r = context;
   size_t n = fread (buffer, 1, length, r->file);
@@ -2273,7 +2359,7 @@ read_file_cb (void *context,
       g_autofree char *limit = g_format_size (CRK_DATASET_MAX_FILE_SIZE);
 
       add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_HOSTILE, 0,
-                        g_strdup_printf (_("the file is larger than %s; refusing it"), limit));
+                        g_strdup_printf (_ ("the file is larger than %s; refusing it"), limit));
       return -1;
     }
   return (int) n;
@@ -2287,7 +2373,7 @@ close_file_cb (void *context)
 
 /* Reads into r->dataset; TRUE when there were no problems. */
 static gboolean
-read_document (Reader  *r,
+read_document (Reader *r,
                GError **error)
 {
   const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
@@ -2309,7 +2395,7 @@ read_document (Reader  *r,
           int saved_errno = errno;
 
           g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
-                       _("Cannot open “%s”: %s"), r->name, g_strerror (saved_errno));
+                       _ ("Cannot open “%s”: %s"), r->name, g_strerror (saved_errno));
           return FALSE;
         }
       r->file = f;
@@ -2324,7 +2410,7 @@ read_document (Reader  *r,
           int saved_errno = errno;
 
           g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
-                       _("Cannot read “%s”: %s"), r->name, g_strerror (saved_errno));
+                       _ ("Cannot read “%s”: %s"), r->name, g_strerror (saved_errno));
           return FALSE;
         }
       if (r->size > CRK_DATASET_MAX_FILE_SIZE)
@@ -2332,7 +2418,7 @@ read_document (Reader  *r,
           g_autofree char *limit = g_format_size (CRK_DATASET_MAX_FILE_SIZE);
 
           add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_HOSTILE, 0,
-                            g_strdup_printf (_("the file is larger than %s; refusing it"), limit));
+                            g_strdup_printf (_ ("the file is larger than %s; refusing it"), limit));
           return FALSE;
         }
       /* Our own reading, not libxml2's: no URIs, no transparent decompression. */
@@ -2348,7 +2434,7 @@ read_document (Reader  *r,
           g_autofree char *limit = g_format_size (CRK_DATASET_MAX_FILE_SIZE);
 
           add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_HOSTILE, 0,
-                            g_strdup_printf (_("the file is larger than %s; refusing it"), limit));
+                            g_strdup_printf (_ ("the file is larger than %s; refusing it"), limit));
           return FALSE;
         }
       r->reader = xmlReaderForMemory (r->data, (int) r->length, NULL, "UTF-8", options);
@@ -2356,14 +2442,14 @@ read_document (Reader  *r,
 
   if (r->reader == NULL)
     {
-      g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO, _("Cannot read “%s”"), r->name);
+      g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO, _ ("Cannot read “%s”"), r->name);
       return FALSE;
     }
   xmlTextReaderSetStructuredErrorHandler (r->reader, structured_error_cb, r);
   if (schema != NULL && xmlTextReaderRelaxNGSetSchema (r->reader, schema) != 0)
     {
       g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
-                   _("Cannot validate “%s” against the dataset schema"), r->name);
+                   _ ("Cannot validate “%s” against the dataset schema"), r->name);
       return FALSE;
     }
 
@@ -2375,7 +2461,7 @@ read_document (Reader  *r,
     return FALSE;
   if (schema != NULL && r->problems->len == 0 && xmlTextReaderIsValid (r->reader) != 1 && !r->stop)
     add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_SCHEMA, 0,
-                      g_strdup (_("does not match the schema")));
+                      g_strdup (_ ("does not match the schema")));
   return r->problems->len == 0;
 }
 
@@ -2395,11 +2481,11 @@ compare_problems (gconstpointer a,
 
 /* Turns the collected problems into CrkProblems and @error. */
 static void
-finish_problems (Reader     *r,
+finish_problems (Reader *r,
                  GPtrArray **problems,
-                 GError    **error)
+                 GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
 
   /* libxml2 validates what it has of a document it cannot parse to the end, elements
    * cut short included: its schema messages then say nothing about the file. */
@@ -2432,11 +2518,11 @@ finish_problems (Reader     *r,
 }
 
 static CrkDataset *
-read_any (Reader     *r,
+read_any (Reader *r,
           GPtrArray **problems,
-          GError    **error)
+          GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   CrkDataset *result = NULL;
 
   r->dataset = crk_dataset_new ();
@@ -2453,8 +2539,7 @@ read_any (Reader     *r,
         {
           *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
           if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            g_ptr_array_add (*problems, crk_problem_new (r->name, 0, 0, CRK_IMPORT_ERROR_IO,
-                                                         "%s", local_error->message));
+            g_ptr_array_add (*problems, crk_problem_new (r->name, 0, 0, CRK_IMPORT_ERROR_IO, "%s", local_error->message));
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
@@ -2466,12 +2551,12 @@ read_any (Reader     *r,
 }
 
 static CrkDataset *
-read_path (const char      *path,
-           GCancellable    *cancellable,
-           CrkProgressFunc  progress,
-           gpointer         progress_data,
-           GPtrArray      **problems,
-           GError         **error)
+read_path (const char *path,
+           GCancellable *cancellable,
+           CrkProgressFunc progress,
+           gpointer progress_data,
+           GPtrArray **problems,
+           GError **error)
 {
   Reader r;
   GStatBuf st;
@@ -2487,12 +2572,11 @@ read_path (const char      *path,
       if (S_ISDIR (st.st_mode))
         {
           g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
-                       _("Cannot read “%s”: it is a folder"), path);
+                       _ ("Cannot read “%s”: it is a folder"), path);
           if (problems != NULL)
             {
               *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
-              g_ptr_array_add (*problems, crk_problem_new (path, 0, 0, CRK_IMPORT_ERROR_IO,
-                                                           _("it is a folder, not a file")));
+              g_ptr_array_add (*problems, crk_problem_new (path, 0, 0, CRK_IMPORT_ERROR_IO, _ ("it is a folder, not a file")));
             }
           reader_clear (&r);
           return NULL;
@@ -2515,9 +2599,9 @@ read_path (const char      *path,
  * Returns: (transfer full) (nullable): the dataset, or %NULL on any problem
  */
 CrkDataset *
-crk_dataset_read (const char  *path,
-                  GPtrArray  **problems,
-                  GError     **error)
+crk_dataset_read (const char *path,
+                  GPtrArray **problems,
+                  GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2538,11 +2622,11 @@ crk_dataset_read (const char  *path,
  * Returns: (transfer full) (nullable): the dataset, or %NULL on any problem
  */
 CrkDataset *
-crk_dataset_read_from_memory (const char  *data,
-                              gsize        length,
-                              const char  *name,
-                              GPtrArray  **problems,
-                              GError     **error)
+crk_dataset_read_from_memory (const char *data,
+                              gsize length,
+                              const char *name,
+                              GPtrArray **problems,
+                              GError **error)
 {
   Reader r;
 
@@ -2573,9 +2657,9 @@ crk_dataset_read_from_memory (const char  *data,
  * Returns: (transfer full) (nullable): the dataset, or %NULL on any problem
  */
 CrkDataset *
-crk_dataset_read_trusted_bytes (GBytes      *bytes,
-                                const char  *name,
-                                GError     **error)
+crk_dataset_read_trusted_bytes (GBytes *bytes,
+                                const char *name,
+                                GError **error)
 {
   Reader r;
   gsize length = 0;
@@ -2596,17 +2680,18 @@ crk_dataset_read_trusted_bytes (GBytes      *bytes,
 
 /* Asynchronous loading, for the application */
 
-typedef struct {
-  GMainContext    *context;
-  CrkProgressFunc  progress;
-  gpointer         progress_data;
+typedef struct
+{
+  GMainContext *context;
+  CrkProgressFunc progress;
+  gpointer progress_data;
   /* the latest fraction, and whether a dispatch is pending */
-  GMutex           mutex;
-  double           fraction;
-  gboolean         pending;
-  gboolean         done;
-  GPtrArray       *problems;
-  gint             ref_count;
+  GMutex mutex;
+  double fraction;
+  gboolean pending;
+  gboolean done;
+  GPtrArray *problems;
+  gint ref_count;
 } LoadData;
 
 static LoadData *
@@ -2648,7 +2733,7 @@ dispatch_progress (gpointer data)
 
 /* In the worker thread: records the fraction and schedules one dispatch. */
 static void
-thread_progress (double   fraction,
+thread_progress (double fraction,
                  gpointer user_data)
 {
   LoadData *d = user_data;
@@ -2680,15 +2765,15 @@ is_csv (const char *path)
 }
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
+load_thread (GTask *task,
+             gpointer source_object,
+             gpointer task_data,
              GCancellable *cancellable)
 {
   LoadData *d = task_data;
   GFile *file = source_object;
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CrkDataset *dataset;
 
   if (path == NULL)
@@ -2696,7 +2781,7 @@ load_thread (GTask        *task,
       g_autofree char *uri = g_file_get_uri (file);
 
       g_task_return_new_error (task, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
-                               _("Cannot open “%s”: only local files can be opened"), uri);
+                               _ ("Cannot open “%s”: only local files can be opened"), uri);
       return;
     }
 
@@ -2731,14 +2816,14 @@ load_thread (GTask        *task,
  * format with crk_dataset_read(). Finish with crk_dataset_load_finish().
  */
 void
-crk_dataset_load_async (GFile               *file,
-                        CrkProgressFunc      progress,
-                        gpointer             progress_data,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+crk_dataset_load_async (GFile *file,
+                        CrkProgressFunc progress,
+                        gpointer progress_data,
+                        GCancellable *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   LoadData *d;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -2771,9 +2856,9 @@ crk_dataset_load_async (GFile               *file,
  * Returns: (transfer full) (nullable): the dataset, or %NULL with @error set
  */
 CrkDataset *
-crk_dataset_load_finish (GAsyncResult  *result,
-                         GPtrArray    **problems,
-                         GError       **error)
+crk_dataset_load_finish (GAsyncResult *result,
+                         GPtrArray **problems,
+                         GError **error)
 {
   LoadData *d;
 

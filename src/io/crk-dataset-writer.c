@@ -27,10 +27,11 @@
 
 #define FLUSH_SIZE (256 * 1024)
 
-typedef struct {
+typedef struct
+{
   GString *buf;
-  int      fd;          /* -1: keep everything in buf */
-  int      saved_errno; /* first write error */
+  int fd;          /* -1: keep everything in buf */
+  int saved_errno; /* first write error */
 } Out;
 
 static void
@@ -65,7 +66,7 @@ out_maybe_flush (Out *o)
 
 static void
 indent (Out *o,
-        int  level)
+        int level)
 {
   for (int i = 0; i < level; i++)
     g_string_append (o->buf, "  ");
@@ -73,9 +74,9 @@ indent (Out *o,
 
 /* Characters XML 1.0 cannot carry are dropped; invalid UTF-8 is repaired first. */
 static void
-append_escaped (GString    *b,
+append_escaped (GString *b,
                 const char *s,
-                gboolean    attribute)
+                gboolean attribute)
 {
   g_autofree char *valid = NULL;
 
@@ -87,8 +88,7 @@ append_escaped (GString    *b,
       const char *run = p;
 
       /* Copy plain runs at once. */
-      while (*p != '\0' && *p != '&' && *p != '<' && *p != '>' && *p != '"'
-             && (guchar) *p >= 0x20 && (guchar) *p != 0xef)
+      while (*p != '\0' && *p != '&' && *p != '<' && *p != '>' && *p != '"' && (guchar) *p >= 0x20 && (guchar) *p != 0xef)
         p++;
       g_string_append_len (b, run, p - run);
       if (*p == '\0')
@@ -96,48 +96,57 @@ append_escaped (GString    *b,
 
       switch (*p)
         {
-        case '&': g_string_append (b, "&amp;"); p++; break;
-        case '<': g_string_append (b, "&lt;"); p++; break;
-        case '>': g_string_append (b, "&gt;"); p++; break;
-        case '"':
-          g_string_append (b, attribute ? "&quot;" : "\"");
-          p++;
-          break;
-        case '\t':
-          g_string_append (b, attribute ? "&#9;" : "\t");
-          p++;
-          break;
-        case '\n':
-          g_string_append (b, attribute ? "&#10;" : "\n");
-          p++;
-          break;
-        case '\r':
-          g_string_append (b, "&#13;");
-          p++;
-          break;
-        default:
-          if ((guchar) *p == 0xef)
-            {
-              gunichar c = g_utf8_get_char (p);
-              const char *next = g_utf8_next_char (p);
+          case '&':
+            g_string_append (b, "&amp;");
+            p++;
+            break;
+          case '<':
+            g_string_append (b, "&lt;");
+            p++;
+            break;
+          case '>':
+            g_string_append (b, "&gt;");
+            p++;
+            break;
+          case '"':
+            g_string_append (b, attribute ? "&quot;" : "\"");
+            p++;
+            break;
+          case '\t':
+            g_string_append (b, attribute ? "&#9;" : "\t");
+            p++;
+            break;
+          case '\n':
+            g_string_append (b, attribute ? "&#10;" : "\n");
+            p++;
+            break;
+          case '\r':
+            g_string_append (b, "&#13;");
+            p++;
+            break;
+          default:
+            if ((guchar) *p == 0xef)
+              {
+                gunichar c = g_utf8_get_char (p);
+                const char *next = g_utf8_next_char (p);
 
-              /* U+FFFE and U+FFFF are not XML characters. */
-              if (c != 0xfffe && c != 0xffff)
-                g_string_append_len (b, p, next - p);
-              p = next;
-            }
-          else
-            p++; /* other control characters */
-          break;
+                /* U+FFFE and U+FFFF are not XML characters. */
+                if (c != 0xfffe && c != 0xffff)
+                  g_string_append_len (b, p, next - p);
+                p = next;
+              }
+            else
+              p++; /* other control characters */
+            break;
         }
     }
 }
 
 static void
 append_double (GString *b,
-               double   value)
+               double value)
 {
-  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+  static const char *const formats[] = {"%.15g", "%.16g", "%.17g"};
   char s[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (isnan (value))
@@ -160,7 +169,7 @@ append_double (GString *b,
 }
 
 static void
-attr (Out        *o,
+attr (Out *o,
       const char *name,
       const char *value)
 {
@@ -174,9 +183,9 @@ attr (Out        *o,
 }
 
 static void
-attr_double (Out        *o,
+attr_double (Out *o,
              const char *name,
-             double      value)
+             double value)
 {
   g_string_append_c (o->buf, ' ');
   g_string_append (o->buf, name);
@@ -186,9 +195,9 @@ attr_double (Out        *o,
 }
 
 static void
-attr_uint (Out        *o,
+attr_uint (Out *o,
            const char *name,
-           guint       value)
+           guint value)
 {
   g_string_append_printf (o->buf, " %s=\"%u\"", name, value);
 }
@@ -201,11 +210,11 @@ is_set (const char *s)
 
 /* <NAME>TEXT</NAME> when @text is set, with xml:lang="zh-CN" when @zh. */
 static void
-text_element (Out        *o,
-              int         level,
+text_element (Out *o,
+              int level,
               const char *name,
               const char *text,
-              gboolean    zh)
+              gboolean zh)
 {
   if (!is_set (text))
     return;
@@ -222,8 +231,8 @@ text_element (Out        *o,
 }
 
 static void
-bilingual (Out        *o,
-           int         level,
+bilingual (Out *o,
+           int level,
            const char *name,
            const char *english,
            const char *chinese)
@@ -233,8 +242,8 @@ bilingual (Out        *o,
 }
 
 static void
-open_tag (Out        *o,
-          int         level,
+open_tag (Out *o,
+          int level,
           const char *name)
 {
   indent (o, level);
@@ -243,8 +252,8 @@ open_tag (Out        *o,
 }
 
 static void
-close_tag (Out        *o,
-           int         level,
+close_tag (Out *o,
+           int level,
            const char *name)
 {
   indent (o, level);
@@ -256,7 +265,7 @@ close_tag (Out        *o,
 /* Sections */
 
 static void
-write_metadata (Out        *o,
+write_metadata (Out *o,
                 CrkDataset *ds)
 {
   guint n_years = crk_dataset_get_n_years (ds);
@@ -281,11 +290,11 @@ write_metadata (Out        *o,
 }
 
 static void
-write_city (Out     *o,
+write_city (Out *o,
             CrkCity *city)
 {
-  g_auto(GStrv) names = crk_city_dup_attribute_names (city);
-  g_autoptr(GArray) years = crk_city_dup_reference_years (city);
+  g_auto (GStrv) names = crk_city_dup_attribute_names (city);
+  g_autoptr (GArray) years = crk_city_dup_reference_years (city);
   const char *name = crk_city_get_name (city);
   const char *name_zh = crk_city_get_name_zh (city);
 
@@ -328,7 +337,7 @@ write_city (Out     *o,
 }
 
 static void
-write_cities (Out        *o,
+write_cities (Out *o,
               CrkDataset *ds)
 {
   guint n = crk_dataset_get_n_cities (ds);
@@ -348,7 +357,7 @@ write_cities (Out        *o,
 }
 
 static void
-write_indicator (Out          *o,
+write_indicator (Out *o,
                  CrkIndicator *indicator)
 {
   double low = crk_indicator_get_goalpost_low (indicator);
@@ -371,8 +380,7 @@ write_indicator (Out          *o,
     attr (o, "unit", crk_indicator_get_unit (indicator));
   if (is_set (crk_indicator_get_denominator (indicator)))
     attr (o, "denominator", crk_indicator_get_denominator (indicator));
-  if (!is_set (name) && !is_set (name_zh) && !is_set (description) && !is_set (description_zh)
-      && !is_set (source) && !goalposts)
+  if (!is_set (name) && !is_set (name_zh) && !is_set (description) && !is_set (description_zh) && !is_set (source) && !goalposts)
     {
       g_string_append (o->buf, "/>\n");
       return;
@@ -396,7 +404,7 @@ write_indicator (Out          *o,
 }
 
 static void
-write_indicators (Out        *o,
+write_indicators (Out *o,
                   CrkDataset *ds)
 {
   guint n = crk_dataset_get_n_indicators (ds);
@@ -413,10 +421,10 @@ write_indicators (Out        *o,
 }
 
 static void
-write_node (Out              *o,
-            CrkDataset       *ds,
+write_node (Out *o,
+            CrkDataset *ds,
             CrkFrameworkNode *node,
-            int               level)
+            int level)
 {
   guint n = crk_framework_node_get_n_children (node);
 
@@ -456,10 +464,10 @@ sort_strv (char **v)
 /* Normalisation parameters: min-max has low and high, z-score mean and sd; the other
  * modes carry low and high only when they differ from 0 and 100. */
 static void
-normalisation_params (Out              *o,
-                      CrkNormalisation  mode,
-                      double            p1,
-                      double            p2)
+normalisation_params (Out *o,
+                      CrkNormalisation mode,
+                      double p1,
+                      double p2)
 {
   if (mode == CRK_NORMALISATION_ZSCORE)
     {
@@ -474,13 +482,13 @@ normalisation_params (Out              *o,
 }
 
 static void
-write_method (Out       *o,
+write_method (Out *o,
               CrkMethod *m)
 {
-  g_auto(GStrv) overrides = crk_method_dup_normalisation_overrides (m);
-  g_auto(GStrv) weights = crk_method_dup_weight_overrides (m);
-  g_autoptr(GArray) levels = crk_method_dup_level_aggregations (m);
-  g_auto(GStrv) node_aggs = crk_method_dup_node_aggregations (m);
+  g_auto (GStrv) overrides = crk_method_dup_normalisation_overrides (m);
+  g_auto (GStrv) weights = crk_method_dup_weight_overrides (m);
+  g_autoptr (GArray) levels = crk_method_dup_level_aggregations (m);
+  g_auto (GStrv) node_aggs = crk_method_dup_node_aggregations (m);
   double skew, kurtosis, p1, p2;
   guint max_points;
   CrkNormalisation mode;
@@ -622,13 +630,13 @@ write_method (Out       *o,
 static gboolean
 method_is_default (CrkMethod *m)
 {
-  g_autoptr(CrkMethod) fresh = crk_method_new ();
+  g_autoptr (CrkMethod) fresh = crk_method_new ();
 
   return crk_method_equal (m, fresh);
 }
 
 static void
-write_values (Out        *o,
+write_values (Out *o,
               CrkDataset *ds)
 {
   guint n_cities = crk_dataset_get_n_cities (ds);
@@ -644,7 +652,7 @@ write_values (Out        *o,
       return;
     }
 
-  columns = g_new (const double *, (gsize) n_years * n_indicators);
+  columns = g_new (const double *, (gsize) n_years *n_indicators);
   codes = g_new (char *, n_indicators);
   for (guint i = 0; i < n_indicators; i++)
     {
@@ -728,7 +736,7 @@ write_values (Out        *o,
 }
 
 static void
-write_dataset (Out        *o,
+write_dataset (Out *o,
                CrkDataset *ds)
 {
   CrkFrameworkNode *root = crk_dataset_get_framework (ds);
@@ -763,9 +771,9 @@ write_dataset (Out        *o,
  */
 char *
 crk_dataset_write_to_string (CrkDataset *dataset,
-                             gsize      *length)
+                             gsize *length)
 {
-  Out o = { NULL, -1, 0 };
+  Out o = {NULL, -1, 0};
 
   g_return_val_if_fail (CRK_IS_DATASET (dataset), NULL);
 
@@ -795,12 +803,12 @@ crk_dataset_write_to_bytes (CrkDataset *dataset)
 }
 
 static gboolean
-fail (const char  *path,
-      int          saved_errno,
-      GError     **error)
+fail (const char *path,
+      int saved_errno,
+      GError **error)
 {
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               _("Cannot save “%s”: %s"), path, g_strerror (saved_errno));
+               _ ("Cannot save “%s”: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -817,15 +825,15 @@ fail (const char  *path,
  * Returns: %TRUE on success
  */
 gboolean
-crk_dataset_write (CrkDataset  *dataset,
-                   const char  *path,
-                   GError     **error)
+crk_dataset_write (CrkDataset *dataset,
+                   const char *path,
+                   GError **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *template = NULL;
-  Out o = { NULL, -1, 0 };
+  Out o = {NULL, -1, 0};
   GStatBuf st;
   gboolean exists;
   int dir_fd;

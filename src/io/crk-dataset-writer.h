@@ -10,11 +10,11 @@
 
 G_BEGIN_DECLS
 
-gboolean  crk_dataset_write           (CrkDataset  *dataset,
-                                       const char  *path,
-                                       GError     **error);
-char     *crk_dataset_write_to_string (CrkDataset  *dataset,
-                                       gsize       *length);
-GBytes   *crk_dataset_write_to_bytes  (CrkDataset  *dataset);
+gboolean crk_dataset_write (CrkDataset *dataset,
+                            const char *path,
+                            GError **error);
+char *crk_dataset_write_to_string (CrkDataset *dataset,
+                                   gsize *length);
+GBytes *crk_dataset_write_to_bytes (CrkDataset *dataset);
 
 G_END_DECLS

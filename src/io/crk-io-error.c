@@ -10,14 +10,14 @@
 
 #include "crk-io-error.h"
 
-G_DEFINE_QUARK (crk-import-error-quark, crk_import_error)
+G_DEFINE_QUARK (crk - import - error - quark, crk_import_error)
 
 CrkProblem *
-crk_problem_new (const char     *file,
-                 int             line,
-                 int             column,
-                 CrkImportError  code,
-                 const char     *format,
+crk_problem_new (const char *file,
+                 int line,
+                 int column,
+                 CrkImportError code,
+                 const char *format,
                  ...)
 {
   CrkProblem *problem = g_new0 (CrkProblem, 1);
@@ -55,13 +55,13 @@ crk_problem_to_string (const CrkProblem *problem)
         g_string_append_printf (s, ":%d", problem->column);
     }
   /* TRANSLATORS: the severity in "FILE:LINE:COLUMN: error: MESSAGE" */
-  g_string_append_printf (s, ": %s: %s", _("error"), problem->message);
+  g_string_append_printf (s, ": %s: %s", _ ("error"), problem->message);
   return g_string_free (s, FALSE);
 }
 
 gboolean
-crk_problems_to_error (GPtrArray  *problems,
-                       GError    **error)
+crk_problems_to_error (GPtrArray *problems,
+                       GError **error)
 {
   GString *s;
 

@@ -13,28 +13,30 @@
 #include "crk-locale.h"
 #include "crk-model-private.h"
 
-typedef struct {
-  int   year;
+typedef struct
+{
+  int year;
   guint rank;
 } RefRank;
 
 struct _CrkCity
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
-  char       *code;
-  char       *name;
-  char       *name_zh;
-  char       *province;
-  char       *region;
-  GHashTable *attributes;  /* name -> value, extra groups only */
-  GArray     *ref_ranks;   /* RefRank, ascending by year */
-  guint       index;
+  char *code;
+  char *name;
+  char *name_zh;
+  char *province;
+  char *region;
+  GHashTable *attributes; /* name -> value, extra groups only */
+  GArray *ref_ranks;      /* RefRank, ascending by year */
+  guint index;
 };
 
 G_DEFINE_FINAL_TYPE (CrkCity, crk_city, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CODE,
   PROP_NAME,
@@ -45,7 +47,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   ATTRIBUTE_CHANGED,
   REFERENCE_RANK_CHANGED,
   N_SIGNALS
@@ -71,65 +74,65 @@ crk_city_finalize (GObject *object)
 }
 
 static void
-crk_city_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
+crk_city_get_property (GObject *object,
+                       guint prop_id,
+                       GValue *value,
                        GParamSpec *pspec)
 {
   CrkCity *self = CRK_CITY (object);
 
   switch (prop_id)
     {
-    case PROP_CODE:
-      g_value_set_string (value, self->code);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_NAME_ZH:
-      g_value_set_string (value, self->name_zh);
-      break;
-    case PROP_PROVINCE:
-      g_value_set_string (value, self->province);
-      break;
-    case PROP_REGION:
-      g_value_set_string (value, self->region);
-      break;
-    case PROP_INDEX:
-      g_value_set_uint (value, self->index);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CODE:
+        g_value_set_string (value, self->code);
+        break;
+      case PROP_NAME:
+        g_value_set_string (value, self->name);
+        break;
+      case PROP_NAME_ZH:
+        g_value_set_string (value, self->name_zh);
+        break;
+      case PROP_PROVINCE:
+        g_value_set_string (value, self->province);
+        break;
+      case PROP_REGION:
+        g_value_set_string (value, self->region);
+        break;
+      case PROP_INDEX:
+        g_value_set_uint (value, self->index);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-crk_city_set_property (GObject      *object,
-                       guint         prop_id,
+crk_city_set_property (GObject *object,
+                       guint prop_id,
                        const GValue *value,
-                       GParamSpec   *pspec)
+                       GParamSpec *pspec)
 {
   CrkCity *self = CRK_CITY (object);
 
   switch (prop_id)
     {
-    case PROP_CODE:
-      self->code = g_value_dup_string (value);
-      break;
-    case PROP_NAME:
-      crk_city_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_NAME_ZH:
-      crk_city_set_name_zh (self, g_value_get_string (value));
-      break;
-    case PROP_PROVINCE:
-      crk_city_set_province (self, g_value_get_string (value));
-      break;
-    case PROP_REGION:
-      crk_city_set_region (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CODE:
+        self->code = g_value_dup_string (value);
+        break;
+      case PROP_NAME:
+        crk_city_set_name (self, g_value_get_string (value));
+        break;
+      case PROP_NAME_ZH:
+        crk_city_set_name_zh (self, g_value_get_string (value));
+        break;
+      case PROP_PROVINCE:
+        crk_city_set_province (self, g_value_get_string (value));
+        break;
+      case PROP_REGION:
+        crk_city_set_region (self, g_value_get_string (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -215,10 +218,10 @@ crk_city_get_code (CrkCity *self)
 }
 
 static void
-set_string (CrkCity     *self,
-            char       **field,
-            const char  *value,
-            guint        prop)
+set_string (CrkCity *self,
+            char **field,
+            const char *value,
+            guint prop)
 {
   if (g_strcmp0 (*field, value) == 0)
     return;
@@ -235,7 +238,7 @@ crk_city_get_name (CrkCity *self)
 }
 
 void
-crk_city_set_name (CrkCity    *self,
+crk_city_set_name (CrkCity *self,
                    const char *name)
 {
   g_return_if_fail (CRK_IS_CITY (self));
@@ -250,7 +253,7 @@ crk_city_get_name_zh (CrkCity *self)
 }
 
 void
-crk_city_set_name_zh (CrkCity    *self,
+crk_city_set_name_zh (CrkCity *self,
                       const char *name_zh)
 {
   g_return_if_fail (CRK_IS_CITY (self));
@@ -281,7 +284,7 @@ crk_city_get_province (CrkCity *self)
 }
 
 void
-crk_city_set_province (CrkCity    *self,
+crk_city_set_province (CrkCity *self,
                        const char *province)
 {
   g_return_if_fail (CRK_IS_CITY (self));
@@ -296,7 +299,7 @@ crk_city_get_region (CrkCity *self)
 }
 
 void
-crk_city_set_region (CrkCity    *self,
+crk_city_set_region (CrkCity *self,
                      const char *region)
 {
   g_return_if_fail (CRK_IS_CITY (self));
@@ -311,7 +314,7 @@ crk_city_set_region (CrkCity    *self,
  * Returns: (nullable): the attribute's value
  */
 const char *
-crk_city_get_attribute (CrkCity    *self,
+crk_city_get_attribute (CrkCity *self,
                         const char *name)
 {
   g_return_val_if_fail (CRK_IS_CITY (self), NULL);
@@ -333,7 +336,7 @@ crk_city_get_attribute (CrkCity    *self,
  * Emits #CrkCity::attribute-changed when an extra attribute really changed.
  */
 void
-crk_city_set_attribute (CrkCity    *self,
+crk_city_set_attribute (CrkCity *self,
                         const char *name,
                         const char *value)
 {
@@ -365,7 +368,7 @@ static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
-  return strcmp (*(char * const *) a, *(char * const *) b);
+  return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
 /**
@@ -394,7 +397,7 @@ crk_city_dup_attribute_names (CrkCity *self)
 
 static guint
 find_ref_rank (CrkCity *self,
-               int      year,
+               int year,
                gboolean *found)
 {
   guint i;
@@ -422,7 +425,7 @@ find_ref_rank (CrkCity *self,
  */
 guint
 crk_city_get_reference_rank (CrkCity *self,
-                             int      year)
+                             int year)
 {
   gboolean found;
   guint i;
@@ -441,8 +444,8 @@ crk_city_get_reference_rank (CrkCity *self,
  */
 void
 crk_city_set_reference_rank (CrkCity *self,
-                             int      year,
-                             guint    rank)
+                             int year,
+                             guint rank)
 {
   gboolean found;
   guint i;
@@ -463,7 +466,7 @@ crk_city_set_reference_rank (CrkCity *self,
     }
   else
     {
-      RefRank r = { year, rank };
+      RefRank r = {year, rank};
 
       if (rank == 0)
         return;
@@ -506,7 +509,7 @@ crk_city_get_index (CrkCity *self)
 
 void
 _crk_city_set_index (CrkCity *self,
-                     guint    index)
+                     guint index)
 {
   if (self->index == index)
     return;

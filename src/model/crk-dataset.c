@@ -16,64 +16,66 @@
 
 /* Notes are sparse; keyed by the year itself (not its index, which shifts when an
  * earlier year is added) and the stable city and indicator indices. */
-typedef struct {
-  int   year;
+typedef struct
+{
+  int year;
   guint indicator;
   guint city;
 } NoteKey;
 
 struct _CrkDataset
 {
-  GObject           parent_instance;
+  GObject parent_instance;
 
-  char             *title;
-  char             *title_zh;
-  char             *edition;
-  char             *publisher;
-  char             *source;
-  char             *licence;
-  char             *notes;
-  gboolean          modified;
+  char *title;
+  char *title_zh;
+  char *edition;
+  char *publisher;
+  char *source;
+  char *licence;
+  char *notes;
+  gboolean modified;
 
-  GArray           *years;       /* int, ascending */
+  GArray *years; /* int, ascending */
 
-  GListStore       *cities;
+  GListStore *cities;
   /* The same cities by index (borrowed): GListStore caches its last lookup, so reading
    * it from several threads (the engine's workers) is not safe; this array is. */
-  GPtrArray        *city_array;
-  GHashTable       *city_index;  /* code -> CrkCity (borrowed) */
-  GPtrArray        *indicators;  /* owned CrkIndicator */
-  GHashTable       *indicator_index;
+  GPtrArray *city_array;
+  GHashTable *city_index; /* code -> CrkCity (borrowed) */
+  GPtrArray *indicators;  /* owned CrkIndicator */
+  GHashTable *indicator_index;
 
   CrkFrameworkNode *framework;
-  GHashTable       *node_index;  /* code -> CrkFrameworkNode (borrowed) */
-  GPtrArray        *dimensions;  /* borrowed, rebuilt lazily */
-  guint             n_levels;    /* G_MAXUINT when to be recomputed */
-  gboolean          dimensions_valid;
+  GHashTable *node_index; /* code -> CrkFrameworkNode (borrowed) */
+  GPtrArray *dimensions;  /* borrowed, rebuilt lazily */
+  guint n_levels;         /* G_MAXUINT when to be recomputed */
+  gboolean dimensions_valid;
 
-  CrkMethod        *method;
-  gboolean          has_method;
+  CrkMethod *method;
+  gboolean has_method;
 
   /* The panel, [year][indicator][city] with capacities as strides. p_* count the
    * rows that exist in the arrays (they lag behind during bulk loading, so the panel
    * can be sized once); every slot outside them holds NAN / OBSERVED. */
-  double           *values;
-  guint8           *status;
-  guint             cap_cities;
-  guint             cap_indicators;
-  guint             cap_years;
-  guint             p_cities;
-  guint             p_indicators;
-  guint             p_years;
-  GHashTable       *value_notes; /* NoteKey -> char* */
+  double *values;
+  guint8 *status;
+  guint cap_cities;
+  guint cap_indicators;
+  guint cap_years;
+  guint p_cities;
+  guint p_indicators;
+  guint p_years;
+  GHashTable *value_notes; /* NoteKey -> char* */
 
-  guint             bulk;
-  guint             pending_changes;
+  guint bulk;
+  guint pending_changes;
 };
 
 G_DEFINE_FINAL_TYPE (CrkDataset, crk_dataset, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_TITLE,
   PROP_TITLE_ZH,
@@ -86,7 +88,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   CHANGED,
   VALUE_CHANGED,
   N_SIGNALS
@@ -119,7 +122,7 @@ note_key_equal (gconstpointer a,
  * bulk loading. */
 static void
 dataset_changed (CrkDataset *self,
-                 guint       flags)
+                 guint flags)
 {
   if (self->bulk > 0)
     {
@@ -135,7 +138,7 @@ dataset_changed (CrkDataset *self,
 }
 
 static void
-on_city_notify (CrkCity    *city,
+on_city_notify (CrkCity *city,
                 GParamSpec *pspec,
                 CrkDataset *self)
 {
@@ -145,8 +148,8 @@ on_city_notify (CrkCity    *city,
 }
 
 static void
-on_city_data_changed (CrkCity    *city,
-                      gpointer    arg,
+on_city_data_changed (CrkCity *city,
+                      gpointer arg,
                       CrkDataset *self)
 {
   dataset_changed (self, CRK_DATASET_CHANGE_CITIES);
@@ -154,8 +157,8 @@ on_city_data_changed (CrkCity    *city,
 
 static void
 on_indicator_notify (CrkIndicator *indicator,
-                     GParamSpec   *pspec,
-                     CrkDataset   *self)
+                     GParamSpec *pspec,
+                     CrkDataset *self)
 {
   if (strcmp (pspec->name, "index") == 0)
     return;
@@ -164,14 +167,14 @@ on_indicator_notify (CrkIndicator *indicator,
 
 static void
 on_node_notify (CrkFrameworkNode *node,
-                GParamSpec       *pspec,
-                CrkDataset       *self)
+                GParamSpec *pspec,
+                CrkDataset *self)
 {
   dataset_changed (self, CRK_DATASET_CHANGE_FRAMEWORK);
 }
 
 static void
-on_method_changed (CrkMethod  *method,
+on_method_changed (CrkMethod *method,
                    CrkDataset *self)
 {
   self->has_method = TRUE;
@@ -189,7 +192,7 @@ crk_dataset_dispose (GObject *object)
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(CrkCity) city = g_list_model_get_item (G_LIST_MODEL (self->cities), i);
+          g_autoptr (CrkCity) city = g_list_model_get_item (G_LIST_MODEL (self->cities), i);
 
           g_signal_handlers_disconnect_by_data (city, self);
         }
@@ -242,32 +245,32 @@ crk_dataset_finalize (GObject *object)
 
 static char **
 string_field (CrkDataset *self,
-              guint       prop_id)
+              guint prop_id)
 {
   switch (prop_id)
     {
-    case PROP_TITLE:
-      return &self->title;
-    case PROP_TITLE_ZH:
-      return &self->title_zh;
-    case PROP_EDITION:
-      return &self->edition;
-    case PROP_PUBLISHER:
-      return &self->publisher;
-    case PROP_SOURCE:
-      return &self->source;
-    case PROP_LICENCE:
-      return &self->licence;
-    case PROP_NOTES:
-      return &self->notes;
-    default:
-      return NULL;
+      case PROP_TITLE:
+        return &self->title;
+      case PROP_TITLE_ZH:
+        return &self->title_zh;
+      case PROP_EDITION:
+        return &self->edition;
+      case PROP_PUBLISHER:
+        return &self->publisher;
+      case PROP_SOURCE:
+        return &self->source;
+      case PROP_LICENCE:
+        return &self->licence;
+      case PROP_NOTES:
+        return &self->notes;
+      default:
+        return NULL;
     }
 }
 
 static void
 set_string (CrkDataset *self,
-            guint       prop_id,
+            guint prop_id,
             const char *value)
 {
   char **field = string_field (self, prop_id);
@@ -281,56 +284,56 @@ set_string (CrkDataset *self,
 }
 
 static void
-crk_dataset_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
+crk_dataset_get_property (GObject *object,
+                          guint prop_id,
+                          GValue *value,
                           GParamSpec *pspec)
 {
   CrkDataset *self = CRK_DATASET (object);
 
   switch (prop_id)
     {
-    case PROP_TITLE:
-    case PROP_TITLE_ZH:
-    case PROP_EDITION:
-    case PROP_PUBLISHER:
-    case PROP_SOURCE:
-    case PROP_LICENCE:
-    case PROP_NOTES:
-      g_value_set_string (value, *string_field (self, prop_id));
-      break;
-    case PROP_MODIFIED:
-      g_value_set_boolean (value, self->modified);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_TITLE:
+      case PROP_TITLE_ZH:
+      case PROP_EDITION:
+      case PROP_PUBLISHER:
+      case PROP_SOURCE:
+      case PROP_LICENCE:
+      case PROP_NOTES:
+        g_value_set_string (value, *string_field (self, prop_id));
+        break;
+      case PROP_MODIFIED:
+        g_value_set_boolean (value, self->modified);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-crk_dataset_set_property (GObject      *object,
-                          guint         prop_id,
+crk_dataset_set_property (GObject *object,
+                          guint prop_id,
                           const GValue *value,
-                          GParamSpec   *pspec)
+                          GParamSpec *pspec)
 {
   CrkDataset *self = CRK_DATASET (object);
 
   switch (prop_id)
     {
-    case PROP_TITLE:
-    case PROP_TITLE_ZH:
-    case PROP_EDITION:
-    case PROP_PUBLISHER:
-    case PROP_SOURCE:
-    case PROP_LICENCE:
-    case PROP_NOTES:
-      set_string (self, prop_id, g_value_get_string (value));
-      break;
-    case PROP_MODIFIED:
-      crk_dataset_set_modified (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_TITLE:
+      case PROP_TITLE_ZH:
+      case PROP_EDITION:
+      case PROP_PUBLISHER:
+      case PROP_SOURCE:
+      case PROP_LICENCE:
+      case PROP_NOTES:
+        set_string (self, prop_id, g_value_get_string (value));
+        break;
+      case PROP_MODIFIED:
+        crk_dataset_set_modified (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -408,18 +411,18 @@ crk_dataset_new (void)
   return g_object_new (CRK_TYPE_DATASET, NULL);
 }
 
-#define DEFINE_STRING_ACCESSORS(field, PROP)                     \
-  const char *                                                   \
-  crk_dataset_get_##field (CrkDataset *self)                     \
-  {                                                              \
-    g_return_val_if_fail (CRK_IS_DATASET (self), NULL);          \
-    return self->field;                                          \
-  }                                                              \
-  void                                                           \
-  crk_dataset_set_##field (CrkDataset *self, const char *value)  \
-  {                                                              \
-    g_return_if_fail (CRK_IS_DATASET (self));                    \
-    set_string (self, PROP, value);                              \
+#define DEFINE_STRING_ACCESSORS(field, PROP)                      \
+  const char *                                                    \
+    crk_dataset_get_##field (CrkDataset *self)                    \
+  {                                                               \
+    g_return_val_if_fail (CRK_IS_DATASET (self), NULL);           \
+    return self->field;                                           \
+  }                                                               \
+  void                                                            \
+    crk_dataset_set_##field (CrkDataset *self, const char *value) \
+  {                                                               \
+    g_return_if_fail (CRK_IS_DATASET (self));                     \
+    set_string (self, PROP, value);                               \
   }
 
 DEFINE_STRING_ACCESSORS (title, PROP_TITLE)
@@ -459,7 +462,7 @@ crk_dataset_get_modified (CrkDataset *self)
  */
 void
 crk_dataset_set_modified (CrkDataset *self,
-                          gboolean    modified)
+                          gboolean modified)
 {
   g_return_if_fail (CRK_IS_DATASET (self));
 
@@ -474,16 +477,16 @@ crk_dataset_set_modified (CrkDataset *self,
 
 static gsize
 slot (CrkDataset *self,
-      guint       city,
-      guint       indicator,
-      guint       year)
+      guint city,
+      guint indicator,
+      guint year)
 {
   return ((gsize) year * self->cap_indicators + indicator) * self->cap_cities + city;
 }
 
 static void
 fill_missing (double *values,
-              gsize   n)
+              gsize n)
 {
   for (gsize i = 0; i < n; i++)
     values[i] = NAN;
@@ -515,9 +518,9 @@ panel_has_data (CrkDataset *self)
 
 static void
 reallocate (CrkDataset *self,
-            guint       cap_c,
-            guint       cap_i,
-            guint       cap_y)
+            guint cap_c,
+            guint cap_i,
+            guint cap_y)
 {
   gsize size;
   double *values;
@@ -593,7 +596,7 @@ crk_dataset_get_n_years (CrkDataset *self)
  */
 int
 crk_dataset_get_year (CrkDataset *self,
-                      guint       year_index)
+                      guint year_index)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), 0);
   g_return_val_if_fail (year_index < self->years->len, 0);
@@ -603,7 +606,7 @@ crk_dataset_get_year (CrkDataset *self,
 /* Index of the first year >= @year. */
 static guint
 year_position (CrkDataset *self,
-               int         year)
+               int year)
 {
   guint lo = 0, hi = self->years->len;
 
@@ -628,7 +631,7 @@ year_position (CrkDataset *self,
  */
 int
 crk_dataset_lookup_year (CrkDataset *self,
-                         int         year)
+                         int year)
 {
   guint pos;
 
@@ -652,7 +655,7 @@ crk_dataset_lookup_year (CrkDataset *self,
  */
 guint
 crk_dataset_add_year (CrkDataset *self,
-                      int         year)
+                      int year)
 {
   guint pos;
 
@@ -735,7 +738,7 @@ crk_dataset_get_n_cities (CrkDataset *self)
  */
 CrkCity *
 crk_dataset_get_city (CrkDataset *self,
-                      guint       index)
+                      guint index)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->city_array->len, NULL);
@@ -771,7 +774,7 @@ crk_dataset_lookup_city (CrkDataset *self,
  */
 gboolean
 crk_dataset_add_city (CrkDataset *self,
-                      CrkCity    *city)
+                      CrkCity *city)
 {
   const char *code;
 
@@ -814,7 +817,7 @@ crk_dataset_get_n_indicators (CrkDataset *self)
  */
 CrkIndicator *
 crk_dataset_get_indicator (CrkDataset *self,
-                           guint       index)
+                           guint index)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->indicators->len, NULL);
@@ -847,7 +850,7 @@ crk_dataset_lookup_indicator (CrkDataset *self,
  * Returns: %FALSE (and nothing changes) when an indicator with the same code exists
  */
 gboolean
-crk_dataset_add_indicator (CrkDataset   *self,
+crk_dataset_add_indicator (CrkDataset *self,
                            CrkIndicator *indicator)
 {
   const char *code;
@@ -880,11 +883,11 @@ crk_dataset_add_indicator (CrkDataset   *self,
 
 static void on_node_child_added (CrkFrameworkNode *parent,
                                  CrkFrameworkNode *child,
-                                 CrkDataset       *self);
+                                 CrkDataset *self);
 
 static gboolean
 connect_node (CrkFrameworkNode *node,
-              gpointer          user_data)
+              gpointer user_data)
 {
   CrkDataset *self = user_data;
   const char *code = crk_framework_node_get_code (node);
@@ -900,14 +903,14 @@ connect_node (CrkFrameworkNode *node,
 
 static gboolean
 disconnect_node (CrkFrameworkNode *node,
-                 gpointer          user_data)
+                 gpointer user_data)
 {
   g_signal_handlers_disconnect_by_data (node, user_data);
   return TRUE;
 }
 
 static void
-disconnect_tree (CrkDataset       *self,
+disconnect_tree (CrkDataset *self,
                  CrkFrameworkNode *root)
 {
   crk_framework_node_foreach (root, disconnect_node, self);
@@ -924,7 +927,7 @@ framework_structure_changed (CrkDataset *self)
 static void
 on_node_child_added (CrkFrameworkNode *parent,
                      CrkFrameworkNode *child,
-                     CrkDataset       *self)
+                     CrkDataset *self)
 {
   /* The parent may have been a leaf linked to an indicator until now. */
   crk_framework_node_set_indicator (parent, NULL);
@@ -953,7 +956,7 @@ crk_dataset_get_framework (CrkDataset *self)
  * Replaces the framework and links every leaf to the indicator of the same code.
  */
 void
-crk_dataset_set_framework (CrkDataset       *self,
+crk_dataset_set_framework (CrkDataset *self,
                            CrkFrameworkNode *root)
 {
   g_return_if_fail (CRK_IS_DATASET (self));
@@ -997,7 +1000,7 @@ crk_dataset_lookup_node (CrkDataset *self,
 
 static gboolean
 max_depth_visit (CrkFrameworkNode *node,
-                 gpointer          user_data)
+                 gpointer user_data)
 {
   guint *max_depth = user_data;
 
@@ -1037,7 +1040,7 @@ crk_dataset_get_n_levels (CrkDataset *self)
  * Returns: the node's COINr level, n_levels - depth (the root is the top level)
  */
 guint
-crk_dataset_get_node_level (CrkDataset       *self,
+crk_dataset_get_node_level (CrkDataset *self,
                             CrkFrameworkNode *node)
 {
   guint n_levels, depth;
@@ -1110,7 +1113,7 @@ crk_dataset_has_method (CrkDataset *self)
  */
 void
 crk_dataset_set_method (CrkDataset *self,
-                        CrkMethod  *method)
+                        CrkMethod *method)
 {
   g_return_if_fail (CRK_IS_DATASET (self));
   g_return_if_fail (method == NULL || CRK_IS_METHOD (method));
@@ -1131,21 +1134,25 @@ crk_dataset_set_method (CrkDataset *self,
 
 /* Values */
 
-#define CHECK_INDICES(self, city, indicator, year, val)                            \
-  G_STMT_START {                                                                   \
-    g_return_val_if_fail (CRK_IS_DATASET (self), val);                             \
-    g_return_val_if_fail (city < crk_dataset_get_n_cities (self), val);            \
-    g_return_val_if_fail (indicator < self->indicators->len, val);                 \
-    g_return_val_if_fail (year < self->years->len, val);                           \
-  } G_STMT_END
+#define CHECK_INDICES(self, city, indicator, year, val)                 \
+  G_STMT_START                                                          \
+  {                                                                     \
+    g_return_val_if_fail (CRK_IS_DATASET (self), val);                  \
+    g_return_val_if_fail (city < crk_dataset_get_n_cities (self), val); \
+    g_return_val_if_fail (indicator < self->indicators->len, val);      \
+    g_return_val_if_fail (year < self->years->len, val);                \
+  }                                                                     \
+  G_STMT_END
 
-#define CHECK_INDICES_VOID(self, city, indicator, year)                            \
-  G_STMT_START {                                                                   \
-    g_return_if_fail (CRK_IS_DATASET (self));                                      \
-    g_return_if_fail (city < crk_dataset_get_n_cities (self));                     \
-    g_return_if_fail (indicator < self->indicators->len);                          \
-    g_return_if_fail (year < self->years->len);                                    \
-  } G_STMT_END
+#define CHECK_INDICES_VOID(self, city, indicator, year)        \
+  G_STMT_START                                                 \
+  {                                                            \
+    g_return_if_fail (CRK_IS_DATASET (self));                  \
+    g_return_if_fail (city < crk_dataset_get_n_cities (self)); \
+    g_return_if_fail (indicator < self->indicators->len);      \
+    g_return_if_fail (year < self->years->len);                \
+  }                                                            \
+  G_STMT_END
 
 /**
  * crk_dataset_get_value:
@@ -1158,9 +1165,9 @@ crk_dataset_set_method (CrkDataset *self,
  */
 double
 crk_dataset_get_value (CrkDataset *self,
-                       guint       city,
-                       guint       indicator,
-                       guint       year)
+                       guint city,
+                       guint indicator,
+                       guint year)
 {
   CHECK_INDICES (self, city, indicator, year, NAN);
 
@@ -1189,12 +1196,12 @@ same_value (double a,
  * Emits #CrkDataset::value-changed and #CrkDataset::changed when something changed.
  */
 void
-crk_dataset_set_value (CrkDataset     *self,
-                       guint           city,
-                       guint           indicator,
-                       guint           year,
-                       double          value,
-                       CrkValueStatus  status)
+crk_dataset_set_value (CrkDataset *self,
+                       guint city,
+                       guint indicator,
+                       guint year,
+                       double value,
+                       CrkValueStatus status)
 {
   gsize i;
 
@@ -1218,9 +1225,9 @@ crk_dataset_set_value (CrkDataset     *self,
 
 CrkValueStatus
 crk_dataset_get_value_status (CrkDataset *self,
-                              guint       city,
-                              guint       indicator,
-                              guint       year)
+                              guint city,
+                              guint indicator,
+                              guint year)
 {
   CHECK_INDICES (self, city, indicator, year, CRK_VALUE_STATUS_OBSERVED);
 
@@ -1239,9 +1246,9 @@ crk_dataset_get_value_status (CrkDataset *self,
  */
 const char *
 crk_dataset_get_value_note (CrkDataset *self,
-                            guint       city,
-                            guint       indicator,
-                            guint       year)
+                            guint city,
+                            guint indicator,
+                            guint year)
 {
   NoteKey key;
 
@@ -1263,9 +1270,9 @@ crk_dataset_get_value_note (CrkDataset *self,
  */
 void
 crk_dataset_set_value_note (CrkDataset *self,
-                            guint       city,
-                            guint       indicator,
-                            guint       year,
+                            guint city,
+                            guint indicator,
+                            guint year,
                             const char *note)
 {
   NoteKey key;
@@ -1303,8 +1310,8 @@ crk_dataset_set_value_note (CrkDataset *self,
  */
 const double *
 crk_dataset_peek_values (CrkDataset *self,
-                         guint       indicator,
-                         guint       year)
+                         guint indicator,
+                         guint year)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
   g_return_val_if_fail (indicator < self->indicators->len, NULL);
@@ -1323,7 +1330,7 @@ crk_dataset_peek_values (CrkDataset *self,
  */
 guint
 crk_dataset_count_missing (CrkDataset *self,
-                           int         year)
+                           int year)
 {
   guint first = 0, last, missing = 0;
 

@@ -13,21 +13,23 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   CRK_VALUE_STATUS_OBSERVED,
   CRK_VALUE_STATUS_ESTIMATED,
   CRK_VALUE_STATUS_IMPUTED,
 } CrkValueStatus;
 
 /* What an edit touched; passed with the "changed" signal. */
-typedef enum {
-  CRK_DATASET_CHANGE_METADATA   = 1 << 0,
-  CRK_DATASET_CHANGE_CITIES     = 1 << 1,
+typedef enum
+{
+  CRK_DATASET_CHANGE_METADATA = 1 << 0,
+  CRK_DATASET_CHANGE_CITIES = 1 << 1,
   CRK_DATASET_CHANGE_INDICATORS = 1 << 2,
-  CRK_DATASET_CHANGE_FRAMEWORK  = 1 << 3, /* structure or weights */
-  CRK_DATASET_CHANGE_VALUES     = 1 << 4,
-  CRK_DATASET_CHANGE_YEARS      = 1 << 5,
-  CRK_DATASET_CHANGE_METHOD     = 1 << 6,
+  CRK_DATASET_CHANGE_FRAMEWORK = 1 << 3, /* structure or weights */
+  CRK_DATASET_CHANGE_VALUES = 1 << 4,
+  CRK_DATASET_CHANGE_YEARS = 1 << 5,
+  CRK_DATASET_CHANGE_METHOD = 1 << 6,
 } CrkDatasetChange;
 
 #define CRK_TYPE_DATASET (crk_dataset_get_type ())
@@ -45,82 +47,80 @@ G_DECLARE_FINAL_TYPE (CrkDataset, crk_dataset, CRK, DATASET, GObject)
  * Cities and indicators have stable indices (order of addition); lookups by code are
  * O(1). The values are a dense panel indexed [year][indicator][city]; NAN is missing. */
 
-CrkDataset       *crk_dataset_new                 (void);
+CrkDataset *crk_dataset_new (void);
 
-const char       *crk_dataset_get_title           (CrkDataset *self);
-void              crk_dataset_set_title           (CrkDataset *self, const char *title);
-const char       *crk_dataset_get_title_zh        (CrkDataset *self);
-void              crk_dataset_set_title_zh        (CrkDataset *self, const char *title_zh);
-const char       *crk_dataset_get_display_title   (CrkDataset *self);
-const char       *crk_dataset_get_edition         (CrkDataset *self);
-void              crk_dataset_set_edition         (CrkDataset *self, const char *edition);
-const char       *crk_dataset_get_publisher       (CrkDataset *self);
-void              crk_dataset_set_publisher       (CrkDataset *self, const char *publisher);
-const char       *crk_dataset_get_source          (CrkDataset *self);
-void              crk_dataset_set_source          (CrkDataset *self, const char *source);
-const char       *crk_dataset_get_licence         (CrkDataset *self);
-void              crk_dataset_set_licence         (CrkDataset *self, const char *licence);
-const char       *crk_dataset_get_notes           (CrkDataset *self);
-void              crk_dataset_set_notes           (CrkDataset *self, const char *notes);
-gboolean          crk_dataset_get_modified        (CrkDataset *self);
-void              crk_dataset_set_modified        (CrkDataset *self, gboolean modified);
+const char *crk_dataset_get_title (CrkDataset *self);
+void crk_dataset_set_title (CrkDataset *self, const char *title);
+const char *crk_dataset_get_title_zh (CrkDataset *self);
+void crk_dataset_set_title_zh (CrkDataset *self, const char *title_zh);
+const char *crk_dataset_get_display_title (CrkDataset *self);
+const char *crk_dataset_get_edition (CrkDataset *self);
+void crk_dataset_set_edition (CrkDataset *self, const char *edition);
+const char *crk_dataset_get_publisher (CrkDataset *self);
+void crk_dataset_set_publisher (CrkDataset *self, const char *publisher);
+const char *crk_dataset_get_source (CrkDataset *self);
+void crk_dataset_set_source (CrkDataset *self, const char *source);
+const char *crk_dataset_get_licence (CrkDataset *self);
+void crk_dataset_set_licence (CrkDataset *self, const char *licence);
+const char *crk_dataset_get_notes (CrkDataset *self);
+void crk_dataset_set_notes (CrkDataset *self, const char *notes);
+gboolean crk_dataset_get_modified (CrkDataset *self);
+void crk_dataset_set_modified (CrkDataset *self, gboolean modified);
 
 /* Years, kept ascending and unique. */
-guint             crk_dataset_get_n_years         (CrkDataset *self);
-int               crk_dataset_get_year            (CrkDataset *self, guint year_index);
+guint crk_dataset_get_n_years (CrkDataset *self);
+int crk_dataset_get_year (CrkDataset *self, guint year_index);
 /* Index of @year, or -1. */
-int               crk_dataset_lookup_year         (CrkDataset *self, int year);
+int crk_dataset_lookup_year (CrkDataset *self, int year);
 /* Adds @year (no-op if present); returns its index. Indices of later years shift. */
-guint             crk_dataset_add_year            (CrkDataset *self, int year);
-int               crk_dataset_get_latest_year     (CrkDataset *self);
+guint crk_dataset_add_year (CrkDataset *self, int year);
+int crk_dataset_get_latest_year (CrkDataset *self);
 
 /* Cities. The list model's items are CrkCity. */
-GListModel       *crk_dataset_get_cities          (CrkDataset *self);
-guint             crk_dataset_get_n_cities        (CrkDataset *self);
-CrkCity          *crk_dataset_get_city            (CrkDataset *self, guint index);
-CrkCity          *crk_dataset_lookup_city         (CrkDataset *self, const char *code);
+GListModel *crk_dataset_get_cities (CrkDataset *self);
+guint crk_dataset_get_n_cities (CrkDataset *self);
+CrkCity *crk_dataset_get_city (CrkDataset *self, guint index);
+CrkCity *crk_dataset_lookup_city (CrkDataset *self, const char *code);
 /* Adds @city (takes a new reference). FALSE and no change when the code exists. */
-gboolean          crk_dataset_add_city            (CrkDataset *self, CrkCity *city);
+gboolean crk_dataset_add_city (CrkDataset *self, CrkCity *city);
 
 /* Indicators, both kinds, in order of addition. */
-guint             crk_dataset_get_n_indicators    (CrkDataset *self);
-CrkIndicator     *crk_dataset_get_indicator       (CrkDataset *self, guint index);
-CrkIndicator     *crk_dataset_lookup_indicator    (CrkDataset *self, const char *code);
-gboolean          crk_dataset_add_indicator       (CrkDataset *self, CrkIndicator *indicator);
+guint crk_dataset_get_n_indicators (CrkDataset *self);
+CrkIndicator *crk_dataset_get_indicator (CrkDataset *self, guint index);
+CrkIndicator *crk_dataset_lookup_indicator (CrkDataset *self, const char *code);
+gboolean crk_dataset_add_indicator (CrkDataset *self, CrkIndicator *indicator);
 
 /* The framework: the root node (the index), or NULL. Setting it links every leaf to the
  * indicator of the same code (leaves without one stay unlinked; validation reports them). */
-CrkFrameworkNode *crk_dataset_get_framework       (CrkDataset *self);
-void              crk_dataset_set_framework       (CrkDataset *self, CrkFrameworkNode *root);
-CrkFrameworkNode *crk_dataset_lookup_node         (CrkDataset *self, const char *code);
+CrkFrameworkNode *crk_dataset_get_framework (CrkDataset *self);
+void crk_dataset_set_framework (CrkDataset *self, CrkFrameworkNode *root);
+CrkFrameworkNode *crk_dataset_lookup_node (CrkDataset *self, const char *code);
 /* Number of levels (COINr numbering: indicators 1, the root n); 0 without a framework. */
-guint             crk_dataset_get_n_levels        (CrkDataset *self);
-guint             crk_dataset_get_node_level      (CrkDataset *self, CrkFrameworkNode *node);
+guint crk_dataset_get_n_levels (CrkDataset *self);
+guint crk_dataset_get_node_level (CrkDataset *self, CrkFrameworkNode *node);
 /* Children of the root: the dimensions. Borrowed array of CrkFrameworkNode*. */
-GPtrArray        *crk_dataset_get_dimensions      (CrkDataset *self);
+GPtrArray *crk_dataset_get_dimensions (CrkDataset *self);
 
 /* The method saved with the dataset (never NULL; the default method when the file has
  * none). Editing it marks the dataset modified. */
-CrkMethod        *crk_dataset_get_method          (CrkDataset *self);
-gboolean          crk_dataset_has_method          (CrkDataset *self);
-void              crk_dataset_set_method          (CrkDataset *self, CrkMethod *method);
+CrkMethod *crk_dataset_get_method (CrkDataset *self);
+gboolean crk_dataset_has_method (CrkDataset *self);
+void crk_dataset_set_method (CrkDataset *self, CrkMethod *method);
 
 /* Values. Indices are city, indicator and year indices. */
-double            crk_dataset_get_value           (CrkDataset *self, guint city, guint indicator, guint year);
-void              crk_dataset_set_value           (CrkDataset *self, guint city, guint indicator, guint year,
-                                                   double value, CrkValueStatus status);
-CrkValueStatus    crk_dataset_get_value_status    (CrkDataset *self, guint city, guint indicator, guint year);
-const char       *crk_dataset_get_value_note      (CrkDataset *self, guint city, guint indicator, guint year);
-void              crk_dataset_set_value_note      (CrkDataset *self, guint city, guint indicator, guint year,
-                                                   const char *note);
+double crk_dataset_get_value (CrkDataset *self, guint city, guint indicator, guint year);
+void crk_dataset_set_value (CrkDataset *self, guint city, guint indicator, guint year, double value, CrkValueStatus status);
+CrkValueStatus crk_dataset_get_value_status (CrkDataset *self, guint city, guint indicator, guint year);
+const char *crk_dataset_get_value_note (CrkDataset *self, guint city, guint indicator, guint year);
+void crk_dataset_set_value_note (CrkDataset *self, guint city, guint indicator, guint year, const char *note);
 /* All cities' values of one indicator in one year, by city index (borrowed, length
  * n_cities, NAN missing). Valid until the next edit that adds cities, indicators or years. */
-const double     *crk_dataset_peek_values         (CrkDataset *self, guint indicator, guint year);
-guint             crk_dataset_count_missing       (CrkDataset *self, int year); /* year 0: all years; indicators only */
+const double *crk_dataset_peek_values (CrkDataset *self, guint indicator, guint year);
+guint crk_dataset_count_missing (CrkDataset *self, int year); /* year 0: all years; indicators only */
 
 /* Fast bulk loading for readers: sizes the panel once and suppresses "changed" until
  * crk_dataset_end_bulk(); does not set "modified". */
-void              crk_dataset_begin_bulk          (CrkDataset *self);
-void              crk_dataset_end_bulk            (CrkDataset *self);
+void crk_dataset_begin_bulk (CrkDataset *self);
+void crk_dataset_end_bulk (CrkDataset *self);
 
 G_END_DECLS

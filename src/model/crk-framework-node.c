@@ -14,20 +14,21 @@
 
 struct _CrkFrameworkNode
 {
-  GObject           parent_instance;
+  GObject parent_instance;
 
-  char             *code;
-  char             *name;
-  char             *name_zh;
-  double            weight;
-  CrkFrameworkNode *parent;    /* not owned */
-  GPtrArray        *children;  /* owned CrkFrameworkNode */
-  CrkIndicator     *indicator; /* owned */
+  char *code;
+  char *name;
+  char *name_zh;
+  double weight;
+  CrkFrameworkNode *parent; /* not owned */
+  GPtrArray *children;      /* owned CrkFrameworkNode */
+  CrkIndicator *indicator;  /* owned */
 };
 
 G_DEFINE_FINAL_TYPE (CrkFrameworkNode, crk_framework_node, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CODE,
   PROP_NAME,
@@ -37,7 +38,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   CHILD_ADDED,
   N_SIGNALS
 };
@@ -75,59 +77,59 @@ crk_framework_node_finalize (GObject *object)
 }
 
 static void
-crk_framework_node_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
+crk_framework_node_get_property (GObject *object,
+                                 guint prop_id,
+                                 GValue *value,
                                  GParamSpec *pspec)
 {
   CrkFrameworkNode *self = CRK_FRAMEWORK_NODE (object);
 
   switch (prop_id)
     {
-    case PROP_CODE:
-      g_value_set_string (value, self->code);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_NAME_ZH:
-      g_value_set_string (value, self->name_zh);
-      break;
-    case PROP_WEIGHT:
-      g_value_set_double (value, self->weight);
-      break;
-    case PROP_PARENT:
-      g_value_set_object (value, self->parent);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CODE:
+        g_value_set_string (value, self->code);
+        break;
+      case PROP_NAME:
+        g_value_set_string (value, self->name);
+        break;
+      case PROP_NAME_ZH:
+        g_value_set_string (value, self->name_zh);
+        break;
+      case PROP_WEIGHT:
+        g_value_set_double (value, self->weight);
+        break;
+      case PROP_PARENT:
+        g_value_set_object (value, self->parent);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-crk_framework_node_set_property (GObject      *object,
-                                 guint         prop_id,
+crk_framework_node_set_property (GObject *object,
+                                 guint prop_id,
                                  const GValue *value,
-                                 GParamSpec   *pspec)
+                                 GParamSpec *pspec)
 {
   CrkFrameworkNode *self = CRK_FRAMEWORK_NODE (object);
 
   switch (prop_id)
     {
-    case PROP_CODE:
-      self->code = g_value_dup_string (value);
-      break;
-    case PROP_NAME:
-      crk_framework_node_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_NAME_ZH:
-      crk_framework_node_set_name_zh (self, g_value_get_string (value));
-      break;
-    case PROP_WEIGHT:
-      crk_framework_node_set_weight (self, g_value_get_double (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CODE:
+        self->code = g_value_dup_string (value);
+        break;
+      case PROP_NAME:
+        crk_framework_node_set_name (self, g_value_get_string (value));
+        break;
+      case PROP_NAME_ZH:
+        crk_framework_node_set_name_zh (self, g_value_get_string (value));
+        break;
+      case PROP_WEIGHT:
+        crk_framework_node_set_weight (self, g_value_get_double (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -207,7 +209,7 @@ crk_framework_node_get_name (CrkFrameworkNode *self)
 
 void
 crk_framework_node_set_name (CrkFrameworkNode *self,
-                             const char       *name)
+                             const char *name)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
 
@@ -227,7 +229,7 @@ crk_framework_node_get_name_zh (CrkFrameworkNode *self)
 
 void
 crk_framework_node_set_name_zh (CrkFrameworkNode *self,
-                                const char       *name_zh)
+                                const char *name_zh)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
 
@@ -269,7 +271,7 @@ crk_framework_node_get_weight (CrkFrameworkNode *self)
 
 void
 crk_framework_node_set_weight (CrkFrameworkNode *self,
-                               double            weight)
+                               double weight)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
 
@@ -308,7 +310,7 @@ crk_framework_node_get_n_children (CrkFrameworkNode *self)
  */
 CrkFrameworkNode *
 crk_framework_node_get_child (CrkFrameworkNode *self,
-                              guint             i)
+                              guint i)
 {
   g_return_val_if_fail (CRK_IS_FRAMEWORK_NODE (self), NULL);
   g_return_val_if_fail (i < self->children->len, NULL);
@@ -386,7 +388,7 @@ crk_framework_node_get_indicator (CrkFrameworkNode *self)
  */
 void
 crk_framework_node_set_indicator (CrkFrameworkNode *self,
-                                  CrkIndicator     *indicator)
+                                  CrkIndicator *indicator)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
   g_return_if_fail (indicator == NULL || CRK_IS_INDICATOR (indicator));
@@ -395,9 +397,9 @@ crk_framework_node_set_indicator (CrkFrameworkNode *self,
 }
 
 static gboolean
-foreach_rec (CrkFrameworkNode      *node,
-             CrkFrameworkVisitFunc  func,
-             gpointer               user_data)
+foreach_rec (CrkFrameworkNode *node,
+             CrkFrameworkVisitFunc func,
+             gpointer user_data)
 {
   if (!func (node, user_data))
     return FALSE;
@@ -416,9 +418,9 @@ foreach_rec (CrkFrameworkNode      *node,
  * Walks the subtree in pre-order; stops as soon as @func returns %FALSE.
  */
 void
-crk_framework_node_foreach (CrkFrameworkNode      *self,
-                            CrkFrameworkVisitFunc  func,
-                            gpointer               user_data)
+crk_framework_node_foreach (CrkFrameworkNode *self,
+                            CrkFrameworkVisitFunc func,
+                            gpointer user_data)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
   g_return_if_fail (func != NULL);

@@ -16,31 +16,30 @@
 
 struct _CrkIndicator
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
-  char            *code;
+  char *code;
   CrkIndicatorKind kind;
-  char            *name;
-  char            *name_zh;
-  char            *unit;
-  int              direction;
-  char            *description;
-  char            *description_zh;
-  char            *source;
-  char            *denominator;
-  double           goalpost_low;
-  double           goalpost_high;
-  double           target;
-  guint            index;
+  char *name;
+  char *name_zh;
+  char *unit;
+  int direction;
+  char *description;
+  char *description_zh;
+  char *source;
+  char *denominator;
+  double goalpost_low;
+  double goalpost_high;
+  double target;
+  guint index;
 };
 
 G_DEFINE_FINAL_TYPE (CrkIndicator, crk_indicator, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (CrkIndicatorKind, crk_indicator_kind,
-                    G_DEFINE_ENUM_VALUE (CRK_INDICATOR_KIND_INDICATOR, "indicator"),
-                    G_DEFINE_ENUM_VALUE (CRK_INDICATOR_KIND_DENOMINATOR, "denominator"))
+G_DEFINE_ENUM_TYPE (CrkIndicatorKind, crk_indicator_kind, G_DEFINE_ENUM_VALUE (CRK_INDICATOR_KIND_INDICATOR, "indicator"), G_DEFINE_ENUM_VALUE (CRK_INDICATOR_KIND_DENOMINATOR, "denominator"))
 
-enum {
+enum
+{
   PROP_0,
   PROP_CODE,
   PROP_KIND,
@@ -79,113 +78,113 @@ crk_indicator_finalize (GObject *object)
 }
 
 static void
-crk_indicator_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
+crk_indicator_get_property (GObject *object,
+                            guint prop_id,
+                            GValue *value,
                             GParamSpec *pspec)
 {
   CrkIndicator *self = CRK_INDICATOR (object);
 
   switch (prop_id)
     {
-    case PROP_CODE:
-      g_value_set_string (value, self->code);
-      break;
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-    case PROP_DIRECTION:
-      g_value_set_int (value, self->direction);
-      break;
-    case PROP_DENOMINATOR:
-      g_value_set_string (value, self->denominator);
-      break;
-    case PROP_INDEX:
-      g_value_set_uint (value, self->index);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_NAME_ZH:
-      g_value_set_string (value, self->name_zh);
-      break;
-    case PROP_UNIT:
-      g_value_set_string (value, self->unit);
-      break;
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-    case PROP_DESCRIPTION_ZH:
-      g_value_set_string (value, self->description_zh);
-      break;
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-    case PROP_GOALPOST_LOW:
-      g_value_set_double (value, self->goalpost_low);
-      break;
-    case PROP_GOALPOST_HIGH:
-      g_value_set_double (value, self->goalpost_high);
-      break;
-    case PROP_TARGET:
-      g_value_set_double (value, self->target);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CODE:
+        g_value_set_string (value, self->code);
+        break;
+      case PROP_KIND:
+        g_value_set_enum (value, self->kind);
+        break;
+      case PROP_DIRECTION:
+        g_value_set_int (value, self->direction);
+        break;
+      case PROP_DENOMINATOR:
+        g_value_set_string (value, self->denominator);
+        break;
+      case PROP_INDEX:
+        g_value_set_uint (value, self->index);
+        break;
+      case PROP_NAME:
+        g_value_set_string (value, self->name);
+        break;
+      case PROP_NAME_ZH:
+        g_value_set_string (value, self->name_zh);
+        break;
+      case PROP_UNIT:
+        g_value_set_string (value, self->unit);
+        break;
+      case PROP_DESCRIPTION:
+        g_value_set_string (value, self->description);
+        break;
+      case PROP_DESCRIPTION_ZH:
+        g_value_set_string (value, self->description_zh);
+        break;
+      case PROP_SOURCE:
+        g_value_set_string (value, self->source);
+        break;
+      case PROP_GOALPOST_LOW:
+        g_value_set_double (value, self->goalpost_low);
+        break;
+      case PROP_GOALPOST_HIGH:
+        g_value_set_double (value, self->goalpost_high);
+        break;
+      case PROP_TARGET:
+        g_value_set_double (value, self->target);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-crk_indicator_set_property (GObject      *object,
-                            guint         prop_id,
+crk_indicator_set_property (GObject *object,
+                            guint prop_id,
                             const GValue *value,
-                            GParamSpec   *pspec)
+                            GParamSpec *pspec)
 {
   CrkIndicator *self = CRK_INDICATOR (object);
 
   switch (prop_id)
     {
-    case PROP_CODE:
-      self->code = g_value_dup_string (value);
-      break;
-    case PROP_KIND:
-      crk_indicator_set_kind (self, g_value_get_enum (value));
-      break;
-    case PROP_DIRECTION:
-      crk_indicator_set_direction (self, g_value_get_int (value));
-      break;
-    case PROP_DENOMINATOR:
-      crk_indicator_set_denominator (self, g_value_get_string (value));
-      break;
-    case PROP_NAME:
-      crk_indicator_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_NAME_ZH:
-      crk_indicator_set_name_zh (self, g_value_get_string (value));
-      break;
-    case PROP_UNIT:
-      crk_indicator_set_unit (self, g_value_get_string (value));
-      break;
-    case PROP_DESCRIPTION:
-      crk_indicator_set_description (self, g_value_get_string (value));
-      break;
-    case PROP_DESCRIPTION_ZH:
-      crk_indicator_set_description_zh (self, g_value_get_string (value));
-      break;
-    case PROP_SOURCE:
-      crk_indicator_set_source (self, g_value_get_string (value));
-      break;
-    case PROP_GOALPOST_LOW:
-      crk_indicator_set_goalpost_low (self, g_value_get_double (value));
-      break;
-    case PROP_GOALPOST_HIGH:
-      crk_indicator_set_goalpost_high (self, g_value_get_double (value));
-      break;
-    case PROP_TARGET:
-      crk_indicator_set_target (self, g_value_get_double (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CODE:
+        self->code = g_value_dup_string (value);
+        break;
+      case PROP_KIND:
+        crk_indicator_set_kind (self, g_value_get_enum (value));
+        break;
+      case PROP_DIRECTION:
+        crk_indicator_set_direction (self, g_value_get_int (value));
+        break;
+      case PROP_DENOMINATOR:
+        crk_indicator_set_denominator (self, g_value_get_string (value));
+        break;
+      case PROP_NAME:
+        crk_indicator_set_name (self, g_value_get_string (value));
+        break;
+      case PROP_NAME_ZH:
+        crk_indicator_set_name_zh (self, g_value_get_string (value));
+        break;
+      case PROP_UNIT:
+        crk_indicator_set_unit (self, g_value_get_string (value));
+        break;
+      case PROP_DESCRIPTION:
+        crk_indicator_set_description (self, g_value_get_string (value));
+        break;
+      case PROP_DESCRIPTION_ZH:
+        crk_indicator_set_description_zh (self, g_value_get_string (value));
+        break;
+      case PROP_SOURCE:
+        crk_indicator_set_source (self, g_value_get_string (value));
+        break;
+      case PROP_GOALPOST_LOW:
+        crk_indicator_set_goalpost_low (self, g_value_get_double (value));
+        break;
+      case PROP_GOALPOST_HIGH:
+        crk_indicator_set_goalpost_high (self, g_value_get_double (value));
+        break;
+      case PROP_TARGET:
+        crk_indicator_set_target (self, g_value_get_double (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -255,8 +254,8 @@ crk_indicator_init (CrkIndicator *self)
  * Returns: (transfer full): a new indicator (direction +1, no goalposts, no target)
  */
 CrkIndicator *
-crk_indicator_new (const char       *code,
-                   CrkIndicatorKind  kind)
+crk_indicator_new (const char *code,
+                   CrkIndicatorKind kind)
 {
   g_return_val_if_fail (code != NULL && *code != '\0', NULL);
 
@@ -278,8 +277,8 @@ crk_indicator_get_kind (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_kind (CrkIndicator     *self,
-                        CrkIndicatorKind  kind)
+crk_indicator_set_kind (CrkIndicator *self,
+                        CrkIndicatorKind kind)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   g_return_if_fail (kind == CRK_INDICATOR_KIND_INDICATOR || kind == CRK_INDICATOR_KIND_DENOMINATOR);
@@ -291,10 +290,10 @@ crk_indicator_set_kind (CrkIndicator     *self,
 }
 
 static void
-set_string (CrkIndicator  *self,
-            char         **field,
-            const char    *value,
-            guint          prop)
+set_string (CrkIndicator *self,
+            char **field,
+            const char *value,
+            guint prop)
 {
   if (g_strcmp0 (*field, value) == 0)
     return;
@@ -306,9 +305,9 @@ set_string (CrkIndicator  *self,
 /* NAN equals NAN here: setting "unset" twice is no change. */
 static void
 set_double (CrkIndicator *self,
-            double       *field,
-            double        value,
-            guint         prop)
+            double *field,
+            double value,
+            guint prop)
 {
   if ((isnan (*field) && isnan (value)) || (*field == value && signbit (*field) == signbit (value)))
     return;
@@ -325,7 +324,7 @@ crk_indicator_get_name (CrkIndicator *self)
 
 void
 crk_indicator_set_name (CrkIndicator *self,
-                       const char   *name)
+                        const char *name)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->name, name, PROP_NAME);
@@ -340,7 +339,7 @@ crk_indicator_get_name_zh (CrkIndicator *self)
 
 void
 crk_indicator_set_name_zh (CrkIndicator *self,
-                          const char   *name_zh)
+                           const char *name_zh)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->name_zh, name_zh, PROP_NAME_ZH);
@@ -355,7 +354,7 @@ crk_indicator_get_unit (CrkIndicator *self)
 
 void
 crk_indicator_set_unit (CrkIndicator *self,
-                       const char   *unit)
+                        const char *unit)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->unit, unit, PROP_UNIT);
@@ -370,7 +369,7 @@ crk_indicator_get_description (CrkIndicator *self)
 
 void
 crk_indicator_set_description (CrkIndicator *self,
-                              const char   *description)
+                               const char *description)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->description, description, PROP_DESCRIPTION);
@@ -385,7 +384,7 @@ crk_indicator_get_description_zh (CrkIndicator *self)
 
 void
 crk_indicator_set_description_zh (CrkIndicator *self,
-                                 const char   *description_zh)
+                                  const char *description_zh)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->description_zh, description_zh, PROP_DESCRIPTION_ZH);
@@ -400,7 +399,7 @@ crk_indicator_get_source (CrkIndicator *self)
 
 void
 crk_indicator_set_source (CrkIndicator *self,
-                         const char   *source)
+                          const char *source)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->source, source, PROP_SOURCE);
@@ -415,7 +414,7 @@ crk_indicator_get_goalpost_low (CrkIndicator *self)
 
 void
 crk_indicator_set_goalpost_low (CrkIndicator *self,
-                               double        value)
+                                double value)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_double (self, &self->goalpost_low, value, PROP_GOALPOST_LOW);
@@ -430,7 +429,7 @@ crk_indicator_get_goalpost_high (CrkIndicator *self)
 
 void
 crk_indicator_set_goalpost_high (CrkIndicator *self,
-                                double        value)
+                                 double value)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_double (self, &self->goalpost_high, value, PROP_GOALPOST_HIGH);
@@ -445,7 +444,7 @@ crk_indicator_get_target (CrkIndicator *self)
 
 void
 crk_indicator_set_target (CrkIndicator *self,
-                         double        value)
+                          double value)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_double (self, &self->target, value, PROP_TARGET);
@@ -495,7 +494,7 @@ crk_indicator_get_direction (CrkIndicator *self)
 
 void
 crk_indicator_set_direction (CrkIndicator *self,
-                             int           direction)
+                             int direction)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   g_return_if_fail (direction == 1 || direction == -1);
@@ -521,7 +520,7 @@ crk_indicator_get_denominator (CrkIndicator *self)
 
 void
 crk_indicator_set_denominator (CrkIndicator *self,
-                               const char   *denominator_code)
+                               const char *denominator_code)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->denominator, denominator_code, PROP_DENOMINATOR);
@@ -542,7 +541,7 @@ crk_indicator_get_index (CrkIndicator *self)
 
 void
 _crk_indicator_set_index (CrkIndicator *self,
-                          guint         index)
+                          guint index)
 {
   if (self->index == index)
     return;

@@ -39,7 +39,7 @@ crk_locale_prefers_chinese (void)
 
   if (lang == NULL)
     {
-      const char * const *names = g_get_language_names ();
+      const char *const *names = g_get_language_names ();
 
       lang = names != NULL ? names[0] : NULL;
     }
@@ -65,8 +65,10 @@ crk_locale_pick (const char *english,
                  const char *chinese)
 {
   if (crk_locale_prefers_chinese ())
-    return present (chinese) ? chinese : present (english) ? english : NULL;
-  return present (english) ? english : present (chinese) ? chinese : NULL;
+    return present (chinese) ? chinese : present (english) ? english
+                                                           : NULL;
+  return present (english) ? english : present (chinese) ? chinese
+                                                         : NULL;
 }
 
 /**

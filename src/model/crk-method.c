@@ -12,47 +12,49 @@
 
 #include "crk-method.h"
 
-typedef struct {
+typedef struct
+{
   CrkNormalisation mode;
-  double           param1;
-  double           param2;
+  double param1;
+  double param2;
 } NormOverride;
 
 struct _CrkMethod
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
-  CrkDenomination  denomination;
-  CrkImputation    imputation;
-  char            *impute_group;
-  CrkTreatment     treatment;
-  double           skew;
-  double           kurtosis;
-  guint            max_points;
+  CrkDenomination denomination;
+  CrkImputation imputation;
+  char *impute_group;
+  CrkTreatment treatment;
+  double skew;
+  double kurtosis;
+  guint max_points;
   CrkNormalisation normalisation;
-  double           norm_param1;
-  double           norm_param2;
-  GHashTable      *norm_overrides;   /* code -> NormOverride */
-  CrkWeightScheme  weight_scheme;
-  guint            entropy_variant;
-  guint            topsis_variant;
-  GHashTable      *weights;          /* code -> double* */
-  CrkAggregation   aggregation;
-  GHashTable      *level_aggs;       /* GUINT_TO_POINTER (level) -> GINT_TO_POINTER (mode) */
-  GHashTable      *node_aggs;        /* code -> GINT_TO_POINTER (mode) */
-  double           availability;
-  CrkTierRule      tier_rule;
-  GArray          *tiers;            /* CrkTier */
-  int              base_year;
-  char            *group_attribute;
+  double norm_param1;
+  double norm_param2;
+  GHashTable *norm_overrides; /* code -> NormOverride */
+  CrkWeightScheme weight_scheme;
+  guint entropy_variant;
+  guint topsis_variant;
+  GHashTable *weights; /* code -> double* */
+  CrkAggregation aggregation;
+  GHashTable *level_aggs; /* GUINT_TO_POINTER (level) -> GINT_TO_POINTER (mode) */
+  GHashTable *node_aggs;  /* code -> GINT_TO_POINTER (mode) */
+  double availability;
+  CrkTierRule tier_rule;
+  GArray *tiers; /* CrkTier */
+  int base_year;
+  char *group_attribute;
 
-  guint            freeze_count;
-  gboolean         pending;
+  guint freeze_count;
+  gboolean pending;
 };
 
 G_DEFINE_FINAL_TYPE (CrkMethod, crk_method, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   CHANGED,
   N_SIGNALS
 };
@@ -201,8 +203,7 @@ norm_tables_equal (GHashTable *a,
       NormOverride *x = value;
       NormOverride *y = g_hash_table_lookup (b, key);
 
-      if (y == NULL || x->mode != y->mode
-          || !same_double (x->param1, y->param1) || !same_double (x->param2, y->param2))
+      if (y == NULL || x->mode != y->mode || !same_double (x->param1, y->param1) || !same_double (x->param2, y->param2))
         return FALSE;
     }
   return TRUE;
@@ -256,8 +257,7 @@ tiers_equal (GArray *a,
       const CrkTier *x = &g_array_index (a, CrkTier, i);
       const CrkTier *y = &g_array_index (b, CrkTier, i);
 
-      if (g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->name_zh, y->name_zh) != 0
-          || !same_double (x->bound, y->bound))
+      if (g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->name_zh, y->name_zh) != 0 || !same_double (x->bound, y->bound))
         return FALSE;
     }
   return TRUE;
@@ -280,35 +280,13 @@ crk_method_equal (CrkMethod *a,
   if (a == b)
     return TRUE;
 
-  return a->denomination == b->denomination
-         && a->imputation == b->imputation
-         && g_strcmp0 (a->impute_group, b->impute_group) == 0
-         && a->treatment == b->treatment
-         && same_double (a->skew, b->skew)
-         && same_double (a->kurtosis, b->kurtosis)
-         && a->max_points == b->max_points
-         && a->normalisation == b->normalisation
-         && same_double (a->norm_param1, b->norm_param1)
-         && same_double (a->norm_param2, b->norm_param2)
-         && norm_tables_equal (a->norm_overrides, b->norm_overrides)
-         && a->weight_scheme == b->weight_scheme
-         && a->entropy_variant == b->entropy_variant
-         && a->topsis_variant == b->topsis_variant
-         && weight_tables_equal (a->weights, b->weights)
-         && a->aggregation == b->aggregation
-         && int_tables_equal (a->level_aggs, b->level_aggs)
-         && int_tables_equal (a->node_aggs, b->node_aggs)
-         && same_double (a->availability, b->availability)
-         && a->tier_rule == b->tier_rule
-         && tiers_equal (a->tiers, b->tiers)
-         && a->base_year == b->base_year
-         && g_strcmp0 (a->group_attribute, b->group_attribute) == 0;
+  return a->denomination == b->denomination && a->imputation == b->imputation && g_strcmp0 (a->impute_group, b->impute_group) == 0 && a->treatment == b->treatment && same_double (a->skew, b->skew) && same_double (a->kurtosis, b->kurtosis) && a->max_points == b->max_points && a->normalisation == b->normalisation && same_double (a->norm_param1, b->norm_param1) && same_double (a->norm_param2, b->norm_param2) && norm_tables_equal (a->norm_overrides, b->norm_overrides) && a->weight_scheme == b->weight_scheme && a->entropy_variant == b->entropy_variant && a->topsis_variant == b->topsis_variant && weight_tables_equal (a->weights, b->weights) && a->aggregation == b->aggregation && int_tables_equal (a->level_aggs, b->level_aggs) && int_tables_equal (a->node_aggs, b->node_aggs) && same_double (a->availability, b->availability) && a->tier_rule == b->tier_rule && tiers_equal (a->tiers, b->tiers) && a->base_year == b->base_year && g_strcmp0 (a->group_attribute, b->group_attribute) == 0;
 }
 
 static void
-copy_tiers (GArray        *dest,
+copy_tiers (GArray *dest,
             const CrkTier *tiers,
-            guint          n_tiers)
+            guint n_tiers)
 {
   g_array_set_size (dest, 0);
   for (guint i = 0; i < n_tiers; i++)
@@ -431,8 +409,8 @@ crk_method_get_denomination (CrkMethod *self)
 }
 
 void
-crk_method_set_denomination (CrkMethod       *self,
-                             CrkDenomination  mode)
+crk_method_set_denomination (CrkMethod *self,
+                             CrkDenomination mode)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (mode <= CRK_DENOMINATION_DATASET);
@@ -470,9 +448,9 @@ crk_method_get_impute_group (CrkMethod *self)
  * @group: (nullable): the city attribute for the group modes, else %NULL
  */
 void
-crk_method_set_imputation (CrkMethod     *self,
-                           CrkImputation  mode,
-                           const char    *group)
+crk_method_set_imputation (CrkMethod *self,
+                           CrkImputation mode,
+                           const char *group)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (mode <= CRK_IMPUTATION_GROUP_MEDIAN);
@@ -493,8 +471,8 @@ crk_method_get_treatment (CrkMethod *self)
 }
 
 void
-crk_method_set_treatment (CrkMethod    *self,
-                          CrkTreatment  mode)
+crk_method_set_treatment (CrkMethod *self,
+                          CrkTreatment mode)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (mode <= CRK_TREATMENT_WINSORISE);
@@ -514,9 +492,9 @@ crk_method_set_treatment (CrkMethod    *self,
  */
 void
 crk_method_get_treatment_params (CrkMethod *self,
-                                 double    *skew,
-                                 double    *kurtosis,
-                                 guint     *max_points)
+                                 double *skew,
+                                 double *kurtosis,
+                                 guint *max_points)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
@@ -530,14 +508,13 @@ crk_method_get_treatment_params (CrkMethod *self,
 
 void
 crk_method_set_treatment_params (CrkMethod *self,
-                                 double     skew,
-                                 double     kurtosis,
-                                 guint      max_points)
+                                 double skew,
+                                 double kurtosis,
+                                 guint max_points)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
-  if (same_double (self->skew, skew) && same_double (self->kurtosis, kurtosis)
-      && self->max_points == max_points)
+  if (same_double (self->skew, skew) && same_double (self->kurtosis, kurtosis) && self->max_points == max_points)
     return;
   self->skew = skew;
   self->kurtosis = kurtosis;
@@ -561,8 +538,8 @@ valid_normalisation (CrkNormalisation mode)
  */
 CrkNormalisation
 crk_method_get_normalisation (CrkMethod *self,
-                              double    *param1,
-                              double    *param2)
+                              double *param1,
+                              double *param2)
 {
   g_return_val_if_fail (CRK_IS_METHOD (self), CRK_NORMALISATION_MINMAX);
 
@@ -574,16 +551,15 @@ crk_method_get_normalisation (CrkMethod *self,
 }
 
 void
-crk_method_set_normalisation (CrkMethod        *self,
-                              CrkNormalisation  mode,
-                              double            param1,
-                              double            param2)
+crk_method_set_normalisation (CrkMethod *self,
+                              CrkNormalisation mode,
+                              double param1,
+                              double param2)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (valid_normalisation (mode));
 
-  if (self->normalisation == mode && same_double (self->norm_param1, param1)
-      && same_double (self->norm_param2, param2))
+  if (self->normalisation == mode && same_double (self->norm_param1, param1) && same_double (self->norm_param2, param2))
     return;
   self->normalisation = mode;
   self->norm_param1 = param1;
@@ -602,10 +578,10 @@ crk_method_set_normalisation (CrkMethod        *self,
  *   (the parameters are then left untouched)
  */
 CrkNormalisation
-crk_method_get_indicator_normalisation (CrkMethod  *self,
+crk_method_get_indicator_normalisation (CrkMethod *self,
                                         const char *indicator_code,
-                                        double     *param1,
-                                        double     *param2)
+                                        double *param1,
+                                        double *param2)
 {
   NormOverride *o;
 
@@ -623,11 +599,11 @@ crk_method_get_indicator_normalisation (CrkMethod  *self,
 }
 
 void
-crk_method_set_indicator_normalisation (CrkMethod        *self,
-                                        const char       *indicator_code,
-                                        CrkNormalisation  mode,
-                                        double            param1,
-                                        double            param2)
+crk_method_set_indicator_normalisation (CrkMethod *self,
+                                        const char *indicator_code,
+                                        CrkNormalisation mode,
+                                        double param1,
+                                        double param2)
 {
   NormOverride *o;
 
@@ -644,8 +620,7 @@ crk_method_set_indicator_normalisation (CrkMethod        *self,
       changed (self);
       return;
     }
-  if (o != NULL && o->mode == mode && same_double (o->param1, param1)
-      && same_double (o->param2, param2))
+  if (o != NULL && o->mode == mode && same_double (o->param1, param1) && same_double (o->param2, param2))
     return;
   if (o == NULL)
     {
@@ -663,7 +638,7 @@ static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
-  return strcmp (*(char * const *) a, *(char * const *) b);
+  return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
 static char **
@@ -702,8 +677,8 @@ crk_method_get_weight_scheme (CrkMethod *self)
 }
 
 void
-crk_method_set_weight_scheme (CrkMethod       *self,
-                              CrkWeightScheme  scheme)
+crk_method_set_weight_scheme (CrkMethod *self,
+                              CrkWeightScheme scheme)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (scheme <= CRK_WEIGHTS_PCA);
@@ -723,7 +698,7 @@ crk_method_get_entropy_variant (CrkMethod *self)
 
 void
 crk_method_set_entropy_variant (CrkMethod *self,
-                                guint      variant)
+                                guint variant)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
@@ -742,7 +717,7 @@ crk_method_get_topsis_variant (CrkMethod *self)
 
 void
 crk_method_set_topsis_variant (CrkMethod *self,
-                               guint      variant)
+                               guint variant)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
@@ -760,7 +735,7 @@ crk_method_set_topsis_variant (CrkMethod *self,
  * Returns: the weight override of the node, NAN when none
  */
 double
-crk_method_get_weight (CrkMethod  *self,
+crk_method_get_weight (CrkMethod *self,
                        const char *node_code)
 {
   double *w;
@@ -779,9 +754,9 @@ crk_method_get_weight (CrkMethod  *self,
  * @weight: the weight, or NAN to remove the override
  */
 void
-crk_method_set_weight (CrkMethod  *self,
+crk_method_set_weight (CrkMethod *self,
                        const char *node_code,
-                       double      weight)
+                       double weight)
 {
   double *w;
 
@@ -847,8 +822,8 @@ crk_method_get_aggregation (CrkMethod *self)
 }
 
 void
-crk_method_set_aggregation (CrkMethod      *self,
-                            CrkAggregation  mode)
+crk_method_set_aggregation (CrkMethod *self,
+                            CrkAggregation mode)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (valid_aggregation (mode));
@@ -868,7 +843,7 @@ crk_method_set_aggregation (CrkMethod      *self,
  */
 CrkAggregation
 crk_method_get_level_aggregation (CrkMethod *self,
-                                  guint      level)
+                                  guint level)
 {
   gpointer value;
 
@@ -886,9 +861,9 @@ crk_method_get_level_aggregation (CrkMethod *self,
  * @mode: the aggregation, %CRK_AGGREGATION_INHERIT to remove the override
  */
 void
-crk_method_set_level_aggregation (CrkMethod      *self,
-                                  guint           level,
-                                  CrkAggregation  mode)
+crk_method_set_level_aggregation (CrkMethod *self,
+                                  guint level,
+                                  CrkAggregation mode)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (mode == CRK_AGGREGATION_INHERIT || valid_aggregation (mode));
@@ -910,7 +885,7 @@ crk_method_set_level_aggregation (CrkMethod      *self,
  * Returns: the override for the node, %CRK_AGGREGATION_INHERIT when none
  */
 CrkAggregation
-crk_method_get_node_aggregation (CrkMethod  *self,
+crk_method_get_node_aggregation (CrkMethod *self,
                                  const char *node_code)
 {
   gpointer value;
@@ -930,9 +905,9 @@ crk_method_get_node_aggregation (CrkMethod  *self,
  * @mode: the aggregation, %CRK_AGGREGATION_INHERIT to remove the override
  */
 void
-crk_method_set_node_aggregation (CrkMethod      *self,
-                                 const char     *node_code,
-                                 CrkAggregation  mode)
+crk_method_set_node_aggregation (CrkMethod *self,
+                                 const char *node_code,
+                                 CrkAggregation mode)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (node_code != NULL);
@@ -1006,9 +981,9 @@ crk_method_dup_node_aggregations (CrkMethod *self)
  * Returns: the node's override, else the level's, else the default
  */
 CrkAggregation
-crk_method_resolve_aggregation (CrkMethod  *self,
+crk_method_resolve_aggregation (CrkMethod *self,
                                 const char *node_code,
-                                guint       level)
+                                guint level)
 {
   CrkAggregation mode;
 
@@ -1040,7 +1015,7 @@ crk_method_get_availability (CrkMethod *self)
  */
 void
 crk_method_set_availability (CrkMethod *self,
-                             double     threshold)
+                             double threshold)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (threshold >= 0.0 && threshold <= 1.0);
@@ -1074,7 +1049,7 @@ crk_method_get_n_tiers (CrkMethod *self)
  */
 const CrkTier *
 crk_method_get_tier (CrkMethod *self,
-                     guint      i)
+                     guint i)
 {
   g_return_val_if_fail (CRK_IS_METHOD (self), NULL);
   g_return_val_if_fail (i < self->tiers->len, NULL);
@@ -1089,12 +1064,12 @@ crk_method_get_tier (CrkMethod *self,
  * @n_tiers: their number
  */
 void
-crk_method_set_tiers (CrkMethod     *self,
-                      CrkTierRule    rule,
+crk_method_set_tiers (CrkMethod *self,
+                      CrkTierRule rule,
                       const CrkTier *tiers,
-                      guint          n_tiers)
+                      guint n_tiers)
 {
-  g_autoptr(GArray) incoming = NULL;
+  g_autoptr (GArray) incoming = NULL;
 
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (rule <= CRK_TIER_RULE_QUANTILES);
@@ -1124,10 +1099,10 @@ crk_method_set_ccid_stages (CrkMethod *self)
 {
   /* Tier names are data written into files; the UI translates them where it shows them. */
   static const CrkTier stages[] = {
-    { (char *) "Leap", (char *) "跃升期", 3 },
-    { (char *) "Expansion", (char *) "扩张期", 29 },
-    { (char *) "Development", (char *) "发展期", 58 },
-    { (char *) "Start-up", (char *) "起步期", 0 },
+    {(char *) "Leap", (char *) "跃升期", 3},
+    {(char *) "Expansion", (char *) "扩张期", 29},
+    {(char *) "Development", (char *) "发展期", 58},
+    {(char *) "Start-up", (char *) "起步期", 0},
   };
 
   g_return_if_fail (CRK_IS_METHOD (self));
@@ -1144,7 +1119,7 @@ crk_method_get_base_year (CrkMethod *self)
 
 void
 crk_method_set_base_year (CrkMethod *self,
-                          int        year)
+                          int year)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
@@ -1168,7 +1143,7 @@ crk_method_get_group_attribute (CrkMethod *self)
 }
 
 void
-crk_method_set_group_attribute (CrkMethod  *self,
+crk_method_set_group_attribute (CrkMethod *self,
                                 const char *attribute)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
@@ -1182,15 +1157,16 @@ crk_method_set_group_attribute (CrkMethod  *self,
 
 /* String names */
 
-typedef struct {
-  int         value;
+typedef struct
+{
+  int value;
   const char *name;
 } NameEntry;
 
 static const char *
 name_of (const NameEntry *table,
-         gsize            n,
-         int              value)
+         gsize n,
+         int value)
 {
   for (gsize i = 0; i < n; i++)
     if (table[i].value == value)
@@ -1200,9 +1176,9 @@ name_of (const NameEntry *table,
 
 static gboolean
 value_of (const NameEntry *table,
-          gsize            n,
-          const char      *s,
-          int             *value)
+          gsize n,
+          const char *s,
+          int *value)
 {
   if (s == NULL)
     return FALSE;
@@ -1215,64 +1191,35 @@ value_of (const NameEntry *table,
   return FALSE;
 }
 
-#define DEFINE_NAMES(Type, prefix, ...)                                         \
-  static const NameEntry prefix##_names[] = { __VA_ARGS__ };                    \
-  const char *                                                                  \
-  prefix##_to_string (Type value)                                               \
-  {                                                                             \
-    return name_of (prefix##_names, G_N_ELEMENTS (prefix##_names), value);      \
-  }                                                                             \
-  gboolean                                                                      \
-  prefix##_from_string (const char *s,                                          \
-                        Type       *value)                                      \
-  {                                                                             \
-    int v;                                                                      \
-    g_return_val_if_fail (value != NULL, FALSE);                                \
-    if (!value_of (prefix##_names, G_N_ELEMENTS (prefix##_names), s, &v))       \
-      return FALSE;                                                             \
-    *value = (Type) v;                                                          \
-    return TRUE;                                                                \
+#define DEFINE_NAMES(Type, prefix, ...)                                    \
+  static const NameEntry prefix##_names[] = {__VA_ARGS__};                 \
+  const char *                                                             \
+    prefix##_to_string (Type value)                                        \
+  {                                                                        \
+    return name_of (prefix##_names, G_N_ELEMENTS (prefix##_names), value); \
+  }                                                                        \
+  gboolean                                                                 \
+    prefix##_from_string (const char *s,                                   \
+                          Type *value)                                     \
+  {                                                                        \
+    int v;                                                                 \
+    g_return_val_if_fail (value != NULL, FALSE);                           \
+    if (!value_of (prefix##_names, G_N_ELEMENTS (prefix##_names), s, &v))  \
+      return FALSE;                                                        \
+    *value = (Type) v;                                                     \
+    return TRUE;                                                           \
   }
 
-DEFINE_NAMES (CrkNormalisation, crk_normalisation,
-              { CRK_NORMALISATION_MINMAX, "minmax" },
-              { CRK_NORMALISATION_ZSCORE, "zscore" },
-              { CRK_NORMALISATION_RANK, "rank" },
-              { CRK_NORMALISATION_PERCENTILE_RANK, "prank" },
-              { CRK_NORMALISATION_GOALPOSTS, "goalposts" },
-              { CRK_NORMALISATION_INHERIT, "inherit" })
+DEFINE_NAMES (CrkNormalisation, crk_normalisation, {CRK_NORMALISATION_MINMAX, "minmax"}, {CRK_NORMALISATION_ZSCORE, "zscore"}, {CRK_NORMALISATION_RANK, "rank"}, {CRK_NORMALISATION_PERCENTILE_RANK, "prank"}, {CRK_NORMALISATION_GOALPOSTS, "goalposts"}, {CRK_NORMALISATION_INHERIT, "inherit"})
 
-DEFINE_NAMES (CrkAggregation, crk_aggregation,
-              { CRK_AGGREGATION_ARITHMETIC, "arithmetic" },
-              { CRK_AGGREGATION_GEOMETRIC, "geometric" },
-              { CRK_AGGREGATION_HARMONIC, "harmonic" },
-              { CRK_AGGREGATION_TOPSIS, "topsis" },
-              { CRK_AGGREGATION_INHERIT, "inherit" })
+DEFINE_NAMES (CrkAggregation, crk_aggregation, {CRK_AGGREGATION_ARITHMETIC, "arithmetic"}, {CRK_AGGREGATION_GEOMETRIC, "geometric"}, {CRK_AGGREGATION_HARMONIC, "harmonic"}, {CRK_AGGREGATION_TOPSIS, "topsis"}, {CRK_AGGREGATION_INHERIT, "inherit"})
 
-DEFINE_NAMES (CrkImputation, crk_imputation,
-              { CRK_IMPUTATION_NONE, "none" },
-              { CRK_IMPUTATION_MEAN, "mean" },
-              { CRK_IMPUTATION_MEDIAN, "median" },
-              { CRK_IMPUTATION_GROUP_MEAN, "group-mean" },
-              { CRK_IMPUTATION_GROUP_MEDIAN, "group-median" })
+DEFINE_NAMES (CrkImputation, crk_imputation, {CRK_IMPUTATION_NONE, "none"}, {CRK_IMPUTATION_MEAN, "mean"}, {CRK_IMPUTATION_MEDIAN, "median"}, {CRK_IMPUTATION_GROUP_MEAN, "group-mean"}, {CRK_IMPUTATION_GROUP_MEDIAN, "group-median"})
 
-DEFINE_NAMES (CrkWeightScheme, crk_weight_scheme,
-              { CRK_WEIGHTS_DATASET, "dataset" },
-              { CRK_WEIGHTS_EQUAL, "equal" },
-              { CRK_WEIGHTS_ENTROPY, "entropy" },
-              { CRK_WEIGHTS_CRITIC, "critic" },
-              { CRK_WEIGHTS_PCA, "pca" })
+DEFINE_NAMES (CrkWeightScheme, crk_weight_scheme, {CRK_WEIGHTS_DATASET, "dataset"}, {CRK_WEIGHTS_EQUAL, "equal"}, {CRK_WEIGHTS_ENTROPY, "entropy"}, {CRK_WEIGHTS_CRITIC, "critic"}, {CRK_WEIGHTS_PCA, "pca"})
 
-DEFINE_NAMES (CrkTreatment, crk_treatment,
-              { CRK_TREATMENT_NONE, "none" },
-              { CRK_TREATMENT_WINSORISE, "winsorise" })
+DEFINE_NAMES (CrkTreatment, crk_treatment, {CRK_TREATMENT_NONE, "none"}, {CRK_TREATMENT_WINSORISE, "winsorise"})
 
-DEFINE_NAMES (CrkDenomination, crk_denomination,
-              { CRK_DENOMINATION_NONE, "none" },
-              { CRK_DENOMINATION_DATASET, "dataset" })
+DEFINE_NAMES (CrkDenomination, crk_denomination, {CRK_DENOMINATION_NONE, "none"}, {CRK_DENOMINATION_DATASET, "dataset"})
 
-DEFINE_NAMES (CrkTierRule, crk_tier_rule,
-              { CRK_TIER_RULE_NONE, "none" },
-              { CRK_TIER_RULE_RANK_BANDS, "rank-bands" },
-              { CRK_TIER_RULE_SCORE_THRESHOLDS, "score-thresholds" },
-              { CRK_TIER_RULE_QUANTILES, "quantiles" })
+DEFINE_NAMES (CrkTierRule, crk_tier_rule, {CRK_TIER_RULE_NONE, "none"}, {CRK_TIER_RULE_RANK_BANDS, "rank-bands"}, {CRK_TIER_RULE_SCORE_THRESHOLDS, "score-thresholds"}, {CRK_TIER_RULE_QUANTILES, "quantiles"})

@@ -13,9 +13,10 @@
 #include "crk-chart-private.h"
 
 /* Row geometry shared by both charts. */
-typedef struct {
+typedef struct
+{
   double text_size;
-  double text_h;     /* line height of a label */
+  double text_h; /* line height of a label */
   double row_h;
   double bar_h;
   double top_strip;  /* above the rows: reference line labels */
@@ -49,9 +50,9 @@ rows_clear (Rows *g)
 
 static double
 text_height (CrkDraw *d,
-             double   size)
+             double size)
 {
-  g_autoptr(PangoLayout) layout = crk_draw_layout (d, "Ag国", size, PANGO_WEIGHT_NORMAL);
+  g_autoptr (PangoLayout) layout = crk_draw_layout (d, "Ag国", size, PANGO_WEIGHT_NORMAL);
   double h;
 
   crk_text_layout_get_size (layout, NULL, &h);
@@ -59,12 +60,12 @@ text_height (CrkDraw *d,
 }
 
 static double
-text_width (CrkDraw     *d,
-            const char  *text,
-            double       size,
-            PangoWeight  weight)
+text_width (CrkDraw *d,
+            const char *text,
+            double size,
+            PangoWeight weight)
 {
-  g_autoptr(PangoLayout) layout = crk_draw_layout (d, text, size, weight);
+  g_autoptr (PangoLayout) layout = crk_draw_layout (d, text, size, weight);
   double w;
 
   crk_text_layout_get_size (layout, &w, NULL);
@@ -73,10 +74,10 @@ text_width (CrkDraw     *d,
 
 /* The width of a new layout of @text, kept in @out. */
 static double
-layout_width (CrkDraw      *d,
-              const char   *text,
-              double        size,
-              PangoWeight   weight,
+layout_width (CrkDraw *d,
+              const char *text,
+              double size,
+              PangoWeight weight,
               PangoLayout **out)
 {
   double w;
@@ -96,7 +97,7 @@ static char *
 change_text (const CrkChartRow *row)
 {
   if (row->is_new)
-    return g_strdup (_("new"));
+    return g_strdup (_ ("new"));
   if (!row->has_change)
     return NULL;
   if (row->rank_change > 0)
@@ -109,8 +110,8 @@ change_text (const CrkChartRow *row)
 /* Value range of the bars: [0, max] or wider for negative values or stacks. */
 static void
 value_range (CrkDraw *d,
-             double  *lo,
-             double  *hi)
+             double *lo,
+             double *hi)
 {
   const CrkChartData *data = d->data;
 
@@ -147,8 +148,8 @@ value_range (CrkDraw *d,
 
 static void
 rows_measure (CrkDraw *d,
-              Rows    *g,
-              double   text_size,
+              Rows *g,
+              double text_size,
               gboolean stacked)
 {
   const CrkChartData *data = d->data;
@@ -163,7 +164,8 @@ rows_measure (CrkDraw *d,
   g->bar_h = g->row_h * (stacked ? 0.78 : 0.72);
   g->axis_strip = g->text_h + 5 * d->k;
   g->top_strip = (!stacked && (!isnan (data->mean) || !isnan (data->median)))
-                 ? g->text_h + 8 * d->k : 4 * d->k;
+    ? g->text_h + 8 * d->k
+    : 4 * d->k;
   g->show_changes = !stacked && d->options->show_rank_changes && data->has_changes;
   g->name_layouts = g_new (PangoLayout *, MAX (data->n_rows, 1));
   g->value_layouts = g_new (PangoLayout *, MAX (data->n_rows, 1));
@@ -175,12 +177,8 @@ rows_measure (CrkDraw *d,
       g_autofree char *value = crk_chart_format_value (row->value);
 
       max_rank = MAX (max_rank, row->rank);
-      max_name = MAX (max_name, layout_width (d, row->name, text_size,
-                                              row->highlighted ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                                              &g->name_layouts[i]));
-      max_value = MAX (max_value, layout_width (d, value, text_size,
-                                                stacked ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                                                &g->value_layouts[i]));
+      max_name = MAX (max_name, layout_width (d, row->name, text_size, row->highlighted ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, &g->name_layouts[i]));
+      max_value = MAX (max_value, layout_width (d, value, text_size, stacked ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, &g->value_layouts[i]));
     }
   {
     g_autofree char *widest = g_strdup_printf ("%u", MAX (max_rank, 9));
@@ -193,7 +191,7 @@ rows_measure (CrkDraw *d,
 
 static void
 rows_place (CrkDraw *d,
-            Rows    *g)
+            Rows *g)
 {
   double gap = 6 * d->k;
   double available;
@@ -215,21 +213,21 @@ rows_place (CrkDraw *d,
 }
 
 static double
-x_of (Rows   *g,
-      double  v)
+x_of (Rows *g,
+      double v)
 {
   return g->bars_x0 + (g->bars_x1 - g->bars_x0) * (v - g->lo) / (g->hi - g->lo);
 }
 
 static void
-draw_axis (CrkDraw    *d,
-           Rows       *g,
-           double      rows_bottom,
+draw_axis (CrkDraw *d,
+           Rows *g,
+           double rows_bottom,
            const char *caption)
 {
   cairo_t *cr = d->cr;
   guint n_ticks = (guint) round ((g->hi - g->lo) / g->step);
-  g_autoptr(PangoLayout) caption_layout = NULL;
+  g_autoptr (PangoLayout) caption_layout = NULL;
   double caption_w = 0;
 
   if (caption != NULL)
@@ -255,7 +253,7 @@ draw_axis (CrkDraw    *d,
     {
       double v = g->lo + t * g->step;
       g_autofree char *text = crk_draw_format_tick (v, g->step);
-      g_autoptr(PangoLayout) layout = crk_draw_layout (d, text, g->text_size, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) layout = crk_draw_layout (d, text, g->text_size, PANGO_WEIGHT_NORMAL);
       double w;
 
       crk_text_layout_get_size (layout, &w, NULL);
@@ -271,14 +269,14 @@ draw_axis (CrkDraw    *d,
 
 /* The rank and the name at the left of a row. */
 static void
-draw_row_label (CrkDraw           *d,
-                Rows              *g,
-                guint              i,
-                double             cy)
+draw_row_label (CrkDraw *d,
+                Rows *g,
+                guint i,
+                double cy)
 {
   const CrkChartRow *row = &d->data->rows[i];
   g_autofree char *rank = rank_text (row->rank);
-  g_autoptr(PangoLayout) rank_layout = crk_draw_layout (d, rank, g->text_size, PANGO_WEIGHT_NORMAL);
+  g_autoptr (PangoLayout) rank_layout = crk_draw_layout (d, rank, g->text_size, PANGO_WEIGHT_NORMAL);
   PangoLayout *name_layout = g->name_layouts[i];
   double gap = 6 * d->k, w;
 
@@ -294,7 +292,7 @@ draw_row_label (CrkDraw           *d,
  * distinct as the series'. */
 static void
 category_color (CrkDraw *d,
-                guint    category,
+                guint category,
                 CrkRGBA *out)
 {
   if (d->options->colour_by == CRK_BAR_COLOUR_REGION)
@@ -304,9 +302,9 @@ category_color (CrkDraw *d,
 }
 
 static void
-row_color (CrkDraw           *d,
+row_color (CrkDraw *d,
            const CrkChartRow *row,
-           CrkRGBA           *out)
+           CrkRGBA *out)
 {
   const CrkChartData *data = d->data;
 
@@ -320,7 +318,7 @@ row_color (CrkDraw           *d,
 
 void
 crk_chart_bar_legend (CrkDraw *d,
-                      GArray  *entries)
+                      GArray *entries)
 {
   const CrkChartData *data = d->data;
 
@@ -349,25 +347,26 @@ frame_legend (CrkDraw *d)
 double
 crk_chart_bar_natural_height (CrkDraw *d)
 {
-  g_autoptr(GArray) legend = frame_legend (d);
-  Rows g = { 0 };
+  g_autoptr (GArray) legend = frame_legend (d);
+  Rows g = {0};
 
   rows_measure (d, &g, d->style->small_size, FALSE);
   rows_clear (&g);
   return crk_draw_natural_height (d, legend, g.top_strip + d->data->n_rows * g.row_h + g.axis_strip);
 }
 
-typedef struct {
+typedef struct
+{
   PangoLayout *layout;
-  double       x, w, h;
-  double       value;
-  gboolean     dashed;
+  double x, w, h;
+  double value;
+  gboolean dashed;
 } RefLabel;
 
 static void
 draw_reference_lines (CrkDraw *d,
-                      Rows    *g,
-                      double   rows_bottom)
+                      Rows *g,
+                      double rows_bottom)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
@@ -378,14 +377,14 @@ draw_reference_lines (CrkDraw *d,
   if (d->options->show_mean && !isnan (data->mean))
     {
       g_autofree char *v = crk_chart_format_value (data->mean);
-      g_autofree char *text = g_strdup_printf (_("Mean %s"), v);
-      refs[n++] = (RefLabel) { crk_draw_layout (d, text, g->text_size, PANGO_WEIGHT_NORMAL), 0, 0, 0, data->mean, FALSE };
+      g_autofree char *text = g_strdup_printf (_ ("Mean %s"), v);
+      refs[n++] = (RefLabel){crk_draw_layout (d, text, g->text_size, PANGO_WEIGHT_NORMAL), 0, 0, 0, data->mean, FALSE};
     }
   if (d->options->show_median && !isnan (data->median))
     {
       g_autofree char *v = crk_chart_format_value (data->median);
-      g_autofree char *text = g_strdup_printf (_("Median %s"), v);
-      refs[n++] = (RefLabel) { crk_draw_layout (d, text, g->text_size, PANGO_WEIGHT_NORMAL), 0, 0, 0, data->median, TRUE };
+      g_autofree char *text = g_strdup_printf (_ ("Median %s"), v);
+      refs[n++] = (RefLabel){crk_draw_layout (d, text, g->text_size, PANGO_WEIGHT_NORMAL), 0, 0, 0, data->median, TRUE};
     }
   if (n == 0)
     return;
@@ -407,7 +406,7 @@ draw_reference_lines (CrkDraw *d,
   for (guint i = 0; i < n; i++)
     {
       double x = round (x_of (g, refs[i].value)) + 0.5;
-      double dashes[2] = { 4 * d->k, 3 * d->k };
+      double dashes[2] = {4 * d->k, 3 * d->k};
       double label_bottom = g->rows_y - 3 * d->k;
 
       cairo_save (cr);
@@ -435,7 +434,7 @@ draw_reference_lines (CrkDraw *d,
 }
 
 static char *
-bar_tooltip (CrkDraw           *d,
+bar_tooltip (CrkDraw *d,
              const CrkChartRow *row)
 {
   const CrkChartData *data = d->data;
@@ -443,18 +442,18 @@ bar_tooltip (CrkDraw           *d,
   GString *s = g_string_new (NULL);
 
   if (row->rank > 0)
-    g_string_append_printf (s, _("%u. %s"), row->rank, row->name);
+    g_string_append_printf (s, _ ("%u. %s"), row->rank, row->name);
   else
     g_string_append (s, row->name);
-  g_string_append_printf (s, "\n%s: %s", data->value_name != NULL ? data->value_name : _("Score"), value);
+  g_string_append_printf (s, "\n%s: %s", data->value_name != NULL ? data->value_name : _ ("Score"), value);
   if (row->tier >= 0 && (guint) row->tier < data->n_tiers)
-    g_string_append_printf (s, _("\nStage: %s"), data->tier_names[row->tier]);
+    g_string_append_printf (s, _ ("\nStage: %s"), data->tier_names[row->tier]);
   if (row->category >= 0 && (guint) row->category < data->n_categories &&
       d->options->colour_by == CRK_BAR_COLOUR_REGION)
     g_string_append_printf (s, "\n%s: %s", data->category_title != NULL ? data->category_title : "",
                             data->category_names[row->category]);
   if (row->is_new)
-    g_string_append_printf (s, _("\nNot ranked in %d"), data->base_year);
+    g_string_append_printf (s, _ ("\nNot ranked in %d"), data->base_year);
   else if (row->has_change && row->rank_change > 0)
     g_string_append_printf (s, ngettext ("\nUp %d place since %d", "\nUp %d places since %d", row->rank_change),
                             row->rank_change, data->base_year);
@@ -462,15 +461,15 @@ bar_tooltip (CrkDraw           *d,
     g_string_append_printf (s, ngettext ("\nDown %d place since %d", "\nDown %d places since %d", -row->rank_change),
                             -row->rank_change, data->base_year);
   else if (row->has_change)
-    g_string_append_printf (s, _("\nSame rank as in %d"), data->base_year);
+    g_string_append_printf (s, _ ("\nSame rank as in %d"), data->base_year);
   return g_string_free (s, FALSE);
 }
 
 static void
-draw_tier_bands (CrkDraw        *d,
-                 Rows           *g,
-                 GArray         *bands,
-                 int            *row_band)
+draw_tier_bands (CrkDraw *d,
+                 Rows *g,
+                 GArray *bands,
+                 int *row_band)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
@@ -486,7 +485,7 @@ draw_tier_bands (CrkDraw        *d,
       if (tier >= 0)
         {
           double y0 = g->rows_y + i * g->row_h, y1 = g->rows_y + (j + 1) * g->row_h;
-          double e[3] = { (double) tier, i, j };
+          double e[3] = {(double) tier, i, j};
 
           for (guint r = i; r <= j; r++)
             row_band[r] = (int) (band % 2);
@@ -506,10 +505,10 @@ crk_chart_bar_draw (CrkDraw *d)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
-  Rows g = { 0 };
+  Rows g = {0};
   double rows_bottom;
-  g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (double) * 3);
-  g_autoptr(CrkLabelPlacer) placer = crk_label_placer_new (&d->plot);
+  g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (double) * 3);
+  g_autoptr (CrkLabelPlacer) placer = crk_label_placer_new (&d->plot);
   double size = d->style->small_size;
   g_autofree int *row_band = NULL;
 
@@ -543,8 +542,8 @@ crk_chart_bar_draw (CrkDraw *d)
       double cy = g.rows_y + (i + 0.5) * g.row_h;
       double x0 = x_of (&g, MIN (0, row->value)), x1 = x_of (&g, MAX (0, row->value));
       CrkRGBA color;
-      CrkRect hit = { d->plot.x, cy - g.row_h / 2, d->plot.width, g.row_h };
-      CrkRect bar = { x0, cy - g.bar_h / 2, x1 - x0, g.bar_h }, value_rect;
+      CrkRect hit = {d->plot.x, cy - g.row_h / 2, d->plot.width, g.row_h};
+      CrkRect bar = {x0, cy - g.bar_h / 2, x1 - x0, g.bar_h}, value_rect;
       PangoLayout *value_layout = g.value_layouts[i];
       g_autofree char *change = g.show_changes ? change_text (row) : NULL;
 
@@ -575,9 +574,10 @@ crk_chart_bar_draw (CrkDraw *d)
         }
       if (change != NULL)
         {
-          g_autoptr(PangoLayout) layout = crk_draw_layout (d, change, g.text_size, PANGO_WEIGHT_NORMAL);
+          g_autoptr (PangoLayout) layout = crk_draw_layout (d, change, g.text_size, PANGO_WEIGHT_NORMAL);
           const CrkRGBA *c = row->is_new || row->rank_change == 0 ? &d->style->secondary
-                             : row->rank_change > 0 ? &d->style->positive : &d->style->negative;
+            : row->rank_change > 0                                ? &d->style->positive
+                                                                  : &d->style->negative;
 
           crk_draw_text (d, layout, d->plot.x + d->plot.width, cy, CRK_ANCHOR_RIGHT, c, NULL);
         }
@@ -590,7 +590,7 @@ crk_chart_bar_draw (CrkDraw *d)
     {
       const double *e = &g_array_index (bands, double, b * 3);
       guint tier = (guint) e[0], first = (guint) e[1], last = (guint) e[2];
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr (PangoLayout) layout = NULL;
       g_autofree CrkRect *cands = NULL;
       double w, h, right = g.bars_x1 + g.value_w;
       guint n = 0;
@@ -616,7 +616,7 @@ crk_chart_bar_draw (CrkDraw *d)
  * greys repeat, told apart by dashes that fills do not have). */
 static void
 segment_color (CrkDraw *d,
-               guint    j,
+               guint j,
                CrkRGBA *out)
 {
   if (d->options->style == CRK_CHART_STYLE_PRINT)
@@ -627,7 +627,7 @@ segment_color (CrkDraw *d,
 
 void
 crk_chart_contribution_legend (CrkDraw *d,
-                               GArray  *entries)
+                               GArray *entries)
 {
   const CrkChartData *data = d->data;
 
@@ -643,8 +643,8 @@ crk_chart_contribution_legend (CrkDraw *d,
 double
 crk_chart_contribution_natural_height (CrkDraw *d)
 {
-  g_autoptr(GArray) legend = crk_draw_legend_entries_new ();
-  Rows g = { 0 };
+  g_autoptr (GArray) legend = crk_draw_legend_entries_new ();
+  Rows g = {0};
 
   crk_chart_contribution_legend (d, legend);
   rows_measure (d, &g, d->style->small_size, TRUE);
@@ -657,7 +657,7 @@ crk_chart_contribution_draw (CrkDraw *d)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
-  Rows g = { 0 };
+  Rows g = {0};
   double rows_bottom;
 
   rows_measure (d, &g, d->style->small_size, TRUE);
@@ -710,7 +710,7 @@ crk_chart_contribution_draw (CrkDraw *d)
               a = neg + v;
               neg = a;
             }
-          seg = (CrkRect) { x_of (&g, a), cy - g.bar_h / 2, x_of (&g, b) - x_of (&g, a), g.bar_h };
+          seg = (CrkRect){x_of (&g, a), cy - g.bar_h / 2, x_of (&g, b) - x_of (&g, a), g.bar_h};
           segment_color (d, j, &color);
           crk_rgba_set_source (cr, &color);
           cairo_rectangle (cr, seg.x, seg.y, seg.width, seg.height);
@@ -727,7 +727,7 @@ crk_chart_contribution_draw (CrkDraw *d)
 
           value = crk_chart_format_value (v);
           {
-            g_autoptr(PangoLayout) layout = crk_draw_layout (d, value, g.text_size * 0.92, PANGO_WEIGHT_NORMAL);
+            g_autoptr (PangoLayout) layout = crk_draw_layout (d, value, g.text_size * 0.92, PANGO_WEIGHT_NORMAL);
             double w, h;
 
             crk_text_layout_get_size (layout, &w, &h);
@@ -739,7 +739,7 @@ crk_chart_contribution_draw (CrkDraw *d)
           }
           if (!isnan (row->value) && row->value != 0)
             share = crk_chart_format_percent (v / row->value);
-          label = g_strdup_printf (_("%s\n%s: %s points (%s of the score)"), row->name,
+          label = g_strdup_printf (_ ("%s\n%s: %s points (%s of the score)"), row->name,
                                    data->axis_names[j], value,
                                    share != NULL ? share + (share[0] == '+' ? 1 : 0) : "–");
           crk_chart_hits_add (d->hits, CRK_CHART_HIT_SEGMENT, row->city, data->axis_nodes[j], 0, v,
@@ -749,7 +749,7 @@ crk_chart_contribution_draw (CrkDraw *d)
         {
           double shown = !isnan (row->value) ? row->value : total;
           g_autofree char *text = crk_chart_format_value (shown);
-          g_autoptr(PangoLayout) layout = crk_draw_layout (d, text, g.text_size, PANGO_WEIGHT_BOLD);
+          g_autoptr (PangoLayout) layout = crk_draw_layout (d, text, g.text_size, PANGO_WEIGHT_BOLD);
 
           crk_draw_text (d, layout, x_of (&g, pos) + 3 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->foreground, NULL);
         }

@@ -63,7 +63,7 @@ crk_chart_data_free (CrkChartData *data)
 }
 
 static char **
-copy_names (guint        n,
+copy_names (guint n,
             const char **names)
 {
   char **copy = g_new0 (char *, n + 1);
@@ -74,9 +74,9 @@ copy_names (guint        n,
 }
 
 void
-crk_chart_data_set_axes (CrkChartData  *data,
-                         guint          n,
-                         const char   **names)
+crk_chart_data_set_axes (CrkChartData *data,
+                         guint n,
+                         const char **names)
 {
   g_return_if_fail (data->n_series == 0 && data->n_rows == 0);
 
@@ -97,9 +97,9 @@ crk_chart_data_set_axes (CrkChartData  *data,
 
 CrkChartSeries *
 crk_chart_data_add_series (CrkChartData *data,
-                           const char   *name,
-                           guint         city,
-                           int           year,
+                           const char *name,
+                           guint city,
+                           int year,
                            const double *values)
 {
   CrkChartSeries *s;
@@ -118,7 +118,7 @@ crk_chart_data_add_series (CrkChartData *data,
 
 void
 crk_chart_data_set_benchmark (CrkChartData *data,
-                              const char   *name,
+                              const char *name,
                               const double *values)
 {
   g_free (data->benchmark_name);
@@ -129,10 +129,10 @@ crk_chart_data_set_benchmark (CrkChartData *data,
 
 CrkChartRow *
 crk_chart_data_add_row (CrkChartData *data,
-                        guint         city,
-                        const char   *name,
-                        guint         rank,
-                        double        value,
+                        guint city,
+                        const char *name,
+                        guint rank,
+                        double value,
                         const double *parts)
 {
   CrkChartRow *row;
@@ -151,10 +151,10 @@ crk_chart_data_add_row (CrkChartData *data,
 }
 
 void
-crk_chart_data_set_categories (CrkChartData  *data,
-                               const char    *title,
-                               guint          n,
-                               const char   **names)
+crk_chart_data_set_categories (CrkChartData *data,
+                               const char *title,
+                               guint n,
+                               const char **names)
 {
   g_strfreev (data->category_names);
   g_free (data->category_title);
@@ -164,9 +164,9 @@ crk_chart_data_set_categories (CrkChartData  *data,
 }
 
 void
-crk_chart_data_set_tiers (CrkChartData  *data,
-                          guint          n,
-                          const char   **names)
+crk_chart_data_set_tiers (CrkChartData *data,
+                          guint n,
+                          const char **names)
 {
   g_strfreev (data->tier_names);
   data->n_tiers = n;
@@ -174,10 +174,10 @@ crk_chart_data_set_tiers (CrkChartData  *data,
 }
 
 void
-crk_chart_data_set_groups (CrkChartData  *data,
-                           guint          n,
-                           const char   **names,
-                           const int     *axis_groups)
+crk_chart_data_set_groups (CrkChartData *data,
+                           guint n,
+                           const char **names,
+                           const int *axis_groups)
 {
   g_strfreev (data->group_names);
   data->n_groups = n;
@@ -188,20 +188,23 @@ crk_chart_data_set_groups (CrkChartData  *data,
 
 /* Hits */
 
-typedef struct {
+typedef struct
+{
   CrkChartHit hit;
-  char       *tooltip;
+  char *tooltip;
 } HitEntry;
 
-typedef struct {
-  CrkRect  rect;
-  char    *text;
+typedef struct
+{
+  CrkRect rect;
+  char *text;
 } LabelEntry;
 
-struct _CrkChartHits {
-  GArray  *hits;   /* HitEntry */
-  GArray  *labels; /* LabelEntry */
-  CrkRect  extents;
+struct _CrkChartHits
+{
+  GArray *hits;   /* HitEntry */
+  GArray *labels; /* LabelEntry */
+  CrkRect extents;
   gboolean has_extents;
 };
 
@@ -269,7 +272,7 @@ crk_chart_hits_clear (CrkChartHits *self)
 }
 
 static void
-union_rect (CrkChartHits  *self,
+union_rect (CrkChartHits *self,
             const CrkRect *r)
 {
   double x1, y1;
@@ -289,16 +292,16 @@ union_rect (CrkChartHits  *self,
 }
 
 void
-crk_chart_hits_add (CrkChartHits    *hits,
-                    CrkChartHitKind  kind,
-                    guint            city,
-                    int              node,
-                    int              year,
-                    double           value,
-                    const CrkRect   *rect,
-                    char            *tooltip)
+crk_chart_hits_add (CrkChartHits *hits,
+                    CrkChartHitKind kind,
+                    guint city,
+                    int node,
+                    int year,
+                    double value,
+                    const CrkRect *rect,
+                    char *tooltip)
 {
-  HitEntry entry = { { 0 }, tooltip };
+  HitEntry entry = {{0}, tooltip};
 
   if (hits == NULL)
     {
@@ -315,9 +318,9 @@ crk_chart_hits_add (CrkChartHits    *hits,
 }
 
 void
-crk_chart_hits_add_label (CrkChartHits  *hits,
+crk_chart_hits_add_label (CrkChartHits *hits,
                           const CrkRect *rect,
-                          const char    *text)
+                          const char *text)
 {
   LabelEntry entry;
 
@@ -330,7 +333,7 @@ crk_chart_hits_add_label (CrkChartHits  *hits,
 }
 
 void
-crk_chart_hits_add_ink (CrkChartHits  *hits,
+crk_chart_hits_add_ink (CrkChartHits *hits,
                         const CrkRect *rect)
 {
   if (hits != NULL)
@@ -348,9 +351,9 @@ crk_chart_hits_add_ink (CrkChartHits  *hits,
  */
 gboolean
 crk_chart_hits_lookup (CrkChartHits *self,
-                       double        x,
-                       double        y,
-                       CrkChartHit  *out)
+                       double x,
+                       double y,
+                       CrkChartHit *out)
 {
   double best_distance = G_MAXDOUBLE;
   int best = -1;
@@ -420,7 +423,7 @@ crk_chart_hits_get_n_hits (CrkChartHits *self)
  */
 const CrkChartHit *
 crk_chart_hits_get_hit (CrkChartHits *self,
-                        guint         i)
+                        guint i)
 {
   HitEntry *e;
 
@@ -455,9 +458,9 @@ crk_chart_hits_get_n_labels (CrkChartHits *self)
  * Returns: (transfer none): the box
  */
 const CrkRect *
-crk_chart_hits_get_label (CrkChartHits  *self,
-                          guint          i,
-                          const char   **text)
+crk_chart_hits_get_label (CrkChartHits *self,
+                          guint i,
+                          const char **text)
 {
   LabelEntry *e;
 
@@ -477,12 +480,12 @@ crk_chart_hits_get_label (CrkChartHits  *self,
  */
 void
 crk_chart_hits_get_extents (CrkChartHits *self,
-                            CrkRect      *out)
+                            CrkRect *out)
 {
   if (self->has_extents)
     *out = self->extents;
   else
-    *out = (CrkRect) { 0, 0, 0, 0 };
+    *out = (CrkRect){0, 0, 0, 0};
 }
 
 /* Numbers */
@@ -552,5 +555,7 @@ crk_chart_format_percent (double fraction)
   if (!isfinite (p))
     return g_strdup ("–");
   g_ascii_formatd (buf, sizeof buf, fabs (p) >= 100 ? "%.0f" : "%.1f", fabs (p));
-  return g_strdup_printf ("%s%s%%", p > 0.0005 ? "+" : p < -0.0005 ? "−" : "±", buf);
+  return g_strdup_printf ("%s%s%%", p > 0.0005 ? "+" : p < -0.0005 ? "−"
+                                                                   : "±",
+                          buf);
 }

@@ -13,16 +13,16 @@
 #include "crk-chart-private.h"
 
 static char *
-join_names (char       **names,
-            guint        n,
-            guint        max)
+join_names (char **names,
+            guint n,
+            guint max)
 {
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < MIN (n, max); i++)
     {
       if (i > 0)
-        g_string_append (s, i + 1 == MIN (n, max) && n <= max ? _(" and ") : _(", "));
+        g_string_append (s, i + 1 == MIN (n, max) && n <= max ? _ (" and ") : _ (", "));
       g_string_append (s, names[i]);
     }
   if (n > max)
@@ -32,7 +32,7 @@ join_names (char       **names,
 
 static void
 describe_radar (const CrkChartData *data,
-                GString            *s)
+                GString *s)
 {
   g_autofree char **names = g_new0 (char *, data->n_series + 1);
   g_autofree char *cities = NULL;
@@ -41,7 +41,7 @@ describe_radar (const CrkChartData *data,
   for (guint i = 0; i < data->n_series; i++)
     names[i] = data->series[i].name;
   cities = join_names (names, data->n_series, 8);
-  g_string_append_printf (s, _("Radar chart of %s on %u axes (%s), scored from 0 to 100."),
+  g_string_append_printf (s, _ ("Radar chart of %s on %u axes (%s), scored from 0 to 100."),
                           cities, data->n_axes, axes);
 
   for (guint i = 0; i < MIN (data->n_series, 8); i++)
@@ -67,13 +67,12 @@ describe_radar (const CrkChartData *data,
           g_autofree char *bv = crk_chart_format_value (series->values[best]);
           g_autofree char *wv = crk_chart_format_value (series->values[worst]);
 
-          g_string_append_printf (s, _(" %s is strongest in %s (%s) and weakest in %s (%s)."),
+          g_string_append_printf (s, _ (" %s is strongest in %s (%s) and weakest in %s (%s)."),
                                   series->name, data->axis_names[best], bv,
                                   data->axis_names[worst], wv);
         }
       if (missing > 0)
-        g_string_append_printf (s, ngettext (" %s has no value on %u axis.",
-                                             " %s has no value on %u axes.", missing),
+        g_string_append_printf (s, ngettext (" %s has no value on %u axis.", " %s has no value on %u axes.", missing),
                                 series->name, missing);
     }
 
@@ -100,55 +99,54 @@ describe_radar (const CrkChartData *data,
           double g = first->values[widest] - data->benchmark[widest];
           g_autofree char *gv = crk_chart_format_value (fabs (g));
 
-          g_string_append_printf (s, _(" Against the benchmark (%s), %s is ahead on %u of %u axes; "
-                                       "the widest gap is in %s, %s points %s."),
+          g_string_append_printf (s, _ (" Against the benchmark (%s), %s is ahead on %u of %u axes; "
+                                        "the widest gap is in %s, %s points %s."),
                                   data->benchmark_name, first->name, ahead, compared,
-                                  data->axis_names[widest], gv, g >= 0 ? _("above") : _("below"));
+                                  data->axis_names[widest], gv, g >= 0 ? _ ("above") : _ ("below"));
         }
     }
 }
 
 static void
 describe_bar (const CrkChartData *data,
-              GString            *s)
+              GString *s)
 {
   const CrkChartRow *r = data->rows;
   guint n = data->n_rows;
 
   if (n == 0)
     {
-      g_string_append (s, _("Ranked bar chart with no ranked cities."));
+      g_string_append (s, _ ("Ranked bar chart with no ranked cities."));
       return;
     }
-  g_string_append_printf (s, ngettext ("Ranked bar chart of %u city by %s.",
-                                       "Ranked bar chart of %u cities by %s.", n),
-                          n, data->value_name != NULL ? data->value_name : _("score"));
+  g_string_append_printf (s, ngettext ("Ranked bar chart of %u city by %s.", "Ranked bar chart of %u cities by %s.", n),
+                          n, data->value_name != NULL ? data->value_name : _ ("score"));
   {
     g_autofree char *v0 = crk_chart_format_value (r[0].value);
 
-    g_string_append_printf (s, _(" %s leads with %s"), r[0].name, v0);
+    g_string_append_printf (s, _ (" %s leads with %s"), r[0].name, v0);
     if (n >= 3)
       {
         g_autofree char *v1 = crk_chart_format_value (r[1].value);
         g_autofree char *v2 = crk_chart_format_value (r[2].value);
 
-        g_string_append_printf (s, _(", followed by %s (%s) and %s (%s)"), r[1].name, v1, r[2].name, v2);
+        g_string_append_printf (s, _ (", followed by %s (%s) and %s (%s)"), r[1].name, v1, r[2].name, v2);
       }
     if (n >= 2)
       {
         g_autofree char *vl = crk_chart_format_value (r[n - 1].value);
 
-        g_string_append_printf (s, _("; %s is last shown with %s"), r[n - 1].name, vl);
+        g_string_append_printf (s, _ ("; %s is last shown with %s"), r[n - 1].name, vl);
       }
     /* TRANSLATORS: the full stop that ends a generated sentence */
-    g_string_append (s, _("."));
+    g_string_append (s, _ ("."));
   }
   if (!isnan (data->mean) && !isnan (data->median))
     {
       g_autofree char *m = crk_chart_format_value (data->mean);
       g_autofree char *md = crk_chart_format_value (data->median);
 
-      g_string_append_printf (s, _(" The mean of all ranked cities is %s and the median %s."), m, md);
+      g_string_append_printf (s, _ (" The mean of all ranked cities is %s and the median %s."), m, md);
     }
   if (data->n_tiers > 0)
     {
@@ -158,15 +156,15 @@ describe_bar (const CrkChartData *data,
       for (guint i = 0; i < n; i++)
         if (r[i].tier >= 0 && (guint) r[i].tier < data->n_tiers)
           counts[r[i].tier]++;
-      g_string_append (s, _(" Stages:"));
+      g_string_append (s, _ (" Stages:"));
       for (guint t = 0; t < data->n_tiers; t++)
         if (counts[t] > 0)
           {
-            g_string_append_printf (s, "%s %s %u", first ? "" : _(","), data->tier_names[t], counts[t]);
+            g_string_append_printf (s, "%s %s %u", first ? "" : _ (","), data->tier_names[t], counts[t]);
             first = FALSE;
           }
       /* TRANSLATORS: the full stop that ends a generated sentence */
-      g_string_append (s, _("."));
+      g_string_append (s, _ ("."));
     }
   if (data->has_changes)
     {
@@ -181,21 +179,17 @@ describe_bar (const CrkChartData *data,
               down = (int) i;
           }
       if (up >= 0)
-        g_string_append_printf (s, ngettext (" The biggest rise since %d is %s, up %d place.",
-                                             " The biggest rise since %d is %s, up %d places.",
-                                             r[up].rank_change),
+        g_string_append_printf (s, ngettext (" The biggest rise since %d is %s, up %d place.", " The biggest rise since %d is %s, up %d places.", r[up].rank_change),
                                 data->base_year, r[up].name, r[up].rank_change);
       if (down >= 0)
-        g_string_append_printf (s, ngettext (" The biggest fall is %s, down %d place.",
-                                             " The biggest fall is %s, down %d places.",
-                                             -r[down].rank_change),
+        g_string_append_printf (s, ngettext (" The biggest fall is %s, down %d place.", " The biggest fall is %s, down %d places.", -r[down].rank_change),
                                 r[down].name, -r[down].rank_change);
     }
 }
 
 static void
 describe_contribution (const CrkChartData *data,
-                       GString            *s)
+                       GString *s)
 {
   g_autofree char *axes = join_names (data->axis_names, data->n_axes, 12);
   g_autofree double *sums = g_new0 (double, MAX (data->n_axes, 1));
@@ -204,7 +198,8 @@ describe_contribution (const CrkChartData *data,
   g_string_append_printf (s, ngettext ("Stacked bars split the score of %u city into the weighted "
                                        "contributions of %s.",
                                        "Stacked bars split the scores of %u cities into the weighted "
-                                       "contributions of %s.", data->n_rows),
+                                       "contributions of %s.",
+                                       data->n_rows),
                           data->n_rows, axes);
   for (guint i = 0; i < data->n_rows; i++)
     if (data->rows[i].parts != NULL)
@@ -218,7 +213,7 @@ describe_contribution (const CrkChartData *data,
     {
       g_autofree char *avg = crk_chart_format_value (sums[top] / data->n_rows);
 
-      g_string_append_printf (s, _(" %s contributes most on average (%s points)."),
+      g_string_append_printf (s, _ (" %s contributes most on average (%s points)."),
                               data->axis_names[top], avg);
     }
   if (data->n_rows > 0 && data->rows[0].parts != NULL)
@@ -234,7 +229,7 @@ describe_contribution (const CrkChartData *data,
           g_autofree char *total = crk_chart_format_value (r->value);
           g_autofree char *part = crk_chart_format_value (r->parts[best]);
 
-          g_string_append_printf (s, _(" For %s (score %s), %s adds the most: %s points."),
+          g_string_append_printf (s, _ (" For %s (score %s), %s adds the most: %s points."),
                                   r->name, total, data->axis_names[best], part);
         }
     }
@@ -242,7 +237,7 @@ describe_contribution (const CrkChartData *data,
 
 static void
 describe_gap (const CrkChartData *data,
-              GString            *s)
+              GString *s)
 {
   const char *a, *b;
   double total = data->gap_total;
@@ -251,7 +246,7 @@ describe_gap (const CrkChartData *data,
 
   if (data->n_series < 2)
     {
-      g_string_append (s, _("Gap chart without two cities to compare."));
+      g_string_append (s, _ ("Gap chart without two cities to compare."));
       return;
     }
   a = data->series[0].name;
@@ -265,11 +260,13 @@ describe_gap (const CrkChartData *data,
     }
   tv = crk_chart_format_value (fabs (total));
   if (total >= 0)
-    g_string_append_printf (s, _("Diverging bars split the score gap between %s and %s: %s scores %s "
-                                 "points more."), a, b, a, tv);
+    g_string_append_printf (s, _ ("Diverging bars split the score gap between %s and %s: %s scores %s "
+                                  "points more."),
+                            a, b, a, tv);
   else
-    g_string_append_printf (s, _("Diverging bars split the score gap between %s and %s: %s scores %s "
-                                 "points less."), a, b, a, tv);
+    g_string_append_printf (s, _ ("Diverging bars split the score gap between %s and %s: %s scores %s "
+                                  "points less."),
+                            a, b, a, tv);
   for (guint j = 0; j < data->n_axes; j++)
     {
       double g = data->series[0].values[j] - data->series[1].values[j];
@@ -285,20 +282,20 @@ describe_gap (const CrkChartData *data,
     {
       g_autofree char *v = crk_chart_format_value (fabs (data->series[0].values[most] - data->series[1].values[most]));
 
-      g_string_append_printf (s, _(" The largest part is %s (%s points)."), data->axis_names[most], v);
+      g_string_append_printf (s, _ (" The largest part is %s (%s points)."), data->axis_names[most], v);
     }
   if (against >= 0)
     {
       g_autofree char *v = crk_chart_format_value (fabs (data->series[0].values[against] - data->series[1].values[against]));
 
-      g_string_append_printf (s, _(" %s leads in %s, by %s points."), total >= 0 ? b : a,
+      g_string_append_printf (s, _ (" %s leads in %s, by %s points."), total >= 0 ? b : a,
                               data->axis_names[against], v);
     }
 }
 
 static void
 describe_values (const CrkChartData *data,
-                 GString            *s)
+                 GString *s)
 {
   int fastest = -1, slowest = -1;
   double gf = 0, gs = 0;
@@ -306,18 +303,15 @@ describe_values (const CrkChartData *data,
 
   if (data->n_series == 0 || data->n_axes == 0)
     {
-      g_string_append (s, _("Values chart with no values."));
+      g_string_append (s, _ ("Values chart with no values."));
       return;
     }
   city = data->series[0].name;
   if (data->n_series > 1)
-    g_string_append_printf (s, ngettext ("Grouped bars of %s's raw values of %u indicator in %d to %d.",
-                                         "Grouped bars of %s's raw values of %u indicators in %d to %d.",
-                                         data->n_axes),
+    g_string_append_printf (s, ngettext ("Grouped bars of %s's raw values of %u indicator in %d to %d.", "Grouped bars of %s's raw values of %u indicators in %d to %d.", data->n_axes),
                             city, data->n_axes, data->series[0].year, data->series[data->n_series - 1].year);
   else
-    g_string_append_printf (s, ngettext ("Bars of %s's raw values of %u indicator in %d.",
-                                         "Bars of %s's raw values of %u indicators in %d.", data->n_axes),
+    g_string_append_printf (s, ngettext ("Bars of %s's raw values of %u indicator in %d.", "Bars of %s's raw values of %u indicators in %d.", data->n_axes),
                             city, data->n_axes, data->series[0].year);
   if (data->n_series < 2)
     return;
@@ -344,19 +338,19 @@ describe_values (const CrkChartData *data,
     {
       g_autofree char *p = crk_chart_format_percent (gf);
 
-      g_string_append_printf (s, _(" Over the period, %s grew most (%s)"), data->axis_names[fastest], p);
+      g_string_append_printf (s, _ (" Over the period, %s grew most (%s)"), data->axis_names[fastest], p);
       if (slowest >= 0 && slowest != fastest)
         {
           g_autofree char *q = crk_chart_format_percent (gs);
-          g_string_append_printf (s, _(" and %s least (%s)"), data->axis_names[slowest], q);
+          g_string_append_printf (s, _ (" and %s least (%s)"), data->axis_names[slowest], q);
         }
       /* TRANSLATORS: the full stop that ends a generated sentence */
-      g_string_append (s, _("."));
+      g_string_append (s, _ ("."));
     }
 }
 
 char *
-crk_chart_data_describe (const CrkChartData    *data,
+crk_chart_data_describe (const CrkChartData *data,
                          const CrkChartOptions *options)
 {
   GString *s = g_string_new (NULL);
@@ -365,22 +359,22 @@ crk_chart_data_describe (const CrkChartData    *data,
 
   switch (data->kind)
     {
-    case CRK_CHART_RADAR:
-      describe_radar (data, s);
-      break;
-    case CRK_CHART_BAR:
-      describe_bar (data, s);
-      break;
-    case CRK_CHART_CONTRIBUTION:
-      describe_contribution (data, s);
-      break;
-    case CRK_CHART_GAP:
-      describe_gap (data, s);
-      break;
-    case CRK_CHART_VALUES:
-    default:
-      describe_values (data, s);
-      break;
+      case CRK_CHART_RADAR:
+        describe_radar (data, s);
+        break;
+      case CRK_CHART_BAR:
+        describe_bar (data, s);
+        break;
+      case CRK_CHART_CONTRIBUTION:
+        describe_contribution (data, s);
+        break;
+      case CRK_CHART_GAP:
+        describe_gap (data, s);
+        break;
+      case CRK_CHART_VALUES:
+      default:
+        describe_values (data, s);
+        break;
     }
   return g_string_free (s, FALSE);
 }

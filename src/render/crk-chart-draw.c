@@ -31,14 +31,14 @@ crk_draw_legend_entries_new (void)
 }
 
 void
-crk_draw_legend_add (GArray             *entries,
-                     CrkLegendEntryKind  kind,
-                     const char         *text,
-                     const CrkRGBA      *color,
-                     guint               series,
-                     guint               city)
+crk_draw_legend_add (GArray *entries,
+                     CrkLegendEntryKind kind,
+                     const char *text,
+                     const CrkRGBA *color,
+                     guint series,
+                     guint city)
 {
-  CrkLegendEntry e = { kind, g_strdup (text), { 0, 0, 0, 1 }, series, city };
+  CrkLegendEntry e = {kind, g_strdup (text), {0, 0, 0, 1}, series, city};
 
   if (color != NULL)
     e.color = *color;
@@ -46,34 +46,34 @@ crk_draw_legend_add (GArray             *entries,
 }
 
 PangoLayout *
-crk_draw_layout (CrkDraw     *d,
-                 const char  *text,
-                 double       size,
-                 PangoWeight  weight)
+crk_draw_layout (CrkDraw *d,
+                 const char *text,
+                 double size,
+                 PangoWeight weight)
 {
   return crk_text_layout_new (d->cr, text, size, weight);
 }
 
 void
 crk_draw_ink (CrkDraw *d,
-              double   x,
-              double   y,
-              double   width,
-              double   height)
+              double x,
+              double y,
+              double width,
+              double height)
 {
-  CrkRect r = { x, y, width, height };
+  CrkRect r = {x, y, width, height};
 
   crk_chart_hits_add_ink (d->hits, &r);
 }
 
 void
-crk_draw_text (CrkDraw       *d,
-               PangoLayout   *layout,
-               double         x,
-               double         y,
-               CrkAnchor      anchor,
+crk_draw_text (CrkDraw *d,
+               PangoLayout *layout,
+               double x,
+               double y,
+               CrkAnchor anchor,
                const CrkRGBA *color,
-               CrkRect       *out)
+               CrkRect *out)
 {
   CrkRect r;
   double w, h;
@@ -87,14 +87,14 @@ crk_draw_text (CrkDraw       *d,
 }
 
 void
-crk_draw_text_halo (CrkDraw       *d,
-                    PangoLayout   *layout,
-                    double         x,
-                    double         y,
-                    CrkAnchor      anchor,
+crk_draw_text_halo (CrkDraw *d,
+                    PangoLayout *layout,
+                    double x,
+                    double y,
+                    CrkAnchor anchor,
                     const CrkRGBA *color,
                     const CrkRGBA *halo,
-                    CrkRect       *out)
+                    CrkRect *out)
 {
   CrkRect r;
   double w, h;
@@ -109,9 +109,9 @@ crk_draw_text_halo (CrkDraw       *d,
 }
 
 void
-crk_draw_nice_scale (double  lo,
-                     double  hi,
-                     guint   target,
+crk_draw_nice_scale (double lo,
+                     double hi,
+                     guint target,
                      double *nice_lo,
                      double *nice_hi,
                      double *step)
@@ -167,36 +167,38 @@ crk_draw_format_tick (double value,
 }
 
 void
-crk_draw_contrast_text (CrkDraw       *d,
+crk_draw_contrast_text (CrkDraw *d,
                         const CrkRGBA *fill,
-                        CrkRGBA       *out)
+                        CrkRGBA *out)
 {
   if (crk_rgba_get_luminance (fill) > 0.35)
-    *out = (CrkRGBA) { 0.08, 0.08, 0.08, 1 };
+    *out = (CrkRGBA){0.08, 0.08, 0.08, 1};
   else
-    *out = (CrkRGBA) { 1, 1, 1, 1 };
+    *out = (CrkRGBA){1, 1, 1, 1};
 }
 
 /* Frame */
 
-typedef struct {
+typedef struct
+{
   PangoLayout *layout;
-  double       x, y;   /* of the entry's swatch box, relative to the legend's origin */
-  double       width;  /* of the whole entry */
-  double       height;
+  double x, y;  /* of the entry's swatch box, relative to the legend's origin */
+  double width; /* of the whole entry */
+  double height;
 } LegendItem;
 
-typedef struct {
+typedef struct
+{
   PangoLayout *title;
   PangoLayout *subtitle;
   PangoLayout *source;
-  double       header_height; /* from the top edge to the plot */
-  double       footer_height; /* from the plot to the bottom edge */
-  GArray      *items;         /* LegendItem */
-  double       legend_width;
-  double       legend_height;
-  double       swatch_width;
-  gboolean     legend_rows;   /* the legend goes below the plot */
+  double header_height; /* from the top edge to the plot */
+  double footer_height; /* from the plot to the bottom edge */
+  GArray *items;        /* LegendItem */
+  double legend_width;
+  double legend_height;
+  double swatch_width;
+  gboolean legend_rows; /* the legend goes below the plot */
 } FrameLayout;
 
 static void
@@ -215,7 +217,7 @@ frame_layout_clear (FrameLayout *f)
 
 static double
 swatch_width (CrkDraw *d,
-              GArray  *legend)
+              GArray *legend)
 {
   for (guint i = 0; legend != NULL && i < legend->len; i++)
     {
@@ -231,10 +233,10 @@ swatch_width (CrkDraw *d,
 /* Lays the legend out for a right column of at most @max_width, or in rows @max_width wide
  * when @rows. */
 static void
-layout_legend (CrkDraw     *d,
-               GArray      *legend,
-               gboolean     rows,
-               double       max_width,
+layout_legend (CrkDraw *d,
+               GArray *legend,
+               gboolean rows,
+               double max_width,
                FrameLayout *f)
 {
   double gap = 5 * d->k, row_gap = 3 * d->k, col_gap = 14 * d->k;
@@ -252,7 +254,7 @@ layout_legend (CrkDraw     *d,
     {
       const CrkLegendEntry *e = &g_array_index (legend, CrkLegendEntry, i);
       gboolean heading = e->kind == CRK_LEGEND_ENTRY_HEADING;
-      LegendItem item = { 0 };
+      LegendItem item = {0};
       double tw, th, text_max = MAX (max_width - (heading ? 0 : sw + gap), 20 * d->k);
 
       item.layout = crk_draw_layout (d, e->text, d->style->font_size * 0.95,
@@ -296,9 +298,9 @@ layout_legend (CrkDraw     *d,
 }
 
 static void
-layout_frame (CrkDraw     *d,
-              GArray      *legend,
-              gboolean     fit_height,
+layout_frame (CrkDraw *d,
+              GArray *legend,
+              gboolean fit_height,
               FrameLayout *f)
 {
   const CrkChartData *data = d->data;
@@ -335,37 +337,37 @@ layout_frame (CrkDraw     *d,
 
   switch (d->options->legend)
     {
-    case CRK_LEGEND_RIGHT:
-      layout_legend (d, legend, FALSE, inner * 0.28, f);
-      /* A right legend taller than the plot goes below it rather than over the source. */
-      if (fit_height && f->legend_height > d->height - f->header_height - f->footer_height)
-        {
-          for (guint i = 0; i < f->items->len; i++)
-            g_object_unref (g_array_index (f->items, LegendItem, i).layout);
-          g_clear_pointer (&f->items, g_array_unref);
-          layout_legend (d, legend, TRUE, inner, f);
-          f->legend_rows = TRUE;
-          if (f->legend_height > 0)
-            f->footer_height += f->legend_height + 10 * d->k;
-        }
-      break;
-    case CRK_LEGEND_BOTTOM:
-      layout_legend (d, legend, TRUE, inner, f);
-      f->legend_rows = TRUE;
-      if (f->legend_height > 0)
-        f->footer_height += f->legend_height + 10 * d->k;
-      break;
-    case CRK_LEGEND_NONE:
-    default:
-      layout_legend (d, NULL, FALSE, 0, f);
-      break;
+      case CRK_LEGEND_RIGHT:
+        layout_legend (d, legend, FALSE, inner * 0.28, f);
+        /* A right legend taller than the plot goes below it rather than over the source. */
+        if (fit_height && f->legend_height > d->height - f->header_height - f->footer_height)
+          {
+            for (guint i = 0; i < f->items->len; i++)
+              g_object_unref (g_array_index (f->items, LegendItem, i).layout);
+            g_clear_pointer (&f->items, g_array_unref);
+            layout_legend (d, legend, TRUE, inner, f);
+            f->legend_rows = TRUE;
+            if (f->legend_height > 0)
+              f->footer_height += f->legend_height + 10 * d->k;
+          }
+        break;
+      case CRK_LEGEND_BOTTOM:
+        layout_legend (d, legend, TRUE, inner, f);
+        f->legend_rows = TRUE;
+        if (f->legend_height > 0)
+          f->footer_height += f->legend_height + 10 * d->k;
+        break;
+      case CRK_LEGEND_NONE:
+      default:
+        layout_legend (d, NULL, FALSE, 0, f);
+        break;
     }
 }
 
 double
 crk_draw_frame_height (CrkDraw *d,
-                       GArray  *legend,
-                       double  *legend_width)
+                       GArray *legend,
+                       double *legend_width)
 {
   FrameLayout f;
   double h;
@@ -380,8 +382,8 @@ crk_draw_frame_height (CrkDraw *d,
 
 double
 crk_draw_natural_height (CrkDraw *d,
-                         GArray  *legend,
-                         double   content)
+                         GArray *legend,
+                         double content)
 {
   FrameLayout f;
   double h;
@@ -395,11 +397,11 @@ crk_draw_natural_height (CrkDraw *d,
 }
 
 static void
-draw_legend_swatch (CrkDraw              *d,
+draw_legend_swatch (CrkDraw *d,
                     const CrkLegendEntry *e,
-                    double                x,
-                    double                cy,
-                    double                sw)
+                    double x,
+                    double cy,
+                    double sw)
 {
   cairo_t *cr = d->cr;
   double dashes[4];
@@ -408,56 +410,56 @@ draw_legend_swatch (CrkDraw              *d,
   cairo_save (cr);
   switch (e->kind)
     {
-    case CRK_LEGEND_ENTRY_BOX:
-      crk_rgba_set_source (cr, &e->color);
-      cairo_rectangle (cr, x, cy - SWATCH * d->k / 2, SWATCH * d->k, SWATCH * d->k);
-      cairo_fill (cr);
-      crk_draw_ink (d, x, cy - SWATCH * d->k / 2, SWATCH * d->k, SWATCH * d->k);
-      break;
-    case CRK_LEGEND_ENTRY_SERIES:
-      crk_rgba_set_source (cr, &e->color);
-      cairo_set_line_width (cr, d->style->line_width);
-      crk_palette_get_series_dash (d->style->style, e->series, d->style->line_width, dashes, &n_dashes);
-      cairo_set_dash (cr, dashes, n_dashes, 0);
-      cairo_move_to (cr, x, cy);
-      cairo_line_to (cr, x + sw, cy);
-      cairo_stroke (cr);
-      crk_draw_marker (cr, crk_palette_get_series_marker (d->style->style, e->series),
-                       x + sw / 2, cy, 5.5 * d->k, FALSE, NULL);
-      crk_draw_ink (d, x, cy - 3 * d->k, sw, 6 * d->k);
-      break;
-    case CRK_LEGEND_ENTRY_BENCHMARK:
-      crk_rgba_set_source (cr, &e->color);
-      cairo_set_line_width (cr, d->style->line_width);
-      dashes[0] = 4 * d->k;
-      dashes[1] = 2.5 * d->k;
-      cairo_set_dash (cr, dashes, 2, 0);
-      cairo_move_to (cr, x, cy);
-      cairo_line_to (cr, x + sw, cy);
-      cairo_stroke (cr);
-      crk_draw_ink (d, x, cy - 1, sw, 2);
-      break;
-    case CRK_LEGEND_ENTRY_ARC:
-      crk_rgba_set_source (cr, &e->color);
-      cairo_set_line_width (cr, 4 * d->k);
-      cairo_move_to (cr, x, cy);
-      cairo_line_to (cr, x + sw, cy);
-      cairo_stroke (cr);
-      crk_draw_ink (d, x, cy - 2 * d->k, sw, 4 * d->k);
-      break;
-    case CRK_LEGEND_ENTRY_HEADING:
-    default:
-      break;
+      case CRK_LEGEND_ENTRY_BOX:
+        crk_rgba_set_source (cr, &e->color);
+        cairo_rectangle (cr, x, cy - SWATCH * d->k / 2, SWATCH * d->k, SWATCH * d->k);
+        cairo_fill (cr);
+        crk_draw_ink (d, x, cy - SWATCH * d->k / 2, SWATCH * d->k, SWATCH * d->k);
+        break;
+      case CRK_LEGEND_ENTRY_SERIES:
+        crk_rgba_set_source (cr, &e->color);
+        cairo_set_line_width (cr, d->style->line_width);
+        crk_palette_get_series_dash (d->style->style, e->series, d->style->line_width, dashes, &n_dashes);
+        cairo_set_dash (cr, dashes, n_dashes, 0);
+        cairo_move_to (cr, x, cy);
+        cairo_line_to (cr, x + sw, cy);
+        cairo_stroke (cr);
+        crk_draw_marker (cr, crk_palette_get_series_marker (d->style->style, e->series),
+                         x + sw / 2, cy, 5.5 * d->k, FALSE, NULL);
+        crk_draw_ink (d, x, cy - 3 * d->k, sw, 6 * d->k);
+        break;
+      case CRK_LEGEND_ENTRY_BENCHMARK:
+        crk_rgba_set_source (cr, &e->color);
+        cairo_set_line_width (cr, d->style->line_width);
+        dashes[0] = 4 * d->k;
+        dashes[1] = 2.5 * d->k;
+        cairo_set_dash (cr, dashes, 2, 0);
+        cairo_move_to (cr, x, cy);
+        cairo_line_to (cr, x + sw, cy);
+        cairo_stroke (cr);
+        crk_draw_ink (d, x, cy - 1, sw, 2);
+        break;
+      case CRK_LEGEND_ENTRY_ARC:
+        crk_rgba_set_source (cr, &e->color);
+        cairo_set_line_width (cr, 4 * d->k);
+        cairo_move_to (cr, x, cy);
+        cairo_line_to (cr, x + sw, cy);
+        cairo_stroke (cr);
+        crk_draw_ink (d, x, cy - 2 * d->k, sw, 4 * d->k);
+        break;
+      case CRK_LEGEND_ENTRY_HEADING:
+      default:
+        break;
     }
   cairo_restore (cr);
 }
 
 static void
-draw_legend (CrkDraw     *d,
-             GArray      *legend,
+draw_legend (CrkDraw *d,
+             GArray *legend,
              FrameLayout *f,
-             double       ox,
-             double       oy)
+             double ox,
+             double oy)
 {
   double gap = 5 * d->k;
 
@@ -481,7 +483,7 @@ draw_legend (CrkDraw     *d,
       crk_draw_text (d, item->layout, heading ? x : x + f->swatch_width + gap, y,
                      CRK_ANCHOR_TOP_LEFT,
                      heading ? &d->style->foreground : &d->style->secondary, &text_rect);
-      hit = (CrkRect) { x, y, item->width, item->height };
+      hit = (CrkRect){x, y, item->width, item->height};
       if (!heading)
         crk_chart_hits_add (d->hits, CRK_CHART_HIT_LEGEND, e->city, -1, 0, NAN, &hit,
                             g_strdup (e->text));
@@ -490,7 +492,7 @@ draw_legend (CrkDraw     *d,
 
 void
 crk_draw_frame (CrkDraw *d,
-                GArray  *legend)
+                GArray *legend)
 {
   cairo_t *cr = d->cr;
   FrameLayout f;
@@ -547,37 +549,37 @@ crk_draw_frame (CrkDraw *d,
 
 static void
 add_legend (CrkDraw *d,
-            GArray  *entries)
+            GArray *entries)
 {
   switch (d->data->kind)
     {
-    case CRK_CHART_RADAR:
-      crk_chart_radar_legend (d, entries);
-      break;
-    case CRK_CHART_BAR:
-      crk_chart_bar_legend (d, entries);
-      break;
-    case CRK_CHART_CONTRIBUTION:
-      crk_chart_contribution_legend (d, entries);
-      break;
-    case CRK_CHART_GAP:
-      crk_chart_gap_legend (d, entries);
-      break;
-    case CRK_CHART_VALUES:
-    default:
-      crk_chart_values_legend (d, entries);
-      break;
+      case CRK_CHART_RADAR:
+        crk_chart_radar_legend (d, entries);
+        break;
+      case CRK_CHART_BAR:
+        crk_chart_bar_legend (d, entries);
+        break;
+      case CRK_CHART_CONTRIBUTION:
+        crk_chart_contribution_legend (d, entries);
+        break;
+      case CRK_CHART_GAP:
+        crk_chart_gap_legend (d, entries);
+        break;
+      case CRK_CHART_VALUES:
+      default:
+        crk_chart_values_legend (d, entries);
+        break;
     }
 }
 
 static void
-draw_init (CrkDraw               *d,
-           cairo_t               *cr,
-           const CrkChartData    *data,
+draw_init (CrkDraw *d,
+           cairo_t *cr,
+           const CrkChartData *data,
            const CrkChartOptions *options,
-           double                 width,
-           double                 height,
-           CrkChartHits          *hits)
+           double width,
+           double height,
+           CrkChartHits *hits)
 {
   memset (d, 0, sizeof *d);
   d->cr = cr;
@@ -594,15 +596,15 @@ draw_init (CrkDraw               *d,
 }
 
 void
-crk_chart_data_draw (cairo_t               *cr,
-                     const CrkChartData    *data,
+crk_chart_data_draw (cairo_t *cr,
+                     const CrkChartData *data,
                      const CrkChartOptions *options,
-                     double                 width,
-                     double                 height,
-                     CrkChartHits          *hits)
+                     double width,
+                     double height,
+                     CrkChartHits *hits)
 {
   CrkDraw d;
-  g_autoptr(GArray) legend = crk_draw_legend_entries_new ();
+  g_autoptr (GArray) legend = crk_draw_legend_entries_new ();
 
   g_return_if_fail (cr != NULL && data != NULL && options != NULL);
 
@@ -617,35 +619,35 @@ crk_chart_data_draw (cairo_t               *cr,
   crk_draw_frame (&d, legend);
   switch (data->kind)
     {
-    case CRK_CHART_RADAR:
-      crk_chart_radar_draw (&d);
-      break;
-    case CRK_CHART_BAR:
-      crk_chart_bar_draw (&d);
-      break;
-    case CRK_CHART_CONTRIBUTION:
-      crk_chart_contribution_draw (&d);
-      break;
-    case CRK_CHART_GAP:
-      crk_chart_gap_draw (&d);
-      break;
-    case CRK_CHART_VALUES:
-    default:
-      crk_chart_values_draw (&d);
-      break;
+      case CRK_CHART_RADAR:
+        crk_chart_radar_draw (&d);
+        break;
+      case CRK_CHART_BAR:
+        crk_chart_bar_draw (&d);
+        break;
+      case CRK_CHART_CONTRIBUTION:
+        crk_chart_contribution_draw (&d);
+        break;
+      case CRK_CHART_GAP:
+        crk_chart_gap_draw (&d);
+        break;
+      case CRK_CHART_VALUES:
+      default:
+        crk_chart_values_draw (&d);
+        break;
     }
   cairo_restore (cr);
   g_free (d.style);
 }
 
 double
-crk_chart_data_get_natural_height (const CrkChartData    *data,
+crk_chart_data_get_natural_height (const CrkChartData *data,
                                    const CrkChartOptions *options,
-                                   double                 width)
+                                   double width)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(GArray) legend = crk_draw_legend_entries_new ();
+  g_autoptr (GArray) legend = crk_draw_legend_entries_new ();
   CrkDraw d;
   double height;
 
@@ -653,22 +655,22 @@ crk_chart_data_get_natural_height (const CrkChartData    *data,
   add_legend (&d, legend);
   switch (data->kind)
     {
-    case CRK_CHART_BAR:
-      height = crk_chart_bar_natural_height (&d);
-      break;
-    case CRK_CHART_CONTRIBUTION:
-      height = crk_chart_contribution_natural_height (&d);
-      break;
-    case CRK_CHART_GAP:
-      height = crk_chart_gap_natural_height (&d);
-      break;
-    case CRK_CHART_VALUES:
-      height = crk_chart_values_natural_height (&d);
-      break;
-    case CRK_CHART_RADAR:
-    default:
-      height = width * (options->legend == CRK_LEGEND_RIGHT ? 0.72 : 0.9);
-      break;
+      case CRK_CHART_BAR:
+        height = crk_chart_bar_natural_height (&d);
+        break;
+      case CRK_CHART_CONTRIBUTION:
+        height = crk_chart_contribution_natural_height (&d);
+        break;
+      case CRK_CHART_GAP:
+        height = crk_chart_gap_natural_height (&d);
+        break;
+      case CRK_CHART_VALUES:
+        height = crk_chart_values_natural_height (&d);
+        break;
+      case CRK_CHART_RADAR:
+      default:
+        height = width * (options->legend == CRK_LEGEND_RIGHT ? 0.72 : 0.9);
+        break;
     }
   g_free (d.style);
   cairo_destroy (cr);
@@ -676,16 +678,17 @@ crk_chart_data_get_natural_height (const CrkChartData    *data,
   return ceil (height);
 }
 
-typedef struct {
-  const CrkChartData    *data;
+typedef struct
+{
+  const CrkChartData *data;
   const CrkChartOptions *options;
 } ExportClosure;
 
 static void
-export_draw (cairo_t  *cr,
-             double    width,
-             double    height,
-             gpointer  user_data)
+export_draw (cairo_t *cr,
+             double width,
+             double height,
+             gpointer user_data)
 {
   ExportClosure *c = user_data;
 
@@ -693,16 +696,16 @@ export_draw (cairo_t  *cr,
 }
 
 gboolean
-crk_chart_data_export (const CrkChartData    *data,
+crk_chart_data_export (const CrkChartData *data,
                        const CrkChartOptions *options,
-                       const char            *path,
-                       CrkExportFormat        format,
-                       double                 width_px,
-                       double                 height_px,
-                       double                 dpi,
-                       GError               **error)
+                       const char *path,
+                       CrkExportFormat format,
+                       double width_px,
+                       double height_px,
+                       double dpi,
+                       GError **error)
 {
-  ExportClosure c = { data, options };
+  ExportClosure c = {data, options};
   g_autofree char *description = crk_chart_data_describe (data, options);
 
   return crk_export_draw (path, format, width_px, height_px, dpi, data->title, description,

@@ -16,11 +16,12 @@
  * chart needs no legend. */
 void
 crk_chart_gap_legend (CrkDraw *d,
-                      GArray  *entries)
+                      GArray *entries)
 {
 }
 
-typedef struct {
+typedef struct
+{
   double text_size, text_h, row_h, bar_h;
   double label_w;
   double value_w;
@@ -31,7 +32,7 @@ typedef struct {
 
 static double
 gap_of (const CrkChartData *data,
-        guint               j)
+        guint j)
 {
   if (data->n_series < 2)
     return NAN;
@@ -40,10 +41,10 @@ gap_of (const CrkChartData *data,
 
 static void
 gap_measure (CrkDraw *d,
-             Gap     *g)
+             Gap *g)
 {
   const CrkChartData *data = d->data;
-  g_autoptr(PangoLayout) probe = NULL;
+  g_autoptr (PangoLayout) probe = NULL;
 
   memset (g, 0, sizeof *g);
   g->text_size = d->style->font_size * 0.95;
@@ -53,21 +54,21 @@ gap_measure (CrkDraw *d,
   g->bar_h = g->row_h * 0.6;
   for (guint j = 0; j < data->n_axes; j++)
     {
-      g_autoptr(PangoLayout) l = crk_draw_layout (d, data->axis_names[j], g->text_size, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l = crk_draw_layout (d, data->axis_names[j], g->text_size, PANGO_WEIGHT_NORMAL);
       double w;
 
       crk_text_layout_get_size (l, &w, NULL);
       g->label_w = MAX (g->label_w, w);
     }
   {
-    g_autoptr(PangoLayout) l = crk_draw_layout (d, _("Total gap"), g->text_size, PANGO_WEIGHT_BOLD);
+    g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("Total gap"), g->text_size, PANGO_WEIGHT_BOLD);
     double w;
 
     crk_text_layout_get_size (l, &w, NULL);
     g->label_w = MAX (g->label_w, w);
   }
   {
-    g_autoptr(PangoLayout) l = crk_draw_layout (d, "−000.0", g->text_size, PANGO_WEIGHT_BOLD);
+    g_autoptr (PangoLayout) l = crk_draw_layout (d, "−000.0", g->text_size, PANGO_WEIGHT_BOLD);
 
     crk_text_layout_get_size (l, &g->value_w, NULL);
     g->value_w += 4 * d->k;
@@ -77,23 +78,22 @@ gap_measure (CrkDraw *d,
 double
 crk_chart_gap_natural_height (CrkDraw *d)
 {
-  g_autoptr(GArray) legend = crk_draw_legend_entries_new ();
+  g_autoptr (GArray) legend = crk_draw_legend_entries_new ();
   Gap g;
 
   crk_chart_gap_legend (d, legend);
   gap_measure (d, &g);
   /* Caption row, the parts, a separator and the total, the axis. */
-  return crk_draw_natural_height (d, legend, g.text_h * 2 + (d->data->n_axes + 1) * g.row_h +
-                                  g.text_h * 0.8 + g.text_h + 6 * d->k);
+  return crk_draw_natural_height (d, legend, g.text_h * 2 + (d->data->n_axes + 1) * g.row_h + g.text_h * 0.8 + g.text_h + 6 * d->k);
 }
 
 static void
-draw_bar (CrkDraw    *d,
-          Gap        *g,
-          double      value,
-          double      cy,
-          gboolean    bold,
-          int         node,
+draw_bar (CrkDraw *d,
+          Gap *g,
+          double value,
+          double cy,
+          gboolean bold,
+          int node,
           const char *name)
 {
   const CrkChartData *data = d->data;
@@ -101,17 +101,19 @@ draw_bar (CrkDraw    *d,
   double scale = (g->x1 - g->zero) / g->max;
   double x = g->zero + value * scale;
   CrkRGBA color;
-  CrkRect bar = { MIN (x, g->zero), cy - g->bar_h / 2, fabs (x - g->zero), g->bar_h };
-  CrkRect hit = { d->plot.x, cy - g->row_h / 2, d->plot.width, g->row_h };
+  CrkRect bar = {MIN (x, g->zero), cy - g->bar_h / 2, fabs (x - g->zero), g->bar_h};
+  CrkRect hit = {d->plot.x, cy - g->row_h / 2, d->plot.width, g->row_h};
   g_autofree char *v = crk_chart_format_value (fabs (value));
   g_autofree char *text = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
   g_autofree char *a = NULL, *b = NULL;
   char *tooltip;
 
   if (isnan (value))
     return;
-  text = g_strdup_printf ("%s%s", value > 0 ? "+" : value < 0 ? "−" : "", v);
+  text = g_strdup_printf ("%s%s", value > 0 ? "+" : value < 0 ? "−"
+                                                              : "",
+                          v);
   crk_palette_get_series (d->options->style, value >= 0 ? 0 : 1, &color);
   crk_rgba_set_source (cr, &color);
   cairo_rectangle (cr, bar.x, bar.y, bar.width, bar.height);
@@ -130,14 +132,14 @@ draw_bar (CrkDraw    *d,
 
       a = crk_chart_format_value (data->series[0].values[j]);
       b = crk_chart_format_value (data->series[1].values[j]);
-      tooltip = g_strdup_printf (_("%s\n%s: %s points\n%s: %s points\nGap: %s"), name,
+      tooltip = g_strdup_printf (_ ("%s\n%s: %s points\n%s: %s points\nGap: %s"), name,
                                  data->series[0].name, a, data->series[1].name, b, text);
       crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, G_MAXUINT, data->axis_nodes[j], 0, value,
                           &hit, tooltip);
     }
   else
     {
-      tooltip = g_strdup_printf (_("%s\n%s − %s: %s"), name, data->series[0].name,
+      tooltip = g_strdup_printf (_ ("%s\n%s − %s: %s"), name, data->series[0].name,
                                  data->n_series > 1 ? data->series[1].name : "", text);
       crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, G_MAXUINT, 0, 0, value, &hit, tooltip);
     }
@@ -155,8 +157,8 @@ crk_chart_gap_draw (CrkDraw *d)
 
   if (data->n_series < 2)
     {
-      g_autoptr(PangoLayout) l = crk_draw_layout (d, _("Choose two cities to compare."),
-                                                  d->style->font_size, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("Choose two cities to compare."),
+                                                   d->style->font_size, PANGO_WEIGHT_NORMAL);
       crk_draw_text (d, l, d->plot.x + d->plot.width / 2, d->plot.y + d->plot.height / 2,
                      CRK_ANCHOR_CENTER, &d->style->secondary, NULL);
       return;
@@ -204,10 +206,10 @@ crk_chart_gap_draw (CrkDraw *d)
   /* Which side is whose. */
   y = d->plot.y;
   {
-    g_autofree char *left = g_strdup_printf (_("← %s ahead"), data->series[1].name);
-    g_autofree char *right = g_strdup_printf (_("%s ahead →"), data->series[0].name);
-    g_autoptr(PangoLayout) ll = crk_draw_layout (d, left, g.text_size, PANGO_WEIGHT_BOLD);
-    g_autoptr(PangoLayout) rl = crk_draw_layout (d, right, g.text_size, PANGO_WEIGHT_BOLD);
+    g_autofree char *left = g_strdup_printf (_ ("← %s ahead"), data->series[1].name);
+    g_autofree char *right = g_strdup_printf (_ ("%s ahead →"), data->series[0].name);
+    g_autoptr (PangoLayout) ll = crk_draw_layout (d, left, g.text_size, PANGO_WEIGHT_BOLD);
+    g_autoptr (PangoLayout) rl = crk_draw_layout (d, right, g.text_size, PANGO_WEIGHT_BOLD);
     CrkRGBA ca, cb;
     double half = (g.x1 - g.x0) / 2 + g.value_w - 6 * d->k;
 
@@ -247,7 +249,7 @@ crk_chart_gap_draw (CrkDraw *d)
       {
         double v = -g.max + t * g.step;
         g_autofree char *text = crk_draw_format_tick (fabs (v), g.step);
-        g_autoptr(PangoLayout) l = crk_draw_layout (d, text, g.text_size * 0.9, PANGO_WEIGHT_NORMAL);
+        g_autoptr (PangoLayout) l = crk_draw_layout (d, text, g.text_size * 0.9, PANGO_WEIGHT_NORMAL);
 
         crk_draw_text (d, l, g.zero + v * (g.x1 - g.zero) / g.max, rows_bottom + 3 * d->k,
                        CRK_ANCHOR_TOP, &d->style->secondary, NULL);
@@ -257,7 +259,7 @@ crk_chart_gap_draw (CrkDraw *d)
   for (guint j = 0; j < data->n_axes; j++)
     {
       double cy = y + (j + 0.5) * g.row_h;
-      g_autoptr(PangoLayout) l = crk_draw_layout (d, data->axis_names[j], g.text_size, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l = crk_draw_layout (d, data->axis_names[j], g.text_size, PANGO_WEIGHT_NORMAL);
       double w;
 
       crk_text_layout_get_size (l, &w, NULL);
@@ -271,7 +273,7 @@ crk_chart_gap_draw (CrkDraw *d)
   {
     double ry = y + data->n_axes * g.row_h + g.text_h * 0.4;
     double cy = ry + g.text_h * 0.4 + g.row_h / 2;
-    g_autoptr(PangoLayout) l = crk_draw_layout (d, _("Total gap"), g.text_size, PANGO_WEIGHT_BOLD);
+    g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("Total gap"), g.text_size, PANGO_WEIGHT_BOLD);
 
     cairo_save (cr);
     crk_rgba_set_source (cr, &d->style->axis);
@@ -281,6 +283,6 @@ crk_chart_gap_draw (CrkDraw *d)
     cairo_stroke (cr);
     cairo_restore (cr);
     crk_draw_text (d, l, d->plot.x, cy, CRK_ANCHOR_LEFT, &d->style->foreground, NULL);
-    draw_bar (d, &g, total, cy, TRUE, -2, _("Total gap"));
+    draw_bar (d, &g, total, cy, TRUE, -2, _ ("Total gap"));
   }
 }

@@ -10,8 +10,7 @@
 
 #include "crk-chart.h"
 
-G_DEFINE_BOXED_TYPE (CrkChartOptions, crk_chart_options,
-                     crk_chart_options_copy, crk_chart_options_free)
+G_DEFINE_BOXED_TYPE (CrkChartOptions, crk_chart_options, crk_chart_options_copy, crk_chart_options_free)
 
 /**
  * crk_chart_options_new:
@@ -105,10 +104,10 @@ crk_chart_options_free (CrkChartOptions *self)
 }
 
 static void
-set_array (GArray     **array,
-           gsize        element_size,
-           const void  *values,
-           guint        n)
+set_array (GArray **array,
+           gsize element_size,
+           const void *values,
+           guint n)
 {
   if (*array == NULL)
     *array = g_array_new (FALSE, FALSE, element_size);
@@ -127,8 +126,8 @@ set_array (GArray     **array,
  */
 void
 crk_chart_options_set_cities (CrkChartOptions *self,
-                              const guint     *cities,
-                              guint            n_cities)
+                              const guint *cities,
+                              guint n_cities)
 {
   g_return_if_fail (self != NULL);
   set_array (&self->cities, sizeof (guint), cities, n_cities);
@@ -143,7 +142,7 @@ crk_chart_options_set_cities (CrkChartOptions *self,
  */
 void
 crk_chart_options_add_city (CrkChartOptions *self,
-                            guint            city)
+                            guint city)
 {
   g_return_if_fail (self != NULL);
   if (self->cities == NULL)
@@ -161,8 +160,8 @@ crk_chart_options_add_city (CrkChartOptions *self,
  */
 void
 crk_chart_options_set_highlighted (CrkChartOptions *self,
-                                   const guint     *cities,
-                                   guint            n_cities)
+                                   const guint *cities,
+                                   guint n_cities)
 {
   g_return_if_fail (self != NULL);
   set_array (&self->highlighted, sizeof (guint), cities, n_cities);
@@ -178,8 +177,8 @@ crk_chart_options_set_highlighted (CrkChartOptions *self,
  */
 void
 crk_chart_options_set_years (CrkChartOptions *self,
-                             const int       *years,
-                             guint            n_years)
+                             const int *years,
+                             guint n_years)
 {
   g_return_if_fail (self != NULL);
   if (years == NULL || n_years == 0)
@@ -199,7 +198,7 @@ crk_chart_options_set_years (CrkChartOptions *self,
  */
 void
 crk_chart_options_set_node_code (CrkChartOptions *self,
-                                 const char      *node_code)
+                                 const char *node_code)
 {
   g_return_if_fail (self != NULL);
   g_free (self->node_code);
@@ -215,7 +214,7 @@ crk_chart_options_set_node_code (CrkChartOptions *self,
  */
 void
 crk_chart_options_set_base_results (CrkChartOptions *self,
-                                    CrkResults      *base_results)
+                                    CrkResults *base_results)
 {
   g_return_if_fail (self != NULL);
   g_set_object (&self->base_results, base_results);
@@ -230,7 +229,7 @@ crk_chart_options_set_base_results (CrkChartOptions *self,
  */
 void
 crk_chart_options_set_title (CrkChartOptions *self,
-                             const char      *title)
+                             const char *title)
 {
   g_return_if_fail (self != NULL);
   g_free (self->title);
@@ -246,7 +245,7 @@ crk_chart_options_set_title (CrkChartOptions *self,
  */
 void
 crk_chart_options_set_subtitle (CrkChartOptions *self,
-                                const char      *subtitle)
+                                const char *subtitle)
 {
   g_return_if_fail (self != NULL);
   g_free (self->subtitle);
@@ -262,23 +261,24 @@ crk_chart_options_set_subtitle (CrkChartOptions *self,
  */
 void
 crk_chart_options_set_source (CrkChartOptions *self,
-                              const char      *source)
+                              const char *source)
 {
   g_return_if_fail (self != NULL);
   g_free (self->source);
   self->source = g_strdup (source);
 }
 
-static const struct {
+static const struct
+{
   CrkChartKind kind;
-  const char  *name;
+  const char *name;
 } kind_names[] = {
-  { CRK_CHART_RADAR, "radar" },
-  { CRK_CHART_BAR, "bar" },
-  { CRK_CHART_CONTRIBUTION, "contrib" },
-  { CRK_CHART_CONTRIBUTION, "contribution" },
-  { CRK_CHART_GAP, "gap" },
-  { CRK_CHART_VALUES, "values" },
+  {CRK_CHART_RADAR, "radar"},
+  {CRK_CHART_BAR, "bar"},
+  {CRK_CHART_CONTRIBUTION, "contrib"},
+  {CRK_CHART_CONTRIBUTION, "contribution"},
+  {CRK_CHART_GAP, "gap"},
+  {CRK_CHART_VALUES, "values"},
 };
 
 /**
@@ -308,7 +308,7 @@ crk_chart_kind_to_string (CrkChartKind kind)
  * Returns: %TRUE when @s names a kind
  */
 gboolean
-crk_chart_kind_from_string (const char   *s,
+crk_chart_kind_from_string (const char *s,
                             CrkChartKind *kind)
 {
   g_return_val_if_fail (s != NULL, FALSE);
@@ -333,10 +333,10 @@ crk_chart_kind_from_string (const char   *s,
  * Returns: %TRUE when @s names a style
  */
 gboolean
-crk_chart_style_from_string (const char    *s,
+crk_chart_style_from_string (const char *s,
                              CrkChartStyle *style)
 {
-  static const char *names[] = { "light", "dark", "print" };
+  static const char *names[] = {"light", "dark", "print"};
 
   g_return_val_if_fail (s != NULL, FALSE);
 

@@ -12,255 +12,260 @@
 G_BEGIN_DECLS
 
 /* A radar city, a values year, a gap side. */
-typedef struct {
-  char   *name;
-  guint   city;     /* G_MAXUINT when none */
-  int     year;     /* values chart: the calendar year; else 0 */
-  double *values;   /* n_axes values, NAN when missing */
-  guint  *ranks;    /* n_axes ranks (0 = none), or NULL */
+typedef struct
+{
+  char *name;
+  guint city;     /* G_MAXUINT when none */
+  int year;       /* values chart: the calendar year; else 0 */
+  double *values; /* n_axes values, NAN when missing */
+  guint *ranks;   /* n_axes ranks (0 = none), or NULL */
 } CrkChartSeries;
 
 /* A bar of the ranked bar chart, or of the contribution chart. */
-typedef struct {
-  guint    city;
-  char    *name;
-  guint    rank;          /* 0 = none */
-  double   value;         /* score (bar) or total (contribution); NAN when missing */
-  int      tier;          /* -1 when none */
-  int      category;      /* colour: index into category_names, -1 when none */
+typedef struct
+{
+  guint city;
+  char *name;
+  guint rank;   /* 0 = none */
+  double value; /* score (bar) or total (contribution); NAN when missing */
+  int tier;     /* -1 when none */
+  int category; /* colour: index into category_names, -1 when none */
   gboolean has_change;
-  gboolean is_new;        /* not ranked in the base year */
-  int      rank_change;   /* positive = moved up */
+  gboolean is_new; /* not ranked in the base year */
+  int rank_change; /* positive = moved up */
   gboolean highlighted;
-  double  *parts;         /* contribution: n_axes weighted contributions, or NULL */
+  double *parts; /* contribution: n_axes weighted contributions, or NULL */
 } CrkChartRow;
 
-typedef struct {
-  CrkChartKind    kind;
-  char           *title;
-  char           *subtitle;
-  char           *source;
-  char           *value_name;    /* "Index score", "Contribution to the index"... */
+typedef struct
+{
+  CrkChartKind kind;
+  char *title;
+  char *subtitle;
+  char *source;
+  char *value_name; /* "Index score", "Contribution to the index"... */
 
   /* Axes (radar), segments (contribution), parts (gap), indicators (values). */
-  guint           n_axes;
-  char          **axis_names;
-  int            *axis_nodes;    /* node index per axis, -1 when none */
-  int            *axis_groups;   /* group per axis (radar indicators mode), -1 when none */
-  char          **axis_units;    /* values chart: unit per axis, NULL entries allowed */
-  guint           n_groups;
-  char          **group_names;
+  guint n_axes;
+  char **axis_names;
+  int *axis_nodes;   /* node index per axis, -1 when none */
+  int *axis_groups;  /* group per axis (radar indicators mode), -1 when none */
+  char **axis_units; /* values chart: unit per axis, NULL entries allowed */
+  guint n_groups;
+  char **group_names;
 
-  guint           n_series;
+  guint n_series;
   CrkChartSeries *series;
-  char           *benchmark_name; /* NULL: no benchmark */
-  double         *benchmark;      /* n_axes */
+  char *benchmark_name; /* NULL: no benchmark */
+  double *benchmark;    /* n_axes */
 
-  guint           n_rows;
-  CrkChartRow    *rows;
-  double          gap_total;      /* gap chart: score(a) - score(b) */
+  guint n_rows;
+  CrkChartRow *rows;
+  double gap_total; /* gap chart: score(a) - score(b) */
 
-  guint           n_categories;
-  char          **category_names;
-  char           *category_title; /* "Stage", "Region" */
-  guint           n_tiers;
-  char          **tier_names;
-  double          mean;           /* over all ranked cities, NAN when not shown */
-  double          median;
-  gboolean        has_changes;    /* some row has a rank change to show */
-  int             base_year;
+  guint n_categories;
+  char **category_names;
+  char *category_title; /* "Stage", "Region" */
+  guint n_tiers;
+  char **tier_names;
+  double mean; /* over all ranked cities, NAN when not shown */
+  double median;
+  gboolean has_changes; /* some row has a rank change to show */
+  int base_year;
 } CrkChartData;
 
-CrkChartData   *crk_chart_data_new          (CrkChartKind    kind);
-void            crk_chart_data_free         (CrkChartData   *data);
+CrkChartData *crk_chart_data_new (CrkChartKind kind);
+void crk_chart_data_free (CrkChartData *data);
 /* Sets @n axes named @names (copied). */
-void            crk_chart_data_set_axes     (CrkChartData   *data,
-                                             guint           n,
-                                             const char    **names);
+void crk_chart_data_set_axes (CrkChartData *data,
+                              guint n,
+                              const char **names);
 /* Appends a series; @values (n_axes long) is copied. Returns it. */
-CrkChartSeries *crk_chart_data_add_series   (CrkChartData   *data,
-                                             const char     *name,
-                                             guint           city,
-                                             int             year,
-                                             const double   *values);
-void            crk_chart_data_set_benchmark (CrkChartData  *data,
-                                             const char     *name,
-                                             const double   *values);
+CrkChartSeries *crk_chart_data_add_series (CrkChartData *data,
+                                           const char *name,
+                                           guint city,
+                                           int year,
+                                           const double *values);
+void crk_chart_data_set_benchmark (CrkChartData *data,
+                                   const char *name,
+                                   const double *values);
 /* Appends a row (parts copied when not NULL, n_axes long). Returns it. */
-CrkChartRow    *crk_chart_data_add_row      (CrkChartData   *data,
-                                             guint           city,
-                                             const char     *name,
-                                             guint           rank,
-                                             double          value,
-                                             const double   *parts);
-void            crk_chart_data_set_categories (CrkChartData *data,
-                                             const char     *title,
-                                             guint           n,
-                                             const char    **names);
-void            crk_chart_data_set_tiers    (CrkChartData   *data,
-                                             guint           n,
-                                             const char    **names);
-void            crk_chart_data_set_groups   (CrkChartData   *data,
-                                             guint           n,
-                                             const char    **names,
-                                             const int      *axis_groups);
+CrkChartRow *crk_chart_data_add_row (CrkChartData *data,
+                                     guint city,
+                                     const char *name,
+                                     guint rank,
+                                     double value,
+                                     const double *parts);
+void crk_chart_data_set_categories (CrkChartData *data,
+                                    const char *title,
+                                    guint n,
+                                    const char **names);
+void crk_chart_data_set_tiers (CrkChartData *data,
+                               guint n,
+                               const char **names);
+void crk_chart_data_set_groups (CrkChartData *data,
+                                guint n,
+                                const char **names,
+                                const int *axis_groups);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkChartData, crk_chart_data_free)
 
 /* Drawing from data (crk-chart-draw.c and one file per kind). */
-void            crk_chart_data_draw         (cairo_t               *cr,
-                                             const CrkChartData    *data,
-                                             const CrkChartOptions *options,
-                                             double                 width,
-                                             double                 height,
-                                             CrkChartHits          *hits);
-double          crk_chart_data_get_natural_height (const CrkChartData    *data,
-                                             const CrkChartOptions *options,
-                                             double                 width);
-char           *crk_chart_data_describe     (const CrkChartData    *data,
-                                             const CrkChartOptions *options);
-gboolean        crk_chart_data_export       (const CrkChartData    *data,
-                                             const CrkChartOptions *options,
-                                             const char            *path,
-                                             CrkExportFormat        format,
-                                             double                 width_px,
-                                             double                 height_px,
-                                             double                 dpi,
-                                             GError               **error);
+void crk_chart_data_draw (cairo_t *cr,
+                          const CrkChartData *data,
+                          const CrkChartOptions *options,
+                          double width,
+                          double height,
+                          CrkChartHits *hits);
+double crk_chart_data_get_natural_height (const CrkChartData *data,
+                                          const CrkChartOptions *options,
+                                          double width);
+char *crk_chart_data_describe (const CrkChartData *data,
+                               const CrkChartOptions *options);
+gboolean crk_chart_data_export (const CrkChartData *data,
+                                const CrkChartOptions *options,
+                                const char *path,
+                                CrkExportFormat format,
+                                double width_px,
+                                double height_px,
+                                double dpi,
+                                GError **error);
 
 /* Hits, filled while drawing. @tooltip is taken. */
-void            crk_chart_hits_add          (CrkChartHits   *hits,
-                                             CrkChartHitKind kind,
-                                             guint           city,
-                                             int             node,
-                                             int             year,
-                                             double          value,
-                                             const CrkRect  *rect,
-                                             char           *tooltip);
-void            crk_chart_hits_add_label    (CrkChartHits   *hits,
-                                             const CrkRect  *rect,
-                                             const char     *text);
-void            crk_chart_hits_add_ink      (CrkChartHits   *hits,
-                                             const CrkRect  *rect);
+void crk_chart_hits_add (CrkChartHits *hits,
+                         CrkChartHitKind kind,
+                         guint city,
+                         int node,
+                         int year,
+                         double value,
+                         const CrkRect *rect,
+                         char *tooltip);
+void crk_chart_hits_add_label (CrkChartHits *hits,
+                               const CrkRect *rect,
+                               const char *text);
+void crk_chart_hits_add_ink (CrkChartHits *hits,
+                             const CrkRect *rect);
 
 /* Numbers as charts print them: 72.4, 1,234, 0.052. */
-char           *crk_chart_format_value      (double          value);
+char *crk_chart_format_value (double value);
 /* "+12.3%", "−4.0%". */
-char           *crk_chart_format_percent    (double          fraction);
-
+char *crk_chart_format_percent (double fraction);
 
 /* Drawing context shared by the chart kinds (crk-chart-draw.c). */
-typedef struct {
-  cairo_t               *cr;
-  const CrkChartData    *data;
+typedef struct
+{
+  cairo_t *cr;
+  const CrkChartData *data;
   const CrkChartOptions *options;
-  CrkStyle              *style;
-  CrkChartHits          *hits;
-  double                 width;
-  double                 height;
-  double                 k;       /* font scale */
-  double                 margin;
-  CrkRect                plot;    /* what the frame leaves for the plot */
+  CrkStyle *style;
+  CrkChartHits *hits;
+  double width;
+  double height;
+  double k; /* font scale */
+  double margin;
+  CrkRect plot; /* what the frame leaves for the plot */
 } CrkDraw;
 
-typedef enum {
-  CRK_LEGEND_ENTRY_BOX,        /* filled square: bars, categories */
-  CRK_LEGEND_ENTRY_SERIES,     /* line with a marker: radar series */
-  CRK_LEGEND_ENTRY_BENCHMARK,  /* faint dashed line */
-  CRK_LEGEND_ENTRY_ARC,        /* thick arc stroke: radar groups */
-  CRK_LEGEND_ENTRY_HEADING,    /* a caption above the following entries */
+typedef enum
+{
+  CRK_LEGEND_ENTRY_BOX,       /* filled square: bars, categories */
+  CRK_LEGEND_ENTRY_SERIES,    /* line with a marker: radar series */
+  CRK_LEGEND_ENTRY_BENCHMARK, /* faint dashed line */
+  CRK_LEGEND_ENTRY_ARC,       /* thick arc stroke: radar groups */
+  CRK_LEGEND_ENTRY_HEADING,   /* a caption above the following entries */
 } CrkLegendEntryKind;
 
-typedef struct {
+typedef struct
+{
   CrkLegendEntryKind kind;
-  char              *text;
-  CrkRGBA            color;
-  guint              series;   /* for dashes and markers */
-  guint              city;     /* G_MAXUINT when none */
+  char *text;
+  CrkRGBA color;
+  guint series; /* for dashes and markers */
+  guint city;   /* G_MAXUINT when none */
 } CrkLegendEntry;
 
 /* Adds a legend entry to @entries (an array of CrkLegendEntry with a clear func from
  * crk_draw_legend_entries_new()); @text is copied. */
-GArray         *crk_draw_legend_entries_new (void);
-void            crk_draw_legend_add     (GArray             *entries,
-                                         CrkLegendEntryKind  kind,
-                                         const char         *text,
-                                         const CrkRGBA      *color,
-                                         guint               series,
-                                         guint               city);
+GArray *crk_draw_legend_entries_new (void);
+void crk_draw_legend_add (GArray *entries,
+                          CrkLegendEntryKind kind,
+                          const char *text,
+                          const CrkRGBA *color,
+                          guint series,
+                          guint city);
 
 /* Paints the background, the title, the subtitle, the source note and the legend, and
  * sets d->plot to what is left. */
-void            crk_draw_frame          (CrkDraw            *d,
-                                         GArray             *legend);
+void crk_draw_frame (CrkDraw *d,
+                     GArray *legend);
 /* Height the frame takes from a chart @width wide (title, subtitle, source, bottom
  * legend), for natural heights; @legend_width receives the width of a right legend. */
-double          crk_draw_frame_height   (CrkDraw            *d,
-                                         GArray             *legend,
-                                         double             *legend_width);
+double crk_draw_frame_height (CrkDraw *d,
+                              GArray *legend,
+                              double *legend_width);
 
 /* Frame plus @content, or plus a right legend when that is taller. */
-double          crk_draw_natural_height (CrkDraw            *d,
-                                         GArray             *legend,
-                                         double              content);
+double crk_draw_natural_height (CrkDraw *d,
+                                GArray *legend,
+                                double content);
 
-PangoLayout    *crk_draw_layout         (CrkDraw            *d,
-                                         const char         *text,
-                                         double              size,
-                                         PangoWeight         weight);
+PangoLayout *crk_draw_layout (CrkDraw *d,
+                              const char *text,
+                              double size,
+                              PangoWeight weight);
 /* Draws @layout anchored at (@x, @y), records its box as a label and returns it in @out. */
-void            crk_draw_text           (CrkDraw            *d,
-                                         PangoLayout        *layout,
-                                         double              x,
-                                         double              y,
-                                         CrkAnchor           anchor,
-                                         const CrkRGBA      *color,
-                                         CrkRect            *out);
+void crk_draw_text (CrkDraw *d,
+                    PangoLayout *layout,
+                    double x,
+                    double y,
+                    CrkAnchor anchor,
+                    const CrkRGBA *color,
+                    CrkRect *out);
 /* The same over a halo of @halo. */
-void            crk_draw_text_halo      (CrkDraw            *d,
-                                         PangoLayout        *layout,
-                                         double              x,
-                                         double              y,
-                                         CrkAnchor           anchor,
-                                         const CrkRGBA      *color,
-                                         const CrkRGBA      *halo,
-                                         CrkRect            *out);
+void crk_draw_text_halo (CrkDraw *d,
+                         PangoLayout *layout,
+                         double x,
+                         double y,
+                         CrkAnchor anchor,
+                         const CrkRGBA *color,
+                         const CrkRGBA *halo,
+                         CrkRect *out);
 /* Records ink for the extents check. */
-void            crk_draw_ink            (CrkDraw            *d,
-                                         double              x,
-                                         double              y,
-                                         double              width,
-                                         double              height);
+void crk_draw_ink (CrkDraw *d,
+                   double x,
+                   double y,
+                   double width,
+                   double height);
 /* Ticks for [lo, hi]: step and the rounded limits. */
-void            crk_draw_nice_scale     (double              lo,
-                                         double              hi,
-                                         guint               target,
-                                         double             *nice_lo,
-                                         double             *nice_hi,
-                                         double             *step);
+void crk_draw_nice_scale (double lo,
+                          double hi,
+                          guint target,
+                          double *nice_lo,
+                          double *nice_hi,
+                          double *step);
 /* A number for a tick: no needless decimals. */
-char           *crk_draw_format_tick    (double              value,
-                                         double              step);
+char *crk_draw_format_tick (double value,
+                            double step);
 /* Text colour that reads on @fill. */
-void            crk_draw_contrast_text  (CrkDraw            *d,
-                                         const CrkRGBA      *fill,
-                                         CrkRGBA            *out);
+void crk_draw_contrast_text (CrkDraw *d,
+                             const CrkRGBA *fill,
+                             CrkRGBA *out);
 
 /* The kinds (one file each). */
-void            crk_chart_radar_draw    (CrkDraw *d);
-void            crk_chart_bar_draw      (CrkDraw *d);
-double          crk_chart_bar_natural_height (CrkDraw *d);
-void            crk_chart_contribution_draw (CrkDraw *d);
-double          crk_chart_contribution_natural_height (CrkDraw *d);
-void            crk_chart_gap_draw      (CrkDraw *d);
-double          crk_chart_gap_natural_height (CrkDraw *d);
-void            crk_chart_values_draw   (CrkDraw *d);
-double          crk_chart_values_natural_height (CrkDraw *d);
+void crk_chart_radar_draw (CrkDraw *d);
+void crk_chart_bar_draw (CrkDraw *d);
+double crk_chart_bar_natural_height (CrkDraw *d);
+void crk_chart_contribution_draw (CrkDraw *d);
+double crk_chart_contribution_natural_height (CrkDraw *d);
+void crk_chart_gap_draw (CrkDraw *d);
+double crk_chart_gap_natural_height (CrkDraw *d);
+void crk_chart_values_draw (CrkDraw *d);
+double crk_chart_values_natural_height (CrkDraw *d);
 /* Adds the legend of a kind to @entries. */
-void            crk_chart_radar_legend  (CrkDraw *d, GArray *entries);
-void            crk_chart_bar_legend    (CrkDraw *d, GArray *entries);
-void            crk_chart_contribution_legend (CrkDraw *d, GArray *entries);
-void            crk_chart_gap_legend    (CrkDraw *d, GArray *entries);
-void            crk_chart_values_legend (CrkDraw *d, GArray *entries);
+void crk_chart_radar_legend (CrkDraw *d, GArray *entries);
+void crk_chart_bar_legend (CrkDraw *d, GArray *entries);
+void crk_chart_contribution_legend (CrkDraw *d, GArray *entries);
+void crk_chart_gap_legend (CrkDraw *d, GArray *entries);
+void crk_chart_values_legend (CrkDraw *d, GArray *entries);
 
 G_END_DECLS

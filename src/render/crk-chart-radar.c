@@ -14,27 +14,29 @@
 
 #define MAX_SERIES 8
 
-typedef struct {
+typedef struct
+{
   PangoLayout *layout;
-  double       w, h;
-  double       c, s;  /* direction of the spoke */
-  CrkRect      rect;
-  double       ax, ay; /* where the leader line starts when the label moved */
-  gboolean     moved;
+  double w, h;
+  double c, s; /* direction of the spoke */
+  CrkRect rect;
+  double ax, ay; /* where the leader line starts when the label moved */
+  gboolean moved;
 } AxisLabel;
 
-typedef struct {
-  CrkDraw   *d;
-  guint      n;
-  double     cx, cy, radius;
-  double     lo, hi;       /* the value scale */
-  double     pad;          /* from the rim to the labels */
+typedef struct
+{
+  CrkDraw *d;
+  guint n;
+  double cx, cy, radius;
+  double lo, hi; /* the value scale */
+  double pad;    /* from the rim to the labels */
   AxisLabel *labels;
 } Radar;
 
 void
 crk_chart_radar_legend (CrkDraw *d,
-                        GArray  *entries)
+                        GArray *entries)
 {
   const CrkChartData *data = d->data;
   CrkRGBA color;
@@ -50,7 +52,7 @@ crk_chart_radar_legend (CrkDraw *d,
                          &d->style->benchmark, 0, G_MAXUINT);
   if (data->n_groups > 0)
     {
-      crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_HEADING, _("Dimensions"), NULL, 0, G_MAXUINT);
+      crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_HEADING, _ ("Dimensions"), NULL, 0, G_MAXUINT);
       for (guint g = 0; g < data->n_groups; g++)
         {
           crk_palette_get_category (d->options->style, g, data->n_groups, &color);
@@ -62,15 +64,15 @@ crk_chart_radar_legend (CrkDraw *d,
 
 static double
 angle_of (Radar *r,
-          guint  i)
+          guint i)
 {
   return -G_PI / 2 + 2 * G_PI * i / r->n;
 }
 
 static void
-point_at (Radar  *r,
-          guint   axis,
-          double  value,
+point_at (Radar *r,
+          guint axis,
+          double value,
           double *x,
           double *y)
 {
@@ -91,14 +93,14 @@ anchor_x (double c)
 }
 
 static void
-place_label (Radar     *r,
+place_label (Radar *r,
              AxisLabel *l,
-             double     radius)
+             double radius)
 {
   double fx = anchor_x (l->c), fy = (1 - l->s) / 2;
   double ax = r->cx + (radius + r->pad) * l->c, ay = r->cy + (radius + r->pad) * l->s;
 
-  l->rect = (CrkRect) { ax - fx * l->w, ay - fy * l->h, l->w, l->h };
+  l->rect = (CrkRect){ax - fx * l->w, ay - fy * l->h, l->w, l->h};
   l->ax = ax;
   l->ay = ay;
   l->moved = FALSE;
@@ -107,7 +109,7 @@ place_label (Radar     *r,
 /* The largest radius at which every label fits in @bounds; negative when some label is
  * too wide or tall whatever the radius. */
 static double
-max_radius (Radar         *r,
+max_radius (Radar *r,
             const CrkRect *b)
 {
   double best = G_MAXDOUBLE;
@@ -116,7 +118,7 @@ max_radius (Radar         *r,
     {
       AxisLabel *l = &r->labels[i];
       double fx = anchor_x (l->c), fy = (1 - l->s) / 2;
-      double left = r->cx - fx * l->w - b->x;                    /* room at c = 0 */
+      double left = r->cx - fx * l->w - b->x; /* room at c = 0 */
       double right = b->x + b->width - r->cx - (1 - fx) * l->w;
       double top = r->cy - fy * l->h - b->y;
       double bottom = b->y + b->height - r->cy - (1 - fy) * l->h;
@@ -136,8 +138,8 @@ max_radius (Radar         *r,
 }
 
 static gboolean
-labels_overlap (Radar  *r,
-                double  gap)
+labels_overlap (Radar *r,
+                double gap)
 {
   for (guint i = 0; i < r->n; i++)
     for (guint j = i + 1; j < r->n; j++)
@@ -162,9 +164,9 @@ clear_labels (Radar *r)
 }
 
 static void
-make_labels (Radar  *r,
-             double  size,
-             double  wrap)
+make_labels (Radar *r,
+             double size,
+             double wrap)
 {
   const CrkChartData *data = r->d->data;
 
@@ -185,8 +187,8 @@ make_labels (Radar  *r,
       /* Wrap at word boundaries; never narrower than the longest word. */
       min_width = crk_text_layout_get_min_width (l->layout);
       crk_text_layout_set_width (l->layout, MAX (wrap, min_width),
-                                 fabs (l->c) < 0.3 ? PANGO_ALIGN_CENTER :
-                                 l->c > 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+                                 fabs (l->c) < 0.3 ? PANGO_ALIGN_CENTER : l->c > 0 ? PANGO_ALIGN_LEFT
+                                                                                   : PANGO_ALIGN_RIGHT);
       crk_text_layout_get_size (l->layout, &l->w, &l->h);
       /* A wrapped layout keeps its full width box; shrink to the widest line. */
       {
@@ -201,9 +203,9 @@ make_labels (Radar  *r,
  * wrapping are tried before giving up radius, and as a last resort the names are spread
  * apart vertically on each side with leader lines. */
 static double
-side_height (Radar  *r,
-             int     side,
-             double  gap)
+side_height (Radar *r,
+             int side,
+             double gap)
 {
   double sum = 0;
 
@@ -224,9 +226,9 @@ layout_axes (Radar *r)
   const CrkRect *p = &d->plot;
   double min_side = MIN (p->width, p->height);
   double min_radius = min_side * 0.2;
-  double sizes[] = { d->style->font_size, d->style->font_size * 0.9, d->style->small_size,
-                     d->style->small_size * 0.9 };
-  double wraps[] = { 0.3, 0.24, 0.19, 0.15, 0.11 };
+  double sizes[] = {d->style->font_size, d->style->font_size * 0.9, d->style->small_size,
+                    d->style->small_size * 0.9};
+  double wraps[] = {0.3, 0.24, 0.19, 0.15, 0.11};
   double size, wrap, gap = 1 * d->k;
 
   for (guint si = 0; si < G_N_ELEMENTS (sizes); si++)
@@ -274,7 +276,7 @@ layout_axes (Radar *r)
       size *= MAX (0.5, p->height / needed * 0.97);
     }
   {
-    double widest[2] = { 0, 0 };
+    double widest[2] = {0, 0};
     double elbow = 10 * d->k;
 
     for (guint i = 0; i < r->n; i++)
@@ -321,7 +323,7 @@ layout_axes (Radar *r)
           {
             AxisLabel *l = &r->labels[idx[a]];
 
-            l->rect = (CrkRect) { side > 0 ? column_x : column_x - l->w, pos[a], l->w, l->h };
+            l->rect = (CrkRect){side > 0 ? column_x : column_x - l->w, pos[a], l->w, l->h};
             l->rect.x = CLAMP (l->rect.x, p->x, p->x + p->width - l->w);
             l->moved = TRUE;
           }
@@ -330,8 +332,8 @@ layout_axes (Radar *r)
 }
 
 static void
-ring_path (Radar  *r,
-           double  f)
+ring_path (Radar *r,
+           double f)
 {
   cairo_t *cr = r->d->cr;
 
@@ -356,7 +358,7 @@ ring_path (Radar  *r,
 
 static void
 draw_grid (Radar *r,
-           guint  n_rings)
+           guint n_rings)
 {
   CrkDraw *d = r->d;
   cairo_t *cr = d->cr;
@@ -422,12 +424,12 @@ draw_group_arcs (Radar *r)
 
 /* Where the bridge from vertex @a to vertex @b crosses spoke @k; FALSE when it does not. */
 static gboolean
-bridge_crossing (Radar  *r,
-                 double  ax,
-                 double  ay,
-                 double  bx,
-                 double  by,
-                 guint   k,
+bridge_crossing (Radar *r,
+                 double ax,
+                 double ay,
+                 double bx,
+                 double by,
+                 guint k,
                  double *x,
                  double *y)
 {
@@ -450,8 +452,8 @@ bridge_crossing (Radar  *r,
 }
 
 static void
-series_style (Radar   *r,
-              guint    i,
+series_style (Radar *r,
+              guint i,
               CrkRGBA *color)
 {
   CrkDraw *d = r->d;
@@ -466,10 +468,10 @@ series_style (Radar   *r,
 }
 
 static void
-fill_values (Radar        *r,
+fill_values (Radar *r,
              const double *values,
              const CrkRGBA *color,
-             double        alpha)
+             double alpha)
 {
   cairo_t *cr = r->d->cr;
   guint present = 0;
@@ -498,17 +500,17 @@ fill_values (Radar        *r,
 /* Solid edges between neighbours that both have a value; a dashed bridge over missing
  * vertices, with a hollow marker where it crosses each missing spoke. */
 static void
-stroke_values (Radar        *r,
+stroke_values (Radar *r,
                const double *values,
                const CrkRGBA *color,
-               guint         series,
-               gboolean      benchmark,
-               GArray       *hollow)
+               guint series,
+               gboolean benchmark,
+               GArray *hollow)
 {
   CrkDraw *d = r->d;
   cairo_t *cr = d->cr;
   guint first = G_MAXUINT;
-  double bridge_dashes[2] = { 3 * d->k, 2.5 * d->k };
+  double bridge_dashes[2] = {3 * d->k, 2.5 * d->k};
 
   for (guint i = 0; i < r->n; i++)
     if (!isnan (values[i]))
@@ -549,7 +551,7 @@ stroke_values (Radar        *r,
                 }
               if (!benchmark && hollow != NULL)
                 {
-                  double entry[4] = { hx, hy, (double) series, (double) k };
+                  double entry[4] = {hx, hy, (double) series, (double) k};
                   g_array_append_vals (hollow, entry, 1);
                 }
             }
@@ -562,25 +564,25 @@ stroke_values (Radar        *r,
 }
 
 static char *
-vertex_tooltip (const CrkChartData   *data,
+vertex_tooltip (const CrkChartData *data,
                 const CrkChartSeries *s,
-                guint                 axis)
+                guint axis)
 {
   g_autofree char *value = crk_chart_format_value (s->values[axis]);
 
   if (isnan (s->values[axis]))
-    return g_strdup_printf (_("%s\n%s: no value"), s->name, data->axis_names[axis]);
+    return g_strdup_printf (_ ("%s\n%s: no value"), s->name, data->axis_names[axis]);
   if (s->ranks != NULL && s->ranks[axis] > 0)
-    return g_strdup_printf (_("%s\n%s: %s (rank %u)"), s->name, data->axis_names[axis], value,
+    return g_strdup_printf (_ ("%s\n%s: %s (rank %u)"), s->name, data->axis_names[axis], value,
                             s->ranks[axis]);
-  return g_strdup_printf (_("%s\n%s: %s"), s->name, data->axis_names[axis], value);
+  return g_strdup_printf (_ ("%s\n%s: %s"), s->name, data->axis_names[axis], value);
 }
 
 static void
-draw_message (CrkDraw    *d,
+draw_message (CrkDraw *d,
               const char *message)
 {
-  g_autoptr(PangoLayout) layout = crk_draw_layout (d, message, d->style->font_size, PANGO_WEIGHT_NORMAL);
+  g_autoptr (PangoLayout) layout = crk_draw_layout (d, message, d->style->font_size, PANGO_WEIGHT_NORMAL);
 
   crk_text_layout_set_width (layout, d->plot.width, PANGO_ALIGN_CENTER);
   crk_draw_text (d, layout, d->plot.x + d->plot.width / 2, d->plot.y + d->plot.height / 2,
@@ -593,23 +595,23 @@ crk_chart_radar_draw (CrkDraw *d)
   const CrkChartData *data = d->data;
   const CrkChartOptions *o = d->options;
   cairo_t *cr = d->cr;
-  Radar r = { 0 };
+  Radar r = {0};
   guint n_series = MIN (data->n_series, MAX_SERIES);
   guint n_rings = CLAMP (o->n_rings, 2, 10);
   double marker = 5.5 * d->k;
-  g_autoptr(GArray) hollow = g_array_new (FALSE, FALSE, sizeof (double) * 4);
-  g_autoptr(CrkLabelPlacer) placer = NULL;
+  g_autoptr (GArray) hollow = g_array_new (FALSE, FALSE, sizeof (double) * 4);
+  g_autoptr (CrkLabelPlacer) placer = NULL;
   double vmin = 0, vmax = 100, step;
 
   if (data->n_axes < 3)
     {
-      draw_message (d, _("A radar chart needs at least three axes; choose a level with more "
-                         "components."));
+      draw_message (d, _ ("A radar chart needs at least three axes; choose a level with more "
+                          "components."));
       return;
     }
   if (n_series == 0 && data->benchmark == NULL)
     {
-      draw_message (d, _("Choose one or more cities to compare."));
+      draw_message (d, _ ("Choose one or more cities to compare."));
       return;
     }
 
@@ -681,7 +683,7 @@ crk_chart_radar_draw (CrkDraw *d)
   /* Benchmark, faint and beneath. */
   if (data->benchmark != NULL)
     {
-      double dashes[2] = { 4 * d->k, 2.5 * d->k };
+      double dashes[2] = {4 * d->k, 2.5 * d->k};
 
       fill_values (&r, data->benchmark, &d->style->benchmark, 0.07);
       cairo_save (cr);
@@ -738,7 +740,7 @@ crk_chart_radar_draw (CrkDraw *d)
               crk_draw_marker (cr, shape, x, y, marker, FALSE, NULL);
               cairo_restore (cr);
             }
-          hit = (CrkRect) { x - marker, y - marker, 2 * marker, 2 * marker };
+          hit = (CrkRect){x - marker, y - marker, 2 * marker, 2 * marker};
           crk_draw_ink (d, hit.x + marker / 2, hit.y + marker / 2, marker, marker);
           crk_chart_hits_add (d->hits, CRK_CHART_HIT_POINT, series->city, data->axis_nodes[i], 0,
                               series->values[i], &hit, vertex_tooltip (data, series, i));
@@ -749,7 +751,7 @@ crk_chart_radar_draw (CrkDraw *d)
       const double *e = &g_array_index (hollow, double, h * 4);
       guint s = (guint) e[2], axis = (guint) e[3];
       CrkRGBA color;
-      CrkRect hit = { e[0] - marker, e[1] - marker, 2 * marker, 2 * marker };
+      CrkRect hit = {e[0] - marker, e[1] - marker, 2 * marker, 2 * marker};
 
       crk_palette_get_series (o->style, s, &color);
       cairo_save (cr);
@@ -767,8 +769,8 @@ crk_chart_radar_draw (CrkDraw *d)
     {
       double value = r.lo + (r.hi - r.lo) * j / n_rings;
       g_autofree char *text = crk_draw_format_tick (value, (r.hi - r.lo) / n_rings);
-      g_autoptr(PangoLayout) layout = crk_draw_layout (d, text, d->style->small_size * 0.9,
-                                                       PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) layout = crk_draw_layout (d, text, d->style->small_size * 0.9,
+                                                        PANGO_WEIGHT_NORMAL);
       double w, h;
       CrkRect rect;
 
@@ -792,7 +794,7 @@ crk_chart_radar_draw (CrkDraw *d)
               CrkRect m;
 
               point_at (&r, i, data->series[s].values[i], &x, &y);
-              m = (CrkRect) { x - marker / 2, y - marker / 2, marker, marker };
+              m = (CrkRect){x - marker / 2, y - marker / 2, marker, marker};
               crk_label_placer_reserve (placer, &m);
             }
       for (guint s = 0; s < n_series; s++)
@@ -804,14 +806,14 @@ crk_chart_radar_draw (CrkDraw *d)
             {
               double value = data->series[s].values[i];
               g_autofree char *text = NULL;
-              g_autoptr(PangoLayout) layout = NULL;
+              g_autoptr (PangoLayout) layout = NULL;
               double x, y, w, h, off = marker * 0.8, a = angle_of (&r, i);
               CrkRect cand[8], chosen;
-              CrkAnchor anchors[8] = { CRK_ANCHOR_LEFT, CRK_ANCHOR_RIGHT, CRK_ANCHOR_BOTTOM,
-                                       CRK_ANCHOR_TOP, CRK_ANCHOR_BOTTOM_LEFT, CRK_ANCHOR_TOP_LEFT,
-                                       CRK_ANCHOR_BOTTOM_RIGHT, CRK_ANCHOR_TOP_RIGHT };
-              double ox[8] = { off, -off, 0, 0, off * 0.7, off * 0.7, -off * 0.7, -off * 0.7 };
-              double oy[8] = { 0, 0, -off, off, -off * 0.7, off * 0.7, -off * 0.7, off * 0.7 };
+              CrkAnchor anchors[8] = {CRK_ANCHOR_LEFT, CRK_ANCHOR_RIGHT, CRK_ANCHOR_BOTTOM,
+                                      CRK_ANCHOR_TOP, CRK_ANCHOR_BOTTOM_LEFT, CRK_ANCHOR_TOP_LEFT,
+                                      CRK_ANCHOR_BOTTOM_RIGHT, CRK_ANCHOR_TOP_RIGHT};
+              double ox[8] = {off, -off, 0, 0, off * 0.7, off * 0.7, -off * 0.7, -off * 0.7};
+              double oy[8] = {0, 0, -off, off, -off * 0.7, off * 0.7, -off * 0.7, off * 0.7};
 
               if (isnan (value))
                 continue;
@@ -822,7 +824,7 @@ crk_chart_radar_draw (CrkDraw *d)
               /* Outward first. */
               {
                 double fx = (1 - cos (a)) / 2, fy = (1 - sin (a)) / 2;
-                cand[0] = (CrkRect) { x + off * cos (a) - fx * w, y + off * sin (a) - fy * h, w, h };
+                cand[0] = (CrkRect){x + off * cos (a) - fx * w, y + off * sin (a) - fy * h, w, h};
               }
               for (guint c = 1; c < 8; c++)
                 crk_anchor_rect (anchors[c], x + ox[c], y + oy[c], w, h, &cand[c]);

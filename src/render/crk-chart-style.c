@@ -11,7 +11,10 @@
 
 #include "crk-chart-style.h"
 
-#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+#define RGB(hex)                                                                          \
+  {                                                                                       \
+    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) &0xff) / 255.0, 1.0 \
+  }
 
 /* Okabe & Ito (2008), ordered so that neighbours contrast; yellow, weak on white, late. */
 static const CrkRGBA okabe_ito_light[] = {
@@ -39,20 +42,38 @@ static const CrkRGBA okabe_ito_dark[] = {
 /* Categories (tiers from strongest, regions): the same hues in an order that reads as a
  * progression for tiers: blue, sky blue, green, orange, vermillion... */
 static const CrkRGBA categories_light[] = {
-  RGB (0x0072B2), RGB (0x56B4E9), RGB (0x009E73), RGB (0xE69F00),
-  RGB (0xD55E00), RGB (0xCC79A7), RGB (0xB8A400), RGB (0x000000),
+  RGB (0x0072B2),
+  RGB (0x56B4E9),
+  RGB (0x009E73),
+  RGB (0xE69F00),
+  RGB (0xD55E00),
+  RGB (0xCC79A7),
+  RGB (0xB8A400),
+  RGB (0x000000),
 };
 
 static const CrkRGBA categories_dark[] = {
-  RGB (0x3C8FD0), RGB (0x56B4E9), RGB (0x009E73), RGB (0xE69F00),
-  RGB (0xD55E00), RGB (0xCC79A7), RGB (0xF0E442), RGB (0xE8E8E8),
+  RGB (0x3C8FD0),
+  RGB (0x56B4E9),
+  RGB (0x009E73),
+  RGB (0xE69F00),
+  RGB (0xD55E00),
+  RGB (0xCC79A7),
+  RGB (0xF0E442),
+  RGB (0xE8E8E8),
 };
 
 /* Print: greys, with a dash pattern and a marker per series. */
-static const double print_greys[] = { 0.0, 0.45, 0.0, 0.3, 0.55, 0.15, 0.4, 0.0 };
+static const double print_greys[] = {0.0, 0.45, 0.0, 0.3, 0.55, 0.15, 0.4, 0.0};
 static const CrkMarkerShape print_markers[] = {
-  CRK_MARKER_CIRCLE, CRK_MARKER_SQUARE, CRK_MARKER_TRIANGLE, CRK_MARKER_DIAMOND,
-  CRK_MARKER_TRIANGLE_DOWN, CRK_MARKER_CROSS, CRK_MARKER_STAR, CRK_MARKER_PLUS,
+  CRK_MARKER_CIRCLE,
+  CRK_MARKER_SQUARE,
+  CRK_MARKER_TRIANGLE,
+  CRK_MARKER_DIAMOND,
+  CRK_MARKER_TRIANGLE_DOWN,
+  CRK_MARKER_CROSS,
+  CRK_MARKER_STAR,
+  CRK_MARKER_PLUS,
 };
 
 /**
@@ -77,25 +98,25 @@ crk_palette_get_n_series (void)
  * The colour of a series (Okabe-Ito, greys in print).
  */
 void
-crk_palette_get_series (CrkChartStyle  style,
-                        guint          i,
-                        CrkRGBA       *out)
+crk_palette_get_series (CrkChartStyle style,
+                        guint i,
+                        CrkRGBA *out)
 {
   g_return_if_fail (out != NULL);
 
   i %= G_N_ELEMENTS (okabe_ito_light);
   switch (style)
     {
-    case CRK_CHART_STYLE_DARK:
-      *out = okabe_ito_dark[i];
-      break;
-    case CRK_CHART_STYLE_PRINT:
-      *out = (CrkRGBA) { print_greys[i], print_greys[i], print_greys[i], 1.0 };
-      break;
-    case CRK_CHART_STYLE_LIGHT:
-    default:
-      *out = okabe_ito_light[i];
-      break;
+      case CRK_CHART_STYLE_DARK:
+        *out = okabe_ito_dark[i];
+        break;
+      case CRK_CHART_STYLE_PRINT:
+        *out = (CrkRGBA){print_greys[i], print_greys[i], print_greys[i], 1.0};
+        break;
+      case CRK_CHART_STYLE_LIGHT:
+      default:
+        *out = okabe_ito_light[i];
+        break;
     }
 }
 
@@ -110,11 +131,11 @@ crk_palette_get_series (CrkChartStyle  style,
  * The dash pattern of a series (print style only).
  */
 void
-crk_palette_get_series_dash (CrkChartStyle  style,
-                             guint          i,
-                             double         line_width,
-                             double        *dashes,
-                             int           *n_dashes)
+crk_palette_get_series_dash (CrkChartStyle style,
+                             guint i,
+                             double line_width,
+                             double *dashes,
+                             int *n_dashes)
 {
   double u = MAX (line_width, 0.5);
 
@@ -126,23 +147,28 @@ crk_palette_get_series_dash (CrkChartStyle  style,
 
   switch (i % 8)
     {
-    case 0:
-    case 1:
-      break;
-    case 2:
-    case 5:
-      dashes[0] = 5 * u; dashes[1] = 2.5 * u;
-      *n_dashes = 2;
-      break;
-    case 3:
-    case 6:
-      dashes[0] = 1.2 * u; dashes[1] = 2 * u;
-      *n_dashes = 2;
-      break;
-    default:
-      dashes[0] = 6 * u; dashes[1] = 2 * u; dashes[2] = 1.2 * u; dashes[3] = 2 * u;
-      *n_dashes = 4;
-      break;
+      case 0:
+      case 1:
+        break;
+      case 2:
+      case 5:
+        dashes[0] = 5 * u;
+        dashes[1] = 2.5 * u;
+        *n_dashes = 2;
+        break;
+      case 3:
+      case 6:
+        dashes[0] = 1.2 * u;
+        dashes[1] = 2 * u;
+        *n_dashes = 2;
+        break;
+      default:
+        dashes[0] = 6 * u;
+        dashes[1] = 2 * u;
+        dashes[2] = 1.2 * u;
+        dashes[3] = 2 * u;
+        *n_dashes = 4;
+        break;
     }
 }
 
@@ -157,7 +183,7 @@ crk_palette_get_series_dash (CrkChartStyle  style,
  */
 CrkMarkerShape
 crk_palette_get_series_marker (CrkChartStyle style,
-                               guint         i)
+                               guint i)
 {
   if (style != CRK_CHART_STYLE_PRINT)
     return CRK_MARKER_CIRCLE;
@@ -174,10 +200,10 @@ crk_palette_get_series_marker (CrkChartStyle style,
  * The colour of a category (tier, region) of @n.
  */
 void
-crk_palette_get_category (CrkChartStyle  style,
-                          guint          i,
-                          guint          n,
-                          CrkRGBA       *out)
+crk_palette_get_category (CrkChartStyle style,
+                          guint i,
+                          guint n,
+                          CrkRGBA *out)
 {
   g_return_if_fail (out != NULL);
 
@@ -185,7 +211,7 @@ crk_palette_get_category (CrkChartStyle  style,
     {
       /* Evenly spaced greys from dark to light; never white. */
       double g = n <= 1 ? 0.35 : 0.2 + 0.55 * (double) (i % n) / (double) (n - 1);
-      *out = (CrkRGBA) { g, g, g, 1.0 };
+      *out = (CrkRGBA){g, g, g, 1.0};
       return;
     }
   i %= G_N_ELEMENTS (categories_light);
@@ -203,7 +229,7 @@ crk_palette_get_category (CrkChartStyle  style,
  */
 CrkStyle *
 crk_style_new (CrkChartStyle style,
-               double        font_scale)
+               double font_scale)
 {
   CrkStyle *s = g_new0 (CrkStyle, 1);
   double k = font_scale > 0 ? font_scale : 1.0;
@@ -211,47 +237,47 @@ crk_style_new (CrkChartStyle style,
   s->style = style;
   switch (style)
     {
-    case CRK_CHART_STYLE_DARK:
-      s->background = (CrkRGBA) RGB (0x242424);
-      s->foreground = (CrkRGBA) RGB (0xF2F2F2);
-      s->secondary = (CrkRGBA) RGB (0xB4B4B4);
-      s->grid = (CrkRGBA) RGB (0x4A4A4A);
-      s->axis = (CrkRGBA) RGB (0x7A7A7A);
-      s->band[0] = (CrkRGBA) RGB (0x2E2E2E);
-      s->band[1] = (CrkRGBA) RGB (0x383838);
-      s->highlight = (CrkRGBA) RGB (0xF0E442);
-      s->benchmark = (CrkRGBA) RGB (0xA0A0A0);
-      s->positive = (CrkRGBA) RGB (0x3DBE8B);
-      s->negative = (CrkRGBA) RGB (0xF0834A);
-      break;
-    case CRK_CHART_STYLE_PRINT:
-      s->background = (CrkRGBA) RGB (0xFFFFFF);
-      s->foreground = (CrkRGBA) RGB (0x000000);
-      s->secondary = (CrkRGBA) RGB (0x404040);
-      s->grid = (CrkRGBA) RGB (0xB8B8B8);
-      s->axis = (CrkRGBA) RGB (0x808080);
-      s->band[0] = (CrkRGBA) RGB (0xEDEDED);
-      s->band[1] = (CrkRGBA) RGB (0xF8F8F8);
-      s->highlight = (CrkRGBA) RGB (0x000000);
-      s->benchmark = (CrkRGBA) RGB (0x707070);
-      s->positive = (CrkRGBA) RGB (0x000000);
-      s->negative = (CrkRGBA) RGB (0x000000);
-      break;
-    case CRK_CHART_STYLE_LIGHT:
-    default:
-      s->style = CRK_CHART_STYLE_LIGHT;
-      s->background = (CrkRGBA) RGB (0xFFFFFF);
-      s->foreground = (CrkRGBA) RGB (0x1A1A1A);
-      s->secondary = (CrkRGBA) RGB (0x555555);
-      s->grid = (CrkRGBA) RGB (0xD6D6D6);
-      s->axis = (CrkRGBA) RGB (0x9A9A9A);
-      s->band[0] = (CrkRGBA) RGB (0xEEF3F8);
-      s->band[1] = (CrkRGBA) RGB (0xF8F8F8);
-      s->highlight = (CrkRGBA) RGB (0x1A1A1A);
-      s->benchmark = (CrkRGBA) RGB (0x6E6E6E);
-      s->positive = (CrkRGBA) RGB (0x007D5A);
-      s->negative = (CrkRGBA) RGB (0xC0392B);
-      break;
+      case CRK_CHART_STYLE_DARK:
+        s->background = (CrkRGBA) RGB (0x242424);
+        s->foreground = (CrkRGBA) RGB (0xF2F2F2);
+        s->secondary = (CrkRGBA) RGB (0xB4B4B4);
+        s->grid = (CrkRGBA) RGB (0x4A4A4A);
+        s->axis = (CrkRGBA) RGB (0x7A7A7A);
+        s->band[0] = (CrkRGBA) RGB (0x2E2E2E);
+        s->band[1] = (CrkRGBA) RGB (0x383838);
+        s->highlight = (CrkRGBA) RGB (0xF0E442);
+        s->benchmark = (CrkRGBA) RGB (0xA0A0A0);
+        s->positive = (CrkRGBA) RGB (0x3DBE8B);
+        s->negative = (CrkRGBA) RGB (0xF0834A);
+        break;
+      case CRK_CHART_STYLE_PRINT:
+        s->background = (CrkRGBA) RGB (0xFFFFFF);
+        s->foreground = (CrkRGBA) RGB (0x000000);
+        s->secondary = (CrkRGBA) RGB (0x404040);
+        s->grid = (CrkRGBA) RGB (0xB8B8B8);
+        s->axis = (CrkRGBA) RGB (0x808080);
+        s->band[0] = (CrkRGBA) RGB (0xEDEDED);
+        s->band[1] = (CrkRGBA) RGB (0xF8F8F8);
+        s->highlight = (CrkRGBA) RGB (0x000000);
+        s->benchmark = (CrkRGBA) RGB (0x707070);
+        s->positive = (CrkRGBA) RGB (0x000000);
+        s->negative = (CrkRGBA) RGB (0x000000);
+        break;
+      case CRK_CHART_STYLE_LIGHT:
+      default:
+        s->style = CRK_CHART_STYLE_LIGHT;
+        s->background = (CrkRGBA) RGB (0xFFFFFF);
+        s->foreground = (CrkRGBA) RGB (0x1A1A1A);
+        s->secondary = (CrkRGBA) RGB (0x555555);
+        s->grid = (CrkRGBA) RGB (0xD6D6D6);
+        s->axis = (CrkRGBA) RGB (0x9A9A9A);
+        s->band[0] = (CrkRGBA) RGB (0xEEF3F8);
+        s->band[1] = (CrkRGBA) RGB (0xF8F8F8);
+        s->highlight = (CrkRGBA) RGB (0x1A1A1A);
+        s->benchmark = (CrkRGBA) RGB (0x6E6E6E);
+        s->positive = (CrkRGBA) RGB (0x007D5A);
+        s->negative = (CrkRGBA) RGB (0xC0392B);
+        break;
     }
   s->font_size = 10.0 * k;
   s->small_size = 8.5 * k;
@@ -270,7 +296,7 @@ crk_style_new (CrkChartStyle style,
  * Sets a colour as the source of @cr.
  */
 void
-crk_rgba_set_source (cairo_t       *cr,
+crk_rgba_set_source (cairo_t *cr,
                      const CrkRGBA *rgba)
 {
   cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha);
@@ -285,9 +311,9 @@ crk_rgba_set_source (cairo_t       *cr,
  * Sets a colour with its alpha multiplied as the source of @cr.
  */
 void
-crk_rgba_set_source_alpha (cairo_t       *cr,
+crk_rgba_set_source_alpha (cairo_t *cr,
                            const CrkRGBA *rgba,
-                           double         alpha)
+                           double alpha)
 {
   cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha);
 }
@@ -330,13 +356,13 @@ crk_rgba_to_string (const CrkRGBA *rgba)
 }
 
 static void
-polygon (cairo_t      *cr,
-         double        x,
-         double        y,
-         double        r,
-         guint         n,
-         double        start,
-         double        inner)
+polygon (cairo_t *cr,
+         double x,
+         double y,
+         double r,
+         guint n,
+         double start,
+         double inner)
 {
   guint points = inner > 0 ? 2 * n : n;
 
@@ -366,13 +392,13 @@ polygon (cairo_t      *cr,
  * Draws a marker in the current source.
  */
 void
-crk_draw_marker (cairo_t        *cr,
-                 CrkMarkerShape  shape,
-                 double          x,
-                 double          y,
-                 double          size,
-                 gboolean        hollow,
-                 const CrkRGBA  *hollow_fill)
+crk_draw_marker (cairo_t *cr,
+                 CrkMarkerShape shape,
+                 double x,
+                 double y,
+                 double size,
+                 gboolean hollow,
+                 const CrkRGBA *hollow_fill)
 {
   double r = size / 2;
   gboolean line_only = shape == CRK_MARKER_CROSS || shape == CRK_MARKER_PLUS;
@@ -381,38 +407,38 @@ crk_draw_marker (cairo_t        *cr,
   cairo_new_path (cr);
   switch (shape)
     {
-    case CRK_MARKER_SQUARE:
-      r *= 0.88;
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      break;
-    case CRK_MARKER_DIAMOND:
-      polygon (cr, x, y, r * 1.2, 4, -G_PI / 2, 0);
-      break;
-    case CRK_MARKER_TRIANGLE:
-      polygon (cr, x, y + r * 0.15, r * 1.2, 3, -G_PI / 2, 0);
-      break;
-    case CRK_MARKER_TRIANGLE_DOWN:
-      polygon (cr, x, y - r * 0.15, r * 1.2, 3, G_PI / 2, 0);
-      break;
-    case CRK_MARKER_STAR:
-      polygon (cr, x, y, r * 1.3, 5, -G_PI / 2, r * 0.55);
-      break;
-    case CRK_MARKER_CROSS:
-      cairo_move_to (cr, x - r, y - r);
-      cairo_line_to (cr, x + r, y + r);
-      cairo_move_to (cr, x + r, y - r);
-      cairo_line_to (cr, x - r, y + r);
-      break;
-    case CRK_MARKER_PLUS:
-      cairo_move_to (cr, x - r * 1.2, y);
-      cairo_line_to (cr, x + r * 1.2, y);
-      cairo_move_to (cr, x, y - r * 1.2);
-      cairo_line_to (cr, x, y + r * 1.2);
-      break;
-    case CRK_MARKER_CIRCLE:
-    default:
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      break;
+      case CRK_MARKER_SQUARE:
+        r *= 0.88;
+        cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
+        break;
+      case CRK_MARKER_DIAMOND:
+        polygon (cr, x, y, r * 1.2, 4, -G_PI / 2, 0);
+        break;
+      case CRK_MARKER_TRIANGLE:
+        polygon (cr, x, y + r * 0.15, r * 1.2, 3, -G_PI / 2, 0);
+        break;
+      case CRK_MARKER_TRIANGLE_DOWN:
+        polygon (cr, x, y - r * 0.15, r * 1.2, 3, G_PI / 2, 0);
+        break;
+      case CRK_MARKER_STAR:
+        polygon (cr, x, y, r * 1.3, 5, -G_PI / 2, r * 0.55);
+        break;
+      case CRK_MARKER_CROSS:
+        cairo_move_to (cr, x - r, y - r);
+        cairo_line_to (cr, x + r, y + r);
+        cairo_move_to (cr, x + r, y - r);
+        cairo_line_to (cr, x - r, y + r);
+        break;
+      case CRK_MARKER_PLUS:
+        cairo_move_to (cr, x - r * 1.2, y);
+        cairo_line_to (cr, x + r * 1.2, y);
+        cairo_move_to (cr, x, y - r * 1.2);
+        cairo_line_to (cr, x, y + r * 1.2);
+        break;
+      case CRK_MARKER_CIRCLE:
+      default:
+        cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+        break;
     }
 
   if (line_only)

@@ -15,8 +15,8 @@
 /* Years from old (light) to recent (dark): one hue, so the order reads as time. */
 static void
 year_color (CrkDraw *d,
-            guint    i,
-            guint    n,
+            guint i,
+            guint n,
             CrkRGBA *out)
 {
   double t = n <= 1 ? 1.0 : (double) i / (n - 1);
@@ -24,19 +24,19 @@ year_color (CrkDraw *d,
 
   switch (d->options->style)
     {
-    case CRK_CHART_STYLE_PRINT:
-      a = (CrkRGBA) { 0.78, 0.78, 0.78, 1 };
-      b = (CrkRGBA) { 0.15, 0.15, 0.15, 1 };
-      break;
-    case CRK_CHART_STYLE_DARK:
-      a = (CrkRGBA) { 0.20, 0.33, 0.47, 1 };
-      b = (CrkRGBA) { 0.34, 0.71, 0.91, 1 };
-      break;
-    case CRK_CHART_STYLE_LIGHT:
-    default:
-      a = (CrkRGBA) { 0.70, 0.84, 0.93, 1 };
-      b = (CrkRGBA) { 0.0, 0.36, 0.62, 1 };
-      break;
+      case CRK_CHART_STYLE_PRINT:
+        a = (CrkRGBA){0.78, 0.78, 0.78, 1};
+        b = (CrkRGBA){0.15, 0.15, 0.15, 1};
+        break;
+      case CRK_CHART_STYLE_DARK:
+        a = (CrkRGBA){0.20, 0.33, 0.47, 1};
+        b = (CrkRGBA){0.34, 0.71, 0.91, 1};
+        break;
+      case CRK_CHART_STYLE_LIGHT:
+      default:
+        a = (CrkRGBA){0.70, 0.84, 0.93, 1};
+        b = (CrkRGBA){0.0, 0.36, 0.62, 1};
+        break;
     }
   out->red = a.red + (b.red - a.red) * t;
   out->green = a.green + (b.green - a.green) * t;
@@ -54,7 +54,7 @@ series_label (const CrkChartSeries *s)
 
 void
 crk_chart_values_legend (CrkDraw *d,
-                         GArray  *entries)
+                         GArray *entries)
 {
   const CrkChartData *data = d->data;
 
@@ -80,14 +80,15 @@ common_unit (const CrkChartData *data)
 
 static char *
 axis_label (const CrkChartData *data,
-            guint               j)
+            guint j)
 {
   if (data->axis_units[j] != NULL && *data->axis_units[j] != '\0')
     return g_strdup_printf ("%s (%s)", data->axis_names[j], data->axis_units[j]);
   return g_strdup (data->axis_names[j]);
 }
 
-typedef struct {
+typedef struct
+{
   double text_size, text_h, bar_pitch, bar_h, group_gap;
   double label_w, year_w, value_w;
   double bars_x0, bars_x1;
@@ -97,16 +98,16 @@ typedef struct {
 
 static void
 values_measure (CrkDraw *d,
-                Values  *v,
-                double   text_size,
-                double   width)
+                Values *v,
+                double text_size,
+                double width)
 {
   const CrkChartData *data = d->data;
   double max_label = 0;
 
   v->text_size = text_size;
   {
-    g_autoptr(PangoLayout) probe = crk_draw_layout (d, "Ag国", text_size, PANGO_WEIGHT_NORMAL);
+    g_autoptr (PangoLayout) probe = crk_draw_layout (d, "Ag国", text_size, PANGO_WEIGHT_NORMAL);
     crk_text_layout_get_size (probe, NULL, &v->text_h);
   }
   v->bar_pitch = v->text_h * 1.15;
@@ -117,7 +118,7 @@ values_measure (CrkDraw *d,
   for (guint j = 0; j < data->n_axes; j++)
     {
       g_autofree char *label = axis_label (data, j);
-      g_autoptr(PangoLayout) l = crk_draw_layout (d, label, text_size, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l = crk_draw_layout (d, label, text_size, PANGO_WEIGHT_NORMAL);
       double w;
 
       crk_text_layout_get_size (l, &w, NULL);
@@ -128,7 +129,7 @@ values_measure (CrkDraw *d,
   for (guint i = 0; i < data->n_series; i++)
     {
       g_autofree char *label = series_label (&data->series[i]);
-      g_autoptr(PangoLayout) l = crk_draw_layout (d, label, text_size * 0.9, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l = crk_draw_layout (d, label, text_size * 0.9, PANGO_WEIGHT_NORMAL);
       double w;
 
       crk_text_layout_get_size (l, &w, NULL);
@@ -140,7 +141,7 @@ values_measure (CrkDraw *d,
       {
         g_autofree char *value = crk_chart_format_value (data->series[i].values[j]);
         g_autofree char *text = g_strdup_printf ("%s  %s", value, "+000.0%");
-        g_autoptr(PangoLayout) l = crk_draw_layout (d, text, text_size * 0.9, PANGO_WEIGHT_NORMAL);
+        g_autoptr (PangoLayout) l = crk_draw_layout (d, text, text_size * 0.9, PANGO_WEIGHT_NORMAL);
         double w;
 
         crk_text_layout_get_size (l, &w, NULL);
@@ -151,7 +152,7 @@ values_measure (CrkDraw *d,
   for (guint j = 0; j < data->n_axes; j++)
     {
       g_autofree char *label = axis_label (data, j);
-      g_autoptr(PangoLayout) l = crk_draw_layout (d, label, text_size, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l = crk_draw_layout (d, label, text_size, PANGO_WEIGHT_NORMAL);
       double h;
 
       crk_text_layout_set_width (l, v->label_w, PANGO_ALIGN_LEFT);
@@ -162,7 +163,7 @@ values_measure (CrkDraw *d,
 
 static double
 values_total_height (CrkDraw *d,
-                     Values  *v)
+                     Values *v)
 {
   double h = 0;
 
@@ -174,9 +175,9 @@ values_total_height (CrkDraw *d,
 double
 crk_chart_values_natural_height (CrkDraw *d)
 {
-  g_autoptr(GArray) legend = crk_draw_legend_entries_new ();
+  g_autoptr (GArray) legend = crk_draw_legend_entries_new ();
   double legend_w = 0, h;
-  Values v = { 0 };
+  Values v = {0};
 
   crk_chart_values_legend (d, legend);
   crk_draw_frame_height (d, legend, &legend_w);
@@ -188,10 +189,10 @@ crk_chart_values_natural_height (CrkDraw *d)
 
 static void
 scale_of (const CrkChartData *data,
-          gboolean            common,
-          guint               j,
-          double             *lo,
-          double             *hi)
+          gboolean common,
+          guint j,
+          double *lo,
+          double *hi)
 {
   *lo = 0;
   *hi = 0;
@@ -201,8 +202,7 @@ scale_of (const CrkChartData *data,
       {
         double x = data->series[i].values[jj];
 
-        if (!common && g_strcmp0 (data->axis_units[jj] != NULL ? data->axis_units[jj] : "",
-                                  data->axis_units[j] != NULL ? data->axis_units[j] : "") != 0)
+        if (!common && g_strcmp0 (data->axis_units[jj] != NULL ? data->axis_units[jj] : "", data->axis_units[j] != NULL ? data->axis_units[j] : "") != 0)
           continue;
         if (!isnan (x))
           {
@@ -226,14 +226,14 @@ crk_chart_values_draw (CrkDraw *d)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
-  Values v = { 0 };
+  Values v = {0};
   double y, total, common_lo = 0, common_hi = 1, step = 1;
   double gap = 6 * d->k;
 
   if (data->n_series == 0 || data->n_axes == 0)
     {
-      g_autoptr(PangoLayout) l = crk_draw_layout (d, _("No values to show."), d->style->font_size,
-                                                  PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("No values to show."), d->style->font_size,
+                                                   PANGO_WEIGHT_NORMAL);
       crk_draw_text (d, l, d->plot.x + d->plot.width / 2, d->plot.y + d->plot.height / 2,
                      CRK_ANCHOR_CENTER, &d->style->secondary, NULL);
       return;
@@ -266,7 +266,7 @@ crk_chart_values_draw (CrkDraw *d)
   for (guint j = 0; j < data->n_axes; j++)
     {
       g_autofree char *label = axis_label (data, j);
-      g_autoptr(PangoLayout) l = crk_draw_layout (d, label, v.text_size, PANGO_WEIGHT_BOLD);
+      g_autoptr (PangoLayout) l = crk_draw_layout (d, label, v.text_size, PANGO_WEIGHT_BOLD);
       double lo = common_lo, hi = common_hi;
 
       if (!v.common)
@@ -295,21 +295,21 @@ crk_chart_values_draw (CrkDraw *d)
           double x0 = v.bars_x0 + (v.bars_x1 - v.bars_x0) * (MIN (0, value) - lo) / (hi - lo);
           double x1 = v.bars_x0 + (v.bars_x1 - v.bars_x0) * (MAX (0, value) - lo) / (hi - lo);
           g_autofree char *year = series_label (s);
-          g_autoptr(PangoLayout) yl = crk_draw_layout (d, year, v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
+          g_autoptr (PangoLayout) yl = crk_draw_layout (d, year, v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
           g_autofree char *text = crk_chart_format_value (value);
           g_autofree char *growth = NULL;
           g_autofree char *tooltip = NULL;
           CrkRGBA color;
-          CrkRect value_rect, hit = { v.bars_x0, cy - v.bar_pitch / 2, v.bars_x1 - v.bars_x0 + v.value_w, v.bar_pitch };
+          CrkRect value_rect, hit = {v.bars_x0, cy - v.bar_pitch / 2, v.bars_x1 - v.bars_x0 + v.value_w, v.bar_pitch};
 
           crk_draw_text (d, yl, v.bars_x0 - gap * 0.6, cy, CRK_ANCHOR_RIGHT, &d->style->secondary, NULL);
           if (isnan (value))
             {
-              g_autoptr(PangoLayout) nl = crk_draw_layout (d, _("no value"), v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
+              g_autoptr (PangoLayout) nl = crk_draw_layout (d, _ ("no value"), v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
 
-              pango_layout_set_text (nl, _("no value"), -1);
+              pango_layout_set_text (nl, _ ("no value"), -1);
               crk_draw_text (d, nl, v.bars_x0 + 2 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->secondary, NULL);
-              tooltip = g_strdup_printf (_("%s, %s: no value"), data->axis_names[j], year);
+              tooltip = g_strdup_printf (_ ("%s, %s: no value"), data->axis_names[j], year);
               crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, s->city, data->axis_nodes[j], s->year,
                                   NAN, &hit, g_steal_pointer (&tooltip));
               continue;
@@ -321,7 +321,7 @@ crk_chart_values_draw (CrkDraw *d)
           crk_draw_ink (d, x0, cy - v.bar_h / 2, x1 - x0, v.bar_h);
 
           {
-            g_autoptr(PangoLayout) vl = crk_draw_layout (d, text, v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
+            g_autoptr (PangoLayout) vl = crk_draw_layout (d, text, v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
             /* Negative bars grow left of zero; their label goes right of zero. */
             crk_draw_text (d, vl, x1 + 3 * d->k, cy, CRK_ANCHOR_LEFT,
                            value < 0 ? &d->style->negative : &d->style->foreground, &value_rect);
@@ -329,7 +329,7 @@ crk_chart_values_draw (CrkDraw *d)
           if (!isnan (prev) && prev != 0)
             {
               double g = (value - prev) / fabs (prev);
-              g_autoptr(PangoLayout) gl = NULL;
+              g_autoptr (PangoLayout) gl = NULL;
 
               growth = crk_chart_format_percent (g);
               gl = crk_draw_layout (d, growth, v.text_size * 0.9, PANGO_WEIGHT_BOLD);
@@ -337,10 +337,10 @@ crk_chart_values_draw (CrkDraw *d)
                              g >= 0 ? &d->style->positive : &d->style->negative, NULL);
             }
           if (growth != NULL)
-            tooltip = g_strdup_printf (_("%s, %s: %s %s (%s on the year before)"), data->axis_names[j], year,
+            tooltip = g_strdup_printf (_ ("%s, %s: %s %s (%s on the year before)"), data->axis_names[j], year,
                                        text, data->axis_units[j] != NULL ? data->axis_units[j] : "", growth);
           else
-            tooltip = g_strdup_printf (_("%s, %s: %s %s"), data->axis_names[j], year, text,
+            tooltip = g_strdup_printf (_ ("%s, %s: %s %s"), data->axis_names[j], year, text,
                                        data->axis_units[j] != NULL ? data->axis_units[j] : "");
           crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, s->city, data->axis_nodes[j], s->year,
                               value, &hit, g_steal_pointer (&tooltip));
@@ -364,19 +364,18 @@ crk_chart_values_draw (CrkDraw *d)
         {
           double value = common_lo + t * step;
           g_autofree char *text = crk_draw_format_tick (value, step);
-          g_autoptr(PangoLayout) l = crk_draw_layout (d, text, v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
+          g_autoptr (PangoLayout) l = crk_draw_layout (d, text, v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
           double w;
 
           crk_text_layout_get_size (l, &w, NULL);
-          crk_draw_text (d, l, MIN (v.bars_x0 + (v.bars_x1 - v.bars_x0) * t / n_ticks,
-                                    d->width - d->margin - w / 2),
+          crk_draw_text (d, l, MIN (v.bars_x0 + (v.bars_x1 - v.bars_x0) * t / n_ticks, d->width - d->margin - w / 2),
                          y - v.group_gap / 2 + 2 * d->k, CRK_ANCHOR_TOP, &d->style->secondary, NULL);
         }
     }
   else
     {
-      g_autoptr(PangoLayout) l = crk_draw_layout (d, _("Indicators share a scale only with those of the same unit."),
-                                                  v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("Indicators share a scale only with those of the same unit."),
+                                                   v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
 
       crk_text_layout_set_width (l, d->plot.width, PANGO_ALIGN_LEFT);
       crk_draw_text (d, l, d->plot.x, y - v.group_gap / 2 + 2 * d->k, CRK_ANCHOR_TOP_LEFT,

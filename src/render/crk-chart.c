@@ -19,7 +19,7 @@
 #define MAX_RADAR_SERIES 8
 
 static int
-node_of (CrkResults            *results,
+node_of (CrkResults *results,
          const CrkChartOptions *options)
 {
   int node = 0;
@@ -38,14 +38,14 @@ node_of (CrkResults            *results,
 
 static const char *
 city_name (CrkDataset *dataset,
-           guint       city)
+           guint city)
 {
   return crk_city_get_display_name (crk_dataset_get_city (dataset, city));
 }
 
 static const char *
 node_name (CrkResults *results,
-           guint       node)
+           guint node)
 {
   CrkFrameworkNode *n = crk_results_get_node (results, node);
   const char *name = crk_framework_node_get_display_name (n);
@@ -55,7 +55,7 @@ node_name (CrkResults *results,
 
 static gboolean
 array_has (GArray *array,
-           guint   value)
+           guint value)
 {
   for (guint i = 0; array != NULL && i < array->len; i++)
     if (g_array_index (array, guint, i) == value)
@@ -76,10 +76,10 @@ compare_double (gconstpointer a,
  * @tier (-1 = all). */
 static void
 stats_of (CrkResults *results,
-          guint       node,
-          int         tier,
-          double     *mean,
-          double     *median)
+          guint node,
+          int tier,
+          double *mean,
+          double *median)
 {
   guint n_ranked = 0, n = 0;
   const guint *order = crk_results_get_order (results, &n_ranked);
@@ -108,7 +108,7 @@ stats_of (CrkResults *results,
 /* Node indices of @node's children. */
 static GArray *
 children_of (CrkResults *results,
-             guint       node)
+             guint node)
 {
   CrkFrameworkNode *n = crk_results_get_node (results, node);
   GArray *children = g_array_new (FALSE, FALSE, sizeof (int));
@@ -124,14 +124,15 @@ children_of (CrkResults *results,
   return children;
 }
 
-typedef struct {
+typedef struct
+{
   CrkResults *results;
-  GArray     *nodes;
+  GArray *nodes;
 } LeafCollect;
 
 static gboolean
 collect_leaf (CrkFrameworkNode *node,
-              gpointer          user_data)
+              gpointer user_data)
 {
   LeafCollect *c = user_data;
 
@@ -147,9 +148,9 @@ collect_leaf (CrkFrameworkNode *node,
 
 static GArray *
 leaves_of (CrkResults *results,
-           guint       node)
+           guint node)
 {
-  LeafCollect c = { results, g_array_new (FALSE, FALSE, sizeof (int)) };
+  LeafCollect c = {results, g_array_new (FALSE, FALSE, sizeof (int))};
 
   crk_framework_node_foreach (crk_results_get_node (results, node), collect_leaf, &c);
   return c.nodes;
@@ -157,8 +158,8 @@ leaves_of (CrkResults *results,
 
 static void
 set_axes (CrkChartData *data,
-          CrkResults   *results,
-          GArray       *nodes)
+          CrkResults *results,
+          GArray *nodes)
 {
   g_autofree const char **names = g_new0 (const char *, nodes->len + 1);
 
@@ -170,49 +171,49 @@ set_axes (CrkChartData *data,
 }
 
 static void
-fill_radar (CrkChartData          *data,
-            CrkResults            *results,
+fill_radar (CrkChartData *data,
+            CrkResults *results,
             const CrkChartOptions *options)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
-  g_autoptr(GArray) axes = NULL;
+  g_autoptr (GArray) axes = NULL;
   g_autofree int *groups = NULL;
   guint n_cities = options->cities != NULL ? MIN (options->cities->len, MAX_RADAR_SERIES) : 0;
 
   switch (options->radar_axes)
     {
-    case CRK_RADAR_AXES_INDICATORS:
-      {
-        g_autoptr(GArray) dims = children_of (results, 0);
-        g_autofree const char **group_names = g_new0 (const char *, dims->len + 1);
-        g_autoptr(GArray) all_groups = g_array_new (FALSE, FALSE, sizeof (int));
+      case CRK_RADAR_AXES_INDICATORS:
+        {
+          g_autoptr (GArray) dims = children_of (results, 0);
+          g_autofree const char **group_names = g_new0 (const char *, dims->len + 1);
+          g_autoptr (GArray) all_groups = g_array_new (FALSE, FALSE, sizeof (int));
 
-        axes = g_array_new (FALSE, FALSE, sizeof (int));
-        for (guint g = 0; g < dims->len; g++)
-          {
-            g_autoptr(GArray) leaves = leaves_of (results, g_array_index (dims, int, g));
-            int gi = (int) g;
+          axes = g_array_new (FALSE, FALSE, sizeof (int));
+          for (guint g = 0; g < dims->len; g++)
+            {
+              g_autoptr (GArray) leaves = leaves_of (results, g_array_index (dims, int, g));
+              int gi = (int) g;
 
-            group_names[g] = node_name (results, g_array_index (dims, int, g));
-            for (guint i = 0; i < leaves->len; i++)
-              {
-                g_array_append_val (axes, g_array_index (leaves, int, i));
-                g_array_append_val (all_groups, gi);
-              }
-          }
+              group_names[g] = node_name (results, g_array_index (dims, int, g));
+              for (guint i = 0; i < leaves->len; i++)
+                {
+                  g_array_append_val (axes, g_array_index (leaves, int, i));
+                  g_array_append_val (all_groups, gi);
+                }
+            }
+          set_axes (data, results, axes);
+          crk_chart_data_set_groups (data, dims->len, group_names, (const int *) (gconstpointer) all_groups->data);
+        }
+        break;
+      case CRK_RADAR_AXES_CHILDREN:
+        axes = children_of (results, (guint) node_of (results, options));
         set_axes (data, results, axes);
-        crk_chart_data_set_groups (data, dims->len, group_names, (const int *) (gconstpointer) all_groups->data);
-      }
-      break;
-    case CRK_RADAR_AXES_CHILDREN:
-      axes = children_of (results, (guint) node_of (results, options));
-      set_axes (data, results, axes);
-      break;
-    case CRK_RADAR_AXES_DIMENSIONS:
-    default:
-      axes = children_of (results, 0);
-      set_axes (data, results, axes);
-      break;
+        break;
+      case CRK_RADAR_AXES_DIMENSIONS:
+      default:
+        axes = children_of (results, 0);
+        set_axes (data, results, axes);
+        break;
     }
 
   for (guint c = 0; c < n_cities; c++)
@@ -239,43 +240,44 @@ fill_radar (CrkChartData          *data,
 
       switch (options->benchmark)
         {
-        case CRK_BENCHMARK_MEDIAN:
-          for (guint i = 0; i < data->n_axes; i++)
-            {
-              double mean;
-              stats_of (results, (guint) data->axis_nodes[i], -1, &mean, &values[i]);
-            }
-          name = g_strdup (_("Median of all cities"));
-          break;
-        case CRK_BENCHMARK_TIER_MEAN:
-          if (tier < 0 && data->n_series > 0)
-            tier = crk_results_get_tier (results, data->series[0].city);
-          if (tier < 0 || (guint) tier >= crk_results_get_n_tiers (results))
+          case CRK_BENCHMARK_MEDIAN:
+            for (guint i = 0; i < data->n_axes; i++)
+              {
+                double mean;
+                stats_of (results, (guint) data->axis_nodes[i], -1, &mean, &values[i]);
+              }
+            name = g_strdup (_ ("Median of all cities"));
             break;
-          for (guint i = 0; i < data->n_axes; i++)
-            {
-              double median;
-              stats_of (results, (guint) data->axis_nodes[i], tier, &values[i], &median);
-            }
-          name = g_strdup_printf (_("Mean of the %s stage"), crk_results_get_tier_name (results, (guint) tier));
-          break;
-        case CRK_BENCHMARK_BASE_YEAR:
-          if (options->base_results == NULL || data->n_series == 0)
+          case CRK_BENCHMARK_TIER_MEAN:
+            if (tier < 0 && data->n_series > 0)
+              tier = crk_results_get_tier (results, data->series[0].city);
+            if (tier < 0 || (guint) tier >= crk_results_get_n_tiers (results))
+              break;
+            for (guint i = 0; i < data->n_axes; i++)
+              {
+                double median;
+                stats_of (results, (guint) data->axis_nodes[i], tier, &values[i], &median);
+              }
+            name = g_strdup_printf (_ ("Mean of the %s stage"), crk_results_get_tier_name (results, (guint) tier));
             break;
-          for (guint i = 0; i < data->n_axes; i++)
-            {
-              const char *code = crk_framework_node_get_code (crk_results_get_node (results, (guint) data->axis_nodes[i]));
-              int node = crk_results_lookup_node (options->base_results, code);
+          case CRK_BENCHMARK_BASE_YEAR:
+            if (options->base_results == NULL || data->n_series == 0)
+              break;
+            for (guint i = 0; i < data->n_axes; i++)
+              {
+                const char *code = crk_framework_node_get_code (crk_results_get_node (results, (guint) data->axis_nodes[i]));
+                int node = crk_results_lookup_node (options->base_results, code);
 
-              values[i] = node >= 0 ? crk_results_get_score (options->base_results, (guint) node,
-                                                             data->series[0].city) : NAN;
-            }
-          name = g_strdup_printf (_("%s in %d"), data->series[0].name,
-                                  crk_results_get_year (options->base_results));
-          break;
-        case CRK_BENCHMARK_NONE:
-        default:
-          break;
+                values[i] = node >= 0 ? crk_results_get_score (options->base_results, (guint) node,
+                                                               data->series[0].city)
+                                      : NAN;
+              }
+            name = g_strdup_printf (_ ("%s in %d"), data->series[0].name,
+                                    crk_results_get_year (options->base_results));
+            break;
+          case CRK_BENCHMARK_NONE:
+          default:
+            break;
         }
       if (name != NULL)
         crk_chart_data_set_benchmark (data, name, values);
@@ -286,12 +288,12 @@ static int
 compare_names (gconstpointer a,
                gconstpointer b)
 {
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
 static void
-fill_categories (CrkChartData          *data,
-                 CrkResults            *results,
+fill_categories (CrkChartData *data,
+                 CrkResults *results,
                  const CrkChartOptions *options)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
@@ -304,7 +306,7 @@ fill_categories (CrkChartData          *data,
 
   if (options->colour_by == CRK_BAR_COLOUR_REGION)
     {
-      g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+      g_autoptr (GPtrArray) regions = g_ptr_array_new ();
 
       for (guint i = 0; i < data->n_rows; i++)
         {
@@ -325,20 +327,20 @@ fill_categories (CrkChartData          *data,
           if (region != NULL && g_ptr_array_find_with_equal_func (regions, region, g_str_equal, &index))
             data->rows[i].category = (int) index;
         }
-      crk_chart_data_set_categories (data, _("Region"), regions->len, (const char **) regions->pdata);
+      crk_chart_data_set_categories (data, _ ("Region"), regions->len, (const char **) regions->pdata);
     }
   else if (options->colour_by == CRK_BAR_COLOUR_TIER && n_tiers > 0)
     {
       for (guint i = 0; i < data->n_rows; i++)
         data->rows[i].category = data->rows[i].tier;
-      crk_chart_data_set_categories (data, _("Stage"), n_tiers, tiers);
+      crk_chart_data_set_categories (data, _ ("Stage"), n_tiers, tiers);
     }
 }
 
 /* Cities in rank order at @node: the index order at the root, else by the node's rank. */
 static GArray *
 ranked_cities (CrkResults *results,
-               guint       node)
+               guint node)
 {
   guint n_ranked = 0;
   const guint *order = crk_results_get_order (results, &n_ranked);
@@ -364,18 +366,18 @@ ranked_cities (CrkResults *results,
 }
 
 static void
-fill_bar (CrkChartData          *data,
-          CrkResults            *results,
+fill_bar (CrkChartData *data,
+          CrkResults *results,
           const CrkChartOptions *options)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint node = (guint) node_of (results, options);
-  g_autoptr(GArray) cities = ranked_cities (results, node);
+  g_autoptr (GArray) cities = ranked_cities (results, node);
   guint n = options->top_n > 0 ? MIN (options->top_n, cities->len) : cities->len;
   gboolean has_base = crk_results_has_base_year (results) && node == 0;
 
-  data->value_name = node == 0 ? g_strdup (_("Index score"))
-                               : g_strdup_printf (_("%s score"), node_name (results, node));
+  data->value_name = node == 0 ? g_strdup (_ ("Index score"))
+                               : g_strdup_printf (_ ("%s score"), node_name (results, node));
   data->base_year = has_base ? crk_results_get_base_year (results) : 0;
   for (guint i = 0; i < n; i++)
     {
@@ -415,18 +417,18 @@ fill_bar (CrkChartData          *data,
 }
 
 static void
-fill_contribution (CrkChartData          *data,
-                   CrkResults            *results,
+fill_contribution (CrkChartData *data,
+                   CrkResults *results,
                    const CrkChartOptions *options)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint node = (guint) node_of (results, options);
-  g_autoptr(GArray) axes = children_of (results, node);
-  g_autoptr(GArray) cities = NULL;
+  g_autoptr (GArray) axes = children_of (results, node);
+  g_autoptr (GArray) cities = NULL;
   g_autofree double *parts = NULL;
 
   set_axes (data, results, axes);
-  data->value_name = g_strdup (_("Points of the score"));
+  data->value_name = g_strdup (_ ("Points of the score"));
   if (options->cities != NULL && options->cities->len > 0)
     {
       cities = g_array_ref (options->cities);
@@ -456,16 +458,16 @@ fill_contribution (CrkChartData          *data,
 }
 
 static void
-fill_gap (CrkChartData          *data,
-          CrkResults            *results,
+fill_gap (CrkChartData *data,
+          CrkResults *results,
           const CrkChartOptions *options,
-          char                 **problem)
+          char **problem)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint node = (guint) node_of (results, options);
-  g_autoptr(GArray) axes = children_of (results, node);
-  g_autoptr(GArray) parts = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GArray) axes = children_of (results, node);
+  g_autoptr (GArray) parts = NULL;
+  g_autoptr (GError) error = NULL;
   guint a, b;
   CrkChartSeries *sa, *sb;
 
@@ -503,16 +505,16 @@ fill_gap (CrkChartData          *data,
 }
 
 static void
-fill_values (CrkChartData          *data,
-             CrkResults            *results,
+fill_values (CrkChartData *data,
+             CrkResults *results,
              const CrkChartOptions *options)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint node = (guint) node_of (results, options);
-  g_autoptr(GArray) leaves = leaves_of (results, node);
-  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) indicators = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) axes = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) leaves = leaves_of (results, node);
+  g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) indicators = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) axes = g_array_new (FALSE, FALSE, sizeof (int));
   guint city;
 
   for (guint i = 0; i < leaves->len; i++)
@@ -567,49 +569,50 @@ fill_values (CrkChartData          *data,
 }
 
 static char *
-generated_title (CrkResults            *results,
+generated_title (CrkResults *results,
                  const CrkChartOptions *options,
-                 const CrkChartData    *data)
+                 const CrkChartData *data)
 {
   int year = crk_results_get_year (results);
   guint node = (guint) node_of (results, options);
 
   switch (options->kind)
     {
-    case CRK_CHART_RADAR:
-      if (options->radar_axes == CRK_RADAR_AXES_INDICATORS)
-        return g_strdup_printf (_("Indicator scores by dimension, %d"), year);
-      if (options->radar_axes == CRK_RADAR_AXES_CHILDREN && node != 0)
-        return g_strdup_printf (_("%s: scores of its components, %d"), node_name (results, node), year);
-      return g_strdup_printf (_("Dimension scores, %d"), year);
-    case CRK_CHART_BAR:
-      if (options->top_n > 0 && options->top_n < crk_results_get_n_ranked (results))
-        return g_strdup_printf (ngettext ("Top %u city, %d", "Top %u cities, %d", options->top_n),
-                                options->top_n, year);
-      return g_strdup_printf (ngettext ("Ranking of %u city, %d", "Ranking of %u cities, %d",
-                                        data->n_rows), data->n_rows, year);
-    case CRK_CHART_CONTRIBUTION:
-      return g_strdup_printf (_("What makes up the score, %d"), year);
-    case CRK_CHART_GAP:
-      if (data->n_series >= 2)
-        return g_strdup_printf (_("%s and %s: where the gap comes from, %d"), data->series[0].name,
-                                data->series[1].name, year);
-      return g_strdup_printf (_("Score gap, %d"), year);
-    case CRK_CHART_VALUES:
-    default:
-      if (data->n_series > 1)
-        return g_strdup_printf (_("%s: indicator values, %d–%d"), data->series[0].name,
-                                data->series[0].year, data->series[data->n_series - 1].year);
-      if (data->n_series == 1)
-        return g_strdup_printf (_("%s: indicator values, %d"), data->series[0].name, data->series[0].year);
-      return g_strdup (_("Indicator values"));
+      case CRK_CHART_RADAR:
+        if (options->radar_axes == CRK_RADAR_AXES_INDICATORS)
+          return g_strdup_printf (_ ("Indicator scores by dimension, %d"), year);
+        if (options->radar_axes == CRK_RADAR_AXES_CHILDREN && node != 0)
+          return g_strdup_printf (_ ("%s: scores of its components, %d"), node_name (results, node), year);
+        return g_strdup_printf (_ ("Dimension scores, %d"), year);
+      case CRK_CHART_BAR:
+        if (options->top_n > 0 && options->top_n < crk_results_get_n_ranked (results))
+          return g_strdup_printf (ngettext ("Top %u city, %d", "Top %u cities, %d", options->top_n),
+                                  options->top_n, year);
+        return g_strdup_printf (ngettext ("Ranking of %u city, %d", "Ranking of %u cities, %d",
+                                          data->n_rows),
+                                data->n_rows, year);
+      case CRK_CHART_CONTRIBUTION:
+        return g_strdup_printf (_ ("What makes up the score, %d"), year);
+      case CRK_CHART_GAP:
+        if (data->n_series >= 2)
+          return g_strdup_printf (_ ("%s and %s: where the gap comes from, %d"), data->series[0].name,
+                                  data->series[1].name, year);
+        return g_strdup_printf (_ ("Score gap, %d"), year);
+      case CRK_CHART_VALUES:
+      default:
+        if (data->n_series > 1)
+          return g_strdup_printf (_ ("%s: indicator values, %d–%d"), data->series[0].name,
+                                  data->series[0].year, data->series[data->n_series - 1].year);
+        if (data->n_series == 1)
+          return g_strdup_printf (_ ("%s: indicator values, %d"), data->series[0].name, data->series[0].year);
+        return g_strdup (_ ("Indicator values"));
     }
 }
 
 static char *
-generated_subtitle (CrkResults            *results,
+generated_subtitle (CrkResults *results,
                     const CrkChartOptions *options,
-                    const CrkChartData    *data)
+                    const CrkChartData *data)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   const char *title = crk_dataset_get_display_title (dataset);
@@ -618,29 +621,29 @@ generated_subtitle (CrkResults            *results,
 
   switch (options->kind)
     {
-    case CRK_CHART_RADAR:
-      what = g_strdup (_("Scores from 0 to 100, higher is better"));
-      break;
-    case CRK_CHART_BAR:
-      what = node == 0 ? g_strdup (_("Index score")) : g_strdup_printf (_("Score of %s"), node_name (results, node));
-      break;
-    case CRK_CHART_CONTRIBUTION:
-      what = node == 0 ? g_strdup (_("Weighted points each dimension adds to the index score"))
-                       : g_strdup_printf (_("Weighted points each component adds to the score of %s"),
-                                          node_name (results, node));
-      break;
-    case CRK_CHART_GAP:
-      if (!isnan (data->gap_total) && data->n_series >= 2)
-        {
-          g_autofree char *v = crk_chart_format_value (fabs (data->gap_total));
-          what = g_strdup_printf (_("%s scores %s points %s %s, split by component"), data->series[0].name, v,
-                                  data->gap_total >= 0 ? _("above") : _("below"), data->series[1].name);
-        }
-      break;
-    case CRK_CHART_VALUES:
-    default:
-      what = g_strdup (_("Raw values with the change on the year before"));
-      break;
+      case CRK_CHART_RADAR:
+        what = g_strdup (_ ("Scores from 0 to 100, higher is better"));
+        break;
+      case CRK_CHART_BAR:
+        what = node == 0 ? g_strdup (_ ("Index score")) : g_strdup_printf (_ ("Score of %s"), node_name (results, node));
+        break;
+      case CRK_CHART_CONTRIBUTION:
+        what = node == 0 ? g_strdup (_ ("Weighted points each dimension adds to the index score"))
+                         : g_strdup_printf (_ ("Weighted points each component adds to the score of %s"),
+                                            node_name (results, node));
+        break;
+      case CRK_CHART_GAP:
+        if (!isnan (data->gap_total) && data->n_series >= 2)
+          {
+            g_autofree char *v = crk_chart_format_value (fabs (data->gap_total));
+            what = g_strdup_printf (_ ("%s scores %s points %s %s, split by component"), data->series[0].name, v,
+                                    data->gap_total >= 0 ? _ ("above") : _ ("below"), data->series[1].name);
+          }
+        break;
+      case CRK_CHART_VALUES:
+      default:
+        what = g_strdup (_ ("Raw values with the change on the year before"));
+        break;
     }
   if (title != NULL && *title != '\0' && what != NULL)
     return g_strdup_printf ("%s · %s", title, what);
@@ -661,15 +664,15 @@ generated_source (CrkResults *results)
 
       /* No second full stop after one that ends the source. */
       if (c == '.' || c == 0x3002 || c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F)
-        return g_strdup_printf (_("Source: %s Chart: Cityrank."), trimmed);
-      return g_strdup_printf (_("Source: %s. Chart: Cityrank."), trimmed);
+        return g_strdup_printf (_ ("Source: %s Chart: Cityrank."), trimmed);
+      return g_strdup_printf (_ ("Source: %s. Chart: Cityrank."), trimmed);
     }
-  return g_strdup (_("Chart: Cityrank."));
+  return g_strdup (_ ("Chart: Cityrank."));
 }
 
 /* The chart's data, titles included. */
 static CrkChartData *
-chart_data_new (CrkResults            *results,
+chart_data_new (CrkResults *results,
                 const CrkChartOptions *options)
 {
   CrkChartData *data = crk_chart_data_new (options->kind);
@@ -677,22 +680,22 @@ chart_data_new (CrkResults            *results,
 
   switch (options->kind)
     {
-    case CRK_CHART_RADAR:
-      fill_radar (data, results, options);
-      break;
-    case CRK_CHART_BAR:
-      fill_bar (data, results, options);
-      break;
-    case CRK_CHART_CONTRIBUTION:
-      fill_contribution (data, results, options);
-      break;
-    case CRK_CHART_GAP:
-      fill_gap (data, results, options, &problem);
-      break;
-    case CRK_CHART_VALUES:
-    default:
-      fill_values (data, results, options);
-      break;
+      case CRK_CHART_RADAR:
+        fill_radar (data, results, options);
+        break;
+      case CRK_CHART_BAR:
+        fill_bar (data, results, options);
+        break;
+      case CRK_CHART_CONTRIBUTION:
+        fill_contribution (data, results, options);
+        break;
+      case CRK_CHART_GAP:
+        fill_gap (data, results, options, &problem);
+        break;
+      case CRK_CHART_VALUES:
+      default:
+        fill_values (data, results, options);
+        break;
     }
   data->title = options->title != NULL ? g_strdup (options->title) : generated_title (results, options, data);
   if (options->subtitle != NULL)
@@ -717,14 +720,14 @@ chart_data_new (CrkResults            *results,
  * Draws the chart filling (0, 0, @width, @height), background included.
  */
 void
-crk_chart_draw (cairo_t               *cr,
-                CrkResults            *results,
+crk_chart_draw (cairo_t *cr,
+                CrkResults *results,
                 const CrkChartOptions *options,
-                double                 width,
-                double                 height,
-                CrkChartHits          *hits)
+                double width,
+                double height,
+                CrkChartHits *hits)
 {
-  g_autoptr(CrkChartData) data = NULL;
+  g_autoptr (CrkChartData) data = NULL;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (CRK_IS_RESULTS (results));
@@ -745,11 +748,11 @@ crk_chart_draw (cairo_t               *cr,
  * Returns: the height in the units of @width
  */
 double
-crk_chart_get_natural_height (CrkResults            *results,
+crk_chart_get_natural_height (CrkResults *results,
                               const CrkChartOptions *options,
-                              double                 width)
+                              double width)
 {
-  g_autoptr(CrkChartData) data = NULL;
+  g_autoptr (CrkChartData) data = NULL;
 
   g_return_val_if_fail (CRK_IS_RESULTS (results), 0);
   g_return_val_if_fail (options != NULL, 0);
@@ -768,10 +771,10 @@ crk_chart_get_natural_height (CrkResults            *results,
  * Returns: the title; free with g_free()
  */
 char *
-crk_chart_dup_title (CrkResults            *results,
+crk_chart_dup_title (CrkResults *results,
                      const CrkChartOptions *options)
 {
-  g_autoptr(CrkChartData) data = NULL;
+  g_autoptr (CrkChartData) data = NULL;
 
   g_return_val_if_fail (CRK_IS_RESULTS (results), NULL);
   data = chart_data_new (results, options);
@@ -788,10 +791,10 @@ crk_chart_dup_title (CrkResults            *results,
  * Returns: the subtitle; free with g_free()
  */
 char *
-crk_chart_dup_subtitle (CrkResults            *results,
+crk_chart_dup_subtitle (CrkResults *results,
                         const CrkChartOptions *options)
 {
-  g_autoptr(CrkChartData) data = NULL;
+  g_autoptr (CrkChartData) data = NULL;
 
   g_return_val_if_fail (CRK_IS_RESULTS (results), NULL);
   data = chart_data_new (results, options);
@@ -808,10 +811,10 @@ crk_chart_dup_subtitle (CrkResults            *results,
  * Returns: the source note; free with g_free()
  */
 char *
-crk_chart_dup_source (CrkResults            *results,
+crk_chart_dup_source (CrkResults *results,
                       const CrkChartOptions *options)
 {
-  g_autoptr(CrkChartData) data = NULL;
+  g_autoptr (CrkChartData) data = NULL;
 
   g_return_val_if_fail (CRK_IS_RESULTS (results), NULL);
   data = chart_data_new (results, options);
@@ -826,10 +829,10 @@ crk_chart_dup_source (CrkResults            *results,
  * Returns: (transfer full): one paragraph saying what the chart shows, for alt text
  */
 char *
-crk_chart_describe (CrkResults            *results,
+crk_chart_describe (CrkResults *results,
                     const CrkChartOptions *options)
 {
-  g_autoptr(CrkChartData) data = NULL;
+  g_autoptr (CrkChartData) data = NULL;
 
   g_return_val_if_fail (CRK_IS_RESULTS (results), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -854,16 +857,16 @@ crk_chart_describe (CrkResults            *results,
  * Returns: %TRUE when the file was written
  */
 gboolean
-crk_chart_export (CrkResults            *results,
+crk_chart_export (CrkResults *results,
                   const CrkChartOptions *options,
-                  const char            *path,
-                  CrkExportFormat        format,
-                  double                 width_px,
-                  double                 height_px,
-                  double                 dpi,
-                  GError               **error)
+                  const char *path,
+                  CrkExportFormat format,
+                  double width_px,
+                  double height_px,
+                  double dpi,
+                  GError **error)
 {
-  g_autoptr(CrkChartData) data = NULL;
+  g_autoptr (CrkChartData) data = NULL;
 
   g_return_val_if_fail (CRK_IS_RESULTS (results), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);

@@ -18,11 +18,11 @@
 
 #include "crk-export.h"
 
-G_DEFINE_QUARK (crk-export-error-quark, crk_export_error)
+G_DEFINE_QUARK (crk - export - error - quark, crk_export_error)
 
 /* Beyond this, an image surface is unreasonable for a chart (and may not allocate). */
 #define MAX_PIXELS_PER_SIDE 20000
-#define MAX_PIXELS          120e6
+#define MAX_PIXELS 120e6
 
 /**
  * crk_export_format_from_path:
@@ -65,25 +65,26 @@ crk_export_mm_to_px (double mm,
   return round (mm / 25.4 * dpi);
 }
 
-typedef struct {
+typedef struct
+{
   GError **error;
   const char *path;
 } PngErrorContext;
 
 static void
-png_error_cb (png_structp       png,
-              png_const_charp   message)
+png_error_cb (png_structp png,
+              png_const_charp message)
 {
   PngErrorContext *ctx = png_get_error_ptr (png);
 
   if (ctx->error != NULL && *ctx->error == NULL)
     g_set_error (ctx->error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FAILED,
-                 _("Could not write “%s”: %s"), ctx->path, message);
+                 _ ("Could not write “%s”: %s"), ctx->path, message);
   png_longjmp (png, 1);
 }
 
 static void
-png_warning_cb (png_structp     png,
+png_warning_cb (png_structp png,
                 png_const_charp message)
 {
   g_debug ("libpng: %s", message);
@@ -91,9 +92,9 @@ png_warning_cb (png_structp     png,
 
 static gboolean
 is_opaque (const guint8 *data,
-           int           width,
-           int           height,
-           int           stride)
+           int width,
+           int height,
+           int stride)
 {
   for (int y = 0; y < height; y++)
     {
@@ -109,8 +110,8 @@ is_opaque (const guint8 *data,
 /* Cairo's RGB24 of an opaque image, native-endian 32-bit words, to PNG's RGB. */
 static void
 opaque_row (const guint8 *src,
-            guint8       *dst,
-            int           width)
+            guint8 *dst,
+            int width)
 {
   const guint32 *pixels = (const guint32 *) (gconstpointer) src;
 
@@ -128,8 +129,8 @@ opaque_row (const guint8 *src,
 /* Cairo's ARGB32 is premultiplied, in native-endian 32-bit words; PNG wants straight RGBA. */
 static void
 unpremultiply_row (const guint8 *src,
-                   guint8       *dst,
-                   int           width)
+                   guint8 *dst,
+                   int width)
 {
   const guint32 *pixels = (const guint32 *) (gconstpointer) src;
 
@@ -170,14 +171,14 @@ unpremultiply_row (const guint8 *src,
  * Returns: %TRUE on success
  */
 gboolean
-crk_export_write_png (cairo_surface_t  *image,
-                      const char       *path,
-                      double            dpi,
-                      const char       *title,
-                      const char       *description,
-                      GError          **error)
+crk_export_write_png (cairo_surface_t *image,
+                      const char *path,
+                      double dpi,
+                      const char *title,
+                      const char *description,
+                      GError **error)
 {
-  PngErrorContext ctx = { error, path };
+  PngErrorContext ctx = {error, path};
   png_structp png = NULL;
   png_infop info = NULL;
   FILE *volatile file = NULL;
@@ -196,7 +197,7 @@ crk_export_write_png (cairo_surface_t  *image,
       cairo_image_surface_get_format (image) != CAIRO_FORMAT_ARGB32)
     {
       g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FAILED,
-                   _("Could not write “%s”: not an ARGB32 image"), path);
+                   _ ("Could not write “%s”: not an ARGB32 image"), path);
       return FALSE;
     }
   cairo_surface_flush (image);
@@ -211,7 +212,7 @@ crk_export_write_png (cairo_surface_t  *image,
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved));
+                   _ ("Could not write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
 
@@ -282,21 +283,21 @@ out:
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved));
+                   _ ("Could not write “%s”: %s"), path, g_strerror (saved));
       ok = FALSE;
     }
   if (!ok && error != NULL && *error == NULL)
     g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FAILED,
-                 _("Could not write “%s”: out of memory"), path);
+                 _ ("Could not write “%s”: out of memory"), path);
   if (!ok)
     g_unlink (path);
   return ok;
 }
 
 static cairo_status_t
-append_to_string (void                *closure,
+append_to_string (void *closure,
                   const unsigned char *data,
-                  unsigned int         length)
+                  unsigned int length)
 {
   g_string_append_len (closure, (const char *) data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -305,13 +306,13 @@ append_to_string (void                *closure,
 /* Puts <title> and <desc> first inside the root <svg> element, where assistive technology
  * and viewers look for them. */
 static gboolean
-insert_svg_title (GString     *svg,
-                  const char  *title,
-                  const char  *description)
+insert_svg_title (GString *svg,
+                  const char *title,
+                  const char *description)
 {
   const char *root = strstr (svg->str, "<svg");
   const char *end;
-  g_autoptr(GString) insert = g_string_new ("\n");
+  g_autoptr (GString) insert = g_string_new ("\n");
 
   if (root == NULL || (end = strchr (root, '>')) == NULL)
     return FALSE;
@@ -330,14 +331,14 @@ insert_svg_title (GString     *svg,
 }
 
 static gboolean
-check_cairo (cairo_status_t   status,
-             const char      *path,
-             GError         **error)
+check_cairo (cairo_status_t status,
+             const char *path,
+             GError **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
   g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FAILED,
-               _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+               _ ("Could not write “%s”: %s"), path, cairo_status_to_string (status));
   return FALSE;
 }
 
@@ -357,16 +358,16 @@ check_cairo (cairo_status_t   status,
  * Returns: %TRUE when the file was written
  */
 gboolean
-crk_export_draw (const char         *path,
-                 CrkExportFormat     format,
-                 double              width_px,
-                 double              height_px,
-                 double              dpi,
-                 const char         *title,
-                 const char         *description,
-                 CrkExportDrawFunc   draw,
-                 gpointer            user_data,
-                 GError            **error)
+crk_export_draw (const char *path,
+                 CrkExportFormat format,
+                 double width_px,
+                 double height_px,
+                 double dpi,
+                 const char *title,
+                 const char *description,
+                 CrkExportDrawFunc draw,
+                 gpointer user_data,
+                 GError **error)
 {
   cairo_surface_t *surface = NULL;
   cairo_t *cr;
@@ -382,7 +383,7 @@ crk_export_draw (const char         *path,
   if (format == CRK_EXPORT_FORMAT_AUTO)
     {
       g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FORMAT,
-                   _("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"), path);
+                   _ ("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"), path);
       return FALSE;
     }
   if (dpi == 0)
@@ -390,7 +391,7 @@ crk_export_draw (const char         *path,
   if (!(dpi >= CRK_EXPORT_MIN_DPI && dpi <= CRK_EXPORT_MAX_DPI))
     {
       g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE,
-                   _("Resolution %g dpi is out of range (%g to %g)"), dpi,
+                   _ ("Resolution %g dpi is out of range (%g to %g)"), dpi,
                    CRK_EXPORT_MIN_DPI, CRK_EXPORT_MAX_DPI);
       return FALSE;
     }
@@ -401,7 +402,7 @@ crk_export_draw (const char         *path,
         width_px * height_px <= MAX_PIXELS))
     {
       g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE,
-                   _("Size %g × %g pixels is out of range (16 to %d per side, %d million in all)"),
+                   _ ("Size %g × %g pixels is out of range (16 to %d per side, %d million in all)"),
                    width_px, height_px, MAX_PIXELS_PER_SIDE, (int) (MAX_PIXELS / 1000000));
       return FALSE;
     }
@@ -410,29 +411,60 @@ crk_export_draw (const char         *path,
 
   switch (format)
     {
-    case CRK_EXPORT_FORMAT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width_px, (int) height_px);
-      if (!check_cairo (cairo_surface_status (surface), path, error))
+      case CRK_EXPORT_FORMAT_PNG:
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width_px, (int) height_px);
+        if (!check_cairo (cairo_surface_status (surface), path, error))
+          {
+            cairo_surface_destroy (surface);
+            return FALSE;
+          }
+        cr = cairo_create (surface);
+        cairo_scale (cr, dpi / 72.0, dpi / 72.0);
+        draw (cr, width_pt, height_pt, user_data);
+        ok = check_cairo (cairo_status (cr), path, error);
+        cairo_destroy (cr);
+        ok = ok && crk_export_write_png (surface, path, dpi, title, description, error);
+        cairo_surface_destroy (surface);
+        return ok;
+
+      case CRK_EXPORT_FORMAT_SVG:
         {
+          g_autoptr (GString) svg = g_string_new (NULL);
+
+          surface = cairo_svg_surface_create_for_stream (append_to_string, svg, width_pt, height_pt);
+          cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
+          cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+          cr = cairo_create (surface);
+          draw (cr, width_pt, height_pt, user_data);
+          ok = check_cairo (cairo_status (cr), path, error);
+          cairo_destroy (cr);
+          cairo_surface_finish (surface);
+          ok = ok && check_cairo (cairo_surface_status (surface), path, error);
           cairo_surface_destroy (surface);
-          return FALSE;
+          if (!ok)
+            return FALSE;
+          if (!insert_svg_title (svg, title, description))
+            {
+              g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FAILED,
+                           _ ("Could not write “%s”: cairo wrote no <svg> element"), path);
+              return FALSE;
+            }
+          return g_file_set_contents (path, svg->str, svg->len, error);
         }
-      cr = cairo_create (surface);
-      cairo_scale (cr, dpi / 72.0, dpi / 72.0);
-      draw (cr, width_pt, height_pt, user_data);
-      ok = check_cairo (cairo_status (cr), path, error);
-      cairo_destroy (cr);
-      ok = ok && crk_export_write_png (surface, path, dpi, title, description, error);
-      cairo_surface_destroy (surface);
-      return ok;
 
-    case CRK_EXPORT_FORMAT_SVG:
-      {
-        g_autoptr(GString) svg = g_string_new (NULL);
-
-        surface = cairo_svg_surface_create_for_stream (append_to_string, svg, width_pt, height_pt);
-        cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-        cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      case CRK_EXPORT_FORMAT_PDF:
+        surface = cairo_pdf_surface_create (path, width_pt, height_pt);
+        if (!check_cairo (cairo_surface_status (surface), path, error))
+          {
+            cairo_surface_destroy (surface);
+            return FALSE;
+          }
+        if (title != NULL && *title != '\0')
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+        if (description != NULL && *description != '\0')
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, description);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                        PACKAGE_NAME " " PACKAGE_VERSION);
         cr = cairo_create (surface);
         draw (cr, width_pt, height_pt, user_data);
         ok = check_cairo (cairo_status (cr), path, error);
@@ -440,42 +472,11 @@ crk_export_draw (const char         *path,
         cairo_surface_finish (surface);
         ok = ok && check_cairo (cairo_surface_status (surface), path, error);
         cairo_surface_destroy (surface);
-        if (!ok)
-          return FALSE;
-        if (!insert_svg_title (svg, title, description))
-          {
-            g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FAILED,
-                         _("Could not write “%s”: cairo wrote no <svg> element"), path);
-            return FALSE;
-          }
-        return g_file_set_contents (path, svg->str, svg->len, error);
-      }
+        return ok;
 
-    case CRK_EXPORT_FORMAT_PDF:
-      surface = cairo_pdf_surface_create (path, width_pt, height_pt);
-      if (!check_cairo (cairo_surface_status (surface), path, error))
-        {
-          cairo_surface_destroy (surface);
-          return FALSE;
-        }
-      if (title != NULL && *title != '\0')
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-      if (description != NULL && *description != '\0')
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, description);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
-                                      PACKAGE_NAME " " PACKAGE_VERSION);
-      cr = cairo_create (surface);
-      draw (cr, width_pt, height_pt, user_data);
-      ok = check_cairo (cairo_status (cr), path, error);
-      cairo_destroy (cr);
-      cairo_surface_finish (surface);
-      ok = ok && check_cairo (cairo_surface_status (surface), path, error);
-      cairo_surface_destroy (surface);
-      return ok;
-
-    case CRK_EXPORT_FORMAT_AUTO:
-    default:
-      g_assert_not_reached ();
+      case CRK_EXPORT_FORMAT_AUTO:
+      default:
+        g_assert_not_reached ();
     }
   return FALSE;
 }

@@ -20,48 +20,48 @@
 /* Building blocks */
 
 guint
-crk_report_add_block (CrkReport    *self,
-                      CrkBlockKind  kind,
-                      char         *markup)
+crk_report_add_block (CrkReport *self,
+                      CrkBlockKind kind,
+                      char *markup)
 {
-  CrkBlock block = { 0 };
+  CrkBlock block = {0};
 
   block.kind = kind;
   block.markup = markup;
   block.table = -1;
   switch (kind)
     {
-    case CRK_BLOCK_H1:
-      block.keep_with_next = TRUE;
-      block.outline = markup;
-      break;
-    case CRK_BLOCK_H2:
-      block.keep_with_next = TRUE;
-      block.space_before = 12;
-      block.outline = markup;
-      break;
-    case CRK_BLOCK_PARAGRAPH:
-    case CRK_BLOCK_BULLET:
-    case CRK_BLOCK_NOTE:
-    case CRK_BLOCK_ROW:
-      break;
-    case CRK_BLOCK_GROUP:
-      block.keep_with_next = TRUE;
-      break;
-    default:
-      g_assert_not_reached ();
+      case CRK_BLOCK_H1:
+        block.keep_with_next = TRUE;
+        block.outline = markup;
+        break;
+      case CRK_BLOCK_H2:
+        block.keep_with_next = TRUE;
+        block.space_before = 12;
+        block.outline = markup;
+        break;
+      case CRK_BLOCK_PARAGRAPH:
+      case CRK_BLOCK_BULLET:
+      case CRK_BLOCK_NOTE:
+      case CRK_BLOCK_ROW:
+        break;
+      case CRK_BLOCK_GROUP:
+        block.keep_with_next = TRUE;
+        break;
+      default:
+        g_assert_not_reached ();
     }
   g_array_append_val (self->blocks, block);
   return self->blocks->len - 1;
 }
 
 int
-crk_report_add_table (CrkReport   *self,
-                      guint        n_columns,
+crk_report_add_table (CrkReport *self,
+                      guint n_columns,
                       const guint *column_flags,
-                      double       font_size)
+                      double font_size)
 {
-  CrkReportTable table = { 0 };
+  CrkReportTable table = {0};
 
   g_assert (n_columns > 0 && n_columns <= CRK_REPORT_MAX_COLUMNS);
 
@@ -77,13 +77,13 @@ crk_report_add_table (CrkReport   *self,
 }
 
 guint
-crk_report_add_row (CrkReport  *self,
-                    int         table,
-                    char      **cells,
-                    guint       flags)
+crk_report_add_row (CrkReport *self,
+                    int table,
+                    char **cells,
+                    guint flags)
 {
   CrkReportTable *t = &g_array_index (self->tables, CrkReportTable, table);
-  CrkBlock block = { 0 };
+  CrkBlock block = {0};
   guint index;
 
   block.kind = CRK_BLOCK_ROW;
@@ -118,8 +118,8 @@ crk_report_add_row (CrkReport  *self,
 
 static guint
 add_group (CrkReport *self,
-           int        table,
-           char      *markup)
+           int table,
+           char *markup)
 {
   guint index = crk_report_add_block (self, CRK_BLOCK_GROUP, markup);
 
@@ -193,23 +193,27 @@ char *
 crk_report_format_ordinal (guint rank)
 {
   if (crk_locale_prefers_chinese ())
-    return g_strdup_printf (_("No. %u"), rank);
+    return g_strdup_printf (_ ("No. %u"), rank);
   if (rank % 100 >= 11 && rank % 100 <= 13)
     return g_strdup_printf ("%uth", rank);
   switch (rank % 10)
     {
-    case 1: return g_strdup_printf ("%ust", rank);
-    case 2: return g_strdup_printf ("%und", rank);
-    case 3: return g_strdup_printf ("%urd", rank);
-    default: return g_strdup_printf ("%uth", rank);
+      case 1:
+        return g_strdup_printf ("%ust", rank);
+      case 2:
+        return g_strdup_printf ("%und", rank);
+      case 3:
+        return g_strdup_printf ("%urd", rank);
+      default:
+        return g_strdup_printf ("%uth", rank);
     }
 }
 
 /* "▲ 3", "▼ 2", "=", "new", or "" without a base year; coloured when @markup. */
 char *
 crk_report_format_change (CrkReport *self,
-                          guint      city,
-                          gboolean   markup)
+                          guint city,
+                          gboolean markup)
 {
   const CrkStyle *style = crk_report_get_style ();
   int rank_change = 0;
@@ -222,7 +226,7 @@ crk_report_format_change (CrkReport *self,
   if (!crk_results_get_change (self->results, city, &rank_change, &score_change))
     {
       /* TRANSLATORS: in the change column: the city was not ranked in the base year */
-      return markup ? g_markup_printf_escaped ("<i>%s</i>", _("new")) : g_strdup (_("new"));
+      return markup ? g_markup_printf_escaped ("<i>%s</i>", _ ("new")) : g_strdup (_ ("new"));
     }
   if (rank_change > 0)
     {
@@ -243,7 +247,7 @@ crk_report_format_change (CrkReport *self,
 
 static const char *
 tier_name (CrkReport *self,
-           guint      city)
+           guint city)
 {
   int tier = crk_results_get_tier (self->results, city);
 
@@ -264,7 +268,7 @@ bold (const char *s)
 
 static char *
 city_name_markup (CrkReport *self,
-                  guint      city)
+                  guint city)
 {
   CrkCity *c = crk_dataset_get_city (crk_results_get_dataset (self->results), city);
 
@@ -273,7 +277,7 @@ city_name_markup (CrkReport *self,
 
 static const char *
 city_display_name (CrkReport *self,
-                   guint      city)
+                   guint city)
 {
   CrkCity *c = crk_dataset_get_city (crk_results_get_dataset (self->results), city);
   const char *name = crk_city_get_display_name (c);
@@ -290,9 +294,9 @@ join_list (GPtrArray *items)
   for (guint i = 0; i < items->len; i++)
     {
       if (i > 0 && i + 1 == items->len)
-        g_string_append (s, _(" and "));
+        g_string_append (s, _ (" and "));
       else if (i > 0)
-        g_string_append (s, _(", "));
+        g_string_append (s, _ (", "));
       g_string_append (s, g_ptr_array_index (items, i));
     }
   return g_string_free (s, FALSE);
@@ -306,12 +310,13 @@ compare_double (gconstpointer a,
 {
   double x = *(const double *) a, y = *(const double *) b;
 
-  return x < y ? -1 : x > y ? 1 : 0;
+  return x < y ? -1 : x > y ? 1
+                            : 0;
 }
 
 static double
 median_of (double *values,
-           guint   n)
+           guint n)
 {
   if (n == 0)
     return NAN;
@@ -353,7 +358,7 @@ build_overview (CrkReport *self)
 
       g_string_append_c (text, ' ');
       g_string_append_printf (text,
-                              _("%s leads with a score of %s, ahead of %s (%s) and %s (%s)."),
+                              _ ("%s leads with a score of %s, ahead of %s (%s) and %s (%s)."),
                               a, sa, b, sb, c, sc);
     }
   if (n_ranked > 0)
@@ -367,7 +372,7 @@ build_overview (CrkReport *self)
       smedian = crk_report_format_score (median_of (scores, n_ranked));
       g_string_append_c (text, ' ');
       g_string_append_printf (text,
-                              _("The mean score is %s and the median %s; scores range from %s to %s."),
+                              _ ("The mean score is %s and the median %s; scores range from %s to %s."),
                               smean, smedian, smin, smax);
     }
   if (n_cities > n_ranked)
@@ -407,14 +412,14 @@ build_top10 (CrkReport *self)
 
   cells = cells_new (n);
   n = 0;
-  cells[n++] = g_strdup (_("Rank"));
-  cells[n++] = g_strdup (_("City"));
-  cells[n++] = g_strdup (_("Province"));
-  cells[n++] = g_strdup (_("Score"));
+  cells[n++] = g_strdup (_ ("Rank"));
+  cells[n++] = g_strdup (_ ("City"));
+  cells[n++] = g_strdup (_ ("Province"));
+  cells[n++] = g_strdup (_ ("Score"));
   if (has_base)
-    cells[n++] = g_strdup_printf (_("Change since %d"), crk_results_get_base_year (r));
+    cells[n++] = g_strdup_printf (_ ("Change since %d"), crk_results_get_base_year (r));
   if (has_tiers)
-    cells[n++] = g_strdup (_("Tier"));
+    cells[n++] = g_strdup (_ ("Tier"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
 
   for (guint i = 0; i < MIN (n_ranked, 10); i++)
@@ -436,9 +441,10 @@ build_top10 (CrkReport *self)
     }
 }
 
-typedef struct {
+typedef struct
+{
   guint city;
-  int   change;
+  int change;
 } Mover;
 
 static int
@@ -461,15 +467,15 @@ compare_movers_ascending (gconstpointer a,
 
 static void
 build_entering (CrkReport *self,
-                guint      top)
+                guint top)
 {
   CrkResults *r = self->results;
   guint n_cities = crk_results_get_n_cities (r);
   int base_year = crk_results_get_base_year (r);
-  g_autoptr(GPtrArray) entered = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) entered_cities = g_array_new (FALSE, FALSE, sizeof (Mover));
-  g_autoptr(GArray) left_cities = g_array_new (FALSE, FALSE, sizeof (Mover));
+  g_autoptr (GPtrArray) entered = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) entered_cities = g_array_new (FALSE, FALSE, sizeof (Mover));
+  g_autoptr (GArray) left_cities = g_array_new (FALSE, FALSE, sizeof (Mover));
   g_autofree char *heading = NULL;
 
   for (guint city = 0; city < n_cities; city++)
@@ -478,7 +484,7 @@ build_entering (CrkReport *self,
       guint base = crk_results_get_base_rank (r, city);
       gboolean now_in = rank > 0 && rank <= top;
       gboolean then_in = base > 0 && base <= top;
-      Mover m = { city, (int) rank };
+      Mover m = {city, (int) rank};
 
       if (now_in && !then_in)
         g_array_append_val (entered_cities, m);
@@ -499,10 +505,9 @@ build_entering (CrkReport *self,
       guint base = crk_results_get_base_rank (r, m->city);
 
       if (base > 0)
-        g_ptr_array_add (entered, g_strdup_printf (_("%s (%u, from %u)"), name, (guint) m->change, base));
+        g_ptr_array_add (entered, g_strdup_printf (_ ("%s (%u, from %u)"), name, (guint) m->change, base));
       else
-        g_ptr_array_add (entered, g_strdup_printf (_("%s (%u, not ranked in %d)"), name,
-                                                   (guint) m->change, base_year));
+        g_ptr_array_add (entered, g_strdup_printf (_ ("%s (%u, not ranked in %d)"), name, (guint) m->change, base_year));
     }
   for (guint i = 0; i < left_cities->len; i++)
     {
@@ -511,17 +516,17 @@ build_entering (CrkReport *self,
       guint rank = crk_results_get_rank (r, m->city);
 
       if (rank > 0)
-        g_ptr_array_add (left, g_strdup_printf (_("%s (%u, down from %u)"), name, rank, (guint) m->change));
+        g_ptr_array_add (left, g_strdup_printf (_ ("%s (%u, down from %u)"), name, rank, (guint) m->change));
       else
-        g_ptr_array_add (left, g_strdup_printf (_("%s (not ranked, from %u)"), name, (guint) m->change));
+        g_ptr_array_add (left, g_strdup_printf (_ ("%s (not ranked, from %u)"), name, (guint) m->change));
     }
 
-  heading = g_strdup_printf (_("Entering and leaving the top %u"), top);
+  heading = g_strdup_printf (_ ("Entering and leaving the top %u"), top);
   crk_report_add_block (self, CRK_BLOCK_H2, escape (heading));
   if (entered->len == 0 && left->len == 0)
     {
       crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
-                            g_strdup_printf (_("The top %u is made of the same cities as in %d."),
+                            g_strdup_printf (_ ("The top %u is made of the same cities as in %d."),
                                              top, base_year));
       return;
     }
@@ -537,7 +542,7 @@ build_entering (CrkReport *self,
     }
   else
     crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
-                          g_strdup_printf (_("Compared with %d, no city entered the top %u."), base_year, top));
+                          g_strdup_printf (_ ("Compared with %d, no city entered the top %u."), base_year, top));
   if (left->len > 0)
     {
       g_autofree char *list = join_list (left);
@@ -548,7 +553,7 @@ build_entering (CrkReport *self,
                                              left->len, list));
     }
   else
-    crk_report_add_block (self, CRK_BLOCK_PARAGRAPH, g_strdup (_("No city left it.")));
+    crk_report_add_block (self, CRK_BLOCK_PARAGRAPH, g_strdup (_ ("No city left it.")));
 }
 
 static void
@@ -557,10 +562,13 @@ build_movers (CrkReport *self)
   CrkResults *r = self->results;
   guint n_cities = crk_results_get_n_cities (r);
   int base_year = crk_results_get_base_year (r);
-  g_autoptr(GArray) movers = g_array_new (FALSE, FALSE, sizeof (Mover));
+  g_autoptr (GArray) movers = g_array_new (FALSE, FALSE, sizeof (Mover));
   guint flags[5] = {
-    CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER,
-    CRK_COLUMN_NUMBER, CRK_COLUMN_CENTER,
+    CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND,
+    CRK_COLUMN_WRAP,
+    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_CENTER,
   };
   char **cells;
   int table;
@@ -573,7 +581,7 @@ build_movers (CrkReport *self)
       if (crk_results_get_rank (r, city) > 0 &&
           crk_results_get_change (r, city, &rank_change, &score_change) && rank_change != 0)
         {
-          Mover m = { city, rank_change };
+          Mover m = {city, rank_change};
 
           g_array_append_val (movers, m);
         }
@@ -582,14 +590,14 @@ build_movers (CrkReport *self)
     return;
   g_array_sort (movers, compare_movers);
 
-  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_("Largest risers and fallers")));
+  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Largest risers and fallers")));
   table = crk_report_add_table (self, 5, flags, CRK_REPORT_TABLE_SIZE + 0.5);
   cells = cells_new (5);
-  cells[0] = g_strdup (_("City"));
-  cells[1] = g_strdup (_("Province"));
-  cells[2] = g_strdup_printf (_("Rank %d"), crk_results_get_year (r));
-  cells[3] = g_strdup_printf (_("Rank %d"), base_year);
-  cells[4] = g_strdup (_("Change"));
+  cells[0] = g_strdup (_ ("City"));
+  cells[1] = g_strdup (_ ("Province"));
+  cells[2] = g_strdup_printf (_ ("Rank %d"), crk_results_get_year (r));
+  cells[3] = g_strdup_printf (_ ("Rank %d"), base_year);
+  cells[4] = g_strdup (_ ("Change"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
 
   for (guint pass = 0; pass < 2; pass++)
@@ -605,7 +613,7 @@ build_movers (CrkReport *self)
           if ((risers && m->change <= 0) || (!risers && m->change >= 0))
             break;
           if (shown == 0)
-            add_group (self, table, g_strdup (risers ? _("Risers") : _("Fallers")));
+            add_group (self, table, g_strdup (risers ? _ ("Risers") : _ ("Fallers")));
           c = crk_dataset_get_city (crk_results_get_dataset (r), m->city);
           cells = cells_new (5);
           cells[0] = crk_report_city_markup (c);
@@ -627,8 +635,11 @@ build_tiers (CrkReport *self)
   guint n_ranked = 0;
   const guint *order = crk_results_get_order (r, &n_ranked);
   guint flags[5] = {
-    CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER,
-    CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER,
+    CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND,
+    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_NUMBER,
   };
   char **cells;
   int table;
@@ -636,14 +647,14 @@ build_tiers (CrkReport *self)
   if (n_tiers == 0)
     return;
 
-  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_("Cities by tier")));
+  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Cities by tier")));
   table = crk_report_add_table (self, 5, flags, CRK_REPORT_TABLE_SIZE + 0.5);
   cells = cells_new (5);
-  cells[0] = g_strdup (_("Tier"));
-  cells[1] = g_strdup (_("Ranks"));
-  cells[2] = g_strdup (_("Cities"));
-  cells[3] = g_strdup (_("Scores"));
-  cells[4] = g_strdup (_("Mean score"));
+  cells[0] = g_strdup (_ ("Tier"));
+  cells[1] = g_strdup (_ ("Ranks"));
+  cells[2] = g_strdup (_ ("Cities"));
+  cells[3] = g_strdup (_ ("Scores"));
+  cells[4] = g_strdup (_ ("Mean score"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
 
   for (guint t = 0; t < n_tiers; t++)
@@ -690,13 +701,14 @@ build_tiers (CrkReport *self)
     }
 }
 
-typedef struct {
-  char  *name;
-  guint  count;
-  guint  in_top10;
+typedef struct
+{
+  char *name;
+  guint count;
+  guint in_top10;
   double sum;
-  guint  best_city;
-  guint  best_rank;
+  guint best_city;
+  guint best_rank;
 } Group;
 
 static void
@@ -712,7 +724,7 @@ static int
 compare_groups (gconstpointer a,
                 gconstpointer b)
 {
-  const Group *x = *(Group * const *) a, *y = *(Group * const *) b;
+  const Group *x = *(Group *const *) a, *y = *(Group *const *) b;
 
   if (x->count != y->count)
     return x->count > y->count ? -1 : 1;
@@ -720,7 +732,7 @@ compare_groups (gconstpointer a,
 }
 
 static void
-build_groups (CrkReport  *self,
+build_groups (CrkReport *self,
               const char *attribute,
               const char *heading,
               const char *column)
@@ -729,10 +741,13 @@ build_groups (CrkReport  *self,
   CrkDataset *dataset = crk_results_get_dataset (r);
   guint n_ranked = 0;
   const guint *order = crk_results_get_order (r, &n_ranked);
-  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
+  g_autoptr (GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
   guint flags[5] = {
-    CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER,
+    CRK_COLUMN_WRAP,
+    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_NUMBER,
     CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND,
   };
   char **cells;
@@ -769,10 +784,10 @@ build_groups (CrkReport  *self,
   table = crk_report_add_table (self, 5, flags, CRK_REPORT_TABLE_SIZE + 0.5);
   cells = cells_new (5);
   cells[0] = escape (column);
-  cells[1] = g_strdup (_("Cities"));
-  cells[2] = g_strdup (_("In the top 10"));
-  cells[3] = g_strdup (_("Mean score"));
-  cells[4] = g_strdup (_("Best placed"));
+  cells[1] = g_strdup (_ ("Cities"));
+  cells[2] = g_strdup (_ ("In the top 10"));
+  cells[3] = g_strdup (_ ("Mean score"));
+  cells[4] = g_strdup (_ ("Best placed"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
 
   for (guint i = 0; i < groups->len; i++)
@@ -802,7 +817,7 @@ crk_report_build_summary (CrkReport *self)
   build_overview (self);
   if (n_ranked > 0)
     {
-      crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_("The top 10")));
+      crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("The top 10")));
       build_top10 (self);
     }
   if (crk_results_has_base_year (r))
@@ -815,23 +830,24 @@ crk_report_build_summary (CrkReport *self)
     }
   else
     crk_report_add_block (self, CRK_BLOCK_NOTE,
-                          g_strdup (_("The method sets no base year, so the report shows no changes in rank.")));
+                          g_strdup (_ ("The method sets no base year, so the report shows no changes in rank.")));
   build_tiers (self);
-  build_groups (self, "region", _("Cities by region"), _("Region"));
-  build_groups (self, "province", _("Cities by province"), _("Province"));
+  build_groups (self, "region", _ ("Cities by region"), _ ("Region"));
+  build_groups (self, "province", _ ("Cities by province"), _ ("Province"));
 }
 
 /* Method */
 
-typedef struct {
-  CrkReport  *self;
-  int         table;
+typedef struct
+{
+  CrkReport *self;
+  int table;
   GHashTable *index_of; /* node -> node index + 1 */
 } FrameworkWalk;
 
 static double
-weight_in_index (CrkResults       *r,
-                 GHashTable       *index_of,
+weight_in_index (CrkResults *r,
+                 GHashTable *index_of,
                  CrkFrameworkNode *node)
 {
   double w = 1;
@@ -851,7 +867,7 @@ format_percent (double share)
 
 static gboolean
 add_framework_row (CrkFrameworkNode *node,
-                   gpointer          user_data)
+                   gpointer user_data)
 {
   FrameworkWalk *walk = user_data;
   CrkResults *r = walk->self->results;
@@ -877,7 +893,7 @@ add_framework_row (CrkFrameworkNode *node,
                                           crk_framework_node_get_code (node));
       cells[2] = escape (indicator != NULL ? crk_indicator_get_unit (indicator) : NULL);
       /* TRUE: more is better */
-      cells[3] = g_strdup (direction < 0 ? _("↓ lower") : _("↑ higher"));
+      cells[3] = g_strdup (direction < 0 ? _ ("↓ lower") : _ ("↑ higher"));
       cells[4] = g_steal_pointer (&weight);
       cells[5] = g_steal_pointer (&overall);
       crk_report_add_row (walk->self, walk->table, cells, CRK_ROW_INDENT (depth - 1));
@@ -901,13 +917,19 @@ normalisation_text (CrkNormalisation mode)
 {
   switch (mode)
     {
-    case CRK_NORMALISATION_MINMAX: return _("min-max rescaling");
-    case CRK_NORMALISATION_ZSCORE: return _("z-scores");
-    case CRK_NORMALISATION_RANK: return _("ranks");
-    case CRK_NORMALISATION_PERCENTILE_RANK: return _("percentile ranks");
-    case CRK_NORMALISATION_GOALPOSTS: return _("distance to target (goalposts)");
-    case CRK_NORMALISATION_INHERIT:
-    default: return _("the default normalisation");
+      case CRK_NORMALISATION_MINMAX:
+        return _ ("min-max rescaling");
+      case CRK_NORMALISATION_ZSCORE:
+        return _ ("z-scores");
+      case CRK_NORMALISATION_RANK:
+        return _ ("ranks");
+      case CRK_NORMALISATION_PERCENTILE_RANK:
+        return _ ("percentile ranks");
+      case CRK_NORMALISATION_GOALPOSTS:
+        return _ ("distance to target (goalposts)");
+      case CRK_NORMALISATION_INHERIT:
+      default:
+        return _ ("the default normalisation");
     }
 }
 
@@ -916,18 +938,23 @@ aggregation_text (CrkAggregation mode)
 {
   switch (mode)
     {
-    case CRK_AGGREGATION_ARITHMETIC: return _("the weighted arithmetic mean");
-    case CRK_AGGREGATION_GEOMETRIC: return _("the weighted geometric mean");
-    case CRK_AGGREGATION_HARMONIC: return _("the weighted harmonic mean");
-    case CRK_AGGREGATION_TOPSIS: return _("TOPSIS (closeness to the ideal city)");
-    case CRK_AGGREGATION_INHERIT:
-    default: return _("the default aggregation");
+      case CRK_AGGREGATION_ARITHMETIC:
+        return _ ("the weighted arithmetic mean");
+      case CRK_AGGREGATION_GEOMETRIC:
+        return _ ("the weighted geometric mean");
+      case CRK_AGGREGATION_HARMONIC:
+        return _ ("the weighted harmonic mean");
+      case CRK_AGGREGATION_TOPSIS:
+        return _ ("TOPSIS (closeness to the ideal city)");
+      case CRK_AGGREGATION_INHERIT:
+      default:
+        return _ ("the default aggregation");
     }
 }
 
 static char *
 item (const char *label,
-      char       *text)
+      char *text)
 {
   char *markup = g_markup_printf_escaped ("<b>%s</b> ", label);
   char *all = g_strconcat (markup, text, NULL);
@@ -944,44 +971,44 @@ build_computation (CrkReport *self)
   CrkMethod *m = crk_results_get_method (r);
   double p1 = 0, p2 = 0;
   CrkNormalisation norm = crk_method_get_normalisation (m, &p1, &p2);
-  g_auto(GStrv) norm_overrides = crk_method_dup_normalisation_overrides (m);
-  g_auto(GStrv) weight_overrides = crk_method_dup_weight_overrides (m);
-  g_auto(GStrv) node_aggregations = crk_method_dup_node_aggregations (m);
-  g_autoptr(GArray) level_aggregations = crk_method_dup_level_aggregations (m);
+  g_auto (GStrv) norm_overrides = crk_method_dup_normalisation_overrides (m);
+  g_auto (GStrv) weight_overrides = crk_method_dup_weight_overrides (m);
+  g_auto (GStrv) node_aggregations = crk_method_dup_node_aggregations (m);
+  g_autoptr (GArray) level_aggregations = crk_method_dup_level_aggregations (m);
   char *text;
 
-  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_("Computation")));
+  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Computation")));
 
   /* Denomination */
   if (crk_method_get_denomination (m) == CRK_DENOMINATION_DATASET)
-    text = g_strdup (_("Indicators with a denominator (population, GDP, area…) are divided by it first."));
+    text = g_strdup (_ ("Indicators with a denominator (population, GDP, area…) are divided by it first."));
   else
-    text = g_strdup (_("Indicators are used as published, without dividing by a denominator."));
-  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_("Denomination."), text));
+    text = g_strdup (_ ("Indicators are used as published, without dividing by a denominator."));
+  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Denomination."), text));
 
   /* Imputation */
   switch (crk_method_get_imputation (m))
     {
-    case CRK_IMPUTATION_MEAN:
-      text = g_strdup (_("A missing value takes the mean of the indicator over the cities that have one."));
-      break;
-    case CRK_IMPUTATION_MEDIAN:
-      text = g_strdup (_("A missing value takes the median of the indicator over the cities that have one."));
-      break;
-    case CRK_IMPUTATION_GROUP_MEAN:
-      text = g_markup_printf_escaped (_("A missing value takes the mean of the indicator over the cities of the same %s."),
-                                      crk_method_get_impute_group (m));
-      break;
-    case CRK_IMPUTATION_GROUP_MEDIAN:
-      text = g_markup_printf_escaped (_("A missing value takes the median of the indicator over the cities of the same %s."),
-                                      crk_method_get_impute_group (m));
-      break;
-    case CRK_IMPUTATION_NONE:
-    default:
-      text = g_strdup (_("Missing values are not imputed: a score is the weighted mean of the parts a city has, their weights renormalised."));
-      break;
+      case CRK_IMPUTATION_MEAN:
+        text = g_strdup (_ ("A missing value takes the mean of the indicator over the cities that have one."));
+        break;
+      case CRK_IMPUTATION_MEDIAN:
+        text = g_strdup (_ ("A missing value takes the median of the indicator over the cities that have one."));
+        break;
+      case CRK_IMPUTATION_GROUP_MEAN:
+        text = g_markup_printf_escaped (_ ("A missing value takes the mean of the indicator over the cities of the same %s."),
+                                        crk_method_get_impute_group (m));
+        break;
+      case CRK_IMPUTATION_GROUP_MEDIAN:
+        text = g_markup_printf_escaped (_ ("A missing value takes the median of the indicator over the cities of the same %s."),
+                                        crk_method_get_impute_group (m));
+        break;
+      case CRK_IMPUTATION_NONE:
+      default:
+        text = g_strdup (_ ("Missing values are not imputed: a score is the weighted mean of the parts a city has, their weights renormalised."));
+        break;
     }
-  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_("Missing values."), text));
+  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Missing values."), text));
 
   /* Treatment */
   if (crk_method_get_treatment (m) == CRK_TREATMENT_WINSORISE)
@@ -990,38 +1017,40 @@ build_computation (CrkReport *self)
       guint max_points = 0;
 
       crk_method_get_treatment_params (m, &skew, &kurt, &max_points);
-      text = g_strdup_printf (_("An indicator whose absolute skewness is at least %g and whose kurtosis is at least %g is winsorised, "
-                                "one point at a time and at most %u points; if that is not enough, it is log-transformed instead."),
+      text = g_strdup_printf (_ ("An indicator whose absolute skewness is at least %g and whose kurtosis is at least %g is winsorised, "
+                                 "one point at a time and at most %u points; if that is not enough, it is log-transformed instead."),
                               skew, kurt, max_points);
     }
   else
-    text = g_strdup (_("Outliers are not treated."));
-  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_("Outliers."), text));
+    text = g_strdup (_ ("Outliers are not treated."));
+  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Outliers."), text));
 
   /* Normalisation */
   switch (norm)
     {
-    case CRK_NORMALISATION_MINMAX:
-      text = g_strdup_printf (_("Each indicator is rescaled to [%g, %g] over the cities with a value (min-max); "
-                                "where less is better the scale is reversed."), p1, p2);
-      break;
-    case CRK_NORMALISATION_ZSCORE:
-      text = g_strdup_printf (_("Each indicator is standardised to a mean of %g and a standard deviation of %g (z-scores); "
-                                "where less is better the sign is reversed."), p1, p2);
-      break;
-    case CRK_NORMALISATION_RANK:
-      text = g_strdup (_("Each indicator is replaced by the cities' ranks, scaled to [0, 100], ties averaged."));
-      break;
-    case CRK_NORMALISATION_PERCENTILE_RANK:
-      text = g_strdup (_("Each indicator is replaced by the cities' percentile ranks in [0, 100]."));
-      break;
-    case CRK_NORMALISATION_GOALPOSTS:
-      text = g_strdup (_("Each indicator is scored by its distance to a target between the indicator's goalposts, clipped to [0, 100]."));
-      break;
-    case CRK_NORMALISATION_INHERIT:
-    default:
-      text = g_strdup (normalisation_text (norm));
-      break;
+      case CRK_NORMALISATION_MINMAX:
+        text = g_strdup_printf (_ ("Each indicator is rescaled to [%g, %g] over the cities with a value (min-max); "
+                                   "where less is better the scale is reversed."),
+                                p1, p2);
+        break;
+      case CRK_NORMALISATION_ZSCORE:
+        text = g_strdup_printf (_ ("Each indicator is standardised to a mean of %g and a standard deviation of %g (z-scores); "
+                                   "where less is better the sign is reversed."),
+                                p1, p2);
+        break;
+      case CRK_NORMALISATION_RANK:
+        text = g_strdup (_ ("Each indicator is replaced by the cities' ranks, scaled to [0, 100], ties averaged."));
+        break;
+      case CRK_NORMALISATION_PERCENTILE_RANK:
+        text = g_strdup (_ ("Each indicator is replaced by the cities' percentile ranks in [0, 100]."));
+        break;
+      case CRK_NORMALISATION_GOALPOSTS:
+        text = g_strdup (_ ("Each indicator is scored by its distance to a target between the indicator's goalposts, clipped to [0, 100]."));
+        break;
+      case CRK_NORMALISATION_INHERIT:
+      default:
+        text = g_strdup (normalisation_text (norm));
+        break;
     }
   if (norm_overrides != NULL && norm_overrides[0] != NULL)
     {
@@ -1029,7 +1058,7 @@ build_computation (CrkReport *self)
 
       g_free (text);
       g_string_append_c (s, ' ');
-      g_string_append (s, _("Exceptions:"));
+      g_string_append (s, _ ("Exceptions:"));
       for (guint i = 0; norm_overrides[i] != NULL; i++)
         {
           CrkNormalisation mode = crk_method_get_indicator_normalisation (m, norm_overrides[i], NULL, NULL);
@@ -1041,27 +1070,27 @@ build_computation (CrkReport *self)
         }
       text = g_string_free (s, FALSE);
     }
-  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_("Normalisation."), text));
+  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Normalisation."), text));
 
   /* Weights */
   switch (crk_method_get_weight_scheme (m))
     {
-    case CRK_WEIGHTS_EQUAL:
-      text = g_strdup (_("Equal weights among the parts of each node."));
-      break;
-    case CRK_WEIGHTS_ENTROPY:
-      text = g_strdup (_("Weights from the entropy weight method: a part whose scores vary more across cities weighs more."));
-      break;
-    case CRK_WEIGHTS_CRITIC:
-      text = g_strdup (_("CRITIC weights: a part weighs more when its scores vary more and correlate less with its siblings."));
-      break;
-    case CRK_WEIGHTS_PCA:
-      text = g_strdup (_("Weights from a principal component analysis of each node's parts."));
-      break;
-    case CRK_WEIGHTS_DATASET:
-    default:
-      text = g_strdup (_("The weights published with the framework, shown in the table above."));
-      break;
+      case CRK_WEIGHTS_EQUAL:
+        text = g_strdup (_ ("Equal weights among the parts of each node."));
+        break;
+      case CRK_WEIGHTS_ENTROPY:
+        text = g_strdup (_ ("Weights from the entropy weight method: a part whose scores vary more across cities weighs more."));
+        break;
+      case CRK_WEIGHTS_CRITIC:
+        text = g_strdup (_ ("CRITIC weights: a part weighs more when its scores vary more and correlate less with its siblings."));
+        break;
+      case CRK_WEIGHTS_PCA:
+        text = g_strdup (_ ("Weights from a principal component analysis of each node's parts."));
+        break;
+      case CRK_WEIGHTS_DATASET:
+      default:
+        text = g_strdup (_ ("The weights published with the framework, shown in the table above."));
+        break;
     }
   if (weight_overrides != NULL && weight_overrides[0] != NULL)
     {
@@ -1075,10 +1104,10 @@ build_computation (CrkReport *self)
       g_free (more);
       text = all;
     }
-  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_("Weights."), text));
+  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Weights."), text));
 
   /* Aggregation */
-  text = g_strdup_printf (_("Each node's score is %s of its parts' scores."),
+  text = g_strdup_printf (_ ("Each node's score is %s of its parts' scores."),
                           aggregation_text (crk_method_get_aggregation (m)));
   if ((level_aggregations != NULL && level_aggregations->len > 0) ||
       (node_aggregations != NULL && node_aggregations[0] != NULL))
@@ -1091,7 +1120,7 @@ build_computation (CrkReport *self)
           guint level = g_array_index (level_aggregations, guint, i);
 
           g_string_append_c (s, ' ');
-          g_string_append_printf (s, _("At level %u: %s."), level,
+          g_string_append_printf (s, _ ("At level %u: %s."), level,
                                   aggregation_text (crk_method_get_level_aggregation (m, level)));
         }
       for (guint i = 0; node_aggregations != NULL && node_aggregations[i] != NULL; i++)
@@ -1099,14 +1128,14 @@ build_computation (CrkReport *self)
           g_autofree char *e = g_markup_printf_escaped ("%s", node_aggregations[i]);
 
           g_string_append_c (s, ' ');
-          g_string_append_printf (s, _("For %s: %s."), e,
+          g_string_append_printf (s, _ ("For %s: %s."), e,
                                   aggregation_text (crk_method_get_node_aggregation (m, node_aggregations[i])));
         }
       text = g_string_free (s, FALSE);
     }
   if (crk_method_get_availability (m) > 0)
     {
-      char *more = g_strdup_printf (_(" A city needs at least %.0f%% of a node's parts to get a score there."),
+      char *more = g_strdup_printf (_ (" A city needs at least %.0f%% of a node's parts to get a score there."),
                                     100 * crk_method_get_availability (m));
       char *all = g_strconcat (text, more, NULL);
 
@@ -1114,11 +1143,11 @@ build_computation (CrkReport *self)
       g_free (more);
       text = all;
     }
-  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_("Aggregation."), text));
+  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Aggregation."), text));
 
   /* Ranks and tiers */
   {
-    GString *s = g_string_new (_("Cities are ranked by their index score, ties sharing the better rank (1, 2, 2, 4)."));
+    GString *s = g_string_new (_ ("Cities are ranked by their index score, ties sharing the better rank (1, 2, 2, 4)."));
     guint n_tiers = crk_method_get_n_tiers (m);
     CrkTierRule rule = crk_method_get_tier_rule (m);
 
@@ -1127,47 +1156,44 @@ build_computation (CrkReport *self)
         g_string_append_c (s, ' ');
         switch (rule)
           {
-          case CRK_TIER_RULE_RANK_BANDS:
-            g_string_append_printf (s, ngettext ("They are grouped in %u tier by rank:",
-                                                 "They are grouped in %u tiers by rank:", n_tiers), n_tiers);
-            for (guint i = 0, from = 1; i < n_tiers; i++)
-              {
-                const CrkTier *tier = crk_method_get_tier (m, i);
-                g_autofree char *name = escape (crk_locale_pick (tier->name, tier->name_zh));
+            case CRK_TIER_RULE_RANK_BANDS:
+              g_string_append_printf (s, ngettext ("They are grouped in %u tier by rank:", "They are grouped in %u tiers by rank:", n_tiers), n_tiers);
+              for (guint i = 0, from = 1; i < n_tiers; i++)
+                {
+                  const CrkTier *tier = crk_method_get_tier (m, i);
+                  g_autofree char *name = escape (crk_locale_pick (tier->name, tier->name_zh));
 
-                if (tier->bound > 0)
-                  g_string_append_printf (s, " %s %u–%u%s", name, from, (guint) tier->bound,
-                                          i + 1 < n_tiers ? _(",") : _("."));
-                else
-                  g_string_append_printf (s, " %s %u+%s", name, from, i + 1 < n_tiers ? _(",") : _("."));
-                from = (guint) tier->bound + 1;
-              }
-            break;
-          case CRK_TIER_RULE_SCORE_THRESHOLDS:
-            g_string_append_printf (s, ngettext ("They are grouped in %u tier by score:",
-                                                 "They are grouped in %u tiers by score:", n_tiers), n_tiers);
-            for (guint i = 0; i < n_tiers; i++)
-              {
-                const CrkTier *tier = crk_method_get_tier (m, i);
-                g_autofree char *name = escape (crk_locale_pick (tier->name, tier->name_zh));
+                  if (tier->bound > 0)
+                    g_string_append_printf (s, " %s %u–%u%s", name, from, (guint) tier->bound,
+                                            i + 1 < n_tiers ? _ (",") : _ ("."));
+                  else
+                    g_string_append_printf (s, " %s %u+%s", name, from, i + 1 < n_tiers ? _ (",") : _ ("."));
+                  from = (guint) tier->bound + 1;
+                }
+              break;
+            case CRK_TIER_RULE_SCORE_THRESHOLDS:
+              g_string_append_printf (s, ngettext ("They are grouped in %u tier by score:", "They are grouped in %u tiers by score:", n_tiers), n_tiers);
+              for (guint i = 0; i < n_tiers; i++)
+                {
+                  const CrkTier *tier = crk_method_get_tier (m, i);
+                  g_autofree char *name = escape (crk_locale_pick (tier->name, tier->name_zh));
 
-                g_string_append_printf (s, " %s ≥ %g%s", name, tier->bound, i + 1 < n_tiers ? _(",") : _("."));
-              }
-            break;
-          case CRK_TIER_RULE_QUANTILES:
-          case CRK_TIER_RULE_NONE:
-          default:
-            g_string_append_printf (s, ngettext ("They are grouped in %u tier of equal size.",
-                                                 "They are grouped in %u tiers of equal size.", n_tiers), n_tiers);
-            break;
+                  g_string_append_printf (s, " %s ≥ %g%s", name, tier->bound, i + 1 < n_tiers ? _ (",") : _ ("."));
+                }
+              break;
+            case CRK_TIER_RULE_QUANTILES:
+            case CRK_TIER_RULE_NONE:
+            default:
+              g_string_append_printf (s, ngettext ("They are grouped in %u tier of equal size.", "They are grouped in %u tiers of equal size.", n_tiers), n_tiers);
+              break;
           }
       }
     if (crk_method_get_base_year (m) != 0)
       {
         g_string_append_c (s, ' ');
-        g_string_append_printf (s, _("Changes in rank and score are against %d."), crk_method_get_base_year (m));
+        g_string_append_printf (s, _ ("Changes in rank and score are against %d."), crk_method_get_base_year (m));
       }
-    crk_report_add_block (self, CRK_BLOCK_BULLET, item (_("Ranks."), g_string_free (s, FALSE)));
+    crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Ranks."), g_string_free (s, FALSE)));
   }
 }
 
@@ -1175,7 +1201,7 @@ static void
 build_adjustments (CrkReport *self)
 {
   GArray *adjustments = crk_results_get_adjustments (self->results);
-  guint counts[CRK_ADJUSTMENT_LOG_TRANSFORMED + 1] = { 0 };
+  guint counts[CRK_ADJUSTMENT_LOG_TRANSFORMED + 1] = {0};
   GString *s;
 
   if (adjustments == NULL || adjustments->len == 0)
@@ -1189,28 +1215,20 @@ build_adjustments (CrkReport *self)
     }
   s = g_string_new (NULL);
   if (counts[CRK_ADJUSTMENT_DENOMINATED] > 0)
-    g_string_append_printf (s, ngettext ("%u value was divided by a denominator. ",
-                                         "%u values were divided by a denominator. ",
-                                         counts[CRK_ADJUSTMENT_DENOMINATED]),
+    g_string_append_printf (s, ngettext ("%u value was divided by a denominator. ", "%u values were divided by a denominator. ", counts[CRK_ADJUSTMENT_DENOMINATED]),
                             counts[CRK_ADJUSTMENT_DENOMINATED]);
   if (counts[CRK_ADJUSTMENT_IMPUTED] > 0)
-    g_string_append_printf (s, ngettext ("%u missing value was imputed. ",
-                                         "%u missing values were imputed. ",
-                                         counts[CRK_ADJUSTMENT_IMPUTED]),
+    g_string_append_printf (s, ngettext ("%u missing value was imputed. ", "%u missing values were imputed. ", counts[CRK_ADJUSTMENT_IMPUTED]),
                             counts[CRK_ADJUSTMENT_IMPUTED]);
   if (counts[CRK_ADJUSTMENT_WINSORISED] > 0)
-    g_string_append_printf (s, ngettext ("%u outlying value was winsorised. ",
-                                         "%u outlying values were winsorised. ",
-                                         counts[CRK_ADJUSTMENT_WINSORISED]),
+    g_string_append_printf (s, ngettext ("%u outlying value was winsorised. ", "%u outlying values were winsorised. ", counts[CRK_ADJUSTMENT_WINSORISED]),
                             counts[CRK_ADJUSTMENT_WINSORISED]);
   if (counts[CRK_ADJUSTMENT_LOG_TRANSFORMED] > 0)
-    g_string_append_printf (s, ngettext ("%u log transform was applied. ",
-                                         "%u log transforms were applied. ",
-                                         counts[CRK_ADJUSTMENT_LOG_TRANSFORMED]),
+    g_string_append_printf (s, ngettext ("%u log transform was applied. ", "%u log transforms were applied. ", counts[CRK_ADJUSTMENT_LOG_TRANSFORMED]),
                             counts[CRK_ADJUSTMENT_LOG_TRANSFORMED]);
   g_strchomp (s->str);
   s->len = strlen (s->str);
-  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_("Adjustments."), g_string_free (s, FALSE)));
+  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Adjustments."), g_string_free (s, FALSE)));
 }
 
 void
@@ -1221,11 +1239,15 @@ crk_report_build_method (CrkReport *self)
   CrkFrameworkNode *root = crk_results_get_node (r, 0);
   guint n_nodes = crk_results_get_n_nodes (r);
   guint n_leaves = 0, n_dims = crk_framework_node_get_n_children (root);
-  g_autoptr(GHashTable) index_of = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) index_of = g_hash_table_new (NULL, NULL);
   GArray *warnings = crk_results_get_warnings (r);
   guint flags[6] = {
-    CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND, 0, CRK_COLUMN_WRAP, 0,
-    CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER,
+    CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND,
+    0,
+    CRK_COLUMN_WRAP,
+    0,
+    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_NUMBER,
   };
   FrameworkWalk walk;
   char **cells;
@@ -1252,7 +1274,8 @@ crk_report_build_method (CrkReport *self)
     char *more = g_strdup_printf (ngettext (" in %u dimension. Each indicator is normalised, weighted and aggregated "
                                             "into dimension scores and the index score as set out below.",
                                             " in %u dimensions. Each indicator is normalised, weighted and aggregated "
-                                            "into dimension scores and the index score as set out below.", n_dims),
+                                            "into dimension scores and the index score as set out below.",
+                                            n_dims),
                                   n_dims);
     char *all = g_strconcat (b->markup, more, NULL);
 
@@ -1261,27 +1284,27 @@ crk_report_build_method (CrkReport *self)
     b->markup = all;
   }
 
-  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_("Framework")));
+  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Framework")));
   walk.self = self;
   walk.index_of = index_of;
   walk.table = crk_report_add_table (self, 6, flags, CRK_REPORT_TABLE_SIZE);
   g_array_index (self->tables, CrkReportTable, walk.table).zebra = FALSE;
   cells = cells_new (6);
-  cells[0] = g_strdup (_("Dimension and indicator"));
-  cells[1] = g_strdup (_("Code"));
-  cells[2] = g_strdup (_("Unit"));
-  cells[3] = g_strdup (_("Better when"));
-  cells[4] = g_strdup (_("Weight in its dimension"));
-  cells[5] = g_strdup (_("Weight in the index"));
+  cells[0] = g_strdup (_ ("Dimension and indicator"));
+  cells[1] = g_strdup (_ ("Code"));
+  cells[2] = g_strdup (_ ("Unit"));
+  cells[3] = g_strdup (_ ("Better when"));
+  cells[4] = g_strdup (_ ("Weight in its dimension"));
+  cells[5] = g_strdup (_ ("Weight in the index"));
   crk_report_add_row (self, walk.table, cells, CRK_ROW_HEADER);
   crk_framework_node_foreach (root, add_framework_row, &walk);
 
   build_computation (self);
   build_adjustments (self);
 
-  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_("Warnings")));
+  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Warnings")));
   if (warnings == NULL || warnings->len == 0)
-    crk_report_add_block (self, CRK_BLOCK_PARAGRAPH, g_strdup (_("The computation raised no warnings.")));
+    crk_report_add_block (self, CRK_BLOCK_PARAGRAPH, g_strdup (_ ("The computation raised no warnings.")));
   else
     for (guint i = 0; i < warnings->len; i++)
       {
@@ -1290,12 +1313,12 @@ crk_report_build_method (CrkReport *self)
         crk_report_add_block (self, CRK_BLOCK_BULLET, escape (w->message));
       }
 
-  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_("Comparing years")));
+  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Comparing years")));
   crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
-                        g_strdup (_("Ranks of different years are not strictly comparable: the cities covered, the "
-                                    "indicators, their sources and the normalisation change from year to year, and a "
-                                    "rank is relative to the other cities of the same year. Changes in rank show "
-                                    "movement within each year's field, not absolute progress.")));
+                        g_strdup (_ ("Ranks of different years are not strictly comparable: the cities covered, the "
+                                     "indicators, their sources and the normalisation change from year to year, and a "
+                                     "rank is relative to the other cities of the same year. Changes in rank show "
+                                     "movement within each year's field, not absolute progress.")));
 }
 
 /* The ranking table */
@@ -1329,12 +1352,12 @@ crk_report_build_table (CrkReport *self)
   {
     GString *s = g_string_new (NULL);
 
-    g_string_append_printf (s, _("Cities in rank order for %d, with their index score and dimension scores (0–100)."),
+    g_string_append_printf (s, _ ("Cities in rank order for %d, with their index score and dimension scores (0–100)."),
                             crk_results_get_year (r));
     if (has_base)
       {
         g_string_append_c (s, ' ');
-        g_string_append_printf (s, _("Change: places moved since %d (▲ up, ▼ down, = same; <i>new</i>: not ranked then)."),
+        g_string_append_printf (s, _ ("Change: places moved since %d (▲ up, ▼ down, = same; <i>new</i>: not ranked then)."),
                                 crk_results_get_base_year (r));
       }
     crk_report_add_block (self, CRK_BLOCK_NOTE, g_string_free (s, FALSE));
@@ -1354,16 +1377,16 @@ crk_report_build_table (CrkReport *self)
 
   cells = cells_new (n);
   n = 0;
-  cells[n++] = g_strdup (_("Rank"));
+  cells[n++] = g_strdup (_ ("Rank"));
   if (has_base)
-    cells[n++] = g_strdup (_("Change"));
-  cells[n++] = g_strdup (_("City"));
-  cells[n++] = g_strdup (_("Province"));
-  cells[n++] = g_strdup (_("Score"));
+    cells[n++] = g_strdup (_ ("Change"));
+  cells[n++] = g_strdup (_ ("City"));
+  cells[n++] = g_strdup (_ ("Province"));
+  cells[n++] = g_strdup (_ ("Score"));
   for (guint d = 0; d < n_dims; d++)
     cells[n++] = escape (crk_framework_node_get_display_name (g_ptr_array_index (dims, d)));
   if (n_tiers > 0)
-    cells[n++] = g_strdup (_("Tier"));
+    cells[n++] = g_strdup (_ ("Tier"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
 
   for (guint i = 0; i < n_ranked; i++)
@@ -1384,7 +1407,7 @@ crk_report_build_table (CrkReport *self)
               count++;
             }
           {
-            const char *name = tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : _("No tier");
+            const char *name = tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : _ ("No tier");
             g_autofree char *range = first == last
               ? g_strdup_printf (ngettext ("rank %u · %u city", "rank %u · %u cities", count), first, count)
               : g_strdup_printf (ngettext ("ranks %u–%u · %u city", "ranks %u–%u · %u cities", count),
@@ -1430,12 +1453,12 @@ crk_report_build_table (CrkReport *self)
       if (n_unranked++ == 0)
         {
           guint heading = crk_report_add_block (self, CRK_BLOCK_NOTE,
-                                                g_markup_printf_escaped ("<b>%s</b>", _("Not ranked")));
+                                                g_markup_printf_escaped ("<b>%s</b>", _ ("Not ranked")));
 
           g_array_index (self->blocks, CrkBlock, heading).keep_with_next = TRUE;
         }
       name = city_name_markup (self, city);
-      why = escape (reason != NULL ? reason : _("no score"));
+      why = escape (reason != NULL ? reason : _ ("no score"));
       crk_report_add_block (self, CRK_BLOCK_NOTE, g_strdup_printf ("%s: %s", name, why));
     }
   return table;
@@ -1443,10 +1466,11 @@ crk_report_build_table (CrkReport *self)
 
 /* The index of profiles */
 
-typedef struct {
-  char  *key;    /* collation key of the display name */
-  guint  city;
-  guint  number;
+typedef struct
+{
+  char *key; /* collation key of the display name */
+  guint city;
+  guint number;
 } IndexEntry;
 
 static int
@@ -1460,13 +1484,13 @@ compare_index_entries (gconstpointer a,
 }
 
 void
-crk_report_build_index (CrkReport   *self,
+crk_report_build_index (CrkReport *self,
                         const guint *numbers)
 {
   CrkResults *r = self->results;
   CrkDataset *dataset = crk_results_get_dataset (r);
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
-  guint flags[4] = { CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER };
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
+  guint flags[4] = {CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER};
   char **cells;
   int table;
 
@@ -1481,14 +1505,14 @@ crk_report_build_index (CrkReport   *self,
     }
   g_array_sort (entries, compare_index_entries);
 
-  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_("Index of city profiles")));
-  crk_report_add_block (self, CRK_BLOCK_NOTE, g_strdup (_("The profiled cities by name, with their rank and the page of their profile.")));
+  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Index of city profiles")));
+  crk_report_add_block (self, CRK_BLOCK_NOTE, g_strdup (_ ("The profiled cities by name, with their rank and the page of their profile.")));
   table = crk_report_add_table (self, 4, flags, CRK_REPORT_TABLE_SIZE);
   cells = cells_new (4);
-  cells[0] = g_strdup (_("City"));
-  cells[1] = g_strdup (_("Province"));
-  cells[2] = g_strdup (_("Rank"));
-  cells[3] = g_strdup (_("Page"));
+  cells[0] = g_strdup (_ ("City"));
+  cells[1] = g_strdup (_ ("Province"));
+  cells[2] = g_strdup (_ ("Rank"));
+  cells[3] = g_strdup (_ ("Page"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
   for (guint i = 0; i < entries->len; i++)
     {
@@ -1513,8 +1537,8 @@ crk_report_build_index (CrkReport   *self,
  * points)." */
 static void
 describe_dimensions (CrkReport *self,
-                     guint      city,
-                     GString   *s)
+                     guint city,
+                     GString *s)
 {
   CrkResults *r = self->results;
   GPtrArray *dims = crk_dataset_get_dimensions (crk_results_get_dataset (r));
@@ -1579,7 +1603,7 @@ describe_dimensions (CrkReport *self,
       g_autofree char *rb = crk_report_format_ordinal (crk_results_get_node_rank (r, (guint) worst, city));
 
       g_string_append_c (s, ' ');
-      g_string_append_printf (s, _("Its strongest dimension is %s (%.1f, %s), its weakest %s (%.1f, %s)."),
+      g_string_append_printf (s, _ ("Its strongest dimension is %s (%.1f, %s), its weakest %s (%.1f, %s)."),
                               a, best_score, ra, b, worst_score, rb);
     }
   if (widest >= 0 && compared > 0)
@@ -1588,17 +1612,17 @@ describe_dimensions (CrkReport *self,
 
       g_string_append_c (s, ' ');
       if (widest_gap >= 0)
-        g_string_append_printf (s, _("It is above the median city on %u of %u dimensions, most of all in %s (%+.1f points)."),
+        g_string_append_printf (s, _ ("It is above the median city on %u of %u dimensions, most of all in %s (%+.1f points)."),
                                 ahead, compared, w, widest_gap);
       else
-        g_string_append_printf (s, _("It is above the median city on %u of %u dimensions and furthest below it in %s (%+.1f points)."),
+        g_string_append_printf (s, _ ("It is above the median city on %u of %u dimensions and furthest below it in %s (%+.1f points)."),
                                 ahead, compared, w, widest_gap);
     }
 }
 
 char *
 crk_report_dup_city_text (CrkReport *self,
-                          guint      city)
+                          guint city)
 {
   CrkResults *r = self->results;
   guint rank = crk_results_get_rank (r, city);
@@ -1611,16 +1635,16 @@ crk_report_dup_city_text (CrkReport *self,
   if (rank == 0)
     {
       const char *reason = crk_results_get_unranked_reason (r, city);
-      g_autofree char *why = escape (reason != NULL ? reason : _("no score"));
+      g_autofree char *why = escape (reason != NULL ? reason : _ ("no score"));
 
-      g_string_append_printf (s, _("%s is not ranked for %d: %s."), name, crk_results_get_year (r), why);
+      g_string_append_printf (s, _ ("%s is not ranked for %d: %s."), name, crk_results_get_year (r), why);
       return g_string_free (s, FALSE);
     }
 
   {
     g_autofree char *ordinal = crk_report_format_ordinal (rank);
 
-    g_string_append_printf (s, _("%s ranks %s of %u cities for %d with a score of %s."),
+    g_string_append_printf (s, _ ("%s ranks %s of %u cities for %d with a score of %s."),
                             name, ordinal, crk_results_get_n_ranked (r), crk_results_get_year (r), score);
   }
   if (crk_results_has_base_year (r))
@@ -1629,17 +1653,15 @@ crk_report_dup_city_text (CrkReport *self,
 
       g_string_append_c (s, ' ');
       if (!crk_results_get_change (r, city, &rank_change, &score_change))
-        g_string_append_printf (s, _("It was not ranked in %d."), base_year);
+        g_string_append_printf (s, _ ("It was not ranked in %d."), base_year);
       else if (rank_change > 0)
-        g_string_append_printf (s, ngettext ("It moved up %d place since %d (score %+.2f).",
-                                             "It moved up %d places since %d (score %+.2f).", rank_change),
+        g_string_append_printf (s, ngettext ("It moved up %d place since %d (score %+.2f).", "It moved up %d places since %d (score %+.2f).", rank_change),
                                 rank_change, base_year, score_change);
       else if (rank_change < 0)
-        g_string_append_printf (s, ngettext ("It moved down %d place since %d (score %+.2f).",
-                                             "It moved down %d places since %d (score %+.2f).", -rank_change),
+        g_string_append_printf (s, ngettext ("It moved down %d place since %d (score %+.2f).", "It moved down %d places since %d (score %+.2f).", -rank_change),
                                 -rank_change, base_year, score_change);
       else
-        g_string_append_printf (s, _("It holds the same rank as in %d (score %+.2f)."), base_year, score_change);
+        g_string_append_printf (s, _ ("It holds the same rank as in %d (score %+.2f)."), base_year, score_change);
     }
   describe_dimensions (self, city, s);
   {
@@ -1651,7 +1673,7 @@ crk_report_dup_city_text (CrkReport *self,
         g_autofree char *ordinal = crk_report_format_ordinal (reference);
 
         g_string_append_c (s, ' ');
-        g_string_append_printf (s, _("The published ranking places it %s."), ordinal);
+        g_string_append_printf (s, _ ("The published ranking places it %s."), ordinal);
       }
   }
   return g_string_free (s, FALSE);

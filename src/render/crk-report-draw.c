@@ -15,17 +15,17 @@
 
 #define ACCENT_HEX 0x1F3A5F
 
-static const CrkRGBA accent = { 0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1 };
-static const CrkRGBA rule_grey = { 0.72, 0.72, 0.72, 1 };
-static const CrkRGBA zebra_fill = { 0.955, 0.962, 0.972, 1 };
-static const CrkRGBA header_fill = { 0.90, 0.925, 0.95, 1 };
-static const CrkRGBA group_fill = { 0.86, 0.895, 0.93, 1 };
+static const CrkRGBA accent = {0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1};
+static const CrkRGBA rule_grey = {0.72, 0.72, 0.72, 1};
+static const CrkRGBA zebra_fill = {0.955, 0.962, 0.972, 1};
+static const CrkRGBA header_fill = {0.90, 0.925, 0.95, 1};
+static const CrkRGBA group_fill = {0.86, 0.895, 0.93, 1};
 
 void
-crk_report_show_layout (cairo_t       *cr,
-                        PangoLayout   *layout,
-                        double         x,
-                        double         y,
+crk_report_show_layout (cairo_t *cr,
+                        PangoLayout *layout,
+                        double x,
+                        double y,
                         const CrkRGBA *rgba)
 {
   cairo_save (cr);
@@ -48,12 +48,12 @@ crk_report_measure_context (void)
 }
 
 static PangoLayout *
-markup_layout (cairo_t        *cr,
-               const char     *markup,
-               double          size,
-               PangoWeight     weight,
-               double          width,
-               PangoAlignment  alignment)
+markup_layout (cairo_t *cr,
+               const char *markup,
+               double size,
+               PangoWeight weight,
+               double width,
+               PangoAlignment alignment)
 {
   PangoLayout *layout = crk_text_layout_new (cr, NULL, size, weight);
 
@@ -63,7 +63,7 @@ markup_layout (cairo_t        *cr,
 }
 
 static void
-add_attribute (PangoLayout    *layout,
+add_attribute (PangoLayout *layout,
                PangoAttribute *attribute)
 {
   PangoAttrList *current = pango_layout_get_attributes (layout);
@@ -81,12 +81,12 @@ add_tabular_figures (PangoLayout *layout)
 }
 
 static void
-fill_rect (cairo_t       *cr,
+fill_rect (cairo_t *cr,
            const CrkRGBA *rgba,
-           double         x,
-           double         y,
-           double         width,
-           double         height)
+           double x,
+           double y,
+           double width,
+           double height)
 {
   crk_rgba_set_source (cr, rgba);
   cairo_rectangle (cr, x, y, width, height);
@@ -94,12 +94,12 @@ fill_rect (cairo_t       *cr,
 }
 
 static void
-hline (cairo_t       *cr,
+hline (cairo_t *cr,
        const CrkRGBA *rgba,
-       double         line_width,
-       double         x0,
-       double         x1,
-       double         y)
+       double line_width,
+       double x0,
+       double x1,
+       double y)
 {
   crk_rgba_set_source (cr, rgba);
   cairo_set_line_width (cr, line_width);
@@ -122,21 +122,21 @@ column_alignment (guint flags)
 
 /* Lays out (and draws when @draw) one row; returns its height. */
 double
-crk_report_table_row (cairo_t              *cr,
+crk_report_table_row (cairo_t *cr,
                       const CrkReportTable *table,
-                      char                **cells,
-                      guint                 flags,
-                      guint                 row,
-                      double                x,
-                      double                y,
-                      gboolean              draw)
+                      char **cells,
+                      guint flags,
+                      guint row,
+                      double x,
+                      double y,
+                      gboolean draw)
 {
   const CrkStyle *style = crk_report_get_style ();
   gboolean header = (flags & CRK_ROW_HEADER) != 0;
   PangoWeight weight = header || (flags & CRK_ROW_STRONG) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
   double size = header ? table->font_size - 0.3 : table->font_size;
-  PangoLayout *layouts[CRK_REPORT_MAX_COLUMNS] = { NULL };
-  double heights[CRK_REPORT_MAX_COLUMNS] = { 0 };
+  PangoLayout *layouts[CRK_REPORT_MAX_COLUMNS] = {NULL};
+  double heights[CRK_REPORT_MAX_COLUMNS] = {0};
   double height = 0;
   double indent = CRK_ROW_GET_INDENT (flags) * CRK_REPORT_INDENT_STEP;
   double cx;
@@ -193,13 +193,13 @@ crk_report_table_row (cairo_t              *cr,
 }
 
 static double
-cell_natural_width (cairo_t    *cr,
+cell_natural_width (cairo_t *cr,
                     const char *markup,
-                    double      size,
+                    double size,
                     PangoWeight weight,
-                    double     *min_width)
+                    double *min_width)
 {
-  g_autoptr(PangoLayout) layout = markup_layout (cr, markup, size, weight, -1, PANGO_ALIGN_LEFT);
+  g_autoptr (PangoLayout) layout = markup_layout (cr, markup, size, weight, -1, PANGO_ALIGN_LEFT);
   double width;
 
   crk_text_layout_get_size (layout, &width, NULL);
@@ -212,16 +212,16 @@ cell_natural_width (cairo_t    *cr,
  * natural widths when they fit, else wrapping columns (headers first) shrink towards
  * their longest word. Returns the width the table needs with one-line body cells. */
 static double
-fit_columns (cairo_t        *cr,
+fit_columns (cairo_t *cr,
              CrkReportTable *table,
-             GPtrArray      *rows,
-             gboolean        header,
-             double          indent,
-             double          width)
+             GPtrArray *rows,
+             gboolean header,
+             double indent,
+             double width)
 {
-  double natural[CRK_REPORT_MAX_COLUMNS] = { 0 };
-  double minimum[CRK_REPORT_MAX_COLUMNS] = { 0 };
-  double compact[CRK_REPORT_MAX_COLUMNS] = { 0 };
+  double natural[CRK_REPORT_MAX_COLUMNS] = {0};
+  double minimum[CRK_REPORT_MAX_COLUMNS] = {0};
+  double compact[CRK_REPORT_MAX_COLUMNS] = {0};
   double total = 0, total_min = 0, compact_total = 0;
   guint n_expand = 0;
 
@@ -308,13 +308,13 @@ fit_columns (cairo_t        *cr,
 }
 
 double
-crk_report_fit_table (CrkReport      *self,
-                      cairo_t        *cr,
+crk_report_fit_table (CrkReport *self,
+                      cairo_t *cr,
                       CrkReportTable *table,
-                      guint           table_index,
-                      double          width)
+                      guint table_index,
+                      double width)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   gboolean header = FALSE;
   double indent = 0;
 
@@ -339,118 +339,118 @@ crk_report_fit_table (CrkReport      *self,
 /* Blocks */
 
 static double
-block_layout (CrkReport      *self,
-              cairo_t        *cr,
+block_layout (CrkReport *self,
+              cairo_t *cr,
               const CrkBlock *block,
-              double          x,
-              double          y,
-              double          width,
-              gboolean        draw)
+              double x,
+              double y,
+              double width,
+              gboolean draw)
 {
   const CrkStyle *style = crk_report_get_style ();
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
   double h = 0;
 
   switch (block->kind)
     {
-    case CRK_BLOCK_H1:
-      layout = markup_layout (cr, block->markup, CRK_REPORT_H1_SIZE, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
-      crk_text_layout_get_size (layout, NULL, &h);
-      if (draw)
-        {
+      case CRK_BLOCK_H1:
+        layout = markup_layout (cr, block->markup, CRK_REPORT_H1_SIZE, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
+        crk_text_layout_get_size (layout, NULL, &h);
+        if (draw)
+          {
+            crk_report_show_layout (cr, layout, x, y, &accent);
+            hline (cr, &accent, 1.5, x, x + width, y + h + 4);
+          }
+        return h + 16;
+
+      case CRK_BLOCK_H2:
+        layout = markup_layout (cr, block->markup, CRK_REPORT_H2_SIZE, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
+        crk_text_layout_get_size (layout, NULL, &h);
+        if (draw)
           crk_report_show_layout (cr, layout, x, y, &accent);
-          hline (cr, &accent, 1.5, x, x + width, y + h + 4);
-        }
-      return h + 16;
+        return h + 5;
 
-    case CRK_BLOCK_H2:
-      layout = markup_layout (cr, block->markup, CRK_REPORT_H2_SIZE, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
-      crk_text_layout_get_size (layout, NULL, &h);
-      if (draw)
-        crk_report_show_layout (cr, layout, x, y, &accent);
-      return h + 5;
-
-    case CRK_BLOCK_PARAGRAPH:
-      layout = markup_layout (cr, block->markup, CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT);
-      pango_layout_set_line_spacing (layout, 0.92);
-      crk_text_layout_get_size (layout, NULL, &h);
-      if (draw)
-        crk_report_show_layout (cr, layout, x, y, &style->foreground);
-      return h + 6;
-
-    case CRK_BLOCK_NOTE:
-      layout = markup_layout (cr, block->markup, CRK_REPORT_NOTE_SIZE, PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT);
-      crk_text_layout_get_size (layout, NULL, &h);
-      if (draw)
-        crk_report_show_layout (cr, layout, x, y, &style->secondary);
-      return h + 5;
-
-    case CRK_BLOCK_BULLET:
-      {
-        g_autoptr(PangoLayout) bullet = markup_layout (cr, "•", CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, -1,
-                                                       PANGO_ALIGN_LEFT);
-
-        layout = markup_layout (cr, block->markup, CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, width - 12,
-                                PANGO_ALIGN_LEFT);
+      case CRK_BLOCK_PARAGRAPH:
+        layout = markup_layout (cr, block->markup, CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT);
         pango_layout_set_line_spacing (layout, 0.92);
         crk_text_layout_get_size (layout, NULL, &h);
         if (draw)
-          {
-            crk_report_show_layout (cr, bullet, x + 2, y, &accent);
-            crk_report_show_layout (cr, layout, x + 12, y, &style->foreground);
-          }
-        return h + 4;
-      }
+          crk_report_show_layout (cr, layout, x, y, &style->foreground);
+        return h + 6;
 
-    case CRK_BLOCK_ROW:
-      {
-        const CrkReportTable *table = &g_array_index (self->tables, CrkReportTable, block->table);
-        double hr = crk_report_table_row (cr, table, block->cells, block->flags, block->row, x, y, draw);
-
-        /* A little air after the last row of a table. */
-        return hr;
-      }
-
-    case CRK_BLOCK_GROUP:
-      {
-        const CrkReportTable *table = &g_array_index (self->tables, CrkReportTable, block->table);
-
-        layout = markup_layout (cr, block->markup, table->font_size + 0.4, PANGO_WEIGHT_NORMAL,
-                                table->width - 2 * CRK_REPORT_CELL_PAD_X, PANGO_ALIGN_LEFT);
+      case CRK_BLOCK_NOTE:
+        layout = markup_layout (cr, block->markup, CRK_REPORT_NOTE_SIZE, PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT);
         crk_text_layout_get_size (layout, NULL, &h);
-        h += 2 * CRK_REPORT_CELL_PAD_Y + 1;
         if (draw)
-          {
-            fill_rect (cr, &group_fill, x, y + 3, table->width, h);
-            fill_rect (cr, &accent, x, y + 3, 2.5, h);
-            crk_report_show_layout (cr, layout, x + CRK_REPORT_CELL_PAD_X + 2, y + 3 + CRK_REPORT_CELL_PAD_Y + 0.5,
-                           &accent);
-          }
-        return h + 3;
-      }
+          crk_report_show_layout (cr, layout, x, y, &style->secondary);
+        return h + 5;
 
-    default:
-      g_assert_not_reached ();
+      case CRK_BLOCK_BULLET:
+        {
+          g_autoptr (PangoLayout) bullet = markup_layout (cr, "•", CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, -1,
+                                                          PANGO_ALIGN_LEFT);
+
+          layout = markup_layout (cr, block->markup, CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, width - 12,
+                                  PANGO_ALIGN_LEFT);
+          pango_layout_set_line_spacing (layout, 0.92);
+          crk_text_layout_get_size (layout, NULL, &h);
+          if (draw)
+            {
+              crk_report_show_layout (cr, bullet, x + 2, y, &accent);
+              crk_report_show_layout (cr, layout, x + 12, y, &style->foreground);
+            }
+          return h + 4;
+        }
+
+      case CRK_BLOCK_ROW:
+        {
+          const CrkReportTable *table = &g_array_index (self->tables, CrkReportTable, block->table);
+          double hr = crk_report_table_row (cr, table, block->cells, block->flags, block->row, x, y, draw);
+
+          /* A little air after the last row of a table. */
+          return hr;
+        }
+
+      case CRK_BLOCK_GROUP:
+        {
+          const CrkReportTable *table = &g_array_index (self->tables, CrkReportTable, block->table);
+
+          layout = markup_layout (cr, block->markup, table->font_size + 0.4, PANGO_WEIGHT_NORMAL,
+                                  table->width - 2 * CRK_REPORT_CELL_PAD_X, PANGO_ALIGN_LEFT);
+          crk_text_layout_get_size (layout, NULL, &h);
+          h += 2 * CRK_REPORT_CELL_PAD_Y + 1;
+          if (draw)
+            {
+              fill_rect (cr, &group_fill, x, y + 3, table->width, h);
+              fill_rect (cr, &accent, x, y + 3, 2.5, h);
+              crk_report_show_layout (cr, layout, x + CRK_REPORT_CELL_PAD_X + 2, y + 3 + CRK_REPORT_CELL_PAD_Y + 0.5,
+                                      &accent);
+            }
+          return h + 3;
+        }
+
+      default:
+        g_assert_not_reached ();
     }
   return 0;
 }
 
 double
-crk_report_measure_block (CrkReport      *self,
-                          cairo_t        *cr,
+crk_report_measure_block (CrkReport *self,
+                          cairo_t *cr,
                           const CrkBlock *block,
-                          double          width)
+                          double width)
 {
   return block_layout (self, cr, block, 0, 0, width, FALSE);
 }
 
 void
-crk_report_draw_block (CrkReport      *self,
-                       cairo_t        *cr,
+crk_report_draw_block (CrkReport *self,
+                       cairo_t *cr,
                        const CrkBlock *block,
-                       double          x,
-                       double          y,
-                       double          width)
+                       double x,
+                       double y,
+                       double width)
 {
   block_layout (self, cr, block, x, y, width, TRUE);
 }
@@ -458,11 +458,11 @@ crk_report_draw_block (CrkReport      *self,
 /* Page furniture */
 
 void
-crk_report_draw_furniture (CrkReport     *self,
-                           cairo_t       *cr,
+crk_report_draw_furniture (CrkReport *self,
+                           cairo_t *cr,
                            const CrkPage *page,
-                           double         width,
-                           double         height)
+                           double width,
+                           double height)
 {
   const CrkStyle *style = crk_report_get_style ();
   CrkDataset *dataset = crk_results_get_dataset (self->results);
@@ -472,10 +472,10 @@ crk_report_draw_furniture (CrkReport     *self,
   g_autofree char *head_left = NULL;
   g_autofree char *foot_left = NULL;
   g_autofree char *foot_right = NULL;
-  g_autoptr(PangoLayout) hl = NULL;
-  g_autoptr(PangoLayout) hr = NULL;
-  g_autoptr(PangoLayout) fl = NULL;
-  g_autoptr(PangoLayout) fr = NULL;
+  g_autoptr (PangoLayout) hl = NULL;
+  g_autoptr (PangoLayout) hr = NULL;
+  g_autoptr (PangoLayout) fl = NULL;
+  g_autoptr (PangoLayout) fr = NULL;
   double w, h;
 
   head_left = g_markup_printf_escaped ("<b>%s</b>  %d", crk_dataset_get_display_title (dataset),
@@ -490,7 +490,7 @@ crk_report_draw_furniture (CrkReport     *self,
   hline (cr, &rule_grey, 0.5, left, right, 34 + h + 3);
 
   /* TRANSLATORS: the page footer, "page 3 of 128" */
-  foot_right = g_strdup_printf (_("page %u of %u"), page->number, self->n_numbered);
+  foot_right = g_strdup_printf (_ ("page %u of %u"), page->number, self->n_numbered);
   fr = markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (fr, foot_right, -1);
   crk_text_layout_get_size (fr, &w, &h);
@@ -498,7 +498,7 @@ crk_report_draw_furniture (CrkReport     *self,
   crk_report_show_layout (cr, fr, right - w, height - 38, &style->secondary);
 
   if (source != NULL && *source != '\0')
-    foot_left = g_strdup_printf (_("Source: %s · %s"), source, self->date_text);
+    foot_left = g_strdup_printf (_ ("Source: %s · %s"), source, self->date_text);
   else
     foot_left = g_strdup (self->date_text);
   fl = markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
@@ -511,9 +511,9 @@ crk_report_draw_furniture (CrkReport     *self,
 
 void
 crk_report_draw_title_page (CrkReport *self,
-                            cairo_t   *cr,
-                            double     width,
-                            double     height)
+                            cairo_t *cr,
+                            double width,
+                            double height)
 {
   const CrkStyle *style = crk_report_get_style ();
   CrkDataset *dataset = crk_results_get_dataset (self->results);
@@ -526,7 +526,7 @@ crk_report_draw_title_page (CrkReport *self,
   double left = CRK_REPORT_MARGIN_SIDE + 18, inner = width - 2 * left;
   double y = height * 0.28;
   double h;
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
   g_autofree char *text = NULL;
 
   /* A band of colour across the top and a thin one at the foot. */
@@ -539,7 +539,7 @@ crk_report_draw_title_page (CrkReport *self,
       layout = markup_layout (cr, NULL, 10, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
       pango_layout_set_text (layout, publisher, -1);
       crk_text_layout_get_size (layout, NULL, &h);
-      crk_report_show_layout (cr, layout, left, height * 0.16 - h - 14, &(CrkRGBA) { 1, 1, 1, 1 });
+      crk_report_show_layout (cr, layout, left, height * 0.16 - h - 14, &(CrkRGBA){1, 1, 1, 1});
     }
 
   g_clear_object (&layout);
@@ -566,9 +566,9 @@ crk_report_draw_title_page (CrkReport *self,
 
   g_clear_object (&layout);
   if (edition != NULL && *edition != '\0')
-    text = g_strdup_printf (_("Ranking report · %s · data for %d"), edition, crk_results_get_year (self->results));
+    text = g_strdup_printf (_ ("Ranking report · %s · data for %d"), edition, crk_results_get_year (self->results));
   else
-    text = g_strdup_printf (_("Ranking report · data for %d"), crk_results_get_year (self->results));
+    text = g_strdup_printf (_ ("Ranking report · data for %d"), crk_results_get_year (self->results));
   layout = markup_layout (cr, NULL, 14, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text, -1);
   crk_text_layout_get_size (layout, NULL, &h);
@@ -594,7 +594,7 @@ crk_report_draw_title_page (CrkReport *self,
 
   if (source != NULL && *source != '\0')
     {
-      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Source:"), source);
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> %s", _ ("Source:"), source);
 
       g_clear_object (&layout);
       layout = markup_layout (cr, markup, 9, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
@@ -605,7 +605,7 @@ crk_report_draw_title_page (CrkReport *self,
 
   g_clear_object (&layout);
   g_free (text);
-  text = g_strdup_printf (_("Computed and typeset with Cityrank %s."), PACKAGE_VERSION);
+  text = g_strdup_printf (_ ("Computed and typeset with Cityrank %s."), PACKAGE_VERSION);
   layout = markup_layout (cr, NULL, 8, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text, -1);
   crk_report_show_layout (cr, layout, left, y, &style->secondary);
@@ -613,15 +613,16 @@ crk_report_draw_title_page (CrkReport *self,
 
 /* Contents page */
 
-typedef struct {
+typedef struct
+{
   const char *title;
-  guint       page;   /* page index */
-  gboolean    sub;
+  guint page; /* page index */
+  gboolean sub;
 } Entry;
 
 static void
 collect_entries (CrkReport *self,
-                 GArray    *entries)
+                 GArray *entries)
 {
   CrkReportSections last = 0;
 
@@ -633,7 +634,7 @@ collect_entries (CrkReport *self,
         continue;
       if (page->section != last)
         {
-          Entry e = { crk_report_section_get_title (page->section), p, FALSE };
+          Entry e = {crk_report_section_get_title (page->section), p, FALSE};
 
           g_array_append_val (entries, e);
           last = page->section;
@@ -645,7 +646,7 @@ collect_entries (CrkReport *self,
 
             if (block->kind == CRK_BLOCK_H2 && block->outline != NULL)
               {
-                Entry e = { block->outline, p, TRUE };
+                Entry e = {block->outline, p, TRUE};
 
                 g_array_append_val (entries, e);
               }
@@ -653,13 +654,13 @@ collect_entries (CrkReport *self,
       else if (page->kind == CRK_PAGE_CHART && !page->continued)
         {
           const CrkReportChart *chart = g_ptr_array_index (self->charts, page->chart);
-          Entry e = { chart->heading, p, TRUE };
+          Entry e = {chart->heading, p, TRUE};
 
           g_array_append_val (entries, e);
         }
       else if (page->kind == CRK_PAGE_TIERS)
         {
-          Entry e = { _("Distribution by tier"), p, TRUE };
+          Entry e = {_ ("Distribution by tier"), p, TRUE};
 
           g_array_append_val (entries, e);
         }
@@ -668,15 +669,15 @@ collect_entries (CrkReport *self,
 
 void
 crk_report_draw_contents_page (CrkReport *self,
-                               cairo_t   *cr,
-                               double     width,
-                               double     height)
+                               cairo_t *cr,
+                               double width,
+                               double height)
 {
   const CrkStyle *style = crk_report_get_style ();
   double left = CRK_REPORT_MARGIN_SIDE, inner = width - 2 * left;
   double y = CRK_REPORT_MARGIN_TOP;
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  CrkBlock heading = { 0 };
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  CrkBlock heading = {0};
 
   heading.kind = CRK_BLOCK_H1;
   heading.markup = (char *) crk_report_section_get_title (CRK_REPORT_SECTION_CONTENTS);
@@ -689,10 +690,10 @@ crk_report_draw_contents_page (CrkReport *self,
       const CrkPage *page = &g_array_index (self->pages, CrkPage, e->page);
       double size = e->sub ? 9.5 : 11.5;
       double indent = e->sub ? 16 : 0;
-      g_autoptr(PangoLayout) name = markup_layout (cr, NULL, size, e->sub ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
-                                                   inner - indent - 60, PANGO_ALIGN_LEFT);
-      g_autoptr(PangoLayout) number = markup_layout (cr, NULL, size, e->sub ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
-                                                     -1, PANGO_ALIGN_RIGHT);
+      g_autoptr (PangoLayout) name = markup_layout (cr, NULL, size, e->sub ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
+                                                    inner - indent - 60, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) number = markup_layout (cr, NULL, size, e->sub ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
+                                                      -1, PANGO_ALIGN_RIGHT);
       g_autofree char *num = g_strdup_printf ("%u", page->number);
       g_autofree char *link = g_strdup_printf ("page=%u", e->page + 1);
       double w, h, nw, nh;
@@ -740,11 +741,11 @@ crk_report_draw_contents_page (CrkReport *self,
 
 void
 crk_report_draw_tiers_page (CrkReport *self,
-                            cairo_t   *cr,
-                            double     x,
-                            double     y,
-                            double     width,
-                            double     height)
+                            cairo_t *cr,
+                            double x,
+                            double y,
+                            double width,
+                            double height)
 {
   const CrkStyle *style = crk_report_get_style ();
   CrkResults *r = self->results;
@@ -758,17 +759,17 @@ crk_report_draw_tiers_page (CrkReport *self,
   double label_w = 0;
   double bar_h = 22, gap = 10;
   double y0 = y;
-  CrkBlock heading = { 0 };
+  CrkBlock heading = {0};
   g_autofree char *note = NULL;
 
   heading.kind = CRK_BLOCK_H2;
-  heading.markup = (char *) _("Distribution by tier");
+  heading.markup = (char *) _ ("Distribution by tier");
   y += block_layout (self, cr, &heading, x, y, width, TRUE);
 
-  note = g_strdup_printf (_("Number of ranked cities in each tier for %d, and how their index scores spread."),
+  note = g_strdup_printf (_ ("Number of ranked cities in each tier for %d, and how their index scores spread."),
                           crk_results_get_year (r));
   {
-    CrkBlock n = { 0 };
+    CrkBlock n = {0};
 
     n.kind = CRK_BLOCK_NOTE;
     n.markup = note;
@@ -796,21 +797,21 @@ crk_report_draw_tiers_page (CrkReport *self,
   /* Counts: one horizontal bar per tier. */
   for (guint t = 0; t <= n_tiers; t++)
     {
-      g_autoptr(PangoLayout) label = NULL;
+      g_autoptr (PangoLayout) label = NULL;
       double w;
 
       if (t == n_tiers && counts[t] == 0)
         continue;
       label = markup_layout (cr, NULL, 9.5, PANGO_WEIGHT_BOLD, -1, PANGO_ALIGN_LEFT);
-      pango_layout_set_text (label, t < n_tiers ? crk_results_get_tier_name (r, t) : _("No tier"), -1);
+      pango_layout_set_text (label, t < n_tiers ? crk_results_get_tier_name (r, t) : _ ("No tier"), -1);
       crk_text_layout_get_size (label, &w, NULL);
       label_w = MAX (label_w, w);
     }
   label_w = MIN (label_w + 12, width * 0.35);
   for (guint t = 0; t <= n_tiers; t++)
     {
-      g_autoptr(PangoLayout) label = NULL;
-      g_autoptr(PangoLayout) value = NULL;
+      g_autoptr (PangoLayout) label = NULL;
+      g_autoptr (PangoLayout) value = NULL;
       g_autofree char *text = NULL;
       CrkRGBA colour;
       double bw = (width - label_w - 150) * counts[t] / max_count;
@@ -823,7 +824,7 @@ crk_report_draw_tiers_page (CrkReport *self,
       else
         colour = style->axis;
       label = markup_layout (cr, NULL, 9.5, PANGO_WEIGHT_BOLD, label_w - 8, PANGO_ALIGN_LEFT);
-      pango_layout_set_text (label, t < n_tiers ? crk_results_get_tier_name (r, t) : _("No tier"), -1);
+      pango_layout_set_text (label, t < n_tiers ? crk_results_get_tier_name (r, t) : _ ("No tier"), -1);
       crk_text_layout_get_size (label, NULL, &lh);
       crk_report_show_layout (cr, label, x, y + (bar_h - lh) / 2, &style->foreground);
       fill_rect (cr, &colour, x + label_w, y, MAX (bw, 1), bar_h);
@@ -836,7 +837,7 @@ crk_report_draw_tiers_page (CrkReport *self,
                                   counts[t], slo, shi);
         }
       else
-        text = g_strdup (_("no city"));
+        text = g_strdup (_ ("no city"));
       value = markup_layout (cr, NULL, 8.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
       pango_layout_set_text (value, text, -1);
       crk_text_layout_get_size (value, NULL, &lh);
@@ -852,7 +853,7 @@ crk_report_draw_tiers_page (CrkReport *self,
     double smin = INFINITY, smax = -INFINITY, bin = 5, start, end;
     guint n_bins, tallest = 1;
     g_autofree guint *stack = NULL;
-    g_autoptr(PangoLayout) title = NULL;
+    g_autoptr (PangoLayout) title = NULL;
 
     if (n_ranked == 0 || plot_h < 80)
       return;
@@ -889,7 +890,7 @@ crk_report_draw_tiers_page (CrkReport *self,
       }
 
     title = markup_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
-    pango_layout_set_text (title, _("Index scores of the ranked cities"), -1);
+    pango_layout_set_text (title, _ ("Index scores of the ranked cities"), -1);
     crk_report_show_layout (cr, title, x, top - 26, &style->foreground);
 
     /* Grid and count axis. */
@@ -898,7 +899,7 @@ crk_report_draw_tiers_page (CrkReport *self,
         double v = tallest * k / 4.0;
         double gy = top + plot_h - plot_h * k / 4.0;
         g_autofree char *t = g_strdup_printf ("%.0f", v);
-        g_autoptr(PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
+        g_autoptr (PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
         double tw, th;
 
         hline (cr, &style->grid, 0.5, plot_x, plot_x + plot_w, gy);
@@ -932,7 +933,7 @@ crk_report_draw_tiers_page (CrkReport *self,
     for (guint b = 0; b <= n_bins; b++)
       {
         g_autofree char *t = g_strdup_printf ("%g", start + b * bin);
-        g_autoptr(PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_CENTER);
+        g_autoptr (PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_CENTER);
         double tw, th;
 
         if (n_bins > 12 && b % 2 == 1)
@@ -942,9 +943,9 @@ crk_report_draw_tiers_page (CrkReport *self,
         crk_report_show_layout (cr, tick, plot_x + plot_w * b / n_bins - tw / 2, top + plot_h + 3, &style->secondary);
       }
     {
-      g_autoptr(PangoLayout) axis = markup_layout (cr, NULL, 8, PANGO_WEIGHT_NORMAL, plot_w, PANGO_ALIGN_CENTER);
+      g_autoptr (PangoLayout) axis = markup_layout (cr, NULL, 8, PANGO_WEIGHT_NORMAL, plot_w, PANGO_ALIGN_CENTER);
 
-      pango_layout_set_text (axis, _("Index score (number of cities per band)"), -1);
+      pango_layout_set_text (axis, _ ("Index score (number of cities per band)"), -1);
       crk_report_show_layout (cr, axis, plot_x, top + plot_h + 16, &style->secondary);
     }
   }

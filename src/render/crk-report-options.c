@@ -12,19 +12,19 @@
 #include "crk-report-options.h"
 #include "crk-report.h"
 
-struct _CrkReportOptions {
-  CrkReportSections  sections;
-  CrkReportPaper     paper;
-  CrkReportProfiles  profiles;
-  guint              profiles_top;
-  char             **codes;
+struct _CrkReportOptions
+{
+  CrkReportSections sections;
+  CrkReportPaper paper;
+  CrkReportProfiles profiles;
+  guint profiles_top;
+  char **codes;
   CrkReportBenchmark benchmark;
-  guint              summary_top;
-  GDateTime         *date;
+  guint summary_top;
+  GDateTime *date;
 };
 
-G_DEFINE_BOXED_TYPE (CrkReportOptions, crk_report_options,
-                     crk_report_options_copy, crk_report_options_free)
+G_DEFINE_BOXED_TYPE (CrkReportOptions, crk_report_options, crk_report_options_copy, crk_report_options_free)
 
 /**
  * crk_report_options_new:
@@ -94,8 +94,8 @@ crk_report_options_get_sections (const CrkReportOptions *self)
  * @sections: the sections to include (other bits are ignored)
  */
 void
-crk_report_options_set_sections (CrkReportOptions  *self,
-                                 CrkReportSections  sections)
+crk_report_options_set_sections (CrkReportOptions *self,
+                                 CrkReportSections sections)
 {
   g_return_if_fail (self != NULL);
   self->sections = sections & CRK_REPORT_SECTIONS_ALL;
@@ -110,7 +110,7 @@ crk_report_options_get_paper (const CrkReportOptions *self)
 
 void
 crk_report_options_set_paper (CrkReportOptions *self,
-                              CrkReportPaper    paper)
+                              CrkReportPaper paper)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (paper == CRK_REPORT_PAPER_A4 || paper == CRK_REPORT_PAPER_LETTER);
@@ -138,11 +138,11 @@ crk_report_options_get_profiles_top (const CrkReportOptions *self)
  * Returns: (transfer none): the codes of the listed cities (empty unless the profiles
  *   are a list)
  */
-const char * const *
+const char *const *
 crk_report_options_get_profile_codes (const CrkReportOptions *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return (const char * const *) self->codes;
+  return (const char *const *) self->codes;
 }
 
 void
@@ -159,7 +159,7 @@ crk_report_options_set_profiles_all (CrkReportOptions *self)
  */
 void
 crk_report_options_set_profiles_top (CrkReportOptions *self,
-                                     guint             n)
+                                     guint n)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (n > 0);
@@ -173,8 +173,8 @@ crk_report_options_set_profiles_top (CrkReportOptions *self,
  * @codes: (array zero-terminated=1): city codes
  */
 void
-crk_report_options_set_profiles_list (CrkReportOptions   *self,
-                                      const char * const *codes)
+crk_report_options_set_profiles_list (CrkReportOptions *self,
+                                      const char *const *codes)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (codes != NULL);
@@ -192,12 +192,12 @@ crk_report_options_set_profiles_list (CrkReportOptions   *self,
  * Returns: %TRUE when @spec was understood and applied
  */
 gboolean
-crk_report_options_parse_profiles (CrkReportOptions  *self,
-                                   const char        *spec,
-                                   GError           **error)
+crk_report_options_parse_profiles (CrkReportOptions *self,
+                                   const char *spec,
+                                   GError **error)
 {
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GPtrArray) codes = NULL;
+  g_auto (GStrv) parts = NULL;
+  g_autoptr (GPtrArray) codes = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (spec != NULL, FALSE);
@@ -215,7 +215,7 @@ crk_report_options_parse_profiles (CrkReportOptions  *self,
       if (!g_ascii_string_to_unsigned (spec + 4, 10, 1, G_MAXUINT, &n, NULL))
         {
           g_set_error (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID,
-                       _("“%s” is not a number of profiles: use top:N with N at least 1"),
+                       _ ("“%s” is not a number of profiles: use top:N with N at least 1"),
                        spec + 4);
           return FALSE;
         }
@@ -236,11 +236,11 @@ crk_report_options_parse_profiles (CrkReportOptions  *self,
   if (codes->len == 0)
     {
       g_set_error (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID,
-                   _("“%s” names no city: use all, top:N or a list of city codes"), spec);
+                   _ ("“%s” names no city: use all, top:N or a list of city codes"), spec);
       return FALSE;
     }
   g_ptr_array_add (codes, NULL);
-  crk_report_options_set_profiles_list (self, (const char * const *) codes->pdata);
+  crk_report_options_set_profiles_list (self, (const char *const *) codes->pdata);
   return TRUE;
 }
 
@@ -252,8 +252,8 @@ crk_report_options_get_benchmark (const CrkReportOptions *self)
 }
 
 void
-crk_report_options_set_benchmark (CrkReportOptions   *self,
-                                  CrkReportBenchmark  benchmark)
+crk_report_options_set_benchmark (CrkReportOptions *self,
+                                  CrkReportBenchmark benchmark)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (benchmark <= CRK_REPORT_BENCHMARK_BASE_YEAR);
@@ -269,7 +269,7 @@ crk_report_options_get_summary_top (const CrkReportOptions *self)
 
 void
 crk_report_options_set_summary_top (CrkReportOptions *self,
-                                    guint             n)
+                                    guint n)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (n > 0);
@@ -296,7 +296,7 @@ crk_report_options_get_date (const CrkReportOptions *self)
  */
 void
 crk_report_options_set_date (CrkReportOptions *self,
-                             GDateTime        *date)
+                             GDateTime *date)
 {
   g_return_if_fail (self != NULL);
   if (date != NULL)
@@ -319,7 +319,7 @@ crk_report_paper_to_string (CrkReportPaper paper)
  * Returns: %FALSE for another name
  */
 gboolean
-crk_report_paper_from_string (const char     *s,
+crk_report_paper_from_string (const char *s,
                               CrkReportPaper *paper)
 {
   g_return_val_if_fail (paper != NULL, FALSE);
@@ -342,9 +342,9 @@ crk_report_paper_from_string (const char     *s,
  * @height: (out): portrait height in points
  */
 void
-crk_report_paper_get_size (CrkReportPaper  paper,
-                           double         *width,
-                           double         *height)
+crk_report_paper_get_size (CrkReportPaper paper,
+                           double *width,
+                           double *height)
 {
   if (paper == CRK_REPORT_PAPER_LETTER)
     {

@@ -12,17 +12,17 @@
 G_BEGIN_DECLS
 
 /* Type sizes (points) and page geometry. */
-#define CRK_REPORT_BODY_SIZE      9.5
-#define CRK_REPORT_TABLE_SIZE     8.0
-#define CRK_REPORT_NOTE_SIZE      7.8
-#define CRK_REPORT_H1_SIZE        20.0
-#define CRK_REPORT_H2_SIZE        12.0
+#define CRK_REPORT_BODY_SIZE 9.5
+#define CRK_REPORT_TABLE_SIZE 8.0
+#define CRK_REPORT_NOTE_SIZE 7.8
+#define CRK_REPORT_H1_SIZE 20.0
+#define CRK_REPORT_H2_SIZE 12.0
 #define CRK_REPORT_FURNITURE_SIZE 7.2
-#define CRK_REPORT_MARGIN_SIDE    54.0
-#define CRK_REPORT_MARGIN_TOP     66.0
-#define CRK_REPORT_MARGIN_BOTTOM  62.0
-#define CRK_REPORT_CELL_PAD_X     4.0
-#define CRK_REPORT_CELL_PAD_Y     2.6
+#define CRK_REPORT_MARGIN_SIDE 54.0
+#define CRK_REPORT_MARGIN_TOP 66.0
+#define CRK_REPORT_MARGIN_BOTTOM 62.0
+#define CRK_REPORT_CELL_PAD_X 4.0
+#define CRK_REPORT_CELL_PAD_Y 2.6
 /* Table cells: the distance between lines as a multiple of the font size, the same
  * whichever font a line falls back to (Latin or CJK). */
 #define CRK_REPORT_CELL_LINE_HEIGHT 1.28
@@ -31,7 +31,8 @@ G_BEGIN_DECLS
 
 /* A block of the flowing sections (summary, method, ranking table): never split across
  * pages; headings and table headers keep with what follows. */
-typedef enum {
+typedef enum
+{
   CRK_BLOCK_H1,
   CRK_BLOCK_H2,
   CRK_BLOCK_PARAGRAPH,
@@ -41,49 +42,54 @@ typedef enum {
   CRK_BLOCK_GROUP, /* a heading inside a table (a tier) */
 } CrkBlockKind;
 
-typedef enum {
+typedef enum
+{
   CRK_ROW_HEADER = 1 << 0,
   CRK_ROW_STRONG = 1 << 1, /* bold (a dimension in the framework table) */
-  CRK_ROW_RULE   = 1 << 2, /* a thin rule above */
+  CRK_ROW_RULE = 1 << 2,   /* a thin rule above */
 } CrkRowFlags;
 
 /* The first cell indented by @level steps (every line of it, unlike leading spaces). */
-#define CRK_ROW_INDENT(level)    ((guint) MIN ((level), 15u) << 8)
+#define CRK_ROW_INDENT(level) ((guint) MIN ((level), 15u) << 8)
 #define CRK_ROW_GET_INDENT(flags) (((flags) >> 8) & 0xf)
-#define CRK_REPORT_INDENT_STEP   9.0
+#define CRK_REPORT_INDENT_STEP 9.0
 
-typedef enum {
-  CRK_COLUMN_WRAP   = 1 << 0, /* may wrap to its longest word */
+typedef enum
+{
+  CRK_COLUMN_WRAP = 1 << 0,   /* may wrap to its longest word */
   CRK_COLUMN_EXPAND = 1 << 1, /* takes the width left over */
   CRK_COLUMN_NUMBER = 1 << 2, /* right aligned, tabular figures */
   CRK_COLUMN_CENTER = 1 << 3,
 } CrkColumnFlags;
 
-typedef struct {
-  guint   n_columns;
-  guint   flags[CRK_REPORT_MAX_COLUMNS];
-  double  widths[CRK_REPORT_MAX_COLUMNS]; /* set by the layout */
-  double  width;                          /* the table's width */
-  double  font_size;
-  double  pad_y;                          /* space above and below a row's text */
-  int     header;                         /* block index of the header row, -1 */
-  gboolean zebra;                         /* shade every other row */
+typedef struct
+{
+  guint n_columns;
+  guint flags[CRK_REPORT_MAX_COLUMNS];
+  double widths[CRK_REPORT_MAX_COLUMNS]; /* set by the layout */
+  double width;                          /* the table's width */
+  double font_size;
+  double pad_y;   /* space above and below a row's text */
+  int header;     /* block index of the header row, -1 */
+  gboolean zebra; /* shade every other row */
 } CrkReportTable;
 
-typedef struct {
+typedef struct
+{
   CrkBlockKind kind;
-  char        *markup;   /* headings, paragraphs, notes, bullets, groups */
-  char       **cells;    /* rows: one markup per column */
-  int          table;    /* rows and groups: index into the report's tables, else -1 */
-  guint        flags;    /* CrkRowFlags */
-  guint        row;      /* rows: position among the table's body rows (zebra) */
-  gboolean     keep_with_next;
-  double       space_before;
-  double       height;   /* measured at the flow's width */
-  const char  *outline;  /* H1/H2 title for the contents page, or NULL */
+  char *markup; /* headings, paragraphs, notes, bullets, groups */
+  char **cells; /* rows: one markup per column */
+  int table;    /* rows and groups: index into the report's tables, else -1 */
+  guint flags;  /* CrkRowFlags */
+  guint row;    /* rows: position among the table's body rows (zebra) */
+  gboolean keep_with_next;
+  double space_before;
+  double height;       /* measured at the flow's width */
+  const char *outline; /* H1/H2 title for the contents page, or NULL */
 } CrkBlock;
 
-typedef enum {
+typedef enum
+{
   CRK_PAGE_TITLE,
   CRK_PAGE_CONTENTS,
   CRK_PAGE_FLOW,
@@ -92,168 +98,171 @@ typedef enum {
   CRK_PAGE_PROFILE,
 } CrkPageKind;
 
-typedef struct {
-  CrkPageKind       kind;
+typedef struct
+{
+  CrkPageKind kind;
   CrkReportSections section;
-  gboolean          landscape;
-  guint             number;        /* printed number, 0 = none */
+  gboolean landscape;
+  guint number; /* printed number, 0 = none */
   /* flow pages */
-  guint             first_block;
-  guint             n_blocks;
-  int               repeat_header; /* block index of a table header drawn first, -1 */
+  guint first_block;
+  guint n_blocks;
+  int repeat_header; /* block index of a table header drawn first, -1 */
   /* chart slices */
-  guint             chart;         /* index into the report's charts */
-  double            slice_y0;
-  double            slice_y1;
-  gboolean          continued;     /* not the first slice */
+  guint chart; /* index into the report's charts */
+  double slice_y0;
+  double slice_y1;
+  gboolean continued; /* not the first slice */
   /* profiles */
-  guint             city;
+  guint city;
 } CrkPage;
 
-typedef struct {
+typedef struct
+{
   CrkChartOptions *options;
-  double           width;
-  double           height;
-  char            *heading;        /* shown above the chart on each page */
+  double width;
+  double height;
+  char *heading; /* shown above the chart on each page */
   /* The value axis, read from the bars drawn (x = x0 + value * k), to repeat a scale
    * under every slice but the last (which has the chart's own axis). */
-  gboolean         has_scale;
-  double           scale_x0;
-  double           scale_k;
-  double           scale_max;
+  gboolean has_scale;
+  double scale_x0;
+  double scale_k;
+  double scale_max;
 } CrkReportChart;
 
-struct _CrkReport {
-  GObject            parent_instance;
+struct _CrkReport
+{
+  GObject parent_instance;
 
-  CrkResults        *results;
-  CrkResults        *base_results; /* for a base-year benchmark, or NULL */
-  CrkReportOptions  *options;
-  GDateTime         *date;
-  char              *date_text;
+  CrkResults *results;
+  CrkResults *base_results; /* for a base-year benchmark, or NULL */
+  CrkReportOptions *options;
+  GDateTime *date;
+  char *date_text;
 
-  double             paper_width;  /* portrait */
-  double             paper_height;
+  double paper_width; /* portrait */
+  double paper_height;
 
-  GArray            *blocks;       /* CrkBlock */
-  GArray            *tables;       /* CrkReportTable */
-  GArray            *pages;        /* CrkPage */
-  GPtrArray         *charts;       /* CrkReportChart */
-  GArray            *profiles;     /* guint city indices, in page order */
-  guint              n_numbered;
-  gboolean           table_landscape;
+  GArray *blocks;    /* CrkBlock */
+  GArray *tables;    /* CrkReportTable */
+  GArray *pages;     /* CrkPage */
+  GPtrArray *charts; /* CrkReportChart */
+  GArray *profiles;  /* guint city indices, in page order */
+  guint n_numbered;
+  gboolean table_landscape;
 
   /* The indicator table's fit, the same on every profile page. */
-  gboolean           profile_fitted;
-  gboolean           profile_split;
-  guint              profile_split_at;
-  double             profile_font;
-  double             profile_table_height;
+  gboolean profile_fitted;
+  gboolean profile_split;
+  guint profile_split_at;
+  double profile_font;
+  double profile_table_height;
 };
 
 /* crk-report-content.c: the blocks of the flowing sections. */
-void     crk_report_build_summary      (CrkReport *self);
-void     crk_report_build_method       (CrkReport *self);
+void crk_report_build_summary (CrkReport *self);
+void crk_report_build_method (CrkReport *self);
 /* Returns the ranking table's index. */
-int      crk_report_build_table        (CrkReport *self);
+int crk_report_build_table (CrkReport *self);
 /* The alphabetical index of the profiled cities; @numbers: the printed page number of
  * each profile, in the order of self->profiles. */
 #define CRK_REPORT_MIN_INDEXED 12
-void     crk_report_build_index        (CrkReport   *self,
-                                        const guint *numbers);
+void crk_report_build_index (CrkReport *self,
+                             const guint *numbers);
 /* The generated paragraph of a profile page. */
-char    *crk_report_dup_city_text      (CrkReport *self,
-                                        guint      city);
+char *crk_report_dup_city_text (CrkReport *self,
+                                guint city);
 
 /* Adds blocks (crk-report-content.c); markup is taken. */
-guint    crk_report_add_block          (CrkReport   *self,
-                                        CrkBlockKind kind,
-                                        char        *markup);
-int      crk_report_add_table          (CrkReport   *self,
-                                        guint        n_columns,
-                                        const guint *column_flags,
-                                        double       font_size);
+guint crk_report_add_block (CrkReport *self,
+                            CrkBlockKind kind,
+                            char *markup);
+int crk_report_add_table (CrkReport *self,
+                          guint n_columns,
+                          const guint *column_flags,
+                          double font_size);
 /* @cells: n_columns markups, taken. */
-guint    crk_report_add_row            (CrkReport   *self,
-                                        int          table,
-                                        char       **cells,
-                                        guint        flags);
+guint crk_report_add_row (CrkReport *self,
+                          int table,
+                          char **cells,
+                          guint flags);
 
 /* crk-report-draw.c */
-cairo_t *crk_report_measure_context    (void);
+cairo_t *crk_report_measure_context (void);
 /* Sets the widths of @table's columns to fill at most @width; returns the natural width
  * the table would like (before shrinking). */
-double   crk_report_fit_table          (CrkReport      *self,
-                                        cairo_t        *cr,
-                                        CrkReportTable *table,
-                                        guint           table_index,
-                                        double          width);
+double crk_report_fit_table (CrkReport *self,
+                             cairo_t *cr,
+                             CrkReportTable *table,
+                             guint table_index,
+                             double width);
 /* Lays out (and draws when @draw) one table row; returns its height. */
-double   crk_report_table_row          (cairo_t              *cr,
-                                        const CrkReportTable *table,
-                                        char                **cells,
-                                        guint                 flags,
-                                        guint                 row,
-                                        double                x,
-                                        double                y,
-                                        gboolean              draw);
-double   crk_report_measure_block      (CrkReport      *self,
-                                        cairo_t        *cr,
-                                        const CrkBlock *block,
-                                        double          width);
-void     crk_report_draw_block         (CrkReport      *self,
-                                        cairo_t        *cr,
-                                        const CrkBlock *block,
-                                        double          x,
-                                        double          y,
-                                        double          width);
-void     crk_report_draw_title_page    (CrkReport      *self,
-                                        cairo_t        *cr,
-                                        double          width,
-                                        double          height);
-void     crk_report_draw_contents_page (CrkReport      *self,
-                                        cairo_t        *cr,
-                                        double          width,
-                                        double          height);
-void     crk_report_draw_tiers_page    (CrkReport      *self,
-                                        cairo_t        *cr,
-                                        double          x,
-                                        double          y,
-                                        double          width,
-                                        double          height);
-void     crk_report_fit_profiles       (CrkReport      *self,
-                                        cairo_t        *cr,
-                                        guint           city,
-                                        double          width,
-                                        double          height);
-void     crk_report_draw_profile_page  (CrkReport      *self,
-                                        cairo_t        *cr,
-                                        guint           city,
-                                        double          x,
-                                        double          y,
-                                        double          width,
-                                        double          height);
-void     crk_report_draw_furniture     (CrkReport      *self,
-                                        cairo_t        *cr,
-                                        const CrkPage  *page,
-                                        double          width,
-                                        double          height);
+double crk_report_table_row (cairo_t *cr,
+                             const CrkReportTable *table,
+                             char **cells,
+                             guint flags,
+                             guint row,
+                             double x,
+                             double y,
+                             gboolean draw);
+double crk_report_measure_block (CrkReport *self,
+                                 cairo_t *cr,
+                                 const CrkBlock *block,
+                                 double width);
+void crk_report_draw_block (CrkReport *self,
+                            cairo_t *cr,
+                            const CrkBlock *block,
+                            double x,
+                            double y,
+                            double width);
+void crk_report_draw_title_page (CrkReport *self,
+                                 cairo_t *cr,
+                                 double width,
+                                 double height);
+void crk_report_draw_contents_page (CrkReport *self,
+                                    cairo_t *cr,
+                                    double width,
+                                    double height);
+void crk_report_draw_tiers_page (CrkReport *self,
+                                 cairo_t *cr,
+                                 double x,
+                                 double y,
+                                 double width,
+                                 double height);
+void crk_report_fit_profiles (CrkReport *self,
+                              cairo_t *cr,
+                              guint city,
+                              double width,
+                              double height);
+void crk_report_draw_profile_page (CrkReport *self,
+                                   cairo_t *cr,
+                                   guint city,
+                                   double x,
+                                   double y,
+                                   double width,
+                                   double height);
+void crk_report_draw_furniture (CrkReport *self,
+                                cairo_t *cr,
+                                const CrkPage *page,
+                                double width,
+                                double height);
 
 /* Helpers shared by the files. */
 /* Draws @layout with its origin at (@x, @y), so that a layout's own width and alignment
  * place its lines (crk_text_draw() puts the ink's logical box there instead). */
-void     crk_report_show_layout        (cairo_t       *cr,
-                                        PangoLayout   *layout,
-                                        double         x,
-                                        double         y,
-                                        const CrkRGBA *rgba);
-const CrkStyle *crk_report_get_style   (void);
-char    *crk_report_city_markup        (CrkCity *city);
-char    *crk_report_format_change      (CrkReport *self,
-                                        guint      city,
-                                        gboolean   markup);
-char    *crk_report_format_score       (double score);
+void crk_report_show_layout (cairo_t *cr,
+                             PangoLayout *layout,
+                             double x,
+                             double y,
+                             const CrkRGBA *rgba);
+const CrkStyle *crk_report_get_style (void);
+char *crk_report_city_markup (CrkCity *city);
+char *crk_report_format_change (CrkReport *self,
+                                guint city,
+                                gboolean markup);
+char *crk_report_format_score (double score);
 /* "1st", "2nd"... in English; "第 1 名" in Chinese. */
-char    *crk_report_format_ordinal     (guint rank);
+char *crk_report_format_ordinal (guint rank);
 
 G_END_DECLS

@@ -19,25 +19,26 @@
 #define TOP_HEIGHT 104.0
 /* The radar and text band takes at least this share of the page's content height. */
 #define MIN_BAND_SHARE 0.24
-#define MIN_FONT   6.4
+#define MIN_FONT 6.4
 #define TABLE_HEADING 30.0
-#define MAX_BAND   300.0
+#define MAX_BAND 300.0
 
-static const CrkRGBA accent = { 0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1 };
-static const CrkRGBA strip_fill = { 0.945, 0.955, 0.968, 1 };
-static const CrkRGBA white = { 1, 1, 1, 1 };
+static const CrkRGBA accent = {0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1};
+static const CrkRGBA strip_fill = {0.945, 0.955, 0.968, 1};
+static const CrkRGBA white = {1, 1, 1, 1};
 
-typedef struct {
+typedef struct
+{
   char **cells;
-  guint  flags;
+  guint flags;
 } Row;
 
 static PangoLayout *
-text_layout (cairo_t    *cr,
+text_layout (cairo_t *cr,
              const char *markup,
-             double      size,
+             double size,
              PangoWeight weight,
-             double      width)
+             double width)
 {
   PangoLayout *layout = crk_text_layout_new (cr, NULL, size, weight);
 
@@ -78,7 +79,7 @@ format_value (double value)
 
 static gboolean
 collect_leaf (CrkFrameworkNode *node,
-              gpointer          user_data)
+              gpointer user_data)
 {
   if (crk_framework_node_is_leaf (node))
     g_ptr_array_add (user_data, node);
@@ -87,7 +88,7 @@ collect_leaf (CrkFrameworkNode *node,
 
 static GPtrArray *
 profile_rows (CrkReport *self,
-              guint      city)
+              guint city)
 {
   CrkResults *r = self->results;
   CrkDataset *dataset = crk_results_get_dataset (r);
@@ -98,11 +99,11 @@ profile_rows (CrkReport *self,
 
   row = g_new0 (Row, 1);
   row->cells = g_new0 (char *, 6);
-  row->cells[0] = g_strdup (_("Indicator"));
-  row->cells[1] = g_strdup (_("Value"));
-  row->cells[2] = g_strdup (_("Unit"));
-  row->cells[3] = g_strdup (_("Score"));
-  row->cells[4] = g_strdup (_("Rank"));
+  row->cells[0] = g_strdup (_ ("Indicator"));
+  row->cells[1] = g_strdup (_ ("Value"));
+  row->cells[2] = g_strdup (_ ("Unit"));
+  row->cells[3] = g_strdup (_ ("Score"));
+  row->cells[4] = g_strdup (_ ("Rank"));
   row->flags = CRK_ROW_HEADER;
   g_ptr_array_add (rows, row);
 
@@ -110,7 +111,7 @@ profile_rows (CrkReport *self,
     {
       CrkFrameworkNode *dim = g_ptr_array_index (dims, d);
       int dim_index = crk_results_lookup_node (r, crk_framework_node_get_code (dim));
-      g_autoptr(GPtrArray) leaves = g_ptr_array_new ();
+      g_autoptr (GPtrArray) leaves = g_ptr_array_new ();
       guint dim_rank = dim_index >= 0 ? crk_results_get_node_rank (r, (guint) dim_index, city) : 0;
 
       row = g_new0 (Row, 1);
@@ -143,13 +144,14 @@ profile_rows (CrkReport *self,
           row->cells = g_new0 (char *, 6);
           row->cells[0] = g_markup_escape_text (crk_framework_node_get_display_name (leaf), -1);
           if (!isnan (raw) && indicator != NULL &&
-              crk_dataset_get_value_status (dataset, city, crk_indicator_get_index (indicator), (guint) year_index)
-                != CRK_VALUE_STATUS_OBSERVED)
+              crk_dataset_get_value_status (dataset, city, crk_indicator_get_index (indicator), (guint) year_index) != CRK_VALUE_STATUS_OBSERVED)
             row->cells[1] = g_strdup_printf ("<i>%s*</i>", value);
           else
             row->cells[1] = g_strdup (value);
           row->cells[2] = g_markup_escape_text (indicator != NULL && crk_indicator_get_unit (indicator) != NULL
-                                                  ? crk_indicator_get_unit (indicator) : "", -1);
+                                                  ? crk_indicator_get_unit (indicator)
+                                                  : "",
+                                                -1);
           row->cells[3] = crk_report_format_score (node >= 0 ? crk_results_get_score (r, (guint) node, city) : NAN);
           row->cells[4] = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
           row->flags = CRK_ROW_INDENT (1);
@@ -174,15 +176,19 @@ rows_free (GPtrArray *rows)
 
 static void
 set_columns (CrkReportTable *table,
-             double          width,
-             double          font_size)
+             double width,
+             double font_size)
 {
   /* Half-page tables (split) give the names less room and the numbers more. */
-  static const double full[5] = { 0.50, 0.14, 0.16, 0.10, 0.10 };
-  static const double half[5] = { 0.42, 0.16, 0.18, 0.14, 0.10 };
+  static const double full[5] = {0.50, 0.14, 0.16, 0.10, 0.10};
+  static const double half[5] = {0.42, 0.16, 0.18, 0.14, 0.10};
   const double *share = width < 300 ? half : full;
   static const guint flags[5] = {
-    CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER,
+    CRK_COLUMN_WRAP,
+    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_WRAP,
+    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_NUMBER,
   };
 
   memset (table, 0, sizeof *table);
@@ -201,14 +207,14 @@ set_columns (CrkReportTable *table,
 
 /* Draws (or only measures) rows [@first, @last) with the header first; returns the height. */
 static double
-draw_rows (cairo_t              *cr,
+draw_rows (cairo_t *cr,
            const CrkReportTable *table,
-           GPtrArray            *rows,
-           guint                 first,
-           guint                 last,
-           double                x,
-           double                y,
-           gboolean              draw)
+           GPtrArray *rows,
+           guint first,
+           guint last,
+           double x,
+           double y,
+           gboolean draw)
 {
   double y0 = y;
 
@@ -225,7 +231,7 @@ draw_rows (cairo_t              *cr,
 
 static char *
 names_list (CrkReport *self,
-            GArray    *nodes)
+            GArray *nodes)
 {
   GString *s = g_string_new (NULL);
 
@@ -245,21 +251,21 @@ names_list (CrkReport *self,
       g_string_append_printf (s, "\n<i>%s</i>", text);
     }
   if (s->len == 0)
-    g_string_append_printf (s, "<i>%s</i>", _("none stands out"));
+    g_string_append_printf (s, "<i>%s</i>", _ ("none stands out"));
   return g_string_free (s, FALSE);
 }
 
 static void
-draw_key_figure (cairo_t    *cr,
+draw_key_figure (cairo_t *cr,
                  const char *label,
                  const char *value,
-                 double      x,
-                 double      y,
-                 double      width)
+                 double x,
+                 double y,
+                 double width)
 {
   const CrkStyle *style = crk_report_get_style ();
-  g_autoptr(PangoLayout) l = text_layout (cr, NULL, 7, PANGO_WEIGHT_NORMAL, width - 12);
-  g_autoptr(PangoLayout) v = text_layout (cr, value, 13, PANGO_WEIGHT_BOLD, width - 12);
+  g_autoptr (PangoLayout) l = text_layout (cr, NULL, 7, PANGO_WEIGHT_NORMAL, width - 12);
+  g_autoptr (PangoLayout) v = text_layout (cr, value, 13, PANGO_WEIGHT_BOLD, width - 12);
 
   pango_layout_set_text (l, label, -1);
   crk_text_layout_ellipsize (l, width - 12);
@@ -274,10 +280,10 @@ draw_key_figure (cairo_t    *cr,
  * (the framework's), so the report does this once and every page uses the result. */
 void
 crk_report_fit_profiles (CrkReport *self,
-                         cairo_t   *cr,
-                         guint      city,
-                         double     width,
-                         double     height)
+                         cairo_t *cr,
+                         guint city,
+                         double width,
+                         double height)
 {
   GPtrArray *rows = profile_rows (self, city);
   double avail = height - TOP_HEIGHT - MIN_BAND_SHARE * height - TABLE_HEADING;
@@ -318,12 +324,12 @@ crk_report_fit_profiles (CrkReport *self,
 
 void
 crk_report_draw_profile_page (CrkReport *self,
-                              cairo_t   *cr,
-                              guint      city,
-                              double     x,
-                              double     y,
-                              double     width,
-                              double     height)
+                              cairo_t *cr,
+                              guint city,
+                              double x,
+                              double y,
+                              double width,
+                              double height)
 {
   const CrkStyle *style = crk_report_get_style ();
   CrkResults *r = self->results;
@@ -338,9 +344,9 @@ crk_report_draw_profile_page (CrkReport *self,
   double font, table_h, band_h, table_top;
   gboolean split;
   guint split_at;
-  g_autoptr(CrkChartOptions) radar = crk_chart_options_new (CRK_CHART_RADAR);
-  g_autoptr(GArray) strengths = NULL;
-  g_autoptr(GArray) weaknesses = NULL;
+  g_autoptr (CrkChartOptions) radar = crk_chart_options_new (CRK_CHART_RADAR);
+  g_autoptr (GArray) strengths = NULL;
+  g_autoptr (GArray) weaknesses = NULL;
 
   if (tier >= 0 && n_tiers > 0)
     crk_palette_get_category (CRK_CHART_STYLE_LIGHT, (guint) tier, n_tiers, &tier_colour);
@@ -356,12 +362,12 @@ crk_report_draw_profile_page (CrkReport *self,
   /* Title: the rank in a badge of the tier's colour, the names, where the city is. */
   {
     g_autofree char *rank_text = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
-    g_autoptr(PangoLayout) badge = text_layout (cr, NULL, rank >= 100 ? 16 : 20, PANGO_WEIGHT_BOLD, -1);
+    g_autoptr (PangoLayout) badge = text_layout (cr, NULL, rank >= 100 ? 16 : 20, PANGO_WEIGHT_BOLD, -1);
     g_autofree char *name = crk_report_city_markup (c);
     g_autofree char *name_markup = g_strdup_printf ("<span size=\"x-large\">%s</span>", name);
-    g_autoptr(PangoLayout) title = text_layout (cr, name_markup, 13, PANGO_WEIGHT_BOLD, width - 70);
+    g_autoptr (PangoLayout) title = text_layout (cr, name_markup, 13, PANGO_WEIGHT_BOLD, width - 70);
     g_autofree char *where = NULL;
-    g_autoptr(PangoLayout) place = NULL;
+    g_autoptr (PangoLayout) place = NULL;
     const char *province = crk_city_get_province (c), *region = crk_city_get_region (c);
     double bw, bh, th;
 
@@ -373,7 +379,7 @@ crk_report_draw_profile_page (CrkReport *self,
     pango_layout_set_text (badge, rank_text, -1);
     crk_text_layout_get_size (badge, &bw, &bh);
     crk_report_show_layout (cr, badge, x + (50 - bw) / 2, y + (50 - bh) / 2,
-                   crk_rgba_get_luminance (&tier_colour) > 0.5 ? &style->foreground : &white);
+                            crk_rgba_get_luminance (&tier_colour) > 0.5 ? &style->foreground : &white);
 
     crk_text_layout_ellipsize (title, width - 66);
     crk_text_layout_get_size (title, NULL, &th);
@@ -381,7 +387,8 @@ crk_report_draw_profile_page (CrkReport *self,
     if (province != NULL && *province != '\0' && region != NULL && *region != '\0')
       where = g_strdup_printf ("%s · %s", province, region);
     else
-      where = g_strdup (province != NULL && *province != '\0' ? province : region != NULL ? region : "");
+      where = g_strdup (province != NULL && *province != '\0' ? province : region != NULL ? region
+                                                                                          : "");
     place = text_layout (cr, NULL, 9.5, PANGO_WEIGHT_NORMAL, width - 66);
     pango_layout_set_text (place, where, -1);
     crk_report_show_layout (cr, place, x + 62, y + th, &style->secondary);
@@ -408,26 +415,26 @@ crk_report_draw_profile_page (CrkReport *self,
     cairo_fill (cr);
     cairo_restore (cr);
 
-    rank_value = rank > 0 ? g_strdup_printf (_("%u <span size=\"small\" weight=\"normal\">of %u</span>"),
+    rank_value = rank > 0 ? g_strdup_printf (_ ("%u <span size=\"small\" weight=\"normal\">of %u</span>"),
                                              rank, crk_results_get_n_ranked (r))
-                          : g_strdup (_("not ranked"));
+                          : g_strdup (_ ("not ranked"));
     if (crk_results_has_base_year (r))
-      change_label = g_strdup_printf (_("Change since %d"), crk_results_get_base_year (r));
+      change_label = g_strdup_printf (_ ("Change since %d"), crk_results_get_base_year (r));
     else
-      change_label = g_strdup (_("Change"));
+      change_label = g_strdup (_ ("Change"));
     if (change == NULL || *change == '\0')
       {
         g_free (change);
         change = g_strdup ("–");
       }
     tier_value = g_markup_escape_text (tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : "–", -1);
-    ref_label = g_strdup_printf (_("Published rank %d"), crk_results_get_year (r));
+    ref_label = g_strdup_printf (_ ("Published rank %d"), crk_results_get_year (r));
     ref_value = ref > 0 ? g_strdup_printf ("%u", ref) : g_strdup ("–");
 
-    draw_key_figure (cr, _("Score"), score, x, sy, cw);
-    draw_key_figure (cr, _("Rank"), rank_value, x + cw, sy, cw);
+    draw_key_figure (cr, _ ("Score"), score, x, sy, cw);
+    draw_key_figure (cr, _ ("Rank"), rank_value, x + cw, sy, cw);
     draw_key_figure (cr, change_label, change, x + 2 * cw, sy, cw);
-    draw_key_figure (cr, _("Tier"), tier_value, x + 3 * cw, sy, cw);
+    draw_key_figure (cr, _ ("Tier"), tier_value, x + 3 * cw, sy, cw);
     draw_key_figure (cr, ref_label, ref_value, x + 4 * cw, sy, cw);
   }
 
@@ -436,7 +443,7 @@ crk_report_draw_profile_page (CrkReport *self,
     double by = y + TOP_HEIGHT, rw = width * 0.47, tx = x + rw + 14, tw = width - rw - 14;
     double ty = by;
     g_autofree char *text = crk_report_dup_city_text (self, city);
-    g_autoptr(PangoLayout) description = NULL;
+    g_autoptr (PangoLayout) description = NULL;
     double h;
 
     crk_chart_options_set_cities (radar, &city, 1);
@@ -446,26 +453,26 @@ crk_report_draw_profile_page (CrkReport *self,
     radar->font_scale = 0.72;
     switch (crk_report_options_get_benchmark (self->options))
       {
-      case CRK_REPORT_BENCHMARK_MEDIAN:
-        radar->benchmark = CRK_BENCHMARK_MEDIAN;
-        break;
-      case CRK_REPORT_BENCHMARK_TIER_MEAN:
-        radar->benchmark = tier >= 0 ? CRK_BENCHMARK_TIER_MEAN : CRK_BENCHMARK_MEDIAN;
-        radar->benchmark_tier = -1;
-        break;
-      case CRK_REPORT_BENCHMARK_BASE_YEAR:
-        if (self->base_results != NULL)
-          {
-            radar->benchmark = CRK_BENCHMARK_BASE_YEAR;
-            crk_chart_options_set_base_results (radar, self->base_results);
-          }
-        else
+        case CRK_REPORT_BENCHMARK_MEDIAN:
           radar->benchmark = CRK_BENCHMARK_MEDIAN;
-        break;
-      case CRK_REPORT_BENCHMARK_NONE:
-      default:
-        radar->benchmark = CRK_BENCHMARK_NONE;
-        break;
+          break;
+        case CRK_REPORT_BENCHMARK_TIER_MEAN:
+          radar->benchmark = tier >= 0 ? CRK_BENCHMARK_TIER_MEAN : CRK_BENCHMARK_MEDIAN;
+          radar->benchmark_tier = -1;
+          break;
+        case CRK_REPORT_BENCHMARK_BASE_YEAR:
+          if (self->base_results != NULL)
+            {
+              radar->benchmark = CRK_BENCHMARK_BASE_YEAR;
+              crk_chart_options_set_base_results (radar, self->base_results);
+            }
+          else
+            radar->benchmark = CRK_BENCHMARK_MEDIAN;
+          break;
+        case CRK_REPORT_BENCHMARK_NONE:
+        default:
+          radar->benchmark = CRK_BENCHMARK_NONE;
+          break;
       }
     crk_chart_options_set_title (radar, "");
     crk_chart_options_set_subtitle (radar, "");
@@ -496,9 +503,9 @@ crk_report_draw_profile_page (CrkReport *self,
     for (guint k = 0; k < 2; k++)
       {
         GArray *nodes = k == 0 ? strengths : weaknesses;
-        g_autoptr(PangoLayout) heading = text_layout (cr, NULL, 8.6, PANGO_WEIGHT_BOLD, tw / 2 - 6);
+        g_autoptr (PangoLayout) heading = text_layout (cr, NULL, 8.6, PANGO_WEIGHT_BOLD, tw / 2 - 6);
         g_autofree char *list = names_list (self, nodes);
-        g_autoptr(PangoLayout) items = text_layout (cr, list, 7.8, PANGO_WEIGHT_NORMAL, tw / 2 - 6);
+        g_autoptr (PangoLayout) items = text_layout (cr, list, 7.8, PANGO_WEIGHT_NORMAL, tw / 2 - 6);
         double hx = tx + k * (tw / 2 + 6), hh;
 
         {
@@ -509,7 +516,7 @@ crk_report_draw_profile_page (CrkReport *self,
           pango_layout_set_indent (items, -9 * PANGO_SCALE);
           pango_tab_array_free (tabs);
         }
-        pango_layout_set_text (heading, k == 0 ? _("Strengths") : _("Weaknesses"), -1);
+        pango_layout_set_text (heading, k == 0 ? _ ("Strengths") : _ ("Weaknesses"), -1);
         crk_text_layout_get_size (heading, NULL, &hh);
         crk_report_show_layout (cr, heading, hx, ty, k == 0 ? &style->positive : &style->negative);
         pango_layout_set_height (items, (int) (MAX (by + band_h - ty - hh - 2, 10) * PANGO_SCALE));
@@ -521,15 +528,16 @@ crk_report_draw_profile_page (CrkReport *self,
   /* The indicator table. */
   table_top = y + TOP_HEIGHT + band_h + 4;
   {
-    g_autoptr(PangoLayout) heading = text_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width);
-    g_autoptr(PangoLayout) note = text_layout (cr, NULL, 6.8, PANGO_WEIGHT_NORMAL, -1);
+    g_autoptr (PangoLayout) heading = text_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width);
+    g_autoptr (PangoLayout) note = text_layout (cr, NULL, 6.8, PANGO_WEIGHT_NORMAL, -1);
     double hh;
 
-    pango_layout_set_text (heading, _("Indicators"), -1);
+    pango_layout_set_text (heading, _ ("Indicators"), -1);
     crk_text_layout_get_size (heading, NULL, &hh);
     crk_report_show_layout (cr, heading, x, table_top, &accent);
-    pango_layout_set_text (note, _("Value: as published (* estimated or imputed). Score: 0–100 after normalisation. "
-                                   "Rank: among the cities with a value."), -1);
+    pango_layout_set_text (note, _ ("Value: as published (* estimated or imputed). Score: 0–100 after normalisation. "
+                                    "Rank: among the cities with a value."),
+                           -1);
     crk_text_layout_ellipsize (note, width);
     crk_report_show_layout (cr, note, x, table_top + hh, &style->secondary);
     table_top += TABLE_HEADING;

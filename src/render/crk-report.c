@@ -21,21 +21,22 @@
 /* Room for a chart page's heading and note above the chart. */
 #define CHART_TOP 36.0
 
-G_DEFINE_QUARK (crk-report-error-quark, crk_report_error)
+G_DEFINE_QUARK (crk - report - error - quark, crk_report_error)
 
 G_DEFINE_FINAL_TYPE (CrkReport, crk_report, G_TYPE_OBJECT)
 
-static const struct {
+static const struct
+{
   CrkReportSections section;
-  const char       *title;
+  const char *title;
 } section_titles[] = {
-  { CRK_REPORT_SECTION_TITLE, N_("Title page") },
-  { CRK_REPORT_SECTION_CONTENTS, N_("Contents") },
-  { CRK_REPORT_SECTION_SUMMARY, N_("Summary") },
-  { CRK_REPORT_SECTION_METHOD, N_("Method") },
-  { CRK_REPORT_SECTION_TABLE, N_("Ranking table") },
-  { CRK_REPORT_SECTION_CHARTS, N_("Overview charts") },
-  { CRK_REPORT_SECTION_PROFILES, N_("City profiles") },
+  {CRK_REPORT_SECTION_TITLE, N_ ("Title page")},
+  {CRK_REPORT_SECTION_CONTENTS, N_ ("Contents")},
+  {CRK_REPORT_SECTION_SUMMARY, N_ ("Summary")},
+  {CRK_REPORT_SECTION_METHOD, N_ ("Method")},
+  {CRK_REPORT_SECTION_TABLE, N_ ("Ranking table")},
+  {CRK_REPORT_SECTION_CHARTS, N_ ("Overview charts")},
+  {CRK_REPORT_SECTION_PROFILES, N_ ("City profiles")},
 };
 
 static void
@@ -106,7 +107,7 @@ crk_report_section_get_title (CrkReportSections section)
 {
   for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
     if (section_titles[i].section == section)
-      return _(section_titles[i].title);
+      return _ (section_titles[i].title);
   return "";
 }
 
@@ -114,9 +115,9 @@ crk_report_section_get_title (CrkReportSections section)
 
 static void
 content_size (CrkReport *self,
-              gboolean   landscape,
-              double    *width,
-              double    *height)
+              gboolean landscape,
+              double *width,
+              double *height)
 {
   double pw = landscape ? self->paper_height : self->paper_width;
   double ph = landscape ? self->paper_width : self->paper_height;
@@ -126,12 +127,12 @@ content_size (CrkReport *self,
 }
 
 static CrkPage *
-add_page (CrkReport         *self,
-          CrkPageKind        kind,
-          CrkReportSections  section,
-          gboolean           landscape)
+add_page (CrkReport *self,
+          CrkPageKind kind,
+          CrkReportSections section,
+          gboolean landscape)
 {
-  CrkPage page = { 0 };
+  CrkPage page = {0};
 
   page.kind = kind;
   page.section = section;
@@ -145,9 +146,9 @@ add_page (CrkReport         *self,
 
 static void
 fit_new_tables (CrkReport *self,
-                cairo_t   *cr,
-                guint      first_table,
-                double     width)
+                cairo_t *cr,
+                guint first_table,
+                double width)
 {
   for (guint t = first_table; t < self->tables->len; t++)
     crk_report_fit_table (self, cr, &g_array_index (self->tables, CrkReportTable, t), t, width);
@@ -157,9 +158,9 @@ fit_new_tables (CrkReport *self,
  * keeps with the next. */
 static void
 keep_short_tables (CrkReport *self,
-                   guint      first,
-                   guint      last,
-                   guint      max_rows)
+                   guint first,
+                   guint last,
+                   guint max_rows)
 {
   for (guint t = 0; t < self->tables->len; t++)
     {
@@ -189,7 +190,7 @@ keep_short_tables (CrkReport *self,
 
 static double
 space_before (CrkReport *self,
-              guint      index)
+              guint index)
 {
   const CrkBlock *block = &g_array_index (self->blocks, CrkBlock, index);
   double space = block->space_before;
@@ -203,8 +204,8 @@ space_before (CrkReport *self,
 
 static gboolean
 continues_table (CrkReport *self,
-                 guint      index,
-                 int       *header)
+                 guint index,
+                 int *header)
 {
   const CrkBlock *block = &g_array_index (self->blocks, CrkBlock, index);
   const CrkReportTable *table;
@@ -220,12 +221,12 @@ continues_table (CrkReport *self,
 
 /* Breaks blocks [@first, @last) into pages of @section. */
 static void
-paginate_flow (CrkReport         *self,
-               cairo_t           *cr,
-               CrkReportSections  section,
-               guint              first,
-               guint              last,
-               gboolean           landscape)
+paginate_flow (CrkReport *self,
+               cairo_t *cr,
+               CrkReportSections section,
+               guint first,
+               guint last,
+               gboolean landscape)
 {
   double width, height, y = 0;
   gboolean empty = TRUE;
@@ -279,16 +280,17 @@ compare_rect_y (gconstpointer a,
 {
   const CrkRect *x = a, *y = b;
 
-  return x->y < y->y ? -1 : x->y > y->y ? 1 : 0;
+  return x->y < y->y ? -1 : x->y > y->y ? 1
+                                        : 0;
 }
 
 /* Each city's bar (or stack of segments) spans x0 .. x0 + total * k; every row must agree
  * on x0 and k, else the chart's axis is not linear from 0 and no scale is repeated. */
 static void
 read_scale (CrkReportChart *chart,
-            CrkChartHits   *hits)
+            CrkChartHits *hits)
 {
-  g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr (GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   GHashTableIter iter;
   gpointer value;
   double x0 = NAN, k = NAN, max = 0;
@@ -339,17 +341,17 @@ read_scale (CrkReportChart *chart,
 }
 
 static void
-add_chart_pages (CrkReport       *self,
+add_chart_pages (CrkReport *self,
                  CrkChartOptions *options,
-                 const char      *heading)
+                 const char *heading)
 {
   CrkReportChart *chart = g_new0 (CrkReportChart, 1);
   double width, height, avail;
   cairo_surface_t *recording;
   cairo_t *rec;
-  g_autoptr(CrkChartHits) hits = crk_chart_hits_new ();
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (CrkRect));
-  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (CrkRect));
+  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (double));
   double y0 = 0, target;
   guint index;
   gboolean continued = FALSE;
@@ -465,8 +467,8 @@ overview_options (CrkChartKind kind)
 /* Profiles */
 
 static gboolean
-choose_profiles (CrkReport  *self,
-                 GError    **error)
+choose_profiles (CrkReport *self,
+                 GError **error)
 {
   CrkResults *r = self->results;
   CrkDataset *dataset = crk_results_get_dataset (r);
@@ -475,43 +477,43 @@ choose_profiles (CrkReport  *self,
 
   switch (crk_report_options_get_profiles (self->options))
     {
-    case CRK_REPORT_PROFILES_TOP:
-      g_array_append_vals (self->profiles, order,
-                           MIN (n_ranked, crk_report_options_get_profiles_top (self->options)));
-      break;
-    case CRK_REPORT_PROFILES_LIST:
-      {
-        const char * const *codes = crk_report_options_get_profile_codes (self->options);
-        guint n_cities = crk_results_get_n_cities (r);
-        g_autofree gboolean *wanted = g_new0 (gboolean, MAX (n_cities, 1));
+      case CRK_REPORT_PROFILES_TOP:
+        g_array_append_vals (self->profiles, order,
+                             MIN (n_ranked, crk_report_options_get_profiles_top (self->options)));
+        break;
+      case CRK_REPORT_PROFILES_LIST:
+        {
+          const char *const *codes = crk_report_options_get_profile_codes (self->options);
+          guint n_cities = crk_results_get_n_cities (r);
+          g_autofree gboolean *wanted = g_new0 (gboolean, MAX (n_cities, 1));
 
-        for (guint i = 0; codes[i] != NULL; i++)
-          {
-            CrkCity *city = crk_dataset_lookup_city (dataset, codes[i]);
-
-            if (city == NULL)
-              {
-                g_set_error (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID,
-                             _("The dataset has no city with the code “%s”"), codes[i]);
-                return FALSE;
-              }
-            wanted[crk_city_get_index (city)] = TRUE;
-          }
-        for (guint i = 0; i < n_ranked; i++)
-          if (wanted[order[i]])
+          for (guint i = 0; codes[i] != NULL; i++)
             {
-              g_array_append_val (self->profiles, order[i]);
-              wanted[order[i]] = FALSE;
+              CrkCity *city = crk_dataset_lookup_city (dataset, codes[i]);
+
+              if (city == NULL)
+                {
+                  g_set_error (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID,
+                               _ ("The dataset has no city with the code “%s”"), codes[i]);
+                  return FALSE;
+                }
+              wanted[crk_city_get_index (city)] = TRUE;
             }
-        for (guint city = 0; city < n_cities; city++)
-          if (wanted[city])
-            g_array_append_val (self->profiles, city);
-      }
-      break;
-    case CRK_REPORT_PROFILES_ALL:
-    default:
-      g_array_append_vals (self->profiles, order, n_ranked);
-      break;
+          for (guint i = 0; i < n_ranked; i++)
+            if (wanted[order[i]])
+              {
+                g_array_append_val (self->profiles, order[i]);
+                wanted[order[i]] = FALSE;
+              }
+          for (guint city = 0; city < n_cities; city++)
+            if (wanted[city])
+              g_array_append_val (self->profiles, city);
+        }
+        break;
+      case CRK_REPORT_PROFILES_ALL:
+      default:
+        g_array_append_vals (self->profiles, order, n_ranked);
+        break;
     }
   return TRUE;
 }
@@ -569,8 +571,8 @@ layout (CrkReport *self)
     }
   if ((sections & CRK_REPORT_SECTION_CHARTS) && crk_results_get_n_ranked (self->results) > 0)
     {
-      g_autofree char *bars = g_strdup_printf (_("Index scores, %d"), crk_results_get_year (self->results));
-      g_autofree char *contributions = g_strdup_printf (_("What makes the scores, %d"),
+      g_autofree char *bars = g_strdup_printf (_ ("Index scores, %d"), crk_results_get_year (self->results));
+      g_autofree char *contributions = g_strdup_printf (_ ("What makes the scores, %d"),
                                                         crk_results_get_year (self->results));
 
       add_chart_pages (self, overview_options (CRK_CHART_BAR), bars);
@@ -582,7 +584,7 @@ layout (CrkReport *self)
     crk_report_fit_profiles (self, cr, g_array_index (self->profiles, guint, 0), width, height);
   if (sections & CRK_REPORT_SECTION_PROFILES)
     {
-      g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
       /* Printed numbers count every page but the title page. */
       guint offset = (sections & CRK_REPORT_SECTION_TITLE) ? 0 : 1;
 
@@ -646,11 +648,11 @@ report_date (const CrkReportOptions *options)
  * Returns: (transfer full) (nullable): the report, or %NULL with @error set
  */
 CrkReport *
-crk_report_new (CrkResults              *results,
-                const CrkReportOptions  *options,
-                GError                 **error)
+crk_report_new (CrkResults *results,
+                const CrkReportOptions *options,
+                GError **error)
 {
-  g_autoptr(CrkReport) self = NULL;
+  g_autoptr (CrkReport) self = NULL;
   CrkReportBenchmark benchmark;
 
   g_return_val_if_fail (CRK_IS_RESULTS (results), NULL);
@@ -660,7 +662,7 @@ crk_report_new (CrkResults              *results,
   if (crk_report_options_get_sections (options) == 0)
     {
       g_set_error_literal (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID,
-                           _("The report has no section: choose at least one"));
+                           _ ("The report has no section: choose at least one"));
       return NULL;
     }
 
@@ -677,8 +679,8 @@ crk_report_new (CrkResults              *results,
   benchmark = crk_report_options_get_benchmark (options);
   if (benchmark == CRK_REPORT_BENCHMARK_BASE_YEAR && crk_results_has_base_year (results))
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(CrkMethod) method = crk_method_copy (crk_results_get_method (results));
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (CrkMethod) method = crk_method_copy (crk_results_get_method (results));
 
       self->base_results = crk_compute (crk_results_get_dataset (results), method,
                                         crk_results_get_base_year (results), &local_error);
@@ -691,7 +693,7 @@ crk_report_new (CrkResults              *results,
   if (self->pages->len == 0)
     {
       g_set_error_literal (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID,
-                           _("The report has no pages: the chosen sections are empty for these results"));
+                           _ ("The report has no pages: the chosen sections are empty for these results"));
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -720,7 +722,7 @@ crk_report_get_n_pages (CrkReport *self)
 
 static const CrkPage *
 get_page (CrkReport *self,
-          guint      page)
+          guint page)
 {
   return &g_array_index (self->pages, CrkPage, page);
 }
@@ -734,9 +736,9 @@ get_page (CrkReport *self,
  */
 void
 crk_report_get_page_size (CrkReport *self,
-                          guint      page,
-                          double    *width,
-                          double    *height)
+                          guint page,
+                          double *width,
+                          double *height)
 {
   gboolean landscape;
 
@@ -752,7 +754,7 @@ crk_report_get_page_size (CrkReport *self,
 
 gboolean
 crk_report_get_page_landscape (CrkReport *self,
-                               guint      page)
+                               guint page)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), FALSE);
   g_return_val_if_fail (page < self->pages->len, FALSE);
@@ -761,7 +763,7 @@ crk_report_get_page_landscape (CrkReport *self,
 
 CrkReportSections
 crk_report_get_page_section (CrkReport *self,
-                             guint      page)
+                             guint page)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), 0);
   g_return_val_if_fail (page < self->pages->len, 0);
@@ -770,7 +772,7 @@ crk_report_get_page_section (CrkReport *self,
 
 guint
 crk_report_get_page_number (CrkReport *self,
-                            guint      page)
+                            guint page)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), 0);
   g_return_val_if_fail (page < self->pages->len, 0);
@@ -785,8 +787,8 @@ crk_report_get_n_numbered_pages (CrkReport *self)
 }
 
 int
-crk_report_get_section_page (CrkReport         *self,
-                             CrkReportSections  section)
+crk_report_get_section_page (CrkReport *self,
+                             CrkReportSections section)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), -1);
 
@@ -798,7 +800,7 @@ crk_report_get_section_page (CrkReport         *self,
 
 int
 crk_report_get_city_page (CrkReport *self,
-                          guint      city)
+                          guint city)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), -1);
 
@@ -817,7 +819,7 @@ crk_report_get_city_page (CrkReport *self,
  */
 const guint *
 crk_report_get_profile_cities (CrkReport *self,
-                               guint     *n_cities)
+                               guint *n_cities)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), NULL);
   g_return_val_if_fail (n_cities != NULL, NULL);
@@ -834,8 +836,8 @@ crk_report_get_profile_cities (CrkReport *self,
 /* Drawing */
 
 static void
-draw_flow_page (CrkReport     *self,
-                cairo_t       *cr,
+draw_flow_page (CrkReport *self,
+                cairo_t *cr,
                 const CrkPage *page)
 {
   double width, height;
@@ -862,17 +864,18 @@ draw_flow_page (CrkReport     *self,
 
 /* The chart's value scale under a slice: an axis with round ticks. */
 static void
-draw_scale (cairo_t              *cr,
+draw_scale (cairo_t *cr,
             const CrkReportChart *chart,
-            double                x,
-            double                y)
+            double x,
+            double y)
 {
   const CrkStyle *style = crk_report_get_style ();
   double step = 1, span = chart->scale_max;
   double top;
 
   while (span / step > 8)
-    step *= span / step > 40 ? 10 : span / step > 16 ? 5 : 2;
+    step *= span / step > 40 ? 10 : span / step > 16 ? 5
+                                                     : 2;
   while (span / step < 3 && step > 1e-6)
     step /= 2;
   top = ceil (span / step - 1e-9) * step;
@@ -887,7 +890,7 @@ draw_scale (cairo_t              *cr,
     {
       double tx = x + chart->scale_x0 + v * chart->scale_k;
       g_autofree char *label = g_strdup_printf ("%g", v);
-      g_autoptr(PangoLayout) layout = crk_text_layout_new (cr, label, 6.8, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) layout = crk_text_layout_new (cr, label, 6.8, PANGO_WEIGHT_NORMAL);
       double w;
 
       if (tx > x + chart->width + 0.5)
@@ -902,29 +905,29 @@ draw_scale (cairo_t              *cr,
 }
 
 static void
-draw_chart_page (CrkReport     *self,
-                 cairo_t       *cr,
+draw_chart_page (CrkReport *self,
+                 cairo_t *cr,
                  const CrkPage *page)
 {
   const CrkReportChart *chart = g_ptr_array_index (self->charts, page->chart);
   const CrkStyle *style = crk_report_get_style ();
   double x = CRK_REPORT_MARGIN_SIDE, y = CRK_REPORT_MARGIN_TOP;
   g_autofree char *heading = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoLayout) note = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) note = NULL;
   double h;
 
-  heading = page->continued ? g_strdup_printf (_("%s (continued)"), chart->heading) : g_strdup (chart->heading);
+  heading = page->continued ? g_strdup_printf (_ ("%s (continued)"), chart->heading) : g_strdup (chart->heading);
   layout = crk_text_layout_new (cr, heading, CRK_REPORT_H2_SIZE, PANGO_WEIGHT_BOLD);
   crk_text_layout_set_width (layout, chart->width, PANGO_ALIGN_LEFT);
   crk_text_layout_get_size (layout, NULL, &h);
-  crk_report_show_layout (cr, layout, x, y, &(CrkRGBA) { 0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1 });
+  crk_report_show_layout (cr, layout, x, y, &(CrkRGBA){0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1});
   note = crk_text_layout_new (cr, NULL, CRK_REPORT_NOTE_SIZE, PANGO_WEIGHT_NORMAL);
   crk_text_layout_set_width (note, chart->width, PANGO_ALIGN_LEFT);
   if (chart->options->kind == CRK_CHART_BAR)
-    pango_layout_set_text (note, _("Every ranked city in rank order; the same scale on every page."), -1);
+    pango_layout_set_text (note, _ ("Every ranked city in rank order; the same scale on every page."), -1);
   else
-    pango_layout_set_text (note, _("Each dimension's weighted part of the index score; the same scale on every page."), -1);
+    pango_layout_set_text (note, _ ("Each dimension's weighted part of the index score; the same scale on every page."), -1);
   crk_report_show_layout (cr, note, x, y + h + 2, &style->secondary);
 
   cairo_save (cr);
@@ -947,8 +950,8 @@ draw_chart_page (CrkReport     *self,
  */
 void
 crk_report_draw_page (CrkReport *self,
-                      cairo_t   *cr,
-                      guint      page)
+                      cairo_t *cr,
+                      guint page)
 {
   const CrkPage *p;
   double width, height, cw, ch;
@@ -968,26 +971,26 @@ crk_report_draw_page (CrkReport *self,
 
   switch (p->kind)
     {
-    case CRK_PAGE_TITLE:
-      crk_report_draw_title_page (self, cr, width, height);
-      break;
-    case CRK_PAGE_CONTENTS:
-      crk_report_draw_contents_page (self, cr, width, height);
-      break;
-    case CRK_PAGE_FLOW:
-      draw_flow_page (self, cr, p);
-      break;
-    case CRK_PAGE_CHART:
-      draw_chart_page (self, cr, p);
-      break;
-    case CRK_PAGE_TIERS:
-      crk_report_draw_tiers_page (self, cr, CRK_REPORT_MARGIN_SIDE, CRK_REPORT_MARGIN_TOP, cw, ch);
-      break;
-    case CRK_PAGE_PROFILE:
-      crk_report_draw_profile_page (self, cr, p->city, CRK_REPORT_MARGIN_SIDE, CRK_REPORT_MARGIN_TOP, cw, ch);
-      break;
-    default:
-      g_assert_not_reached ();
+      case CRK_PAGE_TITLE:
+        crk_report_draw_title_page (self, cr, width, height);
+        break;
+      case CRK_PAGE_CONTENTS:
+        crk_report_draw_contents_page (self, cr, width, height);
+        break;
+      case CRK_PAGE_FLOW:
+        draw_flow_page (self, cr, p);
+        break;
+      case CRK_PAGE_CHART:
+        draw_chart_page (self, cr, p);
+        break;
+      case CRK_PAGE_TIERS:
+        crk_report_draw_tiers_page (self, cr, CRK_REPORT_MARGIN_SIDE, CRK_REPORT_MARGIN_TOP, cw, ch);
+        break;
+      case CRK_PAGE_PROFILE:
+        crk_report_draw_profile_page (self, cr, p->city, CRK_REPORT_MARGIN_SIDE, CRK_REPORT_MARGIN_TOP, cw, ch);
+        break;
+      default:
+        g_assert_not_reached ();
     }
   if (p->kind != CRK_PAGE_TITLE)
     crk_report_draw_furniture (self, cr, p, width, height);
@@ -1002,7 +1005,7 @@ crk_report_draw_page (CrkReport *self,
  * @surface: a PDF surface with the report's pages
  */
 void
-crk_report_add_pdf_outline (CrkReport       *self,
+crk_report_add_pdf_outline (CrkReport *self,
                             cairo_surface_t *surface)
 {
   CrkDataset *dataset;
@@ -1023,7 +1026,8 @@ crk_report_add_pdf_outline (CrkReport       *self,
       if (page->section != last)
         {
           cairo_pdf_outline_flags_t flags = page->section == CRK_REPORT_SECTION_PROFILES
-            ? 0 : CAIRO_PDF_OUTLINE_FLAG_OPEN;
+            ? 0
+            : CAIRO_PDF_OUTLINE_FLAG_OPEN;
 
           parent = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
                                                   crk_report_section_get_title (page->section), link, flags);
@@ -1050,7 +1054,7 @@ crk_report_add_pdf_outline (CrkReport       *self,
           cairo_pdf_surface_add_outline (surface, parent, chart->heading, link, 0);
         }
       else if (page->kind == CRK_PAGE_TIERS)
-        cairo_pdf_surface_add_outline (surface, parent, _("Distribution by tier"), link, 0);
+        cairo_pdf_surface_add_outline (surface, parent, _ ("Distribution by tier"), link, 0);
       else if (page->kind == CRK_PAGE_PROFILE)
         {
           CrkCity *city = crk_dataset_get_city (dataset, page->city);
@@ -1070,7 +1074,7 @@ crk_report_add_pdf_outline (CrkReport       *self,
  * @surface: a PDF surface
  */
 void
-crk_report_set_pdf_metadata (CrkReport       *self,
+crk_report_set_pdf_metadata (CrkReport *self,
                              cairo_surface_t *surface)
 {
   CrkDataset *dataset;
@@ -1088,13 +1092,13 @@ crk_report_set_pdf_metadata (CrkReport       *self,
     return;
   dataset = crk_results_get_dataset (self->results);
   publisher = crk_dataset_get_publisher (dataset);
-  title = g_strdup_printf (_("%s — ranking report %d"), crk_dataset_get_display_title (dataset),
+  title = g_strdup_printf (_ ("%s — ranking report %d"), crk_dataset_get_display_title (dataset),
                            crk_results_get_year (self->results));
   subject = g_strdup_printf (ngettext ("Ranking of %u city for %d: scores, ranks, method and profiles",
                                        "Ranking of %u cities for %d: scores, ranks, method and profiles",
                                        crk_results_get_n_ranked (self->results)),
                              crk_results_get_n_ranked (self->results), crk_results_get_year (self->results));
-  keywords = g_strdup_printf (_("ranking, composite index, cities, %d"), crk_results_get_year (self->results));
+  keywords = g_strdup_printf (_ ("ranking, composite index, cities, %d"), crk_results_get_year (self->results));
   creator = g_strdup_printf ("Cityrank %s", PACKAGE_VERSION);
   date = g_date_time_format (self->date, "%Y-%m-%dT%H:%M:%S%:z");
 
@@ -1116,9 +1120,9 @@ crk_report_set_pdf_metadata (CrkReport       *self,
  * Returns: %TRUE when the whole report was written
  */
 gboolean
-crk_report_write_pdf (CrkReport   *self,
-                      const char  *filename,
-                      GError     **error)
+crk_report_write_pdf (CrkReport *self,
+                      const char *filename,
+                      GError **error)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -1137,7 +1141,7 @@ crk_report_write_pdf (CrkReport   *self,
       g_autofree char *display = g_filename_display_name (filename);
 
       g_set_error (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_FAILED,
-                   _("Could not write the report to “%s”: %s"), display, cairo_status_to_string (status));
+                   _ ("Could not write the report to “%s”: %s"), display, cairo_status_to_string (status));
       cairo_surface_destroy (surface);
       return FALSE;
     }
@@ -1164,7 +1168,7 @@ crk_report_write_pdf (CrkReport   *self,
       g_autofree char *display = g_filename_display_name (filename);
 
       g_set_error (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_FAILED,
-                   _("Could not write the report to “%s”: %s"), display, cairo_status_to_string (status));
+                   _ ("Could not write the report to “%s”: %s"), display, cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;

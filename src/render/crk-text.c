@@ -28,7 +28,7 @@ crk_rect_intersects (const CrkRect *a,
                      const CrkRect *b)
 {
   return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
+    a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
 /**
@@ -47,8 +47,8 @@ crk_rect_contains_rect (const CrkRect *outer,
   const double eps = 1e-6;
 
   return inner->x >= outer->x - eps && inner->y >= outer->y - eps &&
-         inner->x + inner->width <= outer->x + outer->width + eps &&
-         inner->y + inner->height <= outer->y + outer->height + eps;
+    inner->x + inner->width <= outer->x + outer->width + eps &&
+    inner->y + inner->height <= outer->y + outer->height + eps;
 }
 
 /**
@@ -63,11 +63,11 @@ crk_rect_contains_rect (const CrkRect *outer,
  */
 gboolean
 crk_rect_contains_point (const CrkRect *rect,
-                         double         x,
-                         double         y)
+                         double x,
+                         double y)
 {
   return x >= rect->x && x <= rect->x + rect->width &&
-         y >= rect->y && y <= rect->y + rect->height;
+    y >= rect->y && y <= rect->y + rect->height;
 }
 
 /**
@@ -78,7 +78,7 @@ crk_rect_contains_point (const CrkRect *rect,
  * Returns: (transfer full): a font description of the chart family at an absolute size
  */
 PangoFontDescription *
-crk_text_font_new (double      size,
+crk_text_font_new (double size,
                    PangoWeight weight)
 {
   PangoFontDescription *desc = pango_font_description_from_string (CRK_FONT_FAMILY);
@@ -92,13 +92,15 @@ crk_text_font_new (double      size,
  * context (with its font caches) and the font descriptions, so a frame with hundreds of
  * labels sets each of them up once. Kept as user data of the cairo context, which is used
  * by one thread at a time and frees it when destroyed. */
-typedef struct {
+typedef struct
+{
   PangoContext *context;
-  GHashTable   *fonts; /* FontKey -> PangoFontDescription */
+  GHashTable *fonts; /* FontKey -> PangoFontDescription */
 } TextShared;
 
-typedef struct {
-  double      size;
+typedef struct
+{
+  double size;
   PangoWeight weight;
 } FontKey;
 
@@ -176,15 +178,15 @@ text_shared_get (cairo_t *cr)
  * Returns: (transfer full): a layout set up for charts
  */
 PangoLayout *
-crk_text_layout_new (cairo_t     *cr,
-                     const char  *text,
-                     double       size,
-                     PangoWeight  weight)
+crk_text_layout_new (cairo_t *cr,
+                     const char *text,
+                     double size,
+                     PangoWeight weight)
 {
   TextShared *shared;
   PangoLayout *layout;
   PangoFontDescription *desc;
-  FontKey key = { size, weight };
+  FontKey key = {size, weight};
 
   g_return_val_if_fail (cr != NULL, NULL);
 
@@ -216,9 +218,9 @@ crk_text_layout_new (cairo_t     *cr,
  * Wraps a layout at a width.
  */
 void
-crk_text_layout_set_width (PangoLayout    *layout,
-                           double          width,
-                           PangoAlignment  alignment)
+crk_text_layout_set_width (PangoLayout *layout,
+                           double width,
+                           PangoAlignment alignment)
 {
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
 
@@ -241,7 +243,7 @@ crk_text_layout_set_width (PangoLayout    *layout,
  */
 void
 crk_text_layout_ellipsize (PangoLayout *layout,
-                           double       width)
+                           double width)
 {
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
 
@@ -260,8 +262,8 @@ crk_text_layout_ellipsize (PangoLayout *layout,
  */
 void
 crk_text_layout_get_size (PangoLayout *layout,
-                          double      *width,
-                          double      *height)
+                          double *width,
+                          double *height)
 {
   PangoRectangle logical;
 
@@ -299,7 +301,7 @@ crk_text_layout_get_baseline (PangoLayout *layout)
 double
 crk_text_layout_get_min_width (PangoLayout *layout)
 {
-  g_autoptr(PangoLayout) copy = NULL;
+  g_autoptr (PangoLayout) copy = NULL;
   double width;
 
   g_return_val_if_fail (PANGO_IS_LAYOUT (layout), 0);
@@ -322,10 +324,10 @@ crk_text_layout_get_min_width (PangoLayout *layout)
  * Draws a layout with its logical box at a point.
  */
 void
-crk_text_draw (cairo_t       *cr,
-               PangoLayout   *layout,
-               double         x,
-               double         y,
+crk_text_draw (cairo_t *cr,
+               PangoLayout *layout,
+               double x,
+               double y,
                const CrkRGBA *rgba)
 {
   PangoRectangle logical;
@@ -354,13 +356,13 @@ crk_text_draw (cairo_t       *cr,
  * Draws a layout over a box of the halo colour.
  */
 void
-crk_text_draw_halo (cairo_t       *cr,
-                    PangoLayout   *layout,
-                    double         x,
-                    double         y,
+crk_text_draw_halo (cairo_t *cr,
+                    PangoLayout *layout,
+                    double x,
+                    double y,
                     const CrkRGBA *rgba,
                     const CrkRGBA *halo,
-                    double         halo_width)
+                    double halo_width)
 {
   PangoRectangle ink, logical;
   double pad = halo_width / 2;
@@ -395,27 +397,54 @@ crk_text_draw_halo (cairo_t       *cr,
  * Computes the box of a text of the given size anchored at a point.
  */
 void
-crk_anchor_rect (CrkAnchor  anchor,
-                 double     x,
-                 double     y,
-                 double     width,
-                 double     height,
-                 CrkRect   *out)
+crk_anchor_rect (CrkAnchor anchor,
+                 double x,
+                 double y,
+                 double width,
+                 double height,
+                 CrkRect *out)
 {
   double fx, fy;
 
   switch (anchor)
     {
-    case CRK_ANCHOR_TOP_LEFT: fx = 0; fy = 0; break;
-    case CRK_ANCHOR_TOP: fx = 0.5; fy = 0; break;
-    case CRK_ANCHOR_TOP_RIGHT: fx = 1; fy = 0; break;
-    case CRK_ANCHOR_LEFT: fx = 0; fy = 0.5; break;
-    case CRK_ANCHOR_RIGHT: fx = 1; fy = 0.5; break;
-    case CRK_ANCHOR_BOTTOM_LEFT: fx = 0; fy = 1; break;
-    case CRK_ANCHOR_BOTTOM: fx = 0.5; fy = 1; break;
-    case CRK_ANCHOR_BOTTOM_RIGHT: fx = 1; fy = 1; break;
-    case CRK_ANCHOR_CENTER:
-    default: fx = 0.5; fy = 0.5; break;
+      case CRK_ANCHOR_TOP_LEFT:
+        fx = 0;
+        fy = 0;
+        break;
+      case CRK_ANCHOR_TOP:
+        fx = 0.5;
+        fy = 0;
+        break;
+      case CRK_ANCHOR_TOP_RIGHT:
+        fx = 1;
+        fy = 0;
+        break;
+      case CRK_ANCHOR_LEFT:
+        fx = 0;
+        fy = 0.5;
+        break;
+      case CRK_ANCHOR_RIGHT:
+        fx = 1;
+        fy = 0.5;
+        break;
+      case CRK_ANCHOR_BOTTOM_LEFT:
+        fx = 0;
+        fy = 1;
+        break;
+      case CRK_ANCHOR_BOTTOM:
+        fx = 0.5;
+        fy = 1;
+        break;
+      case CRK_ANCHOR_BOTTOM_RIGHT:
+        fx = 1;
+        fy = 1;
+        break;
+      case CRK_ANCHOR_CENTER:
+      default:
+        fx = 0.5;
+        fy = 0.5;
+        break;
     }
   out->x = x - fx * width;
   out->y = y - fy * height;
@@ -423,7 +452,8 @@ crk_anchor_rect (CrkAnchor  anchor,
   out->height = height;
 }
 
-struct _CrkLabelPlacer {
+struct _CrkLabelPlacer
+{
   CrkRect bounds;
   GArray *rects;
 };
@@ -472,7 +502,7 @@ crk_label_placer_free (CrkLabelPlacer *self)
  */
 void
 crk_label_placer_reserve (CrkLabelPlacer *self,
-                          const CrkRect  *rect)
+                          const CrkRect *rect)
 {
   g_return_if_fail (self != NULL && rect != NULL);
   g_array_append_vals (self->rects, rect, 1);
@@ -489,7 +519,7 @@ crk_label_placer_reserve (CrkLabelPlacer *self,
  */
 gboolean
 crk_label_placer_is_free (CrkLabelPlacer *self,
-                          const CrkRect  *rect)
+                          const CrkRect *rect)
 {
   g_return_val_if_fail (self != NULL && rect != NULL, FALSE);
 
@@ -514,9 +544,9 @@ crk_label_placer_is_free (CrkLabelPlacer *self,
  */
 int
 crk_label_placer_place (CrkLabelPlacer *self,
-                        const CrkRect  *candidates,
-                        guint           n_candidates,
-                        CrkRect        *chosen)
+                        const CrkRect *candidates,
+                        guint n_candidates,
+                        CrkRect *chosen)
 {
   g_return_val_if_fail (self != NULL, -1);
 
@@ -559,17 +589,18 @@ crk_label_placer_get_rects (CrkLabelPlacer *self)
   return (const CrkRect *) (gpointer) self->rects->data;
 }
 
-typedef struct {
-  guint  first, last; /* inclusive */
+typedef struct
+{
+  guint first, last; /* inclusive */
   double start;
   double length;
 } Cluster;
 
 static double
 cluster_wanted_start (const Cluster *c,
-                      const double  *wanted,
-                      const double  *size,
-                      double         gap)
+                      const double *wanted,
+                      const double *size,
+                      double gap)
 {
   double offset = 0, sum = 0;
 
@@ -594,12 +625,12 @@ cluster_wanted_start (const Cluster *c,
  * Spreads intervals along one axis so none overlaps, moving them as little as possible.
  */
 void
-crk_labels_spread (double       *pos,
+crk_labels_spread (double *pos,
                    const double *size,
-                   guint         n,
-                   double        gap,
-                   double        min,
-                   double        max)
+                   guint n,
+                   double gap,
+                   double min,
+                   double max)
 {
   g_autofree Cluster *clusters = NULL;
   g_autofree double *wanted = NULL;
@@ -613,7 +644,7 @@ crk_labels_spread (double       *pos,
   wanted = g_memdup2 (pos, n * sizeof (double));
   clusters = g_new0 (Cluster, n);
   for (guint i = 0; i < n; i++)
-    clusters[n_clusters++] = (Cluster) { i, i, pos[i], size[i] };
+    clusters[n_clusters++] = (Cluster){i, i, pos[i], size[i]};
 
   while (merged)
     {

@@ -16,67 +16,69 @@ G_BEGIN_DECLS
  * part of that font in every PDF (about 1 MB for a ranked bar chart), and slowly. */
 #define CRK_FONT_FAMILY "DejaVu Sans, Noto Sans CJK SC, Sans"
 
-typedef struct {
+typedef struct
+{
   double x, y, width, height;
 } CrkRect;
 
-gboolean      crk_rect_intersects          (const CrkRect *a,
-                                            const CrkRect *b);
+gboolean crk_rect_intersects (const CrkRect *a,
+                              const CrkRect *b);
 /* TRUE when @inner lies inside @outer (edges may touch). */
-gboolean      crk_rect_contains_rect       (const CrkRect *outer,
-                                            const CrkRect *inner);
-gboolean      crk_rect_contains_point      (const CrkRect *rect,
-                                            double         x,
-                                            double         y);
+gboolean crk_rect_contains_rect (const CrkRect *outer,
+                                 const CrkRect *inner);
+gboolean crk_rect_contains_point (const CrkRect *rect,
+                                  double x,
+                                  double y);
 
 /* A font of @size user units (absolute size, independent of the surface resolution). */
-PangoFontDescription *crk_text_font_new    (double         size,
-                                            PangoWeight    weight);
+PangoFontDescription *crk_text_font_new (double size,
+                                         PangoWeight weight);
 
 /* A layout for @cr with the chart font, the Pango language of crk_locale_get_pango_language()
  * (so Chinese takes Simplified Chinese glyphs), no hinting (the same metrics on screen,
  * in PDF and SVG), and @text. @text may be NULL. */
-PangoLayout  *crk_text_layout_new          (cairo_t       *cr,
-                                            const char    *text,
-                                            double         size,
-                                            PangoWeight    weight);
+PangoLayout *crk_text_layout_new (cairo_t *cr,
+                                  const char *text,
+                                  double size,
+                                  PangoWeight weight);
 /* Wraps at @width user units (word, then character), aligned by @alignment. A negative
  * @width removes the wrapping. */
-void          crk_text_layout_set_width    (PangoLayout   *layout,
-                                            double         width,
-                                            PangoAlignment alignment);
+void crk_text_layout_set_width (PangoLayout *layout,
+                                double width,
+                                PangoAlignment alignment);
 /* Ellipsizes at the end to one line of @width. */
-void          crk_text_layout_ellipsize    (PangoLayout   *layout,
-                                            double         width);
+void crk_text_layout_ellipsize (PangoLayout *layout,
+                                double width);
 /* Logical size in user units. */
-void          crk_text_layout_get_size     (PangoLayout   *layout,
-                                            double        *width,
-                                            double        *height);
+void crk_text_layout_get_size (PangoLayout *layout,
+                               double *width,
+                               double *height);
 /* Baseline of the first line from the top, in user units. */
-double        crk_text_layout_get_baseline (PangoLayout   *layout);
+double crk_text_layout_get_baseline (PangoLayout *layout);
 /* Width of the widest word (the narrowest it can wrap to without breaking words). */
-double        crk_text_layout_get_min_width (PangoLayout  *layout);
+double crk_text_layout_get_min_width (PangoLayout *layout);
 
 /* Draws @layout with the top-left corner of its logical box at (@x, @y) in @rgba (NULL:
  * the current source). */
-void          crk_text_draw                (cairo_t       *cr,
-                                            PangoLayout   *layout,
-                                            double         x,
-                                            double         y,
-                                            const CrkRGBA *rgba);
+void crk_text_draw (cairo_t *cr,
+                    PangoLayout *layout,
+                    double x,
+                    double y,
+                    const CrkRGBA *rgba);
 
 /* The same over a halo: the text's ink box, grown by @halo_width / 2, filled with @halo
  * first, so lines behind the text do not cross it. */
-void          crk_text_draw_halo           (cairo_t       *cr,
-                                            PangoLayout   *layout,
-                                            double         x,
-                                            double         y,
-                                            const CrkRGBA *rgba,
-                                            const CrkRGBA *halo,
-                                            double         halo_width);
+void crk_text_draw_halo (cairo_t *cr,
+                         PangoLayout *layout,
+                         double x,
+                         double y,
+                         const CrkRGBA *rgba,
+                         const CrkRGBA *halo,
+                         double halo_width);
 
 /* Where the anchor point lies on the text box. */
-typedef enum {
+typedef enum
+{
   CRK_ANCHOR_TOP_LEFT,
   CRK_ANCHOR_TOP,
   CRK_ANCHOR_TOP_RIGHT,
@@ -89,45 +91,45 @@ typedef enum {
 } CrkAnchor;
 
 /* The box of a @width x @height text anchored at (@x, @y). */
-void          crk_anchor_rect              (CrkAnchor      anchor,
-                                            double         x,
-                                            double         y,
-                                            double         width,
-                                            double         height,
-                                            CrkRect       *out);
+void crk_anchor_rect (CrkAnchor anchor,
+                      double x,
+                      double y,
+                      double width,
+                      double height,
+                      CrkRect *out);
 
 /* Label collision avoidance: the placer keeps the rectangles taken so far inside a
  * bounding box; a label is placed at the first candidate position that overlaps nothing
  * and stays inside the box. */
 typedef struct _CrkLabelPlacer CrkLabelPlacer;
 
-CrkLabelPlacer *crk_label_placer_new       (const CrkRect *bounds);
-void            crk_label_placer_free      (CrkLabelPlacer *self);
+CrkLabelPlacer *crk_label_placer_new (const CrkRect *bounds);
+void crk_label_placer_free (CrkLabelPlacer *self);
 /* Marks @rect as taken (an obstacle: a marker, a drawn label). */
-void            crk_label_placer_reserve   (CrkLabelPlacer *self,
-                                            const CrkRect  *rect);
+void crk_label_placer_reserve (CrkLabelPlacer *self,
+                               const CrkRect *rect);
 /* TRUE when @rect is inside the bounds and overlaps nothing taken. */
-gboolean        crk_label_placer_is_free   (CrkLabelPlacer *self,
-                                            const CrkRect  *rect);
+gboolean crk_label_placer_is_free (CrkLabelPlacer *self,
+                                   const CrkRect *rect);
 /* Tries @n_candidates rectangles in order; on success reserves the first free one, stores
  * its position in @chosen (may be NULL) and returns its index, otherwise returns -1. */
-int             crk_label_placer_place     (CrkLabelPlacer *self,
-                                            const CrkRect  *candidates,
-                                            guint           n_candidates,
-                                            CrkRect        *chosen);
-guint           crk_label_placer_get_n     (CrkLabelPlacer *self);
-const CrkRect  *crk_label_placer_get_rects (CrkLabelPlacer *self);
+int crk_label_placer_place (CrkLabelPlacer *self,
+                            const CrkRect *candidates,
+                            guint n_candidates,
+                            CrkRect *chosen);
+guint crk_label_placer_get_n (CrkLabelPlacer *self);
+const CrkRect *crk_label_placer_get_rects (CrkLabelPlacer *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkLabelPlacer, crk_label_placer_free)
 
 /* Spreads @n intervals along one axis so none overlaps: @pos[i] is the wanted start of
  * interval i, @size[i] its length; positions change as little as possible (order kept)
  * and stay within [@min, @max] when they fit. @pos must be sorted ascending. */
-void          crk_labels_spread            (double        *pos,
-                                            const double  *size,
-                                            guint          n,
-                                            double         gap,
-                                            double         min,
-                                            double         max);
+void crk_labels_spread (double *pos,
+                        const double *size,
+                        guint n,
+                        double gap,
+                        double min,
+                        double max);
 
 G_END_DECLS

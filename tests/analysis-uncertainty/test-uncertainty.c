@@ -21,12 +21,12 @@
 static CrkDataset *
 build_six (void)
 {
-  const char *parents[] = { "D1", "D1", "D2", "D3", "D3" };
-  const double x[] = { 1, 5, 3, 4, 2, 6,
-                       9, 1, 3, 4, 4, 2,
-                       2, 2, 8, 1, 5, 3,
-                       7, 3, 3, 6, 1, 5,
-                       1, 2, 3, 4, 5, 6 };
+  const char *parents[] = {"D1", "D1", "D2", "D3", "D3"};
+  const double x[] = {1, 5, 3, 4, 2, 6,
+                      9, 1, 3, 4, 4, 2,
+                      2, 2, 8, 1, 5, 3,
+                      7, 3, 3, 6, 1, 5,
+                      1, 2, 3, 4, 5, 6};
 
   return crk_test_build (6, 5, x, NULL, parents);
 }
@@ -35,8 +35,8 @@ build_six (void)
 static CrkDataset *
 build_forty (void)
 {
-  const char *parents[] = { "D1", "D1", "D1", "D2", "D2", "D3", "D3", "D3" };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const char *parents[] = {"D1", "D1", "D1", "D2", "D2", "D3", "D3", "D3"};
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
   double x[8 * 40];
 
   for (guint k = 0; k < G_N_ELEMENTS (x); k++)
@@ -47,9 +47,9 @@ build_forty (void)
 static void
 test_quantile (void)
 {
-  const double ten[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
-  const double five[] = { 1, 1, 3, 4, 5 };
-  const double one[] = { 42 };
+  const double ten[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const double five[] = {1, 1, 3, 4, 5};
+  const double one[] = {42};
 
   /* R: quantile(1:10, c(0.05, 0.5, 0.95)) = 1.45 5.50 9.55 */
   g_assert_cmpfloat_with_epsilon (crk_uncertainty_quantile (ten, 10, 0.05), 1.45, 1e-12);
@@ -69,7 +69,7 @@ test_quantile (void)
 static void
 test_defaults (void)
 {
-  g_autoptr(CrkUncertainty) settings = crk_uncertainty_new ();
+  g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
   guint n_levels = 0;
   const guint *levels = crk_uncertainty_get_levels (settings, &n_levels);
 
@@ -85,12 +85,12 @@ test_defaults (void)
 static void
 test_zero_factor (void)
 {
-  g_autoptr(CrkDataset) dataset = build_six ();
-  g_autoptr(CrkUncertainty) settings = crk_uncertainty_new ();
-  g_autoptr(CrkUncertaintyResults) results = NULL;
-  g_autoptr(CrkResults) nominal = NULL;
-  g_autoptr(GError) error = NULL;
-  const guint levels[] = { 1, 2 };
+  g_autoptr (CrkDataset) dataset = build_six ();
+  g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
+  g_autoptr (CrkUncertaintyResults) results = NULL;
+  g_autoptr (CrkResults) nominal = NULL;
+  g_autoptr (GError) error = NULL;
+  const guint levels[] = {1, 2};
 
   crk_uncertainty_set_factor (settings, 0);
   crk_uncertainty_set_levels (settings, levels, G_N_ELEMENTS (levels));
@@ -169,7 +169,7 @@ static CrkUncertainty *
 varied_settings (void)
 {
   CrkUncertainty *settings = crk_uncertainty_new ();
-  const guint levels[] = { 2, 1 };
+  const guint levels[] = {2, 1};
 
   crk_uncertainty_set_levels (settings, levels, G_N_ELEMENTS (levels));
   crk_uncertainty_set_runs (settings, 300);
@@ -188,12 +188,12 @@ varied_settings (void)
 static void
 test_reproducible (void)
 {
-  g_autoptr(CrkDataset) dataset = build_forty ();
-  g_autoptr(CrkUncertainty) settings = varied_settings ();
-  g_autoptr(CrkUncertaintyResults) one = NULL;
-  g_autoptr(CrkUncertaintyResults) four = NULL;
-  g_autoptr(CrkUncertaintyResults) other = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = build_forty ();
+  g_autoptr (CrkUncertainty) settings = varied_settings ();
+  g_autoptr (CrkUncertaintyResults) one = NULL;
+  g_autoptr (CrkUncertaintyResults) four = NULL;
+  g_autoptr (CrkUncertaintyResults) other = NULL;
+  g_autoptr (GError) error = NULL;
   guint seen_rank = 0, seen_topsis = 0, seen_three = 0, differ = 0;
 
   crk_uncertainty_set_n_threads (settings, 1);
@@ -205,8 +205,7 @@ test_reproducible (void)
   assert_same_results (one, four);
 
   g_assert_cmpuint (crk_uncertainty_results_get_varied (one), ==,
-                    CRK_UNCERTAINTY_VARY_WEIGHTS | CRK_UNCERTAINTY_VARY_NORMALISATION
-                    | CRK_UNCERTAINTY_VARY_AGGREGATION | CRK_UNCERTAINTY_VARY_WINSORISATION);
+                    CRK_UNCERTAINTY_VARY_WEIGHTS | CRK_UNCERTAINTY_VARY_NORMALISATION | CRK_UNCERTAINTY_VARY_AGGREGATION | CRK_UNCERTAINTY_VARY_WINSORISATION);
   g_assert_cmpuint (crk_uncertainty_results_get_n_perturbed (one), ==, 11);
   g_assert_cmpuint (crk_uncertainty_results_get_n_failed (one), ==, 0);
   for (guint r = 0; r < 300; r++)
@@ -238,13 +237,13 @@ test_reproducible (void)
 static void
 test_two_cities (void)
 {
-  const char *parents[] = { "D1", "D2" };
-  const double x[] = { 1, 0,
-                       0, 1 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (2, 2, x, NULL, parents);
-  g_autoptr(CrkUncertainty) settings = crk_uncertainty_new ();
-  g_autoptr(CrkUncertaintyResults) results = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *parents[] = {"D1", "D2"};
+  const double x[] = {1, 0,
+                      0, 1};
+  g_autoptr (CrkDataset) dataset = crk_test_build (2, 2, x, NULL, parents);
+  g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
+  g_autoptr (CrkUncertaintyResults) results = NULL;
+  g_autoptr (GError) error = NULL;
   const guint runs = 20000;
   double expected = 49.0 / 240.0, p;
   guint flips = 0;
@@ -293,10 +292,10 @@ test_two_cities (void)
 static void
 test_failed_runs (void)
 {
-  g_autoptr(CrkDataset) dataset = build_six ();
-  g_autoptr(CrkUncertainty) settings = crk_uncertainty_new ();
-  g_autoptr(CrkUncertaintyResults) results = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = build_six ();
+  g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
+  g_autoptr (CrkUncertaintyResults) results = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *csv = NULL;
   guint failed = 0;
 
@@ -343,11 +342,11 @@ test_failed_runs (void)
 static void
 test_bad_level (void)
 {
-  g_autoptr(CrkDataset) dataset = build_six ();
-  g_autoptr(CrkUncertainty) settings = crk_uncertainty_new ();
-  g_autoptr(CrkUncertaintyResults) results = NULL;
-  g_autoptr(GError) error = NULL;
-  const guint levels[] = { 3 };
+  g_autoptr (CrkDataset) dataset = build_six ();
+  g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
+  g_autoptr (CrkUncertaintyResults) results = NULL;
+  g_autoptr (GError) error = NULL;
+  const guint levels[] = {3};
 
   crk_uncertainty_set_levels (settings, levels, 1);
   results = crk_uncertainty_run (settings, dataset, NULL, NULL, NULL, &error);
@@ -356,21 +355,22 @@ test_bad_level (void)
 }
 
 /* What an asynchronous run called, and in which thread. */
-typedef struct {
-  GThread               *thread;  /* the thread that started the run */
-  GCancellable          *cancel_on_progress;
+typedef struct
+{
+  GThread *thread; /* the thread that started the run */
+  GCancellable *cancel_on_progress;
   CrkUncertaintyResults *results;
-  GError                *error;
-  guint                  total;
-  guint                  last_done;
-  guint                  calls;
-  guint                  notified;
-  guint                  finished;
+  GError *error;
+  guint total;
+  guint last_done;
+  guint calls;
+  guint notified;
+  guint finished;
 } AsyncState;
 
 static void
-on_progress (guint    done,
-             guint    total,
+on_progress (guint done,
+             guint total,
              gpointer data)
 {
   AsyncState *state = data;
@@ -398,9 +398,9 @@ on_progress_freed (gpointer data)
 }
 
 static void
-on_run_done (GObject      *source,
+on_run_done (GObject *source,
              GAsyncResult *result,
-             gpointer      data)
+             gpointer data)
 {
   AsyncState *state = data;
 
@@ -422,10 +422,10 @@ on_watchdog (gpointer data)
  * thread-default main context. */
 static void
 async_start (CrkUncertainty *settings,
-             CrkDataset     *dataset,
-             GCancellable   *cancellable,
-             GMainContext   *context,
-             AsyncState     *state)
+             CrkDataset *dataset,
+             GCancellable *cancellable,
+             GMainContext *context,
+             AsyncState *state)
 {
   state->thread = g_thread_self ();
   state->total = crk_uncertainty_get_runs (settings);
@@ -444,10 +444,10 @@ async_start (CrkUncertainty *settings,
  * nothing more comes. */
 static void
 async_wait (GMainContext *context,
-            AsyncState   *state)
+            AsyncState *state)
 {
   const guint limit = 100;
-  g_autoptr(GSource) watchdog = g_timeout_source_new_seconds (limit);
+  g_autoptr (GSource) watchdog = g_timeout_source_new_seconds (limit);
   guint calls;
 
   g_source_set_callback (watchdog, on_watchdog, GUINT_TO_POINTER (limit), NULL);
@@ -467,10 +467,10 @@ async_wait (GMainContext *context,
 
 static void
 run_async_and_wait (CrkUncertainty *settings,
-                    CrkDataset     *dataset,
-                    GCancellable   *cancellable,
-                    GMainContext   *context,
-                    AsyncState     *state)
+                    CrkDataset *dataset,
+                    GCancellable *cancellable,
+                    GMainContext *context,
+                    AsyncState *state)
 {
   async_start (settings, dataset, cancellable, context, state);
   async_wait (context, state);
@@ -487,12 +487,12 @@ async_state_clear (AsyncState *state)
 static void
 test_async (void)
 {
-  g_autoptr(CrkDataset) dataset = build_forty ();
-  g_autoptr(CrkUncertainty) settings = varied_settings ();
-  g_autoptr(CrkUncertaintyResults) sync = NULL;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GError) error = NULL;
-  AsyncState state = { 0 };
+  g_autoptr (CrkDataset) dataset = build_forty ();
+  g_autoptr (CrkUncertainty) settings = varied_settings ();
+  g_autoptr (CrkUncertaintyResults) sync = NULL;
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  g_autoptr (GError) error = NULL;
+  AsyncState state = {0};
 
   sync = crk_uncertainty_run (settings, dataset, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -521,7 +521,7 @@ test_async (void)
 
   /* cancelled before it starts: no progress, the notify all the same */
   {
-    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
 
     g_cancellable_cancel (cancellable);
     run_async_and_wait (settings, dataset, cancellable, NULL, &state);
@@ -533,7 +533,7 @@ test_async (void)
 
   /* cancelled at the first progress: no more progress, whenever the run ends */
   {
-    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
 
     state.cancel_on_progress = cancellable;
     run_async_and_wait (settings, dataset, cancellable, NULL, &state);
@@ -545,7 +545,7 @@ test_async (void)
 
   /* a run that fails: the notify, then the error */
   {
-    const guint levels[] = { 3 };
+    const guint levels[] = {3};
 
     crk_uncertainty_set_levels (settings, levels, 1);
     run_async_and_wait (settings, dataset, NULL, NULL, &state);
@@ -557,18 +557,19 @@ test_async (void)
 
 /* The CLI */
 
-typedef struct {
-  char       *dir;
-  char       *path;
-  char       *draws;
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *draws;
   CrkDataset *dataset;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture *f,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("crk-uncertainty-XXXXXX", &error);
   g_assert_no_error (error);
@@ -581,8 +582,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *f,
+                   gconstpointer data)
 {
   g_unlink (f->draws);
   g_unlink (f->path);
@@ -595,12 +596,12 @@ fixture_tear_down (Fixture       *f,
 
 static int
 run_cli (const char *const *args,
-         char              **out,
-         char              **err)
+         char **out,
+         char **err)
 {
   const char *cli = g_getenv ("CRK_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   int status;
 
   g_assert_nonnull (cli);
@@ -614,17 +615,17 @@ run_cli (const char *const *args,
 }
 
 static void
-test_cli_csv (Fixture       *f,
-              gconstpointer  data)
+test_cli_csv (Fixture *f,
+              gconstpointer data)
 {
-  const char *args[] = { "uncertainty", f->path, "--runs", "50", "--seed", "3", "--format", "csv",
-                         "--draws", f->draws, "--threads", "1", NULL };
-  const char *args2[] = { "uncertainty", f->path, "--runs", "50", "--seed", "3", "--format", "csv",
-                          "--threads", "2", NULL };
+  const char *args[] = {"uncertainty", f->path, "--runs", "50", "--seed", "3", "--format", "csv",
+                        "--draws", f->draws, "--threads", "1", NULL};
+  const char *args2[] = {"uncertainty", f->path, "--runs", "50", "--seed", "3", "--format", "csv",
+                         "--threads", "2", NULL};
   g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *draws = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) draw_lines = NULL;
-  g_autoptr(GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) draw_lines = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
@@ -633,7 +634,7 @@ test_cli_csv (Fixture       *f,
   g_assert_cmpstr (lines[0], ==, "code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top,mean_shift");
   for (guint i = 1; i <= 6; i++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+      g_auto (GStrv) fields = g_strsplit (lines[i], ",", -1);
 
       g_assert_cmpuint (g_strv_length (fields), ==, 8);
       g_assert_true (g_str_has_prefix (fields[0], "C"));
@@ -656,20 +657,20 @@ test_cli_csv (Fixture       *f,
 }
 
 static void
-test_cli_zero_factor (Fixture       *f,
-                      gconstpointer  data)
+test_cli_zero_factor (Fixture *f,
+                      gconstpointer data)
 {
-  const char *args[] = { "uncertainty", f->path, "--runs", "20", "--factor", "0", "--levels", "1,2",
-                         "--format", "csv", "--top", "2", NULL };
+  const char *args[] = {"uncertainty", f->path, "--runs", "20", "--factor", "0", "--levels", "1,2",
+                        "--format", "csv", "--top", "2", NULL};
   g_autofree char *out = NULL, *err = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
 
   g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 8);
   for (guint i = 1; i <= 6; i++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+      g_auto (GStrv) fields = g_strsplit (lines[i], ",", -1);
       g_autofree char *rank = g_strdup_printf ("%u", i);
       const char *top = i <= 2 ? "1" : "0";
 
@@ -683,14 +684,14 @@ test_cli_zero_factor (Fixture       *f,
 }
 
 static void
-test_cli_table_json (Fixture       *f,
-                     gconstpointer  data)
+test_cli_table_json (Fixture *f,
+                     gconstpointer data)
 {
-  const char *table_args[] = { "uncertainty", f->path, "--runs", "40", "--vary-normalisation", "minmax:1,100,rank",
-                               "--vary-aggregation", "arithmetic,geometric", NULL };
-  const char *json_args[] = { "uncertainty", f->path, "--runs", "40", "--format", "json", "--levels", "2,1", NULL };
+  const char *table_args[] = {"uncertainty", f->path, "--runs", "40", "--vary-normalisation", "minmax:1,100,rank",
+                              "--vary-aggregation", "arithmetic,geometric", NULL};
+  const char *json_args[] = {"uncertainty", f->path, "--runs", "40", "--format", "json", "--levels", "2,1", NULL};
   g_autofree char *out = NULL, *err = NULL, *json = NULL, *json_err = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
 
   g_assert_cmpint (run_cli (table_args, &out, &err), ==, 0);
   lines = g_strsplit (out, "\n", -1);
@@ -716,16 +717,16 @@ test_cli_table_json (Fixture       *f,
 }
 
 static void
-test_cli_errors (Fixture       *f,
-                 gconstpointer  data)
+test_cli_errors (Fixture *f,
+                 gconstpointer data)
 {
-  const char *factor[] = { "uncertainty", f->path, "--factor", "1.5", NULL };
-  const char *level0[] = { "uncertainty", f->path, "--levels", "0", NULL };
-  const char *agg[] = { "uncertainty", f->path, "--vary-aggregation", "median", NULL };
-  const char *norm[] = { "uncertainty", f->path, "--vary-normalisation", "rank:1,2", NULL };
-  const char *level9[] = { "uncertainty", f->path, "--levels", "9", NULL };
-  const char *none[] = { "uncertainty", NULL };
-  const char *const *usage[] = { factor, level0, agg, norm, none };
+  const char *factor[] = {"uncertainty", f->path, "--factor", "1.5", NULL};
+  const char *level0[] = {"uncertainty", f->path, "--levels", "0", NULL};
+  const char *agg[] = {"uncertainty", f->path, "--vary-aggregation", "median", NULL};
+  const char *norm[] = {"uncertainty", f->path, "--vary-normalisation", "rank:1,2", NULL};
+  const char *level9[] = {"uncertainty", f->path, "--levels", "9", NULL};
+  const char *none[] = {"uncertainty", NULL};
+  const char *const *usage[] = {factor, level0, agg, norm, none};
 
   for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
     {
@@ -744,7 +745,7 @@ test_cli_errors (Fixture       *f,
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);

@@ -13,15 +13,15 @@
 #include "crk-test-build.h"
 
 CrkDataset *
-crk_test_build (guint               n_cities,
-                guint               n_indicators,
-                const double       *values,
-                const int          *directions,
-                const char *const  *parents)
+crk_test_build (guint n_cities,
+                guint n_indicators,
+                const double *values,
+                const int *directions,
+                const char *const *parents)
 {
   CrkDataset *dataset = crk_dataset_new ();
   CrkFrameworkNode *root = crk_framework_node_new ("IDX", "Index");
-  g_autoptr(GHashTable) dims = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) dims = g_hash_table_new (g_str_hash, g_str_equal);
   guint year;
 
   year = crk_dataset_add_year (dataset, CRK_TEST_YEAR);
@@ -29,14 +29,14 @@ crk_test_build (guint               n_cities,
     {
       g_autofree char *code = g_strdup_printf ("C%u", i);
       g_autofree char *name = g_strdup_printf ("City %u", i);
-      g_autoptr(CrkCity) city = crk_city_new (code, name);
+      g_autoptr (CrkCity) city = crk_city_new (code, name);
 
       crk_dataset_add_city (dataset, city);
     }
   for (guint k = 0; k < n_indicators; k++)
     {
       g_autofree char *code = g_strdup_printf ("I%u", k);
-      g_autoptr(CrkIndicator) indicator = crk_indicator_new (code, CRK_INDICATOR_KIND_INDICATOR);
+      g_autoptr (CrkIndicator) indicator = crk_indicator_new (code, CRK_INDICATOR_KIND_INDICATOR);
       const char *parent = parents != NULL ? parents[k] : "D1";
       CrkFrameworkNode *dim = g_hash_table_lookup (dims, parent);
       CrkFrameworkNode *leaf;
@@ -105,11 +105,11 @@ split_csv_line (const char *line)
 }
 
 static GPtrArray *
-read_csv (const char  *path,
-          GError     **error)
+read_csv (const char *path,
+          GError **error)
 {
   g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   GPtrArray *rows;
 
   if (!g_file_get_contents (path, &text, NULL, error))
@@ -123,7 +123,7 @@ read_csv (const char  *path,
 }
 
 static int
-column (GPtrArray  *header,
+column (GPtrArray *header,
         const char *name)
 {
   for (guint j = 0; j < header->len; j++)
@@ -135,15 +135,15 @@ column (GPtrArray  *header,
 #define FIELD(row, j) ((const char *) g_ptr_array_index ((row), (j)))
 
 CrkDataset *
-crk_test_load_asem (const char  *dir,
-                    GError     **error)
+crk_test_load_asem (const char *dir,
+                    GError **error)
 {
   g_autofree char *data_path = g_build_filename (dir, "asem_idata.csv", NULL);
   g_autofree char *meta_path = g_build_filename (dir, "asem_imeta.csv", NULL);
-  g_autoptr(GPtrArray) data = NULL;
-  g_autoptr(GPtrArray) meta = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr (GPtrArray) data = NULL;
+  g_autoptr (GPtrArray) meta = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (GHashTable) nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   GPtrArray *mh, *dh;
   int m_code, m_name, m_type, m_level, m_parent, m_weight, m_dir, m_den;
   int year_index;
@@ -165,8 +165,7 @@ crk_test_load_asem (const char  *dir,
   m_weight = column (mh, "Weight");
   m_dir = column (mh, "Direction");
   m_den = column (mh, "Denominator");
-  g_assert (m_code >= 0 && m_name >= 0 && m_type >= 0 && m_level >= 0 && m_parent >= 0
-            && m_weight >= 0 && m_dir >= 0 && m_den >= 0);
+  g_assert (m_code >= 0 && m_name >= 0 && m_type >= 0 && m_level >= 0 && m_parent >= 0 && m_weight >= 0 && m_dir >= 0 && m_den >= 0);
 
   dataset = crk_dataset_new ();
   year_index = crk_dataset_add_year (dataset, 2018);
@@ -176,7 +175,7 @@ crk_test_load_asem (const char  *dir,
     {
       GPtrArray *row = g_ptr_array_index (meta, r);
       const char *type = FIELD (row, m_type);
-      g_autoptr(CrkIndicator) indicator = NULL;
+      g_autoptr (CrkIndicator) indicator = NULL;
 
       if (g_str_equal (type, "Indicator"))
         {
@@ -201,8 +200,7 @@ crk_test_load_asem (const char  *dir,
         const char *type = FIELD (row, m_type);
         CrkFrameworkNode *node;
 
-        if ((!g_str_equal (type, "Aggregate") && !g_str_equal (type, "Indicator"))
-            || atoi (FIELD (row, m_level)) != level)
+        if ((!g_str_equal (type, "Aggregate") && !g_str_equal (type, "Indicator")) || atoi (FIELD (row, m_level)) != level)
           continue;
         node = crk_framework_node_new (FIELD (row, m_code),
                                        g_str_equal (type, "Aggregate") ? FIELD (row, m_name) : NULL);
@@ -226,8 +224,8 @@ crk_test_load_asem (const char  *dir,
   for (guint r = 1; r < data->len; r++)
     {
       GPtrArray *row = g_ptr_array_index (data, r);
-      g_autoptr(CrkCity) city = crk_city_new (FIELD (row, column (dh, "uCode")),
-                                              FIELD (row, column (dh, "uName")));
+      g_autoptr (CrkCity) city = crk_city_new (FIELD (row, column (dh, "uCode")),
+                                               FIELD (row, column (dh, "uName")));
       guint ci;
 
       for (guint j = 0; j < dh->len; j++)

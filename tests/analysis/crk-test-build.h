@@ -14,16 +14,16 @@ G_BEGIN_DECLS
  * under the dimension named in @parents (NULL = all "D1") under the root "IDX", one
  * year CRK_TEST_YEAR. @values is [indicator * n_cities + city], NAN missing. Dimensions
  * are appended in order of first appearance; every weight is 1. */
-CrkDataset *crk_test_build (guint               n_cities,
-                            guint               n_indicators,
-                            const double       *values,
-                            const int          *directions,
-                            const char *const  *parents);
+CrkDataset *crk_test_build (guint n_cities,
+                            guint n_indicators,
+                            const double *values,
+                            const int *directions,
+                            const char *const *parents);
 
 /* Loads COINr's ASEM example (asem_idata.csv, asem_imeta.csv) from @dir with a small
  * independent CSV reader: year 2018, group columns as city attributes, denominators as
  * denominator indicators. */
-CrkDataset *crk_test_load_asem (const char  *dir,
-                                GError     **error);
+CrkDataset *crk_test_load_asem (const char *dir,
+                                GError **error);
 
 G_END_DECLS

@@ -15,24 +15,25 @@
 #include "crk-engine.h"
 #include "crk-test-build.h"
 
-typedef struct {
-  char       *dir;
-  char       *path;
+typedef struct
+{
+  char *dir;
+  char *path;
   CrkDataset *dataset;
 } Fixture;
 
 /* Three dimensions, six cities; C5 has no data at all. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture *f,
+                gconstpointer data)
 {
-  const char *parents[] = { "D1", "D1", "D2", "D3", "D3" };
-  const double x[] = { 1, 5, 3, 4, 2, NAN,
-                       9, 1, 3, 4, 4, NAN,
-                       2, 2, 8, 1, 5, NAN,
-                       7, 3, 3, 6, 1, NAN,
-                       1, 2, 3, 4, 5, NAN };
-  g_autoptr(GError) error = NULL;
+  const char *parents[] = {"D1", "D1", "D2", "D3", "D3"};
+  const double x[] = {1, 5, 3, 4, 2, NAN,
+                      9, 1, 3, 4, 4, NAN,
+                      2, 2, 8, 1, 5, NAN,
+                      7, 3, 3, 6, 1, NAN,
+                      1, 2, 3, 4, 5, NAN};
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("crk-cli-rank-XXXXXX", &error);
   g_assert_no_error (error);
@@ -45,8 +46,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *f,
+                   gconstpointer data)
 {
   g_unlink (f->path);
   g_rmdir (f->dir);
@@ -58,12 +59,12 @@ fixture_tear_down (Fixture       *f,
 /* Runs the CLI; returns its exit status. */
 static int
 run_cli (const char *const *args,
-         char              **out,
-         char              **err)
+         char **out,
+         char **err)
 {
   const char *cli = g_getenv ("CRK_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   int status;
 
   g_assert_nonnull (cli);
@@ -78,14 +79,14 @@ run_cli (const char *const *args,
 }
 
 static void
-test_rank_csv (Fixture       *f,
-               gconstpointer  data)
+test_rank_csv (Fixture *f,
+               gconstpointer data)
 {
-  const char *args[] = { "rank", f->path, "--format", "csv", NULL };
+  const char *args[] = {"rank", f->path, "--format", "csv", NULL};
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(CrkResults) results = crk_compute (f->dataset, NULL, 0, NULL);
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (CrkResults) results = crk_compute (f->dataset, NULL, 0, NULL);
   const guint *order;
   guint n_ranked;
 
@@ -98,7 +99,7 @@ test_rank_csv (Fixture       *f,
   g_assert_cmpuint (n_ranked, ==, 5);
   for (guint k = 0; k < n_ranked; k++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[k + 1], ",", -1);
+      g_auto (GStrv) fields = g_strsplit (lines[k + 1], ",", -1);
       guint city = order[k];
       guint offset = city == 2 ? 1 : 0; /* the quoted name holds a comma */
 
@@ -117,11 +118,11 @@ test_rank_csv (Fixture       *f,
 }
 
 static void
-test_rank_unranked_reason (Fixture       *f,
-                           gconstpointer  data)
+test_rank_unranked_reason (Fixture *f,
+                           gconstpointer data)
 {
-  const char *table[] = { "rank", f->path, NULL };
-  const char *json[] = { "rank", f->path, "--format", "json", NULL };
+  const char *table[] = {"rank", f->path, NULL};
+  const char *json[] = {"rank", f->path, "--format", "json", NULL};
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *jout = NULL;
@@ -140,8 +141,8 @@ test_rank_unranked_reason (Fixture       *f,
   /* with a threshold, a city missing one of D1's two indicators is not ranked either */
   crk_dataset_set_value (f->dataset, 0, 1, 0, NAN, CRK_VALUE_STATUS_OBSERVED);
   {
-    g_autoptr(GError) error = NULL;
-    const char *args[] = { "rank", f->path, "--availability", "0.75", "--format", "json", NULL };
+    g_autoptr (GError) error = NULL;
+    const char *args[] = {"rank", f->path, "--availability", "0.75", "--format", "json", NULL};
     g_autofree char *tout = NULL;
     g_autofree char *terr = NULL;
 
@@ -154,20 +155,20 @@ test_rank_unranked_reason (Fixture       *f,
 }
 
 static void
-test_rank_level_and_options (Fixture       *f,
-                             gconstpointer  data)
+test_rank_level_and_options (Fixture *f,
+                             gconstpointer data)
 {
-  const char *level[] = { "rank", f->path, "--level", "D1", "--format", "csv",
-                          "--normalise", "zscore:50,10", "--weights", "equal", NULL };
-  const char *bad[] = { "rank", f->path, "--normalise", "minmax:5,1", NULL };
-  const char *geometric[] = { "rank", f->path, "--aggregate", "geometric", NULL };
+  const char *level[] = {"rank", f->path, "--level", "D1", "--format", "csv",
+                         "--normalise", "zscore:50,10", "--weights", "equal", NULL};
+  const char *bad[] = {"rank", f->path, "--normalise", "minmax:5,1", NULL};
+  const char *geometric[] = {"rank", f->path, "--aggregate", "geometric", NULL};
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *bout = NULL;
   g_autofree char *berr = NULL;
   g_autofree char *gout = NULL;
   g_autofree char *gerr = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
 
   g_assert_cmpint (run_cli (level, &out, &err), ==, 0);
   lines = g_strsplit (out, "\n", -1);
@@ -175,7 +176,7 @@ test_rank_level_and_options (Fixture       *f,
   g_assert_cmpint (run_cli (bad, &bout, &berr), ==, 2);
   g_assert_nonnull (strstr (berr, "minmax:5,1"));
   {
-    const char *threshold[] = { "rank", f->path, "--availability", "1.5", NULL };
+    const char *threshold[] = {"rank", f->path, "--availability", "1.5", NULL};
     g_autofree char *aout = NULL;
     g_autofree char *aerr = NULL;
 
@@ -189,19 +190,19 @@ test_rank_level_and_options (Fixture       *f,
 }
 
 static void
-test_explain (Fixture       *f,
-              gconstpointer  data)
+test_explain (Fixture *f,
+              gconstpointer data)
 {
-  const char *csv[] = { "explain", f->path, "C1", "City 3", "--format", "csv", NULL };
-  const char *table[] = { "explain", f->path, "C1", "C3", NULL };
-  const char *unranked[] = { "explain", f->path, "C1", "C5", NULL };
+  const char *csv[] = {"explain", f->path, "C1", "City 3", "--format", "csv", NULL};
+  const char *table[] = {"explain", f->path, "C1", "C3", NULL};
+  const char *unranked[] = {"explain", f->path, "C1", "C5", NULL};
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *tout = NULL;
   g_autofree char *terr = NULL;
   g_autofree char *uout = NULL;
   g_autofree char *uerr = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   double sum = 0, sum_line, gap;
 
   g_assert_cmpint (run_cli (csv, &out, &err), ==, 0);
@@ -209,7 +210,7 @@ test_explain (Fixture       *f,
   g_assert_cmpstr (lines[0], ==, "code,name,contribution_a,contribution_b,gap");
   for (guint k = 1; k <= 3; k++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[k], ",", -1);
+      g_auto (GStrv) fields = g_strsplit (lines[k], ",", -1);
 
       g_assert_cmpuint (g_strv_length (fields), ==, 5);
       g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fields[2], NULL) - g_ascii_strtod (fields[3], NULL),
@@ -240,10 +241,10 @@ test_rank_asem (void)
   g_autofree char *path = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  const char *want[] = { "DEU 75.23", "GBR 68.94", "FRA 65.92", "CHE 62.61", "NLD 61.24", "SWE 60.59" };
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+  const char *want[] = {"DEU 75.23", "GBR 68.94", "FRA 65.92", "CHE 62.61", "NLD 61.24", "SWE 60.59"};
 
   if (shared == NULL)
     {
@@ -259,8 +260,8 @@ test_rank_asem (void)
   crk_dataset_write (dataset, path, &error);
   g_assert_no_error (error);
   {
-    const char *args[] = { "rank", path, "--format", "csv", "--normalise", "minmax:0,100",
-                           "--aggregate", "arithmetic", NULL };
+    const char *args[] = {"rank", path, "--format", "csv", "--normalise", "minmax:0,100",
+                          "--aggregate", "arithmetic", NULL};
 
     g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
   }
@@ -271,7 +272,7 @@ test_rank_asem (void)
   g_assert_cmpstr (lines[0], ==, "rank,code,name,score,Conn,Sust,tier");
   for (guint k = 0; k < G_N_ELEMENTS (want); k++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[k + 1], ",", -1);
+      g_auto (GStrv) fields = g_strsplit (lines[k + 1], ",", -1);
       g_autofree char *got = g_strdup_printf ("%s %.2f", fields[1], g_ascii_strtod (fields[3], NULL));
 
       g_assert_cmpuint (g_ascii_strtoull (fields[0], NULL, 10), ==, k + 1);
@@ -287,7 +288,7 @@ test_rank_asem_csv (void)
   g_autofree char *meta = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
 
   if (shared == NULL)
     {
@@ -296,7 +297,7 @@ test_rank_asem_csv (void)
     }
   meta = g_build_filename (shared, "data", "external", "asem", "asem_imeta.csv", NULL);
   {
-    const char *args[] = { "rank", meta, "--format", "csv", "--level", "Sust", NULL };
+    const char *args[] = {"rank", meta, "--format", "csv", "--level", "Sust", NULL};
 
     g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
   }

@@ -31,9 +31,9 @@ assert_close (double got,
 
 static CrkResults *
 compute_ok (CrkDataset *dataset,
-            CrkMethod  *method)
+            CrkMethod *method)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CrkResults *results = crk_compute (dataset, method, 0, &error);
 
   g_assert_no_error (error);
@@ -42,9 +42,9 @@ compute_ok (CrkDataset *dataset,
 }
 
 static gboolean
-has_warning (CrkResults     *results,
-             CrkWarningKind  kind,
-             const char     *code)
+has_warning (CrkResults *results,
+             CrkWarningKind kind,
+             const char *code)
 {
   GArray *warnings = crk_results_get_warnings (results);
 
@@ -60,9 +60,9 @@ has_warning (CrkResults     *results,
 
 /* Leaf I0 is node 2 (IDX 0, D1 1, I0 2, I1 3...). */
 static void
-check_leaf (CrkResults   *results,
+check_leaf (CrkResults *results,
             const double *want,
-            guint         n)
+            guint n)
 {
   int node = crk_results_lookup_node (results, "I0");
 
@@ -72,15 +72,15 @@ check_leaf (CrkResults   *results,
 }
 
 static CrkResults *
-normalise_one (const double     *values,
-               guint             n,
-               int               direction,
-               CrkNormalisation  mode,
-               double            p1,
-               double            p2)
+normalise_one (const double *values,
+               guint n,
+               int direction,
+               CrkNormalisation mode,
+               double p1,
+               double p2)
 {
-  g_autoptr(CrkDataset) dataset = crk_test_build (n, 1, values, &direction, NULL);
-  g_autoptr(CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkDataset) dataset = crk_test_build (n, 1, values, &direction, NULL);
+  g_autoptr (CrkMethod) method = crk_method_new ();
 
   crk_method_set_normalisation (method, mode, p1, p2);
   return compute_ok (dataset, method);
@@ -89,13 +89,13 @@ normalise_one (const double     *values,
 static void
 test_minmax (void)
 {
-  const double x[] = { 1, 2, 4, N, 3 };
-  const double up[] = { 0, 100.0 / 3, 100, N, 200.0 / 3 };
-  const double down[] = { 100, 200.0 / 3, 0, N, 100.0 / 3 };
-  const double ranged[] = { 10, 15, 25, N, 20 };
-  g_autoptr(CrkResults) a = normalise_one (x, 5, 1, CRK_NORMALISATION_MINMAX, 0, 100);
-  g_autoptr(CrkResults) b = normalise_one (x, 5, -1, CRK_NORMALISATION_MINMAX, 0, 100);
-  g_autoptr(CrkResults) c = normalise_one (x, 5, 1, CRK_NORMALISATION_MINMAX, 10, 25);
+  const double x[] = {1, 2, 4, N, 3};
+  const double up[] = {0, 100.0 / 3, 100, N, 200.0 / 3};
+  const double down[] = {100, 200.0 / 3, 0, N, 100.0 / 3};
+  const double ranged[] = {10, 15, 25, N, 20};
+  g_autoptr (CrkResults) a = normalise_one (x, 5, 1, CRK_NORMALISATION_MINMAX, 0, 100);
+  g_autoptr (CrkResults) b = normalise_one (x, 5, -1, CRK_NORMALISATION_MINMAX, 0, 100);
+  g_autoptr (CrkResults) c = normalise_one (x, 5, 1, CRK_NORMALISATION_MINMAX, 10, 25);
 
   check_leaf (a, up, 5);
   check_leaf (b, down, 5);
@@ -111,12 +111,12 @@ test_minmax (void)
 static void
 test_zscore (void)
 {
-  const double x[] = { 1, 2, 3, 6 };
+  const double x[] = {1, 2, 3, 6};
   double sd = sqrt (14.0 / 3); /* mean 3, squares 4 + 1 + 0 + 9 over n - 1 */
   double up[4], down[4], scaled[4];
-  g_autoptr(CrkResults) a = normalise_one (x, 4, 1, CRK_NORMALISATION_ZSCORE, 0, 1);
-  g_autoptr(CrkResults) b = normalise_one (x, 4, -1, CRK_NORMALISATION_ZSCORE, 0, 1);
-  g_autoptr(CrkResults) c = normalise_one (x, 4, 1, CRK_NORMALISATION_ZSCORE, 100, 10);
+  g_autoptr (CrkResults) a = normalise_one (x, 4, 1, CRK_NORMALISATION_ZSCORE, 0, 1);
+  g_autoptr (CrkResults) b = normalise_one (x, 4, -1, CRK_NORMALISATION_ZSCORE, 0, 1);
+  g_autoptr (CrkResults) c = normalise_one (x, 4, 1, CRK_NORMALISATION_ZSCORE, 100, 10);
 
   for (guint i = 0; i < 4; i++)
     {
@@ -132,15 +132,15 @@ test_zscore (void)
 static void
 test_rank (void)
 {
-  const double x[] = { 5, 3, 3, 1, N };
-  const double up[] = { 100, 50, 50, 0, N };     /* average ranks 4, 2.5, 2.5, 1 */
-  const double down[] = { 0, 50, 50, 100, N };
-  const double pr_up[] = { 100, 100.0 / 3, 100.0 / 3, 0, N }; /* min ranks 4, 2, 2, 1 */
-  const double pr_down[] = { 0, 100.0 / 3, 100.0 / 3, 100, N }; /* ranks of -x: 1, 2, 2, 4 */
-  g_autoptr(CrkResults) a = normalise_one (x, 5, 1, CRK_NORMALISATION_RANK, 0, 0);
-  g_autoptr(CrkResults) b = normalise_one (x, 5, -1, CRK_NORMALISATION_RANK, 0, 0);
-  g_autoptr(CrkResults) c = normalise_one (x, 5, 1, CRK_NORMALISATION_PERCENTILE_RANK, 0, 0);
-  g_autoptr(CrkResults) d = normalise_one (x, 5, -1, CRK_NORMALISATION_PERCENTILE_RANK, 0, 0);
+  const double x[] = {5, 3, 3, 1, N};
+  const double up[] = {100, 50, 50, 0, N}; /* average ranks 4, 2.5, 2.5, 1 */
+  const double down[] = {0, 50, 50, 100, N};
+  const double pr_up[] = {100, 100.0 / 3, 100.0 / 3, 0, N};   /* min ranks 4, 2, 2, 1 */
+  const double pr_down[] = {0, 100.0 / 3, 100.0 / 3, 100, N}; /* ranks of -x: 1, 2, 2, 4 */
+  g_autoptr (CrkResults) a = normalise_one (x, 5, 1, CRK_NORMALISATION_RANK, 0, 0);
+  g_autoptr (CrkResults) b = normalise_one (x, 5, -1, CRK_NORMALISATION_RANK, 0, 0);
+  g_autoptr (CrkResults) c = normalise_one (x, 5, 1, CRK_NORMALISATION_PERCENTILE_RANK, 0, 0);
+  g_autoptr (CrkResults) d = normalise_one (x, 5, -1, CRK_NORMALISATION_PERCENTILE_RANK, 0, 0);
 
   check_leaf (a, up, 5);
   check_leaf (b, down, 5);
@@ -151,18 +151,18 @@ test_rank (void)
 static void
 test_goalposts (void)
 {
-  const double x[] = { -5, 5, 15, 7.5 };
-  const double up[] = { 0, 50, 100, 75 };
-  const double down[] = { 100, 50, 0, 25 };
-  const double fallback[] = { 0, 50, 100, 62.5 };
-  int dirs[] = { 1, -1 };
+  const double x[] = {-5, 5, 15, 7.5};
+  const double up[] = {0, 50, 100, 75};
+  const double down[] = {100, 50, 0, 25};
+  const double fallback[] = {0, 50, 100, 62.5};
+  int dirs[] = {1, -1};
 
   for (guint t = 0; t < 3; t++)
     {
       int direction = t == 1 ? -1 : 1;
-      g_autoptr(CrkDataset) dataset = crk_test_build (4, 1, x, &dirs[t == 1], NULL);
-      g_autoptr(CrkMethod) method = crk_method_new ();
-      g_autoptr(CrkResults) results = NULL;
+      g_autoptr (CrkDataset) dataset = crk_test_build (4, 1, x, &dirs[t == 1], NULL);
+      g_autoptr (CrkMethod) method = crk_method_new ();
+      g_autoptr (CrkResults) results = NULL;
       CrkIndicator *indicator = crk_dataset_get_indicator (dataset, 0);
 
       g_assert_cmpint (crk_indicator_get_direction (indicator), ==, direction);
@@ -173,7 +173,9 @@ test_goalposts (void)
         }
       crk_method_set_normalisation (method, CRK_NORMALISATION_GOALPOSTS, 0, 0);
       results = compute_ok (dataset, method);
-      check_leaf (results, t == 0 ? up : t == 1 ? down : fallback, 4);
+      check_leaf (results, t == 0 ? up : t == 1 ? down
+                                                : fallback,
+                  4);
       g_assert_true (has_warning (results, CRK_WARNING_OTHER, "I0") == (t == 2));
     }
 }
@@ -181,11 +183,11 @@ test_goalposts (void)
 static void
 test_override (void)
 {
-  const double x[] = { 1, 2, 3, 6,   /* I0: min-max by default */
-                       1, 2, 3, 6 }; /* I1: z-score by override */
-  g_autoptr(CrkDataset) dataset = crk_test_build (4, 2, x, NULL, NULL);
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  g_autoptr(CrkResults) results = NULL;
+  const double x[] = {1, 2, 3, 6,  /* I0: min-max by default */
+                      1, 2, 3, 6}; /* I1: z-score by override */
+  g_autoptr (CrkDataset) dataset = crk_test_build (4, 2, x, NULL, NULL);
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkResults) results = NULL;
   double sd = sqrt (14.0 / 3);
 
   crk_method_set_indicator_normalisation (method, "I1", CRK_NORMALISATION_ZSCORE, 0, 1);
@@ -197,17 +199,17 @@ test_override (void)
 static void
 test_constant (void)
 {
-  const double x[] = { 7, 7, N, 7 };
-  const double mid[] = { 50, 50, N, 50 };
-  const double zmid[] = { 3, 3, N, 3 };
-  CrkNormalisation modes[] = { CRK_NORMALISATION_MINMAX, CRK_NORMALISATION_RANK,
-                               CRK_NORMALISATION_PERCENTILE_RANK, CRK_NORMALISATION_ZSCORE };
+  const double x[] = {7, 7, N, 7};
+  const double mid[] = {50, 50, N, 50};
+  const double zmid[] = {3, 3, N, 3};
+  CrkNormalisation modes[] = {CRK_NORMALISATION_MINMAX, CRK_NORMALISATION_RANK,
+                              CRK_NORMALISATION_PERCENTILE_RANK, CRK_NORMALISATION_ZSCORE};
 
   for (guint t = 0; t < G_N_ELEMENTS (modes); t++)
     {
-      g_autoptr(CrkResults) r = normalise_one (x, 4, 1, modes[t],
-                                               modes[t] == CRK_NORMALISATION_ZSCORE ? 3 : 0,
-                                               modes[t] == CRK_NORMALISATION_ZSCORE ? 2 : 100);
+      g_autoptr (CrkResults) r = normalise_one (x, 4, 1, modes[t],
+                                                modes[t] == CRK_NORMALISATION_ZSCORE ? 3 : 0,
+                                                modes[t] == CRK_NORMALISATION_ZSCORE ? 2 : 100);
 
       check_leaf (r, modes[t] == CRK_NORMALISATION_ZSCORE ? zmid : mid, 4);
       g_assert_true (has_warning (r, CRK_WARNING_CONSTANT_INDICATOR, "I0"));
@@ -222,12 +224,12 @@ test_constant (void)
 static void
 test_missing_children (void)
 {
-  const double x[] = { 0, 10, 5,
-                       0, N, 10 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (3, 2, x, NULL, NULL);
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  g_autoptr(CrkResults) results = NULL;
-  g_autoptr(CrkResults) strict = NULL;
+  const double x[] = {0, 10, 5,
+                      0, N, 10};
+  g_autoptr (CrkDataset) dataset = crk_test_build (3, 2, x, NULL, NULL);
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkResults) results = NULL;
+  g_autoptr (CrkResults) strict = NULL;
 
   crk_method_set_weight (method, "I0", 3);
   crk_method_set_weight (method, "I1", 1);
@@ -253,14 +255,14 @@ test_missing_children (void)
 static void
 test_geometric_harmonic (void)
 {
-  const double x[] = { 0, 10, 5,
-                       10, 0, 5 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (3, 2, x, NULL, NULL);
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  g_autoptr(GError) error = NULL;
+  const double x[] = {0, 10, 5,
+                      10, 0, 5};
+  g_autoptr (CrkDataset) dataset = crk_test_build (3, 2, x, NULL, NULL);
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  g_autoptr (GError) error = NULL;
   CrkResults *bad;
-  g_autoptr(CrkResults) geo = NULL;
-  g_autoptr(CrkResults) har = NULL;
+  g_autoptr (CrkResults) geo = NULL;
+  g_autoptr (CrkResults) har = NULL;
 
   /* min-max [0, 100] gives a 0: geometric mean fails and names city, indicator, year */
   crk_method_set_aggregation (method, CRK_AGGREGATION_GEOMETRIC);
@@ -300,13 +302,13 @@ static void
 test_topsis (void)
 {
   /* min-max gives I0 = 0, 100, 50 and I1 = 100, 0, 25 */
-  const double x[] = { 0, 10, 5,
-                       4, 0, 1 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (3, 2, x, NULL, NULL);
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  g_autoptr(CrkResults) direct = NULL;
-  g_autoptr(CrkResults) vector = NULL;
-  double y0[] = { 0, 100, 50 }, y1[] = { 100, 0, 25 };
+  const double x[] = {0, 10, 5,
+                      4, 0, 1};
+  g_autoptr (CrkDataset) dataset = crk_test_build (3, 2, x, NULL, NULL);
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkResults) direct = NULL;
+  g_autoptr (CrkResults) vector = NULL;
+  double y0[] = {0, 100, 50}, y1[] = {100, 0, 25};
   double w0 = 0.6, w1 = 0.4, n0 = sqrt (100 * 100 + 50 * 50), n1 = sqrt (100 * 100 + 25 * 25);
 
   crk_method_set_node_aggregation (method, "D1", CRK_AGGREGATION_TOPSIS);
@@ -332,11 +334,11 @@ test_topsis (void)
 static void
 test_ranks_ties (void)
 {
-  const double x[] = { 2, 4, 4, 1, N, 3 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (6, 1, x, NULL, NULL);
-  g_autoptr(CrkResults) r = compute_ok (dataset, NULL);
-  const guint want[] = { 4, 1, 1, 5, 0, 3 };
-  const guint want_order[] = { 1, 2, 5, 0, 3 };
+  const double x[] = {2, 4, 4, 1, N, 3};
+  g_autoptr (CrkDataset) dataset = crk_test_build (6, 1, x, NULL, NULL);
+  g_autoptr (CrkResults) r = compute_ok (dataset, NULL);
+  const guint want[] = {4, 1, 1, 5, 0, 3};
+  const guint want_order[] = {1, 2, 5, 0, 3};
   const guint *order;
   guint n_ranked;
 
@@ -357,14 +359,14 @@ test_ranks_ties (void)
 static void
 test_rank_property (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
   double x[200];
 
   for (guint i = 0; i < 200; i++)
     x[i] = i % 17 == 0 ? NAN : g_rand_int_range (rand, 0, 40);
   {
-    g_autoptr(CrkDataset) dataset = crk_test_build (200, 1, x, NULL, NULL);
-    g_autoptr(CrkResults) r = compute_ok (dataset, NULL);
+    g_autoptr (CrkDataset) dataset = crk_test_build (200, 1, x, NULL, NULL);
+    g_autoptr (CrkResults) r = compute_ok (dataset, NULL);
 
     for (guint i = 0; i < 200; i++)
       {
@@ -386,20 +388,21 @@ test_rank_property (void)
 static void
 test_minmax_invariance (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
   double x[3 * 20], y[3 * 20];
-  const char *parents[] = { "A", "A", "B" };
+  const char *parents[] = {"A", "A", "B"};
 
   for (guint i = 0; i < 60; i++)
     {
       x[i] = g_rand_double_range (rand, -5, 50);
-      y[i] = i < 20 ? 3.5 * x[i] + 1000 : i < 40 ? x[i] - 77 : 0.01 * x[i];
+      y[i] = i < 20 ? 3.5 * x[i] + 1000 : i < 40 ? x[i] - 77
+                                                 : 0.01 * x[i];
     }
   {
-    g_autoptr(CrkDataset) a = crk_test_build (20, 3, x, NULL, parents);
-    g_autoptr(CrkDataset) b = crk_test_build (20, 3, y, NULL, parents);
-    g_autoptr(CrkResults) ra = compute_ok (a, NULL);
-    g_autoptr(CrkResults) rb = compute_ok (b, NULL);
+    g_autoptr (CrkDataset) a = crk_test_build (20, 3, x, NULL, parents);
+    g_autoptr (CrkDataset) b = crk_test_build (20, 3, y, NULL, parents);
+    g_autoptr (CrkResults) ra = compute_ok (a, NULL);
+    g_autoptr (CrkResults) rb = compute_ok (b, NULL);
 
     for (guint node = 0; node < crk_results_get_n_nodes (ra); node++)
       for (guint i = 0; i < 20; i++)
@@ -414,14 +417,14 @@ test_minmax_invariance (void)
 static void
 test_contributions (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
-  const char *parents[] = { "A", "A", "B", "B", "B" };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+  const char *parents[] = {"A", "A", "B", "B", "B"};
   double x[5 * 12];
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  g_autoptr(CrkResults) r = NULL;
-  g_autoptr(GArray) parts = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkResults) r = NULL;
+  g_autoptr (GArray) parts = NULL;
+  g_autoptr (GError) error = NULL;
   double sum = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (x); i++)
@@ -461,12 +464,12 @@ static void
 test_weights (void)
 {
   /* min-max: I0 = 0, 50, 100, 100; I1 = 0, 0, 100, 50 (I1 raw 1, 1, 3, 2) */
-  const double x[] = { 0, 1, 2, 2,
-                       1, 1, 3, 2 };
-  const double y[2][4] = { { 0, 50, 100, 100 }, { 0, 0, 100, 50 } };
+  const double x[] = {0, 1, 2, 2,
+                      1, 1, 3, 2};
+  const double y[2][4] = {{0, 50, 100, 100}, {0, 0, 100, 50}};
   double d[2], c[2], w;
-  CrkWeightScheme schemes[] = { CRK_WEIGHTS_ENTROPY, CRK_WEIGHTS_CRITIC, CRK_WEIGHTS_PCA,
-                                CRK_WEIGHTS_EQUAL, CRK_WEIGHTS_DATASET };
+  CrkWeightScheme schemes[] = {CRK_WEIGHTS_ENTROPY, CRK_WEIGHTS_CRITIC, CRK_WEIGHTS_PCA,
+                               CRK_WEIGHTS_EQUAL, CRK_WEIGHTS_DATASET};
 
   /* independent entropy (shifted by 1e-4 * range = 0.01 since min is 0) */
   for (guint j = 0; j < 2; j++)
@@ -500,27 +503,27 @@ test_weights (void)
 
   for (guint t = 0; t < G_N_ELEMENTS (schemes); t++)
     {
-      g_autoptr(CrkDataset) dataset = crk_test_build (4, 2, x, NULL, NULL);
-      g_autoptr(CrkMethod) method = crk_method_new ();
-      g_autoptr(CrkResults) r = NULL;
+      g_autoptr (CrkDataset) dataset = crk_test_build (4, 2, x, NULL, NULL);
+      g_autoptr (CrkMethod) method = crk_method_new ();
+      g_autoptr (CrkResults) r = NULL;
 
       crk_framework_node_set_weight (crk_dataset_lookup_node (dataset, "I1"), 3);
       crk_method_set_weight_scheme (method, schemes[t]);
       r = compute_ok (dataset, method);
       switch ((int) schemes[t])
         {
-        case CRK_WEIGHTS_ENTROPY:
-          w = d[0] / (d[0] + d[1]);
-          break;
-        case CRK_WEIGHTS_CRITIC:
-          w = c[0] / (c[0] + c[1]);
-          break;
-        case CRK_WEIGHTS_DATASET:
-          w = 0.25;
-          break;
-        default: /* equal; PCA of two columns loads both equally */
-          w = 0.5;
-          break;
+          case CRK_WEIGHTS_ENTROPY:
+            w = d[0] / (d[0] + d[1]);
+            break;
+          case CRK_WEIGHTS_CRITIC:
+            w = c[0] / (c[0] + c[1]);
+            break;
+          case CRK_WEIGHTS_DATASET:
+            w = 0.25;
+            break;
+          default: /* equal; PCA of two columns loads both equally */
+            w = 0.5;
+            break;
         }
       assert_close (crk_results_get_weight (r, 2), w);
       assert_close (crk_results_get_weight (r, 3), 1 - w);
@@ -538,9 +541,9 @@ test_weights (void)
  * bias-corrected skewness and kurtosis. */
 static void
 skew_kurt (const double *x,
-           guint         n,
-           double       *skew,
-           double       *kurt)
+           guint n,
+           double *skew,
+           double *kurt)
 {
   double mean = 0, ss = 0, s3 = 0, s4 = 0, sd;
 
@@ -557,13 +560,12 @@ skew_kurt (const double *x,
       s4 += z * z * z * z;
     }
   *skew = (double) n / ((n - 1.0) * (n - 2.0)) * s3;
-  *kurt = n * (n + 1.0) / ((n - 1.0) * (n - 2.0) * (n - 3.0)) * s4
-          - 3 * (n - 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
+  *kurt = n * (n + 1.0) / ((n - 1.0) * (n - 2.0) * (n - 3.0)) * s4 - 3 * (n - 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
 }
 
 static gboolean
 fails (const double *x,
-       guint         n)
+       guint n)
 {
   double s, k;
 
@@ -574,7 +576,7 @@ fails (const double *x,
 /* Returns the number of winsorising steps, or -1 for the log transform. */
 static int
 treat_by_hand (double *x,
-               guint   n)
+               guint n)
 {
   g_autofree double *orig = g_memdup2 (x, n * sizeof (double));
   double min = INFINITY, max = -INFINITY;
@@ -609,14 +611,14 @@ treat_by_hand (double *x,
 
 static void
 check_treatment (const double *x,
-                 guint         n,
-                 int           want_steps,
-                 gboolean      want_remaining)
+                 guint n,
+                 int want_steps,
+                 gboolean want_remaining)
 {
   g_autofree double *hand = g_memdup2 (x, n * sizeof (double));
-  g_autoptr(CrkDataset) dataset = crk_test_build (n, 1, x, NULL, NULL);
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  g_autoptr(CrkResults) r = NULL;
+  g_autoptr (CrkDataset) dataset = crk_test_build (n, 1, x, NULL, NULL);
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkResults) r = NULL;
   g_autofree double *last = g_new (double, n);
   GArray *log;
   int steps;
@@ -693,17 +695,17 @@ test_treatment (void)
 static void
 test_imputation (void)
 {
-  const double x[] = { 1, N, 3, 10, N, 20 };
-  CrkImputation modes[] = { CRK_IMPUTATION_MEAN, CRK_IMPUTATION_MEDIAN,
-                            CRK_IMPUTATION_GROUP_MEAN, CRK_IMPUTATION_GROUP_MEDIAN };
+  const double x[] = {1, N, 3, 10, N, 20};
+  CrkImputation modes[] = {CRK_IMPUTATION_MEAN, CRK_IMPUTATION_MEDIAN,
+                           CRK_IMPUTATION_GROUP_MEAN, CRK_IMPUTATION_GROUP_MEDIAN};
   /* groups: C0-C2 "a", C3-C5 "b"; all: 1, 3, 10, 20 */
-  const double want[4][2] = { { 8.5, 8.5 }, { 6.5, 6.5 }, { 2, 15 }, { 2, 15 } };
+  const double want[4][2] = {{8.5, 8.5}, {6.5, 6.5}, {2, 15}, {2, 15}};
 
   for (guint t = 0; t < G_N_ELEMENTS (modes); t++)
     {
-      g_autoptr(CrkDataset) dataset = crk_test_build (6, 1, x, NULL, NULL);
-      g_autoptr(CrkMethod) method = crk_method_new ();
-      g_autoptr(CrkResults) r = NULL;
+      g_autoptr (CrkDataset) dataset = crk_test_build (6, 1, x, NULL, NULL);
+      g_autoptr (CrkMethod) method = crk_method_new ();
+      g_autoptr (CrkResults) r = NULL;
       GArray *log;
 
       for (guint i = 0; i < 6; i++)
@@ -724,12 +726,12 @@ test_imputation (void)
 static void
 test_denomination (void)
 {
-  const double x[] = { 10, 30, 50 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (3, 1, x, NULL, NULL);
-  g_autoptr(CrkIndicator) pop = crk_indicator_new ("POP", CRK_INDICATOR_KIND_DENOMINATOR);
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  g_autoptr(CrkResults) r = NULL;
-  const double pops[] = { 2, 10, 0 };
+  const double x[] = {10, 30, 50};
+  g_autoptr (CrkDataset) dataset = crk_test_build (3, 1, x, NULL, NULL);
+  g_autoptr (CrkIndicator) pop = crk_indicator_new ("POP", CRK_INDICATOR_KIND_DENOMINATOR);
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkResults) r = NULL;
+  const double pops[] = {2, 10, 0};
 
   crk_dataset_add_indicator (dataset, pop);
   for (guint i = 0; i < 3; i++)
@@ -748,19 +750,19 @@ static void
 test_tiers_groups (void)
 {
   double x[10];
-  CrkTier bands[] = { { (char *) "Leap", (char *) "跃升期", 3 }, { (char *) "Rest", NULL, 0 } };
-  CrkTier thresholds[] = { { (char *) "High", NULL, 60 }, { (char *) "Low", NULL, -1 } };
-  CrkTier quartiles[] = { { (char *) "Q1", NULL, 0 }, { (char *) "Q2", NULL, 0 }, { (char *) "Q3", NULL, 0 }, { (char *) "Q4", NULL, 0 } };
+  CrkTier bands[] = {{(char *) "Leap", (char *) "跃升期", 3}, {(char *) "Rest", NULL, 0}};
+  CrkTier thresholds[] = {{(char *) "High", NULL, 60}, {(char *) "Low", NULL, -1}};
+  CrkTier quartiles[] = {{(char *) "Q1", NULL, 0}, {(char *) "Q2", NULL, 0}, {(char *) "Q3", NULL, 0}, {(char *) "Q4", NULL, 0}};
 
   for (guint i = 0; i < 10; i++)
     x[i] = 10 - i; /* min-max: 100, 88.9, ... 0; rank = i + 1 */
   x[4] = x[3];     /* tie at rank 4 */
   {
-    g_autoptr(CrkDataset) dataset = crk_test_build (10, 1, x, NULL, NULL);
-    g_autoptr(CrkMethod) method = crk_method_new ();
-    g_autoptr(CrkResults) a = NULL;
-    g_autoptr(CrkResults) b = NULL;
-    g_autoptr(CrkResults) c = NULL;
+    g_autoptr (CrkDataset) dataset = crk_test_build (10, 1, x, NULL, NULL);
+    g_autoptr (CrkMethod) method = crk_method_new ();
+    g_autoptr (CrkResults) a = NULL;
+    g_autoptr (CrkResults) b = NULL;
+    g_autoptr (CrkResults) c = NULL;
 
     for (guint i = 0; i < 10; i++)
       crk_city_set_province (crk_dataset_get_city (dataset, i), i % 2 ? "odd" : "even");
@@ -788,9 +790,9 @@ test_tiers_groups (void)
 
     crk_method_set_tiers (method, CRK_TIER_RULE_QUANTILES, quartiles, 4);
     c = compute_ok (dataset, method);
-    g_assert_cmpint (crk_results_get_tier (c, 0), ==, 0);  /* rank 1: 0 * 4 / 10 */
-    g_assert_cmpint (crk_results_get_tier (c, 2), ==, 0);  /* rank 3: 2 * 4 / 10 */
-    g_assert_cmpint (crk_results_get_tier (c, 4), ==, 1);  /* rank 4 (tie) */
+    g_assert_cmpint (crk_results_get_tier (c, 0), ==, 0); /* rank 1: 0 * 4 / 10 */
+    g_assert_cmpint (crk_results_get_tier (c, 2), ==, 0); /* rank 3: 2 * 4 / 10 */
+    g_assert_cmpint (crk_results_get_tier (c, 4), ==, 1); /* rank 4 (tie) */
     g_assert_cmpint (crk_results_get_tier (c, 9), ==, 3);
   }
 }
@@ -798,10 +800,10 @@ test_tiers_groups (void)
 static void
 test_base_year (void)
 {
-  const double x[] = { 1, 2, 3 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (3, 1, x, NULL, NULL);
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  g_autoptr(CrkResults) r = NULL;
+  const double x[] = {1, 2, 3};
+  g_autoptr (CrkDataset) dataset = crk_test_build (3, 1, x, NULL, NULL);
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkResults) r = NULL;
   guint y = crk_dataset_add_year (dataset, 2021);
   int rank_change;
   double score_change;
@@ -825,11 +827,11 @@ test_base_year (void)
 static void
 test_reference (void)
 {
-  const double x[] = { 5, 4, 3, 2, 1 };
-  const guint reference[] = { 1, 2, 3, 5, 4 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (5, 1, x, NULL, NULL);
-  g_autoptr(CrkResults) r = NULL;
-  g_autoptr(GArray) largest = NULL;
+  const double x[] = {5, 4, 3, 2, 1};
+  const guint reference[] = {1, 2, 3, 5, 4};
+  g_autoptr (CrkDataset) dataset = crk_test_build (5, 1, x, NULL, NULL);
+  g_autoptr (CrkResults) r = NULL;
+  g_autoptr (GArray) largest = NULL;
   double rho, tau;
   guint n;
 
@@ -849,14 +851,14 @@ static void
 test_strengths (void)
 {
   /* city 0 is best on I0, I1 and worst on I2, I3 */
-  const double x[] = { 9, 1, 2, 3, 4,
-                       9, 1, 2, 3, 4,
-                       0, 5, 6, 7, 8,
-                       0, 5, 6, 7, 8 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (5, 4, x, NULL, NULL);
-  g_autoptr(CrkResults) r = compute_ok (dataset, NULL);
-  g_autoptr(GArray) s = crk_results_dup_strengths (r, 0);
-  g_autoptr(GArray) w = crk_results_dup_weaknesses (r, 0);
+  const double x[] = {9, 1, 2, 3, 4,
+                      9, 1, 2, 3, 4,
+                      0, 5, 6, 7, 8,
+                      0, 5, 6, 7, 8};
+  g_autoptr (CrkDataset) dataset = crk_test_build (5, 4, x, NULL, NULL);
+  g_autoptr (CrkResults) r = compute_ok (dataset, NULL);
+  g_autoptr (GArray) s = crk_results_dup_strengths (r, 0);
+  g_autoptr (GArray) w = crk_results_dup_weaknesses (r, 0);
 
   g_assert_cmpuint (s->len, ==, 2);
   g_assert_cmpuint (w->len, ==, 2);
@@ -869,13 +871,13 @@ test_strengths (void)
 static void
 test_incremental (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
-  const char *parents[] = { "A", "A", "B", "B", "C", "C" };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  const char *parents[] = {"A", "A", "B", "B", "C", "C"};
   double x[6 * 30];
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkEngine) engine = NULL;
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  CrkWeightScheme schemes[] = { CRK_WEIGHTS_DATASET, CRK_WEIGHTS_ENTROPY, CRK_WEIGHTS_PCA };
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkEngine) engine = NULL;
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  CrkWeightScheme schemes[] = {CRK_WEIGHTS_DATASET, CRK_WEIGHTS_ENTROPY, CRK_WEIGHTS_PCA};
 
   for (guint i = 0; i < G_N_ELEMENTS (x); i++)
     x[i] = g_rand_double_range (rand, 0, 1);
@@ -885,9 +887,9 @@ test_incremental (void)
   for (guint t = 0; t < G_N_ELEMENTS (schemes); t++)
     for (guint step = 0; step < 4; step++)
       {
-        g_autoptr(CrkResults) inc = NULL;
-        g_autoptr(CrkResults) fresh = NULL;
-        g_autoptr(GError) error = NULL;
+        g_autoptr (CrkResults) inc = NULL;
+        g_autoptr (CrkResults) fresh = NULL;
+        g_autoptr (GError) error = NULL;
 
         crk_method_set_weight_scheme (method, schemes[t]);
         if (step == 1)
@@ -912,9 +914,9 @@ test_incremental (void)
 
   /* a dimension weight re-aggregates the root only: the dimensions' rows are shared */
   {
-    g_autoptr(CrkMethod) plain = crk_method_new ();
-    g_autoptr(CrkResults) before = NULL;
-    g_autoptr(CrkResults) after = NULL;
+    g_autoptr (CrkMethod) plain = crk_method_new ();
+    g_autoptr (CrkResults) before = NULL;
+    g_autoptr (CrkResults) after = NULL;
 
     before = crk_engine_compute (engine, plain, 0, NULL);
     crk_method_set_weight (plain, "B", 5);
@@ -935,8 +937,8 @@ test_incremental (void)
 
   /* a value edit is seen too */
   {
-    g_autoptr(CrkResults) before = crk_engine_compute (engine, method, 0, NULL);
-    g_autoptr(CrkResults) after = NULL;
+    g_autoptr (CrkResults) before = crk_engine_compute (engine, method, 0, NULL);
+    g_autoptr (CrkResults) after = NULL;
 
     g_assert_cmpstr (crk_framework_node_get_code (crk_results_get_node (before, 2)), ==, "I0");
     crk_dataset_set_value (dataset, 0, 0, 0, 100, CRK_VALUE_STATUS_OBSERVED);
@@ -947,21 +949,21 @@ test_incremental (void)
 }
 
 static void
-on_computed (GObject      *source,
+on_computed (GObject *source,
              GAsyncResult *result,
-             gpointer      user_data)
+             gpointer user_data)
 {
   CrkResults **out = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   *out = crk_engine_compute_finish (CRK_ENGINE (source), result, &error);
   g_assert_no_error (error);
 }
 
 static void
-on_cancelled (GObject      *source,
+on_cancelled (GObject *source,
               GAsyncResult *result,
-              gpointer      user_data)
+              gpointer user_data)
 {
   GAsyncResult **out = user_data;
 
@@ -971,10 +973,10 @@ on_cancelled (GObject      *source,
 static void
 test_async (void)
 {
-  const double x[] = { 1, 3, 2 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (3, 1, x, NULL, NULL);
-  g_autoptr(CrkEngine) engine = crk_engine_new (dataset);
-  g_autoptr(CrkMethod) method = crk_method_new ();
+  const double x[] = {1, 3, 2};
+  g_autoptr (CrkDataset) dataset = crk_test_build (3, 1, x, NULL, NULL);
+  g_autoptr (CrkEngine) engine = crk_engine_new (dataset);
+  g_autoptr (CrkMethod) method = crk_method_new ();
   CrkResults *results = NULL;
 
   crk_engine_compute_async (engine, method, CRK_TEST_YEAR, NULL, on_computed, &results);
@@ -990,12 +992,12 @@ test_async (void)
 static void
 test_async_cancelled (void)
 {
-  const double x[] = { 1, 3, 2 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (3, 1, x, NULL, NULL);
-  g_autoptr(CrkEngine) engine = crk_engine_new (dataset);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  const double x[] = {1, 3, 2};
+  g_autoptr (CrkDataset) dataset = crk_test_build (3, 1, x, NULL, NULL);
+  g_autoptr (CrkEngine) engine = crk_engine_new (dataset);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
   crk_engine_compute_async (engine, NULL, 0, cancellable, on_cancelled, &result);
@@ -1008,10 +1010,10 @@ test_async_cancelled (void)
 static void
 test_many_missing (void)
 {
-  const double x[] = { N, N, 1, 2,    /* half missing: warned */
-                       N, 1, 2, 3 };  /* a quarter: not */
-  g_autoptr(CrkDataset) dataset = crk_test_build (4, 2, x, NULL, NULL);
-  g_autoptr(CrkResults) r = compute_ok (dataset, NULL);
+  const double x[] = {N, N, 1, 2,  /* half missing: warned */
+                      N, 1, 2, 3}; /* a quarter: not */
+  g_autoptr (CrkDataset) dataset = crk_test_build (4, 2, x, NULL, NULL);
+  g_autoptr (CrkResults) r = compute_ok (dataset, NULL);
 
   g_assert_true (has_warning (r, CRK_WARNING_MANY_MISSING, "I0"));
   g_assert_false (has_warning (r, CRK_WARNING_MANY_MISSING, "I1"));
@@ -1025,13 +1027,13 @@ test_many_missing (void)
 static void
 test_level_aggregation (void)
 {
-  const char *parents[] = { "A", "A", "B" };
-  const double x[] = { 0, 10, 5,
-                       10, 0, 5,
-                       1, 2, 3 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (3, 3, x, NULL, parents);
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  g_autoptr(CrkResults) r = NULL;
+  const char *parents[] = {"A", "A", "B"};
+  const double x[] = {0, 10, 5,
+                      10, 0, 5,
+                      1, 2, 3};
+  g_autoptr (CrkDataset) dataset = crk_test_build (3, 3, x, NULL, parents);
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkResults) r = NULL;
 
   crk_method_set_normalisation (method, CRK_NORMALISATION_MINMAX, 1, 100);
   crk_method_set_level_aggregation (method, 2, CRK_AGGREGATION_GEOMETRIC);
@@ -1047,10 +1049,10 @@ test_level_aggregation (void)
 static void
 test_errors (void)
 {
-  const double x[] = { 1, 2 };
-  g_autoptr(CrkDataset) dataset = crk_test_build (2, 1, x, NULL, NULL);
-  g_autoptr(CrkDataset) empty = crk_dataset_new ();
-  g_autoptr(GError) error = NULL;
+  const double x[] = {1, 2};
+  g_autoptr (CrkDataset) dataset = crk_test_build (2, 1, x, NULL, NULL);
+  g_autoptr (CrkDataset) empty = crk_dataset_new ();
+  g_autoptr (GError) error = NULL;
 
   g_assert_null (crk_compute (dataset, NULL, 1999, &error));
   g_assert_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NO_YEAR);
@@ -1066,12 +1068,21 @@ test_asem (void)
 {
   const char *shared = g_getenv ("CRK_SHARED_DIR");
   g_autofree char *dir = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkResults) r = NULL;
-  g_autoptr(GError) error = NULL;
-  const struct { const char *code; double score; guint rank; } want[] = {
-    { "DEU", 75.23, 1 }, { "GBR", 68.94, 2 }, { "FRA", 65.92, 3 },
-    { "CHE", 62.61, 4 }, { "NLD", 61.24, 5 }, { "SWE", 60.59, 6 },
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkResults) r = NULL;
+  g_autoptr (GError) error = NULL;
+  const struct
+  {
+    const char *code;
+    double score;
+    guint rank;
+  } want[] = {
+    {"DEU", 75.23, 1},
+    {"GBR", 68.94, 2},
+    {"FRA", 65.92, 3},
+    {"CHE", 62.61, 4},
+    {"NLD", 61.24, 5},
+    {"SWE", 60.59, 6},
   };
 
   if (shared == NULL)
@@ -1106,11 +1117,11 @@ test_asem_csv (void)
   g_autofree char *dir = NULL;
   g_autofree char *data = NULL;
   g_autofree char *meta = NULL;
-  g_autoptr(CrkDataset) imported = NULL;
-  g_autoptr(CrkDataset) reference = NULL;
-  g_autoptr(CrkResults) r = NULL;
-  g_autoptr(CrkResults) q = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkDataset) imported = NULL;
+  g_autoptr (CrkDataset) reference = NULL;
+  g_autoptr (CrkResults) r = NULL;
+  g_autoptr (CrkResults) q = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (shared == NULL)
     {

@@ -15,7 +15,7 @@ static char *test_root;
 static void
 remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -41,10 +41,10 @@ isolate (const char *variable,
 }
 
 gboolean
-crk_test_app_init (int    *argc,
+crk_test_app_init (int *argc,
                    char ***argv)
 {
-  static const char * const mime_dirs[] = { "/usr/share/mime", NULL };
+  static const char *const mime_dirs[] = {"/usr/share/mime", NULL};
   const char *require = g_getenv ("CRK_REQUIRE_DISPLAY");
 
   /* One private home for the whole program, set before GLib caches any directory:
@@ -93,8 +93,8 @@ tick_cb (gpointer data)
 
 void
 crk_test_app_wait (CrkTestCondition condition,
-                   gpointer         data,
-                   double           seconds)
+                   gpointer data,
+                   double seconds)
 {
   gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
   guint tick = g_timeout_add (10, tick_cb, NULL);

@@ -9,20 +9,20 @@
 G_BEGIN_DECLS
 
 /* Removes the private home made by crk_test_app_init(). */
-void     crk_test_app_cleanup    (void);
+void crk_test_app_cleanup (void);
 /* g_test_init() with isolated dirs, MIME dirs restored, GTK and libadwaita started.
  * Returns FALSE (after printing a TAP skip line) when there is no display and
  * CRK_REQUIRE_DISPLAY is unset; aborts when it is set. */
-gboolean crk_test_app_init       (int          *argc,
-                                  char       ***argv);
+gboolean crk_test_app_init (int *argc,
+                            char ***argv);
 typedef gboolean (*CrkTestCondition) (gpointer data);
 /* Runs the main loop until @condition holds; fails the test after @seconds. */
-void     crk_test_app_wait       (CrkTestCondition condition,
-                                  gpointer         data,
-                                  double           seconds);
+void crk_test_app_wait (CrkTestCondition condition,
+                        gpointer data,
+                        double seconds);
 /* Runs the main loop for about @ms milliseconds. */
-void     crk_test_app_spin       (guint            ms);
+void crk_test_app_spin (guint ms);
 /* Waits until @widget has a size. */
-void     crk_test_app_wait_allocated (GtkWidget   *widget);
+void crk_test_app_wait_allocated (GtkWidget *widget);
 
 G_END_DECLS

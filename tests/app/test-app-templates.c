@@ -30,8 +30,8 @@ static CrkDataset *
 read_sample (const char *name)
 {
   g_autofree char *resource = g_strconcat (RESOURCE_PATH "samples/", name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+  g_autoptr (GError) error = NULL;
   CrkDataset *dataset;
   gsize length;
   const char *data;
@@ -63,10 +63,10 @@ finalize_window (GtkWidget *window)
 static void
 test_widgets (void)
 {
-  g_autoptr(CrkDataset) dataset = read_sample ("advanced-manufacturing-cities.cityrank.xml");
-  g_autoptr(CrkResults) results = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkMethodHistory) history = NULL;
+  g_autoptr (CrkDataset) dataset = read_sample ("advanced-manufacturing-cities.cityrank.xml");
+  g_autoptr (CrkResults) results = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkMethodHistory) history = NULL;
   GtkWidget *widget;
   CrkWindow *window;
 
@@ -108,7 +108,7 @@ test_widgets (void)
 static void
 test_help_overlay (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "gtk/help-overlay.ui");
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "gtk/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
@@ -120,11 +120,14 @@ test_help_overlay (void)
 static void
 test_every_ui (void)
 {
-  static const char * const mine[] = {
-    "crk-window.ui", "crk-method-panel.ui", "crk-city-detail.ui", "crk-export-dialog.ui",
+  static const char *const mine[] = {
+    "crk-window.ui",
+    "crk-method-panel.ui",
+    "crk-city-detail.ui",
+    "crk-export-dialog.ui",
     "crk-preferences-window.ui",
   };
-  g_auto(GStrv) names = g_resources_enumerate_children (RESOURCE_PATH, 0, NULL);
+  g_auto (GStrv) names = g_resources_enumerate_children (RESOURCE_PATH, 0, NULL);
   guint found = 0;
 
   g_assert_nonnull (names);
@@ -147,9 +150,9 @@ test_every_ui (void)
 
 static void
 on_css_error (GtkCssProvider *provider,
-              GtkCssSection  *section,
-              const GError   *error,
-              gpointer        user_data)
+              GtkCssSection *section,
+              const GError *error,
+              gpointer user_data)
 {
   g_autofree char *where = gtk_css_section_to_string (section);
 
@@ -161,7 +164,7 @@ on_css_error (GtkCssProvider *provider,
 static void
 test_style (void)
 {
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
   guint errors = 0;
 
   g_signal_connect (provider, "parsing-error", G_CALLBACK (on_css_error), &errors);
@@ -172,13 +175,13 @@ test_style (void)
 static void
 test_samples (void)
 {
-  g_auto(GStrv) names = g_resources_enumerate_children (RESOURCE_PATH "samples/", 0, NULL);
+  g_auto (GStrv) names = g_resources_enumerate_children (RESOURCE_PATH "samples/", 0, NULL);
   guint n = 0;
 
   g_assert_nonnull (names);
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autoptr(CrkDataset) dataset = read_sample (names[i]);
+      g_autoptr (CrkDataset) dataset = read_sample (names[i]);
 
       g_assert_cmpuint (crk_dataset_get_n_cities (dataset), >, 0);
       n++;
@@ -199,10 +202,10 @@ same_value (double a,
 static void
 test_trusted_sample (void)
 {
-  g_autoptr(CrkDataset) validated = read_sample ("advanced-manufacturing-cities.cityrank.xml");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) trusted = crk_window_read_sample (&error);
-  g_autoptr(GBytes) broken = g_bytes_new_static ("<?xml version=\"1.0\"?>\n<dataset", 30);
+  g_autoptr (CrkDataset) validated = read_sample ("advanced-manufacturing-cities.cityrank.xml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) trusted = crk_window_read_sample (&error);
+  g_autoptr (GBytes) broken = g_bytes_new_static ("<?xml version=\"1.0\"?>\n<dataset", 30);
   guint n_cities, n_indicators, n_years;
 
   g_assert_no_error (error);
@@ -242,13 +245,13 @@ test_trusted_sample (void)
 static void
 test_ranking_row (void)
 {
-  g_autoptr(CrkDataset) dataset = read_sample ("advanced-manufacturing-cities.cityrank.xml");
-  g_autoptr(CrkResults) results = NULL;
-  g_autoptr(CrkResults) changed = NULL;
-  g_autoptr(CrkMethod) method = NULL;
-  g_autoptr(GArray) dims = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkRankingRow) row = NULL;
+  g_autoptr (CrkDataset) dataset = read_sample ("advanced-manufacturing-cities.cityrank.xml");
+  g_autoptr (CrkResults) results = NULL;
+  g_autoptr (CrkResults) changed = NULL;
+  g_autoptr (CrkMethod) method = NULL;
+  g_autoptr (GArray) dims = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkRankingRow) row = NULL;
   g_autofree char *search = NULL;
   g_autofree char *rank_text = NULL;
   guint first, node;
@@ -304,10 +307,10 @@ test_ranking_row (void)
 static void
 test_history (void)
 {
-  g_autoptr(CrkMethod) method = crk_method_new ();
-  g_autoptr(CrkMethod) original = crk_method_copy (method);
-  g_autoptr(CrkMethodHistory) history = crk_method_history_new (method);
-  g_autoptr(CrkMethod) after_weights = NULL;
+  g_autoptr (CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkMethod) original = crk_method_copy (method);
+  g_autoptr (CrkMethodHistory) history = crk_method_history_new (method);
+  g_autoptr (CrkMethod) after_weights = NULL;
 
   g_assert_false (crk_method_history_can_undo (history));
   crk_method_set_normalisation (method, CRK_NORMALISATION_RANK, 0, 100);
@@ -343,7 +346,7 @@ test_history (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   if (!crk_test_app_init (&argc, &argv))

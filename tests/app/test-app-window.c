@@ -17,9 +17,10 @@
 #include "crk-test-app.h"
 #include "crk-window-private.h"
 
-typedef struct {
+typedef struct
+{
   CrkWindow *window;
-  char      *tmpdir;
+  char *tmpdir;
 } Fixture;
 
 static gboolean
@@ -38,8 +39,8 @@ all_rows (gpointer data)
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   f->tmpdir = g_dir_make_tmp ("crk-app-XXXXXX", NULL);
   g_assert_nonnull (f->tmpdir);
@@ -56,7 +57,7 @@ fixture_setup (Fixture       *f,
 static void
 remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -69,8 +70,8 @@ remove_tree (const char *path)
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   if (f->window != NULL)
     {
@@ -86,7 +87,7 @@ fixture_teardown (Fixture       *f,
 
 static CrkRankingRow *
 row_at (Fixture *f,
-        guint    pos)
+        guint pos)
 {
   CrkRankingRow *row = g_list_model_get_item (G_LIST_MODEL (f->window->selection), pos);
 
@@ -124,14 +125,14 @@ same_ranks (GArray *a,
 }
 
 static GtkColumnViewColumn *
-column_by_title (Fixture    *f,
+column_by_title (Fixture *f,
                  const char *title)
 {
   GListModel *columns = gtk_column_view_get_columns (f->window->column_view);
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
 
       if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
         return column;
@@ -141,8 +142,8 @@ column_by_title (Fixture    *f,
 }
 
 static void
-test_open_sample (Fixture       *f,
-                  gconstpointer  data)
+test_open_sample (Fixture *f,
+                  gconstpointer data)
 {
   CrkDataset *dataset = crk_window_get_dataset (f->window);
   CrkResults *results = crk_window_get_results (f->window);
@@ -173,8 +174,8 @@ test_open_sample (Fixture       *f,
 }
 
 static void
-test_sort (Fixture       *f,
-           gconstpointer  data)
+test_sort (Fixture *f,
+           gconstpointer data)
 {
   GtkColumnView *view = f->window->column_view;
   guint n;
@@ -214,8 +215,8 @@ test_sort (Fixture       *f,
 }
 
 static void
-test_filter (Fixture       *f,
-             gconstpointer  data)
+test_filter (Fixture *f,
+             gconstpointer data)
 {
   CrkDataset *dataset = crk_window_get_dataset (f->window);
   GtkEditable *entry = GTK_EDITABLE (f->window->search_entry);
@@ -260,15 +261,15 @@ chart_drawn (gpointer data)
 }
 
 static void
-test_select_and_charts (Fixture       *f,
-                        gconstpointer  data)
+test_select_and_charts (Fixture *f,
+                        gconstpointer data)
 {
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (f->window->selection);
   CrkResults *results = crk_window_get_results (f->window);
   guint first = crk_city_get_index (crk_ranking_row_get_city (row_at (f, 0)));
   guint second = crk_city_get_index (crk_ranking_row_get_city (row_at (f, 1)));
-  g_autoptr(GArray) cities = NULL;
-  static const char * const kinds[] = { "radar", "bar", "contrib", "gap", "values" };
+  g_autoptr (GArray) cities = NULL;
+  static const char *const kinds[] = {"radar", "bar", "contrib", "gap", "values"};
   GtkWidget *widget = GTK_WIDGET (f->window);
 
   gtk_selection_model_select_item (selection, 0, TRUE);
@@ -320,7 +321,7 @@ test_select_and_charts (Fixture       *f,
   {
     CrkChartHits *hits = crk_chart_view_get_hits (f->window->chart_view);
     const CrkChartHit *target = NULL;
-    g_autoptr(GArray) now = NULL;
+    g_autoptr (GArray) now = NULL;
 
     for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
       {
@@ -344,18 +345,18 @@ test_select_and_charts (Fixture       *f,
 /* A weight change re-sorts the table by whatever column it is sorted by; a column whose
  * keys do not follow the method keeps its order. */
 static void
-test_sort_follows_weights (Fixture       *f,
-                           gconstpointer  data)
+test_sort_follows_weights (Fixture *f,
+                           gconstpointer data)
 {
   GtkColumnView *view = f->window->column_view;
   GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (f->window->method_panel, "INNOV");
-  g_autoptr(GArray) original = dup_ranks (f->window);
+  g_autoptr (GArray) original = dup_ranks (f->window);
   guint n = n_shown (f);
 
   gtk_column_view_sort_by_column (view, column_by_title (f, "City"), GTK_SORT_ASCENDING);
   gtk_adjustment_set_value (weight, 0.0);
   {
-    g_autoptr(GArray) now = dup_ranks (f->window);
+    g_autoptr (GArray) now = dup_ranks (f->window);
 
     g_assert_false (same_ranks (original, now));
   }
@@ -382,13 +383,13 @@ test_sort_follows_weights (Fixture       *f,
 }
 
 static void
-test_weight_undo (Fixture       *f,
-                  gconstpointer  data)
+test_weight_undo (Fixture *f,
+                  gconstpointer data)
 {
   GtkWidget *widget = GTK_WIDGET (f->window);
   CrkDataset *dataset = crk_window_get_dataset (f->window);
-  g_autoptr(GArray) original = dup_ranks (f->window);
-  g_autoptr(GArray) changed = NULL;
+  g_autoptr (GArray) original = dup_ranks (f->window);
+  g_autoptr (GArray) changed = NULL;
   GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (f->window->method_panel, "INNOV");
   gboolean shifted = FALSE;
 
@@ -421,7 +422,7 @@ test_weight_undo (Fixture       *f,
 
   gtk_widget_activate_action (widget, "win.redo", NULL);
   {
-    g_autoptr(GArray) again = dup_ranks (f->window);
+    g_autoptr (GArray) again = dup_ranks (f->window);
 
     g_assert_true (same_ranks (changed, again));
   }
@@ -445,7 +446,7 @@ test_weight_undo (Fixture       *f,
 static void
 check_file (const char *path,
             const char *magic,
-            gsize       min_size)
+            gsize min_size)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -456,13 +457,13 @@ check_file (const char *path,
 }
 
 static void
-test_export (Fixture       *f,
-             gconstpointer  data)
+test_export (Fixture *f,
+             gconstpointer data)
 {
   g_autofree char *png = g_build_filename (f->tmpdir, "chart.png", NULL);
   g_autofree char *svg = g_build_filename (f->tmpdir, "chart.svg", NULL);
   g_autofree char *pdf = g_build_filename (f->tmpdir, "chart.pdf", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   cairo_surface_t *image;
 
   g_assert_true (crk_window_export_chart (f->window, png, CRK_EXPORT_FORMAT_AUTO, 1200, 900, 150,
@@ -498,7 +499,7 @@ dialog_shown (gpointer data)
 }
 
 static GtkWidget *
-find_label_containing (GtkWidget  *widget,
+find_label_containing (GtkWidget *widget,
                        const char *text)
 {
   if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
@@ -515,16 +516,16 @@ find_label_containing (GtkWidget  *widget,
 }
 
 static void
-test_bad_file (Fixture       *f,
-               gconstpointer  data)
+test_bad_file (Fixture *f,
+               gconstpointer data)
 {
   g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
                                               "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
   g_autofree char *path = g_build_filename (f->tmpdir, "bad.cityrank.xml", NULL);
   g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   g_autofree char *joined = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
   CrkDataset *before = crk_window_get_dataset (f->window);
   AdwMessageDialog *dialog;
   guint bad_a = 0, bad_b = 0;
@@ -592,8 +593,8 @@ recent_listed (gpointer data)
 
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
-      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
-                                                                         G_VARIANT_TYPE_STRING);
+      g_autoptr (GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                           G_VARIANT_TYPE_STRING);
 
       if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
         return TRUE;
@@ -602,13 +603,13 @@ recent_listed (gpointer data)
 }
 
 static void
-test_save_and_reopen (Fixture       *f,
-                      gconstpointer  data)
+test_save_and_reopen (Fixture *f,
+                      gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->tmpdir, "saved.cityrank.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) reread = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) reread = NULL;
   CrkDataset *dataset = crk_window_get_dataset (f->window);
   GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (f->window->method_panel, "GREEN");
 
@@ -637,7 +638,7 @@ test_save_and_reopen (Fixture       *f,
 }
 
 static AdwComboRow *
-find_combo_row (GtkWidget  *widget,
+find_combo_row (GtkWidget *widget,
                 const char *title)
 {
   if (ADW_IS_COMBO_ROW (widget) &&
@@ -656,8 +657,8 @@ find_combo_row (GtkWidget  *widget,
 
 /* Every choice of the method panel reaches the method, re-ranks, and undoes. */
 static void
-test_method_choices (Fixture       *f,
-                     gconstpointer  data)
+test_method_choices (Fixture *f,
+                     gconstpointer data)
 {
   GtkWidget *panel = GTK_WIDGET (f->window->method_panel);
   CrkMethod *method = crk_dataset_get_method (crk_window_get_dataset (f->window));
@@ -668,8 +669,8 @@ test_method_choices (Fixture       *f,
   AdwComboRow *scheme = find_combo_row (panel, "_Weight scheme");
   AdwComboRow *tiers = find_combo_row (panel, "_Tiers");
   AdwComboRow *base_year = find_combo_row (panel, "_Base year");
-  g_autoptr(CrkMethod) original = crk_method_copy (method);
-  g_autoptr(GArray) ranks = dup_ranks (f->window);
+  g_autoptr (CrkMethod) original = crk_method_copy (method);
+  g_autoptr (GArray) ranks = dup_ranks (f->window);
   CrkResults *results;
 
   g_assert_nonnull (normalisation);
@@ -689,7 +690,7 @@ test_method_choices (Fixture       *f,
   adw_combo_row_set_selected (normalisation, 3); /* rank */
   g_assert_cmpint (crk_method_get_normalisation (method, NULL, NULL), ==, CRK_NORMALISATION_RANK);
   {
-    g_autoptr(GArray) now = dup_ranks (f->window);
+    g_autoptr (GArray) now = dup_ranks (f->window);
 
     g_assert_false (same_ranks (ranks, now));
   }
@@ -753,13 +754,13 @@ test_method_choices (Fixture       *f,
 
 /* A file dropped on the window opens. */
 static void
-test_drop (Fixture       *f,
-           gconstpointer  data)
+test_drop (Fixture *f,
+           gconstpointer data)
 {
   g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
                                               "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (sample);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
   GtkDropTarget *target = NULL;
   GSList *list = g_slist_prepend (NULL, file);
   GValue value = G_VALUE_INIT;
@@ -767,7 +768,7 @@ test_drop (Fixture       *f,
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
 
       if (GTK_IS_DROP_TARGET (controller))
         target = GTK_DROP_TARGET (controller);
@@ -789,8 +790,8 @@ test_drop (Fixture       *f,
 /* With a full-availability threshold the cities missing a value drop out of the ranking:
  * their rows sort last and say why, and so does the detail. */
 static void
-test_unranked (Fixture       *f,
-               gconstpointer  data)
+test_unranked (Fixture *f,
+               gconstpointer data)
 {
   CrkDataset *dataset = crk_window_get_dataset (f->window);
   CrkMethod *method = crk_dataset_get_method (dataset);
@@ -818,10 +819,10 @@ test_unranked (Fixture       *f,
 
 /* Window size, maximised state and pane positions are kept in GSettings on close. */
 static void
-test_state (Fixture       *f,
-            gconstpointer  data)
+test_state (Fixture *f,
+            gconstpointer data)
 {
-  g_autoptr(GSettings) settings = crk_application_dup_settings ();
+  g_autoptr (GSettings) settings = crk_application_dup_settings ();
   CrkWindow *window = f->window;
 
   if (settings == NULL)
@@ -872,12 +873,12 @@ test_state (Fixture       *f,
 
 /* A COINr CSV pair: either table opens both; the import has no file until saved. */
 static void
-test_import_csv (Fixture       *f,
-                 gconstpointer  data)
+test_import_csv (Fixture *f,
+                 gconstpointer data)
 {
   g_autofree char *path = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "asem",
                                             "asem_idata.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   CrkDataset *before = crk_window_get_dataset (f->window);
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -898,8 +899,8 @@ test_import_csv (Fixture       *f,
 }
 
 static void
-on_weak_notify (gpointer  data,
-                GObject  *where)
+on_weak_notify (gpointer data,
+                GObject *where)
 {
   *(gboolean *) data = TRUE;
 }
@@ -923,8 +924,8 @@ dialog_gone (gpointer data)
 }
 
 static void
-test_unsaved_close (Fixture       *f,
-                    gconstpointer  data)
+test_unsaved_close (Fixture *f,
+                    gconstpointer data)
 {
   CrkWindow *window = f->window;
   GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (window->method_panel, "BRAND");
@@ -950,7 +951,7 @@ test_unsaved_close (Fixture       *f,
   {
     g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
                                                 "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
-    g_autoptr(GFile) file = g_file_new_for_path (sample);
+    g_autoptr (GFile) file = g_file_new_for_path (sample);
 
     crk_window_open (window, file);
     crk_test_app_wait (dialog_present, window, 5);
@@ -976,7 +977,7 @@ test_unsaved_close (Fixture       *f,
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   if (!crk_test_app_init (&argc, &argv))

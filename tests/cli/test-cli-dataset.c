@@ -8,8 +8,9 @@
 #include <sys/wait.h>
 #include <string.h>
 
-typedef struct {
-  int   status;
+typedef struct
+{
+  int status;
   char *out;
   char *err;
 } Run;
@@ -27,9 +28,9 @@ run_cli (const char *first,
          ...)
 {
   const char *cli = g_getenv ("CRK_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Run run = { 0 };
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  Run run = {0};
   int wait_status;
   va_list args;
 
@@ -67,7 +68,7 @@ static GPtrArray *
 sample_paths (void)
 {
   g_autofree char *dir_path = source_path ("data", "samples", NULL);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
@@ -82,7 +83,7 @@ sample_paths (void)
 static void
 test_validate_samples (void)
 {
-  g_autoptr(GPtrArray) paths = sample_paths ();
+  g_autoptr (GPtrArray) paths = sample_paths ();
 
   for (guint i = 0; i < paths->len; i++)
     {
@@ -122,8 +123,8 @@ static void
 test_validate_fixtures (void)
 {
   g_autofree char *dir_path = source_path ("tests", "io", "fixtures");
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GRegex) format = g_regex_new ("^(.+):([0-9]+):([0-9]+): error: (.+)$", 0, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GRegex) format = g_regex_new ("^(.+):([0-9]+):([0-9]+): error: (.+)$", 0, 0, NULL);
   const char *name;
   guint n = 0;
 
@@ -131,7 +132,7 @@ test_validate_fixtures (void)
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      g_auto(GStrv) lines = NULL;
+      g_auto (GStrv) lines = NULL;
       Run run;
 
       if (g_str_equal (name, "valid.cityrank.xml"))
@@ -142,7 +143,7 @@ test_validate_fixtures (void)
       lines = g_strsplit (run.err, "\n", -1);
       for (guint i = 0; lines[i + 1] != NULL; i++)
         {
-          g_autoptr(GMatchInfo) match = NULL;
+          g_autoptr (GMatchInfo) match = NULL;
           g_autofree char *file = NULL;
 
           if (!g_regex_match (format, lines[i], 0, &match))
@@ -161,14 +162,19 @@ test_usage (void)
 {
   g_autofree char *good = source_path ("tests", "io", "fixtures/valid.cityrank.xml");
   const char *const cases[][4] = {
-    { "validate", NULL },
-    { "validate", "--no-such-option", good, NULL },
-    { "convert", good, NULL },                              /* no -o */
-    { "convert", "-o", "x.cityrank.xml", NULL },            /* no input */
-    { "convert", "--data", "d.csv", "-o", },                /* -o without its value */
-    { "convert", "--data", "d.csv", NULL },                 /* no --meta, no -o */
-    { "info", NULL },
-    { "info", good, good, NULL },
+    {"validate", NULL},
+    {"validate", "--no-such-option", good, NULL},
+    {"convert", good, NULL},                   /* no -o */
+    {"convert", "-o", "x.cityrank.xml", NULL}, /* no input */
+    {
+      "convert",
+      "--data",
+      "d.csv",
+      "-o",
+    },                                    /* -o without its value */
+    {"convert", "--data", "d.csv", NULL}, /* no --meta, no -o */
+    {"info", NULL},
+    {"info", good, good, NULL},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -183,7 +189,7 @@ test_usage (void)
 
   for (guint i = 0; i < 3; i++)
     {
-      const char *commands[] = { "validate", "convert", "info" };
+      const char *commands[] = {"validate", "convert", "info"};
       Run run = run_cli (commands[i], "--help", NULL);
 
       g_assert_cmpint (run.status, ==, 0);
@@ -269,7 +275,7 @@ test_convert_asem (void)
 static void
 test_convert_samples (void)
 {
-  g_autoptr(GPtrArray) paths = sample_paths ();
+  g_autoptr (GPtrArray) paths = sample_paths ();
   g_autofree char *dir = g_dir_make_tmp ("crk-cli-XXXXXX", NULL);
   g_autofree char *out1 = g_build_filename (dir, "a.cityrank.xml", NULL);
   g_autofree char *out2 = g_build_filename (dir, "b.cityrank.xml", NULL);
@@ -336,7 +342,8 @@ test_info (void)
                      "Missing values:  6 of 8 (75.0 %%)\n"
                      "  2020           2 of 4 (50.0 %%)\n"
                      "  2021           4 of 4 (100.0 %%)\n"
-                     "Method:          default\n", good);
+                     "Method:          default\n",
+                     good);
   Run run = run_cli ("info", good, NULL);
 
   g_assert_cmpint (run.status, ==, 0);

@@ -27,12 +27,12 @@ asem_file (const char *name)
 static CrkDataset *
 import_ok (const char *data_name,
            const char *meta_name,
-           int         default_year)
+           int default_year)
 {
   g_autofree char *data = fixture (data_name);
   g_autofree char *meta = fixture (meta_name);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
   CrkDataset *ds;
 
   ds = crk_csv_import (data, meta, default_year, &problems, &error);
@@ -48,7 +48,7 @@ static double
 value (CrkDataset *ds,
        const char *city,
        const char *indicator,
-       int         year)
+       int year)
 {
   CrkCity *c = crk_dataset_lookup_city (ds, city);
   CrkIndicator *i = crk_dataset_lookup_indicator (ds, indicator);
@@ -65,7 +65,7 @@ static void
 assert_value (CrkDataset *ds,
               const char *city,
               const char *indicator,
-              int         year,
+              int year,
               const char *text)
 {
   double got = value (ds, city, indicator, year);
@@ -79,7 +79,7 @@ static void
 assert_missing (CrkDataset *ds,
                 const char *city,
                 const char *indicator,
-                int         year)
+                int year)
 {
   g_assert_true (isnan (value (ds, city, indicator, year)));
 }
@@ -91,7 +91,7 @@ import_asem (void)
 {
   g_autofree char *data = asem_file ("asem_idata.csv");
   g_autofree char *meta = asem_file ("asem_imeta.csv");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CrkDataset *ds = crk_csv_import (data, meta, 0, NULL, &error);
 
   g_assert_no_error (error);
@@ -118,7 +118,7 @@ test_asem_structure (void)
   CrkFrameworkNode *root, *conn, *sust, *physical;
   guint n_ind = 0, n_den = 0, n_negative = 0;
   CrkCity *aut, *nzl;
-  g_auto(GStrv) groups = NULL;
+  g_auto (GStrv) groups = NULL;
 
   g_assert_cmpuint (crk_dataset_get_n_cities (ds), ==, 51);
   g_assert_cmpuint (crk_dataset_get_n_indicators (ds), ==, 53);
@@ -162,8 +162,7 @@ test_asem_structure (void)
   g_assert_cmpstr (crk_framework_node_get_code (crk_framework_node_get_child (physical, 0)), ==, "LPI");
   g_assert_cmpuint (crk_dataset_get_node_level (ds, physical), ==, 2);
   g_assert_cmpuint (crk_dataset_get_node_level (ds, conn), ==, 3);
-  g_assert_true (crk_framework_node_get_indicator (crk_dataset_lookup_node (ds, "NEET"))
-                 == crk_dataset_lookup_indicator (ds, "NEET"));
+  g_assert_true (crk_framework_node_get_indicator (crk_dataset_lookup_node (ds, "NEET")) == crk_dataset_lookup_indicator (ds, "NEET"));
   /* all weights are 1 in ASEM */
   g_assert_cmpfloat (crk_framework_node_get_weight (physical), ==, 1.0);
   g_assert_cmpfloat (crk_framework_node_get_weight (crk_dataset_lookup_node (ds, "CPI")), ==, 1.0);
@@ -249,8 +248,8 @@ test_asem_lossless (void)
   CrkDataset *ds = import_asem ();
   g_autofree char *path = asem_file ("asem_idata.csv");
   g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) header = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) header = NULL;
   guint n_checked = 0, n_empty = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -260,7 +259,7 @@ test_asem_lossless (void)
 
   for (guint l = 1; lines[l] != NULL && lines[l][0] != '\0'; l++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[l], ",", -1);
+      g_auto (GStrv) fields = g_strsplit (lines[l], ",", -1);
       CrkCity *city = crk_dataset_lookup_city (ds, fields[0]);
       int year = crk_dataset_lookup_year (ds, (int) g_ascii_strtoll (fields[6], NULL, 10));
 
@@ -301,7 +300,7 @@ test_asem_guess (void)
   g_autofree char *data = asem_file ("asem_idata.csv");
   g_autofree char *found_data = NULL;
   g_autofree char *found_meta = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CrkDataset *ds;
 
   g_assert_true (crk_csv_find_pair (meta, &found_data, &found_meta, &error));
@@ -352,7 +351,7 @@ static void
 test_edge_quoted (void)
 {
   CrkDataset *ds = import_ok ("edge_quoted_data.csv", "small_meta.csv", 0);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
   /* no Time column and default year 0: the current year */
   g_assert_cmpuint (crk_dataset_get_n_years (ds), ==, 1);
@@ -426,7 +425,7 @@ test_edge_extensions (void)
   CrkIndicator *air = crk_dataset_lookup_indicator (ds, "Air");
   CrkIndicator *pop = crk_dataset_lookup_indicator (ds, "Pop");
   CrkFrameworkNode *root = crk_dataset_get_framework (ds);
-  g_auto(GStrv) names = crk_city_dup_attribute_names (sz);
+  g_auto (GStrv) names = crk_city_dup_attribute_names (sz);
 
   g_assert_cmpstr (crk_city_get_name_zh (sz), ==, "深圳");
   g_assert_cmpstr (crk_city_get_province (sz), ==, "Guangdong");
@@ -460,8 +459,7 @@ test_edge_extensions (void)
   g_assert_cmpfloat (crk_framework_node_get_weight (crk_dataset_lookup_node (ds, "GDP")), ==, 2);
   g_assert_cmpstr (crk_framework_node_get_name_zh (crk_dataset_lookup_node (ds, "Econ")), ==, "经济");
   g_assert_cmpuint (crk_framework_node_get_n_children (crk_dataset_lookup_node (ds, "Econ")), ==, 2);
-  g_assert_true (crk_framework_node_get_indicator (crk_dataset_lookup_node (ds, "Pat"))
-                 == crk_dataset_lookup_indicator (ds, "Pat"));
+  g_assert_true (crk_framework_node_get_indicator (crk_dataset_lookup_node (ds, "Pat")) == crk_dataset_lookup_indicator (ds, "Pat"));
   g_assert_null (crk_dataset_lookup_node (ds, "Pop"));
   g_assert_null (crk_dataset_lookup_node (ds, "Size"));
 
@@ -478,7 +476,7 @@ test_guess_pairs (void)
   g_autofree char *notes = fixture ("lone/notes.csv");
   g_autofree char *small = fixture ("small_meta.csv");
   char *d = NULL, *m = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   CrkDataset *ds;
 
   /* by name, keeping the case */
@@ -531,24 +529,25 @@ test_guess_pairs (void)
 
 /* Errors: every problem with its exact line and column. */
 
-typedef struct {
-  int         line;
-  int         column;
+typedef struct
+{
+  int line;
+  int column;
   const char *message;
-  gboolean    in_meta;  /* the problem is in the metadata table */
+  gboolean in_meta; /* the problem is in the metadata table */
 } Expected;
 
 static void
-check_errors (const char     *data_name,
-              const char     *meta_name,
-              CrkImportError  code,
+check_errors (const char *data_name,
+              const char *meta_name,
+              CrkImportError code,
               const Expected *expected,
-              guint           n_expected)
+              guint n_expected)
 {
   g_autofree char *data = fixture (data_name);
   g_autofree char *meta = fixture (meta_name);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
   CrkDataset *ds;
 
   ds = crk_csv_import (data, meta, 2020, &problems, &error);
@@ -585,10 +584,10 @@ static void
 test_error_numbers (void)
 {
   static const Expected expected[] = {
-    { 4, 18, "the value of “Air” for “GZ” is “2x”, not a number" },
-    { 6, 7, "the value of “GDP” for “XA” is “0x10”, not a number" },
-    { 6, 14, "the value of “Pat” for “XA” is “inf”, not a number" },
-    { 6, 18, "the value of “Pop” for “XA” is “1e”, not a number" },
+    {4, 18, "the value of “Air” for “GZ” is “2x”, not a number"},
+    {6, 7, "the value of “GDP” for “XA” is “0x10”, not a number"},
+    {6, 14, "the value of “Pat” for “XA” is “inf”, not a number"},
+    {6, 18, "the value of “Pop” for “XA” is “1e”, not a number"},
   };
 
   check_errors ("err_number_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID,
@@ -599,7 +598,7 @@ static void
 test_error_duplicate_unit (void)
 {
   static const Expected expected[] = {
-    { 4, 1, "the uCode “SZ” is already used on line 2" },
+    {4, 1, "the uCode “SZ” is already used on line 2"},
   };
 
   check_errors ("err_dup_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID,
@@ -612,8 +611,8 @@ test_error_columns (void)
   g_autofree char *data = fixture ("err_column_data.csv");
   g_autofree char *no_column = g_strdup_printf ("the indicator “Pat” has no column in the data table %s", data);
   Expected expected[] = {
-    { 1, 26, "the column “Foo” is not in the metadata" },
-    { 4, 1, no_column, TRUE },
+    {1, 26, "the column “Foo” is not in the metadata"},
+    {4, 1, no_column, TRUE},
   };
 
   check_errors ("err_column_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID,
@@ -625,16 +624,16 @@ test_error_meta (void)
 {
   static const Expected expected[] = {
     /* all in err_meta.csv; err_meta_data.csv is fine */
-    { 3, 1, "the iCode “GDP” is already used on line 2", TRUE },
-    { 4, 19, "the indicator “Air” has Level 2; indicators are level 1", TRUE },
-    { 4, 34, "the Denominator of “Air” is “GDP”, which is not of Type Denominator", TRUE },
-    { 5, 13, "the Type of “Pat” is “Indicatr”, not Indicator, Aggregate, Group or Denominator", TRUE },
-    { 6, 21, "the Parent of “Bad” is “Nowhere”, which is not in the metadata", TRUE },
-    { 6, 31, "the Direction of “Bad” is “0”, not 1 or -1", TRUE },
-    { 6, 34, "the Target of “Bad” is “x”, not a number", TRUE },
-    { 7, 32, "the Weight of “Econ” is “x”, not a number", TRUE },
-    { 8, 1, "the aggregate “Green” has no children", TRUE },
-    { 8, 31, "the Weight of “Green” is negative", TRUE },
+    {3, 1, "the iCode “GDP” is already used on line 2", TRUE},
+    {4, 19, "the indicator “Air” has Level 2; indicators are level 1", TRUE},
+    {4, 34, "the Denominator of “Air” is “GDP”, which is not of Type Denominator", TRUE},
+    {5, 13, "the Type of “Pat” is “Indicatr”, not Indicator, Aggregate, Group or Denominator", TRUE},
+    {6, 21, "the Parent of “Bad” is “Nowhere”, which is not in the metadata", TRUE},
+    {6, 31, "the Direction of “Bad” is “0”, not 1 or -1", TRUE},
+    {6, 34, "the Target of “Bad” is “x”, not a number", TRUE},
+    {7, 32, "the Weight of “Econ” is “x”, not a number", TRUE},
+    {8, 1, "the aggregate “Green” has no children", TRUE},
+    {8, 31, "the Weight of “Green” is negative", TRUE},
   };
 
   check_errors ("err_meta_data.csv", "err_meta.csv", CRK_IMPORT_ERROR_INVALID,
@@ -645,10 +644,10 @@ static void
 test_error_roots (void)
 {
   static const Expected expected[] = {
-    { 3, 26, "the Parent of “Econ” is “Index” at Level 2, not above its own Level 2", TRUE },
-    { 4, 1, "the aggregate “Index” has no children", TRUE },
-    { 4, 25, "“Index” has no Parent, but only the root (“Other”, line 5) may have none", TRUE },
-    { 5, 1, "the aggregate “Other” has no children", TRUE },
+    {3, 26, "the Parent of “Econ” is “Index” at Level 2, not above its own Level 2", TRUE},
+    {4, 1, "the aggregate “Index” has no children", TRUE},
+    {4, 25, "“Index” has no Parent, but only the root (“Other”, line 5) may have none", TRUE},
+    {5, 1, "the aggregate “Other” has no children", TRUE},
   };
 
   check_errors ("err_roots_data.csv", "err_roots_meta.csv", CRK_IMPORT_ERROR_INVALID,
@@ -659,8 +658,8 @@ static void
 test_error_quote (void)
 {
   static const Expected expected[] = {
-    { 3, 4, "the quoted field is not closed before the end of the file" },
-    { 3, 4, "the row has 2 fields, the header has 7" },
+    {3, 4, "the quoted field is not closed before the end of the file"},
+    {3, 4, "the row has 2 fields, the header has 7"},
   };
 
   check_errors ("err_quote_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED,
@@ -671,7 +670,7 @@ static void
 test_error_utf8 (void)
 {
   static const Expected expected[] = {
-    { 2, 8, "the text is not valid UTF-8" },
+    {2, 8, "the text is not valid UTF-8"},
   };
 
   check_errors ("err_utf8_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED,
@@ -682,8 +681,8 @@ static void
 test_error_width (void)
 {
   static const Expected expected[] = {
-    { 2, 19, "the row has 6 fields, the header has 7" },
-    { 3, 24, "the row has 8 fields, the header has 7" },
+    {2, 19, "the row has 6 fields, the header has 7"},
+    {3, 24, "the row has 8 fields, the header has 7"},
   };
 
   check_errors ("err_width_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED,
@@ -694,9 +693,9 @@ static void
 test_error_time (void)
 {
   static const Expected expected[] = {
-    { 3, 4, "the Time of the row is “20x0”, not a year" },
-    { 4, 1, "the unit “SZ” already has a row for 2020 on line 2" },
-    { 5, 1, "the row has no uCode" },
+    {3, 4, "the Time of the row is “20x0”, not a year"},
+    {4, 1, "the unit “SZ” already has a row for 2020 on line 2"},
+    {5, 1, "the row has no uCode"},
   };
 
   check_errors ("err_time_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID,
@@ -707,8 +706,8 @@ static void
 test_error_no_code (void)
 {
   static const Expected expected[] = {
-    { 1, 1, "the column “Code” is not in the metadata" },
-    { 1, 1, "the data table has no “uCode” column" },
+    {1, 1, "the column “Code” is not in the metadata"},
+    {1, 1, "the data table has no “uCode” column"},
   };
 
   check_errors ("err_nocode_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID,
@@ -719,8 +718,8 @@ static void
 test_error_meta_columns (void)
 {
   static const Expected expected[] = {
-    { 1, 1, "the metadata table has no “Parent” column", TRUE },
-    { 1, 1, "the metadata table has no “Direction” column", TRUE },
+    {1, 1, "the metadata table has no “Parent” column", TRUE},
+    {1, 1, "the metadata table has no “Direction” column", TRUE},
   };
 
   check_errors ("err_roots_data.csv", "err_columns_meta.csv", CRK_IMPORT_ERROR_INVALID,
@@ -731,8 +730,8 @@ static void
 test_error_missing_file (void)
 {
   g_autofree char *meta = fixture ("small_meta.csv");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
 
   g_assert_null (crk_csv_import ("/nonexistent/data.csv", meta, 0, &problems, &error));
   g_assert_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO);

@@ -41,7 +41,7 @@ static const char other_xml_head[] =
 static void
 copy_system_packages (const char *packages)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GDir) dir = NULL;
   const char *name;
 
   dir = g_dir_open ("/usr/share/mime/packages", 0, NULL);
@@ -69,7 +69,7 @@ build_mime_database (void)
   g_autofree char *copy_path = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *err_text = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gsize length = 0;
   int wait_status = 0;
   const char *argv[3];
@@ -102,7 +102,7 @@ build_mime_database (void)
 static gboolean
 remove_tree (GFile *file)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr (GFileEnumerator) children = NULL;
 
   children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
                                         G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
@@ -159,7 +159,7 @@ test_mime_samples (void)
 {
   const char *source_dir = g_getenv ("CRK_SOURCE_DIR");
   g_autofree char *samples = g_build_filename (source_dir, "data", "samples", NULL);
-  g_autoptr(GDir) dir = g_dir_open (samples, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (samples, 0, NULL);
   const char *name;
   guint n = 0;
 
@@ -193,7 +193,7 @@ test_mime_hierarchy (void)
 {
   g_autofree char *description = NULL;
   g_autofree char *generic_icon = NULL;
-  g_auto(GStrv) globs = NULL;
+  g_auto (GStrv) globs = NULL;
 
   g_assert_true (g_content_type_is_a (CRK_MIME_TYPE, "application/xml"));
   g_assert_true (g_content_type_is_a (CRK_MIME_TYPE, "text/plain"));
@@ -211,7 +211,7 @@ int
 main (int argc, char **argv)
 {
   g_autofree char *own_dir = NULL;
-  g_autoptr(GFile) root = NULL;
+  g_autoptr (GFile) root = NULL;
   const char *dirs[2];
   int status;
 

@@ -18,11 +18,12 @@
 #include "crk-dataset-reader.h"
 #include "crk-model.h"
 
-typedef struct {
-  int            line;
-  int            column;
+typedef struct
+{
+  int line;
+  int column;
   CrkImportError code;
-  char          *text;
+  char *text;
 } Expected;
 
 static void
@@ -54,7 +55,7 @@ parse_expectations (const char *contents)
   const char *start = strstr (contents, "<!-- expect: ");
   const char *end;
   g_autofree char *list = NULL;
-  g_auto(GStrv) items = NULL;
+  g_auto (GStrv) items = NULL;
 
   g_array_set_clear_func (expected, expected_clear);
   if (start == NULL)
@@ -66,7 +67,7 @@ parse_expectations (const char *contents)
   items = g_strsplit (list, " | ", -1);
   for (guint i = 0; items[i] != NULL; i++)
     {
-      Expected e = { 0 };
+      Expected e = {0};
       char code[32];
       int offset = 0;
 
@@ -84,10 +85,10 @@ test_fixture (gconstpointer data)
 {
   const char *path = data;
   g_autofree char *contents = NULL;
-  g_autoptr(GArray) expected = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
+  g_autoptr (GArray) expected = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   expected = parse_expectations (contents);
@@ -138,12 +139,12 @@ test_fixture (gconstpointer data)
 
 static GPtrArray *
 read_string (const char *doc,
-             gsize       length,
-             GError    **error)
+             gsize length,
+             GError **error)
 {
   GPtrArray *problems = NULL;
-  g_autoptr(CrkDataset) dataset = crk_dataset_read_from_memory (doc, length, "generated.cityrank.xml",
-                                                                &problems, error);
+  g_autoptr (CrkDataset) dataset = crk_dataset_read_from_memory (doc, length, "generated.cityrank.xml",
+                                                                 &problems, error);
 
   g_assert_null (dataset);
   g_assert_nonnull (problems);
@@ -161,8 +162,8 @@ static void
 test_deep_nesting (void)
 {
   GString *doc = g_string_new (HEAD "<metadata>\n");
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
   CrkProblem *last;
 
   for (int i = 0; i < 10000; i++)
@@ -188,9 +189,9 @@ static void
 test_invalid_utf8 (void)
 {
   static const char doc[] = HEAD "  <metadata>\n    <title>caf\xe9 \xff</title>\n    <years/>\n  </metadata>\n"
-                            "  <cities/>\n  <indicators/>\n  <values/>\n</dataset>\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = read_string (doc, strlen (doc), &error);
+                                 "  <cities/>\n  <indicators/>\n  <values/>\n</dataset>\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = read_string (doc, strlen (doc), &error);
   CrkProblem *p = first_problem (problems);
 
   g_assert_cmpint (p->code, ==, CRK_IMPORT_ERROR_MALFORMED);
@@ -210,8 +211,8 @@ check_truncations (const char *path)
   for (guint i = 1; i <= 37; i++)
     {
       gsize cut = length * i / 38;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) problems = read_string (contents, cut, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) problems = read_string (contents, cut, &error);
       CrkProblem *p = first_problem (problems);
 
       /* One problem, at the cut: nothing about the elements cut short. */
@@ -222,7 +223,7 @@ check_truncations (const char *path)
     }
   /* Without the final newline it is still complete. */
   {
-    g_autoptr(CrkDataset) ds = crk_dataset_read_from_memory (contents, length - 1, "cut.cityrank.xml", NULL, NULL);
+    g_autoptr (CrkDataset) ds = crk_dataset_read_from_memory (contents, length - 1, "cut.cityrank.xml", NULL, NULL);
 
     g_assert_nonnull (ds);
   }
@@ -243,12 +244,12 @@ test_truncated (void)
 static void
 test_empty (void)
 {
-  const char *docs[] = { "", "   \n\n", "hello", "<?xml version=\"1.0\"?>\n" };
+  const char *docs[] = {"", "   \n\n", "hello", "<?xml version=\"1.0\"?>\n"};
 
   for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) problems = read_string (docs[i], strlen (docs[i]), &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) problems = read_string (docs[i], strlen (docs[i]), &error);
 
       g_assert_cmpint (first_problem (problems)->code, ==, CRK_IMPORT_ERROR_MALFORMED);
       g_assert_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_MALFORMED);
@@ -260,11 +261,11 @@ test_empty (void)
 static void
 test_empty_file (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
   g_autofree char *dir = g_dir_make_tmp ("crk-io-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "empty.cityrank.xml", NULL);
-  g_autoptr(CrkDataset) ds = NULL;
+  g_autoptr (CrkDataset) ds = NULL;
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   ds = crk_dataset_read (path, &problems, &error);
@@ -301,14 +302,14 @@ test_compressed (void)
   g_autofree char *dir = g_dir_make_tmp ("crk-io-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "compressed.cityrank.xml", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
-  g_autoptr(GBytes) plain = NULL;
-  g_autoptr(GBytes) packed = NULL;
-  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
-  g_autoptr(GOutputStream) gz = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) ds = NULL;
+  g_autoptr (GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr (GBytes) plain = NULL;
+  g_autoptr (GBytes) packed = NULL;
+  g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) gz = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) ds = NULL;
   gsize length;
 
   g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
@@ -332,8 +333,8 @@ static void
 test_huge_text (void)
 {
   GString *doc = g_string_new (HEAD "  <metadata>\n    <notes>");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
   CrkProblem *p;
 
   for (int i = 0; i < 2 * 1024 * 1024 / 8; i++)
@@ -364,8 +365,8 @@ static void
 test_utf16 (void)
 {
   static const char doc[] = "\xff\xfe<\0?\0x\0m\0l\0";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = read_string (doc, sizeof doc - 1, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = read_string (doc, sizeof doc - 1, &error);
 
   g_assert_cmpint (first_problem (problems)->code, ==, CRK_IMPORT_ERROR_MALFORMED);
   g_assert_nonnull (strstr (first_problem (problems)->message, "UTF-8"));
@@ -375,9 +376,9 @@ static void
 test_undeclared_entity (void)
 {
   static const char doc[] = HEAD "  <metadata>\n    <title>&xxe;</title>\n    <years/>\n  </metadata>\n"
-                            "  <cities/>\n  <indicators/>\n  <values/>\n</dataset>\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = read_string (doc, strlen (doc), &error);
+                                 "  <cities/>\n  <indicators/>\n  <values/>\n</dataset>\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = read_string (doc, strlen (doc), &error);
 
   g_assert_cmpint (first_problem (problems)->line, ==, 4);
   g_assert_true (error->domain == CRK_IMPORT_ERROR);
@@ -387,8 +388,8 @@ static void
 test_wrong_root (void)
 {
   static const char doc[] = "<?xml version=\"1.0\"?>\n<html><body/></html>\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = read_string (doc, strlen (doc), &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = read_string (doc, strlen (doc), &error);
   gboolean found = FALSE;
 
   for (guint i = 0; i < problems->len; i++)
@@ -410,9 +411,9 @@ static void
 test_too_many_problems (void)
 {
   GString *doc = g_string_new (HEAD "  <metadata>\n    <years>2020</years>\n  </metadata>\n"
-                               "  <cities/>\n  <indicators/>\n  <values>\n");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+                                    "  <cities/>\n  <indicators/>\n  <values>\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
   CrkProblem *last;
 
   for (int i = 0; i < 1500; i++)
@@ -432,10 +433,10 @@ static void
 test_far_line (void)
 {
   GString *doc = g_string_new (HEAD "  <metadata>\n    <years>2020</years>\n  </metadata>\n"
-                               "  <cities>\n    <city code=\"C0\"/>\n"
-                               "    <!-- <city code=\"C0\"/> <? -->\n");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+                                    "  <cities>\n    <city code=\"C0\"/>\n"
+                                    "    <!-- <city code=\"C0\"/> <? -->\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
 
   for (int i = 0; i < 70000; i++)
     g_string_append_c (doc, '\n');
@@ -459,8 +460,8 @@ test_line_ends (void)
     "  <cities>\r\n"
     "<city code=\"A\"/><!-- 中文 --><city code=\"A\"/>\r\n"
     "  </cities>\r\n  <indicators/>\r\n  <values/>\r\n</dataset>\r\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = read_string (doc, strlen (doc), &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = read_string (doc, strlen (doc), &error);
 
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpint (first_problem (problems)->line, ==, 5);
@@ -473,14 +474,29 @@ static void
 test_numbers (void)
 {
   const char *numbers[] = {
-    "0.1", "123.456", "-0.000001", " 7 ", "5.", ".5", "1e5", "1.5E-3", "+2",
-    "12345678901234567", "0.30000000000000004", "999999999999999", "9007199254740993",
-    "1e22", "1e23", "0.000000000000000000000001", "123456789.123456789", "-0",
+    "0.1",
+    "123.456",
+    "-0.000001",
+    " 7 ",
+    "5.",
+    ".5",
+    "1e5",
+    "1.5E-3",
+    "+2",
+    "12345678901234567",
+    "0.30000000000000004",
+    "999999999999999",
+    "9007199254740993",
+    "1e22",
+    "1e23",
+    "0.000000000000000000000001",
+    "123456789.123456789",
+    "-0",
   };
   GString *doc = g_string_new (HEAD "  <metadata>\n    <years>2020</years>\n  </metadata>\n"
-                               "  <cities>\n    <city code=\"A\"/>\n  </cities>\n  <indicators>\n");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) ds = NULL;
+                                    "  <cities>\n    <city code=\"A\"/>\n  </cities>\n  <indicators>\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) ds = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     g_string_append_printf (doc, "    <indicator code=\"N%u\" kind=\"denominator\"/>\n", i);
@@ -505,8 +521,8 @@ int
 main (int argc, char **argv)
 {
   g_autofree char *fixtures = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   g_test_init (&argc, &argv, NULL);

@@ -47,10 +47,10 @@ static void
 assert_cities_equal (CrkCity *a,
                      CrkCity *b)
 {
-  g_auto(GStrv) na = crk_city_dup_attribute_names (a);
-  g_auto(GStrv) nb = crk_city_dup_attribute_names (b);
-  g_autoptr(GArray) ya = crk_city_dup_reference_years (a);
-  g_autoptr(GArray) yb = crk_city_dup_reference_years (b);
+  g_auto (GStrv) na = crk_city_dup_attribute_names (a);
+  g_auto (GStrv) nb = crk_city_dup_attribute_names (b);
+  g_autoptr (GArray) ya = crk_city_dup_reference_years (a);
+  g_autoptr (GArray) yb = crk_city_dup_reference_years (b);
 
   g_assert_cmpstr (crk_city_get_code (a), ==, crk_city_get_code (b));
   g_assert_cmpstr (crk_city_get_name (a), ==, crk_city_get_name (b));
@@ -143,11 +143,11 @@ check_round_trip (CrkDataset *first)
 {
   gsize len1, len2;
   g_autofree char *s1 = crk_dataset_write_to_string (first, &len1);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) second = crk_dataset_read_from_memory (s1, len1, "written.cityrank.xml", &problems, &error);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) second = crk_dataset_read_from_memory (s1, len1, "written.cityrank.xml", &problems, &error);
   g_autofree char *s2 = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr (GBytes) bytes = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (second);
@@ -169,7 +169,7 @@ source_path (const char *first,
 {
   const char *root = g_getenv ("CRK_SOURCE_DIR");
   va_list args;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
   const char *part;
 
   g_assert_nonnull (root);
@@ -186,9 +186,9 @@ static void
 test_sample (gconstpointer data)
 {
   const char *path = data;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = crk_dataset_read (path, &problems, &error);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = crk_dataset_read (path, &problems, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (dataset);
@@ -216,9 +216,9 @@ test_asem (void)
   const char *shared = g_getenv ("CRK_SHARED_DIR");
   g_autofree char *data = NULL;
   g_autofree char *meta = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
   CrkCity *aut;
 
   g_assert_nonnull (shared);
@@ -243,9 +243,9 @@ test_documented_example (void)
 {
   g_autofree char *path = source_path ("docs", "dataset-format.md", NULL);
   g_autofree char *doc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
   const char *start, *end;
   g_autofree char *example = NULL;
 
@@ -282,21 +282,21 @@ static CrkDataset *
 make_full_dataset (void)
 {
   CrkDataset *ds = crk_dataset_new ();
-  g_autoptr(CrkCity) sz = crk_city_new ("SZ", "Shenzhen");
-  g_autoptr(CrkCity) gz = crk_city_new ("GZ", NULL);
-  g_autoptr(CrkCity) x = crk_city_new ("X&<\">", "Odd \"code\" & <name>");
-  g_autoptr(CrkIndicator) pop = crk_indicator_new ("POP", CRK_INDICATOR_KIND_DENOMINATOR);
-  g_autoptr(CrkIndicator) rd = crk_indicator_new ("RD", CRK_INDICATOR_KIND_INDICATOR);
-  g_autoptr(CrkIndicator) co2 = crk_indicator_new ("CO2", CRK_INDICATOR_KIND_INDICATOR);
-  g_autoptr(CrkFrameworkNode) root = crk_framework_node_new ("INDEX", "Index");
-  g_autoptr(CrkFrameworkNode) dim = crk_framework_node_new ("INNOV", "Innovation");
-  g_autoptr(CrkFrameworkNode) dim2 = crk_framework_node_new ("GREEN", NULL);
-  g_autoptr(CrkFrameworkNode) leaf1 = crk_framework_node_new ("RD", NULL);
-  g_autoptr(CrkFrameworkNode) leaf2 = crk_framework_node_new ("CO2", NULL);
-  g_autoptr(CrkMethod) method = crk_method_new ();
+  g_autoptr (CrkCity) sz = crk_city_new ("SZ", "Shenzhen");
+  g_autoptr (CrkCity) gz = crk_city_new ("GZ", NULL);
+  g_autoptr (CrkCity) x = crk_city_new ("X&<\">", "Odd \"code\" & <name>");
+  g_autoptr (CrkIndicator) pop = crk_indicator_new ("POP", CRK_INDICATOR_KIND_DENOMINATOR);
+  g_autoptr (CrkIndicator) rd = crk_indicator_new ("RD", CRK_INDICATOR_KIND_INDICATOR);
+  g_autoptr (CrkIndicator) co2 = crk_indicator_new ("CO2", CRK_INDICATOR_KIND_INDICATOR);
+  g_autoptr (CrkFrameworkNode) root = crk_framework_node_new ("INDEX", "Index");
+  g_autoptr (CrkFrameworkNode) dim = crk_framework_node_new ("INNOV", "Innovation");
+  g_autoptr (CrkFrameworkNode) dim2 = crk_framework_node_new ("GREEN", NULL);
+  g_autoptr (CrkFrameworkNode) leaf1 = crk_framework_node_new ("RD", NULL);
+  g_autoptr (CrkFrameworkNode) leaf2 = crk_framework_node_new ("CO2", NULL);
+  g_autoptr (CrkMethod) method = crk_method_new ();
   CrkTier tiers[] = {
-    { (char *) "Leap", (char *) "跃升期", 3 },
-    { (char *) "Rest", NULL, 0 },
+    {(char *) "Leap", (char *) "跃升期", 3},
+    {(char *) "Rest", NULL, 0},
   };
 
   crk_dataset_set_title (ds, "Full & complete <test>");
@@ -388,7 +388,7 @@ make_full_dataset (void)
 static void
 test_full (void)
 {
-  g_autoptr(CrkDataset) ds = make_full_dataset ();
+  g_autoptr (CrkDataset) ds = make_full_dataset ();
   g_autofree char *s = crk_dataset_write_to_string (ds, NULL);
 
   /* A few exact pieces of the canonical form. */
@@ -431,8 +431,8 @@ test_no_method (void)
     "  <indicators/>\n"
     "  <values/>\n"
     "</dataset>\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) ds = crk_dataset_read_from_memory (doc, strlen (doc), "empty.cityrank.xml", NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) ds = crk_dataset_read_from_memory (doc, strlen (doc), "empty.cityrank.xml", NULL, &error);
   g_autofree char *s = NULL;
 
   g_assert_no_error (error);
@@ -443,7 +443,7 @@ test_no_method (void)
 
   /* A new, empty dataset writes the same document. */
   {
-    g_autoptr(CrkDataset) fresh = crk_dataset_new ();
+    g_autoptr (CrkDataset) fresh = crk_dataset_new ();
     g_autofree char *t = crk_dataset_write_to_string (fresh, NULL);
 
     g_assert_cmpstr (t, ==, doc);
@@ -455,7 +455,7 @@ test_no_method (void)
 static char *
 make_temp_dir (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *dir = g_dir_make_tmp ("crk-io-XXXXXX", &error);
 
   g_assert_no_error (error);
@@ -465,7 +465,7 @@ make_temp_dir (void)
 static void
 remove_dir (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
@@ -483,7 +483,7 @@ remove_dir (const char *dir)
 static guint
 count_files (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   guint n = 0;
 
   while (d != NULL && g_dir_read_name (d) != NULL)
@@ -496,11 +496,11 @@ test_save (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "full.cityrank.xml", NULL);
-  g_autoptr(CrkDataset) ds = make_full_dataset ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkDataset) ds = make_full_dataset ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *expected = crk_dataset_write_to_string (ds, NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(CrkDataset) back = NULL;
+  g_autoptr (CrkDataset) back = NULL;
   GStatBuf st;
 
   g_assert_true (crk_dataset_write (ds, path, &error));
@@ -532,8 +532,8 @@ test_save_fails_midway (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "big.cityrank.xml", NULL);
-  g_autoptr(CrkDataset) ds = crk_dataset_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkDataset) ds = crk_dataset_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
   struct rlimit old_limit, limit;
   void (*old_handler) (int);
@@ -544,14 +544,14 @@ test_save_fails_midway (void)
   for (guint i = 0; i < 30; i++)
     {
       g_autofree char *code = g_strdup_printf ("I%u", i);
-      g_autoptr(CrkIndicator) indicator = crk_indicator_new (code, CRK_INDICATOR_KIND_INDICATOR);
+      g_autoptr (CrkIndicator) indicator = crk_indicator_new (code, CRK_INDICATOR_KIND_INDICATOR);
 
       crk_dataset_add_indicator (ds, indicator);
     }
   for (guint c = 0; c < 1000; c++)
     {
       g_autofree char *code = g_strdup_printf ("C%u", c);
-      g_autoptr(CrkCity) city = crk_city_new (code, code);
+      g_autoptr (CrkCity) city = crk_city_new (code, code);
 
       crk_dataset_add_city (ds, city);
       for (guint i = 0; i < 30; i++)
@@ -585,8 +585,8 @@ test_save_to_directory (void)
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *sub = g_build_filename (dir, "sub.cityrank.xml", NULL);
   g_autofree char *inner = g_build_filename (sub, "keep", NULL);
-  g_autoptr(CrkDataset) ds = make_full_dataset ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkDataset) ds = make_full_dataset ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
 
   g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
@@ -615,8 +615,8 @@ test_save_read_only_dir (void)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(CrkDataset) ds = make_full_dataset ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkDataset) ds = make_full_dataset ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
 
   if (geteuid () == 0)
@@ -638,18 +638,19 @@ test_save_read_only_dir (void)
 
 /* Asynchronous loading */
 
-typedef struct {
-  GMainLoop  *loop;
+typedef struct
+{
+  GMainLoop *loop;
   CrkDataset *dataset;
-  GPtrArray  *problems;
-  GError     *error;
-  double      last_fraction;
-  guint       n_progress;
-  GThread    *main_thread;
+  GPtrArray *problems;
+  GError *error;
+  double last_fraction;
+  guint n_progress;
+  GThread *main_thread;
 } LoadState;
 
 static void
-on_progress (double   fraction,
+on_progress (double fraction,
              gpointer user_data)
 {
   LoadState *s = user_data;
@@ -662,9 +663,9 @@ on_progress (double   fraction,
 }
 
 static void
-on_loaded (GObject      *source,
+on_loaded (GObject *source,
            GAsyncResult *result,
-           gpointer      user_data)
+           gpointer user_data)
 {
   LoadState *s = user_data;
 
@@ -677,23 +678,23 @@ test_load_async (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "async.cityrank.xml", NULL);
-  g_autoptr(CrkDataset) ds = crk_dataset_new ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  LoadState s = { 0 };
+  g_autoptr (CrkDataset) ds = crk_dataset_new ();
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  LoadState s = {0};
 
   crk_dataset_add_year (ds, 2020);
   for (guint i = 0; i < 20; i++)
     {
       g_autofree char *code = g_strdup_printf ("I%u", i);
-      g_autoptr(CrkIndicator) indicator = crk_indicator_new (code, CRK_INDICATOR_KIND_DENOMINATOR);
+      g_autoptr (CrkIndicator) indicator = crk_indicator_new (code, CRK_INDICATOR_KIND_DENOMINATOR);
 
       crk_dataset_add_indicator (ds, indicator);
     }
   for (guint c = 0; c < 500; c++)
     {
       g_autofree char *code = g_strdup_printf ("C%u", c);
-      g_autoptr(CrkCity) city = crk_city_new (code, code);
+      g_autoptr (CrkCity) city = crk_city_new (code, code);
 
       crk_dataset_add_city (ds, city);
       for (guint i = 0; i < 20; i++)
@@ -718,7 +719,7 @@ test_load_async (void)
 
   /* A cancelled load fails with G_IO_ERROR_CANCELLED. */
   {
-    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
 
     g_cancellable_cancel (cancellable);
     crk_dataset_load_async (file, NULL, NULL, cancellable, on_loaded, &s);
@@ -732,7 +733,7 @@ test_load_async (void)
   /* Problems come back from the thread. */
   {
     g_autofree char *bad = g_build_filename (dir, "bad.cityrank.xml", NULL);
-    g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+    g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
 
     g_assert_true (g_file_set_contents (bad, "<dataset", -1, NULL));
     crk_dataset_load_async (bad_file, NULL, NULL, NULL, on_loaded, &s);
@@ -755,20 +756,21 @@ compare_paths (gconstpointer a,
 }
 
 /* Several loads at once share the compiled schema. */
-typedef struct {
+typedef struct
+{
   GMainLoop *loop;
-  guint      pending;
+  guint pending;
   GPtrArray *datasets;
 } ManyState;
 
 static void
-on_many_loaded (GObject      *source,
+on_many_loaded (GObject *source,
                 GAsyncResult *result,
-                gpointer      user_data)
+                gpointer user_data)
 {
   ManyState *s = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
   CrkDataset *dataset = crk_dataset_load_finish (result, &problems, &error);
 
   g_assert_no_error (error);
@@ -782,9 +784,9 @@ static void
 test_load_concurrent (void)
 {
   g_autofree char *path = source_path ("data", "samples", "advanced-manufacturing-cities.cityrank.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(CrkDataset) reference = crk_dataset_read (path, NULL, NULL);
-  ManyState s = { g_main_loop_new (NULL, FALSE), 4, g_ptr_array_new_with_free_func (g_object_unref) };
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (CrkDataset) reference = crk_dataset_read (path, NULL, NULL);
+  ManyState s = {g_main_loop_new (NULL, FALSE), 4, g_ptr_array_new_with_free_func (g_object_unref)};
 
   g_assert_nonnull (reference);
   for (guint i = 0; i < 4; i++)
@@ -803,8 +805,8 @@ test_load_csv (void)
 {
   g_autofree char *data = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "asem",
                                             "asem_idata.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (data);
-  LoadState s = { 0 };
+  g_autoptr (GFile) file = g_file_new_for_path (data);
+  LoadState s = {0};
 
   s.loop = g_main_loop_new (NULL, FALSE);
   crk_dataset_load_async (file, NULL, NULL, NULL, on_loaded, &s);
@@ -821,8 +823,8 @@ int
 main (int argc, char **argv)
 {
   g_autofree char *samples_dir = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GPtrArray) samples = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   g_test_init (&argc, &argv, NULL);

@@ -10,9 +10,9 @@
 #include "crk-locale.h"
 
 static void
-count_cb (GObject    *object,
+count_cb (GObject *object,
           GParamSpec *pspec,
-          guint      *count)
+          guint *count)
 {
   (*count)++;
 }
@@ -79,9 +79,9 @@ test_city_notify_on_change (void)
 }
 
 static void
-attribute_cb (CrkCity    *city,
+attribute_cb (CrkCity *city,
               const char *name,
-              GString    *log)
+              GString *log)
 {
   g_string_append_printf (log, "%s;", name);
 }
@@ -90,8 +90,8 @@ static void
 test_city_attributes (void)
 {
   CrkCity *city = crk_city_new ("SZ", "Shenzhen");
-  g_autoptr(GString) log = g_string_new (NULL);
-  g_auto(GStrv) names = NULL;
+  g_autoptr (GString) log = g_string_new (NULL);
+  g_auto (GStrv) names = NULL;
 
   g_signal_connect (city, "attribute-changed", G_CALLBACK (attribute_cb), log);
   crk_city_set_region (city, "South China");
@@ -119,7 +119,7 @@ test_city_attributes (void)
 
 static void
 rank_cb (CrkCity *city,
-         int      year,
+         int year,
          GString *log)
 {
   g_string_append_printf (log, "%d;", year);
@@ -129,8 +129,8 @@ static void
 test_city_reference_ranks (void)
 {
   CrkCity *city = crk_city_new ("SZ", "Shenzhen");
-  g_autoptr(GString) log = g_string_new (NULL);
-  g_autoptr(GArray) years = NULL;
+  g_autoptr (GString) log = g_string_new (NULL);
+  g_autoptr (GArray) years = NULL;
 
   g_signal_connect (city, "reference-rank-changed", G_CALLBACK (rank_cb), log);
   g_assert_cmpuint (crk_city_get_reference_rank (city, 2021), ==, 0);

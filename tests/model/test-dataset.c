@@ -7,17 +7,18 @@
 #include "crk-dataset.h"
 #include "crk-locale.h"
 
-typedef struct {
+typedef struct
+{
   guint n_changed;
-  guint flags;       /* OR of every emission */
+  guint flags; /* OR of every emission */
   guint last_flags;
   guint n_modified_notify;
 } Log;
 
 static void
 changed_cb (CrkDataset *ds,
-            guint       flags,
-            Log        *log)
+            guint flags,
+            Log *log)
 {
   log->n_changed++;
   log->flags |= flags;
@@ -25,25 +26,25 @@ changed_cb (CrkDataset *ds,
 }
 
 static void
-modified_cb (GObject    *object,
+modified_cb (GObject *object,
              GParamSpec *pspec,
-             Log        *log)
+             Log *log)
 {
   log->n_modified_notify++;
 }
 
 static void
 watch (CrkDataset *ds,
-       Log        *log)
+       Log *log)
 {
-  *log = (Log) { 0 };
+  *log = (Log){0};
   g_signal_connect (ds, "changed", G_CALLBACK (changed_cb), log);
   g_signal_connect (ds, "notify::modified", G_CALLBACK (modified_cb), log);
 }
 
 static void
 reset (CrkDataset *ds,
-       Log        *log)
+       Log *log)
 {
   crk_dataset_set_modified (ds, FALSE);
   log->n_changed = 0;
@@ -106,10 +107,10 @@ test_dataset_metadata (void)
 
 static void
 items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  guint      *count)
+                  guint position,
+                  guint removed,
+                  guint added,
+                  guint *count)
 {
   g_assert_cmpuint (position, ==, 2);
   g_assert_cmpuint (removed, ==, 0);
@@ -118,10 +119,10 @@ items_changed_cb (GListModel *model,
 
 static void
 value_changed_cb (CrkDataset *ds,
-                  guint       city,
-                  guint       indicator,
-                  guint       year,
-                  guint      *count)
+                  guint city,
+                  guint indicator,
+                  guint year,
+                  guint *count)
 {
   (*count)++;
 }
@@ -131,7 +132,7 @@ test_dataset_cities (void)
 {
   CrkDataset *ds = crk_dataset_new ();
   CrkCity *sz = crk_city_new ("SZ", "Shenzhen");
-  g_autoptr(CrkCity) sz2 = crk_city_new ("SZ", "Other");
+  g_autoptr (CrkCity) sz2 = crk_city_new ("SZ", "Other");
   CrkCity *bj = crk_city_new ("BJ", "Beijing");
   Log log;
   guint items_added = 0;
@@ -161,7 +162,7 @@ test_dataset_cities (void)
   g_signal_connect (crk_dataset_get_cities (ds), "items-changed",
                     G_CALLBACK (items_changed_cb), &items_added);
   {
-    g_autoptr(CrkCity) sh = crk_city_new ("SH", "Shanghai");
+    g_autoptr (CrkCity) sh = crk_city_new ("SH", "Shanghai");
 
     crk_dataset_add_city (ds, sh);
   }
@@ -190,7 +191,7 @@ static void
 test_dataset_city_outlives (void)
 {
   CrkDataset *ds = crk_dataset_new ();
-  g_autoptr(CrkCity) city = crk_city_new ("SZ", "Shenzhen");
+  g_autoptr (CrkCity) city = crk_city_new ("SZ", "Shenzhen");
 
   crk_dataset_add_city (ds, city);
   g_assert_finalize_object (ds);
@@ -203,9 +204,9 @@ static void
 test_dataset_indicators (void)
 {
   CrkDataset *ds = crk_dataset_new ();
-  g_autoptr(CrkIndicator) gdp = crk_indicator_new ("GDP", CRK_INDICATOR_KIND_INDICATOR);
-  g_autoptr(CrkIndicator) pop = crk_indicator_new ("Pop", CRK_INDICATOR_KIND_DENOMINATOR);
-  g_autoptr(CrkIndicator) gdp2 = crk_indicator_new ("GDP", CRK_INDICATOR_KIND_DENOMINATOR);
+  g_autoptr (CrkIndicator) gdp = crk_indicator_new ("GDP", CRK_INDICATOR_KIND_INDICATOR);
+  g_autoptr (CrkIndicator) pop = crk_indicator_new ("Pop", CRK_INDICATOR_KIND_DENOMINATOR);
+  g_autoptr (CrkIndicator) gdp2 = crk_indicator_new ("GDP", CRK_INDICATOR_KIND_DENOMINATOR);
   Log log;
 
   watch (ds, &log);
@@ -318,8 +319,8 @@ static void
 test_dataset_bulk (void)
 {
   CrkDataset *ds = crk_dataset_new ();
-  g_autoptr(CrkCity) city = crk_city_new ("SZ", NULL);
-  g_autoptr(CrkIndicator) ind = crk_indicator_new ("GDP", CRK_INDICATOR_KIND_INDICATOR);
+  g_autoptr (CrkCity) city = crk_city_new ("SZ", NULL);
+  g_autoptr (CrkIndicator) ind = crk_indicator_new ("GDP", CRK_INDICATOR_KIND_INDICATOR);
   Log log;
   guint values = 0;
 
@@ -338,9 +339,7 @@ test_dataset_bulk (void)
   crk_dataset_end_bulk (ds);
 
   g_assert_cmpuint (log.n_changed, ==, 1);
-  g_assert_cmpuint (log.last_flags, ==, CRK_DATASET_CHANGE_METADATA | CRK_DATASET_CHANGE_CITIES
-                    | CRK_DATASET_CHANGE_INDICATORS | CRK_DATASET_CHANGE_YEARS
-                    | CRK_DATASET_CHANGE_VALUES);
+  g_assert_cmpuint (log.last_flags, ==, CRK_DATASET_CHANGE_METADATA | CRK_DATASET_CHANGE_CITIES | CRK_DATASET_CHANGE_INDICATORS | CRK_DATASET_CHANGE_YEARS | CRK_DATASET_CHANGE_VALUES);
   g_assert_cmpuint (values, ==, 0);
   g_assert_false (crk_dataset_get_modified (ds));
   g_assert_cmpuint (log.n_modified_notify, ==, 0);
@@ -397,7 +396,7 @@ test_dataset_lookup_scales (void)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *code = g_strdup_printf ("C%05u", i);
-      g_autoptr(CrkCity) city = crk_city_new (code, NULL);
+      g_autoptr (CrkCity) city = crk_city_new (code, NULL);
 
       g_assert_true (crk_dataset_add_city (ds, city));
     }

@@ -9,10 +9,10 @@
 
 static CrkFrameworkNode *
 add (CrkFrameworkNode *parent,
-     const char       *code,
-     double            weight)
+     const char *code,
+     double weight)
 {
-  g_autoptr(CrkFrameworkNode) node = crk_framework_node_new (code, NULL);
+  g_autoptr (CrkFrameworkNode) node = crk_framework_node_new (code, NULL);
 
   crk_framework_node_set_weight (node, weight);
   if (parent != NULL)
@@ -64,7 +64,7 @@ test_framework_tree (void)
 
 static gboolean
 collect_cb (CrkFrameworkNode *node,
-            gpointer          user_data)
+            gpointer user_data)
 {
   GString *s = user_data;
 
@@ -74,7 +74,7 @@ collect_cb (CrkFrameworkNode *node,
 
 static gboolean
 stop_at_i2_cb (CrkFrameworkNode *node,
-               gpointer          user_data)
+               gpointer user_data)
 {
   collect_cb (node, user_data);
   return g_strcmp0 (crk_framework_node_get_code (node), "i2") != 0;
@@ -84,7 +84,7 @@ static void
 test_framework_foreach (void)
 {
   CrkFrameworkNode *root = balanced_tree ();
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
 
   crk_framework_node_foreach (root, collect_cb, s);
   g_assert_cmpstr (s->str, ==, "Index D1 i1 i2 D2 i3 ");
@@ -135,7 +135,7 @@ test_framework_levels_unbalanced (void)
 {
   CrkDataset *ds = crk_dataset_new ();
   /* Index -> A -> A1 -> a (depth 3); Index -> b (leaf at depth 1) */
-  g_autoptr(CrkFrameworkNode) root = crk_framework_node_new ("Index", NULL);
+  g_autoptr (CrkFrameworkNode) root = crk_framework_node_new ("Index", NULL);
   CrkFrameworkNode *a = add (root, "A", 1);
   CrkFrameworkNode *a1 = add (a, "A1", 1);
   CrkFrameworkNode *leaf_a = add (a1, "a", 1);
@@ -162,9 +162,9 @@ test_framework_indicator_links (void)
   CrkFrameworkNode *i1 = crk_framework_node_get_child (d1, 0);
   CrkFrameworkNode *i2 = crk_framework_node_get_child (d1, 1);
   CrkFrameworkNode *i3 = crk_framework_node_get_child (crk_framework_node_get_child (root, 1), 0);
-  g_autoptr(CrkIndicator) ind1 = crk_indicator_new ("i1", CRK_INDICATOR_KIND_INDICATOR);
-  g_autoptr(CrkIndicator) ind3 = crk_indicator_new ("i3", CRK_INDICATOR_KIND_INDICATOR);
-  g_autoptr(CrkIndicator) dim = crk_indicator_new ("D1", CRK_INDICATOR_KIND_INDICATOR);
+  g_autoptr (CrkIndicator) ind1 = crk_indicator_new ("i1", CRK_INDICATOR_KIND_INDICATOR);
+  g_autoptr (CrkIndicator) ind3 = crk_indicator_new ("i3", CRK_INDICATOR_KIND_INDICATOR);
+  g_autoptr (CrkIndicator) dim = crk_indicator_new ("D1", CRK_INDICATOR_KIND_INDICATOR);
 
   /* An indicator added before the framework */
   crk_dataset_add_indicator (ds, ind1);
@@ -192,9 +192,9 @@ test_framework_indicator_links (void)
 }
 
 static void
-count_cb (GObject    *object,
+count_cb (GObject *object,
           GParamSpec *pspec,
-          guint      *count)
+          guint *count)
 {
   (*count)++;
 }
@@ -237,9 +237,9 @@ test_framework_append_twice (void)
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(CrkFrameworkNode) a = crk_framework_node_new ("A", NULL);
-      g_autoptr(CrkFrameworkNode) b = crk_framework_node_new ("B", NULL);
-      g_autoptr(CrkFrameworkNode) c = crk_framework_node_new ("C", NULL);
+      g_autoptr (CrkFrameworkNode) a = crk_framework_node_new ("A", NULL);
+      g_autoptr (CrkFrameworkNode) b = crk_framework_node_new ("B", NULL);
+      g_autoptr (CrkFrameworkNode) c = crk_framework_node_new ("C", NULL);
 
       crk_framework_node_append_child (a, c);
       crk_framework_node_append_child (b, c);

@@ -10,9 +10,9 @@
 #include "crk-locale.h"
 
 static void
-count_cb (GObject    *object,
+count_cb (GObject *object,
           GParamSpec *pspec,
-          guint      *count)
+          guint *count)
 {
   (*count)++;
 }
@@ -117,7 +117,7 @@ test_indicator_bad_direction (void)
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(CrkIndicator) ind = crk_indicator_new ("GDP", CRK_INDICATOR_KIND_INDICATOR);
+      g_autoptr (CrkIndicator) ind = crk_indicator_new ("GDP", CRK_INDICATOR_KIND_INDICATOR);
 
       crk_indicator_set_direction (ind, 0);
       return;

@@ -62,7 +62,7 @@ int
 main (int argc, char **argv)
 {
   /* The subprocess of /model/locale/environment reads LANGUAGE=zh_CN. */
-  if (argc > 1 && g_strv_contains ((const char * const *) argv, "--GTestSubprocess"))
+  if (argc > 1 && g_strv_contains ((const char *const *) argv, "--GTestSubprocess"))
     g_setenv ("LANGUAGE", "zh_CN:en", TRUE);
   else
     g_unsetenv ("LANGUAGE");

@@ -10,7 +10,7 @@
 
 static void
 changed_cb (CrkMethod *method,
-            guint     *count)
+            guint *count)
 {
   (*count)++;
 }
@@ -21,8 +21,8 @@ test_method_defaults (void)
   CrkMethod *m = crk_method_new ();
   double p1 = -1, p2 = -1, skew, kurt;
   guint points;
-  g_auto(GStrv) overrides = NULL;
-  g_autoptr(GArray) levels = NULL;
+  g_auto (GStrv) overrides = NULL;
+  g_autoptr (GArray) levels = NULL;
 
   g_assert_cmpint (crk_method_get_denomination (m), ==, CRK_DENOMINATION_NONE);
   g_assert_cmpint (crk_method_get_imputation (m), ==, CRK_IMPUTATION_NONE);
@@ -136,8 +136,8 @@ busy_method (void)
 {
   CrkMethod *m = crk_method_new ();
   CrkTier tiers[] = {
-    { (char *) "High", (char *) "高", 60 },
-    { (char *) "Low", NULL, 0 },
+    {(char *) "High", (char *) "高", 60},
+    {(char *) "Low", NULL, 0},
   };
 
   crk_method_set_denomination (m, CRK_DENOMINATION_DATASET);
@@ -206,7 +206,7 @@ test_method_copy_equal_assign (void)
 
   /* and back to the defaults */
   {
-    g_autoptr(CrkMethod) d = crk_method_new ();
+    g_autoptr (CrkMethod) d = crk_method_new ();
 
     crk_method_assign (c, d);
     g_assert_cmpuint (n, ==, 2);
@@ -222,11 +222,11 @@ test_method_copy_equal_assign (void)
 static void
 test_method_overrides (void)
 {
-  g_autoptr(CrkMethod) m = busy_method ();
-  g_auto(GStrv) norms = crk_method_dup_normalisation_overrides (m);
-  g_auto(GStrv) weights = crk_method_dup_weight_overrides (m);
-  g_auto(GStrv) nodes = crk_method_dup_node_aggregations (m);
-  g_autoptr(GArray) levels = crk_method_dup_level_aggregations (m);
+  g_autoptr (CrkMethod) m = busy_method ();
+  g_auto (GStrv) norms = crk_method_dup_normalisation_overrides (m);
+  g_auto (GStrv) weights = crk_method_dup_weight_overrides (m);
+  g_auto (GStrv) nodes = crk_method_dup_node_aggregations (m);
+  g_autoptr (GArray) levels = crk_method_dup_level_aggregations (m);
   double p1 = -7, p2 = -7;
 
   g_assert_cmpuint (g_strv_length (norms), ==, 2);
@@ -254,7 +254,7 @@ test_method_overrides (void)
 static void
 test_method_resolve_aggregation (void)
 {
-  g_autoptr(CrkMethod) m = crk_method_new ();
+  g_autoptr (CrkMethod) m = crk_method_new ();
 
   g_assert_cmpint (crk_method_resolve_aggregation (m, "D1", 2), ==, CRK_AGGREGATION_ARITHMETIC);
   crk_method_set_aggregation (m, CRK_AGGREGATION_GEOMETRIC);
@@ -274,12 +274,16 @@ test_method_resolve_aggregation (void)
 static void
 test_method_ccid_stages (void)
 {
-  g_autoptr(CrkMethod) m = crk_method_new ();
-  static const struct { const char *name, *name_zh; double bound; } expected[] = {
-    { "Leap", "跃升期", 3 },
-    { "Expansion", "扩张期", 29 },
-    { "Development", "发展期", 58 },
-    { "Start-up", "起步期", 0 },
+  g_autoptr (CrkMethod) m = crk_method_new ();
+  static const struct
+  {
+    const char *name, *name_zh;
+    double bound;
+  } expected[] = {
+    {"Leap", "跃升期", 3},
+    {"Expansion", "扩张期", 29},
+    {"Development", "发展期", 58},
+    {"Start-up", "起步期", 0},
   };
 
   crk_method_set_ccid_stages (m);
@@ -298,13 +302,13 @@ test_method_ccid_stages (void)
 static void
 test_method_strings (void)
 {
-  static const char *norms[] = { "minmax", "zscore", "rank", "prank", "goalposts" };
-  static const char *aggs[] = { "arithmetic", "geometric", "harmonic", "topsis" };
-  static const char *imps[] = { "none", "mean", "median", "group-mean", "group-median" };
-  static const char *schemes[] = { "dataset", "equal", "entropy", "critic", "pca" };
-  static const char *treats[] = { "none", "winsorise" };
-  static const char *dens[] = { "none", "dataset" };
-  static const char *rules[] = { "none", "rank-bands", "score-thresholds", "quantiles" };
+  static const char *norms[] = {"minmax", "zscore", "rank", "prank", "goalposts"};
+  static const char *aggs[] = {"arithmetic", "geometric", "harmonic", "topsis"};
+  static const char *imps[] = {"none", "mean", "median", "group-mean", "group-median"};
+  static const char *schemes[] = {"dataset", "equal", "entropy", "critic", "pca"};
+  static const char *treats[] = {"none", "winsorise"};
+  static const char *dens[] = {"none", "dataset"};
+  static const char *rules[] = {"none", "rank-bands", "score-thresholds", "quantiles"};
 
   for (guint i = 0; i < G_N_ELEMENTS (norms); i++)
     {

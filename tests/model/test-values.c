@@ -10,13 +10,13 @@
 
 static void
 add_cities (CrkDataset *ds,
-            guint       from,
-            guint       to)
+            guint from,
+            guint to)
 {
   for (guint i = from; i < to; i++)
     {
       g_autofree char *code = g_strdup_printf ("c%u", i);
-      g_autoptr(CrkCity) city = crk_city_new (code, NULL);
+      g_autoptr (CrkCity) city = crk_city_new (code, NULL);
 
       g_assert_true (crk_dataset_add_city (ds, city));
     }
@@ -24,13 +24,13 @@ add_cities (CrkDataset *ds,
 
 static void
 add_indicators (CrkDataset *ds,
-                guint       from,
-                guint       to)
+                guint from,
+                guint to)
 {
   for (guint i = from; i < to; i++)
     {
       g_autofree char *code = g_strdup_printf ("i%u", i);
-      g_autoptr(CrkIndicator) ind = crk_indicator_new (code, CRK_INDICATOR_KIND_INDICATOR);
+      g_autoptr (CrkIndicator) ind = crk_indicator_new (code, CRK_INDICATOR_KIND_INDICATOR);
 
       g_assert_true (crk_dataset_add_indicator (ds, ind));
     }
@@ -40,7 +40,7 @@ add_indicators (CrkDataset *ds,
 static double
 v (guint c,
    guint i,
-   int   year)
+   int year)
 {
   return c * 1000.0 + i + (year - 2000) / 100.0;
 }
@@ -59,9 +59,9 @@ fill (CrkDataset *ds)
  * cities, @missing_from_indicator and later indicators, or @missing_year. */
 static void
 check (CrkDataset *ds,
-       guint       filled_cities,
-       guint       filled_indicators,
-       int         missing_year)
+       guint filled_cities,
+       guint filled_indicators,
+       int missing_year)
 {
   for (guint y = 0; y < crk_dataset_get_n_years (ds); y++)
     for (guint i = 0; i < crk_dataset_get_n_indicators (ds); i++)
@@ -117,7 +117,8 @@ test_values_set_get (void)
   g_assert_finalize_object (ds);
 }
 
-typedef struct {
+typedef struct
+{
   guint n;
   guint city, indicator, year;
   guint n_changed;
@@ -125,10 +126,10 @@ typedef struct {
 
 static void
 value_changed_cb (CrkDataset *ds,
-                  guint       city,
-                  guint       indicator,
-                  guint       year,
-                  ValueLog   *log)
+                  guint city,
+                  guint indicator,
+                  guint year,
+                  ValueLog *log)
 {
   log->n++;
   log->city = city;
@@ -138,8 +139,8 @@ value_changed_cb (CrkDataset *ds,
 
 static void
 changed_cb (CrkDataset *ds,
-            guint       flags,
-            ValueLog   *log)
+            guint flags,
+            ValueLog *log)
 {
   g_assert_cmpuint (flags, ==, CRK_DATASET_CHANGE_VALUES);
   log->n_changed++;
@@ -149,7 +150,7 @@ static void
 test_values_signals (void)
 {
   CrkDataset *ds = crk_dataset_new ();
-  ValueLog log = { 0 };
+  ValueLog log = {0};
 
   add_cities (ds, 0, 3);
   add_indicators (ds, 0, 2);
@@ -314,7 +315,7 @@ static void
 test_values_count_missing_kinds (void)
 {
   CrkDataset *ds = crk_dataset_new ();
-  g_autoptr(CrkIndicator) pop = crk_indicator_new ("Pop", CRK_INDICATOR_KIND_DENOMINATOR);
+  g_autoptr (CrkIndicator) pop = crk_indicator_new ("Pop", CRK_INDICATOR_KIND_DENOMINATOR);
 
   add_cities (ds, 0, 4);
   add_indicators (ds, 0, 2);
@@ -335,7 +336,7 @@ test_values_out_of_range (void)
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(CrkDataset) ds = crk_dataset_new ();
+      g_autoptr (CrkDataset) ds = crk_dataset_new ();
 
       add_cities (ds, 0, 1);
       add_indicators (ds, 0, 1);

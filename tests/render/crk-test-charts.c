@@ -9,20 +9,34 @@
 #include "crk-test-charts.h"
 
 static const char *dimension_names[] = {
-  "Economic scale", "Industrial structure", "Innovation capacity",
-  "Openness and international cooperation", "Green and low-carbon development",
-  "Quality and efficiency", "Digital and intelligent manufacturing", "Talent", "Finance",
-  "Infrastructure", "Brand influence", "Enterprise strength",
+  "Economic scale",
+  "Industrial structure",
+  "Innovation capacity",
+  "Openness and international cooperation",
+  "Green and low-carbon development",
+  "Quality and efficiency",
+  "Digital and intelligent manufacturing",
+  "Talent",
+  "Finance",
+  "Infrastructure",
+  "Brand influence",
+  "Enterprise strength",
 };
 
 static const char *city_names[] = {
-  "Shenzhen 深圳", "Shanghai", "Suzhou 苏州", "Beijing", "Guangzhou 广州", "Wuhan", "Hangzhou",
+  "Shenzhen 深圳",
+  "Shanghai",
+  "Suzhou 苏州",
+  "Beijing",
+  "Guangzhou 广州",
+  "Wuhan",
+  "Hangzhou",
   "Chongqing 重庆",
 };
 
 CrkChartData *
-crk_test_radar_data (guint    n_series,
-                     guint    n_axes,
+crk_test_radar_data (guint n_series,
+                     guint n_axes,
                      gboolean missing)
 {
   CrkChartData *data = crk_chart_data_new (CRK_CHART_RADAR);
@@ -52,12 +66,14 @@ crk_test_radar_data (guint    n_series,
   return data;
 }
 
-static const char *tier_names[] = { "Leap", "Expansion", "Development", "Start-up" };
+static const char *tier_names[] = {"Leap", "Expansion", "Development", "Start-up"};
 
 static int
 ccid_tier (guint rank)
 {
-  return rank <= 3 ? 0 : rank <= 29 ? 1 : rank <= 58 ? 2 : 3;
+  return rank <= 3 ? 0 : rank <= 29 ? 1
+    : rank <= 58                    ? 2
+                                    : 3;
 }
 
 CrkChartData *
@@ -69,7 +85,7 @@ crk_test_bar_data (guint n)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = i < G_N_ELEMENTS (city_names) ? g_strdup (city_names[i])
-                                                             : g_strdup_printf ("City number %u", i + 1);
+                                                            : g_strdup_printf ("City number %u", i + 1);
       double value = 92.0 * exp (-0.012 * i) + 2.0;
       CrkChartRow *row = crk_chart_data_add_row (data, i, name, i + 1, value, NULL);
 
@@ -105,7 +121,7 @@ crk_test_contribution_data (guint n)
     {
       double total = 0;
       g_autofree char *name = i < G_N_ELEMENTS (city_names) ? g_strdup (city_names[i])
-                                                             : g_strdup_printf ("City %u", i + 1);
+                                                            : g_strdup_printf ("City %u", i + 1);
 
       for (guint j = 0; j < 6; j++)
         {
@@ -125,8 +141,8 @@ CrkChartData *
 crk_test_gap_data (void)
 {
   CrkChartData *data = crk_chart_data_new (CRK_CHART_GAP);
-  double a[6] = { 14.2, 11.0, 15.5, 8.1, 9.9, 12.0 };
-  double b[6] = { 12.0, 12.4, 10.1, 8.1, 11.0, 6.5 };
+  double a[6] = {14.2, 11.0, 15.5, 8.1, 9.9, 12.0};
+  double b[6] = {12.0, 12.4, 10.1, 8.1, 11.0, 6.5};
 
   crk_chart_data_set_axes (data, 6, dimension_names);
   crk_chart_data_add_series (data, "Shenzhen 深圳", 0, 0, a);
@@ -144,13 +160,17 @@ CrkChartData *
 crk_test_values_data (void)
 {
   static const char *names[] = {
-    "新一代信息技术产业增加值", "数字经济核心产业增加值", "高端装备制造产业增加值",
-    "绿色低碳产业增加值", "海洋经济产业增加值", "生物医药产业增加值",
+    "新一代信息技术产业增加值",
+    "数字经济核心产业增加值",
+    "高端装备制造产业增加值",
+    "绿色低碳产业增加值",
+    "海洋经济产业增加值",
+    "生物医药产业增加值",
   };
   static const double v[3][6] = {
-    { 5005.1, 8446.6, 1459.8, 1227.1, 492.4, 347.0 },
-    { 5641.3, 9000.0, 1585.5, 1388.0, 532.0, 379.3 },
-    { 5931.6, NAN, 1693.0, 1532.6, 551.4, 342.9 },
+    {5005.1, 8446.6, 1459.8, 1227.1, 492.4, 347.0},
+    {5641.3, 9000.0, 1585.5, 1388.0, 532.0, 379.3},
+    {5931.6, NAN, 1693.0, 1532.6, 551.4, 342.9},
   };
   CrkChartData *data = crk_chart_data_new (CRK_CHART_VALUES);
 
@@ -170,29 +190,29 @@ crk_test_data_for_kind (CrkChartKind kind)
 {
   switch (kind)
     {
-    case CRK_CHART_RADAR:
-      return crk_test_radar_data (5, 6, TRUE);
-    case CRK_CHART_BAR:
-      return crk_test_bar_data (100);
-    case CRK_CHART_CONTRIBUTION:
-      return crk_test_contribution_data (10);
-    case CRK_CHART_GAP:
-      return crk_test_gap_data ();
-    case CRK_CHART_VALUES:
-    default:
-      return crk_test_values_data ();
+      case CRK_CHART_RADAR:
+        return crk_test_radar_data (5, 6, TRUE);
+      case CRK_CHART_BAR:
+        return crk_test_bar_data (100);
+      case CRK_CHART_CONTRIBUTION:
+        return crk_test_contribution_data (10);
+      case CRK_CHART_GAP:
+        return crk_test_gap_data ();
+      case CRK_CHART_VALUES:
+      default:
+        return crk_test_values_data ();
     }
 }
 
 /* Every text box inside the canvas, and no two overlapping. */
 void
 crk_test_check_labels (CrkChartHits *hits,
-                       double        width,
-                       double        height,
-                       const char   *what)
+                       double width,
+                       double height,
+                       const char *what)
 {
   guint n = crk_chart_hits_get_n_labels (hits);
-  CrkRect canvas = { 0, 0, width, height };
+  CrkRect canvas = {0, 0, width, height};
 
   g_assert_cmpuint (n, >, 3);
   for (guint i = 0; i < n; i++)
@@ -207,7 +227,7 @@ crk_test_check_labels (CrkChartHits *hits,
         {
           const char *other;
           const CrkRect *b = crk_chart_hits_get_label (hits, j, &other);
-          CrkRect shrunk = { a->x + 0.01, a->y + 0.01, a->width - 0.02, a->height - 0.02 };
+          CrkRect shrunk = {a->x + 0.01, a->y + 0.01, a->width - 0.02, a->height - 0.02};
 
           if (crk_rect_intersects (&shrunk, b))
             g_error ("%s: labels “%s” (%g,%g %gx%g) and “%s” (%g,%g %gx%g) overlap", what,
@@ -215,4 +235,3 @@ crk_test_check_labels (CrkChartHits *hits,
         }
     }
 }
-

@@ -16,16 +16,16 @@
 static char *tmpdir;
 
 static CrkResults *
-compute_sample (const char  *name,
+compute_sample (const char *name,
                 CrkDataset **dataset_out,
-                int          base_year)
+                int base_year)
 {
   const char *source = g_getenv ("CRK_SOURCE_DIR");
   g_autofree char *file = g_strdup_printf ("%s.cityrank.xml", name);
   g_autofree char *path = g_build_filename (source != NULL ? source : SOURCE_DIR, "data", "samples", file, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = crk_dataset_read (path, NULL, &error);
-  g_autoptr(CrkMethod) method = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = crk_dataset_read (path, NULL, &error);
+  g_autoptr (CrkMethod) method = NULL;
   CrkResults *results;
 
   g_assert_no_error (error);
@@ -52,12 +52,12 @@ city (CrkDataset *dataset,
 }
 
 static void
-draw_and_check (CrkResults      *results,
+draw_and_check (CrkResults *results,
                 CrkChartOptions *options,
-                double           width,
-                double           height,
-                const char      *what,
-                CrkChartHits    *hits)
+                double width,
+                double height,
+                const char *what,
+                CrkChartHits *hits)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
@@ -72,8 +72,8 @@ draw_and_check (CrkResults      *results,
 }
 
 static guint
-count_hits (CrkChartHits    *hits,
-            CrkChartHitKind  kind)
+count_hits (CrkChartHits *hits,
+            CrkChartHitKind kind)
 {
   guint n = 0;
 
@@ -86,10 +86,10 @@ count_hits (CrkChartHits    *hits,
 static void
 test_manufacturing (void)
 {
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkResults) results = compute_sample ("advanced-manufacturing-cities", &dataset, 2020);
-  g_autoptr(CrkResults) base = NULL;
-  g_autoptr(CrkChartHits) hits = crk_chart_hits_new ();
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkResults) results = compute_sample ("advanced-manufacturing-cities", &dataset, 2020);
+  g_autoptr (CrkResults) base = NULL;
+  g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
   guint five[5];
   guint n_ranked;
   const guint *order = crk_results_get_order (results, &n_ranked);
@@ -100,7 +100,7 @@ test_manufacturing (void)
   /* Radar of the five leaders on the dimensions, with each benchmark. */
   for (CrkBenchmark b = CRK_BENCHMARK_NONE; b <= CRK_BENCHMARK_BASE_YEAR; b++)
     {
-      g_autoptr(CrkChartOptions) options = crk_chart_options_new (CRK_CHART_RADAR);
+      g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_RADAR);
       g_autofree char *description = NULL;
 
       crk_chart_options_set_cities (options, five, 5);
@@ -108,7 +108,7 @@ test_manufacturing (void)
       options->vertex_labels = TRUE;
       if (b == CRK_BENCHMARK_BASE_YEAR)
         {
-          g_autoptr(GError) error = NULL;
+          g_autoptr (GError) error = NULL;
 
           base = crk_compute (dataset, NULL, 2020, &error);
           g_assert_no_error (error);
@@ -126,7 +126,7 @@ test_manufacturing (void)
 
   /* Every indicator, grouped by dimension. */
   {
-    g_autoptr(CrkChartOptions) options = crk_chart_options_new (CRK_CHART_RADAR);
+    g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_RADAR);
 
     crk_chart_options_set_cities (options, five, 2);
     options->radar_axes = CRK_RADAR_AXES_INDICATORS;
@@ -140,7 +140,7 @@ test_manufacturing (void)
 
   /* All 100 cities ranked: a hit per city, the top row Shenzhen. */
   {
-    g_autoptr(CrkChartOptions) options = crk_chart_options_new (CRK_CHART_BAR);
+    g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_BAR);
     guint highlight = city (dataset, "SHENZHEN");
     const CrkChartHit *first = NULL;
     double h10, h100;
@@ -166,7 +166,7 @@ test_manufacturing (void)
 
   /* Contribution: the segments of a city add up to its score. */
   {
-    g_autoptr(CrkChartOptions) options = crk_chart_options_new (CRK_CHART_CONTRIBUTION);
+    g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_CONTRIBUTION);
     double sum = 0;
 
     options->top_n = 12;
@@ -184,8 +184,8 @@ test_manufacturing (void)
 
   /* Gap: the parts add up to the gap. */
   {
-    g_autoptr(CrkChartOptions) options = crk_chart_options_new (CRK_CHART_GAP);
-    guint two[2] = { city (dataset, "SUZHOU_JS"), city (dataset, "GUANGZHOU") };
+    g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_GAP);
+    guint two[2] = {city (dataset, "SUZHOU_JS"), city (dataset, "GUANGZHOU")};
     double sum = 0, total = NAN;
 
     crk_chart_options_set_cities (options, two, 2);
@@ -199,8 +199,7 @@ test_manufacturing (void)
         else if (h->kind == CRK_CHART_HIT_BAR && h->node == 0)
           total = h->value;
       }
-    g_assert_cmpfloat_with_epsilon (total, crk_results_get_index_score (results, two[0]) -
-                                           crk_results_get_index_score (results, two[1]), 1e-9);
+    g_assert_cmpfloat_with_epsilon (total, crk_results_get_index_score (results, two[0]) - crk_results_get_index_score (results, two[1]), 1e-9);
     g_assert_cmpfloat_with_epsilon (sum, total, 1e-9);
   }
 }
@@ -208,10 +207,10 @@ test_manufacturing (void)
 static void
 test_shenzhen_values (void)
 {
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkResults) results = compute_sample ("shenzhen-emerging-industries-2020", &dataset, 0);
-  g_autoptr(CrkChartOptions) options = crk_chart_options_new (CRK_CHART_VALUES);
-  g_autoptr(CrkChartHits) hits = crk_chart_hits_new ();
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkResults) results = compute_sample ("shenzhen-emerging-industries-2020", &dataset, 0);
+  g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_VALUES);
+  g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
   guint shenzhen = city (dataset, "SHENZHEN");
   g_autofree char *title = NULL;
   guint bars;
@@ -247,10 +246,10 @@ test_shenzhen_values (void)
 static void
 test_yearbook_chinese (void)
 {
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkResults) results = NULL;
-  g_autoptr(CrkChartOptions) options = crk_chart_options_new (CRK_CHART_BAR);
-  g_autoptr(CrkChartHits) hits = crk_chart_hits_new ();
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkResults) results = NULL;
+  g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_BAR);
+  g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
   gboolean found_chinese = FALSE;
 
   crk_locale_set_language ("zh_CN");
@@ -262,7 +261,7 @@ test_yearbook_chinese (void)
       const char *text;
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
       cairo_t *cr = cairo_create (surface);
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr (PangoLayout) layout = NULL;
 
       crk_chart_hits_get_label (hits, i, &text);
       layout = crk_text_layout_new (cr, text, 10, PANGO_WEIGHT_NORMAL);
@@ -281,15 +280,15 @@ test_yearbook_chinese (void)
 static void
 test_export_results (void)
 {
-  g_autoptr(CrkDataset) dataset = NULL;
-  g_autoptr(CrkResults) results = compute_sample ("advanced-manufacturing-cities", &dataset, 0);
-  const char *names[] = { "r.png", "r.svg", "r.pdf" };
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkResults) results = compute_sample ("advanced-manufacturing-cities", &dataset, 0);
+  const char *names[] = {"r.png", "r.svg", "r.pdf"};
 
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(CrkChartOptions) options = crk_chart_options_new (CRK_CHART_BAR);
+      g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_BAR);
       g_autofree char *path = g_build_filename (tmpdir, names[i], NULL);
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       GStatBuf st;
 
       options->top_n = 20;
@@ -304,12 +303,12 @@ test_export_results (void)
 /* The CLI */
 
 static int
-run_cli (const char * const *args,
-         char              **err)
+run_cli (const char *const *args,
+         char **err)
 {
   const char *cli = g_getenv ("CRK_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   int status = 0;
 
   if (cli == NULL)
@@ -344,8 +343,8 @@ test_cli (void)
       return;
     }
   {
-    const char *args[] = { "chart", "radar", sample, "--cities", "SHENZHEN,Guangzhou,苏州", "--width", "1000",
-                           "--height", "700", "-o", png, NULL };
+    const char *args[] = {"chart", "radar", sample, "--cities", "SHENZHEN,Guangzhou,苏州", "--width", "1000",
+                          "--height", "700", "-o", png, NULL};
     g_assert_cmpint (run_cli (args, &err), ==, 0);
     g_clear_pointer (&err, g_free);
     image = cairo_image_surface_create_from_png (png);
@@ -355,20 +354,20 @@ test_cli (void)
     cairo_surface_destroy (image);
   }
   {
-    const char *args[] = { "chart", "bar", sample, "--size-mm", "170,240", "--dpi", "150", "--style", "print",
-                           "-o", pdf, NULL };
+    const char *args[] = {"chart", "bar", sample, "--size-mm", "170,240", "--dpi", "150", "--style", "print",
+                          "-o", pdf, NULL};
     g_assert_cmpint (run_cli (args, &err), ==, 0);
     g_clear_pointer (&err, g_free);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   }
   {
-    const char *args[] = { "chart", "gap", sample, "--cities", "SHENZHEN,GUANGZHOU", "--style", "dark", "-o", svg, NULL };
+    const char *args[] = {"chart", "gap", sample, "--cities", "SHENZHEN,GUANGZHOU", "--style", "dark", "-o", svg, NULL};
     g_assert_cmpint (run_cli (args, &err), ==, 0);
     g_clear_pointer (&err, g_free);
     g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
   }
   {
-    const char *args[] = { "chart", "contrib", sample, "--top", "10", "--level", "INDEX", "-o", svg, NULL };
+    const char *args[] = {"chart", "contrib", sample, "--top", "10", "--level", "INDEX", "-o", svg, NULL};
     int status = run_cli (args, &err);
 
     /* The root's code depends on the sample; an unknown level is a usage error. */
@@ -378,13 +377,13 @@ test_cli (void)
   /* Usage errors: exit 2 with a message. */
   {
     const char *bad[][12] = {
-      { "chart", "pie", sample, "-o", png, NULL },
-      { "chart", "radar", sample, "--cities", "NOWHERE", "-o", png, NULL },
-      { "chart", "radar", sample, "--cities", "SHENZHEN", "-o", gif, NULL },
-      { "chart", "gap", sample, "--cities", "SHENZHEN", "-o", png, NULL },
-      { "chart", "bar", sample, "--dpi", "1000", "-o", png, NULL },
-      { "chart", "bar", sample, "--style", "neon", "-o", png, NULL },
-      { "chart", "bar", sample, NULL },
+      {"chart", "pie", sample, "-o", png, NULL},
+      {"chart", "radar", sample, "--cities", "NOWHERE", "-o", png, NULL},
+      {"chart", "radar", sample, "--cities", "SHENZHEN", "-o", gif, NULL},
+      {"chart", "gap", sample, "--cities", "SHENZHEN", "-o", png, NULL},
+      {"chart", "bar", sample, "--dpi", "1000", "-o", png, NULL},
+      {"chart", "bar", sample, "--style", "neon", "-o", png, NULL},
+      {"chart", "bar", sample, NULL},
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -15,7 +15,11 @@
 #include "crk-locale.h"
 
 static const CrkChartKind all_kinds[] = {
-  CRK_CHART_RADAR, CRK_CHART_BAR, CRK_CHART_CONTRIBUTION, CRK_CHART_GAP, CRK_CHART_VALUES,
+  CRK_CHART_RADAR,
+  CRK_CHART_BAR,
+  CRK_CHART_CONTRIBUTION,
+  CRK_CHART_GAP,
+  CRK_CHART_VALUES,
 };
 
 static char *tmpdir;
@@ -29,7 +33,7 @@ out_path (const char *name)
 }
 
 static CrkChartOptions *
-options_for (CrkChartKind  kind,
+options_for (CrkChartKind kind,
              CrkChartStyle style)
 {
   CrkChartOptions *options = crk_chart_options_new (kind);
@@ -40,10 +44,11 @@ options_for (CrkChartKind  kind,
 
 /* PNG chunks */
 
-typedef struct {
+typedef struct
+{
   guint32 width, height;
   guint32 ppm_x, ppm_y;
-  guint8  ppm_unit;
+  guint8 ppm_unit;
   gboolean has_phys;
   GHashTable *texts; /* key -> text */
 } PngInfo;
@@ -56,12 +61,12 @@ be32 (const guint8 *p)
 
 static void
 png_info_read (const char *path,
-               PngInfo    *info)
+               PngInfo *info)
 {
   g_autofree guint8 *contents = NULL;
   gsize length, pos = 8;
-  g_autoptr(GError) error = NULL;
-  static const guint8 signature[8] = { 137, 80, 78, 71, 13, 10, 26, 10 };
+  g_autoptr (GError) error = NULL;
+  static const guint8 signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
 
   memset (info, 0, sizeof *info);
   info->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -127,12 +132,12 @@ test_png_exact_size (void)
 {
   for (gsize k = 0; k < G_N_ELEMENTS (all_kinds); k++)
     {
-      g_autoptr(CrkChartData) data = crk_test_data_for_kind (all_kinds[k]);
-      g_autoptr(CrkChartOptions) options = options_for (all_kinds[k], CRK_CHART_STYLE_LIGHT);
+      g_autoptr (CrkChartData) data = crk_test_data_for_kind (all_kinds[k]);
+      g_autoptr (CrkChartOptions) options = options_for (all_kinds[k], CRK_CHART_STYLE_LIGHT);
       g_autofree char *name = g_strdup_printf ("%s.png", crk_chart_kind_to_string (all_kinds[k]));
       g_autofree char *path = out_path (name);
       g_autofree char *description = crk_chart_data_describe (data, options);
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       PngInfo info;
 
       g_assert_true (crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO,
@@ -155,10 +160,10 @@ test_png_exact_size (void)
 static void
 test_png_physical_size (void)
 {
-  g_autoptr(CrkChartData) data = crk_test_radar_data (3, 6, FALSE);
-  g_autoptr(CrkChartOptions) options = options_for (CRK_CHART_RADAR, CRK_CHART_STYLE_PRINT);
+  g_autoptr (CrkChartData) data = crk_test_radar_data (3, 6, FALSE);
+  g_autoptr (CrkChartOptions) options = options_for (CRK_CHART_RADAR, CRK_CHART_STYLE_PRINT);
   g_autofree char *path = out_path ("radar-300dpi.png");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   double w = crk_export_mm_to_px (160, 300), h = crk_export_mm_to_px (120, 300);
   PngInfo info;
 
@@ -178,11 +183,11 @@ test_png_physical_size (void)
 static void
 test_export_errors (void)
 {
-  g_autoptr(CrkChartData) data = crk_test_gap_data ();
-  g_autoptr(CrkChartOptions) options = options_for (CRK_CHART_GAP, CRK_CHART_STYLE_LIGHT);
+  g_autoptr (CrkChartData) data = crk_test_gap_data ();
+  g_autoptr (CrkChartOptions) options = options_for (CRK_CHART_GAP, CRK_CHART_STYLE_LIGHT);
   g_autofree char *path = out_path ("chart.gif");
   g_autofree char *png = out_path ("bad.png");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_false (crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO, 800, 600, 0, &error));
   g_assert_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FORMAT);
@@ -206,7 +211,7 @@ test_export_errors (void)
 
 static guint
 count_xpath (xmlXPathContext *ctx,
-             const char      *expr)
+             const char *expr)
 {
   xmlXPathObject *result = xmlXPathEvalExpression ((const xmlChar *) expr, ctx);
   guint n;
@@ -219,7 +224,7 @@ count_xpath (xmlXPathContext *ctx,
 
 static char *
 xpath_string (xmlXPathContext *ctx,
-              const char      *expr)
+              const char *expr)
 {
   xmlXPathObject *result = xmlXPathEvalExpression ((const xmlChar *) expr, ctx);
   char *s;
@@ -234,8 +239,8 @@ xpath_string (xmlXPathContext *ctx,
 /* cairo writes each fill as a path whose style names its colour, e.g.
  * "fill:rgb(0%,44.705882%,69.803922%);fill-opacity:0.12;". */
 static void
-cairo_number (char   *buf,
-              double  value)
+cairo_number (char *buf,
+              double value)
 {
   char *end;
 
@@ -250,7 +255,7 @@ cairo_number (char   *buf,
 
 static char *
 svg_fill_style (const CrkRGBA *c,
-                const char    *opacity)
+                const char *opacity)
 {
   char r[G_ASCII_DTOSTR_BUF_SIZE], g[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -261,14 +266,14 @@ svg_fill_style (const CrkRGBA *c,
 }
 
 static void
-export_svg (CrkChartData    *data,
+export_svg (CrkChartData *data,
             CrkChartOptions *options,
-            const char      *name,
-            xmlDoc         **doc,
+            const char *name,
+            xmlDoc **doc,
             xmlXPathContext **ctx)
 {
   g_autofree char *path = out_path (name);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO, 1200, 900, 96, &error));
   g_assert_no_error (error);
@@ -280,8 +285,8 @@ export_svg (CrkChartData    *data,
 
 static guint
 count_fills (xmlXPathContext *ctx,
-             const CrkRGBA   *color,
-             const char      *opacity)
+             const CrkRGBA *color,
+             const char *opacity)
 {
   g_autofree char *style = svg_fill_style (color, opacity);
   g_autofree char *expr = g_strdup_printf ("//svg:path[contains(@style, '%s')]", style);
@@ -294,8 +299,8 @@ test_svg (void)
 {
   for (gsize k = 0; k < G_N_ELEMENTS (all_kinds); k++)
     {
-      g_autoptr(CrkChartData) data = crk_test_data_for_kind (all_kinds[k]);
-      g_autoptr(CrkChartOptions) options = options_for (all_kinds[k], CRK_CHART_STYLE_LIGHT);
+      g_autoptr (CrkChartData) data = crk_test_data_for_kind (all_kinds[k]);
+      g_autoptr (CrkChartOptions) options = options_for (all_kinds[k], CRK_CHART_STYLE_LIGHT);
       g_autofree char *name = g_strdup_printf ("%s.svg", crk_chart_kind_to_string (all_kinds[k]));
       g_autofree char *description = crk_chart_data_describe (data, options);
       g_autofree char *title = NULL, *desc = NULL, *width = NULL, *height = NULL;
@@ -326,8 +331,8 @@ test_svg_series_shapes (void)
 
   /* Radar: one translucent fill per city. */
   {
-    g_autoptr(CrkChartData) data = crk_test_radar_data (4, 6, FALSE);
-    g_autoptr(CrkChartOptions) options = options_for (CRK_CHART_RADAR, CRK_CHART_STYLE_LIGHT);
+    g_autoptr (CrkChartData) data = crk_test_radar_data (4, 6, FALSE);
+    g_autoptr (CrkChartOptions) options = options_for (CRK_CHART_RADAR, CRK_CHART_STYLE_LIGHT);
 
     options->fill_opacity = 0.25;
     export_svg (data, options, "radar-series.svg", &doc, &ctx);
@@ -344,9 +349,9 @@ test_svg_series_shapes (void)
 
   /* Ranked bars: one bar per city in its stage's colour, plus one legend swatch. */
   {
-    g_autoptr(CrkChartData) data = crk_test_bar_data (100);
-    g_autoptr(CrkChartOptions) options = options_for (CRK_CHART_BAR, CRK_CHART_STYLE_LIGHT);
-    guint expected[4] = { 3, 26, 29, 42 };
+    g_autoptr (CrkChartData) data = crk_test_bar_data (100);
+    g_autoptr (CrkChartOptions) options = options_for (CRK_CHART_BAR, CRK_CHART_STYLE_LIGHT);
+    guint expected[4] = {3, 26, 29, 42};
 
     export_svg (data, options, "bar-series.svg", &doc, &ctx);
     for (guint t = 0; t < 4; t++)
@@ -360,8 +365,8 @@ test_svg_series_shapes (void)
 
   /* Contribution: one segment per city and dimension, plus the legend swatch. */
   {
-    g_autoptr(CrkChartData) data = crk_test_contribution_data (10);
-    g_autoptr(CrkChartOptions) options = options_for (CRK_CHART_CONTRIBUTION, CRK_CHART_STYLE_LIGHT);
+    g_autoptr (CrkChartData) data = crk_test_contribution_data (10);
+    g_autoptr (CrkChartOptions) options = options_for (CRK_CHART_CONTRIBUTION, CRK_CHART_STYLE_LIGHT);
 
     export_svg (data, options, "contribution-series.svg", &doc, &ctx);
     for (guint j = 0; j < 6; j++)
@@ -379,11 +384,11 @@ test_svg_series_shapes (void)
 static char *
 run_pdfinfo (const char *path)
 {
-  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *argv[] = {"pdfinfo", path, NULL};
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   int status = 0;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error))
     {
@@ -398,7 +403,7 @@ static char *
 pdfinfo_field (const char *info,
                const char *field)
 {
-  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (info, "\n", -1);
   g_autofree char *prefix = g_strdup_printf ("%s:", field);
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -412,13 +417,13 @@ test_pdf (void)
 {
   for (gsize k = 0; k < G_N_ELEMENTS (all_kinds); k++)
     {
-      g_autoptr(CrkChartData) data = crk_test_data_for_kind (all_kinds[k]);
-      g_autoptr(CrkChartOptions) options = options_for (all_kinds[k], CRK_CHART_STYLE_PRINT);
+      g_autoptr (CrkChartData) data = crk_test_data_for_kind (all_kinds[k]);
+      g_autoptr (CrkChartOptions) options = options_for (all_kinds[k], CRK_CHART_STYLE_PRINT);
       g_autofree char *name = g_strdup_printf ("%s.pdf", crk_chart_kind_to_string (all_kinds[k]));
       g_autofree char *path = out_path (name);
       g_autofree char *description = crk_chart_data_describe (data, options);
       g_autofree char *info = NULL, *size = NULL, *title = NULL, *subject = NULL, *pages = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       double w = crk_export_mm_to_px (180, 300), h = crk_export_mm_to_px (135, 300);
 
       g_assert_true (crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO, w, h, 300, &error));
@@ -442,37 +447,77 @@ test_pdf (void)
 
 /* Layout checks */
 
-typedef struct {
+typedef struct
+{
   CrkChartKind kind;
-  const char  *what;
+  const char *what;
   CrkChartData *(*make) (void);
 } Case;
 
-static CrkChartData *make_radar (void) { return crk_test_radar_data (5, 6, TRUE); }
-static CrkChartData *make_radar8 (void) { return crk_test_radar_data (8, 12, TRUE); }
-static CrkChartData *make_radar_many (void) { return crk_test_radar_data (3, 36, TRUE); }
-static CrkChartData *make_bar100 (void) { return crk_test_bar_data (100); }
-static CrkChartData *make_bar10 (void) { return crk_test_bar_data (10); }
-static CrkChartData *make_contrib (void) { return crk_test_contribution_data (10); }
-static CrkChartData *make_contrib2 (void) { return crk_test_contribution_data (2); }
-static CrkChartData *make_gap (void) { return crk_test_gap_data (); }
-static CrkChartData *make_values (void) { return crk_test_values_data (); }
+static CrkChartData *
+make_radar (void)
+{
+  return crk_test_radar_data (5, 6, TRUE);
+}
+static CrkChartData *
+make_radar8 (void)
+{
+  return crk_test_radar_data (8, 12, TRUE);
+}
+static CrkChartData *
+make_radar_many (void)
+{
+  return crk_test_radar_data (3, 36, TRUE);
+}
+static CrkChartData *
+make_bar100 (void)
+{
+  return crk_test_bar_data (100);
+}
+static CrkChartData *
+make_bar10 (void)
+{
+  return crk_test_bar_data (10);
+}
+static CrkChartData *
+make_contrib (void)
+{
+  return crk_test_contribution_data (10);
+}
+static CrkChartData *
+make_contrib2 (void)
+{
+  return crk_test_contribution_data (2);
+}
+static CrkChartData *
+make_gap (void)
+{
+  return crk_test_gap_data ();
+}
+static CrkChartData *
+make_values (void)
+{
+  return crk_test_values_data ();
+}
 
 static const Case layout_cases[] = {
-  { CRK_CHART_RADAR, "radar", make_radar },
-  { CRK_CHART_RADAR, "radar-8x12", make_radar8 },
-  { CRK_CHART_RADAR, "radar-36-axes", make_radar_many },
-  { CRK_CHART_BAR, "bar-100", make_bar100 },
-  { CRK_CHART_BAR, "bar-10", make_bar10 },
-  { CRK_CHART_CONTRIBUTION, "contribution", make_contrib },
+  {CRK_CHART_RADAR, "radar", make_radar},
+  {CRK_CHART_RADAR, "radar-8x12", make_radar8},
+  {CRK_CHART_RADAR, "radar-36-axes", make_radar_many},
+  {CRK_CHART_BAR, "bar-100", make_bar100},
+  {CRK_CHART_BAR, "bar-10", make_bar10},
+  {CRK_CHART_CONTRIBUTION, "contribution", make_contrib},
   /* Its legend is taller than its two bars. */
-  { CRK_CHART_CONTRIBUTION, "contribution-2", make_contrib2 },
-  { CRK_CHART_GAP, "gap", make_gap },
-  { CRK_CHART_VALUES, "values", make_values },
+  {CRK_CHART_CONTRIBUTION, "contribution-2", make_contrib2},
+  {CRK_CHART_GAP, "gap", make_gap},
+  {CRK_CHART_VALUES, "values", make_values},
 };
 
 static const double sizes[][2] = {
-  { 1200, 900 }, { 800, 600 }, { 600, 800 }, { 480, 360 },
+  {1200, 900},
+  {800, 600},
+  {600, 800},
+  {480, 360},
 };
 
 static void
@@ -482,9 +527,9 @@ test_labels_apart_and_inside (void)
     for (gsize s = 0; s < G_N_ELEMENTS (sizes); s++)
       for (CrkLegendPosition legend = CRK_LEGEND_RIGHT; legend <= CRK_LEGEND_NONE; legend++)
         {
-          g_autoptr(CrkChartData) data = layout_cases[c].make ();
-          g_autoptr(CrkChartOptions) options = options_for (layout_cases[c].kind, CRK_CHART_STYLE_LIGHT);
-          g_autoptr(CrkChartHits) hits = crk_chart_hits_new ();
+          g_autoptr (CrkChartData) data = layout_cases[c].make ();
+          g_autoptr (CrkChartOptions) options = options_for (layout_cases[c].kind, CRK_CHART_STYLE_LIGHT);
+          g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
           cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
           cairo_t *cr = cairo_create (surface);
           double w = sizes[s][0], h = sizes[s][1];
@@ -515,8 +560,8 @@ test_nothing_outside (void)
   for (gsize c = 0; c < G_N_ELEMENTS (layout_cases); c++)
     for (CrkChartStyle style = CRK_CHART_STYLE_LIGHT; style <= CRK_CHART_STYLE_PRINT; style++)
       {
-        g_autoptr(CrkChartData) data = layout_cases[c].make ();
-        g_autoptr(CrkChartOptions) options = options_for (layout_cases[c].kind, style);
+        g_autoptr (CrkChartData) data = layout_cases[c].make ();
+        g_autoptr (CrkChartOptions) options = options_for (layout_cases[c].kind, style);
         const int w = 640, h = 480;
         cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w + 2 * margin, h + 2 * margin);
         cairo_t *cr = cairo_create (surface);
@@ -553,9 +598,9 @@ test_extents (void)
 {
   for (gsize c = 0; c < G_N_ELEMENTS (layout_cases); c++)
     {
-      g_autoptr(CrkChartData) data = layout_cases[c].make ();
-      g_autoptr(CrkChartOptions) options = options_for (layout_cases[c].kind, CRK_CHART_STYLE_LIGHT);
-      g_autoptr(CrkChartHits) hits = crk_chart_hits_new ();
+      g_autoptr (CrkChartData) data = layout_cases[c].make ();
+      g_autoptr (CrkChartOptions) options = options_for (layout_cases[c].kind, CRK_CHART_STYLE_LIGHT);
+      g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
       cairo_t *cr = cairo_create (surface);
       CrkRect extents;
@@ -577,9 +622,9 @@ test_extents (void)
 static void
 test_natural_height (void)
 {
-  g_autoptr(CrkChartData) bar10 = crk_test_bar_data (10);
-  g_autoptr(CrkChartData) bar100 = crk_test_bar_data (100);
-  g_autoptr(CrkChartOptions) options = options_for (CRK_CHART_BAR, CRK_CHART_STYLE_LIGHT);
+  g_autoptr (CrkChartData) bar10 = crk_test_bar_data (10);
+  g_autoptr (CrkChartData) bar100 = crk_test_bar_data (100);
+  g_autoptr (CrkChartOptions) options = options_for (CRK_CHART_BAR, CRK_CHART_STYLE_LIGHT);
   double h10 = crk_chart_data_get_natural_height (bar10, options, 800);
   double h100 = crk_chart_data_get_natural_height (bar100, options, 800);
   double row;
@@ -598,9 +643,9 @@ test_empty (void)
 {
   for (gsize k = 0; k < G_N_ELEMENTS (all_kinds); k++)
     {
-      g_autoptr(CrkChartData) data = crk_chart_data_new (all_kinds[k]);
-      g_autoptr(CrkChartOptions) options = options_for (all_kinds[k], CRK_CHART_STYLE_LIGHT);
-      g_autoptr(CrkChartHits) hits = crk_chart_hits_new ();
+      g_autoptr (CrkChartData) data = crk_chart_data_new (all_kinds[k]);
+      g_autoptr (CrkChartOptions) options = options_for (all_kinds[k], CRK_CHART_STYLE_LIGHT);
+      g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
       cairo_t *cr = cairo_create (surface);
       g_autofree char *description = NULL;
@@ -620,9 +665,9 @@ test_empty (void)
 static void
 test_hits (void)
 {
-  g_autoptr(CrkChartData) data = crk_test_radar_data (3, 6, TRUE);
-  g_autoptr(CrkChartOptions) options = options_for (CRK_CHART_RADAR, CRK_CHART_STYLE_LIGHT);
-  g_autoptr(CrkChartHits) hits = crk_chart_hits_new ();
+  g_autoptr (CrkChartData) data = crk_test_radar_data (3, 6, TRUE);
+  g_autoptr (CrkChartOptions) options = options_for (CRK_CHART_RADAR, CRK_CHART_STYLE_LIGHT);
+  g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
   guint points = 0, missing = 0, axes = 0;
@@ -671,8 +716,8 @@ test_hits (void)
 
   /* Ranked bars: a hit per row, the tooltip with rank, stage and change. */
   {
-    g_autoptr(CrkChartData) bars = crk_test_bar_data (30);
-    g_autoptr(CrkChartOptions) bar_options = options_for (CRK_CHART_BAR, CRK_CHART_STYLE_LIGHT);
+    g_autoptr (CrkChartData) bars = crk_test_bar_data (30);
+    g_autoptr (CrkChartOptions) bar_options = options_for (CRK_CHART_BAR, CRK_CHART_STYLE_LIGHT);
     guint n_bars = 0;
 
     crk_chart_data_draw (cr, bars, bar_options, 800, 700, hits);
@@ -700,7 +745,7 @@ test_cjk (void)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(PangoLayout) layout = crk_text_layout_new (cr, "深圳 苏州 重庆 先进制造业百强市", 10, PANGO_WEIGHT_NORMAL);
+  g_autoptr (PangoLayout) layout = crk_text_layout_new (cr, "深圳 苏州 重庆 先进制造业百强市", 10, PANGO_WEIGHT_NORMAL);
   PangoLayoutIter *iter;
   gboolean found_sc = FALSE;
 
@@ -740,10 +785,10 @@ test_cjk (void)
 static void
 test_spread (void)
 {
-  double pos[4] = { 10, 12, 14, 100 };
-  double size[4] = { 10, 10, 10, 10 };
-  double pos2[2] = { -5, 0 };
-  double size2[2] = { 10, 10 };
+  double pos[4] = {10, 12, 14, 100};
+  double size[4] = {10, 10, 10, 10};
+  double pos2[2] = {-5, 0};
+  double size2[2] = {10, 10};
 
   crk_labels_spread (pos, size, 4, 2, 0, 200);
   /* The first three form a block centred on their wanted starts: (10 + 0 + 12 - 12 + 14 - 24) / 3 = 0. */
@@ -760,10 +805,10 @@ test_spread (void)
 static void
 test_placer (void)
 {
-  CrkRect bounds = { 0, 0, 100, 100 };
-  g_autoptr(CrkLabelPlacer) placer = crk_label_placer_new (&bounds);
-  CrkRect a = { 10, 10, 20, 10 };
-  CrkRect cands[3] = { { 15, 15, 20, 10 }, { 95, 50, 20, 10 }, { 10, 20, 20, 10 } };
+  CrkRect bounds = {0, 0, 100, 100};
+  g_autoptr (CrkLabelPlacer) placer = crk_label_placer_new (&bounds);
+  CrkRect a = {10, 10, 20, 10};
+  CrkRect cands[3] = {{15, 15, 20, 10}, {95, 50, 20, 10}, {10, 20, 20, 10}};
   CrkRect chosen;
 
   crk_label_placer_reserve (placer, &a);
@@ -777,9 +822,22 @@ test_placer (void)
 static void
 test_format (void)
 {
-  struct { double v; const char *s; } cases[] = {
-    { 72.44, "72.4" }, { 1234.4, "1,234" }, { 8446.6, "8,447" }, { 5.126, "5.1" }, { 0.0523, "0.052" },
-    { -3.26, "−3.3" }, { -0.0001, "0.0" }, { -0.2, "−0.2" }, { 0, "0.0" }, { 1234567, "1,234,567" }, { NAN, "–" },
+  struct
+  {
+    double v;
+    const char *s;
+  } cases[] = {
+    {72.44, "72.4"},
+    {1234.4, "1,234"},
+    {8446.6, "8,447"},
+    {5.126, "5.1"},
+    {0.0523, "0.052"},
+    {-3.26, "−3.3"},
+    {-0.0001, "0.0"},
+    {-0.2, "−0.2"},
+    {0, "0.0"},
+    {1234567, "1,234,567"},
+    {NAN, "–"},
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -800,11 +858,11 @@ test_format (void)
 static void
 test_describe (void)
 {
-  g_autoptr(CrkChartData) radar = crk_test_radar_data (2, 6, TRUE);
-  g_autoptr(CrkChartData) bars = crk_test_bar_data (100);
-  g_autoptr(CrkChartData) gap = crk_test_gap_data ();
-  g_autoptr(CrkChartData) values = crk_test_values_data ();
-  g_autoptr(CrkChartOptions) options = crk_chart_options_new (CRK_CHART_RADAR);
+  g_autoptr (CrkChartData) radar = crk_test_radar_data (2, 6, TRUE);
+  g_autoptr (CrkChartData) bars = crk_test_bar_data (100);
+  g_autoptr (CrkChartData) gap = crk_test_gap_data ();
+  g_autoptr (CrkChartData) values = crk_test_values_data ();
+  g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_RADAR);
   g_autofree char *r = crk_chart_data_describe (radar, options);
   g_autofree char *b = crk_chart_data_describe (bars, options);
   g_autofree char *g = crk_chart_data_describe (gap, options);
@@ -834,10 +892,10 @@ test_describe (void)
 static void
 test_options (void)
 {
-  g_autoptr(CrkChartOptions) options = crk_chart_options_new (CRK_CHART_BAR);
-  g_autoptr(CrkChartOptions) copy = NULL;
-  guint cities[] = { 4, 2 };
-  int years[] = { 2019, 2020 };
+  g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_BAR);
+  g_autoptr (CrkChartOptions) copy = NULL;
+  guint cities[] = {4, 2};
+  int years[] = {2019, 2020};
   CrkChartKind kind;
   CrkChartStyle style;
 
@@ -869,16 +927,16 @@ test_options (void)
 static void
 test_gallery (void)
 {
-  static const char *style_names[] = { "light", "dark", "print" };
+  static const char *style_names[] = {"light", "dark", "print"};
 
   for (gsize c = 0; c < G_N_ELEMENTS (layout_cases); c++)
     for (CrkChartStyle style = CRK_CHART_STYLE_LIGHT; style <= CRK_CHART_STYLE_PRINT; style++)
       {
-        g_autoptr(CrkChartData) data = layout_cases[c].make ();
-        g_autoptr(CrkChartOptions) options = options_for (layout_cases[c].kind, style);
+        g_autoptr (CrkChartData) data = layout_cases[c].make ();
+        g_autoptr (CrkChartOptions) options = options_for (layout_cases[c].kind, style);
         g_autofree char *name = g_strdup_printf ("gallery-%s-%s.png", layout_cases[c].what, style_names[style]);
         g_autofree char *path = out_path (name);
-        g_autoptr(GError) error = NULL;
+        g_autoptr (GError) error = NULL;
         double h = 675; /* 1200 pixels at 128 dpi are 675 points */
 
         options->vertex_labels = style == CRK_CHART_STYLE_PRINT;
@@ -925,7 +983,7 @@ main (int argc, char **argv)
 
   if (g_getenv ("CRK_CHART_OUTDIR") == NULL)
     {
-      g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+      g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
       const char *name;
 
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)

@@ -17,8 +17,8 @@ crk_test_report_load_sample (void)
 {
   const char *source = g_getenv ("CRK_SOURCE_DIR");
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
   CrkResults *results;
 
   g_assert_nonnull (source);
@@ -33,10 +33,10 @@ crk_test_report_load_sample (void)
 }
 
 char *
-crk_test_report_run (const char * const *argv,
-                     int                *exit_status)
+crk_test_report_run (const char *const *argv,
+                     int *exit_status)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *out = NULL;
   g_autofree char *err = NULL;
   int status = 0;
@@ -45,7 +45,7 @@ crk_test_report_run (const char * const *argv,
   g_assert_no_error (error);
   if (exit_status != NULL)
     {
-      g_autoptr(GError) wait_error = NULL;
+      g_autoptr (GError) wait_error = NULL;
 
       if (g_spawn_check_wait_status (status, &wait_error))
         *exit_status = 0;
@@ -61,10 +61,10 @@ crk_test_report_run (const char * const *argv,
 
 char *
 crk_test_report_page_text (const char *pdf,
-                           guint       page)
+                           guint page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
-  const char *argv[] = { "pdftotext", "-layout", "-f", number, "-l", number, pdf, "-", NULL };
+  const char *argv[] = {"pdftotext", "-layout", "-f", number, "-l", number, pdf, "-", NULL};
 
   return crk_test_report_run (argv, NULL);
 }
@@ -72,7 +72,7 @@ crk_test_report_page_text (const char *pdf,
 char **
 crk_test_report_pages_text (const char *pdf)
 {
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  const char *argv[] = {"pdftotext", "-layout", pdf, "-", NULL};
   g_autofree char *out = crk_test_report_run (argv, NULL);
 
   /* pdftotext ends every page with a form feed. */
@@ -82,7 +82,7 @@ crk_test_report_pages_text (const char *pdf)
 guint
 crk_test_report_pdf_pages (const char *pdf)
 {
-  const char *argv[] = { "pdfinfo", pdf, NULL };
+  const char *argv[] = {"pdfinfo", pdf, NULL};
   g_autofree char *out = crk_test_report_run (argv, NULL);
   const char *line = strstr (out, "\nPages:");
 
@@ -93,10 +93,10 @@ crk_test_report_pdf_pages (const char *pdf)
 
 GArray *
 crk_test_report_pdf_page_sizes (const char *pdf,
-                                guint       n_pages)
+                                guint n_pages)
 {
   g_autofree char *last = g_strdup_printf ("%u", n_pages);
-  const char *argv[] = { "pdfinfo", "-f", "1", "-l", last, pdf, NULL };
+  const char *argv[] = {"pdfinfo", "-f", "1", "-l", last, pdf, NULL};
   g_autofree char *out = crk_test_report_run (argv, NULL);
   GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -125,9 +125,9 @@ guint
 crk_test_report_check_fonts_embedded (const char *pdf,
                                       const char *must_contain)
 {
-  const char *argv[] = { "pdffonts", pdf, NULL };
+  const char *argv[] = {"pdffonts", pdf, NULL};
   g_autofree char *out = crk_test_report_run (argv, NULL);
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
   guint n = 0;
   gboolean found = must_contain == NULL;
 
@@ -135,7 +135,7 @@ crk_test_report_check_fonts_embedded (const char *pdf,
   g_assert_true (g_str_has_prefix (lines[0], "name"));
   for (guint i = 2; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) fields = NULL;
+      g_auto (GStrv) fields = NULL;
       guint n_fields;
 
       if (*lines[i] == '\0')
@@ -143,7 +143,7 @@ crk_test_report_check_fonts_embedded (const char *pdf,
       /* name type... encoding emb sub uni object ID: emb is the 5th field from the end. */
       fields = g_strsplit_set (lines[i], " ", -1);
       {
-        g_autoptr(GPtrArray) words = g_ptr_array_new ();
+        g_autoptr (GPtrArray) words = g_ptr_array_new ();
 
         for (guint k = 0; fields[k] != NULL; k++)
           if (*fields[k] != '\0')
@@ -163,7 +163,7 @@ crk_test_report_check_fonts_embedded (const char *pdf,
 char *
 crk_test_report_tmp_path (const char *name)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("crk-report-XXXXXX", &error);
 
   g_assert_no_error (error);
@@ -182,7 +182,7 @@ crk_test_report_remove (const char *path)
 /* Like strstr() over binary data (a PDF has NUL bytes in its streams). */
 static const char *
 find_bytes (const char *data,
-            gsize       length,
+            gsize length,
             const char *needle)
 {
   gsize n = strlen (needle);
@@ -194,9 +194,9 @@ find_bytes (const char *data,
 }
 
 void
-crk_test_report_check_pdf (CrkReport  *report,
+crk_test_report_check_pdf (CrkReport *report,
                            const char *pdf,
-                           gboolean    with_outline)
+                           gboolean with_outline)
 {
   CrkResults *results = crk_report_get_results (report);
   CrkDataset *dataset = crk_results_get_dataset (results);
@@ -204,10 +204,10 @@ crk_test_report_check_pdf (CrkReport  *report,
   guint n_ranked = 0;
   const guint *order = crk_results_get_order (results, &n_ranked);
   int table_page = crk_report_get_section_page (report, CRK_REPORT_SECTION_TABLE);
-  g_autoptr(GPtrArray) table_lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) table_lines = g_ptr_array_new_with_free_func (g_free);
   guint n_table_pages = 0;
-  g_auto(GStrv) pages = NULL;
-  g_autoptr(GArray) sizes = NULL;
+  g_auto (GStrv) pages = NULL;
+  g_autoptr (GArray) sizes = NULL;
 
   /* The page count the layout computed. */
   g_assert_cmpuint (crk_test_report_pdf_pages (pdf), ==, n_pages);
@@ -242,7 +242,7 @@ crk_test_report_check_pdf (CrkReport  *report,
 
       if (crk_report_get_page_section (report, p) == CRK_REPORT_SECTION_TABLE)
         {
-          g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+          g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
           gboolean header = FALSE, rows = FALSE;
 
           n_table_pages++;
@@ -273,7 +273,7 @@ crk_test_report_check_pdf (CrkReport  *report,
         g_autofree char *name = g_regex_escape_string (crk_city_get_name (city), -1);
         g_autofree char *pattern = g_strdup_printf ("^\\s*%u\\s+(▲\\s*\\d+|▼\\s*\\d+|=|new)?\\s*%s\\s",
                                                     crk_results_get_rank (results, order[i]), name);
-        g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+        g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
 
         g_assert_nonnull (regex);
         while (line < table_lines->len && !g_regex_match (regex, g_ptr_array_index (table_lines, line), 0, NULL))
@@ -293,7 +293,7 @@ crk_test_report_check_pdf (CrkReport  *report,
     if (n_cities >= 12)
       {
         int last_profile = crk_report_get_city_page (report, cities[n_cities - 1]);
-        g_autoptr(GString) index = g_string_new (NULL);
+        g_autoptr (GString) index = g_string_new (NULL);
 
         g_assert_cmpint (last_profile + 1, <, (int) n_pages);
         for (guint p = (guint) last_profile + 1; p < n_pages; p++)
@@ -317,19 +317,20 @@ crk_test_report_check_pdf (CrkReport  *report,
     {
       g_autofree char *contents = NULL;
       gsize length = 0;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       guint n_cities = 0;
       const guint *cities = crk_report_get_profile_cities (report, &n_cities);
-      const struct {
+      const struct
+      {
         CrkReportSections section;
-        const char       *title;
+        const char *title;
       } sections[] = {
-        { CRK_REPORT_SECTION_CONTENTS, "Contents" },
-        { CRK_REPORT_SECTION_SUMMARY, "Summary" },
-        { CRK_REPORT_SECTION_METHOD, "Method" },
-        { CRK_REPORT_SECTION_TABLE, "Ranking table" },
-        { CRK_REPORT_SECTION_CHARTS, "Overview charts" },
-        { CRK_REPORT_SECTION_PROFILES, "City profiles" },
+        {CRK_REPORT_SECTION_CONTENTS, "Contents"},
+        {CRK_REPORT_SECTION_SUMMARY, "Summary"},
+        {CRK_REPORT_SECTION_METHOD, "Method"},
+        {CRK_REPORT_SECTION_TABLE, "Ranking table"},
+        {CRK_REPORT_SECTION_CHARTS, "Overview charts"},
+        {CRK_REPORT_SECTION_PROFILES, "City profiles"},
       };
 
       /* cairo writes the outline uncompressed: the titles are literal strings. */

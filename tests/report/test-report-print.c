@@ -22,7 +22,7 @@ static CrkResults *sample;
 /* No isolated dirs here: nothing is written to the user's dirs, and GLib 2.74 leaks the
  * cached dirs that isolation replaces, which the sanitizer build would report. */
 static gboolean
-init_display (int    *argc,
+init_display (int *argc,
               char ***argv)
 {
   const char *require = g_getenv ("CRK_REQUIRE_DISPLAY");
@@ -42,8 +42,8 @@ init_display (int    *argc,
 /* Runs the main loop until @condition holds or @seconds pass (then fails). */
 static void
 wait_for (gboolean (*condition) (gpointer data),
-          gpointer  data,
-          double    seconds)
+          gpointer data,
+          double seconds)
 {
   gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
 
@@ -73,13 +73,13 @@ spin (guint ms)
 static void
 test_print_export (void)
 {
-  g_autoptr(CrkReportOptions) options = crk_report_options_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkReport) report = NULL;
-  g_autoptr(CrkPrintOperation) operation = NULL;
+  g_autoptr (CrkReportOptions) options = crk_report_options_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkReport) report = NULL;
+  g_autoptr (CrkPrintOperation) operation = NULL;
   g_autofree char *pdf = crk_test_report_tmp_path ("printed.pdf");
   GtkPrintOperationResult result;
-  g_autoptr(GDateTime) date = g_date_time_new_utc (2021, 11, 29, 10, 0, 0);
+  g_autoptr (GDateTime) date = g_date_time_new_utc (2021, 11, 29, 10, 0, 0);
 
   crk_report_options_set_date (options, date);
   report = crk_report_new (sample, options, &error);
@@ -110,11 +110,11 @@ test_dialog_preview (void)
 {
   guint n_ranked = 0;
   const guint *order = crk_results_get_order (sample, &n_ranked);
-  g_autoptr(GArray) selection = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) selection = g_array_new (FALSE, FALSE, sizeof (guint));
   CrkReportDialog *dialog;
   CrkReport *report;
   g_autofree char *pdf = crk_test_report_tmp_path ("dialog.pdf");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint n_cities = 0;
   const guint *cities;
   double width, height;
@@ -160,22 +160,30 @@ test_dialog_preview (void)
   /* No section at all: no report, nothing to print. */
   {
     const char *switches[] = {
-      "title_switch", "contents_switch", "summary_switch", "method_switch", "table_switch",
-      "charts_switch", "profiles_switch",
+      "title_switch",
+      "contents_switch",
+      "summary_switch",
+      "method_switch",
+      "table_switch",
+      "charts_switch",
+      "profiles_switch",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
       gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG,
-                                                                        switches[i])), FALSE);
+                                                                        switches[i])),
+                             FALSE);
     crk_report_dialog_update (dialog);
     g_assert_null (crk_report_dialog_get_report (dialog));
     g_assert_false (crk_report_dialog_save_pdf (dialog, pdf, &error));
     g_assert_error (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID);
     g_clear_error (&error);
     gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG,
-                                                                      "table_switch")), TRUE);
+                                                                      "table_switch")),
+                           TRUE);
     gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG,
-                                                                      "profiles_switch")), TRUE);
+                                                                      "profiles_switch")),
+                           TRUE);
   }
 
   /* Saving writes what the preview shows (after the pending update). */

@@ -23,7 +23,7 @@ static CrkReportOptions *
 fixed_options (void)
 {
   CrkReportOptions *options = crk_report_options_new ();
-  g_autoptr(GDateTime) date = g_date_time_new_utc (2021, 11, 29, 10, 0, 0);
+  g_autoptr (GDateTime) date = g_date_time_new_utc (2021, 11, 29, 10, 0, 0);
 
   crk_report_options_set_date (options, date);
   return options;
@@ -32,11 +32,11 @@ fixed_options (void)
 static void
 test_options_parse (void)
 {
-  g_autoptr(CrkReportOptions) options = crk_report_options_new ();
-  g_autoptr(CrkReportOptions) copy = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkReportOptions) options = crk_report_options_new ();
+  g_autoptr (CrkReportOptions) copy = NULL;
+  g_autoptr (GError) error = NULL;
   CrkReportPaper paper;
-  const char * const *codes;
+  const char *const *codes;
 
   g_assert_cmpint (crk_report_options_get_sections (options), ==, CRK_REPORT_SECTIONS_ALL);
   g_assert_cmpint (crk_report_options_get_profiles (options), ==, CRK_REPORT_PROFILES_ALL);
@@ -84,9 +84,9 @@ test_options_parse (void)
 static void
 test_layout_pages (void)
 {
-  g_autoptr(CrkReportOptions) options = fixed_options ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkReport) report = crk_report_new (sample, options, &error);
+  g_autoptr (CrkReportOptions) options = fixed_options ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkReport) report = crk_report_new (sample, options, &error);
   guint n_pages, n_ranked = 0, n_profiles = 0, n_profile_pages = 0;
   int profiles_start;
   const guint *order = crk_results_get_order (sample, &n_ranked);
@@ -153,8 +153,8 @@ test_layout_pages (void)
 static void
 test_layout_flow (void)
 {
-  g_autoptr(CrkReportOptions) options = fixed_options ();
-  g_autoptr(CrkReport) report = crk_report_new (sample, options, NULL);
+  g_autoptr (CrkReportOptions) options = fixed_options ();
+  g_autoptr (CrkReport) report = crk_report_new (sample, options, NULL);
   guint n_flow = 0, n_repeated = 0;
 
   for (guint p = 0; p < report->pages->len; p++)
@@ -200,7 +200,7 @@ test_layout_flow (void)
         guint last = page->first_block + page->n_blocks - 1;
         const CrkBlock *block = &g_array_index (report->blocks, CrkBlock, last);
         gboolean section_ends = p + 1 == report->pages->len ||
-                                g_array_index (report->pages, CrkPage, p + 1).section != page->section;
+          g_array_index (report->pages, CrkPage, p + 1).section != page->section;
 
         if (block->keep_with_next && !section_ends)
           g_error ("page %u ends with a heading or header (block kind %d)", p + 1, block->kind);
@@ -215,11 +215,11 @@ test_layout_flow (void)
 static void
 test_pdf_a4 (void)
 {
-  g_autoptr(CrkReportOptions) options = fixed_options ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkReport) report = crk_report_new (sample, options, &error);
+  g_autoptr (CrkReportOptions) options = fixed_options ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkReport) report = crk_report_new (sample, options, &error);
   g_autofree char *pdf = crk_test_report_tmp_path ("report-a4.pdf");
-  const char *argv[] = { "pdfinfo", pdf, NULL };
+  const char *argv[] = {"pdfinfo", pdf, NULL};
   g_autofree char *info = NULL;
 
   g_assert_no_error (error);
@@ -244,15 +244,14 @@ test_pdf_a4 (void)
 static void
 test_pdf_letter (void)
 {
-  g_autoptr(CrkReportOptions) options = fixed_options ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkReport) report = NULL;
+  g_autoptr (CrkReportOptions) options = fixed_options ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkReport) report = NULL;
   g_autofree char *pdf = crk_test_report_tmp_path ("report-letter.pdf");
   guint n_landscape = 0;
 
   crk_report_options_set_paper (options, CRK_REPORT_PAPER_LETTER);
-  crk_report_options_set_sections (options, CRK_REPORT_SECTION_TITLE | CRK_REPORT_SECTION_CONTENTS |
-                                            CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
+  crk_report_options_set_sections (options, CRK_REPORT_SECTION_TITLE | CRK_REPORT_SECTION_CONTENTS | CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
   crk_report_options_set_profiles_top (options, 5);
   report = crk_report_new (sample, options, &error);
   g_assert_no_error (error);
@@ -265,7 +264,7 @@ test_pdf_letter (void)
 
   crk_test_report_check_pdf (report, pdf, TRUE);
   {
-    g_autoptr(GArray) sizes = crk_test_report_pdf_page_sizes (pdf, crk_report_get_n_pages (report));
+    g_autoptr (GArray) sizes = crk_test_report_pdf_page_sizes (pdf, crk_report_get_n_pages (report));
 
     for (guint p = 0; p < crk_report_get_n_pages (report); p++)
       {
@@ -291,19 +290,18 @@ test_pdf_letter (void)
 static void
 test_pdf_chinese (void)
 {
-  g_autoptr(CrkReportOptions) options = fixed_options ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkReport) report = NULL;
+  g_autoptr (CrkReportOptions) options = fixed_options ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkReport) report = NULL;
   g_autofree char *pdf = crk_test_report_tmp_path ("report-zh.pdf");
-  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  const char *argv[] = {"pdftotext", pdf, "-", NULL};
   g_autofree char *text = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
 
   crk_locale_set_language ("zh_CN");
-  crk_report_options_set_sections (options, CRK_REPORT_SECTION_TITLE | CRK_REPORT_SECTION_TABLE |
-                                            CRK_REPORT_SECTION_PROFILES);
+  crk_report_options_set_sections (options, CRK_REPORT_SECTION_TITLE | CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
   crk_report_options_set_profiles_top (options, 3);
   report = crk_report_new (sample, options, &error);
   g_assert_no_error (error);
@@ -332,9 +330,9 @@ test_pdf_chinese (void)
 static void
 test_profiles_list (void)
 {
-  g_autoptr(CrkReportOptions) options = fixed_options ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrkReport) report = NULL;
+  g_autoptr (CrkReportOptions) options = fixed_options ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkReport) report = NULL;
   CrkDataset *dataset = crk_results_get_dataset (sample);
   guint n_ranked = 0, n = 0;
   const guint *order = crk_results_get_order (sample, &n_ranked);
@@ -380,8 +378,8 @@ test_profiles_list (void)
 static void
 test_draw_scaled (void)
 {
-  g_autoptr(CrkReportOptions) options = fixed_options ();
-  g_autoptr(CrkReport) report = NULL;
+  g_autoptr (CrkReportOptions) options = fixed_options ();
+  g_autoptr (CrkReport) report = NULL;
   guint pages[3];
 
   crk_report_options_set_profiles_top (options, 2);
@@ -426,15 +424,15 @@ test_draw_scaled (void)
 static void
 test_unranked (void)
 {
-  g_autoptr(CrkResults) fresh = crk_test_report_load_sample ();
+  g_autoptr (CrkResults) fresh = crk_test_report_load_sample ();
   CrkDataset *dataset = crk_results_get_dataset (fresh);
   CrkCity *city = crk_dataset_get_city (dataset, crk_results_get_order (fresh, NULL)[0]);
   int year = crk_results_get_year (fresh);
   guint year_index = (guint) crk_dataset_lookup_year (dataset, year);
-  g_autoptr(CrkResults) results = NULL;
-  g_autoptr(CrkReportOptions) options = fixed_options ();
-  g_autoptr(CrkReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (CrkResults) results = NULL;
+  g_autoptr (CrkReportOptions) options = fixed_options ();
+  g_autoptr (CrkReport) report = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *pdf = crk_test_report_tmp_path ("unranked.pdf");
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
@@ -457,7 +455,7 @@ test_unranked (void)
   g_assert_no_error (error);
   crk_test_report_check_pdf (report, pdf, TRUE);
   {
-    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    const char *argv[] = {"pdftotext", pdf, "-", NULL};
 
     text = crk_test_report_run (argv, NULL);
   }
@@ -474,8 +472,8 @@ test_profile_fits (void)
 {
   for (guint paper = 0; paper < 2; paper++)
     {
-      g_autoptr(CrkReportOptions) options = fixed_options ();
-      g_autoptr(CrkReport) report = NULL;
+      g_autoptr (CrkReportOptions) options = fixed_options ();
+      g_autoptr (CrkReport) report = NULL;
       guint n = 0;
       const guint *cities;
 
@@ -524,13 +522,13 @@ test_cli (void)
   g_autofree char *dataset = g_build_filename (source, "data", "samples",
                                                "advanced-manufacturing-cities.cityrank.xml", NULL);
   g_autofree char *pdf = crk_test_report_tmp_path ("cli.pdf");
-  g_autoptr(CrkReportOptions) options = fixed_options ();
-  g_autoptr(CrkReport) report = NULL;
+  g_autoptr (CrkReportOptions) options = fixed_options ();
+  g_autoptr (CrkReport) report = NULL;
   int status = -1;
 
   g_assert_nonnull (cli);
   {
-    const char *argv[] = { cli, "report", dataset, "-o", pdf, "--profiles", "top:3", "--paper", "letter", NULL };
+    const char *argv[] = {cli, "report", dataset, "-o", pdf, "--profiles", "top:3", "--paper", "letter", NULL};
     g_autofree char *out = crk_test_report_run (argv, &status);
 
     g_assert_cmpint (status, ==, 0);
@@ -542,9 +540,9 @@ test_cli (void)
 
   {
     /* An earlier year of the panel: its own report (no base year before it). */
-    const char *argv[] = { cli, "report", dataset, "-o", pdf, "--year", "2020", "--sections", "title,table", NULL };
+    const char *argv[] = {cli, "report", dataset, "-o", pdf, "--year", "2020", "--sections", "title,table", NULL};
     g_autofree char *out = crk_test_report_run (argv, &status);
-    const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+    const char *text_argv[] = {"pdftotext", pdf, "-", NULL};
     g_autofree char *text = NULL;
 
     g_assert_cmpint (status, ==, 0);
@@ -552,37 +550,37 @@ test_cli (void)
     g_assert_nonnull (strstr (text, "Cities in rank order for 2020"));
   }
   {
-    const char *argv[] = { cli, "report", dataset, "-o", pdf, "--year", "1999", NULL };
+    const char *argv[] = {cli, "report", dataset, "-o", pdf, "--year", "1999", NULL};
     g_autofree char *out = crk_test_report_run (argv, &status);
 
     g_assert_cmpint (status, ==, 1);
   }
   {
-    const char *argv[] = { cli, "report", dataset, "-o", pdf, "--sections", "tables", NULL };
+    const char *argv[] = {cli, "report", dataset, "-o", pdf, "--sections", "tables", NULL};
     g_autofree char *out = crk_test_report_run (argv, &status);
 
     g_assert_cmpint (status, ==, 2);
   }
   {
-    const char *argv[] = { cli, "report", dataset, "-o", pdf, "--paper", "a5", NULL };
+    const char *argv[] = {cli, "report", dataset, "-o", pdf, "--paper", "a5", NULL};
     g_autofree char *out = crk_test_report_run (argv, &status);
 
     g_assert_cmpint (status, ==, 2);
   }
   {
-    const char *argv[] = { cli, "report", dataset, "-o", pdf, "--profiles", "NOPE", NULL };
+    const char *argv[] = {cli, "report", dataset, "-o", pdf, "--profiles", "NOPE", NULL};
     g_autofree char *out = crk_test_report_run (argv, &status);
 
     g_assert_cmpint (status, ==, 2);
   }
   {
-    const char *argv[] = { cli, "report", dataset, NULL };
+    const char *argv[] = {cli, "report", dataset, NULL};
     g_autofree char *out = crk_test_report_run (argv, &status);
 
     g_assert_cmpint (status, ==, 2);
   }
   {
-    const char *argv[] = { cli, "report", "/nonexistent/x.cityrank.xml", "-o", pdf, NULL };
+    const char *argv[] = {cli, "report", "/nonexistent/x.cityrank.xml", "-o", pdf, NULL};
     g_autofree char *out = crk_test_report_run (argv, &status);
 
     g_assert_cmpint (status, ==, 1);
