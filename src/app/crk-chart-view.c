@@ -14,6 +14,8 @@
 #define MIN_HEIGHT 220
 #define MIN_WIDTH 320
 #define MAX_RADAR_CITIES 8
+/* layouts kept between frames: two frames of the ranked bars of the 279-city sample */
+#define TEXT_CACHE_SIZE 2048
 
 struct _CrkChartView
 {
@@ -23,6 +25,8 @@ struct _CrkChartView
   CrkChartOptions *options;
   GArray *selected; /* guint, as set by the window */
   CrkChartHits *hits;
+  /* the layouts of the last frames: most of a redrawn chart's text is the same */
+  CrkTextCache *text_cache;
   char *description;
   char *placeholder;
   /* the natural height at a width, so that a re-rank measures nothing again */
@@ -255,6 +259,7 @@ crk_chart_view_snapshot (GtkWidget *widget,
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  crk_text_cache_attach (self->text_cache, cr);
   crk_chart_draw (cr, self->results, self->options, width, height, self->hits);
   cairo_destroy (cr);
 }
@@ -378,6 +383,7 @@ crk_chart_view_finalize (GObject *object)
   g_clear_pointer (&self->options, crk_chart_options_free);
   g_clear_pointer (&self->selected, g_array_unref);
   g_clear_pointer (&self->hits, crk_chart_hits_free);
+  g_clear_pointer (&self->text_cache, crk_text_cache_unref);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->placeholder, g_free);
 
@@ -485,6 +491,7 @@ crk_chart_view_init (CrkChartView *self)
   self->options->benchmark = CRK_BENCHMARK_MEDIAN;
   self->selected = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hits = crk_chart_hits_new ();
+  self->text_cache = crk_text_cache_new (TEXT_CACHE_SIZE);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

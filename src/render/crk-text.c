@@ -91,11 +91,13 @@ crk_text_font_new (double size,
 /* What crk_text_layout_new() shares between the layouts of one cairo context: the Pango
  * context (with its font caches) and the font descriptions, so a frame with hundreds of
  * labels sets each of them up once. Kept as user data of the cairo context, which is used
- * by one thread at a time and frees it when destroyed. */
+ * by one thread at a time and frees it when destroyed, or by a CrkTextCache for all the
+ * cairo contexts it is attached to. */
 typedef struct
 {
   PangoContext *context;
-  GHashTable *fonts; /* FontKey -> PangoFontDescription */
+  GHashTable *fonts;                     /* FontKey -> PangoFontDescription */
+  cairo_font_options_t *surface_options; /* of the target the context was last updated for */
 } TextShared;
 
 typedef struct
@@ -105,6 +107,7 @@ typedef struct
 } FontKey;
 
 static const cairo_user_data_key_t text_shared_key;
+static const cairo_user_data_key_t text_cache_key;
 
 static guint
 font_key_hash (gconstpointer key)
@@ -124,29 +127,11 @@ font_key_equal (gconstpointer a,
 }
 
 static void
-text_shared_free (void *data)
+text_shared_init (TextShared *shared,
+                  cairo_t *cr)
 {
-  TextShared *shared = data;
-
-  g_object_unref (shared->context);
-  g_hash_table_unref (shared->fonts);
-  g_free (shared);
-}
-
-static TextShared *
-text_shared_get (cairo_t *cr)
-{
-  TextShared *shared = cairo_get_user_data (cr, &text_shared_key);
   cairo_font_options_t *options;
 
-  if (shared != NULL)
-    {
-      /* The transformation (and so the context's matrix) may have changed since. */
-      pango_cairo_update_context (cr, shared->context);
-      return shared;
-    }
-
-  shared = g_new0 (TextShared, 1);
   shared->context = pango_cairo_create_context (cr);
   options = cairo_font_options_create ();
   /* Unhinted metrics: the same layout on screen, in a PNG, an SVG and a PDF. */
@@ -156,8 +141,380 @@ text_shared_get (cairo_t *cr)
   pango_cairo_context_set_font_options (shared->context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (shared->context, FALSE);
+  pango_cairo_update_context (cr, shared->context);
+  shared->surface_options = cairo_font_options_create ();
+  cairo_surface_get_font_options (cairo_get_target (cr), shared->surface_options);
   shared->fonts = g_hash_table_new_full (font_key_hash, font_key_equal, g_free,
                                          (GDestroyNotify) pango_font_description_free);
+}
+
+static void
+text_shared_clear (TextShared *shared)
+{
+  g_clear_object (&shared->context);
+  g_clear_pointer (&shared->fonts, g_hash_table_unref);
+  g_clear_pointer (&shared->surface_options, cairo_font_options_destroy);
+}
+
+static void
+text_shared_free (void *data)
+{
+  text_shared_clear (data);
+  g_free (data);
+}
+
+/* Brings the Pango context up to date with @cr (its transformation and, when @new_target,
+ * its target surface) only when something differs: pango_cairo_update_context() always
+ * marks the context changed, and every layout made with it would lay itself out again. */
+static void
+text_shared_sync (TextShared *shared,
+                  cairo_t *cr,
+                  gboolean new_target)
+{
+  const PangoMatrix *pm = pango_context_get_matrix (shared->context);
+  cairo_matrix_t m;
+  gboolean stale;
+
+  cairo_get_matrix (cr, &m);
+  stale = pm == NULL || pm->xx != m.xx || pm->yx != m.yx || pm->xy != m.xy || pm->yy != m.yy;
+  if (new_target)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      cairo_surface_get_font_options (cairo_get_target (cr), options);
+      if (!cairo_font_options_equal (options, shared->surface_options))
+        {
+          stale = TRUE;
+          cairo_font_options_destroy (shared->surface_options);
+          shared->surface_options = options;
+        }
+      else
+        cairo_font_options_destroy (options);
+    }
+  if (stale)
+    pango_cairo_update_context (cr, shared->context);
+}
+
+/* A kept layout. Entries of the same key are chained from the one in the table. */
+typedef struct _CacheEntry CacheEntry;
+
+struct _CacheEntry
+{
+  char *text;
+  double size;
+  PangoWeight weight;
+  guint hash;
+  PangoLayout *layout; /* a toggle reference */
+  guint serial;        /* the layout's serial as made: another means someone changed it */
+  gboolean in_use;     /* someone else holds a reference */
+  GList lru_link;
+  CacheEntry *next;
+};
+
+struct _CrkTextCache
+{
+  grefcount ref_count;
+  TextShared shared; /* context == NULL until first attached */
+  guint context_serial;
+  GHashTable *entries; /* CacheEntry (first of its key) -> itself */
+  GQueue lru;          /* most recently used first */
+  guint max_layouts;
+  guint n_hits;
+  guint n_misses;
+};
+
+static guint
+entry_hash (const char *text,
+            double size,
+            PangoWeight weight)
+{
+  return (g_str_hash (text) * 31 + g_double_hash (&size)) * 31 + (guint) weight;
+}
+
+static guint
+cache_entry_hash (gconstpointer p)
+{
+  return ((const CacheEntry *) p)->hash;
+}
+
+static gboolean
+cache_entry_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const CacheEntry *ea = a, *eb = b;
+
+  return ea->hash == eb->hash && ea->size == eb->size && ea->weight == eb->weight &&
+    strcmp (ea->text, eb->text) == 0;
+}
+
+static void
+cache_entry_toggled (gpointer data,
+                     GObject *object,
+                     gboolean is_last_ref)
+{
+  ((CacheEntry *) data)->in_use = !is_last_ref;
+}
+
+/* Unlinks @entry from the table and the LRU list and lets its layout go (its users, if
+ * any, keep it). */
+static void
+cache_remove (CrkTextCache *self,
+              CacheEntry *entry)
+{
+  CacheEntry *head = g_hash_table_lookup (self->entries, entry);
+
+  g_assert (head != NULL);
+  if (head == entry)
+    {
+      g_hash_table_remove (self->entries, entry);
+      if (entry->next != NULL)
+        g_hash_table_add (self->entries, entry->next);
+    }
+  else
+    {
+      CacheEntry *prev = head;
+
+      while (prev->next != entry)
+        prev = prev->next;
+      prev->next = entry->next;
+    }
+  g_queue_unlink (&self->lru, &entry->lru_link);
+  g_object_remove_toggle_ref (G_OBJECT (entry->layout), cache_entry_toggled, entry);
+  g_free (entry->text);
+  g_free (entry);
+}
+
+/**
+ * crk_text_cache_new:
+ * @max_layouts: how many layouts to keep at most
+ *
+ * Makes a cache of layouts to attach to the cairo contexts of successive frames.
+ *
+ * Returns: (transfer full): the cache
+ */
+CrkTextCache *
+crk_text_cache_new (guint max_layouts)
+{
+  CrkTextCache *self = g_new0 (CrkTextCache, 1);
+
+  g_ref_count_init (&self->ref_count);
+  self->entries = g_hash_table_new (cache_entry_hash, cache_entry_equal);
+  g_queue_init (&self->lru);
+  self->max_layouts = MAX (max_layouts, 1);
+  return self;
+}
+
+/**
+ * crk_text_cache_ref:
+ * @self: a cache
+ *
+ * Returns: (transfer full): @self
+ */
+CrkTextCache *
+crk_text_cache_ref (CrkTextCache *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/**
+ * crk_text_cache_unref:
+ * @self: a cache
+ *
+ * Drops a reference; the last one frees the cache and its layouts.
+ */
+void
+crk_text_cache_unref (CrkTextCache *self)
+{
+  if (self == NULL || !g_ref_count_dec (&self->ref_count))
+    return;
+  crk_text_cache_clear (self);
+  g_hash_table_unref (self->entries);
+  text_shared_clear (&self->shared);
+  g_free (self);
+}
+
+/**
+ * crk_text_cache_clear:
+ * @self: a cache
+ *
+ * Drops every kept layout.
+ */
+void
+crk_text_cache_clear (CrkTextCache *self)
+{
+  g_return_if_fail (self != NULL);
+
+  while (self->lru.head != NULL)
+    cache_remove (self, self->lru.head->data);
+}
+
+/**
+ * crk_text_cache_get_n_layouts:
+ * @self: a cache
+ *
+ * Returns: how many layouts the cache keeps
+ */
+guint
+crk_text_cache_get_n_layouts (CrkTextCache *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->lru.length;
+}
+
+/**
+ * crk_text_cache_get_stats:
+ * @self: a cache
+ * @n_hits: (out) (optional): layouts handed out again
+ * @n_misses: (out) (optional): layouts made
+ *
+ * How well the cache works.
+ */
+void
+crk_text_cache_get_stats (CrkTextCache *self,
+                          guint *n_hits,
+                          guint *n_misses)
+{
+  g_return_if_fail (self != NULL);
+
+  if (n_hits != NULL)
+    *n_hits = self->n_hits;
+  if (n_misses != NULL)
+    *n_misses = self->n_misses;
+}
+
+/**
+ * crk_text_cache_attach:
+ * @self: a cache
+ * @cr: a cairo context
+ *
+ * Makes the layouts made for @cr come from the cache, for as long as @cr lives.
+ */
+void
+crk_text_cache_attach (CrkTextCache *self,
+                       cairo_t *cr)
+{
+  g_return_if_fail (self != NULL && cr != NULL);
+
+  if (cairo_get_user_data (cr, &text_cache_key) == self)
+    return;
+  if (cairo_set_user_data (cr, &text_cache_key, crk_text_cache_ref (self),
+                           (cairo_destroy_func_t) crk_text_cache_unref) != CAIRO_STATUS_SUCCESS)
+    {
+      crk_text_cache_unref (self);
+      return;
+    }
+  if (self->shared.context == NULL)
+    text_shared_init (&self->shared, cr);
+  else
+    text_shared_sync (&self->shared, cr, TRUE);
+}
+
+/* Drops every layout when the context changed: they would lay themselves out again anyway. */
+static void
+cache_check_context (CrkTextCache *self)
+{
+  guint serial = pango_context_get_serial (self->shared.context);
+
+  if (serial != self->context_serial)
+    {
+      crk_text_cache_clear (self);
+      self->context_serial = serial;
+    }
+}
+
+static PangoLayout *
+cache_lookup (CrkTextCache *self,
+              const char *text,
+              double size,
+              PangoWeight weight)
+{
+  CacheEntry key = {(char *) text, size, weight, entry_hash (text, size, weight)};
+  CacheEntry *entry = g_hash_table_lookup (self->entries, &key);
+
+  while (entry != NULL)
+    {
+      CacheEntry *next = entry->next;
+
+      if (!entry->in_use)
+        {
+          if (pango_layout_get_serial (entry->layout) == entry->serial)
+            {
+              g_queue_unlink (&self->lru, &entry->lru_link);
+              g_queue_push_head_link (&self->lru, &entry->lru_link);
+              self->n_hits++;
+              return g_object_ref (entry->layout);
+            }
+          /* Changed by a user since: of no use to anyone else. */
+          cache_remove (self, entry);
+        }
+      entry = next;
+    }
+  return NULL;
+}
+
+/* Keeps @layout, just made for @text (the caller holds it). */
+static void
+cache_insert (CrkTextCache *self,
+              PangoLayout *layout,
+              const char *text,
+              double size,
+              PangoWeight weight)
+{
+  CacheEntry *entry = g_new0 (CacheEntry, 1);
+  CacheEntry *head;
+
+  entry->text = g_strdup (text);
+  entry->size = size;
+  entry->weight = weight;
+  entry->hash = entry_hash (text, size, weight);
+  entry->layout = layout;
+  entry->serial = pango_layout_get_serial (layout);
+  entry->in_use = TRUE;
+  entry->lru_link.data = entry;
+  g_object_add_toggle_ref (G_OBJECT (layout), cache_entry_toggled, entry);
+
+  head = g_hash_table_lookup (self->entries, entry);
+  if (head != NULL)
+    {
+      entry->next = head->next;
+      head->next = entry;
+    }
+  else
+    g_hash_table_add (self->entries, entry);
+  g_queue_push_head_link (&self->lru, &entry->lru_link);
+  self->n_misses++;
+
+  while (self->lru.length > self->max_layouts)
+    cache_remove (self, self->lru.tail->data);
+}
+
+static TextShared *
+text_shared_get (cairo_t *cr,
+                 CrkTextCache **cache)
+{
+  TextShared *shared;
+
+  *cache = cairo_get_user_data (cr, &text_cache_key);
+  if (*cache != NULL)
+    {
+      shared = &(*cache)->shared;
+      text_shared_sync (shared, cr, FALSE);
+      return shared;
+    }
+
+  shared = cairo_get_user_data (cr, &text_shared_key);
+  if (shared != NULL)
+    {
+      /* The transformation (and so the context's matrix) may have changed since. */
+      text_shared_sync (shared, cr, FALSE);
+      return shared;
+    }
+
+  shared = g_new0 (TextShared, 1);
+  text_shared_init (shared, cr);
   if (cairo_set_user_data (cr, &text_shared_key, shared, text_shared_free) != CAIRO_STATUS_SUCCESS)
     {
       text_shared_free (shared);
@@ -174,6 +531,7 @@ text_shared_get (cairo_t *cr)
  * @weight: font weight
  *
  * All layouts made for one cairo context share its Pango context and font descriptions.
+ * With a #CrkTextCache attached to @cr, the layout may be one the cache kept.
  *
  * Returns: (transfer full): a layout set up for charts
  */
@@ -184,16 +542,25 @@ crk_text_layout_new (cairo_t *cr,
                      PangoWeight weight)
 {
   TextShared *shared;
+  CrkTextCache *cache;
   PangoLayout *layout;
   PangoFontDescription *desc;
   FontKey key = {size, weight};
 
   g_return_val_if_fail (cr != NULL, NULL);
 
-  shared = text_shared_get (cr);
+  shared = text_shared_get (cr, &cache);
   g_return_val_if_fail (shared != NULL, NULL);
   pango_context_set_language (shared->context,
                               pango_language_from_string (crk_locale_get_pango_language ()));
+
+  if (cache != NULL && text != NULL)
+    {
+      cache_check_context (cache);
+      layout = cache_lookup (cache, text, size, weight);
+      if (layout != NULL)
+        return layout;
+    }
 
   layout = pango_layout_new (shared->context);
 
@@ -206,6 +573,8 @@ crk_text_layout_new (cairo_t *cr,
   pango_layout_set_font_description (layout, desc);
   if (text != NULL)
     pango_layout_set_text (layout, text, -1);
+  if (cache != NULL && text != NULL)
+    cache_insert (cache, layout, text, size, weight);
   return layout;
 }
 

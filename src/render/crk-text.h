@@ -36,11 +36,40 @@ PangoFontDescription *crk_text_font_new (double size,
 
 /* A layout for @cr with the chart font, the Pango language of crk_locale_get_pango_language()
  * (so Chinese takes Simplified Chinese glyphs), no hinting (the same metrics on screen,
- * in PDF and SVG), and @text. @text may be NULL. */
+ * in PDF and SVG), and @text. @text may be NULL. With a CrkTextCache attached to @cr, the
+ * layout may be one laid out before: the caller may still change it as it likes. */
 PangoLayout *crk_text_layout_new (cairo_t *cr,
                                   const char *text,
                                   double size,
                                   PangoWeight weight);
+/* A cache of laid-out layouts that outlives one cairo context: a widget keeps one and
+ * attaches it to the cairo context of every frame, so the texts a chart draws again (names,
+ * ranks, ticks) are not shaped again. It holds one Pango context for all frames, kept up to
+ * date with the cairo context it is attached to. Layouts are keyed by text, size and weight;
+ * a layout is handed out again only once its last user dropped it and only when nobody
+ * changed it (its width, ellipsizing, attributes...): a changed layout is dropped. At most
+ * @max_layouts layouts are kept (least recently used go first). Not thread-safe: use it from
+ * one thread. Drawing with no cache attached works as before. */
+typedef struct _CrkTextCache CrkTextCache;
+
+CrkTextCache *crk_text_cache_new (guint max_layouts);
+CrkTextCache *crk_text_cache_ref (CrkTextCache *self);
+void crk_text_cache_unref (CrkTextCache *self);
+/* Makes crk_text_layout_new() on @cr use the cache (until @cr is destroyed). Attach before
+ * the first layout is made for @cr. */
+void crk_text_cache_attach (CrkTextCache *self,
+                            cairo_t *cr);
+/* Drops every layout (those still in use stay valid for their users). */
+void crk_text_cache_clear (CrkTextCache *self);
+guint crk_text_cache_get_n_layouts (CrkTextCache *self);
+/* How many crk_text_layout_new() calls the cache answered with a kept layout, and how many
+ * made a new one, since the cache was made. */
+void crk_text_cache_get_stats (CrkTextCache *self,
+                               guint *n_hits,
+                               guint *n_misses);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkTextCache, crk_text_cache_unref)
+
 /* Wraps at @width user units (word, then character), aligned by @alignment. A negative
  * @width removes the wrapping. */
 void crk_text_layout_set_width (PangoLayout *layout,
