@@ -116,6 +116,19 @@ crk_report_add_row (CrkReport *self,
   return index;
 }
 
+
+/* Between two generated sentences: a space after Latin text, nothing after Chinese (or
+ * other East Asian) text, whose full stop "。" already has the room of a character. */
+static void
+sentence_gap (GString *s)
+{
+  const char *last = s->len > 0 ? g_utf8_find_prev_char (s->str, s->str + s->len) : NULL;
+
+  if (last != NULL && g_unichar_iswide (g_utf8_get_char (last)))
+    return;
+  g_string_append_c (s, ' ');
+}
+
 static guint
 add_group (CrkReport *self,
            int table,
@@ -1057,7 +1070,7 @@ build_computation (CrkReport *self)
       GString *s = g_string_new (text);
 
       g_free (text);
-      g_string_append_c (s, ' ');
+      sentence_gap (s);
       g_string_append (s, _ ("Exceptions:"));
       for (guint i = 0; norm_overrides[i] != NULL; i++)
         {
@@ -1119,7 +1132,7 @@ build_computation (CrkReport *self)
         {
           guint level = g_array_index (level_aggregations, guint, i);
 
-          g_string_append_c (s, ' ');
+          sentence_gap (s);
           g_string_append_printf (s, _ ("At level %u: %s."), level,
                                   aggregation_text (crk_method_get_level_aggregation (m, level)));
         }
@@ -1127,7 +1140,7 @@ build_computation (CrkReport *self)
         {
           g_autofree char *e = g_markup_printf_escaped ("%s", node_aggregations[i]);
 
-          g_string_append_c (s, ' ');
+          sentence_gap (s);
           g_string_append_printf (s, _ ("For %s: %s."), e,
                                   aggregation_text (crk_method_get_node_aggregation (m, node_aggregations[i])));
         }
@@ -1153,7 +1166,7 @@ build_computation (CrkReport *self)
 
     if (rule != CRK_TIER_RULE_NONE && n_tiers > 0)
       {
-        g_string_append_c (s, ' ');
+        sentence_gap (s);
         switch (rule)
           {
             case CRK_TIER_RULE_RANK_BANDS:
@@ -1190,7 +1203,7 @@ build_computation (CrkReport *self)
       }
     if (crk_method_get_base_year (m) != 0)
       {
-        g_string_append_c (s, ' ');
+        sentence_gap (s);
         g_string_append_printf (s, _ ("Changes in rank and score are against %d."), crk_method_get_base_year (m));
       }
     crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Ranks."), g_string_free (s, FALSE)));
@@ -1356,7 +1369,7 @@ crk_report_build_table (CrkReport *self)
                             crk_results_get_year (r));
     if (has_base)
       {
-        g_string_append_c (s, ' ');
+        sentence_gap (s);
         g_string_append_printf (s, _ ("Change: places moved since %d (▲ up, ▼ down, = same; <i>new</i>: not ranked then)."),
                                 crk_results_get_base_year (r));
       }
@@ -1602,7 +1615,7 @@ describe_dimensions (CrkReport *self,
       g_autofree char *ra = crk_report_format_ordinal (crk_results_get_node_rank (r, (guint) best, city));
       g_autofree char *rb = crk_report_format_ordinal (crk_results_get_node_rank (r, (guint) worst, city));
 
-      g_string_append_c (s, ' ');
+      sentence_gap (s);
       g_string_append_printf (s, _ ("Its strongest dimension is %s (%.1f, %s), its weakest %s (%.1f, %s)."),
                               a, best_score, ra, b, worst_score, rb);
     }
@@ -1610,7 +1623,7 @@ describe_dimensions (CrkReport *self,
     {
       g_autofree char *w = escape (crk_framework_node_get_display_name (crk_results_get_node (r, (guint) widest)));
 
-      g_string_append_c (s, ' ');
+      sentence_gap (s);
       if (widest_gap >= 0)
         g_string_append_printf (s, _ ("It is above the median city on %u of %u dimensions, most of all in %s (%+.1f points)."),
                                 ahead, compared, w, widest_gap);
@@ -1651,7 +1664,7 @@ crk_report_dup_city_text (CrkReport *self,
     {
       int base_year = crk_results_get_base_year (r);
 
-      g_string_append_c (s, ' ');
+      sentence_gap (s);
       if (!crk_results_get_change (r, city, &rank_change, &score_change))
         g_string_append_printf (s, _ ("It was not ranked in %d."), base_year);
       else if (rank_change > 0)
@@ -1672,7 +1685,7 @@ crk_report_dup_city_text (CrkReport *self,
       {
         g_autofree char *ordinal = crk_report_format_ordinal (reference);
 
-        g_string_append_c (s, ' ');
+        sentence_gap (s);
         g_string_append_printf (s, _ ("The published ranking places it %s."), ordinal);
       }
   }

@@ -12,6 +12,14 @@ if [ ! -s "$mo" ]; then
   exit 1
 fi
 
+reject () {
+  # reject DESCRIPTION NEEDLE OUTPUT
+  case $3 in
+    *"$2"*) echo "FAIL: $1: “$2” in:"; printf '%s\n' "$3" | grep -n -F "$2" | sed 's/^/  /'; status=1 ;;
+    *) echo "ok: $1" ;;
+  esac
+}
+
 expect () {
   # expect DESCRIPTION NEEDLE OUTPUT
   case $3 in
@@ -48,6 +56,13 @@ if [ -f "$sample" ]; then
     out=$(pdftotext "$work/report.pdf" - 2>&1)
     expect "report --lang zh_CN: Chinese headings" "摘要" "$out"
     expect "report --lang zh_CN: Chinese sentences" "座城市" "$out"
+    # a city's profile: several generated sentences, no space after a Chinese full stop
+    "$CRK_CLI" --lang zh_CN report "$sample" -o "$work/profiles.pdf" \
+      --sections profiles --profiles top:2 >/dev/null 2>&1
+    # (the page footer "来源：… · date" keeps its spaced separator)
+    out=$(pdftotext "$work/profiles.pdf" - 2>&1 | grep -v '^来源：')
+    expect "report --lang zh_CN: profile sentences" "公布的排名为第 1 名。" "$out"
+    reject "report --lang zh_CN: no space after 。" "。 " "$out"
   fi
 else
   echo "FAIL: $sample is missing"
