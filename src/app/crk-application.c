@@ -24,6 +24,8 @@ struct _CrkApplication
 
 G_DEFINE_FINAL_TYPE (CrkApplication, crk_application, ADW_TYPE_APPLICATION)
 
+#define RESOURCE_PATH "/io/github/cityrank/Cityrank"
+
 GSettings *
 crk_application_dup_settings (void)
 {
@@ -135,8 +137,25 @@ crk_application_startup (GApplication *app)
   CrkApplication *self = CRK_APPLICATION (app);
   static const char *quit_accels[] = {"<Control>q", NULL};
   static const char *preferences_accels[] = {"<Control>comma", NULL};
+  /* the key GtkApplication 4.8 gives the shortcuts window */
+  static const char *help_overlay_accels[] = {"<Control>question", NULL};
 
+  /* GtkApplication would build the keyboard shortcuts window (gtk/help-overlay.ui) for
+   * each new window, before its first frame: 10 to 20 ms of the start for a window
+   * seldom opened. With the automatic resources off, the window builds it when
+   * asked (win.show-help-overlay) and the stylesheet, the only other automatic resource
+   * here, is loaded below: a style-dark.css, gtk/menus.ui or icons/ added to the
+   * resources later would have to be loaded here too. */
+  g_application_set_resource_base_path (app, NULL);
   G_APPLICATION_CLASS (crk_application_parent_class)->startup (app);
+
+  {
+    g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_set_application_name (_ ("Cityrank"));
   gtk_window_set_default_icon_name (APP_ID);
@@ -151,6 +170,7 @@ crk_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
 }
 
 static void
@@ -256,7 +276,6 @@ crk_application_new (void)
 {
   return g_object_new (CRK_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "resource-base-path", "/io/github/cityrank/Cityrank",
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }

@@ -185,6 +185,27 @@ focus_table_action (GtkWidget *widget,
   gtk_widget_grab_focus (GTK_WIDGET (CRK_WINDOW (widget)->column_view));
 }
 
+/* Built on first use, not by GtkApplication for every window before its first frame
+ * (see crk_application_startup()). */
+static void
+show_help_overlay_action (GtkWidget *widget,
+                          const char *action_name,
+                          GVariant *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/cityrank/Cityrank/gtk/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* modal, transient for this window, hidden on close, destroyed with it */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 close_action (GtkWidget *widget,
               const char *action_name,
@@ -209,6 +230,7 @@ _crk_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.focus-table", NULL, focus_table_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_property_action (widget_class, "win.chart-kind", "chart-kind");
   gtk_widget_class_install_property_action (widget_class, "win.show-method", "show-method");
   gtk_widget_class_install_property_action (widget_class, "win.show-detail", "show-detail");
