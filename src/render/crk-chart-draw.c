@@ -54,6 +54,17 @@ crk_draw_layout (CrkDraw *d,
   return crk_text_layout_new (d->cr, text, size, weight);
 }
 
+PangoLayout *
+crk_draw_layout_wrapped (CrkDraw *d,
+                         const char *text,
+                         double size,
+                         PangoWeight weight,
+                         double width,
+                         PangoAlignment alignment)
+{
+  return crk_text_layout_new_wrapped (d->cr, text, size, weight, width, alignment);
+}
+
 void
 crk_draw_ink (CrkDraw *d,
               double x,
@@ -311,15 +322,15 @@ layout_frame (CrkDraw *d,
   f->header_height = d->margin;
   if (data->title != NULL && *data->title != '\0')
     {
-      f->title = crk_draw_layout (d, data->title, d->style->title_size, PANGO_WEIGHT_BOLD);
-      crk_text_layout_set_width (f->title, inner, PANGO_ALIGN_LEFT);
+      f->title = crk_draw_layout_wrapped (d, data->title, d->style->title_size, PANGO_WEIGHT_BOLD,
+                                          inner, PANGO_ALIGN_LEFT);
       crk_text_layout_get_size (f->title, NULL, &h);
       f->header_height += h;
     }
   if (data->subtitle != NULL && *data->subtitle != '\0')
     {
-      f->subtitle = crk_draw_layout (d, data->subtitle, d->style->subtitle_size, PANGO_WEIGHT_NORMAL);
-      crk_text_layout_set_width (f->subtitle, inner, PANGO_ALIGN_LEFT);
+      f->subtitle = crk_draw_layout_wrapped (d, data->subtitle, d->style->subtitle_size,
+                                             PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
       crk_text_layout_get_size (f->subtitle, NULL, &h);
       f->header_height += 2 * d->k + h;
     }
@@ -329,8 +340,8 @@ layout_frame (CrkDraw *d,
   f->footer_height = d->margin;
   if (data->source != NULL && *data->source != '\0')
     {
-      f->source = crk_draw_layout (d, data->source, d->style->small_size, PANGO_WEIGHT_NORMAL);
-      crk_text_layout_set_width (f->source, inner, PANGO_ALIGN_LEFT);
+      f->source = crk_draw_layout_wrapped (d, data->source, d->style->small_size, PANGO_WEIGHT_NORMAL,
+                                           inner, PANGO_ALIGN_LEFT);
       crk_text_layout_get_size (f->source, NULL, &h);
       f->footer_height += h + 8 * d->k;
     }

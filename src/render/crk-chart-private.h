@@ -213,6 +213,13 @@ PangoLayout *crk_draw_layout (CrkDraw *d,
                               const char *text,
                               double size,
                               PangoWeight weight);
+/* A layout wrapped at @width (see crk_text_layout_new_wrapped()). */
+PangoLayout *crk_draw_layout_wrapped (CrkDraw *d,
+                                      const char *text,
+                                      double size,
+                                      PangoWeight weight,
+                                      double width,
+                                      PangoAlignment alignment);
 /* Draws @layout anchored at (@x, @y), records its box as a label and returns it in @out. */
 void crk_draw_text (CrkDraw *d,
                     PangoLayout *layout,

@@ -203,6 +203,8 @@ struct _CacheEntry
   char *text;
   double size;
   PangoWeight weight;
+  int width; /* wrapping width in Pango units, -1 when none */
+  PangoAlignment alignment;
   guint hash;
   PangoLayout *layout; /* a toggle reference */
   guint serial;        /* the layout's serial as made: another means someone changed it */
@@ -226,9 +228,12 @@ struct _CrkTextCache
 static guint
 entry_hash (const char *text,
             double size,
-            PangoWeight weight)
+            PangoWeight weight,
+            int width,
+            PangoAlignment alignment)
 {
-  return (g_str_hash (text) * 31 + g_double_hash (&size)) * 31 + (guint) weight;
+  return (((g_str_hash (text) * 31 + g_double_hash (&size)) * 31 + (guint) weight) * 31 + (guint) width) * 31 +
+    (guint) alignment;
 }
 
 static guint
@@ -244,7 +249,7 @@ cache_entry_equal (gconstpointer a,
   const CacheEntry *ea = a, *eb = b;
 
   return ea->hash == eb->hash && ea->size == eb->size && ea->weight == eb->weight &&
-    strcmp (ea->text, eb->text) == 0;
+    ea->width == eb->width && ea->alignment == eb->alignment && strcmp (ea->text, eb->text) == 0;
 }
 
 static void
@@ -429,9 +434,12 @@ static PangoLayout *
 cache_lookup (CrkTextCache *self,
               const char *text,
               double size,
-              PangoWeight weight)
+              PangoWeight weight,
+              int width,
+              PangoAlignment alignment)
 {
-  CacheEntry key = {(char *) text, size, weight, entry_hash (text, size, weight)};
+  CacheEntry key = {(char *) text, size, weight, width, alignment,
+                    entry_hash (text, size, weight, width, alignment)};
   CacheEntry *entry = g_hash_table_lookup (self->entries, &key);
 
   while (entry != NULL)
@@ -461,7 +469,9 @@ cache_insert (CrkTextCache *self,
               PangoLayout *layout,
               const char *text,
               double size,
-              PangoWeight weight)
+              PangoWeight weight,
+              int width,
+              PangoAlignment alignment)
 {
   CacheEntry *entry = g_new0 (CacheEntry, 1);
   CacheEntry *head;
@@ -469,7 +479,9 @@ cache_insert (CrkTextCache *self,
   entry->text = g_strdup (text);
   entry->size = size;
   entry->weight = weight;
-  entry->hash = entry_hash (text, size, weight);
+  entry->width = width;
+  entry->alignment = alignment;
+  entry->hash = entry_hash (text, size, weight, width, alignment);
   entry->layout = layout;
   entry->serial = pango_layout_get_serial (layout);
   entry->in_use = TRUE;
@@ -523,6 +535,58 @@ text_shared_get (cairo_t *cr,
   return shared;
 }
 
+/* Pango units of a wrapping width, as crk_text_layout_set_width() sets it. */
+static int
+wrap_width (double width)
+{
+  return width < 0 ? -1 : (int) floor (width * PANGO_SCALE);
+}
+
+static PangoLayout *
+text_layout_get (cairo_t *cr,
+                 const char *text,
+                 double size,
+                 PangoWeight weight,
+                 double width,
+                 PangoAlignment alignment)
+{
+  TextShared *shared;
+  CrkTextCache *cache;
+  PangoLayout *layout;
+  PangoFontDescription *desc;
+  FontKey key = {size, weight};
+
+  shared = text_shared_get (cr, &cache);
+  g_return_val_if_fail (shared != NULL, NULL);
+  pango_context_set_language (shared->context,
+                              pango_language_from_string (crk_locale_get_pango_language ()));
+
+  if (cache != NULL && text != NULL)
+    {
+      cache_check_context (cache);
+      layout = cache_lookup (cache, text, size, weight, wrap_width (width), alignment);
+      if (layout != NULL)
+        return layout;
+    }
+
+  layout = pango_layout_new (shared->context);
+
+  desc = g_hash_table_lookup (shared->fonts, &key);
+  if (desc == NULL)
+    {
+      desc = crk_text_font_new (size, weight);
+      g_hash_table_insert (shared->fonts, g_memdup2 (&key, sizeof key), desc);
+    }
+  pango_layout_set_font_description (layout, desc);
+  if (text != NULL)
+    pango_layout_set_text (layout, text, -1);
+  if (width >= 0 || alignment != PANGO_ALIGN_LEFT)
+    crk_text_layout_set_width (layout, width, alignment);
+  if (cache != NULL && text != NULL)
+    cache_insert (cache, layout, text, size, weight, wrap_width (width), alignment);
+  return layout;
+}
+
 /**
  * crk_text_layout_new:
  * @cr: the cairo context the text will be drawn on
@@ -541,41 +605,36 @@ crk_text_layout_new (cairo_t *cr,
                      double size,
                      PangoWeight weight)
 {
-  TextShared *shared;
-  CrkTextCache *cache;
-  PangoLayout *layout;
-  PangoFontDescription *desc;
-  FontKey key = {size, weight};
-
   g_return_val_if_fail (cr != NULL, NULL);
 
-  shared = text_shared_get (cr, &cache);
-  g_return_val_if_fail (shared != NULL, NULL);
-  pango_context_set_language (shared->context,
-                              pango_language_from_string (crk_locale_get_pango_language ()));
+  return text_layout_get (cr, text, size, weight, -1, PANGO_ALIGN_LEFT);
+}
 
-  if (cache != NULL && text != NULL)
-    {
-      cache_check_context (cache);
-      layout = cache_lookup (cache, text, size, weight);
-      if (layout != NULL)
-        return layout;
-    }
+/**
+ * crk_text_layout_new_wrapped:
+ * @cr: the cairo context the text will be drawn on
+ * @text: (nullable): the text
+ * @size: font size in user units
+ * @weight: font weight
+ * @width: the width to wrap at, negative for none
+ * @alignment: the alignment
+ *
+ * The same as crk_text_layout_new() followed by crk_text_layout_set_width(), but a cache
+ * attached to @cr keeps it as it is wrapped.
+ *
+ * Returns: (transfer full): a layout set up for charts
+ */
+PangoLayout *
+crk_text_layout_new_wrapped (cairo_t *cr,
+                             const char *text,
+                             double size,
+                             PangoWeight weight,
+                             double width,
+                             PangoAlignment alignment)
+{
+  g_return_val_if_fail (cr != NULL, NULL);
 
-  layout = pango_layout_new (shared->context);
-
-  desc = g_hash_table_lookup (shared->fonts, &key);
-  if (desc == NULL)
-    {
-      desc = crk_text_font_new (size, weight);
-      g_hash_table_insert (shared->fonts, g_memdup2 (&key, sizeof key), desc);
-    }
-  pango_layout_set_font_description (layout, desc);
-  if (text != NULL)
-    pango_layout_set_text (layout, text, -1);
-  if (cache != NULL && text != NULL)
-    cache_insert (cache, layout, text, size, weight);
-  return layout;
+  return text_layout_get (cr, text, size, weight, width, alignment);
 }
 
 /**

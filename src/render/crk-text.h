@@ -70,6 +70,13 @@ void crk_text_cache_get_stats (CrkTextCache *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkTextCache, crk_text_cache_unref)
 
+/* The same wrapped at @width by crk_text_layout_set_width() (a cache keeps it wrapped). */
+PangoLayout *crk_text_layout_new_wrapped (cairo_t *cr,
+                                          const char *text,
+                                          double size,
+                                          PangoWeight weight,
+                                          double width,
+                                          PangoAlignment alignment);
 /* Wraps at @width user units (word, then character), aligned by @alignment. A negative
  * @width removes the wrapping. */
 void crk_text_layout_set_width (PangoLayout *layout,
