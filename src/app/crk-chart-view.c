@@ -27,6 +27,10 @@ struct _CrkChartView
   CrkChartHits *hits;
   /* the layouts of the last frames: most of a redrawn chart's text is the same */
   CrkTextCache *text_cache;
+  /* the scrolled window's adjustments, watched while only the part in view is drawn */
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  gboolean drawn_in_part;
   char *description;
   char *placeholder;
   /* the natural height at a width, so that a re-rank measures nothing again */
@@ -228,12 +232,63 @@ invalidate (CrkChartView *self,
 }
 
 static void
+on_adjustment_value_changed_cb (CrkChartView *self)
+{
+  /* what scrolls into view was not drawn (GTK 4.8 snapshots a scrolled child again anyway;
+   * this keeps it right where GTK would only move the old drawing) */
+  if (self->drawn_in_part)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+watch_adjustment (CrkChartView *self,
+                  GtkAdjustment **watched,
+                  GtkAdjustment *adjustment)
+{
+  if (*watched == adjustment)
+    return;
+  if (*watched != NULL)
+    g_signal_handlers_disconnect_by_func (*watched, on_adjustment_value_changed_cb, self);
+  g_set_object (watched, adjustment);
+  if (adjustment != NULL)
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_adjustment_value_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
+/* The part of the widget that its scrolled window shows, in whole pixels: the ranked bars
+ * of every city are far taller than the window. The whole widget outside a viewport. */
+static void
+visible_rect (CrkChartView *self,
+              int width,
+              int height,
+              graphene_rect_t *out)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  graphene_rect_t shown;
+  double x0, y0, x1, y1;
+
+  *out = GRAPHENE_RECT_INIT (0, 0, width, height);
+  watch_adjustment (self, &self->hadjustment,
+                    viewport != NULL ? gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (viewport)) : NULL);
+  watch_adjustment (self, &self->vadjustment,
+                    viewport != NULL ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport)) : NULL);
+  if (viewport == NULL || !gtk_widget_compute_bounds (viewport, GTK_WIDGET (self), &shown))
+    return;
+  x0 = MAX (floor (shown.origin.x), 0);
+  y0 = MAX (floor (shown.origin.y), 0);
+  x1 = MIN (ceil (shown.origin.x + shown.size.width), width);
+  y1 = MIN (ceil (shown.origin.y + shown.size.height), height);
+  *out = GRAPHENE_RECT_INIT (x0, y0, MAX (x1 - x0, 0), MAX (y1 - y0, 0));
+}
+
+static void
 crk_chart_view_snapshot (GtkWidget *widget,
                          GtkSnapshot *snapshot)
 {
   CrkChartView *self = CRK_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  graphene_rect_t visible;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0 || self->results == NULL)
@@ -258,7 +313,13 @@ crk_chart_view_snapshot (GtkWidget *widget,
       return;
     }
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* the cairo node covers only what is in view, and the chart draws only the rows that
+   * cross its clip */
+  visible_rect (self, width, height, &visible);
+  self->drawn_in_part = visible.size.width < width || visible.size.height < height;
+  if (visible.size.width <= 0 || visible.size.height <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &visible);
   crk_text_cache_attach (self->text_cache, cr);
   crk_chart_draw (cr, self->results, self->options, width, height, self->hits);
   cairo_destroy (cr);
@@ -371,6 +432,8 @@ crk_chart_view_dispose (GObject *object)
   CrkChartView *self = (CrkChartView *) object;
 
   g_clear_object (&self->results);
+  watch_adjustment (self, &self->hadjustment, NULL);
+  watch_adjustment (self, &self->vadjustment, NULL);
 
   G_OBJECT_CLASS (crk_chart_view_parent_class)->dispose (object);
 }

@@ -28,6 +28,7 @@ typedef struct
   double bars_x0, bars_x1;
   double rows_y;
   double lo, hi, step;
+  double clip_y0, clip_y1; /* what the cairo context lets through, vertically */
   gboolean show_changes;
   /* The measuring pass's layouts of each row's name and value, drawn as they are. */
   PangoLayout **name_layouts;
@@ -210,6 +211,28 @@ rows_place (CrkDraw *d,
       g->row_h *= f;
       g->bar_h *= f;
     }
+}
+
+/* Takes the clip's vertical extent, after rows_measure(). */
+static void
+rows_clip (CrkDraw *d,
+           Rows *g)
+{
+  double x0, x1;
+
+  cairo_clip_extents (d->cr, &x0, &g->clip_y0, &x1, &g->clip_y1);
+}
+
+/* Whether row @i can put ink inside the clip. A chart of every city is taller than the
+ * window that scrolls it: the rows out of sight are neither laid out nor drawn (a row's
+ * labels and bar stay within it, the margin of a row is for antialiasing and strokes). */
+static gboolean
+row_visible (Rows *g,
+             guint i)
+{
+  double y0 = g->rows_y + i * g->row_h;
+
+  return y0 + 2 * g->row_h >= g->clip_y0 && y0 - g->row_h <= g->clip_y1;
 }
 
 static double
@@ -522,6 +545,7 @@ crk_chart_bar_draw (CrkDraw *d)
       rows_measure (d, &g, size * row_h / g.text_h * 0.98, FALSE);
       rows_place (d, &g);
     }
+  rows_clip (d, &g);
   value_range (d, &g.lo, &g.hi);
   crk_draw_nice_scale (g.lo, g.hi, MAX (2, (guint) ((g.bars_x1 - g.bars_x0) / (60 * d->k))),
                        &g.lo, &g.hi, &g.step);
@@ -545,7 +569,25 @@ crk_chart_bar_draw (CrkDraw *d)
       CrkRect hit = {d->plot.x, cy - g.row_h / 2, d->plot.width, g.row_h};
       CrkRect bar = {x0, cy - g.bar_h / 2, x1 - x0, g.bar_h}, value_rect;
       PangoLayout *value_layout = g.value_layouts[i];
-      g_autofree char *change = g.show_changes ? change_text (row) : NULL;
+      gboolean visible = row_visible (&g, i);
+      g_autofree char *change = g.show_changes && visible ? change_text (row) : NULL;
+
+      if (!visible)
+        {
+          /* Out of sight, but the stage names keep off its bar and value all the same. */
+          if (!isnan (row->value))
+            {
+              double w, h;
+
+              crk_label_placer_reserve (placer, &bar);
+              crk_text_layout_get_size (value_layout, &w, &h);
+              crk_anchor_rect (CRK_ANCHOR_LEFT, x1 + 3 * d->k, cy, w, h, &value_rect);
+              crk_label_placer_reserve (placer, &value_rect);
+            }
+          crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, row->city, -1, 0, row->value, &hit,
+                              bar_tooltip (d, row));
+          continue;
+        }
 
       draw_row_label (d, &g, i, cy);
       if (!isnan (row->value))
@@ -669,6 +711,7 @@ crk_chart_contribution_draw (CrkDraw *d)
       rows_measure (d, &g, d->style->small_size * row_h / g.text_h * 0.98, TRUE);
       rows_place (d, &g);
     }
+  rows_clip (d, &g);
   value_range (d, &g.lo, &g.hi);
   crk_draw_nice_scale (g.lo, g.hi, MAX (2, (guint) ((g.bars_x1 - g.bars_x0) / (60 * d->k))),
                        &g.lo, &g.hi, &g.step);
@@ -681,8 +724,10 @@ crk_chart_contribution_draw (CrkDraw *d)
       double cy = g.rows_y + (i + 0.5) * g.row_h;
       double pos = 0, neg = 0, total = 0;
       gboolean any = FALSE;
+      gboolean visible = row_visible (&g, i);
 
-      draw_row_label (d, &g, i, cy);
+      if (visible)
+        draw_row_label (d, &g, i, cy);
       if (row->parts == NULL)
         continue;
       for (guint j = 0; j < data->n_axes; j++)
@@ -711,6 +756,17 @@ crk_chart_contribution_draw (CrkDraw *d)
               neg = a;
             }
           seg = (CrkRect){x_of (&g, a), cy - g.bar_h / 2, x_of (&g, b) - x_of (&g, a), g.bar_h};
+          value = crk_chart_format_value (v);
+          if (!isnan (row->value) && row->value != 0)
+            share = crk_chart_format_percent (v / row->value);
+          label = g_strdup_printf (_ ("%s\n%s: %s points (%s of the score)"), row->name,
+                                   data->axis_names[j], value,
+                                   share != NULL ? share + (share[0] == '+' ? 1 : 0) : "–");
+          crk_chart_hits_add (d->hits, CRK_CHART_HIT_SEGMENT, row->city, data->axis_nodes[j], 0, v,
+                              &seg, g_steal_pointer (&label));
+          if (!visible)
+            continue;
+
           segment_color (d, j, &color);
           crk_rgba_set_source (cr, &color);
           cairo_rectangle (cr, seg.x, seg.y, seg.width, seg.height);
@@ -725,7 +781,6 @@ crk_chart_contribution_draw (CrkDraw *d)
           cairo_restore (cr);
           crk_draw_ink (d, seg.x, seg.y, seg.width, seg.height);
 
-          value = crk_chart_format_value (v);
           {
             g_autoptr (PangoLayout) layout = crk_draw_layout (d, value, g.text_size * 0.92, PANGO_WEIGHT_NORMAL);
             double w, h;
@@ -737,15 +792,8 @@ crk_chart_contribution_draw (CrkDraw *d)
                 crk_draw_text (d, layout, seg.x + seg.width / 2, cy, CRK_ANCHOR_CENTER, &text_color, NULL);
               }
           }
-          if (!isnan (row->value) && row->value != 0)
-            share = crk_chart_format_percent (v / row->value);
-          label = g_strdup_printf (_ ("%s\n%s: %s points (%s of the score)"), row->name,
-                                   data->axis_names[j], value,
-                                   share != NULL ? share + (share[0] == '+' ? 1 : 0) : "–");
-          crk_chart_hits_add (d->hits, CRK_CHART_HIT_SEGMENT, row->city, data->axis_nodes[j], 0, v,
-                              &seg, g_steal_pointer (&label));
         }
-      if (any)
+      if (any && visible)
         {
           double shown = !isnan (row->value) ? row->value : total;
           g_autofree char *text = crk_chart_format_value (shown);
