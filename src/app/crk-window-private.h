@@ -51,6 +51,8 @@ struct _CrkWindow
   CrkChartView *chart_view;
   CrkCityDetail *city_detail;
   GMenu *recent_section;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu; /* the button's until it first opens */
 
   /* document */
   CrkDataset *dataset;

@@ -1425,6 +1425,18 @@ update_recent_menu (CrkWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* The main menu's popover is made when the menu first opens, not before the window's
+ * first frame. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer user_data)
+{
+  CrkWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 /* State ---------------------------------------------------------------------------- */
 
 /* Until the user moves it, the city detail keeps its minimum width and the table takes
@@ -1744,6 +1756,8 @@ crk_window_class_init (CrkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, city_detail);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_year_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
@@ -1803,6 +1817,7 @@ crk_window_init (CrkWindow *self)
                                                      G_CALLBACK (update_recent_menu), self,
                                                      G_CONNECT_SWAPPED);
   update_recent_menu (self);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
 
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (update_chart_style), self,
                            G_CONNECT_SWAPPED);
