@@ -589,8 +589,9 @@ n_first_rows (CrkWindow *self)
 
   if (table_height <= 0)
     return FIRST_ROWS;
-  /* less the search bar and the column headers, plus a row cut by the bottom edge */
-  return (guint) (MAX (table_height - TABLE_CHROME_HEIGHT, 0) / MIN_ROW_HEIGHT) + 2;
+  /* less the search bar and the column headers, rounded up for a row cut by the bottom
+   * edge: a row more would be made, measured and drawn for nothing */
+  return (guint) MAX ((table_height - TABLE_CHROME_HEIGHT + MIN_ROW_HEIGHT - 1) / MIN_ROW_HEIGHT, 1);
 }
 
 static void
