@@ -76,8 +76,9 @@ struct _CrkWindow
   GCancellable *load_cancellable;
   GFile *loading_file;
   GSettings *settings;
-  GtkRecentManager *recent_manager;
+  GtkRecentManager *recent_manager; /* NULL until the first frame is drawn */
   gulong recent_changed_id;
+  guint recent_idle_id;
   AdwMessageDialog *message_dialog;
   gboolean closing_confirmed;
   char **pending_codes;

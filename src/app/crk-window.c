@@ -997,6 +997,8 @@ poll_progress_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static GtkRecentManager *ensure_recent_manager (CrkWindow *self);
+
 static void
 add_recent (CrkWindow *self,
             GFile *file)
@@ -1012,7 +1014,7 @@ add_recent (CrkWindow *self,
     .is_private = FALSE,
   };
 
-  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+  gtk_recent_manager_add_full (ensure_recent_manager (self), uri, &data);
 }
 
 static void
@@ -1426,6 +1428,47 @@ update_recent_menu (CrkWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* GtkRecentManager reads and parses the desktop's whole recently-used.xbel (often
+ * hundreds of kilobytes, tens of milliseconds) when it is first asked for. The recent
+ * datasets are in the Open button's menu, closed in the first frame: the window asks
+ * once that frame is drawn (crk_window_snapshot()), or when it needs the manager. */
+static GtkRecentManager *
+ensure_recent_manager (CrkWindow *self)
+{
+  g_clear_handle_id (&self->recent_idle_id, g_source_remove);
+  if (self->recent_manager == NULL)
+    {
+      self->recent_manager = gtk_recent_manager_get_default ();
+      self->recent_changed_id = g_signal_connect_object (self->recent_manager, "changed",
+                                                         G_CALLBACK (update_recent_menu), self,
+                                                         G_CONNECT_SWAPPED);
+      update_recent_menu (self);
+    }
+  return self->recent_manager;
+}
+
+static gboolean
+recent_idle_cb (gpointer user_data)
+{
+  CrkWindow *self = user_data;
+
+  self->recent_idle_id = 0;
+  ensure_recent_manager (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+crk_window_snapshot (GtkWidget *widget,
+                     GtkSnapshot *snapshot)
+{
+  CrkWindow *self = CRK_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (crk_window_parent_class)->snapshot (widget, snapshot);
+  /* an idle runs once this frame is on screen */
+  if (self->recent_manager == NULL && self->recent_idle_id == 0)
+    self->recent_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recent_idle_cb, self, NULL);
+}
+
 /* The main menu's popover is made when the menu first opens, not before the window's
  * first frame. */
 static void
@@ -1582,6 +1625,7 @@ crk_window_dispose (GObject *object)
       g_clear_signal_handler (&self->method_changed_id, crk_dataset_get_method (self->dataset));
       g_clear_signal_handler (&self->modified_id, self->dataset);
     }
+  g_clear_handle_id (&self->recent_idle_id, g_source_remove);
   g_clear_signal_handler (&self->recent_changed_id, self->recent_manager);
   g_clear_handle_id (&self->rows_timeout_id, g_source_remove);
   if (self->rows_tick_id != 0 && self->column_view != NULL)
@@ -1697,6 +1741,7 @@ crk_window_class_init (CrkWindowClass *klass)
   object_class->get_property = crk_window_get_property;
   object_class->set_property = crk_window_set_property;
   window_class->close_request = crk_window_close_request;
+  widget_class->snapshot = crk_window_snapshot;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL, CRK_TYPE_DATASET,
@@ -1813,11 +1858,6 @@ crk_window_init (CrkWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  self->recent_manager = gtk_recent_manager_get_default ();
-  self->recent_changed_id = g_signal_connect_object (self->recent_manager, "changed",
-                                                     G_CALLBACK (update_recent_menu), self,
-                                                     G_CONNECT_SWAPPED);
-  update_recent_menu (self);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
 
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (update_chart_style), self,
