@@ -342,6 +342,90 @@ test_select_and_charts (Fixture *f,
   }
 }
 
+/* How many pixels of the chart, as the window last drew it, are strongly coloured (bars,
+ * not text, grid or background) in the part of the chart from @y to @y + @height (chart
+ * coordinates). */
+static guint
+count_bar_pixels (CrkChartView *view,
+                  double y,
+                  double height)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GdkPaintable) image = gdk_paintable_get_current_image (paintable);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  g_autofree guchar *pixels = NULL;
+  int tw, th;
+  guint count = 0;
+
+  gdk_paintable_snapshot (image, snapshot, width, gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, y, width, height));
+  tw = gdk_texture_get_width (texture);
+  th = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) tw * th * 4);
+  gdk_texture_download (texture, pixels, (gsize) tw * 4);
+  for (int i = 0; i < tw * th; i++)
+    {
+      const guchar *p = pixels + (gsize) i * 4;
+
+      if (p[3] > 200 && MAX (MAX (p[0], p[1]), p[2]) - MIN (MIN (p[0], p[1]), p[2]) > 90)
+        count++;
+    }
+  return count;
+}
+
+/* The ranked bars of 100 cities are taller than the chart area: the view draws only what
+ * its scrolled window shows, and draws again what a scroll brings into view. */
+static void
+test_chart_scroll (Fixture *f,
+                   gconstpointer data)
+{
+  CrkChartView *view = f->window->chart_view;
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadj;
+  double page, upper;
+
+  g_assert_nonnull (scroller);
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.chart-kind", "s", "bar");
+  crk_chart_hits_clear (crk_chart_view_get_hits (view));
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  crk_test_app_wait (chart_drawn, view, 10);
+  crk_test_app_spin (50);
+
+  page = gtk_adjustment_get_page_size (vadj);
+  upper = gtk_adjustment_get_upper (vadj);
+  g_assert_cmpfloat (upper, >, 2 * page); /* 100 rows do not fit */
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+  g_assert_cmpuint (count_bar_pixels (view, 0, page), >, 500);
+  /* out of sight, nothing was drawn */
+  g_assert_cmpuint (count_bar_pixels (view, upper - page, page), <, 50);
+
+  /* to the end: the last rows are drawn, and their bars can be hovered and clicked */
+  gtk_adjustment_set_value (vadj, upper - page);
+  crk_test_app_spin (100);
+  g_assert_cmpuint (count_bar_pixels (view, upper - page, page), >, 500);
+  {
+    CrkChartHits *hits = crk_chart_view_get_hits (view);
+    gboolean last_row = FALSE;
+
+    for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
+      {
+        const CrkChartHit *hit = crk_chart_hits_get_hit (hits, i);
+
+        if (hit->kind == CRK_CHART_HIT_BAR && hit->rect.y >= upper - page)
+          last_row = TRUE;
+      }
+    g_assert_true (last_row);
+  }
+}
+
 /* A weight change re-sorts the table by whatever column it is sorted by; a column whose
  * keys do not follow the method keeps its order. */
 static void
@@ -988,6 +1072,7 @@ main (int argc,
   ADD ("/app/window/sort", test_sort);
   ADD ("/app/window/filter", test_filter);
   ADD ("/app/window/select-and-charts", test_select_and_charts);
+  ADD ("/app/window/chart-scroll", test_chart_scroll);
   ADD ("/app/window/weight-undo", test_weight_undo);
   ADD ("/app/window/sort-follows-weights", test_sort_follows_weights);
   ADD ("/app/window/export", test_export);
