@@ -426,6 +426,38 @@ test_chart_scroll (Fixture *f,
   }
 }
 
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* The keyboard shortcuts window is built when first asked for, then kept. */
+static void
+test_help_overlay (Fixture *f,
+                   gconstpointer data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (f->window);
+  GtkShortcutsWindow *overlay;
+
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (window);
+  g_assert_nonnull (overlay);
+  crk_test_app_wait (widget_visible, overlay, 10);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (f->window));
+  g_assert_true (gtk_widget_get_first_child (GTK_WIDGET (overlay)) != NULL);
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  crk_test_app_spin (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+  crk_test_app_wait (widget_visible, overlay, 10);
+  gtk_window_close (GTK_WINDOW (overlay));
+  crk_test_app_spin (20);
+}
+
 /* A weight change re-sorts the table by whatever column it is sorted by; a column whose
  * keys do not follow the method keeps its order. */
 static void
@@ -1073,6 +1105,7 @@ main (int argc,
   ADD ("/app/window/filter", test_filter);
   ADD ("/app/window/select-and-charts", test_select_and_charts);
   ADD ("/app/window/chart-scroll", test_chart_scroll);
+  ADD ("/app/window/help-overlay", test_help_overlay);
   ADD ("/app/window/weight-undo", test_weight_undo);
   ADD ("/app/window/sort-follows-weights", test_sort_follows_weights);
   ADD ("/app/window/export", test_export);
