@@ -10,9 +10,7 @@
 
 #include "crk-window-private.h"
 
-#ifdef CRK_HAVE_REPORT_DIALOG
 #include "crk-report-dialog.h"
-#endif
 
 static const struct
 {
@@ -71,7 +69,7 @@ _crk_window_update_actions (CrkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_dataset && (modified || self->file == NULL));
   gtk_widget_action_set_enabled (widget, "win.save-as", has_dataset);
   gtk_widget_action_set_enabled (widget, "win.export-chart", self->results != NULL);
-  gtk_widget_action_set_enabled (widget, "win.print", self->can_print && self->results != NULL);
+  gtk_widget_action_set_enabled (widget, "win.print", self->results != NULL);
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  self->history != NULL && crk_method_history_can_undo (self->history));
   gtk_widget_action_set_enabled (widget, "win.redo",
@@ -134,9 +132,7 @@ print_action (GtkWidget *widget,
               const char *action_name,
               GVariant *param)
 {
-#ifdef CRK_HAVE_REPORT_DIALOG
   crk_report_dialog_present (CRK_WINDOW (widget));
-#endif
 }
 
 static void

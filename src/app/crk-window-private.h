@@ -84,7 +84,6 @@ struct _CrkWindow
   char **pending_codes;
 
   /* print: set when the report code is built in */
-  gboolean can_print;
 };
 
 /* crk-window-actions.c */

@@ -1818,9 +1818,6 @@ crk_window_init (CrkWindow *self)
   GtkDropTarget *drop;
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
-#ifdef CRK_HAVE_REPORT_DIALOG
-  self->can_print = TRUE;
-#endif
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->dimensions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dimension_columns = g_ptr_array_new_with_free_func (g_object_unref);
