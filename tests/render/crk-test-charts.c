@@ -235,3 +235,15 @@ crk_test_check_labels (CrkChartHits *hits,
         }
     }
 }
+
+guint
+crk_test_count_hits (CrkChartHits *hits,
+                     CrkChartHitKind kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
+    if (crk_chart_hits_get_hit (hits, i)->kind == kind)
+      n++;
+  return n;
+}

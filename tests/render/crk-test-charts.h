@@ -25,5 +25,8 @@ void crk_test_check_labels (CrkChartHits *hits,
                             double width,
                             double height,
                             const char *what);
+/* How many of @hits are of @kind. */
+guint crk_test_count_hits (CrkChartHits *hits,
+                           CrkChartHitKind kind);
 
 G_END_DECLS

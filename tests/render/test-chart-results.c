@@ -71,18 +71,6 @@ draw_and_check (CrkResults *results,
   cairo_surface_destroy (surface);
 }
 
-static guint
-count_hits (CrkChartHits *hits,
-            CrkChartHitKind kind)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
-    if (crk_chart_hits_get_hit (hits, i)->kind == kind)
-      n++;
-  return n;
-}
-
 static void
 test_manufacturing (void)
 {
@@ -116,8 +104,8 @@ test_manufacturing (void)
         }
       draw_and_check (results, options, 900, 675, "radar", hits);
       /* 5 cities x 5 dimensions, no value missing. */
-      g_assert_cmpuint (count_hits (hits, CRK_CHART_HIT_POINT), ==, 25);
-      g_assert_cmpuint (count_hits (hits, CRK_CHART_HIT_AXIS), ==, 5);
+      g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_POINT), ==, 25);
+      g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_AXIS), ==, 5);
       description = crk_chart_describe (results, options);
       g_assert_true (g_str_has_prefix (description, "Radar chart of Shenzhen, Guangzhou, Suzhou, Hangzhou and Nanjing on 5 axes"));
       if (b != CRK_BENCHMARK_NONE)
@@ -134,7 +122,7 @@ test_manufacturing (void)
       {
         options->legend = legend;
         draw_and_check (results, options, 900, 675, "radar of indicators", hits);
-        g_assert_cmpuint (count_hits (hits, CRK_CHART_HIT_AXIS), ==, 27);
+        g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_AXIS), ==, 27);
       }
   }
 
@@ -147,7 +135,7 @@ test_manufacturing (void)
 
     crk_chart_options_set_highlighted (options, &highlight, 1);
     draw_and_check (results, options, 800, 0, "ranked bars", hits);
-    g_assert_cmpuint (count_hits (hits, CRK_CHART_HIT_BAR), ==, 100);
+    g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_BAR), ==, 100);
     for (guint i = 0; i < crk_chart_hits_get_n_hits (hits) && first == NULL; i++)
       if (crk_chart_hits_get_hit (hits, i)->kind == CRK_CHART_HIT_BAR)
         first = crk_chart_hits_get_hit (hits, i);
@@ -158,7 +146,7 @@ test_manufacturing (void)
     h10 = crk_chart_get_natural_height (results, options, 800);
     g_assert_cmpfloat (h100 - h10, >=, 90 * 11);
     draw_and_check (results, options, 800, 0, "top 10", hits);
-    g_assert_cmpuint (count_hits (hits, CRK_CHART_HIT_BAR), ==, 10);
+    g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_BAR), ==, 10);
     options->top_n = 0;
     options->colour_by = CRK_BAR_COLOUR_REGION;
     draw_and_check (results, options, 800, 0, "bars by region", hits);
@@ -171,7 +159,7 @@ test_manufacturing (void)
 
     options->top_n = 12;
     draw_and_check (results, options, 900, 0, "contribution", hits);
-    g_assert_cmpuint (count_hits (hits, CRK_CHART_HIT_SEGMENT), ==, 12 * 5);
+    g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_SEGMENT), ==, 12 * 5);
     for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
       {
         const CrkChartHit *h = crk_chart_hits_get_hit (hits, i);
@@ -218,7 +206,7 @@ test_shenzhen_values (void)
   crk_chart_options_set_cities (options, &shenzhen, 1);
   draw_and_check (results, options, 900, 0, "values", hits);
   /* Every indicator in both years, missing ones included (drawn as "no value"). */
-  bars = count_hits (hits, CRK_CHART_HIT_BAR);
+  bars = crk_test_count_hits (hits, CRK_CHART_HIT_BAR);
   g_assert_cmpuint (bars, ==, 2 * crk_dataset_get_n_indicators (dataset));
   title = crk_chart_dup_title (results, options);
   g_assert_cmpstr (title, ==, "Shenzhen: indicator values, 2019–2020");
@@ -239,7 +227,7 @@ test_shenzhen_values (void)
 
     crk_chart_options_set_years (options, &year, 1);
     draw_and_check (results, options, 900, 0, "values 2020", hits);
-    g_assert_cmpuint (count_hits (hits, CRK_CHART_HIT_BAR), ==, crk_dataset_get_n_indicators (dataset));
+    g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_BAR), ==, crk_dataset_get_n_indicators (dataset));
   }
 }
 

@@ -325,18 +325,6 @@ test_bounded (void)
     }
 }
 
-static guint
-count_hits (CrkChartHits *hits,
-            CrkChartHitKind kind)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
-    if (crk_chart_hits_get_hit (hits, i)->kind == kind)
-      n++;
-  return n;
-}
-
 /* A clip, as a scrolled window's view gives it: the same pixels inside it as the whole
  * chart there, and hits for every row all the same. */
 static void
@@ -386,7 +374,7 @@ check_clipped (CrkChartKind kind,
 
           assert_same_pixels (full, clipped, inside, what);
 
-          g_assert_cmpuint (count_hits (hits, hit_kind), ==, count_hits (full_hits, hit_kind));
+          g_assert_cmpuint (crk_test_count_hits (hits, hit_kind), ==, crk_test_count_hits (full_hits, hit_kind));
           for (guint h = 0; h < crk_chart_hits_get_n_hits (hits); h++)
             {
               const CrkChartHit *a = crk_chart_hits_get_hit (full_hits, h);
