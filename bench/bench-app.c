@@ -318,8 +318,8 @@ print_phases (const char *self_path)
 
 typedef struct
 {
-  gint64 frame_start; /* the frame's update phase began */
-  gint64 painted;     /* its paint phase ended */
+  gint64 frame_start;     /* the frame's update phase began */
+  gint64 painted;         /* its paint phase ended */
   gint64 cpu_frame_start; /* the same two, in CPU time of this thread */
   gint64 cpu_painted;
   gint64 cpu_laid_out; /* the frame's layout phase ended (CPU time) */

@@ -116,7 +116,6 @@ crk_report_add_row (CrkReport *self,
   return index;
 }
 
-
 /* Between two generated sentences: a space after Latin text, nothing after Chinese (or
  * other East Asian) text, whose full stop "。" already has the room of a character. */
 static void
