@@ -342,6 +342,26 @@ test_select_and_charts (Fixture *f,
   }
 }
 
+/* What the window last drew of @widget, or NULL while a new drawing is pending. */
+static GskRenderNode *
+last_drawn (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GdkPaintable) image = gdk_paintable_get_current_image (paintable);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (image, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+has_drawing (gpointer data)
+{
+  g_autoptr (GskRenderNode) node = last_drawn (data);
+
+  return node != NULL;
+}
+
 /* How many pixels of the chart, as the window last drew it, are strongly coloured (bars,
  * not text, grid or background) in the part of the chart from @y to @y + @height (chart
  * coordinates). */
@@ -351,9 +371,6 @@ count_bar_pixels (CrkChartView *view,
                   double height)
 {
   GtkWidget *widget = GTK_WIDGET (view);
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GdkPaintable) image = gdk_paintable_get_current_image (paintable);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
   int width = gtk_widget_get_width (widget);
@@ -361,9 +378,9 @@ count_bar_pixels (CrkChartView *view,
   int tw, th;
   guint count = 0;
 
-  gdk_paintable_snapshot (image, snapshot, width, gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  /* a drawing queued and not yet done (a slow build) is waited for, not counted as none */
+  crk_test_app_wait (has_drawing, widget, 10);
+  node = last_drawn (widget);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, y, width, height));
   tw = gdk_texture_get_width (texture);
