@@ -118,6 +118,19 @@ void crk_dataset_set_value_note (CrkDataset *self, guint city, guint indicator, 
 const double *crk_dataset_peek_values (CrkDataset *self, guint indicator, guint year);
 guint crk_dataset_count_missing (CrkDataset *self, int year); /* year 0: all years; indicators only */
 
+/* Group names: display names of the values of a group attribute ("province", "region"
+ * or a city attribute's name), e.g. the province "Guangdong" is 广东 in Chinese. The
+ * value itself is what groups the cities and what the cities keep. Setting a name again
+ * replaces it; a NULL or empty name is absent. */
+void crk_dataset_set_group_name (CrkDataset *self, const char *attribute, const char *value, const char *name, const char *name_zh);
+/* FALSE when the value has no names; @name and @name_zh may be NULL. */
+gboolean crk_dataset_get_group_name (CrkDataset *self, const char *attribute, const char *value, const char **name, const char **name_zh);
+/* The name in the user's language, else the other one, else the value itself. */
+const char *crk_dataset_get_group_display_name (CrkDataset *self, const char *attribute, const char *value);
+/* The named groups, in the order first named. */
+guint crk_dataset_get_n_group_names (CrkDataset *self);
+void crk_dataset_get_group_name_at (CrkDataset *self, guint i, const char **attribute, const char **value, const char **name, const char **name_zh);
+
 /* Fast bulk loading for readers: sizes the panel once and suppresses "changed" until
  * crk_dataset_end_bulk(); does not set "modified". */
 void crk_dataset_begin_bulk (CrkDataset *self);

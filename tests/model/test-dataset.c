@@ -422,6 +422,47 @@ test_dataset_lookup_scales (void)
   g_assert_finalize_object (ds);
 }
 
+static void
+test_dataset_group_names (void)
+{
+  g_autoptr (CrkDataset) dataset = crk_dataset_new ();
+  const char *attribute, *value, *name, *name_zh;
+
+  g_assert_cmpuint (crk_dataset_get_n_group_names (dataset), ==, 0);
+  g_assert_false (crk_dataset_get_group_name (dataset, "province", "Guangdong", &name, &name_zh));
+  g_assert_null (name);
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "province", "Guangdong"), ==, "Guangdong");
+
+  crk_dataset_set_group_name (dataset, "province", "Guangdong", NULL, "广东");
+  crk_dataset_set_group_name (dataset, "region", "E", "East", "东部");
+  crk_dataset_set_group_name (dataset, "size", "XL", "", NULL);
+  g_assert_cmpuint (crk_dataset_get_n_group_names (dataset), ==, 3);
+
+  crk_locale_set_language ("zh");
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "province", "Guangdong"), ==, "广东");
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "region", "E"), ==, "东部");
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "size", "XL"), ==, "XL");
+  /* the same value of another attribute is another group */
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "region", "Guangdong"), ==, "Guangdong");
+  crk_locale_set_language ("en");
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "province", "Guangdong"), ==, "Guangdong");
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "region", "E"), ==, "East");
+  crk_locale_set_language (NULL);
+
+  /* named again: replaced, in its first place */
+  crk_dataset_set_group_name (dataset, "province", "Guangdong", "Kwangtung", NULL);
+  g_assert_cmpuint (crk_dataset_get_n_group_names (dataset), ==, 3);
+  g_assert_true (crk_dataset_get_group_name (dataset, "province", "Guangdong", &name, &name_zh));
+  g_assert_cmpstr (name, ==, "Kwangtung");
+  g_assert_null (name_zh);
+  crk_dataset_get_group_name_at (dataset, 0, &attribute, &value, &name, &name_zh);
+  g_assert_cmpstr (attribute, ==, "province");
+  g_assert_cmpstr (value, ==, "Guangdong");
+  crk_dataset_get_group_name_at (dataset, 2, &attribute, &value, &name, &name_zh);
+  g_assert_cmpstr (attribute, ==, "size");
+  g_assert_null (name);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -436,6 +477,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/dataset/bulk", test_dataset_bulk);
   g_test_add_func ("/model/dataset/years", test_dataset_years);
   g_test_add_func ("/model/dataset/lookup-scales", test_dataset_lookup_scales);
+  g_test_add_func ("/model/dataset/group-names", test_dataset_group_names);
 
   return g_test_run ();
 }
