@@ -86,6 +86,9 @@ typedef enum
   E_CITY_NAME,
   E_CITY_ATTRIBUTE,
   E_REFERENCE_RANK,
+  E_GROUPS,
+  E_GROUP,
+  E_GROUP_NAME,
   E_INDICATORS,
   E_INDICATOR,
   E_IND_NAME,
@@ -131,6 +134,7 @@ static const Transition transitions[] = {
   {E_ROOT, "dataset", E_DATASET},
   {E_DATASET, "metadata", E_METADATA},
   {E_DATASET, "cities", E_CITIES},
+  {E_DATASET, "groups", E_GROUPS},
   {E_DATASET, "indicators", E_INDICATORS},
   {E_DATASET, "framework", E_FRAMEWORK},
   {E_DATASET, "method", E_METHOD},
@@ -146,6 +150,8 @@ static const Transition transitions[] = {
   {E_CITY, "name", E_CITY_NAME},
   {E_CITY, "attribute", E_CITY_ATTRIBUTE},
   {E_CITY, "reference-rank", E_REFERENCE_RANK},
+  {E_GROUPS, "group", E_GROUP},
+  {E_GROUP, "name", E_GROUP_NAME},
   {E_INDICATORS, "indicator", E_INDICATOR},
   {E_INDICATOR, "name", E_IND_NAME},
   {E_INDICATOR, "description", E_IND_DESCRIPTION},
@@ -192,6 +198,7 @@ elem_has_text (Elem elem)
       case E_CITY_NAME:
       case E_CITY_ATTRIBUTE:
       case E_REFERENCE_RANK:
+      case E_GROUP_NAME:
       case E_IND_NAME:
       case E_IND_DESCRIPTION:
       case E_IND_SOURCE:
@@ -274,6 +281,14 @@ typedef struct
   GHashTable *referenced;    /* indicator code -> ordinal of its leaf */
   CrkFrameworkNode *root;
   gboolean has_framework;
+
+  /* group names */
+  GHashTable *city_groups;    /* "attribute\x1fvalue" of every city, made at <groups> */
+  GHashTable *group_ordinals; /* "attribute\x1fvalue" -> ordinal of the group naming it */
+  char *group_attribute;
+  char *group_value;
+  char *group_name;
+  char *group_name_zh;
 
   /* method */
   CrkMethod *method;
@@ -1353,6 +1368,107 @@ add_method_ref (Reader *r,
   g_array_append_val (r->method_refs, ref);
 }
 
+/* Records that @code first appears at element @ordinal; when it was seen before, returns
+ * the ordinal of its first appearance instead (and records nothing). */
+static const gint64 *
+claim_code (GHashTable *ordinals,
+            const char *code,
+            gint64 ordinal)
+{
+  const gint64 *first = g_hash_table_lookup (ordinals, code);
+
+  if (first == NULL)
+    g_hash_table_insert (ordinals, g_strdup (code), g_memdup2 (&ordinal, sizeof ordinal));
+  return first;
+}
+
+/* Group names */
+
+static char *
+group_key (const char *attribute,
+           const char *value)
+{
+  return g_strconcat (attribute, "\x1f", value, NULL);
+}
+
+static void
+add_city_group (GHashTable *set,
+                const char *attribute,
+                const char *value)
+{
+  if (value != NULL)
+    g_hash_table_add (set, group_key (attribute, value));
+}
+
+/* Every attribute and value the cities have, so that each group is checked at once. */
+static void
+collect_city_groups (Reader *r)
+{
+  guint n = crk_dataset_get_n_cities (r->dataset);
+
+  if (r->city_groups != NULL)
+    return;
+  r->city_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint c = 0; c < n; c++)
+    {
+      CrkCity *city = crk_dataset_get_city (r->dataset, c);
+      g_auto (GStrv) names = crk_city_dup_attribute_names (city);
+
+      add_city_group (r->city_groups, "province", crk_city_get_province (city));
+      add_city_group (r->city_groups, "region", crk_city_get_region (city));
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        add_city_group (r->city_groups, names[i], crk_city_get_attribute (city, names[i]));
+    }
+}
+
+static void
+clear_group (Reader *r)
+{
+  g_clear_pointer (&r->group_attribute, g_free);
+  g_clear_pointer (&r->group_value, g_free);
+  g_clear_pointer (&r->group_name, g_free);
+  g_clear_pointer (&r->group_name_zh, g_free);
+}
+
+static void
+end_group (Reader *r,
+           Frame *f)
+{
+  g_autofree char *key = NULL;
+  const gint64 *first;
+  gboolean ok = TRUE;
+
+  if (r->group_attribute == NULL)
+    return;
+  key = group_key (r->group_attribute, r->group_value);
+  first = claim_code (r->group_ordinals, key, f->ordinal);
+  if (first != NULL)
+    {
+      add_duplicate (r, f->ordinal, *first, _ ("the group “%s” of the attribute “%s” is named twice"),
+                     r->group_value, r->group_attribute);
+      ok = FALSE;
+    }
+  /* A misspelt value would otherwise name nothing, silently. */
+  if (!g_hash_table_contains (r->city_groups, key))
+    {
+      add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
+                   _ ("no city has the value “%s” of the attribute “%s”"),
+                   r->group_value, r->group_attribute);
+      ok = FALSE;
+    }
+  if (r->group_name == NULL && r->group_name_zh == NULL)
+    {
+      add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
+                   _ ("the group “%s” of the attribute “%s” has no name"),
+                   r->group_value, r->group_attribute);
+      ok = FALSE;
+    }
+  if (ok)
+    crk_dataset_set_group_name (r->dataset, r->group_attribute, r->group_value, r->group_name,
+                                r->group_name_zh);
+  clear_group (r);
+}
+
 static void
 start_element (Reader *r,
                Frame *f)
@@ -1361,6 +1477,7 @@ start_element (Reader *r,
     {
       case E_TITLE:
       case E_CITY_NAME:
+      case E_GROUP_NAME:
       case E_IND_NAME:
       case E_IND_DESCRIPTION:
       case E_NODE_NAME:
@@ -1386,6 +1503,24 @@ start_element (Reader *r,
 
       case E_CITY_ATTRIBUTE:
         f->aux = g_strdup (read_attribute (r, "name"));
+        break;
+
+      case E_GROUPS:
+        collect_city_groups (r);
+        break;
+
+      case E_GROUP:
+        {
+          static const char *const names[] = {"attribute", "value", NULL};
+          const char *v[2];
+
+          read_attributes (r, names, v);
+          clear_group (r);
+          if (!is_set (v[0]) || v[1] == NULL)
+            break; /* the schema reports it */
+          r->group_attribute = g_strdup (v[0]);
+          r->group_value = g_strdup (v[1]);
+        }
         break;
 
       case E_REFERENCE_RANK:
@@ -1789,20 +1924,6 @@ end_years (Reader *r)
     }
 }
 
-/* Records that @code first appears at element @ordinal; when it was seen before, returns
- * the ordinal of its first appearance instead (and records nothing). */
-static const gint64 *
-claim_code (GHashTable *ordinals,
-            const char *code,
-            gint64 ordinal)
-{
-  const gint64 *first = g_hash_table_lookup (ordinals, code);
-
-  if (first == NULL)
-    g_hash_table_insert (ordinals, g_strdup (code), g_memdup2 (&ordinal, sizeof ordinal));
-  return first;
-}
-
 static void
 end_city (Reader *r,
           Frame *f)
@@ -1993,6 +2114,20 @@ end_element (Reader *r,
 
       case E_CITY:
         end_city (r, f);
+        break;
+
+      case E_GROUP_NAME:
+        if (r->group_attribute != NULL)
+          {
+            char **target = f->zh ? &r->group_name_zh : &r->group_name;
+
+            g_free (*target);
+            *target = g_strdup (text_value (r));
+          }
+        break;
+
+      case E_GROUP:
+        end_group (r, f);
         break;
 
       case E_IND_NAME:
@@ -2310,6 +2445,9 @@ reader_clear (Reader *r)
   g_hash_table_unref (r->indicator_ordinals);
   g_hash_table_unref (r->node_ordinals);
   g_hash_table_unref (r->referenced);
+  g_clear_pointer (&r->city_groups, g_hash_table_unref);
+  g_hash_table_unref (r->group_ordinals);
+  clear_group (r);
   g_array_unref (r->indicator_ordinal_by_index);
   for (guint i = 0; i < r->method_refs->len; i++)
     g_free (g_array_index (r->method_refs, MethodRef, i).code);
@@ -2336,6 +2474,7 @@ reader_init (Reader *r,
   r->indicator_ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r->node_ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r->referenced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r->group_ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r->indicator_ordinal_by_index = g_array_new (FALSE, FALSE, sizeof (gint64));
   r->method_refs = g_array_new (FALSE, FALSE, sizeof (MethodRef));
   r->tiers = g_array_new (FALSE, FALSE, sizeof (CrkTier));

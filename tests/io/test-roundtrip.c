@@ -124,6 +124,19 @@ assert_datasets_equal (CrkDataset *a,
     assert_nodes_equal (fa, fb);
   g_assert_cmpuint (crk_dataset_get_n_levels (a), ==, crk_dataset_get_n_levels (b));
 
+  g_assert_cmpuint (crk_dataset_get_n_group_names (a), ==, crk_dataset_get_n_group_names (b));
+  for (guint i = 0; i < crk_dataset_get_n_group_names (a); i++)
+    {
+      const char *attribute[2], *value[2], *name[2], *name_zh[2];
+
+      crk_dataset_get_group_name_at (a, i, &attribute[0], &value[0], &name[0], &name_zh[0]);
+      crk_dataset_get_group_name_at (b, i, &attribute[1], &value[1], &name[1], &name_zh[1]);
+      g_assert_cmpstr (attribute[0], ==, attribute[1]);
+      g_assert_cmpstr (value[0], ==, value[1]);
+      g_assert_cmpstr (name[0], ==, name[1]);
+      g_assert_cmpstr (name_zh[0], ==, name_zh[1]);
+    }
+
   g_assert_cmpint (crk_dataset_has_method (a), ==, crk_dataset_has_method (b));
   g_assert_true (crk_method_equal (crk_dataset_get_method (a), crk_dataset_get_method (b)));
 
@@ -322,6 +335,9 @@ make_full_dataset (void)
   crk_dataset_add_city (ds, sz);
   crk_dataset_add_city (ds, gz);
   crk_dataset_add_city (ds, x);
+  crk_dataset_set_group_name (ds, "region", "East", NULL, "东部");
+  crk_dataset_set_group_name (ds, "province", "Guangdong", NULL, "广东");
+  crk_dataset_set_group_name (ds, "GDP_group", "XL", "Extra large & \"big\"", "特大");
 
   crk_indicator_set_name (pop, "Population");
   crk_indicator_set_unit (pop, "10k persons");
@@ -400,6 +416,20 @@ test_full (void)
   g_assert_nonnull (strstr (s, "    <years>2019 2020 2021</years>\n"));
   g_assert_nonnull (strstr (s, "    <city code=\"X&amp;&lt;&quot;&gt;\">\n"
                                "      <name>Odd \"code\" &amp; &lt;name&gt;</name>\n"));
+  g_assert_nonnull (strstr (s, "  </cities>\n"
+                               "  <groups>\n"
+                               "    <group attribute=\"region\" value=\"East\">\n"
+                               "      <name xml:lang=\"zh-CN\">东部</name>\n"
+                               "    </group>\n"
+                               "    <group attribute=\"province\" value=\"Guangdong\">\n"
+                               "      <name xml:lang=\"zh-CN\">广东</name>\n"
+                               "    </group>\n"
+                               "    <group attribute=\"GDP_group\" value=\"XL\">\n"
+                               "      <name>Extra large &amp; \"big\"</name>\n"
+                               "      <name xml:lang=\"zh-CN\">特大</name>\n"
+                               "    </group>\n"
+                               "  </groups>\n"
+                               "  <indicators>\n"));
   g_assert_nonnull (strstr (s, "<v i=\"RD\">0.1</v>"));
   g_assert_nonnull (strstr (s, "<v i=\"RD\">0.3333333333333333</v>"));
   g_assert_nonnull (strstr (s, "<v i=\"RD\" status=\"imputed\">-0</v>"));
@@ -415,6 +445,68 @@ test_full (void)
                                "      <indicator code=\"CO2\" mode=\"rank\" low=\"1\" high=\"7\"/>\n"
                                "      <indicator code=\"RD\" mode=\"goalposts\"/>\n"));
   check_round_trip (ds);
+}
+
+/* Group names: read from a file, written in the dataset's order; a name for a value no
+ * city has any more, or a group without a name, is left out (the reader would refuse
+ * either), so that whatever is saved reads back. */
+static void
+test_groups (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "io", "fixtures", "groups-valid.cityrank.xml", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (CrkDataset) ds = crk_dataset_read (path, &problems, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *name, *name_zh;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ds);
+  g_assert_cmpuint (crk_dataset_get_n_group_names (ds), ==, 3);
+  g_assert_true (crk_dataset_get_group_name (ds, "province", "Guangdong", &name, &name_zh));
+  g_assert_null (name);
+  g_assert_cmpstr (name_zh, ==, "广东");
+  g_assert_true (crk_dataset_get_group_name (ds, "region", "East", &name, &name_zh));
+  g_assert_cmpstr (name, ==, "Eastern region");
+  g_assert_cmpstr (name_zh, ==, "东部");
+  g_assert_true (crk_dataset_get_group_name (ds, "size", "L", &name, &name_zh));
+  g_assert_cmpstr (name, ==, "Large");
+  g_assert_null (name_zh);
+  g_assert_false (crk_dataset_get_group_name (ds, "province", "Jiangsu", NULL, NULL));
+  check_round_trip (ds);
+
+  /* The file's <groups> is in the canonical form, after <cities>. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *groups = NULL;
+    const char *start, *end;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    start = strstr (contents, "  </cities>\n  <groups>\n");
+    g_assert_nonnull (start);
+    end = strstr (start, "  </groups>\n  <indicators>\n");
+    g_assert_nonnull (end);
+    groups = g_strndup (start, end + strlen ("  </groups>\n  <indicators>\n") - start);
+    before = crk_dataset_write_to_string (ds, NULL);
+    g_assert_nonnull (strstr (before, groups));
+  }
+
+  /* Stale and empty names are not written. */
+  crk_dataset_set_group_name (ds, "province", "Anhui", NULL, "安徽");
+  crk_dataset_set_group_name (ds, "province", "Jiangsu", NULL, NULL);
+  after = crk_dataset_write_to_string (ds, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Without names, no <groups> at all. */
+  {
+    g_autoptr (CrkDataset) plain = crk_dataset_new ();
+    g_autofree char *s = NULL;
+
+    crk_dataset_set_group_name (plain, "province", "Anhui", NULL, "安徽");
+    s = crk_dataset_write_to_string (plain, NULL);
+    g_assert_null (strstr (s, "<groups"));
+  }
 }
 
 /* Without a method section, none is written and none is read. */
@@ -849,6 +941,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/round-trip/asem", test_asem);
   g_test_add_func ("/io/round-trip/documented-example", test_documented_example);
   g_test_add_func ("/io/round-trip/every-field", test_full);
+  g_test_add_func ("/io/round-trip/groups", test_groups);
   g_test_add_func ("/io/round-trip/empty", test_no_method);
   g_test_add_func ("/io/save/replace", test_save);
   g_test_add_func ("/io/save/fails-midway", test_save_fails_midway);
