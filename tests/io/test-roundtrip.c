@@ -279,6 +279,7 @@ test_documented_example (void)
   g_assert_nonnull (dataset);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpuint (crk_dataset_get_n_cities (dataset), ==, 2);
+  g_assert_cmpuint (crk_dataset_get_n_group_names (dataset), ==, 1);
   g_assert_true (crk_dataset_has_method (dataset));
   check_round_trip (dataset);
 
