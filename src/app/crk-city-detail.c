@@ -279,7 +279,7 @@ update (CrkCityDetail *self)
   gtk_label_set_label (self->name_label, crk_city_get_display_name (city));
   {
     const char *other = crk_locale_prefers_chinese () ? crk_city_get_name (city) : crk_city_get_name_zh (city);
-    const char *province = crk_city_get_province (city);
+    const char *province = crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city));
 
     if (other != NULL && g_strcmp0 (other, crk_city_get_display_name (city)) != 0 && province != NULL)
       subtitle = g_strdup_printf ("%s · %s", other, province);
@@ -352,7 +352,9 @@ update (CrkCityDetail *self)
     if (group_rank > 0 && attribute != NULL)
       {
         g_autofree char *text = g_strdup_printf ("%u", group_rank);
-        g_autofree char *title = g_strdup_printf (_ ("Rank in %s"), crk_city_get_attribute (city, attribute));
+        const char *group = crk_dataset_get_group_display_name (dataset, attribute,
+                                                                crk_city_get_attribute (city, attribute));
+        g_autofree char *title = g_strdup_printf (_ ("Rank in %s"), group);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row), title);
         fact_row_set (self->group_row, text);

@@ -16,6 +16,8 @@ struct _CrkRankingRow
   GObject parent_instance;
 
   CrkCity *city;
+  CrkDataset *dataset; /* only while constructed: names the city's groups */
+  char *province;      /* the province's name in the user's language */
   char *search_text;
   guint rank;
   int shift;
@@ -35,6 +37,7 @@ enum
 {
   PROP_0,
   PROP_CITY,
+  PROP_DATASET,
   PROP_CODE,
   PROP_PRIMARY_NAME,
   PROP_SECONDARY_NAME,
@@ -100,6 +103,8 @@ crk_ranking_row_finalize (GObject *object)
   CrkRankingRow *self = (CrkRankingRow *) object;
 
   g_clear_object (&self->city);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->province, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->tier_name, g_free);
   g_clear_pointer (&self->unranked_reason, g_free);
@@ -131,7 +136,7 @@ crk_ranking_row_get_property (GObject *object,
         g_value_set_string (value, secondary_name (self));
         break;
       case PROP_PROVINCE:
-        g_value_set_string (value, crk_city_get_province (self->city));
+        g_value_set_string (value, self->province);
         break;
       case PROP_SEARCH_TEXT:
         g_value_set_string (value, self->search_text);
@@ -212,25 +217,50 @@ crk_ranking_row_set_property (GObject *object,
       case PROP_CITY:
         self->city = g_value_dup_object (value);
         break;
+      case PROP_DATASET:
+        self->dataset = g_value_dup_object (value);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
 }
 
 static void
 crk_ranking_row_constructed (GObject *object)
 {
   CrkRankingRow *self = CRK_RANKING_ROW (object);
+  const char *province;
+  const char *name = NULL;
+  const char *name_zh = NULL;
 
   G_OBJECT_CLASS (crk_ranking_row_parent_class)->constructed (object);
 
   g_assert (self->city != NULL);
+  /* the names are looked up once here, not for every update on a weight change */
+  province = crk_city_get_province (self->city);
+  if (self->dataset != NULL)
+    {
+      crk_dataset_get_group_name (self->dataset, "province", province, &name, &name_zh);
+      self->province = g_strdup (crk_dataset_get_group_display_name (self->dataset, "province", province));
+    }
+  else
+    self->province = g_strdup (province);
+  /* a search matches the value and both names of the province */
   self->search_text = g_strjoin ("\n",
                                  crk_city_get_code (self->city),
-                                 crk_city_get_name (self->city) ? crk_city_get_name (self->city) : "",
-                                 crk_city_get_name_zh (self->city) ? crk_city_get_name_zh (self->city) : "",
-                                 crk_city_get_province (self->city) ? crk_city_get_province (self->city) : "",
+                                 or_empty (crk_city_get_name (self->city)),
+                                 or_empty (crk_city_get_name_zh (self->city)),
+                                 or_empty (province),
+                                 or_empty (name),
+                                 or_empty (name_zh),
                                  NULL);
+  g_clear_object (&self->dataset);
 }
 
 static void
@@ -247,6 +277,9 @@ crk_ranking_row_class_init (CrkRankingRowClass *klass)
   properties[PROP_CITY] =
     g_param_spec_object ("city", NULL, NULL, CRK_TYPE_CITY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, CRK_TYPE_DATASET,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, ro);
   properties[PROP_PRIMARY_NAME] = g_param_spec_string ("primary-name", NULL, NULL, NULL, ro);
   properties[PROP_SECONDARY_NAME] = g_param_spec_string ("secondary-name", NULL, NULL, NULL, ro);
@@ -284,16 +317,22 @@ crk_ranking_row_init (CrkRankingRow *self)
 
 /**
  * crk_ranking_row_new:
+ * @dataset: (nullable): the dataset of @city, which names its groups
  * @city: the city of the row
+ *
+ * The row shows the province's name in the user's language at the time it is made
+ * (crk_dataset_get_group_display_name()): make new rows when the language changes.
  *
  * Returns: (transfer full): a row without results
  */
 CrkRankingRow *
-crk_ranking_row_new (CrkCity *city)
+crk_ranking_row_new (CrkDataset *dataset,
+                     CrkCity *city)
 {
+  g_return_val_if_fail (dataset == NULL || CRK_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (CRK_IS_CITY (city), NULL);
 
-  return g_object_new (CRK_TYPE_RANKING_ROW, "city", city, NULL);
+  return g_object_new (CRK_TYPE_RANKING_ROW, "dataset", dataset, "city", city, NULL);
 }
 
 CrkCity *

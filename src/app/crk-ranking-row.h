@@ -22,16 +22,19 @@ typedef enum
 #define CRK_TYPE_RANKING_ROW (crk_ranking_row_get_type ())
 G_DECLARE_FINAL_TYPE (CrkRankingRow, crk_ranking_row, CRK, RANKING_ROW, GObject)
 
-/* Properties (all read-only but "city"), so that sorters, filters and the cells in
+/* Properties (all read-only but "city" and "dataset"), so that sorters, filters and the cells in
  * crk-window.ui need no glue:
- *   "city", "code", "primary-name", "secondary-name", "province", "search-text",
+ *   "city", "dataset" (construct-only, write-only), "code", "primary-name", "secondary-name",
+ *   "province" (the name in the user's language), "search-text" (code, names, the
+ *   province's value and names),
  *   "ranked", "unranked", "rank", "rank-key" (rank, or G_MAXUINT when unranked: sorts them last),
  *   "rank-text", "shift" (places moved by the last method edit, positive = up),
  *   "change", "change-state", "change-key", "score", "score-key", "score-text",
  *   "tier", "tier-key", "tier-name", "unranked-reason", "revision" (bumped whenever the
  *   per-dimension scores change). */
 
-CrkRankingRow *crk_ranking_row_new (CrkCity *city);
+CrkRankingRow *crk_ranking_row_new (CrkDataset *dataset,
+                                    CrkCity *city);
 CrkCity *crk_ranking_row_get_city (CrkRankingRow *self);
 guint crk_ranking_row_get_rank (CrkRankingRow *self);
 double crk_ranking_row_get_score (CrkRankingRow *self);

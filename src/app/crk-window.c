@@ -737,7 +737,7 @@ crk_window_set_dataset (CrkWindow *self,
     {
       g_autoptr (CrkCity) city = g_list_model_get_item (cities, i);
 
-      g_ptr_array_add (rows, crk_ranking_row_new (city));
+      g_ptr_array_add (rows, crk_ranking_row_new (dataset, city));
     }
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_extend_and_steal (self->rows, g_steal_pointer (&rows));

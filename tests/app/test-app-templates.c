@@ -17,6 +17,7 @@
 #include "crk-dataset-reader.h"
 #include "crk-engine.h"
 #include "crk-export-dialog.h"
+#include "crk-locale.h"
 #include "crk-method-history.h"
 #include "crk-method-panel.h"
 #include "crk-preferences-window.h"
@@ -266,7 +267,7 @@ test_ranking_row (void)
   node = (guint) crk_results_lookup_node (results, "INNOV");
   g_array_append_val (dims, node);
 
-  row = crk_ranking_row_new (city);
+  row = crk_ranking_row_new (dataset, city);
   crk_ranking_row_update (row, results, dims, FALSE);
   g_assert_cmpuint (crk_ranking_row_get_rank (row), ==, 1);
   g_object_get (row, "search-text", &search, "rank-text", &rank_text, NULL);
@@ -291,7 +292,7 @@ test_ranking_row (void)
         mover = i;
     g_assert_cmpuint (mover, !=, G_MAXUINT);
     g_clear_object (&row);
-    row = crk_ranking_row_new (crk_dataset_get_city (dataset, mover));
+    row = crk_ranking_row_new (dataset, crk_dataset_get_city (dataset, mover));
     crk_ranking_row_update (row, results, dims, FALSE);
     rank_before = crk_ranking_row_get_rank (row);
     rank_after = crk_results_get_rank (changed, mover);
@@ -302,6 +303,35 @@ test_ranking_row (void)
   }
   crk_ranking_row_update (row, changed, dims, FALSE);
   g_assert_cmpint (crk_ranking_row_get_shift (row), ==, 0);
+
+  /* the province shows its name in the language at the time the row is made; a search
+   * finds the value and both names */
+  crk_dataset_set_group_name (dataset, "province", "Guangdong", "Guangdong", "广东");
+  city = crk_dataset_lookup_city (dataset, "SHENZHEN");
+  g_assert_cmpstr (crk_city_get_province (city), ==, "Guangdong");
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (CrkRankingRow) named = NULL;
+      g_autofree char *province = NULL;
+      g_autofree char *text = NULL;
+
+      crk_locale_set_language (pass == 0 ? "zh_CN" : "en");
+      named = crk_ranking_row_new (dataset, city);
+      g_object_get (named, "province", &province, "search-text", &text, NULL);
+      g_assert_cmpstr (province, ==, pass == 0 ? "广东" : "Guangdong");
+      g_assert_nonnull (strstr (text, "广东"));
+      g_assert_nonnull (strstr (text, "Guangdong"));
+    }
+  crk_locale_set_language (NULL);
+  /* without the dataset, the value */
+  g_clear_object (&row);
+  row = crk_ranking_row_new (NULL, city);
+  {
+    g_autofree char *province = NULL;
+
+    g_object_get (row, "province", &province, NULL);
+    g_assert_cmpstr (province, ==, "Guangdong");
+  }
 }
 
 static void

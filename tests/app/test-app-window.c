@@ -13,6 +13,7 @@
 #include "crk-application.h"
 #include "crk-change-label.h"
 #include "crk-dataset-reader.h"
+#include "crk-locale.h"
 #include "crk-ranking-row.h"
 #include "crk-test-app.h"
 #include "crk-window-private.h"
@@ -1109,6 +1110,106 @@ test_unsaved_close (Fixture *f,
   crk_test_app_wait (flag_set, &finalized, 1);
 }
 
+static guint
+count_labels (GtkWidget *widget,
+              const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+    g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+  return n;
+}
+
+static CrkRankingRow *
+row_of (Fixture *f,
+        const char *code)
+{
+  for (guint i = 0; i < n_shown (f); i++)
+    if (g_strcmp0 (crk_city_get_code (crk_ranking_row_get_city (row_at (f, i))), code) == 0)
+      return row_at (f, i);
+  return NULL;
+}
+
+static gboolean
+province_cells_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return count_labels (GTK_WIDGET (f->window->column_view), "广东") > 0;
+}
+
+static gboolean
+group_rank_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return find_label_containing (GTK_WIDGET (f->window->city_detail), "Rank in 广东") != NULL;
+}
+
+/* A Chinese reader sees the province's Chinese name in the table, the city detail and
+ * the search; grouping keeps the value. */
+static void
+test_group_names_zh (Fixture *f,
+                     gconstpointer data)
+{
+  CrkDataset *dataset = crk_window_get_dataset (f->window);
+  GtkEditable *entry = GTK_EDITABLE (f->window->search_entry);
+  const char *const codes[] = {"SHENZHEN", NULL};
+  guint guangdong = 0;
+  g_autofree char *province = NULL;
+
+  for (guint i = 0; i < crk_dataset_get_n_cities (dataset); i++)
+    guangdong += g_strcmp0 (crk_city_get_province (crk_dataset_get_city (dataset, i)), "Guangdong") == 0;
+  g_assert_cmpuint (guangdong, >, 1);
+
+  crk_dataset_set_group_name (dataset, "province", "Guangdong", "Guangdong", "广东");
+  crk_dataset_set_group_name (dataset, "province", "Jiangsu", "Jiangsu", "江苏");
+  /* the rows take the names in the language of the time they are made: reload */
+  crk_locale_set_language ("zh");
+  crk_window_set_dataset (f->window, dataset, NULL);
+  crk_test_app_wait (has_results, f->window, 10);
+  crk_test_app_wait (all_rows, f->window, 10);
+
+  g_object_get (row_of (f, "SHENZHEN"), "province", &province, NULL);
+  g_assert_cmpstr (province, ==, "广东");
+  g_clear_pointer (&province, g_free);
+  g_object_get (row_of (f, "SUZHOU_JS"), "province", &province, NULL);
+  g_assert_cmpstr (province, ==, "江苏");
+  g_clear_pointer (&province, g_free);
+
+  /* the cells: Shenzhen and Guangzhou lead the sample, both in Guangdong */
+  crk_test_app_wait (province_cells_shown, f, 10);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->window->column_view), "Guangdong"), ==, 0);
+
+  /* the search matches the Chinese name, the English name and the value */
+  gtk_editable_set_text (entry, "广东");
+  g_assert_cmpuint (n_shown (f), ==, guangdong);
+  for (guint i = 0; i < n_shown (f); i++)
+    g_assert_cmpstr (crk_city_get_province (crk_ranking_row_get_city (row_at (f, i))), ==, "Guangdong");
+  gtk_editable_set_text (entry, "江苏");
+  g_assert_cmpuint (n_shown (f), >, 1);
+  for (guint i = 0; i < n_shown (f); i++)
+    g_assert_cmpstr (crk_city_get_province (crk_ranking_row_get_city (row_at (f, i))), ==, "Jiangsu");
+  gtk_editable_set_text (entry, "guangdong");
+  g_assert_cmpuint (n_shown (f), ==, guangdong);
+  gtk_editable_set_text (entry, "");
+
+  /* the city detail: "Shenzhen · 广东", and the rank within the province by its name */
+  crk_window_select_codes (f->window, codes);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->window->city_detail), "Shenzhen · 广东"));
+  g_assert_null (find_label_containing (GTK_WIDGET (f->window->city_detail), "Guangdong"));
+  crk_method_set_group_attribute (crk_dataset_get_method (dataset), "province");
+  crk_test_app_wait (group_rank_shown, f, 10);
+  g_assert_cmpuint (crk_results_get_group_rank (crk_window_get_results (f->window),
+                                                crk_city_get_index (crk_dataset_lookup_city (dataset, "SHENZHEN"))),
+                    ==, 1);
+
+  crk_locale_set_language (NULL);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -1134,6 +1235,7 @@ main (int argc,
   ADD ("/app/window/unranked", test_unranked);
   ADD ("/app/window/drop", test_drop);
   ADD ("/app/window/method-choices", test_method_choices);
+  ADD ("/app/window/group-names-zh", test_group_names_zh);
 #undef ADD
 
   {
