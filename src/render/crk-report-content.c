@@ -272,6 +272,14 @@ escape (const char *s)
   return g_markup_escape_text (s != NULL ? s : "", -1);
 }
 
+/* The city's province as a reader sees it: its name in the report's language. */
+static char *
+province_markup (CrkDataset *dataset,
+                 CrkCity *city)
+{
+  return escape (crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city)));
+}
+
 static char *
 bold (const char *s)
 {
@@ -443,7 +451,7 @@ build_top10 (CrkReport *self)
       n = 0;
       cells[n++] = g_strdup_printf ("%u", crk_results_get_rank (r, city));
       cells[n++] = crk_report_city_markup (c);
-      cells[n++] = escape (crk_city_get_province (c));
+      cells[n++] = province_markup (crk_results_get_dataset (r), c);
       cells[n++] = crk_report_format_score (crk_results_get_index_score (r, city));
       if (has_base)
         cells[n++] = crk_report_format_change (self, city, TRUE);
@@ -629,7 +637,7 @@ build_movers (CrkReport *self)
           c = crk_dataset_get_city (crk_results_get_dataset (r), m->city);
           cells = cells_new (5);
           cells[0] = crk_report_city_markup (c);
-          cells[1] = escape (crk_city_get_province (c));
+          cells[1] = province_markup (crk_results_get_dataset (r), c);
           cells[2] = g_strdup_printf ("%u", crk_results_get_rank (r, m->city));
           cells[3] = g_strdup_printf ("%u", crk_results_get_base_rank (r, m->city));
           cells[4] = crk_report_format_change (self, m->city, TRUE);
@@ -808,7 +816,7 @@ build_groups (CrkReport *self,
       g_autofree char *name = city_name_markup (self, g->best_city);
 
       cells = cells_new (5);
-      cells[0] = escape (g->name);
+      cells[0] = escape (crk_dataset_get_group_display_name (dataset, attribute, g->name));
       cells[1] = g_strdup_printf ("%u", g->count);
       cells[2] = g_strdup_printf ("%u", g->in_top10);
       cells[3] = crk_report_format_score (g->sum / g->count);
@@ -1438,7 +1446,7 @@ crk_report_build_table (CrkReport *self)
       if (has_base)
         cells[n++] = crk_report_format_change (self, city, TRUE);
       cells[n++] = crk_report_city_markup (c);
-      cells[n++] = escape (crk_city_get_province (c));
+      cells[n++] = province_markup (dataset, c);
       {
         g_autofree char *score = crk_report_format_score (crk_results_get_index_score (r, city));
 
@@ -1534,7 +1542,7 @@ crk_report_build_index (CrkReport *self,
 
       cells = cells_new (4);
       cells[0] = crk_report_city_markup (c);
-      cells[1] = escape (crk_city_get_province (c));
+      cells[1] = province_markup (dataset, c);
       cells[2] = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
       cells[3] = g_strdup_printf ("%u", e->number);
       crk_report_add_row (self, table, cells, 0);

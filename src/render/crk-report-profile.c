@@ -368,7 +368,8 @@ crk_report_draw_profile_page (CrkReport *self,
     g_autoptr (PangoLayout) title = text_layout (cr, name_markup, 13, PANGO_WEIGHT_BOLD, width - 70);
     g_autofree char *where = NULL;
     g_autoptr (PangoLayout) place = NULL;
-    const char *province = crk_city_get_province (c), *region = crk_city_get_region (c);
+    const char *province = crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (c));
+    const char *region = crk_dataset_get_group_display_name (dataset, "region", crk_city_get_region (c));
     double bw, bh, th;
 
     cairo_save (cr);

@@ -327,6 +327,71 @@ test_pdf_chinese (void)
   crk_test_report_remove (pdf);
 }
 
+/* A Chinese report names provinces and regions in Chinese where the dataset names them:
+ * in the tables, the counts by group and the profiles; an English one keeps the English. */
+static void
+test_group_names (void)
+{
+  CrkDataset *dataset = crk_results_get_dataset (sample);
+  g_autoptr (CrkReportOptions) options = fixed_options ();
+  g_autofree char *pdf = crk_test_report_tmp_path ("report-groups.pdf");
+  const char *argv[] = {"pdftotext", pdf, "-", NULL};
+  const char *name = NULL, *name_zh = NULL;
+  g_autofree char *province_name = NULL, *province_name_zh = NULL;
+  g_autofree char *region_name = NULL, *region_name_zh = NULL;
+
+  /* the names the sample may have, put back at the end */
+  crk_dataset_get_group_name (dataset, "province", "Guangdong", &name, &name_zh);
+  province_name = g_strdup (name);
+  province_name_zh = g_strdup (name_zh);
+  crk_dataset_get_group_name (dataset, "region", "East", &name, &name_zh);
+  region_name = g_strdup (name);
+  region_name_zh = g_strdup (name_zh);
+
+  crk_dataset_set_group_name (dataset, "province", "Guangdong", "Guangdong", "广东");
+  crk_dataset_set_group_name (dataset, "region", "East", "East", "华东");
+  crk_report_options_set_sections (options, CRK_REPORT_SECTION_SUMMARY | CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
+  crk_report_options_set_profiles_top (options, 1);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gboolean zh = pass == 0;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CrkReport) report = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *profile = NULL;
+
+      crk_locale_set_language (zh ? "zh_CN" : "en");
+      report = crk_report_new (sample, options, &error);
+      g_assert_no_error (error);
+      g_assert_true (crk_report_write_pdf (report, pdf, &error));
+      g_assert_no_error (error);
+      text = crk_test_report_run (argv, NULL);
+      /* the last page is Shenzhen's profile: "广东 · 华东" under its name */
+      profile = crk_test_report_page_text (pdf, crk_report_get_n_pages (report) - 1);
+      g_assert_nonnull (strstr (profile, "深圳"));
+      if (zh)
+        {
+          g_assert_nonnull (strstr (text, "广东"));
+          g_assert_nonnull (strstr (text, "华东"));
+          g_assert_null (strstr (text, "Guangdong"));
+          g_assert_nonnull (strstr (profile, "广东 · 华东"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (text, "Guangdong"));
+          g_assert_null (strstr (text, "广东"));
+          g_assert_null (strstr (text, "华东"));
+          g_assert_nonnull (strstr (profile, "Guangdong · East"));
+        }
+    }
+
+  crk_locale_set_language ("en");
+  crk_dataset_set_group_name (dataset, "province", "Guangdong", province_name, province_name_zh);
+  crk_dataset_set_group_name (dataset, "region", "East", region_name, region_name_zh);
+  crk_test_report_remove (pdf);
+}
+
 static void
 test_profiles_list (void)
 {
@@ -606,6 +671,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/pdf/a4", test_pdf_a4);
   g_test_add_func ("/report/pdf/letter", test_pdf_letter);
   g_test_add_func ("/report/pdf/chinese", test_pdf_chinese);
+  g_test_add_func ("/report/pdf/group-names", test_group_names);
   g_test_add_func ("/report/profiles/list", test_profiles_list);
   g_test_add_func ("/report/draw/scaled", test_draw_scaled);
   g_test_add_func ("/report/layout/unranked", test_unranked);
