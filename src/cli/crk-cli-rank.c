@@ -291,6 +291,17 @@ city_group (CrkResults *results,
   return attribute != NULL ? crk_city_get_attribute (c, attribute) : NULL;
 }
 
+/* The city's group as a reader sees it: its name in the user's language. */
+static const char *
+city_group_display_name (CrkResults *results,
+                         guint city)
+{
+  const char *attribute = crk_method_get_group_attribute (crk_results_get_method (results));
+
+  return crk_dataset_get_group_display_name (crk_results_get_dataset (results), attribute,
+                                             city_group (results, city));
+}
+
 static void
 print_rank_csv (GString *out,
                 CrkResults *results,
@@ -593,7 +604,7 @@ print_rank_table (GString *out,
         g_string_append_printf (out, "  %s", crk_results_get_tier_name (results, tier));
       if (grouped && node == 0 && crk_results_get_group_rank (results, city) > 0)
         g_string_append_printf (out, "  %u (%s)", crk_results_get_group_rank (results, city),
-                                city_group (results, city));
+                                city_group_display_name (results, city));
       g_string_append_c (out, '\n');
     }
 

@@ -1,4 +1,5 @@
-/* test-cli-dataset.c: cityrank-cli validate, convert and info, run as a program
+/* test-cli-dataset.c: cityrank-cli validate, convert, info and rank's group names, run as a
+ * program
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -135,7 +136,8 @@ test_validate_fixtures (void)
       g_auto (GStrv) lines = NULL;
       Run run;
 
-      if (g_str_equal (name, "valid.cityrank.xml"))
+      /* valid.cityrank.xml and the feature fixtures named *-valid.cityrank.xml */
+      if (g_str_equal (name, "valid.cityrank.xml") || g_str_has_suffix (name, "-valid.cityrank.xml"))
         continue;
       run = run_cli ("validate", path, NULL);
       g_assert_cmpint (run.status, ==, 1);
@@ -351,6 +353,64 @@ test_info (void)
   run_clear (&run);
 }
 
+/* The text of `rank --group` names the group in the reader's language; CSV and JSON keep
+ * the value, which is data. */
+static void
+test_rank_group_names (void)
+{
+  g_autofree char *sample = source_path ("data", "samples", "advanced-manufacturing-cities.cityrank.xml");
+  g_autofree char *dir = g_dir_make_tmp ("crk-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "named.cityrank.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  Run run;
+
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, &error));
+  g_assert_no_error (error);
+  /* the sample names its provinces; name Guangdong here if this one does not */
+  if (strstr (contents, "<groups>") == NULL)
+    {
+      g_auto (GStrv) parts = g_strsplit (contents, "</cities>\n", 2);
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      g_free (contents);
+      contents = g_strconcat (parts[0], "</cities>\n  <groups>\n"
+                                        "    <group attribute=\"province\" value=\"Guangdong\">\n"
+                                        "      <name xml:lang=\"zh-CN\">广东</name>\n"
+                                        "    </group>\n  </groups>\n",
+                              parts[1], NULL);
+    }
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+
+  run = run_cli ("--lang", "zh_CN", "rank", path, "--group", "province", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "  1 (广东)\n"));
+  g_assert_null (strstr (run.out, "Guangdong"));
+  run_clear (&run);
+
+  run = run_cli ("--lang", "en", "rank", path, "--group", "province", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "  1 (Guangdong)\n"));
+  g_assert_null (strstr (run.out, "广东"));
+  run_clear (&run);
+
+  run = run_cli ("--lang", "zh_CN", "rank", path, "--group", "province", "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, ",Guangdong,1\n"));
+  g_assert_null (strstr (run.out, "广东"));
+  run_clear (&run);
+
+  run = run_cli ("--lang", "zh_CN", "rank", path, "--group", "province", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"group\": \"Guangdong\", \"group_rank\": 1"));
+  g_assert_null (strstr (run.out, "广东"));
+  run_clear (&run);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -365,6 +425,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/convert/samples", test_convert_samples);
   g_test_add_func ("/cli/convert/bad-input", test_convert_bad_input);
   g_test_add_func ("/cli/info", test_info);
+  g_test_add_func ("/cli/rank/group-names", test_rank_group_names);
 
   return g_test_run ();
 }
