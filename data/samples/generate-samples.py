@@ -45,6 +45,26 @@ REGION_OF_PROVINCE = {
     "Liaoning": "Northeast", "Jilin": "Northeast", "Heilongjiang": "Northeast",
 }
 
+# Display names of the group values (the <groups> section): the standard Chinese
+# names of the provinces (short forms, without 省/自治区/市), of the four regions and of
+# the administrative levels.  The English name is the value itself, so none is written.
+PROVINCE_ZH = {
+    "Beijing": "北京", "Tianjin": "天津", "Hebei": "河北", "Shanghai": "上海",
+    "Jiangsu": "江苏", "Zhejiang": "浙江", "Fujian": "福建", "Shandong": "山东",
+    "Guangdong": "广东", "Hainan": "海南",
+    "Shanxi": "山西", "Anhui": "安徽", "Jiangxi": "江西", "Henan": "河南",
+    "Hubei": "湖北", "Hunan": "湖南",
+    "Inner Mongolia": "内蒙古", "Guangxi": "广西", "Chongqing": "重庆", "Sichuan": "四川",
+    "Guizhou": "贵州", "Yunnan": "云南", "Tibet": "西藏", "Shaanxi": "陕西",
+    "Gansu": "甘肃", "Qinghai": "青海", "Ningxia": "宁夏", "Xinjiang": "新疆",
+    "Liaoning": "辽宁", "Jilin": "吉林", "Heilongjiang": "黑龙江",
+}
+REGION_ZH = {"East": "东部", "Central": "中部", "West": "西部", "Northeast": "东北"}
+ADMIN_LEVEL_ZH = {
+    "municipality": "直辖市", "sub-provincial city": "副省级城市",
+    "provincial capital": "省会城市", "prefecture-level city": "地级市",
+}
+
 # Province abbreviations used to tell homonymous cities apart in codes.
 PROVINCE_ABBREV = {
     "Jiangsu": "JS", "Zhejiang": "ZJ", "Anhui": "AH", "Fujian": "FJ",
@@ -319,6 +339,14 @@ def write_dataset(path, ds):
             x.text("reference-rank", str(rank), ("year", year))
         x.close("city")
     x.close("cities")
+
+    if ds.get("groups"):
+        x.open("groups")
+        for attribute, value, en, zh in ds["groups"]:
+            x.open("group", ("attribute", attribute), ("value", value))
+            x.bilingual("name", en, zh)
+            x.close("group")
+        x.close("groups")
 
     x.open("indicators")
     for ind in ds["indicators"]:
@@ -1323,6 +1351,30 @@ def build_yearbook(shared):
     return ds
 
 
+def group_names(cities):
+    """Names of the provinces, regions and administrative levels the cities have: the
+    provinces in alphabetical order, the regions and levels in their dictionaries' order.
+    (attribute, value, English name or None, Chinese name) each."""
+    def used(attribute, order):
+        values = {c.get(attribute) if attribute in ("province", "region")
+                  else dict(c.get("attributes", [])).get(attribute) for c in cities}
+        return [v for v in order if v in values]
+
+    groups = []
+    for attribute, names, order in (
+            ("province", PROVINCE_ZH, sorted(PROVINCE_ZH)),
+            ("region", REGION_ZH, list(REGION_ZH)),
+            ("admin_level", ADMIN_LEVEL_ZH, list(ADMIN_LEVEL_ZH))):
+        for value in used(attribute, order):
+            groups.append((attribute, value, None, names[value]))
+    # Every value the cities have is named.
+    for c in cities:
+        assert c.get("province") in PROVINCE_ZH and c.get("region") in REGION_ZH, c["code"]
+        for k, v in c.get("attributes", []):
+            assert k != "admin_level" or v in ADMIN_LEVEL_ZH, (c["code"], v)
+    return groups
+
+
 # ---------------------------------------------------------------------------
 
 def main():
@@ -1339,12 +1391,16 @@ def main():
     mfg["metadata"] = mfg_metadata()
     gen.calibrate(mfg)
     check_mfg(mfg, gen)
+    mfg["groups"] = group_names(mfg["cities"])
     write_dataset(os.path.join(args.out, "advanced-manufacturing-cities.cityrank.xml"), mfg)
 
+    shenzhen = build_shenzhen()
+    shenzhen["groups"] = group_names(shenzhen["cities"])
     write_dataset(os.path.join(args.out, "shenzhen-emerging-industries-2020.cityrank.xml"),
-                  build_shenzhen())
-    write_dataset(os.path.join(args.out, "chinese-cities-yearbook.cityrank.xml"),
-                  build_yearbook(args.shared))
+                  shenzhen)
+    yearbook = build_yearbook(args.shared)
+    yearbook["groups"] = group_names(yearbook["cities"])
+    write_dataset(os.path.join(args.out, "chinese-cities-yearbook.cityrank.xml"), yearbook)
 
     if args.verbose:
         idx, ranks, nodes = compute_scores(mfg, 2021)
