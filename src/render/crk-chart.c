@@ -327,7 +327,14 @@ fill_categories (CrkChartData *data,
           if (region != NULL && g_ptr_array_find_with_equal_func (regions, region, g_str_equal, &index))
             data->rows[i].category = (int) index;
         }
-      crk_chart_data_set_categories (data, _ ("Region"), regions->len, (const char **) regions->pdata);
+      {
+        /* the legend names the regions in the chart's language; grouping keeps the values */
+        g_autofree const char **names = g_new0 (const char *, regions->len + 1);
+
+        for (guint i = 0; i < regions->len; i++)
+          names[i] = crk_dataset_get_group_display_name (dataset, "region", g_ptr_array_index (regions, i));
+        crk_chart_data_set_categories (data, _ ("Region"), regions->len, names);
+      }
     }
   else if (options->colour_by == CRK_BAR_COLOUR_TIER && n_tiers > 0)
     {

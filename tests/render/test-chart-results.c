@@ -71,6 +71,20 @@ draw_and_check (CrkResults *results,
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+has_legend_entry (CrkChartHits *hits,
+                  const char *text)
+{
+  for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
+    {
+      const CrkChartHit *hit = crk_chart_hits_get_hit (hits, i);
+
+      if (hit->kind == CRK_CHART_HIT_LEGEND && g_strcmp0 (hit->tooltip, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_manufacturing (void)
 {
@@ -150,6 +164,13 @@ test_manufacturing (void)
     options->top_n = 0;
     options->colour_by = CRK_BAR_COLOUR_REGION;
     draw_and_check (results, options, 800, 0, "bars by region", hits);
+    g_assert_true (has_legend_entry (hits, "East"));
+    /* the legend names the regions in the chart's language (the sample names them) */
+    crk_locale_set_language ("zh");
+    draw_and_check (results, options, 800, 0, "bars by region, Chinese", hits);
+    crk_locale_set_language ("en");
+    g_assert_true (has_legend_entry (hits, "东部"));
+    g_assert_false (has_legend_entry (hits, "East"));
   }
 
   /* Contribution: the segments of a city add up to its score. */
