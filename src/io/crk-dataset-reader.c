@@ -258,6 +258,8 @@ typedef struct
   gboolean stop;     /* hostile input or too many problems */
   gint64 n_elements; /* ordinal of the last element seen */
   gboolean broken;   /* the parser gave up: not well-formed */
+  int syntax_line;   /* where the last syntax error was, 0 before any */
+  int syntax_column;
 
   /* open elements */
   Frame stack[CRK_DATASET_MAX_DEPTH + 1];
@@ -547,11 +549,16 @@ structured_error_cb (void *user_data,
     {
       CrkImportError code = CRK_IMPORT_ERROR_MALFORMED;
 
-      /* The first fatal error says it; libxml2 adds follow-ons at the same place. */
+      /* The first fatal error says it; libxml2 adds follow-ons at the same place, also
+       * after a namespace error (a file cut inside "xml:lang" gives both). */
       if (r->broken)
         return;
       if (error->level == XML_ERR_FATAL)
         r->broken = TRUE;
+      if (r->syntax_line > 0 && r->syntax_line == MAX (error->line, 1) && r->syntax_column == error->int2)
+        return;
+      r->syntax_line = MAX (error->line, 1);
+      r->syntax_column = error->int2;
 
       if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_EXT_ENTITY_STANDALONE)
         code = CRK_IMPORT_ERROR_HOSTILE;
@@ -1476,6 +1483,9 @@ start_element (Reader *r,
   switch (f->elem)
     {
       case E_TITLE:
+      case E_PUBLISHER:
+      case E_SOURCE:
+      case E_NOTES:
       case E_CITY_NAME:
       case E_GROUP_NAME:
       case E_IND_NAME:
@@ -2057,11 +2067,19 @@ end_element (Reader *r,
         break;
 
       case E_PUBLISHER:
-        crk_dataset_set_publisher (r->dataset, text_value (r));
+        text = text_value (r);
+        if (f->zh)
+          crk_dataset_set_publisher_zh (r->dataset, text);
+        else
+          crk_dataset_set_publisher (r->dataset, text);
         break;
 
       case E_SOURCE:
-        crk_dataset_set_source (r->dataset, text_value (r));
+        text = text_value (r);
+        if (f->zh)
+          crk_dataset_set_source_zh (r->dataset, text);
+        else
+          crk_dataset_set_source (r->dataset, text);
         break;
 
       case E_LICENCE:
@@ -2069,7 +2087,11 @@ end_element (Reader *r,
         break;
 
       case E_NOTES:
-        crk_dataset_set_notes (r->dataset, text_value (r));
+        text = text_value (r);
+        if (f->zh)
+          crk_dataset_set_notes_zh (r->dataset, text);
+        else
+          crk_dataset_set_notes (r->dataset, text);
         break;
 
       case E_YEARS:

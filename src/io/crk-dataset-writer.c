@@ -273,10 +273,10 @@ write_metadata (Out *o,
   g_string_append (o->buf, "  <metadata>\n");
   bilingual (o, 2, "title", crk_dataset_get_title (ds), crk_dataset_get_title_zh (ds));
   text_element (o, 2, "edition", crk_dataset_get_edition (ds), FALSE);
-  text_element (o, 2, "publisher", crk_dataset_get_publisher (ds), FALSE);
-  text_element (o, 2, "source", crk_dataset_get_source (ds), FALSE);
+  bilingual (o, 2, "publisher", crk_dataset_get_publisher (ds), crk_dataset_get_publisher_zh (ds));
+  bilingual (o, 2, "source", crk_dataset_get_source (ds), crk_dataset_get_source_zh (ds));
   text_element (o, 2, "licence", crk_dataset_get_licence (ds), FALSE);
-  text_element (o, 2, "notes", crk_dataset_get_notes (ds), FALSE);
+  bilingual (o, 2, "notes", crk_dataset_get_notes (ds), crk_dataset_get_notes_zh (ds));
   if (n_years == 0)
     g_string_append (o->buf, "    <years/>\n");
   else

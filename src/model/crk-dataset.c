@@ -31,9 +31,12 @@ struct _CrkDataset
   char *title_zh;
   char *edition;
   char *publisher;
+  char *publisher_zh;
   char *source;
+  char *source_zh;
   char *licence;
   char *notes;
+  char *notes_zh;
   gboolean modified;
 
   GArray *years; /* int, ascending */
@@ -103,9 +106,12 @@ enum
   PROP_TITLE_ZH,
   PROP_EDITION,
   PROP_PUBLISHER,
+  PROP_PUBLISHER_ZH,
   PROP_SOURCE,
+  PROP_SOURCE_ZH,
   PROP_LICENCE,
   PROP_NOTES,
+  PROP_NOTES_ZH,
   PROP_MODIFIED,
   N_PROPS
 };
@@ -254,9 +260,12 @@ crk_dataset_finalize (GObject *object)
   g_free (self->title_zh);
   g_free (self->edition);
   g_free (self->publisher);
+  g_free (self->publisher_zh);
   g_free (self->source);
+  g_free (self->source_zh);
   g_free (self->licence);
   g_free (self->notes);
+  g_free (self->notes_zh);
   g_clear_pointer (&self->years, g_array_unref);
   g_free (self->values);
   g_free (self->status);
@@ -281,12 +290,18 @@ string_field (CrkDataset *self,
         return &self->edition;
       case PROP_PUBLISHER:
         return &self->publisher;
+      case PROP_PUBLISHER_ZH:
+        return &self->publisher_zh;
       case PROP_SOURCE:
         return &self->source;
+      case PROP_SOURCE_ZH:
+        return &self->source_zh;
       case PROP_LICENCE:
         return &self->licence;
       case PROP_NOTES:
         return &self->notes;
+      case PROP_NOTES_ZH:
+        return &self->notes_zh;
       default:
         return NULL;
     }
@@ -321,9 +336,12 @@ crk_dataset_get_property (GObject *object,
       case PROP_TITLE_ZH:
       case PROP_EDITION:
       case PROP_PUBLISHER:
+      case PROP_PUBLISHER_ZH:
       case PROP_SOURCE:
+      case PROP_SOURCE_ZH:
       case PROP_LICENCE:
       case PROP_NOTES:
+      case PROP_NOTES_ZH:
         g_value_set_string (value, *string_field (self, prop_id));
         break;
       case PROP_MODIFIED:
@@ -348,9 +366,12 @@ crk_dataset_set_property (GObject *object,
       case PROP_TITLE_ZH:
       case PROP_EDITION:
       case PROP_PUBLISHER:
+      case PROP_PUBLISHER_ZH:
       case PROP_SOURCE:
+      case PROP_SOURCE_ZH:
       case PROP_LICENCE:
       case PROP_NOTES:
+      case PROP_NOTES_ZH:
         set_string (self, prop_id, g_value_get_string (value));
         break;
       case PROP_MODIFIED:
@@ -377,9 +398,13 @@ crk_dataset_class_init (CrkDatasetClass *klass)
   properties[PROP_TITLE_ZH] = g_param_spec_string ("title-zh", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_EDITION] = g_param_spec_string ("edition", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_PUBLISHER] = g_param_spec_string ("publisher", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_PUBLISHER_ZH] =
+    g_param_spec_string ("publisher-zh", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_SOURCE_ZH] = g_param_spec_string ("source-zh", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_LICENCE] = g_param_spec_string ("licence", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_NOTES_ZH] = g_param_spec_string ("notes-zh", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, RW_FLAGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -455,9 +480,12 @@ DEFINE_STRING_ACCESSORS (title, PROP_TITLE)
 DEFINE_STRING_ACCESSORS (title_zh, PROP_TITLE_ZH)
 DEFINE_STRING_ACCESSORS (edition, PROP_EDITION)
 DEFINE_STRING_ACCESSORS (publisher, PROP_PUBLISHER)
+DEFINE_STRING_ACCESSORS (publisher_zh, PROP_PUBLISHER_ZH)
 DEFINE_STRING_ACCESSORS (source, PROP_SOURCE)
+DEFINE_STRING_ACCESSORS (source_zh, PROP_SOURCE_ZH)
 DEFINE_STRING_ACCESSORS (licence, PROP_LICENCE)
 DEFINE_STRING_ACCESSORS (notes, PROP_NOTES)
+DEFINE_STRING_ACCESSORS (notes_zh, PROP_NOTES_ZH)
 
 /**
  * crk_dataset_get_display_title:
@@ -470,6 +498,45 @@ crk_dataset_get_display_title (CrkDataset *self)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
   return crk_locale_pick (self->title, self->title_zh);
+}
+
+/**
+ * crk_dataset_get_display_publisher:
+ * @self: a dataset
+ *
+ * Returns: (nullable): the publisher in the user's language, else the other one
+ */
+const char *
+crk_dataset_get_display_publisher (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  return crk_locale_pick (self->publisher, self->publisher_zh);
+}
+
+/**
+ * crk_dataset_get_display_source:
+ * @self: a dataset
+ *
+ * Returns: (nullable): the source in the user's language, else the other one
+ */
+const char *
+crk_dataset_get_display_source (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  return crk_locale_pick (self->source, self->source_zh);
+}
+
+/**
+ * crk_dataset_get_display_notes:
+ * @self: a dataset
+ *
+ * Returns: (nullable): the notes in the user's language, else the other one
+ */
+const char *
+crk_dataset_get_display_notes (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  return crk_locale_pick (self->notes, self->notes_zh);
 }
 
 gboolean

@@ -35,8 +35,9 @@ typedef enum
 #define CRK_TYPE_DATASET (crk_dataset_get_type ())
 G_DECLARE_FINAL_TYPE (CrkDataset, crk_dataset, CRK, DATASET, GObject)
 
-/* Properties: "title", "title-zh", "edition", "publisher", "source", "licence", "notes",
- * "modified" (TRUE after any edit, cleared by crk_dataset_set_modified(FALSE) when saved).
+/* Properties: "title", "title-zh", "edition", "publisher", "publisher-zh", "source",
+ * "source-zh", "licence", "notes", "notes-zh", "modified" (TRUE after any edit, cleared
+ * by crk_dataset_set_modified(FALSE) when saved).
  *
  * Signals:
  *   "changed" (guint change_flags): after any edit of the dataset or anything it owns
@@ -58,12 +59,21 @@ const char *crk_dataset_get_edition (CrkDataset *self);
 void crk_dataset_set_edition (CrkDataset *self, const char *edition);
 const char *crk_dataset_get_publisher (CrkDataset *self);
 void crk_dataset_set_publisher (CrkDataset *self, const char *publisher);
+const char *crk_dataset_get_publisher_zh (CrkDataset *self);
+void crk_dataset_set_publisher_zh (CrkDataset *self, const char *publisher_zh);
+const char *crk_dataset_get_display_publisher (CrkDataset *self);
 const char *crk_dataset_get_source (CrkDataset *self);
 void crk_dataset_set_source (CrkDataset *self, const char *source);
+const char *crk_dataset_get_source_zh (CrkDataset *self);
+void crk_dataset_set_source_zh (CrkDataset *self, const char *source_zh);
+const char *crk_dataset_get_display_source (CrkDataset *self);
 const char *crk_dataset_get_licence (CrkDataset *self);
 void crk_dataset_set_licence (CrkDataset *self, const char *licence);
 const char *crk_dataset_get_notes (CrkDataset *self);
 void crk_dataset_set_notes (CrkDataset *self, const char *notes);
+const char *crk_dataset_get_notes_zh (CrkDataset *self);
+void crk_dataset_set_notes_zh (CrkDataset *self, const char *notes_zh);
+const char *crk_dataset_get_display_notes (CrkDataset *self);
 gboolean crk_dataset_get_modified (CrkDataset *self);
 void crk_dataset_set_modified (CrkDataset *self, gboolean modified);
 

@@ -241,6 +241,23 @@ test_truncated (void)
   check_truncations (sample);
 }
 
+/* A file cut inside "xml:lang": libxml2 reports a namespace error and then the fatal
+ * one at the same place; the reader reports one problem. */
+static void
+test_truncated_in_lang (void)
+{
+  static const char doc[] = HEAD "  <metadata>\n    <title>Fixture</title>\n    <source xml:";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = read_string (doc, strlen (doc), &error);
+  CrkProblem *p = first_problem (problems);
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpint (p->code, ==, CRK_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpint (p->line, ==, 5);
+  g_assert_nonnull (strstr (p->message, "not well-formed XML"));
+  g_assert_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_MALFORMED);
+}
+
 static void
 test_empty (void)
 {
@@ -550,6 +567,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/io/hostile/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/io/hostile/truncated", test_truncated);
+  g_test_add_func ("/io/hostile/truncated-in-lang", test_truncated_in_lang);
   g_test_add_func ("/io/hostile/empty", test_empty);
   g_test_add_func ("/io/hostile/empty-or-missing-file", test_empty_file);
   g_test_add_func ("/io/hostile/huge-text", test_huge_text);

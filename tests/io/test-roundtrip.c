@@ -103,9 +103,12 @@ assert_datasets_equal (CrkDataset *a,
   g_assert_cmpstr (crk_dataset_get_title_zh (a), ==, crk_dataset_get_title_zh (b));
   g_assert_cmpstr (crk_dataset_get_edition (a), ==, crk_dataset_get_edition (b));
   g_assert_cmpstr (crk_dataset_get_publisher (a), ==, crk_dataset_get_publisher (b));
+  g_assert_cmpstr (crk_dataset_get_publisher_zh (a), ==, crk_dataset_get_publisher_zh (b));
   g_assert_cmpstr (crk_dataset_get_source (a), ==, crk_dataset_get_source (b));
+  g_assert_cmpstr (crk_dataset_get_source_zh (a), ==, crk_dataset_get_source_zh (b));
   g_assert_cmpstr (crk_dataset_get_licence (a), ==, crk_dataset_get_licence (b));
   g_assert_cmpstr (crk_dataset_get_notes (a), ==, crk_dataset_get_notes (b));
+  g_assert_cmpstr (crk_dataset_get_notes_zh (a), ==, crk_dataset_get_notes_zh (b));
 
   g_assert_cmpuint (ny, ==, crk_dataset_get_n_years (b));
   for (guint y = 0; y < ny; y++)
@@ -317,9 +320,12 @@ make_full_dataset (void)
   crk_dataset_set_title_zh (ds, "完整测试");
   crk_dataset_set_edition (ds, "2021");
   crk_dataset_set_publisher (ds, "Cityrank tests");
+  crk_dataset_set_publisher_zh (ds, "Cityrank 测试");
   crk_dataset_set_source (ds, "Made up; \"quoted\" and 'apostrophes'");
+  crk_dataset_set_source_zh (ds, "编造的数据；“引号”与 <尖括号> & 符号");
   crk_dataset_set_licence (ds, "CC0-1.0");
   crk_dataset_set_notes (ds, "Line one\nLine two\twith a tab\n\nLine four, CR\rhere ]]> end");
+  crk_dataset_set_notes_zh (ds, "第一行\n第二行");
   crk_dataset_add_year (ds, 2021);
   crk_dataset_add_year (ds, 2019);
   crk_dataset_add_year (ds, 2020);
@@ -414,6 +420,16 @@ test_full (void)
                                "  <metadata>\n"
                                "    <title>Full &amp; complete &lt;test&gt;</title>\n"
                                "    <title xml:lang=\"zh-CN\">完整测试</title>\n"));
+  /* Each bilingual text: English, then Chinese, before the next element. */
+  g_assert_nonnull (strstr (s, "    <edition>2021</edition>\n"
+                               "    <publisher>Cityrank tests</publisher>\n"
+                               "    <publisher xml:lang=\"zh-CN\">Cityrank 测试</publisher>\n"
+                               "    <source>Made up; \"quoted\" and 'apostrophes'</source>\n"
+                               "    <source xml:lang=\"zh-CN\">编造的数据；“引号”与 &lt;尖括号&gt; &amp; 符号</source>\n"
+                               "    <licence>CC0-1.0</licence>\n"));
+  g_assert_nonnull (strstr (s, "here ]]&gt; end</notes>\n"
+                               "    <notes xml:lang=\"zh-CN\">第一行\n第二行</notes>\n"
+                               "    <years>"));
   g_assert_nonnull (strstr (s, "    <years>2019 2020 2021</years>\n"));
   g_assert_nonnull (strstr (s, "    <city code=\"X&amp;&lt;&quot;&gt;\">\n"
                                "      <name>Odd \"code\" &amp; &lt;name&gt;</name>\n"));

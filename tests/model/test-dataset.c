@@ -105,6 +105,72 @@ test_dataset_metadata (void)
   g_assert_finalize_object (ds);
 }
 
+/* Publisher, source and notes are bilingual like the title: a Chinese text of their own,
+ * a property each, and a display getter that picks the user's language. */
+static void
+test_dataset_bilingual_metadata (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *(*get) (CrkDataset *);
+    void (*set) (CrkDataset *, const char *);
+    const char *(*get_zh) (CrkDataset *);
+    void (*set_zh) (CrkDataset *, const char *);
+    const char *(*get_display) (CrkDataset *);
+  } fields[] = {
+    {"publisher", crk_dataset_get_publisher, crk_dataset_set_publisher, crk_dataset_get_publisher_zh,
+     crk_dataset_set_publisher_zh, crk_dataset_get_display_publisher},
+    {"source", crk_dataset_get_source, crk_dataset_set_source, crk_dataset_get_source_zh,
+     crk_dataset_set_source_zh, crk_dataset_get_display_source},
+    {"notes", crk_dataset_get_notes, crk_dataset_set_notes, crk_dataset_get_notes_zh,
+     crk_dataset_set_notes_zh, crk_dataset_get_display_notes},
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      CrkDataset *ds = crk_dataset_new ();
+      g_autofree char *prop_zh = g_strconcat (fields[i].name, "-zh", NULL);
+      g_autofree char *value = NULL;
+      Log log;
+
+      watch (ds, &log);
+      crk_locale_set_language ("zh_CN");
+      g_assert_null (fields[i].get_zh (ds));
+      g_assert_null (fields[i].get_display (ds));
+
+      /* Only English: both languages show it. */
+      fields[i].set (ds, "English text");
+      g_assert_cmpstr (fields[i].get_display (ds), ==, "English text");
+
+      fields[i].set_zh (ds, "中文文本");
+      g_assert_cmpuint (log.n_changed, ==, 2);
+      g_assert_cmpuint (log.last_flags, ==, CRK_DATASET_CHANGE_METADATA);
+      g_assert_cmpstr (fields[i].get_zh (ds), ==, "中文文本");
+      g_assert_cmpstr (fields[i].get (ds), ==, "English text");
+      g_assert_cmpstr (fields[i].get_display (ds), ==, "中文文本");
+      crk_locale_set_language ("en");
+      g_assert_cmpstr (fields[i].get_display (ds), ==, "English text");
+
+      /* The same value again changes nothing. */
+      fields[i].set_zh (ds, "中文文本");
+      g_assert_cmpuint (log.n_changed, ==, 2);
+
+      /* The property, read and written. */
+      g_object_get (ds, prop_zh, &value, NULL);
+      g_assert_cmpstr (value, ==, "中文文本");
+      g_object_set (ds, prop_zh, "另一段", NULL);
+      g_assert_cmpuint (log.n_changed, ==, 3);
+      g_assert_cmpstr (fields[i].get_zh (ds), ==, "另一段");
+
+      /* Only Chinese (English empty counts as absent): both languages show it. */
+      fields[i].set (ds, "");
+      g_assert_cmpstr (fields[i].get_display (ds), ==, "另一段");
+      crk_locale_set_language (NULL);
+      g_assert_finalize_object (ds);
+    }
+}
+
 static void
 items_changed_cb (GListModel *model,
                   guint position,
@@ -469,6 +535,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/dataset/metadata", test_dataset_metadata);
+  g_test_add_func ("/model/dataset/bilingual-metadata", test_dataset_bilingual_metadata);
   g_test_add_func ("/model/dataset/cities", test_dataset_cities);
   g_test_add_func ("/model/dataset/city-outlives", test_dataset_city_outlives);
   g_test_add_func ("/model/dataset/indicators", test_dataset_indicators);
