@@ -298,6 +298,16 @@ crk_cli_info (int argc,
       print_label (_ ("Chinese title:"));
       printf (" %s\n", crk_dataset_get_title_zh (dataset));
     }
+  if (crk_dataset_get_display_publisher (dataset) != NULL)
+    {
+      print_label (_ ("Publisher:"));
+      printf (" %s\n", crk_dataset_get_display_publisher (dataset));
+    }
+  if (crk_dataset_get_display_source (dataset) != NULL)
+    {
+      print_label (_ ("Source:"));
+      printf (" %s\n", crk_dataset_get_display_source (dataset));
+    }
   print_label (_ ("Cities:"));
   printf (" %u\n", n_cities);
   print_label (_ ("Indicators:"));

@@ -661,7 +661,7 @@ static char *
 generated_source (CrkResults *results)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
-  const char *source = crk_dataset_get_source (dataset);
+  const char *source = crk_dataset_get_display_source (dataset);
 
   if (source != NULL && *source != '\0')
     {

@@ -468,7 +468,7 @@ crk_report_draw_furniture (CrkReport *self,
   CrkDataset *dataset = crk_results_get_dataset (self->results);
   double left = CRK_REPORT_MARGIN_SIDE, right = width - CRK_REPORT_MARGIN_SIDE;
   double inner = right - left;
-  const char *source = crk_dataset_get_source (dataset);
+  const char *source = crk_dataset_get_display_source (dataset);
   g_autofree char *head_left = NULL;
   g_autofree char *foot_left = NULL;
   g_autofree char *foot_right = NULL;
@@ -521,8 +521,8 @@ crk_report_draw_title_page (CrkReport *self,
   const char *other = crk_locale_prefers_chinese () ? crk_dataset_get_title (dataset)
                                                     : crk_dataset_get_title_zh (dataset);
   const char *edition = crk_dataset_get_edition (dataset);
-  const char *publisher = crk_dataset_get_publisher (dataset);
-  const char *source = crk_dataset_get_source (dataset);
+  const char *publisher = crk_dataset_get_display_publisher (dataset);
+  const char *source = crk_dataset_get_display_source (dataset);
   double left = CRK_REPORT_MARGIN_SIDE + 18, inner = width - 2 * left;
   double y = height * 0.28;
   double h;

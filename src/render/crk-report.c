@@ -1091,7 +1091,7 @@ crk_report_set_pdf_metadata (CrkReport *self,
   if (cairo_surface_get_type (surface) != CAIRO_SURFACE_TYPE_PDF)
     return;
   dataset = crk_results_get_dataset (self->results);
-  publisher = crk_dataset_get_publisher (dataset);
+  publisher = crk_dataset_get_display_publisher (dataset);
   title = g_strdup_printf (_ ("%s — ranking report %d"), crk_dataset_get_display_title (dataset),
                            crk_results_get_year (self->results));
   subject = g_strdup_printf (ngettext ("Ranking of %u city for %d: scores, ranks, method and profiles",
