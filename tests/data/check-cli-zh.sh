@@ -69,6 +69,8 @@ if [ -f "$sample" ]; then
     expect "report --lang zh_CN: title page names the Chinese publisher" "Cityrank 示例数据" "$out"
     reject "report --lang zh_CN: no English source" "$source_en" "$out"
     reject "report --lang zh_CN: no English publisher" "Cityrank sample data" "$out"
+    out=$(pdftotext -l 1 "$work/report.pdf" - 2>&1)
+    expect "report --lang zh_CN: title page source after a full-width colon" "来源：$source_zh" "$out"
     # a city's profile: several generated sentences, no space after a Chinese full stop
     "$CRK_CLI" --lang zh_CN report "$sample" -o "$work/profiles.pdf" \
       --sections profiles --profiles top:2 >/dev/null 2>&1
