@@ -1544,8 +1544,8 @@ start_element (Reader *r,
 
       case E_INDICATOR:
         {
-          static const char *const names[] = {"code", "kind", "direction", "unit", "denominator", NULL};
-          const char *v[5];
+          static const char *const names[] = {"code", "kind", "direction", "unit", "denominator", "unit-zh", NULL};
+          const char *v[6];
 
           read_attributes (r, names, v);
           if (!is_set (v[0]))
@@ -1556,6 +1556,8 @@ start_element (Reader *r,
             crk_indicator_set_unit (r->indicator, v[3]);
           if (v[4] != NULL && *v[4] != '\0')
             crk_indicator_set_denominator (r->indicator, v[4]);
+          if (v[5] != NULL && *v[5] != '\0')
+            crk_indicator_set_unit_zh (r->indicator, v[5]);
         }
         break;
 

@@ -435,6 +435,8 @@ write_indicator (Out *o,
     attr (o, "direction", "-1");
   if (is_set (crk_indicator_get_unit (indicator)))
     attr (o, "unit", crk_indicator_get_unit (indicator));
+  if (is_set (crk_indicator_get_unit_zh (indicator)))
+    attr (o, "unit-zh", crk_indicator_get_unit_zh (indicator));
   if (is_set (crk_indicator_get_denominator (indicator)))
     attr (o, "denominator", crk_indicator_get_denominator (indicator));
   if (!is_set (name) && !is_set (name_zh) && !is_set (description) && !is_set (description_zh) && !is_set (source) && !goalposts)

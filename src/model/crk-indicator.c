@@ -23,6 +23,7 @@ struct _CrkIndicator
   char *name;
   char *name_zh;
   char *unit;
+  char *unit_zh;
   int direction;
   char *description;
   char *description_zh;
@@ -46,6 +47,7 @@ enum
   PROP_NAME,
   PROP_NAME_ZH,
   PROP_UNIT,
+  PROP_UNIT_ZH,
   PROP_DIRECTION,
   PROP_DESCRIPTION,
   PROP_DESCRIPTION_ZH,
@@ -69,6 +71,7 @@ crk_indicator_finalize (GObject *object)
   g_free (self->name);
   g_free (self->name_zh);
   g_free (self->unit);
+  g_free (self->unit_zh);
   g_free (self->description);
   g_free (self->description_zh);
   g_free (self->source);
@@ -110,6 +113,9 @@ crk_indicator_get_property (GObject *object,
         break;
       case PROP_UNIT:
         g_value_set_string (value, self->unit);
+        break;
+      case PROP_UNIT_ZH:
+        g_value_set_string (value, self->unit_zh);
         break;
       case PROP_DESCRIPTION:
         g_value_set_string (value, self->description);
@@ -165,6 +171,9 @@ crk_indicator_set_property (GObject *object,
       case PROP_UNIT:
         crk_indicator_set_unit (self, g_value_get_string (value));
         break;
+      case PROP_UNIT_ZH:
+        crk_indicator_set_unit_zh (self, g_value_get_string (value));
+        break;
       case PROP_DESCRIPTION:
         crk_indicator_set_description (self, g_value_get_string (value));
         break;
@@ -218,6 +227,8 @@ crk_indicator_class_init (CrkIndicatorClass *klass)
     g_param_spec_string ("name-zh", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_UNIT] =
     g_param_spec_string ("unit", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_UNIT_ZH] =
+    g_param_spec_string ("unit-zh", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_DESCRIPTION_ZH] =
@@ -358,6 +369,21 @@ crk_indicator_set_unit (CrkIndicator *self,
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->unit, unit, PROP_UNIT);
+}
+
+const char *
+crk_indicator_get_unit_zh (CrkIndicator *self)
+{
+  g_return_val_if_fail (CRK_IS_INDICATOR (self), NULL);
+  return self->unit_zh;
+}
+
+void
+crk_indicator_set_unit_zh (CrkIndicator *self,
+                           const char *unit_zh)
+{
+  g_return_if_fail (CRK_IS_INDICATOR (self));
+  set_string (self, &self->unit_zh, unit_zh, PROP_UNIT_ZH);
 }
 
 const char *
@@ -547,4 +573,17 @@ _crk_indicator_set_index (CrkIndicator *self,
     return;
   self->index = index;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
+}
+
+/**
+ * crk_indicator_get_display_unit:
+ * @self: an indicator
+ *
+ * Returns: (nullable): the unit in the user's language, else the other one
+ */
+const char *
+crk_indicator_get_display_unit (CrkIndicator *self)
+{
+  g_return_val_if_fail (CRK_IS_INDICATOR (self), NULL);
+  return crk_locale_pick (self->unit, self->unit_zh);
 }

@@ -20,8 +20,8 @@ GType crk_indicator_kind_get_type (void);
 #define CRK_TYPE_INDICATOR (crk_indicator_get_type ())
 G_DECLARE_FINAL_TYPE (CrkIndicator, crk_indicator, CRK, INDICATOR, GObject)
 
-/* Properties: "code" (construct-only), "kind", "name", "name-zh", "unit", "direction"
- * (+1 more is better, -1 less is better), "description", "description-zh", "source",
+/* Properties: "code" (construct-only), "kind", "name", "name-zh", "unit", "unit-zh",
+ * "direction" (+1 more is better, -1 less is better), "description", "description-zh", "source",
  * "denominator" (code of a denominator indicator, or NULL), "goalpost-low",
  * "goalpost-high", "target" (NAN when unset), "index" (read-only position in the dataset). */
 
@@ -42,6 +42,11 @@ const char *crk_indicator_get_display_name (CrkIndicator *self);
 const char *crk_indicator_get_unit (CrkIndicator *self);
 void crk_indicator_set_unit (CrkIndicator *self,
                              const char *unit);
+const char *crk_indicator_get_unit_zh (CrkIndicator *self);
+void crk_indicator_set_unit_zh (CrkIndicator *self,
+                                const char *unit_zh);
+/* Unit in the user's language, falling back to the other language (NULL when neither). */
+const char *crk_indicator_get_display_unit (CrkIndicator *self);
 int crk_indicator_get_direction (CrkIndicator *self);
 void crk_indicator_set_direction (CrkIndicator *self,
                                   int direction);

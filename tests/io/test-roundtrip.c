@@ -79,6 +79,7 @@ assert_indicators_equal (CrkIndicator *a,
   g_assert_cmpstr (crk_indicator_get_name (a), ==, crk_indicator_get_name (b));
   g_assert_cmpstr (crk_indicator_get_name_zh (a), ==, crk_indicator_get_name_zh (b));
   g_assert_cmpstr (crk_indicator_get_unit (a), ==, crk_indicator_get_unit (b));
+  g_assert_cmpstr (crk_indicator_get_unit_zh (a), ==, crk_indicator_get_unit_zh (b));
   g_assert_cmpint (crk_indicator_get_direction (a), ==, crk_indicator_get_direction (b));
   g_assert_cmpstr (crk_indicator_get_description (a), ==, crk_indicator_get_description (b));
   g_assert_cmpstr (crk_indicator_get_description_zh (a), ==, crk_indicator_get_description_zh (b));
@@ -348,12 +349,14 @@ make_full_dataset (void)
 
   crk_indicator_set_name (pop, "Population");
   crk_indicator_set_unit (pop, "10k persons");
+  crk_indicator_set_unit_zh (pop, "万人");
   crk_indicator_set_name (rd, "R&D intensity");
   crk_indicator_set_name_zh (rd, "研发投入强度");
   crk_indicator_set_description (rd, "R&D / revenue");
   crk_indicator_set_description_zh (rd, "研发经费占营业收入比重，“引号”。");
   crk_indicator_set_source (rd, "Yearbooks");
   crk_indicator_set_unit (rd, "%");
+  crk_indicator_set_unit_zh (rd, "百分比 \"全角\" & <％>");
   crk_indicator_set_denominator (rd, "POP");
   crk_indicator_set_goalpost_low (rd, 0);
   crk_indicator_set_goalpost_high (rd, 5.5);
@@ -455,6 +458,9 @@ test_full (void)
   g_assert_nonnull (strstr (s, "<v i=\"RD\">4.94065645841247e-324</v>"));
   g_assert_nonnull (strstr (s, "<v i=\"POP\" note=\"not published, &quot;see&quot; &lt;notes&gt;&#10;second line\"/>"));
   g_assert_nonnull (strstr (s, "CR&#13;here ]]&gt; end</notes>"));
+  /* unit-zh right after unit, before the denominator */
+  g_assert_nonnull (strstr (s, "    <indicator code=\"POP\" kind=\"denominator\" unit=\"10k persons\" unit-zh=\"万人\">\n"));
+  g_assert_nonnull (strstr (s, " unit=\"%\" unit-zh=\"百分比 &quot;全角&quot; &amp; &lt;％&gt;\" denominator=\"POP\">\n"));
   g_assert_nonnull (strstr (s, "<indicator code=\"CO2\" direction=\"-1\">\n"
                                "      <goalposts high=\"1e-300\"/>\n"));
   g_assert_nonnull (strstr (s, "<imputation mode=\"group-median\" group=\"province\"/>"));

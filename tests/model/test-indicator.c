@@ -32,6 +32,8 @@ test_indicator_defaults (void)
   g_assert_true (isnan (crk_indicator_get_target (ind)));
   g_assert_null (crk_indicator_get_denominator (ind));
   g_assert_null (crk_indicator_get_unit (ind));
+  g_assert_null (crk_indicator_get_unit_zh (ind));
+  g_assert_null (crk_indicator_get_display_unit (ind));
   g_assert_cmpuint (crk_indicator_get_index (ind), ==, G_MAXUINT);
 
   g_object_get (ind, "kind", &kind, "target", &target, NULL);
@@ -113,6 +115,41 @@ test_indicator_display (void)
 }
 
 static void
+test_indicator_unit_zh (void)
+{
+  CrkIndicator *ind = crk_indicator_new ("GDP", CRK_INDICATOR_KIND_INDICATOR);
+  g_autofree char *unit_zh = NULL;
+  guint notified = 0;
+
+  g_signal_connect (ind, "notify::unit-zh", G_CALLBACK (count_cb), &notified);
+  crk_indicator_set_unit_zh (ind, "亿元");
+  crk_indicator_set_unit_zh (ind, "亿元");
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (ind, "unit-zh", &unit_zh, NULL);
+  g_assert_cmpstr (unit_zh, ==, "亿元");
+  g_object_set (ind, "unit-zh", "十亿元", NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpstr (crk_indicator_get_unit_zh (ind), ==, "十亿元");
+
+  /* only the Chinese unit: both languages show it */
+  crk_locale_set_language ("en");
+  g_assert_cmpstr (crk_indicator_get_display_unit (ind), ==, "十亿元");
+  crk_indicator_set_unit (ind, "billion yuan");
+  g_assert_cmpstr (crk_indicator_get_display_unit (ind), ==, "billion yuan");
+  crk_locale_set_language ("zh_CN");
+  g_assert_cmpstr (crk_indicator_get_display_unit (ind), ==, "十亿元");
+  /* an empty Chinese unit counts as absent */
+  crk_indicator_set_unit_zh (ind, "");
+  g_assert_cmpstr (crk_indicator_get_display_unit (ind), ==, "billion yuan");
+  crk_indicator_set_unit_zh (ind, NULL);
+  g_assert_cmpstr (crk_indicator_get_display_unit (ind), ==, "billion yuan");
+  g_assert_cmpstr (crk_indicator_get_unit (ind), ==, "billion yuan");
+  crk_locale_set_language (NULL);
+
+  g_assert_finalize_object (ind);
+}
+
+static void
 test_indicator_bad_direction (void)
 {
   if (g_test_subprocess ())
@@ -136,6 +173,8 @@ main (int argc, char **argv)
   g_test_add_func ("/model/indicator/setters", test_indicator_setters);
   g_test_add_func ("/model/indicator/display", test_indicator_display);
   g_test_add_func ("/model/indicator/bad-direction", test_indicator_bad_direction);
+
+  g_test_add_func ("/model/indicator/unit-zh", test_indicator_unit_zh);
 
   return g_test_run ();
 }
