@@ -311,6 +311,36 @@ class Xml:
         return "\n".join(self.lines) + "\n"
 
 
+# The standard Chinese statistical units of the units the samples use; a unit written the
+# same in both languages (%) gets no unit-zh.
+UNIT_ZH = {
+    "%": "%",
+    "billion yuan": "十亿元",
+    "100 million yuan": "亿元",
+    "10,000 yuan": "万元",
+    "10,000 persons": "万人",
+    "persons": "人",
+    "enterprises": "家",
+    "factories": "家",
+    "patents": "件",
+    "standards": "项",
+    "sites": "个",
+    "centres": "个",
+    "points": "分",
+    "tce per 10,000 yuan": "吨标准煤/万元",
+    "m³ per 10,000 yuan": "立方米/万元",
+    "kg per 10,000 yuan": "千克/万元",
+    "10,000 yuan per mu": "万元/亩",
+    "night-light sum": "夜间灯光总和",
+}
+
+
+def unit_zh(unit):
+    if unit is None:
+        return None
+    zh = UNIT_ZH[unit]  # a new unit needs its Chinese here
+    return None if zh == unit else zh
+
 def write_dataset(path, ds):
     """ds: dict with metadata, cities, indicators, framework, method, values.
 
@@ -355,7 +385,8 @@ def write_dataset(path, ds):
         x.open("indicator", ("code", ind["code"]),
                ("kind", "denominator" if ind.get("kind") == "denominator" else None),
                ("direction", "-1" if ind.get("direction", 1) == -1 else None),
-               ("unit", ind.get("unit")), ("denominator", ind.get("denominator")))
+               ("unit", ind.get("unit")), ("unit-zh", unit_zh(ind.get("unit"))),
+               ("denominator", ind.get("denominator")))
         x.bilingual("name", ind["name"], ind.get("name_zh"))
         x.bilingual("description", ind.get("description"), ind.get("description_zh"))
         if ind.get("source"):
