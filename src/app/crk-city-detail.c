@@ -387,7 +387,7 @@ update (CrkCityDetail *self)
           guint ind = crk_indicator_get_index (indicator);
           double raw = crk_dataset_get_value (dataset, self->city, ind, (guint) year_index);
           CrkValueStatus status = crk_dataset_get_value_status (dataset, self->city, ind, (guint) year_index);
-          g_autofree char *formatted = crk_format_value (raw, crk_indicator_get_unit (indicator));
+          g_autofree char *formatted = crk_format_value (raw, crk_indicator_get_display_unit (indicator));
 
           if (!isnan (raw) && status == CRK_VALUE_STATUS_ESTIMATED)
             v = g_strdup_printf (_ ("%s (estimated)"), formatted);

@@ -540,7 +540,7 @@ fill_values (CrkChartData *data,
   for (guint j = 0; j < indicators->len; j++)
     {
       CrkIndicator *indicator = crk_dataset_get_indicator (dataset, (guint) g_array_index (indicators, int, j));
-      const char *unit = crk_indicator_get_unit (indicator);
+      const char *unit = crk_indicator_get_display_unit (indicator);
 
       data->axis_units[j] = unit != NULL && *unit != '\0' ? g_strdup (unit) : NULL;
     }

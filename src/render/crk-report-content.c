@@ -911,7 +911,7 @@ add_framework_row (CrkFrameworkNode *node,
       cells[0] = g_markup_escape_text (crk_framework_node_get_display_name (node), -1);
       cells[1] = g_markup_printf_escaped ("<span foreground=\"#777777\">%s</span>",
                                           crk_framework_node_get_code (node));
-      cells[2] = escape (indicator != NULL ? crk_indicator_get_unit (indicator) : NULL);
+      cells[2] = escape (indicator != NULL ? crk_indicator_get_display_unit (indicator) : NULL);
       /* TRUE: more is better */
       cells[3] = g_strdup (direction < 0 ? _ ("↓ lower") : _ ("↑ higher"));
       cells[4] = g_steal_pointer (&weight);

@@ -148,8 +148,8 @@ profile_rows (CrkReport *self,
             row->cells[1] = g_strdup_printf ("<i>%s*</i>", value);
           else
             row->cells[1] = g_strdup (value);
-          row->cells[2] = g_markup_escape_text (indicator != NULL && crk_indicator_get_unit (indicator) != NULL
-                                                  ? crk_indicator_get_unit (indicator)
+          row->cells[2] = g_markup_escape_text (indicator != NULL && crk_indicator_get_display_unit (indicator) != NULL
+                                                  ? crk_indicator_get_display_unit (indicator)
                                                   : "",
                                                 -1);
           row->cells[3] = crk_report_format_score (node >= 0 ? crk_results_get_score (r, (guint) node, city) : NAN);

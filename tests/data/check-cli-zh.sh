@@ -81,6 +81,17 @@ if [ -f "$sample" ]; then
     out=$(pdftotext "$work/profiles.pdf" - 2>&1 | grep -v '^来源：')
     expect "report --lang zh_CN: profile sentences" "公布的排名为第 1 名。" "$out"
     reject "report --lang zh_CN: no space after 。" "。 " "$out"
+    # the profiles' indicator tables name the units in Chinese
+    expect "report --lang zh_CN: Chinese units (亿元)" "亿元" "$out"
+    expect "report --lang zh_CN: Chinese units (吨标准煤/万元)" "吨标准煤/万元" "$out"
+    reject "report --lang zh_CN: no English unit (million yuan)" "million yuan" "$out"
+    reject "report --lang zh_CN: no English unit (tce per 10,000 yuan)" "tce per" "$out"
+    # and so does the method's table of indicators
+    "$CRK_CLI" --lang zh_CN report "$sample" -o "$work/method.pdf" \
+      --sections method >/dev/null 2>&1
+    out=$(pdftotext "$work/method.pdf" - 2>&1)
+    expect "report --lang zh_CN: method table in Chinese units" "吨标准煤/万元" "$out"
+    reject "report --lang zh_CN: method table without English units" "million yuan" "$out"
   fi
 else
   echo "FAIL: $sample is missing"

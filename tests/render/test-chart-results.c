@@ -294,6 +294,22 @@ test_shenzhen_values (void)
         g_assert_nonnull (strstr (h->tooltip, "2020"));
     }
 
+  /* The axes name the units in the chart's language: the sample's "billion yuan" is 十亿元. */
+  g_assert_true (has_label_containing (hits, "billion yuan"));
+  crk_locale_set_language ("zh_CN");
+  draw_and_check (results, options, 900, 0, "values, Chinese units", hits);
+  crk_locale_set_language ("en");
+  g_assert_true (has_label_containing (hits, "十亿元"));
+  g_assert_false (has_label_containing (hits, "billion yuan"));
+  /* and so do the bars' tooltips */
+  for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
+    {
+      const CrkChartHit *h = crk_chart_hits_get_hit (hits, i);
+
+      if (h->kind == CRK_CHART_HIT_BAR && !isnan (h->value))
+        g_assert_null (strstr (h->tooltip, "billion yuan"));
+    }
+
   /* One year only. */
   {
     int year = 2020;
