@@ -121,11 +121,8 @@ crk_report_add_row (CrkReport *self,
 static void
 sentence_gap (GString *s)
 {
-  const char *last = s->len > 0 ? g_utf8_find_prev_char (s->str, s->str + s->len) : NULL;
-
-  if (last != NULL && g_unichar_iswide (g_utf8_get_char (last)))
-    return;
-  g_string_append_c (s, ' ');
+  if (!crk_text_ends_wide (s->str, (gssize) s->len))
+    g_string_append_c (s, ' ');
 }
 
 static guint

@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
 #include "crk-report-private.h"
 
@@ -596,10 +595,9 @@ crk_report_draw_title_page (CrkReport *self,
   if (source != NULL && *source != '\0')
     {
       const char *label = _ ("Source:");
-      const char *last = g_utf8_find_prev_char (label, label + strlen (label));
       /* no space after a full-width colon (来源：) */
-      const char *gap = last != NULL && g_unichar_iswide (g_utf8_get_char (last)) ? "" : " ";
-      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>%s%s", label, gap, source);
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>%s%s", label,
+                                                         crk_text_ends_wide (label, -1) ? "" : " ", source);
 
       g_clear_object (&layout);
       layout = markup_layout (cr, markup, 9, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);

@@ -742,6 +742,28 @@ crk_text_layout_get_min_width (PangoLayout *layout)
 }
 
 /**
+ * crk_text_ends_wide:
+ * @text: (nullable): UTF-8 text
+ * @length: its length in bytes, or -1 when nul-terminated
+ *
+ * Returns: %TRUE when the last character of @text is wide (Chinese, a full-width colon
+ *   or full stop), after which generated text puts no space
+ */
+gboolean
+crk_text_ends_wide (const char *text,
+                    gssize length)
+{
+  const char *last;
+
+  if (text == NULL)
+    return FALSE;
+  if (length < 0)
+    length = (gssize) strlen (text);
+  last = length > 0 ? g_utf8_find_prev_char (text, text + length) : NULL;
+  return last != NULL && g_unichar_iswide (g_utf8_get_char (last));
+}
+
+/**
  * crk_text_draw:
  * @cr: a cairo context
  * @layout: a layout

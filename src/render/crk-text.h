@@ -93,6 +93,10 @@ void crk_text_layout_get_size (PangoLayout *layout,
 double crk_text_layout_get_baseline (PangoLayout *layout);
 /* Width of the widest word (the narrowest it can wrap to without breaking words). */
 double crk_text_layout_get_min_width (PangoLayout *layout);
+/* Whether @text ends with a wide (East Asian) character: after one, as after 。 or ：,
+ * generated text puts no space. */
+gboolean crk_text_ends_wide (const char *text,
+                             gssize length);
 
 /* Draws @layout with the top-left corner of its logical box at (@x, @y) in @rgba (NULL:
  * the current source). */

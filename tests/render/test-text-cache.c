@@ -406,6 +406,19 @@ test_clip_contribution (void)
   check_clipped (CRK_CHART_CONTRIBUTION, 1);
 }
 
+static void
+test_ends_wide (void)
+{
+  g_assert_true (crk_text_ends_wide ("来源：", -1));
+  g_assert_true (crk_text_ends_wide ("得分 93.94。", -1));
+  g_assert_false (crk_text_ends_wide ("Source:", -1));
+  g_assert_false (crk_text_ends_wide ("深圳 Shenzhen", -1));
+  /* the length bounds the text: "深圳" of "深圳 S" */
+  g_assert_true (crk_text_ends_wide ("深圳 S", (gssize) strlen ("深圳")));
+  g_assert_false (crk_text_ends_wide ("", -1));
+  g_assert_false (crk_text_ends_wide (NULL, -1));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -422,6 +435,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   g_test_add_func ("/render/text-cache/same-pixels", test_same_pixels);
+  g_test_add_func ("/render/text/ends-wide", test_ends_wide);
   g_test_add_func ("/render/text-cache/changed-layout", test_changed_layout);
   g_test_add_func ("/render/text-cache/in-use", test_in_use);
   g_test_add_func ("/render/text-cache/bounded", test_bounded);
