@@ -2041,6 +2041,23 @@ end_method (Reader *r)
   g_clear_object (&r->method);
 }
 
+/* title, publisher, source and notes: each element sets the dataset property of its
+ * name, or its "-zh" twin for the Chinese text. */
+static void
+set_bilingual_metadata (Reader *r,
+                        Frame *f)
+{
+  const char *name = NULL;
+  g_autofree char *property = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (transitions) && name == NULL; i++)
+    if (transitions[i].elem == f->elem)
+      name = transitions[i].name;
+  g_return_if_fail (name != NULL);
+  property = g_strconcat (name, f->zh ? "-zh" : "", NULL);
+  g_object_set (r->dataset, property, text_value (r), NULL);
+}
+
 static void
 end_element (Reader *r,
              Frame *f)
@@ -2057,43 +2074,18 @@ end_element (Reader *r,
         break;
 
       case E_TITLE:
-        text = text_value (r);
-        if (f->zh)
-          crk_dataset_set_title_zh (r->dataset, text);
-        else
-          crk_dataset_set_title (r->dataset, text);
+      case E_PUBLISHER:
+      case E_SOURCE:
+      case E_NOTES:
+        set_bilingual_metadata (r, f);
         break;
 
       case E_EDITION:
         crk_dataset_set_edition (r->dataset, text_value (r));
         break;
 
-      case E_PUBLISHER:
-        text = text_value (r);
-        if (f->zh)
-          crk_dataset_set_publisher_zh (r->dataset, text);
-        else
-          crk_dataset_set_publisher (r->dataset, text);
-        break;
-
-      case E_SOURCE:
-        text = text_value (r);
-        if (f->zh)
-          crk_dataset_set_source_zh (r->dataset, text);
-        else
-          crk_dataset_set_source (r->dataset, text);
-        break;
-
       case E_LICENCE:
         crk_dataset_set_licence (r->dataset, text_value (r));
-        break;
-
-      case E_NOTES:
-        text = text_value (r);
-        if (f->zh)
-          crk_dataset_set_notes_zh (r->dataset, text);
-        else
-          crk_dataset_set_notes (r->dataset, text);
         break;
 
       case E_YEARS:

@@ -487,57 +487,20 @@ DEFINE_STRING_ACCESSORS (licence, PROP_LICENCE)
 DEFINE_STRING_ACCESSORS (notes, PROP_NOTES)
 DEFINE_STRING_ACCESSORS (notes_zh, PROP_NOTES_ZH)
 
-/**
- * crk_dataset_get_display_title:
- * @self: a dataset
- *
- * Returns: (nullable): the title in the user's language, else the other one
- */
-const char *
-crk_dataset_get_display_title (CrkDataset *self)
-{
-  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
-  return crk_locale_pick (self->title, self->title_zh);
-}
+/* crk_dataset_get_display_title(), _publisher(), _source(), _notes(): the text in the
+ * user's language, else the other one (nullable). */
+#define DEFINE_DISPLAY_ACCESSOR(field)                      \
+  const char *                                              \
+    crk_dataset_get_display_##field (CrkDataset *self)      \
+  {                                                         \
+    g_return_val_if_fail (CRK_IS_DATASET (self), NULL);     \
+    return crk_locale_pick (self->field, self->field##_zh); \
+  }
 
-/**
- * crk_dataset_get_display_publisher:
- * @self: a dataset
- *
- * Returns: (nullable): the publisher in the user's language, else the other one
- */
-const char *
-crk_dataset_get_display_publisher (CrkDataset *self)
-{
-  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
-  return crk_locale_pick (self->publisher, self->publisher_zh);
-}
-
-/**
- * crk_dataset_get_display_source:
- * @self: a dataset
- *
- * Returns: (nullable): the source in the user's language, else the other one
- */
-const char *
-crk_dataset_get_display_source (CrkDataset *self)
-{
-  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
-  return crk_locale_pick (self->source, self->source_zh);
-}
-
-/**
- * crk_dataset_get_display_notes:
- * @self: a dataset
- *
- * Returns: (nullable): the notes in the user's language, else the other one
- */
-const char *
-crk_dataset_get_display_notes (CrkDataset *self)
-{
-  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
-  return crk_locale_pick (self->notes, self->notes_zh);
-}
+DEFINE_DISPLAY_ACCESSOR (title)
+DEFINE_DISPLAY_ACCESSOR (publisher)
+DEFINE_DISPLAY_ACCESSOR (source)
+DEFINE_DISPLAY_ACCESSOR (notes)
 
 gboolean
 crk_dataset_get_modified (CrkDataset *self)
