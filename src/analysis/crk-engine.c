@@ -626,7 +626,7 @@ prepare (CrkEngine *self,
         }
 
       if (n > 0)
-        memcpy (x, crk_dataset_peek_values (dataset, ind, year_index), n * sizeof (double));
+        crk_dataset_get_values (dataset, ind, year_index, x);
       missing = n - crk_stats_count (x, n);
       if (n > 0 && missing > MANY_MISSING_SHARE * n)
         add_warning (p->warnings, CRK_WARNING_MANY_MISSING, code,
@@ -644,10 +644,10 @@ prepare (CrkEngine *self,
                                           code, den_code));
           else
             {
-              const double *v = crk_dataset_peek_values (dataset, crk_indicator_get_index (den), year_index);
-
+              /* The denominator's values go through the normalised row, filled below. */
+              crk_dataset_get_values (dataset, crk_indicator_get_index (den), year_index, y);
               for (guint i = 0; i < n; i++)
-                x[i] = v[i] != 0 && !isnan (v[i]) ? x[i] / v[i] : NAN;
+                x[i] = y[i] != 0 && !isnan (y[i]) ? x[i] / y[i] : NAN;
               add_adjustment (p->adjustments, CRK_ADJUSTMENT_DENOMINATED, G_MAXUINT, ind, NAN, NAN);
             }
         }

@@ -214,11 +214,14 @@ crk_cli_convert (int argc,
 /* info */
 
 static void
-print_percent (guint missing,
-               guint total)
+print_percent (guint64 missing,
+               guint64 total)
 {
+  g_autofree char *m = g_strdup_printf ("%" G_GUINT64_FORMAT, missing);
+  g_autofree char *t = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+
   /* TRANSLATORS: missing values: "12 of 5400 (0.2 %)" */
-  printf (_ ("%u of %u (%.1f %%)"), missing, total, total > 0 ? 100.0 * missing / total : 0.0);
+  printf (_ ("%s of %s (%.1f %%)"), m, t, total > 0 ? 100.0 * (double) missing / (double) total : 0.0);
   printf ("\n");
 }
 
@@ -334,13 +337,13 @@ crk_cli_info (int argc,
   printf ("\n");
   print_label (_ ("Missing values:"));
   printf (" ");
-  print_percent (crk_dataset_count_missing (dataset, 0), n_cities * n_indicators * n_years);
+  print_percent (crk_dataset_count_missing (dataset, 0), (guint64) n_cities * n_indicators * n_years);
   for (guint y = 0; y < n_years; y++)
     {
       int year = crk_dataset_get_year (dataset, y);
 
       printf ("  %-14d ", year);
-      print_percent (crk_dataset_count_missing (dataset, year), n_cities * n_indicators);
+      print_percent (crk_dataset_count_missing (dataset, year), (guint64) n_cities * n_indicators);
     }
   print_label (_ ("Method:"));
   printf (" %s\n", crk_dataset_has_method (dataset) ? _ ("saved with the data") : _ ("default"));

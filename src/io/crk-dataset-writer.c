@@ -694,24 +694,103 @@ method_is_default (CrkMethod *m)
   return crk_method_equal (m, fresh);
 }
 
+/* One cell that holds something, in the order the file lists them. */
+typedef struct
+{
+  double value;
+  guint indicator;
+  guint year;
+  guint8 status;
+  gboolean has_note;
+} Cell;
+
+typedef struct
+{
+  guint *start; /* per city: its first cell in @cells (counts on the first pass) */
+  Cell *cells;
+  gboolean filling;
+} CellsByCity;
+
+static void
+collect_cell (guint city,
+              guint indicator,
+              guint year,
+              double value,
+              CrkValueStatus status,
+              gboolean has_note,
+              gpointer data)
+{
+  CellsByCity *by = data;
+
+  if (!by->filling)
+    {
+      by->start[city + 1]++;
+      return;
+    }
+  /* The store visits years, then indicators: a city's cells come in the file's order. */
+  by->cells[by->start[city]++] = (Cell) { value, indicator, year, (guint8) status, has_note };
+}
+
+static void
+write_cell (Out *o,
+            CrkDataset *ds,
+            guint city,
+            const Cell *cell,
+            char **codes)
+{
+  const char *note = cell->has_note ? crk_dataset_get_value_note (ds, city, cell->indicator, cell->year) : NULL;
+
+  g_string_append (o->buf, "        <v i=\"");
+  g_string_append (o->buf, codes[cell->indicator]);
+  g_string_append_c (o->buf, '"');
+  if (cell->status == CRK_VALUE_STATUS_ESTIMATED)
+    g_string_append (o->buf, " status=\"estimated\"");
+  else if (cell->status == CRK_VALUE_STATUS_IMPUTED)
+    g_string_append (o->buf, " status=\"imputed\"");
+  if (is_set (note))
+    attr (o, "note", note);
+  if (isnan (cell->value))
+    g_string_append (o->buf, "/>\n");
+  else
+    {
+      g_string_append_c (o->buf, '>');
+      append_double (o->buf, cell->value);
+      g_string_append (o->buf, "</v>\n");
+    }
+}
+
+/* The values, city by city: only the cells that hold something are visited, so a large
+ * grid with few values writes as fast as it reads. */
 static void
 write_values (Out *o,
               CrkDataset *ds)
 {
   guint n_cities = crk_dataset_get_n_cities (ds);
   guint n_indicators = crk_dataset_get_n_indicators (ds);
-  guint n_years = crk_dataset_get_n_years (ds);
-  g_autofree const double **columns = NULL;
+  guint64 n_held = crk_dataset_get_n_held_values (ds);
+  g_autofree guint *start = NULL;
+  g_autofree Cell *cells = NULL;
   g_autofree char **codes = NULL;
-  gboolean any = FALSE;
+  CellsByCity by;
+  guint first = 0;
 
-  if (n_cities == 0 || n_indicators == 0 || n_years == 0)
+  if (n_held == 0)
     {
       g_string_append (o->buf, "  <values/>\n");
       return;
     }
 
-  columns = g_new (const double *, (gsize) n_years *n_indicators);
+  /* A counting sort of the cells by city. */
+  start = g_new0 (guint, (gsize) n_cities + 1);
+  cells = g_new (Cell, n_held);
+  by = (CellsByCity) { start, cells, FALSE };
+  crk_dataset_foreach_value (ds, collect_cell, &by);
+  for (guint c = 0; c < n_cities; c++)
+    start[c + 1] += start[c];
+  by.filling = TRUE;
+  crk_dataset_foreach_value (ds, collect_cell, &by);
+  /* Each start[c] now points past city c's cells. */
+
   codes = g_new (char *, n_indicators);
   for (guint i = 0; i < n_indicators; i++)
     {
@@ -722,76 +801,34 @@ write_values (Out *o,
       codes[i] = g_string_free (s, FALSE);
     }
 
+  g_string_append (o->buf, "  <values>\n");
   for (guint c = 0; c < n_cities; c++)
     {
-      gboolean city_open = FALSE;
+      guint end = start[c];
 
-      for (guint y = 0; y < n_years; y++)
+      if (first == end)
+        continue;
+      g_string_append (o->buf, "    <city code=\"");
+      append_escaped (o->buf, crk_city_get_code (crk_dataset_get_city (ds, c)), TRUE);
+      g_string_append (o->buf, "\">\n");
+      for (guint k = first; k < end; k++)
         {
-          gboolean year_open = FALSE;
-
-          for (guint i = 0; i < n_indicators; i++)
+          if (k == first || cells[k].year != cells[k - 1].year)
             {
-              const double *column;
-              double value;
-              CrkValueStatus status;
-              const char *note;
-
-              if (c == 0)
-                columns[(gsize) y * n_indicators + i] = crk_dataset_peek_values (ds, i, y);
-              column = columns[(gsize) y * n_indicators + i];
-              value = column[c];
-              status = crk_dataset_get_value_status (ds, c, i, y);
-              note = crk_dataset_get_value_note (ds, c, i, y);
-              if (isnan (value) && status == CRK_VALUE_STATUS_OBSERVED && !is_set (note))
-                continue;
-
-              if (!any)
-                {
-                  g_string_append (o->buf, "  <values>\n");
-                  any = TRUE;
-                }
-              if (!city_open)
-                {
-                  g_string_append (o->buf, "    <city code=\"");
-                  append_escaped (o->buf, crk_city_get_code (crk_dataset_get_city (ds, c)), TRUE);
-                  g_string_append (o->buf, "\">\n");
-                  city_open = TRUE;
-                }
-              if (!year_open)
-                {
-                  g_string_append_printf (o->buf, "      <year value=\"%d\">\n", crk_dataset_get_year (ds, y));
-                  year_open = TRUE;
-                }
-              g_string_append (o->buf, "        <v i=\"");
-              g_string_append (o->buf, codes[i]);
-              g_string_append_c (o->buf, '"');
-              if (status == CRK_VALUE_STATUS_ESTIMATED)
-                g_string_append (o->buf, " status=\"estimated\"");
-              else if (status == CRK_VALUE_STATUS_IMPUTED)
-                g_string_append (o->buf, " status=\"imputed\"");
-              if (is_set (note))
-                attr (o, "note", note);
-              if (isnan (value))
-                g_string_append (o->buf, "/>\n");
-              else
-                {
-                  g_string_append_c (o->buf, '>');
-                  append_double (o->buf, value);
-                  g_string_append (o->buf, "</v>\n");
-                }
+              if (k != first)
+                g_string_append (o->buf, "      </year>\n");
+              g_string_append_printf (o->buf, "      <year value=\"%d\">\n", crk_dataset_get_year (ds, cells[k].year));
             }
-          if (year_open)
-            g_string_append (o->buf, "      </year>\n");
+          write_cell (o, ds, c, &cells[k], codes);
         }
-      if (city_open)
-        g_string_append (o->buf, "    </city>\n");
+      g_string_append (o->buf, "      </year>\n    </city>\n");
+      first = end;
       out_maybe_flush (o);
     }
 
   for (guint i = 0; i < n_indicators; i++)
     g_free (codes[i]);
-  g_string_append (o->buf, any ? "  </values>\n" : "  <values/>\n");
+  g_string_append (o->buf, "  </values>\n");
 }
 
 static void

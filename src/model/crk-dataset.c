@@ -13,6 +13,7 @@
 #include "crk-dataset.h"
 #include "crk-locale.h"
 #include "crk-model-private.h"
+#include "crk-value-store.h"
 
 /* Notes are sparse; keyed by the year itself (not its index, which shifts when an
  * earlier year is added) and the stable city and indicator indices. */
@@ -58,17 +59,8 @@ struct _CrkDataset
   CrkMethod *method;
   gboolean has_method;
 
-  /* The panel, [year][indicator][city] with capacities as strides. p_* count the
-   * rows that exist in the arrays (they lag behind during bulk loading, so the panel
-   * can be sized once); every slot outside them holds NAN / OBSERVED. */
-  double *values;
-  guint8 *status;
-  guint cap_cities;
-  guint cap_indicators;
-  guint cap_years;
-  guint p_cities;
-  guint p_indicators;
-  guint p_years;
+  /* The values: only the cells that hold something take memory (crk-value-store.c). */
+  CrkValueStore *store;
   GHashTable *value_notes; /* NoteKey -> char* */
   GPtrArray *group_names;  /* owned GroupName, in the order first named */
   GHashTable *group_index; /* "attribute\x1fvalue" (owned) -> GroupName (borrowed) */
@@ -267,8 +259,7 @@ crk_dataset_finalize (GObject *object)
   g_free (self->notes);
   g_free (self->notes_zh);
   g_clear_pointer (&self->years, g_array_unref);
-  g_free (self->values);
-  g_free (self->status);
+  g_clear_pointer (&self->store, crk_value_store_free);
   g_clear_pointer (&self->value_notes, g_hash_table_unref);
   g_clear_pointer (&self->group_index, g_hash_table_unref);
   g_clear_pointer (&self->group_names, g_ptr_array_unref);
@@ -446,6 +437,7 @@ crk_dataset_init (CrkDataset *self)
   self->n_levels = G_MAXUINT;
   self->method = crk_method_new ();
   g_signal_connect (self->method, "changed", G_CALLBACK (on_method_changed), self);
+  self->store = crk_value_store_new ();
   self->value_notes = g_hash_table_new_full (note_key_hash, note_key_equal, g_free, g_free);
   self->group_names = g_ptr_array_new_with_free_func (group_name_free);
   self->group_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -527,111 +519,6 @@ crk_dataset_set_modified (CrkDataset *self,
     return;
   self->modified = modified;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
-
-/* The panel */
-
-static gsize
-slot (CrkDataset *self,
-      guint city,
-      guint indicator,
-      guint year)
-{
-  return ((gsize) year * self->cap_indicators + indicator) * self->cap_cities + city;
-}
-
-static void
-fill_missing (double *values,
-              gsize n)
-{
-  for (gsize i = 0; i < n; i++)
-    values[i] = NAN;
-}
-
-static guint
-grown (guint cap,
-       guint needed,
-       gboolean exact)
-{
-  if (needed <= cap)
-    return cap;
-  if (exact)
-    return needed;
-  cap = MAX (cap, 4);
-  while (cap < needed)
-    {
-      g_assert (cap <= G_MAXUINT / 2);
-      cap *= 2;
-    }
-  return cap;
-}
-
-static gboolean
-panel_has_data (CrkDataset *self)
-{
-  return self->p_cities > 0 && self->p_indicators > 0 && self->p_years > 0;
-}
-
-static void
-reallocate (CrkDataset *self,
-            guint cap_c,
-            guint cap_i,
-            guint cap_y)
-{
-  gsize size;
-  double *values;
-  guint8 *status;
-
-  g_assert (cap_i == 0 || cap_y == 0 || cap_c <= G_MAXSIZE / sizeof (double) / cap_i / cap_y);
-  size = (gsize) cap_c * cap_i * cap_y;
-  values = g_new (double, size);
-  status = g_new0 (guint8, size);
-  fill_missing (values, size);
-
-  for (guint y = 0; y < self->p_years && self->p_cities > 0; y++)
-    for (guint i = 0; i < self->p_indicators; i++)
-      {
-        gsize from = slot (self, 0, i, y);
-        gsize to = ((gsize) y * cap_i + i) * cap_c;
-
-        memcpy (values + to, self->values + from, self->p_cities * sizeof (double));
-        memcpy (status + to, self->status + from, self->p_cities);
-      }
-
-  g_free (self->values);
-  g_free (self->status);
-  self->values = values;
-  self->status = status;
-  self->cap_cities = cap_c;
-  self->cap_indicators = cap_i;
-  self->cap_years = cap_y;
-}
-
-/* Makes the panel hold every city, indicator and year: reallocates with doubled
- * capacities (exact ones while bulk loading) and copies the existing rows. */
-static void
-ensure_panel (CrkDataset *self)
-{
-  guint n_cities = self->city_array->len;
-  guint n_indicators = self->indicators->len;
-  guint n_years = self->years->len;
-  /* Exact sizes while bulk loading an empty panel; once it holds values, doubling keeps
-   * interleaved additions linear. */
-  gboolean exact = self->bulk > 0 && !panel_has_data (self);
-  guint cap_c, cap_i, cap_y;
-
-  if (self->p_cities == n_cities && self->p_indicators == n_indicators && self->p_years == n_years)
-    return;
-
-  cap_c = grown (self->cap_cities, n_cities, exact);
-  cap_i = grown (self->cap_indicators, n_indicators, exact);
-  cap_y = grown (self->cap_years, n_years, exact);
-  if (cap_c != self->cap_cities || cap_i != self->cap_indicators || cap_y != self->cap_years)
-    reallocate (self, cap_c, cap_i, cap_y);
-
-  self->p_cities = n_cities;
-  self->p_indicators = n_indicators;
-  self->p_years = n_years;
 }
 
 /* Years */
@@ -722,27 +609,6 @@ crk_dataset_add_year (CrkDataset *self,
     return pos;
 
   g_array_insert_val (self->years, pos, year);
-
-  if (pos < self->p_years && self->p_indicators > 0 && self->p_cities > 0)
-    {
-      /* The year blocks from @pos on move up one block. */
-      gsize block;
-
-      if (self->p_years + 1 > self->cap_years)
-        reallocate (self, self->cap_cities, self->cap_indicators,
-                    grown (self->cap_years, self->p_years + 1, FALSE));
-      block = (gsize) self->cap_indicators * self->cap_cities;
-      memmove (self->values + (pos + 1) * block, self->values + pos * block,
-               (self->p_years - pos) * block * sizeof (double));
-      memmove (self->status + (pos + 1) * block, self->status + pos * block,
-               (self->p_years - pos) * block);
-      fill_missing (self->values + pos * block, block);
-      memset (self->status + pos * block, 0, block);
-      self->p_years++;
-    }
-
-  if (self->bulk == 0)
-    ensure_panel (self);
   dataset_changed (self, CRK_DATASET_CHANGE_YEARS);
   return pos;
 }
@@ -849,8 +715,6 @@ crk_dataset_add_city (CrkDataset *self,
   g_signal_connect (city, "reference-rank-changed", G_CALLBACK (on_city_data_changed), self);
   g_list_store_append (self->cities, city);
   g_ptr_array_add (self->city_array, city);
-  if (self->bulk == 0)
-    ensure_panel (self);
   dataset_changed (self, CRK_DATASET_CHANGE_CITIES);
   return TRUE;
 }
@@ -929,8 +793,6 @@ crk_dataset_add_indicator (CrkDataset *self,
   if (node != NULL && crk_framework_node_is_leaf (node))
     crk_framework_node_set_indicator (node, indicator);
 
-  if (self->bulk == 0)
-    ensure_panel (self);
   dataset_changed (self, CRK_DATASET_CHANGE_INDICATORS);
   return TRUE;
 }
@@ -1210,6 +1072,18 @@ crk_dataset_set_method (CrkDataset *self,
   }                                                            \
   G_STMT_END
 
+/* The status byte of a cell in the store: the CrkValueStatus, and a flag when the cell
+ * has a note (so that iterating the store finds every cell with something in it). */
+#define STATUS_MASK 0x0f
+#define HAS_NOTE 0x80
+
+static int
+year_at (CrkDataset *self,
+         guint year)
+{
+  return g_array_index (self->years, int, year);
+}
+
 /**
  * crk_dataset_get_value:
  * @self: a dataset
@@ -1227,17 +1101,60 @@ crk_dataset_get_value (CrkDataset *self,
 {
   CHECK_INDICES (self, city, indicator, year, NAN);
 
-  ensure_panel (self);
-  return self->values[slot (self, city, indicator, year)];
+  return crk_value_store_get (self->store, year_at (self, year), indicator, city, NULL);
 }
 
-static gboolean
-same_value (double a,
-            double b)
+static void
+value_changed (CrkDataset *self,
+               guint city,
+               guint indicator,
+               guint year)
 {
-  if (isnan (a) || isnan (b))
-    return isnan (a) && isnan (b);
-  return a == b && signbit (a) == signbit (b);
+  if (self->bulk > 0)
+    {
+      self->pending_changes |= CRK_DATASET_CHANGE_VALUES;
+      return;
+    }
+  g_signal_emit (self, signals[VALUE_CHANGED], 0, city, indicator, year);
+  dataset_changed (self, CRK_DATASET_CHANGE_VALUES);
+}
+
+/**
+ * crk_dataset_try_set_value:
+ * @self: a dataset
+ * @city: a city index
+ * @indicator: an indicator index
+ * @year: a year index
+ * @value: the value, NAN for missing
+ * @status: how it was obtained
+ *
+ * Like crk_dataset_set_value(), for readers of files: when the memory for the value
+ * cannot be had, nothing changes and this returns %FALSE.
+ *
+ * Returns: %FALSE when out of memory
+ */
+gboolean
+crk_dataset_try_set_value (CrkDataset *self,
+                           guint city,
+                           guint indicator,
+                           guint year,
+                           double value,
+                           CrkValueStatus status)
+{
+  int y;
+  guint8 old;
+  CrkStoreResult result;
+
+  CHECK_INDICES (self, city, indicator, year, TRUE);
+  g_return_val_if_fail (status <= CRK_VALUE_STATUS_IMPUTED, TRUE);
+
+  y = year_at (self, year);
+  crk_value_store_get (self->store, y, indicator, city, &old);
+  result = crk_value_store_set (self->store, y, indicator, city, crk_dataset_get_n_cities (self),
+                                value, (guint8) ((old & HAS_NOTE) | status));
+  if (result == CRK_STORE_CHANGED)
+    value_changed (self, city, indicator, year);
+  return result != CRK_STORE_NO_MEMORY;
 }
 
 /**
@@ -1259,24 +1176,32 @@ crk_dataset_set_value (CrkDataset *self,
                        double value,
                        CrkValueStatus status)
 {
-  gsize i;
+  if (!crk_dataset_try_set_value (self, city, indicator, year, value, status))
+    g_error ("%s: out of memory storing a value", G_STRLOC);
+}
 
-  CHECK_INDICES_VOID (self, city, indicator, year);
-  g_return_if_fail (status <= CRK_VALUE_STATUS_IMPUTED);
+/**
+ * crk_dataset_has_cell:
+ * @self: a dataset
+ * @city: a city index
+ * @indicator: an indicator index
+ * @year: a year index
+ *
+ * Returns: %TRUE when the cell holds a value, a status other than observed or a note
+ */
+gboolean
+crk_dataset_has_cell (CrkDataset *self,
+                      guint city,
+                      guint indicator,
+                      guint year)
+{
+  guint8 status;
+  double value;
 
-  ensure_panel (self);
-  i = slot (self, city, indicator, year);
-  if (same_value (self->values[i], value) && self->status[i] == status)
-    return;
-  self->values[i] = value;
-  self->status[i] = status;
-  if (self->bulk > 0)
-    {
-      self->pending_changes |= CRK_DATASET_CHANGE_VALUES;
-      return;
-    }
-  g_signal_emit (self, signals[VALUE_CHANGED], 0, city, indicator, year);
-  dataset_changed (self, CRK_DATASET_CHANGE_VALUES);
+  CHECK_INDICES (self, city, indicator, year, FALSE);
+
+  value = crk_value_store_get (self->store, year_at (self, year), indicator, city, &status);
+  return !isnan (value) || status != 0;
 }
 
 CrkValueStatus
@@ -1285,10 +1210,12 @@ crk_dataset_get_value_status (CrkDataset *self,
                               guint indicator,
                               guint year)
 {
+  guint8 status;
+
   CHECK_INDICES (self, city, indicator, year, CRK_VALUE_STATUS_OBSERVED);
 
-  ensure_panel (self);
-  return self->status[slot (self, city, indicator, year)];
+  crk_value_store_get (self->store, year_at (self, year), indicator, city, &status);
+  return status & STATUS_MASK;
 }
 
 /**
@@ -1310,7 +1237,9 @@ crk_dataset_get_value_note (CrkDataset *self,
 
   CHECK_INDICES (self, city, indicator, year, NULL);
 
-  key.year = g_array_index (self->years, int, year);
+  if (g_hash_table_size (self->value_notes) == 0)
+    return NULL;
+  key.year = year_at (self, year);
   key.indicator = indicator;
   key.city = city;
   return g_hash_table_lookup (self->value_notes, &key);
@@ -1332,49 +1261,130 @@ crk_dataset_set_value_note (CrkDataset *self,
                             const char *note)
 {
   NoteKey key;
+  guint8 status;
+  double value;
 
   CHECK_INDICES_VOID (self, city, indicator, year);
 
   if (note != NULL && *note == '\0')
     note = NULL;
-  key.year = g_array_index (self->years, int, year);
+  key.year = year_at (self, year);
   key.indicator = indicator;
   key.city = city;
   if (g_strcmp0 (g_hash_table_lookup (self->value_notes, &key), note) == 0)
     return;
+  value = crk_value_store_get (self->store, key.year, indicator, city, &status);
+  status = (guint8) ((status & STATUS_MASK) | (note != NULL ? HAS_NOTE : 0));
+  if (crk_value_store_set (self->store, key.year, indicator, city, crk_dataset_get_n_cities (self),
+                           value, status) == CRK_STORE_NO_MEMORY)
+    g_error ("%s: out of memory storing a note", G_STRLOC);
   if (note == NULL)
     g_hash_table_remove (self->value_notes, &key);
   else
     g_hash_table_replace (self->value_notes, g_memdup2 (&key, sizeof key), g_strdup (note));
-  if (self->bulk > 0)
-    {
-      self->pending_changes |= CRK_DATASET_CHANGE_VALUES;
-      return;
-    }
-  g_signal_emit (self, signals[VALUE_CHANGED], 0, city, indicator, year);
-  dataset_changed (self, CRK_DATASET_CHANGE_VALUES);
+  value_changed (self, city, indicator, year);
 }
 
 /**
- * crk_dataset_peek_values:
+ * crk_dataset_get_values:
  * @self: a dataset
  * @indicator: an indicator index
  * @year: a year index
+ * @values: (out caller-allocates) (array): room for a value of every city
  *
- * Returns: (array) (transfer none): the values of every city, by city index; valid until
- *   cities, indicators or years are added
+ * Copies the values of every city, by city index, NAN where missing. Threads may call
+ * this together as long as nobody changes the dataset.
  */
-const double *
-crk_dataset_peek_values (CrkDataset *self,
-                         guint indicator,
-                         guint year)
+void
+crk_dataset_get_values (CrkDataset *self,
+                        guint indicator,
+                        guint year,
+                        double *values)
 {
-  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
-  g_return_val_if_fail (indicator < self->indicators->len, NULL);
-  g_return_val_if_fail (year < self->years->len, NULL);
+  g_return_if_fail (CRK_IS_DATASET (self));
+  g_return_if_fail (indicator < self->indicators->len);
+  g_return_if_fail (year < self->years->len);
 
-  ensure_panel (self);
-  return self->values + slot (self, 0, indicator, year);
+  crk_value_store_copy_column (self->store, year_at (self, year), indicator,
+                               crk_dataset_get_n_cities (self), values);
+}
+
+typedef struct
+{
+  CrkDataset *self;
+  CrkDatasetValueFunc func;
+  gpointer data;
+  int year;
+  guint year_index;
+} ForeachData;
+
+static void
+foreach_cell (int year,
+              guint indicator,
+              guint city,
+              double value,
+              guint8 status,
+              gpointer data)
+{
+  ForeachData *d = data;
+
+  if (year != d->year)
+    {
+      d->year = year;
+      d->year_index = (guint) crk_dataset_lookup_year (d->self, year);
+    }
+  d->func (city, indicator, d->year_index, value, status & STATUS_MASK, (status & HAS_NOTE) != 0, d->data);
+}
+
+/**
+ * crk_dataset_foreach_value:
+ * @self: a dataset
+ * @func: (scope call): called for every cell with a value, a status other than observed
+ *   or a note
+ * @data: for @func
+ *
+ * Visits the cells that hold something, by year, then indicator, then city index; the
+ * empty cells of a large, sparse dataset cost nothing.
+ */
+void
+crk_dataset_foreach_value (CrkDataset *self,
+                           CrkDatasetValueFunc func,
+                           gpointer data)
+{
+  ForeachData d = { self, func, data, G_MININT, 0 };
+
+  g_return_if_fail (CRK_IS_DATASET (self));
+  crk_value_store_foreach (self->store, foreach_cell, &d);
+}
+
+/**
+ * crk_dataset_get_n_held_values:
+ * @self: a dataset
+ *
+ * Returns: the number of cells holding a value, a status or a note
+ */
+guint64
+crk_dataset_get_n_held_values (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), 0);
+  return crk_value_store_get_n_held (self->store);
+}
+
+typedef struct
+{
+  CrkDataset *self;
+  int year; /* 0: all */
+} CountData;
+
+static gboolean
+count_column (int year,
+              guint indicator,
+              gpointer data)
+{
+  CountData *d = data;
+  CrkIndicator *ind = g_ptr_array_index (d->self->indicators, indicator);
+
+  return (d->year == 0 || d->year == year) && crk_indicator_get_kind (ind) == CRK_INDICATOR_KIND_INDICATOR;
 }
 
 /**
@@ -1384,48 +1394,30 @@ crk_dataset_peek_values (CrkDataset *self,
  *
  * Returns: the number of missing values of indicators (not denominators)
  */
-guint
+guint64
 crk_dataset_count_missing (CrkDataset *self,
                            int year)
 {
-  guint first = 0, last, missing = 0;
+  CountData d = { self, year };
+  guint64 n_indicators = 0, cells;
 
   g_return_val_if_fail (CRK_IS_DATASET (self), 0);
 
-  last = self->years->len;
-  if (year != 0)
-    {
-      int y = crk_dataset_lookup_year (self, year);
-
-      if (y < 0)
-        return 0;
-      first = (guint) y;
-      last = first + 1;
-    }
-
-  ensure_panel (self);
-  for (guint y = first; y < last; y++)
-    for (guint i = 0; i < self->indicators->len; i++)
-      {
-        const double *v;
-
-        if (crk_indicator_get_kind (g_ptr_array_index (self->indicators, i)) != CRK_INDICATOR_KIND_INDICATOR)
-          continue;
-        v = self->values + slot (self, 0, i, y);
-        for (guint c = 0; c < self->p_cities; c++)
-          if (isnan (v[c]))
-            missing++;
-      }
-  return missing;
+  if (year != 0 && crk_dataset_lookup_year (self, year) < 0)
+    return 0;
+  for (guint i = 0; i < self->indicators->len; i++)
+    if (crk_indicator_get_kind (g_ptr_array_index (self->indicators, i)) == CRK_INDICATOR_KIND_INDICATOR)
+      n_indicators++;
+  cells = n_indicators * crk_dataset_get_n_cities (self) * (year != 0 ? 1 : self->years->len);
+  return cells - crk_value_store_count_present (self->store, count_column, &d);
 }
 
 /**
  * crk_dataset_begin_bulk:
  * @self: a dataset
  *
- * Starts bulk loading: the panel is sized once (on the first value access or at
- * crk_dataset_end_bulk()), and no "changed" or "value-changed" is emitted until the
- * matching crk_dataset_end_bulk(). Calls nest.
+ * Starts bulk loading: no "changed" or "value-changed" is emitted until the matching
+ * crk_dataset_end_bulk(). Calls nest.
  */
 void
 crk_dataset_begin_bulk (CrkDataset *self)
@@ -1451,11 +1443,6 @@ crk_dataset_end_bulk (CrkDataset *self)
 
   if (--self->bulk > 0)
     return;
-  /* Materialise the panel: exact sizes when nothing was stored yet. */
-  self->bulk++;
-  ensure_panel (self);
-  self->bulk--;
-
   flags = self->pending_changes;
   self->pending_changes = 0;
   if (flags != 0)

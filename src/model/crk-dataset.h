@@ -117,16 +117,25 @@ CrkMethod *crk_dataset_get_method (CrkDataset *self);
 gboolean crk_dataset_has_method (CrkDataset *self);
 void crk_dataset_set_method (CrkDataset *self, CrkMethod *method);
 
-/* Values. Indices are city, indicator and year indices. */
+/* Values. Indices are city, indicator and year indices. Only the cells that hold a value,
+ * a status other than observed or a note take memory. */
 double crk_dataset_get_value (CrkDataset *self, guint city, guint indicator, guint year);
 void crk_dataset_set_value (CrkDataset *self, guint city, guint indicator, guint year, double value, CrkValueStatus status);
+/* For readers of files: FALSE (and nothing changed) when out of memory. */
+gboolean crk_dataset_try_set_value (CrkDataset *self, guint city, guint indicator, guint year, double value, CrkValueStatus status);
 CrkValueStatus crk_dataset_get_value_status (CrkDataset *self, guint city, guint indicator, guint year);
+gboolean crk_dataset_has_cell (CrkDataset *self, guint city, guint indicator, guint year);
 const char *crk_dataset_get_value_note (CrkDataset *self, guint city, guint indicator, guint year);
 void crk_dataset_set_value_note (CrkDataset *self, guint city, guint indicator, guint year, const char *note);
-/* All cities' values of one indicator in one year, by city index (borrowed, length
- * n_cities, NAN missing). Valid until the next edit that adds cities, indicators or years. */
-const double *crk_dataset_peek_values (CrkDataset *self, guint indicator, guint year);
-guint crk_dataset_count_missing (CrkDataset *self, int year); /* year 0: all years; indicators only */
+/* Copies all cities' values of one indicator in one year into @values (n_cities long),
+ * by city index, NAN missing. */
+void crk_dataset_get_values (CrkDataset *self, guint indicator, guint year, double *values);
+typedef void (*CrkDatasetValueFunc) (guint city, guint indicator, guint year, double value,
+                                     CrkValueStatus status, gboolean has_note, gpointer data);
+/* Every cell holding a value, a status or a note, by year, indicator, then city. */
+void crk_dataset_foreach_value (CrkDataset *self, CrkDatasetValueFunc func, gpointer data);
+guint64 crk_dataset_get_n_held_values (CrkDataset *self);
+guint64 crk_dataset_count_missing (CrkDataset *self, int year); /* year 0: all years; indicators only */
 
 /* Group names: display names of the values of a group attribute ("province", "region"
  * or a city attribute's name), e.g. the province "Guangdong" is 广东 in Chinese. The
