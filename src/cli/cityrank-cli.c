@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "crk-cli.h"
+#include "crk-io-limits.h"
 #include "crk-locale.h"
 
 typedef struct
@@ -52,34 +53,55 @@ print_usage (FILE *out)
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-10s %s\n", commands[i].name, _ (commands[i].summary));
   fprintf (out, "\n%s\n", _ ("Run “cityrank-cli COMMAND --help” for the options of a command."));
-  fprintf (out, "%s\n", _ ("Global options: --lang en|zh_CN, --help, --version"));
+  fprintf (out, "%s\n", _ ("Global options: --lang en|zh_CN, --memory-limit SIZE (512M, 4G), --help, --version"));
 }
 
-/* Takes --lang LANG / --lang=LANG from anywhere on the command line (it changes the
- * language of messages, charts and reports) and removes it from argv. */
-static void
-take_language_option (int *argc, char **argv)
+/* The value of the global option @name at argv[*i] ("--name VALUE" or "--name=VALUE"),
+ * moving *i past it; NULL when argv[*i] is not that option. */
+static const char *
+global_option (char **argv, int argc, int *i, const char *name)
+{
+  gsize len = strlen (name);
+
+  if (g_str_equal (argv[*i], name) && *i + 1 < argc)
+    return argv[++*i];
+  if (strncmp (argv[*i], name, len) == 0 && argv[*i][len] == '=')
+    return argv[*i] + len + 1;
+  return NULL;
+}
+
+/* Takes the global options from anywhere on the command line and removes them from argv:
+ * --lang LANG (the language of messages, charts and reports) and --memory-limit SIZE
+ * (the memory a file may make the program hold, see crk-io-limits.c). Returns a
+ * --memory-limit value that is not a size, or NULL. */
+static const char *
+take_global_options (int *argc, char **argv)
 {
   int j = 1;
 
   for (int i = 1; i < *argc; i++)
     {
-      const char *lang = NULL;
+      const char *lang = global_option (argv, *argc, &i, "--lang");
+      const char *limit = lang == NULL ? global_option (argv, *argc, &i, "--memory-limit") : NULL;
+      guint64 bytes;
 
-      if (g_str_equal (argv[i], "--lang") && i + 1 < *argc)
-        lang = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--lang="))
-        lang = argv[i] + strlen ("--lang=");
-      else
+      if (lang != NULL)
         {
-          argv[j++] = argv[i];
-          continue;
+          g_setenv ("LANGUAGE", lang, TRUE);
+          crk_locale_set_language (lang);
         }
-      g_setenv ("LANGUAGE", lang, TRUE);
-      crk_locale_set_language (lang);
+      else if (limit != NULL)
+        {
+          if (!crk_io_parse_memory_size (limit, &bytes))
+            return limit;
+          crk_io_set_memory_limit (bytes);
+        }
+      else
+        argv[j++] = argv[i];
     }
   *argc = j;
   argv[j] = NULL;
+  return NULL;
 }
 
 int
@@ -87,11 +109,17 @@ main (int argc, char **argv)
 {
   const char *localedir = g_getenv ("CRK_LOCALEDIR");
 
-  take_language_option (&argc, argv);
+  const char *bad_limit = take_global_options (&argc, argv);
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  if (bad_limit != NULL)
+    {
+      crk_cli_error (_ ("--memory-limit “%s” is not a size such as 512M or 4G"), bad_limit);
+      return CRK_CLI_EXIT_USAGE;
+    }
 
   if (argc < 2)
     {
