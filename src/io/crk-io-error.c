@@ -21,15 +21,18 @@ crk_problem_new (const char *file,
                  ...)
 {
   CrkProblem *problem = g_new0 (CrkProblem, 1);
+  g_autofree char *message = NULL;
   va_list args;
 
-  problem->file = g_strdup (file);
+  /* Shown and printed as they are: whatever a file quoted into them, valid UTF-8. */
+  problem->file = file != NULL ? g_utf8_make_valid (file, -1) : NULL;
   problem->line = line;
   problem->column = column;
   problem->code = code;
   va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+  problem->message = g_utf8_make_valid (message, -1);
   return problem;
 }
 
