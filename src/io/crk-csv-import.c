@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "crk-csv-import.h"
+#include "crk-dataset-rules.h"
+#include "crk-io-limits.h"
 
 #define MAX_PROBLEMS 1000
 
@@ -1055,6 +1057,24 @@ title_from_path (const char *path)
   return g_steal_pointer (&base);
 }
 
+/* The cities and indicators are known: refuses a grid, or more values than rows × value
+ * columns, over the memory budget before any value is stored. */
+static gboolean
+check_budget (CrkDataset *ds,
+              CsvTable *data,
+              guint n_value_columns,
+              Problems *p)
+{
+  g_autofree char *message = NULL;
+  guint64 most = (guint64) (data->records->len - 1) * n_value_columns;
+
+  if (crk_io_check_grid (crk_dataset_get_n_cities (ds), crk_dataset_get_n_indicators (ds), &message)
+      && crk_io_check_values (most, &message))
+    return TRUE;
+  add_problem (p, data->name, 1, 1, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
+  return FALSE;
+}
+
 static void
 read_data (CrkDataset *ds,
            CsvTable *data,
@@ -1065,6 +1085,7 @@ read_data (CrkDataset *ds,
   CsvRecord *header = record_at (data, 0);
   guint width = header->fields->len;
   int col_code = -1, col_time = -1;
+  guint n_value_columns = 0;
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GArray) row_years = g_array_sized_new (FALSE, TRUE, sizeof (int), data->records->len);
   g_autoptr (GArray) row_cities = g_array_sized_new (FALSE, TRUE, sizeof (guint), data->records->len);
@@ -1075,6 +1096,8 @@ read_data (CrkDataset *ds,
         col_code = (int) c;
       else if (columns[c].role == DATA_TIME)
         col_time = (int) c;
+      else if (columns[c].role == DATA_VALUE)
+        n_value_columns++;
     }
 
   g_array_set_size (row_years, data->records->len);
@@ -1184,7 +1207,9 @@ read_data (CrkDataset *ds,
       g_array_index (row_cities, guint, r) = crk_city_get_index (city);
     }
 
-  /* Pass 2: the values. */
+  /* Pass 2: the values, when ranking a year of them fits the memory budget. */
+  if (!check_budget (ds, data, n_value_columns, p))
+    return;
   for (guint r = 1; r < data->records->len; r++)
     {
       CsvRecord *record = record_at (data, r);
@@ -1212,9 +1237,58 @@ read_data (CrkDataset *ds,
                            columns[c].meta->code, text_at (record, col_code), f->text);
               continue;
             }
-          crk_dataset_set_value (ds, city, columns[c].indicator, year, v,
-                                 CRK_VALUE_STATUS_OBSERVED);
+          if (!crk_dataset_try_set_value (ds, city, columns[c].indicator, year, v,
+                                          CRK_VALUE_STATUS_OBSERVED))
+            {
+              add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_HOSTILE,
+                           _ ("out of memory; refusing the file"));
+              return;
+            }
         }
+    }
+}
+
+/* The rules every reader ends with, located at the metadata row of the code (its iCode
+ * field); the rest at the top of the metadata table. */
+typedef struct
+{
+  CsvTable *meta;
+  GHashTable *by_code;
+} RuleLocator;
+
+static void
+locate_rule (CrkRuleSubject what,
+             const char *code,
+             const char *detail,
+             const char **file,
+             int *line,
+             int *column,
+             gpointer data)
+{
+  RuleLocator *l = data;
+  MetaRow *row = code != NULL ? g_hash_table_lookup (l->by_code, code) : NULL;
+
+  *file = l->meta->name;
+  *line = *column = 1;
+  if (row != NULL)
+    field_location (row->record, find_column (l->meta, "iCode"), line, column);
+}
+
+static void
+check_rules (CrkDataset *ds,
+             CsvTable *meta,
+             GHashTable *by_code,
+             Problems *p)
+{
+  RuleLocator l = {meta, by_code};
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
+
+  crk_dataset_check_rules (ds, locate_rule, &l, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      CrkProblem *q = g_ptr_array_index (found, i);
+
+      add_problem (p, q->file, q->line, q->column, q->code, "%s", q->message);
     }
 }
 
@@ -1287,6 +1361,9 @@ import_tables (CsvTable *data,
   crk_dataset_end_bulk (ds);
   crk_dataset_set_modified (ds, FALSE);
 
+  /* Only on a dataset made of every row: else the rules report what problems left out. */
+  if (p->problems->len == 0)
+    check_rules (ds, meta, by_code, p);
   if (p->problems->len > 0)
     return NULL;
   return g_steal_pointer (&ds);

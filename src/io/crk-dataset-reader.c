@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "crk-dataset-reader.h"
+#include "crk-io-limits.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -23,6 +24,7 @@
 
 #include "crk-csv-import.h"
 #include "crk-dataset-format.h"
+#include "crk-dataset-rules.h"
 #include "crk-io-resources.h"
 
 /* How the reader works
@@ -30,7 +32,8 @@
  * One pass of xmlTextReader over the file, validating against the RELAX NG schema while
  * streaming, builds the model as it goes and collects every problem: the schema's, and
  * those of meaning (codes, the framework tree, weights, years, values). No DOM is built;
- * values go straight into the dataset's panel.
+ * values go straight into the dataset's panel. Once the document is read, the rules that
+ * every reader shares (crk-dataset-rules.c) are checked on the dataset.
  *
  * Locations: libxml2 keeps line numbers of elements in 16 bits and no columns, so every
  * problem is tied to the ordinal of its element (the n-th start tag of the document).
@@ -43,8 +46,24 @@
  * the file size, the panel size and the number of problems are bounded. */
 
 #define PROLOG_SCAN_LIMIT (64 * 1024)
-#define MAX_PANEL_CELLS (G_GUINT64_CONSTANT (1) << 28)
 #define PROGRESS_EVERY 4096
+
+/* Sections of <dataset> the reader checks itself (see streaming_schema()) */
+#define REQUIRED_CITIES (1u << 0)
+#define REQUIRED_INDICATORS (1u << 1)
+#define REQUIRED_VALUES (1u << 2)
+
+/* The sections of <dataset> that the format requires and the streaming schema leaves
+ * optional (see streaming_schema()): the reader checks them at </dataset>. */
+static const struct
+{
+  guint bit;
+  const char *name;
+} required_sections[] = {
+  { REQUIRED_CITIES, "cities" },
+  { REQUIRED_INDICATORS, "indicators" },
+  { REQUIRED_VALUES, "values" },
+};
 
 /* Problems, located by element ordinal until the end */
 
@@ -222,16 +241,14 @@ typedef struct
   char *aux;               /* an attribute kept for the end of the element */
   int number;              /* a number kept for the end of the element */
   CrkFrameworkNode *fnode; /* owned */
-  guint n_children;
-  gboolean child_weight_nonzero;
-  gboolean schema_error; /* libxml2 reported this element */
+  gboolean schema_error;   /* libxml2 reported this element */
 } Frame;
 
 typedef struct
 {
   char *code;
   gint64 ordinal;
-  gboolean is_node; /* a framework node (else an indicator) */
+  CrkRuleSubject what; /* a weight, node aggregation or normalisation of the method */
 } MethodRef;
 
 typedef struct
@@ -278,14 +295,13 @@ typedef struct
   CrkIndicator *indicator;
   GHashTable *city_ordinals;      /* code -> ordinal */
   GHashTable *indicator_ordinals; /* code -> ordinal */
-  GArray *indicator_ordinal_by_index;
-  GHashTable *node_ordinals; /* code -> ordinal, inner nodes and leaves */
-  GHashTable *referenced;    /* indicator code -> ordinal of its leaf */
+  GHashTable *node_ordinals;      /* code -> ordinal, inner nodes and leaves */
+  GHashTable *referenced;         /* indicator code -> ordinal of its leaf */
   CrkFrameworkNode *root;
   gboolean has_framework;
+  gboolean framework_incomplete; /* a node of the file is not in the tree */
 
   /* group names */
-  GHashTable *city_groups;    /* "attribute\x1fvalue" of every city, made at <groups> */
   GHashTable *group_ordinals; /* "attribute\x1fvalue" -> ordinal of the group naming it */
   char *group_attribute;
   char *group_value;
@@ -306,7 +322,10 @@ typedef struct
   int v_indicator;
   CrkValueStatus v_status;
   char *v_note;
-  guint8 *seen; /* bitmap of the cells given */
+  guint sections;          /* REQUIRED_* sections of <dataset> read */
+  gboolean values_refused; /* over the memory budget: values are no longer read */
+  GHashTable *empty_cells; /* cells given with no value, status or note: guint64 keys */
+  guint64 n_values;
   guint n_cities, n_indicators, n_years;
 } Reader;
 
@@ -384,12 +403,14 @@ add_duplicate (Reader *r,
 static xmlRelaxNGPtr schema_compiled;
 static char *schema_error;
 
+static char *clean_libxml_message (const char *message);
+
 static void
 schema_parse_error_cb (void *user_data,
                        xmlErrorPtr error)
 {
   if (schema_error == NULL && error != NULL && error->message != NULL)
-    schema_error = g_strstrip (g_strdup (error->message));
+    schema_error = clean_libxml_message (error->message);
 }
 
 /**
@@ -414,6 +435,60 @@ crk_dataset_get_schema (void)
   return bytes;
 }
 
+/* The schema the reader validates with: the format's, with the sections of <dataset>
+ * that follow the others (<cities>, <indicators>, <values>) made optional; the reader
+ * checks them at </dataset> (check_sections()).
+ *
+ * Why: libxml2 2.9 (Debian 12), validating while streaming, reports a required element
+ * missing at the end of an element through the last element it validated, which the
+ * text reader has freed by then: a file that ends without <values> after a framework
+ * of some 35 indicators crashed the reader (a bus error; unseen under AddressSanitizer,
+ * which keeps freed memory aside). Elements deeper down have few children before their
+ * end, and the reader frees none of them before it. */
+static gboolean
+streaming_schema (xmlDocPtr doc)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  xmlNodePtr define = NULL, element = NULL;
+
+  for (xmlNodePtr n = root != NULL ? root->children : NULL; n != NULL && element == NULL; n = n->next)
+    {
+      g_autofree char *name = NULL;
+
+      if (n->type != XML_ELEMENT_NODE || !xmlStrEqual (n->name, BAD_CAST "define"))
+        continue;
+      name = (char *) xmlGetProp (n, BAD_CAST "name");
+      if (g_strcmp0 (name, "dataset") != 0)
+        continue;
+      define = n;
+      for (xmlNodePtr c = define->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, BAD_CAST "element"))
+          element = c;
+    }
+  if (element == NULL)
+    return FALSE;
+
+  for (xmlNodePtr c = element->children; c != NULL; c = c->next)
+    {
+      g_autofree char *name = NULL;
+
+      if (c->type != XML_ELEMENT_NODE || !xmlStrEqual (c->name, BAD_CAST "ref"))
+        continue;
+      name = (char *) xmlGetProp (c, BAD_CAST "name");
+      for (guint i = 0; i < G_N_ELEMENTS (required_sections); i++)
+        if (g_strcmp0 (name, required_sections[i].name) == 0)
+          {
+            xmlNodePtr optional = xmlNewDocNode (doc, c->ns, BAD_CAST "optional", NULL);
+
+            xmlReplaceNode (c, optional);
+            xmlAddChild (optional, c);
+            c = optional;
+            break;
+          }
+    }
+  return TRUE;
+}
+
 static xmlRelaxNGPtr
 get_schema (GError **error)
 {
@@ -426,11 +501,20 @@ get_schema (GError **error)
       gsize size;
       const char *data = g_bytes_get_data (bytes, &size);
 
+      xmlDocPtr doc;
+
       xmlInitParser ();
-      ctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
-      xmlRelaxNGSetParserStructuredErrors (ctxt, schema_parse_error_cb, NULL);
-      schema_compiled = xmlRelaxNGParse (ctxt);
-      xmlRelaxNGFreeParserCtxt (ctxt);
+      doc = xmlReadMemory (data, (int) size, "cityrank-dataset.rng", NULL, XML_PARSE_NONET);
+      if (doc != NULL && streaming_schema (doc))
+        {
+          ctxt = xmlRelaxNGNewDocParserCtxt (doc);
+          xmlRelaxNGSetParserStructuredErrors (ctxt, schema_parse_error_cb, NULL);
+          schema_compiled = xmlRelaxNGParse (ctxt);
+          xmlRelaxNGFreeParserCtxt (ctxt);
+        }
+      else if (schema_error == NULL)
+        schema_error = g_strdup ("cityrank-dataset.rng: no <element name=\"dataset\">");
+      xmlFreeDoc (doc);
       g_once_init_leave (&once, 1);
     }
   if (schema_compiled == NULL)
@@ -492,16 +576,38 @@ ordinal_of_node (Reader *r,
   return 0;
 }
 
+/* libxml2's message on one line, valid UTF-8. libxml2 quotes the document cut to a
+ * number of bytes ("<!--%.50s"), which may end inside a character: a character cut short
+ * is left out, any other invalid byte becomes U+FFFD. */
 static char *
 clean_libxml_message (const char *message)
 {
-  char *s = g_strdup (message != NULL ? message : "");
+  const char *p = message != NULL ? message : "";
+  GString *s = g_string_sized_new (strlen (p));
 
-  g_strstrip (s);
-  for (char *p = s; *p != '\0'; p++)
-    if (*p == '\n' || *p == '\t')
-      *p = ' ';
-  return s;
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          guchar lead = (guchar) *p;
+          int needed = 0, have = 0;
+
+          if (lead >= 0xc0)
+            needed = lead >= 0xf0 ? 3 : 1 + (lead >= 0xe0);
+
+          for (p++; ((guchar) *p & 0xc0) == 0x80 && have < needed; p++)
+            have++;
+          if (needed == 0 || have == needed)
+            g_string_append_unichar (s, 0xfffd);
+          continue;
+        }
+      g_string_append_unichar (s, c == '\n' || c == '\t' ? ' ' : c);
+      p = g_utf8_next_char (p);
+    }
+  g_strstrip (s->str);
+  return g_string_free (s, FALSE);
 }
 
 static void
@@ -1241,46 +1347,83 @@ is_zh (const char *lang)
 static void
 start_values (Reader *r)
 {
-  guint64 cells;
+  g_autofree char *message = NULL;
 
   r->in_values = TRUE;
   r->n_cities = crk_dataset_get_n_cities (r->dataset);
   r->n_indicators = crk_dataset_get_n_indicators (r->dataset);
   r->n_years = crk_dataset_get_n_years (r->dataset);
-  cells = (guint64) r->n_cities * r->n_indicators * r->n_years;
-  if (cells > MAX_PANEL_CELLS)
+  /* Years cost nothing until they hold values; ranking a year costs the whole grid of
+   * cities × indicators. */
+  if (!crk_io_check_grid (r->n_cities, r->n_indicators, &message))
     {
-      add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
-                   _ ("%u cities × %u indicators × %u years are too many values; refusing the file"),
-                   r->n_cities, r->n_indicators, r->n_years);
-      return;
+      add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
+      r->values_refused = TRUE;
     }
-  r->seen = g_malloc0 ((gsize) (cells / 8 + 1));
+}
+
+/* TRUE when the cell was given before (a second value), else remembers it. The dataset
+ * remembers the cells that hold something; empty ones (<v i="…"/>) are kept here. */
+static gboolean
+cell_given_before (Reader *r)
+{
+  guint64 cell;
+
+  if (crk_dataset_has_cell (r->dataset, r->v_city, r->v_indicator, r->v_year))
+    return TRUE;
+  cell = ((guint64) r->v_year * r->n_indicators + r->v_indicator) * r->n_cities + r->v_city;
+  if (r->empty_cells != NULL && g_hash_table_contains (r->empty_cells, &cell))
+    return TRUE;
+  return FALSE;
 }
 
 static void
-check_weight (Reader *r,
-              const char *code,
-              const char *weight_s,
-              double *weight)
+remember_empty_cell (Reader *r)
 {
-  *weight = 1.0;
-  if (weight_s == NULL)
-    return;
-  if (!parse_double (weight_s, weight))
+  guint64 cell = ((guint64) r->v_year * r->n_indicators + r->v_indicator) * r->n_cities + r->v_city;
+
+  if (r->empty_cells == NULL)
+    r->empty_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_add (r->empty_cells, g_memdup2 (&cell, sizeof cell));
+}
+
+/* Stores the value of the current <v>; FALSE when the budget or the memory ran out. */
+static gboolean
+store_value (Reader *r,
+             double value)
+{
+  g_autofree char *message = NULL;
+
+  if (++r->n_values % 4096 == 0 && !crk_io_check_values (r->n_values, &message))
     {
-      *weight = 1.0; /* the schema reports it */
-      return;
+      add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
+      return FALSE;
     }
-  if (!isfinite (*weight))
+  if (!isnan (value) || r->v_status != CRK_VALUE_STATUS_OBSERVED)
     {
-      add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                   _ ("the weight of “%s” is not a finite number"), code);
-      *weight = 1.0;
+      if (!crk_dataset_try_set_value (r->dataset, r->v_city, r->v_indicator, r->v_year, value, r->v_status))
+        {
+          add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
+                       _ ("out of memory; refusing the file"));
+          return FALSE;
+        }
     }
-  else if (*weight < 0)
-    add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                 _ ("the weight of “%s” is negative (%s)"), code, weight_s);
+  else if (r->v_note == NULL)
+    remember_empty_cell (r);
+  if (r->v_note != NULL)
+    crk_dataset_set_value_note (r->dataset, r->v_city, r->v_indicator, r->v_year, r->v_note);
+  return TRUE;
+}
+
+/* A node's weight as written (1 when absent); crk_dataset_check_rules() checks it. */
+static double
+read_weight (const char *weight_s)
+{
+  double weight;
+
+  if (weight_s == NULL || !parse_double (weight_s, &weight))
+    return 1.0; /* the schema reports a bad number */
+  return weight;
 }
 
 /* Records a framework node code (inner or leaf) and reports a repeat. */
@@ -1294,6 +1437,7 @@ take_node_code (Reader *r,
     {
       add_duplicate (r, r->n_elements, *(gint64 *) first,
                      _ ("the framework node code “%s” is used twice"), code);
+      r->framework_incomplete = TRUE;
       return FALSE;
     }
   g_hash_table_insert (r->node_ordinals, g_strdup (code), g_memdup2 (&r->n_elements, sizeof (gint64)));
@@ -1303,20 +1447,16 @@ take_node_code (Reader *r,
 static void
 append_to_parent (Reader *r,
                   Frame *f,
-                  CrkFrameworkNode *node,
-                  double weight)
+                  CrkFrameworkNode *node)
 {
   Frame *parent = r->depth >= 2 ? &r->stack[r->depth - 2] : NULL;
 
   if (parent != NULL && parent->elem == E_NODE && parent->fnode != NULL)
-    {
-      crk_framework_node_append_child (parent->fnode, node);
-      parent->n_children++;
-      if (weight != 0)
-        parent->child_weight_nonzero = TRUE;
-    }
+    crk_framework_node_append_child (parent->fnode, node);
   else if (parent != NULL && parent->elem == E_FRAMEWORK && r->root == NULL)
     r->root = g_object_ref (node);
+  else
+    r->framework_incomplete = TRUE; /* a second root, or under a node refused */
 }
 
 static void
@@ -1368,9 +1508,9 @@ static void
 add_method_ref (Reader *r,
                 const char *code,
                 gint64 ordinal,
-                gboolean is_node)
+                CrkRuleSubject what)
 {
-  MethodRef ref = {g_strdup (code), ordinal, is_node};
+  MethodRef ref = {g_strdup (code), ordinal, what};
 
   g_array_append_val (r->method_refs, ref);
 }
@@ -1399,36 +1539,6 @@ group_key (const char *attribute,
 }
 
 static void
-add_city_group (GHashTable *set,
-                const char *attribute,
-                const char *value)
-{
-  if (value != NULL)
-    g_hash_table_add (set, group_key (attribute, value));
-}
-
-/* Every attribute and value the cities have, so that each group is checked at once. */
-static void
-collect_city_groups (Reader *r)
-{
-  guint n = crk_dataset_get_n_cities (r->dataset);
-
-  if (r->city_groups != NULL)
-    return;
-  r->city_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint c = 0; c < n; c++)
-    {
-      CrkCity *city = crk_dataset_get_city (r->dataset, c);
-      g_auto (GStrv) names = crk_city_dup_attribute_names (city);
-
-      add_city_group (r->city_groups, "province", crk_city_get_province (city));
-      add_city_group (r->city_groups, "region", crk_city_get_region (city));
-      for (guint i = 0; names != NULL && names[i] != NULL; i++)
-        add_city_group (r->city_groups, names[i], crk_city_get_attribute (city, names[i]));
-    }
-}
-
-static void
 clear_group (Reader *r)
 {
   g_clear_pointer (&r->group_attribute, g_free);
@@ -1453,14 +1563,6 @@ end_group (Reader *r,
     {
       add_duplicate (r, f->ordinal, *first, _ ("the group “%s” of the attribute “%s” is named twice"),
                      r->group_value, r->group_attribute);
-      ok = FALSE;
-    }
-  /* A misspelt value would otherwise name nothing, silently. */
-  if (!g_hash_table_contains (r->city_groups, key))
-    {
-      add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
-                   _ ("no city has the value “%s” of the attribute “%s”"),
-                   r->group_value, r->group_attribute);
       ok = FALSE;
     }
   if (r->group_name == NULL && r->group_name_zh == NULL)
@@ -1513,10 +1615,6 @@ start_element (Reader *r,
 
       case E_CITY_ATTRIBUTE:
         f->aux = g_strdup (read_attribute (r, "name"));
-        break;
-
-      case E_GROUPS:
-        collect_city_groups (r);
         break;
 
       case E_GROUP:
@@ -1594,18 +1692,11 @@ start_element (Reader *r,
           read_attributes (r, names, v);
           if (!is_set (v[0]))
             break;
-          check_weight (r, v[0], v[1], &weight);
+          weight = read_weight (v[1]);
           if (f->elem == E_INDICATOR_REF)
             {
-              CrkIndicator *indicator = crk_dataset_lookup_indicator (r->dataset, v[0]);
               gpointer first = g_hash_table_lookup (r->referenced, v[0]);
 
-              if (indicator == NULL)
-                add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                             _ ("the framework refers to an unknown indicator “%s”"), v[0]);
-              else if (crk_indicator_get_kind (indicator) == CRK_INDICATOR_KIND_DENOMINATOR)
-                add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                             _ ("“%s” is a denominator and cannot be an indicator of the framework"), v[0]);
               if (first != NULL)
                 {
                   add_duplicate (r, r->n_elements, *(gint64 *) first,
@@ -1622,6 +1713,7 @@ start_element (Reader *r,
                            _ ("the framework node code “%s” is an indicator’s code; "
                               "use <indicator-ref> for indicators"),
                            v[0]);
+              r->framework_incomplete = TRUE;
               break;
             }
           else if (!take_node_code (r, v[0]))
@@ -1630,7 +1722,7 @@ start_element (Reader *r,
           node = crk_framework_node_new (v[0], NULL);
           crk_framework_node_set_weight (node, weight);
           f->fnode = g_object_ref (node);
-          append_to_parent (r, f, node, weight);
+          append_to_parent (r, f, node);
         }
         break;
 
@@ -1658,11 +1750,8 @@ start_element (Reader *r,
           read_attributes (r, names, v);
           if (r->method == NULL || v[0] == NULL || !crk_imputation_from_string (v[0], &mode))
             break;
-          if ((mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN) && v[1] == NULL)
-            add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                         _ ("the imputation mode “%s” needs a group attribute (group=\"…\")"), v[0]);
-          else
-            crk_method_set_imputation (r->method, mode, v[1]);
+          crk_method_set_imputation (r->method, mode, v[1]);
+          add_method_ref (r, "imputation", r->n_elements, CRK_RULE_METHOD);
         }
         break;
 
@@ -1713,7 +1802,7 @@ start_element (Reader *r,
           if (r->method == NULL || !is_set (code))
             break;
           crk_method_set_indicator_normalisation (r->method, code, mode, p1, p2);
-          add_method_ref (r, code, r->n_elements, FALSE);
+          add_method_ref (r, code, r->n_elements, CRK_RULE_METHOD_NORMALISATION);
         }
         break;
 
@@ -1765,7 +1854,7 @@ start_element (Reader *r,
           else if (f->elem == E_AGG_NODE && is_set (v[1]))
             {
               crk_method_set_node_aggregation (r->method, v[1], mode);
-              add_method_ref (r, v[1], r->n_elements, TRUE);
+              add_method_ref (r, v[1], r->n_elements, CRK_RULE_METHOD_AGGREGATION);
             }
         }
         break;
@@ -1881,16 +1970,15 @@ end_value (Reader *r)
 {
   const char *text = text_value (r);
   double value = NAN;
-  gsize cell;
-
-  if (r->v_indicator < 0 || r->v_city < 0 || r->v_year < 0 || r->seen == NULL)
+  if (r->v_indicator < 0 || r->v_city < 0 || r->v_year < 0 || r->values_refused)
     return;
 
   if (text != NULL && (!parse_double (text, &value) || !isfinite (value)))
     {
       CrkCity *city = crk_dataset_get_city (r->dataset, r->v_city);
       CrkIndicator *indicator = crk_dataset_get_indicator (r->dataset, r->v_indicator);
-      g_autofree char *shown = g_utf8_make_valid (text, MIN (strlen (text), 40));
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      g_autofree char *shown = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1), 40));
 
       add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
                    _ ("the value “%s” of “%s” for “%s” in %d is not a number"), shown,
@@ -1898,8 +1986,7 @@ end_value (Reader *r)
       return;
     }
 
-  cell = ((gsize) r->v_year * r->n_indicators + r->v_indicator) * r->n_cities + r->v_city;
-  if (r->seen[cell / 8] & (1u << (cell % 8)))
+  if (cell_given_before (r))
     {
       CrkCity *city = crk_dataset_get_city (r->dataset, r->v_city);
       CrkIndicator *indicator = crk_dataset_get_indicator (r->dataset, r->v_indicator);
@@ -1909,12 +1996,8 @@ end_value (Reader *r)
                    crk_indicator_get_code (indicator), crk_city_get_code (city), r->v_year_value);
       return;
     }
-  r->seen[cell / 8] |= 1u << (cell % 8);
-
-  if (!isnan (value) || r->v_status != CRK_VALUE_STATUS_OBSERVED)
-    crk_dataset_set_value (r->dataset, r->v_city, r->v_indicator, r->v_year, value, r->v_status);
-  if (r->v_note != NULL)
-    crk_dataset_set_value_note (r->dataset, r->v_city, r->v_indicator, r->v_year, r->v_note);
+  if (!store_value (r, value))
+    r->values_refused = TRUE;
 }
 
 static void
@@ -1968,56 +2051,15 @@ end_indicator (Reader *r,
   if (first != NULL)
     add_duplicate (r, f->ordinal, *first, _ ("the indicator code “%s” is used twice"), code);
   else
-    {
-      crk_dataset_add_indicator (r->dataset, r->indicator);
-      g_array_append_val (r->indicator_ordinal_by_index, f->ordinal);
-    }
+    crk_dataset_add_indicator (r->dataset, r->indicator);
   g_clear_object (&r->indicator);
 }
 
-/* After <indicators>: every denominator named must be a denominator. */
-static void
-check_denominators (Reader *r)
-{
-  guint n = crk_dataset_get_n_indicators (r->dataset);
-
-  for (guint i = 0; i < n; i++)
-    {
-      CrkIndicator *indicator = crk_dataset_get_indicator (r->dataset, i);
-      const char *denominator = crk_indicator_get_denominator (indicator);
-      gint64 ordinal = g_array_index (r->indicator_ordinal_by_index, gint64, i);
-      CrkIndicator *d;
-
-      if (denominator == NULL)
-        continue;
-      d = crk_dataset_lookup_indicator (r->dataset, denominator);
-      if (d == NULL)
-        add_problem (r, ordinal, CRK_IMPORT_ERROR_INVALID,
-                     _ ("the indicator “%s” has an unknown denominator “%s”"),
-                     crk_indicator_get_code (indicator), denominator);
-      else if (crk_indicator_get_kind (d) != CRK_INDICATOR_KIND_DENOMINATOR)
-        add_problem (r, ordinal, CRK_IMPORT_ERROR_INVALID,
-                     _ ("the denominator “%s” of “%s” is not a denominator (kind=\"denominator\")"),
-                     denominator, crk_indicator_get_code (indicator));
-    }
-}
-
-/* After <framework>: every indicator of kind indicator must be in it. */
 static void
 end_framework (Reader *r)
 {
-  guint n = crk_dataset_get_n_indicators (r->dataset);
-
   if (r->root != NULL)
     crk_dataset_set_framework (r->dataset, r->root);
-  for (guint i = 0; i < n; i++)
-    {
-      CrkIndicator *indicator = crk_dataset_get_indicator (r->dataset, i);
-
-      if (crk_indicator_get_kind (indicator) == CRK_INDICATOR_KIND_INDICATOR && !g_hash_table_contains (r->referenced, crk_indicator_get_code (indicator)))
-        add_problem (r, g_array_index (r->indicator_ordinal_by_index, gint64, i), CRK_IMPORT_ERROR_INVALID,
-                     _ ("the indicator “%s” is not in the framework"), crk_indicator_get_code (indicator));
-    }
 }
 
 static void
@@ -2025,17 +2067,6 @@ end_method (Reader *r)
 {
   if (r->method == NULL)
     return;
-  for (guint i = 0; i < r->method_refs->len; i++)
-    {
-      MethodRef *ref = &g_array_index (r->method_refs, MethodRef, i);
-
-      if (ref->is_node && !g_hash_table_contains (r->node_ordinals, ref->code))
-        add_problem (r, ref->ordinal, CRK_IMPORT_ERROR_INVALID,
-                     _ ("the method refers to an unknown framework node “%s”"), ref->code);
-      else if (!ref->is_node && crk_dataset_lookup_indicator (r->dataset, ref->code) == NULL)
-        add_problem (r, ref->ordinal, CRK_IMPORT_ERROR_INVALID,
-                     _ ("the method refers to an unknown indicator “%s”"), ref->code);
-    }
   crk_method_thaw (r->method);
   crk_dataset_set_method (r->dataset, r->method);
   g_clear_object (&r->method);
@@ -2056,6 +2087,17 @@ set_bilingual_metadata (Reader *r,
   g_return_if_fail (name != NULL);
   property = g_strconcat (name, f->zh ? "-zh" : "", NULL);
   g_object_set (r->dataset, property, text_value (r), NULL);
+}
+
+/* At </dataset>; problems are put at <dataset>. */
+static void
+check_sections (Reader *r,
+                Frame *f)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (required_sections); i++)
+    if ((r->sections & required_sections[i].bit) == 0)
+      add_problem (r, f->ordinal, CRK_IMPORT_ERROR_SCHEMA,
+                   _ ("does not match the schema: the dataset has no <%s>"), required_sections[i].name);
 }
 
 static void
@@ -2173,10 +2215,6 @@ end_element (Reader *r,
         end_indicator (r, f);
         break;
 
-      case E_INDICATORS:
-        check_denominators (r);
-        break;
-
       case E_NODE_NAME:
         {
           Frame *parent = &r->stack[r->depth - 2];
@@ -2188,13 +2226,6 @@ end_element (Reader *r,
           else
             crk_framework_node_set_name (parent->fnode, text_value (r));
         }
-        break;
-
-      case E_NODE:
-        if (f->fnode != NULL && f->n_children > 0 && !f->child_weight_nonzero)
-          add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
-                       _ ("the weights of the children of “%s” are all zero"),
-                       crk_framework_node_get_code (f->fnode));
         break;
 
       case E_FRAMEWORK:
@@ -2214,7 +2245,7 @@ end_element (Reader *r,
                          _ ("the method’s weight of “%s” is negative or not finite"), f->aux);
           else
             crk_method_set_weight (r->method, f->aux, weight);
-          add_method_ref (r, f->aux, f->ordinal, TRUE);
+          add_method_ref (r, f->aux, f->ordinal, CRK_RULE_METHOD_WEIGHT);
         }
         break;
 
@@ -2249,6 +2280,19 @@ end_element (Reader *r,
 
       case E_VALUES:
         r->in_values = FALSE;
+        r->sections |= REQUIRED_VALUES;
+        break;
+
+      case E_CITIES:
+        r->sections |= REQUIRED_CITIES;
+        break;
+
+      case E_INDICATORS:
+        r->sections |= REQUIRED_INDICATORS;
+        break;
+
+      case E_DATASET:
+        check_sections (r, f);
         break;
 
       default:
@@ -2461,17 +2505,15 @@ reader_clear (Reader *r)
   g_hash_table_unref (r->indicator_ordinals);
   g_hash_table_unref (r->node_ordinals);
   g_hash_table_unref (r->referenced);
-  g_clear_pointer (&r->city_groups, g_hash_table_unref);
   g_hash_table_unref (r->group_ordinals);
   clear_group (r);
-  g_array_unref (r->indicator_ordinal_by_index);
   for (guint i = 0; i < r->method_refs->len; i++)
     g_free (g_array_index (r->method_refs, MethodRef, i).code);
   g_array_unref (r->method_refs);
   clear_tiers (r->tiers);
   g_array_unref (r->tiers);
   g_free (r->v_note);
-  g_free (r->seen);
+  g_clear_pointer (&r->empty_cells, g_hash_table_unref);
   g_array_unref (r->problems);
 }
 
@@ -2491,7 +2533,6 @@ reader_init (Reader *r,
   r->node_ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r->referenced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r->group_ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  r->indicator_ordinal_by_index = g_array_new (FALSE, FALSE, sizeof (gint64));
   r->method_refs = g_array_new (FALSE, FALSE, sizeof (MethodRef));
   r->tiers = g_array_new (FALSE, FALSE, sizeof (CrkTier));
   r->v_city = r->v_year = r->v_indicator = -1;
@@ -2524,6 +2565,86 @@ static int
 close_file_cb (void *context)
 {
   return 0; /* reader_clear() closes the file */
+}
+
+/* The rules of meaning every reader ends with (crk-dataset-rules.c) */
+
+typedef struct
+{
+  Reader *r;
+  GArray *ordinals; /* of the problems found, in order */
+} RuleLocator;
+
+static gint64
+lookup_ordinal (GHashTable *ordinals,
+                const char *key)
+{
+  const gint64 *ordinal = key != NULL ? g_hash_table_lookup (ordinals, key) : NULL;
+
+  return ordinal != NULL ? *ordinal : 0;
+}
+
+static void
+locate_rule (CrkRuleSubject what,
+             const char *code,
+             const char *detail,
+             const char **file,
+             int *line,
+             int *column,
+             gpointer data)
+{
+  RuleLocator *l = data;
+  Reader *r = l->r;
+  gint64 ordinal = 0;
+
+  if (what == CRK_RULE_INDICATOR)
+    ordinal = lookup_ordinal (r->indicator_ordinals, code);
+  else if (what == CRK_RULE_NODE)
+    ordinal = lookup_ordinal (r->node_ordinals, code);
+  else if (what == CRK_RULE_GROUP)
+    {
+      g_autofree char *key = group_key (code, detail);
+
+      ordinal = lookup_ordinal (r->group_ordinals, key);
+    }
+  else
+    for (guint i = 0; i < r->method_refs->len && ordinal == 0; i++)
+      {
+        MethodRef *ref = &g_array_index (r->method_refs, MethodRef, i);
+
+        if (ref->what == what && g_strcmp0 (ref->code, code) == 0)
+          ordinal = ref->ordinal;
+      }
+  /* Placed by ordinal, like every problem, and located in the file at the end. */
+  g_array_append_val (l->ordinals, ordinal);
+  *file = r->name;
+}
+
+/* Once the document is read. Not after problems that left part of the file out of the
+ * dataset (syntax, the schema, a refused framework node): the rules would report what is
+ * left out ("not in the framework"), not what the file says. */
+static void
+check_rules (Reader *r)
+{
+  g_autoptr (GPtrArray) found = NULL;
+  RuleLocator l = {r, NULL};
+
+  if (r->broken || r->stop || r->framework_incomplete)
+    return;
+  for (guint i = 0; i < r->problems->len; i++)
+    if (g_array_index (r->problems, Problem, i).code != CRK_IMPORT_ERROR_INVALID)
+      return;
+
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
+  l.ordinals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  crk_dataset_check_rules (r->dataset, locate_rule, &l, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      CrkProblem *p = g_ptr_array_index (found, i);
+
+      add_problem_full (r, g_array_index (l.ordinals, gint64, i), 0, 0, p->code, 0, g_strdup (p->message));
+    }
+  g_array_unref (l.ordinals);
 }
 
 /* Reads into r->dataset; TRUE when there were no problems. */
@@ -2617,6 +2738,7 @@ read_document (Reader *r,
   if (schema != NULL && r->problems->len == 0 && xmlTextReaderIsValid (r->reader) != 1 && !r->stop)
     add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_SCHEMA, 0,
                       g_strdup (_ ("does not match the schema")));
+  check_rules (r);
   return r->problems->len == 0;
 }
 

@@ -175,7 +175,8 @@ crk_io_check_values (guint64 n_values,
     return TRUE;
   if (message != NULL)
     {
-      g_autofree char *what = g_strdup_printf (_ ("Holding %" G_GUINT64_FORMAT " values"), n_values);
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, n_values);
+      g_autofree char *what = g_strdup_printf (_ ("Holding %s values"), count);
 
       *message = over_budget (needed, what);
     }
