@@ -654,6 +654,19 @@ test_error_roots (void)
                 expected, G_N_ELEMENTS (expected));
 }
 
+/* What the import accepts, `validate` must accept: an aggregate whose children all weigh
+ * zero is refused at its row, as the native reader refuses it. */
+static void
+test_error_zero_weights (void)
+{
+  static const Expected expected[] = {
+    {4, 1, "the weights of the children of “Econ” are all zero", TRUE},
+  };
+
+  check_errors ("err_zero_data.csv", "err_zero_meta.csv", CRK_IMPORT_ERROR_INVALID,
+                expected, G_N_ELEMENTS (expected));
+}
+
 static void
 test_error_quote (void)
 {
@@ -759,6 +772,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/error/columns", test_error_columns);
   g_test_add_func ("/csv/error/meta", test_error_meta);
   g_test_add_func ("/csv/error/roots", test_error_roots);
+  g_test_add_func ("/csv/error/zero-weights", test_error_zero_weights);
   g_test_add_func ("/csv/error/quote", test_error_quote);
   g_test_add_func ("/csv/error/utf8", test_error_utf8);
   g_test_add_func ("/csv/error/width", test_error_width);

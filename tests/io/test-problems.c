@@ -107,10 +107,15 @@ test_fixture (gconstpointer data)
   g_assert_true (error->domain == CRK_IMPORT_ERROR);
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *s = crk_problem_to_string (g_ptr_array_index (problems, i));
+      CrkProblem *p = g_ptr_array_index (problems, i);
+      g_autofree char *s = crk_problem_to_string (p);
 
       g_test_message ("reported: %s", s);
+      /* libxml2 quotes the file cut to a number of bytes: the messages stay UTF-8. */
+      g_assert_true (g_utf8_validate (p->message, -1, NULL));
+      g_assert_true (g_utf8_validate (s, -1, NULL));
     }
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_cmpuint (problems->len, ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
     {
