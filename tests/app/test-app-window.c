@@ -13,9 +13,11 @@
 #include "crk-application.h"
 #include "crk-change-label.h"
 #include "crk-dataset-reader.h"
+#include "crk-io-limits.h"
 #include "crk-locale.h"
 #include "crk-ranking-row.h"
 #include "crk-test-app.h"
+#include "crk-test-grids.h"
 #include "crk-window-private.h"
 
 typedef struct
@@ -706,6 +708,35 @@ test_bad_file (Fixture *f,
   crk_test_app_spin (20);
 }
 
+/* A small file declaring a grid over the memory budget: refused with the dimensions and
+ * the memory named, and the open dataset stays. */
+static void
+test_over_budget (Fixture *f,
+                  gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "grid.cityrank.xml", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  CrkDataset *before = crk_window_get_dataset (f->window);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (crk_test_write_grid (path, 600, 700, 3, CRK_TEST_GRID_ONE_VALUE, &error));
+  g_assert_no_error (error);
+  crk_io_set_memory_limit (4 << 20);
+  crk_window_open (f->window, file);
+  crk_test_app_wait (dialog_shown, f->window, 20);
+  crk_io_set_memory_limit (0);
+
+  dialog = crk_window_get_message_dialog (f->window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "grid.cityrank.xml"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "600 cities × 700 indicators"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "grid.cityrank.xml:"));
+  g_assert_true (crk_window_get_dataset (f->window) == before);
+  g_assert_cmpuint (n_shown (f), ==, 100);
+  adw_message_dialog_response (dialog, "close");
+  crk_test_app_spin (20);
+}
+
 static gboolean
 not_loading (gpointer data)
 {
@@ -1228,6 +1259,7 @@ main (int argc,
   ADD ("/app/window/sort-follows-weights", test_sort_follows_weights);
   ADD ("/app/window/export", test_export);
   ADD ("/app/window/bad-file", test_bad_file);
+  ADD ("/app/window/over-budget", test_over_budget);
   ADD ("/app/window/save-and-reopen", test_save_and_reopen);
   ADD ("/app/window/unsaved-close", test_unsaved_close);
   ADD ("/app/window/import-csv", test_import_csv);
