@@ -424,9 +424,9 @@ test_refused_4096 (void)
 }
 
 /* The 1024-grid without the (required) <values> element: refused by the schema, and
- * nothing allocated for the grid. (Any file without <values> whose framework node has
- * 35 or more children also makes libxml2 2.9.14's reader report the missing element
- * through a node it has freed: SIGBUS in __xmlRaiseError without AddressSanitizer.) */
+ * nothing allocated for the grid. (Before the reader checked the required sections
+ * itself, libxml2 2.9.14 reported the missing <values> of such a file through a node it
+ * had freed: SIGBUS in __xmlRaiseError without AddressSanitizer.) */
 static void
 test_no_values_element (void)
 {
