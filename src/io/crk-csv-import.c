@@ -27,6 +27,9 @@ typedef struct
   gboolean quoted;
 } CsvField;
 
+/* What malloc takes for a field's text beyond its bytes (the budget's estimate). */
+#define CSV_FIELD_OVERHEAD 24
+
 typedef struct
 {
   GArray *fields; /* CsvField */
@@ -177,6 +180,8 @@ csv_parse (const char *name,
   gsize i = 0;
   int line = 1, column = 1;
   g_autoptr (GString) value = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  guint64 n_fields = 0, held = len;
 
   table->name = g_strdup (name);
   table->records = g_ptr_array_new_with_free_func (csv_record_free);
@@ -205,6 +210,7 @@ csv_parse (const char *name,
     i = 3;
 
   table->delimiter = detect_delimiter (text + i, len - i);
+  /* A small file of delimiters is many fields: their memory is checked as they come. */
 
   while (i < len)
     {
@@ -289,6 +295,13 @@ csv_parse (const char *name,
 
           field.text = g_strndup (value->str, value->len);
           g_array_append_val (record->fields, field);
+          held += sizeof (CsvField) + CSV_FIELD_OVERHEAD + value->len;
+          if ((++n_fields & 0xffff) == 0 && !crk_io_check_memory (held, _ ("Holding the fields of the table"), &message))
+            {
+              add_problem (p, name, line, column, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
+              csv_record_free (record);
+              return NULL;
+            }
 
           if (i < len && text[i] == table->delimiter)
             {

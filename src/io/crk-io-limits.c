@@ -182,3 +182,23 @@ crk_io_check_values (guint64 n_values,
     }
   return FALSE;
 }
+
+/**
+ * crk_io_check_memory:
+ * @needed: bytes that holding something read from a file would take
+ * @what: what it is, translated, to start the message (“Reading the table”)
+ * @message: (out) (optional) (transfer full): why it is refused
+ *
+ * Returns: %TRUE when @needed fits the budget
+ */
+gboolean
+crk_io_check_memory (guint64 needed,
+                     const char *what,
+                     char **message)
+{
+  if (needed <= crk_io_get_memory_limit ())
+    return TRUE;
+  if (message != NULL)
+    *message = over_budget (needed, what);
+  return FALSE;
+}

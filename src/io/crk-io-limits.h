@@ -29,5 +29,8 @@ gboolean crk_io_check_grid (guint n_cities,
                             char **message);
 gboolean crk_io_check_values (guint64 n_values,
                               char **message);
+gboolean crk_io_check_memory (guint64 needed,
+                              const char *what,
+                              char **message);
 
 G_END_DECLS

@@ -4,10 +4,12 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "crk-csv-import.h"
+#include "crk-io-limits.h"
 
 static char *
 fixture (const char *name)
@@ -667,6 +669,44 @@ test_error_zero_weights (void)
                 expected, G_N_ELEMENTS (expected));
 }
 
+/* A small table of delimiters is many fields: over the memory budget it is refused
+ * where the budget ran out, and nothing is imported. */
+static void
+test_error_fields_over_budget (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crk-csv-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (dir, "commas_data.csv", NULL);
+  g_autofree char *meta = fixture ("small_meta.csv");
+  g_autoptr (GString) text = g_string_new ("uCode,uName,GDP\n");
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) ds = NULL;
+  const CrkProblem *problem;
+
+  for (guint row = 0; row < 400; row++)
+    {
+      for (guint i = 0; i < 999; i++)
+        g_string_append_c (text, ',');
+      g_string_append_c (text, '\n');
+    }
+  g_assert_true (g_file_set_contents (data, text->str, (gssize) text->len, NULL));
+  crk_io_set_memory_limit (4 << 20);
+  ds = crk_csv_import (data, meta, 2020, &problems, &error);
+  crk_io_set_memory_limit (0);
+  g_assert_null (ds);
+  g_assert_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_HOSTILE);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file, ==, data);
+  /* The budget is checked every 65,536 fields; the 4 MiB are gone before the 131,072nd
+   * (48 bytes a field, and the text), which is on line 2 + (131072 - 3 - 1) / 1000. */
+  g_assert_cmpint (problem->line, ==, 133);
+  g_assert_nonnull (strstr (problem->message, "Holding the fields of the table would take"));
+  g_assert_nonnull (strstr (problem->message, "limit of 4.0\u00a0MiB")); /* GLib puts a no-break space */
+  g_assert_no_errno (g_remove (data));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 static void
 test_error_quote (void)
 {
@@ -773,6 +813,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/error/meta", test_error_meta);
   g_test_add_func ("/csv/error/roots", test_error_roots);
   g_test_add_func ("/csv/error/zero-weights", test_error_zero_weights);
+  g_test_add_func ("/csv/error/fields-over-budget", test_error_fields_over_budget);
   g_test_add_func ("/csv/error/quote", test_error_quote);
   g_test_add_func ("/csv/error/utf8", test_error_utf8);
   g_test_add_func ("/csv/error/width", test_error_width);
