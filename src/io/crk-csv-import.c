@@ -1251,7 +1251,7 @@ read_data (CrkDataset *ds,
               continue;
             }
           if (!crk_dataset_try_set_value (ds, city, columns[c].indicator, year, v,
-                                          CRK_VALUE_STATUS_OBSERVED))
+                                          CRK_VALUE_STATUS_OBSERVED, NULL))
             {
               add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_HOSTILE,
                            _ ("out of memory; refusing the file"));

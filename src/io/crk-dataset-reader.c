@@ -1362,57 +1362,70 @@ start_values (Reader *r)
     }
 }
 
-/* TRUE when the cell was given before (a second value), else remembers it. The dataset
- * remembers the cells that hold something; empty ones (<v i="…"/>) are kept here. */
-static gboolean
-cell_given_before (Reader *r)
+typedef enum
 {
-  guint64 cell;
+  STORED,
+  GIVEN_BEFORE, /* a second value of the cell */
+  REFUSED,      /* over the budget, or out of memory */
+} StoreOutcome;
 
-  if (crk_dataset_has_cell (r->dataset, r->v_city, r->v_indicator, r->v_year))
-    return TRUE;
-  cell = ((guint64) r->v_year * r->n_indicators + r->v_indicator) * r->n_cities + r->v_city;
-  if (r->empty_cells != NULL && g_hash_table_contains (r->empty_cells, &cell))
-    return TRUE;
-  return FALSE;
+static guint64
+cell_key (Reader *r)
+{
+  return ((guint64) r->v_year * r->n_indicators + r->v_indicator) * r->n_cities + r->v_city;
+}
+
+/* The cells given with no value, status or note, which the dataset does not hold. */
+static gboolean
+given_empty (Reader *r)
+{
+  guint64 cell = cell_key (r);
+
+  return r->empty_cells != NULL && g_hash_table_contains (r->empty_cells, &cell);
 }
 
 static void
 remember_empty_cell (Reader *r)
 {
-  guint64 cell = ((guint64) r->v_year * r->n_indicators + r->v_indicator) * r->n_cities + r->v_city;
+  guint64 cell = cell_key (r);
 
   if (r->empty_cells == NULL)
     r->empty_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_hash_table_add (r->empty_cells, g_memdup2 (&cell, sizeof cell));
 }
 
-/* Stores the value of the current <v>; FALSE when the budget or the memory ran out. */
-static gboolean
+/* Stores the value of the current <v>. A second value of a cell is found as it is set
+ * (the file is refused then, so it does not matter that it replaced the first). */
+static StoreOutcome
 store_value (Reader *r,
              double value)
 {
   g_autofree char *message = NULL;
+  gboolean was_held = FALSE;
+  gboolean empty = isnan (value) && r->v_status == CRK_VALUE_STATUS_OBSERVED;
 
   if (++r->n_values % 4096 == 0 && !crk_io_check_values (r->n_values, &message))
     {
       add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
-      return FALSE;
+      return REFUSED;
     }
-  if (!isnan (value) || r->v_status != CRK_VALUE_STATUS_OBSERVED)
+  if (given_empty (r))
+    return GIVEN_BEFORE;
+  if (empty)
+    was_held = crk_dataset_has_cell (r->dataset, r->v_city, r->v_indicator, r->v_year);
+  else if (!crk_dataset_try_set_value (r->dataset, r->v_city, r->v_indicator, r->v_year, value,
+                                       r->v_status, &was_held))
     {
-      if (!crk_dataset_try_set_value (r->dataset, r->v_city, r->v_indicator, r->v_year, value, r->v_status))
-        {
-          add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
-                       _ ("out of memory; refusing the file"));
-          return FALSE;
-        }
+      add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE, _ ("out of memory; refusing the file"));
+      return REFUSED;
     }
-  else if (r->v_note == NULL)
+  if (was_held)
+    return GIVEN_BEFORE;
+  if (empty && r->v_note == NULL)
     remember_empty_cell (r);
   if (r->v_note != NULL)
     crk_dataset_set_value_note (r->dataset, r->v_city, r->v_indicator, r->v_year, r->v_note);
-  return TRUE;
+  return STORED;
 }
 
 /* A node's weight as written (1 when absent); crk_dataset_check_rules() checks it. */
@@ -1986,18 +1999,25 @@ end_value (Reader *r)
       return;
     }
 
-  if (cell_given_before (r))
+  switch (store_value (r, value))
     {
-      CrkCity *city = crk_dataset_get_city (r->dataset, r->v_city);
-      CrkIndicator *indicator = crk_dataset_get_indicator (r->dataset, r->v_indicator);
+      case GIVEN_BEFORE:
+        {
+          CrkCity *city = crk_dataset_get_city (r->dataset, r->v_city);
+          CrkIndicator *indicator = crk_dataset_get_indicator (r->dataset, r->v_indicator);
 
-      add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                   _ ("a second value of “%s” for “%s” in %d"),
-                   crk_indicator_get_code (indicator), crk_city_get_code (city), r->v_year_value);
-      return;
+          add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
+                       _ ("a second value of “%s” for “%s” in %d"),
+                       crk_indicator_get_code (indicator), crk_city_get_code (city), r->v_year_value);
+        }
+        break;
+      case REFUSED:
+        r->values_refused = TRUE;
+        break;
+      case STORED:
+      default:
+        break;
     }
-  if (!store_value (r, value))
-    r->values_refused = TRUE;
 }
 
 static void

@@ -694,20 +694,13 @@ method_is_default (CrkMethod *m)
   return crk_method_equal (m, fresh);
 }
 
-/* One cell that holds something, in the order the file lists them. */
-typedef struct
-{
-  double value;
-  guint indicator;
-  guint year;
-  guint8 status;
-  gboolean has_note;
-} Cell;
-
+/* The cells that hold something, bucketed by city: each is a key, year index ×
+ * indicators + indicator, so a city's cells are in the file's order (8 bytes a cell). */
 typedef struct
 {
   guint *start; /* per city: its first cell in @cells (counts on the first pass) */
-  Cell *cells;
+  guint64 *cells;
+  guint64 n_indicators;
   gboolean filling;
 } CellsByCity;
 
@@ -728,33 +721,36 @@ collect_cell (guint city,
       return;
     }
   /* The store visits years, then indicators: a city's cells come in the file's order. */
-  by->cells[by->start[city]++] = (Cell) { value, indicator, year, (guint8) status, has_note };
+  by->cells[by->start[city]++] = year * by->n_indicators + indicator;
 }
 
 static void
 write_cell (Out *o,
             CrkDataset *ds,
             guint city,
-            const Cell *cell,
+            guint indicator,
+            guint year,
             char **codes)
 {
-  const char *note = cell->has_note ? crk_dataset_get_value_note (ds, city, cell->indicator, cell->year) : NULL;
+  double value = crk_dataset_get_value (ds, city, indicator, year);
+  CrkValueStatus status = crk_dataset_get_value_status (ds, city, indicator, year);
+  const char *note = crk_dataset_get_value_note (ds, city, indicator, year);
 
   g_string_append (o->buf, "        <v i=\"");
-  g_string_append (o->buf, codes[cell->indicator]);
+  g_string_append (o->buf, codes[indicator]);
   g_string_append_c (o->buf, '"');
-  if (cell->status == CRK_VALUE_STATUS_ESTIMATED)
+  if (status == CRK_VALUE_STATUS_ESTIMATED)
     g_string_append (o->buf, " status=\"estimated\"");
-  else if (cell->status == CRK_VALUE_STATUS_IMPUTED)
+  else if (status == CRK_VALUE_STATUS_IMPUTED)
     g_string_append (o->buf, " status=\"imputed\"");
   if (is_set (note))
     attr (o, "note", note);
-  if (isnan (cell->value))
+  if (isnan (value))
     g_string_append (o->buf, "/>\n");
   else
     {
       g_string_append_c (o->buf, '>');
-      append_double (o->buf, cell->value);
+      append_double (o->buf, value);
       g_string_append (o->buf, "</v>\n");
     }
 }
@@ -769,7 +765,7 @@ write_values (Out *o,
   guint n_indicators = crk_dataset_get_n_indicators (ds);
   guint64 n_held = crk_dataset_get_n_held_values (ds);
   g_autofree guint *start = NULL;
-  g_autofree Cell *cells = NULL;
+  g_autofree guint64 *cells = NULL;
   g_autofree char **codes = NULL;
   CellsByCity by;
   guint first = 0;
@@ -782,8 +778,8 @@ write_values (Out *o,
 
   /* A counting sort of the cells by city. */
   start = g_new0 (guint, (gsize) n_cities + 1);
-  cells = g_new (Cell, n_held);
-  by = (CellsByCity) { start, cells, FALSE };
+  cells = g_new (guint64, n_held);
+  by = (CellsByCity) { start, cells, MAX (n_indicators, 1), FALSE };
   crk_dataset_foreach_value (ds, collect_cell, &by);
   for (guint c = 0; c < n_cities; c++)
     start[c + 1] += start[c];
@@ -813,13 +809,15 @@ write_values (Out *o,
       g_string_append (o->buf, "\">\n");
       for (guint k = first; k < end; k++)
         {
-          if (k == first || cells[k].year != cells[k - 1].year)
+          guint year = (guint) (cells[k] / by.n_indicators);
+
+          if (k == first || year != cells[k - 1] / by.n_indicators)
             {
               if (k != first)
                 g_string_append (o->buf, "      </year>\n");
-              g_string_append_printf (o->buf, "      <year value=\"%d\">\n", crk_dataset_get_year (ds, cells[k].year));
+              g_string_append_printf (o->buf, "      <year value=\"%d\">\n", crk_dataset_get_year (ds, year));
             }
-          write_cell (o, ds, c, &cells[k], codes);
+          write_cell (o, ds, c, (guint) (cells[k] % by.n_indicators), year, codes);
         }
       g_string_append (o->buf, "      </year>\n    </city>\n");
       first = end;

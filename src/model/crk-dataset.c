@@ -1128,6 +1128,9 @@ value_changed (CrkDataset *self,
  * @value: the value, NAN for missing
  * @status: how it was obtained
  *
+ * @was_held: (out) (optional): whether the cell held a value, a status or a note before
+ *   (for readers: a cell the file gives twice)
+ *
  * Like crk_dataset_set_value(), for readers of files: when the memory for the value
  * cannot be had, nothing changes and this returns %FALSE.
  *
@@ -1139,19 +1142,17 @@ crk_dataset_try_set_value (CrkDataset *self,
                            guint indicator,
                            guint year,
                            double value,
-                           CrkValueStatus status)
+                           CrkValueStatus status,
+                           gboolean *was_held)
 {
-  int y;
-  guint8 old;
   CrkStoreResult result;
 
   CHECK_INDICES (self, city, indicator, year, TRUE);
   g_return_val_if_fail (status <= CRK_VALUE_STATUS_IMPUTED, TRUE);
 
-  y = year_at (self, year);
-  crk_value_store_get (self->store, y, indicator, city, &old);
-  result = crk_value_store_set (self->store, y, indicator, city, crk_dataset_get_n_cities (self),
-                                value, (guint8) ((old & HAS_NOTE) | status));
+  result = crk_value_store_update (self->store, year_at (self, year), indicator, city,
+                                   crk_dataset_get_n_cities (self), value, (guint8) status, HAS_NOTE,
+                                   was_held);
   if (result == CRK_STORE_CHANGED)
     value_changed (self, city, indicator, year);
   return result != CRK_STORE_NO_MEMORY;
@@ -1176,7 +1177,7 @@ crk_dataset_set_value (CrkDataset *self,
                        double value,
                        CrkValueStatus status)
 {
-  if (!crk_dataset_try_set_value (self, city, indicator, year, value, status))
+  if (!crk_dataset_try_set_value (self, city, indicator, year, value, status, NULL))
     g_error ("%s: out of memory storing a value", G_STRLOC);
 }
 

@@ -121,8 +121,9 @@ void crk_dataset_set_method (CrkDataset *self, CrkMethod *method);
  * a status other than observed or a note take memory. */
 double crk_dataset_get_value (CrkDataset *self, guint city, guint indicator, guint year);
 void crk_dataset_set_value (CrkDataset *self, guint city, guint indicator, guint year, double value, CrkValueStatus status);
-/* For readers of files: FALSE (and nothing changed) when out of memory. */
-gboolean crk_dataset_try_set_value (CrkDataset *self, guint city, guint indicator, guint year, double value, CrkValueStatus status);
+/* For readers of files: FALSE (and nothing changed) when out of memory; @was_held
+ * (nullable) tells whether the cell held something before. */
+gboolean crk_dataset_try_set_value (CrkDataset *self, guint city, guint indicator, guint year, double value, CrkValueStatus status, gboolean *was_held);
 CrkValueStatus crk_dataset_get_value_status (CrkDataset *self, guint city, guint indicator, guint year);
 gboolean crk_dataset_has_cell (CrkDataset *self, guint city, guint indicator, guint year);
 const char *crk_dataset_get_value_note (CrkDataset *self, guint city, guint indicator, guint year);

@@ -337,7 +337,10 @@ set_sparse (CrkValueStore *store,
     }
   if (c->n_held == c->cap)
     {
-      guint cap = c->cap == 0 ? 1 : MIN ((guint64) c->cap * 2, (guint64) n_cities);
+      /* Doubling, but never past the size at which the column turns dense, so that
+       * columns filling together do not all overshoot it. */
+      guint most = MAX ((guint64) n_cities * DENSE_AT_SIXTEENTHS / 16 + 1, MIN_DENSE_CITIES);
+      guint cap = c->cap == 0 ? 1 : MIN ((guint64) c->cap * 2, MIN (most, n_cities));
       Entry *entries = g_try_renew (Entry, c->entries, cap);
 
       if (entries == NULL)
@@ -358,7 +361,7 @@ set_sparse (CrkValueStore *store,
 }
 
 /**
- * crk_value_store_set:
+ * crk_value_store_update:
  * @store: a store
  * @year: the year (not its index)
  * @indicator: the indicator's index
@@ -366,24 +369,48 @@ set_sparse (CrkValueStore *store,
  * @n_cities: the dataset's cities (how long a dense column is)
  * @value: the value, NAN for missing
  * @status: the status byte (0: observed, and no flags)
+ * @keep: the bits of the cell's status byte to keep (flags the caller does not set)
+ * @was_held: (out) (optional): whether the cell held something before
+ *
+ * Sets a cell with one look-up of its column.
  *
  * Returns: whether anything changed, or %CRK_STORE_NO_MEMORY when the memory could not be
  *   had (nothing changed then)
  */
 CrkStoreResult
-crk_value_store_set (CrkValueStore *store,
-                     int year,
-                     guint indicator,
-                     guint city,
-                     guint n_cities,
-                     double value,
-                     guint8 status)
+crk_value_store_update (CrkValueStore *store,
+                        int year,
+                        guint indicator,
+                        guint city,
+                        guint n_cities,
+                        double value,
+                        guint8 status,
+                        guint8 keep,
+                        gboolean *was_held)
 {
   Column *c = lookup (store, year, indicator);
   CrkStoreResult result;
-  guint8 old_status;
-  double old = crk_value_store_get (store, year, indicator, city, &old_status);
+  guint8 old_status = 0;
+  double old = NAN;
 
+  if (c != NULL && c->dense && city < c->cap)
+    {
+      old = c->values[city];
+      old_status = c->status[city];
+    }
+  else if (c != NULL && !c->dense)
+    {
+      guint i = find_entry (c, city);
+
+      if (i < c->n_held && c->entries[i].city == city)
+        {
+          old = c->entries[i].value;
+          old_status = (guint8) c->entries[i].status;
+        }
+    }
+  if (was_held != NULL)
+    *was_held = is_held (old, old_status);
+  status |= old_status & keep;
   if (same_value (old, value) && old_status == status)
     return CRK_STORE_UNCHANGED;
   if (c == NULL)
@@ -404,6 +431,30 @@ crk_value_store_set (CrkValueStore *store,
       g_hash_table_remove (store->columns, c);
     }
   return result;
+}
+
+/**
+ * crk_value_store_set:
+ * @store: a store
+ * @year: the year (not its index)
+ * @indicator: the indicator's index
+ * @city: the city's index
+ * @n_cities: the dataset's cities (how long a dense column is)
+ * @value: the value, NAN for missing
+ * @status: the status byte (0: observed, and no flags)
+ *
+ * Returns: whether anything changed, or %CRK_STORE_NO_MEMORY
+ */
+CrkStoreResult
+crk_value_store_set (CrkValueStore *store,
+                     int year,
+                     guint indicator,
+                     guint city,
+                     guint n_cities,
+                     double value,
+                     guint8 status)
+{
+  return crk_value_store_update (store, year, indicator, city, n_cities, value, status, 0, NULL);
 }
 
 /**
