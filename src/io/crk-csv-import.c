@@ -293,7 +293,9 @@ csv_parse (const char *name,
               trim_blanks (value);
             }
 
-          field.text = g_strndup (value->str, value->len);
+          /* Blanks around a field, quoted or not, are no part of it: the native format
+           * trims its texts too, so what is imported saves and reads back the same. */
+          field.text = g_strstrip (g_strndup (value->str, value->len));
           g_array_append_val (record->fields, field);
           held += sizeof (CsvField) + CSV_FIELD_OVERHEAD + value->len;
           if ((++n_fields & 0xffff) == 0 && !crk_io_check_memory (held, _ ("Holding the fields of the table"), &message))
