@@ -194,7 +194,47 @@ add_city_group (GHashTable *set,
                 const char *value)
 {
   if (value != NULL)
-    g_hash_table_add (set, g_strconcat (attribute, "\x1f", value, NULL));
+    g_hash_table_add (set, crk_dataset_group_key (attribute, value));
+}
+
+/**
+ * crk_dataset_group_key:
+ * @attribute: a group attribute ("province", "region" or a city attribute)
+ * @value: one of its values
+ *
+ * Returns: (transfer full): the key of the group in crk_dataset_collect_city_groups()
+ */
+char *
+crk_dataset_group_key (const char *attribute,
+                       const char *value)
+{
+  return g_strconcat (attribute, "\x1f", value, NULL);
+}
+
+/**
+ * crk_dataset_collect_city_groups:
+ * @dataset: a dataset
+ *
+ * Returns: (transfer full): the set of the groups some city is in, by
+ *   crk_dataset_group_key()
+ */
+GHashTable *
+crk_dataset_collect_city_groups (CrkDataset *dataset)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_cities = crk_dataset_get_n_cities (dataset);
+
+  for (guint c = 0; c < n_cities; c++)
+    {
+      CrkCity *city = crk_dataset_get_city (dataset, c);
+      g_auto (GStrv) names = crk_city_dup_attribute_names (city);
+
+      add_city_group (set, "province", crk_city_get_province (city));
+      add_city_group (set, "region", crk_city_get_region (city));
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        add_city_group (set, names[i], crk_city_get_attribute (city, names[i]));
+    }
+  return set;
 }
 
 /* A misspelt value would otherwise name nothing, silently. */
@@ -202,29 +242,18 @@ static void
 check_group_names (Rules *rules)
 {
   guint n_names = crk_dataset_get_n_group_names (rules->dataset);
-  guint n_cities = crk_dataset_get_n_cities (rules->dataset);
   g_autoptr (GHashTable) city_groups = NULL;
 
   if (n_names == 0)
     return;
-  city_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint c = 0; c < n_cities; c++)
-    {
-      CrkCity *city = crk_dataset_get_city (rules->dataset, c);
-      g_auto (GStrv) names = crk_city_dup_attribute_names (city);
-
-      add_city_group (city_groups, "province", crk_city_get_province (city));
-      add_city_group (city_groups, "region", crk_city_get_region (city));
-      for (guint i = 0; names != NULL && names[i] != NULL; i++)
-        add_city_group (city_groups, names[i], crk_city_get_attribute (city, names[i]));
-    }
+  city_groups = crk_dataset_collect_city_groups (rules->dataset);
   for (guint i = 0; i < n_names; i++)
     {
       const char *attribute, *value;
       g_autofree char *key = NULL;
 
       crk_dataset_get_group_name_at (rules->dataset, i, &attribute, &value, NULL, NULL);
-      key = g_strconcat (attribute, "\x1f", value, NULL);
+      key = crk_dataset_group_key (attribute, value);
       if (!g_hash_table_contains (city_groups, key))
         report (rules, CRK_RULE_GROUP, attribute, value,
                 _ ("no city has the value “%s” of the attribute “%s”"), value, attribute);

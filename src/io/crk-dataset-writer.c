@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "crk-dataset-writer.h"
+#include "crk-dataset-rules.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -356,15 +357,6 @@ write_cities (Out *o,
   g_string_append (o->buf, "  </cities>\n");
 }
 
-static void
-add_city_group (GHashTable *set,
-                const char *attribute,
-                const char *value)
-{
-  if (value != NULL)
-    g_hash_table_add (set, g_strconcat (attribute, "\x1f", value, NULL));
-}
-
 /* The named groups, in the dataset's order; left out: those no city has (a city was
  * renamed or removed since) and those without a name, which the reader refuses. */
 static void
@@ -372,23 +364,12 @@ write_groups (Out *o,
               CrkDataset *ds)
 {
   guint n = crk_dataset_get_n_group_names (ds);
-  guint n_cities = crk_dataset_get_n_cities (ds);
   g_autoptr (GHashTable) present = NULL;
   gboolean any = FALSE;
 
   if (n == 0)
     return;
-  present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint c = 0; c < n_cities; c++)
-    {
-      CrkCity *city = crk_dataset_get_city (ds, c);
-      g_auto (GStrv) names = crk_city_dup_attribute_names (city);
-
-      add_city_group (present, "province", crk_city_get_province (city));
-      add_city_group (present, "region", crk_city_get_region (city));
-      for (guint i = 0; names != NULL && names[i] != NULL; i++)
-        add_city_group (present, names[i], crk_city_get_attribute (city, names[i]));
-    }
+  present = crk_dataset_collect_city_groups (ds);
 
   for (guint i = 0; i < n; i++)
     {
@@ -396,7 +377,7 @@ write_groups (Out *o,
       g_autofree char *key = NULL;
 
       crk_dataset_get_group_name_at (ds, i, &attribute, &value, &name, &name_zh);
-      key = g_strconcat (attribute, "\x1f", value, NULL);
+      key = crk_dataset_group_key (attribute, value);
       if ((!is_set (name) && !is_set (name_zh)) || !g_hash_table_contains (present, key))
         continue;
       if (!any)
