@@ -13,6 +13,7 @@
 
 #include "crk-csv-import.h"
 #include "crk-dataset-rules.h"
+#include "crk-dataset-writer.h"
 #include "crk-io-limits.h"
 
 #define MAX_PROBLEMS 1000
@@ -182,6 +183,7 @@ csv_parse (const char *name,
   g_autoptr (GString) value = g_string_new (NULL);
   g_autofree char *message = NULL;
   guint64 n_fields = 0, held = len;
+  gunichar bad;
 
   table->name = g_strdup (name);
   table->records = g_ptr_array_new_with_free_func (csv_record_free);
@@ -296,6 +298,10 @@ csv_parse (const char *name,
           /* Blanks around a field, quoted or not, are no part of it: the native format
            * trims its texts too, so what is imported saves and reads back the same. */
           field.text = g_strstrip (g_strndup (value->str, value->len));
+          if (crk_dataset_text_find_invalid (field.text, &bad) != NULL)
+            add_problem (p, name, field.line, field.column, CRK_IMPORT_ERROR_MALFORMED,
+                         _ ("the field holds the control character U+%04X, which a dataset cannot hold"),
+                         bad);
           g_array_append_val (record->fields, field);
           held += sizeof (CsvField) + CSV_FIELD_OVERHEAD + value->len;
           if ((++n_fields & 0xffff) == 0 && !crk_io_check_memory (held, _ ("Holding the fields of the table"), &message))

@@ -143,6 +143,35 @@ append_escaped (GString *b,
     }
 }
 
+/**
+ * crk_dataset_text_find_invalid:
+ * @text: UTF-8 text
+ * @bad: (out) (optional): the first character a dataset file cannot hold
+ *
+ * The format is XML 1.0: control characters other than tab, line feed and carriage
+ * return, and U+FFFE and U+FFFF, cannot be written. Importers refuse such text instead
+ * of losing it.
+ *
+ * Returns: (nullable): where that character is in @text, or %NULL when there is none
+ */
+const char *
+crk_dataset_text_find_invalid (const char *text,
+                               gunichar *bad)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff)
+        {
+          if (bad != NULL)
+            *bad = c;
+          return p;
+        }
+    }
+  return NULL;
+}
+
 static void
 append_double (GString *b,
                double value)

@@ -17,4 +17,8 @@ char *crk_dataset_write_to_string (CrkDataset *dataset,
                                    gsize *length);
 GBytes *crk_dataset_write_to_bytes (CrkDataset *dataset);
 
+/* The first character of @text the format cannot hold (a control character), or NULL. */
+const char *crk_dataset_text_find_invalid (const char *text,
+                                           gunichar *bad);
+
 G_END_DECLS

@@ -707,6 +707,19 @@ test_error_fields_over_budget (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* Control characters (and U+FFFE) cannot be written to a dataset: refused, not dropped. */
+static void
+test_error_control (void)
+{
+  static const Expected expected[] = {
+    {2, 4, "the field holds the control character U+000F, which a dataset cannot hold"},
+    {3, 4, "the field holds the control character U+FFFE, which a dataset cannot hold"},
+  };
+
+  check_errors ("err_control_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED,
+                expected, G_N_ELEMENTS (expected));
+}
+
 static void
 test_error_quote (void)
 {
@@ -814,6 +827,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/error/roots", test_error_roots);
   g_test_add_func ("/csv/error/zero-weights", test_error_zero_weights);
   g_test_add_func ("/csv/error/fields-over-budget", test_error_fields_over_budget);
+  g_test_add_func ("/csv/error/control", test_error_control);
   g_test_add_func ("/csv/error/quote", test_error_quote);
   g_test_add_func ("/csv/error/utf8", test_error_utf8);
   g_test_add_func ("/csv/error/width", test_error_width);
