@@ -45,6 +45,9 @@ crk_import_report_free (CrkImportReport *report)
 /* At most this many problems or notices; the last one says so. */
 #define MAX_ENTRIES 1000
 
+static void add (GPtrArray *list, const char *file, int line, int column, CrkImportError code,
+                 const char *prefix, const char *format, va_list args) G_GNUC_PRINTF (7, 0);
+
 static void
 add (GPtrArray *list,
      const char *file,
