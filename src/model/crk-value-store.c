@@ -54,9 +54,14 @@ typedef struct
   };
 } Column;
 
+/* A direct-mapped cache of columns in front of the hash table (a value is set or read
+ * with one look-up; readers go round the same few hundred columns). */
+#define CACHE_SIZE 1024
+
 struct _CrkValueStore
 {
   GHashTable *columns; /* Column (key and value) */
+  Column *cache[CACHE_SIZE];
   guint64 n_held;
   gsize memory;
 };
@@ -117,6 +122,13 @@ crk_value_store_free (CrkValueStore *store)
   g_free (store);
 }
 
+static guint
+cache_slot (int year,
+            guint indicator)
+{
+  return ((guint) year * 31u + indicator) % CACHE_SIZE;
+}
+
 static Column *
 lookup (CrkValueStore *store,
         int year,
@@ -125,6 +137,37 @@ lookup (CrkValueStore *store,
   Column key = { .year = year, .indicator = indicator };
 
   return g_hash_table_lookup (store->columns, &key);
+}
+
+/* The same for writers, through the cache (readers leave it alone, so that threads can
+ * read together). */
+static Column *
+lookup_to_write (CrkValueStore *store,
+                 int year,
+                 guint indicator)
+{
+  Column **slot = &store->cache[cache_slot (year, indicator)];
+  Column *c = *slot;
+
+  if (c != NULL && c->year == year && c->indicator == indicator)
+    return c;
+  c = lookup (store, year, indicator);
+  if (c != NULL)
+    *slot = c;
+  return c;
+}
+
+/* Removes an emptied column (and its cache entry). */
+static void
+remove_column (CrkValueStore *store,
+               Column *c)
+{
+  Column **slot = &store->cache[cache_slot (c->year, c->indicator)];
+
+  if (*slot == c)
+    *slot = NULL;
+  store->memory -= column_memory (c);
+  g_hash_table_remove (store->columns, c);
 }
 
 /* Index of the first entry whose city is >= @city. */
@@ -388,7 +431,7 @@ crk_value_store_update (CrkValueStore *store,
                         guint8 keep,
                         gboolean *was_held)
 {
-  Column *c = lookup (store, year, indicator);
+  Column *c = lookup_to_write (store, year, indicator);
   CrkStoreResult result;
   guint8 old_status = 0;
   double old = NAN;
@@ -426,10 +469,7 @@ crk_value_store_update (CrkValueStore *store,
   else
     result = set_sparse (store, c, city, n_cities, value, status);
   if (c->n_held == 0)
-    {
-      store->memory -= column_memory (c);
-      g_hash_table_remove (store->columns, c);
-    }
+    remove_column (store, c);
   return result;
 }
 
