@@ -7,3 +7,4 @@
  * sure. Included by crk-importers.c with CRK_IMPORTER defined. Adding a format is its
  * file and one line here.
  */
+CRK_IMPORTER (csv_table)
