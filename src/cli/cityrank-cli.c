@@ -25,6 +25,7 @@ typedef struct
 static const Command commands[] = {
   {"validate", crk_cli_validate, N_ ("Check dataset files against the format and its rules")},
   {"convert", crk_cli_convert, N_ ("Convert a CSV pair or a dataset file to a dataset file")},
+  {"import", crk_cli_import, N_ ("Import statistics files (SDMX-ML, World Bank, spreadsheets, CSV tables)")},
   {"info", crk_cli_info, N_ ("Count the cities, indicators, levels, years and missing values")},
   {"rank", crk_cli_rank, N_ ("Compute scores and ranks")},
   {"explain", crk_cli_explain, N_ ("Split the score gap between two cities by dimension")},

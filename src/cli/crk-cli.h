@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 int crk_cli_validate (int argc, char **argv);    /* crk-cli-dataset.c */
 int crk_cli_convert (int argc, char **argv);     /* crk-cli-dataset.c */
 int crk_cli_info (int argc, char **argv);        /* crk-cli-dataset.c */
+int crk_cli_import (int argc, char **argv);      /* crk-cli-import.c */
 int crk_cli_rank (int argc, char **argv);        /* crk-cli-rank.c */
 int crk_cli_explain (int argc, char **argv);     /* crk-cli-rank.c */
 int crk_cli_chart (int argc, char **argv);       /* crk-cli-chart.c */
