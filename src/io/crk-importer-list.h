@@ -8,3 +8,7 @@
  * file and one line here.
  */
 CRK_IMPORTER (csv_table)
+CRK_IMPORTER (xlsx)
+CRK_IMPORTER (ods)
+CRK_IMPORTER (fods)
+CRK_IMPORTER (xls)

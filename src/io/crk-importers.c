@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "crk-import.h"
+#include "crk-zip.h"
 
 #define CRK_IMPORTER(name) extern const CrkImporter crk_importer_##name;
 #include "crk-importer-list.h"
@@ -103,6 +104,7 @@ crk_import_detect (const char *path,
   g_autofree char *suffix = suffix_of (path);
   g_autofree char *root_name = NULL;
   g_autofree char *root_ns = NULL;
+  g_auto (GStrv) zip_entries = NULL;
   gsize length = 0;
   CrkSniff sniff = { 0 };
   const CrkImporter *best = NULL;
@@ -112,6 +114,9 @@ crk_import_detect (const char *path,
   if (stream == NULL || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, HEAD_SIZE, &length, NULL, error))
     return NULL;
   sniff_xml_root (head, length, &root_name, &root_ns);
+  /* A zip (xlsx, ods): its entries' names. */
+  if (length >= 4 && memcmp (head, "PK\003\004", 4) == 0)
+    zip_entries = crk_zip_list_entries (path);
 
   sniff.path = path;
   sniff.suffix = suffix;
@@ -119,6 +124,7 @@ crk_import_detect (const char *path,
   sniff.head_length = length;
   sniff.root_name = root_name;
   sniff.root_ns = root_ns;
+  sniff.zip_entries = (const char *const *) zip_entries;
   for (guint i = 0; importers[i] != NULL; i++)
     {
       int score = importers[i]->sniff != NULL ? importers[i]->sniff (&sniff) : 0;
