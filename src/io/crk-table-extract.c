@@ -786,9 +786,11 @@ header_is (const char *header,
            const char *const *words)
 {
   g_autofree char *name = NULL;
-  g_autofree char *unit = header != NULL ? split_unit (header, &name) : NULL;
 
-  return header != NULL && equals_any (name, words);
+  if (header == NULL)
+    return FALSE;
+  g_free (split_unit (header, &name));
+  return equals_any (name, words);
 }
 
 static const char *const period_words[] = {
@@ -999,7 +1001,12 @@ name_value (Table *t,
       else
         name = header;
       if (row_indicator != NULL)
-        name = full = g_strconcat (row_indicator, " / ", name, NULL);
+        {
+          char *joined = name != NULL ? g_strconcat (row_indicator, " / ", name, NULL) : g_strdup (row_indicator);
+
+          g_free (full);
+          name = full = joined;
+        }
       *period = g_strdup (row_period != NULL ? row_period : t->table_period);
     }
   if (name == NULL)

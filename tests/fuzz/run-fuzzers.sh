@@ -37,7 +37,7 @@ top=$(cd "$here/../.." && pwd)
 build=$(cd "$1" && pwd)
 seconds=$2
 jobs=${3:-1}
-fuzzers=${FUZZERS:-fuzz-dataset-memory fuzz-dataset-file fuzz-csv}
+fuzzers=${FUZZERS:-fuzz-dataset-memory fuzz-dataset-file fuzz-csv fuzz-csv-table}
 shared=${CRK_SHARED_DIR:-$top/../shared}
 out=$build/fuzz
 
@@ -98,6 +98,14 @@ csv_seed lone-values-indicators.csv "$fixtures/lone/values.csv" "$fixtures/lone/
 csv_seed lone-notes.csv "$fixtures/lone/notes.csv"
 csv_seed small_meta-alone.csv "$fixtures/small_meta.csv"
 
+# A single CSV table: the table fixtures of tests/import and the yearbook CSV.
+mkdir -p "$out/seeds/csv-table"
+for f in "$top"/tests/import/fixtures/table-* "$shared"/data/external/csv/*.csv; do
+  if [ -f "$f" ] && [ "$(wc -c <"$f")" -le $max_len ]; then
+    cp "$f" "$out/seeds/csv-table/"
+  fi
+done
+
 # --- runs ------------------------------------------------------------------------------
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:halt_on_error=1"
@@ -121,6 +129,7 @@ for fuzzer in $fuzzers; do
   exe=$build/tests/fuzz/$fuzzer
   case $fuzzer in
     fuzz-csv) seeds=$out/seeds/csv; dict=$here/csv.dict ;;
+    fuzz-csv-table) seeds=$out/seeds/csv-table; dict=$here/csv.dict ;;
     *) seeds=$out/seeds/dataset; dict=$here/dataset.dict ;;
   esac
   if [ ! -x "$exe" ]; then
