@@ -37,7 +37,7 @@ top=$(cd "$here/../.." && pwd)
 build=$(cd "$1" && pwd)
 seconds=$2
 jobs=${3:-1}
-fuzzers=${FUZZERS:-fuzz-dataset-memory fuzz-dataset-file fuzz-csv fuzz-csv-table}
+fuzzers=${FUZZERS:-fuzz-dataset-memory fuzz-dataset-file fuzz-csv fuzz-csv-table fuzz-xlsx fuzz-ods}
 shared=${CRK_SHARED_DIR:-$top/../shared}
 out=$build/fuzz
 
@@ -106,6 +106,14 @@ for f in "$top"/tests/import/fixtures/table-* "$shared"/data/external/csv/*.csv;
   fi
 done
 
+# Spreadsheets: the fixtures of tests/import and the shared samples that fit.
+mkdir -p "$out/seeds/xlsx" "$out/seeds/ods"
+for f in "$top"/tests/import/fixtures/xlsx-* "$shared"/data/external/spreadsheets/*.xlsx \
+         "$top"/tests/import/fixtures/ods-* "$shared"/data/external/spreadsheets/*.ods "$shared"/data/external/fods/*.fods; do
+  [ -f "$f" ] && [ "$(wc -c <"$f")" -le $max_len ] || continue
+  case $f in *.xlsx) cp "$f" "$out/seeds/xlsx/" ;; *) cp "$f" "$out/seeds/ods/" ;; esac
+done
+
 # --- runs ------------------------------------------------------------------------------
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:halt_on_error=1"
@@ -129,6 +137,8 @@ for fuzzer in $fuzzers; do
   exe=$build/tests/fuzz/$fuzzer
   case $fuzzer in
     fuzz-csv) seeds=$out/seeds/csv; dict=$here/csv.dict ;;
+    fuzz-xlsx) seeds=$out/seeds/xlsx; dict=$here/xlsx.dict ;;
+    fuzz-ods) seeds=$out/seeds/ods; dict=$here/ods.dict ;;
     fuzz-csv-table) seeds=$out/seeds/csv-table; dict=$here/csv.dict ;;
     *) seeds=$out/seeds/dataset; dict=$here/dataset.dict ;;
   esac
