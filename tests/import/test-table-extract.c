@@ -447,7 +447,21 @@ test_real_spreadsheet (void)
   g_assert_true (run.ok);
   /* 32 rows (地方合计 and 31 provinces) × 25 categories */
   g_assert_cmpuint (run.sink.obs->len, ==, 32 * 25);
-  assert_value (&run, "北京", "一般公共", "2021", 7205.1201000000001, "B9");
+  /* the empty strings: 26 in column D (外交支出), 8 in column S */
+  {
+    guint missing = 0;
+
+    for (guint i = 0; i < run.sink.obs->len; i++)
+      missing += isnan (((TestObs *) g_ptr_array_index (run.sink.obs, i))->value);
+    g_assert_cmpuint (missing, ==, 34);
+  }
+  /* the period from the title (2021年), the unit from 单位：亿元, padded names cleaned */
+  assert_value (&run, "北京", "合计", "2021", 7205.1201000000001, "B9");
+  assert_value (&run, "北京", "一般公共", "2021", 532.65440000000001, "C9");
+  assert_value (&run, "北京", "外交支出", "2021", NAN, "D9");
+  assert_value (&run, "重庆", "外交支出", "2021", 0.40799999999999997, "D34");
+  assert_value (&run, "新疆", "其他支出", "2021", 53.582900000000002, "Z44");
+  assert_value (&run, "地方合计", "合计", "2021", 210623.04, "B7");
   g_assert_cmpstr (test_sink_find (&run.sink, "北京", "一般公共", "2021")->unit, ==, "亿元");
   g_assert_cmpuint (test_count_notices (run.report, "地方合计"), ==, 1);
   run_clear (&run);
