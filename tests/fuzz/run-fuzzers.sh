@@ -37,7 +37,7 @@ top=$(cd "$here/../.." && pwd)
 build=$(cd "$1" && pwd)
 seconds=$2
 jobs=${3:-1}
-fuzzers=${FUZZERS:-fuzz-dataset-memory fuzz-dataset-file fuzz-csv fuzz-csv-table fuzz-xlsx fuzz-ods}
+fuzzers=${FUZZERS:-fuzz-dataset-memory fuzz-dataset-file fuzz-csv fuzz-csv-table fuzz-xlsx fuzz-ods fuzz-sdmx}
 shared=${CRK_SHARED_DIR:-$top/../shared}
 out=$build/fuzz
 
@@ -114,6 +114,14 @@ for f in "$top"/tests/import/fixtures/xlsx-* "$shared"/data/external/spreadsheet
   case $f in *.xlsx) cp "$f" "$out/seeds/xlsx/" ;; *) cp "$f" "$out/seeds/ods/" ;; esac
 done
 
+# SDMX-ML: the fixtures and the samples (fuzz-sdmx).
+mkdir -p "$out/seeds/sdmx"
+for f in "$top"/tests/import/fixtures/sdmx-* "$shared"/data/external/sdmx-ml/*.xml; do
+  if [ -f "$f" ] && [ "$(wc -c <"$f")" -le $max_len ]; then
+    cp "$f" "$out/seeds/sdmx/"
+  fi
+done
+
 # --- runs ------------------------------------------------------------------------------
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:halt_on_error=1"
@@ -137,6 +145,7 @@ for fuzzer in $fuzzers; do
   exe=$build/tests/fuzz/$fuzzer
   case $fuzzer in
     fuzz-csv) seeds=$out/seeds/csv; dict=$here/csv.dict ;;
+    fuzz-sdmx) seeds=$out/seeds/sdmx; dict=$here/sdmx.dict ;;
     fuzz-xlsx) seeds=$out/seeds/xlsx; dict=$here/xlsx.dict ;;
     fuzz-ods) seeds=$out/seeds/ods; dict=$here/ods.dict ;;
     fuzz-csv-table) seeds=$out/seeds/csv-table; dict=$here/csv.dict ;;
