@@ -176,7 +176,7 @@ typedef struct
 typedef struct
 {
   const char *id;                  /* "sdmx-2.1", "xlsx" (the CLI's --format) */
-  const char *name;                /* translatable (N_()): "SDMX-ML 2.1 data" */
+  const char *name;                /* translatable, marked for gettext: "SDMX-ML 2.1 data" */
   const char *const *patterns;     /* file chooser and CLI: "*.xml", NULL-terminated */
   const char *const *mime_types;   /* NULL-terminated, may be empty */
   /* How sure the importer is that the file is its own: 0 not, 100 certain (root element
