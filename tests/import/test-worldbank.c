@@ -369,6 +369,15 @@ test_sniff (void)
       sniff.root_ns = strstr (contents, "<Root") != NULL ? NULL : "http://www.worldbank.org";
       g_assert_cmpint (crk_importer_worldbank.sniff (&sniff), ==, cases[i].score);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture (cases[i].file);
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (crk_import_detect (path, &error) == &crk_importer_worldbank);
+      g_assert_no_error (error);
+    }
+  g_assert_true (crk_importer_lookup ("worldbank") == &crk_importer_worldbank);
   {
     CrkSniff other = { .path = "x.xml", .suffix = ".xml", .head = (const guint8 *) "<Root/>", .head_length = 7,
                        .root_name = "Root" };
