@@ -56,7 +56,7 @@ typedef struct
 
 /* A direct-mapped cache of columns in front of the hash table (a value is set or read
  * with one look-up; readers go round the same few hundred columns). */
-#define CACHE_SIZE 1024
+#define CACHE_SIZE 4096
 
 struct _CrkValueStore
 {
@@ -122,11 +122,12 @@ crk_value_store_free (CrkValueStore *store)
   g_free (store);
 }
 
+/* Eight consecutive years of up to 512 indicators map to distinct slots. */
 static guint
 cache_slot (int year,
             guint indicator)
 {
-  return ((guint) year * 31u + indicator) % CACHE_SIZE;
+  return ((indicator << 3) + ((guint) year & 7)) % CACHE_SIZE;
 }
 
 static Column *
