@@ -101,209 +101,7 @@ crk_sdmx_ns_classify (const char *uri,
 
 /* Messages quoting the file */
 
-/**
- * crk_sdmx_clean_text:
- * @text: bytes, perhaps not UTF-8
- * @length: their length, or -1
- * @max_chars: at most this many characters (then "…"), 0 for no limit
- *
- * Returns: (transfer full): @text on one line, valid UTF-8, blanks around removed
- */
-char *
-crk_sdmx_clean_text (const char *text,
-                     gssize length,
-                     gsize max_chars)
-{
-  const char *p = text != NULL ? text : "";
-  const char *end = p + (length >= 0 ? (gsize) length : strlen (p));
-  GString *s = g_string_new (NULL);
-  gsize n = 0;
-
-  while (p < end && *p != '\0')
-    {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
-
-      if (max_chars > 0 && n >= max_chars)
-        {
-          g_string_append (s, "…");
-          break;
-        }
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          /* a character cut short or an invalid byte: one U+FFFD */
-          g_string_append_unichar (s, 0xfffd);
-          p++;
-          while (p < end && ((guchar) *p & 0xc0) == 0x80)
-            p++;
-        }
-      else
-        {
-          if (c < 0x20 || c == 0x7f)
-            c = ' ';
-          if (!(c == ' ' && s->len > 0 && s->str[s->len - 1] == ' '))
-            g_string_append_unichar (s, c);
-          p = g_utf8_next_char (p);
-        }
-      n++;
-    }
-  g_strstrip (s->str);
-  return g_string_free (s, FALSE);
-}
-
 /* Safe streaming XML */
-
-#define HEAD_SIZE (64 * 1024)
-
-static void
-xml_problem (CrkSdmxXml *xml,
-             int line,
-             int column,
-             CrkImportError code,
-             const char *message)
-{
-  crk_import_report_error (xml->report, xml->path, line, column, code, "%s", message);
-}
-
-/* The prolog: refuses DOCTYPE (and with it every entity), UTF-16 and UTF-32, and what is
- * not XML, before the parser sees the file. */
-static gboolean
-check_prolog (CrkSdmxXml *xml,
-              gboolean whole)
-{
-  const guint8 *p = xml->head, *end = xml->head + xml->head_length;
-  int line = 1, column = 1;
-
-  if (xml->head_length == 0)
-    {
-      xml_problem (xml, 0, 0, CRK_IMPORT_ERROR_MALFORMED, _ ("the file is empty"));
-      return FALSE;
-    }
-  if (xml->head_length >= 2 && ((p[0] == 0xfe && p[1] == 0xff) || (p[0] == 0xff && p[1] == 0xfe) || p[0] == 0 || p[1] == 0))
-    {
-      xml_problem (xml, 1, 1, CRK_IMPORT_ERROR_MALFORMED,
-                   _ ("the file is not UTF-8 (it looks like UTF-16 or UTF-32); save or download it as UTF-8"));
-      return FALSE;
-    }
-  if (xml->head_length >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
-    p += 3;
-  while (p < end)
-    {
-      if (*p == '\n')
-        line++, column = 1, p++;
-      else if (g_ascii_isspace (*p))
-        column++, p++;
-      else if (*p != '<')
-        {
-          xml_problem (xml, line, column, CRK_IMPORT_ERROR_MALFORMED,
-                       _ ("this is not an XML file (the document does not start with “<”)"));
-          return FALSE;
-        }
-      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        {
-          const guint8 *q = p + 4;
-
-          while (q + 3 <= end && memcmp (q, "-->", 3) != 0)
-            q++;
-          if (q + 3 > end)
-            break;
-          for (; p < q + 3; p++)
-            if (*p == '\n')
-              line++, column = 1;
-            else if ((*p & 0xc0) != 0x80)
-              column++;
-        }
-      else if (end - p >= 2 && p[1] == '?')
-        {
-          const guint8 *q = p + 2;
-
-          while (q + 2 <= end && memcmp (q, "?>", 2) != 0)
-            q++;
-          if (q + 2 > end)
-            break;
-          for (; p < q + 2; p++)
-            if (*p == '\n')
-              line++, column = 1;
-            else if ((*p & 0xc0) != 0x80)
-              column++;
-        }
-      else if (end - p >= 2 && p[1] == '!')
-        {
-          xml_problem (xml, line, column, CRK_IMPORT_ERROR_HOSTILE,
-                       _ ("the file has a document type declaration (DOCTYPE); DTDs and entities are refused for safety"));
-          return FALSE;
-        }
-      else
-        return TRUE; /* the root element */
-    }
-  if (!whole)
-    {
-      xml_problem (xml, line, column, CRK_IMPORT_ERROR_HOSTILE,
-                   _ ("the part before the first element is longer than 64 KiB; refusing the file"));
-      return FALSE;
-    }
-  return TRUE; /* the parser says what is wrong */
-}
-
-static int
-read_cb (void *context,
-         char *buffer,
-         int length)
-{
-  CrkSdmxXml *xml = context;
-  gssize n;
-
-  if (length <= 0)
-    return 0;
-  if (xml->head_position < xml->head_length)
-    {
-      gsize k = MIN ((gsize) length, xml->head_length - xml->head_position);
-
-      memcpy (buffer, xml->head + xml->head_position, k);
-      xml->head_position += k;
-      return (int) k;
-    }
-  if (xml->io_error != NULL)
-    return -1;
-  n = g_input_stream_read (xml->stream, buffer, (gsize) length, xml->cancellable, &xml->io_error);
-  return n < 0 ? -1 : (int) n;
-}
-
-static int
-close_cb (void *context)
-{
-  return 0;
-}
-
-static void
-error_cb (void *user_data,
-          xmlErrorPtr error)
-{
-  CrkSdmxXml *xml = user_data;
-  g_autofree char *text = NULL;
-  CrkImportError code = CRK_IMPORT_ERROR_MALFORMED;
-
-  if (error == NULL || error->level == XML_ERR_WARNING || error->level == XML_ERR_NONE || xml->broken)
-    return;
-  if (error->domain == XML_FROM_IO || xml->io_error != NULL)
-    {
-      xml->broken = TRUE;
-      return; /* said by the caller, from io_error */
-    }
-  if (error->level == XML_ERR_FATAL)
-    xml->broken = TRUE;
-  text = crk_sdmx_clean_text (error->message, -1, 200);
-  if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_UNDECLARED_ENTITY ||
-      error->code == XML_WAR_UNDECLARED_ENTITY)
-    code = CRK_IMPORT_ERROR_HOSTILE;
-  if (strstr (text, "Excessive depth") != NULL || strstr (text, "huge") != NULL)
-    crk_import_report_error (xml->report, xml->path, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE,
-                             /* TRANSLATORS: %s is libxml2's (English) description */
-                             _ ("the file exceeds a safety limit of the XML parser: %s"), text);
-  else
-    crk_import_report_error (xml->report, xml->path, MAX (error->line, 1), error->int2, code,
-                             /* TRANSLATORS: %s is libxml2's (English) description of the syntax error */
-                             _ ("not well-formed XML: %s"), text);
-}
 
 /**
  * crk_sdmx_xml_open:
@@ -322,31 +120,14 @@ crk_sdmx_xml_open (CrkSdmxXml *xml,
                    GCancellable *cancellable,
                    GError **error)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES |
-                      XML_PARSE_NOBLANKS;
-  gsize length = 0;
-
   memset (xml, 0, sizeof *xml);
   xml->path = path;
   xml->report = report;
-  xml->cancellable = cancellable;
-  xml->stream = G_INPUT_STREAM (g_file_read (file, cancellable, error));
-  if (xml->stream == NULL)
+  xml->input = crk_xml_input_open (path, NULL, report, CRK_SDMX_MAX_DEPTH,
+                                   CRK_XML_INPUT_UTF8_ONLY | CRK_XML_INPUT_NO_BLANKS, cancellable, error);
+  if (xml->input == NULL)
     return FALSE;
-  xml->head = g_malloc (HEAD_SIZE);
-  if (!g_input_stream_read_all (xml->stream, xml->head, HEAD_SIZE, &length, cancellable, error))
-    return FALSE;
-  xml->head_length = length;
-  if (!check_prolog (xml, length < HEAD_SIZE))
-    return FALSE;
-  xml->reader = xmlReaderForIO (read_cb, close_cb, xml, NULL, NULL, options);
-  if (xml->reader == NULL)
-    {
-      g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO, _ ("Cannot read “%s”: out of memory"), path);
-      return FALSE;
-    }
-  xmlTextReaderSetStructuredErrorHandler (xml->reader, error_cb, xml);
+  xml->reader = crk_xml_input_get_reader (xml->input);
   return TRUE;
 }
 
@@ -361,74 +142,18 @@ int
 crk_sdmx_xml_next (CrkSdmxXml *xml,
                    GError **error)
 {
-  int ret, type;
+  int ret = crk_xml_input_next (xml->input, error);
 
-  if ((++xml->nodes & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (xml->cancellable, error))
-    return -1;
-  ret = xmlTextReaderRead (xml->reader);
-  if (ret == 1)
-    {
-      type = xml->type = xmlTextReaderNodeType (xml->reader);
-      xml->depth = xmlTextReaderDepth (xml->reader);
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE ||
-          type == XML_READER_TYPE_ENTITY)
-        {
-          int line, column;
-
-          crk_sdmx_xml_location (xml, &line, &column);
-          xml_problem (xml, line, column, CRK_IMPORT_ERROR_HOSTILE,
-                       _ ("the file uses entities or a document type declaration; they are refused for safety"));
-          return -1;
-        }
-      if (type == XML_READER_TYPE_ELEMENT && xml->depth >= CRK_SDMX_MAX_DEPTH)
-        {
-          int line, column;
-
-          crk_sdmx_xml_location (xml, &line, &column);
-          crk_import_report_error (xml->report, xml->path, line, column, CRK_IMPORT_ERROR_HOSTILE,
-                                   _ ("elements are nested deeper than %d levels; refusing the file"),
-                                   CRK_SDMX_MAX_DEPTH);
-          return -1;
-        }
-      return 1;
-    }
-  if (xml->io_error != NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&xml->io_error), _ ("Cannot read “%s”: "), xml->path);
-      return -1;
-    }
-  if (ret < 0 && !crk_import_report_failed (xml->report))
-    xml_problem (xml, xmlTextReaderGetParserLineNumber (xml->reader), xmlTextReaderGetParserColumnNumber (xml->reader),
-                 CRK_IMPORT_ERROR_MALFORMED, _ ("not well-formed XML"));
-  return ret < 0 ? -1 : 0;
+  xml->type = crk_xml_input_get_type (xml->input);
+  xml->depth = crk_xml_input_get_depth (xml->input);
+  return ret;
 }
 
 void
 crk_sdmx_xml_close (CrkSdmxXml *xml)
 {
-  g_clear_pointer (&xml->reader, xmlFreeTextReader);
-  if (xml->stream != NULL)
-    g_input_stream_close (xml->stream, NULL, NULL);
-  g_clear_object (&xml->stream);
-  g_clear_pointer (&xml->head, g_free);
-  g_clear_error (&xml->io_error);
-}
-
-void
-crk_sdmx_xml_location (CrkSdmxXml *xml,
-                       int *line,
-                       int *column)
-{
-  xmlNodePtr node = xmlTextReaderCurrentNode (xml->reader);
-  int parser_line = xmlTextReaderGetParserLineNumber (xml->reader);
-  long node_line = node != NULL ? xmlGetLineNo (node) : -1;
-
-  if (node_line <= 0 || node_line > G_MAXINT)
-    node_line = parser_line;
-  *line = (int) node_line;
-  /* The parser may have read a little further than the element; on its line, its
-   * column is at or just after it. */
-  *column = parser_line == node_line ? xmlTextReaderGetParserColumnNumber (xml->reader) : 0;
+  g_clear_pointer (&xml->input, crk_xml_input_free);
+  xml->reader = NULL;
 }
 
 const char *
@@ -825,7 +550,7 @@ dimension_list (const CrkSdmxRaw *raw)
       g_string_append_printf (s, "%s%s", s->len > 0 ? ", " : "", crk_sdmx_components_id (lists[l], i));
   if (s->len == 0)
     g_string_append (s, _ ("none"));
-  return crk_sdmx_clean_text (s->str, (gssize) s->len, 400);
+  return crk_xml_clean_text (s->str, (gssize) s->len, 400);
 }
 
 /* The data set's id, else the file's name without its suffix. */
@@ -842,7 +567,7 @@ dataset_name (CrkSdmxMapper *m,
 
       if (dot != NULL && dot != base)
         *dot = '\0';
-      m->fallback_indicator = crk_sdmx_clean_text (base, -1, 0);
+      m->fallback_indicator = crk_xml_clean_text (base, -1, 0);
       if (*m->fallback_indicator == '\0')
         g_free (m->fallback_indicator), m->fallback_indicator = g_strdup ("SDMX");
     }
@@ -869,7 +594,7 @@ build_key (CrkSdmxMapper *m,
           if (!m->said_no_city)
             {
               g_autofree char *dims = dimension_list (raw);
-              g_autofree char *shown = crk_sdmx_clean_text (m->city_dim, -1, 80);
+              g_autofree char *shown = crk_xml_clean_text (m->city_dim, -1, 80);
 
               crk_import_report_error (m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID,
                                        _ ("the series has no dimension “%s” (named for the city); its dimensions are %s"),
@@ -1130,7 +855,7 @@ find_indicator (CrkSdmxMapper *m,
           if (!m->said_no_indicator)
             {
               g_autofree char *dims = dimension_list (raw);
-              g_autofree char *shown = crk_sdmx_clean_text (m->indicator_dim, -1, 80);
+              g_autofree char *shown = crk_xml_clean_text (m->indicator_dim, -1, 80);
 
               crk_import_report_error (m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID,
                                        _ ("the series has no dimension “%s” (named for the indicator); its dimensions are %s"),
@@ -1265,7 +990,7 @@ crk_sdmx_mapper_observation (CrkSdmxMapper *m,
     obs.period = raw_attr (raw, m->period_dim);
   if (obs.period == NULL || *obs.period == '\0')
     {
-      g_autofree char *shown = crk_sdmx_clean_text (m->period_dim, -1, 80);
+      g_autofree char *shown = crk_xml_clean_text (m->period_dim, -1, 80);
 
       crk_import_report_error (m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID,
                                _ ("the observation has no period (no %s)"), shown);
@@ -1286,7 +1011,7 @@ crk_sdmx_mapper_observation (CrkSdmxMapper *m,
     }
   if (!parse_value (m, raw->value, &value))
     {
-      g_autofree char *shown = crk_sdmx_clean_text (raw->value, -1, 60);
+      g_autofree char *shown = crk_xml_clean_text (raw->value, -1, 60);
 
       crk_import_report_error (m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID,
                                _ ("the value “%s” is not a number"), shown);
@@ -1299,7 +1024,7 @@ crk_sdmx_mapper_observation (CrkSdmxMapper *m,
       obs.unit_mult = 0;
       if (!isnan (value) && !isfinite (value))
         {
-          g_autofree char *shown = crk_sdmx_clean_text (raw->value, -1, 60);
+          g_autofree char *shown = crk_xml_clean_text (raw->value, -1, 60);
 
           crk_import_report_error (m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID,
                                    _ ("the value “%s” times its unit multiplier is too large"), shown);

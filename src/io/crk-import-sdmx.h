@@ -14,6 +14,7 @@
 #include <libxml/xmlreader.h>
 
 #include "crk-import.h"
+#include "crk-xml-input.h"
 
 G_BEGIN_DECLS
 
@@ -53,16 +54,10 @@ CrkSdmxNs crk_sdmx_ns_classify (const char *uri,
 
 typedef struct
 {
-  xmlTextReaderPtr reader;
+  CrkXmlInput *input;
+  xmlTextReaderPtr reader; /* the input's */
   const char *path;
   CrkImportReport *report;
-  GInputStream *stream;
-  GCancellable *cancellable;
-  GError *io_error;
-  guint8 *head;
-  gsize head_length, head_position;
-  gboolean broken; /* a fatal error was reported */
-  guint64 nodes;
   int type, depth; /* of the current node */
 } CrkSdmxXml;
 
@@ -76,19 +71,11 @@ gboolean crk_sdmx_xml_open (CrkSdmxXml *xml,
 int crk_sdmx_xml_next (CrkSdmxXml *xml,
                        GError **error);
 void crk_sdmx_xml_close (CrkSdmxXml *xml);
-/* The line of the current element, and the parser's column when it is on that line. */
-void crk_sdmx_xml_location (CrkSdmxXml *xml,
-                            int *line,
-                            int *column);
 /* The value of an attribute of the current element (NULL when absent); @ns NULL for an
  * unqualified attribute. Borrowed until the reader moves on. */
 const char *crk_sdmx_xml_attribute (CrkSdmxXml *xml,
                                     const char *ns,
                                     const char *name);
-/* @text on one line, valid UTF-8 (for messages quoting the file). */
-char *crk_sdmx_clean_text (const char *text,
-                           gssize length,
-                           gsize max_chars);
 
 /* The structure message (crk-sdmx-structure.c) */
 

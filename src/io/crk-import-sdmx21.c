@@ -223,7 +223,7 @@ location (Reader *r,
           int *line,
           int *column)
 {
-  crk_sdmx_xml_location (&r->xml, line, column);
+  crk_xml_input_location (r->xml.input, line, column);
 }
 
 static void
@@ -261,7 +261,7 @@ set_once (char **field,
           const char *value)
 {
   if (*field == NULL && value != NULL && *value != '\0')
-    *field = crk_sdmx_clean_text (value, -1, 200);
+    *field = crk_xml_clean_text (value, -1, 200);
 }
 
 /* The root element: a data message of 2.0 or 2.1, or an error message; anything else is
@@ -277,8 +277,8 @@ check_root (Reader *r,
     "CompactData", "UtilityData", "MessageGroup",
   };
   const char *uri = (const char *) xmlTextReaderConstNamespaceUri (r->xml.reader);
-  g_autofree char *shown_name = crk_sdmx_clean_text (name, -1, 80);
-  g_autofree char *shown_ns = crk_sdmx_clean_text (uri != NULL ? uri : "", -1, 120);
+  g_autofree char *shown_name = crk_xml_clean_text (name, -1, 80);
+  g_autofree char *shown_ns = crk_xml_clean_text (uri != NULL ? uri : "", -1, 120);
 
   r->version = version;
   if (version >= 30)
@@ -982,7 +982,7 @@ end_text_element (Reader *r,
     case E_MESSAGE_TEXT:
       if (r->messages->len < MAX_MESSAGE_TEXT)
         {
-          g_autofree char *text = crk_sdmx_clean_text (r->text->str, (gssize) r->text->len, 300);
+          g_autofree char *text = crk_xml_clean_text (r->text->str, (gssize) r->text->len, 300);
 
           if (r->messages->len > 0)
             g_string_append (r->messages, " ");

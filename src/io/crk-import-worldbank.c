@@ -30,12 +30,11 @@
 #include <string.h>
 
 #include "crk-import.h"
+#include "crk-xml-input.h"
 
 #define WB_NS "http://www.worldbank.org"
-#define HEAD_SIZE (64 * 1024)
 #define MAX_DEPTH 32
 #define MAX_TEXT (64 * 1024) /* bytes of one field; names and codes are far shorter */
-#define CHECK_EVERY 4096
 
 typedef enum
 {
@@ -75,13 +74,11 @@ typedef struct
   CrkImportSink *sink;
   CrkImportReport *report;
   GCancellable *cancellable;
-  GInputStream *stream;
-  GError *io_error;
+  CrkXmlInput *input;
   xmlTextReaderPtr reader;
 
   Layout layout;
-  gboolean stop;     /* an error that ends the reading */
-  gboolean reported; /* libxml2 reported a fatal error */
+  gboolean stop; /* an error that ends the reading */
   int record_depth;  /* -1 outside a record */
   int record_line;
   Field field;
@@ -94,124 +91,14 @@ typedef struct
   gint64 page, pages, per_page, total;
 } Reader;
 
-/* Input */
-
-static int
-read_cb (void *context,
-         char *buffer,
-         int length)
-{
-  Reader *r = context;
-  gssize n = g_input_stream_read (r->stream, buffer, (gsize) MAX (length, 0), r->cancellable,
-                                  r->io_error == NULL ? &r->io_error : NULL);
-
-  return n < 0 ? -1 : (int) n;
-}
-
-static int
-close_cb (void *context)
-{
-  return 0;
-}
-
-/* The prolog, before the root element, looked at before parsing: a DOCTYPE (and with
- * it every entity) is refused. UTF-16 is turned into UTF-8 to look at it. */
-static char *
-head_as_utf8 (const guint8 *head,
-              gsize length)
-{
-  const char *from = NULL;
-  gsize read = 0;
-  g_autoptr (GError) error = NULL;
-  char *text;
-
-  if (length >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == '<' && head[1] == 0)))
-    from = "UTF-16LE";
-  else if (length >= 2 && ((head[0] == 0xfe && head[1] == 0xff) || (head[0] == 0 && head[1] == '<')))
-    from = "UTF-16BE";
-  if (from == NULL)
-    return g_strndup ((const char *) head, length);
-  length &= ~(gsize) 1;
-  text = g_convert ((const char *) head, (gssize) length, "UTF-8", from, &read, NULL, &error);
-  if (text == NULL && read > 0 && read < length)
-    text = g_convert ((const char *) head, (gssize) (read & ~(gsize) 1), "UTF-8", from, NULL, NULL, NULL);
-  return text != NULL ? text : g_strdup ("");
-}
-
-/* FALSE (with an error in the report) when the file must not be parsed. */
-static gboolean
-check_prolog (Reader *r,
-              const guint8 *head,
-              gsize length,
-              gboolean whole)
-{
-  g_autofree char *text = head_as_utf8 (head, length);
-  const char *p = text;
-  int line = 1;
-  const char *line_start = p;
-
-  if (g_str_has_prefix (p, "\xef\xbb\xbf"))
-    p += 3, line_start = p;
-  for (;;)
-    {
-      const char *end = NULL;
-
-      while (g_ascii_isspace (*p))
-        if (*p++ == '\n')
-          line++, line_start = p;
-      if (g_str_has_prefix (p, "<!--"))
-        end = strstr (p + 4, "-->");
-      else if (g_str_has_prefix (p, "<?"))
-        end = strstr (p + 2, "?>");
-      else if (g_str_has_prefix (p, "<!"))
-        {
-          crk_import_report_error (r->report, r->file, line, (int) g_utf8_strlen (line_start, p - line_start) + 1,
-                                   CRK_IMPORT_ERROR_HOSTILE, "%s",
-                                   _ ("the file has a document type declaration (DOCTYPE); "
-                                      "DTDs and entities are refused for safety"));
-          return FALSE;
-        }
-      else
-        return TRUE; /* the root element, or something the parser reports */
-      if (end == NULL)
-        break;
-      for (end += end[0] == '-' ? 3 : 2; p < end; p++)
-        if (*p == '\n')
-          line++, line_start = p + 1;
-    }
-  if (whole)
-    return TRUE; /* the parser reports the unfinished comment */
-  crk_import_report_error (r->report, r->file, line, 0, CRK_IMPORT_ERROR_HOSTILE, _ ("the file has more than %d KiB before its first element; refusing it"),
-                           HEAD_SIZE / 1024);
-  return FALSE;
-}
-
-static void
-error_cb (void *user_data,
-          xmlErrorPtr error)
-{
-  Reader *r = user_data;
-  g_autofree char *valid = NULL;
-
-  if (error == NULL || error->level == XML_ERR_WARNING || error->level == XML_ERR_NONE || r->reported)
-    return;
-  r->reported = TRUE;
-  if (error->domain == XML_FROM_IO && r->io_error != NULL)
-    return; /* said by the I/O error */
-  valid = g_utf8_make_valid (error->message != NULL ? error->message : "", -1);
-  g_strdelimit (valid, "\n\t", ' ');
-  /* TRANSLATORS: %s is libxml2's (English) description of the syntax error */
-  crk_import_report_error (r->report, r->file, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_MALFORMED,
-                           _ ("not well-formed XML: %s"), g_strstrip (valid));
-}
-
 /* Where the reader is: the line of the current element (libxml2 keeps no column). */
 static int
 current_line (Reader *r)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
+  int line;
 
-  return node != NULL ? (int) MAX (xmlGetLineNo (node), 0) : 0;
+  crk_xml_input_location (r->input, &line, NULL);
+  return line;
 }
 
 static gboolean
@@ -491,13 +378,6 @@ static void
 start_element (Reader *r,
                int depth)
 {
-  if (depth >= MAX_DEPTH)
-    {
-      crk_import_report_error (r->report, r->file, current_line (r), 0, CRK_IMPORT_ERROR_HOSTILE,
-                               _ ("elements are nested deeper than %d levels; refusing the file"), MAX_DEPTH);
-      r->stop = TRUE;
-      return;
-    }
   if (depth == 0)
     {
       start_root (r);
@@ -569,23 +449,21 @@ add_text (Reader *r)
   value = (const char *) xmlTextReaderConstValue (r->reader);
   if (value == NULL)
     return;
-  if (text->len + strlen (value) > MAX_TEXT)
+  if (!crk_xml_append_text (text, value, MAX_TEXT))
     {
       crk_import_report_error (r->report, r->file, current_line (r), 0, CRK_IMPORT_ERROR_HOSTILE,
                                _ ("a text is longer than %d bytes; refusing the file"), MAX_TEXT);
       r->stop = TRUE;
-      return;
     }
-  g_string_append (text, value);
 }
 
 /* One node; FALSE to stop. */
 static gboolean
 read_node (Reader *r)
 {
-  int depth = xmlTextReaderDepth (r->reader);
+  int depth = crk_xml_input_get_depth (r->input);
 
-  switch (xmlTextReaderNodeType (r->reader))
+  switch (crk_xml_input_get_type (r->input))
     {
     case XML_READER_TYPE_ELEMENT:
       start_element (r, depth);
@@ -600,13 +478,6 @@ read_node (Reader *r)
     case XML_READER_TYPE_WHITESPACE:
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
       add_text (r);
-      break;
-    case XML_READER_TYPE_DOCUMENT_TYPE:
-    case XML_READER_TYPE_ENTITY_REFERENCE:
-    case XML_READER_TYPE_ENTITY:
-      crk_import_report_error (r->report, r->file, current_line (r), 0, CRK_IMPORT_ERROR_HOSTILE, "%s",
-                               _ ("the file uses DTDs or entities; refusing it"));
-      r->stop = TRUE;
       break;
     default:
       break;
@@ -648,45 +519,7 @@ reader_clear (Reader *r)
       g_free (r->country_labelled[i]);
       g_free (r->indicator_labelled[i]);
     }
-  if (r->reader != NULL)
-    xmlFreeTextReader (r->reader);
-  g_clear_object (&r->stream);
-  g_clear_error (&r->io_error);
-}
-
-static gboolean
-open_reader (Reader *r,
-             const char *path,
-             GError **error)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) stream = g_file_read (file, r->cancellable, error);
-  g_autofree guint8 *head = NULL;
-  gsize length = 0;
-
-  if (stream == NULL)
-    return FALSE;
-  head = g_malloc (HEAD_SIZE);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, HEAD_SIZE, &length, r->cancellable, error)
-      || !g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, r->cancellable, error))
-    return FALSE;
-  if (length == 0)
-    {
-      crk_import_report_error (r->report, r->file, 0, 0, CRK_IMPORT_ERROR_MALFORMED, "%s", _ ("the file is empty"));
-      return TRUE;
-    }
-  if (!check_prolog (r, head, length, length < HEAD_SIZE))
-    return TRUE;
-  r->stream = G_INPUT_STREAM (g_steal_pointer (&stream));
-  r->reader = xmlReaderForIO (read_cb, close_cb, r, NULL, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
-  if (r->reader == NULL)
-    {
-      g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO, _ ("Cannot read “%s”"), r->file);
-      return FALSE;
-    }
-  xmlTextReaderSetStructuredErrorHandler (r->reader, error_cb, r);
-  return TRUE;
+  g_clear_pointer (&r->input, crk_xml_input_free);
 }
 
 static gboolean
@@ -700,8 +533,7 @@ worldbank_read (const char *path,
   CrkImportOptions defaults = { 0 };
   Reader r = { 0 };
   gboolean ok = TRUE;
-  guint64 n = 0;
-  int status = 1;
+  int status;
 
   g_return_val_if_fail (path != NULL && sink != NULL && report != NULL, FALSE);
 
@@ -715,25 +547,16 @@ worldbank_read (const char *path,
   for (int i = 0; i < N_FIELDS; i++)
     r.slots[i].text = g_string_new (NULL);
 
-  if (!open_reader (&r, path, error))
+  r.input = crk_xml_input_open (path, NULL, report, MAX_DEPTH, CRK_XML_INPUT_DEFAULT, cancellable, error);
+  if (r.input == NULL)
     ok = FALSE;
-  else if (r.reader != NULL)
+  else
     {
-      while ((status = xmlTextReaderRead (r.reader)) == 1 && read_node (&r))
-        if (++n % CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-          {
-            ok = FALSE;
-            break;
-          }
-      if (ok && r.io_error != NULL)
-        {
-          g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO, _ ("Cannot read “%s”: %s"), path,
-                       r.io_error->message);
-          ok = FALSE;
-        }
-      else if (ok && status < 0 && !r.reported)
-        crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_MALFORMED, "%s",
-                                 _ ("the file ends before its XML is complete"));
+      r.reader = crk_xml_input_get_reader (r.input);
+      while ((status = crk_xml_input_next (r.input, error)) == 1 && read_node (&r))
+        ;
+      if (status < 0 && !crk_import_report_failed (report))
+        ok = FALSE; /* I/O or cancelled */
       if (ok && !crk_import_report_failed (report))
         {
           say_pages (&r);

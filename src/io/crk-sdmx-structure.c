@@ -321,7 +321,7 @@ static void
 add_code_name (Loader *l)
 {
   g_autofree char *key = g_strconcat (l->codelist, "\x1f", l->code, NULL);
-  g_autofree char *name = crk_sdmx_clean_text (l->text->str, (gssize) l->text->len, 0);
+  g_autofree char *name = crk_xml_clean_text (l->text->str, (gssize) l->text->len, 0);
   const char *old = g_hash_table_lookup (l->s->names, key);
   char *packed;
 
@@ -350,7 +350,7 @@ end_element (Loader *l,
         const char *id = parent == K_DSD && l->dsd != NULL ? l->dsd->id : parent == K_DATAFLOW ? l->flow : NULL;
 
         if (id != NULL && (l->lang == NULL || strcmp (l->lang, "en") == 0 || !g_hash_table_contains (l->s->artefacts, id)))
-          g_hash_table_insert (l->s->artefacts, g_strdup (id), crk_sdmx_clean_text (l->text->str, -1, 200));
+          g_hash_table_insert (l->s->artefacts, g_strdup (id), crk_xml_clean_text (l->text->str, -1, 200));
       }
       break;
     case K_URN:
