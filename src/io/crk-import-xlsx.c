@@ -279,14 +279,7 @@ append_text (CrkXmlPart *part,
 {
   const char *value = (const char *) xmlTextReaderConstValue (crk_xml_part_get_reader (part));
 
-  if (value == NULL)
-    return TRUE;
-  g_string_append (text, value);
-  if (text->len <= CRK_SHEET_MAX_TEXT)
-    return TRUE;
-  crk_xml_part_fail (part, CRK_IMPORT_ERROR_HOSTILE,
-                     g_strdup_printf (_ ("a text is longer than %d bytes; refusing the file"), CRK_SHEET_MAX_TEXT));
-  return FALSE;
+  return value == NULL || crk_xml_part_append_text (part, text, value);
 }
 
 /* Shared strings: <si> with <t>, or runs <r><t>; phonetic runs <rPh> are not the text. */

@@ -395,15 +395,9 @@ end_cell (Odf *o)
 
 static gboolean
 append_text (Odf *o,
-             const char *text,
-             gsize length)
+             const char *text)
 {
-  g_string_append_len (o->text, text, (gssize) length);
-  if (o->text->len <= CRK_SHEET_MAX_TEXT)
-    return TRUE;
-  crk_xml_part_fail (o->part, CRK_IMPORT_ERROR_HOSTILE,
-                     g_strdup_printf (_ ("a text is longer than %d bytes; refusing the file"), CRK_SHEET_MAX_TEXT));
-  return FALSE;
+  return crk_xml_part_append_text (o->part, o->text, text);
 }
 
 /* An element inside a cell: paragraphs, spaces, tabs, line breaks; comments and drawings
@@ -420,7 +414,7 @@ cell_element (Odf *o)
   else if (crk_xml_part_is (o->part, ns_text, "p") || crk_xml_part_is (o->part, ns_text, "h"))
     {
       if (o->paragraphs++ > 0)
-        append_text (o, "\n", 1);
+        append_text (o, "\n");
       if (xmlTextReaderIsEmptyElement (o->reader) == 0)
         o->p_depth = xmlTextReaderDepth (o->reader);
     }
@@ -432,12 +426,12 @@ cell_element (Odf *o)
       if (c != NULL && !g_ascii_string_to_unsigned (c, 10, 1, MAX_SPACES, &n, NULL))
         n = 1;
       for (guint64 i = 0; i < n; i++)
-        append_text (o, " ", 1);
+        append_text (o, " ");
     }
   else if (crk_xml_part_is (o->part, ns_text, "tab"))
-    append_text (o, "\t", 1);
+    append_text (o, "\t");
   else if (crk_xml_part_is (o->part, ns_text, "line-break"))
-    append_text (o, "\n", 1);
+    append_text (o, "\n");
 }
 
 static void
@@ -532,7 +526,7 @@ crk_odf_content_read (CrkXmlPart *part,
           const char *value = (const char *) xmlTextReaderConstValue (o.reader);
 
           if (value != NULL)
-            append_text (&o, value, strlen (value));
+            append_text (&o, value);
         }
     }
   if (crk_xml_part_get_problem (part, NULL) != NULL)

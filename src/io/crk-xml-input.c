@@ -154,30 +154,41 @@ advance (const char **p,
       (*column)++;
 }
 
-/* FALSE (with a problem in the report) when the file must not be parsed: empty, not
- * XML, a DOCTYPE (and with it every entity), a prolog longer than the head. */
-static gboolean
-check_prolog (CrkXmlInput *input,
-              CrkXmlInputFlags flags)
+/**
+ * crk_xml_check_prolog:
+ * @head: the first bytes of the file
+ * @length: how many (the whole file when fewer than %CRK_XML_INPUT_HEAD_SIZE)
+ * @flags: %CRK_XML_INPUT_UTF8_ONLY refuses UTF-16 and UTF-32
+ * @line: (out): where the problem is (0 when nowhere)
+ * @column: (out): in characters, from 1 (0 when nowhere)
+ * @code: (out): what it is
+ *
+ * Looks at the prolog, before the root element: refuses an empty file, what is not XML,
+ * a DOCTYPE (and with it every entity) and a prolog longer than the head.
+ *
+ * Returns: (transfer full) (nullable): %NULL when the file may be parsed, else the problem
+ */
+char *
+crk_xml_check_prolog (const guint8 *head,
+                      gsize length,
+                      CrkXmlInputFlags flags,
+                      int *line,
+                      int *column,
+                      CrkImportError *code)
 {
-  const guint8 *head = input->head;
-  gsize length = input->head_length;
   g_autofree char *text = NULL;
   const char *p, *end;
-  int line = 1, column = 1;
 
+  *line = 1, *column = 1;
+  *code = CRK_IMPORT_ERROR_MALFORMED;
   if (length == 0)
     {
-      crk_import_report_error (input->report, input->path, 0, 0, CRK_IMPORT_ERROR_MALFORMED, "%s", _ ("the file is empty"));
-      return FALSE;
+      *line = *column = 0;
+      return g_strdup (_ ("the file is empty"));
     }
   if ((flags & CRK_XML_INPUT_UTF8_ONLY) && length >= 2
       && ((head[0] == 0xfe && head[1] == 0xff) || (head[0] == 0xff && head[1] == 0xfe) || head[0] == 0 || head[1] == 0))
-    {
-      crk_import_report_error (input->report, input->path, 1, 1, CRK_IMPORT_ERROR_MALFORMED, "%s",
-                               _ ("the file is not UTF-8 (it looks like UTF-16 or UTF-32); save or download it as UTF-8"));
-      return FALSE;
-    }
+    return g_strdup (_ ("the file is not UTF-8 (it looks like UTF-16 or UTF-32); save or download it as UTF-8"));
   text = head_as_utf8 (head, length);
   p = text;
   end = text + strlen (text);
@@ -188,40 +199,49 @@ check_prolog (CrkXmlInput *input,
       const char *close = NULL;
 
       if (g_ascii_isspace (*p))
-        advance (&p, p + 1, &line, &column);
+        advance (&p, p + 1, line, column);
       else if (*p != '<')
-        {
-          crk_import_report_error (input->report, input->path, line, column, CRK_IMPORT_ERROR_MALFORMED, "%s",
-                                   _ ("this is not an XML file (the document does not start with “<”)"));
-          return FALSE;
-        }
+        return g_strdup (_ ("this is not an XML file (the document does not start with “<”)"));
       else if (g_str_has_prefix (p, "<!--"))
         {
           if ((close = strstr (p + 4, "-->")) == NULL)
             break;
-          advance (&p, close + 3, &line, &column);
+          advance (&p, close + 3, line, column);
         }
       else if (p[1] == '?')
         {
           if ((close = strstr (p + 2, "?>")) == NULL)
             break;
-          advance (&p, close + 2, &line, &column);
+          advance (&p, close + 2, line, column);
         }
       else if (p[1] == '!')
         {
-          crk_import_report_error (input->report, input->path, line, column, CRK_IMPORT_ERROR_HOSTILE, "%s",
-                                   _ ("the file has a document type declaration (DOCTYPE); "
-                                      "DTDs and entities are refused for safety"));
-          return FALSE;
+          *code = CRK_IMPORT_ERROR_HOSTILE;
+          return g_strdup (_ ("the file has a document type declaration (DOCTYPE); "
+                              "DTDs and entities are refused for safety"));
         }
       else
-        return TRUE; /* the root element */
+        return NULL; /* the root element */
     }
   if (length < CRK_XML_INPUT_HEAD_SIZE)
-    return TRUE; /* the whole file: the parser says what is wrong */
-  crk_import_report_error (input->report, input->path, line, column, CRK_IMPORT_ERROR_HOSTILE,
-                           _ ("the file has more than %d KiB before its first element; refusing it"),
-                           CRK_XML_INPUT_HEAD_SIZE / 1024);
+    return NULL; /* the whole file: the parser says what is wrong */
+  *code = CRK_IMPORT_ERROR_HOSTILE;
+  return g_strdup_printf (_ ("the file has more than %d KiB before its first element; refusing it"),
+                          CRK_XML_INPUT_HEAD_SIZE / 1024);
+}
+
+/* FALSE (with a problem in the report) when the file must not be parsed. */
+static gboolean
+check_prolog (CrkXmlInput *input,
+              CrkXmlInputFlags flags)
+{
+  int line, column;
+  CrkImportError code;
+  g_autofree char *problem = crk_xml_check_prolog (input->head, input->head_length, flags, &line, &column, &code);
+
+  if (problem == NULL)
+    return TRUE;
+  crk_import_report_error (input->report, input->path, line, column, code, "%s", problem);
   return FALSE;
 }
 

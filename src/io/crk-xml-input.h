@@ -55,6 +55,15 @@ void crk_xml_input_location (CrkXmlInput *input,
                              int *line,
                              int *column);
 
+/* The prolog of @head (the whole file when shorter than CRK_XML_INPUT_HEAD_SIZE): NULL
+ * when it may be parsed, else the problem (empty, not XML, DOCTYPE, too long) and its
+ * place and code. */
+char *crk_xml_check_prolog (const guint8 *head,
+                            gsize length,
+                            CrkXmlInputFlags flags,
+                            int *line,
+                            int *column,
+                            CrkImportError *code);
 /* Appends @value to @text unless that makes it longer than @max bytes (FALSE then). */
 gboolean crk_xml_append_text (GString *text,
                               const char *value,

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "crk-io-limits.h"
+#include "crk-xml-input.h"
 #include "crk-zip.h"
 
 /* Small reads: the bytes read from the file measure how much of an entry was inflated. */
@@ -472,20 +473,6 @@ crk_zip_list_entries (const char *path)
 
 /* XML parts */
 
-typedef enum
-{
-  PROLOG_TEXT,
-  PROLOG_LT,       /* after "<" */
-  PROLOG_PI,       /* inside "<?" */
-  PROLOG_PI_END,   /* inside "<?", after "?" */
-  PROLOG_BANG,     /* after "<!" */
-  PROLOG_BANG_DASH,
-  PROLOG_COMMENT,
-  PROLOG_COMMENT_DASH,
-  PROLOG_COMMENT_DASH_DASH,
-  PROLOG_DONE,     /* the root element began */
-} PrologState;
-
 struct _CrkXmlPart
 {
   CrkZip *zip;   /* nullable: a plain file then */
@@ -493,7 +480,8 @@ struct _CrkXmlPart
   char *name;    /* the entry, or the file's name */
   xmlTextReaderPtr reader;
   GCancellable *cancellable;
-  PrologState prolog;
+  guint8 *head; /* the first bytes, their prolog checked, given to the parser first */
+  gsize head_length, head_position;
   guint64 nodes;
   char *problem;
   CrkImportError code;
@@ -520,54 +508,12 @@ set_problem (CrkXmlPart *part,
   part->code = code;
 }
 
-/* The bytes before the root element: comments and processing instructions only (NUL bytes
- * of UTF-16 are passed over); a DOCTYPE never reaches the parser. */
-static gboolean
-scan_prolog (CrkXmlPart *part,
-             const guint8 *p,
-             gsize n)
+/* Up to @length bytes of the entry or the file; -1 with the problem set. */
+static gssize
+part_read (CrkXmlPart *part,
+           void *buffer,
+           gsize length)
 {
-  for (gsize i = 0; i < n && part->prolog != PROLOG_DONE; i++)
-    {
-      guint8 c = p[i];
-
-      if (c == 0)
-        continue;
-      switch (part->prolog)
-        {
-        case PROLOG_TEXT: if (c == '<') part->prolog = PROLOG_LT; break;
-        case PROLOG_LT:
-          part->prolog = c == '?' ? PROLOG_PI : c == '!' ? PROLOG_BANG : PROLOG_DONE;
-          break;
-        case PROLOG_PI: if (c == '?') part->prolog = PROLOG_PI_END; break;
-        case PROLOG_PI_END: part->prolog = c == '>' ? PROLOG_TEXT : c == '?' ? PROLOG_PI_END : PROLOG_PI; break;
-        case PROLOG_BANG:
-          if (c != '-')
-            return FALSE;
-          part->prolog = PROLOG_BANG_DASH;
-          break;
-        case PROLOG_BANG_DASH:
-          if (c != '-')
-            return FALSE;
-          part->prolog = PROLOG_COMMENT;
-          break;
-        case PROLOG_COMMENT: if (c == '-') part->prolog = PROLOG_COMMENT_DASH; break;
-        case PROLOG_COMMENT_DASH: part->prolog = c == '-' ? PROLOG_COMMENT_DASH_DASH : PROLOG_COMMENT; break;
-        case PROLOG_COMMENT_DASH_DASH:
-          part->prolog = c == '>' ? PROLOG_TEXT : c == '-' ? PROLOG_COMMENT_DASH_DASH : PROLOG_COMMENT;
-          break;
-        case PROLOG_DONE: break;
-        }
-    }
-  return TRUE;
-}
-
-static int
-part_read_cb (void *context,
-              char *buffer,
-              int length)
-{
-  CrkXmlPart *part = context;
   g_autoptr (GError) error = NULL;
   gssize n;
 
@@ -579,10 +525,10 @@ part_read_cb (void *context,
       return -1;
     }
   if (part->zip != NULL)
-    n = read_data (part->zip, buffer, (gsize) length, &error);
+    n = read_data (part->zip, buffer, length, &error);
   else
     {
-      n = (gssize) fread (buffer, 1, (size_t) length, part->file);
+      n = (gssize) fread (buffer, 1, length, part->file);
       if (n == 0 && ferror (part->file))
         {
           set_problem (part, 0, 0, CRK_IMPORT_ERROR_IO, g_strerror (errno));
@@ -596,12 +542,47 @@ part_read_cb (void *context,
       part->code = (CrkImportError) error->code;
       return -1;
     }
-  if (part->prolog != PROLOG_DONE && !scan_prolog (part, (const guint8 *) buffer, (gsize) n))
+  return n;
+}
+
+/* Reads the head and checks its prolog: a DOCTYPE never reaches the parser. */
+static void
+check_head (CrkXmlPart *part)
+{
+  g_autofree char *problem = NULL;
+  int line, column;
+  CrkImportError code;
+  gssize n = 1;
+
+  part->head = g_malloc (CRK_XML_INPUT_HEAD_SIZE);
+  while (part->head_length < CRK_XML_INPUT_HEAD_SIZE
+         && (n = part_read (part, part->head + part->head_length, CRK_XML_INPUT_HEAD_SIZE - part->head_length)) > 0)
+    part->head_length += (gsize) n;
+  if (n < 0)
+    return;
+  problem = crk_xml_check_prolog (part->head, part->head_length, CRK_XML_INPUT_DEFAULT, &line, &column, &code);
+  if (problem != NULL)
+    set_problem (part, line, column, code, problem);
+}
+
+static int
+part_read_cb (void *context,
+              char *buffer,
+              int length)
+{
+  CrkXmlPart *part = context;
+
+  if (length <= 0 || part->problem != NULL)
+    return part->problem != NULL ? -1 : 0;
+  if (part->head_position < part->head_length)
     {
-      set_problem (part, 0, 0, CRK_IMPORT_ERROR_HOSTILE, _ ("the part uses DTDs or entities; refusing it"));
-      return -1;
+      gsize k = MIN ((gsize) length, part->head_length - part->head_position);
+
+      memcpy (buffer, part->head + part->head_position, k);
+      part->head_position += k;
+      return (int) k;
     }
-  return (int) n;
+  return (int) part_read (part, buffer, (gsize) length);
 }
 
 static int
@@ -616,14 +597,11 @@ part_error_cb (void *data,
 {
   CrkXmlPart *part = data;
   g_autofree char *message = NULL;
-  CrkImportError code = CRK_IMPORT_ERROR_MALFORMED;
+  CrkImportError code;
 
   if (error == NULL || error->level < XML_ERR_ERROR || part->problem != NULL)
     return;
-  if (error->code == XML_ERR_ENTITY_LOOP || strstr (error->message != NULL ? error->message : "", "Excessive depth") != NULL)
-    code = CRK_IMPORT_ERROR_HOSTILE;
-  /* Translators: %s is libxml2's (English) description of the syntax error */
-  message = g_strdup_printf (_ ("not well-formed XML: %s"), error->message != NULL ? error->message : "?");
+  message = crk_xml_describe_error (error, &code);
   set_problem (part, error->line, error->int2, code, message);
 }
 
@@ -671,6 +649,7 @@ crk_xml_part_open (CrkZip *zip,
           return NULL;
         }
     }
+  check_head (part);
   part->reader = xmlReaderForIO (part_read_cb, part_close_cb, part, NULL, NULL, options);
   if (part->reader == NULL)
     {
@@ -695,6 +674,7 @@ crk_xml_part_free (CrkXmlPart *part)
     fclose (part->file);
   g_clear_object (&part->cancellable);
   xmlFree (part->attribute);
+  g_free (part->head);
   g_free (part->problem);
   g_free (part->name);
   g_free (part);
@@ -769,6 +749,18 @@ crk_xml_part_fail (CrkXmlPart *part,
   set_problem (part, xmlTextReaderGetParserLineNumber (part->reader),
                xmlTextReaderGetParserColumnNumber (part->reader), code, message);
   g_free (message);
+}
+
+gboolean
+crk_xml_part_append_text (CrkXmlPart *part,
+                          GString *text,
+                          const char *value)
+{
+  if (crk_xml_append_text (text, value, CRK_SHEET_MAX_TEXT))
+    return TRUE;
+  crk_xml_part_fail (part, CRK_IMPORT_ERROR_HOSTILE,
+                     g_strdup_printf (_ ("a text is longer than %d bytes; refusing the file"), CRK_SHEET_MAX_TEXT));
+  return FALSE;
 }
 
 gboolean

@@ -72,6 +72,10 @@ const char *crk_xml_part_get_problem (CrkXmlPart *part,
 void crk_xml_part_fail (CrkXmlPart *part,
                         CrkImportError code,
                         char *message);
+/* Appends @value to @text; FALSE (the part failed, hostile) past CRK_SHEET_MAX_TEXT bytes. */
+gboolean crk_xml_part_append_text (CrkXmlPart *part,
+                                   GString *text,
+                                   const char *value);
 /* Is the current node the element @local_name of @ns (any of the NULL-terminated @ns)? */
 gboolean crk_xml_part_is (CrkXmlPart *part,
                           const char *const *ns,
