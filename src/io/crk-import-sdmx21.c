@@ -1065,13 +1065,11 @@ read_nodes (Reader *r,
         {
           const char *text = (const char *) xmlTextReaderConstValue (r->xml.reader);
 
-          if (text != NULL && r->text->len + strlen (text) > CRK_SDMX_MAX_VALUE_LENGTH)
+          if (text != NULL && !crk_xml_append_text (r->text, text, CRK_SDMX_MAX_VALUE_LENGTH))
             {
               error_here (r, CRK_IMPORT_ERROR_HOSTILE, _ ("a text is longer than 1 MiB; refusing the file"));
               r->stop = TRUE;
             }
-          else if (text != NULL)
-            g_string_append (r->text, text);
         }
       if (scanning && (xmlTextReaderByteConsumed (r->xml.reader) > SCAN_BYTES || r->n_series > SCAN_SERIES))
         break;

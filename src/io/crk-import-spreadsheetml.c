@@ -380,9 +380,11 @@ start_cell (Reader *r,
 }
 
 static void
-start_element (Reader *r,
+start_element (gpointer data,
                int depth)
 {
+  Reader *r = data;
+
   if (r->data_depth >= 0)
     return; /* rich text: <html:B>, <html:Font>; their text counts */
   if (depth == 0)
@@ -423,9 +425,11 @@ start_element (Reader *r,
 }
 
 static void
-end_element (Reader *r,
+end_element (gpointer data,
              int depth)
 {
+  Reader *r = data;
+
   if (depth == r->data_depth)
     {
       end_data (r);
@@ -442,14 +446,12 @@ end_element (Reader *r,
 }
 
 static void
-add_text (Reader *r)
+add_text (gpointer data,
+          const char *value)
 {
-  const char *value;
+  Reader *r = data;
 
   if (r->data_depth < 0)
-    return;
-  value = (const char *) xmlTextReaderConstValue (r->reader);
-  if (value == NULL)
     return;
   if (!crk_xml_append_text (r->text, value, MAX_CELL_TEXT))
     {
@@ -461,43 +463,18 @@ add_text (Reader *r)
     }
 }
 
-/* One node; FALSE to stop. */
-static gboolean
-read_node (Reader *r)
-{
-  int depth = crk_xml_input_get_depth (r->input);
+static const CrkXmlEvents events = {
+  .start = start_element,
+  .end = end_element,
+  .text = add_text,
+};
 
-  switch (crk_xml_input_get_type (r->input))
-    {
-    case XML_READER_TYPE_ELEMENT:
-      start_element (r, depth);
-      if (!r->stop && xmlTextReaderIsEmptyElement (r->reader))
-        end_element (r, depth);
-      break;
-    case XML_READER_TYPE_END_ELEMENT:
-      end_element (r, depth);
-      break;
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      add_text (r);
-      break;
-    default:
-      break;
-    }
-  return !r->stop;
-}
-
-/* Reads the document; FALSE on an I/O error or cancellation (in @error). */
 static gboolean
 read_document (Reader *r,
                GError **error)
 {
-  int status;
+  int status = crk_xml_input_read_events (r->input, &events, r, &r->stop, error);
 
-  while ((status = crk_xml_input_next (r->input, error)) == 1 && read_node (r))
-    ;
   return status >= 0 || crk_import_report_failed (r->report);
 }
 

@@ -375,9 +375,11 @@ start_field (Reader *r,
 }
 
 static void
-start_element (Reader *r,
+start_element (gpointer data,
                int depth)
 {
+  Reader *r = data;
+
   if (depth == 0)
     {
       start_root (r);
@@ -421,9 +423,11 @@ start_element (Reader *r,
 }
 
 static void
-end_element (Reader *r,
+end_element (gpointer data,
              int depth)
 {
+  Reader *r = data;
+
   if (r->field != FIELD_NONE && depth == r->field_depth)
     {
       if (r->field == FIELD_MESSAGE)
@@ -438,18 +442,14 @@ end_element (Reader *r,
 }
 
 static void
-add_text (Reader *r)
+add_text (gpointer data,
+          const char *value)
 {
-  GString *text;
-  const char *value;
+  Reader *r = data;
 
   if (r->field == FIELD_NONE || r->field == FIELD_OTHER)
     return;
-  text = r->slots[r->field].text;
-  value = (const char *) xmlTextReaderConstValue (r->reader);
-  if (value == NULL)
-    return;
-  if (!crk_xml_append_text (text, value, MAX_TEXT))
+  if (!crk_xml_append_text (r->slots[r->field].text, value, MAX_TEXT))
     {
       crk_import_report_error (r->report, r->file, current_line (r), 0, CRK_IMPORT_ERROR_HOSTILE,
                                _ ("a text is longer than %d bytes; refusing the file"), MAX_TEXT);
@@ -457,33 +457,11 @@ add_text (Reader *r)
     }
 }
 
-/* One node; FALSE to stop. */
-static gboolean
-read_node (Reader *r)
-{
-  int depth = crk_xml_input_get_depth (r->input);
-
-  switch (crk_xml_input_get_type (r->input))
-    {
-    case XML_READER_TYPE_ELEMENT:
-      start_element (r, depth);
-      if (!r->stop && xmlTextReaderIsEmptyElement (r->reader))
-        end_element (r, depth);
-      break;
-    case XML_READER_TYPE_END_ELEMENT:
-      end_element (r, depth);
-      break;
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      add_text (r);
-      break;
-    default:
-      break;
-    }
-  return !r->stop;
-}
+static const CrkXmlEvents events = {
+  .start = start_element,
+  .end = end_element,
+  .text = add_text,
+};
 
 static void
 say_pages (Reader *r)
@@ -553,8 +531,7 @@ worldbank_read (const char *path,
   else
     {
       r.reader = crk_xml_input_get_reader (r.input);
-      while ((status = crk_xml_input_next (r.input, error)) == 1 && read_node (&r))
-        ;
+      status = crk_xml_input_read_events (r.input, &events, &r, &r.stop, error);
       if (status < 0 && !crk_import_report_failed (report))
         ok = FALSE; /* I/O or cancelled */
       if (ok && !crk_import_report_failed (report))

@@ -459,3 +459,42 @@ crk_xml_input_next (CrkXmlInput *input,
                              _ ("not well-formed XML"));
   return ret < 0 ? -1 : 0;
 }
+
+int
+crk_xml_input_read_events (CrkXmlInput *input,
+                           const CrkXmlEvents *events,
+                           gpointer data,
+                           const gboolean *stop,
+                           GError **error)
+{
+  int ret = 1;
+
+  while (!*stop && (ret = crk_xml_input_next (input, error)) == 1)
+    switch (input->type)
+      {
+      case XML_READER_TYPE_ELEMENT:
+        if (events->start != NULL)
+          events->start (data, input->depth);
+        if (!*stop && events->end != NULL && xmlTextReaderIsEmptyElement (input->reader) == 1)
+          events->end (data, input->depth);
+        break;
+      case XML_READER_TYPE_END_ELEMENT:
+        if (events->end != NULL)
+          events->end (data, input->depth);
+        break;
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA:
+      case XML_READER_TYPE_WHITESPACE:
+      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+        {
+          const char *text = (const char *) xmlTextReaderConstValue (input->reader);
+
+          if (events->text != NULL && text != NULL)
+            events->text (data, text);
+        }
+        break;
+      default:
+        break;
+      }
+  return *stop ? 1 : ret;
+}

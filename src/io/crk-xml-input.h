@@ -49,6 +49,26 @@ int crk_xml_input_next (CrkXmlInput *input,
 /* The type and depth of the current node. */
 int crk_xml_input_get_type (CrkXmlInput *input);
 int crk_xml_input_get_depth (CrkXmlInput *input);
+/* What crk_xml_input_read_events() calls, each may be NULL: the start and the end of
+ * each element (an empty one gets both, unless the start stopped), each text node (text,
+ * CDATA, whitespace; @text never NULL). */
+typedef struct
+{
+  void (*start) (gpointer data,
+                 int depth);
+  void (*end) (gpointer data,
+               int depth);
+  void (*text) (gpointer data,
+                const char *text);
+} CrkXmlEvents;
+
+/* Reads the nodes, calling @events, until the end (0), an error (-1, as
+ * crk_xml_input_next()) or *@stop set by a call (1). */
+int crk_xml_input_read_events (CrkXmlInput *input,
+                               const CrkXmlEvents *events,
+                               gpointer data,
+                               const gboolean *stop,
+                               GError **error);
 /* The line of the current element (else the parser's), and the parser's column when it
  * is on that line (else 0); @column may be NULL. */
 void crk_xml_input_location (CrkXmlInput *input,
