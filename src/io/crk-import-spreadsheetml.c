@@ -60,15 +60,6 @@ typedef struct
   guint64 limit;
 } Reader;
 
-static int
-current_line (Reader *r)
-{
-  int line;
-
-  crk_xml_input_location (r->input, &line, NULL);
-  return line;
-}
-
 static gboolean
 is (Reader *r,
     const char *name)
@@ -397,7 +388,7 @@ start_element (gpointer data,
           g_autofree char *shown_ns = g_utf8_make_valid (ns != NULL ? ns : "", -1);
 
           /* TRANSLATORS: the root element's name and its namespace (a URI) */
-          crk_import_report_error (r->report, r->file, current_line (r), 0, CRK_IMPORT_ERROR_MALFORMED,
+          crk_import_report_error (r->report, r->file, crk_xml_input_get_line (r->input), 0, CRK_IMPORT_ERROR_MALFORMED,
                                    _ ("this is not an Excel 2003 XML workbook: the document is a <%s> in the "
                                       "namespace “%s”, not a <Workbook> in urn:schemas-microsoft-com:office:spreadsheet"),
                                    shown, shown_ns);

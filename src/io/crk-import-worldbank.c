@@ -91,16 +91,6 @@ typedef struct
   gint64 page, pages, per_page, total;
 } Reader;
 
-/* Where the reader is: the line of the current element (libxml2 keeps no column). */
-static int
-current_line (Reader *r)
-{
-  int line;
-
-  crk_xml_input_location (r->input, &line, NULL);
-  return line;
-}
-
 static gboolean
 is (Reader *r,
     const char *ns,
@@ -346,7 +336,7 @@ start_root (Reader *r)
     {
       g_autofree char *shown = g_utf8_make_valid (name != NULL ? name : "", -1);
 
-      crk_import_report_error (r->report, r->file, current_line (r), 0, CRK_IMPORT_ERROR_MALFORMED,
+      crk_import_report_error (r->report, r->file, crk_xml_input_get_line (r->input), 0, CRK_IMPORT_ERROR_MALFORMED,
                                _ ("this is not World Bank XML: the document is a <%s>, not a <wb:data> "
                                   "of the Indicators API or the <Root> of a bulk download"),
                                shown);
@@ -394,7 +384,7 @@ start_element (gpointer data,
         {
           clear_record (r);
           r->record_depth = depth;
-          r->record_line = current_line (r);
+          r->record_line = crk_xml_input_get_line (r->input);
         }
       else if (depth == 2 && r->record_depth == 1)
         start_field (r, api_field (r), depth);
@@ -404,7 +394,7 @@ start_element (gpointer data,
         {
           clear_record (r);
           r->record_depth = depth;
-          r->record_line = current_line (r);
+          r->record_line = crk_xml_input_get_line (r->input);
         }
       else if (depth == 3 && r->record_depth == 2)
         start_field (r, bulk_field (r), depth);
@@ -412,7 +402,7 @@ start_element (gpointer data,
     case LAYOUT_ERROR:
       if (depth == 1 && is (r, WB_NS, "message"))
         {
-          r->record_line = current_line (r);
+          r->record_line = crk_xml_input_get_line (r->input);
           start_field (r, FIELD_MESSAGE, depth);
         }
       break;
@@ -451,7 +441,7 @@ add_text (gpointer data,
     return;
   if (!crk_xml_append_text (r->slots[r->field].text, value, MAX_TEXT))
     {
-      crk_import_report_error (r->report, r->file, current_line (r), 0, CRK_IMPORT_ERROR_HOSTILE,
+      crk_import_report_error (r->report, r->file, crk_xml_input_get_line (r->input), 0, CRK_IMPORT_ERROR_HOSTILE,
                                _ ("a text is longer than %d bytes; refusing the file"), MAX_TEXT);
       r->stop = TRUE;
     }

@@ -408,6 +408,15 @@ crk_xml_input_location (CrkXmlInput *input,
     *column = parser_line == node_line ? xmlTextReaderGetParserColumnNumber (input->reader) : 0;
 }
 
+int
+crk_xml_input_get_line (CrkXmlInput *input)
+{
+  int line;
+
+  crk_xml_input_location (input, &line, NULL);
+  return line;
+}
+
 /* A problem at the current node. */
 static void
 refuse_here (CrkXmlInput *input,

@@ -84,6 +84,8 @@ char *crk_xml_check_prolog (const guint8 *head,
                             int *line,
                             int *column,
                             CrkImportError *code);
+/* The line of the current element (else the parser's). */
+int crk_xml_input_get_line (CrkXmlInput *input);
 /* Appends @value to @text unless that makes it longer than @max bytes (FALSE then). */
 gboolean crk_xml_append_text (GString *text,
                               const char *value,
