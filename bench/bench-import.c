@@ -22,37 +22,22 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #ifdef HAVE_LIBARCHIVE
 #include <archive.h>
 #include <archive_entry.h>
 #endif
 
+#include "crk-bench-common.h"
 #include "crk-import.h"
 
 static int n_runs = 3;
-
-/* Peak resident set size of this process, in kB. */
-static long
-peak_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *p;
-
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (p = strstr (status, "VmHWM:")) != NULL)
-    return atol (p + strlen ("VmHWM:"));
-  return 0;
-}
 
 /* The counting sink */
 
@@ -86,9 +71,10 @@ child_read (const char *path)
   CrkImportOptions options = {.default_year = 2020};
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   g_autoptr (GError) error = NULL;
-  long before = peak_kb ();
-  gint64 start = g_get_monotonic_time ();
+  g_autofree char *figures = NULL;
+  CrkBenchClock clock;
 
+  crk_bench_clock_start (&clock);
   if (!crk_import_file (path, NULL, &options, &counter.sink, report, NULL, &error))
     {
       if (error != NULL)
@@ -101,97 +87,32 @@ child_read (const char *path)
         }
       return 1;
     }
-  printf ("%.6f %ld %ld %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n", (g_get_monotonic_time () - start) / 1e6,
-          peak_kb (), before, counter.n, counter.n_missing);
+  figures = crk_bench_clock_line (&clock);
+  printf ("%s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n", figures, counter.n, counter.n_missing);
   return 0;
 }
 
 /* Measures */
 
-typedef struct
-{
-  double seconds;
-  long peak_kb;
-  long base_kb;
-  guint64 n;
-  guint64 n_missing;
-} Measure;
-
 static gboolean
 run_child (const char *self,
            const char *path,
-           Measure *m)
+           CrkBenchMeasure *m)
 {
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
+  g_autofree char *what = g_strdup_printf ("reading %s", path);
   const char *argv[] = {self, "--child-read", path, NULL};
-  g_autoptr (GError) error = NULL;
-  int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error)
-      || !g_spawn_check_wait_status (status, &error)
-      || sscanf (out, "%lf %ld %ld %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &m->seconds, &m->peak_kb,
-                 &m->base_kb, &m->n, &m->n_missing) != 5)
-    {
-      g_printerr ("bench-import: reading %s failed: %s\n%s", path, error != NULL ? error->message : out,
-                  err != NULL ? err : "");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-run_xmllint (const char *path,
-             Measure *m)
-{
-  gint64 start = g_get_monotonic_time ();
-  struct rusage usage;
-  int status;
-  pid_t pid = fork ();
-
-  if (pid < 0)
-    return FALSE;
-  if (pid == 0)
-    {
-      int null = open ("/dev/null", O_WRONLY);
-
-      dup2 (null, STDOUT_FILENO);
-      dup2 (null, STDERR_FILENO);
-      execlp ("xmllint", "xmllint", "--stream", "--noout", path, (char *) NULL);
-      _exit (127);
-    }
-  if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    {
-      g_printerr ("bench-import: xmllint failed on %s (status %d)\n", path, status);
-      return FALSE;
-    }
-  memset (m, 0, sizeof *m);
-  m->seconds = (g_get_monotonic_time () - start) / 1e6;
-  m->peak_kb = usage.ru_maxrss;
-  return TRUE;
-}
-
-static int
-compare_measures (gconstpointer a,
-                  gconstpointer b)
-{
-  double x = ((const Measure *) a)->seconds, y = ((const Measure *) b)->seconds;
-
-  return x < y ? -1 : x > y;
+  return crk_bench_run_child ("bench-import", what, argv, TRUE, m);
 }
 
 /* The run of median time among @n; the peak is the largest of all. */
-static Measure
-median (Measure *runs,
+static CrkBenchMeasure
+median (CrkBenchMeasure *runs,
         int n)
 {
-  Measure m;
-  long peak = 0;
+  long peak = crk_bench_max_peak (runs, n);
+  CrkBenchMeasure m = crk_bench_median (runs, n);
 
-  for (int i = 0; i < n; i++)
-    peak = MAX (peak, runs[i].peak_kb);
-  qsort (runs, (size_t) n, sizeof *runs, compare_measures);
-  m = runs[n / 2];
   m.peak_kb = peak;
   return m;
 }
@@ -307,8 +228,8 @@ bench_sdmx (const char *self,
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autofree char *label = g_strdup_printf ("%d MB", mb);
       g_autoptr (GError) error = NULL;
-      Measure *reads = g_new0 (Measure, n_runs), *lints = g_new0 (Measure, n_runs);
-      Measure r, x;
+      CrkBenchMeasure *reads = g_new0 (CrkBenchMeasure, n_runs), *lints = g_new0 (CrkBenchMeasure, n_runs);
+      CrkBenchMeasure r, x;
       guint64 n_obs = 0;
       gboolean ok = TRUE;
 
@@ -319,7 +240,7 @@ bench_sdmx (const char *self,
           continue;
         }
       for (int i = 0; ok && i < n_runs; i++)
-        ok = run_child (self, path, &reads[i]) && run_xmllint (path, &lints[i]);
+        ok = run_child (self, path, &reads[i]) && crk_bench_run_xmllint ("bench-import", NULL, path, &lints[i]);
       if (ok)
         {
           r = median (reads, n_runs);
@@ -460,9 +381,9 @@ bench_xlsx (const char *self,
             const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "bench-100k.xlsx", NULL);
-  Measure *runs = g_new0 (Measure, n_runs);
+  CrkBenchMeasure *runs = g_new0 (CrkBenchMeasure, n_runs);
   gboolean ok = TRUE;
-  Measure m;
+  CrkBenchMeasure m;
   GStatBuf st;
 
   printf ("\nxlsx of %d rows × %d columns (%d number cells), read through the registry into a "
@@ -529,9 +450,7 @@ main (int argc,
   if (child != NULL)
     return child_read (child);
   n_runs = CLAMP (n_runs, 1, 99);
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  if (self == NULL)
-    self = g_strdup (argv[0]);
+  self = crk_bench_self (argv[0]);
   size_list = g_strsplit (sizes != NULL ? sizes : "10,50", ",", -1);
   dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("bench-import-XXXXXX", &error);
   if (dir == NULL || g_mkdir_with_parents (dir, 0700) != 0)
@@ -542,17 +461,6 @@ main (int argc,
   bench_sdmx (self, dir, size_list);
   bench_xlsx (self, dir);
   if (keep == NULL)
-    {
-      g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-      const char *name;
-
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-
-          g_unlink (path);
-        }
-      g_rmdir (dir);
-    }
+    crk_bench_remove_dir (dir);
   return 0;
 }

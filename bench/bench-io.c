@@ -31,6 +31,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "crk-bench-common.h"
 #include "crk-csv-import.h"
 #include "crk-dataset-reader.h"
 #include "crk-dataset-writer.h"
@@ -43,24 +44,6 @@ static int n_indicators = 100;
 static int n_years = 5;
 static int n_runs = 3;
 static int grid_cap_mb = 4096;
-
-/* Peak resident set size of this process, in kB. */
-static long
-peak_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *p;
-
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (p = strstr (status, "VmHWM:")) != NULL)
-    return atol (p + strlen ("VmHWM:"));
-  else
-    {
-      struct rusage usage;
-
-      getrusage (RUSAGE_SELF, &usage);
-      return usage.ru_maxrss;
-    }
-}
 
 /* The benchmark dataset: seeded random values, about 4 % missing. */
 static CrkDataset *
@@ -132,15 +115,17 @@ child_write (const char *path)
 {
   g_autoptr (CrkDataset) ds = make_dataset (NULL);
   g_autoptr (GError) error = NULL;
-  long before = peak_kb ();
-  gint64 start = g_get_monotonic_time ();
+  g_autofree char *figures = NULL;
+  CrkBenchClock clock;
 
+  crk_bench_clock_start (&clock);
   if (!crk_dataset_write (ds, path, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  printf ("%.6f %ld %ld\n", (g_get_monotonic_time () - start) / 1e6, peak_kb (), before);
+  figures = crk_bench_clock_line (&clock);
+  printf ("%s\n", figures);
   return 0;
 }
 
@@ -148,80 +133,36 @@ static int
 child_read (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  long before = peak_kb ();
-  gint64 start = g_get_monotonic_time ();
-  g_autoptr (CrkDataset) ds = crk_dataset_read (path, NULL, &error);
+  g_autoptr (CrkDataset) ds = NULL;
+  g_autofree char *figures = NULL;
+  CrkBenchClock clock;
 
+  crk_bench_clock_start (&clock);
+  ds = crk_dataset_read (path, NULL, &error);
   if (ds == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  printf ("%.6f %ld %ld\n", (g_get_monotonic_time () - start) / 1e6, peak_kb (), before);
+  figures = crk_bench_clock_line (&clock);
+  printf ("%s\n", figures);
   return 0;
 }
-
-typedef struct
-{
-  double seconds;
-  long peak_kb;
-  long base_kb;
-} Measure;
 
 static gboolean
 run_child (const char *self,
            const char *mode,
            const char *path,
-           Measure *m)
+           CrkBenchMeasure *m)
 {
-  g_autofree char *out = NULL;
   g_autofree char *cities = g_strdup_printf ("%d", n_cities);
   g_autofree char *indicators = g_strdup_printf ("%d", n_indicators);
   g_autofree char *years = g_strdup_printf ("%d", n_years);
+  g_autofree char *what = g_strdup_printf ("%s %s", mode, path);
   const char *argv[] = {self, "--cities", cities, "--indicators", indicators, "--years", years,
                         mode, path, NULL};
-  g_autoptr (GError) error = NULL;
-  int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) || !g_spawn_check_wait_status (status, &error) || sscanf (out, "%lf %ld %ld", &m->seconds, &m->peak_kb, &m->base_kb) != 3)
-    {
-      g_printerr ("bench-io: %s %s failed: %s\n", mode, path, error != NULL ? error->message : out);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* xmllint in a child: wall time, and peak memory from wait4. */
-static gboolean
-run_xmllint (const char *schema,
-             const char *path,
-             Measure *m)
-{
-  gint64 start = g_get_monotonic_time ();
-  struct rusage usage;
-  int status;
-  pid_t pid = fork ();
-
-  if (pid < 0)
-    return FALSE;
-  if (pid == 0)
-    {
-      int null = open ("/dev/null", O_WRONLY);
-
-      dup2 (null, STDOUT_FILENO);
-      dup2 (null, STDERR_FILENO);
-      execlp ("xmllint", "xmllint", "--stream", "--noout", "--relaxng", schema, path, (char *) NULL);
-      _exit (127);
-    }
-  if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    {
-      g_printerr ("bench-io: xmllint failed on %s (status %d)\n", path, status);
-      return FALSE;
-    }
-  m->seconds = (g_get_monotonic_time () - start) / 1e6;
-  m->peak_kb = usage.ru_maxrss;
-  m->base_kb = 0;
-  return TRUE;
+  return crk_bench_run_child ("bench-io", what, argv, FALSE, m);
 }
 
 /* Declared grids */
@@ -252,7 +193,7 @@ child_grid (const char *path,
     first = crk_problem_to_string (g_ptr_array_index (problems, 0));
   else if (ds == NULL)
     first = g_strdup (error != NULL ? error->message : "no dataset and no error");
-  printf ("%.6f %ld %ld %s\n%s\n", (g_get_monotonic_time () - start) / 1e6, peak_kb (), before,
+  printf ("%.6f %ld %ld %s\n%s\n", (g_get_monotonic_time () - start) / 1e6, crk_bench_peak_kb (), before,
           ds != NULL ? "read" : "refused", first != NULL ? first : "");
   return 0;
 }
@@ -435,39 +376,6 @@ bench_grids (const char *self,
   return TRUE;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static int
-compare_measures (const void *a,
-                  const void *b)
-{
-  const Measure *x = a, *y = b;
-
-  return x->seconds < y->seconds ? -1 : x->seconds > y->seconds;
-}
-
-/* The median run of @n by time (peak memory from the same run). */
-static Measure
-median (Measure *runs,
-        int n)
-{
-  qsort (runs, n, sizeof *runs, compare_measures);
-  return runs[n / 2];
-}
-
 int
 main (int argc, char **argv)
 {
@@ -500,7 +408,7 @@ main (int argc, char **argv)
   g_autofree char *path = NULL;
   g_autofree char *schema = NULL;
   g_autofree char *self = NULL;
-  Measure *reads, *writes, *lints, r, w, x;
+  CrkBenchMeasure *reads, *writes, *lints, r, w, x;
   gsize strings = 0;
   double matrix_mb, strings_mb;
   GStatBuf st;
@@ -520,9 +428,7 @@ main (int argc, char **argv)
                        child_limit != NULL ? g_ascii_strtoll (child_limit, NULL, 10) : 0);
   n_runs = MAX (n_runs, 1);
 
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  if (self == NULL)
-    self = g_strdup (argv[0]);
+  self = crk_bench_self (argv[0]);
   schema = g_build_filename (SOURCE_DIR, "data", "cityrank-dataset.rng", NULL);
   dir = g_dir_make_tmp ("crk-bench-XXXXXX", &error);
   if (dir == NULL)
@@ -539,7 +445,7 @@ main (int argc, char **argv)
     {
       gboolean ok = bench_grids (self, dir);
 
-      remove_dir (dir);
+      crk_bench_remove_dir (dir);
       return ok ? 0 : 1;
     }
 
@@ -547,20 +453,20 @@ main (int argc, char **argv)
     g_autoptr (CrkDataset) ds = make_dataset (&strings);
   }
 
-  reads = g_new0 (Measure, n_runs);
-  writes = g_new0 (Measure, n_runs);
-  lints = g_new0 (Measure, n_runs);
+  reads = g_new0 (CrkBenchMeasure, n_runs);
+  writes = g_new0 (CrkBenchMeasure, n_runs);
+  lints = g_new0 (CrkBenchMeasure, n_runs);
   for (int i = 0; i < n_runs; i++)
     if (!run_child (self, "--child-write", path, &writes[i]))
       return 1;
   for (int i = 0; i < n_runs; i++)
     {
-      if (!run_child (self, "--child-read", path, &reads[i]) || !run_xmllint (schema, path, &lints[i]))
+      if (!run_child (self, "--child-read", path, &reads[i]) || !crk_bench_run_xmllint ("bench-io", schema, path, &lints[i]))
         return 1;
     }
-  r = median (reads, n_runs);
-  w = median (writes, n_runs);
-  x = median (lints, n_runs);
+  r = crk_bench_median (reads, n_runs);
+  w = crk_bench_median (writes, n_runs);
+  x = crk_bench_median (lints, n_runs);
 
   g_stat (path, &st);
   /* The model keeps a double and a status byte per cell. */
@@ -591,6 +497,6 @@ main (int argc, char **argv)
         return 1;
     }
 
-  remove_dir (dir);
+  crk_bench_remove_dir (dir);
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,15 @@ fuzz_init (void)
     return;
   done = TRUE;
   g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+}
+
+__attribute__ ((weak)) int
+LLVMFuzzerInitialize (int *argc,
+                      char ***argv)
+{
+  fuzz_init ();
+  fuzz_tmp_dir ();
+  return 0;
 }
 
 static void
@@ -118,9 +128,9 @@ fuzz_write_file (const char *name,
   return path;
 }
 
-G_GNUC_NORETURN static void
-fail (const char *what,
-      const char *why)
+void
+fuzz_fail (const char *what,
+           const char *why)
 {
   fprintf (stderr, "fuzz: %s: %s\n", what, why);
   abort ();
@@ -138,7 +148,7 @@ fail_utf8 (const char *what,
   g_autofree char *escaped = NULL;
 
   if (message == NULL)
-    fail (what, "a message is NULL");
+    fuzz_fail (what, "a message is NULL");
   g_utf8_validate (message, -1, &end);
   /* The line of the message the bad byte is on, up to 16 bytes past it. */
   for (from = end; from > message && from[-1] != '\n'; from--)
@@ -147,7 +157,7 @@ fail_utf8 (const char *what,
   escaped = g_strescape (excerpt, NULL);
   fprintf (stderr, "fuzz: %s: %s message is not UTF-8 from byte %td on, in: \"%s\"\n", what,
            whose, end - message, escaped);
-  fail (what, "a message is not UTF-8");
+  fuzz_fail (what, "a message is not UTF-8");
 }
 
 /* Every message must be UTF-8: they go to GTK labels, the terminal and logs. */
@@ -165,7 +175,7 @@ check_messages (const char *what,
       const CrkProblem *p = g_ptr_array_index (problems, i);
 
       if (p == NULL)
-        fail (what, "a problem is NULL");
+        fuzz_fail (what, "a problem is NULL");
       if (p->message == NULL || !g_utf8_validate (p->message, -1, NULL))
         fail_utf8 (what, "a problem's", p->message);
     }
@@ -196,21 +206,21 @@ fuzz_check_result (const char *what,
   if (dataset == NULL)
     {
       if (error == NULL)
-        fail (what, "no dataset and no error");
+        fuzz_fail (what, "no dataset and no error");
       return;
     }
   if (error != NULL)
     {
       print_error (error);
-      fail (what, "a dataset and an error");
+      fuzz_fail (what, "a dataset and an error");
     }
   if (problems != NULL && problems->len > 0)
-    fail (what, "a dataset and problems");
+    fuzz_fail (what, "a dataset and problems");
 
   /* What reads writes, and what it writes reads back into the same bytes. */
   first = crk_dataset_write_to_bytes (dataset);
   if (first == NULL)
-    fail (what, "the dataset read does not write");
+    fuzz_fail (what, "the dataset read does not write");
   data = g_bytes_get_data (first, &length);
   again = crk_dataset_read_from_memory (data, length, "fuzz-rewritten.cityrank.xml", &again_problems,
                                         &again_error);
@@ -220,13 +230,13 @@ fuzz_check_result (const char *what,
       fwrite (data, 1, length, stderr);
       fprintf (stderr, "\n");
       print_error (again_error);
-      fail (what, "the dataset read writes a file that does not read back");
+      fuzz_fail (what, "the dataset read writes a file that does not read back");
     }
   if (again_error != NULL || (again_problems != NULL && again_problems->len > 0))
-    fail (what, "the rewritten file reads with problems");
+    fuzz_fail (what, "the rewritten file reads with problems");
   second = crk_dataset_write_to_bytes (again);
   if (second == NULL)
-    fail (what, "the dataset read back does not write");
+    fuzz_fail (what, "the dataset read back does not write");
   if (!g_bytes_equal (first, second))
     {
       gconstpointer data2;
@@ -241,6 +251,131 @@ fuzz_check_result (const char *what,
       fprintf (stderr, "\nfuzz: second write (%" G_GSIZE_FORMAT " bytes):\n", length2);
       fwrite (data2, 1, length2, stderr);
       fprintf (stderr, "\nfuzz: they differ from byte %" G_GSIZE_FORMAT "\n", at);
-      fail (what, "writing, reading back and writing again gives other bytes");
+      fuzz_fail (what, "writing, reading back and writing again gives other bytes");
     }
+}
+
+size_t
+fuzz_split_at_nul (const uint8_t *data,
+                   size_t size,
+                   const uint8_t **rest,
+                   size_t *rest_size)
+{
+  const uint8_t *nul = size > 0 ? memchr (data, '\0', size) : NULL;
+  size_t first = nul != NULL ? (size_t) (nul - data) : size;
+
+  *rest = nul != NULL ? nul + 1 : NULL;
+  *rest_size = nul != NULL ? size - first - 1 : 0;
+  return first;
+}
+
+void
+fuzz_check_text (const char *what,
+                 const char *whose,
+                 const char *text,
+                 gboolean nullable)
+{
+  if ((text == NULL && !nullable)
+      || (text != NULL && (!g_utf8_validate (text, -1, NULL) || (!nullable && *text == '\0'))))
+    {
+      fprintf (stderr, "fuzz: %s: %s is %s\n", what, whose, text == NULL ? "NULL" : "empty or not UTF-8");
+      abort ();
+    }
+}
+
+void
+fuzz_check_observation (const char *what,
+                        const CrkObservation *o)
+{
+  fuzz_check_text (what, "the key", o->key, FALSE);
+  fuzz_check_text (what, "the indicator", o->indicator, FALSE);
+  fuzz_check_text (what, "the period", o->period, FALSE);
+  fuzz_check_text (what, "the unit", o->unit, TRUE);
+  fuzz_check_text (what, "the status", o->status, TRUE);
+  fuzz_check_text (what, "the note", o->note, TRUE);
+  if (!isnan (o->value) && !isfinite (o->value))
+    fuzz_fail (what, "an infinite value");
+}
+
+static void
+check_report_list (const char *what,
+                   GPtrArray *list)
+{
+  check_messages (what, list, NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_autofree char *text = crk_problem_to_string (g_ptr_array_index (list, i));
+
+      fuzz_check_text (what, "the message", text, FALSE);
+    }
+}
+
+void
+fuzz_check_report (const char *what,
+                   const CrkImportReport *report,
+                   const GError *error)
+{
+  check_report_list (what, report->problems);
+  check_report_list (what, report->notices);
+  if (error != NULL)
+    fuzz_check_text (what, "the error", error->message, FALSE);
+}
+
+void
+fuzz_check_outcome (const char *what,
+                    gboolean ok,
+                    const CrkImportReport *report,
+                    const GError *error)
+{
+  if (ok != (error == NULL && !crk_import_report_failed (report)))
+    {
+      fprintf (stderr, "fuzz: %s: returned %s with %u problems and %s error\n", what, ok ? "something" : "nothing",
+               report->problems->len, error != NULL ? "an" : "no");
+      abort ();
+    }
+}
+
+void
+fuzz_check_sheet (const char *what,
+                  const CrkSheet *sheet)
+{
+  if (sheet->name == NULL)
+    fuzz_fail (what, "a sheet without a name");
+  fuzz_check_text (what, "a sheet's name", sheet->name, TRUE);
+  for (guint i = 0; i < sheet->cells->len; i++)
+    {
+      const CrkCell *c = &g_array_index (sheet->cells, CrkCell, i);
+
+      if (c->row >= CRK_SHEET_MAX_ROWS || c->column >= CRK_SHEET_MAX_COLUMNS)
+        fuzz_fail (what, "a cell beyond the bounds");
+      if (c->row >= sheet->n_rows || c->column >= sheet->n_columns)
+        fuzz_fail (what, "a cell beyond n_rows or n_columns");
+      if (i > 0)
+        {
+          const CrkCell *b = &g_array_index (sheet->cells, CrkCell, i - 1);
+
+          if (b->row > c->row || (b->row == c->row && b->column >= c->column))
+            fuzz_fail (what, "cells out of order, or two at one place");
+        }
+      fuzz_check_text (what, "a cell's text", c->text, TRUE);
+      if (c->type == CRK_CELL_TEXT && c->text == NULL)
+        fuzz_fail (what, "a text cell without text");
+    }
+}
+
+void
+fuzz_read_sheets (const char *what,
+                  const CrkImporter *importer,
+                  const char *path)
+{
+  g_autoptr (CrkImportReport) report = crk_import_report_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkSheetSet) set = importer->read_sheets (path, NULL, report, NULL, &error);
+
+  if (error != NULL)
+    fuzz_fail (what, "an I/O error on a file that is there");
+  fuzz_check_outcome (what, set != NULL, report, error);
+  fuzz_check_report (what, report, error);
+  for (guint i = 0; set != NULL && i < set->sheets->len; i++)
+    fuzz_check_sheet (what, g_ptr_array_index (set->sheets, i));
 }

@@ -11,50 +11,24 @@
  */
 #include "config.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-
 #include "crk-import.h"
 #include "fuzz-common.h"
 
 #define FUZZ_DEFAULT_YEAR 2020
-
-static void
-check_utf8 (const char *what,
-            const char *text)
-{
-  if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    {
-      fprintf (stderr, "fuzz: %s is not UTF-8\n", what);
-      abort ();
-    }
-}
 
 static gboolean
 observation (CrkImportSink *sink,
              const CrkObservation *o)
 {
   if (o->key == NULL || o->indicator == NULL || o->period == NULL || o->sheet == NULL || o->cell == NULL)
-    {
-      fprintf (stderr, "fuzz: an observation without a key, indicator, period or place\n");
-      abort ();
-    }
-  check_utf8 ("a key", o->key);
-  check_utf8 ("an indicator", o->indicator);
-  check_utf8 ("a period", o->period);
-  check_utf8 ("a unit", o->unit);
-  check_utf8 ("a note", o->note);
-  check_utf8 ("a sheet", o->sheet);
+    fuzz_fail ("csv-table", "an observation without a key, indicator, period or place");
+  fuzz_check_text ("csv-table", "a key", o->key, TRUE);
+  fuzz_check_text ("csv-table", "an indicator", o->indicator, TRUE);
+  fuzz_check_text ("csv-table", "a period", o->period, TRUE);
+  fuzz_check_text ("csv-table", "a unit", o->unit, TRUE);
+  fuzz_check_text ("csv-table", "a note", o->note, TRUE);
+  fuzz_check_text ("csv-table", "a sheet", o->sheet, TRUE);
   return TRUE;
-}
-
-int
-LLVMFuzzerInitialize (int *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  fuzz_tmp_dir ();
-  return 0;
 }
 
 int
@@ -69,16 +43,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gboolean ok;
 
   ok = crk_import_file (path, crk_importer_lookup ("csv-table"), &options, &sink, report, NULL, &error);
-  for (guint i = 0; i < report->problems->len; i++)
-    check_utf8 ("a problem", ((CrkProblem *) g_ptr_array_index (report->problems, i))->message);
-  for (guint i = 0; i < report->notices->len; i++)
-    check_utf8 ("a notice", ((CrkProblem *) g_ptr_array_index (report->notices, i))->message);
-  if (error != NULL)
-    check_utf8 ("the error", error->message);
+  fuzz_check_report ("csv-table", report, error);
   if (!ok && error == NULL && report->problems->len == 0)
-    {
-      fprintf (stderr, "fuzz: the import failed without saying why\n");
-      abort ();
-    }
+    fuzz_fail ("csv-table", "the import failed without saying why");
   return 0;
 }

@@ -11,21 +11,10 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "crk-csv-import.h"
 #include "fuzz-common.h"
 
 #define FUZZ_DEFAULT_YEAR 2020
-
-int
-LLVMFuzzerInitialize (int *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  fuzz_tmp_dir ();
-  return 0;
-}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -34,16 +23,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = NULL;
-  const uint8_t *nul = size > 0 ? memchr (data, '\0', size) : NULL;
-  size_t data_size = nul != NULL ? (size_t) (nul - data) : size;
+  const uint8_t *meta;
+  size_t meta_size;
+  size_t data_size = fuzz_split_at_nul (data, size, &meta, &meta_size);
   const char *data_path;
   const char *meta_path;
 
   data_path = fuzz_write_file ("fuzz_data.csv", data, data_size);
-  if (nul != NULL)
-    meta_path = fuzz_write_file ("fuzz_meta.csv", nul + 1, size - data_size - 1);
-  else
-    meta_path = fuzz_write_file ("fuzz_meta.csv", "", 0);
+  meta_path = fuzz_write_file ("fuzz_meta.csv", meta != NULL ? (const void *) meta : "", meta_size);
 
   dataset = crk_csv_import (data_path, meta_path, FUZZ_DEFAULT_YEAR, &problems, &error);
   fuzz_check_result ("CSV import", dataset, problems, error);

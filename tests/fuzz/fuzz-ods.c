@@ -2,24 +2,16 @@
  *
  * The input is an .ods file when it starts as a zip ("PK"), else a flat .fods; it is
  * written to a file of this process's own folder and read by crk_importer_ods or
- * crk_importer_fods. The checks are those of fuzz-sheets.h.
+ * crk_importer_fods. The checks are those of fuzz_read_sheets() (fuzz-common.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "fuzz-sheets.h"
+#include "crk-import.h"
+#include "fuzz-common.h"
 
 extern const CrkImporter crk_importer_ods, crk_importer_fods;
-
-int
-LLVMFuzzerInitialize (int *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  fuzz_tmp_dir ();
-  return 0;
-}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

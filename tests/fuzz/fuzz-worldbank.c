@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -19,32 +18,11 @@
 
 extern const CrkImporter crk_importer_worldbank;
 
-static void
-check_text (const char *what,
-            const char *text,
-            gboolean nullable)
-{
-  if ((text == NULL && !nullable) || (text != NULL && (!g_utf8_validate (text, -1, NULL) || (!nullable && *text == '\0'))))
-    {
-      fprintf (stderr, "fuzz: worldbank: the %s is %s\n", what, text == NULL ? "NULL" : "empty or not UTF-8");
-      abort ();
-    }
-}
-
 static gboolean
 observation_cb (CrkImportSink *sink,
                 const CrkObservation *o)
 {
-  check_text ("key", o->key, FALSE);
-  check_text ("indicator", o->indicator, FALSE);
-  check_text ("period", o->period, FALSE);
-  check_text ("unit", o->unit, TRUE);
-  check_text ("status", o->status, TRUE);
-  if (!isnan (o->value) && !isfinite (o->value))
-    {
-      fprintf (stderr, "fuzz: worldbank: an infinite value\n");
-      abort ();
-    }
+  fuzz_check_observation ("worldbank", o);
   if (!crk_period_parse (o->period, NULL, NULL, NULL))
     {
       fprintf (stderr, "fuzz: worldbank: the period “%s” is not one\n", o->period);
@@ -60,28 +38,8 @@ label_cb (CrkImportSink *sink,
           const char *name,
           const char *lang)
 {
-  check_text ("labelled code", code, FALSE);
-  check_text ("label", name, FALSE);
-}
-
-static void
-check_messages (GPtrArray *list)
-{
-  for (guint i = 0; i < list->len; i++)
-    {
-      g_autofree char *text = crk_problem_to_string (g_ptr_array_index (list, i));
-
-      check_text ("message", text, FALSE);
-    }
-}
-
-int
-LLVMFuzzerInitialize (int *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  fuzz_tmp_dir ();
-  return 0;
+  fuzz_check_text ("worldbank", "the labelled code", code, FALSE);
+  fuzz_check_text ("worldbank", "the label", name, FALSE);
 }
 
 int
@@ -95,15 +53,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gboolean ok;
 
   ok = crk_importer_worldbank.read (path, &(CrkImportOptions) { 0 }, &sink, report, NULL, &error);
-  check_messages (report->problems);
-  check_messages (report->notices);
-  if (error != NULL)
-    check_text ("error", error->message, FALSE);
-  if (ok != (error == NULL && !crk_import_report_failed (report)))
-    {
-      fprintf (stderr, "fuzz: worldbank: returned %d with %u problems and %s error\n", ok, report->problems->len,
-               error != NULL ? "an" : "no");
-      abort ();
-    }
+  fuzz_check_report ("worldbank", report, error);
+  fuzz_check_outcome ("worldbank", ok, report, error);
   return 0;
 }

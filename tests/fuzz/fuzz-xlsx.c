@@ -9,18 +9,10 @@
  */
 #include "config.h"
 
-#include "fuzz-sheets.h"
+#include "crk-import.h"
+#include "fuzz-common.h"
 
 extern const CrkImporter crk_importer_xlsx;
-
-int
-LLVMFuzzerInitialize (int *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  fuzz_tmp_dir ();
-  return 0;
-}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
