@@ -13,7 +13,11 @@
  *   - table formats (xlsx, ods, fods, SpreadsheetML, xls, CSV tables) implement
  *     read_sheets() and hand over the cells of their sheets (crk-sheet.h); the shared
  *     table reader (crk-table-extract.c) finds the table in a sheet — title and note
- *     rows, the header row, the row labels, the layout — and turns it into observations.
+ *     rows, the header row, the row labels, the layout — and turns it into observations;
+ *   - formats that are datasets themselves (the native .cityrank.xml, COINr's CSV pair)
+ *     implement open() and give the dataset whole.
+ *
+ * crk_open_file() (crk-open.h) opens any of them as a dataset.
  *
  * Problems (errors, which stop the import) and notices (what the user should know: a
  * footnote mark stripped, UNIT_MULT present, a series of another frequency skipped) are
@@ -23,6 +27,7 @@
 
 #include <gio/gio.h>
 
+#include "crk-dataset.h"
 #include "crk-io-error.h"
 #include "crk-sheet.h"
 
@@ -196,6 +201,13 @@ typedef struct
                                CrkImportReport *report,
                                GCancellable *cancellable,
                                GError **error);
+  /* Dataset formats: the dataset the file is; NULL on failure (the problems in @report,
+   * or @error for I/O and cancellation). crk_import_file() streams its values. */
+  CrkDataset *(*open) (const char *path,
+                       const CrkImportOptions *options,
+                       CrkImportReport *report,
+                       GCancellable *cancellable,
+                       GError **error);
 } CrkImporter;
 
 /* crk-importers.c: the registry. NULL-terminated, in the order formats are tried. */
@@ -205,7 +217,8 @@ const CrkImporter *crk_importer_lookup (const char *id);
 const CrkImporter *crk_import_detect (const char *path,
                                       GError **error);
 /* Imports @path (with @importer, or the one detected) into @sink. Table formats go
- * through crk_table_extract(). */
+ * through crk_table_extract(); dataset formats are opened and each value they hold is an
+ * observation (the city's code, the indicator's code, the year). */
 gboolean crk_import_file (const char *path,
                           const CrkImporter *importer,
                           const CrkImportOptions *options,

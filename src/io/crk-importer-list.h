@@ -7,6 +7,8 @@
  * sure. Included by crk-importers.c with CRK_IMPORTER defined. Adding a format is its
  * file and one line here.
  */
+CRK_IMPORTER (native)
+CRK_IMPORTER (coinr)
 CRK_IMPORTER (csv_table)
 CRK_IMPORTER (xlsx)
 CRK_IMPORTER (ods)

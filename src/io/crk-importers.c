@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
+#include <math.h>
 #include <string.h>
 
 #include "crk-import.h"
@@ -142,6 +143,64 @@ crk_import_detect (const char *path,
   return best;
 }
 
+/* The values @dataset holds, as observations of @path: the names of its cities as
+ * labels, then a value per city, indicator and year. */
+static gboolean
+stream_dataset (CrkDataset *dataset,
+                const char *path,
+                CrkImportSink *sink,
+                GCancellable *cancellable,
+                GError **error)
+{
+  guint n_cities = crk_dataset_get_n_cities (dataset);
+  guint n_indicators = crk_dataset_get_n_indicators (dataset);
+  guint n_years = crk_dataset_get_n_years (dataset);
+
+  if (sink->label != NULL)
+    for (guint c = 0; c < n_cities; c++)
+      {
+        CrkCity *city = crk_dataset_get_city (dataset, c);
+
+        if (crk_city_get_name (city) != NULL)
+          sink->label (sink, CRK_IMPORT_ROLE_CITY, crk_city_get_code (city), crk_city_get_name (city), "en");
+        if (crk_city_get_name_zh (city) != NULL)
+          sink->label (sink, CRK_IMPORT_ROLE_CITY, crk_city_get_code (city), crk_city_get_name_zh (city), "zh");
+      }
+  for (guint c = 0; c < n_cities; c++)
+    {
+      const char *key = crk_city_get_code (crk_dataset_get_city (dataset, c));
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      for (guint i = 0; i < n_indicators; i++)
+        {
+          CrkIndicator *indicator = crk_dataset_get_indicator (dataset, i);
+
+          for (guint y = 0; y < n_years; y++)
+            {
+              char period[16];
+              CrkObservation observation = { 0 };
+
+              observation.value = crk_dataset_get_value (dataset, c, i, y);
+              if (isnan (observation.value))
+                continue;
+              g_snprintf (period, sizeof period, "%d", crk_dataset_get_year (dataset, y));
+              observation.key = key;
+              observation.indicator = crk_indicator_get_code (indicator);
+              observation.period = period;
+              observation.unit = crk_indicator_get_unit (indicator);
+              observation.note = crk_dataset_get_value_note (dataset, c, i, y);
+              if (crk_dataset_get_value_status (dataset, c, i, y) == CRK_VALUE_STATUS_ESTIMATED)
+                observation.status = "E";
+              if (!sink->observation (sink, &observation))
+                return FALSE;
+            }
+        }
+    }
+  (void) path;
+  return TRUE;
+}
+
 /**
  * crk_import_file:
  * @path: a file
@@ -172,6 +231,13 @@ crk_import_file (const char *path,
   if (importer->read != NULL)
     {
       if (!importer->read (path, options, sink, report, cancellable, error))
+        return FALSE;
+    }
+  else if (importer->open != NULL)
+    {
+      g_autoptr (CrkDataset) dataset = importer->open (path, options, report, cancellable, error);
+
+      if (dataset == NULL || !stream_dataset (dataset, path, sink, cancellable, error))
         return FALSE;
     }
   else
