@@ -278,12 +278,9 @@ crk_cli_chart (int argc,
   if (width == 0)
     width = 1600;
 
-  dataset = crk_dataset_read (args[1], NULL, &error);
+  dataset = crk_cli_load_dataset (args[1]);
   if (dataset == NULL)
-    {
-      crk_cli_error ("%s", error->message);
-      return CRK_CLI_EXIT_FAILED;
-    }
+    return CRK_CLI_EXIT_FAILED;
 
   options = crk_chart_options_new (kind);
   options->style = style;

@@ -10,20 +10,17 @@
 #include <string.h>
 
 #include "crk-cli.h"
-#include "crk-csv-import.h"
-#include "crk-dataset-reader.h"
+#include "crk-open.h"
 
 CrkDataset *
 crk_cli_load_dataset (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  CrkDataset *dataset;
+  g_autoptr (CrkImportReport) report = crk_import_report_new ();
+  CrkDataset *dataset = crk_open_file (path, NULL, report, NULL, &error);
 
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
-    dataset = crk_csv_import_guess (path, 0, NULL, &error);
-  else
-    dataset = crk_dataset_read (path, NULL, &error);
-  if (dataset == NULL)
+  crk_cli_print_import_report (report);
+  if (dataset == NULL && !crk_import_report_failed (report))
     crk_cli_error ("%s", error->message);
   return dataset;
 }

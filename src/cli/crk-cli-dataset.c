@@ -12,7 +12,9 @@
 
 #include "crk-cli.h"
 #include "crk-csv-import.h"
+#include "crk-dataset-format.h"
 #include "crk-dataset-reader.h"
+#include "crk-open.h"
 #include "crk-dataset-writer.h"
 #include "crk-model.h"
 
@@ -84,6 +86,35 @@ print_problems (GPtrArray *problems,
 
 /* validate */
 
+/* Is @path validated as a dataset file: named so, or detected as one, or of no format the
+ * registry knows (its problems are then the reader's)? */
+static gboolean
+is_native (const char *path)
+{
+  const CrkImporter *importer;
+
+  if (g_str_has_suffix (path, CRK_DATASET_SUFFIX))
+    return TRUE;
+  importer = crk_import_detect (path, NULL);
+  return importer == NULL || importer == crk_importer_lookup ("cityrank");
+}
+
+/* Another format: the problems of its import. */
+static gboolean
+validate_import (const char *path,
+                 gboolean quiet)
+{
+  g_autoptr (CrkImportReport) report = crk_import_report_new ();
+  g_autoptr (CrkDataset) dataset = crk_open_file (path, NULL, report, NULL, NULL);
+
+  crk_cli_print_import_report (report);
+  if (dataset == NULL)
+    return FALSE;
+  if (!quiet)
+    printf (_ ("%s: valid\n"), path);
+  return TRUE;
+}
+
 int
 crk_cli_validate (int argc,
                   char **argv)
@@ -111,8 +142,15 @@ crk_cli_validate (int argc,
     {
       g_autoptr (GPtrArray) problems = NULL;
       g_autoptr (GError) error = NULL;
-      g_autoptr (CrkDataset) dataset = crk_dataset_read (argv[i], &problems, &error);
+      g_autoptr (CrkDataset) dataset = NULL;
 
+      if (!is_native (argv[i]))
+        {
+          if (!validate_import (argv[i], quiet))
+            status = CRK_CLI_EXIT_FAILED;
+          continue;
+        }
+      dataset = crk_dataset_read (argv[i], &problems, &error);
       if (dataset == NULL)
         {
           print_problems (problems, error, argv[i]);
@@ -267,16 +305,16 @@ crk_cli_info (int argc,
   path = argv[1];
 
   if (meta != NULL)
-    dataset = crk_csv_import (path, meta, 0, &problems, &error);
-  else if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
-    dataset = crk_csv_import_guess (path, 0, &problems, &error);
-  else
-    dataset = crk_dataset_read (path, &problems, &error);
-  if (dataset == NULL)
     {
-      print_problems (problems, error, path);
-      return CRK_CLI_EXIT_FAILED;
+      dataset = crk_csv_import (path, meta, 0, &problems, &error);
+      if (dataset == NULL)
+        {
+          print_problems (problems, error, path);
+          return CRK_CLI_EXIT_FAILED;
+        }
     }
+  else if ((dataset = crk_cli_load_dataset (path)) == NULL)
+    return CRK_CLI_EXIT_FAILED;
 
   for (guint i = 0; i < crk_dataset_get_n_indicators (dataset); i++)
     {

@@ -134,8 +134,8 @@ is_csv (const char *path)
 }
 
 /* Prints the notices, then the problems, one a line on stderr. */
-static void
-print_report (CrkImportReport *report)
+void
+crk_cli_print_import_report (CrkImportReport *report)
 {
   for (guint i = 0; i < report->notices->len; i++)
     {
@@ -196,7 +196,7 @@ import_to_csv (char **files,
   for (guint i = 0; files[i] != NULL; i++)
     import_one (files[i], importer, options, crk_import_csv_sink_get_sink (csv), report);
   ok = crk_import_csv_sink_finish (csv, NULL, &error);
-  print_report (report);
+  crk_cli_print_import_report (report);
   if (!ok)
     crk_cli_error ("%s", error->message);
   ok = ok && !crk_import_report_failed (report);
@@ -264,7 +264,7 @@ import_to_dataset (char **files,
       crk_import_dataset_end_file (import);
     }
   dataset = crk_import_dataset_finish (import, report);
-  print_report (report);
+  crk_cli_print_import_report (report);
   if (dataset == NULL || crk_import_report_failed (report))
     return CRK_CLI_EXIT_FAILED;
   if (into == NULL)

@@ -167,12 +167,9 @@ crk_cli_report (int argc, char **argv)
         }
     }
 
-  dataset = crk_dataset_read (files[0], NULL, &error);
+  dataset = crk_cli_load_dataset (files[0]);
   if (dataset == NULL)
-    {
-      crk_cli_error ("%s", error->message);
-      return CRK_CLI_EXIT_FAILED;
-    }
+    return CRK_CLI_EXIT_FAILED;
   if (year != 0 && crk_dataset_lookup_year (dataset, year) < 0)
     {
       display = g_filename_display_name (files[0]);

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "crk-dataset.h"
+#include "crk-import.h"
 
 G_BEGIN_DECLS
 
@@ -30,9 +31,14 @@ int crk_cli_uncertainty (int argc, char **argv); /* crk-cli-uncertainty.c */
 void crk_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 /* crk-cli-common.c: what several subcommands share. */
-/* A dataset file, or either table of a CSV pair in COINr's layout; prints the problems and
- * returns NULL when it cannot be read. */
+/* Any file the registry of importers reads, its format detected from the content
+ * (crk_open_file()): a dataset file, either table of a CSV pair in COINr's layout, an
+ * SDMX-ML or World Bank file, a spreadsheet, a CSV table. Prints the import's notes and
+ * problems (crk_cli_print_import_report()) and returns NULL when it cannot be read. */
 CrkDataset *crk_cli_load_dataset (const char *path);
+/* crk-cli-import.c: the notes, then the problems of @report, one a line on stderr, as
+ * FILE:LINE:COLUMN: error: MESSAGE or FILE:SHEET!CELL: error: MESSAGE. */
+void crk_cli_print_import_report (CrkImportReport *report);
 /* Appends @text as one CSV field (quoted when it holds a comma, quote or line break). */
 void crk_cli_append_csv_field (GString *out,
                                const char *text);
