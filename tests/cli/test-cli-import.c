@@ -107,6 +107,30 @@ remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+/* info and rank open an SDMX-ML file as they open a dataset; --list-formats names the
+ * native format and COINr's pair too. */
+static void
+test_open_any (void)
+{
+  g_autofree char *path = sdmx_path ("estat_data.xml");
+  Run run;
+
+  if (!have_sdmx ())
+    return;
+  run = run_cli ("info", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "estat_data"));
+  run_clear (&run);
+  run = run_cli ("rank", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "estat_data"));
+  run_clear (&run);
+  run = run_cli ("import", "--list-formats", NULL);
+  g_assert_true (g_str_has_prefix (run.out, "cityrank "));
+  g_assert_nonnull (strstr (run.out, "\ncoinr "));
+  run_clear (&run);
+}
+
 static void
 test_list_formats (void)
 {
@@ -384,5 +408,6 @@ main (int argc,
   g_test_add_func ("/cli-import/monthly", test_monthly);
   g_test_add_func ("/cli-import/into", test_into);
   g_test_add_func ("/cli-import/yearbook-into", test_yearbook_into);
+  g_test_add_func ("/cli/import/open-any", test_open_any);
   return g_test_run ();
 }
