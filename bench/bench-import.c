@@ -362,12 +362,7 @@ write_xlsx (const char *path)
   gboolean ok;
 
   archive_write_set_format_zip (zip);
-  ok = archive_write_open_filename (zip, path) == ARCHIVE_OK
-       && add_entry (zip, "[Content_Types].xml", content_types, strlen (content_types))
-       && add_entry (zip, "_rels/.rels", root_rels, strlen (root_rels))
-       && add_entry (zip, "xl/workbook.xml", workbook, strlen (workbook))
-       && add_entry (zip, "xl/_rels/workbook.xml.rels", workbook_rels, strlen (workbook_rels))
-       && add_entry (zip, "xl/worksheets/sheet1.xml", sheet->str, sheet->len);
+  ok = archive_write_open_filename (zip, path) == ARCHIVE_OK && add_entry (zip, "[Content_Types].xml", content_types, strlen (content_types)) && add_entry (zip, "_rels/.rels", root_rels, strlen (root_rels)) && add_entry (zip, "xl/workbook.xml", workbook, strlen (workbook)) && add_entry (zip, "xl/_rels/workbook.xml.rels", workbook_rels, strlen (workbook_rels)) && add_entry (zip, "xl/worksheets/sheet1.xml", sheet->str, sheet->len);
   if (!ok)
     g_printerr ("bench-import: cannot write %s: %s\n", path, archive_error_string (zip));
   ok = archive_write_close (zip) == ARCHIVE_OK && ok;

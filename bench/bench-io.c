@@ -219,12 +219,12 @@ static const GridCase grid_cases[] = {
 
 typedef struct
 {
-  gboolean ok;      /* the child ran to its end */
-  char result[64];  /* "read", "refused", "killed by signal 6", … */
-  char *problem;    /* the first problem of a refusal */
-  double seconds;   /* wall time of the read (of the child when it died) */
-  long peak_kb;     /* the child's peak: VmHWM, or ru_maxrss when it died */
-  long base_kb;     /* its peak before reading (0 when it died) */
+  gboolean ok;     /* the child ran to its end */
+  char result[64]; /* "read", "refused", "killed by signal 6", … */
+  char *problem;   /* the first problem of a refusal */
+  double seconds;  /* wall time of the read (of the child when it died) */
+  long peak_kb;    /* the child's peak: VmHWM, or ru_maxrss when it died */
+  long base_kb;    /* its peak before reading (0 when it died) */
 } GridMeasure;
 
 static void

@@ -56,8 +56,7 @@ crk_bench_run_child (const char *prog,
   int n_fields;
 
   memset (m, 0, sizeof *m);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error)
-      || !g_spawn_check_wait_status (status, &error))
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) || !g_spawn_check_wait_status (status, &error))
     n_fields = 0;
   else if (counts)
     n_fields = sscanf (out, "%lf %ld %ld %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &m->seconds, &m->peak_kb,

@@ -71,8 +71,8 @@ list_formats (void)
   for (guint i = 0; importers[i] != NULL; i++)
     {
       g_autofree char *patterns = importers[i]->patterns != NULL
-                                    ? g_strjoinv (" ", (char **) importers[i]->patterns)
-                                    : g_strdup ("");
+        ? g_strjoinv (" ", (char **) importers[i]->patterns)
+        : g_strdup ("");
 
       printf ("%-16s %s  %s\n", importers[i]->id, _ (importers[i]->name), patterns);
     }

@@ -37,10 +37,10 @@ special_role (const char *name)
 /* Classifies the data columns; returns FALSE when uCode is missing. */
 gboolean
 _crk_csv_classify_columns (CsvTable *data,
-                  CsvTable *meta,
-                  GHashTable *by_code,
-                  DataColumn *columns,
-                  Problems *p)
+                           CsvTable *meta,
+                           GHashTable *by_code,
+                           DataColumn *columns,
+                           Problems *p)
 {
   CsvRecord *header = record_at (data, 0);
   gboolean seen[DATA_VALUE + 1] = {
@@ -69,7 +69,7 @@ _crk_csv_classify_columns (CsvTable *data,
       if (row == NULL)
         {
           _crk_csv_add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
-                       _ ("the column “%s” is not in the metadata"), f->text);
+                                _ ("the column “%s” is not in the metadata"), f->text);
           continue;
         }
       if (!row->valid_type)
@@ -90,25 +90,25 @@ _crk_csv_classify_columns (CsvTable *data,
           case META_AGGREGATE:
           default:
             _crk_csv_add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
-                         _ ("the column “%s” is an Aggregate in the metadata; data columns hold "
-                            "indicators, denominators or groups"),
-                         f->text);
+                                  _ ("the column “%s” is an Aggregate in the metadata; data columns hold "
+                                     "indicators, denominators or groups"),
+                                  f->text);
             break;
         }
     }
 
   if (!seen[DATA_CODE])
     _crk_csv_add_problem (p, data->name, header->line, 1, CRK_IMPORT_ERROR_INVALID,
-                 _ ("the data table has no “uCode” column"));
+                          _ ("the data table has no “uCode” column"));
 
   return seen[DATA_CODE];
 }
 
 void
 _crk_csv_check_meta_has_columns (CsvTable *meta,
-                        CsvTable *data,
-                        GPtrArray *rows,
-                        Problems *p)
+                                 CsvTable *data,
+                                 GPtrArray *rows,
+                                 Problems *p)
 {
   int col_code = _crk_csv_find_column (meta, "iCode");
 
@@ -123,10 +123,10 @@ _crk_csv_check_meta_has_columns (CsvTable *meta,
         continue;
       f = field_at (row->record, col_code);
       _crk_csv_add_problem (p, meta->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
-                   row->type == META_INDICATOR
-                     ? _ ("the indicator “%s” has no column in the data table %s")
-                     : _ ("the denominator “%s” has no column in the data table %s"),
-                   row->code, data->name);
+                            row->type == META_INDICATOR
+                              ? _ ("the indicator “%s” has no column in the data table %s")
+                              : _ ("the denominator “%s” has no column in the data table %s"),
+                            row->code, data->name);
     }
 }
 
@@ -141,8 +141,7 @@ check_budget (CrkDataset *ds,
   g_autofree char *message = NULL;
   guint64 most = (guint64) (data->records->len - 1) * n_value_columns;
 
-  if (crk_io_check_grid (crk_dataset_get_n_cities (ds), crk_dataset_get_n_indicators (ds), &message)
-      && crk_io_check_values (most, &message))
+  if (crk_io_check_grid (crk_dataset_get_n_cities (ds), crk_dataset_get_n_indicators (ds), &message) && crk_io_check_values (most, &message))
     return TRUE;
   _crk_csv_add_problem (p, data->name, 1, 1, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
   return FALSE;
@@ -155,50 +154,50 @@ fill_city (CrkCity *city,
            DataColumn *columns,
            guint width)
 {
-      for (guint c = 0; c < width; c++)
-        {
-          const char *text = text_at (record, c);
+  for (guint c = 0; c < width; c++)
+    {
+      const char *text = text_at (record, c);
 
-          if (text[0] == '\0')
-            continue;
-          switch (columns[c].role)
-            {
-              case DATA_NAME:
-                if (crk_city_get_name (city) == NULL)
-                  crk_city_set_name (city, text);
-                break;
-              case DATA_NAME_ZH:
-                if (crk_city_get_name_zh (city) == NULL)
-                  crk_city_set_name_zh (city, text);
-                break;
-              case DATA_PROVINCE:
-                if (crk_city_get_province (city) == NULL)
-                  crk_city_set_province (city, text);
-                break;
-              case DATA_REGION:
-                if (crk_city_get_region (city) == NULL)
-                  crk_city_set_region (city, text);
-                break;
-              case DATA_GROUP:
-                if (crk_city_get_attribute (city, columns[c].meta->code) == NULL)
-                  crk_city_set_attribute (city, columns[c].meta->code, text);
-                break;
-              case DATA_IGNORED:
-              case DATA_CODE:
-              case DATA_TIME:
-              case DATA_VALUE:
-              default:
-                break;
-            }
+      if (text[0] == '\0')
+        continue;
+      switch (columns[c].role)
+        {
+          case DATA_NAME:
+            if (crk_city_get_name (city) == NULL)
+              crk_city_set_name (city, text);
+            break;
+          case DATA_NAME_ZH:
+            if (crk_city_get_name_zh (city) == NULL)
+              crk_city_set_name_zh (city, text);
+            break;
+          case DATA_PROVINCE:
+            if (crk_city_get_province (city) == NULL)
+              crk_city_set_province (city, text);
+            break;
+          case DATA_REGION:
+            if (crk_city_get_region (city) == NULL)
+              crk_city_set_region (city, text);
+            break;
+          case DATA_GROUP:
+            if (crk_city_get_attribute (city, columns[c].meta->code) == NULL)
+              crk_city_set_attribute (city, columns[c].meta->code, text);
+            break;
+          case DATA_IGNORED:
+          case DATA_CODE:
+          case DATA_TIME:
+          case DATA_VALUE:
+          default:
+            break;
         }
+    }
 }
 
 void
 _crk_csv_read_data (CrkDataset *ds,
-           CsvTable *data,
-           DataColumn *columns,
-           int default_year,
-           Problems *p)
+                    CsvTable *data,
+                    DataColumn *columns,
+                    int default_year,
+                    Problems *p)
 {
   CsvRecord *header = record_at (data, 0);
   guint width = header->fields->len;
@@ -243,7 +242,7 @@ _crk_csv_read_data (CrkDataset *ds,
             {
               field_location (record, col_time, &line, &column);
               _crk_csv_add_problem (p, data->name, line, column, CRK_IMPORT_ERROR_INVALID,
-                           _ ("the Time of the row is “%s”, not a year"), time);
+                                    _ ("the Time of the row is “%s”, not a year"), time);
               continue;
             }
           year = (int) y;
@@ -253,7 +252,7 @@ _crk_csv_read_data (CrkDataset *ds,
         {
           field_location (record, col_code, &line, &column);
           _crk_csv_add_problem (p, data->name, line, column, CRK_IMPORT_ERROR_INVALID,
-                       _ ("the row has no uCode"));
+                                _ ("the row has no uCode"));
           continue;
         }
 
@@ -263,12 +262,12 @@ _crk_csv_read_data (CrkDataset *ds,
           field_location (record, col_code, &line, &column);
           if (col_time >= 0)
             _crk_csv_add_problem (p, data->name, line, column, CRK_IMPORT_ERROR_INVALID,
-                         _ ("the unit “%s” already has a row for %d on line %d"),
-                         code, year, GPOINTER_TO_INT (earlier));
+                                  _ ("the unit “%s” already has a row for %d on line %d"),
+                                  code, year, GPOINTER_TO_INT (earlier));
           else
             _crk_csv_add_problem (p, data->name, line, column, CRK_IMPORT_ERROR_INVALID,
-                         _ ("the uCode “%s” is already used on line %d"),
-                         code, GPOINTER_TO_INT (earlier));
+                                  _ ("the uCode “%s” is already used on line %d"),
+                                  code, GPOINTER_TO_INT (earlier));
           continue;
         }
       g_hash_table_insert (seen, g_steal_pointer (&key), GINT_TO_POINTER (record->line));
@@ -315,15 +314,15 @@ _crk_csv_read_data (CrkDataset *ds,
           if (!_crk_csv_parse_number (f->text, data->delimiter, &v))
             {
               _crk_csv_add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
-                           _ ("the value of “%s” for “%s” is “%s”, not a number"),
-                           columns[c].meta->code, text_at (record, col_code), f->text);
+                                    _ ("the value of “%s” for “%s” is “%s”, not a number"),
+                                    columns[c].meta->code, text_at (record, col_code), f->text);
               continue;
             }
           if (!crk_dataset_try_set_value (ds, city, columns[c].indicator, year, v,
                                           CRK_VALUE_STATUS_OBSERVED, NULL))
             {
               _crk_csv_add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_HOSTILE,
-                           _ ("out of memory; refusing the file"));
+                                    _ ("out of memory; refusing the file"));
               return;
             }
         }

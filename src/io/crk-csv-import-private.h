@@ -47,12 +47,12 @@ void _crk_csv_table_free (CsvTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsvTable, _crk_csv_table_free)
 
 void _crk_csv_add_problem (Problems *p,
-                         const char *file,
-                         int line,
-                         int column,
-                         CrkImportError code,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (6, 7);
+                           const char *file,
+                           int line,
+                           int column,
+                           CrkImportError code,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (6, 7);
 
 CsvTable *_crk_csv_parse (const char *name,
                           const char *text,

@@ -21,9 +21,9 @@ static const struct
   guint bit;
   const char *name;
 } required_sections[] = {
-  { REQUIRED_CITIES, "cities" },
-  { REQUIRED_INDICATORS, "indicators" },
-  { REQUIRED_VALUES, "values" },
+  {REQUIRED_CITIES, "cities"},
+  {REQUIRED_INDICATORS, "indicators"},
+  {REQUIRED_VALUES, "values"},
 };
 
 /* The schema, parsed once */

@@ -789,7 +789,7 @@ write_values (Out *o,
   /* A counting sort of the cells by city. */
   start = g_new0 (guint, (gsize) n_cities + 1);
   cells = g_new (guint64, n_held);
-  by = (CellsByCity) { start, cells, MAX (n_indicators, 1), FALSE };
+  by = (CellsByCity){start, cells, MAX (n_indicators, 1), FALSE};
   crk_dataset_foreach_value (ds, collect_cell, &by);
   for (guint c = 0; c < n_cities; c++)
     start[c + 1] += start[c];

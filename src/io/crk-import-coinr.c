@@ -36,8 +36,7 @@ head_has_column (const guint8 *head,
       while (p < end && (*p == ' ' || *p == '\t' || *p == '"'))
         p++;
       field_end = p;
-      while (field_end < end && *field_end != ',' && *field_end != ';' && *field_end != '\t'
-             && *field_end != '"' && *field_end != '\n' && *field_end != '\r')
+      while (field_end < end && *field_end != ',' && *field_end != ';' && *field_end != '\t' && *field_end != '"' && *field_end != '\n' && *field_end != '\r')
         field_end++;
       {
         const char *last = field_end;
@@ -59,12 +58,10 @@ head_has_column (const guint8 *head,
 static int
 coinr_sniff (const CrkSniff *sniff)
 {
-  if (sniff->root_name != NULL || sniff->zip_entries != NULL || sniff->head_length == 0
-      || memchr (sniff->head, '\0', sniff->head_length) != NULL)
+  if (sniff->root_name != NULL || sniff->zip_entries != NULL || sniff->head_length == 0 || memchr (sniff->head, '\0', sniff->head_length) != NULL)
     return 0;
   /* Above a single CSV table's 50 for the suffix. */
-  if (head_has_column (sniff->head, sniff->head_length, "uCode")
-      || head_has_column (sniff->head, sniff->head_length, "iCode"))
+  if (head_has_column (sniff->head, sniff->head_length, "uCode") || head_has_column (sniff->head, sniff->head_length, "iCode"))
     return 90;
   return 0;
 }
@@ -89,8 +86,8 @@ coinr_open (const char *path,
   return g_steal_pointer (&dataset);
 }
 
-static const char *const coinr_patterns[] = { "*.csv", NULL };
-static const char *const coinr_mime_types[] = { "text/csv", NULL };
+static const char *const coinr_patterns[] = {"*.csv", NULL};
+static const char *const coinr_mime_types[] = {"text/csv", NULL};
 
 const CrkImporter crk_importer_coinr = {
   .id = "coinr",

@@ -52,8 +52,7 @@ flush (CrkImportCsvSink *self,
 {
   if (self->error != NULL)
     return FALSE;
-  if (self->buffer->len > 0
-      && !g_output_stream_write_all (self->out, self->buffer->str, self->buffer->len, NULL, cancellable, &self->error))
+  if (self->buffer->len > 0 && !g_output_stream_write_all (self->out, self->buffer->str, self->buffer->len, NULL, cancellable, &self->error))
     return FALSE;
   g_string_truncate (self->buffer, 0);
   return TRUE;

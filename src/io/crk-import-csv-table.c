@@ -126,9 +126,12 @@ static char
 detect_delimiter (const char *text,
                   gsize length)
 {
-  static const char candidates[] = { '\t', ';', '|', ',' };
-  enum { LINES = 20 };
-  guint counts[G_N_ELEMENTS (candidates)][LINES] = { { 0 } };
+  static const char candidates[] = {'\t', ';', '|', ','};
+  enum
+  {
+    LINES = 20
+  };
+  guint counts[G_N_ELEMENTS (candidates)][LINES] = {{0}};
   guint n_lines = 0;
   gboolean quoted = FALSE;
   char best = ',';
@@ -307,8 +310,7 @@ plain_number (const char *s,
     {
       if (g_ascii_isdigit (*p))
         digits = TRUE, g_string_append_c (out, *p);
-      else if (decimal_comma && *p == '.' && digits && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
-               && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]))
+      else if (decimal_comma && *p == '.' && digits && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]))
         continue; /* a thousands separator */
       else if ((decimal_comma && *p == ',') || (!decimal_comma && *p == '.'))
         g_string_append_c (out, '.');
@@ -426,7 +428,7 @@ csv_table_read_sheets (const char *path,
   g_autoptr (CrkSheetSet) set = NULL;
   g_autofree char *bytes = NULL;
   g_autofree char *base = NULL;
-  Decoded decoded = { 0 };
+  Decoded decoded = {0};
   gsize length = 0;
   const char *nul;
   char delimiter;
@@ -465,7 +467,8 @@ csv_table_read_sheets (const char *path,
   decimal_comma = type_numbers (sheet);
   crk_import_report_notice (report, path, 0, 0, _ ("read as %s text, fields separated by “%s”%s"),
                             _ (decoded.encoding),
-                            delimiter == '\t' ? _ ("tab") : (delimiter == ';' ? ";" : delimiter == '|' ? "|" : ","),
+                            delimiter == '\t' ? _ ("tab") : (delimiter == ';' ? ";" : delimiter == '|' ? "|"
+                                                                                                       : ","),
                             decimal_comma ? _ (", decimal comma") : "");
   return g_steal_pointer (&set);
 }
@@ -480,14 +483,13 @@ csv_table_sniff (const CrkSniff *sniff)
     score = 50;
   else if (g_strcmp0 (sniff->suffix, ".txt") == 0 || g_strcmp0 (sniff->suffix, ".tab") == 0)
     score = 10;
-  if (sniff->root_name != NULL || sniff->zip_entries != NULL
-      || (sniff->head_length > 0 && memchr (sniff->head, '\0', sniff->head_length) != NULL))
+  if (sniff->root_name != NULL || sniff->zip_entries != NULL || (sniff->head_length > 0 && memchr (sniff->head, '\0', sniff->head_length) != NULL))
     return MIN (score, 10);
   return score;
 }
 
-static const char *const csv_table_patterns[] = { "*.csv", "*.tsv", "*.txt", NULL };
-static const char *const csv_table_mime_types[] = { "text/csv", "text/tab-separated-values", NULL };
+static const char *const csv_table_patterns[] = {"*.csv", "*.tsv", "*.txt", NULL};
+static const char *const csv_table_mime_types[] = {"text/csv", "text/tab-separated-values", NULL};
 
 const CrkImporter crk_importer_csv_table = {
   .id = "csv-table",

@@ -77,10 +77,10 @@ struct _CrkImportDataset
   GPtrArray *strings; /* file, sheet and cell texts */
   GHashTable *string_index;
   PlaceTable places;
-  GArray *city_places;      /* Place: where each staging city was first seen */
-  GArray *unit_places;      /* Place: where each indicator's unit was first given */
-  GArray *unit_conflicts;   /* gboolean: a second unit of the indicator was reported */
-  GHashTable *labels;       /* "ROLE\x1fCODE" → Label */
+  GArray *city_places;    /* Place: where each staging city was first seen */
+  GArray *unit_places;    /* Place: where each indicator's unit was first given */
+  GArray *unit_conflicts; /* gboolean: a second unit of the indicator was reported */
+  GHashTable *labels;     /* "ROLE\x1fCODE" → Label */
   FrequencySeen seen[N_FREQUENCIES];
   guint64 n_values;
   gboolean stopped;
@@ -469,7 +469,13 @@ lookup_label (CrkImportDataset *self,
 /* Observations */
 
 static const char *const frequency_names[N_FREQUENCIES] = {
-  NULL, NULL, N_ ("half-yearly"), N_ ("quarterly"), N_ ("monthly"), N_ ("weekly"), N_ ("daily"),
+  NULL,
+  NULL,
+  N_ ("half-yearly"),
+  N_ ("quarterly"),
+  N_ ("monthly"),
+  N_ ("weekly"),
+  N_ ("daily"),
 };
 
 static void
@@ -589,8 +595,7 @@ resolve_indicator (CrkImportDataset *self,
       crk_indicator_set_unit (indicator, unit);
       g_array_index (self->unit_places, Place, index) = *place;
     }
-  else if (!g_str_equal (crk_indicator_get_unit (indicator), unit)
-           && !g_array_index (self->unit_conflicts, gboolean, index))
+  else if (!g_str_equal (crk_indicator_get_unit (indicator), unit) && !g_array_index (self->unit_conflicts, gboolean, index))
     {
       g_autofree char *first = place_to_string (self, &g_array_index (self->unit_places, Place, index));
 
@@ -640,16 +645,13 @@ set_cell (CrkImportDataset *self,
                  crk_city_get_code (crk_dataset_get_city (self->staging, city)), year, where);
       return TRUE;
     }
-  if (!place_reserve (&self->places, &message)
-      || (++self->n_values % CHECK_EVERY == 0
-          && !crk_io_check_memory (self->n_values * CRK_STORED_VALUE_BYTES + self->places.size * sizeof (PlaceEntry),
-                                   _ ("Importing the values"), &message)))
+  if (!place_reserve (&self->places, &message) || (++self->n_values % CHECK_EVERY == 0 && !crk_io_check_memory (self->n_values * CRK_STORED_VALUE_BYTES + self->places.size * sizeof (PlaceEntry), _ ("Importing the values"), &message)))
     {
       report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
       self->stopped = TRUE;
       return FALSE;
     }
-  *place_slot (&self->places, key) = (PlaceEntry) {key, *place};
+  *place_slot (&self->places, key) = (PlaceEntry){key, *place};
   self->places.n++;
   year_index = crk_dataset_add_year (self->staging, year);
   if (!crk_dataset_try_set_value (self->staging, city, indicator, year_index, obs->value, status_of (obs->status), NULL))
@@ -997,8 +999,7 @@ check_units (CrkImportDataset *self)
       CrkIndicator *target = crk_dataset_lookup_indicator (self->into, crk_indicator_get_code (indicator));
       const char *unit = crk_indicator_get_unit (indicator);
 
-      if (target == NULL || unit == NULL || crk_indicator_get_unit (target) == NULL
-          || g_str_equal (unit, crk_indicator_get_unit (target)))
+      if (target == NULL || unit == NULL || crk_indicator_get_unit (target) == NULL || g_str_equal (unit, crk_indicator_get_unit (target)))
         continue;
       report_at (self, &g_array_index (self->unit_places, Place, i), FALSE, CRK_IMPORT_ERROR_INVALID,
                  _ ("the indicator “%s” is in “%s” here and in “%s” in the dataset"),

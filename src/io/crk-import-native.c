@@ -57,8 +57,8 @@ native_open (const char *path,
   return g_steal_pointer (&dataset);
 }
 
-static const char *const native_patterns[] = { "*" CRK_DATASET_SUFFIX, NULL };
-static const char *const native_mime_types[] = { CRK_DATASET_MEDIA_TYPE, NULL };
+static const char *const native_patterns[] = {"*" CRK_DATASET_SUFFIX, NULL};
+static const char *const native_mime_types[] = {CRK_DATASET_MEDIA_TYPE, NULL};
 
 const CrkImporter crk_importer_native = {
   .id = "cityrank",

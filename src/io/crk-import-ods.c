@@ -66,8 +66,7 @@ check_package (CrkZip *zip,
           return FALSE;
         }
       g_strstrip (mimetype);
-      if (!g_str_equal (mimetype, CRK_ODF_SPREADSHEET_MIME)
-          && !g_str_equal (mimetype, "application/vnd.oasis.opendocument.spreadsheet-template"))
+      if (!g_str_equal (mimetype, CRK_ODF_SPREADSHEET_MIME) && !g_str_equal (mimetype, "application/vnd.oasis.opendocument.spreadsheet-template"))
         {
           g_autofree char *shown = g_utf8_make_valid (mimetype, -1);
 
@@ -161,8 +160,7 @@ ods_sniff (const CrkSniff *sniff)
     {
       gsize data = 30 + (gsize) (sniff->head[26] | sniff->head[27] << 8) + (gsize) (sniff->head[28] | sniff->head[29] << 8);
 
-      if (sniff->head_length >= data + strlen (CRK_ODF_SPREADSHEET_MIME)
-          && memcmp (sniff->head + data, CRK_ODF_SPREADSHEET_MIME, strlen (CRK_ODF_SPREADSHEET_MIME)) == 0)
+      if (sniff->head_length >= data + strlen (CRK_ODF_SPREADSHEET_MIME) && memcmp (sniff->head + data, CRK_ODF_SPREADSHEET_MIME, strlen (CRK_ODF_SPREADSHEET_MIME)) == 0)
         return 95;
     }
   if (sniff->zip_entries != NULL)
@@ -180,14 +178,15 @@ fods_sniff (const CrkSniff *sniff)
 {
   if (g_strcmp0 (sniff->root_name, "document") == 0 && g_strcmp0 (sniff->root_ns, CRK_ODF_NS_OFFICE) == 0)
     return head_has (sniff, CRK_ODF_SPREADSHEET_MIME "\"", 0) || head_has (sniff, CRK_ODF_SPREADSHEET_MIME "'", 0)
-             ? 95 : 20;
+      ? 95
+      : 20;
   if (g_strcmp0 (sniff->suffix, ".fods") == 0)
     return 10;
   return 0;
 }
 
-static const char *const ods_patterns[] = { "*.ods", NULL };
-static const char *const ods_mime_types[] = { CRK_ODF_SPREADSHEET_MIME, NULL };
+static const char *const ods_patterns[] = {"*.ods", NULL};
+static const char *const ods_mime_types[] = {CRK_ODF_SPREADSHEET_MIME, NULL};
 
 const CrkImporter crk_importer_ods = {
   .id = "ods",
@@ -199,8 +198,8 @@ const CrkImporter crk_importer_ods = {
   .read_sheets = ods_read_sheets,
 };
 
-static const char *const fods_patterns[] = { "*.fods", NULL };
-static const char *const fods_mime_types[] = { "application/vnd.oasis.opendocument.spreadsheet-flat-xml", NULL };
+static const char *const fods_patterns[] = {"*.fods", NULL};
+static const char *const fods_mime_types[] = {"application/vnd.oasis.opendocument.spreadsheet-flat-xml", NULL};
 
 const CrkImporter crk_importer_fods = {
   .id = "fods",

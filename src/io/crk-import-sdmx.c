@@ -54,17 +54,17 @@ crk_sdmx_ns_classify (const char *uri,
     const char *suffix;
     CrkSdmxNs ns;
   } suffixes[] = {
-    { "message", CRK_SDMX_NS_MESSAGE },
-    { "common", CRK_SDMX_NS_COMMON },
-    { "generic", CRK_SDMX_NS_GENERIC },
-    { "data/generic", CRK_SDMX_NS_GENERIC },
-    { "data/structurespecific", CRK_SDMX_NS_STRUCTURESPECIFIC },
-    { "data/structureSpecific", CRK_SDMX_NS_STRUCTURESPECIFIC },
-    { "compact", CRK_SDMX_NS_COMPACT },
-    { "utility", CRK_SDMX_NS_UTILITY },
-    { "cross", CRK_SDMX_NS_CROSS },
-    { "message/footer", CRK_SDMX_NS_FOOTER },
-    { "structure", CRK_SDMX_NS_STRUCTURE },
+    {"message", CRK_SDMX_NS_MESSAGE},
+    {"common", CRK_SDMX_NS_COMMON},
+    {"generic", CRK_SDMX_NS_GENERIC},
+    {"data/generic", CRK_SDMX_NS_GENERIC},
+    {"data/structurespecific", CRK_SDMX_NS_STRUCTURESPECIFIC},
+    {"data/structureSpecific", CRK_SDMX_NS_STRUCTURESPECIFIC},
+    {"compact", CRK_SDMX_NS_COMPACT},
+    {"utility", CRK_SDMX_NS_UTILITY},
+    {"cross", CRK_SDMX_NS_CROSS},
+    {"message/footer", CRK_SDMX_NS_FOOTER},
+    {"structure", CRK_SDMX_NS_STRUCTURE},
   };
   gsize n = strlen (SDMX_NS_PREFIX);
   const char *rest;
@@ -275,15 +275,49 @@ crk_sdmx_looks_like_attribute (const char *id,
                                const char *value)
 {
   static const char *const known[] = {
-    "TITLE", "TITLE_COMPL", "UNIT", "UNIT_MULT", "DECIMALS", "TIME_FORMAT", "COLLECTION", "COMPILATION",
-    "COVERAGE", "SOURCE_AGENCY", "SOURCE_PUB", "BREAKS", "DOM_SER_IDS", "UNIT_INDEX_BASE", "BASE_PER",
-    "BASE_YEAR", "SCALE", "POWERCODE", "SERIESCODE", "OVERLAP", "LAST_UPDATE", "IDBANK", "TIME_PER_COLLECT",
-    "EMBARGO_DATE", "CONF_STATUS", "METHODOLOGY", "DATASOURCE", "REFERENCE_PERIOD", "UNIT_MEASURE_TYPE",
+    "TITLE",
+    "TITLE_COMPL",
+    "UNIT",
+    "UNIT_MULT",
+    "DECIMALS",
+    "TIME_FORMAT",
+    "COLLECTION",
+    "COMPILATION",
+    "COVERAGE",
+    "SOURCE_AGENCY",
+    "SOURCE_PUB",
+    "BREAKS",
+    "DOM_SER_IDS",
+    "UNIT_INDEX_BASE",
+    "BASE_PER",
+    "BASE_YEAR",
+    "SCALE",
+    "POWERCODE",
+    "SERIESCODE",
+    "OVERLAP",
+    "LAST_UPDATE",
+    "IDBANK",
+    "TIME_PER_COLLECT",
+    "EMBARGO_DATE",
+    "CONF_STATUS",
+    "METHODOLOGY",
+    "DATASOURCE",
+    "REFERENCE_PERIOD",
+    "UNIT_MEASURE_TYPE",
   };
   static const char *const prefixes[] = {
-    "TITLE", "EXT_", "OBS_", "DECIMALS", "COMMENT", "NOTE", "PUBL_", "NAT_TITLE", "SERIES_NAME", "METHODOLOGY",
+    "TITLE",
+    "EXT_",
+    "OBS_",
+    "DECIMALS",
+    "COMMENT",
+    "NOTE",
+    "PUBL_",
+    "NAT_TITLE",
+    "SERIES_NAME",
+    "METHODOLOGY",
   };
-  static const char *const suffixes[] = { "_NOTE", "_NOTES", "_DATE", "_TITLE", "_NAME", "_COMMENT", "_DESCRIPTION" };
+  static const char *const suffixes[] = {"_NOTE", "_NOTES", "_DATE", "_TITLE", "_NAME", "_COMMENT", "_DESCRIPTION"};
 
   if (value != NULL && (strchr (value, ' ') != NULL || strlen (value) > 64))
     return TRUE;
@@ -302,7 +336,7 @@ crk_sdmx_looks_like_attribute (const char *id,
 gboolean
 crk_sdmx_is_geo_id (const char *id)
 {
-  static const char *const geo[] = { "REF_AREA", "GEO", "LOCATION", "COUNTRY", "REPORTER", "AREA" };
+  static const char *const geo[] = {"REF_AREA", "GEO", "LOCATION", "COUNTRY", "REPORTER", "AREA"};
 
   for (guint i = 0; i < G_N_ELEMENTS (geo); i++)
     if (g_ascii_strcasecmp (id, geo[i]) == 0)
@@ -319,7 +353,7 @@ crk_sdmx_is_frequency_id (const char *id)
 gboolean
 crk_sdmx_is_indicator_like_id (const char *id)
 {
-  static const char *const names[] = { "INDICATOR", "SUBJECT", "VARIABLE", "ITEM", "NA_ITEM", "SERIES", "MEASURE" };
+  static const char *const names[] = {"INDICATOR", "SUBJECT", "VARIABLE", "ITEM", "NA_ITEM", "SERIES", "MEASURE"};
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_ascii_strcasecmp (id, names[i]) == 0)
@@ -543,7 +577,7 @@ static char *
 dimension_list (const CrkSdmxRaw *raw)
 {
   GString *s = g_string_new (NULL);
-  const CrkSdmxComponents *lists[] = { raw->series_dims, raw->obs_dims };
+  const CrkSdmxComponents *lists[] = {raw->series_dims, raw->obs_dims};
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < crk_sdmx_components_length (lists[l]); i++)
@@ -580,7 +614,7 @@ build_key (CrkSdmxMapper *m,
            const CrkSdmxRaw *raw,
            const char *indicator_id)
 {
-  const CrkSdmxComponents *lists[] = { raw->series_dims, raw->obs_dims };
+  const CrkSdmxComponents *lists[] = {raw->series_dims, raw->obs_dims};
 
   g_string_truncate (m->key, 0);
   if (m->city_dim != NULL)
@@ -778,12 +812,12 @@ emit_labels (CrkSdmxMapper *m,
              const char *indicator,
              const char *indicator_id)
 {
-  const CrkSdmxComponents *lists[] = { raw->series_dims, raw->obs_dims };
+  const CrkSdmxComponents *lists[] = {raw->series_dims, raw->obs_dims};
   gboolean any = FALSE;
 
   if (strcmp (m->labelled_indicator->str, indicator) != 0)
     {
-      LabelData d = { m, CRK_IMPORT_ROLE_INDICATOR, indicator };
+      LabelData d = {m, CRK_IMPORT_ROLE_INDICATOR, indicator};
 
       g_string_assign (m->labelled_indicator, indicator);
       if (indicator_id != NULL)
@@ -797,7 +831,7 @@ emit_labels (CrkSdmxMapper *m,
   g_string_assign (m->labelled_key, m->key->str);
   if (m->city_dim != NULL)
     {
-      LabelData d = { m, CRK_IMPORT_ROLE_CITY, m->key->str };
+      LabelData d = {m, CRK_IMPORT_ROLE_CITY, m->key->str};
 
       crk_sdmx_structure_foreach_name (m->structure, m->city_dim, m->key->str, label_cb, &d);
       return;
@@ -826,7 +860,7 @@ static void
 scan_observation (CrkSdmxMapper *m,
                   const CrkSdmxRaw *raw)
 {
-  const CrkSdmxComponents *lists[] = { raw->series_dims, raw->obs_dims };
+  const CrkSdmxComponents *lists[] = {raw->series_dims, raw->obs_dims};
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < crk_sdmx_components_length (lists[l]); i++)
@@ -870,8 +904,8 @@ find_indicator (CrkSdmxMapper *m,
   return indicator;
 }
 
-static const char *const unit_ids[] = { "UNIT", "UNIT_MEASURE", "unit" };
-static const char *const mult_ids[] = { "UNIT_MULT", "POWERCODE", "SCALE" };
+static const char *const unit_ids[] = {"UNIT", "UNIT_MEASURE", "unit"};
+static const char *const mult_ids[] = {"UNIT_MULT", "POWERCODE", "SCALE"};
 
 /* Does the observation carry dimensions of its own beyond the period? */
 static gboolean
@@ -970,7 +1004,7 @@ gboolean
 crk_sdmx_mapper_observation (CrkSdmxMapper *m,
                              const CrkSdmxRaw *raw)
 {
-  CrkObservation obs = { 0 };
+  CrkObservation obs = {0};
   const char *indicator_id, *unit_id = NULL;
   double value;
 

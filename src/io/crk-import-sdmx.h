@@ -127,7 +127,7 @@ typedef struct
 
 typedef struct
 {
-  guint id;    /* offsets into buffer */
+  guint id; /* offsets into buffer */
   guint value;
 } CrkSdmxItem;
 
@@ -210,7 +210,7 @@ typedef struct
   const CrkSdmxComponents *obs_dims;
   const CrkSdmxComponents *effective; /* series, group and data set attributes */
   const CrkSdmxComponents *obs_attrs;
-  const char *value;   /* NULL when absent */
+  const char *value; /* NULL when absent */
   const char *dataset_id;
   guint64 series_serial; /* changes when the series (or its attributes) change */
   int line, column;

@@ -30,8 +30,8 @@ sniff20 (const CrkSniff *sniff)
   return crk_sdmx_sniff (sniff, 20);
 }
 
-static const char *const patterns[] = { "*.xml", NULL };
-static const char *const mime_types[] = { NULL };
+static const char *const patterns[] = {"*.xml", NULL};
+static const char *const mime_types[] = {NULL};
 
 const CrkImporter crk_importer_sdmx20 = {
   .id = "sdmx-2.0",

@@ -273,8 +273,13 @@ check_root (Reader *r,
             int version)
 {
   static const char *const data_roots[] = {
-    "GenericData", "StructureSpecificData", "GenericTimeSeriesData", "StructureSpecificTimeSeriesData",
-    "CompactData", "UtilityData", "MessageGroup",
+    "GenericData",
+    "StructureSpecificData",
+    "GenericTimeSeriesData",
+    "StructureSpecificTimeSeriesData",
+    "CompactData",
+    "UtilityData",
+    "MessageGroup",
   };
   const char *uri = (const char *) xmlTextReaderConstNamespaceUri (r->xml.reader);
   g_autofree char *shown_name = crk_xml_clean_text (name, -1, 80);
@@ -440,8 +445,19 @@ read_xml_attributes (Reader *r,
                      gboolean dataset)
 {
   static const char *const dataset_props[] = {
-    "action", "setID", "dataScope", "structureRef", "validFromDate", "validToDate", "reportingBeginDate",
-    "reportingEndDate", "publicationYear", "publicationPeriod", "keyFamilyURI", "datasetID", "dataProviderID",
+    "action",
+    "setID",
+    "dataScope",
+    "structureRef",
+    "validFromDate",
+    "validToDate",
+    "reportingBeginDate",
+    "reportingEndDate",
+    "publicationYear",
+    "publicationPeriod",
+    "keyFamilyURI",
+    "datasetID",
+    "dataProviderID",
   };
   xmlNodePtr node = xmlTextReaderCurrentNode (r->xml.reader);
 
@@ -520,7 +536,7 @@ static int
 measure_rank (Reader *r,
               const char *id)
 {
-  static const char *const fallback[] = { "OBS_VALUE", "VALUE", "OBS_VAL" };
+  static const char *const fallback[] = {"OBS_VALUE", "VALUE", "OBS_VAL"};
   const char *declared = r->structure != NULL ? crk_sdmx_structure_measure (r->structure) : NULL;
 
   if (declared != NULL && strcmp (id, declared) == 0)
@@ -613,10 +629,10 @@ id_and_value (Reader *r,
       else if (name[0] == 'v' && strcmp (name, "value") == 0)
         *value = attr_value (a);
       else if (name[0] == 'c' && strcmp (name, "concept") == 0)
-        concept = attr_value (a);
+      concept = attr_value (a);
     }
   if (*id == NULL)
-    *id = concept;
+  *id = concept;
 }
 
 /* A generic Value element: into the components of its parent. */
@@ -633,27 +649,27 @@ generic_value (Reader *r,
     return;
   switch (parent)
     {
-    case E_SERIESKEY:
-      to = &r->series_dims;
-      break;
-    case E_OBSKEY:
-      to = &r->obs_dims;
-      break;
-    case E_GROUPKEY:
-      to = r->group != NULL ? &r->group->keys : NULL;
-      break;
-    case E_ATTRIBUTES:
-      if (grandparent == E_DATASET)
-        to = &r->dataset_attrs;
-      else if (grandparent == E_GROUP)
-        to = r->group != NULL ? &r->group->attrs : NULL;
-      else if (grandparent == E_SERIES)
-        to = &r->series_attrs;
-      else if (grandparent == E_OBS)
-        to = &r->obs_attrs;
-      break;
-    default:
-      break;
+      case E_SERIESKEY:
+        to = &r->series_dims;
+        break;
+      case E_OBSKEY:
+        to = &r->obs_dims;
+        break;
+      case E_GROUPKEY:
+        to = r->group != NULL ? &r->group->keys : NULL;
+        break;
+      case E_ATTRIBUTES:
+        if (grandparent == E_DATASET)
+          to = &r->dataset_attrs;
+        else if (grandparent == E_GROUP)
+          to = r->group != NULL ? &r->group->attrs : NULL;
+        else if (grandparent == E_SERIES)
+          to = &r->series_attrs;
+        else if (grandparent == E_OBS)
+          to = &r->obs_attrs;
+        break;
+      default:
+        break;
     }
   if (to != NULL)
     add_component (r, to, id, value);
@@ -667,74 +683,74 @@ classify_generic (Reader *r,
 {
   switch (parent)
     {
-    case E_DATASET:
-      if (name == r->n.Series)
-        return start_series (r), E_SERIES;
-      if (name == r->n.Group)
-        return r->group = new_group (r, FALSE), E_GROUP;
-      if (name == r->n.Attributes)
-        return E_ATTRIBUTES;
-      if (name == r->n.Obs)
-        return r->in_series = FALSE, start_obs (r), E_OBS;
-      if (name == r->n.KeyFamilyRef)
-        return E_H_TEXT_KEYFAMILY;
-      return E_SKIP;
-    case E_GROUP:
-      if (name == r->n.GroupKey)
-        return E_GROUPKEY;
-      if (name == r->n.Attributes)
-        return E_ATTRIBUTES;
-      if (name == r->n.Series)
-        return start_series (r), E_SERIES;
-      return E_SKIP;
-    case E_SERIES:
-      if (name == r->n.SeriesKey)
-        return E_SERIESKEY;
-      if (name == r->n.Attributes)
-        return E_ATTRIBUTES;
-      if (name == r->n.Obs)
-        return start_obs (r), E_OBS;
-      return E_SKIP;
-    case E_OBS:
-      if (name == r->n.ObsDimension)
-        {
-          const char *id, *value;
+      case E_DATASET:
+        if (name == r->n.Series)
+          return start_series (r), E_SERIES;
+        if (name == r->n.Group)
+          return r->group = new_group (r, FALSE), E_GROUP;
+        if (name == r->n.Attributes)
+          return E_ATTRIBUTES;
+        if (name == r->n.Obs)
+          return r->in_series = FALSE, start_obs (r), E_OBS;
+        if (name == r->n.KeyFamilyRef)
+          return E_H_TEXT_KEYFAMILY;
+        return E_SKIP;
+      case E_GROUP:
+        if (name == r->n.GroupKey)
+          return E_GROUPKEY;
+        if (name == r->n.Attributes)
+          return E_ATTRIBUTES;
+        if (name == r->n.Series)
+          return start_series (r), E_SERIES;
+        return E_SKIP;
+      case E_SERIES:
+        if (name == r->n.SeriesKey)
+          return E_SERIESKEY;
+        if (name == r->n.Attributes)
+          return E_ATTRIBUTES;
+        if (name == r->n.Obs)
+          return start_obs (r), E_OBS;
+        return E_SKIP;
+      case E_OBS:
+        if (name == r->n.ObsDimension)
+          {
+            const char *id, *value;
 
-          id_and_value (r, &id, &value);
-          if (id == NULL)
-            id = r->dim_at_obs != NULL && strcmp (r->dim_at_obs, "AllDimensions") != 0 ? r->dim_at_obs : "TIME_PERIOD";
-          if (value != NULL)
-            add_component (r, &r->obs_dims, id, value);
-          return E_OTHER;
-        }
-      if (name == r->n.ObsValue)
-        {
-          const char *id, *value;
+            id_and_value (r, &id, &value);
+            if (id == NULL)
+              id = r->dim_at_obs != NULL && strcmp (r->dim_at_obs, "AllDimensions") != 0 ? r->dim_at_obs : "TIME_PERIOD";
+            if (value != NULL)
+              add_component (r, &r->obs_dims, id, value);
+            return E_OTHER;
+          }
+        if (name == r->n.ObsValue)
+          {
+            const char *id, *value;
 
-          id_and_value (r, &id, &value);
-          if (value != NULL)
-            {
-              g_string_assign (r->value, value);
-              r->has_value = TRUE;
-            }
-          return E_OTHER;
-        }
-      if (name == r->n.Time)
-        return E_OBS_CHILD;
-      if (name == r->n.ObsKey)
-        return E_OBSKEY;
-      if (name == r->n.Attributes)
-        return E_ATTRIBUTES;
-      return E_SKIP;
-    case E_SERIESKEY:
-    case E_GROUPKEY:
-    case E_OBSKEY:
-    case E_ATTRIBUTES:
-      if (name == r->n.Value)
-        generic_value (r, parent, grandparent);
-      return E_VALUE;
-    default:
-      return E_SKIP;
+            id_and_value (r, &id, &value);
+            if (value != NULL)
+              {
+                g_string_assign (r->value, value);
+                r->has_value = TRUE;
+              }
+            return E_OTHER;
+          }
+        if (name == r->n.Time)
+          return E_OBS_CHILD;
+        if (name == r->n.ObsKey)
+          return E_OBSKEY;
+        if (name == r->n.Attributes)
+          return E_ATTRIBUTES;
+        return E_SKIP;
+      case E_SERIESKEY:
+      case E_GROUPKEY:
+      case E_OBSKEY:
+      case E_ATTRIBUTES:
+        if (name == r->n.Value)
+          generic_value (r, parent, grandparent);
+        return E_VALUE;
+      default:
+        return E_SKIP;
     }
 }
 
@@ -745,31 +761,31 @@ classify_ss (Reader *r,
 {
   switch (parent)
     {
-    case E_DATASET:
-      if (name == r->n.Series)
-        return start_series (r), E_SERIES;
-      if (name == r->n.Group || name == r->n.SiblingGroup)
-        {
-          r->group = new_group (r, TRUE);
-          if (r->group != NULL)
-            read_xml_attributes (r, NULL, &r->group->attrs, FALSE);
-          return E_GROUP;
-        }
-      if (name == r->n.Obs)
-        return r->in_series = FALSE, start_ss_obs (r), E_OBS;
-      return E_SKIP;
-    case E_SERIES:
-      if (name == r->n.Obs)
-        return start_ss_obs (r), E_OBS;
-      if (name == r->n.Key)
-        return E_KEY;
-      return E_SKIP;
-    case E_KEY:
-      return E_KEY_CHILD;
-    case E_OBS:
-      return E_OBS_CHILD;
-    default:
-      return E_SKIP;
+      case E_DATASET:
+        if (name == r->n.Series)
+          return start_series (r), E_SERIES;
+        if (name == r->n.Group || name == r->n.SiblingGroup)
+          {
+            r->group = new_group (r, TRUE);
+            if (r->group != NULL)
+              read_xml_attributes (r, NULL, &r->group->attrs, FALSE);
+            return E_GROUP;
+          }
+        if (name == r->n.Obs)
+          return r->in_series = FALSE, start_ss_obs (r), E_OBS;
+        return E_SKIP;
+      case E_SERIES:
+        if (name == r->n.Obs)
+          return start_ss_obs (r), E_OBS;
+        if (name == r->n.Key)
+          return E_KEY;
+        return E_SKIP;
+      case E_KEY:
+        return E_KEY_CHILD;
+      case E_OBS:
+        return E_OBS_CHILD;
+      default:
+        return E_SKIP;
     }
 }
 
@@ -813,9 +829,7 @@ classify (Reader *r,
 
   if (parent == E_SKIP)
     return E_SKIP;
-  if (depth > 1 && (parent == E_DATASET || parent == E_GROUP || parent == E_SERIES || parent == E_SERIESKEY ||
-                    parent == E_GROUPKEY || parent == E_OBSKEY || parent == E_ATTRIBUTES || parent == E_OBS ||
-                    parent == E_KEY))
+  if (depth > 1 && (parent == E_DATASET || parent == E_GROUP || parent == E_SERIES || parent == E_SERIESKEY || parent == E_GROUPKEY || parent == E_OBSKEY || parent == E_ATTRIBUTES || parent == E_OBS || parent == E_KEY))
     {
       if (name == r->n.Annotations)
         return E_SKIP;
@@ -897,8 +911,7 @@ add_missing (Reader *r,
     {
       const char *id = crk_sdmx_components_id (from, i);
 
-      if (skip_dims && (crk_sdmx_components_get (&r->series_dims, id) != NULL ||
-                        crk_sdmx_components_get (&r->obs_dims, id) != NULL))
+      if (skip_dims && (crk_sdmx_components_get (&r->series_dims, id) != NULL || crk_sdmx_components_get (&r->obs_dims, id) != NULL))
         continue;
       if (crk_sdmx_components_get (to, id) == NULL)
         crk_sdmx_components_add (to, id, crk_sdmx_components_value (from, i), -1);
@@ -954,43 +967,43 @@ end_text_element (Reader *r,
 
   switch (elem)
     {
-    case E_H_FLOW_URN:
-    case E_H_DSD_URN:
-      {
-        g_autofree char *id = id_of_urn (g_strstrip (r->text->str));
-
-        set_once (elem == E_H_FLOW_URN ? &r->dataflow_id : &r->dsd_id, id);
-      }
-      break;
-    case E_H_TEXT_DATASETID:
-      set_once (&r->header_dataset_id, g_strstrip (r->text->str));
-      break;
-    case E_H_TEXT_KEYFAMILY:
-      set_once (&r->keyfamily_id, g_strstrip (r->text->str));
-      set_once (&r->dataset_id, r->keyfamily_id); /* 2.0: inside the DataSet */
-      break;
-    case E_OBS_CHILD:
-      g_strstrip (r->text->str);
-      if (r->generic)
-        add_component (r, &r->obs_dims, "TIME_PERIOD", r->text->str);
-      else
-        obs_component (r, name, r->text->str);
-      break;
-    case E_KEY_CHILD:
-      add_component (r, &r->series_dims, name, g_strstrip (r->text->str));
-      break;
-    case E_MESSAGE_TEXT:
-      if (r->messages->len < MAX_MESSAGE_TEXT)
+      case E_H_FLOW_URN:
+      case E_H_DSD_URN:
         {
-          g_autofree char *text = crk_xml_clean_text (r->text->str, (gssize) r->text->len, 300);
+          g_autofree char *id = id_of_urn (g_strstrip (r->text->str));
 
-          if (r->messages->len > 0)
-            g_string_append (r->messages, " ");
-          g_string_append (r->messages, text);
+          set_once (elem == E_H_FLOW_URN ? &r->dataflow_id : &r->dsd_id, id);
         }
-      break;
-    default:
-      break;
+        break;
+      case E_H_TEXT_DATASETID:
+        set_once (&r->header_dataset_id, g_strstrip (r->text->str));
+        break;
+      case E_H_TEXT_KEYFAMILY:
+        set_once (&r->keyfamily_id, g_strstrip (r->text->str));
+        set_once (&r->dataset_id, r->keyfamily_id); /* 2.0: inside the DataSet */
+        break;
+      case E_OBS_CHILD:
+        g_strstrip (r->text->str);
+        if (r->generic)
+          add_component (r, &r->obs_dims, "TIME_PERIOD", r->text->str);
+        else
+          obs_component (r, name, r->text->str);
+        break;
+      case E_KEY_CHILD:
+        add_component (r, &r->series_dims, name, g_strstrip (r->text->str));
+        break;
+      case E_MESSAGE_TEXT:
+        if (r->messages->len < MAX_MESSAGE_TEXT)
+          {
+            g_autofree char *text = crk_xml_clean_text (r->text->str, (gssize) r->text->len, 300);
+
+            if (r->messages->len > 0)
+              g_string_append (r->messages, " ");
+            g_string_append (r->messages, text);
+          }
+        break;
+      default:
+        break;
     }
   g_string_truncate (r->text, 0);
 }
@@ -1001,22 +1014,22 @@ end_element (Reader *r,
 {
   switch (elem)
     {
-    case E_OBS:
-      end_obs (r);
-      break;
-    case E_SERIES:
-      r->in_series = FALSE;
-      break;
-    case E_GROUP:
-      r->group = NULL;
-      break;
-    case E_DATASET:
-      if (r->dataset_obs == 0)
-        r->n_empty_datasets++;
-      break;
-    default:
-      end_text_element (r, elem);
-      break;
+      case E_OBS:
+        end_obs (r);
+        break;
+      case E_SERIES:
+        r->in_series = FALSE;
+        break;
+      case E_GROUP:
+        r->group = NULL;
+        break;
+      case E_DATASET:
+        if (r->dataset_obs == 0)
+          r->n_empty_datasets++;
+        break;
+      default:
+        end_text_element (r, elem);
+        break;
     }
 }
 
@@ -1025,16 +1038,16 @@ wants_text (Elem elem)
 {
   switch (elem)
     {
-    case E_H_FLOW_URN:
-    case E_H_DSD_URN:
-    case E_H_TEXT_DATASETID:
-    case E_H_TEXT_KEYFAMILY:
-    case E_OBS_CHILD:
-    case E_KEY_CHILD:
-    case E_MESSAGE_TEXT:
-      return TRUE;
-    default:
-      return FALSE;
+      case E_H_FLOW_URN:
+      case E_H_DSD_URN:
+      case E_H_TEXT_DATASETID:
+      case E_H_TEXT_KEYFAMILY:
+      case E_OBS_CHILD:
+      case E_KEY_CHILD:
+      case E_MESSAGE_TEXT:
+        return TRUE;
+      default:
+        return FALSE;
     }
 }
 
@@ -1142,7 +1155,7 @@ read_pass (const char *path,
            GCancellable *cancellable,
            GError **error)
 {
-  Reader r = { 0 };
+  Reader r = {0};
   GError *local = NULL;
   gboolean ok;
 
@@ -1187,7 +1200,7 @@ crk_sdmx_read (const char *path,
 {
   g_autoptr (CrkSdmxStructure) structure = NULL;
   g_autofree char *indicator_dim = NULL;
-  CrkImportOptions defaults = { 0 };
+  CrkImportOptions defaults = {0};
 
   if (options == NULL)
     options = &defaults;
@@ -1211,7 +1224,8 @@ crk_sdmx_read (const char *path,
         }
       indicator_dim = crk_sdmx_scan_choose_indicator (scan, options->city,
                                                       options->period != NULL && *options->period != '\0'
-                                                        ? options->period : "TIME_PERIOD");
+                                                        ? options->period
+                                                        : "TIME_PERIOD");
     }
   return read_pass (path, options, sink, report, structure, NULL, indicator_dim, cancellable, error);
 }
@@ -1223,8 +1237,15 @@ crk_sdmx_sniff (const CrkSniff *sniff,
                 int version)
 {
   static const char *const roots[] = {
-    "GenericData", "StructureSpecificData", "GenericTimeSeriesData", "StructureSpecificTimeSeriesData",
-    "CompactData", "UtilityData", "MessageGroup", "CrossSectionalData", "Error",
+    "GenericData",
+    "StructureSpecificData",
+    "GenericTimeSeriesData",
+    "StructureSpecificTimeSeriesData",
+    "CompactData",
+    "UtilityData",
+    "MessageGroup",
+    "CrossSectionalData",
+    "Error",
   };
   int v = 0;
   CrkSdmxNs ns;
@@ -1254,10 +1275,10 @@ sniff30 (const CrkSniff *sniff)
   return crk_sdmx_sniff (sniff, 30);
 }
 
-static const char *const patterns[] = { "*.xml", NULL };
-static const char *const mime_types[] = { "application/vnd.sdmx.genericdata+xml",
-                                          "application/vnd.sdmx.structurespecificdata+xml", NULL };
-static const char *const mime_types30[] = { NULL };
+static const char *const patterns[] = {"*.xml", NULL};
+static const char *const mime_types[] = {"application/vnd.sdmx.genericdata+xml",
+                                         "application/vnd.sdmx.structurespecificdata+xml", NULL};
+static const char *const mime_types30[] = {NULL};
 
 const CrkImporter crk_importer_sdmx21 = {
   .id = "sdmx-2.1",

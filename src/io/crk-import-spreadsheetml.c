@@ -47,16 +47,16 @@ typedef struct
   CrkSheetSet *set;
 
   gboolean stop;
-  CrkSheet *sheet;   /* the worksheet being read, NULL outside one */
-  int table_depth;   /* -1 outside a Table */
-  int row_depth;     /* -1 outside a Row */
-  int cell_depth;    /* -1 outside a Cell */
-  int data_depth;    /* -1 outside the cell's Data */
+  CrkSheet *sheet; /* the worksheet being read, NULL outside one */
+  int table_depth; /* -1 outside a Table */
+  int row_depth;   /* -1 outside a Row */
+  int cell_depth;  /* -1 outside a Cell */
+  int data_depth;  /* -1 outside the cell's Data */
   guint64 row, next_row;
   guint64 column, next_column;
-  char *type;        /* the Data's ss:Type */
-  GString *text;     /* the Data's text */
-  guint64 held;      /* bytes of cells held */
+  char *type;    /* the Data's ss:Type */
+  GString *text; /* the Data's text */
+  guint64 held;  /* bytes of cells held */
   guint64 limit;
 } Reader;
 
@@ -64,8 +64,7 @@ static gboolean
 is (Reader *r,
     const char *name)
 {
-  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (r->reader), SS_NS) == 0
-         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (r->reader), name) == 0;
+  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (r->reader), SS_NS) == 0 && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (r->reader), name) == 0;
 }
 
 /* The attribute ss:@name (or @name without a namespace, as some writers put it). */
@@ -202,8 +201,7 @@ parse_datetime (const char *text,
       if (*p == 'Z')
         p++;
     }
-  if (*p != '\0' || year < 1 || !g_date_valid_dmy ((GDateDay) CLAMP (day, 0, 255), (GDateMonth) CLAMP (month, 0, 13), (GDateYear) year)
-      || hour > 23 || minute > 59 || !(second >= 0 && second < 61))
+  if (*p != '\0' || year < 1 || !g_date_valid_dmy ((GDateDay) CLAMP (day, 0, 255), (GDateMonth) CLAMP (month, 0, 13), (GDateYear) year) || hour > 23 || minute > 59 || !(second >= 0 && second < 61))
     return FALSE;
   g_date_clear (&date, 1);
   g_date_clear (&epoch, 1);
@@ -345,8 +343,7 @@ start_cell (Reader *r,
   guint64 across, down;
 
   r->column = r->next_column;
-  if (!index_attribute (r, "Index", CRK_SHEET_MAX_COLUMNS, FALSE, &r->column) || !count_attribute (r, "MergeAcross", &across)
-      || !count_attribute (r, "MergeDown", &down))
+  if (!index_attribute (r, "Index", CRK_SHEET_MAX_COLUMNS, FALSE, &r->column) || !count_attribute (r, "MergeAcross", &across) || !count_attribute (r, "MergeDown", &down))
     return;
   if (r->column >= CRK_SHEET_MAX_COLUMNS)
     {
@@ -477,7 +474,7 @@ spreadsheetml_read_sheets (const char *path,
                            GError **error)
 {
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
-  Reader r = { 0 };
+  Reader r = {0};
   gboolean ok;
 
   g_return_val_if_fail (path != NULL && report != NULL, NULL);
@@ -514,8 +511,8 @@ spreadsheetml_sniff (const CrkSniff *sniff)
   return 0;
 }
 
-static const char *const spreadsheetml_patterns[] = { "*.xml", NULL };
-static const char *const spreadsheetml_mime_types[] = { "application/xml", "text/xml", NULL };
+static const char *const spreadsheetml_patterns[] = {"*.xml", NULL};
+static const char *const spreadsheetml_mime_types[] = {"application/xml", "text/xml", NULL};
 
 const CrkImporter crk_importer_spreadsheetml = {
   .id = "spreadsheetml",

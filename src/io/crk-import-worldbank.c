@@ -78,8 +78,8 @@ typedef struct
   xmlTextReaderPtr reader;
 
   Layout layout;
-  gboolean stop; /* an error that ends the reading */
-  int record_depth;  /* -1 outside a record */
+  gboolean stop;    /* an error that ends the reading */
+  int record_depth; /* -1 outside a record */
   int record_line;
   Field field;
   int field_depth;
@@ -193,8 +193,9 @@ end_record (Reader *r)
   const char *value_text = slot_text (r, FIELD_VALUE);
   const char *unit = slot_text (r, FIELD_UNIT);
   const char *status = slot_text (r, FIELD_STATUS);
-  const char *key = *iso3 != '\0' ? iso3 : country != NULL ? country : country_name;
-  CrkObservation obs = { 0 };
+  const char *key = *iso3 != '\0' ? iso3 : country != NULL ? country
+                                                           : country_name;
+  CrkObservation obs = {0};
   double value = NAN;
 
   r->n_records++;
@@ -281,8 +282,13 @@ static Field
 api_field (Reader *r)
 {
   static const char *const names[] = {
-    [FIELD_COUNTRY] = "country", [FIELD_INDICATOR] = "indicator", [FIELD_ISO3] = "countryiso3code",
-    [FIELD_DATE] = "date", [FIELD_VALUE] = "value", [FIELD_UNIT] = "unit", [FIELD_STATUS] = "obs_status",
+    [FIELD_COUNTRY] = "country",
+    [FIELD_INDICATOR] = "indicator",
+    [FIELD_ISO3] = "countryiso3code",
+    [FIELD_DATE] = "date",
+    [FIELD_VALUE] = "value",
+    [FIELD_UNIT] = "unit",
+    [FIELD_STATUS] = "obs_status",
   };
 
   for (int i = 0; i < (int) G_N_ELEMENTS (names); i++)
@@ -299,14 +305,19 @@ bulk_field (Reader *r)
     const char *name;
     Field field;
   } names[] = {
-    { "Country or Area", FIELD_COUNTRY }, { "Country", FIELD_COUNTRY },  { "Item", FIELD_INDICATOR },
-    { "Indicator", FIELD_INDICATOR },     { "Series", FIELD_INDICATOR }, { "Year", FIELD_DATE },
-    { "Date", FIELD_DATE },               { "Value", FIELD_VALUE },      { "Unit", FIELD_UNIT },
+    {"Country or Area", FIELD_COUNTRY},
+    {"Country", FIELD_COUNTRY},
+    {"Item", FIELD_INDICATOR},
+    {"Indicator", FIELD_INDICATOR},
+    {"Series", FIELD_INDICATOR},
+    {"Year", FIELD_DATE},
+    {"Date", FIELD_DATE},
+    {"Value", FIELD_VALUE},
+    {"Unit", FIELD_UNIT},
   };
   g_autofree char *name = attribute (r, "name");
 
-  if (name == NULL || xmlTextReaderConstLocalName (r->reader) == NULL
-      || !g_str_equal ((const char *) xmlTextReaderConstLocalName (r->reader), "field"))
+  if (name == NULL || xmlTextReaderConstLocalName (r->reader) == NULL || !g_str_equal ((const char *) xmlTextReaderConstLocalName (r->reader), "field"))
     return FIELD_OTHER;
   g_strstrip (name);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -379,36 +390,36 @@ start_element (gpointer data,
     return; /* inside a field: its text counts, the element does not */
   switch (r->layout)
     {
-    case LAYOUT_API:
-      if (depth == 1 && is (r, WB_NS, "data"))
-        {
-          clear_record (r);
-          r->record_depth = depth;
-          r->record_line = crk_xml_input_get_line (r->input);
-        }
-      else if (depth == 2 && r->record_depth == 1)
-        start_field (r, api_field (r), depth);
-      break;
-    case LAYOUT_BULK:
-      if (depth == 2 && is (r, NULL, "record"))
-        {
-          clear_record (r);
-          r->record_depth = depth;
-          r->record_line = crk_xml_input_get_line (r->input);
-        }
-      else if (depth == 3 && r->record_depth == 2)
-        start_field (r, bulk_field (r), depth);
-      break;
-    case LAYOUT_ERROR:
-      if (depth == 1 && is (r, WB_NS, "message"))
-        {
-          r->record_line = crk_xml_input_get_line (r->input);
-          start_field (r, FIELD_MESSAGE, depth);
-        }
-      break;
-    case LAYOUT_UNKNOWN:
-    default:
-      break;
+      case LAYOUT_API:
+        if (depth == 1 && is (r, WB_NS, "data"))
+          {
+            clear_record (r);
+            r->record_depth = depth;
+            r->record_line = crk_xml_input_get_line (r->input);
+          }
+        else if (depth == 2 && r->record_depth == 1)
+          start_field (r, api_field (r), depth);
+        break;
+      case LAYOUT_BULK:
+        if (depth == 2 && is (r, NULL, "record"))
+          {
+            clear_record (r);
+            r->record_depth = depth;
+            r->record_line = crk_xml_input_get_line (r->input);
+          }
+        else if (depth == 3 && r->record_depth == 2)
+          start_field (r, bulk_field (r), depth);
+        break;
+      case LAYOUT_ERROR:
+        if (depth == 1 && is (r, WB_NS, "message"))
+          {
+            r->record_line = crk_xml_input_get_line (r->input);
+            start_field (r, FIELD_MESSAGE, depth);
+          }
+        break;
+      case LAYOUT_UNKNOWN:
+      default:
+        break;
     }
 }
 
@@ -498,8 +509,8 @@ worldbank_read (const char *path,
                 GCancellable *cancellable,
                 GError **error)
 {
-  CrkImportOptions defaults = { 0 };
-  Reader r = { 0 };
+  CrkImportOptions defaults = {0};
+  Reader r = {0};
   gboolean ok = TRUE;
   int status;
 
@@ -540,18 +551,15 @@ worldbank_sniff (const CrkSniff *sniff)
 {
   if (sniff->root_name == NULL)
     return 0;
-  if (g_strcmp0 (sniff->root_ns, WB_NS) == 0
-      && (g_str_equal (sniff->root_name, "data") || g_str_equal (sniff->root_name, "error")))
+  if (g_strcmp0 (sniff->root_ns, WB_NS) == 0 && (g_str_equal (sniff->root_name, "data") || g_str_equal (sniff->root_name, "error")))
     return 95;
-  if (sniff->root_ns == NULL && g_str_equal (sniff->root_name, "Root") && sniff->head != NULL
-      && g_strstr_len ((const char *) sniff->head, (gssize) sniff->head_length, "<record") != NULL
-      && g_strstr_len ((const char *) sniff->head, (gssize) sniff->head_length, "<field") != NULL)
+  if (sniff->root_ns == NULL && g_str_equal (sniff->root_name, "Root") && sniff->head != NULL && g_strstr_len ((const char *) sniff->head, (gssize) sniff->head_length, "<record") != NULL && g_strstr_len ((const char *) sniff->head, (gssize) sniff->head_length, "<field") != NULL)
     return 95;
   return 0;
 }
 
-static const char *const worldbank_patterns[] = { "*.xml", NULL };
-static const char *const worldbank_mime_types[] = { "application/xml", "text/xml", NULL };
+static const char *const worldbank_patterns[] = {"*.xml", NULL};
+static const char *const worldbank_mime_types[] = {"application/xml", "text/xml", NULL};
 
 const CrkImporter crk_importer_worldbank = {
   .id = "worldbank",

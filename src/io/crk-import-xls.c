@@ -22,7 +22,7 @@
 #include "crk-io-limits.h"
 #include "crk-zip.h"
 
-static const guint8 ole2_signature[8] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+static const guint8 ole2_signature[8] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
 
 /* Is @path an OLE2 file with an "EncryptedPackage" stream (a password-protected xlsx)? */
 static gboolean
@@ -59,16 +59,28 @@ report_open_error (const char *path,
     }
   switch (code)
     {
-    case FREEXL_INSUFFICIENT_MEMORY: why = _ ("not enough memory"); break;
-    case FREEXL_INVALID_CFBF_HEADER:
-    case FREEXL_CFBF_INVALID_SIGNATURE:
-    case FREEXL_CFBF_INVALID_SECTOR_SIZE: why = _ ("not an OLE2 compound file"); break;
-    case FREEXL_BIFF_WORKBOOK_NOT_FOUND: why = _ ("the file holds no workbook"); break;
-    case FREEXL_CRAFTED_FILE: why = _ ("the file is damaged or crafted"); break;
-    
-    case FREEXL_INVALID_CHARACTER:
-    case FREEXL_UNSUPPORTED_CHARSET: why = _ ("a text is not in the workbook’s character set"); break;
-    default: why = _ ("the file is truncated or damaged"); break;
+      case FREEXL_INSUFFICIENT_MEMORY:
+        why = _ ("not enough memory");
+        break;
+      case FREEXL_INVALID_CFBF_HEADER:
+      case FREEXL_CFBF_INVALID_SIGNATURE:
+      case FREEXL_CFBF_INVALID_SECTOR_SIZE:
+        why = _ ("not an OLE2 compound file");
+        break;
+      case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
+        why = _ ("the file holds no workbook");
+        break;
+      case FREEXL_CRAFTED_FILE:
+        why = _ ("the file is damaged or crafted");
+        break;
+
+      case FREEXL_INVALID_CHARACTER:
+      case FREEXL_UNSUPPORTED_CHARSET:
+        why = _ ("a text is not in the workbook’s character set");
+        break;
+      default:
+        why = _ ("the file is truncated or damaged");
+        break;
     }
   if (code == 1)
     {
@@ -116,54 +128,54 @@ add_value (Xls *x,
 
   switch (value->type)
     {
-    case FREEXL_CELL_INT:
-      if (!hold (x, CRK_SHEET_CELL_BYTES))
-        return FALSE;
-      crk_sheet_add_number (sheet, row, column, value->value.int_value, NULL);
-      return TRUE;
-    case FREEXL_CELL_DOUBLE:
-      if (!isfinite (value->value.double_value))
+      case FREEXL_CELL_INT:
+        if (!hold (x, CRK_SHEET_CELL_BYTES))
+          return FALSE;
+        crk_sheet_add_number (sheet, row, column, value->value.int_value, NULL);
         return TRUE;
-      if (!hold (x, CRK_SHEET_CELL_BYTES))
-        return FALSE;
-      crk_sheet_add_number (sheet, row, column, value->value.double_value, NULL);
-      return TRUE;
-    case FREEXL_CELL_TEXT:
-    case FREEXL_CELL_SST_TEXT:
-      if (text == NULL || *text == '\0')
-        return TRUE;
-      if (!g_utf8_validate (text, -1, NULL))
-        {
-          g_autofree char *cell = crk_cell_name (row, column);
-
-          crk_import_report_cell_error (x->report, x->path, sheet->name, cell, CRK_IMPORT_ERROR_MALFORMED,
-                                        _ ("the text is not valid UTF-8"));
+      case FREEXL_CELL_DOUBLE:
+        if (!isfinite (value->value.double_value))
           return TRUE;
-        }
-      if (!hold (x, CRK_SHEET_CELL_BYTES + strlen (text) + 17))
-        return FALSE;
-      crk_sheet_add_text (sheet, row, column, g_strdup (text));
-      return TRUE;
-    case FREEXL_CELL_DATE:
-    case FREEXL_CELL_DATETIME:
-    case FREEXL_CELL_TIME:
-      if (text == NULL)
+        if (!hold (x, CRK_SHEET_CELL_BYTES))
+          return FALSE;
+        crk_sheet_add_number (sheet, row, column, value->value.double_value, NULL);
         return TRUE;
-      if (value->type == FREEXL_CELL_TIME)
-        {
-          g_autofree char *full = g_strconcat ("1899-12-30T", text, NULL);
+      case FREEXL_CELL_TEXT:
+      case FREEXL_CELL_SST_TEXT:
+        if (text == NULL || *text == '\0')
+          return TRUE;
+        if (!g_utf8_validate (text, -1, NULL))
+          {
+            g_autofree char *cell = crk_cell_name (row, column);
 
-          if (!crk_sheet_parse_date (full, &number))
+            crk_import_report_cell_error (x->report, x->path, sheet->name, cell, CRK_IMPORT_ERROR_MALFORMED,
+                                          _ ("the text is not valid UTF-8"));
             return TRUE;
-        }
-      else if (!crk_sheet_parse_date (text, &number))
+          }
+        if (!hold (x, CRK_SHEET_CELL_BYTES + strlen (text) + 17))
+          return FALSE;
+        crk_sheet_add_text (sheet, row, column, g_strdup (text));
         return TRUE;
-      if (!hold (x, CRK_SHEET_CELL_BYTES + 40))
-        return FALSE;
-      crk_sheet_add_cell (sheet, row, column, CRK_CELL_DATE, number, crk_sheet_date_text (number));
-      return TRUE;
-    default:
-      return TRUE;
+      case FREEXL_CELL_DATE:
+      case FREEXL_CELL_DATETIME:
+      case FREEXL_CELL_TIME:
+        if (text == NULL)
+          return TRUE;
+        if (value->type == FREEXL_CELL_TIME)
+          {
+            g_autofree char *full = g_strconcat ("1899-12-30T", text, NULL);
+
+            if (!crk_sheet_parse_date (full, &number))
+              return TRUE;
+          }
+        else if (!crk_sheet_parse_date (text, &number))
+          return TRUE;
+        if (!hold (x, CRK_SHEET_CELL_BYTES + 40))
+          return FALSE;
+        crk_sheet_add_cell (sheet, row, column, CRK_CELL_DATE, number, crk_sheet_date_text (number));
+        return TRUE;
+      default:
+        return TRUE;
     }
 }
 
@@ -244,7 +256,7 @@ xls_read_sheets (const char *path,
                  GCancellable *cancellable,
                  GError **error)
 {
-  Xls x = { .path = path, .report = report, .limit = crk_io_get_memory_limit () };
+  Xls x = {.path = path, .report = report, .limit = crk_io_get_memory_limit ()};
   const void *handle = NULL;
   GStatBuf st;
   CrkSheetSet *set;
@@ -290,8 +302,8 @@ xls_sniff (const CrkSniff *sniff)
   return 0;
 }
 
-static const char *const xls_patterns[] = { "*.xls", NULL };
-static const char *const xls_mime_types[] = { "application/vnd.ms-excel", NULL };
+static const char *const xls_patterns[] = {"*.xls", NULL};
+static const char *const xls_mime_types[] = {"application/vnd.ms-excel", NULL};
 
 const CrkImporter crk_importer_xls = {
   .id = "xls",

@@ -61,10 +61,10 @@ typedef struct
   CrkZip *zip;
   CrkImportReport *report;
   GCancellable *cancellable;
-  GPtrArray *strings;   /* char *: the shared strings */
-  GByteArray *is_date;  /* per cell style (xf): 1 when its number format is a date */
+  GPtrArray *strings;  /* char *: the shared strings */
+  GByteArray *is_date; /* per cell style (xf): 1 when its number format is a date */
   gboolean date1904;
-  guint64 memory;       /* bytes held by the cells and strings */
+  guint64 memory; /* bytes held by the cells and strings */
   guint64 limit;
   gboolean over_budget;
 } Xlsx;
@@ -177,8 +177,7 @@ read_relationships (Xlsx *x,
       const char *id, *type, *target, *mode;
       Relationship *rel;
 
-      if (xmlTextReaderNodeType (crk_xml_part_get_reader (part)) != XML_READER_TYPE_ELEMENT
-          || !crk_xml_part_is (part, ns_package_rel, "Relationship"))
+      if (xmlTextReaderNodeType (crk_xml_part_get_reader (part)) != XML_READER_TYPE_ELEMENT || !crk_xml_part_is (part, ns_package_rel, "Relationship"))
         continue;
       mode = crk_xml_part_attribute (part, NULL, "TargetMode");
       if (mode != NULL && g_ascii_strcasecmp (mode, "External") == 0)
@@ -248,8 +247,7 @@ unescape_text (GString *text)
   out = g_string_sized_new (text->len);
   while (*p != '\0')
     {
-      if (p[0] == '_' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3])
-          && g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) && p[6] == '_')
+      if (p[0] == '_' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) && g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) && p[6] == '_')
         {
           gunichar c = (gunichar) g_ascii_strtoull (p + 2, NULL, 16);
 
@@ -268,8 +266,7 @@ unescape_text (GString *text)
 static gboolean
 is_text_node (int type)
 {
-  return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE
-         || type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA;
+  return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA;
 }
 
 /* Appends the current text node to @text; FALSE (the part failed) past CRK_SHEET_MAX_TEXT. */
@@ -354,22 +351,32 @@ format_is_date (const char *code)
         }
       switch (*p)
         {
-        case '"': quoted = TRUE; break;
-        case '\\': case '_': case '*':
-          if (p[1] != '\0')
-            p++;
-          break;
-        case '[':
-          while (*p != '\0' && *p != ']')
-            p++;
-          if (*p == '\0')
-            return FALSE;
-          break;
-        case ';':
-          return FALSE; /* the first section decides */
-        case 'd': case 'D': case 'm': case 'M': case 'y': case 'Y':
-          return TRUE;
-        default: break;
+          case '"':
+            quoted = TRUE;
+            break;
+          case '\\':
+          case '_':
+          case '*':
+            if (p[1] != '\0')
+              p++;
+            break;
+          case '[':
+            while (*p != '\0' && *p != ']')
+              p++;
+            if (*p == '\0')
+              return FALSE;
+            break;
+          case ';':
+            return FALSE; /* the first section decides */
+          case 'd':
+          case 'D':
+          case 'm':
+          case 'M':
+          case 'y':
+          case 'Y':
+            return TRUE;
+          default:
+            break;
         }
     }
   return FALSE;
@@ -410,8 +417,7 @@ read_styles (Xlsx *x,
       else if (crk_xml_part_is (part, ns_main, "numFmt"))
         {
           value = crk_xml_part_attribute (part, NULL, "numFmtId");
-          if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &id, NULL)
-              && (value = crk_xml_part_attribute (part, NULL, "formatCode")) != NULL && g_hash_table_size (custom) < MAX_XFS)
+          if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &id, NULL) && (value = crk_xml_part_attribute (part, NULL, "formatCode")) != NULL && g_hash_table_size (custom) < MAX_XFS)
             g_hash_table_insert (custom, GUINT_TO_POINTER ((guint) id), GINT_TO_POINTER (format_is_date (value) ? 2 : 1));
         }
       else if (in_xfs && crk_xml_part_is (part, ns_main, "xf") && xfs->len < MAX_XFS)
@@ -639,8 +645,7 @@ end_cell (SheetReader *s)
     {
       guint64 i;
 
-      if (!g_ascii_string_to_unsigned (g_strstrip (s->value->str), 10, 0, G_MAXUINT32, &i, NULL)
-          || i >= s->x->strings->len)
+      if (!g_ascii_string_to_unsigned (g_strstrip (s->value->str), 10, 0, G_MAXUINT32, &i, NULL) || i >= s->x->strings->len)
         {
           g_autofree char *shown = g_utf8_make_valid (text, MIN (strlen (text), 40));
 
@@ -767,8 +772,7 @@ read_sheet_part (SheetReader *s)
           else
             cell_element (s, FALSE);
         }
-      else if (in_cell && is_text_node (type) && (s->in_v || (s->in_is && s->in_t && !s->in_rph))
-               && !append_text (s->part, s->value))
+      else if (in_cell && is_text_node (type) && (s->in_v || (s->in_is && s->in_t && !s->in_rph)) && !append_text (s->part, s->value))
         break;
     }
   if (crk_xml_part_get_problem (s->part, NULL) != NULL)
@@ -780,7 +784,7 @@ read_sheet (Xlsx *x,
             CrkSheet *sheet,
             const char *name)
 {
-  SheetReader s = { .x = x, .sheet = sheet, .column = G_MAXUINT };
+  SheetReader s = {.x = x, .sheet = sheet, .column = G_MAXUINT};
   g_autoptr (GError) error = NULL;
 
   s.part = crk_xml_part_open (x->zip, name, x->cancellable, &error);
@@ -839,7 +843,7 @@ read_workbook (Xlsx *x,
         }
       else if (crk_xml_part_is (part, ns_main, "sheet") && sheets->len < 65536)
         {
-          SheetEntry e = { 0 };
+          SheetEntry e = {0};
           const char *id = NULL;
 
           value = crk_xml_part_attribute (part, NULL, "name");
@@ -877,8 +881,7 @@ read_package (Xlsx *x)
   sheets = read_workbook (x, workbook);
   if (crk_import_report_failed (x->report))
     return NULL;
-  if ((rel = find_relationship (rels, NULL, "sharedStrings")) != NULL && crk_zip_has_entry (x->zip, rel->target)
-      && !read_shared_strings (x, rel->target))
+  if ((rel = find_relationship (rels, NULL, "sharedStrings")) != NULL && crk_zip_has_entry (x->zip, rel->target) && !read_shared_strings (x, rel->target))
     return NULL;
   if ((rel = find_relationship (rels, NULL, "styles")) != NULL && crk_zip_has_entry (x->zip, rel->target))
     read_styles (x, rel->target);
@@ -911,7 +914,7 @@ xlsx_read_sheets (const char *path,
                   GError **error)
 {
   g_autoptr (GError) local = NULL;
-  Xlsx x = { .path = path, .report = report, .cancellable = cancellable };
+  Xlsx x = {.path = path, .report = report, .cancellable = cancellable};
   CrkSheetSet *set = NULL;
 
   x.zip = crk_zip_open (path, &local);
@@ -970,7 +973,7 @@ xlsx_sniff (const CrkSniff *sniff)
   return 0;
 }
 
-static const char *const xlsx_patterns[] = { "*.xlsx", "*.xlsm", NULL };
+static const char *const xlsx_patterns[] = {"*.xlsx", "*.xlsm", NULL};
 static const char *const xlsx_mime_types[] = {
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   "application/vnd.ms-excel.sheet.macroEnabled.12",

@@ -45,8 +45,7 @@ crk_import_report_free (CrkImportReport *report)
 /* At most this many problems or notices; the last one says so. */
 #define MAX_ENTRIES 1000
 
-static void add (GPtrArray *list, const char *file, int line, int column, CrkImportError code,
-                 const char *prefix, const char *format, va_list args) G_GNUC_PRINTF (7, 0);
+static void add (GPtrArray *list, const char *file, int line, int column, CrkImportError code, const char *prefix, const char *format, va_list args) G_GNUC_PRINTF (7, 0);
 
 static void
 add (GPtrArray *list,
@@ -201,64 +200,64 @@ crk_period_parse (const char *text,
     p++;
   switch (*p)
     {
-    case '\0':
-      break;
-    case 'Q':
-    case 'q':
-      p++;
-      f = CRK_FREQUENCY_QUARTER;
-      if (!take_int (&p, 1, 1, &s) || s < 1 || s > 4)
-        return FALSE;
-      break;
-    case 'S':
-    case 'H':
-      p++;
-      f = CRK_FREQUENCY_HALF_YEAR;
-      if (!take_int (&p, 1, 1, &s) || s < 1 || s > 2)
-        return FALSE;
-      break;
-    case 'W':
-      p++;
-      f = CRK_FREQUENCY_WEEK;
-      if (!take_int (&p, 1, 2, &s) || s < 1 || s > 53)
-        return FALSE;
-      break;
-    case 'A':
-      p++;
-      if (!take_int (&p, 1, 1, &s) || s != 1)
-        return FALSE;
-      s = 0;
-      break;
-    case 'M':
-      p++;
-      f = CRK_FREQUENCY_MONTH;
-      if (!take_int (&p, 1, 2, &s) || s < 1 || s > 12)
-        return FALSE;
-      break;
-    case '-':
-      p++;
-      f = CRK_FREQUENCY_MONTH;
-      if (!take_int (&p, 2, 2, &month) || month < 1 || month > 12)
-        return FALSE;
-      s = month;
-      if (*p == '-')
-        {
-          GDate date;
+      case '\0':
+        break;
+      case 'Q':
+      case 'q':
+        p++;
+        f = CRK_FREQUENCY_QUARTER;
+        if (!take_int (&p, 1, 1, &s) || s < 1 || s > 4)
+          return FALSE;
+        break;
+      case 'S':
+      case 'H':
+        p++;
+        f = CRK_FREQUENCY_HALF_YEAR;
+        if (!take_int (&p, 1, 1, &s) || s < 1 || s > 2)
+          return FALSE;
+        break;
+      case 'W':
+        p++;
+        f = CRK_FREQUENCY_WEEK;
+        if (!take_int (&p, 1, 2, &s) || s < 1 || s > 53)
+          return FALSE;
+        break;
+      case 'A':
+        p++;
+        if (!take_int (&p, 1, 1, &s) || s != 1)
+          return FALSE;
+        s = 0;
+        break;
+      case 'M':
+        p++;
+        f = CRK_FREQUENCY_MONTH;
+        if (!take_int (&p, 1, 2, &s) || s < 1 || s > 12)
+          return FALSE;
+        break;
+      case '-':
+        p++;
+        f = CRK_FREQUENCY_MONTH;
+        if (!take_int (&p, 2, 2, &month) || month < 1 || month > 12)
+          return FALSE;
+        s = month;
+        if (*p == '-')
+          {
+            GDate date;
 
-          p++;
-          if (!take_int (&p, 2, 2, &day) || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) y))
-            return FALSE;
-          g_date_clear (&date, 1);
-          g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) y);
-          f = CRK_FREQUENCY_DAY;
-          s = (int) g_date_get_day_of_year (&date);
-          /* a time of day may follow: "T00:00:00.000", "T00:00:00Z" */
-          if (*p == 'T' || *p == ' ')
-            p += strlen (p);
-        }
-      break;
-    default:
-      return FALSE;
+            p++;
+            if (!take_int (&p, 2, 2, &day) || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) y))
+              return FALSE;
+            g_date_clear (&date, 1);
+            g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) y);
+            f = CRK_FREQUENCY_DAY;
+            s = (int) g_date_get_day_of_year (&date);
+            /* a time of day may follow: "T00:00:00.000", "T00:00:00Z" */
+            if (*p == 'T' || *p == ' ')
+              p += strlen (p);
+          }
+        break;
+      default:
+        return FALSE;
     }
   while (g_ascii_isspace (*p))
     p++;
@@ -276,8 +275,31 @@ crk_period_parse (const char *text,
 /* Missing values */
 
 static const char *const missing_markers[] = {
-  "", "..", "...", "-", "--", "–", "—", "n/a", "N/A", "na", "NA", "n.a.", ":", "[c]", "x", "X",
-  "#N/A", "NaN", "nan", "null", "NULL", "…", "－", "—", "/",
+  "",
+  "..",
+  "...",
+  "-",
+  "--",
+  "–",
+  "—",
+  "n/a",
+  "N/A",
+  "na",
+  "NA",
+  "n.a.",
+  ":",
+  "[c]",
+  "x",
+  "X",
+  "#N/A",
+  "NaN",
+  "nan",
+  "null",
+  "NULL",
+  "…",
+  "－",
+  "—",
+  "/",
 };
 
 /**

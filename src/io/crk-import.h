@@ -111,15 +111,15 @@ struct _CrkImportSink
  * one to one (cityrank-cli import --sheet --city --indicator --period --layout --missing). */
 typedef struct
 {
-  char *sheet;         /* a sheet's name or its 1-based number */
-  char *city;          /* the dimension id or column (header text, or a letter "B") */
-  char *indicator;     /* ditto */
-  char *period;        /* ditto */
+  char *sheet;     /* a sheet's name or its 1-based number */
+  char *city;      /* the dimension id or column (header text, or a letter "B") */
+  char *indicator; /* ditto */
+  char *period;    /* ditto */
   CrkTableLayout layout;
-  char **missing;      /* more tokens that mean missing, beyond the usual ones */
-  char *structure;     /* nullable: an SDMX structure message beside the data (labels) */
+  char **missing;           /* more tokens that mean missing, beyond the usual ones */
+  char *structure;          /* nullable: an SDMX structure message beside the data (labels) */
   gboolean apply_unit_mult; /* multiply values by 10^UNIT_MULT (always reported) */
-  int default_year;    /* the period of a wide-by-indicator table without one (0: none) */
+  int default_year;         /* the period of a wide-by-indicator table without one (0: none) */
 } CrkImportOptions;
 
 void crk_import_options_clear (CrkImportOptions *options);
@@ -170,20 +170,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkImportReport, crk_import_report_free)
 typedef struct
 {
   const char *path;
-  const char *suffix;        /* lower case with the dot (".xml"), "" when none */
-  const guint8 *head;        /* the first bytes (up to 64 KiB) */
+  const char *suffix; /* lower case with the dot (".xml"), "" when none */
+  const guint8 *head; /* the first bytes (up to 64 KiB) */
   gsize head_length;
-  const char *root_name;     /* the root element's local name, NULL when not XML */
-  const char *root_ns;       /* its namespace URI, NULL when none */
+  const char *root_name;          /* the root element's local name, NULL when not XML */
+  const char *root_ns;            /* its namespace URI, NULL when none */
   const char *const *zip_entries; /* the entry names of a zip, NULL when not a zip */
 } CrkSniff;
 
 typedef struct
 {
-  const char *id;                  /* "sdmx-2.1", "xlsx" (the CLI's --format) */
-  const char *name;                /* translatable, marked for gettext: "SDMX-ML 2.1 data" */
-  const char *const *patterns;     /* file chooser and CLI: "*.xml", NULL-terminated */
-  const char *const *mime_types;   /* NULL-terminated, may be empty */
+  const char *id;                /* "sdmx-2.1", "xlsx" (the CLI's --format) */
+  const char *name;              /* translatable, marked for gettext: "SDMX-ML 2.1 data" */
+  const char *const *patterns;   /* file chooser and CLI: "*.xml", NULL-terminated */
+  const char *const *mime_types; /* NULL-terminated, may be empty */
   /* How sure the importer is that the file is its own: 0 not, 100 certain (root element
    * and namespace, zip contents); 10 for a matching suffix alone. */
   int (*sniff) (const CrkSniff *sniff);

@@ -107,7 +107,7 @@ crk_import_detect (const char *path,
   g_autofree char *root_ns = NULL;
   g_auto (GStrv) zip_entries = NULL;
   gsize length = 0;
-  CrkSniff sniff = { 0 };
+  CrkSniff sniff = {0};
   const CrkImporter *best = NULL;
   int best_score = 0;
 
@@ -179,7 +179,7 @@ stream_dataset (CrkDataset *dataset,
           for (guint y = 0; y < n_years; y++)
             {
               char period[16];
-              CrkObservation observation = { 0 };
+              CrkObservation observation = {0};
 
               observation.value = crk_dataset_get_value (dataset, c, i, y);
               if (isnan (observation.value))
@@ -222,7 +222,7 @@ crk_import_file (const char *path,
                  GCancellable *cancellable,
                  GError **error)
 {
-  CrkImportOptions defaults = { 0 };
+  CrkImportOptions defaults = {0};
 
   if (options == NULL)
     options = &defaults;

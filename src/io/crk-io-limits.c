@@ -48,11 +48,24 @@ crk_io_parse_memory_size (const char *text,
     end++;
   switch (g_ascii_toupper (*end))
     {
-    case 'K': scale = 1024.0; end++; break;
-    case 'M': scale = 1024.0 * 1024; end++; break;
-    case 'G': scale = 1024.0 * 1024 * 1024; end++; break;
-    case 'T': scale = 1024.0 * 1024 * 1024 * 1024; end++; break;
-    default: break;
+      case 'K':
+        scale = 1024.0;
+        end++;
+        break;
+      case 'M':
+        scale = 1024.0 * 1024;
+        end++;
+        break;
+      case 'G':
+        scale = 1024.0 * 1024 * 1024;
+        end++;
+        break;
+      case 'T':
+        scale = 1024.0 * 1024 * 1024 * 1024;
+        end++;
+        break;
+      default:
+        break;
     }
   if (g_ascii_toupper (*end) == 'I')
     end++;

@@ -31,9 +31,9 @@
 #define NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 #define NS_CALCEXT "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
-static const char *const ns_table[] = { NS_TABLE, NULL };
-static const char *const ns_text[] = { NS_TEXT, NULL };
-static const char *const ns_office[] = { CRK_ODF_NS_OFFICE, NULL };
+static const char *const ns_table[] = {NS_TABLE, NULL};
+static const char *const ns_text[] = {NS_TEXT, NULL};
+static const char *const ns_office[] = {CRK_ODF_NS_OFFICE, NULL};
 
 /* Spaces a <text:s text:c="N"/> may stand for. */
 #define MAX_SPACES 1024
@@ -53,12 +53,12 @@ typedef struct
   const char *path;
   CrkImportReport *report;
   CrkSheetSet *set;
-  CrkSheet *sheet;      /* the table being read, or NULL */
+  CrkSheet *sheet; /* the table being read, or NULL */
   int table_depth;
-  guint64 row;          /* the current row */
-  guint64 column;       /* the next cell's column */
+  guint64 row;    /* the current row */
+  guint64 column; /* the next cell's column */
   guint64 rows_repeated;
-  GArray *pending;      /* Pending: the cells of the current row */
+  GArray *pending; /* Pending: the cells of the current row */
   /* The current cell */
   gboolean in_cell, covered;
   int cell_depth, skip_depth;
@@ -238,11 +238,28 @@ parse_duration (const char *text,
         return FALSE;
       switch (*end)
         {
-        case 'D': if (time) return FALSE; total += n; break;
-        case 'H': if (!time) return FALSE; total += n / 24; break;
-        case 'M': if (!time) return FALSE; total += n / 1440; break;
-        case 'S': if (!time) return FALSE; total += n / 86400; break;
-        default: return FALSE;
+          case 'D':
+            if (time)
+              return FALSE;
+            total += n;
+            break;
+          case 'H':
+            if (!time)
+              return FALSE;
+            total += n / 24;
+            break;
+          case 'M':
+            if (!time)
+              return FALSE;
+            total += n / 1440;
+            break;
+          case 'S':
+            if (!time)
+              return FALSE;
+            total += n / 86400;
+            break;
+          default:
+            return FALSE;
         }
       text = end + 1;
     }
@@ -284,10 +301,18 @@ bad_value (Odf *o,
 
   switch (what)
     {
-    case BAD_NUMBER: message = g_strdup_printf (_ ("“%s” is not a number"), shown); break;
-    case BAD_DATE: message = g_strdup_printf (_ ("“%s” is not a date"), shown); break;
-    case BAD_TIME: message = g_strdup_printf (_ ("“%s” is not a time"), shown); break;
-    case BAD_BOOLEAN: message = g_strdup_printf (_ ("“%s” is not a boolean"), shown); break;
+      case BAD_NUMBER:
+        message = g_strdup_printf (_ ("“%s” is not a number"), shown);
+        break;
+      case BAD_DATE:
+        message = g_strdup_printf (_ ("“%s” is not a date"), shown);
+        break;
+      case BAD_TIME:
+        message = g_strdup_printf (_ ("“%s” is not a time"), shown);
+        break;
+      case BAD_BOOLEAN:
+        message = g_strdup_printf (_ ("“%s” is not a boolean"), shown);
+        break;
     }
   odf_error (o, o->row, o->column, CRK_IMPORT_ERROR_MALFORMED, message);
 }
@@ -367,14 +392,13 @@ end_cell (Odf *o)
   double number;
   char *text = NULL;
 
-  if (!o->covered && (o->rows_spanned > 1 || o->columns_spanned > 1) && o->column < CRK_SHEET_MAX_COLUMNS
-      && o->row < CRK_SHEET_MAX_ROWS && hold (o, 2 * sizeof (CrkCellRange)))
+  if (!o->covered && (o->rows_spanned > 1 || o->columns_spanned > 1) && o->column < CRK_SHEET_MAX_COLUMNS && o->row < CRK_SHEET_MAX_ROWS && hold (o, 2 * sizeof (CrkCellRange)))
     crk_sheet_add_merged (o->sheet, (guint) o->row, (guint) o->column, o->rows_spanned, o->columns_spanned);
   if (!o->covered && cell_value (o, &type, &number, &text))
     {
       for (guint64 c = 0; c < o->columns_repeated && !o->failed; c++)
         {
-          Pending p = { (guint) (o->column + c), type, number, NULL };
+          Pending p = {(guint) (o->column + c), type, number, NULL};
 
           if (o->column + c >= CRK_SHEET_MAX_COLUMNS)
             {
@@ -407,9 +431,7 @@ cell_element (Odf *o)
 {
   const char *uri = (const char *) xmlTextReaderConstNamespaceUri (o->reader);
 
-  if (xmlTextReaderIsEmptyElement (o->reader) == 0
-      && ((uri != NULL && g_str_equal (uri, NS_DRAW)) || crk_xml_part_is (o->part, ns_office, "annotation")
-          || crk_xml_part_is (o->part, ns_table, "table")))
+  if (xmlTextReaderIsEmptyElement (o->reader) == 0 && ((uri != NULL && g_str_equal (uri, NS_DRAW)) || crk_xml_part_is (o->part, ns_office, "annotation") || crk_xml_part_is (o->part, ns_table, "table")))
     o->skip_depth = xmlTextReaderDepth (o->reader);
   else if (crk_xml_part_is (o->part, ns_text, "p") || crk_xml_part_is (o->part, ns_text, "h"))
     {
@@ -501,7 +523,7 @@ crk_odf_content_read (CrkXmlPart *part,
                       const char *path,
                       CrkImportReport *report)
 {
-  Odf o = { .part = part, .path = path, .report = report, .skip_depth = -1, .p_depth = -1 };
+  Odf o = {.part = part, .path = path, .report = report, .skip_depth = -1, .p_depth = -1};
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   int r;
 
@@ -519,9 +541,7 @@ crk_odf_content_read (CrkXmlPart *part,
         element (&o);
       else if (type == XML_READER_TYPE_END_ELEMENT)
         end_element (&o);
-      else if (o.in_cell && o.skip_depth < 0 && o.p_depth >= 0
-               && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE
-                   || type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA))
+      else if (o.in_cell && o.skip_depth < 0 && o.p_depth >= 0 && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA))
         {
           const char *value = (const char *) xmlTextReaderConstValue (o.reader);
 

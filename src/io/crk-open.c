@@ -34,8 +34,7 @@ report_error (CrkImportReport *report,
               const char *path,
               const GError *error)
 {
-  if (error == NULL || crk_import_report_failed (report)
-      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (error == NULL || crk_import_report_failed (report) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   crk_import_report_error (report, path, 0, 0, error->domain == CRK_IMPORT_ERROR ? error->code : CRK_IMPORT_ERROR_IO,
                            "%s", error->message);
@@ -53,7 +52,7 @@ open_file (const char *path,
            GCancellable *cancellable,
            GError **error)
 {
-  CrkImportOptions defaults = { 0 };
+  CrkImportOptions defaults = {0};
   g_autoptr (GError) local = NULL;
   g_autoptr (CrkImportDataset) import = NULL;
   g_autoptr (CrkDataset) dataset = NULL;
@@ -79,8 +78,7 @@ open_file (const char *path,
 
   import = crk_import_dataset_new (NULL, FALSE);
   crk_import_dataset_begin_file (import, path, report);
-  if (!crk_import_file (path, importer, options, crk_import_dataset_get_sink (import), report, cancellable, &local)
-      && local != NULL)
+  if (!crk_import_file (path, importer, options, crk_import_dataset_get_sink (import), report, cancellable, &local) && local != NULL)
     {
       crk_import_dataset_end_file (import);
       goto failed;

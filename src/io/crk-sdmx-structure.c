@@ -340,38 +340,39 @@ end_element (Loader *l,
 
   switch (kind)
     {
-    case K_CODE_NAME:
-      if (l->codelist != NULL && l->code != NULL)
-        add_code_name (l);
-      break;
-    case K_ARTEFACT_NAME:
-      {
-        Kind parent = depth > 0 ? l->stack[depth - 1] : K_OTHER;
-        const char *id = parent == K_DSD && l->dsd != NULL ? l->dsd->id : parent == K_DATAFLOW ? l->flow : NULL;
+      case K_CODE_NAME:
+        if (l->codelist != NULL && l->code != NULL)
+          add_code_name (l);
+        break;
+      case K_ARTEFACT_NAME:
+        {
+          Kind parent = depth > 0 ? l->stack[depth - 1] : K_OTHER;
+          const char *id = parent == K_DSD && l->dsd != NULL ? l->dsd->id : parent == K_DATAFLOW ? l->flow
+                                                                                                 : NULL;
 
-        if (id != NULL && (l->lang == NULL || strcmp (l->lang, "en") == 0 || !g_hash_table_contains (l->s->artefacts, id)))
-          g_hash_table_insert (l->s->artefacts, g_strdup (id), crk_xml_clean_text (l->text->str, -1, 200));
-      }
-      break;
-    case K_URN:
-      {
-        g_autofree char *id = id_of_urn (g_strstrip (l->text->str));
-        Kind parent = depth > 0 ? l->stack[depth - 1] : K_OTHER;
+          if (id != NULL && (l->lang == NULL || strcmp (l->lang, "en") == 0 || !g_hash_table_contains (l->s->artefacts, id)))
+            g_hash_table_insert (l->s->artefacts, g_strdup (id), crk_xml_clean_text (l->text->str, -1, 200));
+        }
+        break;
+      case K_URN:
+        {
+          g_autofree char *id = id_of_urn (g_strstrip (l->text->str));
+          Kind parent = depth > 0 ? l->stack[depth - 1] : K_OTHER;
 
-        if (parent == K_ENUMERATION)
-          set_codelist (l, enumeration_holder (l, depth - 1), id);
-        else if (id != NULL && l->flow != NULL)
-          g_hash_table_insert (l->s->flow_dsd, g_strdup (l->flow), g_strdup (id));
-      }
-      break;
-    case K_DSD:
-      l->dsd = NULL;
-      break;
-    case K_COMPONENT:
-      g_clear_pointer (&l->component, g_free);
-      break;
-    default:
-      break;
+          if (parent == K_ENUMERATION)
+            set_codelist (l, enumeration_holder (l, depth - 1), id);
+          else if (id != NULL && l->flow != NULL)
+            g_hash_table_insert (l->s->flow_dsd, g_strdup (l->flow), g_strdup (id));
+        }
+        break;
+      case K_DSD:
+        l->dsd = NULL;
+        break;
+      case K_COMPONENT:
+        g_clear_pointer (&l->component, g_free);
+        break;
+      default:
+        break;
     }
 }
 
@@ -391,7 +392,7 @@ crk_sdmx_structure_load (const char *path,
                          GError **error)
 {
   g_autoptr (CrkSdmxStructure) s = structure_new ();
-  Loader l = { 0 };
+  Loader l = {0};
   guint problems = report->problems->len;
   int ret = 0;
 
@@ -563,12 +564,13 @@ crk_sdmx_structure_name (const CrkSdmxStructure *s,
                          const char *lang)
 {
   static GPrivate last = G_PRIVATE_INIT (g_free);
-  NameSearch n = { lang, NULL, NULL, NULL };
+  NameSearch n = {lang, NULL, NULL, NULL};
   char *found;
 
   if (!crk_sdmx_structure_foreach_name (s, id, code, search_cb, &n))
     return NULL;
-  found = n.wanted != NULL ? n.wanted : n.english != NULL ? n.english : n.any;
+  found = n.wanted != NULL ? n.wanted : n.english != NULL ? n.english
+                                                          : n.any;
   if (found != n.wanted)
     g_free (n.wanted);
   if (found != n.english)

@@ -104,7 +104,7 @@ find_cell (CrkSheet *sheet,
            guint row,
            guint column)
 {
-  CrkCell key = { .row = row, .column = column };
+  CrkCell key = {.row = row, .column = column};
   guint lo = 0, hi = sheet->cells->len;
 
   while (lo < hi)
@@ -140,7 +140,7 @@ crk_sheet_add_cell (CrkSheet *sheet,
                     double number,
                     char *text)
 {
-  CrkCell cell = { row, column, type, number, text };
+  CrkCell cell = {row, column, type, number, text};
   guint n = sheet->cells->len;
 
   g_return_if_fail (row < CRK_SHEET_MAX_ROWS && column < CRK_SHEET_MAX_COLUMNS);
@@ -187,7 +187,7 @@ crk_sheet_add_merged (CrkSheet *sheet,
                       guint n_rows,
                       guint n_columns)
 {
-  CrkCellRange range = { row, column, MAX (n_rows, 1), MAX (n_columns, 1) };
+  CrkCellRange range = {row, column, MAX (n_rows, 1), MAX (n_columns, 1)};
 
   g_array_append_val (sheet->merged, range);
 }
@@ -226,7 +226,7 @@ crk_sheet_sort (CrkSheet *sheet)
 
   numbered = g_new (Numbered, n);
   for (guint i = 0; i < n; i++)
-    numbered[i] = (Numbered) { g_array_index (cells, CrkCell, i), i };
+    numbered[i] = (Numbered){g_array_index (cells, CrkCell, i), i};
   qsort (numbered, n, sizeof (Numbered), compare_numbered);
   for (guint i = 0; i < n; i++)
     {

@@ -36,8 +36,8 @@ typedef struct
 
 typedef struct
 {
-  guint row, column;         /* top left */
-  guint n_rows, n_columns;   /* >= 1 */
+  guint row, column;       /* top left */
+  guint n_rows, n_columns; /* >= 1 */
 } CrkCellRange;
 
 typedef struct

@@ -66,11 +66,11 @@ typedef struct
 
   guint header[MAX_HEADER_ROWS]; /* the header rows */
   guint n_header;
-  guint first_row; /* the first row below the header */
+  guint first_row;  /* the first row below the header */
   gsize first_cell; /* the index of its first cell */
 
-  char **headers;  /* per column: the last header row's text, cleaned (nullable) */
-  char **parents;  /* per column: the rows above it, joined with " / " (nullable) */
+  char **headers;   /* per column: the last header row's text, cleaned (nullable) */
+  char **parents;   /* per column: the rows above it, joined with " / " (nullable) */
   int label_column; /* -1 none */
   int period_column;
   int indicator_column;
@@ -205,8 +205,24 @@ static gboolean
 is_note_text (const char *text)
 {
   static const char *const prefixes[] = {
-    "Source:", "Sources:", "Note:", "Notes:", "Footnote", "注：", "注:", "注 ", "资料来源", "数据来源",
-    "来源：", "说明：", "备注", "单位：", "单位:", "Unit:", "Units:", NULL,
+    "Source:",
+    "Sources:",
+    "Note:",
+    "Notes:",
+    "Footnote",
+    "注：",
+    "注:",
+    "注 ",
+    "资料来源",
+    "数据来源",
+    "来源：",
+    "说明：",
+    "备注",
+    "单位：",
+    "单位:",
+    "Unit:",
+    "Units:",
+    NULL,
   };
 
   return starts_with_any (text, prefixes);
@@ -216,7 +232,7 @@ is_note_text (const char *text)
 static char *
 unit_row_unit (const char *text)
 {
-  static const char *const prefixes[] = { "单位：", "单位:", "单位 ", "Unit:", "Units:", NULL };
+  static const char *const prefixes[] = {"单位：", "单位:", "单位 ", "Unit:", "Units:", NULL};
 
   for (guint i = 0; prefixes[i] != NULL; i++)
     if (g_ascii_strncasecmp (text, prefixes[i], strlen (prefixes[i])) == 0)
@@ -228,7 +244,7 @@ unit_row_unit (const char *text)
 static char *
 indicator_row_name (const char *text)
 {
-  static const char *const prefixes[] = { "指标：", "指标:", "Indicator:", "Series:", NULL };
+  static const char *const prefixes[] = {"指标：", "指标:", "Indicator:", "Series:", NULL};
 
   for (guint i = 0; prefixes[i] != NULL; i++)
     if (g_ascii_strncasecmp (text, prefixes[i], strlen (prefixes[i])) == 0)
@@ -280,7 +296,7 @@ static char *
 split_unit (const char *header,
             char **name)
 {
-  static const char *const pairs[][2] = { { "(", ")" }, { "（", "）" }, { "[", "]" }, { "【", "】" } };
+  static const char *const pairs[][2] = {{"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}};
   g_autofree char *h = clean_text (header);
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -313,11 +329,10 @@ split_unit (const char *header,
 static gboolean
 is_total_label (const char *label)
 {
-  static const char *const words[] = { "total", "totals", "grand total", "all", "合计", "总计", "全国", "全国总计", "sum", NULL };
-  static const char *const prefixes[] = { "total ", "total:", "all ", NULL };
+  static const char *const words[] = {"total", "totals", "grand total", "all", "合计", "总计", "全国", "全国总计", "sum", NULL};
+  static const char *const prefixes[] = {"total ", "total:", "all ", NULL};
 
-  return equals_any (label, words) || starts_with_any (label, prefixes) || g_str_has_suffix (label, "合计")
-         || g_str_has_suffix (label, "总计");
+  return equals_any (label, words) || starts_with_any (label, prefixes) || g_str_has_suffix (label, "合计") || g_str_has_suffix (label, "总计");
 }
 
 /* Values */
@@ -325,9 +340,9 @@ is_total_label (const char *label)
 typedef enum
 {
   VALUE_NUMBER,
-  VALUE_MARKED,  /* a number with a footnote mark after it */
+  VALUE_MARKED, /* a number with a footnote mark after it */
   VALUE_MISSING,
-  VALUE_TEXT,    /* not a number */
+  VALUE_TEXT, /* not a number */
 } ValueKind;
 
 /* A footnote mark after a number: one or two ASCII letters ("e", "p", "r", "bc"), stars
@@ -352,9 +367,7 @@ is_footnote_mark (const char *mark)
 
       if (g_ascii_isalpha (*p) && c < 0x80)
         letters++;
-      else if (c == '*' || c == '#' || c == 0x2020 || c == 0x2021 || c == 0x00A7
-               || (c >= 0x2460 && c <= 0x2473) || c == 0x00B9 || c == 0x00B2 || c == 0x00B3
-               || (c >= 0x2070 && c <= 0x2079))
+      else if (c == '*' || c == '#' || c == 0x2020 || c == 0x2021 || c == 0x00A7 || (c >= 0x2460 && c <= 0x2473) || c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || (c >= 0x2070 && c <= 0x2079))
         symbols++;
       else
         return FALSE;
@@ -402,16 +415,14 @@ take_digits (const char *s,
             skip = 1;
           else if (g_str_has_prefix (p, "\u00a0") || g_str_has_prefix (p, "\u202f"))
             skip = strlen (g_str_has_prefix (p, "\u00a0") ? "\u00a0" : "\u202f");
-          if (skip > 0 && g_ascii_isdigit (p[skip]) && g_ascii_isdigit (p[skip + 1]) && g_ascii_isdigit (p[skip + 2])
-              && !g_ascii_isdigit (p[skip + 3]))
+          if (skip > 0 && g_ascii_isdigit (p[skip]) && g_ascii_isdigit (p[skip + 1]) && g_ascii_isdigit (p[skip + 2]) && !g_ascii_isdigit (p[skip + 3]))
             {
               p += skip;
               continue;
             }
         }
       /* an exponent: "1.5E+03" */
-      if ((*p == 'e' || *p == 'E') && digits
-          && (g_ascii_isdigit (p[1]) || ((p[1] == '+' || p[1] == '-') && g_ascii_isdigit (p[2]))))
+      if ((*p == 'e' || *p == 'E') && digits && (g_ascii_isdigit (p[1]) || ((p[1] == '+' || p[1] == '-') && g_ascii_isdigit (p[2]))))
         {
           g_string_append_c (out, *p++);
           if (*p == '+' || *p == '-')
@@ -476,11 +487,11 @@ cell_value (const CrkCell *cell,
 typedef struct
 {
   guint row;
-  gsize first, end;   /* its cells: [first, end) of sheet->cells */
-  guint n_cells;      /* not empty */
-  guint n_numbers;    /* numbers (and numbers as text) that are not years */
+  gsize first, end; /* its cells: [first, end) of sheet->cells */
+  guint n_cells;    /* not empty */
+  guint n_numbers;  /* numbers (and numbers as text) that are not years */
   guint n_periods;
-  int first_column;   /* of the first non-empty cell, -1 none */
+  int first_column; /* of the first non-empty cell, -1 none */
   const CrkCell *first_cell;
 } RowInfo;
 
@@ -537,8 +548,7 @@ merges_over (CrkSheet *sheet,
     {
       const CrkCellRange *r = &g_array_index (sheet->merged, CrkCellRange, i);
 
-      if ((column >= 0 && (guint) column >= r->column && (guint) column - r->column < r->n_columns)
-          || (row >= 0 && (guint) row >= r->row && (guint) row - r->row < r->n_rows))
+      if ((column >= 0 && (guint) column >= r->column && (guint) column - r->column < r->n_columns) || (row >= 0 && (guint) row >= r->row && (guint) row - r->row < r->n_rows))
         g_array_append_val (ranges, *r);
     }
   return ranges;
@@ -794,11 +804,34 @@ header_is (const char *header,
 }
 
 static const char *const period_words[] = {
-  "year", "years", "period", "time", "date", "time_period", "年份", "年度", "年", "时间", "日期", "期间", NULL,
+  "year",
+  "years",
+  "period",
+  "time",
+  "date",
+  "time_period",
+  "年份",
+  "年度",
+  "年",
+  "时间",
+  "日期",
+  "期间",
+  NULL,
 };
 static const char *const indicator_words[] = {
-  "indicator", "indicators", "variable", "series", "item", "measure", "indicator name", "series name",
-  "指标", "指标名称", "项目", "变量", NULL,
+  "indicator",
+  "indicators",
+  "variable",
+  "series",
+  "item",
+  "measure",
+  "indicator name",
+  "series name",
+  "指标",
+  "指标名称",
+  "项目",
+  "变量",
+  NULL,
 };
 
 typedef struct
@@ -884,15 +917,13 @@ find_columns (Table *t)
   counts = count_columns (t, t->label_column, &repeated);
 
   /* a period column: only periods, named so or beside repeated labels */
-  for (guint c = 0; c < sheet->n_columns && t->period_column == -1 && o->layout != CRK_TABLE_LAYOUT_WIDE_PERIODS
-                    && o->layout != CRK_TABLE_LAYOUT_WIDE_INDICATORS;
+  for (guint c = 0; c < sheet->n_columns && t->period_column == -1 && o->layout != CRK_TABLE_LAYOUT_WIDE_PERIODS && o->layout != CRK_TABLE_LAYOUT_WIDE_INDICATORS;
        c++)
     if ((int) c != t->label_column && all_periods (&counts[c]) && (header_is (t->headers[c], period_words) || repeated))
       t->period_column = (int) c;
   /* an indicator column: text, named so, or beside repeated labels */
   for (guint c = 0; c < sheet->n_columns && t->indicator_column == -1; c++)
-    if ((int) c != t->label_column && (int) c != t->period_column && counts[c].n_text > counts[c].n_numbers
-        && (header_is (t->headers[c], indicator_words) || repeated))
+    if ((int) c != t->label_column && (int) c != t->period_column && counts[c].n_text > counts[c].n_numbers && (header_is (t->headers[c], indicator_words) || repeated))
       t->indicator_column = (int) c;
 
   t->is_value = g_new0 (guint8, sheet->n_columns);
@@ -975,8 +1006,7 @@ name_value (Table *t,
   g_autofree char *letter = NULL;
   g_autofree char *full = NULL;
   const char *name;
-  gboolean split = header_period != NULL && t->options->layout != CRK_TABLE_LAYOUT_WIDE_INDICATORS
-                   && (t->layout == CRK_TABLE_LAYOUT_WIDE_PERIODS || parent != NULL || row_indicator != NULL);
+  gboolean split = header_period != NULL && t->options->layout != CRK_TABLE_LAYOUT_WIDE_INDICATORS && (t->layout == CRK_TABLE_LAYOUT_WIDE_PERIODS || parent != NULL || row_indicator != NULL);
 
   *period = NULL;
   if (t->layout == CRK_TABLE_LAYOUT_LONG)
@@ -990,7 +1020,8 @@ name_value (Table *t,
   else if (split)
     {
       *period = g_steal_pointer (&header_period);
-      name = row_indicator != NULL ? row_indicator : parent != NULL ? parent : t->table_indicator;
+      name = row_indicator != NULL ? row_indicator : parent != NULL ? parent
+                                                                    : t->table_indicator;
       if (name == NULL)
         name = t->title != NULL ? t->title : t->sheet->name;
     }
@@ -1086,7 +1117,7 @@ emit_row (Table *t,
       g_autofree char *indicator = NULL;
       g_autofree char *unit = NULL;
       g_autofree char *period = NULL;
-      CrkObservation o = { 0 };
+      CrkObservation o = {0};
       ValueKind kind;
 
       if (!t->is_value[c])
@@ -1197,7 +1228,7 @@ crk_table_extract (CrkSheetSet *sheets,
                    CrkImportSink *sink,
                    CrkImportReport *report)
 {
-  CrkImportOptions defaults = { 0 };
+  CrkImportOptions defaults = {0};
   gboolean ok = FALSE;
 
   if (options == NULL)
@@ -1213,7 +1244,7 @@ crk_table_extract (CrkSheetSet *sheets,
   for (guint i = 0; i < sheets->sheets->len; i++)
     {
       CrkSheet *sheet = g_ptr_array_index (sheets->sheets, i);
-      Table t = { .sheet = sheet, .file = file, .options = options, .report = report, .sink = sink };
+      Table t = {.sheet = sheet, .file = file, .options = options, .report = report, .sink = sink};
 
       if (options->sheet != NULL && sheet != crk_sheet_set_find (sheets, options->sheet))
         continue;

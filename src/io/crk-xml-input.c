@@ -102,8 +102,7 @@ crk_xml_describe_error (const xmlError *error,
   g_autofree char *text = crk_xml_clean_text (error->message, -1, 200);
 
   *code = CRK_IMPORT_ERROR_MALFORMED;
-  if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_UNDECLARED_ENTITY
-      || error->code == XML_WAR_UNDECLARED_ENTITY)
+  if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_UNDECLARED_ENTITY || error->code == XML_WAR_UNDECLARED_ENTITY)
     *code = CRK_IMPORT_ERROR_HOSTILE;
   if (strstr (text, "Excessive depth") != NULL || strstr (text, "huge") != NULL)
     {
@@ -186,8 +185,7 @@ crk_xml_check_prolog (const guint8 *head,
       *line = *column = 0;
       return g_strdup (_ ("the file is empty"));
     }
-  if ((flags & CRK_XML_INPUT_UTF8_ONLY) && length >= 2
-      && ((head[0] == 0xfe && head[1] == 0xff) || (head[0] == 0xff && head[1] == 0xfe) || head[0] == 0 || head[1] == 0))
+  if ((flags & CRK_XML_INPUT_UTF8_ONLY) && length >= 2 && ((head[0] == 0xfe && head[1] == 0xff) || (head[0] == 0xff && head[1] == 0xfe) || head[0] == 0 || head[1] == 0))
     return g_strdup (_ ("the file is not UTF-8 (it looks like UTF-16 or UTF-32); save or download it as UTF-8"));
   text = head_as_utf8 (head, length);
   p = text;
@@ -341,8 +339,8 @@ crk_xml_input_open (const char *path,
     }
   input->head = g_malloc (CRK_XML_INPUT_HEAD_SIZE);
   if (!g_input_stream_read_all (input->stream, input->head, CRK_XML_INPUT_HEAD_SIZE, &input->head_length, cancellable,
-                                error)
-      || !check_prolog (input, flags))
+                                error) ||
+      !check_prolog (input, flags))
     return NULL;
   if (flags & CRK_XML_INPUT_NO_BLANKS)
     options |= XML_PARSE_NOBLANKS;
@@ -441,16 +439,14 @@ crk_xml_input_next (CrkXmlInput *input,
     {
       input->type = xmlTextReaderNodeType (input->reader);
       input->depth = xmlTextReaderDepth (input->reader);
-      if (input->type == XML_READER_TYPE_DOCUMENT_TYPE || input->type == XML_READER_TYPE_ENTITY_REFERENCE
-          || input->type == XML_READER_TYPE_ENTITY)
+      if (input->type == XML_READER_TYPE_DOCUMENT_TYPE || input->type == XML_READER_TYPE_ENTITY_REFERENCE || input->type == XML_READER_TYPE_ENTITY)
         {
           refuse_here (input, _ ("the file uses DTDs or entities; refusing it"));
           return -1;
         }
       if (input->type == XML_READER_TYPE_ELEMENT && input->depth >= input->max_depth)
         {
-          g_autofree char *message
-              = g_strdup_printf (_ ("elements are nested deeper than %d levels; refusing the file"), input->max_depth);
+          g_autofree char *message = g_strdup_printf (_ ("elements are nested deeper than %d levels; refusing the file"), input->max_depth);
 
           refuse_here (input, message);
           return -1;
@@ -481,29 +477,29 @@ crk_xml_input_read_events (CrkXmlInput *input,
   while (!*stop && (ret = crk_xml_input_next (input, error)) == 1)
     switch (input->type)
       {
-      case XML_READER_TYPE_ELEMENT:
-        if (events->start != NULL)
-          events->start (data, input->depth);
-        if (!*stop && events->end != NULL && xmlTextReaderIsEmptyElement (input->reader) == 1)
-          events->end (data, input->depth);
-        break;
-      case XML_READER_TYPE_END_ELEMENT:
-        if (events->end != NULL)
-          events->end (data, input->depth);
-        break;
-      case XML_READER_TYPE_TEXT:
-      case XML_READER_TYPE_CDATA:
-      case XML_READER_TYPE_WHITESPACE:
-      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-        {
-          const char *text = (const char *) xmlTextReaderConstValue (input->reader);
+        case XML_READER_TYPE_ELEMENT:
+          if (events->start != NULL)
+            events->start (data, input->depth);
+          if (!*stop && events->end != NULL && xmlTextReaderIsEmptyElement (input->reader) == 1)
+            events->end (data, input->depth);
+          break;
+        case XML_READER_TYPE_END_ELEMENT:
+          if (events->end != NULL)
+            events->end (data, input->depth);
+          break;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+          {
+            const char *text = (const char *) xmlTextReaderConstValue (input->reader);
 
-          if (events->text != NULL && text != NULL)
-            events->text (data, text);
-        }
-        break;
-      default:
-        break;
+            if (events->text != NULL && text != NULL)
+              events->text (data, text);
+          }
+          break;
+        default:
+          break;
       }
   return *stop ? 1 : ret;
 }

@@ -40,7 +40,7 @@ typedef struct
 struct _CrkZip
 {
   char *path;
-  char *display; /* the file's name, for messages */
+  char *display;    /* the file's name, for messages */
   GArray *entries;  /* Entry */
   GPtrArray *names; /* NULL-terminated */
   guint64 inflated; /* over all entries read so far */
@@ -212,7 +212,7 @@ list_entries (CrkZip *zip,
         }
       if (name_is_safe (name) && archive_entry_filetype (entry) == AE_IFREG && !crk_zip_has_entry (zip, name))
         {
-          Entry e = { g_strdup (name), index };
+          Entry e = {g_strdup (name), index};
 
           g_array_append_val (zip->entries, e);
           g_ptr_array_add (zip->names, e.name);
@@ -353,7 +353,8 @@ begin_entry (CrkZip *zip,
     {
       g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_INVALID,
                    _ ("“%s” is encrypted (protected by a password); save it without a password "
-                      "and import it again"), zip->display);
+                      "and import it again"),
+                   zip->display);
       return FALSE;
     }
   if (archive_entry_size_is_set (entry) && archive_entry_size (entry) > 0)
@@ -388,7 +389,8 @@ read_data (CrkZip *zip,
       if (strstr (why, "ncrypt") != NULL)
         g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_INVALID,
                      _ ("“%s” is encrypted (protected by a password); save it without a password "
-                        "and import it again"), zip->display);
+                        "and import it again"),
+                     zip->display);
       else
         g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_MALFORMED,
                      /* Translators: an entry of a zip, the zip, libarchive's (English) reason */
@@ -410,7 +412,8 @@ read_data (CrkZip *zip,
     {
       g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_HOSTILE,
                    _ ("“%s” of “%s” inflates more than %d times its compressed size (a zip bomb?); "
-                      "refusing the file"), zip->entry_name, zip->display, CRK_ZIP_MAX_RATIO);
+                      "refusing the file"),
+                   zip->entry_name, zip->display, CRK_ZIP_MAX_RATIO);
       return -1;
     }
   return n;
@@ -475,9 +478,9 @@ crk_zip_list_entries (const char *path)
 
 struct _CrkXmlPart
 {
-  CrkZip *zip;   /* nullable: a plain file then */
+  CrkZip *zip; /* nullable: a plain file then */
   FILE *file;
-  char *name;    /* the entry, or the file's name */
+  char *name; /* the entry, or the file's name */
   xmlTextReaderPtr reader;
   GCancellable *cancellable;
   guint8 *head; /* the first bytes, their prolog checked, given to the parser first */
@@ -555,8 +558,7 @@ check_head (CrkXmlPart *part)
   gssize n = 1;
 
   part->head = g_malloc (CRK_XML_INPUT_HEAD_SIZE);
-  while (part->head_length < CRK_XML_INPUT_HEAD_SIZE
-         && (n = part_read (part, part->head + part->head_length, CRK_XML_INPUT_HEAD_SIZE - part->head_length)) > 0)
+  while (part->head_length < CRK_XML_INPUT_HEAD_SIZE && (n = part_read (part, part->head + part->head_length, CRK_XML_INPUT_HEAD_SIZE - part->head_length)) > 0)
     part->head_length += (gsize) n;
   if (n < 0)
     return;
@@ -621,8 +623,7 @@ crk_xml_part_open (CrkZip *zip,
                    GError **error)
 {
   CrkXmlPart *part = g_new0 (CrkXmlPart, 1);
-  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_NOERROR
-                      | XML_PARSE_NOWARNING;
+  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
   part->zip = zip;
   part->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
@@ -707,22 +708,22 @@ crk_xml_part_next (CrkXmlPart *part)
     return 0;
   switch (xmlTextReaderNodeType (part->reader))
     {
-    case XML_READER_TYPE_DOCUMENT_TYPE:
-    case XML_READER_TYPE_ENTITY_REFERENCE:
-    case XML_READER_TYPE_ENTITY:
-      crk_xml_part_fail (part, CRK_IMPORT_ERROR_HOSTILE, g_strdup (_ ("the part uses DTDs or entities; refusing it")));
-      return -1;
-    case XML_READER_TYPE_ELEMENT:
-      if (xmlTextReaderDepth (part->reader) > MAX_DEPTH)
-        {
-          crk_xml_part_fail (part, CRK_IMPORT_ERROR_HOSTILE,
-                             g_strdup_printf (_ ("elements are nested deeper than %d levels; refusing the file"),
-                                              MAX_DEPTH));
-          return -1;
-        }
-      break;
-    default:
-      break;
+      case XML_READER_TYPE_DOCUMENT_TYPE:
+      case XML_READER_TYPE_ENTITY_REFERENCE:
+      case XML_READER_TYPE_ENTITY:
+        crk_xml_part_fail (part, CRK_IMPORT_ERROR_HOSTILE, g_strdup (_ ("the part uses DTDs or entities; refusing it")));
+        return -1;
+      case XML_READER_TYPE_ELEMENT:
+        if (xmlTextReaderDepth (part->reader) > MAX_DEPTH)
+          {
+            crk_xml_part_fail (part, CRK_IMPORT_ERROR_HOSTILE,
+                               g_strdup_printf (_ ("elements are nested deeper than %d levels; refusing the file"),
+                                                MAX_DEPTH));
+            return -1;
+          }
+        break;
+      default:
+        break;
     }
   if ((++part->nodes & 0xffff) == 0 && g_cancellable_is_cancelled (part->cancellable))
     {

@@ -323,7 +323,7 @@ crk_dataset_foreach_value (CrkDataset *self,
                            CrkDatasetValueFunc func,
                            gpointer data)
 {
-  ForeachData d = { self, func, data, G_MININT, 0 };
+  ForeachData d = {self, func, data, G_MININT, 0};
 
   g_return_if_fail (CRK_IS_DATASET (self));
   crk_value_store_foreach (self->store, foreach_cell, &d);
@@ -370,7 +370,7 @@ guint64
 crk_dataset_count_missing (CrkDataset *self,
                            int year)
 {
-  CountData d = { self, year };
+  CountData d = {self, year};
   guint64 n_indicators = 0, cells;
 
   g_return_val_if_fail (CRK_IS_DATASET (self), 0);

@@ -131,8 +131,7 @@ void crk_dataset_set_value_note (CrkDataset *self, guint city, guint indicator, 
 /* Copies all cities' values of one indicator in one year into @values (n_cities long),
  * by city index, NAN missing. */
 void crk_dataset_get_values (CrkDataset *self, guint indicator, guint year, double *values);
-typedef void (*CrkDatasetValueFunc) (guint city, guint indicator, guint year, double value,
-                                     CrkValueStatus status, gboolean has_note, gpointer data);
+typedef void (*CrkDatasetValueFunc) (guint city, guint indicator, guint year, double value, CrkValueStatus status, gboolean has_note, gpointer data);
 /* Every cell holding a value, a status or a note, by year, indicator, then city. */
 void crk_dataset_foreach_value (CrkDataset *self, CrkDatasetValueFunc func, gpointer data);
 guint64 crk_dataset_get_n_held_values (CrkDataset *self);

@@ -135,7 +135,7 @@ lookup (CrkValueStore *store,
         int year,
         guint indicator)
 {
-  Column key = { .year = year, .indicator = indicator };
+  Column key = {.year = year, .indicator = indicator};
 
   return g_hash_table_lookup (store->columns, &key);
 }

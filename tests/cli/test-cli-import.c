@@ -315,9 +315,11 @@ test_into (void)
     return;
   changed = changed_copy (dir, &old);
   refused = g_strdup_printf (": error: refused: the value of “NRG_BAL_S” for “AL.C0000X0350-0370.GWH.A.AFC” in 2000 "
-                             "would change from %s to 1234.5\n", old);
+                             "would change from %s to 1234.5\n",
+                             old);
   replaced = g_strdup_printf (": note: the value of “NRG_BAL_S” for “AL.C0000X0350-0370.GWH.A.AFC” in 2000 "
-                              "changed from %s to 1234.5\n", old);
+                              "changed from %s to 1234.5\n",
+                              old);
   run = run_cli ("import", input, "-o", base, NULL);
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);

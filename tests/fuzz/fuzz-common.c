@@ -275,8 +275,7 @@ fuzz_check_text (const char *what,
                  const char *text,
                  gboolean nullable)
 {
-  if ((text == NULL && !nullable)
-      || (text != NULL && (!g_utf8_validate (text, -1, NULL) || (!nullable && *text == '\0'))))
+  if ((text == NULL && !nullable) || (text != NULL && (!g_utf8_validate (text, -1, NULL) || (!nullable && *text == '\0'))))
     {
       fprintf (stderr, "fuzz: %s: %s is %s\n", what, whose, text == NULL ? "NULL" : "empty or not UTF-8");
       abort ();

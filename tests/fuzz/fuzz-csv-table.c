@@ -35,8 +35,8 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t size)
 {
-  CrkImportOptions options = { .default_year = FUZZ_DEFAULT_YEAR };
-  CrkImportSink sink = { .observation = observation };
+  CrkImportOptions options = {.default_year = FUZZ_DEFAULT_YEAR};
+  CrkImportSink sink = {.observation = observation};
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   g_autoptr (GError) error = NULL;
   const char *path = fuzz_write_file ("fuzz.csv", data, size);

@@ -53,8 +53,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   g_autoptr (GError) error = NULL;
-  CrkImportSink sink = { observation_cb, label_cb };
-  CrkImportOptions options = { 0 };
+  CrkImportSink sink = {observation_cb, label_cb};
+  CrkImportOptions options = {0};
   const uint8_t *structure;
   size_t structure_size;
   size_t data_size = fuzz_split_at_nul (data, size, &structure, &structure_size);

@@ -32,8 +32,7 @@ check_sheet (CrkSheet *sheet)
     {
       const CrkCellRange *m = &g_array_index (sheet->merged, CrkCellRange, i);
 
-      if (m->n_rows < 1 || m->n_columns < 1 || m->row + (guint64) m->n_rows > CRK_SHEET_MAX_ROWS
-          || m->column + (guint64) m->n_columns > CRK_SHEET_MAX_COLUMNS)
+      if (m->n_rows < 1 || m->n_columns < 1 || m->row + (guint64) m->n_rows > CRK_SHEET_MAX_ROWS || m->column + (guint64) m->n_columns > CRK_SHEET_MAX_COLUMNS)
         fuzz_fail ("spreadsheetml", "a merged area beyond the bounds");
     }
 }
@@ -47,7 +46,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr (CrkSheetSet) set = NULL;
   const char *path = fuzz_write_file ("fuzz-spreadsheetml.xml", data, size);
 
-  set = crk_importer_spreadsheetml.read_sheets (path, &(CrkImportOptions) { 0 }, report, NULL, &error);
+  set = crk_importer_spreadsheetml.read_sheets (path, &(CrkImportOptions){0}, report, NULL, &error);
   fuzz_check_report ("spreadsheetml", report, error);
   fuzz_check_outcome ("spreadsheetml", set != NULL, report, error);
   for (guint i = 0; set != NULL && i < set->sheets->len; i++)

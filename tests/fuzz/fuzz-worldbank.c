@@ -48,11 +48,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   g_autoptr (GError) error = NULL;
-  CrkImportSink sink = { observation_cb, label_cb };
+  CrkImportSink sink = {observation_cb, label_cb};
   const char *path = fuzz_write_file ("fuzz-worldbank.xml", data, size);
   gboolean ok;
 
-  ok = crk_importer_worldbank.read (path, &(CrkImportOptions) { 0 }, &sink, report, NULL, &error);
+  ok = crk_importer_worldbank.read (path, &(CrkImportOptions){0}, &sink, report, NULL, &error);
   fuzz_check_report ("worldbank", report, error);
   fuzz_check_outcome ("worldbank", ok, report, error);
   return 0;

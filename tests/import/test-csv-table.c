@@ -25,7 +25,7 @@ import (Run *run,
         const char *path,
         int default_year)
 {
-  CrkImportOptions options = { .default_year = default_year };
+  CrkImportOptions options = {.default_year = default_year};
   const CrkImporter *importer = crk_importer_lookup ("csv-table");
   g_autoptr (GError) error = NULL;
 
@@ -73,7 +73,7 @@ test_yearbook_light (void)
 {
   g_autofree char *path = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "csv",
                                             "yearbook_light.csv", NULL);
-  Run run = { 0 };
+  Run run = {0};
   guint missing = 0;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -113,7 +113,7 @@ test_delimiters (void)
   g_autofree char *semicolon = fixture ("table-semicolon-decimal-comma.csv");
   g_autofree char *tab = fixture ("table-tab.tsv");
   g_autofree char *pipe = fixture ("table-pipe.csv");
-  Run run = { 0 };
+  Run run = {0};
 
   import (&run, semicolon, 2020);
   g_assert_true (run.ok);
@@ -147,7 +147,7 @@ static void
 test_quoting (void)
 {
   g_autofree char *path = fixture ("table-quoted.csv");
-  Run run = { 0 };
+  Run run = {0};
   const TestObs *o;
 
   import (&run, path, 2018);
@@ -165,7 +165,7 @@ static void
 test_bom_crlf (void)
 {
   g_autofree char *path = fixture ("table-bom-crlf.csv");
-  Run run = { 0 };
+  Run run = {0};
 
   import (&run, path, 2015);
   g_assert_true (run.ok);
@@ -187,7 +187,7 @@ test_gb18030 (void)
   g_autofree char *gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &written, &error);
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  Run run = { 0 };
+  Run run = {0};
 
   g_assert_no_error (error);
   g_assert_false (g_utf8_validate (gb, (gssize) written, NULL));
@@ -216,7 +216,7 @@ test_broken (void)
 {
   g_autofree char *unclosed = fixture ("table-unclosed-quote.csv");
   g_autofree char *bad = fixture ("table-bad-encoding.csv");
-  Run run = { 0 };
+  Run run = {0};
   const CrkProblem *p;
 
   import (&run, unclosed, 2020);

@@ -30,8 +30,18 @@ feed (CrkImportSink *sink,
 {
   g_auto (GStrv) parts = cell != NULL ? g_strsplit (cell, "!", 2) : NULL;
   CrkObservation obs = {
-    key, indicator, period, value, status, unit, note, 0, line, line > 0 ? 3 : 0,
-    parts != NULL ? parts[0] : NULL, parts != NULL ? parts[1] : NULL,
+    key,
+    indicator,
+    period,
+    value,
+    status,
+    unit,
+    note,
+    0,
+    line,
+    line > 0 ? 3 : 0,
+    parts != NULL ? parts[0] : NULL,
+    parts != NULL ? parts[1] : NULL,
   };
 
   return sink->observation (sink, &obs);
@@ -196,7 +206,9 @@ test_refusals (void)
   g_assert_true (feed (sink, "A", "X", "2020-13", 2, NULL, NULL, NULL, 5, NULL));
   g_assert_true (feed (sink, " \t", "X", "2020", 2, NULL, NULL, NULL, 6, NULL));
   g_assert_true (feed (sink, long_key, "X", "2020", 2, NULL, NULL, NULL, 7, NULL));
-  g_assert_true (feed (sink, "A", "a\x01" "b", "2020", 2, NULL, NULL, NULL, 8, NULL));
+  g_assert_true (feed (sink, "A", "a\x01"
+                                  "b",
+                       "2020", 2, NULL, NULL, NULL, 8, NULL));
   /* blanks in a key are collapsed: "B  C" and "B C" are one city */
   g_assert_true (feed (sink, " B  C", "X", "2021", 3, NULL, NULL, NULL, 9, NULL));
   crk_import_dataset_end_file (import);
@@ -293,10 +305,19 @@ static void
 test_name_key (void)
 {
   const char *cases[][2] = {
-    {"深圳市", "深圳"}, {"深圳", "深圳"}, {"Shenzhen", "shenzhen"}, {"SHENZHEN", "shenzhen"},
-    {"Shenzhen City", "shenzhen"}, {"  shenzhen   CITY ", "shenzhen"}, {"ＳＨＥＮＺＨＥＮ", "shenzhen"},
-    {"锡林郭勒盟", "锡林郭勒"}, {"延边朝鲜族自治州", "延边朝鲜族"}, {"阿里地区", "阿里"},
-    {"市", "市"}, {"City", "city"}, {"Hong  Kong", "hong kong"},
+    {"深圳市", "深圳"},
+    {"深圳", "深圳"},
+    {"Shenzhen", "shenzhen"},
+    {"SHENZHEN", "shenzhen"},
+    {"Shenzhen City", "shenzhen"},
+    {"  shenzhen   CITY ", "shenzhen"},
+    {"ＳＨＥＮＺＨＥＮ", "shenzhen"},
+    {"锡林郭勒盟", "锡林郭勒"},
+    {"延边朝鲜族自治州", "延边朝鲜族"},
+    {"阿里地区", "阿里"},
+    {"市", "市"},
+    {"City", "city"},
+    {"Hong  Kong", "hong kong"},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -389,7 +410,8 @@ test_into (void)
   CrkFrameworkNode *root;
   gsize length;
   const char *const refused[] = {
-    "t.xlsx:S!B3: error: refused: the value of “GDP” for “YICHUN_HL” in 2019 would change from 5 to 6", NULL,
+    "t.xlsx:S!B3: error: refused: the value of “GDP” for “YICHUN_HL” in 2019 would change from 5 to 6",
+    NULL,
   };
 
   g_assert_null (result);

@@ -123,7 +123,7 @@ test_open (void)
   g_autofree char *table = write_file ("table2.csv", "City,GDP,Population\nShenzhen,1,2\nGuangzhou,3,4\n");
   g_autofree char *xlsx = shared_path ("spreadsheets", "SSPs_POP_Prov_v2.xlsx");
   g_autofree char *sdmx = shared_path ("sdmx-ml", "estat_data.xml");
-  CrkImportOptions options = { 0 };
+  CrkImportOptions options = {0};
 
   write_coinr_pair (&data, &meta);
   {
@@ -258,7 +258,7 @@ test_async (void)
 {
   g_autofree char *data = NULL, *meta = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  AsyncRun run = { 0 };
+  AsyncRun run = {0};
 
   write_coinr_pair (&data, &meta);
   run_async (data, NULL, &run);

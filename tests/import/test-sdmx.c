@@ -27,7 +27,7 @@ typedef struct
 typedef struct
 {
   CrkImportSink sink;
-  GArray *obs;      /* Obs */
+  GArray *obs;       /* Obs */
   GPtrArray *labels; /* "ROLE|CODE|NAME|LANG" */
 } Collector;
 
@@ -36,8 +36,8 @@ collect_observation (CrkImportSink *sink,
                      const CrkObservation *o)
 {
   Collector *c = (Collector *) sink;
-  Obs x = { g_strdup (o->key), g_strdup (o->indicator), g_strdup (o->period), g_strdup (o->status),
-            g_strdup (o->unit), g_strdup (o->note), o->value, o->unit_mult, o->line, o->column };
+  Obs x = {g_strdup (o->key), g_strdup (o->indicator), g_strdup (o->period), g_strdup (o->status),
+           g_strdup (o->unit), g_strdup (o->note), o->value, o->unit_mult, o->line, o->column};
 
   g_assert_true (g_utf8_validate (o->key, -1, NULL));
   g_assert_true (o->note == NULL || g_utf8_validate (o->note, -1, NULL));
@@ -114,7 +114,7 @@ read_file (const char *path,
            CrkImportReport **report,
            gboolean *ok)
 {
-  CrkImportOptions defaults = { 0 };
+  CrkImportOptions defaults = {0};
   Collector *c = collector_new ();
   g_autoptr (GError) error = NULL;
 
@@ -273,7 +273,7 @@ test_ecb_structure_labels (void)
   g_autoptr (CrkImportReport) report2 = NULL;
   g_autoptr (Collector) c = NULL;
   g_autoptr (Collector) c2 = NULL;
-  CrkImportOptions options = { 0 };
+  CrkImportOptions options = {0};
 
   SKIP_WITHOUT_SAMPLES (path);
   options.structure = structure;
@@ -351,7 +351,7 @@ test_eurostat_20_generic (void)
   g_autofree char *path = sample ("Example_Eurostat_2.0.xml");
   g_autoptr (CrkImportReport) report = NULL;
   g_autoptr (Collector) c = NULL;
-  CrkImportOptions options = { 0 };
+  CrkImportOptions options = {0};
 
   SKIP_WITHOUT_SAMPLES (path);
   c = read_ok (path, NULL, &report);
@@ -428,7 +428,7 @@ test_imf_dot_compact (void)
   g_autoptr (CrkImportReport) report2 = NULL;
   g_autoptr (Collector) c = NULL;
   g_autoptr (Collector) c2 = NULL;
-  CrkImportOptions options = { 0 };
+  CrkImportOptions options = {0};
   guint tmg = 0;
 
   SKIP_WITHOUT_SAMPLES (path);
@@ -603,7 +603,7 @@ test_obs_dimension_groups_bad_value (void)
   g_autofree char *path = fixture ("sdmx-obs-dimension.xml");
   g_autoptr (CrkImportReport) report = NULL;
   g_autoptr (Collector) c = NULL;
-  CrkImportOptions options = { 0 };
+  CrkImportOptions options = {0};
   gboolean ok;
 
   options.city = (char *) "REF_AREA";
@@ -659,7 +659,7 @@ test_named_dimension_absent (void)
   g_autofree char *path = fixture ("sdmx-compact-groups-20.xml");
   g_autoptr (CrkImportReport) report = NULL;
   g_autoptr (Collector) c = NULL;
-  CrkImportOptions options = { 0 };
+  CrkImportOptions options = {0};
   gboolean ok;
 
   options.indicator = (char *) "INDICATOR";
@@ -672,7 +672,7 @@ test_named_dimension_absent (void)
 static void
 test_sniff (void)
 {
-  CrkSniff s = { 0 };
+  CrkSniff s = {0};
 
   s.suffix = ".xml";
   g_assert_cmpint (crk_importer_sdmx21.sniff (&s), ==, 0);

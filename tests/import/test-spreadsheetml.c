@@ -28,7 +28,7 @@ read_sheets (const char *path,
              CrkImportReport *report)
 {
   g_autoptr (GError) error = NULL;
-  CrkSheetSet *set = crk_importer_spreadsheetml.read_sheets (path, &(CrkImportOptions) { 0 }, report, NULL, &error);
+  CrkSheetSet *set = crk_importer_spreadsheetml.read_sheets (path, &(CrkImportOptions){0}, report, NULL, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < report->problems->len; i++)
@@ -199,7 +199,7 @@ check_quirks (const char *name)
   g_assert_cmpstr (s->name, ==, "城市指标 2021");
   g_assert_cmpuint (s->cells->len, ==, 20);
   check_cell (s, "A1", CRK_CELL_TEXT, 0, "Table 1. Cities, 2021"); /* rich text */
-  check_cell (s, "E1", CRK_CELL_TEXT, 0, "after the merge");     /* after MergeAcross="3" */
+  check_cell (s, "E1", CRK_CELL_TEXT, 0, "after the merge");       /* after MergeAcross="3" */
   check_no_cell (s, "B1");
   check_cell (s, "A3", CRK_CELL_TEXT, 0, "City");
   check_cell (s, "B3", CRK_CELL_TEXT, 0, "GDP"); /* not the comment's text */
@@ -261,13 +261,13 @@ test_problems (void)
     CrkImportError code;
     const char *text; /* the start of the message (with the place), or a part of it */
   } cases[] = {
-    { "ssml-doctype.xml", CRK_IMPORT_ERROR_HOSTILE, "DOCTYPE" },
-    { "ssml-doctype-utf16.xml", CRK_IMPORT_ERROR_HOSTILE, "DOCTYPE" },
-    { "ssml-row-beyond.xml", CRK_IMPORT_ERROR_HOSTILE, "Sheet1!A4000000000: row 4000000000 is beyond the last row" },
-    { "ssml-column-beyond.xml", CRK_IMPORT_ERROR_HOSTILE, "Sheet1!XFE7: the row has more cells than a sheet has columns" },
-    { "ssml-merge-beyond.xml", CRK_IMPORT_ERROR_HOSTILE, "Sheet1!B2: the merged area goes beyond" },
-    { "ssml-not-workbook.xml", CRK_IMPORT_ERROR_MALFORMED, "not an Excel 2003 XML workbook" },
-    { "ssml-truncated.xml", CRK_IMPORT_ERROR_MALFORMED, "not well-formed XML" },
+    {"ssml-doctype.xml", CRK_IMPORT_ERROR_HOSTILE, "DOCTYPE"},
+    {"ssml-doctype-utf16.xml", CRK_IMPORT_ERROR_HOSTILE, "DOCTYPE"},
+    {"ssml-row-beyond.xml", CRK_IMPORT_ERROR_HOSTILE, "Sheet1!A4000000000: row 4000000000 is beyond the last row"},
+    {"ssml-column-beyond.xml", CRK_IMPORT_ERROR_HOSTILE, "Sheet1!XFE7: the row has more cells than a sheet has columns"},
+    {"ssml-merge-beyond.xml", CRK_IMPORT_ERROR_HOSTILE, "Sheet1!B2: the merged area goes beyond"},
+    {"ssml-not-workbook.xml", CRK_IMPORT_ERROR_MALFORMED, "not an Excel 2003 XML workbook"},
+    {"ssml-truncated.xml", CRK_IMPORT_ERROR_MALFORMED, "not well-formed XML"},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -333,9 +333,8 @@ test_memory_budget (void)
 static void
 test_sniff (void)
 {
-  static const char *const files[] = { "ssml-quirks.xml", "ssml-utf16.xml", "ssml-bad-values.xml" };
-  CrkSniff sniff = { .path = "x.xml", .suffix = ".xml", .root_name = "Workbook",
-                     .root_ns = "urn:schemas-microsoft-com:office:spreadsheet" };
+  static const char *const files[] = {"ssml-quirks.xml", "ssml-utf16.xml", "ssml-bad-values.xml"};
+  CrkSniff sniff = {.path = "x.xml", .suffix = ".xml", .root_name = "Workbook", .root_ns = "urn:schemas-microsoft-com:office:spreadsheet"};
 
   g_assert_cmpint (crk_importer_spreadsheetml.sniff (&sniff), ==, 95);
   sniff.root_ns = "urn:schemas-microsoft-com:office:excel";

@@ -45,7 +45,7 @@ static Result
 read_file (const CrkImporter *importer,
            const char *path)
 {
-  Result r = { 0 };
+  Result r = {0};
   g_autoptr (GError) error = NULL;
   GString *problems = g_string_new (NULL);
 
@@ -179,7 +179,8 @@ write_zip (const char *path,
   for (const Part *p = parts; p->name != NULL; p++)
     {
       struct archive_entry *e = archive_entry_new ();
-      gsize length = p->data == NULL ? 0 : p->length < 0 ? strlen (p->data) : (gsize) p->length;
+      gsize length = p->data == NULL ? 0 : p->length < 0 ? strlen (p->data)
+                                                         : (gsize) p->length;
 
       if (g_str_equal (p->name, "mimetype"))
         archive_write_zip_set_compression_store (a);
@@ -239,7 +240,8 @@ workbook_xml (gboolean date1904)
                           "<x:workbookPr date1904=\"%s\"/><x:sheets>"
                           "<x:sheet name=\"数据\" sheetId=\"2\" rel:id=\"rId7\"/>"
                           "<x:sheet name=\"Second\" sheetId=\"1\" rel:id=\"rId3\"/>"
-                          "</x:sheets></x:workbook>", date1904 ? "1" : "0");
+                          "</x:sheets></x:workbook>",
+                          date1904 ? "1" : "0");
 }
 
 static const char shared_strings[] =
@@ -291,16 +293,16 @@ write_xlsx (const char *path,
 {
   g_autofree char *workbook = workbook_xml (date1904);
   Part parts[] = {
-    { "[Content_Types].xml", content_types, -1 },
-    { "_rels/", NULL, 0 },
-    { "_rels/.rels", package_rels, -1 },
-    { "xl/workbook.xml", workbook, -1 },
-    { "xl/_rels/workbook.xml.rels", workbook_rels, -1 },
-    { "xl/sharedStrings.xml", sst != NULL ? sst : shared_strings, -1 },
-    { "xl/styles.xml", styles, -1 },
-    { "xl/worksheets/sheet1.xml", sheet_second, -1 },
-    { "xl/worksheets/sheet2.xml", sheet1, -1 },
-    { NULL, NULL, 0 },
+    {"[Content_Types].xml", content_types, -1},
+    {"_rels/", NULL, 0},
+    {"_rels/.rels", package_rels, -1},
+    {"xl/workbook.xml", workbook, -1},
+    {"xl/_rels/workbook.xml.rels", workbook_rels, -1},
+    {"xl/sharedStrings.xml", sst != NULL ? sst : shared_strings, -1},
+    {"xl/styles.xml", styles, -1},
+    {"xl/worksheets/sheet1.xml", sheet_second, -1},
+    {"xl/worksheets/sheet2.xml", sheet1, -1},
+    {NULL, NULL, 0},
   };
 
   write_zip (path, parts, NULL);
@@ -434,7 +436,8 @@ test_xlsx_problems (void)
   p = tmp_path ("doctype.xlsx");
   write_xlsx (p, sheet_quirks,
               "<?xml version=\"1.0\"?>\n<!DOCTYPE sst [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
-              "<sst xmlns=\"" NS_MAIN "\"><si><t>&b;</t></si></sst>", FALSE);
+              "<sst xmlns=\"" NS_MAIN "\"><si><t>&b;</t></si></sst>",
+              FALSE);
   expect_problem (&crk_importer_xlsx, p, "xl/sharedStrings.xml:2:1: the file has a document type declaration (DOCTYPE); "
                                          "DTDs and entities are refused for safety");
 }
@@ -467,14 +470,14 @@ test_zip_hostile (void)
                         "<Relationship Id=\"rId7\" Type=\"" T_SHEET "\" Target=\"../../evil.xml\"/>"
                         "<Relationship Id=\"rId3\" Type=\"" T_SHEET "\" Target=\"/abs.xml\"/></Relationships>";
     Part parts[] = {
-      { "[Content_Types].xml", content_types, -1 },
-      { "_rels/.rels", package_rels, -1 },
-      { "xl/workbook.xml", workbook, -1 },
-      { "xl/_rels/workbook.xml.rels", rels, -1 },
-      { "../evil.xml", sheet_second, -1 },
-      { "/abs.xml", sheet_second, -1 },
-      { "xl/../../x.xml", sheet_second, -1 },
-      { NULL, NULL, 0 },
+      {"[Content_Types].xml", content_types, -1},
+      {"_rels/.rels", package_rels, -1},
+      {"xl/workbook.xml", workbook, -1},
+      {"xl/_rels/workbook.xml.rels", rels, -1},
+      {"../evil.xml", sheet_second, -1},
+      {"/abs.xml", sheet_second, -1},
+      {"xl/../../x.xml", sheet_second, -1},
+      {NULL, NULL, 0},
     };
 
     write_zip (escaping, parts, NULL);
@@ -489,10 +492,10 @@ test_zip_hostile (void)
   /* encrypted entries */
   {
     Part parts[] = {
-      { "[Content_Types].xml", content_types, -1 },
-      { "_rels/.rels", package_rels, -1 },
-      { "xl/workbook.xml", workbook, -1 },
-      { NULL, NULL, 0 },
+      {"[Content_Types].xml", content_types, -1},
+      {"_rels/.rels", package_rels, -1},
+      {"xl/workbook.xml", workbook, -1},
+      {NULL, NULL, 0},
     };
 
     write_zip (encrypted, parts, "secret");
@@ -512,12 +515,12 @@ write_bomb (const char *path,
   struct archive *a = archive_write_new ();
   struct archive_entry *e;
   const Part parts[] = {
-    { "[Content_Types].xml", content_types, -1 },
-    { "_rels/.rels", package_rels, -1 },
-    { "xl/workbook.xml", workbook, -1 },
-    { "xl/_rels/workbook.xml.rels", workbook_rels, -1 },
-    { "xl/worksheets/sheet1.xml", sheet_second, -1 },
-    { NULL, NULL, 0 },
+    {"[Content_Types].xml", content_types, -1},
+    {"_rels/.rels", package_rels, -1},
+    {"xl/workbook.xml", workbook, -1},
+    {"xl/_rels/workbook.xml.rels", workbook_rels, -1},
+    {"xl/worksheets/sheet1.xml", sheet_second, -1},
+    {NULL, NULL, 0},
   };
 
   memset (filler, '0', block);
@@ -619,11 +622,11 @@ test_xlsx_large (void)
 
 /* OpenDocument */
 
-#define ODF_HEAD \
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
-  "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+#define ODF_HEAD                                                                                                               \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                                               \
+  "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "                                \
   "xmlns:t=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " \
-  "xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\" " \
+  "xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\" "                                    \
   "office:version=\"1.3\"><office:body><office:spreadsheet>"
 #define ODF_TAIL "</office:spreadsheet></office:body></office:document-content>"
 
@@ -648,8 +651,7 @@ static const char ods_content[] =
   "</t:table-row>"
   "<t:table-row t:number-rows-repeated=\"1048570\"><t:table-cell t:number-columns-repeated=\"1024\"/></t:table-row>"
   "<t:table-row><t:table-cell/></t:table-row></t:table>"
-  "<t:table t:name=\"Empty\"/>"
-  ODF_TAIL;
+  "<t:table t:name=\"Empty\"/>" ODF_TAIL;
 
 static void
 check_ods (CrkSheetSet *set)
@@ -694,10 +696,10 @@ write_ods (const char *path,
            const char *mimetype)
 {
   Part parts[] = {
-    { "mimetype", mimetype, -1 },
-    { "content.xml", content, -1 },
-    { "META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>", -1 },
-    { NULL, NULL, 0 },
+    {"mimetype", mimetype, -1},
+    {"content.xml", content, -1},
+    {"META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>", -1},
+    {NULL, NULL, 0},
   };
 
   write_zip (path, parts, NULL);
@@ -731,13 +733,15 @@ test_ods_quirks (void)
   expect_problem (&crk_importer_ods, text_doc, "not an OpenDocument spreadsheet: the package is “application/vnd.oasis.opendocument.text”");
 
   write_ods (bad, ODF_HEAD "<t:table t:name=\"S\"><t:table-row><t:table-cell/><t:table-cell office:value-type=\"float\" office:value=\"1,5\"/>"
-                           "</t:table-row></t:table>" ODF_TAIL, CRK_ODF_SPREADSHEET_MIME);
+                           "</t:table-row></t:table>" ODF_TAIL,
+             CRK_ODF_SPREADSHEET_MIME);
   expect_problem (&crk_importer_ods, bad, "bad.ods: error: S!B1: “1,5” is not a number");
 
   /* A repeated non-empty cell and row are stored per repetition, within the budget. */
   write_ods (huge, ODF_HEAD "<t:table t:name=\"S\"><t:table-row t:number-rows-repeated=\"1048576\">"
                             "<t:table-cell office:value-type=\"float\" office:value=\"1\" t:number-columns-repeated=\"16384\"/>"
-                            "</t:table-row></t:table>" ODF_TAIL, CRK_ODF_SPREADSHEET_MIME);
+                            "</t:table-row></t:table>" ODF_TAIL,
+             CRK_ODF_SPREADSHEET_MIME);
   crk_io_set_memory_limit (64 << 20);
   expect_problem (&crk_importer_ods, huge, "huge.ods: error: S!XFD1: Reading the spreadsheet’s cells would take 64.0\xc2\xa0MiB of memory, more than the limit of 64.0\xc2\xa0MiB");
   crk_io_set_memory_limit (0);
@@ -799,9 +803,17 @@ test_ons_pair (void)
   g_autofree char *xlsx = shared_file ("spreadsheets/2018internationaltradeinservicesdatatables.xlsx");
   g_autofree char *ods = shared_file ("spreadsheets/2018internationaltradeinservicesdatatables.ods");
   static const char *const names[] = {
-    "Notes", "Index", "1. NUTS1, industry", "2. NUTS1, industry, destination", "3. NUTS2, industry",
-    "4. NUTS2, industry, destination", "5. NUTS3, destination", "6. City Region, industry",
-    "7. City Region, industry, dest.", "8. Travel", "9. Tidy format",
+    "Notes",
+    "Index",
+    "1. NUTS1, industry",
+    "2. NUTS1, industry, destination",
+    "3. NUTS2, industry",
+    "4. NUTS2, industry, destination",
+    "5. NUTS3, destination",
+    "6. City Region, industry",
+    "7. City Region, industry, dest.",
+    "8. Travel",
+    "9. Tidy format",
   };
   guint numbers = 0, suppressed = 0;
   Result x, o;
@@ -990,7 +1002,7 @@ test_sniff (void)
   g_auto (GStrv) entries = NULL;
   g_autofree char *head = NULL;
   gsize length;
-  CrkSniff sniff = { .suffix = "" };
+  CrkSniff sniff = {.suffix = ""};
 
   write_xlsx (xlsx, sheet_second, NULL, FALSE);
   write_ods (ods, ods_content, CRK_ODF_SPREADSHEET_MIME);
@@ -1013,21 +1025,19 @@ test_sniff (void)
   g_clear_pointer (&head, g_free);
   g_assert_null (crk_zip_list_entries (fods));
 
-  sniff = (CrkSniff) { .suffix = ".xls", .head = (const guint8 *) "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", .head_length = 8 };
+  sniff = (CrkSniff){.suffix = ".xls", .head = (const guint8 *) "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", .head_length = 8};
   g_assert_cmpint (crk_importer_xls.sniff (&sniff), ==, 90);
-  sniff = (CrkSniff) { .suffix = ".fods", .root_name = "document", .root_ns = CRK_ODF_NS_OFFICE,
-                       .head = (const guint8 *) "<office:document office:mimetype=\"application/vnd.oasis.opendocument.spreadsheet\">",
-                       .head_length = 82 };
+  sniff = (CrkSniff){.suffix = ".fods", .root_name = "document", .root_ns = CRK_ODF_NS_OFFICE, .head = (const guint8 *) "<office:document office:mimetype=\"application/vnd.oasis.opendocument.spreadsheet\">", .head_length = 82};
   g_assert_cmpint (crk_importer_fods.sniff (&sniff), ==, 95);
 
   /* The registry, on the real files */
   {
     static const char *const files[][2] = {
-      { "spreadsheets/spsbot_population.xlsx", "xlsx" },
-      { "spreadsheets/SSPs_POP_Prov_v2.xlsx", "xlsx" },
-      { "spreadsheets/spsbot_population.ods", "ods" },
-      { "spreadsheets/20_Major_PIAV.xls", "xls" },
-      { "fods/test_flat_lo.fods", "fods" },
+      {"spreadsheets/spsbot_population.xlsx", "xlsx"},
+      {"spreadsheets/SSPs_POP_Prov_v2.xlsx", "xlsx"},
+      {"spreadsheets/spsbot_population.ods", "ods"},
+      {"spreadsheets/20_Major_PIAV.xls", "xls"},
+      {"fods/test_flat_lo.fods", "fods"},
     };
 
     if (!have_shared (fods))

@@ -86,7 +86,7 @@ test_title_rows (void)
 {
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   CrkSheet *s = crk_sheet_set_add (set, "表1");
-  Run run = { 0 };
+  Run run = {0};
   const TestObs *o;
 
   row (s, 0, "各城市主要指标（2020年）", NULL);
@@ -132,7 +132,7 @@ test_two_row_header (void)
 {
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   CrkSheet *s = crk_sheet_set_add (set, "Sheet1");
-  Run run = { 0 };
+  Run run = {0};
 
   row (s, 0, "Table 2. Output and trade", NULL);
   row (s, 2, "City", "GDP", "", "Trade", "", NULL);
@@ -180,7 +180,7 @@ test_wide_by_year (void)
 {
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   CrkSheet *s = crk_sheet_set_add (set, "主要城市年度数据");
-  Run run = { 0 };
+  Run run = {0};
   const TestObs *o;
 
   row (s, 0, "数据库：主要城市年度数据", NULL);
@@ -226,7 +226,7 @@ test_long (void)
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   CrkSheet *s = crk_sheet_set_add (set, "long");
   CrkSheet *t = crk_sheet_set_add (set, "long2");
-  Run run = { 0 };
+  Run run = {0};
 
   row (s, 0, "City", "Year", "GDP", NULL);
   row (s, 1, "Wuhan", "#2019", "#1.5", NULL);
@@ -274,10 +274,10 @@ test_long (void)
 static void
 test_missing (void)
 {
-  static const char *const markers[] = { "..", "-", "–", "n/a", "na", ":", "[c]", "x", " ", "nd" };
+  static const char *const markers[] = {"..", "-", "–", "n/a", "na", ":", "[c]", "x", " ", "nd"};
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   CrkSheet *s = crk_sheet_set_add (set, "Sheet1");
-  Run run = { 0 };
+  Run run = {0};
 
   row (s, 0, "Area", "Value", "Other", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
@@ -309,7 +309,7 @@ test_footnotes_and_text_numbers (void)
 {
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   CrkSheet *s = crk_sheet_set_add (set, "Data");
-  Run run = { 0 };
+  Run run = {0};
 
   row (s, 0, "Region", "A", "B", NULL);
   row (s, 1, "North", "12.3e", "45*", NULL);
@@ -343,7 +343,7 @@ test_units (void)
 {
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   CrkSheet *s = crk_sheet_set_add (set, "Sheet1");
-  Run run = { 0 };
+  Run run = {0};
 
   row (s, 0, "City", "GDP (10,000 yuan)", "地区生产总值（万元）", "Share [%]", "Count (2019)", NULL);
   row (s, 1, "深圳市", "#175028634", "#1", "#2.5", "#3", NULL);
@@ -365,7 +365,7 @@ test_totals (void)
 {
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   CrkSheet *s = crk_sheet_set_add (set, "Sheet1");
-  Run run = { 0 };
+  Run run = {0};
 
   row (s, 0, "地   区", "支出", NULL);
   row (s, 1, "全国", "#300", NULL);
@@ -391,7 +391,7 @@ test_no_table (void)
 {
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   CrkSheet *s;
-  Run run = { 0 };
+  Run run = {0};
 
   crk_sheet_set_add (set, "empty");
   s = crk_sheet_set_add (set, "numbers");
@@ -410,7 +410,7 @@ test_first_sheet_with_table (void)
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   CrkSheet *notes = crk_sheet_set_add (set, "Notes");
   CrkSheet *s = crk_sheet_set_add (set, "Data");
-  Run run = { 0 };
+  Run run = {0};
 
   row (notes, 0, "About these data", NULL);
   row (notes, 2, "Published 2020", NULL);
@@ -432,7 +432,7 @@ test_real_spreadsheet (void)
   g_autofree char *path = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "spreadsheets",
                                             "nbs_7-6_public_budget_expenditure_2021.xlsx", NULL);
   g_autoptr (GError) error = NULL;
-  Run run = { 0 };
+  Run run = {0};
 
   if (xlsx == NULL)
     {

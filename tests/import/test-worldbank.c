@@ -48,8 +48,13 @@ collect_observation (CrkImportSink *sink,
 {
   Collect *c = (Collect *) sink;
   Obs o = {
-    g_strdup (observation->key), g_strdup (observation->indicator), g_strdup (observation->period),
-    g_strdup (observation->status), g_strdup (observation->unit), observation->value, observation->line,
+    g_strdup (observation->key),
+    g_strdup (observation->indicator),
+    g_strdup (observation->period),
+    g_strdup (observation->status),
+    g_strdup (observation->unit),
+    observation->value,
+    observation->line,
   };
 
   g_assert_true (g_utf8_validate (o.key, -1, NULL));
@@ -107,7 +112,7 @@ import (const char *name,
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  ok = crk_importer_worldbank.read (path, &(CrkImportOptions) { 0 }, &c->sink, report, NULL, &error);
+  ok = crk_importer_worldbank.read (path, &(CrkImportOptions){0}, &c->sink, report, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ok, ==, !crk_import_report_failed (report));
   for (guint i = 0; i < report->problems->len; i++)
@@ -201,7 +206,7 @@ test_api_page (void)
   check_obs (&c, 8, "IND", urb, "2019", 34.472, NULL, NULL);
   check_obs (&c, 9, "IND", urb, "2018", 34.03, "E", NULL);
   check_obs (&c, 10, "ARB", urb, "2019", NAN, NULL, NULL); /* <wb:value /> */
-  check_obs (&c, 11, "XK", urb, "2019", NAN, NULL, "%"); /* <wb:value></wb:value> */
+  check_obs (&c, 11, "XK", urb, "2019", NAN, NULL, "%");   /* <wb:value></wb:value> */
   g_assert_cmpint (g_array_index (c.obs, Obs, 0).line, ==, 3);
   g_assert_cmpint (g_array_index (c.obs, Obs, 11).line, ==, 113);
 
@@ -305,9 +310,9 @@ test_hostile (void)
     const char *text;
     guint n_obs; /* streamed before the problem (the import fails all the same) */
   } cases[] = {
-    { "wb-doctype.xml", 3, CRK_IMPORT_ERROR_HOSTILE, "DOCTYPE", 0 },
-    { "wb-truncated.xml", 17, CRK_IMPORT_ERROR_MALFORMED, "not well-formed XML", 1 },
-    { "wb-bad-utf8.xml", 5, CRK_IMPORT_ERROR_MALFORMED, "UTF-8", 0 },
+    {"wb-doctype.xml", 3, CRK_IMPORT_ERROR_HOSTILE, "DOCTYPE", 0},
+    {"wb-truncated.xml", 17, CRK_IMPORT_ERROR_MALFORMED, "not well-formed XML", 1},
+    {"wb-bad-utf8.xml", 5, CRK_IMPORT_ERROR_MALFORMED, "UTF-8", 0},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -348,9 +353,9 @@ test_sniff (void)
     const char *file;
     int score;
   } cases[] = {
-    { "wb-api-page.xml", 95 }, /* after a BOM */
-    { "wb-error.xml", 95 },
-    { "wb-bulk.xml", 95 },
+    {"wb-api-page.xml", 95}, /* after a BOM */
+    {"wb-error.xml", 95},
+    {"wb-bulk.xml", 95},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -359,13 +364,14 @@ test_sniff (void)
       g_autofree char *contents = NULL;
       gsize length;
       const guint8 *head;
-      CrkSniff sniff = { .path = path, .suffix = ".xml" };
+      CrkSniff sniff = {.path = path, .suffix = ".xml"};
 
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       head = (const guint8 *) contents;
       sniff.head = head;
       sniff.head_length = length;
-      sniff.root_name = strstr (contents, "<Root") != NULL ? "Root" : strstr (contents, "<wb:error") != NULL ? "error" : "data";
+      sniff.root_name = strstr (contents, "<Root") != NULL ? "Root" : strstr (contents, "<wb:error") != NULL ? "error"
+                                                                                                             : "data";
       sniff.root_ns = strstr (contents, "<Root") != NULL ? NULL : "http://www.worldbank.org";
       g_assert_cmpint (crk_importer_worldbank.sniff (&sniff), ==, cases[i].score);
     }
@@ -379,8 +385,7 @@ test_sniff (void)
     }
   g_assert_true (crk_importer_lookup ("worldbank") == &crk_importer_worldbank);
   {
-    CrkSniff other = { .path = "x.xml", .suffix = ".xml", .head = (const guint8 *) "<Root/>", .head_length = 7,
-                       .root_name = "Root" };
+    CrkSniff other = {.path = "x.xml", .suffix = ".xml", .head = (const guint8 *) "<Root/>", .head_length = 7, .root_name = "Root"};
 
     g_assert_cmpint (crk_importer_worldbank.sniff (&other), ==, 0);
     other.root_name = "data";

@@ -56,22 +56,22 @@ crk_test_write_grid (const char *path,
 
   switch (values)
     {
-    case CRK_TEST_GRID_ONE_VALUE:
-    case CRK_TEST_GRID_UNKNOWN_ELEMENT:
-      crk_test_grid_value_at (n_cities, n_indicators, n_years, &city, &indicator, &year_index);
-      g_string_append_printf (doc, "<values>\n<city code=\"C%u\">\n<year value=\"%u\">\n"
-                                   "<v i=\"I%u\">%g</v>\n</year>\n</city>\n</values>\n",
-                              city, CRK_TEST_GRID_FIRST_YEAR + year_index, indicator,
-                              CRK_TEST_GRID_VALUE);
-      if (values == CRK_TEST_GRID_UNKNOWN_ELEMENT)
-        g_string_append (doc, "<unknown/>\n");
-      break;
-    case CRK_TEST_GRID_EMPTY_VALUES:
-      g_string_append (doc, "<values/>\n");
-      break;
-    case CRK_TEST_GRID_NO_VALUES:
-    default:
-      break;
+      case CRK_TEST_GRID_ONE_VALUE:
+      case CRK_TEST_GRID_UNKNOWN_ELEMENT:
+        crk_test_grid_value_at (n_cities, n_indicators, n_years, &city, &indicator, &year_index);
+        g_string_append_printf (doc, "<values>\n<city code=\"C%u\">\n<year value=\"%u\">\n"
+                                     "<v i=\"I%u\">%g</v>\n</year>\n</city>\n</values>\n",
+                                city, CRK_TEST_GRID_FIRST_YEAR + year_index, indicator,
+                                CRK_TEST_GRID_VALUE);
+        if (values == CRK_TEST_GRID_UNKNOWN_ELEMENT)
+          g_string_append (doc, "<unknown/>\n");
+        break;
+      case CRK_TEST_GRID_EMPTY_VALUES:
+        g_string_append (doc, "<values/>\n");
+        break;
+      case CRK_TEST_GRID_NO_VALUES:
+      default:
+        break;
     }
   g_string_append (doc, "</dataset>\n");
   return g_file_set_contents (path, doc->str, doc->len, error);
@@ -119,7 +119,7 @@ crk_test_write_csv_pair (const char *data_path,
       g_string_append_c (data, '\n');
     }
   return g_file_set_contents (data_path, data->str, data->len, error) &&
-         g_file_set_contents (meta_path, meta->str, meta->len, error);
+    g_file_set_contents (meta_path, meta->str, meta->len, error);
 }
 
 guint64

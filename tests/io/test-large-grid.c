@@ -296,18 +296,18 @@ refuse_grid (const char *path)
 /* Each case runs in a subprocess: the parent reports a failure, a crash or a timeout
  * of the child (whose messages and figures go to stderr) and goes on with the next
  * case instead of dying with it. */
-#define RUN_IN_SUBPROCESS()                                                         \
-  G_STMT_START                                                                      \
-  {                                                                                 \
-    if (!g_test_subprocess ())                                                      \
-      {                                                                             \
-        g_test_set_nonfatal_assertions ();                                          \
-        g_test_trap_subprocess (NULL, CHILD_TIMEOUT_USEC,                           \
-                                G_TEST_SUBPROCESS_INHERIT_STDERR);                  \
-        g_test_trap_assert_passed ();                                               \
-        return;                                                                     \
-      }                                                                             \
-  }                                                                                 \
+#define RUN_IN_SUBPROCESS()                                        \
+  G_STMT_START                                                     \
+  {                                                                \
+    if (!g_test_subprocess ())                                     \
+      {                                                            \
+        g_test_set_nonfatal_assertions ();                         \
+        g_test_trap_subprocess (NULL, CHILD_TIMEOUT_USEC,          \
+                                G_TEST_SUBPROCESS_INHERIT_STDERR); \
+        g_test_trap_assert_passed ();                              \
+        return;                                                    \
+      }                                                            \
+  }                                                                \
   G_STMT_END
 
 /* (a) 1,024 cities × 1,024 indicators × 256 years, one value: 2^28 cells, within the

@@ -60,7 +60,7 @@ static void
 test_order_and_status (void)
 {
   CrkValueStore *store = crk_value_store_new ();
-  const guint cities[] = { 50, 7, 99, 0, 23, 7 };
+  const guint cities[] = {50, 7, 99, 0, 23, 7};
   guint8 status;
 
   for (guint k = 0; k < G_N_ELEMENTS (cities); k++)

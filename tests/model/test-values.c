@@ -105,7 +105,7 @@ test_values_set_get (void)
   g_assert_cmpuint (crk_dataset_count_missing (ds, 2019), ==, 0);
 
   {
-    double row[2] = { 7, 7 };
+    double row[2] = {7, 7};
 
     crk_dataset_get_values (ds, 0, 0, row);
     g_assert_true (isnan (row[0]));
