@@ -49,6 +49,7 @@ open_file (const char *path,
            CrkImportReport *report,
            StageFunc stage,
            gpointer stage_data,
+           const CrkImporter **detected,
            GCancellable *cancellable,
            GError **error)
 {
@@ -64,6 +65,8 @@ open_file (const char *path,
     return NULL;
   if ((importer = crk_import_detect (path, &local)) == NULL)
     goto failed;
+  if (detected != NULL)
+    *detected = importer;
   if (stage != NULL)
     stage (0.1, stage_data);
   if (importer->open != NULL)
@@ -128,7 +131,7 @@ crk_open_file (const char *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (report != NULL, NULL);
 
-  return open_file (path, options, report, NULL, NULL, cancellable, error);
+  return open_file (path, options, report, NULL, NULL, NULL, cancellable, error);
 }
 
 /* Asynchronously */
@@ -141,6 +144,7 @@ typedef struct
   GMainContext *context;
   CrkProgressFunc progress;
   gpointer progress_data;
+  const CrkImporter *importer; /* set by the thread before it returns */
 } OpenData;
 
 static void
@@ -207,7 +211,7 @@ open_thread (GTask *task,
   CrkDataset *dataset;
 
   (void) source_object;
-  dataset = open_file (d->path, &d->options, d->report, d->progress != NULL ? thread_stage : NULL, task, cancellable,
+  dataset = open_file (d->path, &d->options, d->report, d->progress != NULL ? thread_stage : NULL, task, &d->importer, cancellable,
                        &error);
   if (dataset == NULL)
     g_task_return_error (task, error);
@@ -288,4 +292,21 @@ crk_open_file_finish (GAsyncResult *result,
       d->report = crk_import_report_new ();
     }
   return g_task_propagate_pointer (task, error);
+}
+
+/**
+ * crk_open_file_get_importer:
+ * @result: the result passed to the callback of crk_open_file_async()
+ *
+ * Returns: (nullable): the importer that read the file (the format detected), or %NULL
+ *   when none was found
+ */
+const CrkImporter *
+crk_open_file_get_importer (GAsyncResult *result)
+{
+  OpenData *d;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  d = g_task_get_task_data (G_TASK (result));
+  return d->importer;
 }

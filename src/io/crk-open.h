@@ -43,4 +43,8 @@ CrkDataset *crk_open_file_finish (GAsyncResult *result,
                                   CrkImportReport **report,
                                   GError **error);
 
+/* The importer that read the file of @result (known once the callback runs; NULL when
+ * the format was not found): a dataset format (open() set) or an import. */
+const CrkImporter *crk_open_file_get_importer (GAsyncResult *result);
+
 G_END_DECLS
