@@ -20,6 +20,23 @@ crk_import_options_clear (CrkImportOptions *options)
   g_clear_pointer (&options->period, g_free);
   g_clear_pointer (&options->missing, g_strfreev);
   g_clear_pointer (&options->structure, g_free);
+  g_clear_pointer (&options->matches, g_strfreev);
+}
+
+void
+crk_import_options_copy (CrkImportOptions *dest,
+                         const CrkImportOptions *src)
+{
+  g_return_if_fail (dest != NULL && src != NULL);
+
+  *dest = *src;
+  dest->sheet = g_strdup (src->sheet);
+  dest->city = g_strdup (src->city);
+  dest->indicator = g_strdup (src->indicator);
+  dest->period = g_strdup (src->period);
+  dest->missing = g_strdupv (src->missing);
+  dest->structure = g_strdup (src->structure);
+  dest->matches = g_strdupv (src->matches);
 }
 
 CrkImportReport *

@@ -107,8 +107,19 @@ struct _CrkImportSink
                  const char *lang);
 };
 
+/* How observations of another frequency (half-years, quarters, months, weeks, days)
+ * become the year's value, per key, indicator and year; NONE refuses them. */
+typedef enum
+{
+  CRK_IMPORT_AGGREGATE_NONE,
+  CRK_IMPORT_AGGREGATE_MEAN, /* the mean of the sub-periods present */
+  CRK_IMPORT_AGGREGATE_SUM,  /* the sum, when every sub-period of the year is present */
+  CRK_IMPORT_AGGREGATE_LAST, /* the latest sub-period's value */
+} CrkImportAggregate;
+
 /* What the user chose; everything NULL / 0 means "detect". The CLI's options map
- * one to one (cityrank-cli import --sheet --city --indicator --period --layout --missing). */
+ * one to one (cityrank-cli import --sheet --city --indicator --period --layout --missing
+ * --match --save-aliases --aggregate). */
 typedef struct
 {
   char *sheet;     /* a sheet's name or its 1-based number */
@@ -120,9 +131,18 @@ typedef struct
   char *structure;          /* nullable: an SDMX structure message beside the data (labels) */
   gboolean apply_unit_mult; /* multiply values by 10^UNIT_MULT (always reported) */
   int default_year;         /* the period of a wide-by-indicator table without one (0: none) */
+  /* Matching the keys to the cities of the dataset added into (crk-import-dataset.h):
+   * "KEY=CITYCODE" pairs, KEY the file's key or one of its labels; "KEY=" skips the key.
+   * NULL-terminated, nullable. */
+  char **matches;
+  gboolean save_aliases;        /* the names of keys matched by a choice become aliases */
+  CrkImportAggregate aggregate; /* how other frequencies make annual values */
 } CrkImportOptions;
 
 void crk_import_options_clear (CrkImportOptions *options);
+/* @dest (its fields overwritten, not freed) becomes a deep copy of @src. */
+void crk_import_options_copy (CrkImportOptions *dest,
+                              const CrkImportOptions *src);
 
 /* Problems and notices of one import. */
 typedef struct
