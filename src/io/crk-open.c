@@ -247,15 +247,7 @@ crk_open_file_async (const char *path,
 
   d->path = g_strdup (path);
   if (options != NULL)
-    {
-      d->options = *options;
-      d->options.sheet = g_strdup (options->sheet);
-      d->options.city = g_strdup (options->city);
-      d->options.indicator = g_strdup (options->indicator);
-      d->options.period = g_strdup (options->period);
-      d->options.missing = g_strdupv (options->missing);
-      d->options.structure = g_strdup (options->structure);
-    }
+    crk_import_options_copy (&d->options, options);
   d->report = crk_import_report_new ();
   d->context = g_main_context_ref_thread_default ();
   d->progress = progress;
