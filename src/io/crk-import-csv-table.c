@@ -285,8 +285,12 @@ parse (const char *path,
       i++;
       row++;
       column = 0;
-      if ((row & 0x3ff) == 0 && g_cancellable_is_cancelled (cancellable))
-        return FALSE;
+      if ((row & 0x3ff) == 0)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            return FALSE;
+          crk_import_progress ((double) i / (double) MAX (length, 1));
+        }
     }
   return TRUE;
 }

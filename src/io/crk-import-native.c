@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "crk-dataset-format.h"
-#include "crk-dataset-reader.h"
+#include "crk-dataset-reader-private.h"
 #include "crk-import.h"
 
 static int
@@ -37,6 +37,15 @@ take_problems (CrkImportReport *report,
     g_ptr_array_add (report->problems, g_ptr_array_steal_index (problems, i--));
 }
 
+/* The reader's progress (bytes read of the file) to the thread's hook. */
+static void
+forward_progress (double fraction,
+                  gpointer data)
+{
+  (void) data;
+  crk_import_progress (fraction);
+}
+
 static CrkDataset *
 native_open (const char *path,
              const CrkImportOptions *options,
@@ -50,7 +59,8 @@ native_open (const char *path,
   (void) options;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  dataset = crk_dataset_read (path, &problems, error);
+  /* crk_dataset_read(), with progress and cancellation */
+  dataset = _crk_reader_read_path (path, cancellable, forward_progress, NULL, &problems, error);
   take_problems (report, problems);
   if (dataset == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;

@@ -1216,7 +1216,10 @@ crk_sdmx_read (const char *path,
       g_autoptr (CrkImportReport) scratch = crk_import_report_new ();
       g_autoptr (GError) local = NULL;
 
+      /* the scan reads the start again: no progress of its own */
+      crk_import_progress_push (0.0, 0.0);
       read_pass (path, options, NULL, scratch, structure, scan, NULL, cancellable, &local);
+      crk_import_progress_pop ();
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&local));

@@ -27,6 +27,7 @@
 
 #include <gio/gio.h>
 
+#include "crk-dataset-reader.h"
 #include "crk-dataset.h"
 #include "crk-io-error.h"
 #include "crk-sheet.h"
@@ -259,5 +260,19 @@ gboolean crk_table_extract (CrkSheetSet *sheets,
  * "[c]", "x", "#N/A", … or one of @extra? */
 gboolean crk_import_is_missing (const char *text,
                                 const char *const *extra);
+
+/* crk-import-progress.c: how far a long read is, for the thread that reads. The caller
+ * (crk_open_file_async(), crk_import_preview_run_async()) sets a function for its worker
+ * thread; the readers call crk_import_progress() every so often (bytes read of the file,
+ * of a zip's parts, rows parsed), which costs nothing when no function is set. A span
+ * maps the fractions of the work that follows into [@from, @to] of the current one (spans
+ * nest: crk_import_file() gives reading a workbook's sheets 0-0.8, finding its table the
+ * rest); fractions reported in a span outside [0, 1] are clamped. */
+void crk_import_set_progress (CrkProgressFunc func,
+                              gpointer data);
+void crk_import_progress (double fraction);
+void crk_import_progress_push (double from,
+                               double to);
+void crk_import_progress_pop (void);
 
 G_END_DECLS

@@ -242,9 +242,19 @@ crk_import_file (const char *path,
     }
   else
     {
-      g_autoptr (CrkSheetSet) sheets = importer->read_sheets (path, options, report, cancellable, error);
+      g_autoptr (CrkSheetSet) sheets = NULL;
+      gboolean ok;
 
-      if (sheets == NULL || !crk_table_extract (sheets, path, options, sink, report))
+      /* progress: reading the sheets is most of the work */
+      crk_import_progress_push (0.0, 0.8);
+      sheets = importer->read_sheets (path, options, report, cancellable, error);
+      crk_import_progress_pop ();
+      if (sheets == NULL)
+        return FALSE;
+      crk_import_progress_push (0.8, 1.0);
+      ok = crk_table_extract (sheets, path, options, sink, report);
+      crk_import_progress_pop ();
+      if (!ok)
         return FALSE;
     }
   return !crk_import_report_failed (report);

@@ -11,6 +11,7 @@
 
 #include "crk-import-dataset.h"
 #include "crk-open.h"
+#include "crk-progress-relay.h"
 
 /* The title and source of a dataset imported from @path: the file's name up to its first
  * dot, and the file's name. */
@@ -58,6 +59,7 @@ open_file (const char *path,
   g_autoptr (CrkImportDataset) import = NULL;
   g_autoptr (CrkDataset) dataset = NULL;
   const CrkImporter *importer;
+  gboolean ok;
 
   if (options == NULL)
     options = &defaults;
@@ -71,7 +73,10 @@ open_file (const char *path,
     stage (0.1, stage_data);
   if (importer->open != NULL)
     {
+      /* live progress of the read (crk_import_progress()) in 0.1-0.9 */
+      crk_import_progress_push (0.1, 0.9);
       dataset = importer->open (path, options, report, cancellable, &local);
+      crk_import_progress_pop ();
       if (dataset == NULL)
         goto failed;
       if (stage != NULL)
@@ -81,7 +86,10 @@ open_file (const char *path,
 
   import = crk_import_dataset_new (NULL, FALSE);
   crk_import_dataset_begin_file (import, path, report);
-  if (!crk_import_file (path, importer, options, crk_import_dataset_get_sink (import), report, cancellable, &local) && local != NULL)
+  crk_import_progress_push (0.1, 0.8);
+  ok = crk_import_file (path, importer, options, crk_import_dataset_get_sink (import), report, cancellable, &local);
+  crk_import_progress_pop ();
+  if (!ok && local != NULL)
     {
       crk_import_dataset_end_file (import);
       goto failed;
@@ -141,9 +149,7 @@ typedef struct
   char *path;
   CrkImportOptions options;
   CrkImportReport *report;
-  GMainContext *context;
-  CrkProgressFunc progress;
-  gpointer progress_data;
+  CrkProgressRelay *relay;     /* nullable: to the caller's context */
   const CrkImporter *importer; /* set by the thread before it returns */
 } OpenData;
 
@@ -155,49 +161,17 @@ open_data_free (gpointer data)
   g_free (d->path);
   crk_import_options_clear (&d->options);
   crk_import_report_free (d->report);
-  g_main_context_unref (d->context);
+  crk_progress_relay_unref (d->relay);
   g_free (d);
 }
 
-typedef struct
-{
-  GTask *task;
-  double fraction;
-} Stage;
-
-static gboolean
-dispatch_stage (gpointer data)
-{
-  Stage *stage = data;
-  OpenData *d = g_task_get_task_data (stage->task);
-
-  /* Nothing once the result is delivered. */
-  if (!g_task_get_completed (stage->task))
-    d->progress (stage->fraction, d->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stage_free (gpointer data)
-{
-  Stage *stage = data;
-
-  g_object_unref (stage->task);
-  g_free (stage);
-}
-
-/* In the worker thread. */
+/* In the worker thread: the stages (detected, read, built), coalesced with the live
+ * fractions of the read (crk_import_progress()) by the relay. */
 static void
 thread_stage (double fraction,
               gpointer data)
 {
-  GTask *task = data;
-  OpenData *d = g_task_get_task_data (task);
-  Stage *stage = g_new (Stage, 1);
-
-  stage->task = g_object_ref (task);
-  stage->fraction = fraction;
-  g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, dispatch_stage, stage, stage_free);
+  crk_progress_relay_publish (data, fraction);
 }
 
 static void
@@ -211,8 +185,11 @@ open_thread (GTask *task,
   CrkDataset *dataset;
 
   (void) source_object;
-  dataset = open_file (d->path, &d->options, d->report, d->progress != NULL ? thread_stage : NULL, task, &d->importer, cancellable,
-                       &error);
+  /* the reader's live fractions, mapped by open_file() into the read stage */
+  crk_import_set_progress (d->relay != NULL ? crk_progress_relay_hook : NULL, d->relay);
+  dataset = open_file (d->path, &d->options, d->report, d->relay != NULL ? thread_stage : NULL, d->relay, &d->importer,
+                       cancellable, &error);
+  crk_import_set_progress (NULL, NULL);
   if (dataset == NULL)
     g_task_return_error (task, error);
   else
@@ -223,7 +200,8 @@ open_thread (GTask *task,
  * crk_open_file_async:
  * @path: a file of any format of the registry
  * @options: (nullable): the user's choices (copied)
- * @progress: (nullable): coarse progress, in the caller's thread-default main context
+ * @progress: (nullable): progress (increasing fractions, live while the file is read), in
+ *   the caller's thread-default main context; never called after @callback
  * @progress_data: for @progress
  * @cancellable: (nullable): to stop
  * @callback: called when done
@@ -249,9 +227,8 @@ crk_open_file_async (const char *path,
   if (options != NULL)
     crk_import_options_copy (&d->options, options);
   d->report = crk_import_report_new ();
-  d->context = g_main_context_ref_thread_default ();
-  d->progress = progress;
-  d->progress_data = progress_data;
+  if (progress != NULL)
+    d->relay = crk_progress_relay_new (task, progress, progress_data);
   g_task_set_source_tag (task, crk_open_file_async);
   g_task_set_task_data (task, d, open_data_free);
   g_task_set_return_on_cancel (task, FALSE);

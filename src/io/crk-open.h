@@ -28,8 +28,9 @@ CrkDataset *crk_open_file (const char *path,
                            GError **error);
 
 /* The same in a worker thread. @options is copied. @progress (nullable) is called in the
- * thread-default main context of the caller, with coarse fractions: the format detected,
- * the file read, the dataset built. */
+ * thread-default main context of the caller, with increasing fractions: 0.1 the format
+ * detected, then live while the file is read (bytes read, rows parsed: 0.1-0.8), 0.9 the
+ * dataset built; at most one call is pending at a time, and none comes after @callback. */
 void crk_open_file_async (const char *path,
                           const CrkImportOptions *options,
                           CrkProgressFunc progress,

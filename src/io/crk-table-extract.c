@@ -1197,6 +1197,8 @@ extract (Table *t)
 
       while (index < sheet->cells->len && g_array_index (sheet->cells, CrkCell, index).row == row)
         index++;
+      if ((row & 0x3ff) == 0)
+        crk_import_progress ((double) index / (double) sheet->cells->len);
       if (!emit_row (t, row, first, index))
         {
           if (!crk_import_report_failed (t->report))

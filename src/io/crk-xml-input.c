@@ -15,7 +15,7 @@
 
 #include "crk-xml-input.h"
 
-#define CHECK_EVERY 4096 /* nodes between looks at the cancellable */
+#define CHECK_EVERY 4096 /* nodes between looks at the cancellable and reports of progress */
 
 struct _CrkXmlInput
 {
@@ -29,6 +29,8 @@ struct _CrkXmlInput
   gsize head_length, head_position;
   gboolean broken; /* a fatal error was reported */
   guint64 nodes;
+  guint64 size;     /* of the file, for progress (0: unknown, a stream) */
+  guint64 consumed; /* bytes given to the parser */
   int max_depth;
   int type, depth; /* of the current node */
 };
@@ -261,11 +263,14 @@ read_cb (void *context,
 
       memcpy (buffer, input->head + input->head_position, k);
       input->head_position += k;
+      input->consumed += k;
       return (int) k;
     }
   if (input->io_error != NULL)
     return -1;
   n = g_input_stream_read (input->stream, buffer, (gsize) length, input->cancellable, &input->io_error);
+  if (n > 0)
+    input->consumed += (guint64) n;
   return n < 0 ? -1 : (int) n;
 }
 
@@ -333,9 +338,16 @@ crk_xml_input_open (const char *path,
     {
       g_autoptr (GFile) file = g_file_new_for_path (path);
 
+      g_autoptr (GFileInfo) info = NULL;
+
       input->stream = G_INPUT_STREAM (g_file_read (file, cancellable, error));
       if (input->stream == NULL)
         return NULL;
+      /* the size, for progress (crk_import_progress()) */
+      info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (input->stream), G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                             cancellable, NULL);
+      if (info != NULL && g_file_info_get_size (info) > 0)
+        input->size = (guint64) g_file_info_get_size (info);
     }
   input->head = g_malloc (CRK_XML_INPUT_HEAD_SIZE);
   if (!g_input_stream_read_all (input->stream, input->head, CRK_XML_INPUT_HEAD_SIZE, &input->head_length, cancellable,
@@ -432,8 +444,13 @@ crk_xml_input_next (CrkXmlInput *input,
 {
   int ret;
 
-  if ((++input->nodes % CHECK_EVERY) == 0 && g_cancellable_set_error_if_cancelled (input->cancellable, error))
-    return -1;
+  if ((++input->nodes % CHECK_EVERY) == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (input->cancellable, error))
+        return -1;
+      if (input->size > 0)
+        crk_import_progress ((double) input->consumed / (double) input->size);
+    }
   ret = xmlTextReaderRead (input->reader);
   if (ret == 1)
     {

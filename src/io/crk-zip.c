@@ -44,6 +44,7 @@ struct _CrkZip
   GArray *entries;  /* Entry */
   GPtrArray *names; /* NULL-terminated */
   guint64 inflated; /* over all entries read so far */
+  guint64 parts;    /* the inflated size of the XML entries, for progress (0: unknown) */
 
   /* The entry being read */
   struct archive *archive;
@@ -193,6 +194,14 @@ entry_name (struct archive_entry *entry)
 }
 
 static gboolean
+is_xml_name (const char *name)
+{
+  gsize length = strlen (name);
+
+  return length >= 4 && g_ascii_strcasecmp (name + length - 4, ".xml") == 0;
+}
+
+static gboolean
 list_entries (CrkZip *zip,
               GError **error)
 {
@@ -213,6 +222,10 @@ list_entries (CrkZip *zip,
       if (name_is_safe (name) && archive_entry_filetype (entry) == AE_IFREG && !crk_zip_has_entry (zip, name))
         {
           Entry e = {g_strdup (name), index};
+
+          /* what the readers read: the XML parts (images and the like are left) */
+          if (archive_entry_size_is_set (entry) && archive_entry_size (entry) > 0 && is_xml_name (name))
+            zip->parts += (guint64) archive_entry_size (entry);
 
           g_array_append_val (zip->entries, e);
           g_ptr_array_add (zip->names, e.name);
@@ -398,6 +411,9 @@ read_data (CrkZip *zip,
                      zip->entry_name, zip->display, why);
       return -1;
     }
+  /* progress: the bytes inflated of all the XML parts, every 64 KiB */
+  if (zip->parts > 0 && ((zip->inflated + (guint64) n) >> 16) != (zip->inflated >> 16))
+    crk_import_progress ((double) (zip->inflated + (guint64) n) / (double) zip->parts);
   zip->entry_bytes += (guint64) n;
   zip->inflated += (guint64) n;
   if (zip->inflated > crk_io_get_memory_limit ())
@@ -486,6 +502,7 @@ struct _CrkXmlPart
   guint8 *head; /* the first bytes, their prolog checked, given to the parser first */
   gsize head_length, head_position;
   guint64 nodes;
+  guint64 size, read; /* a plain file's size and the bytes read, for progress */
   char *problem;
   CrkImportError code;
   xmlChar *attribute;
@@ -537,6 +554,10 @@ part_read (CrkXmlPart *part,
           set_problem (part, 0, 0, CRK_IMPORT_ERROR_IO, g_strerror (errno));
           return -1;
         }
+      /* progress: the bytes read of the file, every 64 KiB */
+      if (part->size > 0 && ((part->read + (guint64) n) >> 16) != (part->read >> 16))
+        crk_import_progress ((double) (part->read + (guint64) n) / (double) part->size);
+      part->read += (guint64) n;
     }
   if (n < 0)
     {
@@ -639,6 +660,8 @@ crk_xml_part_open (CrkZip *zip,
   else
     {
       part->name = g_filename_display_basename (name);
+      GStatBuf st;
+
       part->file = g_fopen (name, "rb");
       if (part->file == NULL)
         {
@@ -649,6 +672,8 @@ crk_xml_part_open (CrkZip *zip,
           crk_xml_part_free (part);
           return NULL;
         }
+      if (g_stat (name, &st) == 0 && st.st_size > 0)
+        part->size = (guint64) st.st_size;
     }
   check_head (part);
   part->reader = xmlReaderForIO (part_read_cb, part_close_cb, part, NULL, NULL, options);
