@@ -40,6 +40,7 @@ static const Transition transitions[] = {
   {E_METADATA, "years", E_YEARS},
   {E_CITIES, "city", E_CITY},
   {E_CITY, "name", E_CITY_NAME},
+  {E_CITY, "alias", E_CITY_ALIAS},
   {E_CITY, "attribute", E_CITY_ATTRIBUTE},
   {E_CITY, "reference-rank", E_REFERENCE_RANK},
   {E_GROUPS, "group", E_GROUP},
@@ -88,6 +89,7 @@ _crk_reader_elem_has_text (Elem elem)
       case E_NOTES:
       case E_YEARS:
       case E_CITY_NAME:
+      case E_CITY_ALIAS:
       case E_CITY_ATTRIBUTE:
       case E_REFERENCE_RANK:
       case E_GROUP_NAME:
@@ -540,6 +542,19 @@ end_city_attribute (Reader *r,
 }
 
 static void
+end_city_alias (Reader *r,
+                Frame *f)
+{
+  const char *text = _crk_reader_text_value (r);
+
+  if (r->city == NULL || !is_set (text))
+    return; /* the schema reports an empty one */
+  if (!crk_city_add_alias (r->city, text))
+    _crk_reader_add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID, _ ("the alias “%s” of the city “%s” is given twice"),
+                             text, crk_city_get_code (r->city));
+}
+
+static void
 end_reference_rank (Reader *r,
                     Frame *f)
 {
@@ -597,6 +612,10 @@ _crk_reader_end_element (Reader *r,
           crk_city_set_name_zh (r->city, text);
         else
           crk_city_set_name (r->city, text);
+        break;
+
+      case E_CITY_ALIAS:
+        end_city_alias (r, f);
         break;
 
       case E_CITY_ATTRIBUTE:

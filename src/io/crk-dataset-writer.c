@@ -327,6 +327,7 @@ write_city (Out *o,
   g_autoptr (GArray) years = crk_city_dup_reference_years (city);
   const char *name = crk_city_get_name (city);
   const char *name_zh = crk_city_get_name_zh (city);
+  const char *const *aliases = crk_city_get_aliases (city);
 
   open_tag (o, 2, "city");
   attr (o, "code", crk_city_get_code (city));
@@ -334,13 +335,16 @@ write_city (Out *o,
     attr (o, "province", crk_city_get_province (city));
   if (is_set (crk_city_get_region (city)))
     attr (o, "region", crk_city_get_region (city));
-  if (!is_set (name) && !is_set (name_zh) && (names == NULL || names[0] == NULL) && years->len == 0)
+  if (!is_set (name) && !is_set (name_zh) && aliases[0] == NULL && (names == NULL || names[0] == NULL) && years->len == 0)
     {
       g_string_append (o->buf, "/>\n");
       return;
     }
   g_string_append (o->buf, ">\n");
   bilingual (o, 3, "name", name, name_zh);
+  for (guint i = 0; aliases[i] != NULL; i++)
+    if (strspn (aliases[i], " \t\r\n") < strlen (aliases[i])) /* the schema takes no blank one */
+      text_element (o, 3, "alias", aliases[i], FALSE);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       const char *value = crk_city_get_attribute (city, names[i]);

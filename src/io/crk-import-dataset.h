@@ -18,7 +18,7 @@
  *
  * Added into an open dataset (@into): the keys are matched to the dataset's cities by
  * code, then by name: the key and its labels against each city's code, English name,
- * Chinese name and "pinyin" attribute, compared without case, width and the
+ * Chinese name, aliases and "pinyin" attribute, compared without case, width and the
  * administrative suffixes 市, 地区, 自治州, 盟 and " City" (深圳市 / 深圳 / Shenzhen /
  * SHENZHEN CITY are one city). Keys that match no city, or several, or a city another
  * key matched too, are each an error: nothing is dropped silently. New indicators join

@@ -89,6 +89,8 @@ crk_city_matcher_new (CrkDataset *dataset)
       index_name (self, crk_city_get_name (city), i);
       index_name (self, crk_city_get_name_zh (city), i);
       index_name (self, crk_city_get_attribute (city, "pinyin"), i);
+      for (const char *const *alias = crk_city_get_aliases (city); *alias != NULL; alias++)
+        index_name (self, *alias, i);
     }
   return self;
 }

@@ -28,6 +28,7 @@ struct _CrkCity
   char *name_zh;
   char *province;
   char *region;
+  GPtrArray *aliases;     /* char *, NULL-terminated */
   GHashTable *attributes; /* name -> value, extra groups only */
   GArray *ref_ranks;      /* RefRank, ascending by year */
   guint index;
@@ -43,6 +44,7 @@ enum
   PROP_NAME_ZH,
   PROP_PROVINCE,
   PROP_REGION,
+  PROP_ALIASES,
   PROP_INDEX,
   N_PROPS
 };
@@ -67,6 +69,7 @@ crk_city_finalize (GObject *object)
   g_free (self->name_zh);
   g_free (self->province);
   g_free (self->region);
+  g_clear_pointer (&self->aliases, g_ptr_array_unref);
   g_clear_pointer (&self->attributes, g_hash_table_unref);
   g_clear_pointer (&self->ref_ranks, g_array_unref);
 
@@ -97,6 +100,9 @@ crk_city_get_property (GObject *object,
         break;
       case PROP_REGION:
         g_value_set_string (value, self->region);
+        break;
+      case PROP_ALIASES:
+        g_value_set_boxed (value, crk_city_get_aliases (self));
         break;
       case PROP_INDEX:
         g_value_set_uint (value, self->index);
@@ -131,6 +137,9 @@ crk_city_set_property (GObject *object,
       case PROP_REGION:
         crk_city_set_region (self, g_value_get_string (value));
         break;
+      case PROP_ALIASES:
+        crk_city_set_aliases (self, g_value_get_boxed (value));
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -160,6 +169,9 @@ crk_city_class_init (CrkCityClass *klass)
   properties[PROP_REGION] =
     g_param_spec_string ("region", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ALIASES] =
+    g_param_spec_boxed ("aliases", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_INDEX] =
     g_param_spec_uint ("index", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -190,6 +202,7 @@ static void
 crk_city_init (CrkCity *self)
 {
   self->index = G_MAXUINT;
+  self->aliases = g_ptr_array_new_null_terminated (1, g_free, TRUE);
   self->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->ref_ranks = g_array_new (FALSE, FALSE, sizeof (RefRank));
 }
@@ -274,6 +287,83 @@ crk_city_get_display_name (CrkCity *self)
   g_return_val_if_fail (CRK_IS_CITY (self), NULL);
   name = crk_locale_pick (self->name, self->name_zh);
   return name != NULL ? name : self->code;
+}
+
+/**
+ * crk_city_get_aliases:
+ * @self: a city
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the aliases, in the order they were
+ *   added; empty, never %NULL
+ */
+const char *const *
+crk_city_get_aliases (CrkCity *self)
+{
+  static const char *const none[] = {NULL};
+
+  g_return_val_if_fail (CRK_IS_CITY (self), none);
+  return self->aliases->pdata != NULL ? (const char *const *) self->aliases->pdata : none;
+}
+
+static gboolean
+has_alias (CrkCity *self,
+           const char *alias)
+{
+  for (guint i = 0; i < self->aliases->len; i++)
+    if (strcmp (g_ptr_array_index (self->aliases, i), alias) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * crk_city_set_aliases:
+ * @self: a city
+ * @aliases: (nullable) (array zero-terminated=1): the aliases; empty texts and repeats
+ *   are left out
+ *
+ * Notifies "aliases" when they changed.
+ */
+void
+crk_city_set_aliases (CrkCity *self,
+                      const char *const *aliases)
+{
+  g_autoptr (GPtrArray) old = NULL;
+  gboolean same;
+
+  g_return_if_fail (CRK_IS_CITY (self));
+
+  old = g_steal_pointer (&self->aliases);
+  self->aliases = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    if (*aliases[i] != '\0' && !has_alias (self, aliases[i]))
+      g_ptr_array_add (self->aliases, g_strdup (aliases[i]));
+  same = old->len == self->aliases->len;
+  for (guint i = 0; same && i < old->len; i++)
+    same = strcmp (g_ptr_array_index (old, i), g_ptr_array_index (self->aliases, i)) == 0;
+  if (!same)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIASES]);
+}
+
+/**
+ * crk_city_add_alias:
+ * @self: a city
+ * @alias: another name of the city
+ *
+ * Returns: %TRUE when @alias was added (and "aliases" notified); %FALSE when it is empty
+ *   or already one of the aliases (compared exactly)
+ */
+gboolean
+crk_city_add_alias (CrkCity *self,
+                    const char *alias)
+{
+  g_return_val_if_fail (CRK_IS_CITY (self), FALSE);
+  g_return_val_if_fail (alias != NULL, FALSE);
+
+  if (*alias == '\0' || has_alias (self, alias))
+    return FALSE;
+  g_ptr_array_add (self->aliases, g_strdup (alias));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIASES]);
+  return TRUE;
 }
 
 const char *

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrkCity, crk_city, CRK, CITY, GObject)
 
 /* Properties: "code" (construct-only), "name", "name-zh", "province", "region",
- * "index" (read-only: position in the owning dataset, G_MAXUINT when not in one).
+ * "aliases" (GStrv), "index" (read-only: position in the owning dataset, G_MAXUINT when not in one).
  * Every setter notifies only on a real change, and the owning dataset marks itself
  * modified and emits its "changed" signal. */
 
@@ -32,6 +32,19 @@ void crk_city_set_name_zh (CrkCity *self,
 /* The name in the user's language: Chinese when the UI runs in Chinese and the city has
  * a Chinese name, otherwise the English name (or the other, when one is missing). */
 const char *crk_city_get_display_name (CrkCity *self);
+
+/* Aliases: other names of the city that matching an import's keys accepts as it accepts
+ * the names (深圳 for 深圳市 in a file that spells it so, "Shenzhen Shi"). Kept in the order
+ * they were added; each at most once, compared exactly (what counts as the same name for
+ * matching is the matcher's business, crk-import-dataset.h). */
+/* NULL-terminated, never NULL; owned by the city, valid until the aliases change. */
+const char *const *crk_city_get_aliases (CrkCity *self);
+/* Replaces the aliases (@aliases nullable: none); empty texts and repeats are left out. */
+void crk_city_set_aliases (CrkCity *self,
+                           const char *const *aliases);
+/* Adds @alias at the end; FALSE (nothing changes) when it is empty or already an alias. */
+gboolean crk_city_add_alias (CrkCity *self,
+                             const char *alias);
 const char *crk_city_get_province (CrkCity *self);
 void crk_city_set_province (CrkCity *self,
                             const char *province);
