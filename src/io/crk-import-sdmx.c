@@ -498,6 +498,7 @@ struct _CrkSdmxMapper
   Multiplier multipliers[MAX_MULTIPLIERS];
   guint n_multipliers;
   gboolean said_no_indicator, said_no_city;
+  gboolean shape_sent;
 };
 
 CrkSdmxMapper *
@@ -993,6 +994,53 @@ resolve_attributes (CrkSdmxMapper *m,
     note_multiplier (m, mult_id, obs->unit_mult, raw);
 }
 
+/* Tells the sink, at the first observation, the dimensions and the roles they got: the
+ * series' dimensions, the observation's, the period's; CITY only for options->city. */
+static void
+emit_shape (CrkSdmxMapper *m,
+            const CrkSdmxRaw *raw,
+            const char *indicator_id)
+{
+  const CrkSdmxComponents *lists[] = {raw->series_dims, raw->obs_dims};
+  g_autoptr (GArray) fields = g_array_new (FALSE, TRUE, sizeof (CrkImportField));
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean period_seen = FALSE;
+  CrkImportShape shape = {0};
+
+  m->shape_sent = TRUE;
+  if (m->sink->shape == NULL)
+    return;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < crk_sdmx_components_length (lists[l]); i++)
+      {
+        const char *id = crk_sdmx_components_id (lists[l], i);
+        CrkImportField field = {.id = id};
+
+        if (!g_hash_table_add (seen, (gpointer) id))
+          continue;
+        if (strcmp (id, m->period_dim) == 0 || (strcmp (m->period_dim, "TIME_PERIOD") == 0 && strcmp (id, "TIME") == 0))
+          field.role = CRK_IMPORT_ROLE_PERIOD, period_seen = TRUE;
+        else if (g_strcmp0 (id, indicator_id) == 0)
+          field.role = CRK_IMPORT_ROLE_INDICATOR;
+        else if (g_strcmp0 (id, m->city_dim) == 0)
+          field.role = CRK_IMPORT_ROLE_CITY;
+        g_array_append_val (fields, field);
+      }
+  if (!period_seen)
+    {
+      CrkImportField field = {.id = m->period_dim, .role = CRK_IMPORT_ROLE_PERIOD};
+
+      g_array_append_val (fields, field);
+    }
+  shape.n_fields = fields->len;
+  shape.fields = (const CrkImportField *) (gpointer) fields->data;
+  shape.layout = CRK_TABLE_LAYOUT_AUTO;
+  shape.header_row = -1;
+  shape.first_row = -1;
+  shape.label_column = -1;
+  m->sink->shape (m->sink, &shape);
+}
+
 /**
  * crk_sdmx_mapper_observation:
  * @m: the mapper
@@ -1043,6 +1091,8 @@ crk_sdmx_mapper_observation (CrkSdmxMapper *m,
         return FALSE;
       obs.key = m->key->str;
     }
+  if (!m->shape_sent)
+    emit_shape (m, raw, indicator_id);
   if (!parse_value (m, raw->value, &value))
     {
       g_autofree char *shown = crk_xml_clean_text (raw->value, -1, 60);

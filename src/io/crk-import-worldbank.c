@@ -86,6 +86,8 @@ typedef struct
   Slot slots[N_FIELDS];
   char *country_labelled[2]; /* code, name: the last label given */
   char *indicator_labelled[2];
+  char *bulk_names[N_FIELDS]; /* the bulk download's field names, as written */
+  gboolean shape_sent;
   guint64 n_records;
   guint64 n_observations;
   gint64 page, pages, per_page, total;
@@ -181,6 +183,43 @@ shorten (const char *text)
   return g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
 }
 
+/* Tells the sink, at the first observation, which field is what: the country, the
+ * indicator, the date (the API's elements, or the bulk download's field names). */
+static void
+emit_shape (Reader *r)
+{
+  static const char *const api_ids[] = {[FIELD_COUNTRY] = "country", [FIELD_INDICATOR] = "indicator", [FIELD_DATE] = "date"};
+  static const struct
+  {
+    Field field;
+    CrkImportRole role;
+  } order[] = {
+    {FIELD_COUNTRY, CRK_IMPORT_ROLE_CITY},
+    {FIELD_INDICATOR, CRK_IMPORT_ROLE_INDICATOR},
+    {FIELD_DATE, CRK_IMPORT_ROLE_PERIOD},
+  };
+  CrkImportField fields[G_N_ELEMENTS (order)] = {0};
+  CrkImportShape shape = {0};
+
+  r->shape_sent = TRUE;
+  if (r->sink->shape == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      Field f = order[i].field;
+
+      fields[i].id = r->layout == LAYOUT_BULK && r->bulk_names[f] != NULL ? r->bulk_names[f] : api_ids[f];
+      fields[i].role = order[i].role;
+    }
+  shape.n_fields = G_N_ELEMENTS (fields);
+  shape.fields = fields;
+  shape.layout = CRK_TABLE_LAYOUT_AUTO;
+  shape.header_row = -1;
+  shape.first_row = -1;
+  shape.label_column = -1;
+  r->sink->shape (r->sink, &shape);
+}
+
 static void
 end_record (Reader *r)
 {
@@ -242,6 +281,8 @@ end_record (Reader *r)
         }
     }
 
+  if (!r->shape_sent)
+    emit_shape (r);
   give_label (r, CRK_IMPORT_ROLE_CITY, r->country_labelled, key, country_name);
   give_label (r, CRK_IMPORT_ROLE_INDICATOR, r->indicator_labelled, indicator, indicator_name);
   obs.key = key;
@@ -322,7 +363,11 @@ bulk_field (Reader *r)
   g_strstrip (name);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_ascii_strcasecmp (name, names[i].name) == 0)
-      return names[i].field;
+      {
+        if (r->bulk_names[names[i].field] == NULL)
+          r->bulk_names[names[i].field] = crk_xml_clean_text (name, -1, 80);
+        return names[i].field;
+      }
   return FIELD_OTHER;
 }
 
@@ -498,6 +543,8 @@ reader_clear (Reader *r)
       g_free (r->country_labelled[i]);
       g_free (r->indicator_labelled[i]);
     }
+  for (int i = 0; i < N_FIELDS; i++)
+    g_free (r->bulk_names[i]);
   g_clear_pointer (&r->input, crk_xml_input_free);
 }
 

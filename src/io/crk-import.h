@@ -91,6 +91,37 @@ typedef struct
   const char *cell;
 } CrkObservation;
 
+/* What an importer made of a file: the fields it found and the role it gave each, for
+ * the import assistant to show and to change (the options name fields by their id). */
+typedef struct
+{
+  const char *id;     /* what CrkImportOptions city/indicator/period take: a column letter
+                       * ("B") or a dimension id ("REF_AREA") */
+  const char *name;   /* nullable: the header text ("GDP (10,000 yuan)") or the dimension's name */
+  CrkImportRole role; /* the role the import gave it (NONE for a value column of a table, or
+                       * an unused dimension) */
+  gboolean value;     /* tables: a column of values; FALSE otherwise */
+} CrkImportField;
+
+/* Tables: the sheet read, the header, the row labels, the layout, each column. SDMX-ML:
+ * the series' dimensions, the observation's, then the period's (when it is not one of
+ * them); the city's is CITY only when options->city names it (otherwise the key joins
+ * every dimension but the indicator's and the period's, and all are NONE); the
+ * indicator's (named or chosen) INDICATOR; the period's PERIOD. World Bank XML: the
+ * country (CITY), the indicator (INDICATOR), the date (PERIOD). Borrowed for the call. */
+typedef struct
+{
+  const char *sheet;         /* table formats: the sheet read; NULL otherwise */
+  const char *const *sheets; /* table formats: every sheet's name, NULL-terminated; NULL otherwise */
+  guint n_fields;
+  const CrkImportField *fields;  /* tables: each column of the table in order; observation
+                                  * formats: the key's dimensions and the period dimension */
+  CrkTableLayout layout;         /* tables: the layout used; AUTO otherwise */
+  int header_row, n_header_rows; /* tables: 0-based first header row and how many; -1/0 otherwise */
+  int first_row;                 /* tables: the first data row; -1 otherwise */
+  int label_column;              /* tables: the row-label (city) column; -1 none */
+} CrkImportShape;
+
 typedef struct _CrkImportSink CrkImportSink;
 
 /* Where an import goes: a dataset under construction, a CSV file, a counter. */
@@ -106,6 +137,9 @@ struct _CrkImportSink
                  const char *code,
                  const char *name,
                  const char *lang);
+  /* Nullable: what the importer made of the file, once per file (tables: once the table is found). */
+  void (*shape) (CrkImportSink *sink,
+                 const CrkImportShape *shape);
 };
 
 /* How observations of another frequency (half-years, quarters, months, weeks, days)

@@ -1146,6 +1146,27 @@ emit_row (Table *t,
   return TRUE;
 }
 
+/* Wide by year: a column headed by no period takes the table's, or is skipped. */
+static void
+skip_unheaded_columns (Table *t)
+{
+  CrkSheet *sheet = t->sheet;
+
+  for (guint c = 0; c < sheet->n_columns && t->layout == CRK_TABLE_LAYOUT_WIDE_PERIODS; c++)
+    {
+      g_autofree char *period = t->headers[c] != NULL ? period_of_text (t->headers[c]) : NULL;
+
+      if (t->is_value[c] && period == NULL && t->table_period == NULL && !find_table_period (t))
+        {
+          g_autofree char *where = crk_cell_name (t->header[t->n_header - 1], c);
+
+          crk_import_report_cell_notice (t->report, t->file, sheet->name, where,
+                                         _ ("the column is not headed by a period; it is skipped"));
+          t->is_value[c] = FALSE;
+        }
+    }
+}
+
 /* Finds the table of @sheet (FALSE when it has none). */
 static gboolean
 find_table (Table *t)
@@ -1153,7 +1174,63 @@ find_table (Table *t)
   if (t->sheet->cells->len == 0 || !find_header (t))
     return FALSE;
   read_headers (t);
-  return find_columns (t);
+  if (!find_columns (t))
+    return FALSE;
+  skip_unheaded_columns (t);
+  return TRUE;
+}
+
+/* Tells the sink what the table is: the sheet, the header, the layout, each column. */
+static void
+emit_shape (Table *t,
+            CrkSheetSet *sheets)
+{
+  CrkSheet *sheet = t->sheet;
+  guint n = sheet->n_columns;
+  g_autofree const char **names = g_new0 (const char *, sheets->sheets->len + 1);
+  g_autofree CrkImportField *fields = g_new0 (CrkImportField, MAX (n, 1));
+  g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  CrkImportShape shape = {0};
+
+  if (t->sink->shape == NULL)
+    return;
+  for (guint i = 0; i < sheets->sheets->len; i++)
+    names[i] = ((CrkSheet *) g_ptr_array_index (sheets->sheets, i))->name;
+  for (guint c = 0; c < n; c++)
+    {
+      char *letter = crk_cell_name (0, c);
+
+      letter[strlen (letter) - 1] = '\0';
+      g_ptr_array_add (strings, letter);
+      fields[c].id = letter;
+      /* the name option_column() takes: the header, under its parent */
+      if (t->parents[c] != NULL && t->headers[c] != NULL)
+        {
+          char *full = g_strconcat (t->parents[c], " / ", t->headers[c], NULL);
+
+          g_ptr_array_add (strings, full);
+          fields[c].name = full;
+        }
+      else
+        fields[c].name = t->headers[c];
+      if ((int) c == t->label_column)
+        fields[c].role = CRK_IMPORT_ROLE_CITY;
+      else if ((int) c == t->period_column)
+        fields[c].role = CRK_IMPORT_ROLE_PERIOD;
+      else if ((int) c == t->indicator_column)
+        fields[c].role = CRK_IMPORT_ROLE_INDICATOR;
+      fields[c].value = t->is_value[c] != 0;
+    }
+  shape.sheet = sheet->name;
+  shape.sheets = names;
+  shape.n_fields = n;
+  shape.fields = fields;
+  shape.layout = t->layout;
+  shape.header_row = (int) t->header[0];
+  shape.n_header_rows = (int) t->n_header;
+  shape.first_row = (int) t->first_row;
+  shape.label_column = t->label_column;
+  t->sink->shape (t->sink, &shape);
 }
 
 static gboolean
@@ -1175,20 +1252,6 @@ extract (Table *t)
       crk_import_report_cell_error (t->report, t->file, sheet->name, where, CRK_IMPORT_ERROR_INVALID,
                                     _ ("the table’s columns are indicators but it gives no period; choose a year"));
       return FALSE;
-    }
-  /* wide by year: a column headed by no period takes the table's, or is skipped */
-  for (guint c = 0; c < sheet->n_columns && t->layout == CRK_TABLE_LAYOUT_WIDE_PERIODS; c++)
-    {
-      g_autofree char *period = t->headers[c] != NULL ? period_of_text (t->headers[c]) : NULL;
-
-      if (t->is_value[c] && period == NULL && t->table_period == NULL && !find_table_period (t))
-        {
-          g_autofree char *where = crk_cell_name (t->header[t->n_header - 1], c);
-
-          crk_import_report_cell_notice (t->report, t->file, sheet->name, where,
-                                         _ ("the column is not headed by a period; it is skipped"));
-          t->is_value[c] = FALSE;
-        }
     }
   while (index < sheet->cells->len)
     {
@@ -1252,6 +1315,7 @@ crk_table_extract (CrkSheetSet *sheets,
         continue;
       if (find_table (&t))
         {
+          emit_shape (&t, sheets);
           ok = extract (&t);
           table_clear (&t);
           return ok;

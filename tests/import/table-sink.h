@@ -65,6 +65,7 @@ test_sink_init (TestSink *sink)
 {
   sink->sink.observation = test_sink_observation;
   sink->sink.label = NULL;
+  sink->sink.shape = NULL;
   sink->obs = g_ptr_array_new_with_free_func (test_obs_free);
 }
 

@@ -82,6 +82,7 @@ collect_init (Collect *c)
 {
   c->sink.observation = collect_observation;
   c->sink.label = collect_label;
+  c->sink.shape = NULL;
   c->obs = g_array_new (FALSE, TRUE, sizeof (Obs));
   g_array_set_clear_func (c->obs, obs_clear);
   c->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
