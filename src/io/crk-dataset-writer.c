@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "crk-dataset-writer.h"
+#include "crk-dataset-reader.h"
 #include "crk-dataset-rules.h"
 
 #include <errno.h>
@@ -909,6 +910,33 @@ crk_dataset_write_to_bytes (CrkDataset *dataset)
 
   s = crk_dataset_write_to_string (dataset, &length);
   return g_bytes_new_take (s, length);
+}
+
+/**
+ * crk_dataset_duplicate:
+ * @dataset: a dataset
+ * @error: why it cannot be copied (it breaks a rule of the format)
+ *
+ * A deep copy of @dataset: everything the native format holds (cities, indicators,
+ * framework, years, values and their notes, groups, method, tiers), written to memory and
+ * read back (without the schema, which the writer's output matches: tests/io). Changing
+ * the copy leaves @dataset as it is; the copy is not modified.
+ *
+ * Returns: (transfer full) (nullable): the copy
+ */
+CrkDataset *
+crk_dataset_duplicate (CrkDataset *dataset,
+                       GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  const char *name;
+
+  g_return_val_if_fail (CRK_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = crk_dataset_write_to_bytes (dataset);
+  name = crk_dataset_get_source (dataset);
+  return crk_dataset_read_trusted_bytes (bytes, name != NULL && *name != '\0' ? name : "dataset", error);
 }
 
 static gboolean
