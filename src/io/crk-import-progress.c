@@ -173,8 +173,9 @@ crk_progress_relay_new (GTask *task,
   g_weak_ref_init (&relay->task, task);
   relay->func = func;
   relay->data = data;
-  relay->latest = -1;
-  relay->delivered = -1;
+  /* nothing is said until there is progress */
+  relay->latest = 0;
+  relay->delivered = 0;
   return relay;
 }
 

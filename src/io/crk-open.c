@@ -279,3 +279,21 @@ crk_open_file_get_importer (GAsyncResult *result)
   d = g_task_get_task_data (G_TASK (result));
   return d->importer;
 }
+
+/**
+ * crk_open_name_dataset:
+ * @dataset: a dataset imported from @path
+ * @path: the file
+ *
+ * Names @dataset as crk_open_file() names a dataset it imported: the title is the file's
+ * name up to its first dot, the source the file's name.
+ */
+void
+crk_open_name_dataset (CrkDataset *dataset,
+                       const char *path)
+{
+  g_return_if_fail (CRK_IS_DATASET (dataset));
+  g_return_if_fail (path != NULL);
+
+  name_dataset (dataset, path);
+}

@@ -48,4 +48,9 @@ CrkDataset *crk_open_file_finish (GAsyncResult *result,
  * the format was not found): a dataset format (open() set) or an import. */
 const CrkImporter *crk_open_file_get_importer (GAsyncResult *result);
 
+/* Names @dataset as crk_open_file() names a dataset it imports from @path: the title is
+ * the file's name up to its first dot, the source the file's name. */
+void crk_open_name_dataset (CrkDataset *dataset,
+                            const char *path);
+
 G_END_DECLS
