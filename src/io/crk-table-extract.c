@@ -36,7 +36,10 @@
  *      become the unit of its values and leave the indicator's name.
  *   8. Totals rows ("Total", "合计", "全国") are kept, with a notice.
  *
- * Every observation carries its sheet and cell. Labels are cleaned of blanks around
+ * Once the table is found, the sink hears its shape (CrkImportShape: the sheet, the header
+ * rows, the first data row, the row labels, the layout, each column's role), before the
+ * first value, also when the table then fails (a wide table without a period), so that
+ * the import assistant can show it. Every observation carries its sheet and cell. Labels are cleaned of blanks around
  * them, runs of blanks become one space, and blanks between two Chinese characters
  * (padding such as "北  京") go.
  */

@@ -7,7 +7,8 @@
  * column, before the parser sees a byte; the parser runs with XML_PARSE_NONET and never
  * loads a DTD or substitutes an entity; libxml2's errors become located problems of valid
  * UTF-8 in the report; nodes of DTDs and entities and elements nested too deep are
- * refused; cancellation is looked at every few thousand nodes.
+ * refused; cancellation is looked at every few thousand nodes, and then the progress of a
+ * file opened by its path is reported (crk_import_progress(): bytes read / its size).
  */
 #pragma once
 

@@ -13,6 +13,10 @@
  * libxml2 reader, without network, DTDs or entities (a DOCTYPE is refused before the
  * parser sees it), with a bounded depth; its problems come back as one translated,
  * located message.
+ *
+ * Reading reports progress (crk_import_progress()): of a zip, the bytes inflated so far
+ * over the size of all its XML entries (what the readers read, in whatever order); of a
+ * plain file, the bytes read over its size.
  */
 #pragma once
 
