@@ -13,10 +13,11 @@ G_BEGIN_DECLS
 /* Where an observation was: a file and a line and column, or a sheet and a cell. */
 typedef struct
 {
-  guint32 file;  /* a string index */
-  guint32 sheet; /* a string index + 1; 0: a and b are the line and column */
-  guint32 a;     /* the cell's row; 0: b is the string index of the cell's text */
-  guint32 b;     /* the cell's column (1-based) */
+  guint32 file;           /* a string index */
+  guint32 sheet;          /* a string index + 1; 0: a and b are the line and column */
+  guint32 a;              /* the cell's row; 0: b is the string index of the cell's text */
+  guint32 b : 31;         /* the cell's column (1-based) */
+  guint32 aggregated : 1; /* a value made of sub-annual ones, at the first of them */
 } Place;
 
 typedef struct
@@ -72,8 +73,33 @@ struct _CrkImportDataset
   GHashTable *labels;     /* "ROLE\x1fCODE" → Label */
   FrequencySeen seen[N_FREQUENCIES];
   guint64 n_values;
+  guint64 n_missing;
   gboolean stopped;
+  gboolean finished;
+  /* the user's choices */
+  char **matches;
+  gboolean save_aliases;
+  CrkImportAggregate aggregate;
+  GArray *files; /* guint32: the string index of each file, in the order they came */
+  GArray *subs;  /* SubValue: the observations of other frequencies held for aggregation */
+  /* what the import found */
+  GPtrArray *match_list; /* CrkImportMatch */
+  GPtrArray *changes;    /* CrkImportChange */
+  CrkImportSummary summary;
 };
+
+/* An observation of another frequency held for aggregation. */
+typedef struct
+{
+  guint32 city, indicator;
+  guint32 seq; /* the order it came in */
+  gint16 year;
+  guint16 sub;
+  guint8 frequency;
+  guint8 estimated;
+  double value; /* NAN: missing */
+  Place place;
+} SubValue;
 
 /* crk-import-place.c: texts */
 
@@ -118,6 +144,22 @@ gboolean _crk_import_place_reserve (PlaceTable *t,
 
 /* crk-import-dataset.c */
 
+extern const char *const _crk_import_frequency_names[N_FREQUENCIES];
+
+/* A status as the file gives it ("E", "P", …) as the value's. */
+CrkValueStatus _crk_import_status_of (const char *status);
+
+/* Holds @value in its cell of the staging dataset (the place of a value given twice is an
+ * error); FALSE to stop (over the budget). */
+gboolean _crk_import_set_cell (CrkImportDataset *self,
+                               const Place *place,
+                               guint city,
+                               guint indicator,
+                               int year,
+                               double value,
+                               CrkValueStatus status,
+                               const char *note);
+
 const Label *_crk_import_lookup_label (CrkImportDataset *self,
                                        CrkImportRole role,
                                        const char *code);
@@ -134,16 +176,49 @@ void _crk_import_locate_rule (CrkRuleSubject what,
                               int *column,
                               gpointer data);
 
+/* An error or notice about the import as a whole: at its last file (without a place). */
+void _crk_import_report_general (CrkImportDataset *self,
+                                 gboolean notice,
+                                 CrkImportError code,
+                                 const char *format,
+                                 ...) G_GNUC_PRINTF (4, 5);
+
 /* crk-import-match.c */
 
-/* Maps every staging city to a city of the open dataset (@map); every key that matches
- * none, several, or a city that another key matched is an error. */
+/* Maps every staging city to a city of the open dataset (@map, G_MAXUINT for a key left
+ * out), with the user's choices; fills self->match_list. Every key that matches none,
+ * several, or a city that another key matched, and every bad choice, is an error (none
+ * is reported when @quiet). FALSE on an error. */
 gboolean _crk_import_match_cities (CrkImportDataset *self,
-                                   GArray *map);
+                                   GArray *map,
+                                   gboolean quiet);
+/* Without a dataset to add into: any matching choice is an error. */
+gboolean _crk_import_check_no_choices (CrkImportDataset *self);
+/* The names of the keys matched by a choice saved as aliases of their cities. */
+void _crk_import_save_aliases (CrkImportDataset *self);
+void _crk_import_match_free (gpointer match);
 
 /* crk-import-into.c */
 
+/* @failed: the import failed already; the matches and counts are made all the same,
+ * without reporting more. */
 CrkDataset *_crk_import_finish_into (CrkImportDataset *self,
-                                     CrkImportReport *report);
+                                     CrkImportReport *report,
+                                     gboolean failed);
+
+/* crk-import-aggregate.c */
+
+/* Holds an observation of another frequency for aggregation (@city and @indicator
+ * resolved); FALSE to stop (over the budget). */
+gboolean _crk_import_hold_sub (CrkImportDataset *self,
+                               const CrkObservation *obs,
+                               const Place *place,
+                               guint city,
+                               guint indicator,
+                               CrkFrequency frequency,
+                               int year,
+                               int sub);
+/* Makes the annual values of what was held, with its notices. */
+void _crk_import_aggregate (CrkImportDataset *self);
 
 G_END_DECLS

@@ -89,7 +89,7 @@ _crk_import_lookup_label (CrkImportDataset *self,
 
 /* Observations */
 
-static const char *const frequency_names[N_FREQUENCIES] = {
+const char *const _crk_import_frequency_names[N_FREQUENCIES] = {
   NULL,
   NULL,
   N_ ("half-yearly"),
@@ -229,8 +229,8 @@ resolve_indicator (CrkImportDataset *self,
   return index;
 }
 
-static CrkValueStatus
-status_of (const char *status)
+CrkValueStatus
+_crk_import_status_of (const char *status)
 {
   static const char *const estimated[] = {"E", "P", "estimated", "estimate", "provisional", "preliminary"};
 
@@ -242,14 +242,15 @@ status_of (const char *status)
   return CRK_VALUE_STATUS_OBSERVED;
 }
 
-/* Holds the value of @obs in its cell; FALSE to stop (over the budget). */
-static gboolean
-set_cell (CrkImportDataset *self,
-          const CrkObservation *obs,
-          const Place *place,
-          guint city,
-          guint indicator,
-          int year)
+gboolean
+_crk_import_set_cell (CrkImportDataset *self,
+                      const Place *place,
+                      guint city,
+                      guint indicator,
+                      int year,
+                      double value,
+                      CrkValueStatus status,
+                      const char *note)
 {
   guint64 key = _crk_import_cell_key (city, indicator, year);
   const Place *first = _crk_import_place_lookup (&self->places, key);
@@ -275,17 +276,17 @@ set_cell (CrkImportDataset *self,
   *_crk_import_place_slot (&self->places, key) = (PlaceEntry){key, *place};
   self->places.n++;
   year_index = crk_dataset_add_year (self->staging, year);
-  if (!crk_dataset_try_set_value (self->staging, city, indicator, year_index, obs->value, status_of (obs->status), NULL))
+  if (!crk_dataset_try_set_value (self->staging, city, indicator, year_index, value, status, NULL))
     {
       _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s", _ ("out of memory holding the values"));
       self->stopped = TRUE;
       return FALSE;
     }
-  if (obs->note != NULL && *obs->note != '\0')
+  if (note != NULL && *note != '\0')
     {
-      g_autofree char *note = _crk_import_clean_text (obs->note);
+      g_autofree char *clean = _crk_import_clean_text (note);
 
-      crk_dataset_set_value_note (self->staging, city, indicator, year_index, note);
+      crk_dataset_set_value_note (self->staging, city, indicator, year_index, clean);
     }
   return TRUE;
 }
@@ -310,10 +311,11 @@ on_observation (CrkImportSink *sink,
       _crk_import_report_at (self, &place, FALSE, CRK_IMPORT_ERROR_INVALID, _ ("“%s” is not a period"), shown);
       return TRUE;
     }
-  if (frequency != CRK_FREQUENCY_ANNUAL)
+  if (frequency != CRK_FREQUENCY_ANNUAL && (frequency >= N_FREQUENCIES || _crk_import_frequency_names[frequency] == NULL))
+    return TRUE;
+  if (frequency != CRK_FREQUENCY_ANNUAL && self->aggregate == CRK_IMPORT_AGGREGATE_NONE)
     {
-      if (frequency < N_FREQUENCIES && frequency_names[frequency] != NULL)
-        note_frequency (self, frequency, obs->period, year, sub, &place);
+      note_frequency (self, frequency, obs->period, year, sub, &place);
       return TRUE;
     }
   if (year > 9999)
@@ -322,11 +324,16 @@ on_observation (CrkImportSink *sink,
   indicator = city != G_MAXUINT ? resolve_indicator (self, obs, &place) : G_MAXUINT;
   if (city == G_MAXUINT || indicator == G_MAXUINT)
     return !self->stopped;
+  if (frequency != CRK_FREQUENCY_ANNUAL)
+    return _crk_import_hold_sub (self, obs, &place, city, indicator, frequency, year, sub);
   /* The year is the file's even when this value is missing. */
   crk_dataset_add_year (self->staging, year);
   if (isnan (obs->value))
-    return TRUE;
-  return set_cell (self, obs, &place, city, indicator, year);
+    {
+      self->n_missing++;
+      return TRUE;
+    }
+  return _crk_import_set_cell (self, &place, city, indicator, year, obs->value, _crk_import_status_of (obs->status), obs->note);
 }
 
 /* The sink */
@@ -350,6 +357,9 @@ crk_import_dataset_new (CrkDataset *into,
   self->unit_places = g_array_new (FALSE, FALSE, sizeof (Place));
   self->unit_conflicts = g_array_new (FALSE, FALSE, sizeof (gboolean));
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_free);
+  self->files = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->match_list = g_ptr_array_new_with_free_func (_crk_import_match_free);
+  self->changes = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -379,6 +389,11 @@ crk_import_dataset_free (CrkImportDataset *self)
   g_array_unref (self->unit_places);
   g_array_unref (self->unit_conflicts);
   g_hash_table_unref (self->labels);
+  g_strfreev (self->matches);
+  g_array_unref (self->files);
+  g_clear_pointer (&self->subs, g_array_unref);
+  g_ptr_array_unref (self->match_list);
+  g_ptr_array_unref (self->changes);
   g_free (self);
 }
 
@@ -395,12 +410,30 @@ crk_import_dataset_get_n_values (CrkImportDataset *self)
 }
 
 void
+crk_import_dataset_set_options (CrkImportDataset *self,
+                                const CrkImportOptions *options)
+{
+  g_return_if_fail (self != NULL && options != NULL);
+
+  g_strfreev (self->matches);
+  self->matches = g_strdupv (options->matches);
+  self->save_aliases = options->save_aliases;
+  self->aggregate = options->aggregate;
+}
+
+void
 crk_import_dataset_begin_file (CrkImportDataset *self,
                                const char *file,
                                CrkImportReport *report)
 {
+  guint32 known = 0;
+
   clear_seen (self);
   self->file = _crk_import_intern (self, file != NULL ? file : "");
+  while (known < self->files->len && g_array_index (self->files, guint32, known) != self->file)
+    known++;
+  if (known == self->files->len)
+    g_array_append_val (self->files, self->file);
   self->has_file = TRUE;
   self->report = report;
 }
@@ -419,7 +452,7 @@ crk_import_dataset_end_file (CrkImportDataset *self)
       _crk_import_report_at (self, &f->place, FALSE, CRK_IMPORT_ERROR_INVALID,
                              g_dngettext (GETTEXT_PACKAGE, "%u %s observation (%s … %s); the dataset takes annual data",
                                           "%u %s observations (%s … %s); the dataset takes annual data", f->n),
-                             f->n, _ (frequency_names[i]), f->first_text, f->last_text);
+                             f->n, _ (_crk_import_frequency_names[i]), f->first_text, f->last_text);
     }
   clear_seen (self);
   self->has_file = FALSE;
@@ -499,7 +532,6 @@ finish_new (CrkImportDataset *self,
 {
   g_autoptr (CrkFrameworkNode) root = NULL;
 
-  crk_dataset_end_bulk (self->staging);
   if (crk_dataset_get_n_indicators (self->staging) == 0 || crk_dataset_get_n_cities (self->staging) == 0)
     {
       Place place = {self->file, 0, 0, 0};
@@ -527,10 +559,47 @@ crk_import_dataset_finish (CrkImportDataset *self,
 {
   g_return_val_if_fail (self != NULL && report != NULL, NULL);
 
+  g_return_val_if_fail (!self->finished, NULL);
+
   if (self->has_file)
     crk_import_dataset_end_file (self);
   self->report = report;
-  if (crk_import_report_failed (report) || self->stopped)
+  self->finished = TRUE;
+  if (self->subs != NULL && !self->stopped)
+    _crk_import_aggregate (self);
+  g_clear_pointer (&self->subs, g_array_unref);
+  crk_dataset_end_bulk (self->staging);
+  if (self->into != NULL)
+    return _crk_import_finish_into (self, report, crk_import_report_failed (report) || self->stopped);
+  if (!_crk_import_check_no_choices (self) || crk_import_report_failed (report) || self->stopped)
     return NULL;
-  return self->into != NULL ? _crk_import_finish_into (self, report) : finish_new (self, report);
+  return finish_new (self, report);
+}
+
+const GPtrArray *
+crk_import_dataset_get_matches (CrkImportDataset *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->match_list;
+}
+
+void
+crk_import_dataset_get_summary (CrkImportDataset *self,
+                                CrkImportSummary *summary)
+{
+  g_return_if_fail (self != NULL && summary != NULL);
+
+  *summary = self->summary;
+  summary->n_cities = crk_dataset_get_n_cities (self->staging);
+  summary->n_indicators = crk_dataset_get_n_indicators (self->staging);
+  summary->n_years = crk_dataset_get_n_years (self->staging);
+  summary->n_values = self->n_values;
+  summary->n_missing = self->n_missing;
+}
+
+const GPtrArray *
+crk_import_dataset_get_changes (CrkImportDataset *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->changes;
 }

@@ -211,58 +211,400 @@ describe_key (CrkImportDataset *self,
   return g_strdup_printf ("%s (%s)", code, label->en != NULL ? label->en : label->zh);
 }
 
-/* Maps every staging city to a city of the open dataset (@map); every key that matches
- * none, several, or a city that another key matched is an error. */
+/* The user's choices */
+
+typedef struct
+{
+  const char *text; /* the option as given */
+  char *key;
+  guint city; /* G_MAXUINT: skip the key */
+} Choice;
+
+static void
+choice_clear (gpointer data)
+{
+  g_free (((Choice *) data)->key);
+}
+
+static void
+report_choice (CrkImportDataset *self,
+               gboolean quiet,
+               const char *format,
+               ...) G_GNUC_PRINTF (3, 4);
+
+static void
+report_choice (CrkImportDataset *self,
+               gboolean quiet,
+               const char *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (quiet)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  _crk_import_report_general (self, FALSE, CRK_IMPORT_ERROR_INVALID, "%s", message);
+}
+
+/* The choices of self->matches; FALSE when one is bad. */
+static gboolean
+parse_choices (CrkImportDataset *self,
+               GArray *choices,
+               gboolean quiet)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; self->matches != NULL && self->matches[i] != NULL; i++)
+    {
+      const char *text = self->matches[i];
+      const char *eq = strchr (text, '=');
+      g_autofree char *key = eq != NULL ? g_strndup (text, (gsize) (eq - text)) : NULL;
+      g_autofree char *code = eq != NULL ? _crk_import_clean_code (eq + 1) : NULL;
+      Choice choice = {text, key != NULL ? _crk_import_clean_code (key) : NULL, G_MAXUINT};
+      CrkCity *city = code != NULL ? crk_dataset_lookup_city (self->into, code) : NULL;
+
+      g_autofree char *shown = _crk_import_printable (text);
+
+      if (choice.key == NULL)
+        /* TRANSLATORS: the option as given, "深圳=SZ" */
+        report_choice (self, quiet, _ ("the matching choice “%s” is not KEY=CITYCODE"), shown);
+      else if (code != NULL && city == NULL)
+        report_choice (self, quiet, _ ("the matching choice “%s” names no city of the dataset"), shown);
+      if (choice.key == NULL || (code != NULL && city == NULL))
+        {
+          g_free (choice.key);
+          ok = FALSE;
+          continue;
+        }
+      choice.city = city != NULL ? crk_city_get_index (city) : G_MAXUINT;
+      g_array_append_val (choices, choice);
+    }
+  return ok;
+}
+
+static void
+index_key (GHashTable *index,
+           char *text,
+           guint key)
+{
+  GArray *keys;
+
+  if (text == NULL)
+    return;
+  keys = g_hash_table_lookup (index, text);
+  if (keys == NULL)
+    {
+      keys = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (index, g_strdup (text), keys);
+    }
+  if (keys->len == 0 || g_array_index (keys, guint, keys->len - 1) != key)
+    g_array_append_val (keys, key);
+  g_free (text);
+}
+
+/* Which choice each key takes (@chosen: a Choice * per staging city, NULL for none). */
+static gboolean
+apply_choices (CrkImportDataset *self,
+               GArray *choices,
+               Choice **chosen,
+               gboolean quiet)
+{
+  g_autoptr (GHashTable) exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; choices->len > 0 && i < crk_dataset_get_n_cities (self->staging); i++)
+    {
+      const char *code = crk_city_get_code (crk_dataset_get_city (self->staging, i));
+      const Label *label = _crk_import_lookup_label (self, CRK_IMPORT_ROLE_CITY, code);
+      const char *texts[] = {code, label != NULL ? label->en : NULL, label != NULL ? label->zh : NULL};
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          index_key (exact, g_strdup (texts[t]), i);
+          index_key (names, crk_city_name_key (texts[t]), i);
+        }
+    }
+  for (guint c = 0; c < choices->len; c++)
+    {
+      Choice *choice = &g_array_index (choices, Choice, c);
+      g_autofree char *name = crk_city_name_key (choice->key);
+      GArray *keys = g_hash_table_lookup (exact, choice->key);
+
+      if (keys == NULL && name != NULL)
+        keys = g_hash_table_lookup (names, name);
+      if (keys == NULL)
+        {
+          g_autofree char *shown = _crk_import_printable (choice->text);
+
+          report_choice (self, quiet, _ ("the matching choice “%s” names no key of the import"), shown);
+          ok = FALSE;
+          continue;
+        }
+      for (guint k = 0; k < keys->len; k++)
+        {
+          guint i = g_array_index (keys, guint, k);
+
+          if (chosen[i] == NULL || chosen[i]->city == choice->city)
+            {
+              chosen[i] = chosen[i] != NULL ? chosen[i] : choice;
+              continue;
+            }
+          {
+            g_autofree char *first = _crk_import_printable (chosen[i]->text);
+            g_autofree char *second = _crk_import_printable (choice->text);
+
+            report_choice (self, quiet, _ ("the matching choices “%s” and “%s” disagree about “%s”"), first, second,
+                           crk_city_get_code (crk_dataset_get_city (self->staging, i)));
+          }
+          ok = FALSE;
+        }
+    }
+  return ok;
+}
+
 gboolean
-_crk_import_match_cities (CrkImportDataset *self,
-                          GArray *map)
+_crk_import_check_no_choices (CrkImportDataset *self)
+{
+  for (guint i = 0; self->matches != NULL && self->matches[i] != NULL; i++)
+    {
+      g_autofree char *shown = _crk_import_printable (self->matches[i]);
+
+      report_choice (self, FALSE, _ ("the matching choice “%s” needs a dataset to add into"), shown);
+    }
+  return self->matches == NULL || self->matches[0] == NULL;
+}
+
+/* Matching */
+
+void
+_crk_import_match_free (gpointer data)
+{
+  CrkImportMatch *match = data;
+
+  g_free (match->key);
+  g_free (match->name);
+  g_free (match->name_zh);
+  g_array_unref (match->candidates);
+  g_free (match);
+}
+
+static CrkImportMatch *
+new_match (CrkImportDataset *self,
+           guint i)
+{
+  CrkImportMatch *match = g_new0 (CrkImportMatch, 1);
+  const char *code = crk_city_get_code (crk_dataset_get_city (self->staging, i));
+  const Label *label = _crk_import_lookup_label (self, CRK_IMPORT_ROLE_CITY, code);
+
+  match->key = g_strdup (code);
+  match->name = label != NULL ? g_strdup (label->en) : NULL;
+  match->name_zh = label != NULL ? g_strdup (label->zh) : NULL;
+  match->kind = CRK_IMPORT_MATCH_NONE;
+  match->city = G_MAXUINT;
+  match->candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  return match;
+}
+
+/* @match takes @target, unless another key has it (@owner: city → staging index, @taken_by). */
+static void
+claim (CrkImportMatch *match,
+       guint i,
+       guint target,
+       CrkImportMatchKind kind,
+       GHashTable *owner,
+       guint *taken_by)
+{
+  gpointer other;
+
+  if (g_hash_table_lookup_extended (owner, GUINT_TO_POINTER (target), NULL, &other))
+    {
+      match->kind = CRK_IMPORT_MATCH_TAKEN;
+      g_array_append_val (match->candidates, target);
+      taken_by[i] = GPOINTER_TO_UINT (other);
+      return;
+    }
+  g_hash_table_insert (owner, GUINT_TO_POINTER (target), GUINT_TO_POINTER (i));
+  match->kind = kind;
+  match->city = target;
+}
+
+/* The keys without a choice, by code and name. */
+static void
+match_automatically (CrkImportDataset *self,
+                     Choice **chosen,
+                     GHashTable *owner,
+                     guint *taken_by)
 {
   g_autoptr (CrkCityMatcher) matcher = crk_city_matcher_new (self->into);
-  g_autoptr (GHashTable) owner = g_hash_table_new (NULL, NULL);
-  gboolean ok = TRUE;
 
   for (guint i = 0; i < crk_dataset_get_n_cities (self->staging); i++)
     {
-      CrkCity *city = crk_dataset_get_city (self->staging, i);
-      const Label *label = _crk_import_lookup_label (self, CRK_IMPORT_ROLE_CITY, crk_city_get_code (city));
-      const char *names[] = {label != NULL ? label->en : NULL, label != NULL ? label->zh : NULL, NULL};
+      CrkImportMatch *match = g_ptr_array_index (self->match_list, i);
+      const char *names[] = {match->name, match->name_zh, NULL};
       const char *const *list = names[0] != NULL ? names : names + 1;
-      g_autoptr (GArray) found = crk_city_matcher_match (matcher, crk_city_get_code (city), list);
+      g_autoptr (GArray) found = NULL;
+
+      if (chosen[i] != NULL)
+        continue;
+      found = crk_city_matcher_match (matcher, match->key, list);
+      if (found->len > 1)
+        {
+          match->kind = CRK_IMPORT_MATCH_AMBIGUOUS;
+          g_array_append_vals (match->candidates, found->data, found->len);
+        }
+      else if (found->len == 1)
+        claim (match, i, g_array_index (found, guint, 0),
+               crk_dataset_lookup_city (self->into, match->key) != NULL ? CRK_IMPORT_MATCH_CODE : CRK_IMPORT_MATCH_NAME,
+               owner, taken_by);
+    }
+}
+
+/* The problems of the matches, in the order of the keys. */
+static gboolean
+report_matches (CrkImportDataset *self,
+                const guint *taken_by,
+                gboolean quiet)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < self->match_list->len; i++)
+    {
+      CrkImportMatch *match = g_ptr_array_index (self->match_list, i);
+      CrkCity *city = crk_dataset_get_city (self->staging, i);
+      const Label *label = _crk_import_lookup_label (self, CRK_IMPORT_ROLE_CITY, match->key);
       g_autofree char *key = describe_key (self, city, label);
       const Place *place = &g_array_index (self->city_places, Place, i);
-      guint target = found->len == 1 ? g_array_index (found, guint, 0) : G_MAXUINT;
-      gpointer other;
+      GString *cities = NULL;
 
-      g_array_append_val (map, target);
-      if (found->len == 0)
-        _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID, _ ("no city of the dataset matches “%s”"), key);
-      else if (found->len > 1)
+      ok = ok && (match->kind <= CRK_IMPORT_MATCH_SKIPPED);
+      if (quiet)
+        continue;
+      switch (match->kind)
         {
-          GString *cities = g_string_new (NULL);
+          case CRK_IMPORT_MATCH_SKIPPED:
+            _crk_import_report_at (self, place, TRUE, CRK_IMPORT_ERROR_INVALID, _ ("“%s” skipped by choice: its values are not added"), key);
+            break;
+          case CRK_IMPORT_MATCH_NONE:
+            _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID, _ ("no city of the dataset matches “%s”"), key);
+            break;
+          case CRK_IMPORT_MATCH_AMBIGUOUS:
+            cities = g_string_new (NULL);
+            for (guint j = 0; j < match->candidates->len; j++)
+              {
+                g_autofree char *d = describe_city (crk_dataset_get_city (self->into, g_array_index (match->candidates, guint, j)));
 
-          for (guint j = 0; j < found->len; j++)
+                g_string_append_printf (cities, "%s%s", j > 0 ? ", " : "", d);
+              }
+            _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
+                                   _ ("“%s” matches %u cities of the dataset: %s"), key, match->candidates->len, cities->str);
+            g_string_free (cities, TRUE);
+            break;
+          case CRK_IMPORT_MATCH_TAKEN:
             {
-              g_autofree char *d = describe_city (crk_dataset_get_city (self->into, g_array_index (found, guint, j)));
+              CrkCity *first = crk_dataset_get_city (self->staging, taken_by[i]);
+              g_autofree char *d = describe_city (crk_dataset_get_city (self->into, g_array_index (match->candidates, guint, 0)));
 
-              g_string_append_printf (cities, "%s%s", j > 0 ? ", " : "", d);
+              _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
+                                     _ ("“%s” and “%s” both match the city %s of the dataset"),
+                                     crk_city_get_code (first), key, d);
             }
-          _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
-                                 _ ("“%s” matches %u cities of the dataset: %s"), key, found->len, cities->str);
-          g_string_free (cities, TRUE);
+            break;
+          default:
+            break;
         }
-      else if (g_hash_table_lookup_extended (owner, GUINT_TO_POINTER (target), NULL, &other))
-        {
-          CrkCity *first = crk_dataset_get_city (self->staging, GPOINTER_TO_UINT (other));
-          g_autofree char *d = describe_city (crk_dataset_get_city (self->into, target));
-
-          _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
-                                 _ ("“%s” and “%s” both match the city %s of the dataset"),
-                                 crk_city_get_code (first), key, d);
-          g_array_index (map, guint, i) = G_MAXUINT;
-        }
-      else
-        g_hash_table_insert (owner, GUINT_TO_POINTER (target), GUINT_TO_POINTER (i));
-      ok = ok && g_array_index (map, guint, i) != G_MAXUINT;
     }
   return ok;
+}
+
+/* Maps every staging city to a city of the open dataset: the chosen keys first, then
+ * the others by code and name; each key's match in self->match_list. */
+gboolean
+_crk_import_match_cities (CrkImportDataset *self,
+                          GArray *map,
+                          gboolean quiet)
+{
+  guint n = crk_dataset_get_n_cities (self->staging);
+  g_autoptr (GArray) choices = g_array_new (FALSE, FALSE, sizeof (Choice));
+  g_autofree Choice **chosen = g_new0 (Choice *, MAX (n, 1));
+  g_autofree guint *taken_by = g_new0 (guint, MAX (n, 1));
+  g_autoptr (GHashTable) owner = g_hash_table_new (NULL, NULL);
+  gboolean ok;
+
+  g_array_set_clear_func (choices, choice_clear);
+  g_ptr_array_set_size (self->match_list, 0);
+  ok = parse_choices (self, choices, quiet);
+  ok = apply_choices (self, choices, chosen, quiet) && ok;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->match_list, new_match (self, i));
+  for (guint i = 0; i < n; i++)
+    {
+      CrkImportMatch *match = g_ptr_array_index (self->match_list, i);
+
+      if (chosen[i] != NULL && chosen[i]->city == G_MAXUINT)
+        match->kind = CRK_IMPORT_MATCH_SKIPPED;
+      else if (chosen[i] != NULL)
+        claim (match, i, chosen[i]->city, CRK_IMPORT_MATCH_CHOSEN, owner, taken_by);
+    }
+  match_automatically (self, chosen, owner, taken_by);
+  ok = report_matches (self, taken_by, quiet) && ok;
+  g_array_set_size (map, 0);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (map, ((CrkImportMatch *) g_ptr_array_index (self->match_list, i))->city);
+  return ok;
+}
+
+/* Saving the choices as aliases */
+
+static gboolean
+same_name (const char *key,
+           const char *name)
+{
+  g_autofree char *other = crk_city_name_key (name);
+
+  return g_strcmp0 (key, other) == 0;
+}
+
+/* Is @alias one of the names of @city already, as matching compares them? */
+static gboolean
+is_known_name (CrkCity *city,
+               const char *alias)
+{
+  g_autofree char *key = crk_city_name_key (alias);
+
+  if (key == NULL || same_name (key, crk_city_get_code (city)) || same_name (key, crk_city_get_name (city)) || same_name (key, crk_city_get_name_zh (city)))
+    return TRUE;
+  for (const char *const *other = crk_city_get_aliases (city); *other != NULL; other++)
+    if (same_name (key, *other))
+      return TRUE;
+  return FALSE;
+}
+
+void
+_crk_import_save_aliases (CrkImportDataset *self)
+{
+  for (guint i = 0; self->save_aliases && i < self->match_list->len; i++)
+    {
+      CrkImportMatch *match = g_ptr_array_index (self->match_list, i);
+      const char *texts[] = {match->key, match->name, match->name_zh};
+      CrkCity *city;
+
+      if (match->kind != CRK_IMPORT_MATCH_CHOSEN)
+        continue;
+      city = crk_dataset_get_city (self->into, match->city);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autofree char *alias = _crk_import_clean_code (texts[t]);
+          g_autofree char *d = NULL;
+
+          if (alias == NULL || is_known_name (city, alias) || !crk_city_add_alias (city, alias))
+            continue;
+          d = describe_city (city);
+          _crk_import_report_at (self, &g_array_index (self->city_places, Place, i), TRUE, CRK_IMPORT_ERROR_INVALID,
+                                 _ ("“%s” saved as an alias of the city %s"), alias, d);
+        }
+    }
 }

@@ -175,11 +175,19 @@ _crk_import_make_place (CrkImportDataset *self,
                         const CrkObservation *obs,
                         Place *place)
 {
+  guint32 row, column;
+
+  memset (place, 0, sizeof *place);
   place->file = self->file;
   if (obs->sheet != NULL || obs->cell != NULL)
     {
       place->sheet = _crk_import_intern (self, obs->sheet != NULL ? obs->sheet : "") + 1;
-      if (!parse_cell (obs->cell != NULL ? obs->cell : "", &place->a, &place->b))
+      if (parse_cell (obs->cell != NULL ? obs->cell : "", &row, &column))
+        {
+          place->a = row;
+          place->b = column;
+        }
+      else
         {
           place->a = 0;
           place->b = _crk_import_intern (self, obs->cell != NULL ? obs->cell : "");
@@ -189,7 +197,7 @@ _crk_import_make_place (CrkImportDataset *self,
     {
       place->sheet = 0;
       place->a = (guint32) MAX (obs->line, 0);
-      place->b = (guint32) MAX (obs->column, 0);
+      place->b = (guint32) MAX (obs->column, 0) & G_MAXINT32;
     }
 }
 
@@ -261,6 +269,28 @@ _crk_import_report_at (CrkImportDataset *self,
     crk_import_report_notice (self->report, file, (int) MIN (place->a, G_MAXINT), (int) MIN (place->b, G_MAXINT), "%s", message);
   else
     crk_import_report_error (self->report, file, (int) MIN (place->a, G_MAXINT), (int) MIN (place->b, G_MAXINT), code, "%s", message);
+}
+
+void
+_crk_import_report_general (CrkImportDataset *self,
+                            gboolean notice,
+                            CrkImportError code,
+                            const char *format,
+                            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  Place place = {self->file, 0, 0, 0};
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (self->strings->len > 0)
+    _crk_import_report_at (self, &place, notice, code, "%s", message);
+  else if (self->report != NULL && notice)
+    crk_import_report_notice (self->report, NULL, 0, 0, "%s", message);
+  else if (self->report != NULL)
+    crk_import_report_error (self->report, NULL, 0, 0, code, "%s", message);
 }
 
 guint64
