@@ -472,6 +472,8 @@ crk_import_preview_run (CrkImportPreview *self,
   if (self->into != NULL && (working = crk_dataset_duplicate (self->into, error)) == NULL)
     return FALSE;
   self->import = crk_import_dataset_new (working, self->replace);
+  /* the user's matching choices and how other frequencies become annual */
+  crk_import_dataset_set_options (self->import, &self->options);
   for (guint i = 0; i < n; i++)
     {
       gboolean ok;

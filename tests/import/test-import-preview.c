@@ -669,6 +669,45 @@ test_into_leaves_dataset (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* The user's matching choices reach the sink: a name no city matches blocks the import
+ * until a choice names its city. */
+static void
+test_into_matches (void)
+{
+  g_autofree char *sample = sample_path ("advanced-manufacturing-cities.cityrank.xml");
+  g_autofree char *path = write_file ("robots-zone.csv", "城市,Robots (units),Year\n"
+                                                         "深圳市,1200,2021\n"
+                                                         "深汕合作区,15,2021\n");
+  const char *paths[] = {path, NULL};
+  char *matches[] = {(char *) "深汕合作区=SHANTOU", NULL};
+  CrkImportOptions options = {0};
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) into = crk_dataset_read (sample, NULL, &error);
+
+  g_assert_no_error (error);
+  {
+    g_autoptr (CrkImportPreview) preview = crk_import_preview_new (paths, &options, into, FALSE, 20);
+    const GPtrArray *found;
+
+    g_assert_true (crk_import_preview_run (preview, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_null (crk_import_preview_get_dataset (preview));
+    g_assert_cmpuint (crk_import_preview_get_report (preview)->problems->len, ==, 1);
+    found = crk_import_dataset_get_matches (crk_import_preview_get_import (preview));
+    g_assert_cmpuint (found->len, ==, 2);
+    g_assert_cmpint (((CrkImportMatch *) g_ptr_array_index (found, 0))->kind, ==, CRK_IMPORT_MATCH_NAME);
+    g_assert_cmpint (((CrkImportMatch *) g_ptr_array_index (found, 1))->kind, ==, CRK_IMPORT_MATCH_NONE);
+  }
+  options.matches = matches;
+  {
+    g_autoptr (CrkImportPreview) preview = preview_ok (paths, &options, into, 20);
+    const GPtrArray *found = crk_import_dataset_get_matches (crk_import_preview_get_import (preview));
+
+    g_assert_cmpint (((CrkImportMatch *) g_ptr_array_index (found, 1))->kind, ==, CRK_IMPORT_MATCH_CHOSEN);
+    g_assert_nonnull (crk_dataset_lookup_indicator (crk_import_preview_get_dataset (preview), "Robots"));
+  }
+}
+
 /* crk_dataset_duplicate(): the copy saves to the same bytes; changing it leaves the
  * original as it was. */
 static void
@@ -984,6 +1023,7 @@ main (int argc,
   g_test_add_func ("/import-preview/several-files", test_several_files);
   g_test_add_func ("/import-preview/problems", test_problems);
   g_test_add_func ("/import-preview/into-leaves-dataset", test_into_leaves_dataset);
+  g_test_add_func ("/import-preview/into-matches", test_into_matches);
   g_test_add_func ("/import-preview/duplicate", test_duplicate);
   g_test_add_func ("/import-preview/open-progress", test_open_progress);
   g_test_add_func ("/import-preview/open-cancel-midway", test_open_cancel_midway);
