@@ -85,6 +85,8 @@ open_file (const char *path,
     }
 
   import = crk_import_dataset_new (NULL, FALSE);
+  /* the user's choices the sink makes: other frequencies aggregated into annual values */
+  crk_import_dataset_set_options (import, options);
   crk_import_dataset_begin_file (import, path, report);
   crk_import_progress_push (0.1, 0.8);
   ok = crk_import_file (path, importer, options, crk_import_dataset_get_sink (import), report, cancellable, &local);

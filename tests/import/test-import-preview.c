@@ -747,6 +747,37 @@ test_duplicate (void)
     }
 }
 
+/* crk_open_file() and the preview honour options->aggregate (quarters into years). */
+static void
+test_aggregate_option (void)
+{
+  g_autofree char *path = write_file ("quarters.csv", "City,Period,GDP\n"
+                                                      "Shenzhen,2021-Q1,1\n"
+                                                      "Shenzhen,2021-Q2,2\n"
+                                                      "Shenzhen,2021-Q3,3\n"
+                                                      "Shenzhen,2021-Q4,6\n");
+  const char *paths[] = {path, NULL};
+  CrkImportOptions options = {.aggregate = CRK_IMPORT_AGGREGATE_SUM};
+  g_autoptr (CrkImportReport) report = crk_import_report_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) opened = NULL;
+  g_autoptr (CrkImportPreview) preview = NULL;
+
+  /* without: refused */
+  opened = crk_open_file (path, NULL, report, NULL, &error);
+  g_assert_null (opened);
+  g_clear_error (&error);
+  g_ptr_array_set_size (report->problems, 0);
+  opened = crk_open_file (path, &options, report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (opened);
+  g_assert_cmpuint (crk_dataset_get_n_years (opened), ==, 1);
+  g_assert_cmpfloat (crk_dataset_get_value (opened, 0, 0, 0), ==, 12);
+  preview = preview_ok (paths, &options, NULL, 10);
+  g_assert_cmpfloat (crk_dataset_get_value (crk_import_preview_get_dataset (preview), 0, 0, 0), ==, 12);
+  g_assert_cmpuint (crk_import_preview_get_n_observations (preview, 0), ==, 4);
+}
+
 /* Live progress */
 
 /* A CSV table of about 5 MB: 20,000 cities × 24 indicators. */
@@ -1025,6 +1056,7 @@ main (int argc,
   g_test_add_func ("/import-preview/into-leaves-dataset", test_into_leaves_dataset);
   g_test_add_func ("/import-preview/into-matches", test_into_matches);
   g_test_add_func ("/import-preview/duplicate", test_duplicate);
+  g_test_add_func ("/import-preview/aggregate-option", test_aggregate_option);
   g_test_add_func ("/import-preview/open-progress", test_open_progress);
   g_test_add_func ("/import-preview/open-cancel-midway", test_open_cancel_midway);
   g_test_add_func ("/import-preview/preview-progress", test_preview_progress);
