@@ -33,6 +33,9 @@ typedef struct
   int year;
   char *into;
   gboolean replace;
+  char **matches;
+  gboolean save_aliases;
+  char *aggregate;
   char *output;
   gboolean list_formats;
 } Args;
@@ -49,6 +52,8 @@ args_clear (Args *a)
   g_free (a->missing);
   g_free (a->structure);
   g_free (a->into);
+  g_strfreev (a->matches);
+  g_free (a->aggregate);
   g_free (a->output);
 }
 
@@ -93,6 +98,29 @@ parse_layout (const char *text,
   return FALSE;
 }
 
+static gboolean
+parse_aggregate (const char *text,
+                 CrkImportAggregate *aggregate)
+{
+  static const struct
+  {
+    const char *name;
+    CrkImportAggregate aggregate;
+  } names[] = {
+    {"mean", CRK_IMPORT_AGGREGATE_MEAN},
+    {"sum", CRK_IMPORT_AGGREGATE_SUM},
+    {"last", CRK_IMPORT_AGGREGATE_LAST},
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i].name) == 0)
+      {
+        *aggregate = names[i].aggregate;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* The user's choices as import options; FALSE with a message on a bad one. */
 static gboolean
 make_options (Args *a,
@@ -106,6 +134,13 @@ make_options (Args *a,
   options->structure = g_strdup (a->structure);
   options->apply_unit_mult = a->apply_unit_mult;
   options->default_year = a->year;
+  options->matches = g_strdupv (a->matches);
+  options->save_aliases = a->save_aliases;
+  if (a->aggregate != NULL && !parse_aggregate (a->aggregate, &options->aggregate))
+    {
+      *message = g_strdup_printf (_ ("--aggregate “%s” is not one of mean, sum, last"), a->aggregate);
+      return FALSE;
+    }
   if (a->layout != NULL && !parse_layout (a->layout, &options->layout))
     {
       *message = g_strdup_printf (_ ("--layout “%s” is not one of auto, wide-indicators, wide-periods, long"), a->layout);
@@ -257,6 +292,7 @@ import_to_dataset (char **files,
   if (a->into != NULL && (into = crk_cli_load_dataset (a->into)) == NULL)
     return CRK_CLI_EXIT_FAILED;
   import = crk_import_dataset_new (into, a->replace);
+  crk_import_dataset_set_options (import, options);
   for (guint i = 0; files[i] != NULL; i++)
     {
       crk_import_dataset_begin_file (import, files[i], report);
@@ -296,6 +332,14 @@ import_context (Args *a)
     {"year", 'y', 0, G_OPTION_ARG_INT, &a->year, N_ ("The year of a table that gives none"), N_ ("YEAR")},
     {"into", 0, 0, G_OPTION_ARG_FILENAME, &a->into, N_ ("Add into this dataset (its cities matched by code and name)"), N_ ("DATASET")},
     {"replace", 0, 0, G_OPTION_ARG_NONE, &a->replace, N_ ("With --into: replace values that differ (each listed as a note)"), NULL},
+    {"match", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->matches,
+     N_ ("With --into: the file's KEY (or its label) is the dataset's city CODE; KEY= leaves the key out (repeatable)"),
+     N_ ("KEY=CODE")},
+    {"save-aliases", 0, 0, G_OPTION_ARG_NONE, &a->save_aliases,
+     N_ ("With --into: the names of the keys matched by --match become aliases of their cities"), NULL},
+    {"aggregate", 0, 0, G_OPTION_ARG_STRING, &a->aggregate,
+     N_ ("Make quarterly, monthly… values annual: their mean, their sum (a complete year), or the last"),
+     N_ ("mean|sum|last")},
     {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
      N_ ("The dataset to write (.cityrank.xml), or a long table (.csv; “-” for standard output)"), N_ ("OUT")},
     {"list-formats", 0, 0, G_OPTION_ARG_NONE, &a->list_formats, N_ ("List the formats that can be imported"), NULL},
@@ -337,6 +381,10 @@ check_args (const Args *a,
     return g_strdup (_ ("--replace goes with --into"));
   if (a->into != NULL && is_csv (a->output))
     return g_strdup (_ ("--into writes a dataset: give -o OUT.cityrank.xml"));
+  if ((a->matches != NULL || a->save_aliases) && a->into == NULL)
+    return g_strdup (_ ("--match and --save-aliases go with --into"));
+  if (a->aggregate != NULL && is_csv (a->output))
+    return g_strdup (_ ("--aggregate writes a dataset: give -o OUT.cityrank.xml"));
   return NULL;
 }
 
