@@ -11,7 +11,8 @@
  *
  * Here: the sink's callbacks (labels, observations), the files, and the new dataset.
  * crk-import-place.c holds the texts and places, crk-import-match.c the matching of keys
- * to cities, crk-import-into.c the adding into an open dataset.
+ * to cities (with the user's choices), crk-import-into.c the adding into an open dataset,
+ * crk-import-aggregate.c the making of annual values from other frequencies.
  */
 #define G_LOG_DOMAIN "crk-import-dataset"
 

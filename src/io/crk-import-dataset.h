@@ -11,7 +11,8 @@
  * estimated; the note of an observation is the value's note; its unit the indicator's.
  *
  * Refused, with their place: periods of other frequencies (one error per frequency and
- * file, with their count and range: nothing is aggregated), a second observation of the
+ * file, with their count and range), unless the user asks for them to be aggregated (see
+ * below), a second observation of the
  * same city, indicator and year (naming both places), two units for one indicator, keys
  * and codes a dataset cannot hold, and whatever goes over the memory budget
  * (crk-io-limits.h).
@@ -72,7 +73,8 @@ CrkImportSink *crk_import_dataset_get_sink (CrkImportDataset *self);
 void crk_import_dataset_begin_file (CrkImportDataset *self,
                                     const char *file,
                                     CrkImportReport *report);
-/* After a file: reports the observations of other frequencies that it held. */
+/* After a file: reports the observations of other frequencies that it held (when they are
+ * not aggregated). */
 void crk_import_dataset_end_file (CrkImportDataset *self);
 /* After the last file: names the cities and indicators, builds the framework, or adds
  * into the open dataset; checks the dataset's rules. Returns the dataset (a new

@@ -260,7 +260,7 @@ parse_choices (CrkImportDataset *self,
   for (guint i = 0; self->matches != NULL && self->matches[i] != NULL; i++)
     {
       const char *text = self->matches[i];
-      const char *eq = strchr (text, '=');
+      const char *eq = strrchr (text, '='); /* a key may hold "=", a city code hardly */
       g_autofree char *key = eq != NULL ? g_strndup (text, (gsize) (eq - text)) : NULL;
       g_autofree char *code = eq != NULL ? _crk_import_clean_code (eq + 1) : NULL;
       Choice choice = {text, key != NULL ? _crk_import_clean_code (key) : NULL, G_MAXUINT};
@@ -532,10 +532,23 @@ _crk_import_match_cities (CrkImportDataset *self,
   g_autofree Choice **chosen = g_new0 (Choice *, MAX (n, 1));
   g_autofree guint *taken_by = g_new0 (guint, MAX (n, 1));
   g_autoptr (GHashTable) owner = g_hash_table_new (NULL, NULL);
+  g_autofree char *message = NULL;
+  guint none = G_MAXUINT;
   gboolean ok;
 
   g_array_set_clear_func (choices, choice_clear);
   g_ptr_array_set_size (self->match_list, 0);
+  g_array_set_size (map, 0);
+  if (!crk_io_check_memory ((guint64) n * (sizeof (CrkImportMatch) + 64) + self->places.size * sizeof (PlaceEntry),
+                            _ ("Matching the cities"), &message))
+    {
+      /* every key left out */
+      for (guint i = 0; i < n; i++)
+        g_array_append_val (map, none);
+      if (!quiet)
+        _crk_import_report_general (self, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
+      return FALSE;
+    }
   ok = parse_choices (self, choices, quiet);
   ok = apply_choices (self, choices, chosen, quiet) && ok;
   for (guint i = 0; i < n; i++)
@@ -551,7 +564,6 @@ _crk_import_match_cities (CrkImportDataset *self,
     }
   match_automatically (self, chosen, owner, taken_by);
   ok = report_matches (self, taken_by, quiet) && ok;
-  g_array_set_size (map, 0);
   for (guint i = 0; i < n; i++)
     g_array_append_val (map, ((CrkImportMatch *) g_ptr_array_index (self->match_list, i))->city);
   return ok;

@@ -12,6 +12,7 @@
 #include "crk-dataset-reader.h"
 #include "crk-dataset-writer.h"
 #include "crk-import-dataset.h"
+#include "crk-io-limits.h"
 #include "crk-model.h"
 
 static void
@@ -603,6 +604,35 @@ test_changes_replaced (void)
   g_assert_cmpuint (summary.n_new_indicators, ==, 0);
 }
 
+/* The matches of many keys under a small budget: refused, saying so, nothing else. */
+static void
+test_matches_budget (void)
+{
+  g_autoptr (CrkDataset) ds = open_dataset ();
+  g_autoptr (CrkImportDataset) import = crk_import_dataset_new (ds, FALSE);
+  g_autoptr (CrkImportReport) report = crk_import_report_new ();
+  CrkImportSink *sink = crk_import_dataset_get_sink (import);
+  CrkProblem *p;
+
+  crk_import_dataset_begin_file (import, "m.csv", report);
+  for (int i = 0; i < 5000; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("K%d", i);
+
+      feed (sink, key, "GDP", "2020", i, i + 2);
+    }
+  crk_import_dataset_end_file (import);
+  crk_io_set_memory_limit (800 * 1024);
+  g_assert_null (crk_import_dataset_finish (import, report));
+  crk_io_set_memory_limit (CRK_DEFAULT_MEMORY_LIMIT);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  p = g_ptr_array_index (report->problems, 0);
+  g_assert_cmpint (p->code, ==, CRK_IMPORT_ERROR_HOSTILE);
+  g_assert_true (g_str_has_prefix (p->message, "Matching the cities would take "));
+  g_assert_cmpuint (crk_import_dataset_get_matches (import)->len, ==, 0);
+  g_assert_false (crk_dataset_get_modified (ds));
+}
+
 int
 main (int argc,
       char **argv)
@@ -618,5 +648,6 @@ main (int argc,
   g_test_add_func ("/import-match/matches/after-failure", test_ambiguous_after_failure);
   g_test_add_func ("/import-match/changes/refused", test_changes);
   g_test_add_func ("/import-match/changes/replaced", test_changes_replaced);
+  g_test_add_func ("/import-match/matches/budget", test_matches_budget);
   return g_test_run ();
 }
