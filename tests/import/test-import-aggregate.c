@@ -14,6 +14,7 @@
 #include "crk-import-dataset.h"
 #include "crk-io-limits.h"
 #include "crk-model.h"
+#include "report-text.h"
 
 typedef struct
 {
@@ -46,29 +47,6 @@ new_import (CrkDataset *into,
 
   crk_import_dataset_set_options (import, &options);
   return import;
-}
-
-static char *
-problems_text (GPtrArray *list)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      g_autofree char *line = crk_import_problem_to_string (g_ptr_array_index (list, i), "x");
-
-      g_string_append_printf (s, "%s\n", line);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static void
-assert_problems (GPtrArray *list,
-                 const char *expected)
-{
-  g_autofree char *text = problems_text (list);
-
-  g_assert_cmpstr (text, ==, expected);
 }
 
 /* Quarterly GDP of two cities over two years, as a statistics office publishes it (the

@@ -14,6 +14,7 @@
 #include "crk-import-dataset.h"
 #include "crk-io-limits.h"
 #include "crk-model.h"
+#include "report-text.h"
 
 static void
 count_cb (GObject *object,
@@ -268,29 +269,6 @@ feed (CrkImportSink *sink,
   CrkObservation obs = {key, indicator, period, value, NULL, NULL, NULL, 0, line, 1, NULL, NULL};
 
   g_assert_true (sink->observation (sink, &obs));
-}
-
-static char *
-problems_text (GPtrArray *list)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      g_autofree char *line = crk_import_problem_to_string (g_ptr_array_index (list, i), "x");
-
-      g_string_append_printf (s, "%s\n", line);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static void
-assert_problems (GPtrArray *list,
-                 const char *expected)
-{
-  g_autofree char *text = problems_text (list);
-
-  g_assert_cmpstr (text, ==, expected);
 }
 
 static const CrkImportMatch *
@@ -604,6 +582,28 @@ test_changes_replaced (void)
   g_assert_cmpuint (summary.n_new_indicators, ==, 0);
 }
 
+/* A key holding "=": the choice splits at its last one. */
+static void
+test_choice_key_with_equals (void)
+{
+  g_autoptr (CrkDataset) ds = open_dataset ();
+  g_autoptr (CrkImportDataset) import = crk_import_dataset_new (ds, FALSE);
+  g_autoptr (CrkImportReport) report = crk_import_report_new ();
+  CrkImportSink *sink = crk_import_dataset_get_sink (import);
+  g_auto (GStrv) matches = g_strsplit ("REF_AREA=CN.HF=HF", "|", -1);
+  CrkImportOptions options = {.matches = matches};
+  g_autoptr (CrkDataset) result = NULL;
+
+  crk_import_dataset_set_options (import, &options);
+  crk_import_dataset_begin_file (import, "k.csv", report);
+  feed (sink, "REF_AREA=CN.HF", "GDP", "2020", 61, 2);
+  crk_import_dataset_end_file (import);
+  result = crk_import_dataset_finish (import, report);
+  assert_problems (report->problems, "");
+  g_assert_true (result == ds);
+  assert_match_is (import, ds, 0, "REF_AREA=CN.HF", CRK_IMPORT_MATCH_CHOSEN, "HF", "");
+}
+
 /* The matches of many keys under a small budget: refused, saying so, nothing else. */
 static void
 test_matches_budget (void)
@@ -648,6 +648,7 @@ main (int argc,
   g_test_add_func ("/import-match/matches/after-failure", test_ambiguous_after_failure);
   g_test_add_func ("/import-match/changes/refused", test_changes);
   g_test_add_func ("/import-match/changes/replaced", test_changes_replaced);
+  g_test_add_func ("/import-match/choices/key-with-equals", test_choice_key_with_equals);
   g_test_add_func ("/import-match/matches/budget", test_matches_budget);
   return g_test_run ();
 }
