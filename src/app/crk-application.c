@@ -18,8 +18,10 @@ struct _CrkApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
-  char **select_codes; /* --select */
-  char *chart_kind;    /* --chart */
+  char **select_codes;  /* --select */
+  char *chart_kind;     /* --chart */
+  char **import_paths;  /* --import */
+  gboolean import_into; /* --import-into */
 };
 
 G_DEFINE_FINAL_TYPE (CrkApplication, crk_application, ADW_TYPE_APPLICATION)
@@ -61,6 +63,22 @@ apply_options (CrkApplication *self,
     crk_window_select_codes (window, (const char *const *) self->select_codes);
 }
 
+/* After the window is shown: the assistant goes over it. */
+static void
+apply_import (CrkApplication *self,
+              CrkWindow *window)
+{
+  if (self->import_paths != NULL)
+    {
+      g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; self->import_paths[i] != NULL; i++)
+        g_ptr_array_add (files, g_file_new_for_commandline_arg (self->import_paths[i]));
+      crk_window_import (window, (GFile **) files->pdata, files->len, self->import_into);
+      g_clear_pointer (&self->import_paths, g_strfreev);
+    }
+}
+
 static int
 crk_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -69,6 +87,8 @@ crk_application_handle_local_options (GApplication *app,
   const char *select = NULL;
   const char *chart = NULL;
 
+  g_variant_dict_lookup (options, "import", "^aay", &self->import_paths);
+  self->import_into = g_variant_dict_contains (options, "import-into");
   if (g_variant_dict_lookup (options, "select", "&s", &select))
     self->select_codes = g_strsplit (select, ",", -1);
   if (g_variant_dict_lookup (options, "chart", "&s", &chart))
@@ -111,6 +131,7 @@ crk_application_activate (GApplication *app)
   crk_window_open_sample (window);
   apply_options (self, window);
   gtk_window_present (GTK_WINDOW (window));
+  apply_import (self, window);
 }
 
 static void
@@ -128,6 +149,7 @@ crk_application_open (GApplication *app,
       crk_window_open (window, files[i]);
       apply_options (self, window);
       gtk_window_present (GTK_WINDOW (window));
+      apply_import (self, window);
     }
 }
 
@@ -239,6 +261,7 @@ crk_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->select_codes, g_strfreev);
   g_clear_pointer (&self->chart_kind, g_free);
+  g_clear_pointer (&self->import_paths, g_strfreev);
 
   G_OBJECT_CLASS (crk_application_parent_class)->dispose (object);
 }
@@ -261,6 +284,10 @@ static const GOptionEntry options[] = {
    N_ ("Select these cities (comma-separated codes)"), N_ ("CODES")},
   {"chart", 'c', 0, G_OPTION_ARG_STRING, NULL,
    N_ ("Show this chart: radar, bar, contrib, gap or values"), N_ ("CHART")},
+  {"import", 'i', 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+   N_ ("Import this statistics file in the import assistant (repeat for more)"), N_ ("FILE")},
+  {"import-into", 0, 0, G_OPTION_ARG_NONE, NULL,
+   N_ ("With --import: add the files to the open dataset"), NULL},
   {NULL}};
 
 static void

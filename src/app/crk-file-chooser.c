@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "crk-file-chooser.h"
+#include "crk-import.h"
 
 typedef struct
 {
@@ -16,46 +17,93 @@ typedef struct
   gpointer user_data;
 } Request;
 
-static void
-add_filter (GtkFileChooser *chooser,
-            const char *name,
+static GtkFileFilter *
+new_filter (const char *name,
             const char *mime_type,
-            const char *pattern,
-            const char *pattern2)
+            const char *pattern)
 {
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileFilter *filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, name);
   if (mime_type != NULL)
     gtk_file_filter_add_mime_type (filter, mime_type);
   if (pattern != NULL)
     gtk_file_filter_add_pattern (filter, pattern);
-  if (pattern2 != NULL)
-    gtk_file_filter_add_pattern (filter, pattern2);
-  gtk_file_chooser_add_filter (chooser, filter);
+  return filter;
+}
+
+/* Every format of the registry: one filter for them all, then one each, then all files. */
+static void
+add_import_filters (GListStore *store)
+{
+  const CrkImporter *const *importers = crk_importers ();
+  g_autoptr (GtkFileFilter) all = new_filter (_ ("All supported files"), NULL, NULL);
+  g_autoptr (GtkFileFilter) any = new_filter (_ ("All files"), NULL, "*");
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; importers[i] != NULL; i++)
+    for (guint j = 0; importers[i]->patterns != NULL && importers[i]->patterns[j] != NULL; j++)
+      if (g_hash_table_add (seen, (gpointer) importers[i]->patterns[j]))
+        gtk_file_filter_add_pattern (all, importers[i]->patterns[j]);
+  g_list_store_append (store, all);
+  for (guint i = 0; importers[i] != NULL; i++)
+    {
+      g_autoptr (GtkFileFilter) filter = new_filter (_ (importers[i]->name), NULL, NULL);
+
+      for (guint j = 0; importers[i]->patterns != NULL && importers[i]->patterns[j] != NULL; j++)
+        gtk_file_filter_add_pattern (filter, importers[i]->patterns[j]);
+      g_list_store_append (store, filter);
+    }
+  g_list_store_append (store, any);
+}
+
+/**
+ * crk_file_chooser_dup_filters:
+ * @kind: what is chosen
+ *
+ * Returns: (transfer full): the filters offered, GtkFileFilter, the first the default
+ */
+GListModel *
+crk_file_chooser_dup_filters (CrkFileKind kind)
+{
+  GListStore *store = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  GtkFileFilter *filters[3] = {NULL};
+
+  switch (kind)
+    {
+      case CRK_FILE_KIND_DATASET:
+        add_import_filters (store);
+        break;
+      case CRK_FILE_KIND_SAVE_DATASET:
+        filters[0] = new_filter (_ ("Cityrank datasets"), "application/x-cityrank+xml", "*.cityrank.xml");
+        break;
+      case CRK_FILE_KIND_CHART:
+        filters[0] = new_filter (_ ("PNG images"), "image/png", "*.png");
+        filters[1] = new_filter (_ ("SVG drawings"), "image/svg+xml", "*.svg");
+        filters[2] = new_filter (_ ("PDF documents"), "application/pdf", "*.pdf");
+        break;
+      default:
+        g_assert_not_reached ();
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (filters) && filters[i] != NULL; i++)
+    {
+      g_list_store_append (store, filters[i]);
+      g_object_unref (filters[i]);
+    }
+  return G_LIST_MODEL (store);
 }
 
 static void
 add_filters (GtkFileChooser *chooser,
              CrkFileKind kind)
 {
-  switch (kind)
+  g_autoptr (GListModel) filters = crk_file_chooser_dup_filters (kind);
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
     {
-      case CRK_FILE_KIND_DATASET:
-        add_filter (chooser, _ ("Cityrank datasets"), "application/x-cityrank+xml", "*.cityrank.xml", NULL);
-        add_filter (chooser, _ ("CSV pairs (data and metadata)"), "text/csv", "*.csv", "*.CSV");
-        add_filter (chooser, _ ("All files"), NULL, "*", NULL);
-        break;
-      case CRK_FILE_KIND_SAVE_DATASET:
-        add_filter (chooser, _ ("Cityrank datasets"), "application/x-cityrank+xml", "*.cityrank.xml", NULL);
-        break;
-      case CRK_FILE_KIND_CHART:
-        add_filter (chooser, _ ("PNG images"), "image/png", "*.png", NULL);
-        add_filter (chooser, _ ("SVG drawings"), "image/svg+xml", "*.svg", NULL);
-        add_filter (chooser, _ ("PDF documents"), "application/pdf", "*.pdf", NULL);
-        break;
-      default:
-        g_assert_not_reached ();
+      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      gtk_file_chooser_add_filter (chooser, filter);
     }
 }
 
@@ -104,8 +152,8 @@ run (GtkFileChooserNative *native,
  * @parent: the window the dialog belongs to
  * @title: the dialog's title
  * @folder: (nullable): the folder to start in
- * @kind: which filters to offer
- * @multiple: allow choosing several files (a CSV pair)
+ * @kind: which filters to offer (CRK_FILE_KIND_DATASET: every format of the registry)
+ * @multiple: allow choosing several files
  * @callback: called once with the chosen files (none when cancelled)
  * @user_data: data for @callback
  *

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  CRK_FILE_KIND_DATASET, /* Cityrank XML, CSV pairs, all files */
+  CRK_FILE_KIND_DATASET, /* every format of the import registry (crk-import.h), all files */
   CRK_FILE_KIND_SAVE_DATASET,
   CRK_FILE_KIND_CHART, /* PNG, SVG, PDF */
 } CrkFileKind;
@@ -21,6 +21,9 @@ typedef enum
 /* @files: the chosen files (GFile), empty when cancelled. */
 typedef void (*CrkFilesChosenFunc) (GPtrArray *files,
                                     gpointer user_data);
+
+/* The filters offered for @kind (GtkFileFilter), the default first. */
+GListModel *crk_file_chooser_dup_filters (CrkFileKind kind);
 
 void crk_file_chooser_open (GtkWindow *parent,
                             const char *title,

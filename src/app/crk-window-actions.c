@@ -71,9 +71,11 @@ _crk_window_update_actions (CrkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-chart", self->results != NULL);
   gtk_widget_action_set_enabled (widget, "win.print", self->results != NULL);
   gtk_widget_action_set_enabled (widget, "win.undo",
-                                 self->history != NULL && crk_method_history_can_undo (self->history));
+                                 (self->history != NULL && crk_method_history_can_undo (self->history)) ||
+                                   _crk_window_can_undo_import (self, FALSE));
   gtk_widget_action_set_enabled (widget, "win.redo",
-                                 self->history != NULL && crk_method_history_can_redo (self->history));
+                                 (self->history != NULL && crk_method_history_can_redo (self->history)) ||
+                                   _crk_window_can_undo_import (self, TRUE));
   gtk_widget_action_set_enabled (widget, "win.reset-method", method_changed);
   gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
 }
@@ -84,6 +86,24 @@ open_action (GtkWidget *widget,
              GVariant *param)
 {
   _crk_window_show_open_dialog (CRK_WINDOW (widget));
+}
+
+static void
+import_action (GtkWidget *widget,
+               const char *action_name,
+               GVariant *param)
+{
+  _crk_window_choose_import_files (CRK_WINDOW (widget));
+}
+
+static void
+import_file_action (GtkWidget *widget,
+                    const char *action_name,
+                    GVariant *param)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  _crk_window_show_import_assistant (CRK_WINDOW (widget), file);
 }
 
 static void
@@ -142,8 +162,10 @@ undo_action (GtkWidget *widget,
 {
   CrkWindow *self = CRK_WINDOW (widget);
 
-  if (self->history != NULL)
+  if (self->history != NULL && crk_method_history_can_undo (self->history))
     crk_method_history_undo (self->history);
+  else
+    _crk_window_undo_import (self, FALSE);
 }
 
 static void
@@ -153,8 +175,10 @@ redo_action (GtkWidget *widget,
 {
   CrkWindow *self = CRK_WINDOW (widget);
 
-  if (self->history != NULL)
+  if (self->history != NULL && crk_method_history_can_redo (self->history))
     crk_method_history_redo (self->history);
+  else
+    _crk_window_undo_import (self, TRUE);
 }
 
 static void
@@ -215,6 +239,8 @@ _crk_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-file", "s", import_file_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
@@ -232,6 +258,7 @@ _crk_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-detail", "show-detail");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);

@@ -7,11 +7,15 @@
 #include "crk-chart-view.h"
 #include "crk-city-detail.h"
 #include "crk-engine.h"
+#include "crk-import.h"
 #include "crk-method-history.h"
 #include "crk-method-panel.h"
 #include "crk-window.h"
 
 G_BEGIN_DECLS
+
+typedef struct _CrkImportUndo CrkImportUndo;
+typedef struct _CrkImportAssistant CrkImportAssistant;
 
 /* What to do once the unsaved-changes question is answered. */
 typedef void (*CrkWindowContinuation) (CrkWindow *self,
@@ -83,6 +87,10 @@ struct _CrkWindow
   gboolean closing_confirmed;
   char **pending_codes;
 
+  /* import */
+  CrkImportAssistant *import_assistant; /* weak: the one open */
+  CrkImportUndo *import_undo;           /* the dataset before the last import, or after it */
+
   /* print: set when the report code is built in */
 };
 
@@ -92,6 +100,45 @@ void _crk_window_update_actions (CrkWindow *self);
 void _crk_window_set_chart_kind (CrkWindow *self,
                                  const char *kind);
 const char *_crk_window_get_chart_kind (CrkWindow *self);
+
+/* crk-window-files.c */
+char *_crk_window_dup_display_name (GFile *file);
+void _crk_window_show_load_error (CrkWindow *self,
+                                  GFile *file,
+                                  const char *message,
+                                  gboolean offer_assistant);
+/* "FILE:LINE:COLUMN: SEVERITY: MESSAGE" lines, at most @max and how many more. */
+char *_crk_window_format_problems (GPtrArray *problems,
+                                   const char *severity,
+                                   guint max);
+void _crk_window_add_recent (CrkWindow *self,
+                             GFile *file,
+                             const CrkImporter *importer);
+gboolean _crk_window_drop_cb (GtkDropTarget *target,
+                              const GValue *value,
+                              double x,
+                              double y,
+                              CrkWindow *self);
+gboolean _crk_window_recent_idle_cb (gpointer user_data);
+
+/* crk-window-import.c */
+/* The import assistant, on @file (nullable: it asks for files). */
+void _crk_window_show_import_assistant (CrkWindow *self,
+                                        GFile *file);
+/* After a file in an imported format opened: what was read, and a way to the assistant. */
+void _crk_window_toast_imported (CrkWindow *self,
+                                 GFile *file,
+                                 const CrkImporter *importer,
+                                 CrkImportReport *report);
+
+void _crk_window_choose_import_files (CrkWindow *self);
+void _crk_import_undo_free (CrkImportUndo *undo);
+/* Undo (@redo FALSE) or redo the last import into the open dataset; possible when the
+ * method's own history has nothing to undo. */
+gboolean _crk_window_can_undo_import (CrkWindow *self,
+                                      gboolean redo);
+void _crk_window_undo_import (CrkWindow *self,
+                              gboolean redo);
 
 /* crk-window.c */
 void _crk_window_toast (CrkWindow *self,

@@ -23,6 +23,12 @@ CrkWindow *crk_window_new (AdwApplication *application);
  * with progress; on failure shows every problem and keeps the current dataset. */
 void crk_window_open (CrkWindow *self,
                       GFile *file);
+/* Shows the import assistant on @files (@n_files may be 0: it starts empty), with the
+ * open dataset as the destination when @into. */
+void crk_window_import (CrkWindow *self,
+                        GFile **files,
+                        guint n_files,
+                        gboolean into);
 /* Opens the first bundled sample dataset. */
 void crk_window_open_sample (CrkWindow *self);
 /* Reads it (any thread). */
