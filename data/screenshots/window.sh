@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Screenshots of the main window under Xvfb, light and dark, English and Chinese:
 #   window-light.png  window-dark.png  window-zh.png  window-zh-dark.png
+# and of the import assistant adding a yearbook-style table (tests/import/fixtures) to the
+# sample dataset, in English and Chinese:
+#   import-assistant.png  import-assistant-zh.png
 # Usage: data/screenshots/window.sh [BUILD_DIR]   (default: build; it is built first)
 # Needs xvfb-run, dbus-run-session, ImageMagick (import, convert) and /usr/bin/python3.
 set -eu
@@ -49,8 +52,13 @@ rm -f "$SHOT_OUT.full.png"
 SH
 chmod +x "$work/shot.sh"
 
+# shot NAME SCHEME LANGUAGE [CROP_W CROP_H [ARGUMENT…]]: the window (or the dialog over
+# it, at the top left) cropped to CROP_W x CROP_H.
 shot () {
   name=$1 scheme=$2 language=$3
+  shot_w=${4:-$width} shot_h=${5:-$height}
+  shift 3
+  [ $# -ge 2 ] && shift 2
   conf="$work/config-$name"
   mkdir -p "$conf/glib-2.0/settings"
   cat >"$conf/glib-2.0/settings/keyfile" <<KEYS
@@ -65,10 +73,10 @@ KEYS
   env -u LC_ALL LANG=C.UTF-8 LANGUAGE="$language" \
     XDG_CONFIG_HOME="$conf" XDG_DATA_HOME="$work/data-$name" GSETTINGS_BACKEND=keyfile \
     GSETTINGS_SCHEMA_DIR="$build/data" CRK_LOCALEDIR="$build/po" \
-    GSK_RENDERER=cairo GDK_DEBUG=gl-disable SHOT_W=$width SHOT_H=$height \
+    GSK_RENDERER=cairo GDK_DEBUG=gl-disable SHOT_W=$shot_w SHOT_H=$shot_h \
     SHOT_OUT="$here/$name.png" \
     xvfb-run -a -s "-screen 0 $((width + 40))x$((height + 40))x24" dbus-run-session -- \
-    "$work/shot.sh" "$build/src/app/cityrank" --chart radar --select SHENZHEN,SUZHOU_JS,WUHAN \
+    "$work/shot.sh" "$build/src/app/cityrank" --chart radar --select SHENZHEN,SUZHOU_JS,WUHAN "$@" \
     >"$work/$name.log" 2>&1 || { cat "$work/$name.log" >&2; exit 1; }
   echo "$here/$name.png"
 }
@@ -77,3 +85,6 @@ shot window-light light en
 shot window-dark dark en
 shot window-zh light zh_CN
 shot window-zh-dark dark zh_CN
+table=$top/tests/import/fixtures/guangdong-robots-2021.csv
+shot import-assistant light en 1040 700 --import "$table" --import-into
+shot import-assistant-zh light zh_CN 1040 700 --import "$table" --import-into
