@@ -17,6 +17,8 @@ typedef struct
   char *code;
   GtkWidget *row;
   GtkWidget *share; /* "24 %" of the parent */
+  GtkWidget *scale;
+  GtkWidget *spin;
   GtkAdjustment *adjustment;
 } WeightRow;
 
@@ -36,6 +38,9 @@ struct _CrkMethodPanel
   GtkStringList *base_year_model;
   AdwPreferencesGroup *weights_group;
   AdwPreferencesGroup *indicator_weights_group;
+  GtkWidget *computed_banner; /* data-driven weights: read-only, and a way to copy them */
+  GtkLabel *computed_label;
+  GtkWidget *copy_weights_button;
 
   CrkDataset *dataset;
   CrkMethod *method;
@@ -57,6 +62,8 @@ struct _CrkMethodPanel
 };
 
 G_DEFINE_FINAL_TYPE (CrkMethodPanel, crk_method_panel, GTK_TYPE_WIDGET)
+
+static void build_computed_banner (CrkMethodPanel *self);
 
 static void
 weight_row_free (gpointer data)
@@ -381,6 +388,39 @@ on_weight_changed_cb (GtkAdjustment *adjustment,
   crk_method_set_weight (self->method, code, gtk_adjustment_get_value (adjustment));
 }
 
+/* The mouse wheel over a slider or a spin button scrolls the panel: a weight changes
+ * only by deliberate input (a drag, a click, a key, typing). */
+static gboolean
+on_guarded_scroll_cb (GtkEventControllerScroll *controller,
+                      double dx,
+                      double dy,
+                      gpointer user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scrolled != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? pow (page, 2.0 / 3.0) : 1.0;
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+    }
+  return TRUE; /* not to the slider or the spin button */
+}
+
+static void
+guard_scroll (GtkWidget *widget)
+{
+  GtkEventController *controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "crk-scroll-guard");
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_guarded_scroll_cb), NULL);
+  gtk_widget_add_controller (widget, controller);
+}
+
 /* A row of the weight editor: the node's name and share of its parent on one line, a
  * slider and a number below (the sidebar is too narrow for one line). */
 static GtkWidget *
@@ -431,6 +471,10 @@ weight_row_new (CrkMethodPanel *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  guard_scroll (scale);
+  guard_scroll (spin);
+  row->scale = scale;
+  row->spin = spin;
 
   gtk_box_append (GTK_BOX (bottom), scale);
   gtk_box_append (GTK_BOX (bottom), spin);
@@ -701,6 +745,7 @@ crk_method_panel_init (CrkMethodPanel *self)
 
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_computed_banner (self);
   self->syncing = FALSE;
 }
 
@@ -769,11 +814,79 @@ crk_method_panel_set_dataset (CrkMethodPanel *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), dataset != NULL);
 }
 
+/* Under equal, entropy, CRITIC or PCA weights: the shares on the right are the weights in
+ * use; the button makes them the dataset's own weights, to edit (one undoable step). */
+static void
+update_computed_banner (CrkMethodPanel *self)
+{
+  CrkWeightScheme scheme = self->method != NULL ? crk_method_get_weight_scheme (self->method) : CRK_WEIGHTS_DATASET;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->computed_banner, scheme != CRK_WEIGHTS_DATASET);
+  if (scheme == CRK_WEIGHTS_DATASET)
+    return;
+  {
+    guint i = index_of ((const int *) schemes, G_N_ELEMENTS (schemes), (int) scheme);
+    GListModel *model = adw_combo_row_get_model (self->scheme_row);
+    g_autoptr (GtkStringObject) name = model != NULL ? g_list_model_get_item (model, i) : NULL;
+
+    /* Translators: %s is the weight scheme ("Entropy") */
+    text = g_strdup_printf (_ ("Weights computed by “%s”: the shares on the right are the weights in use."),
+                            name != NULL ? gtk_string_object_get_string (name) : "");
+  }
+  gtk_label_set_label (self->computed_label, text);
+}
+
+static void
+on_copy_weights_clicked_cb (GtkButton *button,
+                            CrkMethodPanel *self)
+{
+  if (self->method == NULL || self->results == NULL)
+    return;
+  begin_edit (self, NULL);
+  crk_method_freeze (self->method);
+  for (guint i = 0; i < self->weight_rows->len; i++)
+    {
+      WeightRow *row = g_ptr_array_index (self->weight_rows, i);
+      int node = crk_results_lookup_node (self->results, row->code);
+
+      if (node >= 0)
+        crk_method_set_weight (self->method, row->code, crk_results_get_weight (self->results, (guint) node));
+    }
+  crk_method_set_weight_scheme (self->method, CRK_WEIGHTS_DATASET);
+  crk_method_thaw (self->method);
+}
+
+static void
+build_computed_banner (CrkMethodPanel *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_ ("_Copy to Editable Weights"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _ ("Make the weights in use the dataset’s own weights, to edit them"));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_copy_weights_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_visible (box, FALSE);
+  adw_preferences_group_add (self->weights_group, box);
+  self->computed_banner = box;
+  self->computed_label = GTK_LABEL (label);
+  self->copy_weights_button = button;
+}
+
 void
 crk_method_panel_set_results (CrkMethodPanel *self,
                               CrkResults *results)
 {
   g_return_if_fail (CRK_IS_METHOD_PANEL (self));
+
+  gboolean computed = self->method != NULL && crk_method_get_weight_scheme (self->method) != CRK_WEIGHTS_DATASET;
 
   if (self->results != results)
     g_set_object (&self->results, results);
@@ -786,7 +899,11 @@ crk_method_panel_set_results (CrkMethodPanel *self,
       if (node >= 0)
         share = g_strdup_printf (_ ("%.0f %%"), 100 * crk_results_get_weight (results, (guint) node));
       gtk_label_set_label (GTK_LABEL (row->share), share != NULL ? share : "");
+      /* weights the method computes are shown, not edited: the sliders would contradict them */
+      gtk_widget_set_sensitive (row->scale, !computed);
+      gtk_widget_set_sensitive (row->spin, !computed);
     }
+  update_computed_banner (self);
 }
 
 GtkAdjustment *
@@ -807,4 +924,25 @@ crk_method_panel_get_weight_adjustment (CrkMethodPanel *self,
       row = g_hash_table_lookup (self->weight_index, code);
     }
   return row != NULL ? row->adjustment : NULL;
+}
+
+GtkWidget *
+crk_method_panel_get_weight_widget (CrkMethodPanel *self,
+                                    const char *code,
+                                    gboolean spin)
+{
+  WeightRow *row;
+
+  g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
+  if (crk_method_panel_get_weight_adjustment (self, code) == NULL)
+    return NULL;
+  row = g_hash_table_lookup (self->weight_index, code);
+  return spin ? row->spin : row->scale;
+}
+
+GtkWidget *
+crk_method_panel_get_copy_weights_button (CrkMethodPanel *self)
+{
+  g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
+  return self->copy_weights_button;
 }

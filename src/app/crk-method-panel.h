@@ -29,4 +29,11 @@ void crk_method_panel_set_results (CrkMethodPanel *self,
 GtkAdjustment *crk_method_panel_get_weight_adjustment (CrkMethodPanel *self,
                                                        const char *code);
 
+/* For tests: the slider (@spin FALSE) or the spin button of node @code, and the button
+ * that copies computed weights into editable ones. */
+GtkWidget *crk_method_panel_get_weight_widget (CrkMethodPanel *self,
+                                               const char *code,
+                                               gboolean spin);
+GtkWidget *crk_method_panel_get_copy_weights_button (CrkMethodPanel *self);
+
 G_END_DECLS

@@ -1,0 +1,162 @@
+/* test-app-method.c: the method panel never changes a weight by accident, and shows
+ * weights the method computes as they are.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "crk-test-app.h"
+#include "crk-window-private.h"
+
+typedef struct
+{
+  CrkWindow *window;
+} Fixture;
+
+static gboolean
+has_results (gpointer data)
+{
+  return crk_window_get_results (data) != NULL;
+}
+
+static void
+fixture_setup (Fixture *f,
+               gconstpointer data)
+{
+  f->window = g_object_ref (crk_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  crk_window_open_sample (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  crk_test_app_wait (has_results, f->window, 10);
+  crk_test_app_wait_allocated (GTK_WIDGET (f->window->method_panel));
+}
+
+static void
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
+{
+  f->window->closing_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  crk_test_app_spin (30);
+  g_assert_finalize_object (f->window);
+}
+
+/* The first top dimension's code. */
+static const char *
+first_dimension (Fixture *f)
+{
+  CrkFrameworkNode *root = crk_dataset_get_framework (crk_window_get_dataset (f->window));
+
+  return crk_framework_node_get_code (crk_framework_node_get_child (root, 0));
+}
+
+/* Delivers a wheel notch to @widget as GTK does: to the scroll controllers of the
+ * capture phase first, then (when none took it) of the bubble phase. */
+static gboolean
+wheel (GtkWidget *widget,
+       double dy)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (int phase = GTK_PHASE_CAPTURE; phase <= GTK_PHASE_BUBBLE; phase++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+        gboolean handled = FALSE;
+
+        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller) ||
+            (int) gtk_event_controller_get_propagation_phase (controller) != phase)
+          continue;
+        g_signal_emit_by_name (controller, "scroll", 0.0, dy, &handled);
+        if (handled)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The wheel over a weight's slider or spin button scrolls the panel, not the weight. */
+static void
+test_wheel_scrolls (Fixture *f,
+                    gconstpointer data)
+{
+  const char *code = first_dimension (f);
+  GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (f->window->method_panel, code);
+  double before = gtk_adjustment_get_value (weight);
+  CrkMethod *method = crk_dataset_get_method (crk_window_get_dataset (f->window));
+  double method_weight = crk_method_get_weight (method, code);
+
+  g_assert_nonnull (weight);
+  for (int spin = 0; spin <= 1; spin++)
+    {
+      GtkWidget *widget = crk_method_panel_get_weight_widget (f->window->method_panel, code, spin);
+
+      g_assert_nonnull (widget);
+      g_assert_true (wheel (widget, 1.0));
+      g_assert_true (wheel (widget, -1.0));
+      crk_test_app_spin (20);
+      g_assert_cmpfloat (gtk_adjustment_get_value (weight), ==, before);
+      /* no weight set by the method (NAN: the dataset's) stays so */
+      g_assert_true (isnan (method_weight) ? isnan (crk_method_get_weight (method, code))
+                                           : crk_method_get_weight (method, code) == method_weight);
+    }
+}
+
+static double
+share_of (CrkResults *results,
+          const char *code)
+{
+  int node = crk_results_lookup_node (results, code);
+
+  g_assert_cmpint (node, >=, 0);
+  return crk_results_get_weight (results, (guint) node);
+}
+
+/* Under entropy weights the sliders are read-only; copying makes the weights in use the
+ * dataset's own, in one undoable step. */
+static void
+test_computed_weights (Fixture *f,
+                       gconstpointer data)
+{
+  const char *code = first_dimension (f);
+  CrkMethod *method = crk_dataset_get_method (crk_window_get_dataset (f->window));
+  GtkWidget *scale = crk_method_panel_get_weight_widget (f->window->method_panel, code, FALSE);
+  GtkWidget *button = crk_method_panel_get_copy_weights_button (f->window->method_panel);
+  double entropy_share;
+
+  g_assert_true (gtk_widget_get_sensitive (scale));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (button)));
+
+  crk_method_set_weight_scheme (method, CRK_WEIGHTS_ENTROPY);
+  crk_test_app_spin (100);
+  g_assert_false (gtk_widget_get_sensitive (scale));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (button)));
+  entropy_share = share_of (crk_window_get_results (f->window), code);
+
+  g_signal_emit_by_name (button, "clicked");
+  crk_test_app_spin (100);
+  g_assert_cmpint (crk_method_get_weight_scheme (method), ==, CRK_WEIGHTS_DATASET);
+  g_assert_true (gtk_widget_get_sensitive (scale));
+  g_assert_cmpfloat_with_epsilon (share_of (crk_window_get_results (f->window), code), entropy_share, 1e-9);
+
+  /* one step back: entropy again */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  crk_test_app_spin (100);
+  g_assert_cmpint (crk_method_get_weight_scheme (method), ==, CRK_WEIGHTS_ENTROPY);
+}
+
+int
+main (int argc,
+      char **argv)
+{
+  int status;
+
+  if (!crk_test_app_init (&argc, &argv))
+    return 0;
+  g_test_add ("/app/method/wheel-scrolls", Fixture, NULL, fixture_setup, test_wheel_scrolls, fixture_teardown);
+  g_test_add ("/app/method/computed-weights", Fixture, NULL, fixture_setup, test_computed_weights, fixture_teardown);
+  status = g_test_run ();
+  crk_test_app_cleanup ();
+  return status;
+}
