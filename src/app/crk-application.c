@@ -161,6 +161,7 @@ crk_application_startup (GApplication *app)
   static const char *preferences_accels[] = {"<Control>comma", NULL};
   /* the key GtkApplication 4.8 gives the shortcuts window */
   static const char *help_overlay_accels[] = {"<Control>question", NULL};
+  static const char *help_accels[] = {"F1", NULL};
 
   /* GtkApplication would build the keyboard shortcuts window (gtk/help-overlay.ui) for
    * each new window, before its first frame: 10 to 20 ms of the start for a window
@@ -193,6 +194,7 @@ crk_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 }
 
 static void
@@ -247,10 +249,122 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Help ---------------------------------------------------------------------------------- */
+
+/* The guide's page of a widget of the method panel, by its id in the template. Sections
+ * (after "#") are the ids of the terms in the pages of help/C; tests/app/test-app-help.c checks
+ * that each exists. */
+static const struct
+{
+  const char *widget_id;
+  const char *page;
+} help_topics[] = {
+  {"normalisation_row", "method-normalisation"},
+  {"aggregation_row", "method-aggregation"},
+  {"imputation_row", "method-missing"},
+  {"treatment_row", "method-outliers#winsorising"},
+  {"scheme_row", "method-weights"},
+  {"tier_row", "method-tiers#tiers"},
+  {"base_year_row", "method-tiers#base-year"},
+  {"weights_group", "method-weights"},
+  {"indicator_weights_group", "method-weights"},
+};
+
+static const char *
+help_page_of (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+
+      if (id == NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (help_topics); i++)
+        if (g_str_equal (id, help_topics[i].widget_id))
+          return help_topics[i].page;
+    }
+  return NULL;
+}
+
+/* The widget of @window under the pointer, or NULL. */
+static GtkWidget *
+widget_under_pointer (GtkWindow *window)
+{
+  GtkNative *native = GTK_NATIVE (window);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (GTK_WIDGET (window)));
+  GdkDevice *pointer = seat != NULL ? gdk_seat_get_pointer (seat) : NULL;
+  double x, y, dx, dy;
+
+  if (surface == NULL || pointer == NULL || !gdk_surface_get_device_position (surface, pointer, &x, &y, NULL))
+    return NULL;
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  return gtk_widget_pick (GTK_WIDGET (window), x - dx, y - dy, GTK_PICK_DEFAULT);
+}
+
+char *
+crk_application_dup_help_uri_for (GtkWidget *widget)
+{
+  const char *page = help_page_of (widget);
+
+  /* Yelp reads both schemes; help: is the one that names a page and a section. */
+  if (page == NULL)
+    return g_strdup ("ghelp:" APP_ID);
+  return g_strconcat ("help:" APP_ID "/", page, NULL);
+}
+
+char *
+crk_application_dup_help_uri (GtkWindow *window)
+{
+  GtkWidget *hovered;
+
+  if (window == NULL)
+    return crk_application_dup_help_uri_for (NULL);
+  hovered = widget_under_pointer (window);
+  if (help_page_of (hovered) != NULL)
+    return crk_application_dup_help_uri_for (hovered);
+  return crk_application_dup_help_uri_for (gtk_window_get_focus (window));
+}
+
+static void
+help_shown_cb (GObject *source,
+               GAsyncResult *result,
+               gpointer user_data)
+{
+  g_autoptr (GtkWindow) window = user_data;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (window, result, &error))
+    return;
+  dialog = adw_message_dialog_new (window, _ ("The Guide Could Not Be Opened"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %s is the system's reason */
+                                  _ ("The guide is read with Yelp, the GNOME help viewer: install it to read the guide. (%s)"),
+                                  error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* F1 and the menu's Help: the guide, at the page of the method panel's row under the
+ * pointer or with the focus (its tooltip says "Press F1"), else at its start. */
+static void
+help_action (GSimpleAction *action,
+             GVariant *param,
+             gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *uri = crk_application_dup_help_uri (window);
+
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, help_shown_cb,
+                     window != NULL ? g_object_ref (window) : NULL);
+}
+
 static const GActionEntry app_actions[] = {
   {.name = "quit", .activate = quit_action},
   {.name = "preferences", .activate = preferences_action},
   {.name = "about", .activate = about_action},
+  {.name = "help", .activate = help_action},
 };
 
 static void

@@ -15,5 +15,11 @@ CrkApplication *crk_application_new (void);
 /* The application's settings, or NULL when the schema is not installed (an uninstalled
  * run without GSETTINGS_SCHEMA_DIR): callers then keep their defaults. */
 GSettings *crk_application_dup_settings (void);
+/* The guide's URI for F1 in @window (may be NULL): the page of the method panel's row
+ * under the pointer or with the focus, else the guide's start (ghelp:APP_ID). */
+char *crk_application_dup_help_uri (GtkWindow *window);
+/* The guide's URI for @widget (may be NULL) or the nearest of its ancestors that the guide
+ * explains: help:APP_ID/PAGE[#SECTION], else ghelp:APP_ID. */
+char *crk_application_dup_help_uri_for (GtkWidget *widget);
 
 G_END_DECLS

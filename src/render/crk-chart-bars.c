@@ -108,45 +108,6 @@ change_text (const CrkChartRow *row)
   return g_strdup ("=");
 }
 
-/* Value range of the bars: [0, max] or wider for negative values or stacks. */
-static void
-value_range (CrkDraw *d,
-             double *lo,
-             double *hi)
-{
-  const CrkChartData *data = d->data;
-
-  *lo = 0;
-  *hi = 0;
-  for (guint i = 0; i < data->n_rows; i++)
-    {
-      const CrkChartRow *row = &data->rows[i];
-
-      if (row->parts != NULL)
-        {
-          double pos = 0, neg = 0;
-
-          for (guint j = 0; j < data->n_axes; j++)
-            if (!isnan (row->parts[j]))
-              {
-                if (row->parts[j] >= 0)
-                  pos += row->parts[j];
-                else
-                  neg += row->parts[j];
-              }
-          *hi = MAX (*hi, pos);
-          *lo = MIN (*lo, neg);
-        }
-      else if (!isnan (row->value))
-        {
-          *hi = MAX (*hi, row->value);
-          *lo = MIN (*lo, row->value);
-        }
-    }
-  if (*hi <= *lo)
-    *hi = *lo + 1;
-}
-
 static void
 rows_measure (CrkDraw *d,
               Rows *g,
@@ -242,6 +203,23 @@ x_of (Rows *g,
   return g->bars_x0 + (g->bars_x1 - g->bars_x0) * (v - g->lo) / (g->hi - g->lo);
 }
 
+/* The value axis from the bars shown (and the mean and median lines), recorded in the
+ * hits; after rows_place(). */
+static void
+rows_scale (CrkDraw *d,
+            Rows *g)
+{
+  CrkChartAxis axis;
+
+  crk_chart_bar_scale (d->data, MAX (2, (guint) ((g->bars_x1 - g->bars_x0) / (60 * d->k))), &axis);
+  g->lo = axis.lo;
+  g->hi = axis.hi;
+  g->step = axis.step;
+  axis.pos_lo = g->bars_x0;
+  axis.pos_hi = g->bars_x1;
+  crk_chart_hits_set_axis (d->hits, &axis);
+}
+
 static void
 draw_axis (CrkDraw *d,
            Rows *g,
@@ -270,6 +248,17 @@ draw_axis (CrkDraw *d,
       cairo_line_to (cr, x, rows_bottom);
     }
   cairo_stroke (cr);
+  /* Bars left of 0: the baseline they start from stands out. */
+  if (g->lo < 0)
+    {
+      double x = round (x_of (g, 0)) + 0.5;
+
+      crk_rgba_set_source (cr, &d->style->axis);
+      cairo_set_line_width (cr, MAX (1.0 * d->k, 2 * d->style->grid_width));
+      cairo_move_to (cr, x, g->rows_y);
+      cairo_line_to (cr, x, rows_bottom);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
 
   for (guint t = 0; t <= n_ticks; t++)
@@ -546,9 +535,7 @@ crk_chart_bar_draw (CrkDraw *d)
       rows_place (d, &g);
     }
   rows_clip (d, &g);
-  value_range (d, &g.lo, &g.hi);
-  crk_draw_nice_scale (g.lo, g.hi, MAX (2, (guint) ((g.bars_x1 - g.bars_x0) / (60 * d->k))),
-                       &g.lo, &g.hi, &g.step);
+  rows_scale (d, &g);
   rows_bottom = g.rows_y + data->n_rows * g.row_h;
 
   row_band = g_new (int, MAX (data->n_rows, 1));
@@ -712,9 +699,7 @@ crk_chart_contribution_draw (CrkDraw *d)
       rows_place (d, &g);
     }
   rows_clip (d, &g);
-  value_range (d, &g.lo, &g.hi);
-  crk_draw_nice_scale (g.lo, g.hi, MAX (2, (guint) ((g.bars_x1 - g.bars_x0) / (60 * d->k))),
-                       &g.lo, &g.hi, &g.step);
+  rows_scale (d, &g);
   rows_bottom = g.rows_y + data->n_rows * g.row_h;
   draw_axis (d, &g, rows_bottom, data->value_name);
 

@@ -33,6 +33,7 @@ crk_chart_data_free (CrkChartData *data)
   g_free (data->subtitle);
   g_free (data->source);
   g_free (data->value_name);
+  g_free (data->scale_text);
   g_strfreev (data->axis_names);
   g_free (data->axis_nodes);
   g_free (data->axis_groups);
@@ -206,6 +207,8 @@ struct _CrkChartHits
   GArray *labels; /* LabelEntry */
   CrkRect extents;
   gboolean has_extents;
+  CrkChartAxis axis;
+  gboolean has_axis;
 };
 
 static void
@@ -269,6 +272,40 @@ crk_chart_hits_clear (CrkChartHits *self)
   g_array_set_size (self->hits, 0);
   g_array_set_size (self->labels, 0);
   self->has_extents = FALSE;
+  self->has_axis = FALSE;
+}
+
+void
+crk_chart_hits_set_axis (CrkChartHits *hits,
+                         const CrkChartAxis *axis)
+{
+  if (hits == NULL)
+    return;
+  hits->axis = *axis;
+  hits->has_axis = TRUE;
+}
+
+/**
+ * crk_chart_hits_get_axis:
+ * @self: the object
+ * @out: (out): the axis
+ *
+ * The value axis of the chart drawn last: its limits, step and values shown, and where
+ * its limits lie on the drawing.
+ *
+ * Returns: FALSE when the chart drew none
+ */
+gboolean
+crk_chart_hits_get_axis (CrkChartHits *self,
+                         CrkChartAxis *out)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!self->has_axis)
+    return FALSE;
+  *out = self->axis;
+  return TRUE;
 }
 
 static void

@@ -41,8 +41,10 @@ describe_radar (const CrkChartData *data,
   for (guint i = 0; i < data->n_series; i++)
     names[i] = data->series[i].name;
   cities = join_names (names, data->n_series, 8);
-  g_string_append_printf (s, _ ("Radar chart of %s on %u axes (%s), scored from 0 to 100."),
-                          cities, data->n_axes, axes);
+  g_string_append_printf (s, _ ("Radar chart of %s on %u axes (%s)."), cities, data->n_axes, axes);
+  /* The scale of the scores, a sentence of its own. */
+  if (data->scale_text != NULL)
+    g_string_append_printf (s, _ (" %s."), data->scale_text);
 
   for (guint i = 0; i < MIN (data->n_series, 8); i++)
     {
@@ -376,5 +378,8 @@ crk_chart_data_describe (const CrkChartData *data,
         describe_values (data, s);
         break;
     }
+  /* The radar names its scale after its first sentence; the others end with it. */
+  if (data->kind != CRK_CHART_RADAR && data->scale_text != NULL)
+    g_string_append_printf (s, _ (" %s."), data->scale_text);
   return g_string_free (s, FALSE);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "crk-chart.h"
 
@@ -41,6 +42,8 @@ crk_chart_options_new (CrkChartKind kind)
   self->show_median = TRUE;
   self->show_rank_changes = TRUE;
   self->font_scale = 1.0;
+  self->scale_min = NAN;
+  self->scale_max = NAN;
   return self;
 }
 

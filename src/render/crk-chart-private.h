@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The radar draws up to this many cities. */
+#define CRK_CHART_MAX_RADAR_SERIES 8
+
 /* A radar city, a values year, a gap side. */
 typedef struct
 {
@@ -44,6 +47,7 @@ typedef struct
   char *subtitle;
   char *source;
   char *value_name; /* "Index score", "Contribution to the index"... */
+  char *scale_text; /* what scale the scores are on (crk_chart_dup_scale_text()), or NULL */
 
   /* Axes (radar), segments (contribution), parts (gap), indicators (values). */
   guint n_axes;
@@ -145,6 +149,27 @@ void crk_chart_hits_add_label (CrkChartHits *hits,
                                const char *text);
 void crk_chart_hits_add_ink (CrkChartHits *hits,
                              const CrkRect *rect);
+/* Records the value axis drawn (@hits may be NULL). */
+void crk_chart_hits_set_axis (CrkChartHits *hits,
+                              const CrkChartAxis *axis);
+
+/* Axes from the values shown (crk-chart-scale.c). An axis over [@min, @max] and 0 with
+ * round limits and steps: exactly @n_steps steps, or about as many when not @exact. */
+void crk_chart_scale_for (double min,
+                          double max,
+                          guint n_steps,
+                          gboolean exact,
+                          CrkChartAxis *out);
+/* The radar's rings: the shown cities and benchmark on every axis, and the options'
+ * scale_min and scale_max, in options->n_rings rings. */
+void crk_chart_radar_scale (const CrkChartData *data,
+                            const CrkChartOptions *options,
+                            CrkChartAxis *out);
+/* The ranked bars' or the contributions' axis in about @target ticks: bars (stacks) from
+ * 0, and the mean and median lines. */
+void crk_chart_bar_scale (const CrkChartData *data,
+                          guint target,
+                          CrkChartAxis *out);
 
 /* Numbers as charts print them: 72.4, 1,234, 0.052. */
 char *crk_chart_format_value (double value);

@@ -12,7 +12,7 @@
 
 #include "crk-chart-private.h"
 
-#define MAX_SERIES 8
+#define MAX_SERIES CRK_CHART_MAX_RADAR_SERIES
 
 typedef struct
 {
@@ -379,6 +379,14 @@ draw_grid (Radar *r,
       cairo_line_to (cr, r->cx + r->radius * cos (a), r->cy + r->radius * sin (a));
     }
   cairo_stroke (cr);
+  /* Below 0 (z-scores): the 0 ring stands out, in the spokes' colour and thicker. */
+  if (r->lo < 0 && r->hi > 0)
+    {
+      crk_rgba_set_source_alpha (cr, &d->style->foreground, 0.6);
+      cairo_set_line_width (cr, MAX (1.2 * d->k, 2 * d->style->grid_width));
+      ring_path (r, -r->lo / (r->hi - r->lo));
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
   crk_draw_ink (d, r->cx - r->radius, r->cy - r->radius, 2 * r->radius, 2 * r->radius);
 }
@@ -601,7 +609,7 @@ crk_chart_radar_draw (CrkDraw *d)
   double marker = 5.5 * d->k;
   g_autoptr (GArray) hollow = g_array_new (FALSE, FALSE, sizeof (double) * 4);
   g_autoptr (CrkLabelPlacer) placer = NULL;
-  double vmin = 0, vmax = 100, step;
+  CrkChartAxis scale;
 
   if (data->n_axes < 3)
     {
@@ -615,18 +623,11 @@ crk_chart_radar_draw (CrkDraw *d)
       return;
     }
 
-  /* The common scale: 0–100 unless the scores leave it (z-scores, say). */
-  for (guint s = 0; s < n_series; s++)
-    for (guint i = 0; i < data->n_axes; i++)
-      if (!isnan (data->series[s].values[i]))
-        {
-          vmin = MIN (vmin, data->series[s].values[i]);
-          vmax = MAX (vmax, data->series[s].values[i]);
-        }
-  if (vmin < 0 || vmax > 100)
-    crk_draw_nice_scale (vmin, vmax, n_rings, &vmin, &vmax, &step);
-  r.lo = vmin;
-  r.hi = vmax;
+  /* The common scale, from the scores shown: z-scores around 0 as well as 0-100. */
+  crk_chart_radar_scale (data, o, &scale);
+  n_rings = (guint) round ((scale.hi - scale.lo) / scale.step);
+  r.lo = scale.lo;
+  r.hi = scale.hi;
 
   r.d = d;
   r.n = data->n_axes;
@@ -764,13 +765,15 @@ crk_chart_radar_draw (CrkDraw *d)
                           vertex_tooltip (data, &data->series[s], axis));
     }
 
-  /* Scale labels on the first spoke, haloed so lines do not cross them. */
-  for (guint j = 1; j <= n_rings; j++)
+  /* Scale labels on the first spoke, haloed so lines do not cross them; the centre's too
+   * when it is not 0, and 0 in bold when the scale goes below it. */
+  for (guint j = r.lo != 0 ? 0 : 1; j <= n_rings; j++)
     {
       double value = r.lo + (r.hi - r.lo) * j / n_rings;
       g_autofree char *text = crk_draw_format_tick (value, (r.hi - r.lo) / n_rings);
+      gboolean zero = fabs (value) < 1e-9 * (r.hi - r.lo);
       g_autoptr (PangoLayout) layout = crk_draw_layout (d, text, d->style->small_size * 0.9,
-                                                        PANGO_WEIGHT_NORMAL);
+                                                        zero ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
       double w, h;
       CrkRect rect;
 
@@ -779,9 +782,13 @@ crk_chart_radar_draw (CrkDraw *d)
       if (!crk_label_placer_is_free (placer, &rect))
         continue;
       crk_label_placer_reserve (placer, &rect);
-      crk_draw_text_halo (d, layout, rect.x, rect.y, CRK_ANCHOR_TOP_LEFT, &d->style->secondary,
+      crk_draw_text_halo (d, layout, rect.x, rect.y, CRK_ANCHOR_TOP_LEFT,
+                          zero ? &d->style->foreground : &d->style->secondary,
                           &d->style->background, NULL);
     }
+  scale.pos_lo = 0;
+  scale.pos_hi = r.radius;
+  crk_chart_hits_set_axis (d->hits, &scale);
 
   /* Vertex values, each where it overlaps nothing, or not at all. */
   if (o->vertex_labels)

@@ -16,7 +16,7 @@
 #include "crk-chart-private.h"
 #include "crk-model.h"
 
-#define MAX_RADAR_SERIES 8
+#define MAX_RADAR_SERIES CRK_CHART_MAX_RADAR_SERIES
 
 static int
 node_of (CrkResults *results,
@@ -616,6 +616,30 @@ generated_title (CrkResults *results,
     }
 }
 
+/* What scale the chart's scores are on: the radar's axes, the other kinds' node; NULL for
+ * raw values. */
+static char *
+scale_text (CrkResults *results,
+            const CrkChartOptions *options,
+            const CrkChartData *data)
+{
+  int node = node_of (results, options);
+
+  switch (options->kind)
+    {
+      case CRK_CHART_RADAR:
+        return crk_chart_dup_scale_text (results, data->axis_nodes, data->n_axes);
+      case CRK_CHART_BAR:
+      case CRK_CHART_CONTRIBUTION:
+      case CRK_CHART_GAP:
+        return crk_chart_dup_scale_text (results, &node, 1);
+      case CRK_CHART_VALUES:
+      default:
+        return NULL;
+    }
+}
+
+/* The dataset's title, what the chart shows and the scale of its scores, joined by " · ". */
 static char *
 generated_subtitle (CrkResults *results,
                     const CrkChartOptions *options,
@@ -625,11 +649,12 @@ generated_subtitle (CrkResults *results,
   const char *title = crk_dataset_get_display_title (dataset);
   guint node = (guint) node_of (results, options);
   g_autofree char *what = NULL;
+  GPtrArray *parts = g_ptr_array_new ();
+  char *joined;
 
   switch (options->kind)
     {
       case CRK_CHART_RADAR:
-        what = g_strdup (_ ("Scores from 0 to 100, higher is better"));
         break;
       case CRK_CHART_BAR:
         what = node == 0 ? g_strdup (_ ("Index score")) : g_strdup_printf (_ ("Score of %s"), node_name (results, node));
@@ -652,9 +677,16 @@ generated_subtitle (CrkResults *results,
         what = g_strdup (_ ("Raw values with the change on the year before"));
         break;
     }
-  if (title != NULL && *title != '\0' && what != NULL)
-    return g_strdup_printf ("%s · %s", title, what);
-  return g_strdup (what != NULL ? what : title);
+  if (title != NULL && *title != '\0')
+    g_ptr_array_add (parts, (gpointer) title);
+  if (what != NULL)
+    g_ptr_array_add (parts, what);
+  if (data->scale_text != NULL)
+    g_ptr_array_add (parts, data->scale_text);
+  g_ptr_array_add (parts, NULL);
+  joined = parts->len > 1 ? g_strjoinv (" · ", (char **) parts->pdata) : NULL;
+  g_ptr_array_unref (parts);
+  return joined;
 }
 
 static char *
@@ -704,6 +736,7 @@ chart_data_new (CrkResults *results,
         fill_values (data, results, options);
         break;
     }
+  data->scale_text = scale_text (results, options, data);
   data->title = options->title != NULL ? g_strdup (options->title) : generated_title (results, options, data);
   if (options->subtitle != NULL)
     data->subtitle = g_strdup (options->subtitle);

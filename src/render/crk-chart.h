@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  CRK_CHART_RADAR,        /* cities' scores on the axes of a node, 0-100 */
+  CRK_CHART_RADAR,        /* cities' scores on the axes of a node */
   CRK_CHART_BAR,          /* ranked horizontal bars of all (or the top N) cities */
   CRK_CHART_CONTRIBUTION, /* stacked bars: each child's weighted part of the score */
   CRK_CHART_GAP,          /* two cities' gap split by child, diverging bars */
@@ -92,6 +92,10 @@ typedef struct
   char *subtitle;             /* NULL = generated, "" = none */
   char *source;               /* NULL = the dataset's source, "" = none */
   double font_scale;          /* 1.0 = body text of 10 user units */
+  /* Radar: the rings cover at least [scale_min, scale_max] besides the scores shown (the
+   * report gives every profile the same scale); NAN (the default) = the scores only. */
+  double scale_min;
+  double scale_max;
 } CrkChartOptions;
 
 #define CRK_TYPE_CHART_OPTIONS (crk_chart_options_get_type ())
@@ -175,6 +179,23 @@ const CrkRect *crk_chart_hits_get_label (CrkChartHits *self,
 void crk_chart_hits_get_extents (CrkChartHits *self,
                                  CrkRect *out);
 
+/* The value axis a chart drew: the radar's rings, the bars' axis. Its limits come from the
+ * values shown (min, max), with 0 always inside [lo, hi] and a tick. */
+typedef struct
+{
+  double lo, hi; /* the limits */
+  double step;   /* between ticks (rings) */
+  double min;    /* the smallest and largest value shown; NAN when none */
+  double max;
+  double pos_lo; /* where lo and hi lie: bars: x in user units; radar: distance from */
+  double pos_hi; /* the centre (pos_lo = 0, pos_hi = the radius) */
+} CrkChartAxis;
+
+/* The axis of the last chart drawn; FALSE for a chart without one (gap, values, or a
+ * message instead of a chart). */
+gboolean crk_chart_hits_get_axis (CrkChartHits *self,
+                                  CrkChartAxis *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkChartHits, crk_chart_hits_free)
 
 /* Draws the chart filling (0, 0, @width, @height) of @cr, background included. @hits, if
@@ -201,6 +222,18 @@ char *crk_chart_dup_subtitle (CrkResults *results,
                               const CrkChartOptions *options);
 char *crk_chart_dup_source (CrkResults *results,
                             const CrkChartOptions *options);
+/* What scale the scores of @nodes (node indices) are on, from the method's normalisation,
+ * its per-indicator overrides and TOPSIS nodes: "Scores from 0 to 100, higher is better",
+ * "z-scores (mean 0, standard deviation 1), higher is better", "Mixed scales: ...";
+ * NULL when none of @nodes has a score. */
+char *crk_chart_dup_scale_text (CrkResults *results,
+                                const int *nodes,
+                                guint n_nodes);
+/* Its short form for notes: "0 to 100", "z-scores (mean 0, standard deviation 1)",
+ * "percentile ranks 0–100", "mixed scales (...)". */
+char *crk_chart_dup_scale_name (CrkResults *results,
+                                const int *nodes,
+                                guint n_nodes);
 
 /* A one-paragraph description of what the chart shows (strongest and weakest dimensions,
  * gap to the benchmark, leaders), used as alt text. */

@@ -1369,8 +1369,14 @@ crk_report_build_table (CrkReport *self)
   {
     GString *s = g_string_new (NULL);
 
-    g_string_append_printf (s, _ ("Cities in rank order for %d, with their index score and dimension scores (0–100)."),
+    int root = 0;
+    g_autofree char *scale = crk_chart_dup_scale_text (r, &root, 1);
+
+    g_string_append_printf (s, _ ("Cities in rank order for %d, with their index score and dimension scores."),
                             crk_results_get_year (r));
+    /* The scale of the scores, a sentence of its own. */
+    if (scale != NULL)
+      g_string_append_printf (s, _ (" %s."), scale);
     if (has_base)
       {
         sentence_gap (s);

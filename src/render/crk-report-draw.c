@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "crk-report-private.h"
+#include "crk-chart-private.h"
 
 #include "crk-locale.h"
 
@@ -833,8 +834,11 @@ crk_report_draw_tiers_page (CrkReport *self,
       fill_rect (cr, &colour, x + label_w, y, MAX (bw, 1), bar_h);
       if (counts[t] > 0)
         {
-          g_autofree char *slo = crk_report_format_score (lo[t]);
-          g_autofree char *shi = crk_report_format_score (hi[t]);
+          /* A true minus: "−1.04–−0.25" reads as a range, "-1.04--0.25" does not. */
+          g_autofree char *alo = crk_report_format_score (fabs (lo[t]));
+          g_autofree char *ahi = crk_report_format_score (fabs (hi[t]));
+          g_autofree char *slo = g_strconcat (lo[t] < 0 ? "−" : "", alo, NULL);
+          g_autofree char *shi = g_strconcat (hi[t] < 0 ? "−" : "", ahi, NULL);
 
           text = g_strdup_printf (ngettext ("%u city · scores %s–%s", "%u cities · scores %s–%s", counts[t]),
                                   counts[t], slo, shi);
@@ -848,7 +852,7 @@ crk_report_draw_tiers_page (CrkReport *self,
       y += bar_h + gap;
     }
 
-  /* Scores: a histogram in bins of 5 points, stacked by tier. */
+  /* Scores: a histogram in round bins, stacked by tier. */
   {
     double top = y + 30;
     double plot_h = MIN (height - (top - y0) - 60, 300);
@@ -867,12 +871,9 @@ crk_report_draw_tiers_page (CrkReport *self,
         smin = MIN (smin, s);
         smax = MAX (smax, s);
       }
-    if (smax - smin > 60)
-      bin = 10;
-    else if (smax - smin < 15)
-      bin = 2;
-    start = floor (smin / bin) * bin;
-    end = MAX (floor (smax / bin) * bin + bin, start + bin);
+    /* Round bins from the scores, whatever their scale (0-100, z-scores). */
+    crk_draw_nice_scale (smin, smax, 14, &start, &end, &bin);
+    end = MAX (floor (smax / bin + 1e-9) * bin + bin, start + bin);
     n_bins = (guint) lround ((end - start) / bin);
     stack = g_new0 (guint, n_bins * (n_tiers + 1));
     for (guint i = 0; i < n_ranked; i++)
@@ -935,7 +936,7 @@ crk_report_draw_tiers_page (CrkReport *self,
     hline (cr, &style->axis, 0.8, plot_x, plot_x + plot_w, top + plot_h);
     for (guint b = 0; b <= n_bins; b++)
       {
-        g_autofree char *t = g_strdup_printf ("%g", start + b * bin);
+        g_autofree char *t = crk_draw_format_tick (start + b * bin, bin);
         g_autoptr (PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_CENTER);
         double tw, th;
 

@@ -123,12 +123,10 @@ typedef struct
   double width;
   double height;
   char *heading; /* shown above the chart on each page */
-  /* The value axis, read from the bars drawn (x = x0 + value * k), to repeat a scale
-   * under every slice but the last (which has the chart's own axis). */
+  /* The value axis the chart drew, to repeat under every slice but the last (which has
+   * the chart's own axis). */
   gboolean has_scale;
-  double scale_x0;
-  double scale_k;
-  double scale_max;
+  CrkChartAxis axis;
 } CrkReportChart;
 
 struct _CrkReport

@@ -322,6 +322,29 @@ crk_report_fit_profiles (CrkReport *self,
   rows_free (rows);
 }
 
+/* The lowest and highest dimension score of any city (NAN when none). */
+static void
+dimension_range (CrkResults *r,
+                 double *min,
+                 double *max)
+{
+  CrkFrameworkNode *root = crk_results_get_node (r, 0);
+
+  *min = *max = NAN;
+  for (guint i = 0; i < crk_framework_node_get_n_children (root); i++)
+    {
+      int node = crk_results_lookup_node (r, crk_framework_node_get_code (crk_framework_node_get_child (root, i)));
+      const double *scores = node >= 0 ? crk_results_peek_scores (r, (guint) node) : NULL;
+
+      for (guint c = 0; scores != NULL && c < crk_results_get_n_cities (r); c++)
+        if (!isnan (scores[c]))
+          {
+            *min = isnan (*min) ? scores[c] : MIN (*min, scores[c]);
+            *max = isnan (*max) ? scores[c] : MAX (*max, scores[c]);
+          }
+    }
+}
+
 void
 crk_report_draw_profile_page (CrkReport *self,
                               cairo_t *cr,
@@ -478,6 +501,8 @@ crk_report_draw_profile_page (CrkReport *self,
     crk_chart_options_set_title (radar, "");
     crk_chart_options_set_subtitle (radar, "");
     crk_chart_options_set_source (radar, "");
+    /* Every profile's radar on one scale, so that pages compare. */
+    dimension_range (r, &radar->scale_min, &radar->scale_max);
 
     cairo_save (cr);
     cairo_translate (cr, x, by);
@@ -530,15 +555,32 @@ crk_report_draw_profile_page (CrkReport *self,
   table_top = y + TOP_HEIGHT + band_h + 4;
   {
     g_autoptr (PangoLayout) heading = text_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width);
-    g_autoptr (PangoLayout) note = text_layout (cr, NULL, 6.8, PANGO_WEIGHT_NORMAL, -1);
+    g_autoptr (PangoLayout) note = NULL;
     double hh;
 
     pango_layout_set_text (heading, _ ("Indicators"), -1);
     crk_text_layout_get_size (heading, NULL, &hh);
     crk_report_show_layout (cr, heading, x, table_top, &accent);
-    pango_layout_set_text (note, _ ("Value: as published (* estimated or imputed). Score: 0–100 after normalisation. "
-                                    "Rank: among the cities with a value."),
-                           -1);
+    {
+      int root = 0;
+      g_autofree char *scale = crk_chart_dup_scale_name (r, &root, 1);
+      g_autofree char *text = g_strdup_printf (_ ("Value: as published (* estimated or imputed). Score: %s. "
+                                                  "Rank: among the cities with a value."),
+                                               scale != NULL ? scale : "–");
+      double size = 6.8, w;
+
+      /* A longer scale (mixed, z-scores) takes smaller text before anything is cut. */
+      for (;;)
+        {
+          g_clear_object (&note);
+          note = text_layout (cr, NULL, size, PANGO_WEIGHT_NORMAL, -1);
+          pango_layout_set_text (note, text, -1);
+          crk_text_layout_get_size (note, &w, NULL);
+          if (w <= width || size <= 5.6)
+            break;
+          size = MAX (5.6, size * width / w);
+        }
+    }
     crk_text_layout_ellipsize (note, width);
     crk_report_show_layout (cr, note, x, table_top + hh, &style->secondary);
     table_top += TABLE_HEADING;

@@ -17,6 +17,7 @@
 #include "crk-engine.h"
 #include "crk-locale.h"
 #include "crk-report-private.h"
+#include "crk-chart-private.h"
 
 /* Room for a chart page's heading and note above the chart. */
 #define CHART_TOP 36.0
@@ -284,62 +285,6 @@ compare_rect_y (gconstpointer a,
                                         : 0;
 }
 
-/* Each city's bar (or stack of segments) spans x0 .. x0 + total * k; every row must agree
- * on x0 and k, else the chart's axis is not linear from 0 and no scale is repeated. */
-static void
-read_scale (CrkReportChart *chart,
-            CrkChartHits *hits)
-{
-  g_autoptr (GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  GHashTableIter iter;
-  gpointer value;
-  double x0 = NAN, k = NAN, max = 0;
-
-  for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
-    {
-      const CrkChartHit *hit = crk_chart_hits_get_hit (hits, i);
-      double *row;
-
-      if ((hit->kind != CRK_CHART_HIT_BAR && hit->kind != CRK_CHART_HIT_SEGMENT) ||
-          hit->city == G_MAXUINT || isnan (hit->value) || hit->value < 0)
-        continue;
-      row = g_hash_table_lookup (rows, GUINT_TO_POINTER (hit->city));
-      if (row == NULL)
-        {
-          row = g_new (double, 3);
-          row[0] = hit->rect.x;
-          row[1] = hit->rect.x + hit->rect.width;
-          row[2] = 0;
-          g_hash_table_insert (rows, GUINT_TO_POINTER (hit->city), row);
-        }
-      row[0] = MIN (row[0], hit->rect.x);
-      row[1] = MAX (row[1], hit->rect.x + hit->rect.width);
-      row[2] += hit->value;
-    }
-  g_hash_table_iter_init (&iter, rows);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      const double *row = value;
-
-      if (row[2] <= 0)
-        continue;
-      if (isnan (x0))
-        {
-          x0 = row[0];
-          k = (row[1] - row[0]) / row[2];
-        }
-      else if (fabs (row[0] - x0) > 0.5 || fabs (x0 + row[2] * k - row[1]) > 1.0)
-        return;
-      max = MAX (max, row[2]);
-    }
-  if (isnan (x0) || !(k > 0))
-    return;
-  chart->has_scale = TRUE;
-  chart->scale_x0 = x0;
-  chart->scale_k = k;
-  chart->scale_max = max;
-}
-
 static void
 add_chart_pages (CrkReport *self,
                  CrkChartOptions *options,
@@ -366,9 +311,9 @@ add_chart_pages (CrkReport *self,
   recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   rec = cairo_create (recording);
   crk_chart_draw (rec, self->results, options, chart->width, chart->height, hits);
+  chart->has_scale = crk_chart_hits_get_axis (hits, &chart->axis);
   cairo_destroy (rec);
   cairo_surface_destroy (recording);
-  read_scale (chart, hits);
 
   /* The heading and its note take the top of every page, a repeated scale its foot. */
   avail = height - CHART_TOP - (chart->has_scale ? 22 : 0);
@@ -862,7 +807,7 @@ draw_flow_page (CrkReport *self,
     }
 }
 
-/* The chart's value scale under a slice: an axis with round ticks. */
+/* The chart's value axis under a slice: its ticks where the chart has them, 0 included. */
 static void
 draw_scale (cairo_t *cr,
             const CrkReportChart *chart,
@@ -870,36 +815,29 @@ draw_scale (cairo_t *cr,
             double y)
 {
   const CrkStyle *style = crk_report_get_style ();
-  double step = 1, span = chart->scale_max;
-  double top;
-
-  while (span / step > 8)
-    step *= span / step > 40 ? 10 : span / step > 16 ? 5
-                                                     : 2;
-  while (span / step < 3 && step > 1e-6)
-    step /= 2;
-  top = ceil (span / step - 1e-9) * step;
+  const CrkChartAxis *a = &chart->axis;
+  guint n_ticks = (guint) round ((a->hi - a->lo) / a->step);
+  double k = (a->pos_hi - a->pos_lo) / (a->hi - a->lo);
 
   cairo_save (cr);
   crk_rgba_set_source (cr, &style->axis);
   cairo_set_line_width (cr, 0.6);
-  cairo_move_to (cr, x + chart->scale_x0, y);
-  cairo_line_to (cr, x + chart->scale_x0 + top * chart->scale_k, y);
+  cairo_move_to (cr, x + a->pos_lo, y);
+  cairo_line_to (cr, x + a->pos_hi, y);
   cairo_stroke (cr);
-  for (double v = 0; v <= top + step / 2; v += step)
+  for (guint t = 0; t <= n_ticks; t++)
     {
-      double tx = x + chart->scale_x0 + v * chart->scale_k;
-      g_autofree char *label = g_strdup_printf ("%g", v);
+      double v = a->lo + t * a->step;
+      double tx = x + a->pos_lo + (v - a->lo) * k;
+      g_autofree char *label = crk_draw_format_tick (v, a->step);
       g_autoptr (PangoLayout) layout = crk_text_layout_new (cr, label, 6.8, PANGO_WEIGHT_NORMAL);
       double w;
 
-      if (tx > x + chart->width + 0.5)
-        break;
       cairo_move_to (cr, tx, y);
       cairo_line_to (cr, tx, y + 3);
       cairo_stroke (cr);
       crk_text_layout_get_size (layout, &w, NULL);
-      crk_report_show_layout (cr, layout, tx - w / 2, y + 4, &style->secondary);
+      crk_report_show_layout (cr, layout, MIN (tx - w / 2, x + chart->width - w), y + 4, &style->secondary);
     }
   cairo_restore (cr);
 }

@@ -75,6 +75,16 @@ else
   not_ok "pkgdatadir/samples holds the sample datasets (sources: $samples, missing:${missing_samples:- none})"
 fi
 
+# The user guide, where Yelp looks for ghelp:APP_ID, in English and translated.
+if [ "${CRK_HAVE_GUI:-true}" = true ]; then
+  for f in "help/C/$app_id/index.page" "help/C/$app_id/method-normalisation.page" \
+           "help/zh_CN/$app_id/index.page"; do
+    check "share/$f" test -s "$data/$f"
+  done
+  check "the installed zh_CN guide is in Chinese" \
+    grep -q '归一化' "$data/help/zh_CN/$app_id/method-normalisation.page"
+fi
+
 # The installed files are the translated ones.
 check "the desktop entry has Name, GenericName, Comment and Keywords in zh_CN" \
   sh -c 'for k in Name GenericName Comment Keywords; do grep -q "^$k\[zh_CN\]=" "$1" || exit 1; done' \
