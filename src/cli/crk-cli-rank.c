@@ -18,16 +18,19 @@
 #include "crk-dataset-reader.h"
 #include "crk-engine.h"
 #include "crk-model.h"
+#include "crk-table-export.h"
 
 typedef enum
 {
   FORMAT_TABLE,
   FORMAT_CSV,
   FORMAT_JSON,
+  FORMAT_XLSX, /* rank only, to a file */
 } Format;
 
 static gboolean
 parse_format (const char *s,
+              gboolean xlsx,
               Format *format)
 {
   if (s == NULL || g_str_equal (s, "table"))
@@ -36,6 +39,13 @@ parse_format (const char *s,
     *format = FORMAT_CSV;
   else if (g_str_equal (s, "json"))
     *format = FORMAT_JSON;
+  else if (xlsx && g_str_equal (s, "xlsx"))
+    *format = FORMAT_XLSX;
+  else if (xlsx)
+    {
+      crk_cli_error (_ ("unknown format “%s” (table, csv, json or xlsx)"), s);
+      return FALSE;
+    }
   else
     {
       crk_cli_error (_ ("unknown format “%s” (table, csv or json)"), s);
@@ -652,6 +662,44 @@ print_rank_table (GString *out,
     }
 }
 
+/* -o FILE takes csv or xlsx; xlsx needs -o FILE. */
+static gboolean
+check_output (Format format,
+              const char *output)
+{
+  if (output != NULL && format != FORMAT_CSV && format != FORMAT_XLSX)
+    {
+      crk_cli_error ("%s", _ ("-o FILE writes csv or xlsx (--format csv or --format xlsx)"));
+      return FALSE;
+    }
+  if (output == NULL && format == FORMAT_XLSX)
+    {
+      crk_cli_error ("%s", _ ("--format xlsx writes a file: give it with -o FILE"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The ranking table as the window exports it (crk-table-export.h), to @output. */
+static int
+write_rank_table (CrkResults *results,
+                  guint node,
+                  Format format,
+                  const char *output)
+{
+  g_autoptr (CrkRankingTable) table = crk_ranking_table_new (results, node, NULL, 0);
+  g_autoptr (GError) error = NULL;
+
+  if (!crk_ranking_table_write (table, output,
+                                format == FORMAT_XLSX ? CRK_TABLE_FORMAT_XLSX : CRK_TABLE_FORMAT_CSV,
+                                &error))
+    {
+      crk_cli_error ("%s", error->message);
+      return CRK_CLI_EXIT_FAILED;
+    }
+  return CRK_CLI_EXIT_OK;
+}
+
 int
 crk_cli_rank (int argc,
               char **argv)
@@ -659,6 +707,7 @@ crk_cli_rank (int argc,
   int year = 0;
   g_autofree char *level = NULL;
   g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
   g_auto (GStrv) files = NULL;
   MethodOptions mo = {.availability = NAN};
   const GOptionEntry entries[] = {
@@ -672,7 +721,8 @@ crk_cli_rank (int argc,
     {"level", 0, 0, G_OPTION_ARG_STRING, &level, N_ ("Framework node to rank by (default: the index)"), N_ ("NODE")},
     {"group", 0, 0, G_OPTION_ARG_STRING, &mo.group, N_ ("City attribute for ranks within groups"), N_ ("ATTR")},
     {"availability", 0, 0, G_OPTION_ARG_DOUBLE, &mo.availability, N_ ("Share of each node’s children a city needs to get a score (0 = off)"), N_ ("SHARE")},
-    {"format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_ ("table, csv or json"), N_ ("FORMAT")},
+    {"format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_ ("table, csv, json or xlsx"), N_ ("FORMAT")},
+    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Write the ranking table to FILE (csv or xlsx), replacing it"), N_ ("FILE")},
     {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE")},
     {NULL}};
   g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE — compute scores and ranks (FILE: a dataset file or either CSV table of a pair)"));
@@ -690,7 +740,9 @@ crk_cli_rank (int argc,
   g_option_context_set_summary (context,
                                 _ ("Options override the method saved in the file. CSV columns: rank, code, name, "
                                    "score, one per child of the level, tier; cities not ranked come last with an "
-                                   "empty rank (the table and JSON give the reason)."));
+                                   "empty rank (the table and JSON give the reason). With -o FILE, csv and xlsx "
+                                   "write the window’s ranking table (headers in words, names, scores, tier, "
+                                   "rank change; numbers as numbers, missing values empty) to FILE."));
   ok = g_option_context_parse (context, &argc, &argv, &error);
   if (!ok || files == NULL || g_strv_length (files) != 1)
     {
@@ -701,7 +753,7 @@ crk_cli_rank (int argc,
       method_options_clear (&mo);
       return CRK_CLI_EXIT_USAGE;
     }
-  if (!parse_format (format_name, &format))
+  if (!parse_format (format_name, TRUE, &format) || !check_output (format, output))
     {
       method_options_clear (&mo);
       return CRK_CLI_EXIT_USAGE;
@@ -729,6 +781,8 @@ crk_cli_rank (int argc,
   if (!resolve_node (results, level, &node))
     return CRK_CLI_EXIT_USAGE;
   print_warnings (results);
+  if (output != NULL)
+    return write_rank_table (results, node, format, output);
 
   n = crk_results_get_n_cities (results);
   rows = g_new (Row, MAX (n, 1));
@@ -817,7 +871,7 @@ crk_cli_explain (int argc,
       crk_cli_error ("%s", error != NULL ? error->message : _ ("explain takes FILE CITY_A CITY_B"));
       return CRK_CLI_EXIT_USAGE;
     }
-  if (!parse_format (format_name, &format))
+  if (!parse_format (format_name, FALSE, &format))
     return CRK_CLI_EXIT_USAGE;
 
   dataset = crk_cli_load_dataset (args[0]);
