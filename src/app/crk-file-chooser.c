@@ -82,6 +82,11 @@ crk_file_chooser_dup_filters (CrkFileKind kind)
         filters[1] = new_filter (_ ("SVG drawings"), "image/svg+xml", "*.svg");
         filters[2] = new_filter (_ ("PDF documents"), "application/pdf", "*.pdf");
         break;
+      case CRK_FILE_KIND_TABLE:
+        filters[0] = new_filter (_ ("Excel workbooks"),
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "*.xlsx");
+        filters[1] = new_filter (_ ("CSV tables"), "text/csv", "*.csv");
+        break;
       default:
         g_assert_not_reached ();
     }

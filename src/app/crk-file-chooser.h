@@ -16,6 +16,7 @@ typedef enum
   CRK_FILE_KIND_DATASET, /* every format of the import registry (crk-import.h), all files */
   CRK_FILE_KIND_SAVE_DATASET,
   CRK_FILE_KIND_CHART, /* PNG, SVG, PDF */
+  CRK_FILE_KIND_TABLE, /* xlsx, CSV */
 } CrkFileKind;
 
 /* @files: the chosen files (GFile), empty when cancelled. */

@@ -10,7 +10,9 @@
 
 #include "crk-window-private.h"
 
+#include "crk-file-chooser.h"
 #include "crk-report-dialog.h"
+#include "crk-table-export.h"
 
 static const struct
 {
@@ -70,6 +72,9 @@ _crk_window_update_actions (CrkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", has_dataset);
   gtk_widget_action_set_enabled (widget, "win.export-chart", self->results != NULL);
   gtk_widget_action_set_enabled (widget, "win.print", self->results != NULL);
+  gtk_widget_action_set_enabled (widget, "win.copy", self->results != NULL);
+  gtk_widget_action_set_enabled (widget, "win.copy-chart", self->results != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-table", self->results != NULL);
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  (self->history != NULL && crk_method_history_can_undo (self->history)) ||
                                    _crk_window_can_undo_import (self, FALSE));
@@ -145,6 +150,152 @@ export_chart_action (GtkWidget *widget,
                      GVariant *param)
 {
   _crk_window_show_export_dialog (CRK_WINDOW (widget));
+}
+
+/* Copy and export the table ------------------------------------------------------- */
+
+/* The ranking table as the window shows it: the index's ranks, the dimension columns. */
+static CrkRankingTable *
+dup_table (CrkWindow *self)
+{
+  return crk_ranking_table_new (self->results, 0, (const guint *) self->dimensions->data,
+                                self->dimensions->len);
+}
+
+/* The selected rows as they are shown, or the whole table when none is selected, as
+ * tab-separated text with a header line. */
+static void
+copy_action (GtkWidget *widget,
+             const char *action_name,
+             GVariant *param)
+{
+  CrkWindow *self = CRK_WINDOW (widget);
+  g_autoptr (CrkRankingTable) table = NULL;
+  g_autoptr (GArray) cities = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->results == NULL)
+    return;
+  table = dup_table (self);
+  cities = crk_window_dup_selected_cities (self);
+  if (cities->len > 0)
+    crk_ranking_table_set_cities (table, (const guint *) cities->data, cities->len);
+  text = crk_ranking_table_to_tsv (table);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  _crk_window_toast (self, cities->len > 0 ? _ ("Selected rows copied") : _ ("Table copied"));
+}
+
+/* The chart drawn by the same cairo function as export, at the size it has on screen
+ * (its natural height when taller), as a texture: a paste gets a PNG image. */
+static void
+copy_chart_action (GtkWidget *widget,
+                   const char *action_name,
+                   GVariant *param)
+{
+  CrkWindow *self = CRK_WINDOW (widget);
+  g_autoptr (CrkChartOptions) options = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self->chart_view));
+  double width, height;
+
+  if (self->results == NULL)
+    return;
+  options = crk_chart_options_copy (crk_chart_view_get_options (self->chart_view));
+  width = MAX (gtk_widget_get_width (GTK_WIDGET (self->chart_view)), 640);
+  height = MAX (gtk_widget_get_height (GTK_WIDGET (self->chart_view)),
+                crk_chart_get_natural_height (self->results, options, width));
+  height = MIN (height, 16000 / scale);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  crk_chart_draw (cr, self->results, options, width, height, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      _crk_window_toast (self, _ ("The chart could not be copied"));
+      cairo_surface_destroy (surface);
+      return;
+    }
+  /* cairo's ARGB32 is GDK_MEMORY_DEFAULT (premultiplied, native byte order) */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) *
+                                        cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                    cairo_image_surface_get_height (surface), GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  _crk_window_toast (self, _ ("Chart copied"));
+}
+
+static void
+on_table_file_chosen (GPtrArray *files,
+                      gpointer user_data)
+{
+  g_autoptr (CrkWindow) self = user_data;
+  g_autoptr (CrkRankingTable) table = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (files->len == 0 || self->results == NULL)
+    return;
+  path = g_file_get_path (g_ptr_array_index (files, 0));
+  if (path == NULL)
+    {
+      _crk_window_toast (self, _ ("Tables can only be exported to local files"));
+      return;
+    }
+  /* a name without .csv or .xlsx gets .xlsx */
+  if (crk_table_format_from_path (path) != CRK_TABLE_FORMAT_CSV &&
+      crk_table_format_from_path (path) != CRK_TABLE_FORMAT_XLSX)
+    {
+      char *with = g_strconcat (path, ".xlsx", NULL);
+
+      g_free (path);
+      path = with;
+    }
+  table = dup_table (self);
+  if (!crk_ranking_table_write (table, path, CRK_TABLE_FORMAT_AUTO, &error))
+    {
+      _crk_window_toast (self, error->message);
+      return;
+    }
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+
+    _crk_window_set_last_folder (self, file);
+    name = _crk_window_dup_display_name (file);
+  }
+  message = g_strdup_printf (_ ("Table exported to “%s”"), name);
+  _crk_window_toast (self, message);
+}
+
+static void
+export_table_action (GtkWidget *widget,
+                     const char *action_name,
+                     GVariant *param)
+{
+  CrkWindow *self = CRK_WINDOW (widget);
+  g_autoptr (CrkRankingTable) table = NULL;
+  g_autoptr (GFile) folder = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->results == NULL)
+    return;
+  table = dup_table (self);
+  sheet = crk_ranking_table_dup_sheet_name (table);
+  name = g_strconcat (sheet, ".xlsx", NULL);
+  folder = _crk_window_dup_last_folder (self);
+  crk_file_chooser_save (GTK_WINDOW (self), _ ("Export Table"), folder, name, CRK_FILE_KIND_TABLE,
+                         on_table_file_chosen, g_object_ref (self));
 }
 
 static void
@@ -246,6 +397,9 @@ _crk_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.export-table", NULL, export_table_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.reset-method", NULL, reset_method_action);
@@ -264,6 +418,10 @@ _crk_window_class_add_actions (GtkWidgetClass *widget_class)
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  /* a text field with the focus copies its own text first */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
