@@ -14,6 +14,7 @@
 #include "crk-engine.h"
 #include "crk-import.h"
 #include "crk-table-export.h"
+#include "crk-zip.h"
 
 static char *
 sample_path (const char *name)
@@ -434,6 +435,24 @@ test_xlsx (void)
       }
   g_assert_cmpuint (n_numbers, >, 2 * crk_ranking_table_get_n_rows (table));
   g_assert_cmpuint (n_empty, >=, 3);
+
+  /* the header row frozen and bold, the columns sized (the sheet's XML as written) */
+  {
+    g_autoptr (CrkZip) zip = crk_zip_open (path, &error);
+    g_autofree char *xml = NULL;
+    g_autofree char *styles = NULL;
+
+    g_assert_no_error (error);
+    xml = crk_zip_read_entry (zip, "xl/worksheets/sheet1.xml", 16 << 20, NULL, &error);
+    g_assert_no_error (error);
+    styles = crk_zip_read_entry (zip, "xl/styles.xml", 1 << 20, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (xml, "<pane ySplit=\"1\" topLeftCell=\"A2\""));
+    g_assert_nonnull (strstr (xml, "state=\"frozen\""));
+    g_assert_nonnull (strstr (xml, "<col min=\"1\" max=\"1\" width="));
+    g_assert_nonnull (strstr (xml, "<c r=\"A1\" s=\"1\" t=\"s\">"));
+    g_assert_nonnull (strstr (styles, "<font><b/>"));
+  }
 
   /* a folder that does not exist: an error naming the file, nothing written */
   {
