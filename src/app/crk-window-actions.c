@@ -11,6 +11,7 @@
 #include "crk-window-private.h"
 
 #include "crk-file-chooser.h"
+#include "crk-ranking-row.h"
 #include "crk-report-dialog.h"
 #include "crk-table-export.h"
 
@@ -162,8 +163,30 @@ dup_table (CrkWindow *self)
                                 self->dimensions->len);
 }
 
-/* The selected rows as they are shown, or the whole table when none is selected, as
- * tab-separated text with a header line. */
+/* The cities of the rows the table shows, in its order (a search shows some; a click on a
+ * header sorts them); NULL while the table has not got all its rows yet. */
+static GArray *
+dup_shown_cities (CrkWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+  GArray *cities;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) != self->rows->len)
+    return NULL;
+  cities = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, i);
+      guint city = crk_city_get_index (crk_ranking_row_get_city (row));
+
+      g_array_append_val (cities, city);
+    }
+  return cities;
+}
+
+/* The selected rows as they are shown, or the whole table as shown when none is selected,
+ * as tab-separated text with a header line. */
 static void
 copy_action (GtkWidget *widget,
              const char *action_name,
@@ -173,16 +196,23 @@ copy_action (GtkWidget *widget,
   g_autoptr (CrkRankingTable) table = NULL;
   g_autoptr (GArray) cities = NULL;
   g_autofree char *text = NULL;
+  gboolean selected;
 
   if (self->results == NULL)
     return;
   table = dup_table (self);
   cities = crk_window_dup_selected_cities (self);
-  if (cities->len > 0)
+  selected = cities->len > 0;
+  if (!selected)
+    {
+      g_clear_pointer (&cities, g_array_unref);
+      cities = dup_shown_cities (self);
+    }
+  if (cities != NULL)
     crk_ranking_table_set_cities (table, (const guint *) cities->data, cities->len);
   text = crk_ranking_table_to_tsv (table);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  _crk_window_toast (self, cities->len > 0 ? _ ("Selected rows copied") : _ ("Table copied"));
+  _crk_window_toast (self, selected ? _ ("Selected rows copied") : _ ("Table copied"));
 }
 
 /* The chart drawn by the same cairo function as export, at the size it has on screen

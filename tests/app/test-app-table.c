@@ -242,6 +242,48 @@ test_copy_table (Fixture *f,
   g_assert_cmpuint (g_strv_length (lines), ==, n_cities + 2);
   g_assert_true (g_str_has_prefix (lines[0], "Rank\tCode\tName\t"));
   g_assert_true (g_str_has_prefix (lines[1], "1\t"));
+
+  /* as the table shows it: a search keeps its rows, a sort its order */
+  {
+    GtkColumnView *view = f->window->column_view;
+    GtkColumnViewColumn *rank = NULL;
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autofree char *guangdong = NULL;
+    g_auto (GStrv) shown = NULL;
+    guint n_guangdong = 0;
+
+    gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "Guangdong");
+    for (guint i = 0; i < n_cities; i++)
+      n_guangdong += g_strcmp0 (crk_city_get_province (crk_dataset_get_city (crk_window_get_dataset (f->window), i)),
+                                "Guangdong") == 0;
+    g_assert_cmpuint (n_guangdong, >, 1);
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Rank") == 0)
+          rank = column;
+      }
+    g_assert_nonnull (rank);
+    gtk_column_view_sort_by_column (view, rank, GTK_SORT_DESCENDING);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy", NULL);
+    guangdong = read_clipboard_text (GTK_WIDGET (f->window));
+    shown = g_strsplit (guangdong, "\n", -1);
+    g_assert_cmpuint (g_strv_length (shown), ==, n_guangdong + 2);
+    for (guint i = 0; i < n_guangdong; i++)
+      {
+        g_auto (GStrv) fields = g_strsplit (shown[i + 1], "\t", -1);
+
+        g_assert_cmpstr (fields[1], ==, crk_city_get_code (crk_ranking_row_get_city (row_at (f, i))));
+      }
+    /* ranks descending: the last first */
+    {
+      g_auto (GStrv) first = g_strsplit (shown[1], "\t", -1);
+      g_auto (GStrv) last = g_strsplit (shown[n_guangdong], "\t", -1);
+
+      g_assert_cmpfloat (parse_number (first[0]), >, parse_number (last[0]));
+    }
+  }
 }
 
 /* Ctrl+C and Ctrl+Shift+C are the window's shortcuts for the two copies. */
