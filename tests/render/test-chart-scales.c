@@ -354,6 +354,37 @@ test_radar_zscore (void)
   }
 }
 
+/* A range asked for (the report's profiles share one): the rings cover it as well as the
+ * scores; without it, the scores alone. */
+static void
+test_radar_asked_range (void)
+{
+  g_autoptr (CrkDataset) dataset = load_sample ();
+  g_autoptr (CrkResults) results = compute_with (dataset, CRK_NORMALISATION_ZSCORE, 0, 1);
+  g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_RADAR);
+  g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
+  guint one = city (dataset, "HEFEI");
+  CrkChartAxis alone, asked;
+
+  g_assert_true (isnan (options->scale_min) && isnan (options->scale_max));
+  crk_chart_options_set_cities (options, &one, 1);
+  draw_and_check (results, options, 600, 450, "radar of one city", hits);
+  g_assert_true (crk_chart_hits_get_axis (hits, &alone));
+  options->scale_min = -7.5;
+  options->scale_max = 12;
+  {
+    g_autoptr (CrkChartOptions) copy = crk_chart_options_copy (options);
+
+    draw_and_check (results, copy, 600, 450, "radar of one city, range asked", hits);
+  }
+  g_assert_true (crk_chart_hits_get_axis (hits, &asked));
+  g_assert_cmpfloat (asked.lo, <=, -7.5);
+  g_assert_cmpfloat (asked.hi, >=, 12);
+  g_assert_cmpfloat (alone.lo, >, -7.5);
+  g_assert_cmpfloat (alone.hi, <, 12);
+  g_assert_cmpfloat (asked.pos_hi, ==, alone.pos_hi);
+}
+
 /* Ranks, percentile ranks, goalposts and min-max to another range: each radar spreads its
  * scores over the rings and each subtitle names its own scale. */
 static void
@@ -662,6 +693,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/render/scales/scale-for", test_scale_for);
   g_test_add_func ("/render/scales/radar-zscore", test_radar_zscore);
+  g_test_add_func ("/render/scales/radar-asked-range", test_radar_asked_range);
   g_test_add_func ("/render/scales/radar-other", test_radar_other_scales);
   g_test_add_func ("/render/scales/mixed", test_mixed_scales);
   g_test_add_func ("/render/scales/bars-negative", test_bars_negative);
