@@ -1,10 +1,12 @@
 /* test-app-table.c: copying the ranking table (win.copy, Ctrl+C) and the chart
- * (win.copy-chart, Ctrl+Shift+C) to the clipboard, read back; the menu's items
+ * (win.copy-chart, Ctrl+Shift+C) to the clipboard, read back; the menu's items; Export
+ * Table… through its save dialog
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -399,6 +401,93 @@ test_menu (Fixture *f,
   g_assert_true (chart);
 }
 
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Export Table…: the save dialog proposes the sheet's name as .xlsx and offers xlsx and
+ * CSV; the file chosen is written, and a name without an extension gets .xlsx. */
+static void
+test_export_table (Fixture *f,
+                   gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("crk-app-table-XXXXXX", NULL);
+  const char *names[] = {"ranking.csv", "ranking"};
+  const char *written[] = {"ranking.csv", "ranking.xlsx"};
+  g_autofree char *cwd = g_get_current_dir ();
+
+  /* the dialog starts in the current folder: a file that went astray stays in the test's */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, written[i], NULL);
+      g_autofree char *chosen = g_build_filename (dir, names[i], NULL);
+      g_autoptr (GListModel) filters = NULL;
+      g_autofree char *name = NULL;
+      GtkFileChooser *chooser;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-table", NULL);
+      crk_test_app_wait (file_chooser_shown, NULL, 5);
+      chooser = find_file_chooser ();
+      g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+      name = gtk_file_chooser_get_current_name (chooser);
+      g_assert_true (g_str_has_suffix (name, " 2021.xlsx"));
+      filters = gtk_file_chooser_get_filters (chooser);
+      g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+      /* typed as a whole path in the name field */
+      gtk_file_chooser_set_current_name (chooser, chosen);
+      /* as a click on Save: the chooser checks the name, then responds */
+      g_signal_emit_by_name (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT), "clicked");
+      crk_test_app_wait (file_exists, path, 5);
+      if (i == 0)
+        {
+          g_autofree char *text = NULL;
+
+          g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+          g_assert_true (g_str_has_prefix (text, "Rank,Code,Name,"));
+        }
+      else
+        {
+          g_autofree char *head = NULL;
+          gsize length = 0;
+
+          g_assert_true (g_file_get_contents (path, &head, &length, NULL));
+          g_assert_cmpuint (length, >, 1000);
+          g_assert_cmpmem (head, 2, "PK", 2);
+        }
+      g_unlink (path);
+    }
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
 int
 main (int argc,
       char *argv[])
@@ -412,6 +501,7 @@ main (int argc,
   ADD ("/app/table/shortcuts", test_shortcuts);
   ADD ("/app/table/copy-chart", test_copy_chart);
   ADD ("/app/table/menu", test_menu);
+  ADD ("/app/table/export-table", test_export_table);
 #undef ADD
 
   {
