@@ -313,16 +313,15 @@ export_table_action (GtkWidget *widget,
                      GVariant *param)
 {
   CrkWindow *self = CRK_WINDOW (widget);
-  g_autoptr (CrkRankingTable) table = NULL;
   g_autoptr (GFile) folder = NULL;
-  g_autofree char *sheet = NULL;
   g_autofree char *name = NULL;
 
   if (self->results == NULL)
     return;
-  table = dup_table (self);
-  sheet = crk_ranking_table_dup_sheet_name (table);
-  name = g_strconcat (sheet, ".xlsx", NULL);
+  /* the dataset's title and the year, as the sheet is named but not cut short */
+  name = g_strdup_printf ("%s %d.xlsx", crk_dataset_get_display_title (self->dataset),
+                          crk_results_get_year (self->results));
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
   folder = _crk_window_dup_last_folder (self);
   crk_file_chooser_save (GTK_WINDOW (self), _ ("Export Table"), folder, name, CRK_FILE_KIND_TABLE,
                          on_table_file_chosen, g_object_ref (self));

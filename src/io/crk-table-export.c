@@ -343,8 +343,9 @@ crk_ranking_table_dup_sheet_name (CrkRankingTable *self)
   g_autofree char *year = g_strdup_printf (" %d", crk_results_get_year (self->results));
   glong room = 31 - (glong) strlen (year);
   GString *name = g_string_new (NULL);
+  const char *p;
 
-  for (const char *p = title != NULL ? title : ""; *p != '\0' && room > 0; p = g_utf8_next_char (p))
+  for (p = title != NULL ? title : ""; *p != '\0' && room > 0; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -354,6 +355,14 @@ crk_ranking_table_dup_sheet_name (CrkRankingTable *self)
         continue;
       g_string_append_unichar (name, c);
       room--;
+    }
+  /* a long title ends at a word, when it has words */
+  if (*p != '\0' && *p != ' ')
+    {
+      const char *space = strrchr (name->str, ' ');
+
+      if (space != NULL && space - name->str > (gssize) name->len / 3)
+        g_string_truncate (name, space - name->str);
     }
   while (name->len > 0 && (name->str[name->len - 1] == ' ' || name->str[name->len - 1] == '\''))
     g_string_truncate (name, name->len - 1);

@@ -457,6 +457,7 @@ test_export_table (Fixture *f,
       g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
       name = gtk_file_chooser_get_current_name (chooser);
       g_assert_true (g_str_has_suffix (name, " 2021.xlsx"));
+      g_assert_true (g_str_has_prefix (name, crk_dataset_get_display_title (crk_window_get_dataset (f->window))));
       filters = gtk_file_chooser_get_filters (chooser);
       g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
       /* typed as a whole path in the name field */

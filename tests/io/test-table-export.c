@@ -484,6 +484,19 @@ test_sheet_name (void)
   g_assert_null (strpbrk (name, "[]:*?/\\"));
   g_assert_true (g_str_has_prefix (name, "A  very  long"));
   g_assert_true (g_str_has_suffix (name, " 2020"));
+  /* cut at a word: "character" does not fit, and is not cut in two */
+  g_assert_cmpstr (name, ==, "A  very  long  title with 2020");
+
+  /* a title of no words (Chinese) is cut at a character */
+  crk_dataset_set_title (dataset, "深圳市战略性新兴产业增加值与增长速度统计表二〇二〇年版本之一");
+  g_clear_pointer (&table, crk_ranking_table_free);
+  g_clear_object (&results);
+  g_clear_pointer (&name, g_free);
+  results = compute (dataset);
+  table = crk_ranking_table_new (results, 0, NULL, 0);
+  name = crk_ranking_table_dup_sheet_name (table);
+  g_assert_cmpint (g_utf8_strlen (name, -1), ==, 31);
+  g_assert_true (g_str_has_prefix (name, "深圳市战略性新兴产业"));
 }
 
 int
