@@ -451,6 +451,12 @@ test_export_table (Fixture *f,
       g_autofree char *name = NULL;
       GtkFileChooser *chooser;
 
+      /* the dialog starts in the last folder used: the test's */
+      {
+        g_autoptr (GFile) file = g_file_new_for_path (path);
+
+        _crk_window_set_last_folder (f->window, file);
+      }
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-table", NULL);
       crk_test_app_wait (file_chooser_shown, NULL, 5);
       chooser = find_file_chooser ();
