@@ -597,6 +597,157 @@ draw_message (CrkDraw *d,
                  CRK_ANCHOR_CENTER, &d->style->secondary, NULL);
 }
 
+/* Markers: filled at values, hollow where a value is missing (@hollow: x, y, series,
+ * axis from stroke_values()). */
+static void
+draw_markers (Radar *r,
+              guint n_series,
+              double marker,
+              GArray *hollow)
+{
+  CrkDraw *d = r->d;
+  const CrkChartData *data = d->data;
+  const CrkChartOptions *o = d->options;
+  cairo_t *cr = d->cr;
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      const CrkChartSeries *series = &data->series[s];
+      CrkMarkerShape shape = crk_palette_get_series_marker (o->style, s);
+      CrkRGBA color;
+
+      crk_palette_get_series (o->style, s, &color);
+      for (guint i = 0; i < r->n; i++)
+        {
+          double x, y;
+          CrkRect hit;
+
+          if (isnan (series->values[i]))
+            continue;
+          point_at (r, i, series->values[i], &x, &y);
+          if (o->markers || o->style == CRK_CHART_STYLE_PRINT)
+            {
+              cairo_save (cr);
+              crk_rgba_set_source (cr, &color);
+              crk_draw_marker (cr, shape, x, y, marker, FALSE, NULL);
+              cairo_restore (cr);
+            }
+          hit = (CrkRect){x - marker, y - marker, 2 * marker, 2 * marker};
+          crk_draw_ink (d, hit.x + marker / 2, hit.y + marker / 2, marker, marker);
+          crk_chart_hits_add (d->hits, CRK_CHART_HIT_POINT, series->city, data->axis_nodes[i], 0,
+                              series->values[i], &hit, vertex_tooltip (data, series, i));
+        }
+    }
+  for (guint h = 0; h < hollow->len; h++)
+    {
+      const double *e = &g_array_index (hollow, double, h * 4);
+      guint s = (guint) e[2], axis = (guint) e[3];
+      CrkRGBA color;
+      CrkRect hit = {e[0] - marker, e[1] - marker, 2 * marker, 2 * marker};
+
+      crk_palette_get_series (o->style, s, &color);
+      cairo_save (cr);
+      crk_rgba_set_source (cr, &color);
+      crk_draw_marker (cr, crk_palette_get_series_marker (o->style, s), e[0], e[1], marker, TRUE,
+                       &d->style->background);
+      cairo_restore (cr);
+      crk_chart_hits_add (d->hits, CRK_CHART_HIT_POINT, data->series[s].city,
+                          data->axis_nodes[axis], 0, NAN, &hit,
+                          vertex_tooltip (data, &data->series[s], axis));
+    }
+}
+
+/* Scale labels on the first spoke, haloed so lines do not cross them; the centre's too
+ * when it is not 0, and 0 in bold when the scale goes below it. */
+static void
+draw_ring_labels (Radar *r,
+                  CrkLabelPlacer *placer,
+                  guint n_rings)
+{
+  CrkDraw *d = r->d;
+
+  for (guint j = r->lo != 0 ? 0 : 1; j <= n_rings; j++)
+    {
+      double value = r->lo + (r->hi - r->lo) * j / n_rings;
+      g_autofree char *text = crk_draw_format_tick (value, (r->hi - r->lo) / n_rings);
+      gboolean zero = fabs (value) < 1e-9 * (r->hi - r->lo);
+      g_autoptr (PangoLayout) layout = crk_draw_layout (d, text, d->style->small_size * 0.9,
+                                                        zero ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      double w, h;
+      CrkRect rect;
+
+      crk_text_layout_get_size (layout, &w, &h);
+      crk_anchor_rect (CRK_ANCHOR_LEFT, r->cx + 3 * d->k, r->cy - r->radius * j / n_rings, w, h, &rect);
+      if (!crk_label_placer_is_free (placer, &rect))
+        continue;
+      crk_label_placer_reserve (placer, &rect);
+      crk_draw_text_halo (d, layout, rect.x, rect.y, CRK_ANCHOR_TOP_LEFT,
+                          zero ? &d->style->foreground : &d->style->secondary,
+                          &d->style->background, NULL);
+    }
+}
+
+/* Vertex values, each where it overlaps nothing, or not at all. */
+static void
+draw_vertex_labels (Radar *r,
+                    CrkLabelPlacer *placer,
+                    guint n_series,
+                    double marker)
+{
+  CrkDraw *d = r->d;
+  const CrkChartData *data = d->data;
+  const CrkChartOptions *o = d->options;
+
+  for (guint s = 0; s < n_series; s++)
+    for (guint i = 0; i < r->n; i++)
+      if (!isnan (data->series[s].values[i]))
+        {
+          double x, y;
+          CrkRect m;
+
+          point_at (r, i, data->series[s].values[i], &x, &y);
+          m = (CrkRect){x - marker / 2, y - marker / 2, marker, marker};
+          crk_label_placer_reserve (placer, &m);
+        }
+  for (guint s = 0; s < n_series; s++)
+    {
+      CrkRGBA color;
+
+      crk_palette_get_series (o->style, s, &color);
+      for (guint i = 0; i < r->n; i++)
+        {
+          double value = data->series[s].values[i];
+          g_autofree char *text = NULL;
+          g_autoptr (PangoLayout) layout = NULL;
+          double x, y, w, h, off = marker * 0.8, a = angle_of (r, i);
+          CrkRect cand[8], chosen;
+          CrkAnchor anchors[8] = {CRK_ANCHOR_LEFT, CRK_ANCHOR_RIGHT, CRK_ANCHOR_BOTTOM,
+                                  CRK_ANCHOR_TOP, CRK_ANCHOR_BOTTOM_LEFT, CRK_ANCHOR_TOP_LEFT,
+                                  CRK_ANCHOR_BOTTOM_RIGHT, CRK_ANCHOR_TOP_RIGHT};
+          double ox[8] = {off, -off, 0, 0, off * 0.7, off * 0.7, -off * 0.7, -off * 0.7};
+          double oy[8] = {0, 0, -off, off, -off * 0.7, off * 0.7, -off * 0.7, off * 0.7};
+
+          if (isnan (value))
+            continue;
+          text = crk_chart_format_value (value);
+          layout = crk_draw_layout (d, text, d->style->small_size * 0.9, PANGO_WEIGHT_BOLD);
+          crk_text_layout_get_size (layout, &w, &h);
+          point_at (r, i, value, &x, &y);
+          /* Outward first. */
+          {
+            double fx = (1 - cos (a)) / 2, fy = (1 - sin (a)) / 2;
+            cand[0] = (CrkRect){x + off * cos (a) - fx * w, y + off * sin (a) - fy * h, w, h};
+          }
+          for (guint c = 1; c < 8; c++)
+            crk_anchor_rect (anchors[c], x + ox[c], y + oy[c], w, h, &cand[c]);
+          if (crk_label_placer_place (placer, cand, 8, &chosen) < 0)
+            continue;
+          crk_draw_text_halo (d, layout, chosen.x, chosen.y, CRK_ANCHOR_TOP_LEFT, &color,
+                              &d->style->background, NULL);
+        }
+    }
+}
+
 void
 crk_chart_radar_draw (CrkDraw *d)
 {
@@ -718,130 +869,14 @@ crk_chart_radar_draw (CrkDraw *d)
   for (guint i = 0; i < r.n; i++)
     crk_label_placer_reserve (placer, &r.labels[i].rect);
 
-  /* Markers: filled at values, hollow where a value is missing. */
-  for (guint s = 0; s < n_series; s++)
-    {
-      const CrkChartSeries *series = &data->series[s];
-      CrkMarkerShape shape = crk_palette_get_series_marker (o->style, s);
-      CrkRGBA color;
+  draw_markers (&r, n_series, marker, hollow);
 
-      crk_palette_get_series (o->style, s, &color);
-      for (guint i = 0; i < r.n; i++)
-        {
-          double x, y;
-          CrkRect hit;
-
-          if (isnan (series->values[i]))
-            continue;
-          point_at (&r, i, series->values[i], &x, &y);
-          if (o->markers || o->style == CRK_CHART_STYLE_PRINT)
-            {
-              cairo_save (cr);
-              crk_rgba_set_source (cr, &color);
-              crk_draw_marker (cr, shape, x, y, marker, FALSE, NULL);
-              cairo_restore (cr);
-            }
-          hit = (CrkRect){x - marker, y - marker, 2 * marker, 2 * marker};
-          crk_draw_ink (d, hit.x + marker / 2, hit.y + marker / 2, marker, marker);
-          crk_chart_hits_add (d->hits, CRK_CHART_HIT_POINT, series->city, data->axis_nodes[i], 0,
-                              series->values[i], &hit, vertex_tooltip (data, series, i));
-        }
-    }
-  for (guint h = 0; h < hollow->len; h++)
-    {
-      const double *e = &g_array_index (hollow, double, h * 4);
-      guint s = (guint) e[2], axis = (guint) e[3];
-      CrkRGBA color;
-      CrkRect hit = {e[0] - marker, e[1] - marker, 2 * marker, 2 * marker};
-
-      crk_palette_get_series (o->style, s, &color);
-      cairo_save (cr);
-      crk_rgba_set_source (cr, &color);
-      crk_draw_marker (cr, crk_palette_get_series_marker (o->style, s), e[0], e[1], marker, TRUE,
-                       &d->style->background);
-      cairo_restore (cr);
-      crk_chart_hits_add (d->hits, CRK_CHART_HIT_POINT, data->series[s].city,
-                          data->axis_nodes[axis], 0, NAN, &hit,
-                          vertex_tooltip (data, &data->series[s], axis));
-    }
-
-  /* Scale labels on the first spoke, haloed so lines do not cross them; the centre's too
-   * when it is not 0, and 0 in bold when the scale goes below it. */
-  for (guint j = r.lo != 0 ? 0 : 1; j <= n_rings; j++)
-    {
-      double value = r.lo + (r.hi - r.lo) * j / n_rings;
-      g_autofree char *text = crk_draw_format_tick (value, (r.hi - r.lo) / n_rings);
-      gboolean zero = fabs (value) < 1e-9 * (r.hi - r.lo);
-      g_autoptr (PangoLayout) layout = crk_draw_layout (d, text, d->style->small_size * 0.9,
-                                                        zero ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-      double w, h;
-      CrkRect rect;
-
-      crk_text_layout_get_size (layout, &w, &h);
-      crk_anchor_rect (CRK_ANCHOR_LEFT, r.cx + 3 * d->k, r.cy - r.radius * j / n_rings, w, h, &rect);
-      if (!crk_label_placer_is_free (placer, &rect))
-        continue;
-      crk_label_placer_reserve (placer, &rect);
-      crk_draw_text_halo (d, layout, rect.x, rect.y, CRK_ANCHOR_TOP_LEFT,
-                          zero ? &d->style->foreground : &d->style->secondary,
-                          &d->style->background, NULL);
-    }
+  draw_ring_labels (&r, placer, n_rings);
   scale.pos_lo = 0;
   scale.pos_hi = r.radius;
   crk_chart_hits_set_axis (d->hits, &scale);
-
-  /* Vertex values, each where it overlaps nothing, or not at all. */
   if (o->vertex_labels)
-    {
-      for (guint s = 0; s < n_series; s++)
-        for (guint i = 0; i < r.n; i++)
-          if (!isnan (data->series[s].values[i]))
-            {
-              double x, y;
-              CrkRect m;
-
-              point_at (&r, i, data->series[s].values[i], &x, &y);
-              m = (CrkRect){x - marker / 2, y - marker / 2, marker, marker};
-              crk_label_placer_reserve (placer, &m);
-            }
-      for (guint s = 0; s < n_series; s++)
-        {
-          CrkRGBA color;
-
-          crk_palette_get_series (o->style, s, &color);
-          for (guint i = 0; i < r.n; i++)
-            {
-              double value = data->series[s].values[i];
-              g_autofree char *text = NULL;
-              g_autoptr (PangoLayout) layout = NULL;
-              double x, y, w, h, off = marker * 0.8, a = angle_of (&r, i);
-              CrkRect cand[8], chosen;
-              CrkAnchor anchors[8] = {CRK_ANCHOR_LEFT, CRK_ANCHOR_RIGHT, CRK_ANCHOR_BOTTOM,
-                                      CRK_ANCHOR_TOP, CRK_ANCHOR_BOTTOM_LEFT, CRK_ANCHOR_TOP_LEFT,
-                                      CRK_ANCHOR_BOTTOM_RIGHT, CRK_ANCHOR_TOP_RIGHT};
-              double ox[8] = {off, -off, 0, 0, off * 0.7, off * 0.7, -off * 0.7, -off * 0.7};
-              double oy[8] = {0, 0, -off, off, -off * 0.7, off * 0.7, -off * 0.7, off * 0.7};
-
-              if (isnan (value))
-                continue;
-              text = crk_chart_format_value (value);
-              layout = crk_draw_layout (d, text, d->style->small_size * 0.9, PANGO_WEIGHT_BOLD);
-              crk_text_layout_get_size (layout, &w, &h);
-              point_at (&r, i, value, &x, &y);
-              /* Outward first. */
-              {
-                double fx = (1 - cos (a)) / 2, fy = (1 - sin (a)) / 2;
-                cand[0] = (CrkRect){x + off * cos (a) - fx * w, y + off * sin (a) - fy * h, w, h};
-              }
-              for (guint c = 1; c < 8; c++)
-                crk_anchor_rect (anchors[c], x + ox[c], y + oy[c], w, h, &cand[c]);
-              if (crk_label_placer_place (placer, cand, 8, &chosen) < 0)
-                continue;
-              crk_draw_text_halo (d, layout, chosen.x, chosen.y, CRK_ANCHOR_TOP_LEFT, &color,
-                                  &d->style->background, NULL);
-            }
-        }
-    }
+    draw_vertex_labels (&r, placer, n_series, marker);
 
   clear_labels (&r);
   g_free (r.labels);
