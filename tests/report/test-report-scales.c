@@ -101,6 +101,23 @@ test_zscore (void)
   /* The start-up stage's scores are all below 0. */
   g_assert_nonnull (strstr (text, "scores −1.04–−0.25"));
   g_assert_null (strstr (text, "--"));
+  /* The ranked bars' first page repeats the chart's axis below its slice, negative part
+   * included (before: from 0 only), though its cities all score above 0. */
+  {
+    g_auto (GStrv) pages = g_strsplit (raw, "\f", -1);
+    gboolean found = FALSE;
+
+    for (guint i = 0; pages[i] != NULL && !found; i++)
+      if (strstr (pages[i], "Index scores, 2021") != NULL && strstr (pages[i], "(continued)") == NULL)
+        {
+          g_autofree char *page = squeeze (pages[i]);
+
+          found = TRUE;
+          g_assert_nonnull (strstr (page, "−1 0 1 2"));
+          g_assert_null (strstr (page, "Ordos"));
+        }
+    g_assert_true (found);
+  }
   /* Half-point bins of the index scores. */
   g_assert_nonnull (strstr (text, "−0.5"));
   g_assert_nonnull (strstr (text, " 0.5 "));
