@@ -353,6 +353,19 @@ test_csv (void)
       n++;
     g_assert_cmpuint (n, ==, 1);
   }
+  /* .tsv: the clipboard's text in a file */
+  {
+    g_autofree char *tsv_path = g_build_filename (dir, "ranking.TSV", NULL);
+    g_autofree char *tsv = crk_ranking_table_to_tsv (table);
+    g_autofree char *tsv_written = NULL;
+
+    g_assert_cmpint (crk_table_format_from_path (tsv_path), ==, CRK_TABLE_FORMAT_TSV);
+    g_assert_true (crk_ranking_table_write (table, tsv_path, CRK_TABLE_FORMAT_AUTO, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (tsv_path, &tsv_written, NULL, NULL));
+    g_assert_cmpstr (tsv_written, ==, tsv);
+    g_unlink (tsv_path);
+  }
   g_assert_false (crk_ranking_table_write (table, dir, CRK_TABLE_FORMAT_CSV, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
