@@ -20,7 +20,10 @@
 /* An indicator with more than this share of cities missing gets a warning. */
 #define MANY_MISSING_SHARE (1.0 / 3.0)
 
-G_DEFINE_QUARK (crk - engine - error - quark, crk_engine_error)
+/* G_DEFINE_QUARK names the quark after its first argument, as written */
+/* clang-format off */
+G_DEFINE_QUARK (crk-engine-error-quark, crk_engine_error)
+/* clang-format on */
 
 /* The normalised leaf matrix of one year for one set of pre-aggregation choices, and the
  * last aggregation made from it (so that a weight change re-aggregates only what it
@@ -740,11 +743,12 @@ lookup_prepared (CrkEngine *self,
 
 /* Aggregation */
 
+/* The city's name as the user reads it (else its code), for messages. */
 static const char *
-city_code (CrkEngine *self,
+city_name (CrkEngine *self,
            guint city)
 {
-  return crk_city_get_code (crk_dataset_get_city (self->dataset, city));
+  return crk_city_get_display_name (crk_dataset_get_city (self->dataset, city));
 }
 
 static gboolean
@@ -789,10 +793,10 @@ aggregate_node (CrkEngine *self,
                                  mode == CRK_AGGREGATION_GEOMETRIC
                                    ? _ ("City “%s” has the score %g for “%s” in %d; the geometric mean of “%s” needs values above 0 (choose a normalised range that starts above 0, e.g. min-max to [1, 100])")
                                    : _ ("City “%s” has the score %g for “%s” in %d; the harmonic mean of “%s” needs values above 0 (choose a normalised range that starts above 0, e.g. min-max to [1, 100])"),
-                                 city_code (self, i), y[i],
-                                 crk_framework_node_get_code (s->nodes[children[k]]),
+                                 city_name (self, i), y[i],
+                                 crk_framework_node_get_display_name (s->nodes[children[k]]),
                                  crk_results_get_year (r),
-                                 crk_framework_node_get_code (s->nodes[node]));
+                                 crk_framework_node_get_display_name (s->nodes[node]));
                     return FALSE;
                   }
                 a[i] += mode == CRK_AGGREGATION_GEOMETRIC ? wk * log (y[i]) : wk / y[i];

@@ -10,7 +10,10 @@
 
 #include "crk-io-error.h"
 
-G_DEFINE_QUARK (crk - import - error - quark, crk_import_error)
+/* G_DEFINE_QUARK names the quark after its first argument, as written */
+/* clang-format off */
+G_DEFINE_QUARK (crk-import-error-quark, crk_import_error)
+/* clang-format on */
 
 CrkProblem *
 crk_problem_new (const char *file,

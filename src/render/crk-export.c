@@ -18,7 +18,10 @@
 
 #include "crk-export.h"
 
-G_DEFINE_QUARK (crk - export - error - quark, crk_export_error)
+/* G_DEFINE_QUARK names the quark after its first argument, as written */
+/* clang-format off */
+G_DEFINE_QUARK (crk-export-error-quark, crk_export_error)
+/* clang-format on */
 
 /* Beyond this, an image surface is unreasonable for a chart (and may not allocate). */
 #define MAX_PIXELS_PER_SIDE 20000

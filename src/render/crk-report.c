@@ -22,7 +22,10 @@
 /* Room for a chart page's heading and note above the chart. */
 #define CHART_TOP 36.0
 
-G_DEFINE_QUARK (crk - report - error - quark, crk_report_error)
+/* G_DEFINE_QUARK names the quark after its first argument, as written */
+/* clang-format off */
+G_DEFINE_QUARK (crk-report-error-quark, crk_report_error)
+/* clang-format on */
 
 G_DEFINE_FINAL_TYPE (CrkReport, crk_report, G_TYPE_OBJECT)
 
