@@ -15,6 +15,8 @@
 #include "crk-file-chooser.h"
 #include "crk-window-private.h"
 
+#include <string.h>
+
 struct _CrkExportDialog
 {
   AdwWindow parent_instance;
@@ -24,6 +26,7 @@ struct _CrkExportDialog
   GtkSpinButton *width_spin;
   GtkSpinButton *height_spin;
   GtkSpinButton *dpi_spin;
+  GtkWidget *size_group;
 
   CrkWindow *window;
   GSettings *settings;
@@ -87,11 +90,74 @@ on_file_chosen (GPtrArray *files,
     }
 }
 
+/* Letters, digits and '-' of @text, lower case; others become '-', never two in a row. */
+static void
+append_slug (GString *name,
+             const char *text)
+{
+  gboolean dash = name->len == 0 || name->str[name->len - 1] == '-';
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (name, g_unichar_tolower (c));
+          dash = FALSE;
+        }
+      else if (!dash)
+        {
+          g_string_append_c (name, '-');
+          dash = TRUE;
+        }
+    }
+  while (name->len > 0 && name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+}
+
+char *
+crk_export_dialog_dup_proposed_name (CrkExportDialog *self)
+{
+  guint format = MIN (adw_combo_row_get_selected (self->format_row), 2);
+  GString *name = g_string_new (NULL);
+  CrkWindow *window = self->window;
+
+  g_return_val_if_fail (CRK_IS_EXPORT_DIALOG (self), NULL);
+
+  if (window == NULL || crk_window_get_dataset (window) == NULL)
+    g_string_append (name, _ ("chart"));
+  else
+    {
+      CrkDataset *dataset = crk_window_get_dataset (window);
+      g_autoptr (GArray) cities = crk_window_dup_selected_cities (window);
+
+      append_slug (name, _crk_window_get_chart_kind (window));
+      /* the cities the chart shows, the first three by code */
+      for (guint i = 0; i < cities->len && i < 3; i++)
+        {
+          g_string_append_c (name, '-');
+          append_slug (name, crk_city_get_code (crk_dataset_get_city (dataset, g_array_index (cities, guint, i))));
+        }
+      if (cities->len > 3)
+        g_string_append_printf (name, "-%u", cities->len - 3);
+      g_string_append_printf (name, "-%d", crk_window_get_year (window));
+    }
+  g_string_append (name, extensions[format]);
+  return g_string_free (name, FALSE);
+}
+
+/* A drawing has no pixels: its size and resolution do not apply. */
+static void
+on_format_selected_cb (CrkExportDialog *self)
+{
+  gtk_widget_set_visible (self->size_group, adw_combo_row_get_selected (self->format_row) != 1);
+}
+
 static void
 on_export_button_clicked_cb (CrkExportDialog *self)
 {
-  guint format = MIN (adw_combo_row_get_selected (self->format_row), 2);
-  g_autofree char *name = g_strconcat (_ ("chart"), extensions[format], NULL);
+  g_autofree char *name = crk_export_dialog_dup_proposed_name (self);
   g_autoptr (GFile) folder = self->window != NULL ? _crk_window_dup_last_folder (self->window) : NULL;
 
   crk_file_chooser_save (GTK_WINDOW (self), _ ("Export Chart"), folder, name, CRK_FILE_KIND_CHART,
@@ -125,6 +191,8 @@ crk_export_dialog_class_init (CrkExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, CrkExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, CrkExportDialog, dpi_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrkExportDialog, size_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_format_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_export_button_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -14,5 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrkExportDialog, crk_export_dialog, CRK, EXPORT_DIALOG, AdwWindow)
 
 CrkExportDialog *crk_export_dialog_new (CrkWindow *window);
+/* The file name proposed: the chart, the cities shown and the year, with the format's
+ * extension ("radar-shenzhen-guangzhou-2021.png"). */
+char *crk_export_dialog_dup_proposed_name (CrkExportDialog *self);
 
 G_END_DECLS

@@ -98,6 +98,34 @@ crk_file_chooser_dup_filters (CrkFileKind kind)
   return G_LIST_MODEL (store);
 }
 
+/**
+ * crk_file_chooser_find_filter:
+ * @kind: what is chosen
+ * @name: a file name
+ *
+ * Returns: (transfer full) (nullable): the first filter of @kind (after "all supported
+ *   files") that matches @name, or %NULL
+ */
+GtkFileFilter *
+crk_file_chooser_find_filter (CrkFileKind kind,
+                              const char *name)
+{
+  g_autoptr (GListModel) filters = crk_file_chooser_dup_filters (kind);
+  g_autoptr (GFileInfo) info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (kind == CRK_FILE_KIND_DATASET && i == 0)
+        continue;
+      if (gtk_filter_match (GTK_FILTER (filter), info))
+        return g_steal_pointer (&filter);
+    }
+  return NULL;
+}
+
 static void
 add_filters (GtkFileChooser *chooser,
              CrkFileKind kind)
@@ -209,7 +237,24 @@ crk_file_chooser_save (GtkWindow *parent,
                                         _ ("_Save"), _ ("_Cancel"));
   add_filters (GTK_FILE_CHOOSER (native), kind);
   if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+    {
+      g_autoptr (GtkFileFilter) filter = crk_file_chooser_find_filter (kind, suggested_name);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+      /* the filter of the name's format is the one selected ("report.pdf": PDF documents) */
+      if (filter != NULL)
+        {
+          g_autoptr (GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (native));
+
+          for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+            {
+              g_autoptr (GtkFileFilter) offered = g_list_model_get_item (filters, i);
+
+              if (g_strcmp0 (gtk_file_filter_get_name (offered), gtk_file_filter_get_name (filter)) == 0)
+                gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), offered);
+            }
+        }
+    }
   run (native, folder, callback, user_data);
 }
 
