@@ -13,6 +13,7 @@
 #include "crk-dataset-format.h"
 #include "crk-dataset-reader-private.h"
 #include "crk-io-resources.h"
+#include "crk-xml-input.h"
 
 /* The sections of <dataset> that the format requires and the streaming schema leaves
  * optional (see streaming_schema()): the reader checks them at </dataset>. */
@@ -304,6 +305,9 @@ _crk_reader_structured_error_cb (void *user_data,
         _crk_reader_add_problem_full (r, 0, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE, 0,
                                       g_strdup_printf (_ ("a text or attribute is longer than %d bytes; refusing the file"),
                                                        CRK_DATASET_MAX_TEXT_LENGTH));
+      else if (crk_xml_error_is_truncation (error, r->data != NULL ? (guint64) r->length : (guint64) MAX (r->size, 0)))
+        _crk_reader_add_problem_full (r, 0, MAX (error->line, 1), error->int2, code, 0,
+                                      crk_xml_describe_truncation (error));
       else
         /* TRANSLATORS: %s is libxml2's (English) description of the syntax error */
         _crk_reader_add_problem_full (r, 0, MAX (error->line, 1), error->int2, code, 0,

@@ -31,6 +31,7 @@ struct _CrkXmlInput
   guint64 nodes;
   guint64 size;     /* of the file, for progress (0: unknown, a stream) */
   guint64 consumed; /* bytes given to the parser */
+  gboolean at_end;  /* the stream has no more: consumed is its size */
   int max_depth;
   int type, depth; /* of the current node */
 };
@@ -114,6 +115,65 @@ crk_xml_describe_error (const xmlError *error,
     }
   /* TRANSLATORS: %s is libxml2's (English) description of the syntax error */
   return g_strdup_printf (_ ("not well-formed XML: %s"), text);
+}
+
+/* Bytes of input the parser may leave unread when it meets the end: a character cut
+ * short, or a "<" with nothing after it. */
+#define TRUNCATION_SLACK 4
+
+/**
+ * crk_xml_error_is_truncation:
+ * @error: libxml2's error
+ * @length: the whole input's size in bytes (0: unknown)
+ *
+ * Returns: whether @error is the input ending before the document does: a fatal syntax
+ *   error met at the end of the input (within a few bytes) with an element, or the
+ *   prolog, still open. libxml2 then describes what it was parsing ("Extra content at
+ *   the end of the document", "AttValue: ' expected"…), which does not say the file is
+ *   incomplete. A comment left open or tags that do not match keep libxml2's words.
+ */
+gboolean
+crk_xml_error_is_truncation (const xmlError *error,
+                             guint64 length)
+{
+  xmlParserCtxtPtr ctxt = error->ctxt;
+  guint64 offset;
+
+  if (length == 0 || error->domain != XML_FROM_PARSER || error->level != XML_ERR_FATAL || ctxt == NULL ||
+      ctxt->input == NULL || ctxt->input->base == NULL || ctxt->input->cur < ctxt->input->base)
+    return FALSE;
+  if (error->code == XML_ERR_TAG_NAME_MISMATCH || error->code == XML_ERR_COMMENT_NOT_FINISHED)
+    return FALSE;
+  offset = (guint64) ctxt->input->consumed + (guint64) (ctxt->input->cur - ctxt->input->base);
+  if (offset + TRUNCATION_SLACK < length)
+    return FALSE;
+  /* before the root element closes (after it: content the document does not have) */
+  return ctxt->nameNr > 0 || ctxt->instate != XML_PARSER_EPILOG;
+}
+
+/**
+ * crk_xml_describe_truncation:
+ * @error: an error for which crk_xml_error_is_truncation() holds
+ *
+ * Returns: (transfer full): that the file ends early, where, and in which element
+ */
+char *
+crk_xml_describe_truncation (const xmlError *error)
+{
+  xmlParserCtxtPtr ctxt = error->ctxt;
+  int line = MAX (error->line, 1);
+
+  if (ctxt != NULL && ctxt->nameNr > 0 && ctxt->name != NULL)
+    {
+      g_autofree char *name = crk_xml_clean_text ((const char *) ctxt->name, -1, 40);
+
+      /* TRANSLATORS: %d is a line number, %s an element name; the file was cut short */
+      return g_strdup_printf (_ ("not well-formed XML: the file ends early, at line %d, inside <%s>; it may have been cut short when it was saved, copied or downloaded"),
+                              line, name);
+    }
+  /* TRANSLATORS: %d is a line number; the file was cut short */
+  return g_strdup_printf (_ ("not well-formed XML: the file ends early, at line %d; it may have been cut short when it was saved, copied or downloaded"),
+                          line);
 }
 
 /* The prolog */
@@ -271,6 +331,8 @@ read_cb (void *context,
   n = g_input_stream_read (input->stream, buffer, (gsize) length, input->cancellable, &input->io_error);
   if (n > 0)
     input->consumed += (guint64) n;
+  else if (n == 0)
+    input->at_end = TRUE;
   return n < 0 ? -1 : (int) n;
 }
 
@@ -297,7 +359,13 @@ error_cb (void *user_data,
     }
   if (error->level == XML_ERR_FATAL)
     input->broken = TRUE;
-  message = crk_xml_describe_error (error, &code);
+  if (crk_xml_error_is_truncation (error, input->at_end ? input->consumed : 0))
+    {
+      code = CRK_IMPORT_ERROR_MALFORMED;
+      message = crk_xml_describe_truncation (error);
+    }
+  else
+    message = crk_xml_describe_error (error, &code);
   crk_import_report_error (input->report, input->path, MAX (error->line, 1), error->int2, code, "%s", message);
 }
 

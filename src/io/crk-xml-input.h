@@ -100,6 +100,12 @@ char *crk_xml_clean_text (const char *text,
  * or a safety limit of the parser (hostile). */
 char *crk_xml_describe_error (const xmlError *error,
                               CrkImportError *code);
+/* Whether @error is the input (@length bytes; 0 when unknown) ending before the document
+ * does, and then that as a message ("not well-formed XML: the file ends early, at line
+ * N…"), instead of what libxml2 was parsing when it met the end. */
+gboolean crk_xml_error_is_truncation (const xmlError *error,
+                                      guint64 length);
+char *crk_xml_describe_truncation (const xmlError *error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkXmlInput, crk_xml_input_free)
 

@@ -220,12 +220,29 @@ check_truncations (const char *path)
       g_autoptr (GPtrArray) problems = read_string (contents, cut, &error);
       CrkProblem *p = first_problem (problems);
 
-      /* One problem, at the cut: nothing about the elements cut short. */
+      g_autofree char *at_line = NULL;
+
+      /* One problem, at the cut: nothing about the elements cut short. It says that the
+       * file ends early and where, not what libxml2 was parsing ("Extra content at the
+       * end of the document", "AttValue: ' expected"). */
       g_assert_cmpuint (problems->len, ==, 1);
       g_assert_cmpint (p->code, ==, CRK_IMPORT_ERROR_MALFORMED);
       g_assert_cmpint (p->line, >, 0);
       g_assert_nonnull (strstr (p->message, "not well-formed XML"));
+      at_line = g_strdup_printf ("the file ends early, at line %d", p->line);
+      g_assert_nonnull (strstr (p->message, at_line));
+      g_assert_null (strstr (p->message, "Extra content"));
     }
+  /* Content after the document's end is not a file cut short. */
+  {
+    g_autofree char *more = g_strconcat (contents, "<more/>\n", NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) problems = read_string (more, strlen (more), &error);
+    CrkProblem *p = first_problem (problems);
+
+    g_assert_nonnull (strstr (p->message, "Extra content"));
+    g_assert_null (strstr (p->message, "ends early"));
+  }
   /* Without the final newline it is still complete. */
   {
     g_autoptr (CrkDataset) ds = crk_dataset_read_from_memory (contents, length - 1, "cut.cityrank.xml", NULL, NULL);
