@@ -19,6 +19,7 @@ typedef struct
   GtkWidget *share; /* "24 %" of the parent */
   GtkWidget *scale;
   GtkWidget *spin;
+  GtkWidget *normalisation; /* indicators: a GtkDropDown, "as the method" or an override */
   GtkAdjustment *adjustment;
 } WeightRow;
 
@@ -41,6 +42,8 @@ struct _CrkMethodPanel
   GtkWidget *computed_banner; /* data-driven weights: read-only, and a way to copy them */
   GtkLabel *computed_label;
   GtkWidget *copy_weights_button;
+  GtkWidget *limit_rows[3]; /* winsorising: skewness, kurtosis, points */
+  GtkAdjustment *limits[3];
 
   CrkDataset *dataset;
   CrkMethod *method;
@@ -64,6 +67,10 @@ struct _CrkMethodPanel
 G_DEFINE_FINAL_TYPE (CrkMethodPanel, crk_method_panel, GTK_TYPE_WIDGET)
 
 static void build_computed_banner (CrkMethodPanel *self);
+static void build_limit_rows (CrkMethodPanel *self);
+static void sync_limits (CrkMethodPanel *self);
+static guint indicator_normalisation_index (CrkMethod *method,
+                                            const char *code);
 
 static void
 weight_row_free (gpointer data)
@@ -265,7 +272,11 @@ sync_from_method (CrkMethodPanel *self)
       if (w > gtk_adjustment_get_upper (row->adjustment))
         gtk_adjustment_set_upper (row->adjustment, w);
       gtk_adjustment_set_value (row->adjustment, w);
+      if (row->normalisation != NULL)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (row->normalisation),
+                                    indicator_normalisation_index (self->method, row->code));
     }
+  sync_limits (self);
 
   self->syncing = FALSE;
 }
@@ -421,6 +432,145 @@ guard_scroll (GtkWidget *widget)
   gtk_widget_add_controller (widget, controller);
 }
 
+/* Per indicator: its normalisation, "as the method" or one of the method's choices. */
+static void
+on_indicator_normalisation_cb (GtkDropDown *dropdown,
+                               GParamSpec *pspec,
+                               CrkMethodPanel *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (dropdown), "crk-indicator");
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing || self->method == NULL || code == NULL || i == GTK_INVALID_LIST_POSITION)
+    return;
+  begin_edit (self, NULL);
+  if (i == 0 || i > G_N_ELEMENTS (normalisations))
+    crk_method_set_indicator_normalisation (self->method, code, CRK_NORMALISATION_INHERIT, 0, 0);
+  else
+    crk_method_set_indicator_normalisation (self->method, code, normalisations[i - 1].mode,
+                                            normalisations[i - 1].param1, normalisations[i - 1].param2);
+}
+
+static GtkWidget *
+indicator_normalisation_new (CrkMethodPanel *self,
+                             CrkFrameworkNode *node)
+{
+  CrkIndicator *indicator = crk_framework_node_get_indicator (node);
+  GListModel *choices = adw_combo_row_get_model (self->normalisation_row);
+  g_autoptr (GtkStringList) items = gtk_string_list_new (NULL);
+  g_autofree char *label = g_strdup_printf (_ ("Normalisation of %s"), crk_framework_node_get_display_name (node));
+  double low = crk_indicator_get_goalpost_low (indicator), high = crk_indicator_get_goalpost_high (indicator);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *dropdown;
+
+  gtk_string_list_append (items, _ ("As the method"));
+  for (guint i = 0; choices != NULL && i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr (GtkStringObject) choice = g_list_model_get_item (choices, i);
+
+      gtk_string_list_append (items, gtk_string_object_get_string (choice));
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&items)), NULL);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dropdown, "flat");
+  if (!isnan (low) && !isnan (high))
+    tooltip = g_strdup_printf (_ ("How this indicator is normalised; its goalposts are %g and %g"), low, high);
+  else
+    tooltip = g_strdup (_ ("How this indicator is normalised; it has no goalposts"));
+  gtk_widget_set_tooltip_text (dropdown, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (dropdown), "crk-indicator", g_strdup (crk_indicator_get_code (indicator)), g_free);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_indicator_normalisation_cb), self);
+  return dropdown;
+}
+
+/* The override's position in the dropdown (0: as the method). */
+static guint
+indicator_normalisation_index (CrkMethod *method,
+                               const char *code)
+{
+  double p1 = 0, p2 = 0;
+  CrkNormalisation mode = crk_method_get_indicator_normalisation (method, code, &p1, &p2);
+
+  if (mode == CRK_NORMALISATION_INHERIT)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (normalisations); i++)
+    if (normalisations[i].mode == mode &&
+        (mode != CRK_NORMALISATION_MINMAX || (normalisations[i].param1 == p1 && normalisations[i].param2 == p2)))
+      return i + 1;
+  return 0;
+}
+
+/* Winsorising: the limits of COINr's rule, shown when the outliers are treated. */
+static void
+on_limit_changed_cb (GtkAdjustment *adjustment,
+                     CrkMethodPanel *self)
+{
+  if (self->syncing || self->method == NULL)
+    return;
+  begin_edit (self, "treatment-limits");
+  crk_method_set_treatment_params (self->method, gtk_adjustment_get_value (self->limits[0]),
+                                   gtk_adjustment_get_value (self->limits[1]),
+                                   (guint) gtk_adjustment_get_value (self->limits[2]));
+}
+
+static void
+build_limit_rows (CrkMethodPanel *self)
+{
+  static const struct
+  {
+    const char *title;
+    const char *subtitle;
+    double lower, upper, step;
+    guint digits;
+  } limits[] = {
+    {N_ ("Skewness Above"), N_ ("An indicator is treated when the absolute skewness is above this and…"), 0, 100, 0.1, 1},
+    {N_ ("Kurtosis Above"), N_ ("…the kurtosis is above this"), 0, 1000, 0.1, 1},
+    {N_ ("Points at Most"), N_ ("Values winsorised at most; beyond, a log transform"), 0, 100, 1, 0},
+  };
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->treatment_row), ADW_TYPE_PREFERENCES_GROUP);
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin;
+
+      self->limits[i] = g_object_ref_sink (gtk_adjustment_new (0, limits[i].lower, limits[i].upper, limits[i].step,
+                                                               limits[i].step * 10, 0));
+      spin = gtk_spin_button_new (self->limits[i], limits[i].step, limits[i].digits);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      guard_scroll (spin);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (limits[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ (limits[i].subtitle));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      gtk_widget_add_css_class (row, "property");
+      gtk_widget_set_visible (row, FALSE);
+      g_signal_connect (self->limits[i], "value-changed", G_CALLBACK (on_limit_changed_cb), self);
+      if (group != NULL)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      self->limit_rows[i] = row;
+    }
+}
+
+static void
+sync_limits (CrkMethodPanel *self)
+{
+  double skew = 2, kurtosis = 3.5;
+  guint points = 5;
+  gboolean shown = self->method != NULL && crk_method_get_treatment (self->method) == CRK_TREATMENT_WINSORISE;
+
+  if (self->limits[0] == NULL)
+    return; /* not built yet */
+  if (self->method != NULL)
+    crk_method_get_treatment_params (self->method, &skew, &kurtosis, &points);
+  gtk_adjustment_set_value (self->limits[0], skew);
+  gtk_adjustment_set_value (self->limits[1], kurtosis);
+  gtk_adjustment_set_value (self->limits[2], points);
+  for (guint i = 0; i < G_N_ELEMENTS (self->limit_rows); i++)
+    gtk_widget_set_visible (self->limit_rows[i], shown);
+}
+
 /* A row of the weight editor: the node's name and share of its parent on one line, a
  * slider and a number below (the sidebar is too narrow for one line). */
 static GtkWidget *
@@ -480,6 +630,21 @@ weight_row_new (CrkMethodPanel *self,
   gtk_box_append (GTK_BOX (bottom), spin);
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), bottom);
+  /* an indicator's own normalisation, on a line of its own (the sidebar is narrow) */
+  if (crk_framework_node_get_indicator (node) != NULL)
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *caption = gtk_label_new (_ ("Normalisation"));
+
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_widget_set_hexpand (caption, TRUE);
+      row->normalisation = indicator_normalisation_new (self, node);
+      gtk_box_append (GTK_BOX (line), caption);
+      gtk_box_append (GTK_BOX (line), row->normalisation);
+      gtk_box_append (GTK_BOX (box), line);
+    }
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
@@ -671,6 +836,8 @@ crk_method_panel_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->history);
   g_clear_object (&self->results);
+  for (guint i = 0; i < G_N_ELEMENTS (self->limits); i++)
+    g_clear_object (&self->limits[i]);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRK_TYPE_METHOD_PANEL);
   {
     GtkWidget *child;
@@ -746,6 +913,7 @@ crk_method_panel_init (CrkMethodPanel *self)
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   build_computed_banner (self);
+  build_limit_rows (self);
   self->syncing = FALSE;
 }
 
@@ -945,4 +1113,26 @@ crk_method_panel_get_copy_weights_button (CrkMethodPanel *self)
 {
   g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
   return self->copy_weights_button;
+}
+
+GtkWidget *
+crk_method_panel_get_normalisation_widget (CrkMethodPanel *self,
+                                           const char *code)
+{
+  WeightRow *row;
+
+  g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
+  if (crk_method_panel_get_weight_adjustment (self, code) == NULL)
+    return NULL;
+  row = g_hash_table_lookup (self->weight_index, code);
+  return row->normalisation;
+}
+
+GtkAdjustment *
+crk_method_panel_get_limit (CrkMethodPanel *self,
+                            guint which)
+{
+  g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
+  g_return_val_if_fail (which < G_N_ELEMENTS (self->limits), NULL);
+  return self->limits[which];
 }

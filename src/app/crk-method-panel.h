@@ -35,5 +35,12 @@ GtkWidget *crk_method_panel_get_weight_widget (CrkMethodPanel *self,
                                                const char *code,
                                                gboolean spin);
 GtkWidget *crk_method_panel_get_copy_weights_button (CrkMethodPanel *self);
+/* For tests: the normalisation chooser of indicator @code (a GtkDropDown: 0 "as the
+ * method", then the method's choices), and the winsorising limits (0 skewness, 1 kurtosis,
+ * 2 points). */
+GtkWidget *crk_method_panel_get_normalisation_widget (CrkMethodPanel *self,
+                                                      const char *code);
+GtkAdjustment *crk_method_panel_get_limit (CrkMethodPanel *self,
+                                           guint which);
 
 G_END_DECLS

@@ -146,6 +146,60 @@ test_computed_weights (Fixture *f,
   g_assert_cmpint (crk_method_get_weight_scheme (method), ==, CRK_WEIGHTS_ENTROPY);
 }
 
+/* The first indicator of the index (not a denominator). */
+static const char *
+first_indicator (Fixture *f)
+{
+  CrkDataset *dataset = crk_window_get_dataset (f->window);
+
+  for (guint i = 0; i < crk_dataset_get_n_indicators (dataset); i++)
+    if (crk_indicator_get_kind (crk_dataset_get_indicator (dataset, i)) == CRK_INDICATOR_KIND_INDICATOR)
+      return crk_indicator_get_code (crk_dataset_get_indicator (dataset, i));
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* An indicator's own normalisation, chosen in the weight editor, undone in one step. */
+static void
+test_indicator_normalisation (Fixture *f,
+                              gconstpointer data)
+{
+  const char *code = first_indicator (f);
+  CrkMethod *method = crk_dataset_get_method (crk_window_get_dataset (f->window));
+  GtkWidget *dropdown = crk_method_panel_get_normalisation_widget (f->window->method_panel, code);
+  double p1 = 0, p2 = 0;
+
+  g_assert_nonnull (dropdown);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+  /* 0 "as the method", then the method's choices: min-max 0–100, 1–100, z-score, … */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 3);
+  crk_test_app_spin (100);
+  g_assert_cmpint (crk_method_get_indicator_normalisation (method, code, &p1, &p2), ==, CRK_NORMALISATION_ZSCORE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  crk_test_app_spin (100);
+  g_assert_cmpint (crk_method_get_indicator_normalisation (method, code, &p1, &p2), ==, CRK_NORMALISATION_INHERIT);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+}
+
+/* Winsorising's limits show when outliers are treated, and change the method. */
+static void
+test_winsorising_limits (Fixture *f,
+                         gconstpointer data)
+{
+  CrkMethod *method = crk_dataset_get_method (crk_window_get_dataset (f->window));
+  GtkAdjustment *skew = crk_method_panel_get_limit (f->window->method_panel, 0);
+  double s = 0, k = 0;
+  guint points = 0;
+
+  crk_method_set_treatment (method, CRK_TREATMENT_WINSORISE);
+  crk_test_app_spin (50);
+  crk_method_get_treatment_params (method, &s, &k, &points);
+  g_assert_cmpfloat (gtk_adjustment_get_value (skew), ==, s);
+  gtk_adjustment_set_value (skew, 1.5);
+  crk_method_get_treatment_params (method, &s, &k, &points);
+  g_assert_cmpfloat (s, ==, 1.5);
+}
+
 int
 main (int argc,
       char **argv)
@@ -156,6 +210,9 @@ main (int argc,
     return 0;
   g_test_add ("/app/method/wheel-scrolls", Fixture, NULL, fixture_setup, test_wheel_scrolls, fixture_teardown);
   g_test_add ("/app/method/computed-weights", Fixture, NULL, fixture_setup, test_computed_weights, fixture_teardown);
+  g_test_add ("/app/method/indicator-normalisation", Fixture, NULL, fixture_setup, test_indicator_normalisation,
+              fixture_teardown);
+  g_test_add ("/app/method/winsorising-limits", Fixture, NULL, fixture_setup, test_winsorising_limits, fixture_teardown);
   status = g_test_run ();
   crk_test_app_cleanup ();
   return status;
