@@ -897,63 +897,85 @@ crk_results_get_indicator_percentile (CrkResults *self,
 typedef struct
 {
   guint node;
-  double percentile;
-} LeafPercentile;
+  double percentile; /* mid-rank percentile, with the sign that puts the best first */
+  double score;      /* the normalised score, same sign */
+} LeafStanding;
 
 static int
-compare_percentile_desc (const void *a,
-                         const void *b)
+compare_standing_desc (const void *a,
+                       const void *b)
 {
-  const LeafPercentile *x = a, *y = b;
+  const LeafStanding *x = a, *y = b;
 
   if (x->percentile != y->percentile)
     return x->percentile < y->percentile ? 1 : -1;
+  if (x->score != y->score)
+    return x->score < y->score ? 1 : -1;
   return (x->node > y->node) - (x->node < y->node);
 }
 
+/* The city's mid-rank percentile on @node among the cities with a score: (the cities
+ * below + half the others tied with it) / (valued cities - 1), so that a tie shared by many
+ * cities sits in the middle, not at both ends. NAN when missing or fewer than
+ * CRK_STRENGTHS_MIN_CITIES cities have a score. */
+static double
+mid_percentile (CrkResults *self,
+                guint node,
+                guint city)
+{
+  const double *row = self->scores[node];
+  double x = row[city];
+  guint below = 0, tied = 0, valued = 0;
+
+  if (isnan (x))
+    return NAN;
+  for (guint i = 0; i < self->n_cities; i++)
+    {
+      if (isnan (row[i]))
+        continue;
+      valued++;
+      if (i == city)
+        continue;
+      if (row[i] < x)
+        below++;
+      else if (row[i] == x)
+        tied++;
+    }
+  if (valued < CRK_STRENGTHS_MIN_CITIES)
+    return NAN;
+  return (below + 0.5 * tied) / (valued - 1);
+}
+
+/* Strengths (@strengths TRUE): the leaves where the city is in the top quartile (mid-rank
+ * percentile >= 0.75), best first (percentile, then normalised score), at most
+ * CRK_STRENGTHS_MAX. Weaknesses: the bottom quartile (<= 0.25), worst first. The quartiles
+ * do not meet, so no leaf is in both lists. */
 static GArray *
 strengths_or_weaknesses (CrkResults *self,
                          guint city,
                          gboolean strengths)
 {
   CrkStructure *s = self->structure;
-  g_autofree LeafPercentile *leaves = g_new (LeafPercentile, MAX (s->n_leaves, 1));
-  g_autofree gboolean *chosen = g_new0 (gboolean, s->n_nodes);
+  g_autofree LeafStanding *leaves = g_new (LeafStanding, MAX (s->n_leaves, 1));
   GArray *result = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint m = 0, taken = 0;
+  double sign = strengths ? 1 : -1;
+  guint m = 0;
 
   for (guint k = 0; k < s->n_leaves; k++)
     {
       guint node = s->leaves[k];
-      double p = crk_results_get_indicator_percentile (self, node, city);
+      double p = mid_percentile (self, node, city);
 
-      if (isnan (p))
+      if (isnan (p) || (strengths ? p < 0.75 : p > 0.25))
         continue;
       leaves[m].node = node;
-      leaves[m].percentile = strengths ? p : -p;
+      leaves[m].percentile = sign * p;
+      leaves[m].score = sign * self->scores[node][city];
       m++;
     }
-  qsort (leaves, m, sizeof (LeafPercentile), compare_percentile_desc);
-
-  for (guint k = 0; k < m; k++)
-    {
-      guint node = leaves[k].node;
-      guint rank = self->node_ranks[node][city];
-      guint n_valued = crk_stats_count (self->scores[node], self->n_cities);
-      double p = strengths ? leaves[k].percentile : -leaves[k].percentile;
-      gboolean on_side = strengths ? p >= 0.5 : p < 0.5;
-      gboolean extreme = strengths ? rank <= 3 : rank + 3 > n_valued;
-
-      if ((taken < 10 && on_side) || extreme)
-        {
-          chosen[node] = TRUE;
-          if (taken < 10 && on_side)
-            taken++;
-        }
-    }
-  for (guint k = 0; k < m; k++)
-    if (chosen[leaves[k].node])
-      g_array_append_val (result, leaves[k].node);
+  qsort (leaves, m, sizeof (LeafStanding), compare_standing_desc);
+  for (guint k = 0; k < MIN (m, CRK_STRENGTHS_MAX); k++)
+    g_array_append_val (result, leaves[k].node);
   return result;
 }
 
@@ -962,8 +984,10 @@ strengths_or_weaknesses (CrkResults *self,
  * @self: the results
  * @city: a city index
  *
- * Strengths by the GII rule: the city's 10 best indicators by percentile rank (among
- * those in the upper half), and every indicator where it ranks 3rd or better.
+ * Strengths: the indicators where the city is in the top quartile of the cities with a
+ * value (mid-rank percentile >= 0.75, ties counted half above and half below), best
+ * first, ties by normalised score, at most %CRK_STRENGTHS_MAX. An indicator with fewer
+ * than %CRK_STRENGTHS_MIN_CITIES valued cities gives none. Never also a weakness.
  *
  * Returns: (transfer full) (element-type guint): leaf node indices, best first
  */
@@ -981,8 +1005,8 @@ crk_results_dup_strengths (CrkResults *self,
  * @self: the results
  * @city: a city index
  *
- * Weaknesses by the GII rule: the city's 10 worst indicators by percentile rank (among
- * those in the lower half), and every indicator where it is among the last 3.
+ * Weaknesses: the mirror of crk_results_dup_strengths(), the bottom quartile
+ * (mid-rank percentile <= 0.25), worst first, at most %CRK_STRENGTHS_MAX.
  *
  * Returns: (transfer full) (element-type guint): leaf node indices, worst first
  */

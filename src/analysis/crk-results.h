@@ -117,9 +117,14 @@ guint crk_results_get_indicator_rank (CrkResults *self, guint node_index, guint 
  * strictly lower (COINr's n_prank); NAN when missing. Added by the engine work. */
 double crk_results_get_indicator_percentile (CrkResults *self, guint node_index, guint city);
 
-/* Strengths and weaknesses by the GII rule: among the city's 10 best (or worst)
- * indicators by percentile rank, or ranked 3rd or better (or in the last 3). Returns node
- * indices of leaves. */
+/* Strengths and weaknesses, at indicator level: the leaves where the city is in the top
+ * (bottom) quartile of the cities with a value by mid-rank percentile (a tie counts half
+ * above, half below), best (worst) first, ties by normalised score, at most
+ * CRK_STRENGTHS_MAX each. No leaf is in both lists; an indicator with fewer than
+ * CRK_STRENGTHS_MIN_CITIES valued cities is in neither (a one-city dataset has none).
+ * Returns node indices of leaves. The window and the report both show these. */
+#define CRK_STRENGTHS_MAX 5
+#define CRK_STRENGTHS_MIN_CITIES 4
 GArray *crk_results_dup_strengths (CrkResults *self, guint city);
 GArray *crk_results_dup_weaknesses (CrkResults *self, guint city);
 
