@@ -53,24 +53,58 @@ struct _CrkCityDetail
 
 G_DEFINE_FINAL_TYPE (CrkCityDetail, crk_city_detail, GTK_TYPE_WIDGET)
 
+/**
+ * crk_format_value:
+ * @value: a raw value
+ * @count: whether the indicator counts things (no decimals)
+ * @unit: (nullable): the unit shown after the number
+ *
+ * Returns: (transfer full): the number in the locale's grouping, with no decimals for a
+ *   count, an integer or a large value, else with a precision that suits its size, then
+ *   the unit after a no-break space (the number and its unit stay on one line)
+ */
 char *
 crk_format_value (double value,
+                  gboolean count,
                   const char *unit)
 {
   g_autofree char *number = NULL;
   double magnitude = fabs (value);
+  int decimals;
 
   if (isnan (value))
     return g_strdup (_ ("missing"));
-  if (magnitude >= 1000)
-    number = g_strdup_printf ("%.0f", value);
+  if (count || magnitude >= 1000 || (magnitude < 1e15 && value == floor (value)))
+    decimals = 0;
   else if (magnitude >= 100)
-    number = g_strdup_printf ("%.1f", value);
+    decimals = 1;
   else
-    number = g_strdup_printf ("%.2f", value);
+    decimals = 2;
+  number = crk_locale_format_number (value, decimals);
   if (unit == NULL || *unit == '\0')
     return g_steal_pointer (&number);
-  return g_strdup_printf ("%s %s", number, unit);
+  return g_strdup_printf ("%s\u00a0%s", number, unit);
+}
+
+/* Whether every value of @indicator in the year is a whole number: a count. */
+static gboolean
+indicator_counts (CrkDataset *dataset,
+                  guint indicator,
+                  guint year_index)
+{
+  guint n = crk_dataset_get_n_cities (dataset), valued = 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      double x = crk_dataset_get_value (dataset, c, indicator, year_index);
+
+      if (isnan (x))
+        continue;
+      if (x != floor (x) || fabs (x) >= 1e15)
+        return FALSE;
+      valued++;
+    }
+  return valued > 0;
 }
 
 static GtkWidget *
@@ -132,6 +166,10 @@ name_cell_new (CrkFrameworkNode *node,
   CrkIndicator *indicator = crk_framework_node_get_indicator (node);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* a long name takes a second line before it is cut (the tooltip has it all) */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
@@ -186,10 +224,13 @@ build_grids (CrkCityDetail *self)
 
           gtk_widget_set_margin_start (name, 12 * (int) (depth > 1 ? depth - 1 : 0));
           line.value = cell_new (NULL, 1, FALSE);
-          /* long units ellipsize rather than widen the pane; the tooltip has it all */
-          gtk_label_set_ellipsize (GTK_LABEL (line.value), PANGO_ELLIPSIZE_MIDDLE);
+          /* a number and its unit are never cut: a long unit wraps under the number, the
+           * name beside it ellipsizes instead */
+          gtk_label_set_wrap (GTK_LABEL (line.value), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (line.value), PANGO_WRAP_WORD);
+          gtk_label_set_justify (GTK_LABEL (line.value), GTK_JUSTIFY_RIGHT);
           gtk_label_set_width_chars (GTK_LABEL (line.value), 8);
-          gtk_label_set_max_width_chars (GTK_LABEL (line.value), 16);
+          gtk_label_set_max_width_chars (GTK_LABEL (line.value), 14);
           line.score = cell_new (NULL, 1, FALSE);
           line.rank = cell_new (NULL, 1, TRUE);
           gtk_grid_attach (self->indicators_grid, name, 0, row, 1, 1);
@@ -387,7 +428,8 @@ update (CrkCityDetail *self)
           guint ind = crk_indicator_get_index (indicator);
           double raw = crk_dataset_get_value (dataset, self->city, ind, (guint) year_index);
           CrkValueStatus status = crk_dataset_get_value_status (dataset, self->city, ind, (guint) year_index);
-          g_autofree char *formatted = crk_format_value (raw, crk_indicator_get_display_unit (indicator));
+          g_autofree char *formatted = crk_format_value (raw, indicator_counts (dataset, ind, (guint) year_index),
+                                                         crk_indicator_get_display_unit (indicator));
 
           if (!isnan (raw) && status == CRK_VALUE_STATUS_ESTIMATED)
             v = g_strdup_printf (_ ("%s (estimated)"), formatted);

@@ -23,8 +23,11 @@ guint crk_city_detail_get_city (CrkCityDetail *self);
 /* The text shown for the rank (tests read it). */
 const char *crk_city_detail_get_rank_text (CrkCityDetail *self);
 
-/* Formats a raw value with a precision that suits its size, and its unit. */
+/* Formats a raw value in the locale's grouping (16,064), without decimals for a count
+ * (@count), an integer or a large value, else with a precision that suits its size, and
+ * its unit after a no-break space. */
 char *crk_format_value (double value,
+                        gboolean count,
                         const char *unit);
 
 G_END_DECLS
