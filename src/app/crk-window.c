@@ -89,6 +89,25 @@ _crk_window_update_title (CrkWindow *self)
     gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
+/* A search that leaves no row says so over the table, with what was searched. */
+static void
+update_no_match (CrkWindow *self,
+                 guint shown,
+                 guint total)
+{
+  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CRK_TYPE_WINDOW, "no_match_page"));
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean none = self->dataset != NULL && total > 0 && shown == 0 && search[0] != '\0';
+
+  if (none)
+    {
+      g_autofree char *description = g_strdup_printf (_ ("No city’s name, code or province contains “%s”."), search);
+
+      adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+    }
+  gtk_widget_set_visible (page, none);
+}
+
 static void
 update_count (CrkWindow *self)
 {
@@ -103,6 +122,7 @@ update_count (CrkWindow *self)
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u city", "%u of %u cities", total), shown, total);
   gtk_label_set_label (self->count_label, text);
+  update_no_match (self, shown, total);
 }
 
 static void
@@ -153,6 +173,45 @@ on_dimension_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* Column headers ------------------------------------------------------------------- */
+
+/* GTK 4.8 gives a column's header neither a tooltip nor an ellipsis (its title is cut
+ * where the column ends): each header (a GtkColumnViewTitle, in the columns' order in
+ * the column view's first child) gets its column's "crk-tooltip" (else its title) and
+ * an ellipsis. */
+static void
+update_column_headers (CrkWindow *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GType title_type = g_type_from_name ("GtkColumnViewTitle");
+  guint i = 0;
+
+  if (header == NULL || title_type == 0)
+    return;
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title))
+    {
+      g_autoptr (GtkColumnViewColumn) column = NULL;
+      const char *tooltip;
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (title, title_type))
+        continue;
+      column = g_list_model_get_item (columns, i++);
+      if (column == NULL)
+        break;
+      tooltip = g_object_get_data (G_OBJECT (column), "crk-tooltip");
+      gtk_widget_set_tooltip_text (title, tooltip != NULL ? tooltip : gtk_column_view_column_get_title (column));
+      for (GtkWidget *w = gtk_widget_get_first_child (title); w != NULL;
+           w = gtk_widget_get_first_child (w) != NULL ? gtk_widget_get_first_child (w) : gtk_widget_get_next_sibling (w))
+        if (GTK_IS_LABEL (w))
+          {
+            gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+            gtk_widget_set_hexpand (w, TRUE);
+            break;
+          }
+    }
+}
+
 static void
 rebuild_dimension_columns (CrkWindow *self)
 {
@@ -196,7 +255,8 @@ rebuild_dimension_columns (CrkWindow *self)
 
       column = gtk_column_view_column_new (NULL, g_object_ref (factory));
       {
-        /* headers cannot wrap: long English names keep their first word */
+        /* headers cannot wrap: long English names keep their first word (the whole name
+         * is the header's tooltip) */
         const char *name = crk_framework_node_get_display_name (node);
         const char *space = strchr (name, ' ');
         g_autofree char *title = (g_utf8_strlen (name, -1) > 12 && space != NULL)
@@ -204,16 +264,18 @@ rebuild_dimension_columns (CrkWindow *self)
           : g_strdup (name);
 
         gtk_column_view_column_set_title (column, title);
+        g_object_set_data_full (G_OBJECT (column), "crk-tooltip", g_strdup (name), g_free);
       }
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, 92);
+      gtk_column_view_column_set_fixed_width (column, 108);
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->dimension_columns, column);
     }
 
   gtk_column_view_append_column (self->column_view, self->tier_column);
   g_object_unref (self->tier_column);
+  update_column_headers (self);
 }
 
 /* Results -------------------------------------------------------------------------- */
@@ -655,7 +717,11 @@ crk_window_set_dataset (CrkWindow *self,
   self->year = crk_dataset_get_latest_year (dataset);
   fill_years (self);
 
+  /* a new dataset starts at its top, not where the last one was scrolled to: scrolled
+   * now, while the rows are those the list has measured (the list keeps its place at a
+   * row when the rows are replaced) */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
   cities = crk_dataset_get_cities (dataset);
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (cities); i++)
@@ -1105,6 +1171,8 @@ crk_window_class_init (CrkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, sort_model);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, filter_model);
+  /* found with gtk_widget_get_template_child() */
+  gtk_widget_class_bind_template_child_full (widget_class, "no_match_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, store);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, city_detail);
@@ -1152,6 +1220,14 @@ crk_window_init (CrkWindow *self)
         gtk_column_view_column_set_factory (cells[i].column, factory);
       }
   }
+  /* the two arrows: the rank's is the last method change's, the other the base year's */
+  g_object_set_data_full (G_OBJECT (self->rank_column), "crk-tooltip",
+                          g_strdup (_ ("Rank; the arrow beside it shows the places moved by the last method change")), g_free);
+  g_object_set_data_full (G_OBJECT (self->change_column), "crk-tooltip",
+                          g_strdup (_ ("Places moved since the base year (chosen in the method panel)")), g_free);
+  update_column_headers (self);
+  /* a search still without a match says the new text (the rows do not change) */
+  g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (update_count), self);
 
   self->settings = crk_application_dup_settings ();
   restore_state (self);

@@ -264,12 +264,13 @@ test_geometric_harmonic (void)
   g_autoptr (CrkResults) geo = NULL;
   g_autoptr (CrkResults) har = NULL;
 
-  /* min-max [0, 100] gives a 0: geometric mean fails and names city, indicator, year */
+  /* min-max [0, 100] gives a 0: geometric mean fails and names city, indicator, year (by
+   * their names, not their codes) */
   crk_method_set_aggregation (method, CRK_AGGREGATION_GEOMETRIC);
   bad = crk_compute (dataset, method, 0, &error);
   g_assert_null (bad);
   g_assert_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NON_POSITIVE);
-  g_assert_nonnull (strstr (error->message, "“C0”"));
+  g_assert_nonnull (strstr (error->message, "“City 0”"));
   g_assert_nonnull (strstr (error->message, "“I0”"));
   g_assert_nonnull (strstr (error->message, "2020"));
   g_clear_error (&error);

@@ -1,0 +1,301 @@
+/* test-app-words.c: what the ranking table says: its headers (tooltips with the full
+ * names, the two arrows told apart, an ellipsis rather than a cut), a search with no
+ * match, a new dataset shown from its top, the geometric mean's banner by names
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "crk-application.h"
+#include "crk-ranking-row.h"
+#include "crk-test-app.h"
+#include "crk-window-private.h"
+
+typedef struct
+{
+  CrkWindow *window;
+} Fixture;
+
+static gboolean
+has_results (gpointer data)
+{
+  return crk_window_get_results (data) != NULL;
+}
+
+static gboolean
+all_rows (gpointer data)
+{
+  CrkWindow *window = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (window->store)) == window->rows->len;
+}
+
+static void
+fixture_setup (Fixture *f,
+               gconstpointer data)
+{
+  f->window = g_object_ref (crk_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 880);
+  crk_window_open_sample (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  crk_test_app_wait (has_results, f->window, 10);
+  crk_test_app_wait_allocated (GTK_WIDGET (f->window->column_view));
+  crk_test_app_wait (all_rows, f->window, 10);
+}
+
+static void
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
+{
+  f->window->closing_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  crk_test_app_spin (30);
+  g_assert_finalize_object (f->window);
+}
+
+/* The header widget of @column: the column view's first child holds one per column, in
+ * the columns' order. */
+static GtkWidget *
+header_of (CrkWindow *window,
+           GtkColumnViewColumn *column)
+{
+  GListModel *columns = gtk_column_view_get_columns (window->column_view);
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (window->column_view));
+  GType title_type = g_type_from_name ("GtkColumnViewTitle");
+  guint i = 0;
+
+  g_assert_true (title_type != 0);
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title))
+    {
+      g_autoptr (GtkColumnViewColumn) c = NULL;
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (title, title_type))
+        continue;
+      c = g_list_model_get_item (columns, i++);
+      if (c == column)
+        return title;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static GtkLabel *
+label_in (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = label_in (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* Every header has a tooltip and ends in an ellipsis when it does not fit; the
+ * dimensions' tooltips are their whole names (their titles are cut to a word); the two
+ * arrows' columns say which change they show. */
+static void
+test_headers (Fixture *f,
+              gconstpointer data)
+{
+  GListModel *columns = gtk_column_view_get_columns (f->window->column_view);
+  GPtrArray *dims = crk_dataset_get_dimensions (crk_window_get_dataset (f->window));
+  guint n_shortened = 0;
+  const char *rank_tip, *change_tip;
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), >, 6);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkWidget *header = header_of (f->window, column);
+      GtkLabel *label = label_in (header);
+      const char *tooltip = gtk_widget_get_tooltip_text (header);
+
+      g_assert_nonnull (label);
+      g_assert_cmpstr (gtk_label_get_label (label), ==, gtk_column_view_column_get_title (column));
+      g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+      g_assert_nonnull (tooltip);
+      g_assert_cmpuint (strlen (tooltip), >=, strlen (gtk_column_view_column_get_title (column)));
+    }
+  g_assert_cmpuint (f->window->dimension_columns->len, ==, dims->len);
+  for (guint d = 0; d < f->window->dimension_columns->len; d++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (f->window->dimension_columns, d);
+      const char *name = crk_framework_node_get_display_name (g_ptr_array_index (dims, d));
+
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (header_of (f->window, column)), ==, name);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), name) != 0)
+        n_shortened++;
+    }
+  /* the sample has long English dimension names: some titles are cut, the tooltip not */
+  g_assert_cmpuint (n_shortened, >, 0);
+
+  rank_tip = gtk_widget_get_tooltip_text (header_of (f->window, f->window->rank_column));
+  change_tip = gtk_widget_get_tooltip_text (header_of (f->window, f->window->change_column));
+  g_assert_nonnull (strstr (rank_tip, "last method change"));
+  g_assert_null (strstr (rank_tip, "base year"));
+  g_assert_nonnull (strstr (change_tip, "base year"));
+  g_assert_null (strstr (change_tip, "method change"));
+  g_assert_nonnull (strstr (gtk_column_view_column_get_title (f->window->change_column), "Base Year"));
+
+  /* a narrow column ellipsizes its title rather than cutting it */
+  {
+    GtkWidget *header = header_of (f->window, f->window->change_column);
+    GtkLabel *label = label_in (header);
+    PangoLayout *layout;
+
+    gtk_column_view_column_set_fixed_width (f->window->change_column, 48);
+    crk_test_app_spin (100);
+    layout = gtk_label_get_layout (label);
+    g_assert_true (pango_layout_is_ellipsized (layout));
+    g_assert_cmpint (gtk_widget_get_width (header), <=, 48);
+  }
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+page_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* A search with no match says so over the table; clearing it shows the rows again. */
+static void
+test_no_match (Fixture *f,
+               gconstpointer data)
+{
+  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), CRK_TYPE_WINDOW, "no_match_page"));
+
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_false (gtk_widget_get_visible (page));
+
+  /* a search that matches keeps the page away */
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "a");
+  crk_test_app_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->filter_model)), >, 0);
+  g_assert_false (gtk_widget_get_visible (page));
+
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "qqxqq");
+  crk_test_app_wait (page_shown, page, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->filter_model)), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "“qqxqq”"));
+
+  /* still nothing, with a longer search: the page says the new one */
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "qqxqqz");
+  crk_test_app_spin (50);
+  g_assert_true (gtk_widget_get_visible (page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "“qqxqqz”"));
+
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "");
+  crk_test_app_wait (page_hidden, page, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->filter_model)), ==, f->window->rows->len);
+}
+
+static gboolean
+scrolled_down (gpointer data)
+{
+  return gtk_adjustment_get_value (data) > 0;
+}
+
+/* A dataset opened after the table was scrolled down starts at its top. */
+static void
+test_scroll_top (Fixture *f,
+                 gconstpointer data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->window->column_view));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
+
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  crk_test_app_wait (scrolled_down, adjustment, 5);
+  crk_test_app_spin (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  dataset = crk_window_read_sample (&error);
+  g_assert_no_error (error);
+  crk_window_set_dataset (f->window, g_object_ref (dataset), NULL);
+  crk_test_app_wait (has_results, f->window, 10);
+  crk_test_app_wait (all_rows, f->window, 10);
+  crk_test_app_spin (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (data);
+}
+
+/* The geometric mean's banner names the city and the indicator as the table does, not
+ * by their codes. */
+static void
+test_geometric_banner (Fixture *f,
+                       gconstpointer data)
+{
+  CrkDataset *dataset = crk_window_get_dataset (f->window);
+  CrkMethod *method = crk_dataset_get_method (dataset);
+  GListModel *cities = crk_dataset_get_cities (dataset);
+  const char *banner;
+  guint named = 0;
+
+  /* rank scores start at 0: the geometric mean cannot take them */
+  crk_method_set_normalisation (method, CRK_NORMALISATION_RANK, 0, 0);
+  crk_method_set_aggregation (method, CRK_AGGREGATION_GEOMETRIC);
+  crk_test_app_wait (banner_shown, f->window->error_revealer, 5);
+  banner = gtk_label_get_label (f->window->error_label);
+  g_assert_nonnull (strstr (banner, "geometric mean"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (cities); i++)
+    {
+      g_autoptr (CrkCity) city = g_list_model_get_item (cities, i);
+      g_autofree char *code = g_strdup_printf ("“%s”", crk_city_get_code (city));
+      g_autofree char *name = g_strdup_printf ("“%s”", crk_city_get_display_name (city));
+
+      g_assert_cmpstr (code, !=, name);
+      g_assert_null (strstr (banner, code));
+      if (strstr (banner, name) != NULL)
+        named++;
+    }
+  g_assert_cmpuint (named, ==, 1);
+  for (guint k = 0; k < crk_dataset_get_n_indicators (dataset); k++)
+    {
+      CrkIndicator *indicator = crk_dataset_get_indicator (dataset, k);
+      g_autofree char *code = g_strdup_printf ("“%s”", crk_indicator_get_code (indicator));
+
+      g_assert_null (strstr (banner, code));
+    }
+}
+
+int
+main (int argc,
+      char *argv[])
+{
+  if (!crk_test_app_init (&argc, &argv))
+    return 0;
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/app/words/headers", test_headers);
+  ADD ("/app/words/no-match", test_no_match);
+  ADD ("/app/words/scroll-top", test_scroll_top);
+  ADD ("/app/words/geometric-banner", test_geometric_banner);
+#undef ADD
+
+  {
+    int status = g_test_run ();
+
+    crk_test_app_cleanup ();
+    return status;
+  }
+}
