@@ -26,6 +26,27 @@ bind (GtkListItem *item,
   gtk_expression_bind (value, widget, property, item);
 }
 
+static gboolean
+is_set (gpointer instance,
+        const char *text,
+        gpointer user_data)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+/* Shows @widget only while the row's @row_property (a string) is not empty. */
+static void
+bind_visible_if_set (GtkListItem *item,
+                     GtkWidget *widget,
+                     const char *row_property)
+{
+  GtkExpression *row = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  GtkExpression *text = gtk_property_expression_new (CRK_TYPE_RANKING_ROW, row, row_property);
+  GtkExpression *set = gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 1, &text, G_CALLBACK (is_set), NULL, NULL);
+
+  gtk_expression_bind (set, widget, "visible", item);
+}
+
 static GtkWidget *
 label_new (float xalign,
            const char *first_class,
@@ -80,7 +101,10 @@ on_setup_cb (GtkSignalListItemFactory *factory,
           GtkWidget *secondary = label_new (0, "caption", "dim-label");
           GtkWidget *reason = label_new (0, "caption", "warning");
 
+          /* a name on its own (no name in the other language, no reason) is on the
+           * numbers' line: the box is centred like them, without an empty second line */
           child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+          gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
           gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_NONE);
           gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
           gtk_label_set_max_width_chars (GTK_LABEL (reason), 28);
@@ -89,6 +113,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
           gtk_box_append (GTK_BOX (child), reason);
           bind (item, primary, "label", "primary-name");
           bind (item, secondary, "label", "secondary-name");
+          bind_visible_if_set (item, secondary, "secondary-name");
           bind (item, reason, "label", "unranked-reason");
           bind (item, reason, "visible", "unranked");
         }

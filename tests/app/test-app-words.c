@@ -1,11 +1,13 @@
 /* test-app-words.c: what the ranking table says: its headers (tooltips with the full
  * names, the two arrows told apart, an ellipsis rather than a cut), a search with no
- * match, a new dataset shown from its top, the geometric mean's banner by names
+ * match, a new dataset shown from its top, the geometric mean's banner by names, a
+ * city's name on its numbers' line when it has one name
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "crk-application.h"
@@ -278,6 +280,94 @@ test_geometric_banner (Fixture *f,
     }
 }
 
+static GtkWidget *
+find_label (GtkWidget *widget,
+            const char *text,
+            const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      (text == NULL || g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static double
+center_y (GtkWidget *widget,
+          GtkWidget *relative_to)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, relative_to, &bounds));
+  return bounds.origin.y + bounds.size.height / 2;
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_label (args[0], args[1], NULL) != NULL;
+}
+
+/* A city without a name in the other language has its name on the line of its numbers,
+ * not above it; one with both names keeps them on two lines around it. */
+static void
+test_name_alignment (Fixture *f,
+                     gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = crk_window_read_sample (&error);
+  GListModel *cities;
+  g_autoptr (CrkCity) alone = NULL;
+  g_autoptr (CrkCity) both = NULL;
+  GtkWidget *view = GTK_WIDGET (f->window->column_view);
+
+  g_assert_no_error (error);
+  cities = crk_dataset_get_cities (dataset);
+  alone = g_list_model_get_item (cities, 0);
+  both = g_list_model_get_item (cities, 1);
+  g_assert_nonnull (crk_city_get_name_zh (both));
+  crk_city_set_name_zh (alone, NULL);
+  crk_window_set_dataset (f->window, g_object_ref (dataset), NULL);
+  crk_test_app_wait (has_results, f->window, 10);
+  crk_test_app_wait (all_rows, f->window, 10);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      CrkCity *city = i == 0 ? alone : both;
+      const char *name = crk_city_get_display_name (city);
+      gpointer args[2] = {view, (gpointer) name};
+      GtkWidget *label, *row, *rank;
+      double name_y, rank_y;
+
+      crk_window_select_city (f->window, i == 0 ? 0 : 1, FALSE);
+      crk_test_app_wait (label_shown, args, 5);
+      crk_test_app_spin (100);
+      label = find_label (view, name, NULL);
+      /* the row: the ancestor whose parent is the list */
+      row = label;
+      while (gtk_widget_get_parent (row) != NULL &&
+             !GTK_IS_SCROLLABLE (gtk_widget_get_parent (row)))
+        row = gtk_widget_get_parent (row);
+      rank = find_label (row, NULL, "rank");
+      g_assert_nonnull (rank);
+      name_y = center_y (label, view);
+      rank_y = center_y (rank, view);
+      if (i == 0)
+        g_assert_cmpfloat (fabs (name_y - rank_y), <=, 1);
+      else
+        g_assert_cmpfloat (name_y, <, rank_y - 2);
+    }
+}
+
 int
 main (int argc,
       char *argv[])
@@ -290,6 +380,7 @@ main (int argc,
   ADD ("/app/words/no-match", test_no_match);
   ADD ("/app/words/scroll-top", test_scroll_top);
   ADD ("/app/words/geometric-banner", test_geometric_banner);
+  ADD ("/app/words/name-alignment", test_name_alignment);
 #undef ADD
 
   {
