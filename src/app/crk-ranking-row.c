@@ -16,8 +16,9 @@ struct _CrkRankingRow
   GObject parent_instance;
 
   CrkCity *city;
-  CrkDataset *dataset; /* only while constructed: names the city's groups */
-  char *province;      /* the province's name in the user's language */
+  CrkDataset *dataset;   /* only while constructed: names the city's groups */
+  char *group_attribute; /* only while constructed: the group shown, NULL: "province" */
+  char *province;        /* that group's name in the user's language */
   char *search_text;
   guint rank;
   int shift;
@@ -38,6 +39,7 @@ enum
   PROP_0,
   PROP_CITY,
   PROP_DATASET,
+  PROP_GROUP_ATTRIBUTE,
   PROP_CODE,
   PROP_PRIMARY_NAME,
   PROP_SECONDARY_NAME,
@@ -104,6 +106,7 @@ crk_ranking_row_finalize (GObject *object)
 
   g_clear_object (&self->city);
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->group_attribute, g_free);
   g_clear_pointer (&self->province, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->tier_name, g_free);
@@ -220,6 +223,9 @@ crk_ranking_row_set_property (GObject *object,
       case PROP_DATASET:
         self->dataset = g_value_dup_object (value);
         break;
+      case PROP_GROUP_ATTRIBUTE:
+        self->group_attribute = g_value_dup_string (value);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -235,6 +241,7 @@ static void
 crk_ranking_row_constructed (GObject *object)
 {
   CrkRankingRow *self = CRK_RANKING_ROW (object);
+  const char *attribute;
   const char *province;
   const char *name = NULL;
   const char *name_zh = NULL;
@@ -243,11 +250,12 @@ crk_ranking_row_constructed (GObject *object)
 
   g_assert (self->city != NULL);
   /* the names are looked up once here, not for every update on a weight change */
-  province = crk_city_get_province (self->city);
+  attribute = self->group_attribute != NULL ? self->group_attribute : "province";
+  province = crk_city_get_attribute (self->city, attribute);
   if (self->dataset != NULL)
     {
-      crk_dataset_get_group_name (self->dataset, "province", province, &name, &name_zh);
-      self->province = g_strdup (crk_dataset_get_group_display_name (self->dataset, "province", province));
+      crk_dataset_get_group_name (self->dataset, attribute, province, &name, &name_zh);
+      self->province = g_strdup (crk_dataset_get_group_display_name (self->dataset, attribute, province));
     }
   else
     self->province = g_strdup (province);
@@ -279,6 +287,9 @@ crk_ranking_row_class_init (CrkRankingRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL, CRK_TYPE_DATASET,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GROUP_ATTRIBUTE] =
+    g_param_spec_string ("group-attribute", NULL, NULL, NULL,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, ro);
   properties[PROP_PRIMARY_NAME] = g_param_spec_string ("primary-name", NULL, NULL, NULL, ro);
@@ -333,6 +344,27 @@ crk_ranking_row_new (CrkDataset *dataset,
   g_return_val_if_fail (CRK_IS_CITY (city), NULL);
 
   return g_object_new (CRK_TYPE_RANKING_ROW, "dataset", dataset, "city", city, NULL);
+}
+
+/**
+ * crk_ranking_row_new_for_group:
+ * @dataset: (nullable): the dataset of @city, which names its groups
+ * @city: the city of the row
+ * @attribute: (nullable): the group attribute the row's "province" shows ("province",
+ *   "region" or another of crk_city_get_attribute()); %NULL: "province"
+ *
+ * Returns: (transfer full): a row without results
+ */
+CrkRankingRow *
+crk_ranking_row_new_for_group (CrkDataset *dataset,
+                               CrkCity *city,
+                               const char *attribute)
+{
+  g_return_val_if_fail (dataset == NULL || CRK_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (CRK_IS_CITY (city), NULL);
+
+  return g_object_new (CRK_TYPE_RANKING_ROW, "dataset", dataset, "city", city, "group-attribute", attribute,
+                       NULL);
 }
 
 CrkCity *

@@ -24,8 +24,8 @@ G_DECLARE_FINAL_TYPE (CrkRankingRow, crk_ranking_row, CRK, RANKING_ROW, GObject)
 
 /* Properties (all read-only but "city" and "dataset"), so that sorters, filters and the cells in
  * crk-window.ui need no glue:
- *   "city", "dataset" (construct-only, write-only), "code", "primary-name", "secondary-name",
- *   "province" (the name in the user's language), "search-text" (code, names, the
+ *   "city", "dataset", "group-attribute" (construct-only, write-only), "code", "primary-name", "secondary-name",
+ *   "province" (the group's name in the user's language), "search-text" (code, names, the
  *   province's value and names),
  *   "ranked", "unranked", "rank", "rank-key" (rank, or G_MAXUINT when unranked: sorts them last),
  *   "rank-text", "shift" (places moved by the last method edit, positive = up),
@@ -35,6 +35,10 @@ G_DECLARE_FINAL_TYPE (CrkRankingRow, crk_ranking_row, CRK, RANKING_ROW, GObject)
 
 CrkRankingRow *crk_ranking_row_new (CrkDataset *dataset,
                                     CrkCity *city);
+/* "province" then shows the group @attribute (NULL: "province"; see crk_city_get_attribute()). */
+CrkRankingRow *crk_ranking_row_new_for_group (CrkDataset *dataset,
+                                              CrkCity *city,
+                                              const char *attribute);
 CrkCity *crk_ranking_row_get_city (CrkRankingRow *self);
 guint crk_ranking_row_get_rank (CrkRankingRow *self);
 double crk_ranking_row_get_score (CrkRankingRow *self);

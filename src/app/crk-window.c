@@ -324,6 +324,9 @@ show_results (CrkWindow *self,
   if (sorter != NULL && !still_sorted (self, sorter))
     gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
 
+  /* no tiers under this method: no empty column */
+  gtk_column_view_column_set_visible (self->tier_column, crk_results_get_n_tiers (results) > 0);
+
   crk_chart_view_set_results (self->chart_view, results);
   crk_city_detail_set_results (self->city_detail, results);
   crk_method_panel_set_results (self->method_panel, results);
@@ -674,12 +677,62 @@ fill_store (CrkWindow *self)
   self->rows_timeout_id = g_timeout_add (300, rows_timeout_cb, self);
 }
 
+/* The group attribute the "Province" column shows: "province" when a city has one, else
+ * "region", else the first other attribute (ASEM's countries have "EurAsia_group"
+ * first); NULL when the cities have none (the column hides). */
+static const char *
+choose_group_attribute (CrkDataset *dataset,
+                        char **other)
+{
+  guint n = crk_dataset_get_n_cities (dataset);
+  gboolean region = FALSE;
+
+  *other = NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      CrkCity *city = crk_dataset_get_city (dataset, i);
+      g_auto (GStrv) names = NULL;
+
+      if (crk_city_get_province (city) != NULL)
+        return "province";
+      region = region || crk_city_get_region (city) != NULL;
+      names = crk_city_dup_attribute_names (city);
+      if (names[0] != NULL && (*other == NULL || strcmp (names[0], *other) < 0))
+        {
+          g_free (*other);
+          *other = g_strdup (names[0]);
+        }
+    }
+  return region ? "region" : *other;
+}
+
+/* The "Province" column follows the dataset's groups: titled after the attribute it
+ * shows, hidden when there is none. */
+static void
+update_group_column (CrkWindow *self,
+                     const char *attribute)
+{
+  g_autofree char *title = NULL;
+
+  gtk_column_view_column_set_visible (self->province_column, attribute != NULL);
+  if (attribute == NULL || g_str_equal (attribute, "province"))
+    title = g_strdup (_ ("Province"));
+  else if (g_str_equal (attribute, "region"))
+    title = g_strdup (_ ("Region"));
+  else
+    title = g_strdelimit (g_strdup (attribute), "_", ' ');
+  gtk_column_view_column_set_title (self->province_column, title);
+  update_column_headers (self);
+}
+
 void
 crk_window_set_dataset (CrkWindow *self,
                         CrkDataset *dataset,
                         GFile *file)
 {
   g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *other_attribute = NULL;
+  const char *group_attribute;
   GListModel *cities;
 
   g_return_if_fail (CRK_IS_WINDOW (self));
@@ -723,12 +776,14 @@ crk_window_set_dataset (CrkWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
   cities = crk_dataset_get_cities (dataset);
+  group_attribute = choose_group_attribute (dataset, &other_attribute);
+  update_group_column (self, group_attribute);
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (cities); i++)
     {
       g_autoptr (CrkCity) city = g_list_model_get_item (cities, i);
 
-      g_ptr_array_add (rows, crk_ranking_row_new (dataset, city));
+      g_ptr_array_add (rows, crk_ranking_row_new_for_group (dataset, city, group_attribute));
     }
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_extend_and_steal (self->rows, g_steal_pointer (&rows));

@@ -368,6 +368,82 @@ test_name_alignment (Fixture *f,
     }
 }
 
+static gboolean
+tier_hidden (gpointer data)
+{
+  return !gtk_column_view_column_get_visible (data);
+}
+
+/* The group column follows the dataset's groups: "Province" with provinces; a dataset
+ * of countries grouped by another attribute (ASEM's EurAsia_group) shows that one under
+ * its name; without groups the column hides. The tier column hides under a method
+ * without tiers. */
+static void
+test_group_and_tier_columns (Fixture *f,
+                             gconstpointer data)
+{
+  CrkWindow *w = f->window;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) grouped = crk_window_read_sample (&error);
+  g_autoptr (CrkDataset) bare = crk_window_read_sample (&error);
+  CrkMethod *method;
+
+  g_assert_no_error (error);
+  /* the sample: provinces and CCID's stages */
+  g_assert_true (gtk_column_view_column_get_visible (w->province_column));
+  g_assert_cmpstr (gtk_column_view_column_get_title (w->province_column), ==, "Province");
+  g_assert_true (gtk_column_view_column_get_visible (w->tier_column));
+  g_assert_cmpuint (crk_results_get_n_tiers (crk_window_get_results (w)), >, 0);
+
+  method = crk_dataset_get_method (crk_window_get_dataset (w));
+  crk_method_set_tiers (method, CRK_TIER_RULE_NONE, NULL, 0);
+  crk_test_app_wait (tier_hidden, w->tier_column, 5);
+  g_assert_cmpuint (crk_results_get_n_tiers (crk_window_get_results (w)), ==, 0);
+  crk_method_set_ccid_stages (method);
+  crk_test_app_spin (50);
+  g_assert_true (gtk_column_view_column_get_visible (w->tier_column));
+
+  /* countries with another group attribute, no province */
+  for (guint i = 0; i < crk_dataset_get_n_cities (grouped); i++)
+    {
+      CrkCity *city = crk_dataset_get_city (grouped, i);
+
+      crk_city_set_province (city, NULL);
+      crk_city_set_region (city, NULL);
+      crk_city_set_attribute (city, "Size_group", i % 2 ? "S" : "L");
+      crk_city_set_attribute (city, "EurAsia_group", i % 2 ? "Asia" : "Europe");
+    }
+  crk_window_set_dataset (w, g_object_ref (grouped), NULL);
+  crk_test_app_wait (all_rows, w, 10);
+  g_assert_true (gtk_column_view_column_get_visible (w->province_column));
+  g_assert_cmpstr (gtk_column_view_column_get_title (w->province_column), ==, "EurAsia group");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *group = NULL;
+      g_autofree char *search = NULL;
+
+      g_object_get (g_ptr_array_index (w->rows, i), "province", &group, "search-text", &search, NULL);
+      g_assert_cmpstr (group, ==, i % 2 ? "Asia" : "Europe");
+      g_assert_nonnull (strstr (search, group));
+    }
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (header_of (w, w->province_column)), ==, "EurAsia group");
+
+  /* no groups at all (the sample's cities also have an "admin_level"): no column */
+  for (guint i = 0; i < crk_dataset_get_n_cities (bare); i++)
+    {
+      CrkCity *city = crk_dataset_get_city (bare, i);
+      g_auto (GStrv) names = crk_city_dup_attribute_names (city);
+
+      crk_city_set_province (city, NULL);
+      crk_city_set_region (city, NULL);
+      for (guint k = 0; names[k] != NULL; k++)
+        crk_city_set_attribute (city, names[k], NULL);
+    }
+  crk_window_set_dataset (w, g_object_ref (bare), NULL);
+  crk_test_app_wait (all_rows, w, 10);
+  g_assert_false (gtk_column_view_column_get_visible (w->province_column));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -381,6 +457,7 @@ main (int argc,
   ADD ("/app/words/scroll-top", test_scroll_top);
   ADD ("/app/words/geometric-banner", test_geometric_banner);
   ADD ("/app/words/name-alignment", test_name_alignment);
+  ADD ("/app/words/group-and-tier-columns", test_group_and_tier_columns);
 #undef ADD
 
   {
