@@ -39,6 +39,8 @@ struct _CrkMethodPanel
   GtkStringList *base_year_model;
   AdwPreferencesGroup *weights_group;
   AdwPreferencesGroup *indicator_weights_group;
+  AdwPreferencesGroup *agreement_group;
+  GtkListBox *agreement_list;
   GtkWidget *computed_banner; /* data-driven weights: read-only, and a way to copy them */
   GtkLabel *computed_label;
   GtkWidget *copy_weights_button;
@@ -67,6 +69,7 @@ struct _CrkMethodPanel
 G_DEFINE_FINAL_TYPE (CrkMethodPanel, crk_method_panel, GTK_TYPE_WIDGET)
 
 static void build_computed_banner (CrkMethodPanel *self);
+static void update_agreement (CrkMethodPanel *self);
 static void build_limit_rows (CrkMethodPanel *self);
 static void sync_limits (CrkMethodPanel *self);
 static guint indicator_normalisation_index (CrkMethod *method,
@@ -881,6 +884,8 @@ crk_method_panel_class_init (CrkMethodPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, aggregation_row);
   gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, imputation_row);
   gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, treatment_row);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, agreement_group);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, agreement_list);
   gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, scheme_row);
   gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, tier_row);
   gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, tier_model);
@@ -982,6 +987,58 @@ crk_method_panel_set_dataset (CrkMethodPanel *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), dataset != NULL);
 }
 
+/* Agreement with the published ranking of the year (the cities' reference ranks): ρ and
+ * τ, and the five cities that differ most; hidden when the year has none. */
+static void
+update_agreement (CrkMethodPanel *self)
+{
+  double rho = NAN, tau = NAN;
+  guint n = 0;
+  g_autoptr (GArray) largest = NULL;
+  GtkWidget *child;
+  int year;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agreement_list))) != NULL)
+    gtk_list_box_remove (self->agreement_list, child);
+  if (self->results == NULL || self->dataset == NULL ||
+      !crk_results_compare_reference (self->results, &rho, &tau, &n, &largest))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->agreement_group), FALSE);
+      return;
+    }
+  year = crk_results_get_year (self->results);
+  {
+    GtkWidget *row = adw_action_row_new ();
+    g_autofree char *title = g_strdup_printf (_ ("Spearman ρ %.3f · Kendall τ %.3f"), rho, tau);
+    g_autofree char *subtitle = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u city ranked in both, %d", "%u cities ranked in both, %d", n), n, year);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    gtk_widget_add_css_class (row, "property");
+    gtk_list_box_append (self->agreement_list, row);
+  }
+  for (guint k = 0; largest != NULL && k < MIN (largest->len, 5); k++)
+    {
+      guint city = g_array_index (largest, guint, k);
+      CrkCity *c = crk_dataset_get_city (self->dataset, city);
+      guint rank = crk_results_get_rank (self->results, city);
+      guint published = crk_city_get_reference_rank (c, year);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      if (rank == published)
+        break;
+      /* Translators: a city's rank here and in the published ranking */
+      subtitle = g_strdup_printf (_ ("Ranked %u here, %u published"), rank, published);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crk_city_get_display_name (c));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->agreement_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->agreement_group), TRUE);
+}
+
 /* Under equal, entropy, CRITIC or PCA weights: the shares on the right are the weights in
  * use; the button makes them the dataset's own weights, to edit (one undoable step). */
 static void
@@ -1072,6 +1129,7 @@ crk_method_panel_set_results (CrkMethodPanel *self,
       gtk_widget_set_sensitive (row->spin, !computed);
     }
   update_computed_banner (self);
+  update_agreement (self);
 }
 
 GtkAdjustment *

@@ -200,6 +200,55 @@ test_winsorising_limits (Fixture *f,
   g_assert_cmpfloat (s, ==, 1.5);
 }
 
+static gboolean
+results_of_year (gpointer data)
+{
+  CrkWindow *window = data;
+
+  return crk_window_get_results (window) != NULL &&
+    crk_results_get_year (crk_window_get_results (window)) == crk_window_get_year (window);
+}
+
+/* Where the dataset has the published ranks of the year, the panel says how closely the
+ * ranking agrees with them, and which cities differ most; it follows the method. */
+static void
+test_agreement (Fixture *f,
+                gconstpointer data)
+{
+  GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window->method_panel),
+                                                                CRK_TYPE_METHOD_PANEL, "agreement_group"));
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window->method_panel),
+                                                               CRK_TYPE_METHOD_PANEL, "agreement_list"));
+  CrkResults *results;
+  double rho = 0, tau = 0;
+  guint n = 0;
+  g_autofree char *expected = NULL;
+  const char *title;
+
+  crk_window_set_year (f->window, 2021);
+  crk_test_app_wait (results_of_year, f->window, 10);
+  results = crk_window_get_results (f->window);
+  g_assert_true (crk_results_compare_reference (results, &rho, &tau, &n, NULL));
+  g_assert_true (gtk_widget_get_visible (group));
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (list)));
+  expected = g_strdup_printf ("Spearman ρ %.3f · Kendall τ %.3f", rho, tau);
+  g_assert_cmpstr (title, ==, expected);
+  /* the ρ line and at most five cities */
+  {
+    guint rows = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+      rows++;
+    g_assert_cmpuint (rows, >, 1);
+    g_assert_cmpuint (rows, <=, 6);
+  }
+  /* no published ranks for 2020 */
+  crk_window_set_year (f->window, 2020);
+  crk_test_app_wait (results_of_year, f->window, 10);
+  g_assert_false (crk_results_compare_reference (crk_window_get_results (f->window), &rho, &tau, &n, NULL));
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
 int
 main (int argc,
       char **argv)
@@ -213,6 +262,7 @@ main (int argc,
   g_test_add ("/app/method/indicator-normalisation", Fixture, NULL, fixture_setup, test_indicator_normalisation,
               fixture_teardown);
   g_test_add ("/app/method/winsorising-limits", Fixture, NULL, fixture_setup, test_winsorising_limits, fixture_teardown);
+  g_test_add ("/app/method/agreement", Fixture, NULL, fixture_setup, test_agreement, fixture_teardown);
   status = g_test_run ();
   crk_test_app_cleanup ();
   return status;
