@@ -138,6 +138,8 @@ on_setup_cb (GtkSignalListItemFactory *factory,
         g_assert_not_reached ();
     }
 
+  /* the window's Ctrl/Shift+click finds the row of a cell by it (weak: the item owns us) */
+  g_object_set_data (G_OBJECT (child), "crk-list-item", item);
   gtk_list_item_set_child (item, child);
 }
 

@@ -86,6 +86,12 @@ struct _CrkWindow
   AdwMessageDialog *message_dialog;
   gboolean closing_confirmed;
   char **pending_codes;
+  /* The selection: city indices in the order chosen. It outlives a search that hides
+   * some of them (the table selects them again when they show); the charts, the detail
+   * and the report follow it. */
+  GArray *selected;
+  gboolean restoring_selection;
+  guint anchor; /* the table position a Shift+click range starts from */
 
   /* import */
   CrkImportAssistant *import_assistant; /* weak: the one open */

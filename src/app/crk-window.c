@@ -455,36 +455,129 @@ GArray *
 crk_window_dup_selected_cities (CrkWindow *self)
 {
   GArray *cities = g_array_new (FALSE, FALSE, sizeof (guint));
-  GListModel *model = G_LIST_MODEL (self->selection);
-  g_autoptr (GtkBitset) selected = NULL;
-  GtkBitsetIter iter;
-  guint pos;
 
   g_return_val_if_fail (CRK_IS_WINDOW (self), cities);
-
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok;
-       ok = gtk_bitset_iter_next (&iter, &pos))
-    {
-      g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, pos);
-      guint city;
-
-      if (row == NULL)
-        continue;
-      city = crk_city_get_index (crk_ranking_row_get_city (row));
-      g_array_append_val (cities, city);
-    }
+  g_array_append_vals (cities, self->selected->data, self->selected->len);
   return cities;
 }
 
 static void
+show_selected (CrkWindow *self)
+{
+  crk_chart_view_set_cities (self->chart_view, (const guint *) self->selected->data, self->selected->len);
+  crk_city_detail_set_city (self->city_detail,
+                            self->selected->len > 0 ? g_array_index (self->selected, guint, 0) : G_MAXUINT);
+}
+
+/* The user changed the selection: it becomes what the table shows selected, in the order
+ * chosen (those kept first, in their order, then the new ones in the table's order). */
+static void
 on_selection_changed_cb (CrkWindow *self)
 {
-  g_autoptr (GArray) cities = crk_window_dup_selected_cities (self);
+  GListModel *model = G_LIST_MODEL (self->selection);
+  g_autoptr (GtkBitset) selected = NULL;
+  g_autoptr (GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GHashTable) in_table = g_hash_table_new (NULL, NULL);
+  GtkBitsetIter iter;
+  guint pos;
 
-  crk_chart_view_set_cities (self->chart_view, (const guint *) cities->data, cities->len);
-  crk_city_detail_set_city (self->city_detail,
-                            cities->len > 0 ? g_array_index (cities, guint, 0) : G_MAXUINT);
+  if (self->restoring_selection || self->selection == NULL || self->selected == NULL)
+    return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+    {
+      g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, pos);
+
+      if (row != NULL)
+        g_hash_table_add (in_table, GUINT_TO_POINTER (crk_city_get_index (crk_ranking_row_get_city (row)) + 1));
+    }
+  for (guint i = 0; i < self->selected->len; i++)
+    {
+      guint city = g_array_index (self->selected, guint, i);
+
+      if (g_hash_table_remove (in_table, GUINT_TO_POINTER (city + 1)))
+        g_array_append_val (chosen, city);
+    }
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+    {
+      g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, pos);
+      guint city = row != NULL ? crk_city_get_index (crk_ranking_row_get_city (row)) : G_MAXUINT;
+
+      if (row != NULL && g_hash_table_remove (in_table, GUINT_TO_POINTER (city + 1)))
+        g_array_append_val (chosen, city);
+    }
+  g_array_set_size (self->selected, 0);
+  g_array_append_vals (self->selected, chosen->data, chosen->len);
+  /* a plain click (one row) is where a Shift+click range starts */
+  if (gtk_bitset_get_size (selected) == 1)
+    self->anchor = gtk_bitset_get_minimum (selected);
+  show_selected (self);
+}
+
+/* GTK 4.8's column view loses a Ctrl+click or Shift+click on a row (a real pointer under
+ * X11 adds nothing): the window does them, as every GNOME list does. Ctrl toggles the row,
+ * Shift selects from the last row clicked (Ctrl+Shift adds that range). */
+static void
+on_table_pressed_cb (GtkGestureClick *gesture,
+                     int n_press,
+                     double x,
+                     double y,
+                     CrkWindow *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  GtkWidget *hit = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  GtkListItem *item = NULL;
+  guint pos;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0 || n_press != 1)
+    return;
+  for (GtkWidget *w = hit; w != NULL && item == NULL; w = gtk_widget_get_parent (w))
+    item = g_object_get_data (G_OBJECT (w), "crk-list-item");
+  if (item == NULL || (pos = gtk_list_item_get_position (item)) == GTK_INVALID_LIST_POSITION)
+    return;
+  if ((state & GDK_SHIFT_MASK) != 0 && self->anchor != GTK_INVALID_LIST_POSITION)
+    {
+      guint first = MIN (self->anchor, pos), last = MAX (self->anchor, pos);
+
+      gtk_selection_model_select_range (model, first, last - first + 1, (state & GDK_CONTROL_MASK) == 0);
+    }
+  else if (gtk_selection_model_is_selected (model, pos))
+    gtk_selection_model_unselect_item (model, pos);
+  else
+    gtk_selection_model_select_item (model, pos, FALSE);
+  if ((state & GDK_SHIFT_MASK) == 0)
+    self->anchor = pos;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* Rows came or went (a search, a sort, rows added): the table selects the selection's
+ * cities that it shows. */
+static void
+on_table_items_changed_cb (CrkWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  g_autoptr (GtkBitset) want = gtk_bitset_new_empty ();
+  g_autoptr (GtkBitset) mask = NULL;
+  g_autoptr (GHashTable) cities = g_hash_table_new (NULL, NULL);
+  guint n;
+
+  if (self->selection == NULL || self->selected == NULL || self->selected->len == 0)
+    return;
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < self->selected->len; i++)
+    g_hash_table_add (cities, GUINT_TO_POINTER (g_array_index (self->selected, guint, i) + 1));
+  for (guint pos = 0; pos < n; pos++)
+    {
+      g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, pos);
+
+      if (row != NULL && g_hash_table_contains (cities, GUINT_TO_POINTER (crk_city_get_index (crk_ranking_row_get_city (row)) + 1)))
+        gtk_bitset_add (want, pos);
+    }
+  mask = gtk_bitset_new_range (0, n);
+  self->restoring_selection = TRUE;
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), want, mask);
+  self->restoring_selection = FALSE;
 }
 
 static guint
@@ -541,6 +634,7 @@ crk_window_select_codes (CrkWindow *self,
       self->pending_codes = g_strdupv ((char **) codes);
       return;
     }
+  g_array_set_size (self->selected, 0);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     {
@@ -792,8 +886,9 @@ crk_window_set_dataset (CrkWindow *self,
   recompute (self, FALSE);
 
   fill_store (self);
+  g_array_set_size (self->selected, 0);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  on_selection_changed_cb (self);
+  show_selected (self);
   update_count (self);
 
   _crk_window_update_title (self);
@@ -1082,6 +1177,7 @@ crk_window_finalize (GObject *object)
   CrkWindow *self = (CrkWindow *) object;
 
   g_clear_pointer (&self->dimensions, g_array_unref);
+  g_clear_pointer (&self->selected, g_array_unref);
   g_clear_pointer (&self->pending_codes, g_strfreev);
 
   G_OBJECT_CLASS (crk_window_parent_class)->finalize (object);
@@ -1250,9 +1346,21 @@ crk_window_init (CrkWindow *self)
 
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->dimensions = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->selected = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dimension_columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_table_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+    self->anchor = GTK_INVALID_LIST_POSITION;
+  }
+  /* after the selection model has handled the change */
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_table_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   {
     const struct
