@@ -158,10 +158,12 @@ struct _CrkReport
   double profile_table_height;
 };
 
-/* crk-report-content.c: the blocks of the flowing sections. */
+/* crk-report-summary.c */
 void crk_report_build_summary (CrkReport *self);
+/* crk-report-method.c */
 void crk_report_build_method (CrkReport *self);
-/* Returns the ranking table's index. */
+/* crk-report-content.c: the ranking table, the index of profiles, a profile's text and
+ * what the sections share. Returns the ranking table's index. */
 int crk_report_build_table (CrkReport *self);
 /* The alphabetical index of the profiled cities; @numbers: the printed page number of
  * each profile, in the order of self->profiles. */
@@ -185,6 +187,33 @@ guint crk_report_add_row (CrkReport *self,
                           int table,
                           char **cells,
                           guint flags);
+/* A heading inside @table (a tier, risers or fallers); markup is taken. */
+guint crk_report_add_group (CrkReport *self,
+                            int table,
+                            char *markup);
+/* A NULL-terminated array for @n cells, all NULL. */
+char **crk_report_cells_new (guint n);
+
+/* Text shared by the sections (crk-report-content.c). */
+/* Between two generated sentences: a space after Latin text, nothing after Chinese. */
+void crk_report_sentence_gap (GString *s);
+/* Escaped markup of @s; "" for NULL. */
+char *crk_report_escape (const char *s);
+/* The city's province, its name in the report's language, escaped. */
+char *crk_report_province_markup (CrkDataset *dataset,
+                                  CrkCity *city);
+/* crk_report_city_markup() of the city at index @city. */
+char *crk_report_city_name_markup (CrkReport *self,
+                                   guint city);
+/* The city's display name, or its code; not escaped. */
+const char *crk_report_city_display_name (CrkReport *self,
+                                          guint city);
+/* The name of the city's tier, or NULL. */
+const char *crk_report_tier_name (CrkReport *self,
+                                  guint city);
+/* The median of @n values, NAN when none; sorts @values. */
+double crk_report_median_of (double *values,
+                             guint n);
 
 /* crk-report-draw.c */
 cairo_t *crk_report_measure_context (void);
