@@ -221,6 +221,124 @@ scale_of (const CrkChartData *data,
     *hi = *lo + 1;
 }
 
+/* Series @i's bar for indicator @j, its value and its growth on the year before, in the
+ * row at @y on the scale [@lo, @hi]. */
+static void
+values_draw_bar (CrkDraw *d,
+                 const Values *v,
+                 guint j,
+                 guint i,
+                 double y,
+                 double lo,
+                 double hi,
+                 double gap)
+{
+  const CrkChartData *data = d->data;
+  cairo_t *cr = d->cr;
+  const CrkChartSeries *s = &data->series[i];
+  double value = s->values[j];
+  double prev = i > 0 ? data->series[i - 1].values[j] : NAN;
+  double cy = y + (i + 0.5) * v->bar_pitch;
+  double x0 = v->bars_x0 + (v->bars_x1 - v->bars_x0) * (MIN (0, value) - lo) / (hi - lo);
+  double x1 = v->bars_x0 + (v->bars_x1 - v->bars_x0) * (MAX (0, value) - lo) / (hi - lo);
+  g_autofree char *year = series_label (s);
+  g_autoptr (PangoLayout) yl = crk_draw_layout (d, year, v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
+  g_autofree char *text = crk_chart_format_value (value);
+  g_autofree char *growth = NULL;
+  g_autofree char *tooltip = NULL;
+  CrkRGBA color;
+  CrkRect value_rect, hit = {v->bars_x0, cy - v->bar_pitch / 2, v->bars_x1 - v->bars_x0 + v->value_w, v->bar_pitch};
+
+  crk_draw_text (d, yl, v->bars_x0 - gap * 0.6, cy, CRK_ANCHOR_RIGHT, &d->style->secondary, NULL);
+  if (isnan (value))
+    {
+      g_autoptr (PangoLayout) nl = crk_draw_layout (d, _ ("no value"), v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
+
+      pango_layout_set_text (nl, _ ("no value"), -1);
+      crk_draw_text (d, nl, v->bars_x0 + 2 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->secondary, NULL);
+      tooltip = g_strdup_printf (_ ("%s, %s: no value"), data->axis_names[j], year);
+      crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, s->city, data->axis_nodes[j], s->year,
+                          NAN, &hit, g_steal_pointer (&tooltip));
+      return;
+    }
+  year_color (d, i, data->n_series, &color);
+  crk_rgba_set_source (cr, &color);
+  cairo_rectangle (cr, x0, cy - v->bar_h / 2, MAX (x1 - x0, 0.5), v->bar_h);
+  cairo_fill (cr);
+  crk_draw_ink (d, x0, cy - v->bar_h / 2, x1 - x0, v->bar_h);
+
+  {
+    g_autoptr (PangoLayout) vl = crk_draw_layout (d, text, v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
+    /* Negative bars grow left of zero; their label goes right of zero. */
+    crk_draw_text (d, vl, x1 + 3 * d->k, cy, CRK_ANCHOR_LEFT,
+                   value < 0 ? &d->style->negative : &d->style->foreground, &value_rect);
+  }
+  if (!isnan (prev) && prev != 0)
+    {
+      double g = (value - prev) / fabs (prev);
+      g_autoptr (PangoLayout) gl = NULL;
+
+      growth = crk_chart_format_percent (g);
+      gl = crk_draw_layout (d, growth, v->text_size * 0.9, PANGO_WEIGHT_BOLD);
+      crk_draw_text (d, gl, value_rect.x + value_rect.width + 4 * d->k, cy, CRK_ANCHOR_LEFT,
+                     g >= 0 ? &d->style->positive : &d->style->negative, NULL);
+    }
+  if (growth != NULL)
+    tooltip = g_strdup_printf (_ ("%s, %s: %s %s (%s on the year before)"), data->axis_names[j], year,
+                               text, data->axis_units[j] != NULL ? data->axis_units[j] : "", growth);
+  else
+    tooltip = g_strdup_printf (_ ("%s, %s: %s %s"), data->axis_names[j], year, text,
+                               data->axis_units[j] != NULL ? data->axis_units[j] : "");
+  crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, s->city, data->axis_nodes[j], s->year,
+                      value, &hit, g_steal_pointer (&tooltip));
+}
+
+/* The axis under the groups ending at @y: ticks on a common scale, or a note that each
+ * indicator has its own. */
+static void
+values_draw_axis (CrkDraw *d,
+                  const Values *v,
+                  double y,
+                  double common_lo,
+                  double common_hi,
+                  double step)
+{
+  cairo_t *cr = d->cr;
+
+  if (v->common)
+    {
+      guint n_ticks = (guint) round ((common_hi - common_lo) / step);
+
+      cairo_save (cr);
+      crk_rgba_set_source (cr, &d->style->axis);
+      cairo_set_line_width (cr, d->style->grid_width);
+      cairo_move_to (cr, v->bars_x0, y - v->group_gap / 2);
+      cairo_line_to (cr, v->bars_x1, y - v->group_gap / 2);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      for (guint t = 0; t <= n_ticks; t++)
+        {
+          double value = common_lo + t * step;
+          g_autofree char *text = crk_draw_format_tick (value, step);
+          g_autoptr (PangoLayout) l = crk_draw_layout (d, text, v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
+          double w;
+
+          crk_text_layout_get_size (l, &w, NULL);
+          crk_draw_text (d, l, MIN (v->bars_x0 + (v->bars_x1 - v->bars_x0) * t / n_ticks, d->width - d->margin - w / 2),
+                         y - v->group_gap / 2 + 2 * d->k, CRK_ANCHOR_TOP, &d->style->secondary, NULL);
+        }
+    }
+  else
+    {
+      g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("Indicators share a scale only with those of the same unit."),
+                                                   v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
+
+      crk_text_layout_set_width (l, d->plot.width, PANGO_ALIGN_LEFT);
+      crk_draw_text (d, l, d->plot.x, y - v->group_gap / 2 + 2 * d->k, CRK_ANCHOR_TOP_LEFT,
+                     &d->style->secondary, NULL);
+    }
+}
+
 void
 crk_chart_values_draw (CrkDraw *d)
 {
@@ -287,99 +405,10 @@ crk_chart_values_draw (CrkDraw *d)
         }
 
       for (guint i = 0; i < data->n_series; i++)
-        {
-          const CrkChartSeries *s = &data->series[i];
-          double value = s->values[j];
-          double prev = i > 0 ? data->series[i - 1].values[j] : NAN;
-          double cy = y + (i + 0.5) * v.bar_pitch;
-          double x0 = v.bars_x0 + (v.bars_x1 - v.bars_x0) * (MIN (0, value) - lo) / (hi - lo);
-          double x1 = v.bars_x0 + (v.bars_x1 - v.bars_x0) * (MAX (0, value) - lo) / (hi - lo);
-          g_autofree char *year = series_label (s);
-          g_autoptr (PangoLayout) yl = crk_draw_layout (d, year, v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
-          g_autofree char *text = crk_chart_format_value (value);
-          g_autofree char *growth = NULL;
-          g_autofree char *tooltip = NULL;
-          CrkRGBA color;
-          CrkRect value_rect, hit = {v.bars_x0, cy - v.bar_pitch / 2, v.bars_x1 - v.bars_x0 + v.value_w, v.bar_pitch};
-
-          crk_draw_text (d, yl, v.bars_x0 - gap * 0.6, cy, CRK_ANCHOR_RIGHT, &d->style->secondary, NULL);
-          if (isnan (value))
-            {
-              g_autoptr (PangoLayout) nl = crk_draw_layout (d, _ ("no value"), v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
-
-              pango_layout_set_text (nl, _ ("no value"), -1);
-              crk_draw_text (d, nl, v.bars_x0 + 2 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->secondary, NULL);
-              tooltip = g_strdup_printf (_ ("%s, %s: no value"), data->axis_names[j], year);
-              crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, s->city, data->axis_nodes[j], s->year,
-                                  NAN, &hit, g_steal_pointer (&tooltip));
-              continue;
-            }
-          year_color (d, i, data->n_series, &color);
-          crk_rgba_set_source (cr, &color);
-          cairo_rectangle (cr, x0, cy - v.bar_h / 2, MAX (x1 - x0, 0.5), v.bar_h);
-          cairo_fill (cr);
-          crk_draw_ink (d, x0, cy - v.bar_h / 2, x1 - x0, v.bar_h);
-
-          {
-            g_autoptr (PangoLayout) vl = crk_draw_layout (d, text, v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
-            /* Negative bars grow left of zero; their label goes right of zero. */
-            crk_draw_text (d, vl, x1 + 3 * d->k, cy, CRK_ANCHOR_LEFT,
-                           value < 0 ? &d->style->negative : &d->style->foreground, &value_rect);
-          }
-          if (!isnan (prev) && prev != 0)
-            {
-              double g = (value - prev) / fabs (prev);
-              g_autoptr (PangoLayout) gl = NULL;
-
-              growth = crk_chart_format_percent (g);
-              gl = crk_draw_layout (d, growth, v.text_size * 0.9, PANGO_WEIGHT_BOLD);
-              crk_draw_text (d, gl, value_rect.x + value_rect.width + 4 * d->k, cy, CRK_ANCHOR_LEFT,
-                             g >= 0 ? &d->style->positive : &d->style->negative, NULL);
-            }
-          if (growth != NULL)
-            tooltip = g_strdup_printf (_ ("%s, %s: %s %s (%s on the year before)"), data->axis_names[j], year,
-                                       text, data->axis_units[j] != NULL ? data->axis_units[j] : "", growth);
-          else
-            tooltip = g_strdup_printf (_ ("%s, %s: %s %s"), data->axis_names[j], year, text,
-                                       data->axis_units[j] != NULL ? data->axis_units[j] : "");
-          crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, s->city, data->axis_nodes[j], s->year,
-                              value, &hit, g_steal_pointer (&tooltip));
-        }
+        values_draw_bar (d, &v, j, i, y, lo, hi, gap);
       y += v.group_h[j];
     }
 
-  /* The axis: ticks on a common scale, or a note that each indicator has its own. */
-  if (v.common)
-    {
-      guint n_ticks = (guint) round ((common_hi - common_lo) / step);
-
-      cairo_save (cr);
-      crk_rgba_set_source (cr, &d->style->axis);
-      cairo_set_line_width (cr, d->style->grid_width);
-      cairo_move_to (cr, v.bars_x0, y - v.group_gap / 2);
-      cairo_line_to (cr, v.bars_x1, y - v.group_gap / 2);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      for (guint t = 0; t <= n_ticks; t++)
-        {
-          double value = common_lo + t * step;
-          g_autofree char *text = crk_draw_format_tick (value, step);
-          g_autoptr (PangoLayout) l = crk_draw_layout (d, text, v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
-          double w;
-
-          crk_text_layout_get_size (l, &w, NULL);
-          crk_draw_text (d, l, MIN (v.bars_x0 + (v.bars_x1 - v.bars_x0) * t / n_ticks, d->width - d->margin - w / 2),
-                         y - v.group_gap / 2 + 2 * d->k, CRK_ANCHOR_TOP, &d->style->secondary, NULL);
-        }
-    }
-  else
-    {
-      g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("Indicators share a scale only with those of the same unit."),
-                                                   v.text_size * 0.9, PANGO_WEIGHT_NORMAL);
-
-      crk_text_layout_set_width (l, d->plot.width, PANGO_ALIGN_LEFT);
-      crk_draw_text (d, l, d->plot.x, y - v.group_gap / 2 + 2 * d->k, CRK_ANCHOR_TOP_LEFT,
-                     &d->style->secondary, NULL);
-    }
+  values_draw_axis (d, &v, y, common_lo, common_hi, step);
   g_free (v.group_h);
 }

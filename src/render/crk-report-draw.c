@@ -743,6 +743,119 @@ crk_report_draw_contents_page (CrkReport *self,
 
 /* Distribution by tier */
 
+/* The index scores of the ranked cities: a histogram in round bins, stacked by tier, its
+ * plot @plot_h high from @top (nothing when too low). */
+static void
+draw_score_histogram (CrkReport *self,
+                      cairo_t *cr,
+                      double x,
+                      double top,
+                      double width,
+                      double plot_h)
+{
+  const CrkStyle *style = crk_report_get_style ();
+  CrkResults *r = self->results;
+  guint n_tiers = crk_results_get_n_tiers (r);
+  guint n_ranked = 0;
+  const guint *order = crk_results_get_order (r, &n_ranked);
+  double plot_x = x + 28, plot_w = width - 28;
+  double smin = INFINITY, smax = -INFINITY, bin = 5, start, end;
+  guint n_bins, tallest = 1;
+  g_autofree guint *stack = NULL;
+  g_autoptr (PangoLayout) title = NULL;
+
+  if (n_ranked == 0 || plot_h < 80)
+    return;
+  for (guint i = 0; i < n_ranked; i++)
+    {
+      double s = crk_results_get_index_score (r, order[i]);
+
+      smin = MIN (smin, s);
+      smax = MAX (smax, s);
+    }
+  /* Round bins from the scores, whatever their scale (0-100, z-scores). */
+  crk_draw_nice_scale (smin, smax, 14, &start, &end, &bin);
+  end = MAX (floor (smax / bin + 1e-9) * bin + bin, start + bin);
+  n_bins = (guint) lround ((end - start) / bin);
+  stack = g_new0 (guint, n_bins * (n_tiers + 1));
+  for (guint i = 0; i < n_ranked; i++)
+    {
+      double s = crk_results_get_index_score (r, order[i]);
+      guint b = MIN ((guint) floor ((s - start) / bin), n_bins - 1);
+      int tier = crk_results_get_tier (r, order[i]);
+
+      stack[b * (n_tiers + 1) + (tier >= 0 ? (guint) tier : n_tiers)]++;
+    }
+  for (guint b = 0; b < n_bins; b++)
+    {
+      guint sum = 0;
+
+      for (guint t = 0; t <= n_tiers; t++)
+        sum += stack[b * (n_tiers + 1) + t];
+      tallest = MAX (tallest, sum);
+    }
+
+  title = markup_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (title, _ ("Index scores of the ranked cities"), -1);
+  crk_report_show_layout (cr, title, x, top - 26, &style->foreground);
+
+  /* Grid and count axis. */
+  for (guint k = 0; k <= 4; k++)
+    {
+      double v = tallest * k / 4.0;
+      double gy = top + plot_h - plot_h * k / 4.0;
+      g_autofree char *t = g_strdup_printf ("%.0f", v);
+      g_autoptr (PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
+      double tw, th;
+
+      hline (cr, &style->grid, 0.5, plot_x, plot_x + plot_w, gy);
+      pango_layout_set_text (tick, t, -1);
+      crk_text_layout_get_size (tick, &tw, &th);
+      crk_report_show_layout (cr, tick, plot_x - tw - 4, gy - th / 2, &style->secondary);
+    }
+  for (guint b = 0; b < n_bins; b++)
+    {
+      double bx = plot_x + plot_w * b / n_bins;
+      double bw = plot_w / n_bins;
+      double by = top + plot_h;
+
+      for (guint t = 0; t <= n_tiers; t++)
+        {
+          guint c = stack[b * (n_tiers + 1) + t];
+          CrkRGBA colour;
+          double h = plot_h * c / tallest;
+
+          if (c == 0)
+            continue;
+          if (t < n_tiers)
+            crk_palette_get_category (CRK_CHART_STYLE_LIGHT, t, n_tiers, &colour);
+          else
+            colour = style->axis;
+          fill_rect (cr, &colour, bx + 1, by - h, bw - 2, h);
+          by -= h;
+        }
+    }
+  hline (cr, &style->axis, 0.8, plot_x, plot_x + plot_w, top + plot_h);
+  for (guint b = 0; b <= n_bins; b++)
+    {
+      g_autofree char *t = crk_draw_format_tick (start + b * bin, bin);
+      g_autoptr (PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_CENTER);
+      double tw, th;
+
+      if (n_bins > 12 && b % 2 == 1)
+        continue;
+      pango_layout_set_text (tick, t, -1);
+      crk_text_layout_get_size (tick, &tw, &th);
+      crk_report_show_layout (cr, tick, plot_x + plot_w * b / n_bins - tw / 2, top + plot_h + 3, &style->secondary);
+    }
+  {
+    g_autoptr (PangoLayout) axis = markup_layout (cr, NULL, 8, PANGO_WEIGHT_NORMAL, plot_w, PANGO_ALIGN_CENTER);
+
+    pango_layout_set_text (axis, _ ("Index score (number of cities per band)"), -1);
+    crk_report_show_layout (cr, axis, plot_x, top + plot_h + 16, &style->secondary);
+  }
+}
+
 void
 crk_report_draw_tiers_page (CrkReport *self,
                             cairo_t *cr,
@@ -855,102 +968,7 @@ crk_report_draw_tiers_page (CrkReport *self,
   /* Scores: a histogram in round bins, stacked by tier. */
   {
     double top = y + 30;
-    double plot_h = MIN (height - (top - y0) - 60, 300);
-    double plot_x = x + 28, plot_w = width - 28;
-    double smin = INFINITY, smax = -INFINITY, bin = 5, start, end;
-    guint n_bins, tallest = 1;
-    g_autofree guint *stack = NULL;
-    g_autoptr (PangoLayout) title = NULL;
 
-    if (n_ranked == 0 || plot_h < 80)
-      return;
-    for (guint i = 0; i < n_ranked; i++)
-      {
-        double s = crk_results_get_index_score (r, order[i]);
-
-        smin = MIN (smin, s);
-        smax = MAX (smax, s);
-      }
-    /* Round bins from the scores, whatever their scale (0-100, z-scores). */
-    crk_draw_nice_scale (smin, smax, 14, &start, &end, &bin);
-    end = MAX (floor (smax / bin + 1e-9) * bin + bin, start + bin);
-    n_bins = (guint) lround ((end - start) / bin);
-    stack = g_new0 (guint, n_bins * (n_tiers + 1));
-    for (guint i = 0; i < n_ranked; i++)
-      {
-        double s = crk_results_get_index_score (r, order[i]);
-        guint b = MIN ((guint) floor ((s - start) / bin), n_bins - 1);
-        int tier = crk_results_get_tier (r, order[i]);
-
-        stack[b * (n_tiers + 1) + (tier >= 0 ? (guint) tier : n_tiers)]++;
-      }
-    for (guint b = 0; b < n_bins; b++)
-      {
-        guint sum = 0;
-
-        for (guint t = 0; t <= n_tiers; t++)
-          sum += stack[b * (n_tiers + 1) + t];
-        tallest = MAX (tallest, sum);
-      }
-
-    title = markup_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
-    pango_layout_set_text (title, _ ("Index scores of the ranked cities"), -1);
-    crk_report_show_layout (cr, title, x, top - 26, &style->foreground);
-
-    /* Grid and count axis. */
-    for (guint k = 0; k <= 4; k++)
-      {
-        double v = tallest * k / 4.0;
-        double gy = top + plot_h - plot_h * k / 4.0;
-        g_autofree char *t = g_strdup_printf ("%.0f", v);
-        g_autoptr (PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
-        double tw, th;
-
-        hline (cr, &style->grid, 0.5, plot_x, plot_x + plot_w, gy);
-        pango_layout_set_text (tick, t, -1);
-        crk_text_layout_get_size (tick, &tw, &th);
-        crk_report_show_layout (cr, tick, plot_x - tw - 4, gy - th / 2, &style->secondary);
-      }
-    for (guint b = 0; b < n_bins; b++)
-      {
-        double bx = plot_x + plot_w * b / n_bins;
-        double bw = plot_w / n_bins;
-        double by = top + plot_h;
-
-        for (guint t = 0; t <= n_tiers; t++)
-          {
-            guint c = stack[b * (n_tiers + 1) + t];
-            CrkRGBA colour;
-            double h = plot_h * c / tallest;
-
-            if (c == 0)
-              continue;
-            if (t < n_tiers)
-              crk_palette_get_category (CRK_CHART_STYLE_LIGHT, t, n_tiers, &colour);
-            else
-              colour = style->axis;
-            fill_rect (cr, &colour, bx + 1, by - h, bw - 2, h);
-            by -= h;
-          }
-      }
-    hline (cr, &style->axis, 0.8, plot_x, plot_x + plot_w, top + plot_h);
-    for (guint b = 0; b <= n_bins; b++)
-      {
-        g_autofree char *t = crk_draw_format_tick (start + b * bin, bin);
-        g_autoptr (PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_CENTER);
-        double tw, th;
-
-        if (n_bins > 12 && b % 2 == 1)
-          continue;
-        pango_layout_set_text (tick, t, -1);
-        crk_text_layout_get_size (tick, &tw, &th);
-        crk_report_show_layout (cr, tick, plot_x + plot_w * b / n_bins - tw / 2, top + plot_h + 3, &style->secondary);
-      }
-    {
-      g_autoptr (PangoLayout) axis = markup_layout (cr, NULL, 8, PANGO_WEIGHT_NORMAL, plot_w, PANGO_ALIGN_CENTER);
-
-      pango_layout_set_text (axis, _ ("Index score (number of cities per band)"), -1);
-      crk_report_show_layout (cr, axis, plot_x, top + plot_h + 16, &style->secondary);
-    }
+    draw_score_histogram (self, cr, x, top, width, MIN (height - (top - y0) - 60, 300));
   }
 }

@@ -345,6 +345,265 @@ dimension_range (CrkResults *r,
     }
 }
 
+/* The title: the rank in a badge of the tier's colour, the names, where the city is. */
+static void
+draw_profile_title (CrkReport *self,
+                    cairo_t *cr,
+                    guint city,
+                    const CrkRGBA *tier_colour,
+                    double x,
+                    double y,
+                    double width)
+{
+  const CrkStyle *style = crk_report_get_style ();
+  CrkDataset *dataset = crk_results_get_dataset (self->results);
+  CrkCity *c = crk_dataset_get_city (dataset, city);
+  guint rank = crk_results_get_rank (self->results, city);
+  g_autofree char *rank_text = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
+  g_autoptr (PangoLayout) badge = text_layout (cr, NULL, rank >= 100 ? 16 : 20, PANGO_WEIGHT_BOLD, -1);
+  g_autofree char *name = crk_report_city_markup (c);
+  g_autofree char *name_markup = g_strdup_printf ("<span size=\"x-large\">%s</span>", name);
+  g_autoptr (PangoLayout) title = text_layout (cr, name_markup, 13, PANGO_WEIGHT_BOLD, width - 70);
+  g_autofree char *where = NULL;
+  g_autoptr (PangoLayout) place = NULL;
+  const char *province = crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (c));
+  const char *region = crk_dataset_get_group_display_name (dataset, "region", crk_city_get_region (c));
+  double bw, bh, th;
+
+  cairo_save (cr);
+  crk_rgba_set_source (cr, tier_colour);
+  cairo_rectangle (cr, x, y, 50, 50);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  pango_layout_set_text (badge, rank_text, -1);
+  crk_text_layout_get_size (badge, &bw, &bh);
+  crk_report_show_layout (cr, badge, x + (50 - bw) / 2, y + (50 - bh) / 2,
+                          crk_rgba_get_luminance (tier_colour) > 0.5 ? &style->foreground : &white);
+
+  crk_text_layout_ellipsize (title, width - 66);
+  crk_text_layout_get_size (title, NULL, &th);
+  crk_report_show_layout (cr, title, x + 62, y - 2, &accent);
+  if (province != NULL && *province != '\0' && region != NULL && *region != '\0')
+    where = g_strdup_printf ("%s · %s", province, region);
+  else
+    where = g_strdup (province != NULL && *province != '\0' ? province : region != NULL ? region
+                                                                                        : "");
+  place = text_layout (cr, NULL, 9.5, PANGO_WEIGHT_NORMAL, width - 66);
+  pango_layout_set_text (place, where, -1);
+  crk_report_show_layout (cr, place, x + 62, y + th, &style->secondary);
+}
+
+/* Key figures: score, rank, change, tier and the published rank, in a strip at @sy. */
+static void
+draw_profile_figures (CrkReport *self,
+                      cairo_t *cr,
+                      guint city,
+                      const CrkRGBA *tier_colour,
+                      double x,
+                      double sy,
+                      double width)
+{
+  CrkResults *r = self->results;
+  CrkCity *c = crk_dataset_get_city (crk_results_get_dataset (r), city);
+  guint rank = crk_results_get_rank (r, city);
+  int tier = crk_results_get_tier (r, city);
+  double cw = width / 5;
+  g_autofree char *score = crk_report_format_score (crk_results_get_index_score (r, city));
+  g_autofree char *rank_value = NULL;
+  g_autofree char *change = crk_report_format_change (self, city, TRUE);
+  g_autofree char *change_label = NULL;
+  g_autofree char *ref_label = NULL;
+  g_autofree char *ref_value = NULL;
+  g_autofree char *tier_value = NULL;
+  guint ref = crk_city_get_reference_rank (c, crk_results_get_year (r));
+
+  cairo_save (cr);
+  crk_rgba_set_source (cr, &strip_fill);
+  cairo_rectangle (cr, x, sy, width, 38);
+  cairo_fill (cr);
+  crk_rgba_set_source (cr, tier_colour);
+  cairo_rectangle (cr, x, sy, 3, 38);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  rank_value = rank > 0 ? g_strdup_printf (_ ("%u <span size=\"small\" weight=\"normal\">of %u</span>"),
+                                           rank, crk_results_get_n_ranked (r))
+                        : g_strdup (_ ("not ranked"));
+  if (crk_results_has_base_year (r))
+    change_label = g_strdup_printf (_ ("Change since %d"), crk_results_get_base_year (r));
+  else
+    change_label = g_strdup (_ ("Change"));
+  if (change == NULL || *change == '\0')
+    {
+      g_free (change);
+      change = g_strdup ("–");
+    }
+  tier_value = g_markup_escape_text (tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : "–", -1);
+  ref_label = g_strdup_printf (_ ("Published rank %d"), crk_results_get_year (r));
+  ref_value = ref > 0 ? g_strdup_printf ("%u", ref) : g_strdup ("–");
+
+  draw_key_figure (cr, _ ("Score"), score, x, sy, cw);
+  draw_key_figure (cr, _ ("Rank"), rank_value, x + cw, sy, cw);
+  draw_key_figure (cr, change_label, change, x + 2 * cw, sy, cw);
+  draw_key_figure (cr, _ ("Tier"), tier_value, x + 3 * cw, sy, cw);
+  draw_key_figure (cr, ref_label, ref_value, x + 4 * cw, sy, cw);
+}
+
+/* The profile's radar: the city against the report's benchmark, on the scale shared by
+ * every profile. */
+static void
+set_profile_radar (CrkReport *self,
+                   CrkChartOptions *radar,
+                   guint city)
+{
+  CrkResults *r = self->results;
+  int tier = crk_results_get_tier (r, city);
+
+  crk_chart_options_set_cities (radar, &city, 1);
+  radar->style = CRK_CHART_STYLE_LIGHT;
+  radar->radar_axes = CRK_RADAR_AXES_DIMENSIONS;
+  radar->legend = CRK_LEGEND_BOTTOM;
+  radar->font_scale = 0.72;
+  switch (crk_report_options_get_benchmark (self->options))
+    {
+      case CRK_REPORT_BENCHMARK_MEDIAN:
+        radar->benchmark = CRK_BENCHMARK_MEDIAN;
+        break;
+      case CRK_REPORT_BENCHMARK_TIER_MEAN:
+        radar->benchmark = tier >= 0 ? CRK_BENCHMARK_TIER_MEAN : CRK_BENCHMARK_MEDIAN;
+        radar->benchmark_tier = -1;
+        break;
+      case CRK_REPORT_BENCHMARK_BASE_YEAR:
+        if (self->base_results != NULL)
+          {
+            radar->benchmark = CRK_BENCHMARK_BASE_YEAR;
+            crk_chart_options_set_base_results (radar, self->base_results);
+          }
+        else
+          radar->benchmark = CRK_BENCHMARK_MEDIAN;
+        break;
+      case CRK_REPORT_BENCHMARK_NONE:
+      default:
+        radar->benchmark = CRK_BENCHMARK_NONE;
+        break;
+    }
+  crk_chart_options_set_title (radar, "");
+  crk_chart_options_set_subtitle (radar, "");
+  crk_chart_options_set_source (radar, "");
+  /* Every profile's radar on one scale, so that pages compare. */
+  dimension_range (r, &radar->scale_min, &radar->scale_max);
+}
+
+/* The band at @by, @band_h high: the radar on the left; the description, strengths and
+ * weaknesses on the right. */
+static void
+draw_profile_band (CrkReport *self,
+                   cairo_t *cr,
+                   guint city,
+                   double x,
+                   double by,
+                   double width,
+                   double band_h)
+{
+  const CrkStyle *style = crk_report_get_style ();
+  CrkResults *r = self->results;
+  double rw = width * 0.47, tx = x + rw + 14, tw = width - rw - 14;
+  double ty = by;
+  g_autofree char *text = crk_report_dup_city_text (self, city);
+  g_autoptr (PangoLayout) description = NULL;
+  g_autoptr (CrkChartOptions) radar = crk_chart_options_new (CRK_CHART_RADAR);
+  g_autoptr (GArray) strengths = NULL;
+  g_autoptr (GArray) weaknesses = NULL;
+  double h;
+
+  set_profile_radar (self, radar, city);
+  cairo_save (cr);
+  cairo_translate (cr, x, by);
+  cairo_rectangle (cr, 0, 0, rw, band_h);
+  cairo_clip (cr);
+  crk_chart_draw (cr, r, radar, rw, band_h, NULL);
+  cairo_restore (cr);
+
+  description = text_layout (cr, text, 8.6, PANGO_WEIGHT_NORMAL, tw);
+  pango_layout_set_line_spacing (description, 0.92);
+  crk_text_layout_get_size (description, NULL, &h);
+  if (h > band_h * 0.5)
+    {
+      /* Keep room for the lists: cut the description at a line. */
+      pango_layout_set_height (description, (int) (band_h * 0.5 * PANGO_SCALE));
+      pango_layout_set_ellipsize (description, PANGO_ELLIPSIZE_END);
+      crk_text_layout_get_size (description, NULL, &h);
+    }
+  crk_report_show_layout (cr, description, tx, ty, &style->foreground);
+  ty += h + 8;
+
+  strengths = crk_results_dup_strengths (r, city);
+  weaknesses = crk_results_dup_weaknesses (r, city);
+  for (guint k = 0; k < 2; k++)
+    {
+      GArray *nodes = k == 0 ? strengths : weaknesses;
+      g_autoptr (PangoLayout) heading = text_layout (cr, NULL, 8.6, PANGO_WEIGHT_BOLD, tw / 2 - 6);
+      g_autofree char *list = names_list (self, nodes);
+      g_autoptr (PangoLayout) items = text_layout (cr, list, 7.8, PANGO_WEIGHT_NORMAL, tw / 2 - 6);
+      double hx = tx + k * (tw / 2 + 6), hh;
+
+      {
+        PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT, 9 * PANGO_SCALE);
+
+        /* A hanging indent after the bullet. */
+        pango_layout_set_tabs (items, tabs);
+        pango_layout_set_indent (items, -9 * PANGO_SCALE);
+        pango_tab_array_free (tabs);
+      }
+      pango_layout_set_text (heading, k == 0 ? _ ("Strengths") : _ ("Weaknesses"), -1);
+      crk_text_layout_get_size (heading, NULL, &hh);
+      crk_report_show_layout (cr, heading, hx, ty, k == 0 ? &style->positive : &style->negative);
+      pango_layout_set_height (items, (int) (MAX (by + band_h - ty - hh - 2, 10) * PANGO_SCALE));
+      pango_layout_set_ellipsize (items, PANGO_ELLIPSIZE_END);
+      crk_report_show_layout (cr, items, hx, ty + hh + 2, &style->foreground);
+    }
+}
+
+/* The indicator table's heading and its note on what the columns hold. */
+static void
+draw_table_heading (CrkReport *self,
+                    cairo_t *cr,
+                    double x,
+                    double table_top,
+                    double width)
+{
+  const CrkStyle *style = crk_report_get_style ();
+  g_autoptr (PangoLayout) heading = text_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width);
+  g_autoptr (PangoLayout) note = NULL;
+  double hh;
+
+  pango_layout_set_text (heading, _ ("Indicators"), -1);
+  crk_text_layout_get_size (heading, NULL, &hh);
+  crk_report_show_layout (cr, heading, x, table_top, &accent);
+  {
+    int root = 0;
+    g_autofree char *scale = crk_chart_dup_scale_name (self->results, &root, 1);
+    g_autofree char *text = g_strdup_printf (_ ("Value: as published (* estimated or imputed). Score: %s. "
+                                                "Rank: among the cities with a value."),
+                                             scale != NULL ? scale : "–");
+    double size = 6.8, w;
+
+    /* A longer scale (mixed, z-scores) takes smaller text before anything is cut. */
+    for (;;)
+      {
+        g_clear_object (&note);
+        note = text_layout (cr, NULL, size, PANGO_WEIGHT_NORMAL, -1);
+        pango_layout_set_text (note, text, -1);
+        crk_text_layout_get_size (note, &w, NULL);
+        if (w <= width || size <= 5.6)
+          break;
+        size = MAX (5.6, size * width / w);
+      }
+  }
+  crk_text_layout_ellipsize (note, width);
+  crk_report_show_layout (cr, note, x, table_top + hh, &style->secondary);
+}
+
 void
 crk_report_draw_profile_page (CrkReport *self,
                               cairo_t *cr,
@@ -354,11 +613,7 @@ crk_report_draw_profile_page (CrkReport *self,
                               double width,
                               double height)
 {
-  const CrkStyle *style = crk_report_get_style ();
   CrkResults *r = self->results;
-  CrkDataset *dataset = crk_results_get_dataset (r);
-  CrkCity *c = crk_dataset_get_city (dataset, city);
-  guint rank = crk_results_get_rank (r, city);
   int tier = crk_results_get_tier (r, city);
   guint n_tiers = crk_results_get_n_tiers (r);
   CrkRGBA tier_colour = accent;
@@ -367,9 +622,6 @@ crk_report_draw_profile_page (CrkReport *self,
   double font, table_h, band_h, table_top;
   gboolean split;
   guint split_at;
-  g_autoptr (CrkChartOptions) radar = crk_chart_options_new (CRK_CHART_RADAR);
-  g_autoptr (GArray) strengths = NULL;
-  g_autoptr (GArray) weaknesses = NULL;
 
   if (tier >= 0 && n_tiers > 0)
     crk_palette_get_category (CRK_CHART_STYLE_LIGHT, (guint) tier, n_tiers, &tier_colour);
@@ -382,209 +634,14 @@ crk_report_draw_profile_page (CrkReport *self,
   table_h = self->profile_table_height;
   band_h = CLAMP (height - TOP_HEIGHT - TABLE_HEADING - table_h - 4, 120, MAX_BAND);
 
-  /* Title: the rank in a badge of the tier's colour, the names, where the city is. */
-  {
-    g_autofree char *rank_text = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
-    g_autoptr (PangoLayout) badge = text_layout (cr, NULL, rank >= 100 ? 16 : 20, PANGO_WEIGHT_BOLD, -1);
-    g_autofree char *name = crk_report_city_markup (c);
-    g_autofree char *name_markup = g_strdup_printf ("<span size=\"x-large\">%s</span>", name);
-    g_autoptr (PangoLayout) title = text_layout (cr, name_markup, 13, PANGO_WEIGHT_BOLD, width - 70);
-    g_autofree char *where = NULL;
-    g_autoptr (PangoLayout) place = NULL;
-    const char *province = crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (c));
-    const char *region = crk_dataset_get_group_display_name (dataset, "region", crk_city_get_region (c));
-    double bw, bh, th;
-
-    cairo_save (cr);
-    crk_rgba_set_source (cr, &tier_colour);
-    cairo_rectangle (cr, x, y, 50, 50);
-    cairo_fill (cr);
-    cairo_restore (cr);
-    pango_layout_set_text (badge, rank_text, -1);
-    crk_text_layout_get_size (badge, &bw, &bh);
-    crk_report_show_layout (cr, badge, x + (50 - bw) / 2, y + (50 - bh) / 2,
-                            crk_rgba_get_luminance (&tier_colour) > 0.5 ? &style->foreground : &white);
-
-    crk_text_layout_ellipsize (title, width - 66);
-    crk_text_layout_get_size (title, NULL, &th);
-    crk_report_show_layout (cr, title, x + 62, y - 2, &accent);
-    if (province != NULL && *province != '\0' && region != NULL && *region != '\0')
-      where = g_strdup_printf ("%s · %s", province, region);
-    else
-      where = g_strdup (province != NULL && *province != '\0' ? province : region != NULL ? region
-                                                                                          : "");
-    place = text_layout (cr, NULL, 9.5, PANGO_WEIGHT_NORMAL, width - 66);
-    pango_layout_set_text (place, where, -1);
-    crk_report_show_layout (cr, place, x + 62, y + th, &style->secondary);
-  }
-
-  /* Key figures. */
-  {
-    double sy = y + 60, cw = width / 5;
-    g_autofree char *score = crk_report_format_score (crk_results_get_index_score (r, city));
-    g_autofree char *rank_value = NULL;
-    g_autofree char *change = crk_report_format_change (self, city, TRUE);
-    g_autofree char *change_label = NULL;
-    g_autofree char *ref_label = NULL;
-    g_autofree char *ref_value = NULL;
-    g_autofree char *tier_value = NULL;
-    guint ref = crk_city_get_reference_rank (c, crk_results_get_year (r));
-
-    cairo_save (cr);
-    crk_rgba_set_source (cr, &strip_fill);
-    cairo_rectangle (cr, x, sy, width, 38);
-    cairo_fill (cr);
-    crk_rgba_set_source (cr, &tier_colour);
-    cairo_rectangle (cr, x, sy, 3, 38);
-    cairo_fill (cr);
-    cairo_restore (cr);
-
-    rank_value = rank > 0 ? g_strdup_printf (_ ("%u <span size=\"small\" weight=\"normal\">of %u</span>"),
-                                             rank, crk_results_get_n_ranked (r))
-                          : g_strdup (_ ("not ranked"));
-    if (crk_results_has_base_year (r))
-      change_label = g_strdup_printf (_ ("Change since %d"), crk_results_get_base_year (r));
-    else
-      change_label = g_strdup (_ ("Change"));
-    if (change == NULL || *change == '\0')
-      {
-        g_free (change);
-        change = g_strdup ("–");
-      }
-    tier_value = g_markup_escape_text (tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : "–", -1);
-    ref_label = g_strdup_printf (_ ("Published rank %d"), crk_results_get_year (r));
-    ref_value = ref > 0 ? g_strdup_printf ("%u", ref) : g_strdup ("–");
-
-    draw_key_figure (cr, _ ("Score"), score, x, sy, cw);
-    draw_key_figure (cr, _ ("Rank"), rank_value, x + cw, sy, cw);
-    draw_key_figure (cr, change_label, change, x + 2 * cw, sy, cw);
-    draw_key_figure (cr, _ ("Tier"), tier_value, x + 3 * cw, sy, cw);
-    draw_key_figure (cr, ref_label, ref_value, x + 4 * cw, sy, cw);
-  }
-
-  /* The radar on the left; the description, strengths and weaknesses on the right. */
-  {
-    double by = y + TOP_HEIGHT, rw = width * 0.47, tx = x + rw + 14, tw = width - rw - 14;
-    double ty = by;
-    g_autofree char *text = crk_report_dup_city_text (self, city);
-    g_autoptr (PangoLayout) description = NULL;
-    double h;
-
-    crk_chart_options_set_cities (radar, &city, 1);
-    radar->style = CRK_CHART_STYLE_LIGHT;
-    radar->radar_axes = CRK_RADAR_AXES_DIMENSIONS;
-    radar->legend = CRK_LEGEND_BOTTOM;
-    radar->font_scale = 0.72;
-    switch (crk_report_options_get_benchmark (self->options))
-      {
-        case CRK_REPORT_BENCHMARK_MEDIAN:
-          radar->benchmark = CRK_BENCHMARK_MEDIAN;
-          break;
-        case CRK_REPORT_BENCHMARK_TIER_MEAN:
-          radar->benchmark = tier >= 0 ? CRK_BENCHMARK_TIER_MEAN : CRK_BENCHMARK_MEDIAN;
-          radar->benchmark_tier = -1;
-          break;
-        case CRK_REPORT_BENCHMARK_BASE_YEAR:
-          if (self->base_results != NULL)
-            {
-              radar->benchmark = CRK_BENCHMARK_BASE_YEAR;
-              crk_chart_options_set_base_results (radar, self->base_results);
-            }
-          else
-            radar->benchmark = CRK_BENCHMARK_MEDIAN;
-          break;
-        case CRK_REPORT_BENCHMARK_NONE:
-        default:
-          radar->benchmark = CRK_BENCHMARK_NONE;
-          break;
-      }
-    crk_chart_options_set_title (radar, "");
-    crk_chart_options_set_subtitle (radar, "");
-    crk_chart_options_set_source (radar, "");
-    /* Every profile's radar on one scale, so that pages compare. */
-    dimension_range (r, &radar->scale_min, &radar->scale_max);
-
-    cairo_save (cr);
-    cairo_translate (cr, x, by);
-    cairo_rectangle (cr, 0, 0, rw, band_h);
-    cairo_clip (cr);
-    crk_chart_draw (cr, r, radar, rw, band_h, NULL);
-    cairo_restore (cr);
-
-    description = text_layout (cr, text, 8.6, PANGO_WEIGHT_NORMAL, tw);
-    pango_layout_set_line_spacing (description, 0.92);
-    crk_text_layout_get_size (description, NULL, &h);
-    if (h > band_h * 0.5)
-      {
-        /* Keep room for the lists: cut the description at a line. */
-        pango_layout_set_height (description, (int) (band_h * 0.5 * PANGO_SCALE));
-        pango_layout_set_ellipsize (description, PANGO_ELLIPSIZE_END);
-        crk_text_layout_get_size (description, NULL, &h);
-      }
-    crk_report_show_layout (cr, description, tx, ty, &style->foreground);
-    ty += h + 8;
-
-    strengths = crk_results_dup_strengths (r, city);
-    weaknesses = crk_results_dup_weaknesses (r, city);
-    for (guint k = 0; k < 2; k++)
-      {
-        GArray *nodes = k == 0 ? strengths : weaknesses;
-        g_autoptr (PangoLayout) heading = text_layout (cr, NULL, 8.6, PANGO_WEIGHT_BOLD, tw / 2 - 6);
-        g_autofree char *list = names_list (self, nodes);
-        g_autoptr (PangoLayout) items = text_layout (cr, list, 7.8, PANGO_WEIGHT_NORMAL, tw / 2 - 6);
-        double hx = tx + k * (tw / 2 + 6), hh;
-
-        {
-          PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT, 9 * PANGO_SCALE);
-
-          /* A hanging indent after the bullet. */
-          pango_layout_set_tabs (items, tabs);
-          pango_layout_set_indent (items, -9 * PANGO_SCALE);
-          pango_tab_array_free (tabs);
-        }
-        pango_layout_set_text (heading, k == 0 ? _ ("Strengths") : _ ("Weaknesses"), -1);
-        crk_text_layout_get_size (heading, NULL, &hh);
-        crk_report_show_layout (cr, heading, hx, ty, k == 0 ? &style->positive : &style->negative);
-        pango_layout_set_height (items, (int) (MAX (by + band_h - ty - hh - 2, 10) * PANGO_SCALE));
-        pango_layout_set_ellipsize (items, PANGO_ELLIPSIZE_END);
-        crk_report_show_layout (cr, items, hx, ty + hh + 2, &style->foreground);
-      }
-  }
+  draw_profile_title (self, cr, city, &tier_colour, x, y, width);
+  draw_profile_figures (self, cr, city, &tier_colour, x, y + 60, width);
+  draw_profile_band (self, cr, city, x, y + TOP_HEIGHT, width, band_h);
 
   /* The indicator table. */
   table_top = y + TOP_HEIGHT + band_h + 4;
-  {
-    g_autoptr (PangoLayout) heading = text_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width);
-    g_autoptr (PangoLayout) note = NULL;
-    double hh;
-
-    pango_layout_set_text (heading, _ ("Indicators"), -1);
-    crk_text_layout_get_size (heading, NULL, &hh);
-    crk_report_show_layout (cr, heading, x, table_top, &accent);
-    {
-      int root = 0;
-      g_autofree char *scale = crk_chart_dup_scale_name (r, &root, 1);
-      g_autofree char *text = g_strdup_printf (_ ("Value: as published (* estimated or imputed). Score: %s. "
-                                                  "Rank: among the cities with a value."),
-                                               scale != NULL ? scale : "–");
-      double size = 6.8, w;
-
-      /* A longer scale (mixed, z-scores) takes smaller text before anything is cut. */
-      for (;;)
-        {
-          g_clear_object (&note);
-          note = text_layout (cr, NULL, size, PANGO_WEIGHT_NORMAL, -1);
-          pango_layout_set_text (note, text, -1);
-          crk_text_layout_get_size (note, &w, NULL);
-          if (w <= width || size <= 5.6)
-            break;
-          size = MAX (5.6, size * width / w);
-        }
-    }
-    crk_text_layout_ellipsize (note, width);
-    crk_report_show_layout (cr, note, x, table_top + hh, &style->secondary);
-    table_top += TABLE_HEADING;
-  }
+  draw_table_heading (self, cr, x, table_top, width);
+  table_top += TABLE_HEADING;
   if (split)
     {
       set_columns (&table, (width - 14) / 2, font);
