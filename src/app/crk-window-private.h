@@ -35,8 +35,8 @@ struct _CrkWindow
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
   GtkProgressBar *progress_bar;
-  GtkPaned *sidebar_paned;
-  GtkPaned *detail_paned;
+  AdwFlap *method_flap; /* the method panel, beside the rest or folded over it */
+  AdwFlap *detail_flap; /* the city detail */
   GtkPaned *chart_paned;
   CrkMethodPanel *method_panel;
   GtkSearchEntry *search_entry;

@@ -999,20 +999,34 @@ create_primary_menu_cb (GtkMenuButton *button,
 
 /* State ---------------------------------------------------------------------------- */
 
-/* Until the user moves it, the city detail keeps its minimum width and the table takes
- * the rest. */
+/* A panel shown or hidden (by its button, F9 / Shift+F9, or a click beside the overlay):
+ * the buttons follow; beside the rest (not folded), the choice is remembered. */
 static void
-on_detail_max_position_cb (GtkPaned *paned,
-                           GParamSpec *pspec,
-                           CrkWindow *self)
+on_flap_revealed_cb (CrkWindow *self,
+                     GParamSpec *pspec,
+                     AdwFlap *flap)
 {
-  int max = 0;
+  gboolean method = flap == self->method_flap;
 
-  g_object_get (paned, "max-position", &max, NULL);
-  if (max <= 0)
-    return;
-  g_signal_handlers_disconnect_by_func (paned, on_detail_max_position_cb, self);
-  gtk_paned_set_position (paned, max);
+  if (self->settings != NULL && !adw_flap_get_folded (flap))
+    g_settings_set_boolean (self->settings, method ? "show-method" : "show-detail", adw_flap_get_reveal_flap (flap));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[method ? PROP_SHOW_METHOD : PROP_SHOW_DETAIL]);
+}
+
+/* Folded, a panel is an overlay opened when wanted; unfolded, it is as the user left it. */
+static void
+on_flap_folded_cb (CrkWindow *self,
+                   GParamSpec *pspec,
+                   AdwFlap *flap)
+{
+  gboolean method = flap == self->method_flap;
+  gboolean show = TRUE;
+
+  if (adw_flap_get_folded (flap))
+    show = FALSE;
+  else if (self->settings != NULL)
+    show = g_settings_get_boolean (self->settings, method ? "show-method" : "show-detail");
+  adw_flap_set_reveal_flap (flap, show);
 }
 
 static void
@@ -1023,8 +1037,6 @@ restore_state (CrkWindow *self)
   if (self->settings == NULL)
     {
       gtk_paned_set_position (self->chart_paned, 380);
-      g_signal_connect (self->detail_paned, "notify::max-position",
-                        G_CALLBACK (on_detail_max_position_cb), self);
       return;
     }
 
@@ -1033,17 +1045,10 @@ restore_state (CrkWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  if ((value = g_settings_get_int (self->settings, "sidebar-position")) > 0)
-    gtk_paned_set_position (self->sidebar_paned, value);
-  if ((value = g_settings_get_int (self->settings, "detail-position")) > 0)
-    gtk_paned_set_position (self->detail_paned, value);
-  else
-    g_signal_connect (self->detail_paned, "notify::max-position",
-                      G_CALLBACK (on_detail_max_position_cb), self);
   value = g_settings_get_int (self->settings, "chart-position");
   gtk_paned_set_position (self->chart_paned, value > 0 ? value : 380);
-  gtk_widget_set_visible (GTK_WIDGET (self->method_panel), g_settings_get_boolean (self->settings, "show-method"));
-  gtk_widget_set_visible (GTK_WIDGET (self->city_detail), g_settings_get_boolean (self->settings, "show-detail"));
+  adw_flap_set_reveal_flap (self->method_flap, g_settings_get_boolean (self->settings, "show-method"));
+  adw_flap_set_reveal_flap (self->detail_flap, g_settings_get_boolean (self->settings, "show-detail"));
 }
 
 static void
@@ -1062,9 +1067,6 @@ save_state (CrkWindow *self)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
-  g_settings_set_int (self->settings, "sidebar-position", gtk_paned_get_position (self->sidebar_paned));
-  if (gtk_paned_get_position (self->detail_paned) > 0)
-    g_settings_set_int (self->settings, "detail-position", gtk_paned_get_position (self->detail_paned));
   g_settings_set_int (self->settings, "chart-position", gtk_paned_get_position (self->chart_paned));
   g_settings_apply (self->settings);
 }
@@ -1209,10 +1211,10 @@ crk_window_get_property (GObject *object,
         g_value_set_string (value, _crk_window_get_chart_kind (self));
         break;
       case PROP_SHOW_METHOD:
-        g_value_set_boolean (value, self->method_panel == NULL || gtk_widget_get_visible (GTK_WIDGET (self->method_panel)));
+        g_value_set_boolean (value, self->method_flap == NULL || adw_flap_get_reveal_flap (self->method_flap));
         break;
       case PROP_SHOW_DETAIL:
-        g_value_set_boolean (value, self->city_detail == NULL || gtk_widget_get_visible (GTK_WIDGET (self->city_detail)));
+        g_value_set_boolean (value, self->detail_flap == NULL || adw_flap_get_reveal_flap (self->detail_flap));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1235,17 +1237,13 @@ crk_window_set_property (GObject *object,
       case PROP_SHOW_METHOD:
       case PROP_SHOW_DETAIL:
         {
-          GtkWidget *pane = prop_id == PROP_SHOW_METHOD ? GTK_WIDGET (self->method_panel)
-                                                        : GTK_WIDGET (self->city_detail);
+          AdwFlap *flap = prop_id == PROP_SHOW_METHOD ? self->method_flap : self->detail_flap;
           gboolean show = g_value_get_boolean (value);
 
-          if (pane == NULL || gtk_widget_get_visible (pane) == show)
+          if (flap == NULL || adw_flap_get_reveal_flap (flap) == show)
             break;
-          gtk_widget_set_visible (pane, show);
-          if (self->settings != NULL)
-            g_settings_set_boolean (self->settings,
-                                    prop_id == PROP_SHOW_METHOD ? "show-method" : "show-detail", show);
-          g_object_notify_by_pspec (object, pspec);
+          /* notified and remembered by on_flap_revealed_cb() */
+          adw_flap_set_reveal_flap (flap, show);
         }
         break;
       default:
@@ -1306,8 +1304,8 @@ crk_window_class_init (CrkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, CrkWindow, sidebar_paned);
-  gtk_widget_class_bind_template_child (widget_class, CrkWindow, detail_paned);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, method_flap);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, detail_flap);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, chart_paned);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, method_panel);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, search_entry);
@@ -1334,6 +1332,8 @@ crk_window_class_init (CrkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_view_city_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_flap_revealed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_flap_folded_cb);
 
   _crk_window_class_add_actions (widget_class);
 }

@@ -149,8 +149,9 @@ shows_city (gpointer data)
     gtk_widget_get_width (GTK_WIDGET (detail)) > 0 && crk_window_get_year (window) == 2021;
 }
 
-/* The window at 750 px wide (or its minimum width, when larger): Shenzhen's high-tech
- * enterprises (16064) and patents (51250) in 2021 read in full. */
+/* The window at 750 px wide: the detail folds into an overlay, opened from the header bar
+ * (Shift+F9); Shenzhen's high-tech enterprises (16064) and patents (51250) in 2021 read in
+ * full. */
 static void
 test_numbers_whole_in_window (void)
 {
@@ -166,6 +167,10 @@ test_numbers_whole_in_window (void)
   crk_window_select_codes (window, codes);
   crk_test_app_wait (shows_city, window, 10);
   crk_test_app_spin (100);
+  g_assert_true (adw_flap_get_folded (window->detail_flap));
+  if (!adw_flap_get_reveal_flap (window->detail_flap))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-detail", NULL);
+  crk_test_app_spin (400);
 
   label = find_label (GTK_WIDGET (window->city_detail), "16,064");
   save_shot (gtk_widget_get_parent (GTK_WIDGET (label)), "detail-window-indicators");

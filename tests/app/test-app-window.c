@@ -997,16 +997,15 @@ test_state (Fixture *f,
     }
   /* F9 and Shift+F9 hide the side panes */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-detail", NULL);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->city_detail)));
+  g_assert_false (adw_flap_get_reveal_flap (window->detail_flap));
   g_assert_false (g_settings_get_boolean (settings, "show-detail"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-detail", NULL);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->city_detail)));
+  g_assert_true (adw_flap_get_reveal_flap (window->detail_flap));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-method", NULL);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->method_panel)));
+  g_assert_false (adw_flap_get_reveal_flap (window->method_flap));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-method", NULL);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->method_panel)));
+  g_assert_true (adw_flap_get_reveal_flap (window->method_flap));
 
-  gtk_paned_set_position (window->sidebar_paned, 333);
   gtk_paned_set_position (window->chart_paned, 345);
   crk_test_app_spin (50);
   gtk_window_close (GTK_WINDOW (window));
@@ -1017,7 +1016,6 @@ test_state (Fixture *f,
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1400);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 880);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
-  g_assert_cmpint (g_settings_get_int (settings, "sidebar-position"), ==, 333);
   g_assert_cmpint (g_settings_get_int (settings, "chart-position"), ==, 345);
 
   /* a new window takes them back */
@@ -1029,7 +1027,7 @@ test_state (Fixture *f,
     gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
     g_assert_cmpint (width, ==, 1400);
     g_assert_cmpint (height, ==, 880);
-    g_assert_cmpint (gtk_paned_get_position (window->sidebar_paned), ==, 333);
+    g_assert_cmpint (gtk_paned_get_position (window->chart_paned), ==, 345);
   }
   gtk_window_destroy (GTK_WINDOW (window));
   crk_test_app_spin (20);
