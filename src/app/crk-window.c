@@ -530,7 +530,8 @@ on_table_pressed_cb (GtkGestureClick *gesture,
   GtkListItem *item = NULL;
   guint pos;
 
-  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0 || n_press != 1)
+  /* every press counts: two quick Ctrl+clicks on a row are two toggles, not a double click */
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0)
     return;
   for (GtkWidget *w = hit; w != NULL && item == NULL; w = gtk_widget_get_parent (w))
     item = g_object_get_data (G_OBJECT (w), "crk-list-item");

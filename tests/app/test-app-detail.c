@@ -149,6 +149,12 @@ shows_city (gpointer data)
     gtk_widget_get_width (GTK_WIDGET (detail)) > 0 && crk_window_get_year (window) == 2021;
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
 /* The window at 750 px wide: the detail folds into an overlay, opened from the header bar
  * (Shift+F9); Shenzhen's high-tech enterprises (16064) and patents (51250) in 2021 read in
  * full. */
@@ -170,7 +176,9 @@ test_numbers_whole_in_window (void)
   g_assert_true (adw_flap_get_folded (window->detail_flap));
   if (!adw_flap_get_reveal_flap (window->detail_flap))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-detail", NULL);
-  crk_test_app_spin (400);
+  /* the overlay slides in (slowly under sanitizers) */
+  crk_test_app_wait (widget_mapped, window->city_detail, 20);
+  crk_test_app_spin (300);
 
   label = find_label (GTK_WIDGET (window->city_detail), "16,064");
   save_shot (gtk_widget_get_parent (GTK_WIDGET (label)), "detail-window-indicators");

@@ -15,6 +15,12 @@ has_results (gpointer data)
   return crk_window_get_results (data) != NULL;
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
 static CrkWindow *
 window_of_size (int width,
                 int height)
@@ -57,9 +63,9 @@ test_small (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->chart_view)), >=, 700);
   /* F9 opens the method panel over them, and closes it */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-method", NULL);
-  crk_test_app_spin (400);
   g_assert_true (adw_flap_get_reveal_flap (window->method_flap));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->method_panel)));
+  /* it slides in (slowly under sanitizers) */
+  crk_test_app_wait (widget_mapped, window->method_panel, 20);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-method", NULL);
   crk_test_app_spin (400);
   g_assert_false (adw_flap_get_reveal_flap (window->method_flap));
