@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "crk-test-app.h"
+#include "crk-window-private.h"
 
 static char *test_root;
 
@@ -135,4 +136,43 @@ void
 crk_test_app_wait_allocated (GtkWidget *widget)
 {
   crk_test_app_wait (allocated, widget, 20);
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return crk_window_get_results (data) != NULL;
+}
+
+/* the table gets its leading rows first and the rest once it has a size */
+static gboolean
+all_rows (gpointer data)
+{
+  CrkWindow *window = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (window->store)) == window->rows->len;
+}
+
+CrkWindow *
+crk_test_app_sample_window (int width,
+                            int height)
+{
+  CrkWindow *window = g_object_ref (crk_window_new (NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  crk_window_open_sample (window);
+  gtk_window_present (GTK_WINDOW (window));
+  crk_test_app_wait (has_results, window, 10);
+  crk_test_app_wait_allocated (GTK_WIDGET (window->column_view));
+  crk_test_app_wait (all_rows, window, 10);
+  return window;
+}
+
+void
+crk_test_app_close_window (CrkWindow *window)
+{
+  window->closing_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  crk_test_app_spin (30);
+  g_assert_finalize_object (window);
 }

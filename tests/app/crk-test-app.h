@@ -25,4 +25,13 @@ void crk_test_app_spin (guint ms);
 /* Waits until @widget has a size. */
 void crk_test_app_wait_allocated (GtkWidget *widget);
 
+typedef struct _CrkWindow CrkWindow;
+
+/* A window on the first sample dataset at @width × @height, shown, ranked, laid out and
+ * with every row in its table (a new reference). */
+CrkWindow *crk_test_app_sample_window (int width,
+                                       int height);
+/* Closes @window without a question (nothing is kept) and checks it is finalized. */
+void crk_test_app_close_window (CrkWindow *window);
+
 G_END_DECLS

@@ -10,12 +10,6 @@
 #include "crk-window-private.h"
 
 static gboolean
-has_results (gpointer data)
-{
-  return crk_window_get_results (data) != NULL;
-}
-
-static gboolean
 widget_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
@@ -25,25 +19,11 @@ static CrkWindow *
 window_of_size (int width,
                 int height)
 {
-  CrkWindow *window = g_object_ref (crk_window_new (NULL));
+  CrkWindow *window = crk_test_app_sample_window (width, height);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  crk_window_open_sample (window);
-  gtk_window_present (GTK_WINDOW (window));
-  crk_test_app_wait (has_results, window, 10);
-  crk_test_app_wait_allocated (GTK_WIDGET (window->column_view));
   crk_test_app_spin (500);
   g_test_message ("window %d × %d", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
   return window;
-}
-
-static void
-close_window (CrkWindow *window)
-{
-  window->closing_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  crk_test_app_spin (30);
-  g_assert_finalize_object (window);
 }
 
 static void
@@ -69,7 +49,7 @@ test_small (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-method", NULL);
   crk_test_app_spin (400);
   g_assert_false (adw_flap_get_reveal_flap (window->method_flap));
-  close_window (window);
+  crk_test_app_close_window (window);
 }
 
 static void
@@ -82,7 +62,7 @@ test_large (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->method_panel)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->city_detail)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->column_view)), >=, 520);
-  close_window (window);
+  crk_test_app_close_window (window);
 }
 
 int
