@@ -40,48 +40,41 @@ phase (const char *name)
 }
 
 static void
-on_phase_cb (gpointer instance,
-             const char *name)
+on_phase_cb (gpointer instance, const char *name)
 {
   phase (name);
 }
 
 static void
-on_phase_notify_cb (gpointer instance,
-                    GParamSpec *pspec,
-                    const char *name)
+on_phase_notify_cb (gpointer instance, GParamSpec *pspec, const char *name)
 {
   phase (name);
 }
 
 /* These handlers run after GTK's own of the same phase (connected at realize). */
 static void
-on_first_frame_begins (GdkFrameClock *clock,
-                       gpointer user_data)
+on_first_frame_begins (GdkFrameClock *clock, gpointer user_data)
 {
   phase ("frame-begins");
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_begins, user_data);
 }
 
 static void
-on_first_layout (GdkFrameClock *clock,
-                 gpointer user_data)
+on_first_layout (GdkFrameClock *clock, gpointer user_data)
 {
   phase ("layout-done");
   g_signal_handlers_disconnect_by_func (clock, on_first_layout, user_data);
 }
 
 static void
-on_first_paint_done (GdkFrameClock *clock,
-                     gpointer user_data)
+on_first_paint_done (GdkFrameClock *clock, gpointer user_data)
 {
   phase ("paint-done");
   g_signal_handlers_disconnect_by_func (clock, on_first_paint_done, user_data);
 }
 
 static void
-on_first_paint (GdkFrameClock *clock,
-                gpointer user_data)
+on_first_paint (GdkFrameClock *clock, gpointer user_data)
 {
   GApplication *app = user_data;
 
@@ -112,8 +105,7 @@ on_first_paint (GdkFrameClock *clock,
 static gboolean trace_phases;
 
 static void
-on_realize (GtkWidget *window,
-            gpointer user_data)
+on_realize (GtkWidget *window, gpointer user_data)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
@@ -128,13 +120,13 @@ on_realize (GtkWidget *window,
 }
 
 static void
-on_window_added (GtkApplication *app,
-                 GtkWindow *window)
+on_window_added (GtkApplication *app, GtkWindow *window)
 {
   if (trace_phases)
     {
       phase ("window-built");
-      g_signal_connect (window, "notify::dataset", G_CALLBACK (on_phase_notify_cb), (gpointer) "dataset-shown");
+      g_signal_connect (window, "notify::dataset", G_CALLBACK (on_phase_notify_cb),
+                        (gpointer) "dataset-shown");
     }
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), app);
 }
@@ -146,7 +138,8 @@ on_floor_activate (GApplication *app)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), gtk_label_new ("Top 100 Advanced Manufacturing Cities · 先进制造业百强市"));
+  gtk_box_append (GTK_BOX (box),
+                  gtk_label_new ("Top 100 Advanced Manufacturing Cities · 先进制造业百强市"));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   /* no application: the first frame ends the process at once */
@@ -155,9 +148,7 @@ on_floor_activate (GApplication *app)
 }
 
 static int
-run_child (const char *what,
-           int argc,
-           char **argv)
+run_child (const char *what, int argc, char **argv)
 {
   if (g_str_equal (what, "app") || g_str_equal (what, "app-phases"))
     {
@@ -171,8 +162,10 @@ run_child (const char *what,
       if (trace_phases)
         {
           g_signal_connect (app, "startup", G_CALLBACK (on_phase_cb), (gpointer) "startup-done");
-          g_signal_connect (app, "activate", G_CALLBACK (on_phase_cb), (gpointer) "activate-begins");
-          g_signal_connect_after (app, "activate", G_CALLBACK (on_phase_cb), (gpointer) "activate-done");
+          g_signal_connect (app, "activate", G_CALLBACK (on_phase_cb),
+                            (gpointer) "activate-begins");
+          g_signal_connect_after (app, "activate", G_CALLBACK (on_phase_cb),
+                                  (gpointer) "activate-done");
         }
       g_application_set_flags (G_APPLICATION (app),
                                G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
@@ -183,8 +176,8 @@ run_child (const char *what,
     {
       /* the least a libadwaita application does: AdwApplication (GTK, libadwaita, the
        * session bus), a window with a header bar and one line of text */
-      g_autoptr (AdwApplication) app = adw_application_new ("io.github.cityrank.BenchFloor",
-                                                            G_APPLICATION_NON_UNIQUE);
+      g_autoptr (AdwApplication) app =
+        adw_application_new ("io.github.cityrank.BenchFloor", G_APPLICATION_NON_UNIQUE);
       char *args[] = {argv[0], NULL};
 
       g_signal_connect (app, "activate", G_CALLBACK (on_floor_activate), NULL);
@@ -224,8 +217,7 @@ run_child (const char *what,
 /* Parent --------------------------------------------------------------------------- */
 
 static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+compare_doubles (gconstpointer a, gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -240,8 +232,7 @@ median (GArray *values)
 }
 
 static double
-time_start (const char *self_path,
-            const char *what)
+time_start (const char *self_path, const char *what)
 {
   const char *argv[] = {self_path, "--child", what, NULL};
   g_autofree char *out = NULL;
@@ -251,7 +242,8 @@ time_start (const char *self_path,
   const char *line;
   gint64 frame;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error))
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                     &error))
     g_error ("cannot start %s: %s", what, error->message);
   if (out != NULL && strstr (out, "no-dataset") != NULL)
     g_error ("%s showed no dataset in its first frame", what);
@@ -278,7 +270,8 @@ print_phases (const char *self_path)
       g_auto (GStrv) lines = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL, &error))
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL,
+                         &error))
         g_error ("cannot start the traced child: %s", error->message);
       lines = g_strsplit (out, "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
@@ -337,38 +330,33 @@ thread_cpu_time (void)
 }
 
 static void
-on_update (GdkFrameClock *clock,
-           PaintProbe *probe)
+on_update (GdkFrameClock *clock, PaintProbe *probe)
 {
   probe->frame_start = g_get_monotonic_time ();
   probe->cpu_frame_start = thread_cpu_time ();
 }
 
 static void
-on_layout (GdkFrameClock *clock,
-           PaintProbe *probe)
+on_layout (GdkFrameClock *clock, PaintProbe *probe)
 {
   probe->cpu_laid_out = thread_cpu_time ();
 }
 
 static void
-on_after_paint (GdkFrameClock *clock,
-                PaintProbe *probe)
+on_after_paint (GdkFrameClock *clock, PaintProbe *probe)
 {
   probe->painted = g_get_monotonic_time ();
   probe->cpu_painted = thread_cpu_time ();
 }
 
 static gboolean
-painted_since (PaintProbe *probe,
-               gint64 since)
+painted_since (PaintProbe *probe, gint64 since)
 {
   return probe->painted > since;
 }
 
 static void
-wait_paint (PaintProbe *probe,
-            gint64 since)
+wait_paint (PaintProbe *probe, gint64 since)
 {
   gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
@@ -451,16 +439,18 @@ bench_weight_change (const char *chart)
     guint n_indicators = 0;
 
     for (guint i = 0; i < crk_dataset_get_n_indicators (dataset); i++)
-      n_indicators += crk_indicator_get_kind (crk_dataset_get_indicator (dataset, i)) == CRK_INDICATOR_KIND_INDICATOR;
+      n_indicators += crk_indicator_get_kind (crk_dataset_get_indicator (dataset, i)) ==
+        CRK_INDICATOR_KIND_INDICATOR;
     printf ("Weight change, %u cities x %u indicators, %s chart (median of %d):\n",
             crk_dataset_get_n_cities (dataset), n_indicators, chart, N_CHANGES);
   }
   printf ("  re-rank and update rows, detail, panel, chart options:  %6.2f ms\n", median (sync));
   printf ("  that plus the next frame's layout and paint (the work): %6.2f ms  (target < 16 ms)\n",
           median (work));
-  printf ("  the same work in CPU time of the GTK thread:             %6.2f ms\n", median (work_cpu));
-  printf ("    (CPU: re-rank and updates %.2f, layout %.2f, paint %.2f ms)\n",
-          median (sync_cpu), median (layout_cpu), median (paint_cpu));
+  printf ("  the same work in CPU time of the GTK thread:             %6.2f ms\n",
+          median (work_cpu));
+  printf ("    (CPU: re-rank and updates %.2f, layout %.2f, paint %.2f ms)\n", median (sync_cpu),
+          median (layout_cpu), median (paint_cpu));
   printf ("  wall time to the end of that frame (+ wait for a tick): %6.2f ms\n", median (total));
 
   window->closing_confirmed = TRUE;
@@ -468,8 +458,7 @@ bench_weight_change (const char *chart)
 }
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (GArray) app = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
@@ -509,7 +498,8 @@ main (int argc,
       return 0;
     }
 
-  printf ("Renderer: GSK_RENDERER=%s GDK_DEBUG=%s\n", g_getenv ("GSK_RENDERER"), g_getenv ("GDK_DEBUG"));
+  printf ("Renderer: GSK_RENDERER=%s GDK_DEBUG=%s\n", g_getenv ("GSK_RENDERER"),
+          g_getenv ("GDK_DEBUG"));
   for (guint i = 0; i < N_STARTS; i++)
     {
       double b = time_start (self_path, "bare");
@@ -529,12 +519,15 @@ main (int argc,
   printf ("Start to first frame (median of %d, process spawn included):\n", N_STARTS);
   printf ("  bare GTK window:                       %7.1f ms\n", bare_ms);
   printf ("  empty libadwaita window (adw_init):    %7.1f ms  (%.2fx)\n", adw_ms, adw_ms / bare_ms);
-  printf ("  smallest AdwApplication with a window: %7.1f ms  (%.2fx)\n", floor_ms, floor_ms / bare_ms);
-  printf ("  Cityrank with the sample:              %7.1f ms  (%.2fx the bare window; target <= 1.5x)\n",
-          app_ms, app_ms / bare_ms);
+  printf ("  smallest AdwApplication with a window: %7.1f ms  (%.2fx)\n", floor_ms,
+          floor_ms / bare_ms);
+  printf (
+    "  Cityrank with the sample:              %7.1f ms  (%.2fx the bare window; target <= 1.5x)\n",
+    app_ms, app_ms / bare_ms);
   /* context: a libadwaita application alone is at or past the target */
-  printf ("                                                   (%.2fx the smallest AdwApplication)\n",
-          app_ms / floor_ms);
+  printf (
+    "                                                   (%.2fx the smallest AdwApplication)\n",
+    app_ms / floor_ms);
   printf ("  (bench-app --phases shows where Cityrank's start-up time goes)\n");
 
   bench_weight_change ("radar");

@@ -35,8 +35,7 @@ cpu_ms (void)
 }
 
 static int
-compare_double (const void *a,
-                const void *b)
+compare_double (const void *a, const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -60,7 +59,8 @@ bench_one (const char *label,
       gint64 start = g_get_monotonic_time ();
       double cpu_start = cpu_ms ();
 
-      if (!crk_chart_export (results, options, path, CRK_EXPORT_FORMAT_AUTO, 1600, 1200, 96, &error))
+      if (!crk_chart_export (results, options, path, CRK_EXPORT_FORMAT_AUTO, 1600, 1200, 96,
+                             &error))
         {
           fprintf (stderr, "bench-charts: %s\n", error->message);
           return FALSE;
@@ -82,10 +82,10 @@ bench_one (const char *label,
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
-  const char *path = argc > 1 ? argv[1] : SOURCE_DIR "/data/samples/advanced-manufacturing-cities.cityrank.xml";
+  const char *path =
+    argc > 1 ? argv[1] : SOURCE_DIR "/data/samples/advanced-manufacturing-cities.cityrank.xml";
   const char *extensions[] = {"png", "svg", "pdf"};
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = NULL;

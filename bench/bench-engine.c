@@ -19,9 +19,7 @@
  * @n_dims dimensions, one year, about 2% of values missing, a few indicators with
  * direction -1. */
 static CrkDataset *
-make_dataset (guint n_cities,
-              guint n_indicators,
-              guint n_dims)
+make_dataset (guint n_cities, guint n_indicators, guint n_dims)
 {
   CrkDataset *dataset = crk_dataset_new ();
   CrkFrameworkNode *root = crk_framework_node_new ("INDEX", "Index");
@@ -74,8 +72,7 @@ make_dataset (guint n_cities,
 }
 
 static int
-compare_double (const void *a,
-                const void *b)
+compare_double (const void *a, const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -108,10 +105,7 @@ typedef struct
 
 /* Median times per computation, in milliseconds. */
 static Timing
-run (CrkEngine *engine,
-     CrkMethod *method,
-     RunKind kind,
-     guint repeats)
+run (CrkEngine *engine, CrkMethod *method, RunKind kind, guint repeats)
 {
   g_autofree double *times = g_new (double, repeats);
   g_autofree double *cpu = g_new (double, repeats);
@@ -144,10 +138,7 @@ run (CrkEngine *engine,
 }
 
 static void
-bench (guint n_cities,
-       guint n_indicators,
-       guint n_dims,
-       guint repeats)
+bench (guint n_cities, guint n_indicators, guint n_dims, guint repeats)
 {
   g_autoptr (CrkDataset) dataset = make_dataset (n_cities, n_indicators, n_dims);
   g_autoptr (CrkEngine) engine = crk_engine_new (dataset);
@@ -162,8 +153,9 @@ bench (guint n_cities,
     {"winsorise + PCA weights", CRK_WEIGHTS_PCA, CRK_TREATMENT_WINSORISE},
   };
 
-  printf ("%u cities x %u indicators (%u dimensions), median of %u runs, wall clock (thread CPU time):\n",
-          n_cities, n_indicators, n_dims, repeats);
+  printf (
+    "%u cities x %u indicators (%u dimensions), median of %u runs, wall clock (thread CPU time):\n",
+    n_cities, n_indicators, n_dims, repeats);
   for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
     {
       g_autoptr (CrkMethod) method = crk_method_new ();
@@ -181,13 +173,13 @@ bench (guint n_cities,
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   guint repeats = argc > 1 ? (guint) atoi (argv[1]) : 201;
 
   repeats = MAX (repeats, 1);
-  printf ("Targets: full recompute under 0.1 ms (100 x 27) and under 10 ms (3,000 x 100); a weight change faster still.\n");
+  printf ("Targets: full recompute under 0.1 ms (100 x 27) and under 10 ms (3,000 x 100); a weight "
+          "change faster still.\n");
   bench (100, 27, 5, repeats);
   bench (3000, 100, 10, MAX (repeats / 4, 1));
   return 0;

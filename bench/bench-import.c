@@ -50,8 +50,7 @@ typedef struct
 } Counter;
 
 static gboolean
-count_observation (CrkImportSink *sink,
-                   const CrkObservation *obs)
+count_observation (CrkImportSink *sink, const CrkObservation *obs)
 {
   Counter *c = (Counter *) sink;
 
@@ -88,16 +87,15 @@ child_read (const char *path)
       return 1;
     }
   figures = crk_bench_clock_line (&clock);
-  printf ("%s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n", figures, counter.n, counter.n_missing);
+  printf ("%s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n", figures, counter.n,
+          counter.n_missing);
   return 0;
 }
 
 /* Measures */
 
 static gboolean
-run_child (const char *self,
-           const char *path,
-           CrkBenchMeasure *m)
+run_child (const char *self, const char *path, CrkBenchMeasure *m)
 {
   g_autofree char *what = g_strdup_printf ("reading %s", path);
   const char *argv[] = {self, "--child-read", path, NULL};
@@ -107,8 +105,7 @@ run_child (const char *self,
 
 /* The run of median time among @n; the peak is the largest of all. */
 static CrkBenchMeasure
-median (CrkBenchMeasure *runs,
-        int n)
+median (CrkBenchMeasure *runs, int n)
 {
   long peak = crk_bench_max_peak (runs, n);
   CrkBenchMeasure m = crk_bench_median (runs, n);
@@ -123,9 +120,7 @@ median (CrkBenchMeasure *runs,
 #define N_INDICATORS 20
 
 static void
-write_series (GString *out,
-              GRand *rand,
-              guint series)
+write_series (GString *out, GRand *rand, guint series)
 {
   guint city = series / N_INDICATORS, indicator = series % N_INDICATORS;
 
@@ -147,26 +142,25 @@ write_series (GString *out,
       const char *status = g_rand_int_range (rand, 0, 20) == 0 ? "E" : "A";
 
       if (g_rand_int_range (rand, 0, 50) == 0)
-        g_string_append_printf (out,
-                                "<generic:Obs><generic:ObsDimension id=\"TIME_PERIOD\" value=\"%d\"/>"
-                                "<generic:ObsValue value=\"NaN\"/><generic:Attributes>"
-                                "<generic:Value id=\"OBS_STATUS\" value=\"M\"/></generic:Attributes></generic:Obs>\n",
-                                1998 + y);
+        g_string_append_printf (
+          out,
+          "<generic:Obs><generic:ObsDimension id=\"TIME_PERIOD\" value=\"%d\"/>"
+          "<generic:ObsValue value=\"NaN\"/><generic:Attributes>"
+          "<generic:Value id=\"OBS_STATUS\" value=\"M\"/></generic:Attributes></generic:Obs>\n",
+          1998 + y);
       else
-        g_string_append_printf (out,
-                                "<generic:Obs><generic:ObsDimension id=\"TIME_PERIOD\" value=\"%d\"/>"
-                                "<generic:ObsValue value=\"%.2f\"/><generic:Attributes>"
-                                "<generic:Value id=\"OBS_STATUS\" value=\"%s\"/></generic:Attributes></generic:Obs>\n",
-                                1998 + y, v, status);
+        g_string_append_printf (
+          out,
+          "<generic:Obs><generic:ObsDimension id=\"TIME_PERIOD\" value=\"%d\"/>"
+          "<generic:ObsValue value=\"%.2f\"/><generic:Attributes>"
+          "<generic:Value id=\"OBS_STATUS\" value=\"%s\"/></generic:Attributes></generic:Obs>\n",
+          1998 + y, v, status);
     }
   g_string_append (out, "</generic:Series>\n");
 }
 
 static gboolean
-write_sdmx (const char *path,
-            gsize target_bytes,
-            guint64 *n_obs,
-            GError **error)
+write_sdmx (const char *path, gsize target_bytes, guint64 *n_obs, GError **error)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20240611);
   FILE *f = fopen (path, "w");
@@ -179,17 +173,19 @@ write_sdmx (const char *path,
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "cannot write %s", path);
       return FALSE;
     }
-  g_string_append (out,
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<message:GenericData xmlns:message=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message\" "
-                   "xmlns:generic=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/generic\" "
-                   "xmlns:common=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common\">\n"
-                   "<message:Header><message:ID>BENCH</message:ID><message:Test>false</message:Test>"
-                   "<message:Prepared>2024-06-11T00:00:00</message:Prepared><message:Sender id=\"CITYRANK\"/>"
-                   "<message:Structure structureID=\"BENCH_DSD\" dimensionAtObservation=\"TIME_PERIOD\">"
-                   "<common:Structure><Ref agencyID=\"CITYRANK\" id=\"BENCH\" version=\"1.0\"/></common:Structure>"
-                   "</message:Structure></message:Header>\n"
-                   "<message:DataSet structureRef=\"BENCH_DSD\">\n");
+  g_string_append (
+    out,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<message:GenericData "
+    "xmlns:message=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message\" "
+    "xmlns:generic=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/generic\" "
+    "xmlns:common=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common\">\n"
+    "<message:Header><message:ID>BENCH</message:ID><message:Test>false</message:Test>"
+    "<message:Prepared>2024-06-11T00:00:00</message:Prepared><message:Sender id=\"CITYRANK\"/>"
+    "<message:Structure structureID=\"BENCH_DSD\" dimensionAtObservation=\"TIME_PERIOD\">"
+    "<common:Structure><Ref agencyID=\"CITYRANK\" id=\"BENCH\" version=\"1.0\"/></common:Structure>"
+    "</message:Structure></message:Header>\n"
+    "<message:DataSet structureRef=\"BENCH_DSD\">\n");
   while (written + out->len < target_bytes)
     {
       write_series (out, rand, series++);
@@ -212,15 +208,13 @@ write_sdmx (const char *path,
 }
 
 static void
-bench_sdmx (const char *self,
-            const char *dir,
-            char **sizes)
+bench_sdmx (const char *self, const char *dir, char **sizes)
 {
   printf ("SDMX-ML 2.1 generic data, read through the registry into a counting sink "
           "(median of %d runs; peak: the largest)\n\n",
           n_runs);
-  printf ("%-8s %10s %14s %10s %11s %12s %14s %14s %7s\n", "file", "obs", "read (s)", "peak (MB)", "above start",
-          "xmllint (s)", "xmllint (MB)", "MB/s", "ratio");
+  printf ("%-8s %10s %14s %10s %11s %12s %14s %14s %7s\n", "file", "obs", "read (s)", "peak (MB)",
+          "above start", "xmllint (s)", "xmllint (MB)", "MB/s", "ratio");
   for (guint k = 0; sizes[k] != NULL; k++)
     {
       int mb = atoi (sizes[k]);
@@ -228,7 +222,8 @@ bench_sdmx (const char *self,
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autofree char *label = g_strdup_printf ("%d MB", mb);
       g_autoptr (GError) error = NULL;
-      CrkBenchMeasure *reads = g_new0 (CrkBenchMeasure, n_runs), *lints = g_new0 (CrkBenchMeasure, n_runs);
+      CrkBenchMeasure *reads = g_new0 (CrkBenchMeasure, n_runs),
+                      *lints = g_new0 (CrkBenchMeasure, n_runs);
       CrkBenchMeasure r, x;
       guint64 n_obs = 0;
       gboolean ok = TRUE;
@@ -240,17 +235,19 @@ bench_sdmx (const char *self,
           continue;
         }
       for (int i = 0; ok && i < n_runs; i++)
-        ok = run_child (self, path, &reads[i]) && crk_bench_run_xmllint ("bench-import", NULL, path, &lints[i]);
+        ok = run_child (self, path, &reads[i]) &&
+          crk_bench_run_xmllint ("bench-import", NULL, path, &lints[i]);
       if (ok)
         {
           r = median (reads, n_runs);
           x = median (lints, n_runs);
           if (r.n != n_obs)
-            g_printerr ("bench-import: %s: %" G_GUINT64_FORMAT " observations read of %" G_GUINT64_FORMAT "\n", path,
-                        r.n, n_obs);
-          printf ("%-8s %10" G_GUINT64_FORMAT " %14.3f %10.1f %11.1f %12.3f %14.1f %14.1f %7.2f\n", label, r.n,
-                  r.seconds, r.peak_kb / 1024.0, (r.peak_kb - r.base_kb) / 1024.0, x.seconds, x.peak_kb / 1024.0,
-                  mb / r.seconds, r.seconds / x.seconds);
+            g_printerr ("bench-import: %s: %" G_GUINT64_FORMAT
+                        " observations read of %" G_GUINT64_FORMAT "\n",
+                        path, r.n, n_obs);
+          printf ("%-8s %10" G_GUINT64_FORMAT " %14.3f %10.1f %11.1f %12.3f %14.1f %14.1f %7.2f\n",
+                  label, r.n, r.seconds, r.peak_kb / 1024.0, (r.peak_kb - r.base_kb) / 1024.0,
+                  x.seconds, x.peak_kb / 1024.0, mb / r.seconds, r.seconds / x.seconds);
         }
       g_free (reads);
       g_free (lints);
@@ -267,7 +264,8 @@ bench_sdmx (const char *self,
 static const char content_types[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
   "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-  "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+  "<Default Extension=\"rels\" "
+  "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
   "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
   "<Override PartName=\"/xl/workbook.xml\" "
   "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
@@ -293,8 +291,7 @@ static const char workbook_rels[] =
   "Target=\"worksheets/sheet1.xml\"/></Relationships>";
 
 static void
-column_name (guint column,
-             char *out)
+column_name (guint column, char *out)
 {
   char letters[4];
   int n = 0;
@@ -310,20 +307,24 @@ static GString *
 sheet_xml (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (7);
-  GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                             "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+  GString *s = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
   char col[8];
 
   g_string_append (s, "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>City</t></is></c>");
   for (guint c = 0; c < XLSX_COLUMNS; c++)
     {
       column_name (c + 2, col);
-      g_string_append_printf (s, "<c r=\"%s1\" t=\"inlineStr\"><is><t>IND%03u</t></is></c>", col, c);
+      g_string_append_printf (s, "<c r=\"%s1\" t=\"inlineStr\"><is><t>IND%03u</t></is></c>", col,
+                              c);
     }
   g_string_append (s, "</row>");
   for (guint r = 0; r < XLSX_ROWS; r++)
     {
-      g_string_append_printf (s, "<row r=\"%u\"><c r=\"A%u\" t=\"inlineStr\"><is><t>City %u</t></is></c>", r + 2, r + 2, r);
+      g_string_append_printf (
+        s, "<row r=\"%u\"><c r=\"A%u\" t=\"inlineStr\"><is><t>City %u</t></is></c>", r + 2, r + 2,
+        r);
       for (guint c = 0; c < XLSX_COLUMNS; c++)
         {
           column_name (c + 2, col);
@@ -337,10 +338,7 @@ sheet_xml (void)
 }
 
 static gboolean
-add_entry (struct archive *zip,
-           const char *name,
-           const char *data,
-           gsize length)
+add_entry (struct archive *zip, const char *name, const char *data, gsize length)
 {
   struct archive_entry *entry = archive_entry_new ();
   gboolean ok;
@@ -349,7 +347,8 @@ add_entry (struct archive *zip,
   archive_entry_set_size (entry, (la_int64_t) length);
   archive_entry_set_filetype (entry, AE_IFREG);
   archive_entry_set_perm (entry, 0644);
-  ok = archive_write_header (zip, entry) == ARCHIVE_OK && archive_write_data (zip, data, length) == (la_ssize_t) length;
+  ok = archive_write_header (zip, entry) == ARCHIVE_OK &&
+    archive_write_data (zip, data, length) == (la_ssize_t) length;
   archive_entry_free (entry);
   return ok;
 }
@@ -362,7 +361,12 @@ write_xlsx (const char *path)
   gboolean ok;
 
   archive_write_set_format_zip (zip);
-  ok = archive_write_open_filename (zip, path) == ARCHIVE_OK && add_entry (zip, "[Content_Types].xml", content_types, strlen (content_types)) && add_entry (zip, "_rels/.rels", root_rels, strlen (root_rels)) && add_entry (zip, "xl/workbook.xml", workbook, strlen (workbook)) && add_entry (zip, "xl/_rels/workbook.xml.rels", workbook_rels, strlen (workbook_rels)) && add_entry (zip, "xl/worksheets/sheet1.xml", sheet->str, sheet->len);
+  ok = archive_write_open_filename (zip, path) == ARCHIVE_OK &&
+    add_entry (zip, "[Content_Types].xml", content_types, strlen (content_types)) &&
+    add_entry (zip, "_rels/.rels", root_rels, strlen (root_rels)) &&
+    add_entry (zip, "xl/workbook.xml", workbook, strlen (workbook)) &&
+    add_entry (zip, "xl/_rels/workbook.xml.rels", workbook_rels, strlen (workbook_rels)) &&
+    add_entry (zip, "xl/worksheets/sheet1.xml", sheet->str, sheet->len);
   if (!ok)
     g_printerr ("bench-import: cannot write %s: %s\n", path, archive_error_string (zip));
   ok = archive_write_close (zip) == ARCHIVE_OK && ok;
@@ -372,8 +376,7 @@ write_xlsx (const char *path)
 }
 
 static void
-bench_xlsx (const char *self,
-            const char *dir)
+bench_xlsx (const char *self, const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "bench-100k.xlsx", NULL);
   CrkBenchMeasure *runs = g_new0 (CrkBenchMeasure, n_runs);
@@ -400,25 +403,24 @@ bench_xlsx (const char *self,
   if (ok)
     {
       m = median (runs, n_runs);
-      printf ("%-12s %10s %10s %10s %11s\n", "file (KB)", "obs", "read (s)", "peak (MB)", "above start");
-      printf ("%-12.0f %10" G_GUINT64_FORMAT " %10.3f %10.1f %11.1f\n", st.st_size / 1024.0, m.n, m.seconds,
-              m.peak_kb / 1024.0, (m.peak_kb - m.base_kb) / 1024.0);
+      printf ("%-12s %10s %10s %10s %11s\n", "file (KB)", "obs", "read (s)", "peak (MB)",
+              "above start");
+      printf ("%-12.0f %10" G_GUINT64_FORMAT " %10.3f %10.1f %11.1f\n", st.st_size / 1024.0, m.n,
+              m.seconds, m.peak_kb / 1024.0, (m.peak_kb - m.base_kb) / 1024.0);
       printf ("\ntarget: under 1 s\n");
     }
   g_free (runs);
 }
 #else
 static void
-bench_xlsx (const char *self,
-            const char *dir)
+bench_xlsx (const char *self, const char *dir)
 {
   printf ("\nxlsx: skipped (built without libarchive)\n");
 }
 #endif
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_autofree char *child = NULL;
   g_autofree char *keep = NULL;
@@ -450,7 +452,8 @@ main (int argc,
   dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("bench-import-XXXXXX", &error);
   if (dir == NULL || g_mkdir_with_parents (dir, 0700) != 0)
     {
-      g_printerr ("bench-import: no folder for the files: %s\n", error != NULL ? error->message : dir);
+      g_printerr ("bench-import: no folder for the files: %s\n",
+                  error != NULL ? error->message : dir);
       return 1;
     }
   bench_sdmx (self, dir, size_list);

@@ -150,17 +150,14 @@ child_read (const char *path)
 }
 
 static gboolean
-run_child (const char *self,
-           const char *mode,
-           const char *path,
-           CrkBenchMeasure *m)
+run_child (const char *self, const char *mode, const char *path, CrkBenchMeasure *m)
 {
   g_autofree char *cities = g_strdup_printf ("%d", n_cities);
   g_autofree char *indicators = g_strdup_printf ("%d", n_indicators);
   g_autofree char *years = g_strdup_printf ("%d", n_years);
   g_autofree char *what = g_strdup_printf ("%s %s", mode, path);
-  const char *argv[] = {self, "--cities", cities, "--indicators", indicators, "--years", years,
-                        mode, path, NULL};
+  const char *argv[] = {self,      "--cities", cities, "--indicators", indicators,
+                        "--years", years,      mode,   path,           NULL};
 
   return crk_bench_run_child ("bench-io", what, argv, FALSE, m);
 }
@@ -171,9 +168,7 @@ run_child (const char *self,
  * @limit bytes (0: the default); prints the time, the peak, the peak before, whether
  * the file was read or refused, and the first problem of a refusal. */
 static int
-child_grid (const char *path,
-            const char *meta_path,
-            gint64 limit)
+child_grid (const char *path, const char *meta_path, gint64 limit)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) problems = NULL;
@@ -193,8 +188,8 @@ child_grid (const char *path,
     first = crk_problem_to_string (g_ptr_array_index (problems, 0));
   else if (ds == NULL)
     first = g_strdup (error != NULL ? error->message : "no dataset and no error");
-  printf ("%.6f %ld %ld %s\n%s\n", (g_get_monotonic_time () - start) / 1e6, crk_bench_peak_kb (), before,
-          ds != NULL ? "read" : "refused", first != NULL ? first : "");
+  printf ("%.6f %ld %ld %s\n%s\n", (g_get_monotonic_time () - start) / 1e6, crk_bench_peak_kb (),
+          before, ds != NULL ? "read" : "refused", first != NULL ? first : "");
   return 0;
 }
 
@@ -213,8 +208,10 @@ static const GridCase grid_cases[] = {
   {"(a) 1024 x 1024 x 256, one value", "grid-1024.cityrank.xml", NULL, 1024, 1024, 256, 0, 0},
   {"(c) 4096 x 4096 x 64, one value", "grid-4096.cityrank.xml", NULL, 4096, 4096, 64, 0, 0},
   {"(c) the same, budget 64 MiB", "grid-4096.cityrank.xml", NULL, 4096, 4096, 64, 0, 64 << 20},
-  {"(d) CSV, 3,000 rows: new city+year", "rows3000_data.csv", "rows3000_meta.csv", 0, 0, 0, 3000, 0},
-  {"(e) CSV, 9,000 rows: new city+year", "rows9000_data.csv", "rows9000_meta.csv", 0, 0, 0, 9000, 0},
+  {"(d) CSV, 3,000 rows: new city+year", "rows3000_data.csv", "rows3000_meta.csv", 0, 0, 0, 3000,
+   0},
+  {"(e) CSV, 9,000 rows: new city+year", "rows9000_data.csv", "rows9000_meta.csv", 0, 0, 0, 9000,
+   0},
 };
 
 typedef struct
@@ -228,13 +225,11 @@ typedef struct
 } GridMeasure;
 
 static void
-run_grid_child (const char *self,
-                const char *dir,
-                const GridCase *gc,
-                GridMeasure *m)
+run_grid_child (const char *self, const char *dir, const GridCase *gc, GridMeasure *m)
 {
   g_autofree char *path = g_build_filename (dir, gc->file, NULL);
-  g_autofree char *meta = gc->meta_file != NULL ? g_build_filename (dir, gc->meta_file, NULL) : NULL;
+  g_autofree char *meta =
+    gc->meta_file != NULL ? g_build_filename (dir, gc->meta_file, NULL) : NULL;
   g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT, gc->limit);
   g_autofree char *err_path = g_build_filename (dir, "child-stderr.txt", NULL);
   g_autofree char *err = NULL;
@@ -267,7 +262,8 @@ run_grid_child (const char *self,
           setrlimit (RLIMIT_AS, &cap);
         }
       if (meta != NULL)
-        execl (self, self, "--child-grid", path, "--child-csv-meta", meta, "--child-limit", limit, (char *) NULL);
+        execl (self, self, "--child-grid", path, "--child-csv-meta", meta, "--child-limit", limit,
+               (char *) NULL);
       else
         execl (self, self, "--child-grid", path, "--child-limit", limit, (char *) NULL);
       _exit (127);
@@ -298,7 +294,8 @@ run_grid_child (const char *self,
       if (WIFSIGNALED (status))
         g_snprintf (m->result, sizeof m->result, "died (signal %d)", WTERMSIG (status));
       else
-        g_snprintf (m->result, sizeof m->result, "exit status %d", WIFEXITED (status) ? WEXITSTATUS (status) : -1);
+        g_snprintf (m->result, sizeof m->result, "exit status %d",
+                    WIFEXITED (status) ? WEXITSTATUS (status) : -1);
       /* Why: the last line the child wrote to stderr ("failed to allocate N bytes"). */
       if (g_file_get_contents (err_path, &err, NULL, NULL))
         {
@@ -316,8 +313,7 @@ run_grid_child (const char *self,
 
 /* Writes the files of the declared-grid cases into @dir and measures each case once. */
 static gboolean
-bench_grids (const char *self,
-             const char *dir)
+bench_grids (const char *self, const char *dir)
 {
   g_autoptr (GError) error = NULL;
 
@@ -325,7 +321,8 @@ bench_grids (const char *self,
     {
       const GridCase *gc = &grid_cases[k];
       g_autofree char *path = g_build_filename (dir, gc->file, NULL);
-      g_autofree char *meta = gc->meta_file != NULL ? g_build_filename (dir, gc->meta_file, NULL) : NULL;
+      g_autofree char *meta =
+        gc->meta_file != NULL ? g_build_filename (dir, gc->meta_file, NULL) : NULL;
 
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
@@ -344,7 +341,8 @@ bench_grids (const char *self,
   else
     printf ("nothing");
   printf (", default budget %s unless said)\n\n", "1 GiB");
-  printf ("%-38s %9s %-20s %9s %11s %12s\n", "", "file (KB)", "result", "time (s)", "peak (MB)", "above start");
+  printf ("%-38s %9s %-20s %9s %11s %12s\n", "", "file (KB)", "result", "time (s)", "peak (MB)",
+          "above start");
   for (guint k = 0; k < G_N_ELEMENTS (grid_cases); k++)
     {
       const GridCase *gc = &grid_cases[k];
@@ -395,14 +393,16 @@ main (int argc, char **argv)
     {"child-read", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_read_path, NULL, NULL},
     {"no-grids", 0, 0, G_OPTION_ARG_NONE, &no_grids, "Leave out the declared-grid cases", NULL},
     {"grids-only", 0, 0, G_OPTION_ARG_NONE, &grids_only, "Only the declared-grid cases", NULL},
-    {"grid-cap", 0, 0, G_OPTION_ARG_INT, &grid_cap_mb, "Address space of a declared-grid child, 0: no cap (4096)", "MB"},
+    {"grid-cap", 0, 0, G_OPTION_ARG_INT, &grid_cap_mb,
+     "Address space of a declared-grid child, 0: no cap (4096)", "MB"},
     {"child-write", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_write_path, NULL, NULL},
     {"child-grid", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_grid_path, NULL, NULL},
     {"child-csv-meta", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_csv_meta, NULL, NULL},
     {"child-limit", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child_limit, NULL, NULL},
     {NULL},
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("— benchmark of the native dataset format");
+  g_autoptr (GOptionContext) context =
+    g_option_context_new ("— benchmark of the native dataset format");
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -461,7 +461,8 @@ main (int argc, char **argv)
       return 1;
   for (int i = 0; i < n_runs; i++)
     {
-      if (!run_child (self, "--child-read", path, &reads[i]) || !crk_bench_run_xmllint ("bench-io", schema, path, &lints[i]))
+      if (!run_child (self, "--child-read", path, &reads[i]) ||
+          !crk_bench_run_xmllint ("bench-io", schema, path, &lints[i]))
         return 1;
     }
   r = crk_bench_median (reads, n_runs);
@@ -473,14 +474,15 @@ main (int argc, char **argv)
   matrix_mb = (double) n_cities * n_indicators * n_years * (sizeof (double) + 1) / 1048576.0;
   strings_mb = strings / 1048576.0;
 
-  printf ("Dataset: %d cities x %d indicators x %d years, %.1f MB file (%s)\n",
-          n_cities, n_indicators, n_years, st.st_size / 1048576.0, path);
-  printf ("Value matrix %.1f MB + strings %.2f MB = %.1f MB; median of %d runs\n\n",
-          matrix_mb, strings_mb, matrix_mb + strings_mb, n_runs);
+  printf ("Dataset: %d cities x %d indicators x %d years, %.1f MB file (%s)\n", n_cities,
+          n_indicators, n_years, st.st_size / 1048576.0, path);
+  printf ("Value matrix %.1f MB + strings %.2f MB = %.1f MB; median of %d runs\n\n", matrix_mb,
+          strings_mb, matrix_mb + strings_mb, n_runs);
   printf ("%-36s %9s %12s %14s\n", "", "time (s)", "peak (MB)", "above start");
   printf ("%-36s %9.3f %12.1f %14.1f\n", "read + validate (crk_dataset_read)", r.seconds,
           r.peak_kb / 1024.0, (r.peak_kb - r.base_kb) / 1024.0);
-  printf ("%-36s %9.3f %12.1f %14s\n", "xmllint --stream --relaxng", x.seconds, x.peak_kb / 1024.0, "");
+  printf ("%-36s %9.3f %12.1f %14s\n", "xmllint --stream --relaxng", x.seconds, x.peak_kb / 1024.0,
+          "");
   printf ("%-36s %9.3f %12.1f %14s\n", "write (crk_dataset_write, + model)", w.seconds,
           w.peak_kb / 1024.0, "");
   printf ("\nread time / xmllint time: %.2f (target <= 1.4)\n", r.seconds / x.seconds);

@@ -30,8 +30,7 @@
 #define TARGET_MB 200.0
 
 static int
-compare_double (const void *a,
-                const void *b)
+compare_double (const void *a, const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -112,12 +111,13 @@ main (int argc, char **argv)
   printf ("report of %u cities, %u pages (all sections, 100 profiles, A4), %d runs\n",
           crk_results_get_n_ranked (results), n_pages, RUNS);
   printf ("  layout          median %.3f s  fastest %.3f s\n", layout[RUNS / 2], layout[0]);
-  printf ("  layout + PDF    median %.3f s  fastest %.3f s  (target < %.0f s)\n",
-          total[RUNS / 2], total[0], TARGET_S);
-  printf ("  CPU time        median %.3f s  fastest %.3f s  (wall time above includes waiting for a busy machine)\n",
+  printf ("  layout + PDF    median %.3f s  fastest %.3f s  (target < %.0f s)\n", total[RUNS / 2],
+          total[0], TARGET_S);
+  printf ("  CPU time        median %.3f s  fastest %.3f s  (wall time above includes waiting for "
+          "a busy machine)\n",
           cpu[RUNS / 2], cpu[0]);
-  printf ("  peak memory     %.1f MB (%.1f MB before the first report; target < %.0f MB)\n",
-          after, before, TARGET_MB);
+  printf ("  peak memory     %.1f MB (%.1f MB before the first report; target < %.0f MB)\n", after,
+          before, TARGET_MB);
   printf ("  PDF size        %.2f MB\n", st.st_size / (1024.0 * 1024.0));
   ok = total[RUNS / 2] < TARGET_S && after < TARGET_MB;
   printf ("  %s\n", ok ? "within target" : "OVER TARGET");

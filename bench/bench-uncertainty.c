@@ -20,8 +20,7 @@
 #define RUNS 1000
 
 static int
-compare_double (const void *a,
-                const void *b)
+compare_double (const void *a, const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -76,8 +75,7 @@ typedef struct
 } Robustness;
 
 static int
-compare_robustness (const void *a,
-                    const void *b)
+compare_robustness (const void *a, const void *b)
 {
   const Robustness *x = a, *y = b;
 
@@ -89,8 +87,7 @@ compare_robustness (const void *a,
 }
 
 static void
-print_city (CrkUncertaintyResults *results,
-            const Robustness *r)
+print_city (CrkUncertaintyResults *results, const Robustness *r)
 {
   CrkCity *city = crk_dataset_get_city (crk_uncertainty_results_get_dataset (results), r->city);
 
@@ -111,7 +108,8 @@ print_robustness (CrkUncertaintyResults *results)
     if (crk_uncertainty_results_get_nominal_rank (results, i) > 0)
       {
         rows[m].city = i;
-        rows[m].width = crk_uncertainty_results_get_upper_rank (results, i) - crk_uncertainty_results_get_lower_rank (results, i);
+        rows[m].width = crk_uncertainty_results_get_upper_rank (results, i) -
+          crk_uncertainty_results_get_lower_rank (results, i);
         rows[m].shift = crk_uncertainty_results_get_mean_shift (results, i);
         stable += rows[m].shift == 0;
         m++;
@@ -128,8 +126,7 @@ print_robustness (CrkUncertaintyResults *results)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   const char *path = argc > 1 ? argv[1] : CRK_SAMPLE_PATH;
   guint repeats = argc > 2 ? (guint) MAX (atoi (argv[2]), 1) : 5;
@@ -142,8 +139,8 @@ main (int argc,
 
   if (dataset == NULL)
     g_error ("%s", error->message);
-  printf ("%u replications of %s (%u cities, %u indicators), median of %u, %u processors:\n",
-          RUNS, crk_dataset_get_display_title (dataset), crk_dataset_get_n_cities (dataset),
+  printf ("%u replications of %s (%u cities, %u indicators), median of %u, %u processors:\n", RUNS,
+          crk_dataset_get_display_title (dataset), crk_dataset_get_n_cities (dataset),
           crk_dataset_get_n_indicators (dataset), repeats, g_get_num_processors ());
 
   crk_uncertainty_set_runs (settings, RUNS);
@@ -158,10 +155,12 @@ main (int argc,
   crk_uncertainty_add_normalisation (settings, CRK_NORMALISATION_RANK, 0, 0);
   crk_uncertainty_add_aggregation (settings, CRK_AGGREGATION_ARITHMETIC);
   crk_uncertainty_add_aggregation (settings, CRK_AGGREGATION_TOPSIS);
-  time_runs (settings, dataset, repeats, "levels 1-2 weights, 3 normalisations, 2 aggregations", &results);
+  time_runs (settings, dataset, repeats, "levels 1-2 weights, 3 normalisations, 2 aggregations",
+             &results);
   for (guint p = 1; p <= 5; p++)
     crk_uncertainty_add_winsorisation (settings, p);
-  time_runs (settings, dataset, repeats, "the same and 1-5 winsorised points (15 normalised matrices)", &results);
+  time_runs (settings, dataset, repeats,
+             "the same and 1-5 winsorised points (15 normalised matrices)", &results);
 
   printf ("Dimension weights ±25%%:\n");
   print_robustness (weights_only);

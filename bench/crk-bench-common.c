@@ -22,7 +22,8 @@ crk_bench_peak_kb (void)
   const char *p;
   struct rusage usage;
 
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (p = strstr (status, "VmHWM:")) != NULL)
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (p = strstr (status, "VmHWM:")) != NULL)
     return atol (p + strlen ("VmHWM:"));
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss;
@@ -56,11 +57,13 @@ crk_bench_run_child (const char *prog,
   int n_fields;
 
   memset (m, 0, sizeof *m);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) || !g_spawn_check_wait_status (status, &error))
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                     &error) ||
+      !g_spawn_check_wait_status (status, &error))
     n_fields = 0;
   else if (counts)
-    n_fields = sscanf (out, "%lf %ld %ld %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &m->seconds, &m->peak_kb,
-                       &m->base_kb, &m->n, &m->n_missing);
+    n_fields = sscanf (out, "%lf %ld %ld %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &m->seconds,
+                       &m->peak_kb, &m->base_kb, &m->n, &m->n_missing);
   else
     n_fields = sscanf (out, "%lf %ld %ld", &m->seconds, &m->peak_kb, &m->base_kb);
   if (n_fields != (counts ? 5 : 3))
@@ -72,10 +75,7 @@ crk_bench_run_child (const char *prog,
 }
 
 gboolean
-crk_bench_run_xmllint (const char *prog,
-                       const char *schema,
-                       const char *path,
-                       CrkBenchMeasure *m)
+crk_bench_run_xmllint (const char *prog, const char *schema, const char *path, CrkBenchMeasure *m)
 {
   gint64 start = g_get_monotonic_time ();
   struct rusage usage;
@@ -91,7 +91,8 @@ crk_bench_run_xmllint (const char *prog,
       dup2 (null, STDOUT_FILENO);
       dup2 (null, STDERR_FILENO);
       if (schema != NULL)
-        execlp ("xmllint", "xmllint", "--stream", "--noout", "--relaxng", schema, path, (char *) NULL);
+        execlp ("xmllint", "xmllint", "--stream", "--noout", "--relaxng", schema, path,
+                (char *) NULL);
       else
         execlp ("xmllint", "xmllint", "--stream", "--noout", path, (char *) NULL);
       _exit (127);
@@ -108,8 +109,7 @@ crk_bench_run_xmllint (const char *prog,
 }
 
 static int
-compare_measures (gconstpointer a,
-                  gconstpointer b)
+compare_measures (gconstpointer a, gconstpointer b)
 {
   double x = ((const CrkBenchMeasure *) a)->seconds, y = ((const CrkBenchMeasure *) b)->seconds;
 
@@ -117,16 +117,14 @@ compare_measures (gconstpointer a,
 }
 
 CrkBenchMeasure
-crk_bench_median (CrkBenchMeasure *runs,
-                  int n)
+crk_bench_median (CrkBenchMeasure *runs, int n)
 {
   qsort (runs, (size_t) n, sizeof *runs, compare_measures);
   return runs[n / 2];
 }
 
 long
-crk_bench_max_peak (const CrkBenchMeasure *runs,
-                    int n)
+crk_bench_max_peak (const CrkBenchMeasure *runs, int n)
 {
   long peak = 0;
 

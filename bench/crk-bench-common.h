@@ -52,19 +52,15 @@ gboolean crk_bench_run_child (const char *prog,
 /* Runs `xmllint --stream --noout [--relaxng @schema] @path` in a child, its output thrown
  * away: the wall time and its peak (from wait4) into @m, the rest 0. FALSE, after saying
  * so on stderr (as @prog), when it fails. */
-gboolean crk_bench_run_xmllint (const char *prog,
-                                const char *schema,
-                                const char *path,
-                                CrkBenchMeasure *m);
+gboolean
+crk_bench_run_xmllint (const char *prog, const char *schema, const char *path, CrkBenchMeasure *m);
 
 /* The run of median time among the @n of @runs (which it sorts by time); its peak is that
  * of the same run. */
-CrkBenchMeasure crk_bench_median (CrkBenchMeasure *runs,
-                                  int n);
+CrkBenchMeasure crk_bench_median (CrkBenchMeasure *runs, int n);
 
 /* The largest peak of the @n of @runs. */
-long crk_bench_max_peak (const CrkBenchMeasure *runs,
-                         int n);
+long crk_bench_max_peak (const CrkBenchMeasure *runs, int n);
 
 /* This program's path, to run it again: /proc/self/exe, else @argv0. */
 char *crk_bench_self (const char *argv0);

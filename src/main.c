@@ -12,8 +12,7 @@
 #include "crk-application.h"
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (CrkApplication) app = NULL;
   const char *localedir = g_getenv ("CRK_LOCALEDIR");

@@ -119,9 +119,7 @@ clear_cache (CrkEngine *self)
 }
 
 static void
-on_dataset_changed (CrkDataset *dataset,
-                    guint change_flags,
-                    CrkEngine *self)
+on_dataset_changed (CrkDataset *dataset, guint change_flags, CrkEngine *self)
 {
   g_atomic_int_or (&self->pending_changes, change_flags);
 }
@@ -257,10 +255,7 @@ crk_topsis_variant_to_string (guint variant)
 /* Pre-aggregation */
 
 static void
-add_warning (GArray *warnings,
-             CrkWarningKind kind,
-             const char *code,
-             char *message)
+add_warning (GArray *warnings, CrkWarningKind kind, const char *code, char *message)
 {
   CrkWarning warning = {kind, g_strdup (code), message};
 
@@ -281,8 +276,7 @@ add_adjustment (GArray *adjustments,
 }
 
 static char *
-make_key (CrkMethod *method,
-          guint year_index)
+make_key (CrkMethod *method, guint year_index)
 {
   GString *key = g_string_new (NULL);
   g_auto (GStrv) overrides = crk_method_dup_normalisation_overrides (method);
@@ -293,12 +287,10 @@ make_key (CrkMethod *method,
 
   crk_method_get_treatment_params (method, &skew, &kurtosis, &max_points);
   mode = crk_method_get_normalisation (method, &p1, &p2);
-  g_string_append_printf (key, "%u|%d|%d:%s|%d:%a:%a:%u|%d:%a:%a|",
-                          year_index,
-                          crk_method_get_denomination (method),
-                          crk_method_get_imputation (method), group != NULL ? group : "",
-                          crk_method_get_treatment (method), skew, kurtosis, max_points,
-                          mode, p1, p2);
+  g_string_append_printf (key, "%u|%d|%d:%s|%d:%a:%a:%u|%d:%a:%a|", year_index,
+                          crk_method_get_denomination (method), crk_method_get_imputation (method),
+                          group != NULL ? group : "", crk_method_get_treatment (method), skew,
+                          kurtosis, max_points, mode, p1, p2);
   for (guint i = 0; overrides != NULL && overrides[i] != NULL; i++)
     {
       mode = crk_method_get_indicator_normalisation (method, overrides[i], &p1, &p2);
@@ -309,9 +301,7 @@ make_key (CrkMethod *method,
 
 /* Group index per city for the attribute, -1 without one; returns the number of groups. */
 static guint
-group_cities (CrkDataset *dataset,
-              const char *attribute,
-              int *group)
+group_cities (CrkDataset *dataset, const char *attribute, int *group)
 {
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = crk_dataset_get_n_cities (dataset);
@@ -356,8 +346,8 @@ impute (CrkEngine *self,
 
   if (mode == CRK_IMPUTATION_MEAN || mode == CRK_IMPUTATION_MEDIAN)
     {
-      double value = mode == CRK_IMPUTATION_MEAN ? crk_stats_mean (x, n)
-                                                 : crk_stats_median (x, n, self->values);
+      double value =
+        mode == CRK_IMPUTATION_MEAN ? crk_stats_mean (x, n) : crk_stats_median (x, n, self->values);
 
       if (isnan (value))
         return;
@@ -376,8 +366,9 @@ impute (CrkEngine *self,
 
           for (guint i = 0; i < n; i++)
             self->acc_a[i] = group[i] == (int) g ? x[i] : NAN;
-          value = mode == CRK_IMPUTATION_GROUP_MEAN ? crk_stats_mean (self->acc_a, n)
-                                                    : crk_stats_median (self->acc_a, n, self->values);
+          value = mode == CRK_IMPUTATION_GROUP_MEAN
+            ? crk_stats_mean (self->acc_a, n)
+            : crk_stats_median (self->acc_a, n, self->values);
           group_values[g] = value;
         }
       for (guint i = 0; i < n; i++)
@@ -390,11 +381,7 @@ impute (CrkEngine *self,
 }
 
 static gboolean
-fails_rule (const double *x,
-            guint n,
-            double skew_limit,
-            double kurtosis_limit,
-            double *skew)
+fails_rule (const double *x, guint n, double skew_limit, double kurtosis_limit, double *skew)
 {
   double kurtosis;
 
@@ -457,8 +444,9 @@ treat (CrkEngine *self,
       x[i] = log (x[i] - min + 0.01 * (max - min));
   add_adjustment (p->adjustments, CRK_ADJUSTMENT_LOG_TRANSFORMED, G_MAXUINT, indicator, min, max);
   if (fails_rule (x, n, skew_limit, kurtosis_limit, &skew))
-    add_warning (p->warnings, CRK_WARNING_OUTLIERS_REMAIN, code,
-                 g_strdup_printf (_ ("Indicator “%s” still has outliers after the log transform"), code));
+    add_warning (
+      p->warnings, CRK_WARNING_OUTLIERS_REMAIN, code,
+      g_strdup_printf (_ ("Indicator “%s” still has outliers after the log transform"), code));
 }
 
 static void
@@ -495,8 +483,7 @@ normalise (CrkEngine *self,
 
           constant = constant || !(sd > 0);
           for (guint i = 0; i < n; i++)
-            y[i] = isnan (x[i]) ? NAN : constant ? p1
-                                                 : p1 + p2 * d * (x[i] - mean) / sd;
+            y[i] = isnan (x[i]) ? NAN : constant ? p1 : p1 + p2 * d * (x[i] - mean) / sd;
         }
         break;
 
@@ -523,9 +510,12 @@ normalise (CrkEngine *self,
             hi = crk_indicator_get_goalpost_high (indicator);
           if (isnan (lo) || isnan (hi) || lo == hi)
             {
-              add_warning (p->warnings, CRK_WARNING_OTHER, code,
-                           g_strdup_printf (_ ("Indicator “%s” has no goalposts; its lowest and highest values serve instead"),
-                                            code));
+              add_warning (
+                p->warnings, CRK_WARNING_OTHER, code,
+                g_strdup_printf (
+                  _ (
+                    "Indicator “%s” has no goalposts; its lowest and highest values serve instead"),
+                  code));
               lo = min;
               hi = max;
             }
@@ -565,16 +555,15 @@ normalise (CrkEngine *self,
     }
 
   if (constant)
-    add_warning (p->warnings, CRK_WARNING_CONSTANT_INDICATOR, code,
-                 g_strdup_printf (_ ("Indicator “%s” has the same value for every city; it gets the middle of the range"),
-                                  code));
+    add_warning (
+      p->warnings, CRK_WARNING_CONSTANT_INDICATOR, code,
+      g_strdup_printf (
+        _ ("Indicator “%s” has the same value for every city; it gets the middle of the range"),
+        code));
 }
 
 static Prepared *
-prepare (CrkEngine *self,
-         CrkMethod *method,
-         guint year_index,
-         char *key)
+prepare (CrkEngine *self, CrkMethod *method, guint year_index, char *key)
 {
   CrkDataset *dataset = self->dataset;
   CrkStructure *s = self->structure;
@@ -624,7 +613,8 @@ prepare (CrkEngine *self,
           for (guint i = 0; i < n; i++)
             x[i] = y[i] = NAN;
           add_warning (p->warnings, CRK_WARNING_OTHER, code,
-                       g_strdup_printf (_ ("The framework’s indicator “%s” has no values in the dataset"), code));
+                       g_strdup_printf (
+                         _ ("The framework’s indicator “%s” has no values in the dataset"), code));
           continue;
         }
 
@@ -643,8 +633,9 @@ prepare (CrkEngine *self,
 
           if (den == NULL)
             add_warning (p->warnings, CRK_WARNING_OTHER, code,
-                         g_strdup_printf (_ ("Indicator “%s” names the denominator “%s”, which the dataset lacks"),
-                                          code, den_code));
+                         g_strdup_printf (
+                           _ ("Indicator “%s” names the denominator “%s”, which the dataset lacks"),
+                           code, den_code));
           else
             {
               /* The denominator's values go through the normalised row, filled below. */
@@ -690,14 +681,16 @@ ensure_scratch (CrkEngine *self)
 
 /* Takes the dataset's changes into account; returns FALSE without a framework. */
 static gboolean
-ensure_structure (CrkEngine *self,
-                  GError **error)
+ensure_structure (CrkEngine *self, GError **error)
 {
   int changes = g_atomic_int_and (&self->pending_changes, 0);
 
-  if (changes & (CRK_DATASET_CHANGE_CITIES | CRK_DATASET_CHANGE_INDICATORS | CRK_DATASET_CHANGE_VALUES | CRK_DATASET_CHANGE_YEARS))
+  if (changes &
+      (CRK_DATASET_CHANGE_CITIES | CRK_DATASET_CHANGE_INDICATORS | CRK_DATASET_CHANGE_VALUES |
+       CRK_DATASET_CHANGE_YEARS))
     clear_cache (self);
-  if ((changes & (CRK_DATASET_CHANGE_FRAMEWORK | CRK_DATASET_CHANGE_INDICATORS)) || self->structure == NULL)
+  if ((changes & (CRK_DATASET_CHANGE_FRAMEWORK | CRK_DATASET_CHANGE_INDICATORS)) ||
+      self->structure == NULL)
     {
       CrkStructure *s = crk_structure_new (self->dataset, error);
 
@@ -717,9 +710,7 @@ ensure_structure (CrkEngine *self,
 }
 
 static Prepared *
-lookup_prepared (CrkEngine *self,
-                 CrkMethod *method,
-                 guint year_index)
+lookup_prepared (CrkEngine *self, CrkMethod *method, guint year_index)
 {
   g_autofree char *key = make_key (method, year_index);
   Prepared *p;
@@ -745,8 +736,7 @@ lookup_prepared (CrkEngine *self,
 
 /* The city's name as the user reads it (else its code), for messages. */
 static const char *
-city_name (CrkEngine *self,
-           guint city)
+city_name (CrkEngine *self, guint city)
 {
   return crk_city_get_display_name (crk_dataset_get_city (self->dataset, city));
 }
@@ -791,8 +781,12 @@ aggregate_node (CrkEngine *self,
                   {
                     g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NON_POSITIVE,
                                  mode == CRK_AGGREGATION_GEOMETRIC
-                                   ? _ ("City “%s” has the score %g for “%s” in %d; the geometric mean of “%s” needs values above 0 (choose a normalised range that starts above 0, e.g. min-max to [1, 100])")
-                                   : _ ("City “%s” has the score %g for “%s” in %d; the harmonic mean of “%s” needs values above 0 (choose a normalised range that starts above 0, e.g. min-max to [1, 100])"),
+                                   ? _ ("City “%s” has the score %g for “%s” in %d; the geometric "
+                                        "mean of “%s” needs values above 0 (choose a normalised "
+                                        "range that starts above 0, e.g. min-max to [1, 100])")
+                                   : _ ("City “%s” has the score %g for “%s” in %d; the harmonic "
+                                        "mean of “%s” needs values above 0 (choose a normalised "
+                                        "range that starts above 0, e.g. min-max to [1, 100])"),
                                  city_name (self, i), y[i],
                                  crk_framework_node_get_display_name (s->nodes[children[k]]),
                                  crk_results_get_year (r),
@@ -937,18 +931,16 @@ scheme_weights (CrkEngine *self,
 }
 
 static gboolean
-aggregate (CrkEngine *self,
-           Prepared *p,
-           CrkMethod *method,
-           CrkResults *r,
-           GError **error)
+aggregate (CrkEngine *self, Prepared *p, CrkMethod *method, CrkResults *r, GError **error)
 {
   CrkStructure *s = p->structure;
   CrkWeightScheme scheme = crk_method_get_weight_scheme (method);
   guint entropy_variant = crk_method_get_entropy_variant (method);
   guint topsis_variant = crk_method_get_topsis_variant (method);
   double availability = crk_method_get_availability (method);
-  gboolean same = p->agg_valid && p->agg_scheme == scheme && p->agg_entropy_variant == entropy_variant && p->agg_topsis_variant == topsis_variant && p->agg_availability == availability;
+  gboolean same = p->agg_valid && p->agg_scheme == scheme &&
+    p->agg_entropy_variant == entropy_variant && p->agg_topsis_variant == topsis_variant &&
+    p->agg_availability == availability;
   gboolean *clean = self->clean;
   double *w = self->raw_weights;
 
@@ -971,11 +963,13 @@ aggregate (CrkEngine *self,
 
       scheme_weights (self, p, r, i, scheme, entropy_variant, same && children_clean);
       if (p->fallback[i])
-        crk_results_add_warning (r, CRK_WARNING_OTHER, crk_framework_node_get_code (s->nodes[i]),
-                                 _ ("The data do not determine weights for these children; equal weights serve instead"));
+        crk_results_add_warning (
+          r, CRK_WARNING_OTHER, crk_framework_node_get_code (s->nodes[i]),
+          _ ("The data do not determine weights for these children; equal weights serve instead"));
       for (guint k = 0; k < m; k++)
         {
-          double o = crk_method_get_weight (method, crk_framework_node_get_code (s->nodes[children[k]]));
+          double o =
+            crk_method_get_weight (method, crk_framework_node_get_code (s->nodes[children[k]]));
 
           w[k] = isnan (o) ? p->scheme_weights[children[k]] : o;
           if (!(w[k] >= 0) || !isfinite (w[k]))
@@ -987,13 +981,15 @@ aggregate (CrkEngine *self,
           for (guint k = 0; k < m; k++)
             w[k] = 1;
           sum = m;
-          crk_results_add_warning (r, CRK_WARNING_OTHER, crk_framework_node_get_code (s->nodes[i]),
-                                   _ ("The weights of these children add up to 0; equal weights serve instead"));
+          crk_results_add_warning (
+            r, CRK_WARNING_OTHER, crk_framework_node_get_code (s->nodes[i]),
+            _ ("The weights of these children add up to 0; equal weights serve instead"));
         }
       for (guint k = 0; k < m; k++)
         w[k] /= sum;
 
-      mode = crk_method_resolve_aggregation (method, crk_framework_node_get_code (s->nodes[i]), s->level[i]);
+      mode = crk_method_resolve_aggregation (method, crk_framework_node_get_code (s->nodes[i]),
+                                             s->level[i]);
       if (mode == CRK_AGGREGATION_INHERIT)
         mode = CRK_AGGREGATION_ARITHMETIC;
 
@@ -1009,8 +1005,8 @@ aggregate (CrkEngine *self,
             {
               const char *code = crk_framework_node_get_code (s->nodes[children[k]]);
               g_autofree char *message =
-                g_strdup_printf (_ ("“%s” has %.1f%% of the weight of “%s”"),
-                                 code, 100 * w[k], crk_framework_node_get_code (s->nodes[i]));
+                g_strdup_printf (_ ("“%s” has %.1f%% of the weight of “%s”"), code, 100 * w[k],
+                                 crk_framework_node_get_code (s->nodes[i]));
 
               crk_results_add_warning (r, CRK_WARNING_DOMINANT_WEIGHT, code, message);
             }
@@ -1047,9 +1043,7 @@ aggregate (CrkEngine *self,
 /* Ranks, groups, tiers */
 
 static void
-rank_groups (CrkEngine *self,
-             CrkResults *r,
-             const char *attribute)
+rank_groups (CrkEngine *self, CrkResults *r, const char *attribute)
 {
   g_autofree int *group = NULL;
   g_autofree guint *seen = NULL;
@@ -1081,8 +1075,7 @@ rank_groups (CrkEngine *self,
 }
 
 static void
-assign_tiers (CrkResults *r,
-              CrkMethod *method)
+assign_tiers (CrkResults *r, CrkMethod *method)
 {
   CrkTierRule rule = crk_method_get_tier_rule (method);
   guint n_tiers = crk_method_get_n_tiers (method);
@@ -1111,10 +1104,7 @@ assign_tiers (CrkResults *r,
 
 /* The deepest node where the city lost its score for want of children with values. */
 static int
-find_short_node (CrkStructure *s,
-                 CrkResults *r,
-                 guint city,
-                 guint *present)
+find_short_node (CrkStructure *s, CrkResults *r, guint city, guint *present)
 {
   for (guint i = s->n_nodes; i-- > 0;)
     {
@@ -1134,10 +1124,7 @@ find_short_node (CrkStructure *s,
 }
 
 static void
-explain_unranked (CrkEngine *self,
-                  Prepared *p,
-                  CrkResults *r,
-                  double availability)
+explain_unranked (CrkEngine *self, Prepared *p, CrkResults *r, double availability)
 {
   CrkStructure *s = p->structure;
   guint n = p->n_cities;
@@ -1153,9 +1140,11 @@ explain_unranked (CrkEngine *self,
         present += !isnan (p->normalised[(gsize) k * n + i]);
       node = present > 0 ? find_short_node (s, r, i, &present) : -1;
       if (node >= 0)
-        r->reason[i] = g_strdup_printf (_ ("too little data in %d: %u of the %u parts of “%s” have values, and the method requires %g%%"),
-                                        r->year, present, s->n_children[node],
-                                        crk_framework_node_get_code (s->nodes[node]), 100 * availability);
+        r->reason[i] =
+          g_strdup_printf (_ ("too little data in %d: %u of the %u parts of “%s” have values, and "
+                              "the method requires %g%%"),
+                           r->year, present, s->n_children[node],
+                           crk_framework_node_get_code (s->nodes[node]), 100 * availability);
       else if (present == 0)
         r->reason[i] = g_strdup_printf (_ ("no data in %d"), r->year);
       else
@@ -1164,10 +1153,7 @@ explain_unranked (CrkEngine *self,
 }
 
 static CrkResults *
-compute_year (CrkEngine *self,
-              CrkMethod *method,
-              guint year_index,
-              GError **error)
+compute_year (CrkEngine *self, CrkMethod *method, guint year_index, GError **error)
 {
   Prepared *p = lookup_prepared (self, method, year_index);
   CrkStructure *s = p->structure;
@@ -1202,10 +1188,7 @@ compute_year (CrkEngine *self,
 }
 
 static CrkResults *
-compute_locked (CrkEngine *self,
-                CrkMethod *method,
-                int year,
-                GError **error)
+compute_locked (CrkEngine *self, CrkMethod *method, int year, GError **error)
 {
   g_autoptr (CrkMethod) copy = NULL;
   g_autoptr (CrkResults) results = NULL;
@@ -1240,9 +1223,9 @@ compute_locked (CrkEngine *self,
         base = compute_year (self, copy, base_index, &local_error);
       if (base == NULL)
         {
-          g_autofree char *message =
-            local_error != NULL
-            ? g_strdup_printf (_ ("The base year %d cannot be computed: %s"), base_year, local_error->message)
+          g_autofree char *message = local_error != NULL
+            ? g_strdup_printf (_ ("The base year %d cannot be computed: %s"), base_year,
+                               local_error->message)
             : g_strdup_printf (_ ("The dataset has no values for the base year %d"), base_year);
 
           crk_results_add_warning (results, CRK_WARNING_OTHER, NULL, message);
@@ -1275,10 +1258,7 @@ compute_locked (CrkEngine *self,
  * Returns: (transfer full): the results, or %NULL with @error set
  */
 CrkResults *
-crk_engine_compute (CrkEngine *self,
-                    CrkMethod *method,
-                    int year,
-                    GError **error)
+crk_engine_compute (CrkEngine *self, CrkMethod *method, int year, GError **error)
 {
   CrkResults *results;
 
@@ -1308,10 +1288,7 @@ compute_data_free (gpointer data)
 }
 
 static void
-compute_thread (GTask *task,
-                gpointer source_object,
-                gpointer task_data,
-                GCancellable *cancellable)
+compute_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   ComputeData *d = task_data;
   GError *error = NULL;
@@ -1368,9 +1345,7 @@ crk_engine_compute_async (CrkEngine *self,
  * Returns: (transfer full): the results, or %NULL with @error set
  */
 CrkResults *
-crk_engine_compute_finish (CrkEngine *self,
-                           GAsyncResult *result,
-                           GError **error)
+crk_engine_compute_finish (CrkEngine *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (CRK_IS_ENGINE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -1389,10 +1364,7 @@ crk_engine_compute_finish (CrkEngine *self,
  * Returns: (transfer full): the results, or %NULL with @error set
  */
 CrkResults *
-crk_compute (CrkDataset *dataset,
-             CrkMethod *method,
-             int year,
-             GError **error)
+crk_compute (CrkDataset *dataset, CrkMethod *method, int year, GError **error)
 {
   g_autoptr (CrkEngine) engine = NULL;
 

@@ -29,10 +29,7 @@ CrkEngine *crk_engine_new (CrkDataset *dataset);
 CrkDataset *crk_engine_get_dataset (CrkEngine *self);
 
 /* Computes @year (a calendar year; 0 = the latest) with @method (NULL = the dataset's). */
-CrkResults *crk_engine_compute (CrkEngine *self,
-                                CrkMethod *method,
-                                int year,
-                                GError **error);
+CrkResults *crk_engine_compute (CrkEngine *self, CrkMethod *method, int year, GError **error);
 /* The same in a worker thread; @method is copied before the call returns. */
 void crk_engine_compute_async (CrkEngine *self,
                                CrkMethod *method,
@@ -40,19 +37,14 @@ void crk_engine_compute_async (CrkEngine *self,
                                GCancellable *cancellable,
                                GAsyncReadyCallback callback,
                                gpointer user_data);
-CrkResults *crk_engine_compute_finish (CrkEngine *self,
-                                       GAsyncResult *result,
-                                       GError **error);
+CrkResults *crk_engine_compute_finish (CrkEngine *self, GAsyncResult *result, GError **error);
 
 /* Forgets the cached intermediate results (added by the engine work; for changes the
  * dataset does not signal, and for benchmarks). */
 void crk_engine_invalidate (CrkEngine *self);
 
 /* One-shot convenience. */
-CrkResults *crk_compute (CrkDataset *dataset,
-                         CrkMethod *method,
-                         int year,
-                         GError **error);
+CrkResults *crk_compute (CrkDataset *dataset, CrkMethod *method, int year, GError **error);
 
 /* Variants of the entropy weight method (crk_method_get_entropy_variant()). Both make the
  * values positive before p = v / sum v:

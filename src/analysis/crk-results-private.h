@@ -27,13 +27,11 @@ typedef struct
   GHashTable *by_code; /* code -> node index + 1 */
 } CrkStructure;
 
-CrkStructure *crk_structure_new (CrkDataset *dataset,
-                                 GError **error);
+CrkStructure *crk_structure_new (CrkDataset *dataset, GError **error);
 CrkStructure *crk_structure_ref (CrkStructure *structure);
 void crk_structure_unref (CrkStructure *structure);
 /* TRUE when both have the same nodes, tree and indicators (weights may differ). */
-gboolean crk_structure_equal (CrkStructure *a,
-                              CrkStructure *b);
+gboolean crk_structure_equal (CrkStructure *a, CrkStructure *b);
 
 /* A block of n doubles shared between results (g_atomic_rc_box). */
 double *crk_block_new (gsize n);

@@ -30,8 +30,7 @@ typedef struct
 } BuildContext;
 
 static gboolean
-collect_node (CrkFrameworkNode *node,
-              gpointer user_data)
+collect_node (CrkFrameworkNode *node, gpointer user_data)
 {
   BuildContext *ctx = user_data;
   CrkFrameworkNode *parent = crk_framework_node_get_parent (node);
@@ -77,8 +76,7 @@ structure_clear (gpointer data)
  * levels and indicators.
  */
 CrkStructure *
-crk_structure_new (CrkDataset *dataset,
-                   GError **error)
+crk_structure_new (CrkDataset *dataset, GError **error)
 {
   CrkFrameworkNode *root = crk_dataset_get_framework (dataset);
   g_autoptr (GPtrArray) nodes = NULL;
@@ -170,15 +168,15 @@ crk_structure_unref (CrkStructure *structure)
 }
 
 gboolean
-crk_structure_equal (CrkStructure *a,
-                     CrkStructure *b)
+crk_structure_equal (CrkStructure *a, CrkStructure *b)
 {
   if (a == b)
     return TRUE;
   if (a == NULL || b == NULL || a->n_nodes != b->n_nodes)
     return FALSE;
   for (guint i = 0; i < a->n_nodes; i++)
-    if (a->nodes[i] != b->nodes[i] || a->parent[i] != b->parent[i] || a->indicator[i] != b->indicator[i] || a->level[i] != b->level[i])
+    if (a->nodes[i] != b->nodes[i] || a->parent[i] != b->parent[i] ||
+        a->indicator[i] != b->indicator[i] || a->level[i] != b->level[i])
       return FALSE;
   return TRUE;
 }
@@ -374,8 +372,7 @@ crk_results_get_n_nodes (CrkResults *self)
  * Returns: (transfer none): the framework node
  */
 CrkFrameworkNode *
-crk_results_get_node (CrkResults *self,
-                      guint node_index)
+crk_results_get_node (CrkResults *self, guint node_index)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NULL);
@@ -390,8 +387,7 @@ crk_results_get_node (CrkResults *self,
  * Returns: the index of the node with @code, or -1
  */
 int
-crk_results_lookup_node (CrkResults *self,
-                         const char *code)
+crk_results_lookup_node (CrkResults *self, const char *code)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), -1);
   if (code == NULL)
@@ -421,9 +417,7 @@ crk_results_get_n_cities (CrkResults *self)
  * Returns: the aggregated score (a leaf's normalised value), or NAN
  */
 double
-crk_results_get_score (CrkResults *self,
-                       guint node_index,
-                       guint city)
+crk_results_get_score (CrkResults *self, guint node_index, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NAN);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NAN);
@@ -439,8 +433,7 @@ crk_results_get_score (CrkResults *self,
  * Returns: the index (root) score, or NAN
  */
 double
-crk_results_get_index_score (CrkResults *self,
-                             guint city)
+crk_results_get_index_score (CrkResults *self, guint city)
 {
   return crk_results_get_score (self, 0, city);
 }
@@ -453,8 +446,7 @@ crk_results_get_index_score (CrkResults *self,
  * Returns: (transfer none): every city's score at the node, n_cities long
  */
 const double *
-crk_results_peek_scores (CrkResults *self,
-                         guint node_index)
+crk_results_peek_scores (CrkResults *self, guint node_index)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NULL);
@@ -470,9 +462,7 @@ crk_results_peek_scores (CrkResults *self,
  * Returns: the raw value after denomination, imputation and treatment, or NAN
  */
 double
-crk_results_get_treated_value (CrkResults *self,
-                               guint node_index,
-                               guint city)
+crk_results_get_treated_value (CrkResults *self, guint node_index, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NAN);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NAN);
@@ -490,8 +480,7 @@ crk_results_get_treated_value (CrkResults *self,
  * Returns: the effective weight among the node's siblings (they sum to 1)
  */
 double
-crk_results_get_weight (CrkResults *self,
-                        guint node_index)
+crk_results_get_weight (CrkResults *self, guint node_index)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NAN);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NAN);
@@ -506,8 +495,7 @@ crk_results_get_weight (CrkResults *self,
  * Returns: the competition rank (1, 2, 2, 4) at the index; 0 when not ranked
  */
 guint
-crk_results_get_rank (CrkResults *self,
-                      guint city)
+crk_results_get_rank (CrkResults *self, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), 0);
   g_return_val_if_fail (city < self->n_cities, 0);
@@ -515,8 +503,7 @@ crk_results_get_rank (CrkResults *self,
 }
 
 static void
-ensure_node_ranks (CrkResults *self,
-                   guint node_index)
+ensure_node_ranks (CrkResults *self, guint node_index)
 {
   guint n = self->n_cities;
 
@@ -554,9 +541,7 @@ ensure_node_ranks (CrkResults *self,
  * Returns: the competition rank of the city at the node; 0 when it has no score there
  */
 guint
-crk_results_get_node_rank (CrkResults *self,
-                           guint node_index,
-                           guint city)
+crk_results_get_node_rank (CrkResults *self, guint node_index, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), 0);
   g_return_val_if_fail (node_index < self->structure->n_nodes, 0);
@@ -575,8 +560,7 @@ crk_results_get_node_rank (CrkResults *self,
  * Returns: the rank within the city's group (the method's group attribute); 0 when none
  */
 guint
-crk_results_get_group_rank (CrkResults *self,
-                            guint city)
+crk_results_get_group_rank (CrkResults *self, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), 0);
   g_return_val_if_fail (city < self->n_cities, 0);
@@ -604,8 +588,7 @@ crk_results_get_n_ranked (CrkResults *self)
  * Returns: (transfer none): ranked city indices, best first, ties in dataset order
  */
 const guint *
-crk_results_get_order (CrkResults *self,
-                       guint *n_ranked)
+crk_results_get_order (CrkResults *self, guint *n_ranked)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   if (n_ranked != NULL)
@@ -621,8 +604,7 @@ crk_results_get_order (CrkResults *self,
  * Returns: (nullable): why the city is not ranked, or %NULL when it is
  */
 const char *
-crk_results_get_unranked_reason (CrkResults *self,
-                                 guint city)
+crk_results_get_unranked_reason (CrkResults *self, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   g_return_val_if_fail (city < self->n_cities, NULL);
@@ -637,8 +619,7 @@ crk_results_get_unranked_reason (CrkResults *self,
  * Returns: the tier index (into the method's tiers), or -1
  */
 int
-crk_results_get_tier (CrkResults *self,
-                      guint city)
+crk_results_get_tier (CrkResults *self, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), -1);
   g_return_val_if_fail (city < self->n_cities, -1);
@@ -668,8 +649,7 @@ crk_results_get_n_tiers (CrkResults *self)
  * Returns: (nullable): the tier's name in the user's language
  */
 const char *
-crk_results_get_tier_name (CrkResults *self,
-                           guint tier)
+crk_results_get_tier_name (CrkResults *self, guint tier)
 {
   const CrkTier *t;
 
@@ -715,10 +695,7 @@ crk_results_get_base_year (CrkResults *self)
  * Returns: %FALSE when there is no base year or the city is not ranked in both years
  */
 gboolean
-crk_results_get_change (CrkResults *self,
-                        guint city,
-                        int *rank_change,
-                        double *score_change)
+crk_results_get_change (CrkResults *self, guint city, int *rank_change, double *score_change)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), FALSE);
   g_return_val_if_fail (city < self->n_cities, FALSE);
@@ -739,8 +716,7 @@ crk_results_get_change (CrkResults *self,
  * Returns: the rank in the base year, 0 when not ranked then or no base year
  */
 guint
-crk_results_get_base_rank (CrkResults *self,
-                           guint city)
+crk_results_get_base_rank (CrkResults *self, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), 0);
   g_return_val_if_fail (city < self->n_cities, 0);
@@ -757,9 +733,7 @@ crk_results_get_base_rank (CrkResults *self,
  *   child), or NAN when the parent is not an arithmetic mean or has no score
  */
 double
-crk_results_get_contribution (CrkResults *self,
-                              guint child_index,
-                              guint city)
+crk_results_get_contribution (CrkResults *self, guint child_index, guint city)
 {
   CrkStructure *s;
   int parent;
@@ -770,7 +744,8 @@ crk_results_get_contribution (CrkResults *self,
   g_return_val_if_fail (city < self->n_cities, NAN);
   s = self->structure;
   parent = s->parent[child_index];
-  if (parent < 0 || self->aggregation[parent] != CRK_AGGREGATION_ARITHMETIC || isnan (self->scores[parent][city]))
+  if (parent < 0 || self->aggregation[parent] != CRK_AGGREGATION_ARITHMETIC ||
+      isnan (self->scores[parent][city]))
     return NAN;
   y = self->scores[child_index][city];
   if (isnan (y))
@@ -786,8 +761,7 @@ crk_results_get_contribution (CrkResults *self,
 }
 
 static const char *
-city_code (CrkResults *self,
-           guint city)
+city_code (CrkResults *self, guint city)
 {
   return crk_city_get_code (crk_dataset_get_city (self->dataset, city));
 }
@@ -824,7 +798,8 @@ crk_results_explain_gap (CrkResults *self,
   if (s->n_children[node_index] == 0 || self->aggregation[node_index] != CRK_AGGREGATION_ARITHMETIC)
     {
       g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NOT_DECOMPOSABLE,
-                   _ ("The score of “%s” is not a weighted arithmetic mean, so its gaps do not split into parts"),
+                   _ ("The score of “%s” is not a weighted arithmetic mean, so its gaps do not "
+                      "split into parts"),
                    crk_framework_node_get_code (s->nodes[node_index]));
       return NULL;
     }
@@ -835,8 +810,7 @@ crk_results_explain_gap (CrkResults *self,
       if (isnan (self->scores[node_index][city]))
         {
           g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_NOT_DECOMPOSABLE,
-                       _ ("City “%s” has no score for “%s” in %d"),
-                       city_code (self, city),
+                       _ ("City “%s” has no score for “%s” in %d"), city_code (self, city),
                        crk_framework_node_get_code (s->nodes[node_index]), self->year);
           return NULL;
         }
@@ -866,9 +840,7 @@ crk_results_explain_gap (CrkResults *self,
  * Returns: the competition rank of the city among the cities with a value; 0 when missing
  */
 guint
-crk_results_get_indicator_rank (CrkResults *self,
-                                guint node_index,
-                                guint city)
+crk_results_get_indicator_rank (CrkResults *self, guint node_index, guint city)
 {
   return crk_results_get_node_rank (self, node_index, city);
 }
@@ -883,9 +855,7 @@ crk_results_get_indicator_rank (CrkResults *self,
  *   [0, 1] (COINr's percentile rank); NAN when missing
  */
 double
-crk_results_get_indicator_percentile (CrkResults *self,
-                                      guint node_index,
-                                      guint city)
+crk_results_get_indicator_percentile (CrkResults *self, guint node_index, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NAN);
   g_return_val_if_fail (node_index < self->structure->n_nodes, NAN);
@@ -902,8 +872,7 @@ typedef struct
 } LeafStanding;
 
 static int
-compare_standing_desc (const void *a,
-                       const void *b)
+compare_standing_desc (const void *a, const void *b)
 {
   const LeafStanding *x = a, *y = b;
 
@@ -919,9 +888,7 @@ compare_standing_desc (const void *a,
  * cities sits in the middle, not at both ends. NAN when missing or fewer than
  * CRK_STRENGTHS_MIN_CITIES cities have a score. */
 static double
-mid_percentile (CrkResults *self,
-                guint node,
-                guint city)
+mid_percentile (CrkResults *self, guint node, guint city)
 {
   const double *row = self->scores[node];
   double x = row[city];
@@ -951,9 +918,7 @@ mid_percentile (CrkResults *self,
  * CRK_STRENGTHS_MAX. Weaknesses: the bottom quartile (<= 0.25), worst first. The quartiles
  * do not meet, so no leaf is in both lists. */
 static GArray *
-strengths_or_weaknesses (CrkResults *self,
-                         guint city,
-                         gboolean strengths)
+strengths_or_weaknesses (CrkResults *self, guint city, gboolean strengths)
 {
   CrkStructure *s = self->structure;
   g_autofree LeafStanding *leaves = g_new (LeafStanding, MAX (s->n_leaves, 1));
@@ -992,8 +957,7 @@ strengths_or_weaknesses (CrkResults *self,
  * Returns: (transfer full) (element-type guint): leaf node indices, best first
  */
 GArray *
-crk_results_dup_strengths (CrkResults *self,
-                           guint city)
+crk_results_dup_strengths (CrkResults *self, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   g_return_val_if_fail (city < self->n_cities, NULL);
@@ -1011,8 +975,7 @@ crk_results_dup_strengths (CrkResults *self,
  * Returns: (transfer full) (element-type guint): leaf node indices, worst first
  */
 GArray *
-crk_results_dup_weaknesses (CrkResults *self,
-                            guint city)
+crk_results_dup_weaknesses (CrkResults *self, guint city)
 {
   g_return_val_if_fail (CRK_IS_RESULTS (self), NULL);
   g_return_val_if_fail (city < self->n_cities, NULL);
@@ -1052,8 +1015,7 @@ typedef struct
 } Disagreement;
 
 static int
-compare_disagreement (const void *a,
-                      const void *b)
+compare_disagreement (const void *a, const void *b)
 {
   const Disagreement *x = a, *y = b;
 
@@ -1094,8 +1056,8 @@ crk_results_compare_reference (CrkResults *self,
   gaps = g_new (Disagreement, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      guint reference = crk_city_get_reference_rank (crk_dataset_get_city (self->dataset, i),
-                                                     self->year);
+      guint reference =
+        crk_city_get_reference_rank (crk_dataset_get_city (self->dataset, i), self->year);
 
       ours[i] = theirs[i] = NAN;
       if (reference == 0 || self->rank[i] == 0)
@@ -1103,7 +1065,8 @@ crk_results_compare_reference (CrkResults *self,
       ours[i] = self->rank[i];
       theirs[i] = reference;
       gaps[m].city = i;
-      gaps[m].distance = self->rank[i] > reference ? self->rank[i] - reference : reference - self->rank[i];
+      gaps[m].distance =
+        self->rank[i] > reference ? self->rank[i] - reference : reference - self->rank[i];
       m++;
     }
   if (n_compared != NULL)

@@ -98,7 +98,8 @@ const char *crk_results_get_tier_name (CrkResults *self, guint tier);
  * ranked in one of the two years. Positive rank change = moved up. */
 gboolean crk_results_has_base_year (CrkResults *self);
 int crk_results_get_base_year (CrkResults *self);
-gboolean crk_results_get_change (CrkResults *self, guint city, int *rank_change, double *score_change);
+gboolean
+crk_results_get_change (CrkResults *self, guint city, int *rank_change, double *score_change);
 /* Base-year rank (0 = not ranked then). */
 guint crk_results_get_base_rank (CrkResults *self, guint city);
 
@@ -108,7 +109,11 @@ double crk_results_get_contribution (CrkResults *self, guint child_index, guint 
 /* Splits score(a) - score(b) at @node_index into its children's parts; the parts' gaps add
  * up to the gap exactly for arithmetic aggregation. Returns an array of CrkGapPart, or
  * NULL with @error set when not decomposable (non-arithmetic node, missing score). */
-GArray *crk_results_explain_gap (CrkResults *self, guint node_index, guint city_a, guint city_b, GError **error);
+GArray *crk_results_explain_gap (CrkResults *self,
+                                 guint node_index,
+                                 guint city_a,
+                                 guint city_b,
+                                 GError **error);
 
 /* Per indicator (node index of a leaf): rank of the city among cities with a value, and
  * percentile rank in [0, 1]; 0 / NAN when missing. */
@@ -136,6 +141,10 @@ GArray *crk_results_get_warnings (CrkResults *self);
 /* Agreement with the cities' published reference ranks for this year: Spearman's rho and
  * Kendall's tau-b over cities ranked by both; FALSE when fewer than 3 such cities.
  * @largest: if not NULL, receives city indices sorted by |rank - reference rank| desc. */
-gboolean crk_results_compare_reference (CrkResults *self, double *spearman, double *kendall, guint *n_compared, GArray **largest);
+gboolean crk_results_compare_reference (CrkResults *self,
+                                        double *spearman,
+                                        double *kendall,
+                                        guint *n_compared,
+                                        GArray **largest);
 
 G_END_DECLS

@@ -13,8 +13,7 @@
 #include "crk-stats.h"
 
 guint
-crk_stats_count (const double *x,
-                 guint n)
+crk_stats_count (const double *x, guint n)
 {
   guint count = 0;
 
@@ -24,8 +23,7 @@ crk_stats_count (const double *x,
 }
 
 double
-crk_stats_mean (const double *x,
-                guint n)
+crk_stats_mean (const double *x, guint n)
 {
   double sum = 0;
   guint count = 0;
@@ -40,8 +38,7 @@ crk_stats_mean (const double *x,
 }
 
 double
-crk_stats_sd (const double *x,
-              guint n)
+crk_stats_sd (const double *x, guint n)
 {
   double mean = crk_stats_mean (x, n);
   double ss = 0;
@@ -57,10 +54,7 @@ crk_stats_sd (const double *x,
 }
 
 gboolean
-crk_stats_min_max (const double *x,
-                   guint n,
-                   double *min,
-                   double *max)
+crk_stats_min_max (const double *x, guint n, double *min, double *max)
 {
   double lo = INFINITY, hi = -INFINITY;
   gboolean any = FALSE;
@@ -80,8 +74,7 @@ crk_stats_min_max (const double *x,
 }
 
 static int
-compare_double (const void *a,
-                const void *b)
+compare_double (const void *a, const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -89,9 +82,7 @@ compare_double (const void *a,
 }
 
 double
-crk_stats_median (const double *x,
-                  guint n,
-                  double *scratch)
+crk_stats_median (const double *x, guint n, double *scratch)
 {
   guint m = 0;
 
@@ -107,10 +98,7 @@ crk_stats_median (const double *x,
 }
 
 gboolean
-crk_stats_skew_kurtosis (const double *x,
-                         guint n,
-                         double *skew,
-                         double *kurtosis)
+crk_stats_skew_kurtosis (const double *x, guint n, double *skew, double *kurtosis)
 {
   double mean = crk_stats_mean (x, n);
   double m2 = 0, m3 = 0, m4 = 0;
@@ -148,9 +136,7 @@ typedef struct
 
 /* Ascending by sign * x, NAN last, ties by index (the sort is stable). */
 static int
-compare_index (gconstpointer a,
-               gconstpointer b,
-               gpointer user_data)
+compare_index (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const SortContext *ctx = user_data;
   double x = ctx->x[*(const guint *) a], y = ctx->x[*(const guint *) b];
@@ -163,10 +149,7 @@ compare_index (gconstpointer a,
 }
 
 static guint
-sort_present (const double *x,
-              guint n,
-              int sign,
-              guint *order)
+sort_present (const double *x, guint n, int sign, guint *order)
 {
   SortContext ctx = {x, sign};
   guint m = 0;
@@ -179,10 +162,7 @@ sort_present (const double *x,
 }
 
 guint
-crk_stats_rank_desc (const double *x,
-                     guint n,
-                     guint *order,
-                     guint *ranks)
+crk_stats_rank_desc (const double *x, guint n, guint *order, guint *ranks)
 {
   guint m = sort_present (x, n, -1, order);
 
@@ -199,11 +179,7 @@ crk_stats_rank_desc (const double *x,
 }
 
 static void
-rank_ascending (const double *x,
-                guint n,
-                guint *order,
-                double *ranks,
-                gboolean average)
+rank_ascending (const double *x, guint n, guint *order, double *ranks, gboolean average)
 {
   guint m = sort_present (x, n, 1, order);
 
@@ -225,27 +201,19 @@ rank_ascending (const double *x,
 }
 
 void
-crk_stats_rank_average (const double *x,
-                        guint n,
-                        guint *order,
-                        double *ranks)
+crk_stats_rank_average (const double *x, guint n, guint *order, double *ranks)
 {
   rank_ascending (x, n, order, ranks, TRUE);
 }
 
 void
-crk_stats_rank_min (const double *x,
-                    guint n,
-                    guint *order,
-                    double *ranks)
+crk_stats_rank_min (const double *x, guint n, guint *order, double *ranks)
 {
   rank_ascending (x, n, order, ranks, FALSE);
 }
 
 double
-crk_stats_pearson (const double *x,
-                   const double *y,
-                   guint n)
+crk_stats_pearson (const double *x, const double *y, guint n)
 {
   double mx = 0, my = 0, sxx = 0, syy = 0, sxy = 0;
   guint count = 0;
@@ -274,9 +242,7 @@ crk_stats_pearson (const double *x,
 }
 
 double
-crk_stats_spearman (const double *x,
-                    const double *y,
-                    guint n)
+crk_stats_spearman (const double *x, const double *y, guint n)
 {
   g_autofree double *cx = g_new (double, n);
   g_autofree double *cy = g_new (double, n);
@@ -297,9 +263,7 @@ crk_stats_spearman (const double *x,
 }
 
 double
-crk_stats_kendall (const double *x,
-                   const double *y,
-                   guint n)
+crk_stats_kendall (const double *x, const double *y, guint n)
 {
   double concordant = 0, discordant = 0, ties_x = 0, ties_y = 0;
 
@@ -329,5 +293,6 @@ crk_stats_kendall (const double *x,
     }
   if (concordant + discordant + ties_x == 0 || concordant + discordant + ties_y == 0)
     return NAN;
-  return (concordant - discordant) / sqrt ((concordant + discordant + ties_x) * (concordant + discordant + ties_y));
+  return (concordant - discordant) /
+    sqrt ((concordant + discordant + ties_x) * (concordant + discordant + ties_y));
 }

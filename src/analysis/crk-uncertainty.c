@@ -185,8 +185,7 @@ crk_uncertainty_new (void)
  * Sets the method the replications start from.
  */
 void
-crk_uncertainty_set_method (CrkUncertainty *self,
-                            CrkMethod *method)
+crk_uncertainty_set_method (CrkUncertainty *self, CrkMethod *method)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (method == NULL || CRK_IS_METHOD (method));
@@ -215,8 +214,7 @@ crk_uncertainty_get_method (CrkUncertainty *self)
  * @year: a calendar year, 0 for the latest
  */
 void
-crk_uncertainty_set_year (CrkUncertainty *self,
-                          int year)
+crk_uncertainty_set_year (CrkUncertainty *self, int year)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   self->config.year = year;
@@ -235,8 +233,7 @@ crk_uncertainty_get_year (CrkUncertainty *self)
  * @runs: the number of replications, at least 1
  */
 void
-crk_uncertainty_set_runs (CrkUncertainty *self,
-                          guint runs)
+crk_uncertainty_set_runs (CrkUncertainty *self, guint runs)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (runs > 0);
@@ -256,8 +253,7 @@ crk_uncertainty_get_runs (CrkUncertainty *self)
  * @seed: the seed; replication i draws from a generator seeded with (@seed, i)
  */
 void
-crk_uncertainty_set_seed (CrkUncertainty *self,
-                          guint64 seed)
+crk_uncertainty_set_seed (CrkUncertainty *self, guint64 seed)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   self->config.seed = seed;
@@ -276,8 +272,7 @@ crk_uncertainty_get_seed (CrkUncertainty *self)
  * @factor: a in [0, 1): a weight w is drawn uniformly in [w (1 - a), w (1 + a)]
  */
 void
-crk_uncertainty_set_factor (CrkUncertainty *self,
-                            double factor)
+crk_uncertainty_set_factor (CrkUncertainty *self, double factor)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (factor >= 0 && factor < 1);
@@ -299,9 +294,7 @@ crk_uncertainty_get_factor (CrkUncertainty *self)
  * @n_levels: the length of @levels
  */
 void
-crk_uncertainty_set_levels (CrkUncertainty *self,
-                            const guint *levels,
-                            guint n_levels)
+crk_uncertainty_set_levels (CrkUncertainty *self, const guint *levels, guint n_levels)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (levels != NULL || n_levels == 0);
@@ -326,8 +319,7 @@ crk_uncertainty_set_levels (CrkUncertainty *self,
  * Returns: (array length=n_levels) (transfer none): the perturbed levels
  */
 const guint *
-crk_uncertainty_get_levels (CrkUncertainty *self,
-                            guint *n_levels)
+crk_uncertainty_get_levels (CrkUncertainty *self, guint *n_levels)
 {
   g_return_val_if_fail (CRK_IS_UNCERTAINTY (self), NULL);
   g_return_val_if_fail (n_levels != NULL, NULL);
@@ -342,8 +334,7 @@ crk_uncertainty_get_levels (CrkUncertainty *self,
  * @top: N in "the probability of being in the top N", at least 1
  */
 void
-crk_uncertainty_set_top (CrkUncertainty *self,
-                         guint top)
+crk_uncertainty_set_top (CrkUncertainty *self, guint top)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (top > 0);
@@ -365,8 +356,7 @@ crk_uncertainty_get_top (CrkUncertainty *self)
  * The results are the same for any number of threads.
  */
 void
-crk_uncertainty_set_n_threads (CrkUncertainty *self,
-                               guint n_threads)
+crk_uncertainty_set_n_threads (CrkUncertainty *self, guint n_threads)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   self->config.n_threads = n_threads;
@@ -409,8 +399,7 @@ crk_uncertainty_add_normalisation (CrkUncertainty *self,
  * Adds a member to the set each replication draws the aggregation of every level from.
  */
 void
-crk_uncertainty_add_aggregation (CrkUncertainty *self,
-                                 CrkAggregation mode)
+crk_uncertainty_add_aggregation (CrkUncertainty *self, CrkAggregation mode)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_return_if_fail (mode >= CRK_AGGREGATION_ARITHMETIC && mode <= CRK_AGGREGATION_TOPSIS);
@@ -426,8 +415,7 @@ crk_uncertainty_add_aggregation (CrkUncertainty *self,
  * points from (0 leaves only the log transform for an indicator that fails the rule).
  */
 void
-crk_uncertainty_add_winsorisation (CrkUncertainty *self,
-                                   guint max_points)
+crk_uncertainty_add_winsorisation (CrkUncertainty *self, guint max_points)
 {
   g_return_if_fail (CRK_IS_UNCERTAINTY (self));
   g_array_append_val (self->config.winsorisations, max_points);
@@ -442,9 +430,7 @@ crk_uncertainty_add_winsorisation (CrkUncertainty *self,
  * Adds a member to the set each replication draws its imputation from.
  */
 void
-crk_uncertainty_add_imputation (CrkUncertainty *self,
-                                CrkImputation mode,
-                                const char *group)
+crk_uncertainty_add_imputation (CrkUncertainty *self, CrkImputation mode, const char *group)
 {
   ImputationChoice choice = {mode, NULL};
   gboolean grouped = mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN;
@@ -485,9 +471,7 @@ crk_uncertainty_clear_choices (CrkUncertainty *self)
  * Returns: the quantile, NAN when @n is 0
  */
 double
-crk_uncertainty_quantile (const double *sorted,
-                          gsize n,
-                          double p)
+crk_uncertainty_quantile (const double *sorted, gsize n, double p)
 {
   double h, lo;
   gsize j;
@@ -625,7 +609,9 @@ method_reads_cities (CrkMethod *method)
   g_autoptr (GArray) levels = NULL;
   g_auto (GStrv) nodes = NULL;
 
-  if (imputation == CRK_IMPUTATION_GROUP_MEAN || imputation == CRK_IMPUTATION_GROUP_MEDIAN || crk_method_get_group_attribute (method) != NULL || reads_cities (crk_method_get_aggregation (method)))
+  if (imputation == CRK_IMPUTATION_GROUP_MEAN || imputation == CRK_IMPUTATION_GROUP_MEDIAN ||
+      crk_method_get_group_attribute (method) != NULL ||
+      reads_cities (crk_method_get_aggregation (method)))
     return TRUE;
   levels = crk_method_dup_level_aggregations (method);
   for (guint i = 0; levels != NULL && i < levels->len; i++)
@@ -645,14 +631,14 @@ clear_aggregation_overrides (CrkMethod *method)
   g_auto (GStrv) nodes = crk_method_dup_node_aggregations (method);
 
   for (guint i = 0; levels != NULL && i < levels->len; i++)
-    crk_method_set_level_aggregation (method, g_array_index (levels, guint, i), CRK_AGGREGATION_INHERIT);
+    crk_method_set_level_aggregation (method, g_array_index (levels, guint, i),
+                                      CRK_AGGREGATION_INHERIT);
   for (guint i = 0; nodes != NULL && nodes[i] != NULL; i++)
     crk_method_set_node_aggregation (method, nodes[i], CRK_AGGREGATION_INHERIT);
 }
 
 static int
-draw_index (GRand *rand,
-            GArray *set)
+draw_index (GRand *rand, GArray *set)
 {
   if (set->len == 0)
     return -1;
@@ -663,9 +649,7 @@ draw_index (GRand *rand,
  * the seed and @index only, in a fixed order: weights (perturbed nodes in pre-order),
  * normalisation, aggregation, winsorisation, imputation. */
 static void
-replicate (Worker *worker,
-           CrkEngine *engine,
-           guint index)
+replicate (Worker *worker, CrkEngine *engine, guint index)
 {
   Run *run = worker->run;
   const Config *c = run->config;
@@ -699,15 +683,16 @@ replicate (Worker *worker,
 
           if (sum > 0)
             weights[k] /= sum;
-          crk_method_set_weight (method, crk_framework_node_get_code (res->perturbed[k]), weights[k]);
+          crk_method_set_weight (method, crk_framework_node_get_code (res->perturbed[k]),
+                                 weights[k]);
         }
     }
 
   draw->normalisation = draw_index (rand, c->normalisations);
   if (draw->normalisation >= 0)
     {
-      const NormalisationChoice *n = &g_array_index (c->normalisations, NormalisationChoice,
-                                                     draw->normalisation);
+      const NormalisationChoice *n =
+        &g_array_index (c->normalisations, NormalisationChoice, draw->normalisation);
 
       crk_method_set_normalisation (method, n->mode, n->param1, n->param2);
     }
@@ -715,7 +700,8 @@ replicate (Worker *worker,
   if (draw->aggregation >= 0)
     {
       clear_aggregation_overrides (method);
-      crk_method_set_aggregation (method, g_array_index (c->aggregations, CrkAggregation, draw->aggregation));
+      crk_method_set_aggregation (
+        method, g_array_index (c->aggregations, CrkAggregation, draw->aggregation));
     }
   draw->winsorisation = draw_index (rand, c->winsorisations);
   if (draw->winsorisation >= 0)
@@ -725,13 +711,14 @@ replicate (Worker *worker,
 
       crk_method_get_treatment_params (method, &skew, &kurtosis, &max_points);
       crk_method_set_treatment (method, CRK_TREATMENT_WINSORISE);
-      crk_method_set_treatment_params (method, skew, kurtosis,
-                                       g_array_index (c->winsorisations, guint, draw->winsorisation));
+      crk_method_set_treatment_params (
+        method, skew, kurtosis, g_array_index (c->winsorisations, guint, draw->winsorisation));
     }
   draw->imputation = draw_index (rand, c->imputations);
   if (draw->imputation >= 0)
     {
-      const ImputationChoice *m = &g_array_index (c->imputations, ImputationChoice, draw->imputation);
+      const ImputationChoice *m =
+        &g_array_index (c->imputations, ImputationChoice, draw->imputation);
 
       crk_method_set_imputation (method, m->mode, m->group);
     }
@@ -783,9 +770,7 @@ worker_thread (gpointer data)
 /* The @k-th smallest (from 0) of the ranks counted in @counts (counts[r] = how many
  * runs gave rank r). */
 static double
-kth_rank (const guint *counts,
-          guint n_ranks,
-          guint k)
+kth_rank (const guint *counts, guint n_ranks, guint k)
 {
   guint seen = 0;
 
@@ -801,10 +786,7 @@ kth_rank (const guint *counts,
 
 /* crk_uncertainty_quantile() of the @m ranks counted in @counts, without sorting them. */
 static double
-quantile_counts (const guint *counts,
-                 guint n_ranks,
-                 guint m,
-                 double p)
+quantile_counts (const guint *counts, guint n_ranks, guint m, double p)
 {
   double h, lo, a;
   guint j;
@@ -874,9 +856,7 @@ summarise (CrkUncertaintyResults *self)
 
 /* The nodes whose weights are perturbed, and their nominal weights. */
 static gboolean
-find_perturbed (CrkUncertaintyResults *self,
-                CrkResults *nominal,
-                GError **error)
+find_perturbed (CrkUncertaintyResults *self, CrkResults *nominal, GError **error)
 {
   const Config *c = self->config;
   guint n_levels = crk_dataset_get_n_levels (self->dataset);
@@ -890,7 +870,8 @@ find_perturbed (CrkUncertaintyResults *self,
       if (level < 1 || level >= n_levels)
         {
           g_set_error (error, CRK_ENGINE_ERROR, CRK_ENGINE_ERROR_FAILED,
-                       _ ("The framework has levels 1 to %u, and only the weights of levels 1 to %u can vary; level %u cannot"),
+                       _ ("The framework has levels 1 to %u, and only the weights of levels 1 to "
+                          "%u can vary; level %u cannot"),
                        n_levels, n_levels - 1, level);
           return FALSE;
         }
@@ -923,7 +904,8 @@ find_perturbed (CrkUncertaintyResults *self,
       self->nominal_weights[k] = crk_results_get_weight (nominal, i);
       self->sibling_group[k] = k;
       for (guint j = 0; j < k; j++)
-        if (crk_framework_node_get_parent (self->perturbed[j]) == crk_framework_node_get_parent (node))
+        if (crk_framework_node_get_parent (self->perturbed[j]) ==
+            crk_framework_node_get_parent (node))
           {
             self->sibling_group[k] = self->sibling_group[j];
             break;
@@ -953,8 +935,8 @@ run_config (const Config *config,
   self = g_object_new (CRK_TYPE_UNCERTAINTY_RESULTS, NULL);
   self->config = config_copy (config);
   self->dataset = g_object_ref (dataset);
-  self->nominal_method = crk_method_copy (config->method != NULL ? config->method
-                                                                 : crk_dataset_get_method (dataset));
+  self->nominal_method =
+    crk_method_copy (config->method != NULL ? config->method : crk_dataset_get_method (dataset));
   self->runs = config->runs;
   self->n_cities = crk_dataset_get_n_cities (dataset);
 
@@ -1127,7 +1109,8 @@ async_call_report (AsyncCall *call)
   AsyncData *d = g_task_get_task_data (call->task);
   guint done = (guint) g_atomic_int_get (&d->done);
 
-  if (call->progress == NULL || done == call->last_done || g_cancellable_is_cancelled (g_task_get_cancellable (call->task)))
+  if (call->progress == NULL || done == call->last_done ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (call->task)))
     return;
   call->last_done = done;
   call->progress (done, call->total, call->progress_data);
@@ -1141,9 +1124,7 @@ async_call_tick (gpointer data)
 }
 
 static void
-async_done (GObject *source_object,
-            GAsyncResult *result,
-            gpointer data)
+async_done (GObject *source_object, GAsyncResult *result, gpointer data)
 {
   AsyncCall *call = data;
 
@@ -1164,10 +1145,7 @@ async_done (GObject *source_object,
 }
 
 static void
-run_thread (GTask *task,
-            gpointer source_object,
-            gpointer task_data,
-            GCancellable *cancellable)
+run_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   AsyncData *d = task_data;
   GError *error = NULL;
@@ -1256,9 +1234,7 @@ crk_uncertainty_run_async (CrkUncertainty *self,
  * Returns: (transfer full): the results, or %NULL with @error set
  */
 CrkUncertaintyResults *
-crk_uncertainty_run_finish (CrkUncertainty *self,
-                            GAsyncResult *result,
-                            GError **error)
+crk_uncertainty_run_finish (CrkUncertainty *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (CRK_IS_UNCERTAINTY (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -1267,20 +1243,20 @@ crk_uncertainty_run_finish (CrkUncertainty *self,
 
 /* Results: accessors */
 
-#define RETURN_IF_BAD_CITY(self, city, val)                        \
-  G_STMT_START                                                     \
-  {                                                                \
-    g_return_val_if_fail (CRK_IS_UNCERTAINTY_RESULTS (self), val); \
-    g_return_val_if_fail ((city) < (self)->n_cities, val);         \
-  }                                                                \
+#define RETURN_IF_BAD_CITY(self, city, val)                                                        \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_return_val_if_fail (CRK_IS_UNCERTAINTY_RESULTS (self), val);                                 \
+    g_return_val_if_fail ((city) < (self)->n_cities, val);                                         \
+  }                                                                                                \
   G_STMT_END
 
-#define RETURN_IF_BAD_RUN(self, run, val)                          \
-  G_STMT_START                                                     \
-  {                                                                \
-    g_return_val_if_fail (CRK_IS_UNCERTAINTY_RESULTS (self), val); \
-    g_return_val_if_fail ((run) < (self)->runs, val);              \
-  }                                                                \
+#define RETURN_IF_BAD_RUN(self, run, val)                                                          \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_return_val_if_fail (CRK_IS_UNCERTAINTY_RESULTS (self), val);                                 \
+    g_return_val_if_fail ((run) < (self)->runs, val);                                              \
+  }                                                                                                \
   G_STMT_END
 
 /**
@@ -1360,48 +1336,42 @@ crk_uncertainty_results_get_varied (CrkUncertaintyResults *self)
 }
 
 guint
-crk_uncertainty_results_get_nominal_rank (CrkUncertaintyResults *self,
-                                          guint city)
+crk_uncertainty_results_get_nominal_rank (CrkUncertaintyResults *self, guint city)
 {
   RETURN_IF_BAD_CITY (self, city, 0);
   return self->nominal_rank[city];
 }
 
 double
-crk_uncertainty_results_get_median_rank (CrkUncertaintyResults *self,
-                                         guint city)
+crk_uncertainty_results_get_median_rank (CrkUncertaintyResults *self, guint city)
 {
   RETURN_IF_BAD_CITY (self, city, NAN);
   return self->median[city];
 }
 
 double
-crk_uncertainty_results_get_lower_rank (CrkUncertaintyResults *self,
-                                        guint city)
+crk_uncertainty_results_get_lower_rank (CrkUncertaintyResults *self, guint city)
 {
   RETURN_IF_BAD_CITY (self, city, NAN);
   return self->lower[city];
 }
 
 double
-crk_uncertainty_results_get_upper_rank (CrkUncertaintyResults *self,
-                                        guint city)
+crk_uncertainty_results_get_upper_rank (CrkUncertaintyResults *self, guint city)
 {
   RETURN_IF_BAD_CITY (self, city, NAN);
   return self->upper[city];
 }
 
 double
-crk_uncertainty_results_get_top_probability (CrkUncertaintyResults *self,
-                                             guint city)
+crk_uncertainty_results_get_top_probability (CrkUncertaintyResults *self, guint city)
 {
   RETURN_IF_BAD_CITY (self, city, NAN);
   return self->top_probability[city];
 }
 
 double
-crk_uncertainty_results_get_mean_shift (CrkUncertaintyResults *self,
-                                        guint city)
+crk_uncertainty_results_get_mean_shift (CrkUncertaintyResults *self, guint city)
 {
   RETURN_IF_BAD_CITY (self, city, NAN);
   return self->mean_shift[city];
@@ -1415,9 +1385,7 @@ crk_uncertainty_results_get_mean_abs_shift (CrkUncertaintyResults *self)
 }
 
 guint
-crk_uncertainty_results_get_rank (CrkUncertaintyResults *self,
-                                  guint run,
-                                  guint city)
+crk_uncertainty_results_get_rank (CrkUncertaintyResults *self, guint run, guint city)
 {
   RETURN_IF_BAD_RUN (self, run, 0);
   g_return_val_if_fail (city < self->n_cities, 0);
@@ -1439,8 +1407,7 @@ crk_uncertainty_results_get_n_perturbed (CrkUncertaintyResults *self)
  * Returns: (transfer none): the framework node
  */
 CrkFrameworkNode *
-crk_uncertainty_results_get_perturbed_node (CrkUncertaintyResults *self,
-                                            guint k)
+crk_uncertainty_results_get_perturbed_node (CrkUncertaintyResults *self, guint k)
 {
   g_return_val_if_fail (CRK_IS_UNCERTAINTY_RESULTS (self), NULL);
   g_return_val_if_fail (k < self->n_perturbed, NULL);
@@ -1448,8 +1415,7 @@ crk_uncertainty_results_get_perturbed_node (CrkUncertaintyResults *self,
 }
 
 double
-crk_uncertainty_results_get_nominal_weight (CrkUncertaintyResults *self,
-                                            guint k)
+crk_uncertainty_results_get_nominal_weight (CrkUncertaintyResults *self, guint k)
 {
   g_return_val_if_fail (CRK_IS_UNCERTAINTY_RESULTS (self), NAN);
   g_return_val_if_fail (k < self->n_perturbed, NAN);
@@ -1457,9 +1423,7 @@ crk_uncertainty_results_get_nominal_weight (CrkUncertaintyResults *self,
 }
 
 double
-crk_uncertainty_results_get_draw_weight (CrkUncertaintyResults *self,
-                                         guint run,
-                                         guint k)
+crk_uncertainty_results_get_draw_weight (CrkUncertaintyResults *self, guint run, guint k)
 {
   RETURN_IF_BAD_RUN (self, run, NAN);
   g_return_val_if_fail (k < self->n_perturbed, NAN);
@@ -1490,7 +1454,8 @@ crk_uncertainty_results_get_draw_normalisation (CrkUncertaintyResults *self,
   j = self->draws[run].normalisation;
   if (j >= 0)
     {
-      const NormalisationChoice *n = &g_array_index (self->config->normalisations, NormalisationChoice, j);
+      const NormalisationChoice *n =
+        &g_array_index (self->config->normalisations, NormalisationChoice, j);
 
       mode = n->mode;
       p1 = n->param1;
@@ -1506,8 +1471,7 @@ crk_uncertainty_results_get_draw_normalisation (CrkUncertaintyResults *self,
 }
 
 CrkAggregation
-crk_uncertainty_results_get_draw_aggregation (CrkUncertaintyResults *self,
-                                              guint run)
+crk_uncertainty_results_get_draw_aggregation (CrkUncertaintyResults *self, guint run)
 {
   int j;
 
@@ -1520,8 +1484,7 @@ crk_uncertainty_results_get_draw_aggregation (CrkUncertaintyResults *self,
 }
 
 guint
-crk_uncertainty_results_get_draw_winsorisation (CrkUncertaintyResults *self,
-                                                guint run)
+crk_uncertainty_results_get_draw_winsorisation (CrkUncertaintyResults *self, guint run)
 {
   double skew, kurtosis;
   guint max_points;
@@ -1576,16 +1539,14 @@ crk_uncertainty_results_get_draw_imputation (CrkUncertaintyResults *self,
 }
 
 const char *
-crk_uncertainty_results_get_draw_error (CrkUncertaintyResults *self,
-                                        guint run)
+crk_uncertainty_results_get_draw_error (CrkUncertaintyResults *self, guint run)
 {
   RETURN_IF_BAD_RUN (self, run, NULL);
   return self->draws[run].error;
 }
 
 static void
-append_csv_field (GString *out,
-                  const char *text)
+append_csv_field (GString *out, const char *text)
 {
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
@@ -1603,9 +1564,7 @@ append_csv_field (GString *out,
 }
 
 static void
-append_number (GString *out,
-               const char *format,
-               double value)
+append_number (GString *out, const char *format, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -1631,7 +1590,8 @@ crk_uncertainty_results_format_draws_csv (CrkUncertaintyResults *self)
   out = g_string_new ("run");
   for (guint k = 0; k < self->n_perturbed; k++)
     {
-      g_autofree char *name = g_strconcat ("weight:", crk_framework_node_get_code (self->perturbed[k]), NULL);
+      g_autofree char *name =
+        g_strconcat ("weight:", crk_framework_node_get_code (self->perturbed[k]), NULL);
 
       g_string_append_c (out, ',');
       append_csv_field (out, name);
@@ -1657,7 +1617,8 @@ crk_uncertainty_results_format_draws_csv (CrkUncertaintyResults *self)
       if (self->varied & CRK_UNCERTAINTY_VARY_NORMALISATION)
         {
           double p1, p2;
-          CrkNormalisation mode = crk_uncertainty_results_get_draw_normalisation (self, r, &p1, &p2);
+          CrkNormalisation mode =
+            crk_uncertainty_results_get_draw_normalisation (self, r, &p1, &p2);
           g_autoptr (GString) field = g_string_new (crk_normalisation_to_string (mode));
 
           if (mode == CRK_NORMALISATION_MINMAX || mode == CRK_NORMALISATION_ZSCORE)
@@ -1671,15 +1632,18 @@ crk_uncertainty_results_format_draws_csv (CrkUncertaintyResults *self)
           append_csv_field (out, field->str);
         }
       if (self->varied & CRK_UNCERTAINTY_VARY_AGGREGATION)
-        g_string_append_printf (out, ",%s",
-                                crk_aggregation_to_string (crk_uncertainty_results_get_draw_aggregation (self, r)));
+        g_string_append_printf (
+          out, ",%s",
+          crk_aggregation_to_string (crk_uncertainty_results_get_draw_aggregation (self, r)));
       if (self->varied & CRK_UNCERTAINTY_VARY_WINSORISATION)
-        g_string_append_printf (out, ",%u", crk_uncertainty_results_get_draw_winsorisation (self, r));
+        g_string_append_printf (out, ",%u",
+                                crk_uncertainty_results_get_draw_winsorisation (self, r));
       if (self->varied & CRK_UNCERTAINTY_VARY_IMPUTATION)
         {
           const char *group;
           CrkImputation mode = crk_uncertainty_results_get_draw_imputation (self, r, &group);
-          gboolean grouped = mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN;
+          gboolean grouped =
+            mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN;
           g_autofree char *field = grouped && group != NULL
             ? g_strdup_printf ("%s:%s", crk_imputation_to_string (mode), group)
             : g_strdup (crk_imputation_to_string (mode));

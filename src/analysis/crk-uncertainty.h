@@ -19,12 +19,14 @@ typedef enum
 } CrkUncertaintyVary;
 
 /* Called with the number of replications done so far and the number asked for. */
-typedef void (*CrkUncertaintyProgressFunc) (guint done,
-                                            guint total,
-                                            gpointer user_data);
+typedef void (*CrkUncertaintyProgressFunc) (guint done, guint total, gpointer user_data);
 
 #define CRK_TYPE_UNCERTAINTY_RESULTS (crk_uncertainty_results_get_type ())
-G_DECLARE_FINAL_TYPE (CrkUncertaintyResults, crk_uncertainty_results, CRK, UNCERTAINTY_RESULTS, GObject)
+G_DECLARE_FINAL_TYPE (CrkUncertaintyResults,
+                      crk_uncertainty_results,
+                      CRK,
+                      UNCERTAINTY_RESULTS,
+                      GObject)
 
 #define CRK_TYPE_UNCERTAINTY (crk_uncertainty_get_type ())
 G_DECLARE_FINAL_TYPE (CrkUncertainty, crk_uncertainty, CRK, UNCERTAINTY, GObject)
@@ -34,36 +36,26 @@ G_DECLARE_FINAL_TYPE (CrkUncertainty, crk_uncertainty, CRK, UNCERTAINTY, GObject
  * 10, the latest year, the dataset's method, one thread per processor. */
 CrkUncertainty *crk_uncertainty_new (void);
 
-void crk_uncertainty_set_method (CrkUncertainty *self,
-                                 CrkMethod *method);
+void crk_uncertainty_set_method (CrkUncertainty *self, CrkMethod *method);
 CrkMethod *crk_uncertainty_get_method (CrkUncertainty *self);
-void crk_uncertainty_set_year (CrkUncertainty *self,
-                               int year);
+void crk_uncertainty_set_year (CrkUncertainty *self, int year);
 int crk_uncertainty_get_year (CrkUncertainty *self);
-void crk_uncertainty_set_runs (CrkUncertainty *self,
-                               guint runs);
+void crk_uncertainty_set_runs (CrkUncertainty *self, guint runs);
 guint crk_uncertainty_get_runs (CrkUncertainty *self);
-void crk_uncertainty_set_seed (CrkUncertainty *self,
-                               guint64 seed);
+void crk_uncertainty_set_seed (CrkUncertainty *self, guint64 seed);
 guint64 crk_uncertainty_get_seed (CrkUncertainty *self);
 /* Each perturbed weight w is drawn uniformly in [w (1 - a), w (1 + a)], 0 <= a < 1. */
-void crk_uncertainty_set_factor (CrkUncertainty *self,
-                                 double factor);
+void crk_uncertainty_set_factor (CrkUncertainty *self, double factor);
 double crk_uncertainty_get_factor (CrkUncertainty *self);
 /* Framework levels whose nodes' weights are perturbed (1 = indicators); none = weights
  * stay nominal. */
-void crk_uncertainty_set_levels (CrkUncertainty *self,
-                                 const guint *levels,
-                                 guint n_levels);
-const guint *crk_uncertainty_get_levels (CrkUncertainty *self,
-                                         guint *n_levels);
+void crk_uncertainty_set_levels (CrkUncertainty *self, const guint *levels, guint n_levels);
+const guint *crk_uncertainty_get_levels (CrkUncertainty *self, guint *n_levels);
 /* The N of "probability of being in the top N". */
-void crk_uncertainty_set_top (CrkUncertainty *self,
-                              guint top);
+void crk_uncertainty_set_top (CrkUncertainty *self, guint top);
 guint crk_uncertainty_get_top (CrkUncertainty *self);
 /* Worker threads; 0 = one per processor. The results do not depend on it. */
-void crk_uncertainty_set_n_threads (CrkUncertainty *self,
-                                    guint n_threads);
+void crk_uncertainty_set_n_threads (CrkUncertainty *self, guint n_threads);
 guint crk_uncertainty_get_n_threads (CrkUncertainty *self);
 
 /* Sets to draw from, each replication picking one member uniformly; an empty set keeps
@@ -75,13 +67,9 @@ void crk_uncertainty_add_normalisation (CrkUncertainty *self,
                                         CrkNormalisation mode,
                                         double param1,
                                         double param2);
-void crk_uncertainty_add_aggregation (CrkUncertainty *self,
-                                      CrkAggregation mode);
-void crk_uncertainty_add_winsorisation (CrkUncertainty *self,
-                                        guint max_points);
-void crk_uncertainty_add_imputation (CrkUncertainty *self,
-                                     CrkImputation mode,
-                                     const char *group);
+void crk_uncertainty_add_aggregation (CrkUncertainty *self, CrkAggregation mode);
+void crk_uncertainty_add_winsorisation (CrkUncertainty *self, guint max_points);
+void crk_uncertainty_add_imputation (CrkUncertainty *self, CrkImputation mode, const char *group);
 void crk_uncertainty_clear_choices (CrkUncertainty *self);
 
 CrkUncertaintyResults *crk_uncertainty_run (CrkUncertainty *self,
@@ -98,15 +86,12 @@ void crk_uncertainty_run_async (CrkUncertainty *self,
                                 GCancellable *cancellable,
                                 GAsyncReadyCallback callback,
                                 gpointer user_data);
-CrkUncertaintyResults *crk_uncertainty_run_finish (CrkUncertainty *self,
-                                                   GAsyncResult *result,
-                                                   GError **error);
+CrkUncertaintyResults *
+crk_uncertainty_run_finish (CrkUncertainty *self, GAsyncResult *result, GError **error);
 
 /* The p-quantile of @n sorted values as R's quantile(type = 7): with h = (n - 1) p,
  * x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]). NAN when @n is 0. */
-double crk_uncertainty_quantile (const double *sorted,
-                                 gsize n,
-                                 double p);
+double crk_uncertainty_quantile (const double *sorted, gsize n, double p);
 
 /* Results: immutable. Runs are numbered from 0; a failed run (the engine refused the
  * drawn method) counts in no statistic. Rank statistics are over the completed runs in
@@ -144,11 +129,17 @@ guint crk_uncertainty_results_get_n_perturbed (CrkUncertaintyResults *self);
 CrkFrameworkNode *crk_uncertainty_results_get_perturbed_node (CrkUncertaintyResults *self, guint k);
 double crk_uncertainty_results_get_nominal_weight (CrkUncertaintyResults *self, guint k);
 double crk_uncertainty_results_get_draw_weight (CrkUncertaintyResults *self, guint run, guint k);
-CrkNormalisation crk_uncertainty_results_get_draw_normalisation (CrkUncertaintyResults *self, guint run, double *param1, double *param2);
-CrkAggregation crk_uncertainty_results_get_draw_aggregation (CrkUncertaintyResults *self, guint run);
+CrkNormalisation crk_uncertainty_results_get_draw_normalisation (CrkUncertaintyResults *self,
+                                                                 guint run,
+                                                                 double *param1,
+                                                                 double *param2);
+CrkAggregation crk_uncertainty_results_get_draw_aggregation (CrkUncertaintyResults *self,
+                                                             guint run);
 /* Maximum number of winsorised points; 0 when the run did not treat outliers. */
 guint crk_uncertainty_results_get_draw_winsorisation (CrkUncertaintyResults *self, guint run);
-CrkImputation crk_uncertainty_results_get_draw_imputation (CrkUncertaintyResults *self, guint run, const char **group);
+CrkImputation crk_uncertainty_results_get_draw_imputation (CrkUncertaintyResults *self,
+                                                           guint run,
+                                                           const char **group);
 /* Why the run failed (translated), or NULL. */
 const char *crk_uncertainty_results_get_draw_error (CrkUncertaintyResults *self, guint run);
 /* The draws as CSV: run (from 1), one "weight:CODE" column per perturbed node, a column

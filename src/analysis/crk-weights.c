@@ -17,8 +17,7 @@
 #include "crk-weights.h"
 
 static gboolean
-normalise_sum (double *w,
-               guint m)
+normalise_sum (double *w, guint m)
 {
   double sum = 0;
 
@@ -41,11 +40,7 @@ normalise_sum (double *w,
  * CRK_ENTROPY_VARIANT_RESCALED always uses (x - min)/(max - min) + 1e-4.
  * p = v / sum v, e = -(1/ln n) sum p ln p, d = 1 - e, w = d / sum d. */
 gboolean
-crk_weights_entropy (const double *const *columns,
-                     guint m,
-                     guint n,
-                     guint variant,
-                     double *weights)
+crk_weights_entropy (const double *const *columns, guint m, guint n, guint variant, double *weights)
 {
   g_autofree double *w = g_new (double, m);
 
@@ -91,10 +86,7 @@ crk_weights_entropy (const double *const *columns,
 /* CRITIC: C_j = sd_j * sum_k (1 - r_jk), sample sd, Pearson r over complete pairs
  * (an undefined r counts as 0). */
 gboolean
-crk_weights_critic (const double *const *columns,
-                    guint m,
-                    guint n,
-                    double *weights)
+crk_weights_critic (const double *const *columns, guint m, guint n, double *weights)
 {
   g_autofree double *w = g_new (double, m);
 
@@ -125,10 +117,7 @@ crk_weights_critic (const double *const *columns,
  * to sum_k lambda_k v_jk^2 over the kept components, i.e. the squared loadings weighted
  * by each component's share of the variance they explain. */
 gboolean
-crk_weights_pca (const double *const *columns,
-                 guint m,
-                 guint n,
-                 double *weights)
+crk_weights_pca (const double *const *columns, guint m, guint n, double *weights)
 {
   g_autofree guint *rows = g_new (guint, n);
   g_autofree double *a = NULL;

@@ -16,13 +16,7 @@ gboolean crk_weights_entropy (const double *const *columns,
                               guint n,
                               guint variant,
                               double *weights);
-gboolean crk_weights_critic (const double *const *columns,
-                             guint m,
-                             guint n,
-                             double *weights);
-gboolean crk_weights_pca (const double *const *columns,
-                          guint m,
-                          guint n,
-                          double *weights);
+gboolean crk_weights_critic (const double *const *columns, guint m, guint n, double *weights);
+gboolean crk_weights_pca (const double *const *columns, guint m, guint n, double *weights);
 
 G_END_DECLS

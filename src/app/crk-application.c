@@ -54,8 +54,7 @@ apply_color_scheme (CrkApplication *self)
 }
 
 static void
-apply_options (CrkApplication *self,
-               CrkWindow *window)
+apply_options (CrkApplication *self, CrkWindow *window)
 {
   if (self->chart_kind != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", self->chart_kind);
@@ -65,8 +64,7 @@ apply_options (CrkApplication *self,
 
 /* After the window is shown: the assistant goes over it. */
 static void
-apply_import (CrkApplication *self,
-              CrkWindow *window)
+apply_import (CrkApplication *self, CrkWindow *window)
 {
   if (self->import_paths != NULL)
     {
@@ -80,8 +78,7 @@ apply_import (CrkApplication *self,
 }
 
 static int
-crk_application_handle_local_options (GApplication *app,
-                                      GVariantDict *options)
+crk_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   CrkApplication *self = CRK_APPLICATION (app);
   const char *select = NULL;
@@ -135,10 +132,7 @@ crk_application_activate (GApplication *app)
 }
 
 static void
-crk_application_open (GApplication *app,
-                      GFile **files,
-                      int n_files,
-                      const char *hint)
+crk_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
   CrkApplication *self = CRK_APPLICATION (app);
 
@@ -176,7 +170,8 @@ crk_application_startup (GApplication *app)
     g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
 
     gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (provider),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
 
@@ -192,15 +187,15 @@ crk_application_startup (GApplication *app)
     }
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_overlay_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 }
 
 static void
-quit_action (GSimpleAction *action,
-             GVariant *param,
-             gpointer user_data)
+quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = user_data;
   GList *windows = g_list_copy (gtk_application_get_windows (app));
@@ -212,9 +207,7 @@ quit_action (GSimpleAction *action,
 }
 
 static void
-preferences_action (GSimpleAction *action,
-                    GVariant *param,
-                    gpointer user_data)
+preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = user_data;
   GtkWidget *window = crk_preferences_window_new (gtk_application_get_active_window (app));
@@ -223,29 +216,23 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
-about_action (GSimpleAction *action,
-              GVariant *param,
-              gpointer user_data)
+about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = user_data;
   static const char *developers[] = {"The Cityrank authors", NULL};
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
-                        "application-name", _ ("Cityrank"),
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", _ ("The Cityrank authors"),
-                        "developers", developers,
-                        "comments", _ ("Composite-index rankings of cities: open a dataset, choose the method, compare and explain the ranks."),
-                        "website", "https://github.com/cityrank/cityrank",
-                        "issue-url", "https://github.com/cityrank/cityrank/issues",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", "© 2026 The Cityrank authors",
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for",
+                        gtk_application_get_active_window (app), "application-name", _ ("Cityrank"),
+                        "application-icon", APP_ID, "version", PACKAGE_VERSION, "developer-name",
+                        _ ("The Cityrank authors"), "developers", developers, "comments",
+                        _ ("Composite-index rankings of cities: open a dataset, choose the method, "
+                           "compare and explain the ranks."),
+                        "website", "https://github.com/cityrank/cityrank", "issue-url",
+                        "https://github.com/cityrank/cityrank/issues", "license-type",
+                        GTK_LICENSE_GPL_3_0, "copyright", "© 2026 The Cityrank authors",
                         /* Translators: your name and email, one per line */
-                        "translator-credits", _ ("translator-credits"),
-                        NULL);
+                        "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -296,7 +283,8 @@ widget_under_pointer (GtkWindow *window)
   GdkDevice *pointer = seat != NULL ? gdk_seat_get_pointer (seat) : NULL;
   double x, y, dx, dy;
 
-  if (surface == NULL || pointer == NULL || !gdk_surface_get_device_position (surface, pointer, &x, &y, NULL))
+  if (surface == NULL || pointer == NULL ||
+      !gdk_surface_get_device_position (surface, pointer, &x, &y, NULL))
     return NULL;
   gtk_native_get_surface_transform (native, &dx, &dy);
   return gtk_widget_pick (GTK_WIDGET (window), x - dx, y - dy, GTK_PICK_DEFAULT);
@@ -327,9 +315,7 @@ crk_application_dup_help_uri (GtkWindow *window)
 }
 
 static void
-help_shown_cb (GObject *source,
-               GAsyncResult *result,
-               gpointer user_data)
+help_shown_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GtkWindow) window = user_data;
   g_autoptr (GError) error = NULL;
@@ -338,10 +324,11 @@ help_shown_cb (GObject *source,
   if (gtk_show_uri_full_finish (window, result, &error))
     return;
   dialog = adw_message_dialog_new (window, _ ("The Guide Could Not Be Opened"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  /* Translators: %s is the system's reason */
-                                  _ ("The guide is read with Yelp, the GNOME help viewer: install it to read the guide. (%s)"),
-                                  error->message);
+  adw_message_dialog_format_body (
+    ADW_MESSAGE_DIALOG (dialog),
+    /* Translators: %s is the system's reason */
+    _ ("The guide is read with Yelp, the GNOME help viewer: install it to read the guide. (%s)"),
+    error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -349,9 +336,7 @@ help_shown_cb (GObject *source,
 /* F1 and the menu's Help: the guide, at the page of the method panel's row under the
  * pointer or with the focus (its tooltip says "Press F1"), else at its start. */
 static void
-help_action (GSimpleAction *action,
-             GVariant *param,
-             gpointer user_data)
+help_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   g_autofree char *uri = crk_application_dup_help_uri (window);
@@ -394,8 +379,8 @@ crk_application_class_init (CrkApplicationClass *klass)
 }
 
 static const GOptionEntry options[] = {
-  {"select", 's', 0, G_OPTION_ARG_STRING, NULL,
-   N_ ("Select these cities (comma-separated codes)"), N_ ("CODES")},
+  {"select", 's', 0, G_OPTION_ARG_STRING, NULL, N_ ("Select these cities (comma-separated codes)"),
+   N_ ("CODES")},
   {"chart", 'c', 0, G_OPTION_ARG_STRING, NULL,
    N_ ("Show this chart: radar, bar, contrib, gap or values"), N_ ("CHART")},
   {"import", 'i', 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -409,14 +394,13 @@ crk_application_init (CrkApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _ ("[FILE…]"));
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
 }
 
 CrkApplication *
 crk_application_new (void)
 {
-  return g_object_new (CRK_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       NULL);
+  return g_object_new (CRK_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN, NULL);
 }

@@ -55,19 +55,22 @@ update (CrkChangeLabel *self)
   else if (self->value > 0)
     {
       text = g_strdup_printf ("▲ %d", self->value);
-      description = g_strdup_printf (self->compact
-                                       ? g_dngettext (GETTEXT_PACKAGE, "Up %d place with the last method change", "Up %d places with the last method change", self->value)
-                                       : g_dngettext (GETTEXT_PACKAGE, "Up %d place", "Up %d places", self->value),
-                                     self->value);
+      description = g_strdup_printf (
+        self->compact ? g_dngettext (GETTEXT_PACKAGE, "Up %d place with the last method change",
+                                     "Up %d places with the last method change", self->value)
+                      : g_dngettext (GETTEXT_PACKAGE, "Up %d place", "Up %d places", self->value),
+        self->value);
       css_class = "rank-up";
     }
   else if (self->value < 0)
     {
       text = g_strdup_printf ("▼ %d", -self->value);
-      description = g_strdup_printf (self->compact
-                                       ? g_dngettext (GETTEXT_PACKAGE, "Down %d place with the last method change", "Down %d places with the last method change", -self->value)
-                                       : g_dngettext (GETTEXT_PACKAGE, "Down %d place", "Down %d places", -self->value),
-                                     -self->value);
+      description = g_strdup_printf (
+        self->compact
+          ? g_dngettext (GETTEXT_PACKAGE, "Down %d place with the last method change",
+                         "Down %d places with the last method change", -self->value)
+          : g_dngettext (GETTEXT_PACKAGE, "Down %d place", "Down %d places", -self->value),
+        -self->value);
       css_class = "rank-down";
     }
   else
@@ -106,10 +109,7 @@ crk_change_label_dispose (GObject *object)
 }
 
 static void
-crk_change_label_get_property (GObject *object,
-                               guint prop_id,
-                               GValue *value,
-                               GParamSpec *pspec)
+crk_change_label_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CrkChangeLabel *self = CRK_CHANGE_LABEL (object);
 
@@ -204,8 +204,7 @@ crk_change_label_new (void)
 }
 
 void
-crk_change_label_set_value (CrkChangeLabel *self,
-                            int value)
+crk_change_label_set_value (CrkChangeLabel *self, int value)
 {
   g_return_if_fail (CRK_IS_CHANGE_LABEL (self));
 
@@ -217,8 +216,7 @@ crk_change_label_set_value (CrkChangeLabel *self,
 }
 
 void
-crk_change_label_set_state (CrkChangeLabel *self,
-                            int state)
+crk_change_label_set_state (CrkChangeLabel *self, int state)
 {
   g_return_if_fail (CRK_IS_CHANGE_LABEL (self));
 

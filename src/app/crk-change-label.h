@@ -15,10 +15,8 @@ G_DECLARE_FINAL_TYPE (CrkChangeLabel, crk_change_label, CRK, CHANGE_LABEL, GtkWi
  * CRK_CHANGE_VALUE), "compact" (show nothing for 0: the movement of the last edit). */
 
 GtkWidget *crk_change_label_new (void);
-void crk_change_label_set_value (CrkChangeLabel *self,
-                                 int value);
-void crk_change_label_set_state (CrkChangeLabel *self,
-                                 int state);
+void crk_change_label_set_value (CrkChangeLabel *self, int value);
+void crk_change_label_set_state (CrkChangeLabel *self, int state);
 const char *crk_change_label_get_text (CrkChangeLabel *self);
 
 G_END_DECLS

@@ -61,8 +61,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static gboolean
-city_is_ranked (CrkChartView *self,
-                guint city)
+city_is_ranked (CrkChartView *self, guint city)
 {
   return crk_results_get_rank (self->results, city) > 0;
 }
@@ -118,7 +117,8 @@ prepare_options (CrkChartView *self)
         wanted = 1 - cities->len;
         break;
       case CRK_CHART_BAR:
-        crk_chart_options_set_highlighted (self->options, (const guint *) cities->data, cities->len);
+        crk_chart_options_set_highlighted (self->options, (const guint *) cities->data,
+                                           cities->len);
         g_array_set_size (cities, 0);
         break;
       case CRK_CHART_CONTRIBUTION:
@@ -142,7 +142,8 @@ prepare_options (CrkChartView *self)
     }
 
   if (self->options->kind == CRK_CHART_GAP && cities->len < 2)
-    self->placeholder = g_strdup (_ ("Select two ranked cities in the table to explain the gap between them."));
+    self->placeholder =
+      g_strdup (_ ("Select two ranked cities in the table to explain the gap between them."));
   else if (n_ranked == 0 && self->options->kind != CRK_CHART_VALUES)
     self->placeholder = g_strdup (_ ("No city is ranked with this method and year."));
 
@@ -166,9 +167,8 @@ update_description (CrkChartView *self)
 
   g_free (self->description);
   self->description = g_steal_pointer (&description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->description, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
@@ -190,8 +190,7 @@ height_key (CrkChartView *self)
 }
 
 static int
-natural_height (CrkChartView *self,
-                int width)
+natural_height (CrkChartView *self, int width)
 {
   guint key;
 
@@ -202,15 +201,14 @@ natural_height (CrkChartView *self,
     {
       self->cached_width = width;
       self->cached_key = key;
-      self->cached_height = (int) ceil (crk_chart_get_natural_height (self->results, self->options,
-                                                                      width > 0 ? width : 640));
+      self->cached_height = (int) ceil (
+        crk_chart_get_natural_height (self->results, self->options, width > 0 ? width : 640));
     }
   return self->cached_height;
 }
 
 static void
-invalidate (CrkChartView *self,
-            gboolean resize)
+invalidate (CrkChartView *self, gboolean resize)
 {
   gboolean had_placeholder = self->placeholder != NULL;
 
@@ -241,9 +239,7 @@ on_adjustment_value_changed_cb (CrkChartView *self)
 }
 
 static void
-watch_adjustment (CrkChartView *self,
-                  GtkAdjustment **watched,
-                  GtkAdjustment *adjustment)
+watch_adjustment (CrkChartView *self, GtkAdjustment **watched, GtkAdjustment *adjustment)
 {
   if (*watched == adjustment)
     return;
@@ -251,17 +247,14 @@ watch_adjustment (CrkChartView *self,
     g_signal_handlers_disconnect_by_func (*watched, on_adjustment_value_changed_cb, self);
   g_set_object (watched, adjustment);
   if (adjustment != NULL)
-    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_adjustment_value_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "value-changed",
+                             G_CALLBACK (on_adjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* The part of the widget that its scrolled window shows, in whole pixels: the ranked bars
  * of every city are far taller than the window. The whole widget outside a viewport. */
 static void
-visible_rect (CrkChartView *self,
-              int width,
-              int height,
-              graphene_rect_t *out)
+visible_rect (CrkChartView *self, int width, int height, graphene_rect_t *out)
 {
   GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
   graphene_rect_t shown;
@@ -269,9 +262,11 @@ visible_rect (CrkChartView *self,
 
   *out = GRAPHENE_RECT_INIT (0, 0, width, height);
   watch_adjustment (self, &self->hadjustment,
-                    viewport != NULL ? gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (viewport)) : NULL);
+                    viewport != NULL ? gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (viewport))
+                                     : NULL);
   watch_adjustment (self, &self->vadjustment,
-                    viewport != NULL ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport)) : NULL);
+                    viewport != NULL ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport))
+                                     : NULL);
   if (viewport == NULL || !gtk_widget_compute_bounds (viewport, GTK_WIDGET (self), &shown))
     return;
   x0 = MAX (floor (shown.origin.x), 0);
@@ -282,8 +277,7 @@ visible_rect (CrkChartView *self,
 }
 
 static void
-crk_chart_view_snapshot (GtkWidget *widget,
-                         GtkSnapshot *snapshot)
+crk_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   CrkChartView *self = CRK_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
@@ -388,20 +382,20 @@ crk_chart_view_query_tooltip (GtkWidget *widget,
       return TRUE;
     }
 
-  if (self->results == NULL || !crk_chart_hits_lookup (self->hits, x, y, &hit) || hit.tooltip == NULL)
+  if (self->results == NULL || !crk_chart_hits_lookup (self->hits, x, y, &hit) ||
+      hit.tooltip == NULL)
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, hit.tooltip);
   gtk_tooltip_set_tip_area (tooltip,
                             &(GdkRectangle){(int) floor (hit.rect.x), (int) floor (hit.rect.y),
-                                            (int) ceil (hit.rect.width), (int) ceil (hit.rect.height)});
+                                            (int) ceil (hit.rect.width),
+                                            (int) ceil (hit.rect.height)});
   return TRUE;
 }
 
 gboolean
-crk_chart_view_activate_at (CrkChartView *self,
-                            double x,
-                            double y)
+crk_chart_view_activate_at (CrkChartView *self, double x, double y)
 {
   CrkChartHit hit;
 
@@ -416,11 +410,7 @@ crk_chart_view_activate_at (CrkChartView *self,
 }
 
 static void
-on_click_released_cb (GtkGestureClick *gesture,
-                      int n_press,
-                      double x,
-                      double y,
-                      CrkChartView *self)
+on_click_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, CrkChartView *self)
 {
   if (crk_chart_view_activate_at (self, x, y))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -454,10 +444,7 @@ crk_chart_view_finalize (GObject *object)
 }
 
 static void
-crk_chart_view_get_property (GObject *object,
-                             guint prop_id,
-                             GValue *value,
-                             GParamSpec *pspec)
+crk_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CrkChartView *self = CRK_CHART_VIEW (object);
 
@@ -481,10 +468,7 @@ crk_chart_view_get_property (GObject *object,
 }
 
 static void
-crk_chart_view_set_property (GObject *object,
-                             guint prop_id,
-                             const GValue *value,
-                             GParamSpec *pspec)
+crk_chart_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   CrkChartView *self = CRK_CHART_VIEW (object);
 
@@ -526,18 +510,17 @@ crk_chart_view_class_init (CrkChartViewClass *klass)
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, CRK_CHART_RADAR, CRK_CHART_VALUES, CRK_CHART_RADAR,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STYLE] =
-    g_param_spec_int ("style", NULL, NULL, CRK_CHART_STYLE_LIGHT, CRK_CHART_STYLE_PRINT,
-                      CRK_CHART_STYLE_LIGHT,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STYLE] = g_param_spec_int (
+    "style", NULL, NULL, CRK_CHART_STYLE_LIGHT, CRK_CHART_STYLE_PRINT, CRK_CHART_STYLE_LIGHT,
+    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CITY_ACTIVATED] =
-    g_signal_new ("city-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+    g_signal_new ("city-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -582,8 +565,7 @@ crk_chart_view_get_results (CrkChartView *self)
 }
 
 void
-crk_chart_view_set_results (CrkChartView *self,
-                            CrkResults *results)
+crk_chart_view_set_results (CrkChartView *self, CrkResults *results)
 {
   g_return_if_fail (CRK_IS_CHART_VIEW (self));
   g_return_if_fail (results == NULL || CRK_IS_RESULTS (results));
@@ -602,8 +584,7 @@ crk_chart_view_get_kind (CrkChartView *self)
 }
 
 void
-crk_chart_view_set_kind (CrkChartView *self,
-                         CrkChartKind kind)
+crk_chart_view_set_kind (CrkChartView *self, CrkChartKind kind)
 {
   g_return_if_fail (CRK_IS_CHART_VIEW (self));
 
@@ -624,8 +605,7 @@ crk_chart_view_get_style (CrkChartView *self)
 }
 
 void
-crk_chart_view_set_style (CrkChartView *self,
-                          CrkChartStyle style)
+crk_chart_view_set_style (CrkChartView *self, CrkChartStyle style)
 {
   g_return_if_fail (CRK_IS_CHART_VIEW (self));
 
@@ -637,9 +617,7 @@ crk_chart_view_set_style (CrkChartView *self,
 }
 
 void
-crk_chart_view_set_cities (CrkChartView *self,
-                           const guint *cities,
-                           guint n_cities)
+crk_chart_view_set_cities (CrkChartView *self, const guint *cities, guint n_cities)
 {
   g_return_if_fail (CRK_IS_CHART_VIEW (self));
 

@@ -64,9 +64,7 @@ G_DEFINE_FINAL_TYPE (CrkCityDetail, crk_city_detail, GTK_TYPE_WIDGET)
  *   the unit after a no-break space (the number and its unit stay on one line)
  */
 char *
-crk_format_value (double value,
-                  gboolean count,
-                  const char *unit)
+crk_format_value (double value, gboolean count, const char *unit)
 {
   g_autofree char *number = NULL;
   double magnitude = fabs (value);
@@ -88,9 +86,7 @@ crk_format_value (double value,
 
 /* Whether every value of @indicator in the year is a whole number: a count. */
 static gboolean
-indicator_counts (CrkDataset *dataset,
-                  guint indicator,
-                  guint year_index)
+indicator_counts (CrkDataset *dataset, guint indicator, guint year_index)
 {
   guint n = crk_dataset_get_n_cities (dataset), valued = 0;
 
@@ -108,9 +104,7 @@ indicator_counts (CrkDataset *dataset,
 }
 
 static GtkWidget *
-cell_new (const char *text,
-          float xalign,
-          gboolean dim)
+cell_new (const char *text, float xalign, gboolean dim)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -141,8 +135,7 @@ fact_row_new (const char *title)
 }
 
 static void
-fact_row_set (GtkWidget *row,
-              const char *value)
+fact_row_set (GtkWidget *row, const char *value)
 {
   gtk_widget_set_visible (row, value != NULL);
   if (value != NULL)
@@ -159,8 +152,7 @@ clear_grid (GtkGrid *grid)
 }
 
 static GtkWidget *
-name_cell_new (CrkFrameworkNode *node,
-               gboolean heading)
+name_cell_new (CrkFrameworkNode *node, gboolean heading)
 {
   GtkWidget *label = gtk_label_new (crk_framework_node_get_display_name (node));
   CrkIndicator *indicator = crk_framework_node_get_indicator (node);
@@ -261,8 +253,7 @@ rank_text (guint rank)
 }
 
 static char *
-names_of (CrkResults *results,
-          GArray *nodes)
+names_of (CrkResults *results, GArray *nodes)
 {
   g_autoptr (GString) text = g_string_new (NULL);
 
@@ -307,7 +298,8 @@ update (CrkCityDetail *self)
     }
 
   dataset = crk_results_get_dataset (self->results);
-  if (self->built_dataset != dataset || self->built_nodes != crk_results_get_n_nodes (self->results))
+  if (self->built_dataset != dataset ||
+      self->built_nodes != crk_results_get_n_nodes (self->results))
     build_grids (self);
 
   city = crk_dataset_get_city (dataset, self->city);
@@ -319,10 +311,13 @@ update (CrkCityDetail *self)
 
   gtk_label_set_label (self->name_label, crk_city_get_display_name (city));
   {
-    const char *other = crk_locale_prefers_chinese () ? crk_city_get_name (city) : crk_city_get_name_zh (city);
-    const char *province = crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city));
+    const char *other =
+      crk_locale_prefers_chinese () ? crk_city_get_name (city) : crk_city_get_name_zh (city);
+    const char *province =
+      crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city));
 
-    if (other != NULL && g_strcmp0 (other, crk_city_get_display_name (city)) != 0 && province != NULL)
+    if (other != NULL && g_strcmp0 (other, crk_city_get_display_name (city)) != 0 &&
+        province != NULL)
       subtitle = g_strdup_printf ("%s · %s", other, province);
     else if (province != NULL)
       subtitle = g_strdup (province);
@@ -339,19 +334,23 @@ update (CrkCityDetail *self)
   if (reason != NULL)
     fact_row_set (self->tier_row, reason);
   else
-    fact_row_set (self->tier_row, tier >= 0 ? crk_results_get_tier_name (self->results, (guint) tier) : NULL);
+    fact_row_set (self->tier_row,
+                  tier >= 0 ? crk_results_get_tier_name (self->results, (guint) tier) : NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tier_row),
                                  reason != NULL ? _ ("Not ranked") : _ ("Tier"));
 
   if (crk_results_get_change (self->results, self->city, &change, &score_change))
     {
       g_autofree char *text = NULL;
-      g_autofree char *title = g_strdup_printf (_ ("Since %d"), crk_results_get_base_year (self->results));
+      g_autofree char *title =
+        g_strdup_printf (_ ("Since %d"), crk_results_get_base_year (self->results));
 
       if (change > 0)
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "up %d place", "up %d places", change), change);
+        text = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "up %d place", "up %d places", change), change);
       else if (change < 0)
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "down %d place", "down %d places", -change), -change);
+        text = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "down %d place", "down %d places", -change), -change);
       else
         text = g_strdup (_ ("no change"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->change_row), title);
@@ -393,8 +392,8 @@ update (CrkCityDetail *self)
     if (group_rank > 0 && attribute != NULL)
       {
         g_autofree char *text = g_strdup_printf ("%u", group_rank);
-        const char *group = crk_dataset_get_group_display_name (dataset, attribute,
-                                                                crk_city_get_attribute (city, attribute));
+        const char *group = crk_dataset_get_group_display_name (
+          dataset, attribute, crk_city_get_attribute (city, attribute));
         g_autofree char *title = g_strdup_printf (_ ("Rank in %s"), group);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row), title);
@@ -407,8 +406,10 @@ update (CrkCityDetail *self)
   for (guint i = 0; i < self->dimension_lines->len; i++)
     {
       Line *line = &g_array_index (self->dimension_lines, Line, i);
-      g_autofree char *s = crk_format_score (crk_results_get_score (self->results, line->node, self->city));
-      g_autofree char *r = rank_text (crk_results_get_node_rank (self->results, line->node, self->city));
+      g_autofree char *s =
+        crk_format_score (crk_results_get_score (self->results, line->node, self->city));
+      g_autofree char *r =
+        rank_text (crk_results_get_node_rank (self->results, line->node, self->city));
 
       gtk_label_set_label (GTK_LABEL (line->score), s);
       gtk_label_set_label (GTK_LABEL (line->rank), r);
@@ -419,17 +420,21 @@ update (CrkCityDetail *self)
       Line *line = &g_array_index (self->indicator_lines, Line, i);
       CrkFrameworkNode *node = crk_results_get_node (self->results, line->node);
       CrkIndicator *indicator = crk_framework_node_get_indicator (node);
-      g_autofree char *s = crk_format_score (crk_results_get_score (self->results, line->node, self->city));
-      g_autofree char *r = rank_text (crk_results_get_indicator_rank (self->results, line->node, self->city));
+      g_autofree char *s =
+        crk_format_score (crk_results_get_score (self->results, line->node, self->city));
+      g_autofree char *r =
+        rank_text (crk_results_get_indicator_rank (self->results, line->node, self->city));
       g_autofree char *v = NULL;
 
       if (indicator != NULL && year_index >= 0)
         {
           guint ind = crk_indicator_get_index (indicator);
           double raw = crk_dataset_get_value (dataset, self->city, ind, (guint) year_index);
-          CrkValueStatus status = crk_dataset_get_value_status (dataset, self->city, ind, (guint) year_index);
-          g_autofree char *formatted = crk_format_value (raw, indicator_counts (dataset, ind, (guint) year_index),
-                                                         crk_indicator_get_display_unit (indicator));
+          CrkValueStatus status =
+            crk_dataset_get_value_status (dataset, self->city, ind, (guint) year_index);
+          g_autofree char *formatted =
+            crk_format_value (raw, indicator_counts (dataset, ind, (guint) year_index),
+                              crk_indicator_get_display_unit (indicator));
 
           if (!isnan (raw) && status == CRK_VALUE_STATUS_ESTIMATED)
             v = g_strdup_printf (_ ("%s (estimated)"), formatted);
@@ -539,8 +544,7 @@ crk_city_detail_new (void)
 }
 
 void
-crk_city_detail_set_results (CrkCityDetail *self,
-                             CrkResults *results)
+crk_city_detail_set_results (CrkCityDetail *self, CrkResults *results)
 {
   g_return_if_fail (CRK_IS_CITY_DETAIL (self));
 
@@ -549,8 +553,7 @@ crk_city_detail_set_results (CrkCityDetail *self,
 }
 
 void
-crk_city_detail_set_city (CrkCityDetail *self,
-                          guint city)
+crk_city_detail_set_city (CrkCityDetail *self, guint city)
 {
   g_return_if_fail (CRK_IS_CITY_DETAIL (self));
 

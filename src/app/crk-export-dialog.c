@@ -35,11 +35,11 @@ struct _CrkExportDialog
 G_DEFINE_FINAL_TYPE (CrkExportDialog, crk_export_dialog, ADW_TYPE_WINDOW)
 
 static const char *const extensions[] = {".png", ".svg", ".pdf"};
-static const CrkChartStyle styles[] = {CRK_CHART_STYLE_LIGHT, CRK_CHART_STYLE_DARK, CRK_CHART_STYLE_PRINT};
+static const CrkChartStyle styles[] = {CRK_CHART_STYLE_LIGHT, CRK_CHART_STYLE_DARK,
+                                       CRK_CHART_STYLE_PRINT};
 
 static void
-on_file_chosen (GPtrArray *files,
-                gpointer user_data)
+on_file_chosen (GPtrArray *files, gpointer user_data)
 {
   g_autoptr (CrkExportDialog) self = user_data;
   guint format = adw_combo_row_get_selected (self->format_row);
@@ -65,19 +65,22 @@ on_file_chosen (GPtrArray *files,
 
   if (self->settings != NULL)
     {
-      g_settings_set_int (self->settings, "export-width", gtk_spin_button_get_value_as_int (self->width_spin));
-      g_settings_set_int (self->settings, "export-height", gtk_spin_button_get_value_as_int (self->height_spin));
-      g_settings_set_double (self->settings, "export-dpi", gtk_spin_button_get_value (self->dpi_spin));
+      g_settings_set_int (self->settings, "export-width",
+                          gtk_spin_button_get_value_as_int (self->width_spin));
+      g_settings_set_int (self->settings, "export-height",
+                          gtk_spin_button_get_value_as_int (self->height_spin));
+      g_settings_set_double (self->settings, "export-dpi",
+                             gtk_spin_button_get_value (self->dpi_spin));
     }
 
   name = g_path_get_basename (path);
-  if (!crk_window_export_chart (window, path, CRK_EXPORT_FORMAT_AUTO,
-                                gtk_spin_button_get_value (self->width_spin),
-                                gtk_spin_button_get_value (self->height_spin),
-                                gtk_spin_button_get_value (self->dpi_spin),
-                                styles[MIN (style, 2)], &error))
+  if (!crk_window_export_chart (
+        window, path, CRK_EXPORT_FORMAT_AUTO, gtk_spin_button_get_value (self->width_spin),
+        gtk_spin_button_get_value (self->height_spin), gtk_spin_button_get_value (self->dpi_spin),
+        styles[MIN (style, 2)], &error))
     {
-      g_autofree char *message = g_strdup_printf (_ ("Could not export the chart: %s"), error->message);
+      g_autofree char *message =
+        g_strdup_printf (_ ("Could not export the chart: %s"), error->message);
 
       _crk_window_toast (window, message);
     }
@@ -92,8 +95,7 @@ on_file_chosen (GPtrArray *files,
 
 /* Letters, digits and '-' of @text, lower case; others become '-', never two in a row. */
 static void
-append_slug (GString *name,
-             const char *text)
+append_slug (GString *name, const char *text)
 {
   gboolean dash = name->len == 0 || name->str[name->len - 1] == '-';
 
@@ -137,7 +139,9 @@ crk_export_dialog_dup_proposed_name (CrkExportDialog *self)
       for (guint i = 0; i < cities->len && i < 3; i++)
         {
           g_string_append_c (name, '-');
-          append_slug (name, crk_city_get_code (crk_dataset_get_city (dataset, g_array_index (cities, guint, i))));
+          append_slug (
+            name,
+            crk_city_get_code (crk_dataset_get_city (dataset, g_array_index (cities, guint, i))));
         }
       if (cities->len > 3)
         g_string_append_printf (name, "-%u", cities->len - 3);
@@ -158,7 +162,8 @@ static void
 on_export_button_clicked_cb (CrkExportDialog *self)
 {
   g_autofree char *name = crk_export_dialog_dup_proposed_name (self);
-  g_autoptr (GFile) folder = self->window != NULL ? _crk_window_dup_last_folder (self->window) : NULL;
+  g_autoptr (GFile) folder =
+    self->window != NULL ? _crk_window_dup_last_folder (self->window) : NULL;
 
   crk_file_chooser_save (GTK_WINDOW (self), _ ("Export Chart"), folder, name, CRK_FILE_KIND_CHART,
                          on_file_chosen, g_object_ref (self));
@@ -206,9 +211,12 @@ crk_export_dialog_init (CrkExportDialog *self)
   self->settings = crk_application_dup_settings ();
   if (self->settings != NULL)
     {
-      gtk_spin_button_set_value (self->width_spin, g_settings_get_int (self->settings, "export-width"));
-      gtk_spin_button_set_value (self->height_spin, g_settings_get_int (self->settings, "export-height"));
-      gtk_spin_button_set_value (self->dpi_spin, g_settings_get_double (self->settings, "export-dpi"));
+      gtk_spin_button_set_value (self->width_spin,
+                                 g_settings_get_int (self->settings, "export-width"));
+      gtk_spin_button_set_value (self->height_spin,
+                                 g_settings_get_int (self->settings, "export-height"));
+      gtk_spin_button_set_value (self->dpi_spin,
+                                 g_settings_get_double (self->settings, "export-dpi"));
     }
 }
 
@@ -224,7 +232,7 @@ crk_export_dialog_new (CrkWindow *window)
   CrkExportDialog *self = g_object_new (CRK_TYPE_EXPORT_DIALOG, "transient-for", window, NULL);
 
   g_set_weak_pointer (&self->window, window);
-  adw_combo_row_set_selected (self->style_row,
-                              crk_chart_view_get_style (window->chart_view) == CRK_CHART_STYLE_DARK ? 1 : 0);
+  adw_combo_row_set_selected (
+    self->style_row, crk_chart_view_get_style (window->chart_view) == CRK_CHART_STYLE_DARK ? 1 : 0);
   return self;
 }

@@ -18,9 +18,7 @@ typedef struct
 } Request;
 
 static GtkFileFilter *
-new_filter (const char *name,
-            const char *mime_type,
-            const char *pattern)
+new_filter (const char *name, const char *mime_type, const char *pattern)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -75,7 +73,8 @@ crk_file_chooser_dup_filters (CrkFileKind kind)
         add_import_filters (store);
         break;
       case CRK_FILE_KIND_SAVE_DATASET:
-        filters[0] = new_filter (_ ("Cityrank datasets"), "application/x-cityrank+xml", "*.cityrank.xml");
+        filters[0] =
+          new_filter (_ ("Cityrank datasets"), "application/x-cityrank+xml", "*.cityrank.xml");
         break;
       case CRK_FILE_KIND_CHART:
         filters[0] = new_filter (_ ("PNG images"), "image/png", "*.png");
@@ -83,8 +82,9 @@ crk_file_chooser_dup_filters (CrkFileKind kind)
         filters[2] = new_filter (_ ("PDF documents"), "application/pdf", "*.pdf");
         break;
       case CRK_FILE_KIND_TABLE:
-        filters[0] = new_filter (_ ("Excel workbooks"),
-                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "*.xlsx");
+        filters[0] = new_filter (
+          _ ("Excel workbooks"),
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "*.xlsx");
         filters[1] = new_filter (_ ("CSV tables"), "text/csv", "*.csv");
         break;
       default:
@@ -107,8 +107,7 @@ crk_file_chooser_dup_filters (CrkFileKind kind)
  *   files") that matches @name, or %NULL
  */
 GtkFileFilter *
-crk_file_chooser_find_filter (CrkFileKind kind,
-                              const char *name)
+crk_file_chooser_find_filter (CrkFileKind kind, const char *name)
 {
   g_autoptr (GListModel) filters = crk_file_chooser_dup_filters (kind);
   g_autoptr (GFileInfo) info = g_file_info_new ();
@@ -127,8 +126,7 @@ crk_file_chooser_find_filter (CrkFileKind kind,
 }
 
 static void
-add_filters (GtkFileChooser *chooser,
-             CrkFileKind kind)
+add_filters (GtkFileChooser *chooser, CrkFileKind kind)
 {
   g_autoptr (GListModel) filters = crk_file_chooser_dup_filters (kind);
 
@@ -143,9 +141,7 @@ add_filters (GtkFileChooser *chooser,
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
 static void
-on_response_cb (GtkNativeDialog *dialog,
-                int response,
-                Request *request)
+on_response_cb (GtkNativeDialog *dialog, int response, Request *request)
 {
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -164,10 +160,7 @@ on_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-run (GtkFileChooserNative *native,
-     GFile *folder,
-     CrkFilesChosenFunc callback,
-     gpointer user_data)
+run (GtkFileChooserNative *native, GFile *folder, CrkFilesChosenFunc callback, gpointer user_data)
 {
   Request *request = g_new0 (Request, 1);
 
@@ -203,8 +196,8 @@ crk_file_chooser_open (GtkWindow *parent,
 {
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _ ("_Open"), _ ("_Cancel"));
+  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"),
+                                        _ ("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), multiple);
   add_filters (GTK_FILE_CHOOSER (native), kind);
   run (native, folder, callback, user_data);
@@ -233,8 +226,8 @@ crk_file_chooser_save (GtkWindow *parent,
 {
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _ ("_Save"), _ ("_Cancel"));
+  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"),
+                                        _ ("_Cancel"));
   add_filters (GTK_FILE_CHOOSER (native), kind);
   if (suggested_name != NULL)
     {
@@ -250,7 +243,8 @@ crk_file_chooser_save (GtkWindow *parent,
             {
               g_autoptr (GtkFileFilter) offered = g_list_model_get_item (filters, i);
 
-              if (g_strcmp0 (gtk_file_filter_get_name (offered), gtk_file_filter_get_name (filter)) == 0)
+              if (g_strcmp0 (gtk_file_filter_get_name (offered),
+                             gtk_file_filter_get_name (filter)) == 0)
                 gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), offered);
             }
         }

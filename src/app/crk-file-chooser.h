@@ -20,15 +20,13 @@ typedef enum
 } CrkFileKind;
 
 /* @files: the chosen files (GFile), empty when cancelled. */
-typedef void (*CrkFilesChosenFunc) (GPtrArray *files,
-                                    gpointer user_data);
+typedef void (*CrkFilesChosenFunc) (GPtrArray *files, gpointer user_data);
 
 /* The filters offered for @kind (GtkFileFilter), the default first. */
 GListModel *crk_file_chooser_dup_filters (CrkFileKind kind);
 
 /* The filter of @kind that @name matches (its format), or NULL; the save dialog selects it. */
-GtkFileFilter *crk_file_chooser_find_filter (CrkFileKind kind,
-                                             const char *name);
+GtkFileFilter *crk_file_chooser_find_filter (CrkFileKind kind, const char *name);
 
 void crk_file_chooser_open (GtkWindow *parent,
                             const char *title,

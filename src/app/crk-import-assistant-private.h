@@ -68,9 +68,8 @@ struct _CrkImportAssistant
 gboolean _crk_import_assistant_into (CrkImportAssistant *self);
 void _crk_import_assistant_fill_files (CrkImportAssistant *self);
 /* @code: a city code, "" to skip the key, NULL to forget the choice. */
-void _crk_import_assistant_choose_match (CrkImportAssistant *self,
-                                         const char *key,
-                                         const char *code);
+void
+_crk_import_assistant_choose_match (CrkImportAssistant *self, const char *key, const char *code);
 
 /* crk-import-assistant-view.c */
 void _crk_import_assistant_init_view (CrkImportAssistant *self);

@@ -28,9 +28,7 @@ static const char *const layout_names[] = {
 /* Settings --------------------------------------------------------------------------- */
 
 static void
-set_items (AdwComboRow *row,
-           GPtrArray *items,
-           guint selected)
+set_items (AdwComboRow *row, GPtrArray *items, guint selected)
 {
   g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
 
@@ -42,8 +40,7 @@ set_items (AdwComboRow *row,
 
 /* The index + 1 of @id in @ids, 0 when NULL or not there. */
 static guint
-position_of (GPtrArray *ids,
-             const char *id)
+position_of (GPtrArray *ids, const char *id)
 {
   for (guint i = 0; id != NULL && ids != NULL && i < ids->len; i++)
     if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
@@ -74,15 +71,16 @@ fill_field_row (CrkImportAssistant *self,
     if (shape->fields[i].role == role)
       detected = shape->fields[i].id;
   /* Translators: the first choice of a setting of the import: what was detected */
-  g_ptr_array_add (items, detected != NULL ? g_strdup_printf (_ ("Automatic (%s)"), detected) : g_strdup (_ ("Automatic")));
+  g_ptr_array_add (items,
+                   detected != NULL ? g_strdup_printf (_ ("Automatic (%s)"), detected)
+                                    : g_strdup (_ ("Automatic")));
   for (guint i = 0; i < shape->n_fields; i++)
     g_ptr_array_add (items, describe_field (&shape->fields[i]));
   set_items (row, items, position_of (self->field_ids, chosen));
 }
 
 static void
-fill_settings (CrkImportAssistant *self,
-               const CrkImportShape *shape)
+fill_settings (CrkImportAssistant *self, const CrkImportShape *shape)
 {
   gboolean table = shape != NULL && shape->sheets != NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
@@ -98,13 +96,16 @@ fill_settings (CrkImportAssistant *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), table);
   gtk_widget_set_visible (GTK_WIDGET (self->layout_row), table);
-  gtk_widget_set_visible (GTK_WIDGET (self->year_row),
-                          table && (shape->layout == CRK_TABLE_LAYOUT_WIDE_INDICATORS || self->year_chosen));
+  gtk_widget_set_visible (
+    GTK_WIDGET (self->year_row),
+    table && (shape->layout == CRK_TABLE_LAYOUT_WIDE_INDICATORS || self->year_chosen));
   if (table)
     {
       g_clear_pointer (&self->sheet_ids, g_ptr_array_unref);
       self->sheet_ids = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (items, shape->sheet != NULL ? g_strdup_printf (_ ("Automatic (%s)"), shape->sheet) : g_strdup (_ ("Automatic")));
+      g_ptr_array_add (items,
+                       shape->sheet != NULL ? g_strdup_printf (_ ("Automatic (%s)"), shape->sheet)
+                                            : g_strdup (_ ("Automatic")));
       for (guint i = 0; shape->sheets[i] != NULL; i++)
         {
           g_ptr_array_add (self->sheet_ids, g_strdup (shape->sheets[i]));
@@ -112,15 +113,21 @@ fill_settings (CrkImportAssistant *self,
         }
       set_items (self->sheet_row, items, position_of (self->sheet_ids, self->sheet));
       g_ptr_array_set_size (items, 0);
-      g_ptr_array_add (items, g_strdup_printf (_ ("Automatic (%s)"), _ (layout_names[MIN ((guint) shape->layout, G_N_ELEMENTS (layout_names) - 1)])));
+      g_ptr_array_add (
+        items,
+        g_strdup_printf (
+          _ ("Automatic (%s)"),
+          _ (layout_names[MIN ((guint) shape->layout, G_N_ELEMENTS (layout_names) - 1)])));
       for (guint i = 1; i < G_N_ELEMENTS (layout_names); i++)
         g_ptr_array_add (items, g_strdup (_ (layout_names[i])));
       set_items (self->layout_row, items, self->layout);
     }
   /* the year the values were taken for, unless the user chose one */
-  if (table && !self->year_chosen && crk_import_preview_get_n_observations (self->preview, self->shown_file) > 0)
+  if (table && !self->year_chosen &&
+      crk_import_preview_get_n_observations (self->preview, self->shown_file) > 0)
     {
-      const CrkObservation *obs = crk_import_preview_get_observation (self->preview, self->shown_file, 0);
+      const CrkObservation *obs =
+        crk_import_preview_get_observation (self->preview, self->shown_file, 0);
       CrkFrequency frequency;
       int year, sub;
 
@@ -156,9 +163,7 @@ static const char *const kind_classes[] = {
 };
 
 static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem *item,
-                  gpointer user_data)
+on_cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -169,9 +174,7 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-set_cell (GtkLabel *label,
-          const char *text,
-          CrkPreviewCellKind kind)
+set_cell (GtkLabel *label, const char *text, CrkPreviewCellKind kind)
 {
   for (guint i = 0; i < G_N_ELEMENTS (kind_classes); i++)
     if (kind_classes[i] != NULL)
@@ -182,12 +185,12 @@ set_cell (GtkLabel *label,
   if (kind == CRK_PREVIEW_CELL_MISSING && (text == NULL || *text == '\0'))
     text = "—";
   gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), kind == CRK_PREVIEW_CELL_MISSING ? _ ("A missing value") : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+                               kind == CRK_PREVIEW_CELL_MISSING ? _ ("A missing value") : NULL);
 }
 
 static char *
-observation_text (const CrkObservation *obs,
-                  int column)
+observation_text (const CrkObservation *obs, int column)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -200,7 +203,9 @@ observation_text (const CrkObservation *obs,
       case OBS_PERIOD:
         return g_strdup (obs->period);
       case OBS_VALUE:
-        return isnan (obs->value) ? NULL : g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", obs->value));
+        return isnan (obs->value)
+          ? NULL
+          : g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", obs->value));
       default:
         if (obs->status != NULL && obs->note != NULL)
           return g_strdup_printf ("%s; %s", obs->status, obs->note);
@@ -209,9 +214,7 @@ observation_text (const CrkObservation *obs,
 }
 
 static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem *item,
-                 CrkImportAssistant *self)
+on_cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, CrkImportAssistant *self)
 {
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   guint row = (guint) atoi (gtk_string_object_get_string (gtk_list_item_get_item (item)));
@@ -236,17 +239,15 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       g_autofree char *text = observation_text (obs, column);
 
       set_cell (label, text,
-                column == OBS_VALUE   ? (isnan (obs->value) ? CRK_PREVIEW_CELL_MISSING : CRK_PREVIEW_CELL_VALUE)
+                column == OBS_VALUE
+                  ? (isnan (obs->value) ? CRK_PREVIEW_CELL_MISSING : CRK_PREVIEW_CELL_VALUE)
                   : column == OBS_KEY ? CRK_PREVIEW_CELL_LABEL
                                       : CRK_PREVIEW_CELL_OTHER);
     }
 }
 
 static void
-add_column (CrkImportAssistant *self,
-            const char *title,
-            int column,
-            gboolean table)
+add_column (CrkImportAssistant *self, const char *title, int column, gboolean table)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) view_column = NULL;
@@ -261,8 +262,7 @@ add_column (CrkImportAssistant *self,
 }
 
 static void
-fill_table (CrkImportAssistant *self,
-            guint file)
+fill_table (CrkImportAssistant *self, guint file)
 {
   GListModel *columns = gtk_column_view_get_columns (self->preview_view);
   g_autoptr (GtkStringList) rows = gtk_string_list_new (NULL);
@@ -341,8 +341,8 @@ describe_shape (const CrkImportShape *shape)
           g_string_append_printf (text, _ (" · cities in column %s"), shape->fields[i].id);
           break;
         }
-  g_string_append_printf (text, " · %s",
-                          _ (layout_names[MIN ((guint) shape->layout, G_N_ELEMENTS (layout_names) - 1)]));
+  g_string_append_printf (
+    text, " · %s", _ (layout_names[MIN ((guint) shape->layout, G_N_ELEMENTS (layout_names) - 1)]));
   return g_string_free (text, FALSE);
 }
 
@@ -352,32 +352,37 @@ static char *
 describe_counts (CrkImportAssistant *self)
 {
   CrkImportSummary s;
-  g_autofree char *cities = NULL, *indicators = NULL, *years = NULL, *values = NULL, *missing = NULL;
+  g_autofree char *cities = NULL, *indicators = NULL, *years = NULL, *values = NULL,
+                  *missing = NULL;
 
   crk_import_dataset_get_summary (crk_import_preview_get_import (self->preview), &s);
-  cities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", s.n_cities), s.n_cities);
-  indicators = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", s.n_indicators),
-                                s.n_indicators);
-  years = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u year", "%u years", s.n_years), s.n_years);
-  values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu value", "%lu values", (gulong) s.n_values),
-                            (gulong) s.n_values);
-  missing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu missing", "%lu missing", (gulong) s.n_missing),
-                             (gulong) s.n_missing);
+  cities =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", s.n_cities), s.n_cities);
+  indicators = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", s.n_indicators), s.n_indicators);
+  years =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u year", "%u years", s.n_years), s.n_years);
+  values =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu value", "%lu values", (gulong) s.n_values),
+                     (gulong) s.n_values);
+  missing = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%lu missing", "%lu missing", (gulong) s.n_missing),
+    (gulong) s.n_missing);
   if (_crk_import_assistant_into (self) && crk_import_preview_get_dataset (self->preview) != NULL)
     {
       /* Translators: what adding the files into the open dataset does */
-      return g_strdup_printf (_ ("%s · %s · %s · %s, %s\nNew indicators: %u · new years: %u · new values: %lu · "
-                                 "changed values: %lu · unchanged: %lu"),
-                              cities, indicators, years, values, missing, s.n_new_indicators, s.n_new_years,
-                              (gulong) s.n_new_values, (gulong) s.n_changed_values, (gulong) s.n_same_values);
+      return g_strdup_printf (
+        _ ("%s · %s · %s · %s, %s\nNew indicators: %u · new years: %u · new values: %lu · "
+           "changed values: %lu · unchanged: %lu"),
+        cities, indicators, years, values, missing, s.n_new_indicators, s.n_new_years,
+        (gulong) s.n_new_values, (gulong) s.n_changed_values, (gulong) s.n_same_values);
     }
   return g_strdup_printf ("%s · %s · %s · %s, %s", cities, indicators, years, values, missing);
 }
 
 /* The problem's text with the file's folder left out. */
 static char *
-problem_text (const CrkProblem *problem,
-              const char *severity)
+problem_text (const CrkProblem *problem, const char *severity)
 {
   g_autofree char *text = crk_import_problem_to_string (problem, severity);
   const char *slash = NULL;
@@ -478,9 +483,7 @@ describe_city (CrkCity *city)
 }
 
 static void
-on_match_selected_cb (AdwComboRow *row,
-                      GParamSpec *pspec,
-                      CrkImportAssistant *self)
+on_match_selected_cb (AdwComboRow *row, GParamSpec *pspec, CrkImportAssistant *self)
 {
   GPtrArray *codes = g_object_get_data (G_OBJECT (row), "crk-codes");
   const char *key = g_object_get_data (G_OBJECT (row), "crk-key");
@@ -493,8 +496,7 @@ on_match_selected_cb (AdwComboRow *row,
 
 /* A row for a key to choose a city for: "Not chosen", "Skip", the candidates, every city. */
 static GtkWidget *
-match_row (CrkImportAssistant *self,
-           const CrkImportMatch *match)
+match_row (CrkImportAssistant *self, const CrkImportMatch *match)
 {
   GtkWidget *row = adw_combo_row_new ();
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
@@ -508,7 +510,9 @@ match_row (CrkImportAssistant *self,
   g_ptr_array_add (items, g_strdup (_ ("Skip this name")));
   g_ptr_array_add (codes, g_strdup (""));
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < (pass == 0 ? match->candidates->len : crk_dataset_get_n_cities (self->open_dataset)); i++)
+    for (guint i = 0;
+         i < (pass == 0 ? match->candidates->len : crk_dataset_get_n_cities (self->open_dataset));
+         i++)
       {
         guint index = pass == 0 ? g_array_index (match->candidates, guint, i) : i;
         CrkCity *city = crk_dataset_get_city (self->open_dataset, index);
@@ -523,7 +527,8 @@ match_row (CrkImportAssistant *self,
       selected = i;
 
   if (match->name != NULL || match->name_zh != NULL)
-    title = g_strdup_printf ("%s (%s)", match->key, match->name != NULL ? match->name : match->name_zh);
+    title =
+      g_strdup_printf ("%s (%s)", match->key, match->name != NULL ? match->name : match->name_zh);
   else
     title = g_strdup (match->key);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -565,8 +570,9 @@ fill_matching (CrkImportAssistant *self)
     }
   {
     g_autofree char *description = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u of %u name matches a city of the dataset by its code or name.",
-                   "%u of %u names match cities of the dataset by their code or name.", matches->len),
+      g_dngettext (
+        GETTEXT_PACKAGE, "%u of %u name matches a city of the dataset by its code or name.",
+        "%u of %u names match cities of the dataset by their code or name.", matches->len),
       n_matched, matches->len);
 
     adw_preferences_group_set_description (self->matching_group, description);
@@ -588,12 +594,14 @@ update_title (CrkImportAssistant *self)
       g_autofree char *subtitle = NULL;
 
       if (self->files->len > 1)
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more file", "%s and %u more files",
-                                                 self->files->len - 1),
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more file",
+                                                 "%s and %u more files", self->files->len - 1),
                                     name, self->files->len - 1);
       adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : name);
     }
-  gtk_button_set_label (self->import_button, _crk_import_assistant_into (self) ? _ ("_Add to Dataset") : _ ("_Create Dataset"));
+  gtk_button_set_label (self->import_button,
+                        _crk_import_assistant_into (self) ? _ ("_Add to Dataset")
+                                                          : _ ("_Create Dataset"));
 }
 
 void
@@ -628,7 +636,9 @@ _crk_import_assistant_show (CrkImportAssistant *self)
 
     if (crk_import_preview_get_dataset (self->preview) == NULL)
       {
-        g_autofree char *failed = g_strdup_printf ("%s\n%s", counts, _ ("The files cannot be imported as they are read: see the problems below."));
+        g_autofree char *failed = g_strdup_printf (
+          "%s\n%s", counts,
+          _ ("The files cannot be imported as they are read: see the problems below."));
 
         gtk_label_set_text (self->counts_label, failed);
       }

@@ -68,8 +68,7 @@ dup_matches (CrkImportAssistant *self)
 
 /* The options the settings say. */
 static void
-collect_options (CrkImportAssistant *self,
-                 CrkImportOptions *options)
+collect_options (CrkImportAssistant *self, CrkImportOptions *options)
 {
   static const CrkImportAggregate aggregates[] = {
     CRK_IMPORT_AGGREGATE_NONE,
@@ -87,7 +86,8 @@ collect_options (CrkImportAssistant *self,
   options->layout = self->layout;
   options->missing = split_tokens (gtk_editable_get_text (GTK_EDITABLE (self->missing_row)));
   options->apply_unit_mult = gtk_switch_get_active (self->unit_mult_switch);
-  options->default_year = self->year_chosen ? gtk_spin_button_get_value_as_int (self->year_spin) : 0;
+  options->default_year =
+    self->year_chosen ? gtk_spin_button_get_value_as_int (self->year_spin) : 0;
   options->aggregate = aggregates[MIN (aggregate, G_N_ELEMENTS (aggregates) - 1)];
   options->matches = dup_matches (self);
   options->save_aliases = gtk_switch_get_active (self->aliases_switch);
@@ -116,8 +116,7 @@ read_free (Read *read)
 }
 
 static void
-on_read_progress (double fraction,
-                  gpointer user_data)
+on_read_progress (double fraction, gpointer user_data)
 {
   Read *read = user_data;
   CrkImportAssistant *self = read->self;
@@ -129,8 +128,7 @@ on_read_progress (double fraction,
 }
 
 static void
-set_busy (CrkImportAssistant *self,
-          gboolean busy)
+set_busy (CrkImportAssistant *self, gboolean busy)
 {
   gtk_spinner_set_spinning (self->spinner, busy);
   if (!busy)
@@ -140,9 +138,7 @@ set_busy (CrkImportAssistant *self,
 }
 
 static void
-on_read_cb (GObject *source,
-            GAsyncResult *result,
-            gpointer user_data)
+on_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Read *read = user_data;
   CrkImportAssistant *self = read->self;
@@ -196,15 +192,16 @@ start_read (CrkImportAssistant *self)
   collect_options (self, &options);
   read = g_new0 (Read, 1);
   read->self = g_object_ref (self);
-  read->preview = crk_import_preview_new ((const char *const *) paths->pdata, &options,
-                                          _crk_import_assistant_into (self) ? self->open_dataset : NULL, TRUE,
-                                          PREVIEW_ROWS);
+  read->preview = crk_import_preview_new (
+    (const char *const *) paths->pdata, &options,
+    _crk_import_assistant_into (self) ? self->open_dataset : NULL, TRUE, PREVIEW_ROWS);
   crk_import_options_clear (&options);
   self->running = read->preview;
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  crk_import_preview_run_async (read->preview, on_read_progress, read, self->cancellable, on_read_cb, read);
+  crk_import_preview_run_async (read->preview, on_read_progress, read, self->cancellable,
+                                on_read_cb, read);
 }
 
 static gboolean
@@ -229,8 +226,7 @@ schedule_read (CrkImportAssistant *self)
 
 /* The id chosen in a combo row of fields: NULL for "automatic" (the first item). */
 static char *
-chosen_id (AdwComboRow *row,
-           GPtrArray *ids)
+chosen_id (AdwComboRow *row, GPtrArray *ids)
 {
   guint selected = adw_combo_row_get_selected (row);
 
@@ -269,9 +265,7 @@ on_year_changed_cb (CrkImportAssistant *self)
 }
 
 void
-_crk_import_assistant_choose_match (CrkImportAssistant *self,
-                                    const char *key,
-                                    const char *code)
+_crk_import_assistant_choose_match (CrkImportAssistant *self, const char *key, const char *code)
 {
   if (code == NULL)
     g_hash_table_remove (self->matches, key);
@@ -283,13 +277,13 @@ _crk_import_assistant_choose_match (CrkImportAssistant *self,
 /* Files ------------------------------------------------------------------------------ */
 
 static void
-on_remove_file_clicked_cb (GtkButton *button,
-                           CrkImportAssistant *self)
+on_remove_file_clicked_cb (GtkButton *button, CrkImportAssistant *self)
 {
   GFile *file = g_object_get_data (G_OBJECT (button), "crk-file");
   guint index;
 
-  if (file != NULL && g_ptr_array_find_with_equal_func (self->files, file, (GEqualFunc) g_file_equal, &index))
+  if (file != NULL &&
+      g_ptr_array_find_with_equal_func (self->files, file, (GEqualFunc) g_file_equal, &index))
     {
       g_ptr_array_remove_index (self->files, index);
       self->shown_file = 0;
@@ -299,8 +293,7 @@ on_remove_file_clicked_cb (GtkButton *button,
 }
 
 static void
-on_file_row_activated_cb (AdwActionRow *row,
-                          CrkImportAssistant *self)
+on_file_row_activated_cb (AdwActionRow *row, CrkImportAssistant *self)
 {
   self->shown_file = (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   _crk_import_assistant_show (self);
@@ -317,7 +310,8 @@ _crk_import_assistant_fill_files (CrkImportAssistant *self)
     {
       GFile *file = g_ptr_array_index (self->files, i);
       g_autofree char *name = g_file_get_basename (file);
-      const CrkImporter *importer = self->preview != NULL && i < crk_import_preview_get_n_files (self->preview)
+      const CrkImporter *importer =
+        self->preview != NULL && i < crk_import_preview_get_n_files (self->preview)
         ? crk_import_preview_get_importer (self->preview, i)
         : NULL;
       GtkWidget *row = adw_action_row_new ();
@@ -325,14 +319,17 @@ _crk_import_assistant_fill_files (CrkImportAssistant *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), importer != NULL ? _ (importer->name) : "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   importer != NULL ? _ (importer->name) : "");
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       if (self->files->len > 1)
         {
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          g_signal_connect_object (row, "activated", G_CALLBACK (on_file_row_activated_cb), self, 0);
+          g_signal_connect_object (row, "activated", G_CALLBACK (on_file_row_activated_cb), self,
+                                   0);
           if (i == self->shown_file)
-            adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("view-reveal-symbolic"));
+            adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                       gtk_image_new_from_icon_name ("view-reveal-symbolic"));
         }
       gtk_widget_set_tooltip_text (remove, _ ("Remove the File From the Import"));
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -345,8 +342,7 @@ _crk_import_assistant_fill_files (CrkImportAssistant *self)
 }
 
 static void
-on_files_chosen (GPtrArray *files,
-                 gpointer user_data)
+on_files_chosen (GPtrArray *files, gpointer user_data)
 {
   g_autoptr (CrkImportAssistant) self = user_data;
 
@@ -361,8 +357,8 @@ on_add_file_clicked_cb (CrkImportAssistant *self)
 
   if (self->files->len > 0)
     folder = g_file_get_parent (g_ptr_array_index (self->files, self->files->len - 1));
-  crk_file_chooser_open (GTK_WINDOW (self), _ ("Import Files"), folder, CRK_FILE_KIND_DATASET, TRUE, on_files_chosen,
-                         g_object_ref (self));
+  crk_file_chooser_open (GTK_WINDOW (self), _ ("Import Files"), folder, CRK_FILE_KIND_DATASET, TRUE,
+                         on_files_chosen, g_object_ref (self));
 }
 
 /* Confirming ------------------------------------------------------------------------- */
@@ -370,7 +366,8 @@ on_add_file_clicked_cb (CrkImportAssistant *self)
 static void
 finish (CrkImportAssistant *self)
 {
-  CrkDataset *dataset = self->preview != NULL ? crk_import_preview_get_dataset (self->preview) : NULL;
+  CrkDataset *dataset =
+    self->preview != NULL ? crk_import_preview_get_dataset (self->preview) : NULL;
 
   if (dataset == NULL)
     return;
@@ -381,9 +378,7 @@ finish (CrkImportAssistant *self)
 }
 
 static void
-on_change_response_cb (AdwMessageDialog *dialog,
-                       const char *response,
-                       CrkImportAssistant *self)
+on_change_response_cb (AdwMessageDialog *dialog, const char *response, CrkImportAssistant *self)
 {
   if (g_strcmp0 (response, "change") == 0)
     finish (self);
@@ -402,12 +397,15 @@ describe_changes (const GPtrArray *changes)
 
       g_ascii_formatd (old_value, sizeof old_value, "%.15g", change->old_value);
       g_ascii_formatd (new_value, sizeof new_value, "%.15g", change->new_value);
-      g_string_append_printf (text, "%s%s · %s · %d: %s → %s", i > 0 ? "\n" : "", change->city, change->indicator,
-                              change->year, isnan (change->old_value) ? "—" : old_value,
+      g_string_append_printf (text, "%s%s · %s · %d: %s → %s", i > 0 ? "\n" : "", change->city,
+                              change->indicator, change->year,
+                              isnan (change->old_value) ? "—" : old_value,
                               isnan (change->new_value) ? "—" : new_value);
     }
   if (changes->len > 20)
-    g_string_append_printf (text, "\n%s", g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", changes->len - 20));
+    g_string_append_printf (
+      text, "\n%s",
+      g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more", changes->len - 20));
   return g_string_free (text, FALSE);
 }
 
@@ -421,8 +419,8 @@ crk_import_assistant_confirm (CrkImportAssistant *self)
 
   g_return_if_fail (CRK_IS_IMPORT_ASSISTANT (self));
 
-  if (self->preview == NULL || crk_import_preview_get_dataset (self->preview) == NULL || self->running != NULL ||
-      self->read_id != 0)
+  if (self->preview == NULL || crk_import_preview_get_dataset (self->preview) == NULL ||
+      self->running != NULL || self->read_id != 0)
     return;
   crk_import_dataset_get_summary (crk_import_preview_get_import (self->preview), &summary);
   if (!_crk_import_assistant_into (self) || summary.n_changed_values == 0)
@@ -433,9 +431,11 @@ crk_import_assistant_confirm (CrkImportAssistant *self)
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Change %u Value?", "Change %u Values?",
                                           (gulong) summary.n_changed_values),
                              (guint) MIN (summary.n_changed_values, G_MAXUINT));
-  body = describe_changes (crk_import_dataset_get_changes (crk_import_preview_get_import (self->preview)));
+  body = describe_changes (
+    crk_import_dataset_get_changes (crk_import_preview_get_import (self->preview)));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "change", _ ("C_hange Values"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "change", _ ("C_hange Values"),
+                                    NULL);
   adw_message_dialog_set_response_appearance (dialog, "change", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -494,10 +494,12 @@ crk_import_assistant_class_init (CrkImportAssistantClass *klass)
   object_class->dispose = crk_import_assistant_dispose;
   object_class->finalize = crk_import_assistant_finalize;
 
-  signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                         G_TYPE_NONE, 2, CRK_TYPE_DATASET, G_TYPE_BOOLEAN);
+  signals[SIGNAL_IMPORT] =
+    g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, CRK_TYPE_DATASET, G_TYPE_BOOLEAN);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cityrank/Cityrank/crk-import-assistant.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/cityrank/Cityrank/crk-import-assistant.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CrkImportAssistant, name)
   BIND (toast_overlay);
   BIND (window_title);
@@ -559,10 +561,10 @@ crk_import_assistant_init (CrkImportAssistant *self)
  * Returns: (transfer full): a new assistant, not yet shown
  */
 CrkImportAssistant *
-crk_import_assistant_new (GtkWindow *parent,
-                          CrkDataset *open_dataset)
+crk_import_assistant_new (GtkWindow *parent, CrkDataset *open_dataset)
 {
-  CrkImportAssistant *self = g_object_new (CRK_TYPE_IMPORT_ASSISTANT, "transient-for", parent, NULL);
+  CrkImportAssistant *self =
+    g_object_new (CRK_TYPE_IMPORT_ASSISTANT, "transient-for", parent, NULL);
 
   self->open_dataset = open_dataset != NULL ? g_object_ref (open_dataset) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->destination_group), open_dataset != NULL);
@@ -570,8 +572,7 @@ crk_import_assistant_new (GtkWindow *parent,
 }
 
 void
-crk_import_assistant_add_file (CrkImportAssistant *self,
-                               GFile *file)
+crk_import_assistant_add_file (CrkImportAssistant *self, GFile *file)
 {
   g_return_if_fail (CRK_IS_IMPORT_ASSISTANT (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -584,8 +585,7 @@ crk_import_assistant_add_file (CrkImportAssistant *self,
 }
 
 void
-crk_import_assistant_set_into (CrkImportAssistant *self,
-                               gboolean into)
+crk_import_assistant_set_into (CrkImportAssistant *self, gboolean into)
 {
   g_return_if_fail (CRK_IS_IMPORT_ASSISTANT (self));
 

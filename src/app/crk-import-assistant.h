@@ -25,14 +25,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrkImportAssistant, crk_import_assistant, CRK, IMPORT_ASSISTANT, AdwWindow)
 
 /* @open_dataset: (nullable): the dataset the files may be added into. */
-CrkImportAssistant *crk_import_assistant_new (GtkWindow *parent,
-                                              CrkDataset *open_dataset);
+CrkImportAssistant *crk_import_assistant_new (GtkWindow *parent, CrkDataset *open_dataset);
 /* Adds a file and reads again. */
-void crk_import_assistant_add_file (CrkImportAssistant *self,
-                                    GFile *file);
+void crk_import_assistant_add_file (CrkImportAssistant *self, GFile *file);
 /* Chooses the destination: a new dataset (FALSE) or the open one (TRUE). */
-void crk_import_assistant_set_into (CrkImportAssistant *self,
-                                    gboolean into);
+void crk_import_assistant_set_into (CrkImportAssistant *self, gboolean into);
 /* For tests and the window: the last preview shown (NULL before the first), and whether
  * a read is under way or waiting. */
 CrkImportPreview *crk_import_assistant_get_preview (CrkImportAssistant *self);

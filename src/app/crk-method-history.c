@@ -41,9 +41,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-notify_state (CrkMethodHistory *self,
-              gboolean could_undo,
-              gboolean could_redo)
+notify_state (CrkMethodHistory *self, gboolean could_undo, gboolean could_redo)
 {
   if (could_undo != crk_method_history_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
@@ -52,8 +50,7 @@ notify_state (CrkMethodHistory *self,
 }
 
 static void
-on_method_changed_cb (CrkMethodHistory *self,
-                      CrkMethod *method)
+on_method_changed_cb (CrkMethodHistory *self, CrkMethod *method)
 {
   gboolean could_undo = crk_method_history_can_undo (self);
   gboolean could_redo = crk_method_history_can_redo (self);
@@ -64,8 +61,7 @@ on_method_changed_cb (CrkMethodHistory *self,
     return;
 
   merge = self->next_key != NULL && self->undo->len > 0 &&
-    g_strcmp0 (self->next_key, self->last_key) == 0 &&
-    now - self->last_time < MERGE_USEC;
+    g_strcmp0 (self->next_key, self->last_key) == 0 && now - self->last_time < MERGE_USEC;
 
   if (!merge)
     g_ptr_array_add (self->undo, g_steal_pointer (&self->current));
@@ -106,10 +102,7 @@ crk_method_history_finalize (GObject *object)
 }
 
 static void
-crk_method_history_get_property (GObject *object,
-                                 guint prop_id,
-                                 GValue *value,
-                                 GParamSpec *pspec)
+crk_method_history_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CrkMethodHistory *self = CRK_METHOD_HISTORY (object);
 
@@ -156,9 +149,8 @@ crk_method_history_constructed (GObject *object)
 
   g_assert (self->method != NULL);
   self->current = crk_method_copy (self->method);
-  self->changed_id = g_signal_connect_object (self->method, "changed",
-                                              G_CALLBACK (on_method_changed_cb), self,
-                                              G_CONNECT_SWAPPED);
+  self->changed_id = g_signal_connect_object (
+    self->method, "changed", G_CALLBACK (on_method_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -214,8 +206,7 @@ crk_method_history_get_method (CrkMethodHistory *self)
 }
 
 void
-crk_method_history_set_next_key (CrkMethodHistory *self,
-                                 const char *key)
+crk_method_history_set_next_key (CrkMethodHistory *self, const char *key)
 {
   g_return_if_fail (CRK_IS_METHOD_HISTORY (self));
 
@@ -238,9 +229,7 @@ crk_method_history_can_redo (CrkMethodHistory *self)
 }
 
 static void
-step (CrkMethodHistory *self,
-      GPtrArray *from,
-      GPtrArray *to)
+step (CrkMethodHistory *self, GPtrArray *from, GPtrArray *to)
 {
   gboolean could_undo = crk_method_history_can_undo (self);
   gboolean could_redo = crk_method_history_can_redo (self);

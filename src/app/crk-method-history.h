@@ -21,8 +21,7 @@ CrkMethodHistory *crk_method_history_new (CrkMethod *method);
 CrkMethod *crk_method_history_get_method (CrkMethodHistory *self);
 /* Names the next edit (e.g. "weight:D1"); consecutive edits with the same key within half
  * a second merge into one step. NULL: the next edit is a step of its own. */
-void crk_method_history_set_next_key (CrkMethodHistory *self,
-                                      const char *key);
+void crk_method_history_set_next_key (CrkMethodHistory *self, const char *key);
 gboolean crk_method_history_can_undo (CrkMethodHistory *self);
 gboolean crk_method_history_can_redo (CrkMethodHistory *self);
 void crk_method_history_undo (CrkMethodHistory *self);

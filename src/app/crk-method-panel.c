@@ -72,8 +72,7 @@ static void build_computed_banner (CrkMethodPanel *self);
 static void update_agreement (CrkMethodPanel *self);
 static void build_limit_rows (CrkMethodPanel *self);
 static void sync_limits (CrkMethodPanel *self);
-static guint indicator_normalisation_index (CrkMethod *method,
-                                            const char *code);
+static guint indicator_normalisation_index (CrkMethod *method, const char *code);
 
 static void
 weight_row_free (gpointer data)
@@ -93,12 +92,9 @@ static const struct
   double param1;
   double param2;
 } normalisations[] = {
-  {CRK_NORMALISATION_MINMAX, 0, 100},
-  {CRK_NORMALISATION_MINMAX, 1, 100},
-  {CRK_NORMALISATION_ZSCORE, 0, 1},
-  {CRK_NORMALISATION_RANK, 0, 0},
-  {CRK_NORMALISATION_PERCENTILE_RANK, 0, 0},
-  {CRK_NORMALISATION_GOALPOSTS, 0, 0},
+  {CRK_NORMALISATION_MINMAX, 0, 100},        {CRK_NORMALISATION_MINMAX, 1, 100},
+  {CRK_NORMALISATION_ZSCORE, 0, 1},          {CRK_NORMALISATION_RANK, 0, 0},
+  {CRK_NORMALISATION_PERCENTILE_RANK, 0, 0}, {CRK_NORMALISATION_GOALPOSTS, 0, 0},
 };
 
 static guint
@@ -121,25 +117,16 @@ static const CrkAggregation aggregations[] = {
   CRK_AGGREGATION_TOPSIS,
 };
 static const CrkImputation imputations[] = {
-  CRK_IMPUTATION_NONE,
-  CRK_IMPUTATION_MEAN,
-  CRK_IMPUTATION_MEDIAN,
-  CRK_IMPUTATION_GROUP_MEAN,
-  CRK_IMPUTATION_GROUP_MEDIAN,
+  CRK_IMPUTATION_NONE,       CRK_IMPUTATION_MEAN,         CRK_IMPUTATION_MEDIAN,
+  CRK_IMPUTATION_GROUP_MEAN, CRK_IMPUTATION_GROUP_MEDIAN,
 };
 static const CrkTreatment treatments[] = {CRK_TREATMENT_NONE, CRK_TREATMENT_WINSORISE};
 static const CrkWeightScheme schemes[] = {
-  CRK_WEIGHTS_DATASET,
-  CRK_WEIGHTS_EQUAL,
-  CRK_WEIGHTS_ENTROPY,
-  CRK_WEIGHTS_CRITIC,
-  CRK_WEIGHTS_PCA,
+  CRK_WEIGHTS_DATASET, CRK_WEIGHTS_EQUAL, CRK_WEIGHTS_ENTROPY, CRK_WEIGHTS_CRITIC, CRK_WEIGHTS_PCA,
 };
 
 static guint
-index_of (const int *values,
-          guint n,
-          int value)
+index_of (const int *values, guint n, int value)
 {
   for (guint i = 0; i < n; i++)
     if (values[i] == value)
@@ -148,8 +135,7 @@ index_of (const int *values,
 }
 
 static gboolean
-tiers_equal (CrkMethod *a,
-             CrkMethod *b)
+tiers_equal (CrkMethod *a, CrkMethod *b)
 {
   if (crk_method_get_tier_rule (a) != crk_method_get_tier_rule (b) ||
       crk_method_get_n_tiers (a) != crk_method_get_n_tiers (b))
@@ -182,8 +168,7 @@ quantile_preset (guint n)
 }
 
 static void
-fill_tier_presets (CrkMethodPanel *self,
-                   CrkMethod *file_method)
+fill_tier_presets (CrkMethodPanel *self, CrkMethod *file_method)
 {
   CrkMethod *preset;
   gboolean file_matches = FALSE;
@@ -241,9 +226,9 @@ sync_from_method (CrkMethodPanel *self)
                               index_of ((const int *) aggregations, G_N_ELEMENTS (aggregations),
                                         crk_method_get_aggregation (self->method)));
   imputation = crk_method_get_imputation (self->method);
-  adw_combo_row_set_selected (self->imputation_row,
-                              index_of ((const int *) imputations, G_N_ELEMENTS (imputations),
-                                        imputation));
+  adw_combo_row_set_selected (
+    self->imputation_row,
+    index_of ((const int *) imputations, G_N_ELEMENTS (imputations), imputation));
   adw_combo_row_set_selected (self->treatment_row,
                               index_of ((const int *) treatments, G_N_ELEMENTS (treatments),
                                         crk_method_get_treatment (self->method)));
@@ -260,9 +245,9 @@ sync_from_method (CrkMethodPanel *self)
   adw_combo_row_set_selected (self->tier_row, tier_pos);
 
   base_year = crk_method_get_base_year (self->method);
-  adw_combo_row_set_selected (self->base_year_row,
-                              index_of ((const int *) self->base_years->data, self->base_years->len,
-                                        base_year));
+  adw_combo_row_set_selected (
+    self->base_year_row,
+    index_of ((const int *) self->base_years->data, self->base_years->len, base_year));
 
   for (guint i = 0; i < self->weight_rows->len; i++)
     {
@@ -285,8 +270,7 @@ sync_from_method (CrkMethodPanel *self)
 }
 
 static void
-begin_edit (CrkMethodPanel *self,
-            const char *key)
+begin_edit (CrkMethodPanel *self, const char *key)
 {
   if (self->history != NULL)
     crk_method_history_set_next_key (self->history, key);
@@ -300,8 +284,8 @@ on_normalisation_row_selected_cb (CrkMethodPanel *self)
   if (self->syncing || self->method == NULL || i >= G_N_ELEMENTS (normalisations))
     return;
   begin_edit (self, NULL);
-  crk_method_set_normalisation (self->method, normalisations[i].mode,
-                                normalisations[i].param1, normalisations[i].param2);
+  crk_method_set_normalisation (self->method, normalisations[i].mode, normalisations[i].param1,
+                                normalisations[i].param2);
 }
 
 static void
@@ -316,7 +300,8 @@ on_aggregation_row_selected_cb (CrkMethodPanel *self)
   /* geometric and harmonic means need positive scores: min-max to [0, 100] gives the
    * weakest city a 0, so it moves to [1, 100] in the same step (COINr does the same) */
   crk_method_freeze (self->method);
-  if ((aggregations[i] == CRK_AGGREGATION_GEOMETRIC || aggregations[i] == CRK_AGGREGATION_HARMONIC) &&
+  if ((aggregations[i] == CRK_AGGREGATION_GEOMETRIC ||
+       aggregations[i] == CRK_AGGREGATION_HARMONIC) &&
       crk_method_get_normalisation (self->method, &p1, &p2) == CRK_NORMALISATION_MINMAX && p1 <= 0)
     crk_method_set_normalisation (self->method, CRK_NORMALISATION_MINMAX, 1, p2);
   crk_method_set_aggregation (self->method, aggregations[i]);
@@ -331,7 +316,8 @@ on_imputation_row_selected_cb (CrkMethodPanel *self)
 
   if (self->syncing || self->method == NULL || i >= G_N_ELEMENTS (imputations))
     return;
-  group = imputations[i] == CRK_IMPUTATION_GROUP_MEAN || imputations[i] == CRK_IMPUTATION_GROUP_MEDIAN;
+  group =
+    imputations[i] == CRK_IMPUTATION_GROUP_MEAN || imputations[i] == CRK_IMPUTATION_GROUP_MEDIAN;
   begin_edit (self, NULL);
   crk_method_set_imputation (self->method, imputations[i], group ? "province" : NULL);
 }
@@ -389,8 +375,7 @@ on_base_year_row_selected_cb (CrkMethodPanel *self)
 }
 
 static void
-on_weight_changed_cb (GtkAdjustment *adjustment,
-                      CrkMethodPanel *self)
+on_weight_changed_cb (GtkAdjustment *adjustment, CrkMethodPanel *self)
 {
   const char *code = g_object_get_data (G_OBJECT (adjustment), "crk-node-code");
   g_autofree char *key = NULL;
@@ -415,9 +400,12 @@ on_guarded_scroll_cb (GtkEventControllerScroll *controller,
 
   if (scrolled != NULL)
     {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
       double page = gtk_adjustment_get_page_size (adjustment);
-      double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? pow (page, 2.0 / 3.0) : 1.0;
+      double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+        ? pow (page, 2.0 / 3.0)
+        : 1.0;
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
     }
@@ -427,7 +415,8 @@ on_guarded_scroll_cb (GtkEventControllerScroll *controller,
 static void
 guard_scroll (GtkWidget *widget)
 {
-  GtkEventController *controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkEventController *controller =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (controller, "crk-scroll-guard");
@@ -437,9 +426,7 @@ guard_scroll (GtkWidget *widget)
 
 /* Per indicator: its normalisation, "as the method" or one of the method's choices. */
 static void
-on_indicator_normalisation_cb (GtkDropDown *dropdown,
-                               GParamSpec *pspec,
-                               CrkMethodPanel *self)
+on_indicator_normalisation_cb (GtkDropDown *dropdown, GParamSpec *pspec, CrkMethodPanel *self)
 {
   const char *code = g_object_get_data (G_OBJECT (dropdown), "crk-indicator");
   guint i = gtk_drop_down_get_selected (dropdown);
@@ -451,18 +438,20 @@ on_indicator_normalisation_cb (GtkDropDown *dropdown,
     crk_method_set_indicator_normalisation (self->method, code, CRK_NORMALISATION_INHERIT, 0, 0);
   else
     crk_method_set_indicator_normalisation (self->method, code, normalisations[i - 1].mode,
-                                            normalisations[i - 1].param1, normalisations[i - 1].param2);
+                                            normalisations[i - 1].param1,
+                                            normalisations[i - 1].param2);
 }
 
 static GtkWidget *
-indicator_normalisation_new (CrkMethodPanel *self,
-                             CrkFrameworkNode *node)
+indicator_normalisation_new (CrkMethodPanel *self, CrkFrameworkNode *node)
 {
   CrkIndicator *indicator = crk_framework_node_get_indicator (node);
   GListModel *choices = adw_combo_row_get_model (self->normalisation_row);
   g_autoptr (GtkStringList) items = gtk_string_list_new (NULL);
-  g_autofree char *label = g_strdup_printf (_ ("Normalisation of %s"), crk_framework_node_get_display_name (node));
-  double low = crk_indicator_get_goalpost_low (indicator), high = crk_indicator_get_goalpost_high (indicator);
+  g_autofree char *label =
+    g_strdup_printf (_ ("Normalisation of %s"), crk_framework_node_get_display_name (node));
+  double low = crk_indicator_get_goalpost_low (indicator),
+         high = crk_indicator_get_goalpost_high (indicator);
   g_autofree char *tooltip = NULL;
   GtkWidget *dropdown;
 
@@ -477,20 +466,22 @@ indicator_normalisation_new (CrkMethodPanel *self,
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (dropdown, "flat");
   if (!isnan (low) && !isnan (high))
-    tooltip = g_strdup_printf (_ ("How this indicator is normalised; its goalposts are %g and %g"), low, high);
+    tooltip = g_strdup_printf (_ ("How this indicator is normalised; its goalposts are %g and %g"),
+                               low, high);
   else
     tooltip = g_strdup (_ ("How this indicator is normalised; it has no goalposts"));
   gtk_widget_set_tooltip_text (dropdown, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (dropdown), "crk-indicator", g_strdup (crk_indicator_get_code (indicator)), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (dropdown), "crk-indicator",
+                          g_strdup (crk_indicator_get_code (indicator)), g_free);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_indicator_normalisation_cb), self);
   return dropdown;
 }
 
 /* The override's position in the dropdown (0: as the method). */
 static guint
-indicator_normalisation_index (CrkMethod *method,
-                               const char *code)
+indicator_normalisation_index (CrkMethod *method, const char *code)
 {
   double p1 = 0, p2 = 0;
   CrkNormalisation mode = crk_method_get_indicator_normalisation (method, code, &p1, &p2);
@@ -499,15 +490,15 @@ indicator_normalisation_index (CrkMethod *method,
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (normalisations); i++)
     if (normalisations[i].mode == mode &&
-        (mode != CRK_NORMALISATION_MINMAX || (normalisations[i].param1 == p1 && normalisations[i].param2 == p2)))
+        (mode != CRK_NORMALISATION_MINMAX ||
+         (normalisations[i].param1 == p1 && normalisations[i].param2 == p2)))
       return i + 1;
   return 0;
 }
 
 /* Winsorising: the limits of COINr's rule, shown when the outliers are treated. */
 static void
-on_limit_changed_cb (GtkAdjustment *adjustment,
-                     CrkMethodPanel *self)
+on_limit_changed_cb (GtkAdjustment *adjustment, CrkMethodPanel *self)
 {
   if (self->syncing || self->method == NULL)
     return;
@@ -527,19 +518,22 @@ build_limit_rows (CrkMethodPanel *self)
     double lower, upper, step;
     guint digits;
   } limits[] = {
-    {N_ ("Skewness Above"), N_ ("An indicator is treated when the absolute skewness is above this and…"), 0, 100, 0.1, 1},
+    {N_ ("Skewness Above"),
+     N_ ("An indicator is treated when the absolute skewness is above this and…"), 0, 100, 0.1, 1},
     {N_ ("Kurtosis Above"), N_ ("…the kurtosis is above this"), 0, 1000, 0.1, 1},
-    {N_ ("Points at Most"), N_ ("Values winsorised at most; beyond, a log transform"), 0, 100, 1, 0},
+    {N_ ("Points at Most"), N_ ("Values winsorised at most; beyond, a log transform"), 0, 100, 1,
+     0},
   };
-  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->treatment_row), ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *group =
+    gtk_widget_get_ancestor (GTK_WIDGET (self->treatment_row), ADW_TYPE_PREFERENCES_GROUP);
 
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *spin;
 
-      self->limits[i] = g_object_ref_sink (gtk_adjustment_new (0, limits[i].lower, limits[i].upper, limits[i].step,
-                                                               limits[i].step * 10, 0));
+      self->limits[i] = g_object_ref_sink (gtk_adjustment_new (
+        0, limits[i].lower, limits[i].upper, limits[i].step, limits[i].step * 10, 0));
       spin = gtk_spin_button_new (self->limits[i], limits[i].step, limits[i].digits);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       guard_scroll (spin);
@@ -561,7 +555,8 @@ sync_limits (CrkMethodPanel *self)
 {
   double skew = 2, kurtosis = 3.5;
   guint points = 5;
-  gboolean shown = self->method != NULL && crk_method_get_treatment (self->method) == CRK_TREATMENT_WINSORISE;
+  gboolean shown =
+    self->method != NULL && crk_method_get_treatment (self->method) == CRK_TREATMENT_WINSORISE;
 
   if (self->limits[0] == NULL)
     return; /* not built yet */
@@ -577,10 +572,7 @@ sync_limits (CrkMethodPanel *self)
 /* A row of the weight editor: the node's name and share of its parent on one line, a
  * slider and a number below (the sidebar is too narrow for one line). */
 static GtkWidget *
-weight_row_new (CrkMethodPanel *self,
-                CrkFrameworkNode *node,
-                double upper,
-                WeightRow *row)
+weight_row_new (CrkMethodPanel *self, CrkFrameworkNode *node, double upper, WeightRow *row)
 {
   const char *name = crk_framework_node_get_display_name (node);
   g_autofree char *label = g_strdup_printf (_ ("Weight of %s"), name);
@@ -608,8 +600,8 @@ weight_row_new (CrkMethodPanel *self,
   gtk_box_append (GTK_BOX (top), title);
   gtk_box_append (GTK_BOX (top), row->share);
 
-  row->adjustment = g_object_ref_sink (gtk_adjustment_new (crk_framework_node_get_weight (node),
-                                                           0, upper, upper / 100, upper / 10, 0));
+  row->adjustment = g_object_ref_sink (gtk_adjustment_new (crk_framework_node_get_weight (node), 0,
+                                                           upper, upper / 100, upper / 10, 0));
   g_object_set_data_full (G_OBJECT (row->adjustment), "crk-node-code",
                           g_strdup (crk_framework_node_get_code (node)), g_free);
   g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_weight_changed_cb), self);
@@ -681,8 +673,7 @@ static gboolean add_weight_row (CrkFrameworkNode *node, gpointer user_data);
 /* The indicator rows of a dimension are built when it is first expanded: dozens of
  * sliders and spin buttons would otherwise slow the window's start. */
 static void
-ensure_indicator_rows (CrkMethodPanel *self,
-                       GtkWidget *expander)
+ensure_indicator_rows (CrkMethodPanel *self, GtkWidget *expander)
 {
   CrkFrameworkNode *dimension = g_object_get_data (G_OBJECT (expander), "crk-node");
   AddContext ctx = {self, expander, FALSE};
@@ -701,17 +692,14 @@ ensure_indicator_rows (CrkMethodPanel *self,
 }
 
 static void
-on_expanded_cb (GtkWidget *expander,
-                GParamSpec *pspec,
-                CrkMethodPanel *self)
+on_expanded_cb (GtkWidget *expander, GParamSpec *pspec, CrkMethodPanel *self)
 {
   if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
     ensure_indicator_rows (self, expander);
 }
 
 static gboolean
-add_weight_row (CrkFrameworkNode *node,
-                gpointer user_data)
+add_weight_row (CrkFrameworkNode *node, gpointer user_data)
 {
   AddContext *ctx = user_data;
   CrkMethodPanel *self = ctx->self;
@@ -739,8 +727,10 @@ add_weight_row (CrkFrameworkNode *node,
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (ctx->expander), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ctx->expander),
                                          crk_framework_node_get_display_name (node));
-          g_object_set_data_full (G_OBJECT (ctx->expander), "crk-node", g_object_ref (node), g_object_unref);
-          g_signal_connect_object (ctx->expander, "notify::expanded", G_CALLBACK (on_expanded_cb), self, 0);
+          g_object_set_data_full (G_OBJECT (ctx->expander), "crk-node", g_object_ref (node),
+                                  g_object_unref);
+          g_signal_connect_object (ctx->expander, "notify::expanded", G_CALLBACK (on_expanded_cb),
+                                   self, 0);
           adw_preferences_group_add (self->indicator_weights_group, ctx->expander);
           g_ptr_array_add (self->indicator_rows, ctx->expander);
         }
@@ -773,7 +763,8 @@ rebuild_weights (CrkMethodPanel *self)
     adw_preferences_group_remove (self->weights_group, g_ptr_array_index (self->dimension_rows, i));
   g_ptr_array_set_size (self->dimension_rows, 0);
   for (guint i = 0; i < self->indicator_rows->len; i++)
-    adw_preferences_group_remove (self->indicator_weights_group, g_ptr_array_index (self->indicator_rows, i));
+    adw_preferences_group_remove (self->indicator_weights_group,
+                                  g_ptr_array_index (self->indicator_rows, i));
   g_ptr_array_set_size (self->indicator_rows, 0);
   g_hash_table_remove_all (self->weight_index);
   g_ptr_array_set_size (self->weight_rows, 0);
@@ -810,8 +801,7 @@ build_weights_idle_cb (gpointer user_data)
 }
 
 static void
-crk_method_panel_snapshot (GtkWidget *widget,
-                           GtkSnapshot *snapshot)
+crk_method_panel_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   CrkMethodPanel *self = CRK_METHOD_PANEL (widget);
 
@@ -819,7 +809,8 @@ crk_method_panel_snapshot (GtkWidget *widget,
   self->drawn = TRUE;
   /* an idle runs once this frame is on screen */
   if (self->weights_pending && self->weights_idle_id == 0)
-    self->weights_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_weights_idle_cb, self, NULL);
+    self->weights_idle_id =
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_weights_idle_cb, self, NULL);
 }
 
 static void
@@ -951,9 +942,8 @@ crk_method_panel_set_dataset (CrkMethodPanel *self,
       int none = 0;
 
       self->method = g_object_ref (crk_dataset_get_method (dataset));
-      self->changed_id = g_signal_connect_object (self->method, "changed",
-                                                  G_CALLBACK (on_method_changed_cb), self,
-                                                  G_CONNECT_SWAPPED);
+      self->changed_id = g_signal_connect_object (
+        self->method, "changed", G_CALLBACK (on_method_changed_cb), self, G_CONNECT_SWAPPED);
       fill_tier_presets (self, file_method != NULL ? file_method : self->method);
 
       g_array_append_val (self->base_years, none);
@@ -1010,8 +1000,10 @@ update_agreement (CrkMethodPanel *self)
   {
     GtkWidget *row = adw_action_row_new ();
     g_autofree char *title = g_strdup_printf (_ ("Spearman ρ %.3f · Kendall τ %.3f"), rho, tau);
-    g_autofree char *subtitle = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u city ranked in both, %d", "%u cities ranked in both, %d", n), n, year);
+    g_autofree char *subtitle =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city ranked in both, %d",
+                                    "%u cities ranked in both, %d", n),
+                       n, year);
 
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -1044,7 +1036,8 @@ update_agreement (CrkMethodPanel *self)
 static void
 update_computed_banner (CrkMethodPanel *self)
 {
-  CrkWeightScheme scheme = self->method != NULL ? crk_method_get_weight_scheme (self->method) : CRK_WEIGHTS_DATASET;
+  CrkWeightScheme scheme =
+    self->method != NULL ? crk_method_get_weight_scheme (self->method) : CRK_WEIGHTS_DATASET;
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->computed_banner, scheme != CRK_WEIGHTS_DATASET);
@@ -1056,15 +1049,15 @@ update_computed_banner (CrkMethodPanel *self)
     g_autoptr (GtkStringObject) name = model != NULL ? g_list_model_get_item (model, i) : NULL;
 
     /* Translators: %s is the weight scheme ("Entropy") */
-    text = g_strdup_printf (_ ("Weights computed by “%s”: the shares on the right are the weights in use."),
-                            name != NULL ? gtk_string_object_get_string (name) : "");
+    text = g_strdup_printf (
+      _ ("Weights computed by “%s”: the shares on the right are the weights in use."),
+      name != NULL ? gtk_string_object_get_string (name) : "");
   }
   gtk_label_set_label (self->computed_label, text);
 }
 
 static void
-on_copy_weights_clicked_cb (GtkButton *button,
-                            CrkMethodPanel *self)
+on_copy_weights_clicked_cb (GtkButton *button, CrkMethodPanel *self)
 {
   if (self->method == NULL || self->results == NULL)
     return;
@@ -1076,7 +1069,8 @@ on_copy_weights_clicked_cb (GtkButton *button,
       int node = crk_results_lookup_node (self->results, row->code);
 
       if (node >= 0)
-        crk_method_set_weight (self->method, row->code, crk_results_get_weight (self->results, (guint) node));
+        crk_method_set_weight (self->method, row->code,
+                               crk_results_get_weight (self->results, (guint) node));
     }
   crk_method_set_weight_scheme (self->method, CRK_WEIGHTS_DATASET);
   crk_method_thaw (self->method);
@@ -1093,7 +1087,8 @@ build_computed_banner (CrkMethodPanel *self)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, _ ("Make the weights in use the dataset’s own weights, to edit them"));
+  gtk_widget_set_tooltip_text (
+    button, _ ("Make the weights in use the dataset’s own weights, to edit them"));
   g_signal_connect (button, "clicked", G_CALLBACK (on_copy_weights_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), button);
@@ -1106,12 +1101,12 @@ build_computed_banner (CrkMethodPanel *self)
 }
 
 void
-crk_method_panel_set_results (CrkMethodPanel *self,
-                              CrkResults *results)
+crk_method_panel_set_results (CrkMethodPanel *self, CrkResults *results)
 {
   g_return_if_fail (CRK_IS_METHOD_PANEL (self));
 
-  gboolean computed = self->method != NULL && crk_method_get_weight_scheme (self->method) != CRK_WEIGHTS_DATASET;
+  gboolean computed =
+    self->method != NULL && crk_method_get_weight_scheme (self->method) != CRK_WEIGHTS_DATASET;
 
   if (self->results != results)
     g_set_object (&self->results, results);
@@ -1122,7 +1117,8 @@ crk_method_panel_set_results (CrkMethodPanel *self,
       g_autofree char *share = NULL;
 
       if (node >= 0)
-        share = g_strdup_printf (_ ("%.0f %%"), 100 * crk_results_get_weight (results, (guint) node));
+        share =
+          g_strdup_printf (_ ("%.0f %%"), 100 * crk_results_get_weight (results, (guint) node));
       gtk_label_set_label (GTK_LABEL (row->share), share != NULL ? share : "");
       /* weights the method computes are shown, not edited: the sliders would contradict them */
       gtk_widget_set_sensitive (row->scale, !computed);
@@ -1133,8 +1129,7 @@ crk_method_panel_set_results (CrkMethodPanel *self,
 }
 
 GtkAdjustment *
-crk_method_panel_get_weight_adjustment (CrkMethodPanel *self,
-                                        const char *code)
+crk_method_panel_get_weight_adjustment (CrkMethodPanel *self, const char *code)
 {
   WeightRow *row;
 
@@ -1153,9 +1148,7 @@ crk_method_panel_get_weight_adjustment (CrkMethodPanel *self,
 }
 
 GtkWidget *
-crk_method_panel_get_weight_widget (CrkMethodPanel *self,
-                                    const char *code,
-                                    gboolean spin)
+crk_method_panel_get_weight_widget (CrkMethodPanel *self, const char *code, gboolean spin)
 {
   WeightRow *row;
 
@@ -1174,8 +1167,7 @@ crk_method_panel_get_copy_weights_button (CrkMethodPanel *self)
 }
 
 GtkWidget *
-crk_method_panel_get_normalisation_widget (CrkMethodPanel *self,
-                                           const char *code)
+crk_method_panel_get_normalisation_widget (CrkMethodPanel *self, const char *code)
 {
   WeightRow *row;
 
@@ -1187,8 +1179,7 @@ crk_method_panel_get_normalisation_widget (CrkMethodPanel *self,
 }
 
 GtkAdjustment *
-crk_method_panel_get_limit (CrkMethodPanel *self,
-                            guint which)
+crk_method_panel_get_limit (CrkMethodPanel *self, guint which)
 {
   g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
   g_return_val_if_fail (which < G_N_ELEMENTS (self->limits), NULL);

@@ -23,24 +23,19 @@ void crk_method_panel_set_dataset (CrkMethodPanel *self,
                                    CrkMethodHistory *history,
                                    CrkMethod *file_method);
 /* Shows each node's effective share of its parent from @results. */
-void crk_method_panel_set_results (CrkMethodPanel *self,
-                                   CrkResults *results);
+void crk_method_panel_set_results (CrkMethodPanel *self, CrkResults *results);
 /* The weight adjustment of node @code (tests drive it), or NULL. */
-GtkAdjustment *crk_method_panel_get_weight_adjustment (CrkMethodPanel *self,
-                                                       const char *code);
+GtkAdjustment *crk_method_panel_get_weight_adjustment (CrkMethodPanel *self, const char *code);
 
 /* For tests: the slider (@spin FALSE) or the spin button of node @code, and the button
  * that copies computed weights into editable ones. */
-GtkWidget *crk_method_panel_get_weight_widget (CrkMethodPanel *self,
-                                               const char *code,
-                                               gboolean spin);
+GtkWidget *
+crk_method_panel_get_weight_widget (CrkMethodPanel *self, const char *code, gboolean spin);
 GtkWidget *crk_method_panel_get_copy_weights_button (CrkMethodPanel *self);
 /* For tests: the normalisation chooser of indicator @code (a GtkDropDown: 0 "as the
  * method", then the method's choices), and the winsorising limits (0 skewness, 1 kurtosis,
  * 2 points). */
-GtkWidget *crk_method_panel_get_normalisation_widget (CrkMethodPanel *self,
-                                                      const char *code);
-GtkAdjustment *crk_method_panel_get_limit (CrkMethodPanel *self,
-                                           guint which);
+GtkWidget *crk_method_panel_get_normalisation_widget (CrkMethodPanel *self, const char *code);
+GtkAdjustment *crk_method_panel_get_limit (CrkMethodPanel *self, guint which);
 
 G_END_DECLS

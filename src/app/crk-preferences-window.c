@@ -29,14 +29,16 @@ static void
 on_color_scheme_row_selected_cb (CrkPreferencesWindow *self)
 {
   if (!self->syncing && self->settings != NULL)
-    g_settings_set_enum (self->settings, "color-scheme", (int) adw_combo_row_get_selected (self->color_scheme_row));
+    g_settings_set_enum (self->settings, "color-scheme",
+                         (int) adw_combo_row_get_selected (self->color_scheme_row));
 }
 
 static void
 on_chart_style_row_selected_cb (CrkPreferencesWindow *self)
 {
   if (!self->syncing && self->settings != NULL)
-    g_settings_set_enum (self->settings, "chart-style", (int) adw_combo_row_get_selected (self->chart_style_row));
+    g_settings_set_enum (self->settings, "chart-style",
+                         (int) adw_combo_row_get_selected (self->chart_style_row));
 }
 
 static void
@@ -45,8 +47,10 @@ sync_from_settings (CrkPreferencesWindow *self)
   if (self->settings == NULL)
     return;
   self->syncing = TRUE;
-  adw_combo_row_set_selected (self->color_scheme_row, (guint) g_settings_get_enum (self->settings, "color-scheme"));
-  adw_combo_row_set_selected (self->chart_style_row, (guint) g_settings_get_enum (self->settings, "chart-style"));
+  adw_combo_row_set_selected (self->color_scheme_row,
+                              (guint) g_settings_get_enum (self->settings, "color-scheme"));
+  adw_combo_row_set_selected (self->chart_style_row,
+                              (guint) g_settings_get_enum (self->settings, "chart-style"));
   self->syncing = FALSE;
 }
 
@@ -69,8 +73,8 @@ crk_preferences_window_class_init (CrkPreferencesWindowClass *klass)
 
   object_class->dispose = crk_preferences_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/cityrank/Cityrank/crk-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/cityrank/Cityrank/crk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrkPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, CrkPreferencesWindow, chart_style_row);
   gtk_widget_class_bind_template_callback (widget_class, on_color_scheme_row_selected_cb);

@@ -9,7 +9,11 @@
 G_BEGIN_DECLS
 
 #define CRK_TYPE_PREFERENCES_WINDOW (crk_preferences_window_get_type ())
-G_DECLARE_FINAL_TYPE (CrkPreferencesWindow, crk_preferences_window, CRK, PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (CrkPreferencesWindow,
+                      crk_preferences_window,
+                      CRK,
+                      PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
 
 GtkWidget *crk_preferences_window_new (GtkWindow *parent);
 

@@ -29,8 +29,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static GtkPageSetup *
-page_setup_for (CrkPrintOperation *self,
-                gboolean landscape)
+page_setup_for (CrkPrintOperation *self, gboolean landscape)
 {
   const CrkReportOptions *options = crk_report_get_options (self->report);
   GtkPageSetup *setup = gtk_page_setup_new ();
@@ -40,7 +39,8 @@ page_setup_for (CrkPrintOperation *self,
                                 ? GTK_PAPER_NAME_LETTER
                                 : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size (setup, paper);
-  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_page_setup_set_orientation (
+    setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
   /* The report draws its own margins. */
   gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
   gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
@@ -55,12 +55,12 @@ pdf_target (GtkPrintContext *context)
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   cairo_surface_t *target = cr != NULL ? cairo_get_target (cr) : NULL;
 
-  return target != NULL && cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF ? target : NULL;
+  return target != NULL && cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF ? target
+                                                                                     : NULL;
 }
 
 static void
-crk_print_operation_begin_print (GtkPrintOperation *operation,
-                                 GtkPrintContext *context)
+crk_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *context)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (operation);
   cairo_surface_t *pdf = pdf_target (context);
@@ -82,13 +82,12 @@ crk_print_operation_request_page_setup (GtkPrintOperation *operation,
   if (page_nr < 0 || (guint) page_nr >= crk_report_get_n_pages (self->report))
     return;
   landscape = crk_report_get_page_landscape (self->report, (guint) page_nr);
-  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_page_setup_set_orientation (
+    setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
 static void
-crk_print_operation_draw_page (GtkPrintOperation *operation,
-                               GtkPrintContext *context,
-                               int page_nr)
+crk_print_operation_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page_nr)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (operation);
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
@@ -118,13 +117,11 @@ prints_every_page (GtkPrintOperation *operation)
     return TRUE;
   return gtk_print_settings_get_print_pages (settings) == GTK_PRINT_PAGES_ALL &&
     gtk_print_settings_get_page_set (settings) == GTK_PAGE_SET_ALL &&
-    gtk_print_settings_get_number_up (settings) <= 1 &&
-    !gtk_print_settings_get_reverse (settings);
+    gtk_print_settings_get_number_up (settings) <= 1 && !gtk_print_settings_get_reverse (settings);
 }
 
 static void
-crk_print_operation_end_print (GtkPrintOperation *operation,
-                               GtkPrintContext *context)
+crk_print_operation_end_print (GtkPrintOperation *operation, GtkPrintContext *context)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (operation);
   cairo_surface_t *pdf = pdf_target (context);
@@ -159,10 +156,7 @@ crk_print_operation_constructed (GObject *object)
 }
 
 static void
-crk_print_operation_get_property (GObject *object,
-                                  guint prop_id,
-                                  GValue *value,
-                                  GParamSpec *pspec)
+crk_print_operation_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CrkPrintOperation *self = CRK_PRINT_OPERATION (object);
 

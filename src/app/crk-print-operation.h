@@ -11,7 +11,11 @@
 G_BEGIN_DECLS
 
 #define CRK_TYPE_PRINT_OPERATION (crk_print_operation_get_type ())
-G_DECLARE_FINAL_TYPE (CrkPrintOperation, crk_print_operation, CRK, PRINT_OPERATION, GtkPrintOperation)
+G_DECLARE_FINAL_TYPE (CrkPrintOperation,
+                      crk_print_operation,
+                      CRK,
+                      PRINT_OPERATION,
+                      GtkPrintOperation)
 
 /* Prints @report: one page per report page, each on the report's paper in its own
  * orientation (landscape for a wide ranking table), drawn with crk_report_draw_page()

@@ -15,10 +15,7 @@
 
 /* Binds @property of @widget to @row_property of the list item's row. */
 static void
-bind (GtkListItem *item,
-      GtkWidget *widget,
-      const char *property,
-      const char *row_property)
+bind (GtkListItem *item, GtkWidget *widget, const char *property, const char *row_property)
 {
   GtkExpression *row = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
   GtkExpression *value = gtk_property_expression_new (CRK_TYPE_RANKING_ROW, row, row_property);
@@ -27,30 +24,25 @@ bind (GtkListItem *item,
 }
 
 static gboolean
-is_set (gpointer instance,
-        const char *text,
-        gpointer user_data)
+is_set (gpointer instance, const char *text, gpointer user_data)
 {
   return text != NULL && text[0] != '\0';
 }
 
 /* Shows @widget only while the row's @row_property (a string) is not empty. */
 static void
-bind_visible_if_set (GtkListItem *item,
-                     GtkWidget *widget,
-                     const char *row_property)
+bind_visible_if_set (GtkListItem *item, GtkWidget *widget, const char *row_property)
 {
   GtkExpression *row = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
   GtkExpression *text = gtk_property_expression_new (CRK_TYPE_RANKING_ROW, row, row_property);
-  GtkExpression *set = gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 1, &text, G_CALLBACK (is_set), NULL, NULL);
+  GtkExpression *set =
+    gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 1, &text, G_CALLBACK (is_set), NULL, NULL);
 
   gtk_expression_bind (set, widget, "visible", item);
 }
 
 static GtkWidget *
-label_new (float xalign,
-           const char *first_class,
-           const char *second_class)
+label_new (float xalign, const char *first_class, const char *second_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -64,9 +56,7 @@ label_new (float xalign,
 }
 
 static void
-on_setup_cb (GtkSignalListItemFactory *factory,
-             GtkListItem *item,
-             gpointer user_data)
+on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   CrkRankingCell cell = GPOINTER_TO_INT (user_data);
   GtkWidget *child = NULL;

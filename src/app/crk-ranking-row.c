@@ -117,10 +117,7 @@ crk_ranking_row_finalize (GObject *object)
 }
 
 static void
-crk_ranking_row_get_property (GObject *object,
-                              guint prop_id,
-                              GValue *value,
-                              GParamSpec *pspec)
+crk_ranking_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CrkRankingRow *self = CRK_RANKING_ROW (object);
 
@@ -255,19 +252,16 @@ crk_ranking_row_constructed (GObject *object)
   if (self->dataset != NULL)
     {
       crk_dataset_get_group_name (self->dataset, attribute, province, &name, &name_zh);
-      self->province = g_strdup (crk_dataset_get_group_display_name (self->dataset, attribute, province));
+      self->province =
+        g_strdup (crk_dataset_get_group_display_name (self->dataset, attribute, province));
     }
   else
     self->province = g_strdup (province);
   /* a search matches the value and both names of the province */
-  self->search_text = g_strjoin ("\n",
-                                 crk_city_get_code (self->city),
-                                 or_empty (crk_city_get_name (self->city)),
-                                 or_empty (crk_city_get_name_zh (self->city)),
-                                 or_empty (province),
-                                 or_empty (name),
-                                 or_empty (name_zh),
-                                 NULL);
+  self->search_text =
+    g_strjoin ("\n", crk_city_get_code (self->city), or_empty (crk_city_get_name (self->city)),
+               or_empty (crk_city_get_name_zh (self->city)), or_empty (province), or_empty (name),
+               or_empty (name_zh), NULL);
   g_clear_object (&self->dataset);
 }
 
@@ -299,15 +293,19 @@ crk_ranking_row_class_init (CrkRankingRowClass *klass)
   properties[PROP_RANKED] = g_param_spec_boolean ("ranked", NULL, NULL, FALSE, ro);
   properties[PROP_UNRANKED] = g_param_spec_boolean ("unranked", NULL, NULL, TRUE, ro);
   properties[PROP_RANK] = g_param_spec_uint ("rank", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  properties[PROP_RANK_KEY] = g_param_spec_uint ("rank-key", NULL, NULL, 0, G_MAXUINT, G_MAXUINT, ro);
+  properties[PROP_RANK_KEY] =
+    g_param_spec_uint ("rank-key", NULL, NULL, 0, G_MAXUINT, G_MAXUINT, ro);
   properties[PROP_RANK_TEXT] = g_param_spec_string ("rank-text", NULL, NULL, NULL, ro);
   properties[PROP_SHIFT] = g_param_spec_int ("shift", NULL, NULL, G_MININT, G_MAXINT, 0, ro);
   properties[PROP_CHANGE] = g_param_spec_int ("change", NULL, NULL, G_MININT, G_MAXINT, 0, ro);
-  properties[PROP_CHANGE_STATE] =
-    g_param_spec_int ("change-state", NULL, NULL, CRK_CHANGE_NONE, CRK_CHANGE_NEW, CRK_CHANGE_NONE, ro);
-  properties[PROP_CHANGE_KEY] = g_param_spec_int ("change-key", NULL, NULL, G_MININT, G_MAXINT, 0, ro);
-  properties[PROP_SCORE] = g_param_spec_double ("score", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
-  properties[PROP_SCORE_KEY] = g_param_spec_double ("score-key", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
+  properties[PROP_CHANGE_STATE] = g_param_spec_int ("change-state", NULL, NULL, CRK_CHANGE_NONE,
+                                                    CRK_CHANGE_NEW, CRK_CHANGE_NONE, ro);
+  properties[PROP_CHANGE_KEY] =
+    g_param_spec_int ("change-key", NULL, NULL, G_MININT, G_MAXINT, 0, ro);
+  properties[PROP_SCORE] =
+    g_param_spec_double ("score", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
+  properties[PROP_SCORE_KEY] =
+    g_param_spec_double ("score-key", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
   properties[PROP_SCORE_TEXT] = g_param_spec_string ("score-text", NULL, NULL, NULL, ro);
   properties[PROP_TIER] = g_param_spec_int ("tier", NULL, NULL, -1, G_MAXINT, -1, ro);
   properties[PROP_TIER_KEY] = g_param_spec_int ("tier-key", NULL, NULL, 0, G_MAXINT, G_MAXINT, ro);
@@ -337,8 +335,7 @@ crk_ranking_row_init (CrkRankingRow *self)
  * Returns: (transfer full): a row without results
  */
 CrkRankingRow *
-crk_ranking_row_new (CrkDataset *dataset,
-                     CrkCity *city)
+crk_ranking_row_new (CrkDataset *dataset, CrkCity *city)
 {
   g_return_val_if_fail (dataset == NULL || CRK_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (CRK_IS_CITY (city), NULL);
@@ -356,15 +353,13 @@ crk_ranking_row_new (CrkDataset *dataset,
  * Returns: (transfer full): a row without results
  */
 CrkRankingRow *
-crk_ranking_row_new_for_group (CrkDataset *dataset,
-                               CrkCity *city,
-                               const char *attribute)
+crk_ranking_row_new_for_group (CrkDataset *dataset, CrkCity *city, const char *attribute)
 {
   g_return_val_if_fail (dataset == NULL || CRK_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (CRK_IS_CITY (city), NULL);
 
-  return g_object_new (CRK_TYPE_RANKING_ROW, "dataset", dataset, "city", city, "group-attribute", attribute,
-                       NULL);
+  return g_object_new (CRK_TYPE_RANKING_ROW, "dataset", dataset, "city", city, "group-attribute",
+                       attribute, NULL);
 }
 
 CrkCity *
@@ -410,8 +405,7 @@ crk_ranking_row_get_n_dimensions (CrkRankingRow *self)
 }
 
 double
-crk_ranking_row_get_dimension_score (CrkRankingRow *self,
-                                     guint i)
+crk_ranking_row_get_dimension_score (CrkRankingRow *self, guint i)
 {
   g_return_val_if_fail (CRK_IS_RANKING_ROW (self), NAN);
 
@@ -421,15 +415,13 @@ crk_ranking_row_get_dimension_score (CrkRankingRow *self,
 }
 
 double
-crk_ranking_row_get_dimension_key (CrkRankingRow *self,
-                                   guint i)
+crk_ranking_row_get_dimension_key (CrkRankingRow *self, guint i)
 {
   return score_key (crk_ranking_row_get_dimension_score (self, i));
 }
 
 static gboolean
-same_double (double a,
-             double b)
+same_double (double a, double b)
 {
   return (isnan (a) && isnan (b)) || a == b;
 }

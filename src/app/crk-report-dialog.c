@@ -84,13 +84,18 @@ read_options (CrkReportDialog *self)
     sections |= CRK_REPORT_SECTION_PROFILES;
   crk_report_options_set_sections (options, sections);
 
-  crk_report_options_set_paper (options, adw_combo_row_get_selected (self->paper_row) == 1 ? CRK_REPORT_PAPER_LETTER : CRK_REPORT_PAPER_A4);
-  crk_report_options_set_benchmark (options, benchmarks[MIN (benchmark, G_N_ELEMENTS (benchmarks) - 1)]);
+  crk_report_options_set_paper (options,
+                                adw_combo_row_get_selected (self->paper_row) == 1
+                                  ? CRK_REPORT_PAPER_LETTER
+                                  : CRK_REPORT_PAPER_A4);
+  crk_report_options_set_benchmark (options,
+                                    benchmarks[MIN (benchmark, G_N_ELEMENTS (benchmarks) - 1)]);
 
   switch (adw_combo_row_get_selected (self->profiles_row))
     {
       case PROFILES_TOP:
-        crk_report_options_set_profiles_top (options, (guint) gtk_spin_button_get_value_as_int (self->top_spin));
+        crk_report_options_set_profiles_top (
+          options, (guint) gtk_spin_button_get_value_as_int (self->top_spin));
         break;
       case PROFILES_SELECTED:
         {
@@ -102,7 +107,8 @@ read_options (CrkReportDialog *self)
               guint city = g_array_index (self->selection, guint, i);
 
               if (city < crk_dataset_get_n_cities (dataset))
-                g_ptr_array_add (codes, (gpointer) crk_city_get_code (crk_dataset_get_city (dataset, city)));
+                g_ptr_array_add (
+                  codes, (gpointer) crk_city_get_code (crk_dataset_get_city (dataset, city)));
             }
           g_ptr_array_add (codes, NULL);
           crk_report_options_set_profiles_list (options, (const char *const *) codes->pdata);
@@ -128,17 +134,21 @@ update_pager (CrkReportDialog *self)
   else
     {
       guint number = crk_report_get_page_number (self->report, self->page);
-      const char *section = crk_report_section_get_title (crk_report_get_page_section (self->report, self->page));
+      const char *section =
+        crk_report_section_get_title (crk_report_get_page_section (self->report, self->page));
 
       /* TRANSLATORS: the preview's position: "Sheet 3 of 116 · page 2 · Summary" (sheets
        * count the title page, the printed page numbers start after it) */
       label = number > 0
-        ? g_strdup_printf (_ ("Sheet %u of %u · page %u · %s"), self->page + 1, n_pages, number, section)
+        ? g_strdup_printf (_ ("Sheet %u of %u · page %u · %s"), self->page + 1, n_pages, number,
+                           section)
         : g_strdup_printf (_ ("Sheet %u of %u · %s"), self->page + 1, n_pages, section);
     }
   gtk_label_set_text (self->page_label, label);
-  gtk_widget_action_set_enabled (widget, "report.previous-page", self->report != NULL && self->page > 0);
-  gtk_widget_action_set_enabled (widget, "report.next-page", self->report != NULL && self->page + 1 < n_pages);
+  gtk_widget_action_set_enabled (widget, "report.previous-page",
+                                 self->report != NULL && self->page > 0);
+  gtk_widget_action_set_enabled (widget, "report.next-page",
+                                 self->report != NULL && self->page + 1 < n_pages);
   gtk_widget_action_set_enabled (widget, "report.print", self->report != NULL && !self->printing);
   gtk_widget_action_set_enabled (widget, "report.save", self->report != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview_area),
@@ -202,11 +212,7 @@ on_option_changed_cb (CrkReportDialog *self)
 
 /* The preview: the page scaled to fit, on a grey desk with a shadow. */
 static void
-draw_preview (GtkDrawingArea *area,
-              cairo_t *cr,
-              int width,
-              int height,
-              gpointer user_data)
+draw_preview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
   CrkReportDialog *self = user_data;
   double pw, ph, scale, x, y;
@@ -243,8 +249,7 @@ crk_report_dialog_get_page (CrkReportDialog *self)
 }
 
 void
-crk_report_dialog_set_page (CrkReportDialog *self,
-                            guint page)
+crk_report_dialog_set_page (CrkReportDialog *self, guint page)
 {
   g_return_if_fail (CRK_IS_REPORT_DIALOG (self));
 
@@ -279,9 +284,7 @@ crk_report_dialog_get_report (CrkReportDialog *self)
  * Returns: %TRUE when written
  */
 gboolean
-crk_report_dialog_save_pdf (CrkReportDialog *self,
-                            const char *filename,
-                            GError **error)
+crk_report_dialog_save_pdf (CrkReportDialog *self, const char *filename, GError **error)
 {
   g_return_val_if_fail (CRK_IS_REPORT_DIALOG (self), FALSE);
 
@@ -297,15 +300,13 @@ crk_report_dialog_save_pdf (CrkReportDialog *self,
 }
 
 static void
-toast (CrkReportDialog *self,
-       const char *message)
+toast (CrkReportDialog *self, const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
-save_chosen_cb (GPtrArray *files,
-                gpointer user_data)
+save_chosen_cb (GPtrArray *files, gpointer user_data)
 {
   g_autoptr (CrkReportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
@@ -329,7 +330,8 @@ save_chosen_cb (GPtrArray *files,
     }
   if (!crk_report_dialog_save_pdf (self, path, &error))
     {
-      g_autofree char *message = g_strdup_printf (_ ("Could not save the report: %s"), error->message);
+      g_autofree char *message =
+        g_strdup_printf (_ ("Could not save the report: %s"), error->message);
 
       toast (self, message);
       return;
@@ -338,9 +340,7 @@ save_chosen_cb (GPtrArray *files,
 }
 
 static void
-save_action (GtkWidget *widget,
-             const char *action_name,
-             GVariant *param)
+save_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CrkReportDialog *self = CRK_REPORT_DIALOG (widget);
   g_autofree char *name = NULL;
@@ -353,9 +353,7 @@ save_action (GtkWidget *widget,
 }
 
 static void
-print_done_cb (GtkPrintOperation *operation,
-               GtkPrintOperationResult result,
-               gpointer user_data)
+print_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, gpointer user_data)
 {
   g_autoptr (CrkReportDialog) self = user_data;
 
@@ -376,9 +374,7 @@ print_done_cb (GtkPrintOperation *operation,
 }
 
 static void
-print_action (GtkWidget *widget,
-              const char *action_name,
-              GVariant *param)
+print_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CrkReportDialog *self = CRK_REPORT_DIALOG (widget);
   CrkPrintOperation *operation;
@@ -397,8 +393,9 @@ print_action (GtkWidget *widget,
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
   self->printing = TRUE;
   update_pager (self);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), &error);
+  result =
+    gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                             GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error);
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && self->printing)
     {
       /* Finished without "done": drop what the handler would have dropped. */
@@ -408,7 +405,8 @@ print_action (GtkWidget *widget,
       g_object_unref (operation);
       if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
         {
-          g_autofree char *message = g_strdup_printf (_ ("Could not print: %s"), error != NULL ? error->message : "");
+          g_autofree char *message =
+            g_strdup_printf (_ ("Could not print: %s"), error != NULL ? error->message : "");
 
           toast (self, message);
         }
@@ -417,9 +415,7 @@ print_action (GtkWidget *widget,
 }
 
 static void
-previous_page_action (GtkWidget *widget,
-                      const char *action_name,
-                      GVariant *param)
+previous_page_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CrkReportDialog *self = CRK_REPORT_DIALOG (widget);
 
@@ -428,9 +424,7 @@ previous_page_action (GtkWidget *widget,
 }
 
 static void
-next_page_action (GtkWidget *widget,
-                  const char *action_name,
-                  GVariant *param)
+next_page_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CrkReportDialog *self = CRK_REPORT_DIALOG (widget);
 
@@ -438,10 +432,7 @@ next_page_action (GtkWidget *widget,
 }
 
 static gboolean
-on_scroll_cb (GtkEventControllerScroll *controller,
-              double dx,
-              double dy,
-              gpointer user_data)
+on_scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, gpointer user_data)
 {
   CrkReportDialog *self = user_data;
 
@@ -484,7 +475,8 @@ crk_report_dialog_class_init (CrkReportDialogClass *klass)
   object_class->dispose = crk_report_dialog_dispose;
   object_class->finalize = crk_report_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cityrank/Cityrank/crk-report-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cityrank/Cityrank/crk-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, title_switch);
@@ -505,12 +497,17 @@ crk_report_dialog_class_init (CrkReportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "report.previous-page", NULL, previous_page_action);
+  gtk_widget_class_install_action (widget_class, "report.previous-page", NULL,
+                                   previous_page_action);
   gtk_widget_class_install_action (widget_class, "report.next-page", NULL, next_page_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "report.previous-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "report.next-page", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "report.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "report.previous-page",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "report.next-page",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "report.save",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -536,9 +533,7 @@ crk_report_dialog_init (CrkReportDialog *self)
  * Returns: (transfer none): the dialog, owned by GTK's list of toplevels
  */
 CrkReportDialog *
-crk_report_dialog_new (GtkWindow *parent,
-                       CrkResults *results,
-                       GArray *selection)
+crk_report_dialog_new (GtkWindow *parent, CrkResults *results, GArray *selection)
 {
   CrkReportDialog *self;
 

@@ -20,9 +20,7 @@ void crk_report_dialog_present (CrkWindow *window);
 
 /* A dialog for @results; @selection (city indices, may be NULL) are the cities of the
  * "selected cities" profiles. */
-CrkReportDialog *crk_report_dialog_new (GtkWindow *parent,
-                                        CrkResults *results,
-                                        GArray *selection);
+CrkReportDialog *crk_report_dialog_new (GtkWindow *parent, CrkResults *results, GArray *selection);
 /* The report as the options now stand (laid out again a moment after a change), or
  * NULL when the options give no report. */
 CrkReport *crk_report_dialog_get_report (CrkReportDialog *self);
@@ -30,11 +28,8 @@ CrkReport *crk_report_dialog_get_report (CrkReportDialog *self);
 void crk_report_dialog_update (CrkReportDialog *self);
 /* The page shown in the preview (0-based). */
 guint crk_report_dialog_get_page (CrkReportDialog *self);
-void crk_report_dialog_set_page (CrkReportDialog *self,
-                                 guint page);
+void crk_report_dialog_set_page (CrkReportDialog *self, guint page);
 /* Writes the report to @filename (what "Save as PDF…" does once a file is chosen). */
-gboolean crk_report_dialog_save_pdf (CrkReportDialog *self,
-                                     const char *filename,
-                                     GError **error);
+gboolean crk_report_dialog_save_pdf (CrkReportDialog *self, const char *filename, GError **error);
 
 G_END_DECLS

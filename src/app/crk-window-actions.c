@@ -20,16 +20,12 @@ static const struct
   const char *name;
   CrkChartKind kind;
 } chart_kinds[] = {
-  {"radar", CRK_CHART_RADAR},
-  {"bar", CRK_CHART_BAR},
-  {"contrib", CRK_CHART_CONTRIBUTION},
-  {"gap", CRK_CHART_GAP},
-  {"values", CRK_CHART_VALUES},
+  {"radar", CRK_CHART_RADAR}, {"bar", CRK_CHART_BAR},       {"contrib", CRK_CHART_CONTRIBUTION},
+  {"gap", CRK_CHART_GAP},     {"values", CRK_CHART_VALUES},
 };
 
 void
-_crk_window_set_chart_kind (CrkWindow *self,
-                            const char *kind)
+_crk_window_set_chart_kind (CrkWindow *self, const char *kind)
 {
   if (self->chart_view == NULL)
     return;
@@ -69,43 +65,40 @@ _crk_window_update_actions (CrkWindow *self)
   gboolean method_changed = has_dataset && self->saved_method != NULL &&
     !crk_method_equal (crk_dataset_get_method (self->dataset), self->saved_method);
 
-  gtk_widget_action_set_enabled (widget, "win.save", has_dataset && (modified || self->file == NULL));
+  gtk_widget_action_set_enabled (widget, "win.save",
+                                 has_dataset && (modified || self->file == NULL));
   gtk_widget_action_set_enabled (widget, "win.save-as", has_dataset);
   gtk_widget_action_set_enabled (widget, "win.export-chart", self->results != NULL);
   gtk_widget_action_set_enabled (widget, "win.print", self->results != NULL);
   gtk_widget_action_set_enabled (widget, "win.copy", self->results != NULL);
   gtk_widget_action_set_enabled (widget, "win.copy-chart", self->results != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-table", self->results != NULL);
-  gtk_widget_action_set_enabled (widget, "win.undo",
-                                 (self->history != NULL && crk_method_history_can_undo (self->history)) ||
-                                   _crk_window_can_undo_import (self, FALSE));
-  gtk_widget_action_set_enabled (widget, "win.redo",
-                                 (self->history != NULL && crk_method_history_can_redo (self->history)) ||
-                                   _crk_window_can_undo_import (self, TRUE));
+  gtk_widget_action_set_enabled (
+    widget, "win.undo",
+    (self->history != NULL && crk_method_history_can_undo (self->history)) ||
+      _crk_window_can_undo_import (self, FALSE));
+  gtk_widget_action_set_enabled (
+    widget, "win.redo",
+    (self->history != NULL && crk_method_history_can_redo (self->history)) ||
+      _crk_window_can_undo_import (self, TRUE));
   gtk_widget_action_set_enabled (widget, "win.reset-method", method_changed);
   gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
 }
 
 static void
-open_action (GtkWidget *widget,
-             const char *action_name,
-             GVariant *param)
+open_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   _crk_window_show_open_dialog (CRK_WINDOW (widget));
 }
 
 static void
-import_action (GtkWidget *widget,
-               const char *action_name,
-               GVariant *param)
+import_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   _crk_window_choose_import_files (CRK_WINDOW (widget));
 }
 
 static void
-import_file_action (GtkWidget *widget,
-                    const char *action_name,
-                    GVariant *param)
+import_file_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
@@ -113,9 +106,7 @@ import_file_action (GtkWidget *widget,
 }
 
 static void
-open_recent_action (GtkWidget *widget,
-                    const char *action_name,
-                    GVariant *param)
+open_recent_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
@@ -123,32 +114,24 @@ open_recent_action (GtkWidget *widget,
 }
 
 static void
-no_recent_action (GtkWidget *widget,
-                  const char *action_name,
-                  GVariant *param)
+no_recent_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
 }
 
 static void
-save_action (GtkWidget *widget,
-             const char *action_name,
-             GVariant *param)
+save_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   _crk_window_save (CRK_WINDOW (widget), FALSE, NULL, NULL, NULL);
 }
 
 static void
-save_as_action (GtkWidget *widget,
-                const char *action_name,
-                GVariant *param)
+save_as_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   _crk_window_save (CRK_WINDOW (widget), TRUE, NULL, NULL, NULL);
 }
 
 static void
-export_chart_action (GtkWidget *widget,
-                     const char *action_name,
-                     GVariant *param)
+export_chart_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   _crk_window_show_export_dialog (CRK_WINDOW (widget));
 }
@@ -188,9 +171,7 @@ dup_shown_cities (CrkWindow *self)
 /* The selected rows as they are shown, or the whole table as shown when none is selected,
  * as tab-separated text with a header line. */
 static void
-copy_action (GtkWidget *widget,
-             const char *action_name,
-             GVariant *param)
+copy_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CrkWindow *self = CRK_WINDOW (widget);
   g_autoptr (CrkRankingTable) table = NULL;
@@ -218,9 +199,7 @@ copy_action (GtkWidget *widget,
 /* The chart drawn by the same cairo function as export, at the size it has on screen
  * (its natural height when taller), as a texture: a paste gets a PNG image. */
 static void
-copy_chart_action (GtkWidget *widget,
-                   const char *action_name,
-                   GVariant *param)
+copy_chart_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CrkWindow *self = CRK_WINDOW (widget);
   g_autoptr (CrkChartOptions) options = NULL;
@@ -257,15 +236,14 @@ copy_chart_action (GtkWidget *widget,
                                         cairo_image_surface_get_height (surface),
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
-                                    cairo_image_surface_get_height (surface), GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
+                                    cairo_image_surface_get_height (surface), GDK_MEMORY_DEFAULT,
+                                    bytes, cairo_image_surface_get_stride (surface));
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
   _crk_window_toast (self, _ ("Chart copied"));
 }
 
 static void
-on_table_file_chosen (GPtrArray *files,
-                      gpointer user_data)
+on_table_file_chosen (GPtrArray *files, gpointer user_data)
 {
   g_autoptr (CrkWindow) self = user_data;
   g_autoptr (CrkRankingTable) table = NULL;
@@ -308,9 +286,7 @@ on_table_file_chosen (GPtrArray *files,
 }
 
 static void
-export_table_action (GtkWidget *widget,
-                     const char *action_name,
-                     GVariant *param)
+export_table_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CrkWindow *self = CRK_WINDOW (widget);
   g_autoptr (GFile) folder = NULL;
@@ -328,17 +304,13 @@ export_table_action (GtkWidget *widget,
 }
 
 static void
-print_action (GtkWidget *widget,
-              const char *action_name,
-              GVariant *param)
+print_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   crk_report_dialog_present (CRK_WINDOW (widget));
 }
 
 static void
-undo_action (GtkWidget *widget,
-             const char *action_name,
-             GVariant *param)
+undo_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CrkWindow *self = CRK_WINDOW (widget);
 
@@ -349,9 +321,7 @@ undo_action (GtkWidget *widget,
 }
 
 static void
-redo_action (GtkWidget *widget,
-             const char *action_name,
-             GVariant *param)
+redo_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CrkWindow *self = CRK_WINDOW (widget);
 
@@ -362,25 +332,19 @@ redo_action (GtkWidget *widget,
 }
 
 static void
-reset_method_action (GtkWidget *widget,
-                     const char *action_name,
-                     GVariant *param)
+reset_method_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   _crk_window_reset_method (CRK_WINDOW (widget));
 }
 
 static void
-search_action (GtkWidget *widget,
-               const char *action_name,
-               GVariant *param)
+search_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   gtk_widget_grab_focus (GTK_WIDGET (CRK_WINDOW (widget)->search_entry));
 }
 
 static void
-focus_table_action (GtkWidget *widget,
-                    const char *action_name,
-                    GVariant *param)
+focus_table_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   gtk_widget_grab_focus (GTK_WIDGET (CRK_WINDOW (widget)->column_view));
 }
@@ -388,16 +352,15 @@ focus_table_action (GtkWidget *widget,
 /* Built on first use, not by GtkApplication for every window before its first frame
  * (see crk_application_startup()). */
 static void
-show_help_overlay_action (GtkWidget *widget,
-                          const char *action_name,
-                          GVariant *param)
+show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
 
   if (overlay == NULL)
     {
-      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/cityrank/Cityrank/gtk/help-overlay.ui");
+      g_autoptr (GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/cityrank/Cityrank/gtk/help-overlay.ui");
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       /* modal, transient for this window, hidden on close, destroyed with it */
@@ -407,9 +370,7 @@ show_help_overlay_action (GtkWidget *widget,
 }
 
 static void
-close_action (GtkWidget *widget,
-              const char *action_name,
-              GVariant *param)
+close_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   gtk_window_close (GTK_WINDOW (widget));
 }
@@ -435,18 +396,22 @@ _crk_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.focus-table", NULL, focus_table_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_property_action (widget_class, "win.chart-kind", "chart-kind");
   gtk_widget_class_install_property_action (widget_class, "win.show-method", "show-method");
   gtk_widget_class_install_property_action (widget_class, "win.show-detail", "show-detail");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
+                                       NULL);
   /* a text field with the focus copies its own text first */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -454,11 +419,15 @@ _crk_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.focus-table", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.focus-table",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-method", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-detail", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-detail",
+                                       NULL);
   for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.chart-kind", "s", chart_kinds[i].name);

@@ -27,8 +27,8 @@ _crk_window_dup_display_name (GFile *file)
 
   if (file == NULL)
     return NULL;
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
   if (info != NULL)
     return g_strdup (g_file_info_get_display_name (info));
   return g_file_get_basename (file);
@@ -42,9 +42,7 @@ typedef struct
 } Pending;
 
 static Pending *
-pending_new (CrkWindowContinuation then,
-             gpointer data,
-             GDestroyNotify destroy)
+pending_new (CrkWindowContinuation then, gpointer data, GDestroyNotify destroy)
 {
   Pending *pending = g_new0 (Pending, 1);
 
@@ -63,8 +61,7 @@ pending_free (Pending *pending)
 }
 
 static void
-pending_run (Pending *pending,
-             CrkWindow *self)
+pending_run (Pending *pending, CrkWindow *self)
 {
   if (pending->then != NULL)
     pending->then (self, pending->data);
@@ -80,8 +77,7 @@ crk_window_get_message_dialog (CrkWindow *self)
 }
 
 static void
-untrack_dialog (CrkWindow *self,
-                AdwMessageDialog *dialog)
+untrack_dialog (CrkWindow *self, AdwMessageDialog *dialog)
 {
   if (self->message_dialog != dialog)
     return;
@@ -90,16 +86,13 @@ untrack_dialog (CrkWindow *self,
 }
 
 static void
-on_dialog_response_cb (AdwMessageDialog *dialog,
-                       const char *response,
-                       CrkWindow *self)
+on_dialog_response_cb (AdwMessageDialog *dialog, const char *response, CrkWindow *self)
 {
   untrack_dialog (self, dialog);
 }
 
 static void
-track_dialog (CrkWindow *self,
-              AdwMessageDialog *dialog)
+track_dialog (CrkWindow *self, AdwMessageDialog *dialog)
 {
   if (self->message_dialog != NULL)
     untrack_dialog (self, self->message_dialog);
@@ -111,9 +104,7 @@ track_dialog (CrkWindow *self,
 }
 
 static void
-on_discard_response_cb (AdwMessageDialog *dialog,
-                        const char *response,
-                        CrkWindow *self)
+on_discard_response_cb (AdwMessageDialog *dialog, const char *response, CrkWindow *self)
 {
   Pending *pending = g_object_steal_data (G_OBJECT (dialog), "crk-pending");
 
@@ -154,13 +145,11 @@ _crk_window_confirm_discard (CrkWindow *self,
   name = _crk_window_dup_display_name (self->file);
   heading = name != NULL ? g_strdup_printf (_ ("Save Changes to “%s”?"), name)
                          : g_strdup (_ ("Save Changes to the Sample Dataset?"));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _ ("The method was changed. Changes which are not saved are lost.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _ ("_Cancel"),
-                                    "discard", _ ("_Discard"),
-                                    "save", _ ("_Save"),
-                                    NULL);
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (self), heading,
+                            _ ("The method was changed. Changes which are not saved are lost.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
+                                    "save", _ ("_Save"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
@@ -173,9 +162,7 @@ _crk_window_confirm_discard (CrkWindow *self,
 }
 
 static void
-on_import_response_cb (AdwMessageDialog *dialog,
-                       const char *response,
-                       CrkWindow *self)
+on_import_response_cb (AdwMessageDialog *dialog, const char *response, CrkWindow *self)
 {
   GFile *file = g_object_get_data (G_OBJECT (dialog), "crk-file");
 
@@ -206,7 +193,8 @@ _crk_window_show_load_error (CrkWindow *self,
       adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (dialog, "import");
       g_object_set_data_full (G_OBJECT (dialog), "crk-file", g_object_ref (file), g_object_unref);
-      g_signal_connect_object (dialog, "response::import", G_CALLBACK (on_import_response_cb), self, 0);
+      g_signal_connect_object (dialog, "response::import", G_CALLBACK (on_import_response_cb), self,
+                               0);
     }
 
   label = gtk_label_new (message);
@@ -218,7 +206,8 @@ _crk_window_show_load_error (CrkWindow *self,
   gtk_widget_add_css_class (label, "monospace");
   gtk_widget_add_css_class (label, "problem-list");
   scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   /* wide enough for "file:line:column: error: message" lines, tall enough for several */
   gtk_widget_set_size_request (scroller, 520, -1);
   {
@@ -256,8 +245,7 @@ load_state_free (LoadState *state)
 }
 
 static void
-set_loading (CrkWindow *self,
-             GFile *file)
+set_loading (CrkWindow *self, GFile *file)
 {
   gboolean was_loading = self->loading_file != NULL;
 
@@ -277,8 +265,7 @@ set_loading (CrkWindow *self,
 }
 
 static void
-on_open_progress (double fraction,
-                  gpointer user_data)
+on_open_progress (double fraction, gpointer user_data)
 {
   LoadState *state = user_data;
   g_autoptr (CrkWindow) self = g_weak_ref_get (&state->window);
@@ -290,27 +277,26 @@ on_open_progress (double fraction,
 /* The problems of @report, one a line, "FILE:LINE:COLUMN: error: MESSAGE"; at most
  * @max, then how many more. */
 char *
-_crk_window_format_problems (GPtrArray *problems,
-                             const char *severity,
-                             guint max)
+_crk_window_format_problems (GPtrArray *problems, const char *severity, guint max)
 {
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < problems->len && i < max; i++)
     {
-      g_autofree char *line = crk_import_problem_to_string (g_ptr_array_index (problems, i), severity);
+      g_autofree char *line =
+        crk_import_problem_to_string (g_ptr_array_index (problems, i), severity);
 
       g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
     }
   if (problems->len > max)
-    g_string_append_printf (text, "\n%s", g_dngettext (GETTEXT_PACKAGE, "… and %u more problem", "… and %u more problems", problems->len - max));
+    g_string_append_printf (text, "\n%s",
+                            g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
+                                         "… and %u more problems", problems->len - max));
   return g_string_free (text, FALSE);
 }
 
 static void
-on_opened_cb (GObject *source,
-              GAsyncResult *result,
-              gpointer user_data)
+on_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LoadState *state = user_data;
   g_autoptr (CrkWindow) self = g_weak_ref_get (&state->window);
@@ -323,7 +309,8 @@ on_opened_cb (GObject *source,
   load_state_free (state);
   dataset = crk_open_file_finish (result, &report, &error);
 
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->loading_file != file)
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->loading_file != file)
     return;
   set_loading (self, NULL);
   g_clear_object (&self->load_cancellable);
@@ -335,8 +322,10 @@ on_opened_cb (GObject *source,
       if (report != NULL && report->problems->len > 0)
         message = _crk_window_format_problems (report->problems, _ ("error"), 50);
       /* a file in a format that is imported can be tried again in the assistant */
-      _crk_window_show_load_error (self, file, message != NULL ? message : error != NULL ? error->message
-                                                                                         : _ ("Unknown error"),
+      _crk_window_show_load_error (self, file,
+                                   message != NULL   ? message
+                                     : error != NULL ? error->message
+                                                     : _ ("Unknown error"),
                                    importer != NULL && importer->open == NULL);
       return;
     }
@@ -356,8 +345,7 @@ on_opened_cb (GObject *source,
 }
 
 static void
-start_loading (CrkWindow *self,
-               gpointer data)
+start_loading (CrkWindow *self, gpointer data)
 {
   GFile *file = data;
   g_autofree char *path = g_file_get_path (file);
@@ -365,7 +353,8 @@ start_loading (CrkWindow *self,
 
   if (path == NULL)
     {
-      _crk_window_show_load_error (self, file, _ ("Only files on this computer can be opened."), FALSE);
+      _crk_window_show_load_error (self, file, _ ("Only files on this computer can be opened."),
+                                   FALSE);
       return;
     }
   if (self->load_cancellable != NULL)
@@ -377,12 +366,12 @@ start_loading (CrkWindow *self,
   state = g_new0 (LoadState, 1);
   g_weak_ref_init (&state->window, self);
   state->file = g_object_ref (file);
-  crk_open_file_async (path, NULL, on_open_progress, state, self->load_cancellable, on_opened_cb, state);
+  crk_open_file_async (path, NULL, on_open_progress, state, self->load_cancellable, on_opened_cb,
+                       state);
 }
 
 void
-crk_window_open (CrkWindow *self,
-                 GFile *file)
+crk_window_open (CrkWindow *self, GFile *file)
 {
   g_return_if_fail (CRK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -391,8 +380,7 @@ crk_window_open (CrkWindow *self,
 }
 
 static void
-on_open_chosen (GPtrArray *files,
-                gpointer user_data)
+on_open_chosen (GPtrArray *files, gpointer user_data)
 {
   g_autoptr (CrkWindow) self = user_data;
 
@@ -423,8 +411,7 @@ _crk_window_dup_last_folder (CrkWindow *self)
 }
 
 void
-_crk_window_set_last_folder (CrkWindow *self,
-                             GFile *file)
+_crk_window_set_last_folder (CrkWindow *self, GFile *file)
 {
   g_autoptr (GFile) parent = g_file_get_parent (file);
   g_autofree char *uri = NULL;
@@ -438,9 +425,7 @@ _crk_window_set_last_folder (CrkWindow *self,
 /* Saving --------------------------------------------------------------------------- */
 
 gboolean
-crk_window_save_to (CrkWindow *self,
-                    GFile *file,
-                    GError **error)
+crk_window_save_to (CrkWindow *self, GFile *file, GError **error)
 {
   g_autofree char *path = NULL;
 
@@ -454,7 +439,8 @@ crk_window_save_to (CrkWindow *self,
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _ ("Cannot save to “%s”: only local files can be written"), g_file_peek_path (file));
+                   _ ("Cannot save to “%s”: only local files can be written"),
+                   g_file_peek_path (file));
       return FALSE;
     }
   if (!crk_dataset_write (self->dataset, path, error))
@@ -472,9 +458,7 @@ crk_window_save_to (CrkWindow *self,
 }
 
 static void
-save_and_continue (CrkWindow *self,
-                   GFile *file,
-                   Pending *pending)
+save_and_continue (CrkWindow *self, GFile *file, Pending *pending)
 {
   g_autoptr (GError) error = NULL;
 
@@ -497,8 +481,7 @@ typedef struct
 } SaveRequest;
 
 static void
-on_save_as_chosen (GPtrArray *files,
-                   gpointer user_data)
+on_save_as_chosen (GPtrArray *files, gpointer user_data)
 {
   SaveRequest *request = user_data;
   g_autoptr (CrkWindow) self = request->window;
@@ -616,7 +599,8 @@ update_recent_menu (CrkWindow *self)
 
       /* the datasets, and the files Cityrank imported */
       if (g_strcmp0 (gtk_recent_info_get_mime_type (info), MIME_TYPE) != 0 &&
-          !g_str_has_suffix (uri, ".cityrank.xml") && !gtk_recent_info_has_application (info, g_get_application_name ()))
+          !g_str_has_suffix (uri, ".cityrank.xml") &&
+          !gtk_recent_info_has_application (info, g_get_application_name ()))
         continue;
       if (gtk_recent_info_is_local (info) && !gtk_recent_info_exists (info))
         continue;
@@ -642,9 +626,7 @@ update_recent_menu (CrkWindow *self)
  * Only files that opened go into Recent.
  */
 void
-_crk_window_add_recent (CrkWindow *self,
-                        GFile *file,
-                        const CrkImporter *importer)
+_crk_window_add_recent (CrkWindow *self, GFile *file, const CrkImporter *importer)
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *guessed = NULL;
@@ -685,9 +667,8 @@ ensure_recent_manager (CrkWindow *self)
   if (self->recent_manager == NULL)
     {
       self->recent_manager = gtk_recent_manager_get_default ();
-      self->recent_changed_id = g_signal_connect_object (self->recent_manager, "changed",
-                                                         G_CALLBACK (update_recent_menu), self,
-                                                         G_CONNECT_SWAPPED);
+      self->recent_changed_id = g_signal_connect_object (
+        self->recent_manager, "changed", G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
       update_recent_menu (self);
     }
   return self->recent_manager;

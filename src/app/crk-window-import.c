@@ -40,8 +40,7 @@ _crk_import_undo_free (CrkImportUndo *undo)
 }
 
 static CrkImportUndo *
-capture (CrkWindow *self,
-         gboolean is_redo)
+capture (CrkWindow *self, gboolean is_redo)
 {
   CrkImportUndo *undo = g_new0 (CrkImportUndo, 1);
 
@@ -55,11 +54,7 @@ capture (CrkWindow *self,
 
 /* Shows @dataset as the document, with its file, without forgetting the import's undo. */
 static void
-adopt (CrkWindow *self,
-       CrkDataset *dataset,
-       GFile *file,
-       GFile *imported_from,
-       gboolean modified)
+adopt (CrkWindow *self, CrkDataset *dataset, GFile *file, GFile *imported_from, gboolean modified)
 {
   CrkImportUndo *undo = g_steal_pointer (&self->import_undo);
   g_autoptr (GFile) from = imported_from != NULL ? g_object_ref (imported_from) : NULL;
@@ -74,8 +69,7 @@ adopt (CrkWindow *self,
 }
 
 gboolean
-_crk_window_can_undo_import (CrkWindow *self,
-                             gboolean redo)
+_crk_window_can_undo_import (CrkWindow *self, gboolean redo)
 {
   /* the method's own history comes first */
   return self->import_undo != NULL && self->import_undo->is_redo == redo && self->dataset != NULL &&
@@ -83,8 +77,7 @@ _crk_window_can_undo_import (CrkWindow *self,
 }
 
 void
-_crk_window_undo_import (CrkWindow *self,
-                         gboolean redo)
+_crk_window_undo_import (CrkWindow *self, gboolean redo)
 {
   CrkImportUndo *undo;
   CrkImportUndo *other;
@@ -120,8 +113,7 @@ new_dataset_free (gpointer data)
 }
 
 static void
-take_new_dataset (CrkWindow *self,
-                  gpointer data)
+take_new_dataset (CrkWindow *self, gpointer data)
 {
   NewDataset *n = data;
 
@@ -160,9 +152,9 @@ on_assistant_import_cb (CrkImportAssistant *assistant,
     _crk_import_undo_free (self->import_undo);
     self->import_undo = undo;
     _crk_window_update_actions (self);
-    message = g_strdup_printf (_ ("New indicators: %u · new years: %u · new values: %lu · changed values: %lu"),
-                               s.n_new_indicators, s.n_new_years, (gulong) s.n_new_values,
-                               (gulong) s.n_changed_values);
+    message = g_strdup_printf (
+      _ ("New indicators: %u · new years: %u · new values: %lu · changed values: %lu"),
+      s.n_new_indicators, s.n_new_years, (gulong) s.n_new_values, (gulong) s.n_changed_values);
   }
   {
     AdwToast *toast = adw_toast_new (message);
@@ -174,15 +166,15 @@ on_assistant_import_cb (CrkImportAssistant *assistant,
 }
 
 void
-_crk_window_show_import_assistant (CrkWindow *self,
-                                   GFile *file)
+_crk_window_show_import_assistant (CrkWindow *self, GFile *file)
 {
   CrkImportAssistant *assistant = crk_import_assistant_new (GTK_WINDOW (self), self->dataset);
 
   g_signal_connect_object (assistant, "import", G_CALLBACK (on_assistant_import_cb), self, 0);
   if (file != NULL)
     {
-      g_object_set_data_full (G_OBJECT (assistant), "crk-first-file", g_object_ref (file), g_object_unref);
+      g_object_set_data_full (G_OBJECT (assistant), "crk-first-file", g_object_ref (file),
+                              g_object_unref);
       crk_import_assistant_add_file (assistant, file);
     }
   self->import_assistant = assistant;
@@ -191,10 +183,7 @@ _crk_window_show_import_assistant (CrkWindow *self,
 }
 
 void
-crk_window_import (CrkWindow *self,
-                   GFile **files,
-                   guint n_files,
-                   gboolean into)
+crk_window_import (CrkWindow *self, GFile **files, guint n_files, gboolean into)
 {
   g_return_if_fail (CRK_IS_WINDOW (self));
 
@@ -205,15 +194,15 @@ crk_window_import (CrkWindow *self,
 }
 
 static void
-on_import_files_chosen (GPtrArray *files,
-                        gpointer user_data)
+on_import_files_chosen (GPtrArray *files, gpointer user_data)
 {
   g_autoptr (CrkWindow) self = user_data;
 
   if (files->len == 0)
     return;
   /* with a dataset of one's own open, files are usually added to it */
-  crk_window_import (self, (GFile **) files->pdata, files->len, self->dataset != NULL && self->file != NULL);
+  crk_window_import (self, (GFile **) files->pdata, files->len,
+                     self->dataset != NULL && self->file != NULL);
 }
 
 void
@@ -243,10 +232,12 @@ _crk_window_toast_imported (CrkWindow *self,
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", n_cities), n_cities);
-  indicators = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", n_indicators),
-                                n_indicators);
-  notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notices), n_notices);
+  what =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", n_cities), n_cities);
+  indicators = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", n_indicators), n_indicators);
+  notes =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notices), n_notices);
   /* Translators: "Imported “x.xlsx”: 31 cities, 4 indicators" (then "; 2 notes") */
   message = g_strdup_printf (_ ("Imported “%s”: %s, %s"), name, what, indicators);
   if (n_notices > 0)

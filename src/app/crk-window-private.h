@@ -18,8 +18,7 @@ typedef struct _CrkImportUndo CrkImportUndo;
 typedef struct _CrkImportAssistant CrkImportAssistant;
 
 /* What to do once the unsaved-changes question is answered. */
-typedef void (*CrkWindowContinuation) (CrkWindow *self,
-                                       gpointer data);
+typedef void (*CrkWindowContinuation) (CrkWindow *self, gpointer data);
 
 struct _CrkWindow
 {
@@ -103,8 +102,7 @@ struct _CrkWindow
 /* crk-window-actions.c */
 void _crk_window_class_add_actions (GtkWidgetClass *widget_class);
 void _crk_window_update_actions (CrkWindow *self);
-void _crk_window_set_chart_kind (CrkWindow *self,
-                                 const char *kind);
+void _crk_window_set_chart_kind (CrkWindow *self, const char *kind);
 const char *_crk_window_get_chart_kind (CrkWindow *self);
 
 /* crk-window-files.c */
@@ -114,12 +112,8 @@ void _crk_window_show_load_error (CrkWindow *self,
                                   const char *message,
                                   gboolean offer_assistant);
 /* "FILE:LINE:COLUMN: SEVERITY: MESSAGE" lines, at most @max and how many more. */
-char *_crk_window_format_problems (GPtrArray *problems,
-                                   const char *severity,
-                                   guint max);
-void _crk_window_add_recent (CrkWindow *self,
-                             GFile *file,
-                             const CrkImporter *importer);
+char *_crk_window_format_problems (GPtrArray *problems, const char *severity, guint max);
+void _crk_window_add_recent (CrkWindow *self, GFile *file, const CrkImporter *importer);
 gboolean _crk_window_drop_cb (GtkDropTarget *target,
                               const GValue *value,
                               double x,
@@ -129,8 +123,7 @@ gboolean _crk_window_recent_idle_cb (gpointer user_data);
 
 /* crk-window-import.c */
 /* The import assistant, on @file (nullable: it asks for files). */
-void _crk_window_show_import_assistant (CrkWindow *self,
-                                        GFile *file);
+void _crk_window_show_import_assistant (CrkWindow *self, GFile *file);
 /* After a file in an imported format opened: what was read, and a way to the assistant. */
 void _crk_window_toast_imported (CrkWindow *self,
                                  GFile *file,
@@ -141,14 +134,11 @@ void _crk_window_choose_import_files (CrkWindow *self);
 void _crk_import_undo_free (CrkImportUndo *undo);
 /* Undo (@redo FALSE) or redo the last import into the open dataset; possible when the
  * method's own history has nothing to undo. */
-gboolean _crk_window_can_undo_import (CrkWindow *self,
-                                      gboolean redo);
-void _crk_window_undo_import (CrkWindow *self,
-                              gboolean redo);
+gboolean _crk_window_can_undo_import (CrkWindow *self, gboolean redo);
+void _crk_window_undo_import (CrkWindow *self, gboolean redo);
 
 /* crk-window.c */
-void _crk_window_toast (CrkWindow *self,
-                        const char *message);
+void _crk_window_toast (CrkWindow *self, const char *message);
 void _crk_window_update_title (CrkWindow *self);
 void _crk_window_save (CrkWindow *self,
                        gboolean save_as,
@@ -164,7 +154,6 @@ void _crk_window_confirm_discard (CrkWindow *self,
 void _crk_window_show_open_dialog (CrkWindow *self);
 void _crk_window_show_export_dialog (CrkWindow *self);
 GFile *_crk_window_dup_last_folder (CrkWindow *self);
-void _crk_window_set_last_folder (CrkWindow *self,
-                                  GFile *file);
+void _crk_window_set_last_folder (CrkWindow *self, GFile *file);
 
 G_END_DECLS

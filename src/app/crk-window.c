@@ -23,7 +23,8 @@
 #include "crk-ranking-cells.h"
 #include "crk-ranking-row.h"
 
-#define SAMPLE_RESOURCE "/io/github/cityrank/Cityrank/samples/advanced-manufacturing-cities.cityrank.xml"
+#define SAMPLE_RESOURCE                                                                            \
+  "/io/github/cityrank/Cityrank/samples/advanced-manufacturing-cities.cityrank.xml"
 
 G_DEFINE_FINAL_TYPE (CrkWindow, crk_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -43,8 +44,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 void
-_crk_window_toast (CrkWindow *self,
-                   const char *message)
+_crk_window_toast (CrkWindow *self, const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
@@ -91,17 +91,17 @@ _crk_window_update_title (CrkWindow *self)
 
 /* A search that leaves no row says so over the table, with what was searched. */
 static void
-update_no_match (CrkWindow *self,
-                 guint shown,
-                 guint total)
+update_no_match (CrkWindow *self, guint shown, guint total)
 {
-  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CRK_TYPE_WINDOW, "no_match_page"));
+  GtkWidget *page = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (self), CRK_TYPE_WINDOW, "no_match_page"));
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean none = self->dataset != NULL && total > 0 && shown == 0 && search[0] != '\0';
 
   if (none)
     {
-      g_autofree char *description = g_strdup_printf (_ ("No city’s name, code or province contains “%s”."), search);
+      g_autofree char *description =
+        g_strdup_printf (_ ("No city’s name, code or province contains “%s”."), search);
 
       adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
     }
@@ -117,10 +117,13 @@ update_count (CrkWindow *self)
 
   if (self->dataset == NULL)
     text = g_strdup ("");
-  else if (shown == total || (self->rows_timeout_id != 0 && gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0'))
+  else if (shown == total ||
+           (self->rows_timeout_id != 0 &&
+            gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0'))
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", total), total);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u city", "%u of %u cities", total), shown, total);
+    text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u of %u city", "%u of %u cities", total), shown, total);
   gtk_label_set_label (self->count_label, text);
   update_no_match (self, shown, total);
 }
@@ -134,8 +137,7 @@ on_filter_model_items_changed_cb (CrkWindow *self)
 /* Dimension columns ---------------------------------------------------------------- */
 
 static double
-dimension_key (CrkRankingRow *row,
-               gpointer user_data)
+dimension_key (CrkRankingRow *row, gpointer user_data)
 {
   return crk_ranking_row_get_dimension_key (row, GPOINTER_TO_UINT (user_data));
 }
@@ -144,10 +146,7 @@ dimension_key (CrkRankingRow *row,
  * "revision", so that a row moved by a re-sort (GTK 4.8 unbinds and binds it again)
  * costs nothing more, and a changed score updates the one label. */
 static char *
-dimension_text (GtkListItem *item,
-                CrkRankingRow *row,
-                guint revision,
-                gpointer user_data)
+dimension_text (GtkListItem *item, CrkRankingRow *row, guint revision, gpointer user_data)
 {
   if (row == NULL)
     return NULL;
@@ -155,9 +154,7 @@ dimension_text (GtkListItem *item,
 }
 
 static void
-on_dimension_setup_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem *item,
-                       gpointer user_data)
+on_dimension_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
   GtkExpression *params[2];
@@ -166,9 +163,10 @@ on_dimension_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "numeric");
   params[0] = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-  params[1] = gtk_property_expression_new (CRK_TYPE_RANKING_ROW, gtk_expression_ref (params[0]), "revision");
-  text = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
-                                      G_CALLBACK (dimension_text), user_data, NULL);
+  params[1] =
+    gtk_property_expression_new (CRK_TYPE_RANKING_ROW, gtk_expression_ref (params[0]), "revision");
+  text = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params, G_CALLBACK (dimension_text),
+                                      user_data, NULL);
   gtk_expression_bind (text, label, "label", item);
   gtk_list_item_set_child (item, label);
 }
@@ -189,7 +187,8 @@ update_column_headers (CrkWindow *self)
 
   if (header == NULL || title_type == 0)
     return;
-  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title))
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL;
+       title = gtk_widget_get_next_sibling (title))
     {
       g_autoptr (GtkColumnViewColumn) column = NULL;
       const char *tooltip;
@@ -200,9 +199,11 @@ update_column_headers (CrkWindow *self)
       if (column == NULL)
         break;
       tooltip = g_object_get_data (G_OBJECT (column), "crk-tooltip");
-      gtk_widget_set_tooltip_text (title, tooltip != NULL ? tooltip : gtk_column_view_column_get_title (column));
+      gtk_widget_set_tooltip_text (
+        title, tooltip != NULL ? tooltip : gtk_column_view_column_get_title (column));
       for (GtkWidget *w = gtk_widget_get_first_child (title); w != NULL;
-           w = gtk_widget_get_first_child (w) != NULL ? gtk_widget_get_first_child (w) : gtk_widget_get_next_sibling (w))
+           w = gtk_widget_get_first_child (w) != NULL ? gtk_widget_get_first_child (w)
+                                                      : gtk_widget_get_next_sibling (w))
         if (GTK_IS_LABEL (w))
           {
             gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
@@ -218,7 +219,8 @@ rebuild_dimension_columns (CrkWindow *self)
   GPtrArray *dims;
 
   for (guint i = 0; i < self->dimension_columns->len; i++)
-    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->dimension_columns, i));
+    gtk_column_view_remove_column (self->column_view,
+                                   g_ptr_array_index (self->dimension_columns, i));
   g_ptr_array_set_size (self->dimension_columns, 0);
   g_array_set_size (self->dimensions, 0);
 
@@ -246,10 +248,11 @@ rebuild_dimension_columns (CrkWindow *self)
       index = (guint) node_index;
       g_array_append_val (self->dimensions, index);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_dimension_setup_cb), GUINT_TO_POINTER (pos));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_dimension_setup_cb),
+                        GUINT_TO_POINTER (pos));
 
-      expression = gtk_cclosure_expression_new (G_TYPE_DOUBLE, NULL, 0, NULL,
-                                                G_CALLBACK (dimension_key), GUINT_TO_POINTER (pos), NULL);
+      expression = gtk_cclosure_expression_new (
+        G_TYPE_DOUBLE, NULL, 0, NULL, G_CALLBACK (dimension_key), GUINT_TO_POINTER (pos), NULL);
       sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
       gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), GTK_SORT_DESCENDING);
 
@@ -281,8 +284,7 @@ rebuild_dimension_columns (CrkWindow *self)
 /* Results -------------------------------------------------------------------------- */
 
 static gboolean
-still_sorted (CrkWindow *self,
-              GtkSorter *sorter)
+still_sorted (CrkWindow *self, GtkSorter *sorter)
 {
   GListModel *model = G_LIST_MODEL (self->sort_model);
   guint n = g_list_model_get_n_items (model);
@@ -300,9 +302,7 @@ still_sorted (CrkWindow *self,
 }
 
 static void
-show_results (CrkWindow *self,
-              CrkResults *results,
-              gboolean track_shift)
+show_results (CrkWindow *self, CrkResults *results, gboolean track_shift)
 {
   GtkSorter *sorter;
   gboolean rebuild_columns;
@@ -315,7 +315,8 @@ show_results (CrkWindow *self,
     rebuild_dimension_columns (self);
 
   for (guint i = 0; i < self->rows->len; i++)
-    crk_ranking_row_update (g_ptr_array_index (self->rows, i), results, self->dimensions, track_shift);
+    crk_ranking_row_update (g_ptr_array_index (self->rows, i), results, self->dimensions,
+                            track_shift);
 
   /* the rows changed their keys, not the store: tell the sort model, unless its order
    * is still sorted (a column whose keys do not follow the method, or ranks that did
@@ -335,8 +336,7 @@ show_results (CrkWindow *self,
 }
 
 static void
-recompute (CrkWindow *self,
-           gboolean track_shift)
+recompute (CrkWindow *self, gboolean track_shift)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkResults) results = NULL;
@@ -348,8 +348,10 @@ recompute (CrkWindow *self,
   if (results == NULL)
     {
       /* the table and the chart keep the last ranking; a bar says why they do not follow */
-      g_autofree char *message = g_strdup_printf (_ ("Cannot rank with this method: %s. The ranking shown is the last one that could be computed."),
-                                                  error->message);
+      g_autofree char *message =
+        g_strdup_printf (_ ("Cannot rank with this method: %s. The ranking shown is the last one "
+                            "that could be computed."),
+                         error->message);
 
       gtk_label_set_label (self->error_label, message);
       gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
@@ -364,8 +366,8 @@ on_method_changed_cb (CrkWindow *self)
 {
   recompute (self, TRUE);
   /* undoing back to the saved method leaves nothing unsaved */
-  crk_dataset_set_modified (self->dataset,
-                            !crk_method_equal (crk_dataset_get_method (self->dataset), self->saved_method));
+  crk_dataset_set_modified (
+    self->dataset, !crk_method_equal (crk_dataset_get_method (self->dataset), self->saved_method));
   _crk_window_update_title (self);
   _crk_window_update_actions (self);
 }
@@ -430,8 +432,7 @@ crk_window_get_year (CrkWindow *self)
 }
 
 void
-crk_window_set_year (CrkWindow *self,
-                     int year)
+crk_window_set_year (CrkWindow *self, int year)
 {
   int index;
 
@@ -464,9 +465,11 @@ crk_window_dup_selected_cities (CrkWindow *self)
 static void
 show_selected (CrkWindow *self)
 {
-  crk_chart_view_set_cities (self->chart_view, (const guint *) self->selected->data, self->selected->len);
+  crk_chart_view_set_cities (self->chart_view, (const guint *) self->selected->data,
+                             self->selected->len);
   crk_city_detail_set_city (self->city_detail,
-                            self->selected->len > 0 ? g_array_index (self->selected, guint, 0) : G_MAXUINT);
+                            self->selected->len > 0 ? g_array_index (self->selected, guint, 0)
+                                                    : G_MAXUINT);
 }
 
 /* The user changed the selection: it becomes what the table shows selected, in the order
@@ -484,12 +487,14 @@ on_selection_changed_cb (CrkWindow *self)
   if (self->restoring_selection || self->selection == NULL || self->selected == NULL)
     return;
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok;
+       ok = gtk_bitset_iter_next (&iter, &pos))
     {
       g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, pos);
 
       if (row != NULL)
-        g_hash_table_add (in_table, GUINT_TO_POINTER (crk_city_get_index (crk_ranking_row_get_city (row)) + 1));
+        g_hash_table_add (
+          in_table, GUINT_TO_POINTER (crk_city_get_index (crk_ranking_row_get_city (row)) + 1));
     }
   for (guint i = 0; i < self->selected->len; i++)
     {
@@ -498,7 +503,8 @@ on_selection_changed_cb (CrkWindow *self)
       if (g_hash_table_remove (in_table, GUINT_TO_POINTER (city + 1)))
         g_array_append_val (chosen, city);
     }
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok;
+       ok = gtk_bitset_iter_next (&iter, &pos))
     {
       g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, pos);
       guint city = row != NULL ? crk_city_get_index (crk_ranking_row_get_city (row)) : G_MAXUINT;
@@ -518,13 +524,10 @@ on_selection_changed_cb (CrkWindow *self)
  * X11 adds nothing): the window does them, as every GNOME list does. Ctrl toggles the row,
  * Shift selects from the last row clicked (Ctrl+Shift adds that range). */
 static void
-on_table_pressed_cb (GtkGestureClick *gesture,
-                     int n_press,
-                     double x,
-                     double y,
-                     CrkWindow *self)
+on_table_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, CrkWindow *self)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
   GtkWidget *hit = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
   GtkListItem *item = NULL;
@@ -541,7 +544,8 @@ on_table_pressed_cb (GtkGestureClick *gesture,
     {
       guint first = MIN (self->anchor, pos), last = MAX (self->anchor, pos);
 
-      gtk_selection_model_select_range (model, first, last - first + 1, (state & GDK_CONTROL_MASK) == 0);
+      gtk_selection_model_select_range (model, first, last - first + 1,
+                                        (state & GDK_CONTROL_MASK) == 0);
     }
   else if (gtk_selection_model_is_selected (model, pos))
     gtk_selection_model_unselect_item (model, pos);
@@ -572,7 +576,9 @@ on_table_items_changed_cb (CrkWindow *self)
     {
       g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, pos);
 
-      if (row != NULL && g_hash_table_contains (cities, GUINT_TO_POINTER (crk_city_get_index (crk_ranking_row_get_city (row)) + 1)))
+      if (row != NULL &&
+          g_hash_table_contains (
+            cities, GUINT_TO_POINTER (crk_city_get_index (crk_ranking_row_get_city (row)) + 1)))
         gtk_bitset_add (want, pos);
     }
   mask = gtk_bitset_new_range (0, n);
@@ -582,8 +588,7 @@ on_table_items_changed_cb (CrkWindow *self)
 }
 
 static guint
-find_position (CrkWindow *self,
-               guint city)
+find_position (CrkWindow *self, guint city)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (model);
@@ -599,9 +604,7 @@ find_position (CrkWindow *self,
 }
 
 void
-crk_window_select_city (CrkWindow *self,
-                        guint city,
-                        gboolean add)
+crk_window_select_city (CrkWindow *self, guint city, gboolean add)
 {
   guint pos;
 
@@ -624,8 +627,7 @@ crk_window_select_city (CrkWindow *self,
 }
 
 void
-crk_window_select_codes (CrkWindow *self,
-                         const char *const *codes)
+crk_window_select_codes (CrkWindow *self, const char *const *codes)
 {
   g_return_if_fail (CRK_IS_WINDOW (self));
 
@@ -647,8 +649,7 @@ crk_window_select_codes (CrkWindow *self,
 }
 
 static void
-on_chart_view_city_activated_cb (CrkWindow *self,
-                                 guint city)
+on_chart_view_city_activated_cb (CrkWindow *self, guint city)
 {
   crk_window_select_city (self, city, FALSE);
 }
@@ -675,7 +676,8 @@ n_first_rows (CrkWindow *self)
     return FIRST_ROWS;
   /* less the search bar and the column headers, rounded up for a row cut by the bottom
    * edge: a row more would be made, measured and drawn for nothing */
-  return (guint) MAX ((table_height - TABLE_CHROME_HEIGHT + MIN_ROW_HEIGHT - 1) / MIN_ROW_HEIGHT, 1);
+  return (guint) MAX ((table_height - TABLE_CHROME_HEIGHT + MIN_ROW_HEIGHT - 1) / MIN_ROW_HEIGHT,
+                      1);
 }
 
 static void
@@ -707,9 +709,7 @@ add_remaining_rows (CrkWindow *self)
 }
 
 static gboolean
-rows_tick_cb (GtkWidget *widget,
-              GdkFrameClock *clock,
-              gpointer user_data)
+rows_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
   CrkWindow *self = user_data;
 
@@ -747,8 +747,8 @@ fill_store (CrkWindow *self)
     g_object_set_data (g_ptr_array_index (self->rows, i), "crk-in-store", NULL);
 
   n_first = n_first_rows (self);
-  if (gtk_widget_get_height (GTK_WIDGET (self->column_view)) > 0 ||
-      self->results == NULL || self->rows->len <= n_first)
+  if (gtk_widget_get_height (GTK_WIDGET (self->column_view)) > 0 || self->results == NULL ||
+      self->rows->len <= n_first)
     {
       g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                            self->rows->pdata, self->rows->len);
@@ -766,8 +766,8 @@ fill_store (CrkWindow *self)
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        first->pdata, first->len);
 
-  self->rows_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), rows_tick_cb,
-                                                     self, NULL);
+  self->rows_tick_id =
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), rows_tick_cb, self, NULL);
   /* a window that is never shown still gets every row */
   self->rows_timeout_id = g_timeout_add (300, rows_timeout_cb, self);
 }
@@ -776,8 +776,7 @@ fill_store (CrkWindow *self)
  * "region", else the first other attribute (ASEM's countries have "EurAsia_group"
  * first); NULL when the cities have none (the column hides). */
 static const char *
-choose_group_attribute (CrkDataset *dataset,
-                        char **other)
+choose_group_attribute (CrkDataset *dataset, char **other)
 {
   guint n = crk_dataset_get_n_cities (dataset);
   gboolean region = FALSE;
@@ -804,8 +803,7 @@ choose_group_attribute (CrkDataset *dataset,
 /* The "Province" column follows the dataset's groups: titled after the attribute it
  * shows, hidden when there is none. */
 static void
-update_group_column (CrkWindow *self,
-                     const char *attribute)
+update_group_column (CrkWindow *self, const char *attribute)
 {
   g_autofree char *title = NULL;
 
@@ -821,9 +819,7 @@ update_group_column (CrkWindow *self,
 }
 
 void
-crk_window_set_dataset (CrkWindow *self,
-                        CrkDataset *dataset,
-                        GFile *file)
+crk_window_set_dataset (CrkWindow *self, CrkDataset *dataset, GFile *file)
 {
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *other_attribute = NULL;
@@ -853,14 +849,15 @@ crk_window_set_dataset (CrkWindow *self,
   self->engine = crk_engine_new (dataset);
   self->saved_method = crk_method_copy (crk_dataset_get_method (dataset));
   self->history = crk_method_history_new (crk_dataset_get_method (dataset));
-  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
-  self->method_changed_id = g_signal_connect_object (crk_dataset_get_method (dataset), "changed",
-                                                     G_CALLBACK (on_method_changed_cb), self,
-                                                     G_CONNECT_SWAPPED);
-  self->modified_id = g_signal_connect_object (dataset, "notify::modified",
-                                               G_CALLBACK (on_modified_changed_cb), self,
-                                               G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (on_history_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (on_history_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->method_changed_id =
+    g_signal_connect_object (crk_dataset_get_method (dataset), "changed",
+                             G_CALLBACK (on_method_changed_cb), self, G_CONNECT_SWAPPED);
+  self->modified_id = g_signal_connect_object (
+    dataset, "notify::modified", G_CALLBACK (on_modified_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->year = crk_dataset_get_latest_year (dataset);
   fill_years (self);
@@ -927,7 +924,8 @@ crk_window_read_sample (GError **error)
   /* the bundled sample is validated against the schema by tests/io (round-trip of every
    * sample) and tests/app (the trusted read equals the validated one): the schema
    * validation, most of the reading time, is skipped here */
-  return crk_dataset_read_trusted_bytes (bytes, "advanced-manufacturing-cities.cityrank.xml", error);
+  return crk_dataset_read_trusted_bytes (bytes, "advanced-manufacturing-cities.cityrank.xml",
+                                         error);
 }
 
 void
@@ -975,22 +973,21 @@ crk_window_export_chart (CrkWindow *self,
 }
 
 static void
-crk_window_snapshot (GtkWidget *widget,
-                     GtkSnapshot *snapshot)
+crk_window_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   CrkWindow *self = CRK_WINDOW (widget);
 
   GTK_WIDGET_CLASS (crk_window_parent_class)->snapshot (widget, snapshot);
   /* an idle runs once this frame is on screen */
   if (self->recent_manager == NULL && self->recent_idle_id == 0)
-    self->recent_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, _crk_window_recent_idle_cb, self, NULL);
+    self->recent_idle_id =
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, _crk_window_recent_idle_cb, self, NULL);
 }
 
 /* The main menu's popover is made when the menu first opens, not before the window's
  * first frame. */
 static void
-create_primary_menu_cb (GtkMenuButton *button,
-                        gpointer user_data)
+create_primary_menu_cb (GtkMenuButton *button, gpointer user_data)
 {
   CrkWindow *self = user_data;
 
@@ -1003,22 +1000,20 @@ create_primary_menu_cb (GtkMenuButton *button,
 /* A panel shown or hidden (by its button, F9 / Shift+F9, or a click beside the overlay):
  * the buttons follow; beside the rest (not folded), the choice is remembered. */
 static void
-on_flap_revealed_cb (CrkWindow *self,
-                     GParamSpec *pspec,
-                     AdwFlap *flap)
+on_flap_revealed_cb (CrkWindow *self, GParamSpec *pspec, AdwFlap *flap)
 {
   gboolean method = flap == self->method_flap;
 
   if (self->settings != NULL && !adw_flap_get_folded (flap))
-    g_settings_set_boolean (self->settings, method ? "show-method" : "show-detail", adw_flap_get_reveal_flap (flap));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[method ? PROP_SHOW_METHOD : PROP_SHOW_DETAIL]);
+    g_settings_set_boolean (self->settings, method ? "show-method" : "show-detail",
+                            adw_flap_get_reveal_flap (flap));
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[method ? PROP_SHOW_METHOD : PROP_SHOW_DETAIL]);
 }
 
 /* Folded, a panel is an overlay opened when wanted; unfolded, it is as the user left it. */
 static void
-on_flap_folded_cb (CrkWindow *self,
-                   GParamSpec *pspec,
-                   AdwFlap *flap)
+on_flap_folded_cb (CrkWindow *self, GParamSpec *pspec, AdwFlap *flap)
 {
   gboolean method = flap == self->method_flap;
   gboolean show = TRUE;
@@ -1048,8 +1043,10 @@ restore_state (CrkWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   value = g_settings_get_int (self->settings, "chart-position");
   gtk_paned_set_position (self->chart_paned, value > 0 ? value : 380);
-  adw_flap_set_reveal_flap (self->method_flap, g_settings_get_boolean (self->settings, "show-method"));
-  adw_flap_set_reveal_flap (self->detail_flap, g_settings_get_boolean (self->settings, "show-detail"));
+  adw_flap_set_reveal_flap (self->method_flap,
+                            g_settings_get_boolean (self->settings, "show-method"));
+  adw_flap_set_reveal_flap (self->detail_flap,
+                            g_settings_get_boolean (self->settings, "show-detail"));
 }
 
 static void
@@ -1062,7 +1059,8 @@ save_state (CrkWindow *self)
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_delay (self->settings);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
   if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
     {
       g_settings_set_int (self->settings, "window-width", width);
@@ -1099,8 +1097,7 @@ update_chart_style (CrkWindow *self)
 }
 
 static void
-close_confirmed (CrkWindow *self,
-                 gpointer data)
+close_confirmed (CrkWindow *self, gpointer data)
 {
   self->closing_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
@@ -1136,7 +1133,8 @@ crk_window_dispose (GObject *object)
   g_clear_object (&self->loading_file);
   if (self->message_dialog != NULL)
     {
-      g_object_remove_weak_pointer (G_OBJECT (self->message_dialog), (gpointer *) &self->message_dialog);
+      g_object_remove_weak_pointer (G_OBJECT (self->message_dialog),
+                                    (gpointer *) &self->message_dialog);
       self->message_dialog = NULL;
     }
   if (self->dataset != NULL)
@@ -1162,7 +1160,8 @@ crk_window_dispose (GObject *object)
   g_clear_pointer (&self->import_undo, _crk_import_undo_free);
   if (self->import_assistant != NULL)
     {
-      g_object_remove_weak_pointer (G_OBJECT (self->import_assistant), (gpointer *) &self->import_assistant);
+      g_object_remove_weak_pointer (G_OBJECT (self->import_assistant),
+                                    (gpointer *) &self->import_assistant);
       gtk_window_destroy (GTK_WINDOW (self->import_assistant));
       self->import_assistant = NULL;
     }
@@ -1187,10 +1186,7 @@ crk_window_finalize (GObject *object)
 }
 
 static void
-crk_window_get_property (GObject *object,
-                         guint prop_id,
-                         GValue *value,
-                         GParamSpec *pspec)
+crk_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CrkWindow *self = CRK_WINDOW (object);
 
@@ -1212,10 +1208,12 @@ crk_window_get_property (GObject *object,
         g_value_set_string (value, _crk_window_get_chart_kind (self));
         break;
       case PROP_SHOW_METHOD:
-        g_value_set_boolean (value, self->method_flap == NULL || adw_flap_get_reveal_flap (self->method_flap));
+        g_value_set_boolean (
+          value, self->method_flap == NULL || adw_flap_get_reveal_flap (self->method_flap));
         break;
       case PROP_SHOW_DETAIL:
-        g_value_set_boolean (value, self->detail_flap == NULL || adw_flap_get_reveal_flap (self->detail_flap));
+        g_value_set_boolean (
+          value, self->detail_flap == NULL || adw_flap_get_reveal_flap (self->detail_flap));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1223,10 +1221,7 @@ crk_window_get_property (GObject *object,
 }
 
 static void
-crk_window_set_property (GObject *object,
-                         guint prop_id,
-                         const GValue *value,
-                         GParamSpec *pspec)
+crk_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   CrkWindow *self = CRK_WINDOW (object);
 
@@ -1295,7 +1290,8 @@ crk_window_class_init (CrkWindowClass *klass)
   g_type_ensure (CRK_TYPE_CITY_DETAIL);
   g_type_ensure (CRK_TYPE_METHOD_PANEL);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cityrank/Cityrank/crk-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cityrank/Cityrank/crk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, open_button);
@@ -1360,8 +1356,8 @@ crk_window_init (CrkWindow *self)
     self->anchor = GTK_INVALID_LIST_POSITION;
   }
   /* after the selection model has handled the change */
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_table_items_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_table_items_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   {
     const struct
@@ -1385,10 +1381,13 @@ crk_window_init (CrkWindow *self)
       }
   }
   /* the two arrows: the rank's is the last method change's, the other the base year's */
-  g_object_set_data_full (G_OBJECT (self->rank_column), "crk-tooltip",
-                          g_strdup (_ ("Rank; the arrow beside it shows the places moved by the last method change")), g_free);
-  g_object_set_data_full (G_OBJECT (self->change_column), "crk-tooltip",
-                          g_strdup (_ ("Places moved since the base year (chosen in the method panel)")), g_free);
+  g_object_set_data_full (
+    G_OBJECT (self->rank_column), "crk-tooltip",
+    g_strdup (_ ("Rank; the arrow beside it shows the places moved by the last method change")),
+    g_free);
+  g_object_set_data_full (
+    G_OBJECT (self->change_column), "crk-tooltip",
+    g_strdup (_ ("Places moved since the base year (chosen in the method panel)")), g_free);
   update_column_headers (self);
   /* a search still without a match says the new text (the rows do not change) */
   g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (update_count), self);
@@ -1402,13 +1401,14 @@ crk_window_init (CrkWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (_crk_window_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self,
+                                         NULL);
 
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (update_chart_style), self,
                            G_CONNECT_SWAPPED);
   if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::chart-style", G_CALLBACK (update_chart_style),
-                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->settings, "changed::chart-style",
+                             G_CALLBACK (update_chart_style), self, G_CONNECT_SWAPPED);
   update_chart_style (self);
 
   if (self->settings != NULL)

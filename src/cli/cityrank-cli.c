@@ -25,7 +25,8 @@ typedef struct
 static const Command commands[] = {
   {"validate", crk_cli_validate, N_ ("Check dataset files against the format and its rules")},
   {"convert", crk_cli_convert, N_ ("Convert a CSV pair or a dataset file to a dataset file")},
-  {"import", crk_cli_import, N_ ("Import statistics files (SDMX-ML, World Bank, spreadsheets, CSV tables)")},
+  {"import", crk_cli_import,
+   N_ ("Import statistics files (SDMX-ML, World Bank, spreadsheets, CSV tables)")},
   {"info", crk_cli_info, N_ ("Count the cities, indicators, levels, years and missing values")},
   {"rank", crk_cli_rank, N_ ("Compute scores and ranks")},
   {"explain", crk_cli_explain, N_ ("Split the score gap between two cities by dimension")},
@@ -54,7 +55,9 @@ print_usage (FILE *out)
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-10s %s\n", commands[i].name, _ (commands[i].summary));
   fprintf (out, "\n%s\n", _ ("Run “cityrank-cli COMMAND --help” for the options of a command."));
-  fprintf (out, "%s\n", _ ("Global options: --lang en|zh_CN, --memory-limit SIZE (512M, 4G), --help, --version"));
+  fprintf (
+    out, "%s\n",
+    _ ("Global options: --lang en|zh_CN, --memory-limit SIZE (512M, 4G), --help, --version"));
 }
 
 /* The value of the global option @name at argv[*i] ("--name VALUE" or "--name=VALUE"),
@@ -127,7 +130,8 @@ main (int argc, char **argv)
       print_usage (stderr);
       return CRK_CLI_EXIT_USAGE;
     }
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
     {
       print_usage (stdout);
       return CRK_CLI_EXIT_OK;

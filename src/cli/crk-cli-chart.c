@@ -20,9 +20,7 @@
 #include "crk-model.h"
 
 static gboolean
-find_city (CrkDataset *dataset,
-           const char *key,
-           guint *index)
+find_city (CrkDataset *dataset, const char *key, guint *index)
 {
   CrkCity *city = crk_dataset_lookup_city (dataset, key);
   g_autofree char *folded = g_utf8_casefold (key, -1);
@@ -51,8 +49,7 @@ find_city (CrkDataset *dataset,
 
 /* "A,B,C" into city indices. */
 static GArray *
-parse_cities (CrkDataset *dataset,
-              const char *list)
+parse_cities (CrkDataset *dataset, const char *list)
 {
   g_auto (GStrv) keys = g_strsplit (list, ",", -1);
   g_autoptr (GArray) cities = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -72,9 +69,7 @@ parse_cities (CrkDataset *dataset,
 }
 
 static gboolean
-parse_pair (const char *s,
-            double *a,
-            double *b)
+parse_pair (const char *s, double *a, double *b)
 {
   g_auto (GStrv) parts = g_strsplit_set (s, ",x×", -1);
   char *end;
@@ -97,11 +92,7 @@ typedef struct
 } Choice;
 
 static gboolean
-parse_choice (const char *option,
-              const char *s,
-              const Choice *choices,
-              gsize n,
-              int *value)
+parse_choice (const char *option, const char *s, const Choice *choices, gsize n, int *value)
 {
   g_autoptr (GString) names = g_string_new (NULL);
 
@@ -147,8 +138,7 @@ static const Choice grid_choices[] = {
 };
 
 int
-crk_cli_chart (int argc,
-               char **argv)
+crk_cli_chart (int argc, char **argv)
 {
   int year = 0, base_year = 0, top = 0, rings = 0;
   double width = 0, height = 0, dpi = 0, fill = -1, font_scale = 0;
@@ -159,33 +149,59 @@ crk_cli_chart (int argc,
   g_autofree char *title = NULL, *subtitle = NULL;
   g_auto (GStrv) args = NULL;
   const GOptionEntry entries[] = {
-    {"cities", 'c', 0, G_OPTION_ARG_STRING, &cities_arg, N_ ("Cities by code or name, comma-separated (radar: up to 8; gap: two; values: one)"), N_ ("CODE,…")},
-    {"year", 'y', 0, G_OPTION_ARG_INT, &year, N_ ("Year to chart (default: the latest)"), N_ ("YEAR")},
-    {"base-year", 0, 0, G_OPTION_ARG_INT, &base_year, N_ ("Year to compare with (rank changes, the base-year benchmark)"), N_ ("YEAR")},
-    {"level", 'l', 0, G_OPTION_ARG_STRING, &level, N_ ("Framework node: its children are the axes, segments or parts; bar: the score to rank by"), N_ ("NODE")},
-    {"top", 0, 0, G_OPTION_ARG_INT, &top, N_ ("Bar and contrib: only the first N cities"), N_ ("N")},
-    {"width", 'W', 0, G_OPTION_ARG_DOUBLE, &width, N_ ("Width in pixels (default 1600)"), N_ ("PIXELS")},
-    {"height", 'H', 0, G_OPTION_ARG_DOUBLE, &height, N_ ("Height in pixels (default: what the chart needs)"), N_ ("PIXELS")},
-    {"size-mm", 0, 0, G_OPTION_ARG_STRING, &size_mm, N_ ("Physical size in millimetres, with --dpi"), N_ ("W,H")},
-    {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_ ("Resolution, 72 to 600 (default 96, or 300 with --size-mm)"), N_ ("DPI")},
+    {"cities", 'c', 0, G_OPTION_ARG_STRING, &cities_arg,
+     N_ ("Cities by code or name, comma-separated (radar: up to 8; gap: two; values: one)"),
+     N_ ("CODE,…")},
+    {"year", 'y', 0, G_OPTION_ARG_INT, &year, N_ ("Year to chart (default: the latest)"),
+     N_ ("YEAR")},
+    {"base-year", 0, 0, G_OPTION_ARG_INT, &base_year,
+     N_ ("Year to compare with (rank changes, the base-year benchmark)"), N_ ("YEAR")},
+    {"level", 'l', 0, G_OPTION_ARG_STRING, &level,
+     N_ ("Framework node: its children are the axes, segments or parts; bar: the score to rank by"),
+     N_ ("NODE")},
+    {"top", 0, 0, G_OPTION_ARG_INT, &top, N_ ("Bar and contrib: only the first N cities"),
+     N_ ("N")},
+    {"width", 'W', 0, G_OPTION_ARG_DOUBLE, &width, N_ ("Width in pixels (default 1600)"),
+     N_ ("PIXELS")},
+    {"height", 'H', 0, G_OPTION_ARG_DOUBLE, &height,
+     N_ ("Height in pixels (default: what the chart needs)"), N_ ("PIXELS")},
+    {"size-mm", 0, 0, G_OPTION_ARG_STRING, &size_mm,
+     N_ ("Physical size in millimetres, with --dpi"), N_ ("W,H")},
+    {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi,
+     N_ ("Resolution, 72 to 600 (default 96, or 300 with --size-mm)"), N_ ("DPI")},
     {"style", 's', 0, G_OPTION_ARG_STRING, &style_name, N_ ("light, dark or print"), N_ ("STYLE")},
     {"legend", 0, 0, G_OPTION_ARG_STRING, &legend_name, N_ ("right, bottom or none"), N_ ("WHERE")},
-    {"axes", 0, 0, G_OPTION_ARG_STRING, &axes_name, N_ ("Radar axes: dimensions, children (of --level) or indicators"), N_ ("AXES")},
-    {"benchmark", 0, 0, G_OPTION_ARG_STRING, &benchmark_name, N_ ("Radar benchmark: none, median, tier or base-year"), N_ ("KIND")},
-    {"colour", 0, 0, G_OPTION_ARG_STRING, &colour_name, N_ ("Bar colours: tier, region or none"), N_ ("BY")},
-    {"fill", 0, 0, G_OPTION_ARG_DOUBLE, &fill, N_ ("Radar fill opacity, 0 (outlines) to 1"), N_ ("OPACITY")},
-    {"grid", 0, 0, G_OPTION_ARG_STRING, &grid_name, N_ ("Radar grid: polygon or circle"), N_ ("SHAPE")},
+    {"axes", 0, 0, G_OPTION_ARG_STRING, &axes_name,
+     N_ ("Radar axes: dimensions, children (of --level) or indicators"), N_ ("AXES")},
+    {"benchmark", 0, 0, G_OPTION_ARG_STRING, &benchmark_name,
+     N_ ("Radar benchmark: none, median, tier or base-year"), N_ ("KIND")},
+    {"colour", 0, 0, G_OPTION_ARG_STRING, &colour_name, N_ ("Bar colours: tier, region or none"),
+     N_ ("BY")},
+    {"fill", 0, 0, G_OPTION_ARG_DOUBLE, &fill, N_ ("Radar fill opacity, 0 (outlines) to 1"),
+     N_ ("OPACITY")},
+    {"grid", 0, 0, G_OPTION_ARG_STRING, &grid_name, N_ ("Radar grid: polygon or circle"),
+     N_ ("SHAPE")},
     {"rings", 0, 0, G_OPTION_ARG_INT, &rings, N_ ("Radar rings, 2 to 10"), N_ ("N")},
-    {"vertex-labels", 0, 0, G_OPTION_ARG_NONE, &vertex_labels, N_ ("Radar: write the values at the vertices"), NULL},
-    {"no-rank-changes", 0, 0, G_OPTION_ARG_NONE, &no_changes, N_ ("Bar: leave out the rank change markers"), NULL},
-    {"highlight", 0, 0, G_OPTION_ARG_STRING, &highlight_arg, N_ ("Bar: cities to highlight"), N_ ("CODE,…")},
-    {"years", 0, 0, G_OPTION_ARG_STRING, &years_arg, N_ ("Values: the years to show (default: all)"), N_ ("YEAR,…")},
-    {"title", 0, 0, G_OPTION_ARG_STRING, &title, N_ ("Title (default: generated; empty: none)"), N_ ("TEXT")},
-    {"subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle, N_ ("Subtitle (default: generated; empty: none)"), N_ ("TEXT")},
-    {"font-scale", 0, 0, G_OPTION_ARG_DOUBLE, &font_scale, N_ ("Text size factor (default 1)"), N_ ("FACTOR")},
-    {"describe", 0, 0, G_OPTION_ARG_NONE, &describe, N_ ("Print the chart's text description (its alt text)"), NULL},
-    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Output file: .png, .svg or .pdf"), N_ ("FILE")},
-    {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_ ("radar|bar|contrib|gap|values FILE")},
+    {"vertex-labels", 0, 0, G_OPTION_ARG_NONE, &vertex_labels,
+     N_ ("Radar: write the values at the vertices"), NULL},
+    {"no-rank-changes", 0, 0, G_OPTION_ARG_NONE, &no_changes,
+     N_ ("Bar: leave out the rank change markers"), NULL},
+    {"highlight", 0, 0, G_OPTION_ARG_STRING, &highlight_arg, N_ ("Bar: cities to highlight"),
+     N_ ("CODE,…")},
+    {"years", 0, 0, G_OPTION_ARG_STRING, &years_arg,
+     N_ ("Values: the years to show (default: all)"), N_ ("YEAR,…")},
+    {"title", 0, 0, G_OPTION_ARG_STRING, &title, N_ ("Title (default: generated; empty: none)"),
+     N_ ("TEXT")},
+    {"subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle,
+     N_ ("Subtitle (default: generated; empty: none)"), N_ ("TEXT")},
+    {"font-scale", 0, 0, G_OPTION_ARG_DOUBLE, &font_scale, N_ ("Text size factor (default 1)"),
+     N_ ("FACTOR")},
+    {"describe", 0, 0, G_OPTION_ARG_NONE, &describe,
+     N_ ("Print the chart's text description (its alt text)"), NULL},
+    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Output file: .png, .svg or .pdf"),
+     N_ ("FILE")},
+    {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL,
+     N_ ("radar|bar|contrib|gap|values FILE")},
     {NULL}};
   g_autoptr (GOptionContext) context = g_option_context_new (_ ("— draw a chart"));
   g_autoptr (GError) error = NULL;
@@ -201,11 +217,12 @@ crk_cli_chart (int argc,
   int colour = CRK_BAR_COLOUR_TIER, grid = CRK_GRID_POLYGON;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _ ("Kinds: radar (cities’ scores on the dimensions), bar (all cities ranked), "
-                                   "contrib (each dimension’s part of the score), gap (two cities’ gap split by "
-                                   "dimension), values (one city’s raw values over the years). The format "
-                                   "comes from the output file’s extension."));
+  g_option_context_set_summary (
+    context,
+    _ ("Kinds: radar (cities’ scores on the dimensions), bar (all cities ranked), "
+       "contrib (each dimension’s part of the score), gap (two cities’ gap split by "
+       "dimension), values (one city’s raw values over the years). The format "
+       "comes from the output file’s extension."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       crk_cli_error ("%s", error->message);
@@ -228,7 +245,8 @@ crk_cli_chart (int argc,
     }
   if (crk_export_format_from_path (output) == CRK_EXPORT_FORMAT_AUTO)
     {
-      crk_cli_error (_ ("cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"), output);
+      crk_cli_error (_ ("cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"),
+                     output);
       return CRK_CLI_EXIT_USAGE;
     }
   if (style_name != NULL && !crk_chart_style_from_string (style_name, &style))
@@ -236,17 +254,22 @@ crk_cli_chart (int argc,
       crk_cli_error (_ ("unknown style “%s” (light, dark or print)"), style_name);
       return CRK_CLI_EXIT_USAGE;
     }
-  if (!parse_choice ("--legend", legend_name, legend_choices, G_N_ELEMENTS (legend_choices), &legend) ||
+  if (!parse_choice ("--legend", legend_name, legend_choices, G_N_ELEMENTS (legend_choices),
+                     &legend) ||
       !parse_choice ("--axes", axes_name, axes_choices, G_N_ELEMENTS (axes_choices), &axes) ||
-      !parse_choice ("--benchmark", benchmark_name, benchmark_choices, G_N_ELEMENTS (benchmark_choices), &benchmark) ||
-      !parse_choice ("--colour", colour_name, colour_choices, G_N_ELEMENTS (colour_choices), &colour) ||
+      !parse_choice ("--benchmark", benchmark_name, benchmark_choices,
+                     G_N_ELEMENTS (benchmark_choices), &benchmark) ||
+      !parse_choice ("--colour", colour_name, colour_choices, G_N_ELEMENTS (colour_choices),
+                     &colour) ||
       !parse_choice ("--grid", grid_name, grid_choices, G_N_ELEMENTS (grid_choices), &grid))
     return CRK_CLI_EXIT_USAGE;
-  if (top < 0 || (rings != 0 && (rings < 2 || rings > 10)) || (fill != -1 && (fill < 0 || fill > 1)) ||
-      font_scale < 0 || width < 0 || height < 0)
+  if (top < 0 || (rings != 0 && (rings < 2 || rings > 10)) ||
+      (fill != -1 && (fill < 0 || fill > 1)) || font_scale < 0 || width < 0 || height < 0)
     {
-      crk_cli_error ("%s", _ ("--top, --rings, --fill, --font-scale, --width and --height take positive values "
-                              "(rings 2 to 10, fill 0 to 1)"));
+      crk_cli_error (
+        "%s",
+        _ ("--top, --rings, --fill, --font-scale, --width and --height take positive values "
+           "(rings 2 to 10, fill 0 to 1)"));
       return CRK_CLI_EXIT_USAGE;
     }
   if (size_mm != NULL)
@@ -313,7 +336,8 @@ crk_cli_chart (int argc,
       cities = parse_cities (dataset, cities_arg);
       if (cities == NULL)
         return CRK_CLI_EXIT_USAGE;
-      crk_chart_options_set_cities (options, (const guint *) (gconstpointer) cities->data, cities->len);
+      crk_chart_options_set_cities (options, (const guint *) (gconstpointer) cities->data,
+                                    cities->len);
     }
   if (highlight_arg != NULL)
     {
@@ -345,8 +369,9 @@ crk_cli_chart (int argc,
     }
 
   {
-    guint needed = kind == CRK_CHART_GAP ? 2 : (kind == CRK_CHART_RADAR || kind == CRK_CHART_VALUES) ? 1
-                                                                                                     : 0;
+    guint needed = kind == CRK_CHART_GAP                      ? 2
+      : (kind == CRK_CHART_RADAR || kind == CRK_CHART_VALUES) ? 1
+                                                              : 0;
 
     if (options->cities->len < needed)
       {
@@ -389,7 +414,8 @@ crk_cli_chart (int argc,
 
       if (by == 0)
         {
-          crk_cli_error ("%s", _ ("--benchmark base-year needs --base-year YEAR or a base year in the method"));
+          crk_cli_error (
+            "%s", _ ("--benchmark base-year needs --base-year YEAR or a base year in the method"));
           return CRK_CLI_EXIT_USAGE;
         }
       base_results = crk_compute (dataset, method, by, &error);
@@ -409,7 +435,8 @@ crk_cli_chart (int argc,
       height = MAX (height, 64);
     }
 
-  if (!crk_chart_export (results, options, output, CRK_EXPORT_FORMAT_AUTO, width, height, dpi, &error))
+  if (!crk_chart_export (results, options, output, CRK_EXPORT_FORMAT_AUTO, width, height, dpi,
+                         &error))
     {
       crk_cli_error ("%s", error->message);
       return CRK_CLI_EXIT_FAILED;

@@ -26,8 +26,7 @@ crk_cli_load_dataset (const char *path)
 }
 
 void
-crk_cli_append_csv_field (GString *out,
-                          const char *text)
+crk_cli_append_csv_field (GString *out, const char *text)
 {
   if (text == NULL)
     return;
@@ -47,8 +46,7 @@ crk_cli_append_csv_field (GString *out,
 }
 
 void
-crk_cli_append_json_string (GString *out,
-                            const char *text)
+crk_cli_append_json_string (GString *out, const char *text)
 {
   if (text == NULL)
     {

@@ -21,9 +21,7 @@
 /* Parses the options of a subcommand; on bad arguments prints the message and the usage
  * to stderr and returns FALSE (the caller exits with CRK_CLI_EXIT_USAGE). */
 static gboolean
-parse_options (GOptionContext *context,
-               int *argc,
-               char ***argv)
+parse_options (GOptionContext *context, int *argc, char ***argv)
 {
   g_autoptr (GError) error = NULL;
 
@@ -39,8 +37,7 @@ parse_options (GOptionContext *context,
 }
 
 static int
-usage_error (GOptionContext *context,
-             const char *message)
+usage_error (GOptionContext *context, const char *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -50,9 +47,7 @@ usage_error (GOptionContext *context,
 }
 
 static GOptionContext *
-new_context (const char *command,
-             const char *parameters,
-             const char *summary)
+new_context (const char *command, const char *parameters, const char *summary)
 {
   GOptionContext *context = g_option_context_new (parameters);
   g_autofree char *prgname = g_strdup_printf ("cityrank-cli %s", command);
@@ -64,9 +59,7 @@ new_context (const char *command,
 }
 
 static void
-print_problems (GPtrArray *problems,
-                const GError *error,
-                const char *path)
+print_problems (GPtrArray *problems, const GError *error, const char *path)
 {
   if (problems != NULL && problems->len > 0)
     {
@@ -101,8 +94,7 @@ is_native (const char *path)
 
 /* Another format: the problems of its import. */
 static gboolean
-validate_import (const char *path,
-                 gboolean quiet)
+validate_import (const char *path, gboolean quiet)
 {
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   g_autoptr (CrkDataset) dataset = crk_open_file (path, NULL, report, NULL, NULL);
@@ -116,8 +108,7 @@ validate_import (const char *path,
 }
 
 int
-crk_cli_validate (int argc,
-                  char **argv)
+crk_cli_validate (int argc, char **argv)
 {
   gboolean quiet = FALSE;
   const GOptionEntry entries[] = {
@@ -166,29 +157,31 @@ crk_cli_validate (int argc,
 /* convert */
 
 int
-crk_cli_convert (int argc,
-                 char **argv)
+crk_cli_convert (int argc, char **argv)
 {
   g_autofree char *data = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *output = NULL;
   int year = 0;
   const GOptionEntry entries[] = {
-    {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, N_ ("Data table (CSV, COINr layout)"), N_ ("FILE")},
-    {"meta", 'm', 0, G_OPTION_ARG_FILENAME, &meta, N_ ("Metadata table (CSV, COINr layout)"), N_ ("FILE")},
+    {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, N_ ("Data table (CSV, COINr layout)"),
+     N_ ("FILE")},
+    {"meta", 'm', 0, G_OPTION_ARG_FILENAME, &meta, N_ ("Metadata table (CSV, COINr layout)"),
+     N_ ("FILE")},
     {"year", 'y', 0, G_OPTION_ARG_INT, &year,
-     N_ ("Year of the values when the data table has no Time column (default: this year)"), N_ ("YEAR")},
+     N_ ("Year of the values when the data table has no Time column (default: this year)"),
+     N_ ("YEAR")},
     {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
      N_ ("Dataset file to write (.cityrank.xml); “-” for standard output"), N_ ("FILE")},
     {NULL},
   };
-  g_autoptr (GOptionContext) context =
-    new_context ("convert", _ ("[IN.cityrank.xml | IN.csv]"),
-                 _ ("Convert a pair of CSV tables in COINr's layout, or a dataset file, to a dataset "
-                    "file in the canonical form.\n\n"
-                    "  cityrank-cli convert --data D.csv --meta M.csv -o OUT.cityrank.xml\n"
-                    "  cityrank-cli convert D.csv -o OUT.cityrank.xml   (M.csv found next to it)\n"
-                    "  cityrank-cli convert IN.cityrank.xml -o OUT.cityrank.xml"));
+  g_autoptr (GOptionContext) context = new_context (
+    "convert", _ ("[IN.cityrank.xml | IN.csv]"),
+    _ ("Convert a pair of CSV tables in COINr's layout, or a dataset file, to a dataset "
+       "file in the canonical form.\n\n"
+       "  cityrank-cli convert --data D.csv --meta M.csv -o OUT.cityrank.xml\n"
+       "  cityrank-cli convert D.csv -o OUT.cityrank.xml   (M.csv found next to it)\n"
+       "  cityrank-cli convert IN.cityrank.xml -o OUT.cityrank.xml"));
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = NULL;
@@ -252,14 +245,14 @@ crk_cli_convert (int argc,
 /* info */
 
 static void
-print_percent (guint64 missing,
-               guint64 total)
+print_percent (guint64 missing, guint64 total)
 {
   g_autofree char *m = g_strdup_printf ("%" G_GUINT64_FORMAT, missing);
   g_autofree char *t = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
 
   /* TRANSLATORS: missing values: "12 of 5400 (0.2 %)" */
-  printf (_ ("%s of %s (%.1f %%)"), m, t, total > 0 ? 100.0 * (double) missing / (double) total : 0.0);
+  printf (_ ("%s of %s (%.1f %%)"), m, t,
+          total > 0 ? 100.0 * (double) missing / (double) total : 0.0);
   printf ("\n");
 }
 
@@ -277,13 +270,13 @@ print_label (const char *label)
 }
 
 int
-crk_cli_info (int argc,
-              char **argv)
+crk_cli_info (int argc, char **argv)
 {
   g_autofree char *meta = NULL;
   const GOptionEntry entries[] = {
     {"meta", 'm', 0, G_OPTION_ARG_FILENAME, &meta,
-     N_ ("Metadata table, when FILE is a CSV data table (else it is looked for next to it)"), N_ ("FILE")},
+     N_ ("Metadata table, when FILE is a CSV data table (else it is looked for next to it)"),
+     N_ ("FILE")},
     {NULL},
   };
   g_autoptr (GOptionContext) context =
@@ -318,7 +311,8 @@ crk_cli_info (int argc,
 
   for (guint i = 0; i < crk_dataset_get_n_indicators (dataset); i++)
     {
-      if (crk_indicator_get_kind (crk_dataset_get_indicator (dataset, i)) == CRK_INDICATOR_KIND_DENOMINATOR)
+      if (crk_indicator_get_kind (crk_dataset_get_indicator (dataset, i)) ==
+          CRK_INDICATOR_KIND_DENOMINATOR)
         n_denominators++;
       else
         n_indicators++;
@@ -375,7 +369,8 @@ crk_cli_info (int argc,
   printf ("\n");
   print_label (_ ("Missing values:"));
   printf (" ");
-  print_percent (crk_dataset_count_missing (dataset, 0), (guint64) n_cities * n_indicators * n_years);
+  print_percent (crk_dataset_count_missing (dataset, 0),
+                 (guint64) n_cities * n_indicators * n_years);
   for (guint y = 0; y < n_years; y++)
     {
       int year = crk_dataset_get_year (dataset, y);

@@ -58,8 +58,7 @@ args_clear (Args *a)
 }
 
 static int
-usage_error (GOptionContext *context,
-             const char *message)
+usage_error (GOptionContext *context, const char *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -84,8 +83,7 @@ list_formats (void)
 }
 
 static gboolean
-parse_layout (const char *text,
-              CrkTableLayout *layout)
+parse_layout (const char *text, CrkTableLayout *layout)
 {
   static const char *const names[] = {"auto", "wide-indicators", "wide-periods", "long"};
 
@@ -99,8 +97,7 @@ parse_layout (const char *text,
 }
 
 static gboolean
-parse_aggregate (const char *text,
-                 CrkImportAggregate *aggregate)
+parse_aggregate (const char *text, CrkImportAggregate *aggregate)
 {
   static const struct
   {
@@ -123,9 +120,7 @@ parse_aggregate (const char *text,
 
 /* The user's choices as import options; FALSE with a message on a bad one. */
 static gboolean
-make_options (Args *a,
-              CrkImportOptions *options,
-              char **message)
+make_options (Args *a, CrkImportOptions *options, char **message)
 {
   options->sheet = g_strdup (a->sheet);
   options->city = g_strdup (a->city);
@@ -138,12 +133,14 @@ make_options (Args *a,
   options->save_aliases = a->save_aliases;
   if (a->aggregate != NULL && !parse_aggregate (a->aggregate, &options->aggregate))
     {
-      *message = g_strdup_printf (_ ("--aggregate “%s” is not one of mean, sum, last"), a->aggregate);
+      *message =
+        g_strdup_printf (_ ("--aggregate “%s” is not one of mean, sum, last"), a->aggregate);
       return FALSE;
     }
   if (a->layout != NULL && !parse_layout (a->layout, &options->layout))
     {
-      *message = g_strdup_printf (_ ("--layout “%s” is not one of auto, wide-indicators, wide-periods, long"), a->layout);
+      *message = g_strdup_printf (
+        _ ("--layout “%s” is not one of auto, wide-indicators, wide-periods, long"), a->layout);
       return FALSE;
     }
   if (a->missing != NULL)
@@ -175,14 +172,16 @@ crk_cli_print_import_report (CrkImportReport *report)
   for (guint i = 0; i < report->notices->len; i++)
     {
       /* TRANSLATORS: the severity in "FILE:LINE:COLUMN: note: MESSAGE" */
-      g_autofree char *line = crk_import_problem_to_string (g_ptr_array_index (report->notices, i), _ ("note"));
+      g_autofree char *line =
+        crk_import_problem_to_string (g_ptr_array_index (report->notices, i), _ ("note"));
 
       fprintf (stderr, "%s\n", line);
     }
   for (guint i = 0; i < report->problems->len; i++)
     {
       /* TRANSLATORS: the severity in "FILE:LINE:COLUMN: error: MESSAGE" */
-      g_autofree char *line = crk_import_problem_to_string (g_ptr_array_index (report->problems, i), _ ("error"));
+      g_autofree char *line =
+        crk_import_problem_to_string (g_ptr_array_index (report->problems, i), _ ("error"));
 
       fprintf (stderr, "%s\n", line);
     }
@@ -200,7 +199,8 @@ import_one (const char *path,
   g_autoptr (GError) error = NULL;
 
   if (!crk_import_file (path, importer, options, sink, report, NULL, &error) && error != NULL)
-    crk_import_report_error (report, path, 0, 0, error->domain == CRK_IMPORT_ERROR ? error->code : CRK_IMPORT_ERROR_IO,
+    crk_import_report_error (report, path, 0, 0,
+                             error->domain == CRK_IMPORT_ERROR ? error->code : CRK_IMPORT_ERROR_IO,
                              "%s", error->message);
 }
 
@@ -221,7 +221,8 @@ import_to_csv (char **files,
   if (g_str_equal (output, "-"))
     out = g_unix_output_stream_new (1, FALSE);
   else
-    out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error));
+    out = G_OUTPUT_STREAM (
+      g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error));
   if (out == NULL)
     {
       crk_cli_error ("%s", error->message);
@@ -247,7 +248,8 @@ import_to_csv (char **files,
     }
   if (ok && !g_str_equal (output, "-"))
     {
-      g_autofree char *rows = g_strdup_printf ("%" G_GUINT64_FORMAT, crk_import_csv_sink_get_n_rows (csv));
+      g_autofree char *rows =
+        g_strdup_printf ("%" G_GUINT64_FORMAT, crk_import_csv_sink_get_n_rows (csv));
 
       /* TRANSLATORS: "out.csv: 1234 rows" */
       printf (_ ("%s: %s rows\n"), output, rows);
@@ -257,8 +259,7 @@ import_to_csv (char **files,
 
 /* The title and source of a new dataset: the first file's name, the files' names. */
 static void
-name_dataset (CrkDataset *dataset,
-              char **files)
+name_dataset (CrkDataset *dataset, char **files)
 {
   g_autofree char *title = g_path_get_basename (files[0]);
   g_autoptr (GString) source = g_string_new (NULL);
@@ -311,8 +312,9 @@ import_to_dataset (char **files,
       return CRK_CLI_EXIT_FAILED;
     }
   /* TRANSLATORS: "out.cityrank.xml: cities 279, indicators 8, years 1" */
-  printf (_ ("%s: cities %u, indicators %u, years %u\n"), output, crk_dataset_get_n_cities (dataset),
-          crk_dataset_get_n_indicators (dataset), crk_dataset_get_n_years (dataset));
+  printf (_ ("%s: cities %u, indicators %u, years %u\n"), output,
+          crk_dataset_get_n_cities (dataset), crk_dataset_get_n_indicators (dataset),
+          crk_dataset_get_n_years (dataset));
   return CRK_CLI_EXIT_OK;
 }
 
@@ -320,29 +322,46 @@ static GOptionContext *
 import_context (Args *a)
 {
   const GOptionEntry entries[] = {
-    {"format", 'f', 0, G_OPTION_ARG_STRING, &a->format, N_ ("The format (see --list-formats; default: detected)"), N_ ("ID")},
-    {"sheet", 0, 0, G_OPTION_ARG_STRING, &a->sheet, N_ ("The sheet of a spreadsheet, by name or number"), N_ ("NAME|N")},
-    {"city", 0, 0, G_OPTION_ARG_STRING, &a->city, N_ ("The dimension or column of the cities"), N_ ("DIM|COLUMN")},
-    {"indicator", 0, 0, G_OPTION_ARG_STRING, &a->indicator, N_ ("The dimension or column of the indicators"), N_ ("DIM|COLUMN")},
-    {"period", 0, 0, G_OPTION_ARG_STRING, &a->period, N_ ("The dimension or column of the periods"), N_ ("DIM|COLUMN")},
-    {"layout", 0, 0, G_OPTION_ARG_STRING, &a->layout, N_ ("How a table is laid out"), N_ ("auto|wide-indicators|wide-periods|long")},
-    {"missing", 0, 0, G_OPTION_ARG_STRING, &a->missing, N_ ("More texts that mean a missing value, comma-separated"), N_ ("TOKENS")},
-    {"structure", 0, 0, G_OPTION_ARG_FILENAME, &a->structure, N_ ("An SDMX structure message with the names of the codes"), N_ ("FILE")},
-    {"apply-unit-mult", 0, 0, G_OPTION_ARG_NONE, &a->apply_unit_mult, N_ ("Multiply values by 10^UNIT_MULT"), NULL},
-    {"year", 'y', 0, G_OPTION_ARG_INT, &a->year, N_ ("The year of a table that gives none"), N_ ("YEAR")},
-    {"into", 0, 0, G_OPTION_ARG_FILENAME, &a->into, N_ ("Add into this dataset (its cities matched by code and name)"), N_ ("DATASET")},
-    {"replace", 0, 0, G_OPTION_ARG_NONE, &a->replace, N_ ("With --into: replace values that differ (each listed as a note)"), NULL},
+    {"format", 'f', 0, G_OPTION_ARG_STRING, &a->format,
+     N_ ("The format (see --list-formats; default: detected)"), N_ ("ID")},
+    {"sheet", 0, 0, G_OPTION_ARG_STRING, &a->sheet,
+     N_ ("The sheet of a spreadsheet, by name or number"), N_ ("NAME|N")},
+    {"city", 0, 0, G_OPTION_ARG_STRING, &a->city, N_ ("The dimension or column of the cities"),
+     N_ ("DIM|COLUMN")},
+    {"indicator", 0, 0, G_OPTION_ARG_STRING, &a->indicator,
+     N_ ("The dimension or column of the indicators"), N_ ("DIM|COLUMN")},
+    {"period", 0, 0, G_OPTION_ARG_STRING, &a->period, N_ ("The dimension or column of the periods"),
+     N_ ("DIM|COLUMN")},
+    {"layout", 0, 0, G_OPTION_ARG_STRING, &a->layout, N_ ("How a table is laid out"),
+     N_ ("auto|wide-indicators|wide-periods|long")},
+    {"missing", 0, 0, G_OPTION_ARG_STRING, &a->missing,
+     N_ ("More texts that mean a missing value, comma-separated"), N_ ("TOKENS")},
+    {"structure", 0, 0, G_OPTION_ARG_FILENAME, &a->structure,
+     N_ ("An SDMX structure message with the names of the codes"), N_ ("FILE")},
+    {"apply-unit-mult", 0, 0, G_OPTION_ARG_NONE, &a->apply_unit_mult,
+     N_ ("Multiply values by 10^UNIT_MULT"), NULL},
+    {"year", 'y', 0, G_OPTION_ARG_INT, &a->year, N_ ("The year of a table that gives none"),
+     N_ ("YEAR")},
+    {"into", 0, 0, G_OPTION_ARG_FILENAME, &a->into,
+     N_ ("Add into this dataset (its cities matched by code and name)"), N_ ("DATASET")},
+    {"replace", 0, 0, G_OPTION_ARG_NONE, &a->replace,
+     N_ ("With --into: replace values that differ (each listed as a note)"), NULL},
     {"match", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->matches,
-     N_ ("With --into: the file's KEY (or its label) is the dataset's city CODE; KEY= leaves the key out (repeatable)"),
+     N_ ("With --into: the file's KEY (or its label) is the dataset's city CODE; KEY= leaves the "
+         "key out (repeatable)"),
      N_ ("KEY=CODE")},
     {"save-aliases", 0, 0, G_OPTION_ARG_NONE, &a->save_aliases,
-     N_ ("With --into: the names of the keys matched by --match become aliases of their cities"), NULL},
+     N_ ("With --into: the names of the keys matched by --match become aliases of their cities"),
+     NULL},
     {"aggregate", 0, 0, G_OPTION_ARG_STRING, &a->aggregate,
-     N_ ("Make quarterly, monthly… values annual: their mean, their sum (a complete year), or the last"),
+     N_ ("Make quarterly, monthly… values annual: their mean, their sum (a complete year), or the "
+         "last"),
      N_ ("mean|sum|last")},
     {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
-     N_ ("The dataset to write (.cityrank.xml), or a long table (.csv; “-” for standard output)"), N_ ("OUT")},
-    {"list-formats", 0, 0, G_OPTION_ARG_NONE, &a->list_formats, N_ ("List the formats that can be imported"), NULL},
+     N_ ("The dataset to write (.cityrank.xml), or a long table (.csv; “-” for standard output)"),
+     N_ ("OUT")},
+    {"list-formats", 0, 0, G_OPTION_ARG_NONE, &a->list_formats,
+     N_ ("List the formats that can be imported"), NULL},
     {NULL},
   };
   GOptionContext *context = g_option_context_new (_ ("FILE…"));
@@ -350,16 +369,20 @@ import_context (Args *a)
   g_set_prgname ("cityrank-cli import");
   g_option_context_set_summary (
     context,
-    _ ("Import statistics files (SDMX-ML, World Bank XML, spreadsheets, CSV tables).\n\n"
-       "  cityrank-cli import FILE… -o OUT.cityrank.xml   a new dataset: a city for each key, one flat\n"
-       "                                                 framework of the indicators, annual data only\n"
-       "  cityrank-cli import FILE… --into D.cityrank.xml -o OUT.cityrank.xml\n"
-       "                                                 the values added into a dataset\n"
-       "  cityrank-cli import FILE… -o OUT.csv           every value read: key,indicator,period,value\n\n"
-       "Problems and notes go to standard error, one a line, as\n"
-       "FILE:LINE:COLUMN: error: MESSAGE, FILE:SHEET!CELL: error: MESSAGE, or FILE: note: MESSAGE.\n"
-       "Nothing is written when there is an error.\n"
-       "Exit status: 0 when everything was imported, 1 on any error, 2 on bad arguments."));
+    _ (
+      "Import statistics files (SDMX-ML, World Bank XML, spreadsheets, CSV tables).\n\n"
+      "  cityrank-cli import FILE… -o OUT.cityrank.xml   a new dataset: a city for each key, one "
+      "flat\n"
+      "                                                 framework of the indicators, annual data "
+      "only\n"
+      "  cityrank-cli import FILE… --into D.cityrank.xml -o OUT.cityrank.xml\n"
+      "                                                 the values added into a dataset\n"
+      "  cityrank-cli import FILE… -o OUT.csv           every value read: "
+      "key,indicator,period,value\n\n"
+      "Problems and notes go to standard error, one a line, as\n"
+      "FILE:LINE:COLUMN: error: MESSAGE, FILE:SHEET!CELL: error: MESSAGE, or FILE: note: MESSAGE.\n"
+      "Nothing is written when there is an error.\n"
+      "Exit status: 0 when everything was imported, 1 on any error, 2 on bad arguments."));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   return context;
@@ -367,9 +390,7 @@ import_context (Args *a)
 
 /* Checks the arguments; NULL when they are good, else the message. */
 static char *
-check_args (const Args *a,
-            int argc,
-            const CrkImporter **importer)
+check_args (const Args *a, int argc, const CrkImporter **importer)
 {
   if (a->format != NULL && (*importer = crk_importer_lookup (a->format)) == NULL)
     return g_strdup_printf (_ ("unknown format “%s” (see --list-formats)"), a->format);
@@ -389,8 +410,7 @@ check_args (const Args *a,
 }
 
 int
-crk_cli_import (int argc,
-                char **argv)
+crk_cli_import (int argc, char **argv)
 {
   Args a = {0};
   g_autoptr (GOptionContext) context = import_context (&a);
@@ -413,7 +433,8 @@ crk_cli_import (int argc,
       args_clear (&a);
       return CRK_CLI_EXIT_OK;
     }
-  if ((message = check_args (&a, argc, &importer)) != NULL || !make_options (&a, &options, &message))
+  if ((message = check_args (&a, argc, &importer)) != NULL ||
+      !make_options (&a, &options, &message))
     {
       status = usage_error (context, message);
       crk_import_options_clear (&options);

@@ -29,9 +29,7 @@ typedef enum
 } Format;
 
 static gboolean
-parse_format (const char *s,
-              gboolean xlsx,
-              Format *format)
+parse_format (const char *s, gboolean xlsx, Format *format)
 {
   if (s == NULL || g_str_equal (s, "table"))
     *format = FORMAT_TABLE;
@@ -56,8 +54,7 @@ parse_format (const char *s,
 
 /* "%.17g" in the C locale; empty for NAN. */
 static void
-append_number (GString *out,
-               double value)
+append_number (GString *out, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -67,8 +64,7 @@ append_number (GString *out,
 }
 
 static void
-append_json_number (GString *out,
-                    double value)
+append_json_number (GString *out, double value)
 {
   if (isnan (value) || isinf (value))
     g_string_append (out, "null");
@@ -88,9 +84,7 @@ print_warnings (CrkResults *results)
 
 /* Finds the node by code; prints an error when it does not exist. */
 static gboolean
-resolve_node (CrkResults *results,
-              const char *code,
-              guint *node)
+resolve_node (CrkResults *results, const char *code, guint *node)
 {
   int index = code != NULL ? crk_results_lookup_node (results, code) : 0;
 
@@ -112,8 +106,7 @@ typedef struct
 } Row;
 
 static int
-compare_rows (const void *a,
-              const void *b)
+compare_rows (const void *a, const void *b)
 {
   const Row *x = a, *y = b;
 
@@ -123,8 +116,7 @@ compare_rows (const void *a,
 }
 
 static gboolean
-apply_normalise_option (CrkMethod *method,
-                        const char *value)
+apply_normalise_option (CrkMethod *method, const char *value)
 {
   g_auto (GStrv) parts = g_strsplit (value, ":", 2);
   CrkNormalisation mode;
@@ -132,7 +124,9 @@ apply_normalise_option (CrkMethod *method,
 
   if (!crk_normalisation_from_string (parts[0], &mode) || mode == CRK_NORMALISATION_INHERIT)
     {
-      crk_cli_error (_ ("unknown normalisation “%s” (minmax[:L,H], zscore[:M,S], rank, prank or goalposts)"), value);
+      crk_cli_error (
+        _ ("unknown normalisation “%s” (minmax[:L,H], zscore[:M,S], rank, prank or goalposts)"),
+        value);
       return FALSE;
     }
   if (mode == CRK_NORMALISATION_ZSCORE)
@@ -145,14 +139,17 @@ apply_normalise_option (CrkMethod *method,
       g_auto (GStrv) numbers = g_strsplit (parts[1], ",", -1);
       char *end1 = NULL, *end2 = NULL;
 
-      if ((mode != CRK_NORMALISATION_MINMAX && mode != CRK_NORMALISATION_ZSCORE) || g_strv_length (numbers) != 2)
+      if ((mode != CRK_NORMALISATION_MINMAX && mode != CRK_NORMALISATION_ZSCORE) ||
+          g_strv_length (numbers) != 2)
         {
           crk_cli_error (_ ("bad normalisation parameters in “%s”"), value);
           return FALSE;
         }
       p1 = g_ascii_strtod (numbers[0], &end1);
       p2 = g_ascii_strtod (numbers[1], &end2);
-      if (*numbers[0] == '\0' || *end1 != '\0' || *numbers[1] == '\0' || *end2 != '\0' || !isfinite (p1) || !isfinite (p2) || (mode == CRK_NORMALISATION_MINMAX && !(p2 > p1)) || (mode == CRK_NORMALISATION_ZSCORE && !(p2 > 0)))
+      if (*numbers[0] == '\0' || *end1 != '\0' || *numbers[1] == '\0' || *end2 != '\0' ||
+          !isfinite (p1) || !isfinite (p2) || (mode == CRK_NORMALISATION_MINMAX && !(p2 > p1)) ||
+          (mode == CRK_NORMALISATION_ZSCORE && !(p2 > 0)))
         {
           crk_cli_error (_ ("bad normalisation parameters in “%s”"), value);
           return FALSE;
@@ -163,8 +160,7 @@ apply_normalise_option (CrkMethod *method,
 }
 
 static gboolean
-apply_impute_option (CrkMethod *method,
-                     const char *value)
+apply_impute_option (CrkMethod *method, const char *value)
 {
   g_auto (GStrv) parts = g_strsplit (value, ":", 2);
   CrkImputation mode;
@@ -172,7 +168,9 @@ apply_impute_option (CrkMethod *method,
 
   if (!crk_imputation_from_string (parts[0], &mode))
     {
-      crk_cli_error (_ ("unknown imputation “%s” (none, mean, median, group-mean:ATTR or group-median:ATTR)"), value);
+      crk_cli_error (
+        _ ("unknown imputation “%s” (none, mean, median, group-mean:ATTR or group-median:ATTR)"),
+        value);
       return FALSE;
     }
   grouped = mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN;
@@ -194,7 +192,8 @@ clear_aggregation_overrides (CrkMethod *method)
   g_auto (GStrv) nodes = crk_method_dup_node_aggregations (method);
 
   for (guint i = 0; levels != NULL && i < levels->len; i++)
-    crk_method_set_level_aggregation (method, g_array_index (levels, guint, i), CRK_AGGREGATION_INHERIT);
+    crk_method_set_level_aggregation (method, g_array_index (levels, guint, i),
+                                      CRK_AGGREGATION_INHERIT);
   for (guint i = 0; nodes != NULL && nodes[i] != NULL; i++)
     crk_method_set_node_aggregation (method, nodes[i], CRK_AGGREGATION_INHERIT);
 }
@@ -224,8 +223,7 @@ method_options_clear (MethodOptions *o)
 }
 
 static gboolean
-apply_method_options (CrkMethod *method,
-                      MethodOptions *o)
+apply_method_options (CrkMethod *method, MethodOptions *o)
 {
   if (o->denominate != NULL)
     {
@@ -259,7 +257,8 @@ apply_method_options (CrkMethod *method,
 
       if (!crk_aggregation_from_string (o->aggregate, &mode) || mode == CRK_AGGREGATION_INHERIT)
         {
-          crk_cli_error (_ ("unknown aggregation “%s” (arithmetic, geometric, harmonic or topsis)"), o->aggregate);
+          crk_cli_error (_ ("unknown aggregation “%s” (arithmetic, geometric, harmonic or topsis)"),
+                         o->aggregate);
           return FALSE;
         }
       clear_aggregation_overrides (method);
@@ -271,7 +270,8 @@ apply_method_options (CrkMethod *method,
 
       if (!crk_weight_scheme_from_string (o->weights, &scheme))
         {
-          crk_cli_error (_ ("unknown weights “%s” (dataset, equal, entropy, critic or pca)"), o->weights);
+          crk_cli_error (_ ("unknown weights “%s” (dataset, equal, entropy, critic or pca)"),
+                         o->weights);
           return FALSE;
         }
       crk_method_clear_weights (method);
@@ -283,7 +283,8 @@ apply_method_options (CrkMethod *method,
     {
       if (!(o->availability >= 0 && o->availability <= 1))
         {
-          crk_cli_error (_ ("the availability threshold must be between 0 and 1, not %g"), o->availability);
+          crk_cli_error (_ ("the availability threshold must be between 0 and 1, not %g"),
+                         o->availability);
           return FALSE;
         }
       crk_method_set_availability (method, o->availability);
@@ -292,8 +293,7 @@ apply_method_options (CrkMethod *method,
 }
 
 static const char *
-city_group (CrkResults *results,
-            guint city)
+city_group (CrkResults *results, guint city)
 {
   const char *attribute = crk_method_get_group_attribute (crk_results_get_method (results));
   CrkCity *c = crk_dataset_get_city (crk_results_get_dataset (results), city);
@@ -303,8 +303,7 @@ city_group (CrkResults *results,
 
 /* The city's group as a reader sees it: its name in the user's language. */
 static const char *
-city_group_display_name (CrkResults *results,
-                         guint city)
+city_group_display_name (CrkResults *results, guint city)
 {
   const char *attribute = crk_method_get_group_attribute (crk_results_get_method (results));
 
@@ -432,7 +431,8 @@ print_rank_json (GString *out,
               const char *reason = crk_results_get_unranked_reason (results, city);
 
               g_string_append (out, ", \"reason\": ");
-              crk_cli_append_json_string (out, reason != NULL ? reason : _ ("no score at this level"));
+              crk_cli_append_json_string (out,
+                                          reason != NULL ? reason : _ ("no score at this level"));
             }
           g_string_append (out, ", \"score\": ");
           append_json_number (out, crk_results_get_score (results, node, city));
@@ -441,12 +441,14 @@ print_rank_json (GString *out,
             {
               if (k > 0)
                 g_string_append (out, ", ");
-              crk_cli_append_json_string (out, crk_framework_node_get_code (crk_framework_node_get_child (fn, k)));
+              crk_cli_append_json_string (
+                out, crk_framework_node_get_code (crk_framework_node_get_child (fn, k)));
               g_string_append (out, ": ");
               append_json_number (out, crk_results_get_score (results, children[k], city));
             }
           g_string_append (out, "}, \"tier\": ");
-          crk_cli_append_json_string (out, tier >= 0 ? crk_results_get_tier_name (results, tier) : NULL);
+          crk_cli_append_json_string (out,
+                                      tier >= 0 ? crk_results_get_tier_name (results, tier) : NULL);
           if (node == 0 && crk_results_has_base_year (results))
             {
               int rank_change;
@@ -454,7 +456,8 @@ print_rank_json (GString *out,
 
               if (crk_results_get_change (results, city, &rank_change, &score_change))
                 {
-                  g_string_append_printf (out, ", \"rank_change\": %d, \"score_change\": ", rank_change);
+                  g_string_append_printf (out,
+                                          ", \"rank_change\": %d, \"score_change\": ", rank_change);
                   append_json_number (out, score_change);
                 }
               else
@@ -496,10 +499,7 @@ display_width (const char *text)
 
 /* Pads @text to @width terminal columns. */
 static void
-append_padded (GString *out,
-               const char *text,
-               int width,
-               gboolean right)
+append_padded (GString *out, const char *text, int width, gboolean right)
 {
   int used = display_width (text);
 
@@ -515,9 +515,7 @@ append_padded (GString *out,
 }
 
 static void
-append_score_cell (GString *out,
-                   double value,
-                   int width)
+append_score_cell (GString *out, double value, int width)
 {
   g_autofree char *text = isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.2f", value);
 
@@ -550,11 +548,9 @@ print_rank_table (GString *out,
     }
   name_width = MIN (name_width, 32);
 
-  g_string_append_printf (out, "%s — %s (%s), %d\n\n",
-                          crk_dataset_get_display_title (dataset),
+  g_string_append_printf (out, "%s — %s (%s), %d\n\n", crk_dataset_get_display_title (dataset),
                           crk_framework_node_get_display_name (fn),
-                          crk_framework_node_get_code (fn),
-                          crk_results_get_year (results));
+                          crk_framework_node_get_code (fn), crk_results_get_year (results));
   append_padded (out, _ ("Rank"), 5, TRUE);
   g_string_append (out, "  ");
   append_padded (out, _ ("Code"), code_width, FALSE);
@@ -626,7 +622,9 @@ print_rank_table (GString *out,
 
       if (crk_results_compare_reference (results, &rho, &tau, &n_compared, &largest))
         {
-          g_string_append_printf (out, _ ("\nAgreement with the published reference ranks of %d (%u cities): Spearman ρ = %.4f, Kendall τ = %.4f\n"),
+          g_string_append_printf (out,
+                                  _ ("\nAgreement with the published reference ranks of %d (%u "
+                                     "cities): Spearman ρ = %.4f, Kendall τ = %.4f\n"),
                                   crk_results_get_year (results), n_compared, rho, tau);
           g_string_append_printf (out, "%s", _ ("Largest disagreements:"));
           for (guint k = 0; k < MIN (largest->len, 5); k++)
@@ -634,9 +632,10 @@ print_rank_table (GString *out,
               guint city = g_array_index (largest, guint, k);
               CrkCity *c = crk_dataset_get_city (dataset, city);
 
-              g_string_append_printf (out, _ (" %s (%u, reference %u)"), crk_city_get_code (c),
-                                      crk_results_get_rank (results, city),
-                                      crk_city_get_reference_rank (c, crk_results_get_year (results)));
+              g_string_append_printf (
+                out, _ (" %s (%u, reference %u)"), crk_city_get_code (c),
+                crk_results_get_rank (results, city),
+                crk_city_get_reference_rank (c, crk_results_get_year (results)));
             }
           g_string_append_c (out, '\n');
         }
@@ -657,15 +656,15 @@ print_rank_table (GString *out,
           append_padded (out, crk_city_get_code (c), code_width, FALSE);
           g_string_append (out, "  ");
           append_padded (out, crk_city_get_display_name (c), name_width, FALSE);
-          g_string_append_printf (out, "  %s\n", reason != NULL ? reason : _ ("no score at this level"));
+          g_string_append_printf (out, "  %s\n",
+                                  reason != NULL ? reason : _ ("no score at this level"));
         }
     }
 }
 
 /* -o FILE takes csv or xlsx; xlsx needs -o FILE. */
 static gboolean
-check_output (Format format,
-              const char *output)
+check_output (Format format, const char *output)
 {
   if (output != NULL && format != FORMAT_CSV && format != FORMAT_XLSX)
     {
@@ -682,17 +681,14 @@ check_output (Format format,
 
 /* The ranking table as the window exports it (crk-table-export.h), to @output. */
 static int
-write_rank_table (CrkResults *results,
-                  guint node,
-                  Format format,
-                  const char *output)
+write_rank_table (CrkResults *results, guint node, Format format, const char *output)
 {
   g_autoptr (CrkRankingTable) table = crk_ranking_table_new (results, node, NULL, 0);
   g_autoptr (GError) error = NULL;
 
-  if (!crk_ranking_table_write (table, output,
-                                format == FORMAT_XLSX ? CRK_TABLE_FORMAT_XLSX : CRK_TABLE_FORMAT_CSV,
-                                &error))
+  if (!crk_ranking_table_write (
+        table, output, format == FORMAT_XLSX ? CRK_TABLE_FORMAT_XLSX : CRK_TABLE_FORMAT_CSV,
+        &error))
     {
       crk_cli_error ("%s", error->message);
       return CRK_CLI_EXIT_FAILED;
@@ -701,8 +697,7 @@ write_rank_table (CrkResults *results,
 }
 
 int
-crk_cli_rank (int argc,
-              char **argv)
+crk_cli_rank (int argc, char **argv)
 {
   int year = 0;
   g_autofree char *level = NULL;
@@ -711,21 +706,32 @@ crk_cli_rank (int argc,
   g_auto (GStrv) files = NULL;
   MethodOptions mo = {.availability = NAN};
   const GOptionEntry entries[] = {
-    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Year to compute (default: the latest)"), N_ ("YEAR")},
+    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Year to compute (default: the latest)"),
+     N_ ("YEAR")},
     {"denominate", 0, 0, G_OPTION_ARG_STRING, &mo.denominate, N_ ("none or dataset"), N_ ("MODE")},
-    {"impute", 0, 0, G_OPTION_ARG_STRING, &mo.impute, N_ ("none, mean, median, group-mean:ATTR or group-median:ATTR"), N_ ("MODE")},
+    {"impute", 0, 0, G_OPTION_ARG_STRING, &mo.impute,
+     N_ ("none, mean, median, group-mean:ATTR or group-median:ATTR"), N_ ("MODE")},
     {"treat", 0, 0, G_OPTION_ARG_STRING, &mo.treat, N_ ("none or winsorise"), N_ ("MODE")},
-    {"normalise", 0, 0, G_OPTION_ARG_STRING, &mo.normalise, N_ ("minmax[:L,H], zscore[:M,S], rank, prank or goalposts"), N_ ("MODE")},
-    {"aggregate", 0, 0, G_OPTION_ARG_STRING, &mo.aggregate, N_ ("arithmetic, geometric, harmonic or topsis (every level)"), N_ ("MODE")},
-    {"weights", 0, 0, G_OPTION_ARG_STRING, &mo.weights, N_ ("dataset, equal, entropy, critic or pca"), N_ ("SCHEME")},
-    {"level", 0, 0, G_OPTION_ARG_STRING, &level, N_ ("Framework node to rank by (default: the index)"), N_ ("NODE")},
-    {"group", 0, 0, G_OPTION_ARG_STRING, &mo.group, N_ ("City attribute for ranks within groups"), N_ ("ATTR")},
-    {"availability", 0, 0, G_OPTION_ARG_DOUBLE, &mo.availability, N_ ("Share of each node’s children a city needs to get a score (0 = off)"), N_ ("SHARE")},
-    {"format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_ ("table, csv, json or xlsx"), N_ ("FORMAT")},
-    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Write the ranking table to FILE (csv or xlsx), replacing it"), N_ ("FILE")},
+    {"normalise", 0, 0, G_OPTION_ARG_STRING, &mo.normalise,
+     N_ ("minmax[:L,H], zscore[:M,S], rank, prank or goalposts"), N_ ("MODE")},
+    {"aggregate", 0, 0, G_OPTION_ARG_STRING, &mo.aggregate,
+     N_ ("arithmetic, geometric, harmonic or topsis (every level)"), N_ ("MODE")},
+    {"weights", 0, 0, G_OPTION_ARG_STRING, &mo.weights,
+     N_ ("dataset, equal, entropy, critic or pca"), N_ ("SCHEME")},
+    {"level", 0, 0, G_OPTION_ARG_STRING, &level,
+     N_ ("Framework node to rank by (default: the index)"), N_ ("NODE")},
+    {"group", 0, 0, G_OPTION_ARG_STRING, &mo.group, N_ ("City attribute for ranks within groups"),
+     N_ ("ATTR")},
+    {"availability", 0, 0, G_OPTION_ARG_DOUBLE, &mo.availability,
+     N_ ("Share of each node’s children a city needs to get a score (0 = off)"), N_ ("SHARE")},
+    {"format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_ ("table, csv, json or xlsx"),
+     N_ ("FORMAT")},
+    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+     N_ ("Write the ranking table to FILE (csv or xlsx), replacing it"), N_ ("FILE")},
     {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE")},
     {NULL}};
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE — compute scores and ranks (FILE: a dataset file or either CSV table of a pair)"));
+  g_autoptr (GOptionContext) context = g_option_context_new (
+    _ ("FILE — compute scores and ranks (FILE: a dataset file or either CSV table of a pair)"));
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = NULL;
   g_autoptr (CrkMethod) method = NULL;
@@ -737,12 +743,13 @@ crk_cli_rank (int argc,
   gboolean ok, group_option;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _ ("Options override the method saved in the file. CSV columns: rank, code, name, "
-                                   "score, one per child of the level, tier; cities not ranked come last with an "
-                                   "empty rank (the table and JSON give the reason). With -o FILE, csv and xlsx "
-                                   "write the window’s ranking table (headers in words, names, scores, tier, "
-                                   "rank change; numbers as numbers, missing values empty) to FILE."));
+  g_option_context_set_summary (
+    context,
+    _ ("Options override the method saved in the file. CSV columns: rank, code, name, "
+       "score, one per child of the level, tier; cities not ranked come last with an "
+       "empty rank (the table and JSON give the reason). With -o FILE, csv and xlsx "
+       "write the window’s ranking table (headers in words, names, scores, tier, "
+       "rank change; numbers as numbers, missing values empty) to FILE."));
   ok = g_option_context_parse (context, &argc, &argv, &error);
   if (!ok || files == NULL || g_strv_length (files) != 1)
     {
@@ -811,8 +818,7 @@ crk_cli_rank (int argc,
 /* explain */
 
 static CrkCity *
-find_city (CrkDataset *dataset,
-           const char *key)
+find_city (CrkDataset *dataset, const char *key)
 {
   CrkCity *city = crk_dataset_lookup_city (dataset, key);
   g_autofree char *folded = g_utf8_casefold (key, -1);
@@ -837,20 +843,22 @@ find_city (CrkDataset *dataset,
 }
 
 int
-crk_cli_explain (int argc,
-                 char **argv)
+crk_cli_explain (int argc, char **argv)
 {
   int year = 0;
   g_autofree char *level = NULL;
   g_autofree char *format_name = NULL;
   g_auto (GStrv) args = NULL;
   const GOptionEntry entries[] = {
-    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Year to compute (default: the latest)"), N_ ("YEAR")},
-    {"level", 0, 0, G_OPTION_ARG_STRING, &level, N_ ("Framework node whose gap to split (default: the index)"), N_ ("NODE")},
+    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Year to compute (default: the latest)"),
+     N_ ("YEAR")},
+    {"level", 0, 0, G_OPTION_ARG_STRING, &level,
+     N_ ("Framework node whose gap to split (default: the index)"), N_ ("NODE")},
     {"format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_ ("table, csv or json"), N_ ("FORMAT")},
     {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, N_ ("FILE CITY_A CITY_B")},
     {NULL}};
-  g_autoptr (GOptionContext) context = g_option_context_new (_ ("FILE CITY_A CITY_B — split the score gap between two cities"));
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_ ("FILE CITY_A CITY_B — split the score gap between two cities"));
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = NULL;
   g_autoptr (CrkResults) results = NULL;
@@ -863,10 +871,12 @@ crk_cli_explain (int argc,
   Format format;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _ ("Splits score(A) - score(B) at a node into its children’s contributions "
-                                   "w·y/Σw (arithmetic means only); the parts add up to the gap."));
-  if (!g_option_context_parse (context, &argc, &argv, &error) || args == NULL || g_strv_length (args) != 3)
+  g_option_context_set_summary (
+    context,
+    _ ("Splits score(A) - score(B) at a node into its children’s contributions "
+       "w·y/Σw (arithmetic means only); the parts add up to the gap."));
+  if (!g_option_context_parse (context, &argc, &argv, &error) || args == NULL ||
+      g_strv_length (args) != 3)
     {
       crk_cli_error ("%s", error != NULL ? error->message : _ ("explain takes FILE CITY_A CITY_B"));
       return CRK_CLI_EXIT_USAGE;
@@ -987,13 +997,15 @@ crk_cli_explain (int argc,
           CrkGapPart *p = &g_array_index (parts, CrkGapPart, k);
 
           g_string_append_printf (out, "  %-12s  %10.4f  %10.4f  %+10.4f  %s\n",
-                                  crk_framework_node_get_code (p->child),
-                                  p->contribution_a, p->contribution_b, p->gap,
+                                  crk_framework_node_get_code (p->child), p->contribution_a,
+                                  p->contribution_b, p->gap,
                                   crk_framework_node_get_display_name (p->child));
         }
-      g_string_append_printf (out, "  %-12s  %10.4f  %10.4f  %+10.4f\n", _ ("Score"), score_a, score_b, gap);
-      g_string_append_printf (out, _ ("\nCheck: the parts add up to %.17g; the gap is %.17g (difference %.3g).\n"),
-                              sum, gap, sum - gap);
+      g_string_append_printf (out, "  %-12s  %10.4f  %10.4f  %+10.4f\n", _ ("Score"), score_a,
+                              score_b, gap);
+      g_string_append_printf (
+        out, _ ("\nCheck: the parts add up to %.17g; the gap is %.17g (difference %.3g).\n"), sum,
+        gap, sum - gap);
     }
   fwrite (out->str, 1, out->len, stdout);
   return CRK_CLI_EXIT_OK;

@@ -19,12 +19,9 @@ static const struct
   const char *name;
   CrkReportSections section;
 } section_names[] = {
-  {"title", CRK_REPORT_SECTION_TITLE},
-  {"contents", CRK_REPORT_SECTION_CONTENTS},
-  {"summary", CRK_REPORT_SECTION_SUMMARY},
-  {"method", CRK_REPORT_SECTION_METHOD},
-  {"table", CRK_REPORT_SECTION_TABLE},
-  {"charts", CRK_REPORT_SECTION_CHARTS},
+  {"title", CRK_REPORT_SECTION_TITLE},       {"contents", CRK_REPORT_SECTION_CONTENTS},
+  {"summary", CRK_REPORT_SECTION_SUMMARY},   {"method", CRK_REPORT_SECTION_METHOD},
+  {"table", CRK_REPORT_SECTION_TABLE},       {"charts", CRK_REPORT_SECTION_CHARTS},
   {"profiles", CRK_REPORT_SECTION_PROFILES},
 };
 
@@ -40,8 +37,7 @@ static const struct
 };
 
 static gboolean
-parse_sections (const char *spec,
-                CrkReportSections *sections)
+parse_sections (const char *spec, CrkReportSections *sections)
 {
   g_auto (GStrv) parts = g_strsplit (spec, ",", -1);
 
@@ -80,15 +76,19 @@ crk_cli_report (int argc, char **argv)
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
     {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Write the PDF to FILE"), N_ ("FILE")},
-    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Report the year Y (default: the latest)"), N_ ("Y")},
+    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Report the year Y (default: the latest)"),
+     N_ ("Y")},
     {"profiles", 0, 0, G_OPTION_ARG_STRING, &profiles,
      N_ ("City profiles: all, top:N or CODE,CODE… (default: all)"), N_ ("WHICH")},
-    {"paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_ ("Paper size: a4 or letter (default: a4)"), N_ ("SIZE")},
+    {"paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_ ("Paper size: a4 or letter (default: a4)"),
+     N_ ("SIZE")},
     {"sections", 0, 0, G_OPTION_ARG_STRING, &sections,
-     N_ ("Sections, comma-separated: title, contents, summary, method, table, charts, profiles (default: all)"),
+     N_ ("Sections, comma-separated: title, contents, summary, method, table, charts, profiles "
+         "(default: all)"),
      N_ ("LIST")},
     {"benchmark", 0, 0, G_OPTION_ARG_STRING, &benchmark,
-     N_ ("What the profiles' radar compares with: median, tier, base-year or none (default: median)"),
+     N_ (
+       "What the profiles' radar compares with: median, tier, base-year or none (default: median)"),
      N_ ("WHAT")},
     {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE")},
     {NULL},
@@ -104,9 +104,10 @@ crk_cli_report (int argc, char **argv)
   context = g_option_context_new (_ ("— write the ranking report as PDF"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _ ("Writes the paginated ranking report of a dataset: title page, contents, "
-                                   "summary, method, ranking table, overview charts and city profiles."));
+  g_option_context_set_summary (
+    context,
+    _ ("Writes the paginated ranking report of a dataset: title page, contents, "
+       "summary, method, ranking table, overview charts and city profiles."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       crk_cli_error ("report: %s", error->message);
@@ -144,7 +145,8 @@ crk_cli_report (int argc, char **argv)
 
       if (!parse_sections (sections, &value))
         {
-          crk_cli_error (_ ("report: unknown sections “%s”: use title, contents, summary, method, table, charts, profiles"),
+          crk_cli_error (_ ("report: unknown sections “%s”: use title, contents, summary, method, "
+                            "table, charts, profiles"),
                          sections);
           return CRK_CLI_EXIT_USAGE;
         }
@@ -162,7 +164,8 @@ crk_cli_report (int argc, char **argv)
           }
       if (!found)
         {
-          crk_cli_error (_ ("report: unknown benchmark “%s”: use median, tier, base-year or none"), benchmark);
+          crk_cli_error (_ ("report: unknown benchmark “%s”: use median, tier, base-year or none"),
+                         benchmark);
           return CRK_CLI_EXIT_USAGE;
         }
     }

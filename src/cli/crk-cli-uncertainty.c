@@ -29,8 +29,7 @@ typedef enum
 } Format;
 
 static gboolean
-parse_uint (const char *text,
-            guint *value)
+parse_uint (const char *text, guint *value)
 {
   char *end = NULL;
   guint64 v;
@@ -45,8 +44,7 @@ parse_uint (const char *text,
 }
 
 static gboolean
-parse_levels (CrkUncertainty *settings,
-              const char *value)
+parse_levels (CrkUncertainty *settings, const char *value)
 {
   g_auto (GStrv) items = g_strsplit (value, ",", -1);
   g_autoptr (GArray) levels = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -57,8 +55,9 @@ parse_levels (CrkUncertainty *settings,
 
       if (!parse_uint (g_strstrip (items[i]), &level) || level == 0)
         {
-          crk_cli_error (_ ("bad framework level “%s” in “%s” (levels are numbered from 1, the indicators)"),
-                         items[i], value);
+          crk_cli_error (
+            _ ("bad framework level “%s” in “%s” (levels are numbered from 1, the indicators)"),
+            items[i], value);
           return FALSE;
         }
       g_array_append_val (levels, level);
@@ -68,8 +67,7 @@ parse_levels (CrkUncertainty *settings,
 }
 
 static gboolean
-parse_number (const char *text,
-              double *value)
+parse_number (const char *text, double *value)
 {
   char *end = NULL;
 
@@ -81,8 +79,7 @@ parse_number (const char *text,
 
 /* "minmax,zscore,rank", with parameters as rank takes them: "minmax:1,100,zscore:50,10". */
 static gboolean
-parse_normalisations (CrkUncertainty *settings,
-                      const char *value)
+parse_normalisations (CrkUncertainty *settings, const char *value)
 {
   g_auto (GStrv) items = g_strsplit (value, ",", -1);
 
@@ -94,8 +91,9 @@ parse_normalisations (CrkUncertainty *settings,
 
       if (!crk_normalisation_from_string (parts[0], &mode) || mode == CRK_NORMALISATION_INHERIT)
         {
-          crk_cli_error (_ ("unknown normalisation “%s” (minmax[:L,H], zscore[:M,S], rank, prank or goalposts)"),
-                         items[i]);
+          crk_cli_error (
+            _ ("unknown normalisation “%s” (minmax[:L,H], zscore[:M,S], rank, prank or goalposts)"),
+            items[i]);
           return FALSE;
         }
       if (mode == CRK_NORMALISATION_ZSCORE)
@@ -105,7 +103,11 @@ parse_normalisations (CrkUncertainty *settings,
         }
       if (parts[1] != NULL)
         {
-          if ((mode != CRK_NORMALISATION_MINMAX && mode != CRK_NORMALISATION_ZSCORE) || items[i + 1] == NULL || !parse_number (parts[1], &p1) || !parse_number (items[i + 1], &p2) || (mode == CRK_NORMALISATION_MINMAX && !(p2 > p1)) || (mode == CRK_NORMALISATION_ZSCORE && !(p2 > 0)))
+          if ((mode != CRK_NORMALISATION_MINMAX && mode != CRK_NORMALISATION_ZSCORE) ||
+              items[i + 1] == NULL || !parse_number (parts[1], &p1) ||
+              !parse_number (items[i + 1], &p2) ||
+              (mode == CRK_NORMALISATION_MINMAX && !(p2 > p1)) ||
+              (mode == CRK_NORMALISATION_ZSCORE && !(p2 > 0)))
             {
               crk_cli_error (_ ("bad normalisation parameters in “%s”"), value);
               return FALSE;
@@ -118,8 +120,7 @@ parse_normalisations (CrkUncertainty *settings,
 }
 
 static gboolean
-parse_aggregations (CrkUncertainty *settings,
-                    const char *value)
+parse_aggregations (CrkUncertainty *settings, const char *value)
 {
   g_auto (GStrv) items = g_strsplit (value, ",", -1);
 
@@ -129,7 +130,8 @@ parse_aggregations (CrkUncertainty *settings,
 
       if (!crk_aggregation_from_string (items[i], &mode) || mode == CRK_AGGREGATION_INHERIT)
         {
-          crk_cli_error (_ ("unknown aggregation “%s” (arithmetic, geometric, harmonic or topsis)"), items[i]);
+          crk_cli_error (_ ("unknown aggregation “%s” (arithmetic, geometric, harmonic or topsis)"),
+                         items[i]);
           return FALSE;
         }
       crk_uncertainty_add_aggregation (settings, mode);
@@ -138,8 +140,7 @@ parse_aggregations (CrkUncertainty *settings,
 }
 
 static gboolean
-parse_winsorisations (CrkUncertainty *settings,
-                      const char *value)
+parse_winsorisations (CrkUncertainty *settings, const char *value)
 {
   g_auto (GStrv) items = g_strsplit (value, ",", -1);
 
@@ -158,8 +159,7 @@ parse_winsorisations (CrkUncertainty *settings,
 }
 
 static gboolean
-parse_imputations (CrkUncertainty *settings,
-                   const char *value)
+parse_imputations (CrkUncertainty *settings, const char *value)
 {
   g_auto (GStrv) items = g_strsplit (value, ",", -1);
 
@@ -171,8 +171,10 @@ parse_imputations (CrkUncertainty *settings,
 
       if (!crk_imputation_from_string (parts[0], &mode))
         {
-          crk_cli_error (_ ("unknown imputation “%s” (none, mean, median, group-mean:ATTR or group-median:ATTR)"),
-                         items[i]);
+          crk_cli_error (
+            _ (
+              "unknown imputation “%s” (none, mean, median, group-mean:ATTR or group-median:ATTR)"),
+            items[i]);
           return FALSE;
         }
       grouped = mode == CRK_IMPUTATION_GROUP_MEAN || mode == CRK_IMPUTATION_GROUP_MEDIAN;
@@ -191,9 +193,7 @@ parse_imputations (CrkUncertainty *settings,
 /* Output */
 
 static void
-append_number (GString *out,
-               const char *format,
-               double value)
+append_number (GString *out, const char *format, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -202,8 +202,7 @@ append_number (GString *out,
 }
 
 static void
-append_json_number (GString *out,
-                    double value)
+append_json_number (GString *out, double value)
 {
   if (isnan (value) || isinf (value))
     g_string_append (out, "null");
@@ -213,9 +212,7 @@ append_json_number (GString *out,
 
 /* Pads @text on the left to @width terminal columns. */
 static void
-append_right (GString *out,
-              const char *text,
-              int width)
+append_right (GString *out, const char *text, int width)
 {
   int used = 0;
 
@@ -228,9 +225,7 @@ append_right (GString *out,
 
 /* City indices by nominal rank, cities not ranked last. */
 static int
-compare_cities (gconstpointer a,
-                gconstpointer b,
-                gpointer data)
+compare_cities (gconstpointer a, gconstpointer b, gpointer data)
 {
   CrkUncertaintyResults *results = data;
   guint x = *(const guint *) a, y = *(const guint *) b;
@@ -245,9 +240,7 @@ compare_cities (gconstpointer a,
 }
 
 static void
-print_csv (GString *out,
-           CrkUncertaintyResults *results,
-           const guint *order)
+print_csv (GString *out, CrkUncertaintyResults *results, const guint *order)
 {
   CrkDataset *dataset = crk_uncertainty_results_get_dataset (results);
   guint n = crk_uncertainty_results_get_n_cities (results);
@@ -288,19 +281,19 @@ print_json (GString *out,
   guint n = crk_uncertainty_results_get_n_cities (results), n_levels = 0;
   const guint *levels = crk_uncertainty_get_levels (settings, &n_levels);
 
-  g_string_append_printf (out, "{\n  \"year\": %d,\n  \"runs\": %u,\n  \"completed\": %u,\n  \"failed\": %u,\n"
-                               "  \"seed\": %" G_GUINT64_FORMAT ",\n  \"factor\": ",
-                          crk_uncertainty_results_get_year (results),
-                          crk_uncertainty_results_get_n_runs (results),
-                          crk_uncertainty_results_get_n_completed (results),
-                          crk_uncertainty_results_get_n_failed (results),
-                          crk_uncertainty_results_get_seed (results));
+  g_string_append_printf (
+    out,
+    "{\n  \"year\": %d,\n  \"runs\": %u,\n  \"completed\": %u,\n  \"failed\": %u,\n"
+    "  \"seed\": %" G_GUINT64_FORMAT ",\n  \"factor\": ",
+    crk_uncertainty_results_get_year (results), crk_uncertainty_results_get_n_runs (results),
+    crk_uncertainty_results_get_n_completed (results),
+    crk_uncertainty_results_get_n_failed (results), crk_uncertainty_results_get_seed (results));
   append_json_number (out, crk_uncertainty_results_get_factor (results));
   g_string_append (out, ",\n  \"levels\": [");
   for (guint l = 0; l < n_levels; l++)
     g_string_append_printf (out, "%s%u", l > 0 ? ", " : "", levels[l]);
-  g_string_append_printf (out, "],\n  \"top\": %u,\n  \"mean_abs_shift\": ",
-                          crk_uncertainty_results_get_top (results));
+  g_string_append_printf (
+    out, "],\n  \"top\": %u,\n  \"mean_abs_shift\": ", crk_uncertainty_results_get_top (results));
   append_json_number (out, crk_uncertainty_results_get_mean_abs_shift (results));
   g_string_append (out, ",\n  \"cities\": [");
   for (guint k = 0; k < n; k++)
@@ -404,8 +397,9 @@ print_table (GString *out,
       g_string_append (out, "  ");
       for (guint c = 0; c < G_N_ELEMENTS (values); c++)
         {
-          append_right (out, isnan (values[c]) ? "–" : g_ascii_formatd (buf, sizeof buf, formats[c], values[c]),
-                        widths[c + 1]);
+          append_right (
+            out, isnan (values[c]) ? "–" : g_ascii_formatd (buf, sizeof buf, formats[c], values[c]),
+            widths[c + 1]);
           g_string_append (out, "  ");
         }
       g_string_append_printf (out, "%s\n", crk_city_get_display_name (city));
@@ -414,9 +408,7 @@ print_table (GString *out,
 
 /* On a terminal only: "done/total" on one line of stderr, cleared at the end. */
 static void
-show_progress (guint done,
-               guint total,
-               gpointer data)
+show_progress (guint done, guint total, gpointer data)
 {
   fprintf (stderr, "\r%u/%u", done, total);
   if (done == total)
@@ -425,8 +417,7 @@ show_progress (guint done,
 }
 
 int
-crk_cli_uncertainty (int argc,
-                     char **argv)
+crk_cli_uncertainty (int argc, char **argv)
 {
   int year = 0, runs = 1000, top = 10, threads = 0;
   gint64 seed = 1;
@@ -440,23 +431,38 @@ crk_cli_uncertainty (int argc,
   g_autofree char *draws = NULL;
   g_auto (GStrv) files = NULL;
   const GOptionEntry entries[] = {
-    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Year to compute (default: the latest)"), N_ ("YEAR")},
-    {"runs", 0, 0, G_OPTION_ARG_INT, &runs, N_ ("Number of replications (default: 1000)"), N_ ("N")},
-    {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_ ("Seed of the random draws (default: 1)"), N_ ("SEED")},
-    {"factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor, N_ ("Weights vary uniformly within ±A of their value (default: 0.25)"), N_ ("A")},
-    {"levels", 0, 0, G_OPTION_ARG_STRING, &levels, N_ ("Framework levels whose weights vary, 1 = indicators (default: 2)"), N_ ("L,…")},
-    {"vary-normalisation", 0, 0, G_OPTION_ARG_STRING, &normalisations, N_ ("Normalisations to draw from: minmax[:L,H], zscore[:M,S], rank, prank, goalposts"), N_ ("MODE,…")},
-    {"vary-aggregation", 0, 0, G_OPTION_ARG_STRING, &aggregations, N_ ("Aggregations to draw from: arithmetic, geometric, harmonic, topsis"), N_ ("MODE,…")},
-    {"vary-winsorisation", 0, 0, G_OPTION_ARG_STRING, &winsorisations, N_ ("Numbers of winsorised points to draw from"), N_ ("N,…")},
-    {"vary-imputation", 0, 0, G_OPTION_ARG_STRING, &imputations, N_ ("Imputations to draw from: none, mean, median, group-mean:ATTR, group-median:ATTR"), N_ ("MODE,…")},
-    {"top", 0, 0, G_OPTION_ARG_INT, &top, N_ ("N of the probability of being in the top N (default: 10)"), N_ ("N")},
-    {"threads", 0, 0, G_OPTION_ARG_INT, &threads, N_ ("Worker threads (default: one per processor)"), N_ ("N")},
+    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Year to compute (default: the latest)"),
+     N_ ("YEAR")},
+    {"runs", 0, 0, G_OPTION_ARG_INT, &runs, N_ ("Number of replications (default: 1000)"),
+     N_ ("N")},
+    {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_ ("Seed of the random draws (default: 1)"),
+     N_ ("SEED")},
+    {"factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor,
+     N_ ("Weights vary uniformly within ±A of their value (default: 0.25)"), N_ ("A")},
+    {"levels", 0, 0, G_OPTION_ARG_STRING, &levels,
+     N_ ("Framework levels whose weights vary, 1 = indicators (default: 2)"), N_ ("L,…")},
+    {"vary-normalisation", 0, 0, G_OPTION_ARG_STRING, &normalisations,
+     N_ ("Normalisations to draw from: minmax[:L,H], zscore[:M,S], rank, prank, goalposts"),
+     N_ ("MODE,…")},
+    {"vary-aggregation", 0, 0, G_OPTION_ARG_STRING, &aggregations,
+     N_ ("Aggregations to draw from: arithmetic, geometric, harmonic, topsis"), N_ ("MODE,…")},
+    {"vary-winsorisation", 0, 0, G_OPTION_ARG_STRING, &winsorisations,
+     N_ ("Numbers of winsorised points to draw from"), N_ ("N,…")},
+    {"vary-imputation", 0, 0, G_OPTION_ARG_STRING, &imputations,
+     N_ ("Imputations to draw from: none, mean, median, group-mean:ATTR, group-median:ATTR"),
+     N_ ("MODE,…")},
+    {"top", 0, 0, G_OPTION_ARG_INT, &top,
+     N_ ("N of the probability of being in the top N (default: 10)"), N_ ("N")},
+    {"threads", 0, 0, G_OPTION_ARG_INT, &threads,
+     N_ ("Worker threads (default: one per processor)"), N_ ("N")},
     {"format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_ ("table, csv or json"), N_ ("FORMAT")},
-    {"draws", 0, 0, G_OPTION_ARG_FILENAME, &draws, N_ ("Write what each replication drew to this CSV file"), N_ ("FILE")},
+    {"draws", 0, 0, G_OPTION_ARG_FILENAME, &draws,
+     N_ ("Write what each replication drew to this CSV file"), N_ ("FILE")},
     {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL},
     {NULL}};
   g_autoptr (GOptionContext) context =
-    g_option_context_new (_ ("FILE — Monte Carlo uncertainty of the ranks (FILE: a dataset file or either CSV table of a pair)"));
+    g_option_context_new (_ ("FILE — Monte Carlo uncertainty of the ranks (FILE: a dataset file or "
+                             "either CSV table of a pair)"));
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = NULL;
   g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
@@ -467,13 +473,14 @@ crk_cli_uncertainty (int argc,
   guint n, failed;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _ ("Each replication draws the weights of the chosen levels uniformly in "
-                                   "[w(1-A), w(1+A)] and renormalises them, draws the chosen choices, and "
-                                   "ranks again. Reported per city: nominal rank, median, 5th and 95th "
-                                   "percentile ranks (R's quantile type 7), the probability of being in the "
-                                   "top N and the mean absolute rank shift. CSV columns: code, name, "
-                                   "nominal_rank, median_rank, p05_rank, p95_rank, p_top, mean_shift."));
+  g_option_context_set_summary (
+    context,
+    _ ("Each replication draws the weights of the chosen levels uniformly in "
+       "[w(1-A), w(1+A)] and renormalises them, draws the chosen choices, and "
+       "ranks again. Reported per city: nominal rank, median, 5th and 95th "
+       "percentile ranks (R's quantile type 7), the probability of being in the "
+       "top N and the mean absolute rank shift. CSV columns: code, name, "
+       "nominal_rank, median_rank, p05_rank, p95_rank, p_top, mean_shift."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       crk_cli_error ("%s", error->message);
@@ -497,7 +504,8 @@ crk_cli_uncertainty (int argc,
     }
   if (runs < 1 || top < 1 || threads < 0 || seed < 0)
     {
-      crk_cli_error ("%s", _ ("--runs and --top must be at least 1, --threads and --seed not negative"));
+      crk_cli_error ("%s",
+                     _ ("--runs and --top must be at least 1, --threads and --seed not negative"));
       return CRK_CLI_EXIT_USAGE;
     }
   if (!(factor >= 0 && factor < 1))
@@ -512,14 +520,19 @@ crk_cli_uncertainty (int argc,
   crk_uncertainty_set_factor (settings, factor);
   crk_uncertainty_set_top (settings, top);
   crk_uncertainty_set_n_threads (settings, threads);
-  if ((levels != NULL && !parse_levels (settings, levels)) || (normalisations != NULL && !parse_normalisations (settings, normalisations)) || (aggregations != NULL && !parse_aggregations (settings, aggregations)) || (winsorisations != NULL && !parse_winsorisations (settings, winsorisations)) || (imputations != NULL && !parse_imputations (settings, imputations)))
+  if ((levels != NULL && !parse_levels (settings, levels)) ||
+      (normalisations != NULL && !parse_normalisations (settings, normalisations)) ||
+      (aggregations != NULL && !parse_aggregations (settings, aggregations)) ||
+      (winsorisations != NULL && !parse_winsorisations (settings, winsorisations)) ||
+      (imputations != NULL && !parse_imputations (settings, imputations)))
     return CRK_CLI_EXIT_USAGE;
 
   dataset = crk_cli_load_dataset (files[0]);
   if (dataset == NULL)
     return CRK_CLI_EXIT_FAILED;
 
-  results = crk_uncertainty_run (settings, dataset, isatty (STDERR_FILENO) ? show_progress : NULL, NULL, NULL, &error);
+  results = crk_uncertainty_run (settings, dataset, isatty (STDERR_FILENO) ? show_progress : NULL,
+                                 NULL, NULL, &error);
   if (results == NULL)
     {
       crk_cli_error ("%s: %s", files[0], error->message);
@@ -530,7 +543,8 @@ crk_cli_uncertainty (int argc,
     if (crk_uncertainty_results_get_draw_error (results, r) != NULL)
       {
         fprintf (stderr, "cityrank-cli: %s: ", _ ("warning"));
-        fprintf (stderr, _ ("%u of %u replications failed and are left out; the first (run %u): %s"),
+        fprintf (stderr,
+                 _ ("%u of %u replications failed and are left out; the first (run %u): %s"),
                  failed, crk_uncertainty_results_get_n_runs (results), r + 1,
                  crk_uncertainty_results_get_draw_error (results, r));
         fputc ('\n', stderr);

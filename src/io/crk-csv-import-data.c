@@ -20,12 +20,8 @@ special_role (const char *name)
     const char *name;
     DataRole role;
   } specials[] = {
-    {"uCode", DATA_CODE},
-    {"uName", DATA_NAME},
-    {"uName_zh", DATA_NAME_ZH},
-    {"Time", DATA_TIME},
-    {"province", DATA_PROVINCE},
-    {"region", DATA_REGION},
+    {"uCode", DATA_CODE}, {"uName", DATA_NAME},        {"uName_zh", DATA_NAME_ZH},
+    {"Time", DATA_TIME},  {"province", DATA_PROVINCE}, {"region", DATA_REGION},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
@@ -89,10 +85,11 @@ _crk_csv_classify_columns (CsvTable *data,
             break;
           case META_AGGREGATE:
           default:
-            _crk_csv_add_problem (p, data->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
-                                  _ ("the column “%s” is an Aggregate in the metadata; data columns hold "
-                                     "indicators, denominators or groups"),
-                                  f->text);
+            _crk_csv_add_problem (
+              p, data->name, f->line, f->column, CRK_IMPORT_ERROR_INVALID,
+              _ ("the column “%s” is an Aggregate in the metadata; data columns hold "
+                 "indicators, denominators or groups"),
+              f->text);
             break;
         }
     }
@@ -105,10 +102,7 @@ _crk_csv_classify_columns (CsvTable *data,
 }
 
 void
-_crk_csv_check_meta_has_columns (CsvTable *meta,
-                                 CsvTable *data,
-                                 GPtrArray *rows,
-                                 Problems *p)
+_crk_csv_check_meta_has_columns (CsvTable *meta, CsvTable *data, GPtrArray *rows, Problems *p)
 {
   int col_code = _crk_csv_find_column (meta, "iCode");
 
@@ -133,15 +127,14 @@ _crk_csv_check_meta_has_columns (CsvTable *meta,
 /* The cities and indicators are known: refuses a grid, or more values than rows × value
  * columns, over the memory budget before any value is stored. */
 static gboolean
-check_budget (CrkDataset *ds,
-              CsvTable *data,
-              guint n_value_columns,
-              Problems *p)
+check_budget (CrkDataset *ds, CsvTable *data, guint n_value_columns, Problems *p)
 {
   g_autofree char *message = NULL;
   guint64 most = (guint64) (data->records->len - 1) * n_value_columns;
 
-  if (crk_io_check_grid (crk_dataset_get_n_cities (ds), crk_dataset_get_n_indicators (ds), &message) && crk_io_check_values (most, &message))
+  if (crk_io_check_grid (crk_dataset_get_n_cities (ds), crk_dataset_get_n_indicators (ds),
+                         &message) &&
+      crk_io_check_values (most, &message))
     return TRUE;
   _crk_csv_add_problem (p, data->name, 1, 1, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
   return FALSE;
@@ -149,10 +142,7 @@ check_budget (CrkDataset *ds,
 
 /* Names and groups: the first non-empty value of the unit's rows. */
 static void
-fill_city (CrkCity *city,
-           CsvRecord *record,
-           DataColumn *columns,
-           guint width)
+fill_city (CrkCity *city, CsvRecord *record, DataColumn *columns, guint width)
 {
   for (guint c = 0; c < width; c++)
     {
@@ -205,7 +195,8 @@ _crk_csv_read_data (CrkDataset *ds,
   guint n_value_columns = 0;
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GArray) row_years = g_array_sized_new (FALSE, TRUE, sizeof (int), data->records->len);
-  g_autoptr (GArray) row_cities = g_array_sized_new (FALSE, TRUE, sizeof (guint), data->records->len);
+  g_autoptr (GArray) row_cities =
+    g_array_sized_new (FALSE, TRUE, sizeof (guint), data->records->len);
 
   for (guint c = 0; c < width; c++)
     {
@@ -262,12 +253,12 @@ _crk_csv_read_data (CrkDataset *ds,
           field_location (record, col_code, &line, &column);
           if (col_time >= 0)
             _crk_csv_add_problem (p, data->name, line, column, CRK_IMPORT_ERROR_INVALID,
-                                  _ ("the unit “%s” already has a row for %d on line %d"),
-                                  code, year, GPOINTER_TO_INT (earlier));
+                                  _ ("the unit “%s” already has a row for %d on line %d"), code,
+                                  year, GPOINTER_TO_INT (earlier));
           else
             _crk_csv_add_problem (p, data->name, line, column, CRK_IMPORT_ERROR_INVALID,
-                                  _ ("the uCode “%s” is already used on line %d"),
-                                  code, GPOINTER_TO_INT (earlier));
+                                  _ ("the uCode “%s” is already used on line %d"), code,
+                                  GPOINTER_TO_INT (earlier));
           continue;
         }
       g_hash_table_insert (seen, g_steal_pointer (&key), GINT_TO_POINTER (record->line));

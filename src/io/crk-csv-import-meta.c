@@ -28,8 +28,7 @@ typedef struct
 } MetaColumns;
 
 static gboolean
-parse_type (const char *s,
-            MetaType *type)
+parse_type (const char *s, MetaType *type)
 {
   static const struct
   {
@@ -59,10 +58,7 @@ non_empty (const char *s)
 
 /* The CrkIndicator of an indicator's or a denominator's row. */
 static void
-read_indicator (CsvTable *meta,
-                MetaColumns *col,
-                MetaRow *row,
-                Problems *p)
+read_indicator (CsvTable *meta, MetaColumns *col, MetaRow *row, Problems *p)
 {
   const char *file = meta->name;
   CsvRecord *record = row->record;
@@ -71,7 +67,9 @@ read_indicator (CsvTable *meta,
   CrkIndicator *ind;
   const char *target = text_at (record, col->target);
 
-  ind = row->indicator = crk_indicator_new (code, row->type == META_INDICATOR ? CRK_INDICATOR_KIND_INDICATOR : CRK_INDICATOR_KIND_DENOMINATOR);
+  ind = row->indicator = crk_indicator_new (
+    code,
+    row->type == META_INDICATOR ? CRK_INDICATOR_KIND_INDICATOR : CRK_INDICATOR_KIND_DENOMINATOR);
   crk_indicator_set_name (ind, non_empty (text_at (record, col->name)));
   crk_indicator_set_name_zh (ind, non_empty (text_at (record, col->name_zh)));
   crk_indicator_set_unit (ind, non_empty (text_at (record, col->unit)));
@@ -106,10 +104,7 @@ read_indicator (CsvTable *meta,
 /* Reads the metadata rows into @rows (in order) and @by_code. Returns FALSE when the
  * header lacks a required column (nothing else is read then). */
 gboolean
-_crk_csv_read_meta (CsvTable *meta,
-                    GPtrArray *rows,
-                    GHashTable *by_code,
-                    Problems *p)
+_crk_csv_read_meta (CsvTable *meta, GPtrArray *rows, GHashTable *by_code, Problems *p)
 {
   const char *file = meta->name;
   MetaColumns col;
@@ -161,9 +156,9 @@ _crk_csv_read_meta (CsvTable *meta,
       earlier = g_hash_table_lookup (by_code, code);
       if (earlier != NULL)
         {
-          _crk_csv_add_problem (p, file, code_field->line, code_field->column, CRK_IMPORT_ERROR_INVALID,
-                                _ ("the iCode “%s” is already used on line %d"), code,
-                                earlier->record->line);
+          _crk_csv_add_problem (
+            p, file, code_field->line, code_field->column, CRK_IMPORT_ERROR_INVALID,
+            _ ("the iCode “%s” is already used on line %d"), code, earlier->record->line);
           continue;
         }
 
@@ -178,9 +173,10 @@ _crk_csv_read_meta (CsvTable *meta,
       if (!parse_type (type, &row->type))
         {
           field_location (record, col.type, &line, &column);
-          _crk_csv_add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                                _ ("the Type of “%s” is “%s”, not Indicator, Aggregate, Group or Denominator"),
-                                code, type);
+          _crk_csv_add_problem (
+            p, file, line, column, CRK_IMPORT_ERROR_INVALID,
+            _ ("the Type of “%s” is “%s”, not Indicator, Aggregate, Group or Denominator"), code,
+            type);
           continue;
         }
       row->valid_type = TRUE;
@@ -196,14 +192,16 @@ _crk_csv_read_meta (CsvTable *meta,
           field_location (record, col.level, &line, &column);
           if (!parse_int (level, 1, 1000, &lv))
             _crk_csv_add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                                  _ ("the Level of “%s” is “%s”, not a whole number from 1"), code, level);
+                                  _ ("the Level of “%s” is “%s”, not a whole number from 1"), code,
+                                  level);
           else if (row->type == META_INDICATOR && lv != 1)
             _crk_csv_add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                                  _ ("the indicator “%s” has Level %s; indicators are level 1"), code, level);
-          else if (row->type == META_AGGREGATE && lv < 2)
-            _crk_csv_add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                                  _ ("the aggregate “%s” has Level %s; aggregates are level 2 or above"),
+                                  _ ("the indicator “%s” has Level %s; indicators are level 1"),
                                   code, level);
+          else if (row->type == META_AGGREGATE && lv < 2)
+            _crk_csv_add_problem (
+              p, file, line, column, CRK_IMPORT_ERROR_INVALID,
+              _ ("the aggregate “%s” has Level %s; aggregates are level 2 or above"), code, level);
           else
             row->level = lv;
 
@@ -247,10 +245,7 @@ meta_level (MetaRow *row)
 
 /* Checks parents, levels, roots and denominators, and builds the tree. Returns the root. */
 CrkFrameworkNode *
-_crk_csv_build_framework (CsvTable *meta,
-                          GPtrArray *rows,
-                          GHashTable *by_code,
-                          Problems *p)
+_crk_csv_build_framework (CsvTable *meta, GPtrArray *rows, GHashTable *by_code, Problems *p)
 {
   const char *file = meta->name;
   int col_parent = _crk_csv_find_column (meta, "Parent");
@@ -278,13 +273,15 @@ _crk_csv_build_framework (CsvTable *meta,
 
               field_location (row->record, col_denominator, &line, &column);
               if (d == NULL)
-                _crk_csv_add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                                      _ ("the Denominator of “%s” is “%s”, which is not in the metadata"),
-                                      row->code, denominator);
+                _crk_csv_add_problem (
+                  p, file, line, column, CRK_IMPORT_ERROR_INVALID,
+                  _ ("the Denominator of “%s” is “%s”, which is not in the metadata"), row->code,
+                  denominator);
               else if (!d->valid_type || d->type != META_DENOMINATOR)
-                _crk_csv_add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                                      _ ("the Denominator of “%s” is “%s”, which is not of Type Denominator"),
-                                      row->code, denominator);
+                _crk_csv_add_problem (
+                  p, file, line, column, CRK_IMPORT_ERROR_INVALID,
+                  _ ("the Denominator of “%s” is “%s”, which is not of Type Denominator"),
+                  row->code, denominator);
               else
                 crk_indicator_set_denominator (row->indicator, denominator);
             }
@@ -314,9 +311,10 @@ _crk_csv_build_framework (CsvTable *meta,
                                 _ ("the Parent of “%s” is “%s”, which is not an Aggregate"),
                                 row->code, row->parent);
         else if (row->level != 0 && parent->level != 0 && parent->level <= row->level)
-          _crk_csv_add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                                _ ("the Parent of “%s” is “%s” at Level %u, not above its own Level %u"),
-                                row->code, row->parent, meta_level (parent), meta_level (row));
+          _crk_csv_add_problem (
+            p, file, line, column, CRK_IMPORT_ERROR_INVALID,
+            _ ("the Parent of “%s” is “%s” at Level %u, not above its own Level %u"), row->code,
+            row->parent, meta_level (parent), meta_level (row));
         else if (row->level != 0 && parent->level != 0)
           {
             crk_framework_node_append_child (parent->node, row->node);
@@ -340,9 +338,10 @@ _crk_csv_build_framework (CsvTable *meta,
       if (row == root)
         continue;
       field_location (row->record, col_parent, &line, &column);
-      _crk_csv_add_problem (p, file, line, column, CRK_IMPORT_ERROR_INVALID,
-                            _ ("“%s” has no Parent, but only the root (“%s”, line %d) may have none"),
-                            row->code, root->code, root->record->line);
+      _crk_csv_add_problem (
+        p, file, line, column, CRK_IMPORT_ERROR_INVALID,
+        _ ("“%s” has no Parent, but only the root (“%s”, line %d) may have none"), row->code,
+        root->code, root->record->line);
     }
 
   if (has_indicators && root == NULL)

@@ -13,8 +13,7 @@
 
 /* Header fields of a CSV file (only its first record). */
 static char **
-read_header (const char *path,
-             GError **error)
+read_header (const char *path, GError **error)
 {
   g_autofree char *contents = NULL;
   gsize length;
@@ -67,8 +66,7 @@ read_header (const char *path,
 }
 
 static gboolean
-header_has (char **names,
-            const char *name)
+header_has (char **names, const char *name)
 {
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     if (g_ascii_strcasecmp (names[i], name) == 0)
@@ -78,9 +76,7 @@ header_has (char **names,
 
 /* Swaps the last @from (any case) in @base for @to in the same case pattern. */
 static char *
-swap_word (const char *base,
-           const char *from,
-           const char *to)
+swap_word (const char *base, const char *from, const char *to)
 {
   g_autofree char *lower = g_ascii_strdown (base, -1);
   const char *hit = NULL;
@@ -115,10 +111,7 @@ swap_word (const char *base,
  * Returns: %TRUE when both tables were found
  */
 gboolean
-crk_csv_find_pair (const char *path,
-                   char **data_path,
-                   char **meta_path,
-                   GError **error)
+crk_csv_find_pair (const char *path, char **data_path, char **meta_path, GError **error)
 {
   g_auto (GStrv) header = NULL;
   g_autofree char *dir = NULL;

@@ -54,13 +54,8 @@ void _crk_csv_add_problem (Problems *p,
                            const char *format,
                            ...) G_GNUC_PRINTF (6, 7);
 
-CsvTable *_crk_csv_parse (const char *name,
-                          const char *text,
-                          gsize len,
-                          Problems *p);
-CsvTable *_crk_csv_read (const char *path,
-                         Problems *p,
-                         GError **error);
+CsvTable *_crk_csv_parse (const char *name, const char *text, gsize len, Problems *p);
+CsvTable *_crk_csv_read (const char *path, Problems *p, GError **error);
 
 static inline gboolean
 is_newline (char c)
@@ -71,16 +66,14 @@ is_newline (char c)
 /* Field helpers */
 
 static inline CsvRecord *
-record_at (CsvTable *table,
-           guint i)
+record_at (CsvTable *table, guint i)
 {
   return g_ptr_array_index (table->records, i);
 }
 
 /* The field of @record in column @col, or NULL when the record is short or @col < 0. */
 static inline const CsvField *
-field_at (CsvRecord *record,
-          int col)
+field_at (CsvRecord *record, int col)
 {
   if (col < 0 || (guint) col >= record->fields->len)
     return NULL;
@@ -88,8 +81,7 @@ field_at (CsvRecord *record,
 }
 
 static inline const char *
-text_at (CsvRecord *record,
-         int col)
+text_at (CsvRecord *record, int col)
 {
   const CsvField *f = field_at (record, col);
 
@@ -98,10 +90,7 @@ text_at (CsvRecord *record,
 
 /* Where to point at a field that may be absent: the field, or the record's line. */
 static inline void
-field_location (CsvRecord *record,
-                int col,
-                int *line,
-                int *column)
+field_location (CsvRecord *record, int col, int *line, int *column)
 {
   const CsvField *f = field_at (record, col);
 
@@ -112,27 +101,20 @@ field_location (CsvRecord *record,
 static inline gboolean
 is_missing (const char *s)
 {
-  return s[0] == '\0' || g_ascii_strcasecmp (s, "NA") == 0 || g_ascii_strcasecmp (s, "N/A") == 0 || g_ascii_strcasecmp (s, "#N/A") == 0 || g_ascii_strcasecmp (s, "NaN") == 0;
+  return s[0] == '\0' || g_ascii_strcasecmp (s, "NA") == 0 || g_ascii_strcasecmp (s, "N/A") == 0 ||
+    g_ascii_strcasecmp (s, "#N/A") == 0 || g_ascii_strcasecmp (s, "NaN") == 0;
 }
 
 static inline gboolean
-parse_int (const char *s,
-           gint64 min,
-           gint64 max,
-           gint64 *out)
+parse_int (const char *s, gint64 min, gint64 max, gint64 *out)
 {
   return g_ascii_string_to_signed (s, 10, min, max, out, NULL);
 }
 
-gboolean _crk_csv_parse_number (const char *s,
-                                char delimiter,
-                                double *out);
-GHashTable *_crk_csv_index_header (CsvTable *table,
-                                   Problems *p);
-int _crk_csv_find_column (CsvTable *table,
-                          const char *name);
-void _crk_csv_check_widths (CsvTable *table,
-                            Problems *p);
+gboolean _crk_csv_parse_number (const char *s, char delimiter, double *out);
+GHashTable *_crk_csv_index_header (CsvTable *table, Problems *p);
+int _crk_csv_find_column (CsvTable *table, const char *name);
+void _crk_csv_check_widths (CsvTable *table, Problems *p);
 
 /* Metadata */
 
@@ -160,14 +142,9 @@ typedef struct
 } MetaRow;
 
 void _crk_csv_meta_row_free (gpointer data);
-gboolean _crk_csv_read_meta (CsvTable *meta,
-                             GPtrArray *rows,
-                             GHashTable *by_code,
-                             Problems *p);
-CrkFrameworkNode *_crk_csv_build_framework (CsvTable *meta,
-                                            GPtrArray *rows,
-                                            GHashTable *by_code,
-                                            Problems *p);
+gboolean _crk_csv_read_meta (CsvTable *meta, GPtrArray *rows, GHashTable *by_code, Problems *p);
+CrkFrameworkNode *
+_crk_csv_build_framework (CsvTable *meta, GPtrArray *rows, GHashTable *by_code, Problems *p);
 
 /* Data */
 
@@ -196,10 +173,7 @@ gboolean _crk_csv_classify_columns (CsvTable *data,
                                     GHashTable *by_code,
                                     DataColumn *columns,
                                     Problems *p);
-void _crk_csv_check_meta_has_columns (CsvTable *meta,
-                                      CsvTable *data,
-                                      GPtrArray *rows,
-                                      Problems *p);
+void _crk_csv_check_meta_has_columns (CsvTable *meta, CsvTable *data, GPtrArray *rows, Problems *p);
 void _crk_csv_read_data (CrkDataset *ds,
                          CsvTable *data,
                          DataColumn *columns,

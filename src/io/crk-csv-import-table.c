@@ -74,9 +74,7 @@ _crk_csv_add_problem (Problems *p,
 
 /* Advances over one newline (LF, CRLF or CR) at @s[*i]. */
 static void
-skip_newline (const char *s,
-              gsize len,
-              gsize *i)
+skip_newline (const char *s, gsize len, gsize *i)
 {
   if (s[*i] == '\r' && *i + 1 < len && s[*i + 1] == '\n')
     (*i)++;
@@ -85,8 +83,7 @@ skip_newline (const char *s,
 
 /* The header line decides: the more frequent of ',' and ';' outside quotes. */
 static char
-detect_delimiter (const char *s,
-                  gsize len)
+detect_delimiter (const char *s, gsize len)
 {
   gsize commas = 0, semicolons = 0;
   gboolean in_quotes = FALSE;
@@ -126,10 +123,7 @@ trim_blanks (GString *s)
 
 /* Reports where @text stops being valid UTF-8; FALSE then. */
 static gboolean
-check_utf8 (const char *name,
-            const char *text,
-            gsize len,
-            Problems *p)
+check_utf8 (const char *name, const char *text, gsize len, Problems *p)
 {
   const char *invalid;
 
@@ -139,7 +133,8 @@ check_utf8 (const char *name,
 
       for (const char *c = text; c < invalid; c++)
         {
-          if (*c == '\n' || (*c == '\r' && c + 1 < invalid && c[1] != '\n') || (*c == '\r' && c + 1 == invalid))
+          if (*c == '\n' || (*c == '\r' && c + 1 < invalid && c[1] != '\n') ||
+              (*c == '\r' && c + 1 == invalid))
             {
               bad_line++;
               bad_column = 1;
@@ -148,8 +143,9 @@ check_utf8 (const char *name,
             bad_column++;
         }
       _crk_csv_add_problem (p, name, bad_line, bad_column, CRK_IMPORT_ERROR_MALFORMED,
-                            *invalid == '\0' ? _ ("the file contains a NUL byte; it is not a text file")
-                                             : _ ("the text is not valid UTF-8"));
+                            *invalid == '\0'
+                              ? _ ("the file contains a NUL byte; it is not a text file")
+                              : _ ("the text is not valid UTF-8"));
       return FALSE;
     }
 
@@ -158,10 +154,7 @@ check_utf8 (const char *name,
 
 /* Splits @text into records of fields, with the line and column of every field. */
 CsvTable *
-_crk_csv_parse (const char *name,
-                const char *text,
-                gsize len,
-                Problems *p)
+_crk_csv_parse (const char *name, const char *text, gsize len, Problems *p)
 {
   g_autoptr (CsvTable) table = g_new0 (CsvTable, 1);
   gsize i = 0;
@@ -236,8 +229,9 @@ _crk_csv_parse (const char *name,
                   i++;
                 }
               if (!closed)
-                _crk_csv_add_problem (p, name, open_line, open_column, CRK_IMPORT_ERROR_MALFORMED,
-                                      _ ("the quoted field is not closed before the end of the file"));
+                _crk_csv_add_problem (
+                  p, name, open_line, open_column, CRK_IMPORT_ERROR_MALFORMED,
+                  _ ("the quoted field is not closed before the end of the file"));
               else if (i < len && text[i] != table->delimiter && !is_newline (text[i]))
                 {
                   /* Text after the closing quote: keep it, but say so. */
@@ -268,12 +262,13 @@ _crk_csv_parse (const char *name,
            * trims its texts too, so what is imported saves and reads back the same. */
           field.text = g_strstrip (g_strndup (value->str, value->len));
           if (crk_dataset_text_find_invalid (field.text, &bad) != NULL)
-            _crk_csv_add_problem (p, name, field.line, field.column, CRK_IMPORT_ERROR_MALFORMED,
-                                  _ ("the field holds the control character U+%04X, which a dataset cannot hold"),
-                                  bad);
+            _crk_csv_add_problem (
+              p, name, field.line, field.column, CRK_IMPORT_ERROR_MALFORMED,
+              _ ("the field holds the control character U+%04X, which a dataset cannot hold"), bad);
           g_array_append_val (record->fields, field);
           held += sizeof (CsvField) + CSV_FIELD_OVERHEAD + value->len;
-          if ((++n_fields & 0xffff) == 0 && !crk_io_check_memory (held, _ ("Holding the fields of the table"), &message))
+          if ((++n_fields & 0xffff) == 0 &&
+              !crk_io_check_memory (held, _ ("Holding the fields of the table"), &message))
             {
               _crk_csv_add_problem (p, name, line, column, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
               csv_record_free (record);
@@ -298,7 +293,8 @@ _crk_csv_parse (const char *name,
         }
 
       /* A blank line is one empty unquoted field: skip it. */
-      if (record->fields->len == 1 && !g_array_index (record->fields, CsvField, 0).quoted && g_array_index (record->fields, CsvField, 0).text[0] == '\0')
+      if (record->fields->len == 1 && !g_array_index (record->fields, CsvField, 0).quoted &&
+          g_array_index (record->fields, CsvField, 0).text[0] == '\0')
         csv_record_free (record);
       else
         g_ptr_array_add (table->records, record);
@@ -308,9 +304,7 @@ _crk_csv_parse (const char *name,
 }
 
 CsvTable *
-_crk_csv_read (const char *path,
-               Problems *p,
-               GError **error)
+_crk_csv_read (const char *path, Problems *p, GError **error)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -339,9 +333,7 @@ _crk_csv_read (const char *path,
 
 /* Parses a whole field as a finite decimal number. */
 gboolean
-_crk_csv_parse_number (const char *s,
-                       char delimiter,
-                       double *out)
+_crk_csv_parse_number (const char *s, char delimiter, double *out)
 {
   g_autofree char *copy = NULL;
   char *end = NULL;
@@ -350,7 +342,8 @@ _crk_csv_parse_number (const char *s,
   if (*s == '\0')
     return FALSE;
   for (const char *c = s; *c != '\0'; c++)
-    if (!g_ascii_isdigit (*c) && *c != '.' && *c != '-' && *c != '+' && *c != 'e' && *c != 'E' && !(delimiter == ';' && *c == ','))
+    if (!g_ascii_isdigit (*c) && *c != '.' && *c != '-' && *c != '+' && *c != 'e' && *c != 'E' &&
+        !(delimiter == ';' && *c == ','))
       return FALSE;
 
   if (delimiter == ';' && strchr (s, ',') != NULL)
@@ -374,8 +367,7 @@ _crk_csv_parse_number (const char *s,
 
 /* Header: name -> column index; reports duplicates. */
 GHashTable *
-_crk_csv_index_header (CsvTable *table,
-                       Problems *p)
+_crk_csv_index_header (CsvTable *table, Problems *p)
 {
   GHashTable *columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   CsvRecord *header = record_at (table, 0);
@@ -403,8 +395,7 @@ _crk_csv_index_header (CsvTable *table,
 
 /* Finds a column by name in any case; -1 when absent. */
 int
-_crk_csv_find_column (CsvTable *table,
-                      const char *name)
+_crk_csv_find_column (CsvTable *table, const char *name)
 {
   CsvRecord *header = record_at (table, 0);
 
@@ -416,8 +407,7 @@ _crk_csv_find_column (CsvTable *table,
 
 /* Checks the number of fields of each row against the header's. */
 void
-_crk_csv_check_widths (CsvTable *table,
-                       Problems *p)
+_crk_csv_check_widths (CsvTable *table, Problems *p)
 {
   guint width = record_at (table, 0)->fields->len;
 
@@ -429,11 +419,11 @@ _crk_csv_check_widths (CsvTable *table,
         {
           const CsvField *last = field_at (record, record->fields->len - 1);
 
-          _crk_csv_add_problem (p, table->name, last->line, last->column, CRK_IMPORT_ERROR_MALFORMED,
-                                ngettext ("the row has %u field, the header has %u",
-                                          "the row has %u fields, the header has %u",
-                                          record->fields->len),
-                                record->fields->len, width);
+          _crk_csv_add_problem (
+            p, table->name, last->line, last->column, CRK_IMPORT_ERROR_MALFORMED,
+            ngettext ("the row has %u field, the header has %u",
+                      "the row has %u fields, the header has %u", record->fields->len),
+            record->fields->len, width);
         }
       else
         {
@@ -443,11 +433,11 @@ _crk_csv_check_widths (CsvTable *table,
 
               if (f->text[0] != '\0')
                 {
-                  _crk_csv_add_problem (p, table->name, f->line, f->column, CRK_IMPORT_ERROR_MALFORMED,
-                                        ngettext ("the row has %u field, the header has %u",
-                                                  "the row has %u fields, the header has %u",
-                                                  record->fields->len),
-                                        record->fields->len, width);
+                  _crk_csv_add_problem (
+                    p, table->name, f->line, f->column, CRK_IMPORT_ERROR_MALFORMED,
+                    ngettext ("the row has %u field, the header has %u",
+                              "the row has %u fields, the header has %u", record->fields->len),
+                    record->fields->len, width);
                   break;
                 }
             }

@@ -74,10 +74,7 @@ locate_rule (CrkRuleSubject what,
 }
 
 static void
-check_rules (CrkDataset *ds,
-             CsvTable *meta,
-             GHashTable *by_code,
-             Problems *p)
+check_rules (CrkDataset *ds, CsvTable *meta, GHashTable *by_code, Problems *p)
 {
   RuleLocator l = {meta, by_code};
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
@@ -92,10 +89,7 @@ check_rules (CrkDataset *ds,
 }
 
 static CrkDataset *
-import_tables (CsvTable *data,
-               CsvTable *meta,
-               int default_year,
-               Problems *p)
+import_tables (CsvTable *data, CsvTable *meta, int default_year, Problems *p)
 {
   g_autoptr (CrkDataset) ds = crk_dataset_new ();
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (_crk_csv_meta_row_free);
@@ -109,12 +103,14 @@ import_tables (CsvTable *data,
 
   if (meta->records->len == 0)
     {
-      _crk_csv_add_problem (p, meta->name, 1, 1, CRK_IMPORT_ERROR_MALFORMED, _ ("the file is empty"));
+      _crk_csv_add_problem (p, meta->name, 1, 1, CRK_IMPORT_ERROR_MALFORMED,
+                            _ ("the file is empty"));
       return NULL;
     }
   if (data->records->len == 0)
     {
-      _crk_csv_add_problem (p, data->name, 1, 1, CRK_IMPORT_ERROR_MALFORMED, _ ("the file is empty"));
+      _crk_csv_add_problem (p, data->name, 1, 1, CRK_IMPORT_ERROR_MALFORMED,
+                            _ ("the file is empty"));
       return NULL;
     }
 
@@ -169,8 +165,7 @@ import_tables (CsvTable *data,
 }
 
 static int
-compare_problems (gconstpointer a,
-                  gconstpointer b)
+compare_problems (gconstpointer a, gconstpointer b)
 {
   const CrkProblem *x = *(CrkProblem *const *) a;
   const CrkProblem *y = *(CrkProblem *const *) b;
@@ -186,9 +181,7 @@ compare_problems (gconstpointer a,
 }
 
 static gboolean
-finish (Problems *p,
-        GPtrArray **problems,
-        GError **error)
+finish (Problems *p, GPtrArray **problems, GError **error)
 {
   gboolean ok;
 
@@ -269,10 +262,7 @@ crk_csv_import (const char *data_path,
  * Returns: (transfer full) (nullable): the dataset, or %NULL with @error set
  */
 CrkDataset *
-crk_csv_import_guess (const char *path,
-                      int default_year,
-                      GPtrArray **problems,
-                      GError **error)
+crk_csv_import_guess (const char *path, int default_year, GPtrArray **problems, GError **error)
 {
   g_autofree char *data_path = NULL;
   g_autofree char *meta_path = NULL;

@@ -76,10 +76,8 @@ CrkDataset *crk_csv_import (const char *data_path,
 
 /* Given either table of a pair, finds the other one (see crk_csv_find_pair()) and
  * imports both. */
-CrkDataset *crk_csv_import_guess (const char *path,
-                                  int default_year,
-                                  GPtrArray **problems,
-                                  GError **error);
+CrkDataset *
+crk_csv_import_guess (const char *path, int default_year, GPtrArray **problems, GError **error);
 
 /* Finds the pair of @path: a table whose header has an iCode column is the metadata,
  * else it is the data. The companion is, in the same folder, the file named like @path
@@ -87,9 +85,6 @@ CrkDataset *crk_csv_import_guess (const char *path,
  * (X_data.csv / X_meta.csv, asem_iData.csv / asem_iMeta.csv, data.csv / meta.csv); or
  * else the only other .csv file there whose header has an iCode column (for a data
  * file) or a uCode column (for a metadata file). */
-gboolean crk_csv_find_pair (const char *path,
-                            char **data_path,
-                            char **meta_path,
-                            GError **error);
+gboolean crk_csv_find_pair (const char *path, char **data_path, char **meta_path, GError **error);
 
 G_END_DECLS

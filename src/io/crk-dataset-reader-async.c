@@ -65,8 +65,7 @@ dispatch_progress (gpointer data)
 
 /* In the worker thread: records the fraction and schedules one dispatch. */
 static void
-thread_progress (double fraction,
-                 gpointer user_data)
+thread_progress (double fraction, gpointer user_data)
 {
   LoadData *d = user_data;
   gboolean schedule;
@@ -97,10 +96,7 @@ is_csv (const char *path)
 }
 
 static void
-load_thread (GTask *task,
-             gpointer source_object,
-             gpointer task_data,
-             GCancellable *cancellable)
+load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   LoadData *d = task_data;
   GFile *file = source_object;
@@ -120,8 +116,8 @@ load_thread (GTask *task,
   if (is_csv (path))
     dataset = crk_csv_import_guess (path, 0, &d->problems, &error);
   else
-    dataset = _crk_reader_read_path (path, cancellable, d->progress != NULL ? thread_progress : NULL, d,
-                                     &d->problems, &error);
+    dataset = _crk_reader_read_path (
+      path, cancellable, d->progress != NULL ? thread_progress : NULL, d, &d->problems, &error);
 
   g_mutex_lock (&d->mutex);
   d->done = TRUE;
@@ -188,9 +184,7 @@ crk_dataset_load_async (GFile *file,
  * Returns: (transfer full) (nullable): the dataset, or %NULL with @error set
  */
 CrkDataset *
-crk_dataset_load_finish (GAsyncResult *result,
-                         GPtrArray **problems,
-                         GError **error)
+crk_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error)
 {
   LoadData *d;
 
@@ -199,7 +193,8 @@ crk_dataset_load_finish (GAsyncResult *result,
 
   d = g_task_get_task_data (G_TASK (result));
   if (problems != NULL)
-    *problems = d->problems != NULL ? g_ptr_array_ref (d->problems)
-                                    : g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
+    *problems = d->problems != NULL
+      ? g_ptr_array_ref (d->problems)
+      : g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -108,9 +108,7 @@ _crk_reader_elem_has_text (Elem elem)
 }
 
 Elem
-_crk_reader_classify (Frame *parent_frame,
-                      const char *local,
-                      const char *ns)
+_crk_reader_classify (Frame *parent_frame, const char *local, const char *ns)
 {
   Elem parent = parent_frame != NULL ? parent_frame->elem : E_ROOT;
 
@@ -136,10 +134,7 @@ elem_name (Elem elem)
 
 /* The schema rejects it too, but libxml2 often names a neighbour: say exactly where. */
 void
-_crk_reader_report_unexpected (Reader *r,
-                               Frame *parent,
-                               const char *local,
-                               const char *ns)
+_crk_reader_report_unexpected (Reader *r, Frame *parent, const char *local, const char *ns)
 {
   g_autofree char *shown = g_utf8_make_valid (local != NULL ? local : "", -1);
 
@@ -149,10 +144,12 @@ _crk_reader_report_unexpected (Reader *r,
                              shown, CRK_DATASET_NAMESPACE);
   else if (ns == NULL || strcmp (ns, CRK_DATASET_NAMESPACE) != 0)
     _crk_reader_add_problem (r, r->n_elements, CRK_IMPORT_ERROR_SCHEMA,
-                             _ ("the element <%s> is not in the namespace %s"), shown, CRK_DATASET_NAMESPACE);
+                             _ ("the element <%s> is not in the namespace %s"), shown,
+                             CRK_DATASET_NAMESPACE);
   else
     _crk_reader_add_problem (r, r->n_elements, CRK_IMPORT_ERROR_SCHEMA,
-                             _ ("unexpected element <%s> in <%s>"), shown, elem_name (parent->elem));
+                             _ ("unexpected element <%s> in <%s>"), shown,
+                             elem_name (parent->elem));
 }
 
 /* A node's weight as written (1 when absent); crk_dataset_check_rules() checks it. */
@@ -168,8 +165,7 @@ read_weight (const char *weight_s)
 
 /* Records a framework node code (inner or leaf) and reports a repeat. */
 static gboolean
-take_node_code (Reader *r,
-                const char *code)
+take_node_code (Reader *r, const char *code)
 {
   gpointer first = g_hash_table_lookup (r->node_ordinals, code);
 
@@ -180,14 +176,13 @@ take_node_code (Reader *r,
       r->framework_incomplete = TRUE;
       return FALSE;
     }
-  g_hash_table_insert (r->node_ordinals, g_strdup (code), g_memdup2 (&r->n_elements, sizeof (gint64)));
+  g_hash_table_insert (r->node_ordinals, g_strdup (code),
+                       g_memdup2 (&r->n_elements, sizeof (gint64)));
   return TRUE;
 }
 
 static void
-append_to_parent (Reader *r,
-                  Frame *f,
-                  CrkFrameworkNode *node)
+append_to_parent (Reader *r, Frame *f, CrkFrameworkNode *node)
 {
   Frame *parent = r->depth >= 2 ? &r->stack[r->depth - 2] : NULL;
 
@@ -201,8 +196,7 @@ append_to_parent (Reader *r,
 
 /* <node> and <indicator-ref>: a node of the framework tree. */
 static void
-start_node (Reader *r,
-            Frame *f)
+start_node (Reader *r, Frame *f)
 {
   static const char *const names[] = {"code", "weight", NULL};
   const char *v[2];
@@ -223,7 +217,8 @@ start_node (Reader *r,
                                      _ ("the indicator “%s” appears twice in the framework"), v[0]);
           return;
         }
-      g_hash_table_insert (r->referenced, g_strdup (v[0]), g_memdup2 (&r->n_elements, sizeof (gint64)));
+      g_hash_table_insert (r->referenced, g_strdup (v[0]),
+                           g_memdup2 (&r->n_elements, sizeof (gint64)));
       if (!take_node_code (r, v[0]))
         return;
     }
@@ -248,9 +243,7 @@ start_node (Reader *r,
 /* Records that @code first appears at element @ordinal; when it was seen before, returns
  * the ordinal of its first appearance instead (and records nothing). */
 static const gint64 *
-claim_code (GHashTable *ordinals,
-            const char *code,
-            gint64 ordinal)
+claim_code (GHashTable *ordinals, const char *code, gint64 ordinal)
 {
   const gint64 *first = g_hash_table_lookup (ordinals, code);
 
@@ -262,8 +255,7 @@ claim_code (GHashTable *ordinals,
 /* Group names */
 
 char *
-_crk_reader_group_key (const char *attribute,
-                       const char *value)
+_crk_reader_group_key (const char *attribute, const char *value)
 {
   return g_strconcat (attribute, "\x1f", value, NULL);
 }
@@ -278,8 +270,7 @@ _crk_reader_clear_group (Reader *r)
 }
 
 static void
-end_group (Reader *r,
-           Frame *f)
+end_group (Reader *r, Frame *f)
 {
   g_autofree char *key = NULL;
   const gint64 *first;
@@ -291,7 +282,8 @@ end_group (Reader *r,
   first = claim_code (r->group_ordinals, key, f->ordinal);
   if (first != NULL)
     {
-      _crk_reader_add_duplicate (r, f->ordinal, *first, _ ("the group “%s” of the attribute “%s” is named twice"),
+      _crk_reader_add_duplicate (r, f->ordinal, *first,
+                                 _ ("the group “%s” of the attribute “%s” is named twice"),
                                  r->group_value, r->group_attribute);
       ok = FALSE;
     }
@@ -311,8 +303,7 @@ end_group (Reader *r,
 /* Start and end of elements */
 
 void
-_crk_reader_start_element (Reader *r,
-                           Frame *f)
+_crk_reader_start_element (Reader *r, Frame *f)
 {
   switch (f->elem)
     {
@@ -374,13 +365,17 @@ _crk_reader_start_element (Reader *r,
 
       case E_INDICATOR:
         {
-          static const char *const names[] = {"code", "kind", "direction", "unit", "denominator", "unit-zh", NULL};
+          static const char *const names[] = {"code",        "kind",    "direction", "unit",
+                                              "denominator", "unit-zh", NULL};
           const char *v[6];
 
           _crk_reader_read_attributes (r, names, v);
           if (!is_set (v[0]))
             break;
-          r->indicator = crk_indicator_new (v[0], g_strcmp0 (v[1], "denominator") == 0 ? CRK_INDICATOR_KIND_DENOMINATOR : CRK_INDICATOR_KIND_INDICATOR);
+          r->indicator =
+            crk_indicator_new (v[0],
+                               g_strcmp0 (v[1], "denominator") == 0 ? CRK_INDICATOR_KIND_DENOMINATOR
+                                                                    : CRK_INDICATOR_KIND_INDICATOR);
           crk_indicator_set_direction (r->indicator, g_strcmp0 (v[2], "-1") == 0 ? -1 : 1);
           if (v[3] != NULL && *v[3] != '\0')
             crk_indicator_set_unit (r->indicator, v[3]);
@@ -468,8 +463,7 @@ end_years (Reader *r)
 }
 
 static void
-end_city (Reader *r,
-          Frame *f)
+end_city (Reader *r, Frame *f)
 {
   const char *code;
   const gint64 *first;
@@ -486,8 +480,7 @@ end_city (Reader *r,
 }
 
 static void
-end_indicator (Reader *r,
-               Frame *f)
+end_indicator (Reader *r, Frame *f)
 {
   const char *code;
   const gint64 *first;
@@ -497,7 +490,8 @@ end_indicator (Reader *r,
   code = crk_indicator_get_code (r->indicator);
   first = claim_code (r->indicator_ordinals, code, f->ordinal);
   if (first != NULL)
-    _crk_reader_add_duplicate (r, f->ordinal, *first, _ ("the indicator code “%s” is used twice"), code);
+    _crk_reader_add_duplicate (r, f->ordinal, *first, _ ("the indicator code “%s” is used twice"),
+                               code);
   else
     crk_dataset_add_indicator (r->dataset, r->indicator);
   g_clear_object (&r->indicator);
@@ -513,8 +507,7 @@ end_framework (Reader *r)
 /* title, publisher, source and notes: each element sets the dataset property of its
  * name, or its "-zh" twin for the Chinese text. */
 static void
-set_bilingual_metadata (Reader *r,
-                        Frame *f)
+set_bilingual_metadata (Reader *r, Frame *f)
 {
   const char *name = NULL;
   g_autofree char *property = NULL;
@@ -528,8 +521,7 @@ set_bilingual_metadata (Reader *r,
 }
 
 static void
-end_city_attribute (Reader *r,
-                    Frame *f)
+end_city_attribute (Reader *r, Frame *f)
 {
   if (r->city == NULL || !is_set (f->aux))
     return;
@@ -538,29 +530,30 @@ end_city_attribute (Reader *r,
                              _ ("the attribute “%s” of the city “%s” is given twice"), f->aux,
                              crk_city_get_code (r->city));
   else
-    crk_city_set_attribute (r->city, f->aux, _crk_reader_text_value (r) != NULL ? _crk_reader_text_value (r) : "");
+    crk_city_set_attribute (r->city, f->aux,
+                            _crk_reader_text_value (r) != NULL ? _crk_reader_text_value (r) : "");
 }
 
 static void
-end_city_alias (Reader *r,
-                Frame *f)
+end_city_alias (Reader *r, Frame *f)
 {
   const char *text = _crk_reader_text_value (r);
 
   if (r->city == NULL || !is_set (text))
     return; /* the schema reports an empty one */
   if (!crk_city_add_alias (r->city, text))
-    _crk_reader_add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID, _ ("the alias “%s” of the city “%s” is given twice"),
-                             text, crk_city_get_code (r->city));
+    _crk_reader_add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
+                             _ ("the alias “%s” of the city “%s” is given twice"), text,
+                             crk_city_get_code (r->city));
 }
 
 static void
-end_reference_rank (Reader *r,
-                    Frame *f)
+end_reference_rank (Reader *r, Frame *f)
 {
   gint64 rank;
 
-  if (r->city == NULL || f->number <= 0 || !_crk_reader_parse_int (_crk_reader_text_value (r), 1, G_MAXUINT, &rank))
+  if (r->city == NULL || f->number <= 0 ||
+      !_crk_reader_parse_int (_crk_reader_text_value (r), 1, G_MAXUINT, &rank))
     return;
   if (crk_city_get_reference_rank (r->city, f->number) != 0)
     _crk_reader_add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
@@ -571,8 +564,7 @@ end_reference_rank (Reader *r,
 }
 
 void
-_crk_reader_end_element (Reader *r,
-                         Frame *f)
+_crk_reader_end_element (Reader *r, Frame *f)
 {
   const char *text;
 

@@ -12,11 +12,7 @@
 #include "crk-dataset-reader-private.h"
 
 static void
-read_normalisation (Reader *r,
-                    CrkNormalisation *mode,
-                    double *p1,
-                    double *p2,
-                    const char **code)
+read_normalisation (Reader *r, CrkNormalisation *mode, double *p1, double *p2, const char **code)
 {
   static const char *const names[] = {"mode", "low", "high", "mean", "sd", "code", NULL};
   const char *v[7];
@@ -57,10 +53,7 @@ _crk_reader_clear_tiers (GArray *tiers)
 }
 
 static void
-add_method_ref (Reader *r,
-                const char *code,
-                gint64 ordinal,
-                CrkRuleSubject what)
+add_method_ref (Reader *r, const char *code, gint64 ordinal, CrkRuleSubject what)
 {
   MethodRef ref = {g_strdup (code), ordinal, what};
 
@@ -125,8 +118,7 @@ start_weights (Reader *r)
 
 /* The elements of <method>: at their start and at their end. */
 void
-_crk_reader_start_method_element (Reader *r,
-                                  Frame *f)
+_crk_reader_start_method_element (Reader *r, Frame *f)
 {
   switch (f->elem)
     {
@@ -140,7 +132,8 @@ _crk_reader_start_method_element (Reader *r,
         {
           CrkDenomination mode;
 
-          if (r->method != NULL && crk_denomination_from_string (_crk_reader_read_attribute (r, "mode"), &mode))
+          if (r->method != NULL &&
+              crk_denomination_from_string (_crk_reader_read_attribute (r, "mode"), &mode))
             crk_method_set_denomination (r->method, mode);
         }
         break;
@@ -201,7 +194,8 @@ _crk_reader_start_method_element (Reader *r,
         {
           CrkAggregation mode;
 
-          if (r->method != NULL && crk_aggregation_from_string (_crk_reader_read_attribute (r, "mode"), &mode))
+          if (r->method != NULL &&
+              crk_aggregation_from_string (_crk_reader_read_attribute (r, "mode"), &mode))
             crk_method_set_aggregation (r->method, mode);
         }
         break;
@@ -231,7 +225,9 @@ _crk_reader_start_method_element (Reader *r,
         {
           double threshold;
 
-          if (r->method != NULL && _crk_reader_parse_double (_crk_reader_read_attribute (r, "threshold"), &threshold) && threshold >= 0 && threshold <= 1)
+          if (r->method != NULL &&
+              _crk_reader_parse_double (_crk_reader_read_attribute (r, "threshold"), &threshold) &&
+              threshold >= 0 && threshold <= 1)
             crk_method_set_availability (r->method, threshold);
         }
         break;
@@ -266,8 +262,7 @@ _crk_reader_start_method_element (Reader *r,
 }
 
 void
-_crk_reader_end_method_element (Reader *r,
-                                Frame *f)
+_crk_reader_end_method_element (Reader *r, Frame *f)
 {
   switch (f->elem)
     {
@@ -281,7 +276,8 @@ _crk_reader_end_method_element (Reader *r,
             break; /* the schema reports it */
           if (!isfinite (weight) || weight < 0)
             _crk_reader_add_problem (r, f->ordinal, CRK_IMPORT_ERROR_INVALID,
-                                     _ ("the method’s weight of “%s” is negative or not finite"), f->aux);
+                                     _ ("the method’s weight of “%s” is negative or not finite"),
+                                     f->aux);
           else
             crk_method_set_weight (r->method, f->aux, weight);
           add_method_ref (r, f->aux, f->ordinal, CRK_RULE_METHOD_WEIGHT);
@@ -301,14 +297,16 @@ _crk_reader_end_method_element (Reader *r,
 
       case E_TIERS:
         if (r->method != NULL)
-          crk_method_set_tiers (r->method, r->tier_rule, (const CrkTier *) r->tiers->data, r->tiers->len);
+          crk_method_set_tiers (r->method, r->tier_rule, (const CrkTier *) r->tiers->data,
+                                r->tiers->len);
         break;
 
       case E_BASE_YEAR:
         {
           gint64 year;
 
-          if (r->method != NULL && _crk_reader_parse_int (_crk_reader_text_value (r), 1, 9999, &year))
+          if (r->method != NULL &&
+              _crk_reader_parse_int (_crk_reader_text_value (r), 1, 9999, &year))
             crk_method_set_base_year (r->method, (int) year);
         }
         break;

@@ -200,41 +200,27 @@ void _crk_reader_add_problem_full (Reader *r,
                                    gint64 ref_ordinal,
                                    char *message);
 /* A problem at the element with @ordinal. */
-void _crk_reader_add_problem (Reader *r, gint64 ordinal, CrkImportError code, const char *format, ...)
+void
+_crk_reader_add_problem (Reader *r, gint64 ordinal, CrkImportError code, const char *format, ...)
   G_GNUC_PRINTF (4, 5);
 /* A duplicate: a problem at @ordinal that also names the line of @first. */
 void _crk_reader_add_duplicate (Reader *r, gint64 ordinal, gint64 first, const char *format, ...)
   G_GNUC_PRINTF (4, 5);
-gboolean _crk_reader_check_prolog (Reader *r,
-                                   const guint8 *data,
-                                   gsize length,
-                                   gboolean whole);
-void _crk_reader_finish_problems (Reader *r,
-                                  GPtrArray **problems,
-                                  GError **error);
+gboolean _crk_reader_check_prolog (Reader *r, const guint8 *data, gsize length, gboolean whole);
+void _crk_reader_finish_problems (Reader *r, GPtrArray **problems, GError **error);
 
 /* crk-dataset-reader-schema.c: the schema and the errors of libxml2 */
 xmlRelaxNGPtr _crk_reader_get_schema (GError **error);
-void _crk_reader_structured_error_cb (void *user_data,
-                                      xmlErrorPtr error);
-void _crk_reader_check_sections (Reader *r,
-                                 Frame *f);
+void _crk_reader_structured_error_cb (void *user_data, xmlErrorPtr error);
+void _crk_reader_check_sections (Reader *r, Frame *f);
 
 /* crk-dataset-reader-text.c: attributes, text and numbers */
-void _crk_reader_check_length (Reader *r,
-                               gsize length);
-void _crk_reader_read_attributes (Reader *r,
-                                  const char *const *names,
-                                  const char **values);
-const char *_crk_reader_read_attribute (Reader *r,
-                                        const char *name);
+void _crk_reader_check_length (Reader *r, gsize length);
+void _crk_reader_read_attributes (Reader *r, const char *const *names, const char **values);
+const char *_crk_reader_read_attribute (Reader *r, const char *name);
 const char *_crk_reader_text_value (Reader *r);
-gboolean _crk_reader_parse_double (const char *s,
-                                   double *out);
-gboolean _crk_reader_parse_int (const char *s,
-                                gint64 min,
-                                gint64 max,
-                                gint64 *out);
+gboolean _crk_reader_parse_double (const char *s, double *out);
+gboolean _crk_reader_parse_int (const char *s, gint64 min, gint64 max, gint64 *out);
 
 static inline gboolean
 is_set (const char *s)
@@ -251,31 +237,20 @@ is_zh (const char *lang)
 /* crk-dataset-reader-elements.c: the elements, and those of everything but the method
  * and the values */
 gboolean _crk_reader_elem_has_text (Elem elem);
-Elem _crk_reader_classify (Frame *parent_frame,
-                           const char *local,
-                           const char *ns);
-void _crk_reader_report_unexpected (Reader *r,
-                                    Frame *parent,
-                                    const char *local,
-                                    const char *ns);
-void _crk_reader_start_element (Reader *r,
-                                Frame *f);
-void _crk_reader_end_element (Reader *r,
-                              Frame *f);
-char *_crk_reader_group_key (const char *attribute,
-                             const char *value);
+Elem _crk_reader_classify (Frame *parent_frame, const char *local, const char *ns);
+void _crk_reader_report_unexpected (Reader *r, Frame *parent, const char *local, const char *ns);
+void _crk_reader_start_element (Reader *r, Frame *f);
+void _crk_reader_end_element (Reader *r, Frame *f);
+char *_crk_reader_group_key (const char *attribute, const char *value);
 void _crk_reader_clear_group (Reader *r);
 
 /* crk-dataset-reader-method.c */
-void _crk_reader_start_method_element (Reader *r,
-                                       Frame *f);
-void _crk_reader_end_method_element (Reader *r,
-                                     Frame *f);
+void _crk_reader_start_method_element (Reader *r, Frame *f);
+void _crk_reader_end_method_element (Reader *r, Frame *f);
 void _crk_reader_clear_tiers (GArray *tiers);
 
 /* crk-dataset-reader-values.c */
-void _crk_reader_start_values_element (Reader *r,
-                                       Frame *f);
+void _crk_reader_start_values_element (Reader *r, Frame *f);
 void _crk_reader_end_value (Reader *r);
 
 /* crk-dataset-reader.c */

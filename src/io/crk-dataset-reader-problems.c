@@ -53,11 +53,7 @@ _crk_reader_add_problem_full (Reader *r,
 
 /* A problem at the element with @ordinal. */
 void
-_crk_reader_add_problem (Reader *r,
-                         gint64 ordinal,
-                         CrkImportError code,
-                         const char *format,
-                         ...)
+_crk_reader_add_problem (Reader *r, gint64 ordinal, CrkImportError code, const char *format, ...)
 {
   va_list args;
   char *message;
@@ -70,11 +66,7 @@ _crk_reader_add_problem (Reader *r,
 
 /* A duplicate: a problem at @ordinal that also names the line of @first. */
 void
-_crk_reader_add_duplicate (Reader *r,
-                           gint64 ordinal,
-                           gint64 first,
-                           const char *format,
-                           ...)
+_crk_reader_add_duplicate (Reader *r, gint64 ordinal, gint64 first, const char *format, ...)
 {
   va_list args;
   char *message;
@@ -94,8 +86,7 @@ typedef struct
 } Cursor;
 
 static void
-cursor_advance (Cursor *c,
-                gsize n)
+cursor_advance (Cursor *c, gsize n)
 {
   for (gsize i = 0; i < n && c->p < c->end; i++, c->p++)
     {
@@ -110,8 +101,7 @@ cursor_advance (Cursor *c,
 }
 
 static gboolean
-cursor_looking_at (Cursor *c,
-                   const char *s)
+cursor_looking_at (Cursor *c, const char *s)
 {
   gsize n = strlen (s);
 
@@ -120,8 +110,7 @@ cursor_looking_at (Cursor *c,
 
 /* Moves past @s; FALSE when the buffer ends first. */
 static gboolean
-cursor_skip_past (Cursor *c,
-                  const char *s)
+cursor_skip_past (Cursor *c, const char *s)
 {
   while (c->p < c->end)
     {
@@ -137,22 +126,24 @@ cursor_skip_past (Cursor *c,
 
 /* Returns FALSE (with a problem) when the file must not be parsed. */
 gboolean
-_crk_reader_check_prolog (Reader *r,
-                          const guint8 *data,
-                          gsize length,
-                          gboolean whole)
+_crk_reader_check_prolog (Reader *r, const guint8 *data, gsize length, gboolean whole)
 {
   Cursor c = {data, data + length, 1, 1};
 
   if (length == 0)
     {
-      _crk_reader_add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_MALFORMED, 0, g_strdup (_ ("the file is empty")));
+      _crk_reader_add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_MALFORMED, 0,
+                                    g_strdup (_ ("the file is empty")));
       return FALSE;
     }
-  if (length >= 2 && ((data[0] == 0xfe && data[1] == 0xff) || (data[0] == 0xff && data[1] == 0xfe) || data[0] == 0 || data[1] == 0))
+  if (length >= 2 &&
+      ((data[0] == 0xfe && data[1] == 0xff) || (data[0] == 0xff && data[1] == 0xfe) ||
+       data[0] == 0 || data[1] == 0))
     {
-      _crk_reader_add_problem_full (r, 0, 1, 1, CRK_IMPORT_ERROR_MALFORMED, 0,
-                                    g_strdup (_ ("the file is not UTF-8 (it looks like UTF-16 or UTF-32); the format is UTF-8")));
+      _crk_reader_add_problem_full (
+        r, 0, 1, 1, CRK_IMPORT_ERROR_MALFORMED, 0,
+        g_strdup (
+          _ ("the file is not UTF-8 (it looks like UTF-16 or UTF-32); the format is UTF-8")));
       return FALSE;
     }
   if (length >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
@@ -187,9 +178,11 @@ _crk_reader_check_prolog (Reader *r,
 
                   if (g_ascii_strcasecmp (name, "UTF-8") != 0)
                     {
-                      _crk_reader_add_problem_full (r, 0, 1, 1, CRK_IMPORT_ERROR_MALFORMED, 0,
-                                                    g_strdup_printf (_ ("the file declares the encoding “%s”; the format is UTF-8"),
-                                                                     g_utf8_validate (name, -1, NULL) ? name : "?"));
+                      _crk_reader_add_problem_full (
+                        r, 0, 1, 1, CRK_IMPORT_ERROR_MALFORMED, 0,
+                        g_strdup_printf (
+                          _ ("the file declares the encoding “%s”; the format is UTF-8"),
+                          g_utf8_validate (name, -1, NULL) ? name : "?"));
                       return FALSE;
                     }
                 }
@@ -215,15 +208,17 @@ _crk_reader_check_prolog (Reader *r,
         }
       else if (cursor_looking_at (&c, "<!"))
         {
-          _crk_reader_add_problem_full (r, 0, c.line, c.column, CRK_IMPORT_ERROR_HOSTILE, 0,
-                                        g_strdup (_ ("the file has a document type declaration (DOCTYPE); "
-                                                     "DTDs and entities are refused for safety")));
+          _crk_reader_add_problem_full (
+            r, 0, c.line, c.column, CRK_IMPORT_ERROR_HOSTILE, 0,
+            g_strdup (_ ("the file has a document type declaration (DOCTYPE); "
+                         "DTDs and entities are refused for safety")));
           return FALSE;
         }
       else if (*c.p != '<')
         {
-          _crk_reader_add_problem_full (r, 0, c.line, c.column, CRK_IMPORT_ERROR_MALFORMED, 0,
-                                        g_strdup (_ ("this is not an XML file (the document does not start with “<”)")));
+          _crk_reader_add_problem_full (
+            r, 0, c.line, c.column, CRK_IMPORT_ERROR_MALFORMED, 0,
+            g_strdup (_ ("this is not an XML file (the document does not start with “<”)")));
           return FALSE;
         }
       else
@@ -232,9 +227,11 @@ _crk_reader_check_prolog (Reader *r,
 
   if (!whole)
     {
-      _crk_reader_add_problem_full (r, 0, c.line, c.column, CRK_IMPORT_ERROR_HOSTILE, 0,
-                                    g_strdup_printf (_ ("the part before the first element is longer than %d bytes; refusing the file"),
-                                                     PROLOG_SCAN_LIMIT));
+      _crk_reader_add_problem_full (
+        r, 0, c.line, c.column, CRK_IMPORT_ERROR_HOSTILE, 0,
+        g_strdup_printf (
+          _ ("the part before the first element is longer than %d bytes; refusing the file"),
+          PROLOG_SCAN_LIMIT));
       return FALSE;
     }
   return TRUE;
@@ -293,14 +290,13 @@ locator_element (Locator *l)
         }
       l->next++;
     }
-  if (g_hash_table_contains (l->line_columns, key) && GPOINTER_TO_INT (g_hash_table_lookup (l->line_columns, key)) == 0)
+  if (g_hash_table_contains (l->line_columns, key) &&
+      GPOINTER_TO_INT (g_hash_table_lookup (l->line_columns, key)) == 0)
     g_hash_table_insert (l->line_columns, key, GINT_TO_POINTER (l->lt_column));
 }
 
 static void
-locator_feed (Locator *l,
-              const guint8 *data,
-              gsize length)
+locator_feed (Locator *l, const guint8 *data, gsize length)
 {
   static const char cdata[] = "[CDATA[";
 
@@ -419,8 +415,7 @@ locator_feed (Locator *l,
 }
 
 static int
-compare_places (gconstpointer a,
-                gconstpointer b)
+compare_places (gconstpointer a, gconstpointer b)
 {
   const Place *x = a, *y = b;
 
@@ -499,7 +494,8 @@ locate_problems (Reader *r)
             }
           if (place->ordinal == p->ref_ordinal && place->line > 0)
             {
-              char *message = g_strdup_printf (_ ("%s (first at line %d)"), p->message, place->line);
+              char *message =
+                g_strdup_printf (_ ("%s (first at line %d)"), p->message, place->line);
 
               g_free (p->message);
               p->message = message;
@@ -507,7 +503,8 @@ locate_problems (Reader *r)
             }
         }
       if (p->ordinal <= 0 && p->line > 0 && p->column <= 0)
-        p->column = GPOINTER_TO_INT (g_hash_table_lookup (l.line_columns, GINT_TO_POINTER (p->line)));
+        p->column =
+          GPOINTER_TO_INT (g_hash_table_lookup (l.line_columns, GINT_TO_POINTER (p->line)));
     }
 
 out:
@@ -517,8 +514,7 @@ out:
 
 /* In the order of the file; problems without a place last. */
 static int
-compare_problems (gconstpointer a,
-                  gconstpointer b)
+compare_problems (gconstpointer a, gconstpointer b)
 {
   const Problem *x = a, *y = b;
   guint lx = x->line > 0 ? (guint) x->line : G_MAXUINT;
@@ -531,9 +527,7 @@ compare_problems (gconstpointer a,
 
 /* Turns the collected problems into CrkProblems and @error. */
 void
-_crk_reader_finish_problems (Reader *r,
-                             GPtrArray **problems,
-                             GError **error)
+_crk_reader_finish_problems (Reader *r, GPtrArray **problems, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
 
@@ -557,10 +551,12 @@ _crk_reader_finish_problems (Reader *r,
         {
           Problem *q = &g_array_index (r->problems, Problem, k);
 
-          repeat = q->line == p->line && q->column == p->column && strcmp (q->message, p->message) == 0;
+          repeat =
+            q->line == p->line && q->column == p->column && strcmp (q->message, p->message) == 0;
         }
       if (!repeat)
-        g_ptr_array_add (list, crk_problem_new (r->name, p->line, p->column, p->code, "%s", p->message));
+        g_ptr_array_add (list,
+                         crk_problem_new (r->name, p->line, p->column, p->code, "%s", p->message));
     }
   crk_problems_to_error (list, error);
   if (problems != NULL)

@@ -35,8 +35,7 @@ static char *schema_error;
 static char *clean_libxml_message (const char *message);
 
 static void
-schema_parse_error_cb (void *user_data,
-                       xmlErrorPtr error)
+schema_parse_error_cb (void *user_data, xmlErrorPtr error)
 {
   if (schema_error == NULL && error != NULL && error->message != NULL)
     schema_error = clean_libxml_message (error->message);
@@ -80,7 +79,8 @@ streaming_schema (xmlDocPtr doc)
   xmlNodePtr root = xmlDocGetRootElement (doc);
   xmlNodePtr define = NULL, element = NULL;
 
-  for (xmlNodePtr n = root != NULL ? root->children : NULL; n != NULL && element == NULL; n = n->next)
+  for (xmlNodePtr n = root != NULL ? root->children : NULL; n != NULL && element == NULL;
+       n = n->next)
     {
       g_autofree char *name = NULL;
 
@@ -161,8 +161,7 @@ _crk_reader_get_schema (GError **error)
 /* Finds the ordinal of @node among the open elements, the last empty element, or the
  * subtree the reader is on (expanded for validation, not yet visited). */
 static gint64
-ordinal_of_node (Reader *r,
-                 xmlNodePtr node)
+ordinal_of_node (Reader *r, xmlNodePtr node)
 {
   xmlNodePtr cur;
   gint64 k = 0;
@@ -240,8 +239,7 @@ clean_libxml_message (const char *message)
 }
 
 void
-_crk_reader_structured_error_cb (void *user_data,
-                                 xmlErrorPtr error)
+_crk_reader_structured_error_cb (void *user_data, xmlErrorPtr error)
 {
   Reader *r = user_data;
   g_autofree char *text = NULL;
@@ -273,13 +271,15 @@ _crk_reader_structured_error_cb (void *user_data,
         r->pending_error_ordinal = ordinal;
 
       /* TRANSLATORS: %s is libxml2's (English) description of a schema violation */
-      _crk_reader_add_problem_full (r, ordinal, ordinal > 0 ? 0 : error->line, 0, CRK_IMPORT_ERROR_SCHEMA, 0,
+      _crk_reader_add_problem_full (r, ordinal, ordinal > 0 ? 0 : error->line, 0,
+                                    CRK_IMPORT_ERROR_SCHEMA, 0,
                                     g_strdup_printf (_ ("does not match the schema: %s"), text));
       if (r->problems->len > 0)
         g_array_index (r->problems, Problem, r->problems->len - 1).from_libxml = TRUE;
     }
   else if (error->domain == XML_FROM_IO)
-    _crk_reader_add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_IO, 0, g_strdup_printf (_ ("cannot read: %s"), text));
+    _crk_reader_add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_IO, 0,
+                                  g_strdup_printf (_ ("cannot read: %s"), text));
   else
     {
       CrkImportError code = CRK_IMPORT_ERROR_MALFORMED;
@@ -290,7 +290,8 @@ _crk_reader_structured_error_cb (void *user_data,
         return;
       if (error->level == XML_ERR_FATAL)
         r->broken = TRUE;
-      if (r->syntax_line > 0 && r->syntax_line == MAX (error->line, 1) && r->syntax_column == error->int2)
+      if (r->syntax_line > 0 && r->syntax_line == MAX (error->line, 1) &&
+          r->syntax_column == error->int2)
         return;
       r->syntax_line = MAX (error->line, 1);
       r->syntax_column = error->int2;
@@ -298,14 +299,17 @@ _crk_reader_structured_error_cb (void *user_data,
       if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_EXT_ENTITY_STANDALONE)
         code = CRK_IMPORT_ERROR_HOSTILE;
       if (strstr (text, "Excessive depth") != NULL)
-        _crk_reader_add_problem_full (r, 0, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE, 0,
-                                      g_strdup_printf (_ ("elements are nested deeper than %d levels; refusing the file"),
-                                                       CRK_DATASET_MAX_DEPTH));
+        _crk_reader_add_problem_full (
+          r, 0, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE, 0,
+          g_strdup_printf (_ ("elements are nested deeper than %d levels; refusing the file"),
+                           CRK_DATASET_MAX_DEPTH));
       else if (strstr (text, "huge") != NULL || strstr (text, "too long") != NULL)
-        _crk_reader_add_problem_full (r, 0, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE, 0,
-                                      g_strdup_printf (_ ("a text or attribute is longer than %d bytes; refusing the file"),
-                                                       CRK_DATASET_MAX_TEXT_LENGTH));
-      else if (crk_xml_error_is_truncation (error, r->data != NULL ? (guint64) r->length : (guint64) MAX (r->size, 0)))
+        _crk_reader_add_problem_full (
+          r, 0, MAX (error->line, 1), error->int2, CRK_IMPORT_ERROR_HOSTILE, 0,
+          g_strdup_printf (_ ("a text or attribute is longer than %d bytes; refusing the file"),
+                           CRK_DATASET_MAX_TEXT_LENGTH));
+      else if (crk_xml_error_is_truncation (
+                 error, r->data != NULL ? (guint64) r->length : (guint64) MAX (r->size, 0)))
         _crk_reader_add_problem_full (r, 0, MAX (error->line, 1), error->int2, code, 0,
                                       crk_xml_describe_truncation (error));
       else
@@ -317,11 +321,11 @@ _crk_reader_structured_error_cb (void *user_data,
 
 /* At </dataset>; problems are put at <dataset>. */
 void
-_crk_reader_check_sections (Reader *r,
-                            Frame *f)
+_crk_reader_check_sections (Reader *r, Frame *f)
 {
   for (guint i = 0; i < G_N_ELEMENTS (required_sections); i++)
     if ((r->sections & required_sections[i].bit) == 0)
       _crk_reader_add_problem (r, f->ordinal, CRK_IMPORT_ERROR_SCHEMA,
-                               _ ("does not match the schema: the dataset has no <%s>"), required_sections[i].name);
+                               _ ("does not match the schema: the dataset has no <%s>"),
+                               required_sections[i].name);
 }

@@ -15,8 +15,7 @@
 #include "crk-dataset-reader-private.h"
 
 void
-_crk_reader_check_length (Reader *r,
-                          gsize length)
+_crk_reader_check_length (Reader *r, gsize length)
 {
   if (length > CRK_DATASET_MAX_TEXT_LENGTH)
     _crk_reader_add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
@@ -27,9 +26,7 @@ _crk_reader_check_length (Reader *r,
 /* Reads the attributes named in @names (no namespace; "xml:lang" for the XML one) into
  * @values (NULL when absent; valid until the next call). */
 void
-_crk_reader_read_attributes (Reader *r,
-                             const char *const *names,
-                             const char **values)
+_crk_reader_read_attributes (Reader *r, const char *const *names, const char **values)
 {
   guint n = g_strv_length ((char **) names);
 
@@ -49,8 +46,9 @@ _crk_reader_read_attributes (Reader *r,
         continue;
       for (guint i = 0; i < n; i++)
         {
-          gboolean match = xml_ns ? (g_str_has_prefix (names[i], "xml:") && strcmp (names[i] + 4, local) == 0)
-                                  : strcmp (names[i], local) == 0;
+          gboolean match = xml_ns
+            ? (g_str_has_prefix (names[i], "xml:") && strcmp (names[i] + 4, local) == 0)
+            : strcmp (names[i], local) == 0;
 
           if (match)
             {
@@ -70,8 +68,7 @@ _crk_reader_read_attributes (Reader *r,
 }
 
 const char *
-_crk_reader_read_attribute (Reader *r,
-                            const char *name)
+_crk_reader_read_attribute (Reader *r, const char *name)
 {
   const char *names[] = {name, NULL};
   const char *value;
@@ -99,33 +96,11 @@ _crk_reader_text_value (Reader *r)
  * one multiplication or division of exact doubles (Clinger's fast path), so correctly
  * rounded; everything else goes to g_ascii_strtod(). */
 static gboolean
-parse_simple_decimal (const char *s,
-                      double *out)
+parse_simple_decimal (const char *s, double *out)
 {
   static const double powers[] = {
-    1e0,
-    1e1,
-    1e2,
-    1e3,
-    1e4,
-    1e5,
-    1e6,
-    1e7,
-    1e8,
-    1e9,
-    1e10,
-    1e11,
-    1e12,
-    1e13,
-    1e14,
-    1e15,
-    1e16,
-    1e17,
-    1e18,
-    1e19,
-    1e20,
-    1e21,
-    1e22,
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
   };
   gboolean negative = FALSE;
   guint64 mantissa = 0;
@@ -173,8 +148,7 @@ parse_simple_decimal (const char *s,
 
 /* Numbers as the format writes them: xsd:double lexical forms. */
 gboolean
-_crk_reader_parse_double (const char *s,
-                          double *out)
+_crk_reader_parse_double (const char *s, double *out)
 {
   char *end;
   double v;
@@ -215,10 +189,7 @@ _crk_reader_parse_double (const char *s,
 }
 
 gboolean
-_crk_reader_parse_int (const char *s,
-                       gint64 min,
-                       gint64 max,
-                       gint64 *out)
+_crk_reader_parse_int (const char *s, gint64 min, gint64 max, gint64 *out)
 {
   if (s == NULL)
     return FALSE;

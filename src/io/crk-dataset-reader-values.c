@@ -66,8 +66,7 @@ remember_empty_cell (Reader *r)
 /* Stores the value of the current <v>. A second value of a cell is found as it is set
  * (the file is refused then, so it does not matter that it replaced the first). */
 static StoreOutcome
-store_value (Reader *r,
-             double value)
+store_value (Reader *r, double value)
 {
   g_autofree char *message = NULL;
   gboolean was_held = FALSE;
@@ -85,7 +84,8 @@ store_value (Reader *r,
   else if (!crk_dataset_try_set_value (r->dataset, r->v_city, r->v_indicator, r->v_year, value,
                                        r->v_status, &was_held))
     {
-      _crk_reader_add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE, _ ("out of memory; refusing the file"));
+      _crk_reader_add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
+                               _ ("out of memory; refusing the file"));
       return REFUSED;
     }
   if (was_held)
@@ -99,8 +99,7 @@ store_value (Reader *r,
 
 /* <values>, <city>, <year> and <v>, at their start. */
 void
-_crk_reader_start_values_element (Reader *r,
-                                  Frame *f)
+_crk_reader_start_values_element (Reader *r, Frame *f)
 {
   switch (f->elem)
     {
@@ -137,9 +136,10 @@ _crk_reader_start_values_element (Reader *r,
           r->v_year_value = (int) year;
           r->v_year = crk_dataset_lookup_year (r->dataset, (int) year);
           if (r->v_year < 0)
-            _crk_reader_add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                                     _ ("the year %d is not one of the dataset’s years (<years> in <metadata>)"),
-                                     (int) year);
+            _crk_reader_add_problem (
+              r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
+              _ ("the year %d is not one of the dataset’s years (<years> in <metadata>)"),
+              (int) year);
         }
         break;
 
@@ -194,7 +194,8 @@ _crk_reader_end_value (Reader *r)
 
       _crk_reader_add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
                                _ ("the value “%s” of “%s” for “%s” in %d is not a number"), shown,
-                               crk_indicator_get_code (indicator), crk_city_get_code (city), r->v_year_value);
+                               crk_indicator_get_code (indicator), crk_city_get_code (city),
+                               r->v_year_value);
       return;
     }
 
@@ -205,9 +206,9 @@ _crk_reader_end_value (Reader *r)
           CrkCity *city = crk_dataset_get_city (r->dataset, r->v_city);
           CrkIndicator *indicator = crk_dataset_get_indicator (r->dataset, r->v_indicator);
 
-          _crk_reader_add_problem (r, r->n_elements, CRK_IMPORT_ERROR_INVALID,
-                                   _ ("a second value of “%s” for “%s” in %d"),
-                                   crk_indicator_get_code (indicator), crk_city_get_code (city), r->v_year_value);
+          _crk_reader_add_problem (
+            r, r->n_elements, CRK_IMPORT_ERROR_INVALID, _ ("a second value of “%s” for “%s” in %d"),
+            crk_indicator_get_code (indicator), crk_city_get_code (city), r->v_year_value);
         }
         break;
       case REFUSED:

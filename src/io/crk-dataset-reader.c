@@ -56,7 +56,8 @@ report_progress (Reader *r)
 
   if (r->progress == NULL || r->size <= 0)
     return;
-  consumed = r->file != NULL ? r->consumed : (guint64) MAX (xmlTextReaderByteConsumed (r->reader), 0);
+  consumed =
+    r->file != NULL ? r->consumed : (guint64) MAX (xmlTextReaderByteConsumed (r->reader), 0);
   r->progress (MIN (1.0, (double) consumed / (double) r->size), r->progress_data);
 }
 
@@ -94,21 +95,24 @@ run (Reader *r)
               r->last_empty_node = NULL;
               if (depth >= CRK_DATASET_MAX_DEPTH)
                 {
-                  _crk_reader_add_problem (r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
-                                           _ ("elements are nested deeper than %d levels; refusing the file"),
-                                           CRK_DATASET_MAX_DEPTH);
+                  _crk_reader_add_problem (
+                    r, r->n_elements, CRK_IMPORT_ERROR_HOSTILE,
+                    _ ("elements are nested deeper than %d levels; refusing the file"),
+                    CRK_DATASET_MAX_DEPTH);
                   return;
                 }
               g_assert (depth == r->depth);
               f = &r->stack[depth];
               memset (f, 0, sizeof *f);
-              f->elem = _crk_reader_classify (depth > 0 ? &r->stack[depth - 1] : NULL,
-                                              (const char *) xmlTextReaderConstLocalName (r->reader),
-                                              (const char *) xmlTextReaderConstNamespaceUri (r->reader));
+              f->elem =
+                _crk_reader_classify (depth > 0 ? &r->stack[depth - 1] : NULL,
+                                      (const char *) xmlTextReaderConstLocalName (r->reader),
+                                      (const char *) xmlTextReaderConstNamespaceUri (r->reader));
               if (f->elem == E_UNKNOWN && (depth == 0 || r->stack[depth - 1].elem != E_UNKNOWN))
-                _crk_reader_report_unexpected (r, depth > 0 ? &r->stack[depth - 1] : NULL,
-                                               (const char *) xmlTextReaderConstLocalName (r->reader),
-                                               (const char *) xmlTextReaderConstNamespaceUri (r->reader));
+                _crk_reader_report_unexpected (
+                  r, depth > 0 ? &r->stack[depth - 1] : NULL,
+                  (const char *) xmlTextReaderConstLocalName (r->reader),
+                  (const char *) xmlTextReaderConstNamespaceUri (r->reader));
               f->node = xmlTextReaderCurrentNode (r->reader);
               f->ordinal = r->n_elements;
               f->schema_error = f->ordinal == r->pending_error_ordinal;
@@ -171,7 +175,8 @@ run (Reader *r)
       /* The reader failed without saying why. */
       r->broken = TRUE;
       _crk_reader_add_problem_full (r, 0, xmlTextReaderGetParserLineNumber (r->reader),
-                                    xmlTextReaderGetParserColumnNumber (r->reader), CRK_IMPORT_ERROR_MALFORMED, 0,
+                                    xmlTextReaderGetParserColumnNumber (r->reader),
+                                    CRK_IMPORT_ERROR_MALFORMED, 0,
                                     g_strdup (_ ("not well-formed XML")));
     }
 }
@@ -215,8 +220,7 @@ reader_clear (Reader *r)
 }
 
 static void
-reader_init (Reader *r,
-             const char *name)
+reader_init (Reader *r, const char *name)
 {
   memset (r, 0, sizeof *r);
   r->name = name;
@@ -236,9 +240,7 @@ reader_init (Reader *r,
 }
 
 static int
-read_file_cb (void *context,
-              char *buffer,
-              int length)
+read_file_cb (void *context, char *buffer, int length)
 {
   Reader *r = context;
   size_t n = fread (buffer, 1, length, r->file);
@@ -251,8 +253,9 @@ read_file_cb (void *context,
       /* It grew since it was measured (or is no regular file). */
       g_autofree char *limit = g_format_size (CRK_DATASET_MAX_FILE_SIZE);
 
-      _crk_reader_add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_HOSTILE, 0,
-                                    g_strdup_printf (_ ("the file is larger than %s; refusing it"), limit));
+      _crk_reader_add_problem_full (
+        r, 0, 0, 0, CRK_IMPORT_ERROR_HOSTILE, 0,
+        g_strdup_printf (_ ("the file is larger than %s; refusing it"), limit));
       return -1;
     }
   return (int) n;
@@ -273,8 +276,7 @@ typedef struct
 } RuleLocator;
 
 static gint64
-lookup_ordinal (GHashTable *ordinals,
-                const char *key)
+lookup_ordinal (GHashTable *ordinals, const char *key)
 {
   const gint64 *ordinal = key != NULL ? g_hash_table_lookup (ordinals, key) : NULL;
 
@@ -339,15 +341,15 @@ check_rules (Reader *r)
     {
       CrkProblem *p = g_ptr_array_index (found, i);
 
-      _crk_reader_add_problem_full (r, g_array_index (l.ordinals, gint64, i), 0, 0, p->code, 0, g_strdup (p->message));
+      _crk_reader_add_problem_full (r, g_array_index (l.ordinals, gint64, i), 0, 0, p->code, 0,
+                                    g_strdup (p->message));
     }
   g_array_unref (l.ordinals);
 }
 
 /* Reads into r->dataset; TRUE when there were no problems. */
 static gboolean
-read_document (Reader *r,
-               GError **error)
+read_document (Reader *r, GError **error)
 {
   const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
   xmlRelaxNGPtr schema = r->trusted ? NULL : _crk_reader_get_schema (error);
@@ -367,8 +369,8 @@ read_document (Reader *r,
         {
           int saved_errno = errno;
 
-          g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
-                       _ ("Cannot open “%s”: %s"), r->name, g_strerror (saved_errno));
+          g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO, _ ("Cannot open “%s”: %s"),
+                       r->name, g_strerror (saved_errno));
           return FALSE;
         }
       r->file = f;
@@ -382,16 +384,17 @@ read_document (Reader *r,
         {
           int saved_errno = errno;
 
-          g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
-                       _ ("Cannot read “%s”: %s"), r->name, g_strerror (saved_errno));
+          g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO, _ ("Cannot read “%s”: %s"),
+                       r->name, g_strerror (saved_errno));
           return FALSE;
         }
       if (r->size > CRK_DATASET_MAX_FILE_SIZE)
         {
           g_autofree char *limit = g_format_size (CRK_DATASET_MAX_FILE_SIZE);
 
-          _crk_reader_add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_HOSTILE, 0,
-                                        g_strdup_printf (_ ("the file is larger than %s; refusing it"), limit));
+          _crk_reader_add_problem_full (
+            r, 0, 0, 0, CRK_IMPORT_ERROR_HOSTILE, 0,
+            g_strdup_printf (_ ("the file is larger than %s; refusing it"), limit));
           return FALSE;
         }
       /* Our own reading, not libxml2's: no URIs, no transparent decompression. */
@@ -399,15 +402,17 @@ read_document (Reader *r,
     }
   else
     {
-      if (!_crk_reader_check_prolog (r, (const guint8 *) r->data, MIN (r->length, PROLOG_SCAN_LIMIT),
+      if (!_crk_reader_check_prolog (r, (const guint8 *) r->data,
+                                     MIN (r->length, PROLOG_SCAN_LIMIT),
                                      r->length < PROLOG_SCAN_LIMIT))
         return FALSE;
       if ((guint64) r->length > (guint64) CRK_DATASET_MAX_FILE_SIZE || r->length > G_MAXINT)
         {
           g_autofree char *limit = g_format_size (CRK_DATASET_MAX_FILE_SIZE);
 
-          _crk_reader_add_problem_full (r, 0, 0, 0, CRK_IMPORT_ERROR_HOSTILE, 0,
-                                        g_strdup_printf (_ ("the file is larger than %s; refusing it"), limit));
+          _crk_reader_add_problem_full (
+            r, 0, 0, 0, CRK_IMPORT_ERROR_HOSTILE, 0,
+            g_strdup_printf (_ ("the file is larger than %s; refusing it"), limit));
           return FALSE;
         }
       r->reader = xmlReaderForMemory (r->data, (int) r->length, NULL, "UTF-8", options);
@@ -440,9 +445,7 @@ read_document (Reader *r,
 }
 
 static CrkDataset *
-read_any (Reader *r,
-          GPtrArray **problems,
-          GError **error)
+read_any (Reader *r, GPtrArray **problems, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   CrkDataset *result = NULL;
@@ -461,7 +464,9 @@ read_any (Reader *r,
         {
           *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
           if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            g_ptr_array_add (*problems, crk_problem_new (r->name, 0, 0, CRK_IMPORT_ERROR_IO, "%s", local_error->message));
+            g_ptr_array_add (
+              *problems,
+              crk_problem_new (r->name, 0, 0, CRK_IMPORT_ERROR_IO, "%s", local_error->message));
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
@@ -498,7 +503,9 @@ _crk_reader_read_path (const char *path,
           if (problems != NULL)
             {
               *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) crk_problem_free);
-              g_ptr_array_add (*problems, crk_problem_new (path, 0, 0, CRK_IMPORT_ERROR_IO, _ ("it is a folder, not a file")));
+              g_ptr_array_add (*problems,
+                               crk_problem_new (path, 0, 0, CRK_IMPORT_ERROR_IO,
+                                                _ ("it is a folder, not a file")));
             }
           reader_clear (&r);
           return NULL;
@@ -521,9 +528,7 @@ _crk_reader_read_path (const char *path,
  * Returns: (transfer full) (nullable): the dataset, or %NULL on any problem
  */
 CrkDataset *
-crk_dataset_read (const char *path,
-                  GPtrArray **problems,
-                  GError **error)
+crk_dataset_read (const char *path, GPtrArray **problems, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -579,9 +584,7 @@ crk_dataset_read_from_memory (const char *data,
  * Returns: (transfer full) (nullable): the dataset, or %NULL on any problem
  */
 CrkDataset *
-crk_dataset_read_trusted_bytes (GBytes *bytes,
-                                const char *name,
-                                GError **error)
+crk_dataset_read_trusted_bytes (GBytes *bytes, const char *name, GError **error)
 {
   Reader r;
   gsize length = 0;

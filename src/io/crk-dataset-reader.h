@@ -18,8 +18,7 @@ G_BEGIN_DECLS
  *
  * Reports progress of a long operation.
  */
-typedef void (*CrkProgressFunc) (double fraction,
-                                 gpointer user_data);
+typedef void (*CrkProgressFunc) (double fraction, gpointer user_data);
 
 /* Limits of the native reader: larger files or deeper nesting are refused as hostile. */
 #define CRK_DATASET_MAX_FILE_SIZE (G_GINT64_CONSTANT (1) << 30) /* 1 GiB */
@@ -27,18 +26,14 @@ typedef void (*CrkProgressFunc) (double fraction,
 #define CRK_DATASET_MAX_TEXT_LENGTH (1 << 20) /* one text or attribute */
 #define CRK_DATASET_MAX_PROBLEMS 1000
 
-CrkDataset *crk_dataset_read (const char *path,
-                              GPtrArray **problems,
-                              GError **error);
+CrkDataset *crk_dataset_read (const char *path, GPtrArray **problems, GError **error);
 CrkDataset *crk_dataset_read_from_memory (const char *data,
                                           gsize length,
                                           const char *name,
                                           GPtrArray **problems,
                                           GError **error);
 /* Without schema validation: only for the bundled samples, which the tests validate. */
-CrkDataset *crk_dataset_read_trusted_bytes (GBytes *bytes,
-                                            const char *name,
-                                            GError **error);
+CrkDataset *crk_dataset_read_trusted_bytes (GBytes *bytes, const char *name, GError **error);
 
 void crk_dataset_load_async (GFile *file,
                              CrkProgressFunc progress,
@@ -46,9 +41,7 @@ void crk_dataset_load_async (GFile *file,
                              GCancellable *cancellable,
                              GAsyncReadyCallback callback,
                              gpointer user_data);
-CrkDataset *crk_dataset_load_finish (GAsyncResult *result,
-                                     GPtrArray **problems,
-                                     GError **error);
+CrkDataset *crk_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error);
 
 /* The RELAX NG schema of the format, from the resources (borrowed, never NULL). */
 GBytes *crk_dataset_get_schema (void);

@@ -26,8 +26,12 @@ typedef struct
   GHashTable *in_framework; /* codes of the leaves */
 } Rules;
 
-static void report (Rules *rules, CrkRuleSubject what, const char *code, const char *detail, const char *format, ...)
-  G_GNUC_PRINTF (5, 6);
+static void report (Rules *rules,
+                    CrkRuleSubject what,
+                    const char *code,
+                    const char *detail,
+                    const char *format,
+                    ...) G_GNUC_PRINTF (5, 6);
 
 static void
 report (Rules *rules,
@@ -54,9 +58,7 @@ report (Rules *rules,
 
 /* The shortest text that reads back as @value, as the writer writes numbers. */
 static void
-format_number (char *s,
-               gsize size,
-               double value)
+format_number (char *s, gsize size, double value)
 {
   static const char *const formats[] = {"%.15g", "%.16g", "%.17g"};
 
@@ -94,8 +96,7 @@ check_denominators (Rules *rules)
 }
 
 static gboolean
-check_node (CrkFrameworkNode *node,
-            gpointer user_data)
+check_node (CrkFrameworkNode *node, gpointer user_data)
 {
   Rules *rules = user_data;
   const char *code = crk_framework_node_get_code (node);
@@ -104,13 +105,15 @@ check_node (CrkFrameworkNode *node,
   gboolean all_zero = TRUE;
 
   if (!isfinite (weight))
-    report (rules, CRK_RULE_NODE, code, NULL, _ ("the weight of “%s” is not a finite number"), code);
+    report (rules, CRK_RULE_NODE, code, NULL, _ ("the weight of “%s” is not a finite number"),
+            code);
   else if (weight < 0)
     {
       char shown[G_ASCII_DTOSTR_BUF_SIZE];
 
       format_number (shown, sizeof shown, weight);
-      report (rules, CRK_RULE_NODE, code, NULL, _ ("the weight of “%s” is negative (%s)"), code, shown);
+      report (rules, CRK_RULE_NODE, code, NULL, _ ("the weight of “%s” is negative (%s)"), code,
+              shown);
     }
 
   if (n_children == 0)
@@ -130,7 +133,8 @@ check_node (CrkFrameworkNode *node,
   for (guint i = 0; i < n_children && all_zero; i++)
     all_zero = crk_framework_node_get_weight (crk_framework_node_get_child (node, i)) == 0;
   if (all_zero)
-    report (rules, CRK_RULE_NODE, code, NULL, _ ("the weights of the children of “%s” are all zero"), code);
+    report (rules, CRK_RULE_NODE, code, NULL,
+            _ ("the weights of the children of “%s” are all zero"), code);
   return TRUE;
 }
 
@@ -148,8 +152,10 @@ check_framework (Rules *rules)
       CrkIndicator *indicator = crk_dataset_get_indicator (rules->dataset, i);
       const char *code = crk_indicator_get_code (indicator);
 
-      if (crk_indicator_get_kind (indicator) == CRK_INDICATOR_KIND_INDICATOR && !g_hash_table_contains (rules->in_framework, code))
-        report (rules, CRK_RULE_INDICATOR, code, NULL, _ ("the indicator “%s” is not in the framework"), code);
+      if (crk_indicator_get_kind (indicator) == CRK_INDICATOR_KIND_INDICATOR &&
+          !g_hash_table_contains (rules->in_framework, code))
+        report (rules, CRK_RULE_INDICATOR, code, NULL,
+                _ ("the indicator “%s” is not in the framework"), code);
     }
 }
 
@@ -162,7 +168,8 @@ check_method (Rules *rules)
   g_auto (GStrv) aggregations = crk_method_dup_node_aggregations (method);
   g_auto (GStrv) normalisations = crk_method_dup_normalisation_overrides (method);
 
-  if ((imputation == CRK_IMPUTATION_GROUP_MEAN || imputation == CRK_IMPUTATION_GROUP_MEDIAN) && crk_method_get_impute_group (method) == NULL)
+  if ((imputation == CRK_IMPUTATION_GROUP_MEAN || imputation == CRK_IMPUTATION_GROUP_MEDIAN) &&
+      crk_method_get_impute_group (method) == NULL)
     report (rules, CRK_RULE_METHOD, "imputation", NULL,
             _ ("the imputation mode “%s” needs a group attribute (group=\"…\")"),
             crk_imputation_to_string (imputation));
@@ -189,9 +196,7 @@ check_method (Rules *rules)
 }
 
 static void
-add_city_group (GHashTable *set,
-                const char *attribute,
-                const char *value)
+add_city_group (GHashTable *set, const char *attribute, const char *value)
 {
   if (value != NULL)
     g_hash_table_add (set, crk_dataset_group_key (attribute, value));
@@ -205,8 +210,7 @@ add_city_group (GHashTable *set,
  * Returns: (transfer full): the key of the group in crk_dataset_collect_city_groups()
  */
 char *
-crk_dataset_group_key (const char *attribute,
-                       const char *value)
+crk_dataset_group_key (const char *attribute, const char *value)
 {
   return g_strconcat (attribute, "\x1f", value, NULL);
 }

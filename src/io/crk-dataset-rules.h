@@ -49,8 +49,7 @@ gboolean crk_dataset_check_rules (CrkDataset *dataset,
                                   GPtrArray *problems);
 
 /* The groups some city is in ("attribute\x1fvalue" keys), for checks and the writer. */
-char *crk_dataset_group_key (const char *attribute,
-                             const char *value);
+char *crk_dataset_group_key (const char *attribute, const char *value);
 GHashTable *crk_dataset_collect_city_groups (CrkDataset *dataset);
 
 G_END_DECLS

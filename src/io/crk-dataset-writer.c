@@ -67,8 +67,7 @@ out_maybe_flush (Out *o)
 }
 
 static void
-indent (Out *o,
-        int level)
+indent (Out *o, int level)
 {
   for (int i = 0; i < level; i++)
     g_string_append (o->buf, "  ");
@@ -76,9 +75,7 @@ indent (Out *o,
 
 /* Characters XML 1.0 cannot carry are dropped; invalid UTF-8 is repaired first. */
 static void
-append_escaped (GString *b,
-                const char *s,
-                gboolean attribute)
+append_escaped (GString *b, const char *s, gboolean attribute)
 {
   g_autofree char *valid = NULL;
 
@@ -90,7 +87,8 @@ append_escaped (GString *b,
       const char *run = p;
 
       /* Copy plain runs at once. */
-      while (*p != '\0' && *p != '&' && *p != '<' && *p != '>' && *p != '"' && (guchar) *p >= 0x20 && (guchar) *p != 0xef)
+      while (*p != '\0' && *p != '&' && *p != '<' && *p != '>' && *p != '"' &&
+             (guchar) *p >= 0x20 && (guchar) *p != 0xef)
         p++;
       g_string_append_len (b, run, p - run);
       if (*p == '\0')
@@ -156,8 +154,7 @@ append_escaped (GString *b,
  * Returns: (nullable): where that character is in @text, or %NULL when there is none
  */
 const char *
-crk_dataset_text_find_invalid (const char *text,
-                               gunichar *bad)
+crk_dataset_text_find_invalid (const char *text, gunichar *bad)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -174,8 +171,7 @@ crk_dataset_text_find_invalid (const char *text,
 }
 
 static void
-append_double (GString *b,
-               double value)
+append_double (GString *b, double value)
 {
   static const char *const formats[] = {"%.15g", "%.16g", "%.17g"};
   char s[G_ASCII_DTOSTR_BUF_SIZE];
@@ -200,9 +196,7 @@ append_double (GString *b,
 }
 
 static void
-attr (Out *o,
-      const char *name,
-      const char *value)
+attr (Out *o, const char *name, const char *value)
 {
   if (value == NULL)
     return;
@@ -214,9 +208,7 @@ attr (Out *o,
 }
 
 static void
-attr_double (Out *o,
-             const char *name,
-             double value)
+attr_double (Out *o, const char *name, double value)
 {
   g_string_append_c (o->buf, ' ');
   g_string_append (o->buf, name);
@@ -226,9 +218,7 @@ attr_double (Out *o,
 }
 
 static void
-attr_uint (Out *o,
-           const char *name,
-           guint value)
+attr_uint (Out *o, const char *name, guint value)
 {
   g_string_append_printf (o->buf, " %s=\"%u\"", name, value);
 }
@@ -241,11 +231,7 @@ is_set (const char *s)
 
 /* <NAME>TEXT</NAME> when @text is set, with xml:lang="zh-CN" when @zh. */
 static void
-text_element (Out *o,
-              int level,
-              const char *name,
-              const char *text,
-              gboolean zh)
+text_element (Out *o, int level, const char *name, const char *text, gboolean zh)
 {
   if (!is_set (text))
     return;
@@ -262,20 +248,14 @@ text_element (Out *o,
 }
 
 static void
-bilingual (Out *o,
-           int level,
-           const char *name,
-           const char *english,
-           const char *chinese)
+bilingual (Out *o, int level, const char *name, const char *english, const char *chinese)
 {
   text_element (o, level, name, english, FALSE);
   text_element (o, level, name, chinese, TRUE);
 }
 
 static void
-open_tag (Out *o,
-          int level,
-          const char *name)
+open_tag (Out *o, int level, const char *name)
 {
   indent (o, level);
   g_string_append_c (o->buf, '<');
@@ -283,9 +263,7 @@ open_tag (Out *o,
 }
 
 static void
-close_tag (Out *o,
-           int level,
-           const char *name)
+close_tag (Out *o, int level, const char *name)
 {
   indent (o, level);
   g_string_append (o->buf, "</");
@@ -296,8 +274,7 @@ close_tag (Out *o,
 /* Sections */
 
 static void
-write_metadata (Out *o,
-                CrkDataset *ds)
+write_metadata (Out *o, CrkDataset *ds)
 {
   guint n_years = crk_dataset_get_n_years (ds);
 
@@ -321,8 +298,7 @@ write_metadata (Out *o,
 }
 
 static void
-write_city (Out *o,
-            CrkCity *city)
+write_city (Out *o, CrkCity *city)
 {
   g_auto (GStrv) names = crk_city_dup_attribute_names (city);
   g_autoptr (GArray) years = crk_city_dup_reference_years (city);
@@ -336,7 +312,8 @@ write_city (Out *o,
     attr (o, "province", crk_city_get_province (city));
   if (is_set (crk_city_get_region (city)))
     attr (o, "region", crk_city_get_region (city));
-  if (!is_set (name) && !is_set (name_zh) && aliases[0] == NULL && (names == NULL || names[0] == NULL) && years->len == 0)
+  if (!is_set (name) && !is_set (name_zh) && aliases[0] == NULL &&
+      (names == NULL || names[0] == NULL) && years->len == 0)
     {
       g_string_append (o->buf, "/>\n");
       return;
@@ -372,8 +349,7 @@ write_city (Out *o,
 }
 
 static void
-write_cities (Out *o,
-              CrkDataset *ds)
+write_cities (Out *o, CrkDataset *ds)
 {
   guint n = crk_dataset_get_n_cities (ds);
 
@@ -394,8 +370,7 @@ write_cities (Out *o,
 /* The named groups, in the dataset's order; left out: those no city has (a city was
  * renamed or removed since) and those without a name, which the reader refuses. */
 static void
-write_groups (Out *o,
-              CrkDataset *ds)
+write_groups (Out *o, CrkDataset *ds)
 {
   guint n = crk_dataset_get_n_group_names (ds);
   g_autoptr (GHashTable) present = NULL;
@@ -429,8 +404,7 @@ write_groups (Out *o,
 }
 
 static void
-write_indicator (Out *o,
-                 CrkIndicator *indicator)
+write_indicator (Out *o, CrkIndicator *indicator)
 {
   double low = crk_indicator_get_goalpost_low (indicator);
   double high = crk_indicator_get_goalpost_high (indicator);
@@ -454,7 +428,8 @@ write_indicator (Out *o,
     attr (o, "unit-zh", crk_indicator_get_unit_zh (indicator));
   if (is_set (crk_indicator_get_denominator (indicator)))
     attr (o, "denominator", crk_indicator_get_denominator (indicator));
-  if (!is_set (name) && !is_set (name_zh) && !is_set (description) && !is_set (description_zh) && !is_set (source) && !goalposts)
+  if (!is_set (name) && !is_set (name_zh) && !is_set (description) && !is_set (description_zh) &&
+      !is_set (source) && !goalposts)
     {
       g_string_append (o->buf, "/>\n");
       return;
@@ -478,8 +453,7 @@ write_indicator (Out *o,
 }
 
 static void
-write_indicators (Out *o,
-                  CrkDataset *ds)
+write_indicators (Out *o, CrkDataset *ds)
 {
   guint n = crk_dataset_get_n_indicators (ds);
 
@@ -495,14 +469,12 @@ write_indicators (Out *o,
 }
 
 static void
-write_node (Out *o,
-            CrkDataset *ds,
-            CrkFrameworkNode *node,
-            int level)
+write_node (Out *o, CrkDataset *ds, CrkFrameworkNode *node, int level)
 {
   guint n = crk_framework_node_get_n_children (node);
 
-  if (n == 0 && level > 2 && crk_dataset_lookup_indicator (ds, crk_framework_node_get_code (node)) != NULL)
+  if (n == 0 && level > 2 &&
+      crk_dataset_lookup_indicator (ds, crk_framework_node_get_code (node)) != NULL)
     {
       /* A leaf: an indicator by code (its names are the indicator's). */
       open_tag (o, level, "indicator-ref");
@@ -515,15 +487,15 @@ write_node (Out *o,
   attr (o, "code", crk_framework_node_get_code (node));
   attr_double (o, "weight", crk_framework_node_get_weight (node));
   g_string_append (o->buf, ">\n");
-  bilingual (o, level + 1, "name", crk_framework_node_get_name (node), crk_framework_node_get_name_zh (node));
+  bilingual (o, level + 1, "name", crk_framework_node_get_name (node),
+             crk_framework_node_get_name_zh (node));
   for (guint i = 0; i < n; i++)
     write_node (o, ds, crk_framework_node_get_child (node, i), level + 1);
   close_tag (o, level, "node");
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
@@ -538,10 +510,7 @@ sort_strv (char **v)
 /* Normalisation parameters: min-max has low and high, z-score mean and sd; the other
  * modes carry low and high only when they differ from 0 and 100. */
 static void
-normalisation_params (Out *o,
-                      CrkNormalisation mode,
-                      double p1,
-                      double p2)
+normalisation_params (Out *o, CrkNormalisation mode, double p1, double p2)
 {
   if (mode == CRK_NORMALISATION_ZSCORE)
     {
@@ -556,8 +525,7 @@ normalisation_params (Out *o,
 }
 
 static void
-write_method (Out *o,
-              CrkMethod *m)
+write_method (Out *o, CrkMethod *m)
 {
   g_auto (GStrv) overrides = crk_method_dup_normalisation_overrides (m);
   g_auto (GStrv) weights = crk_method_dup_weight_overrides (m);
@@ -603,7 +571,8 @@ write_method (Out *o,
       g_string_append (o->buf, ">\n");
       for (guint i = 0; overrides[i] != NULL; i++)
         {
-          CrkNormalisation omode = crk_method_get_indicator_normalisation (m, overrides[i], &p1, &p2);
+          CrkNormalisation omode =
+            crk_method_get_indicator_normalisation (m, overrides[i], &p1, &p2);
 
           open_tag (o, 3, "indicator");
           attr (o, "code", overrides[i]);
@@ -654,7 +623,8 @@ write_method (Out *o,
         {
           open_tag (o, 3, "node");
           attr (o, "code", node_aggs[i]);
-          attr (o, "mode", crk_aggregation_to_string (crk_method_get_node_aggregation (m, node_aggs[i])));
+          attr (o, "mode",
+                crk_aggregation_to_string (crk_method_get_node_aggregation (m, node_aggs[i])));
           g_string_append (o->buf, "/>\n");
         }
       close_tag (o, 2, "aggregation");
@@ -690,7 +660,8 @@ write_method (Out *o,
     }
 
   if (crk_method_get_base_year (m) != 0)
-    g_string_append_printf (o->buf, "    <base-year>%d</base-year>\n", crk_method_get_base_year (m));
+    g_string_append_printf (o->buf, "    <base-year>%d</base-year>\n",
+                            crk_method_get_base_year (m));
   if (is_set (crk_method_get_group_attribute (m)))
     {
       open_tag (o, 2, "group-ranks");
@@ -740,12 +711,7 @@ collect_cell (guint city,
 }
 
 static void
-write_cell (Out *o,
-            CrkDataset *ds,
-            guint city,
-            guint indicator,
-            guint year,
-            char **codes)
+write_cell (Out *o, CrkDataset *ds, guint city, guint indicator, guint year, char **codes)
 {
   double value = crk_dataset_get_value (ds, city, indicator, year);
   CrkValueStatus status = crk_dataset_get_value_status (ds, city, indicator, year);
@@ -773,8 +739,7 @@ write_cell (Out *o,
 /* The values, city by city: only the cells that hold something are visited, so a large
  * grid with few values writes as fast as it reads. */
 static void
-write_values (Out *o,
-              CrkDataset *ds)
+write_values (Out *o, CrkDataset *ds)
 {
   guint n_cities = crk_dataset_get_n_cities (ds);
   guint n_indicators = crk_dataset_get_n_indicators (ds);
@@ -830,7 +795,8 @@ write_values (Out *o,
             {
               if (k != first)
                 g_string_append (o->buf, "      </year>\n");
-              g_string_append_printf (o->buf, "      <year value=\"%d\">\n", crk_dataset_get_year (ds, year));
+              g_string_append_printf (o->buf, "      <year value=\"%d\">\n",
+                                      crk_dataset_get_year (ds, year));
             }
           write_cell (o, ds, c, (guint) (cells[k] % by.n_indicators), year, codes);
         }
@@ -845,14 +811,15 @@ write_values (Out *o,
 }
 
 static void
-write_dataset (Out *o,
-               CrkDataset *ds)
+write_dataset (Out *o, CrkDataset *ds)
 {
   CrkFrameworkNode *root = crk_dataset_get_framework (ds);
   CrkMethod *method = crk_dataset_get_method (ds);
 
   g_string_append (o->buf, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append (o->buf, "<dataset xmlns=\"" CRK_DATASET_NAMESPACE "\" version=\"" CRK_DATASET_FORMAT_VERSION "\">\n");
+  g_string_append (o->buf,
+                   "<dataset xmlns=\"" CRK_DATASET_NAMESPACE
+                   "\" version=\"" CRK_DATASET_FORMAT_VERSION "\">\n");
   write_metadata (o, ds);
   write_cities (o, ds);
   write_groups (o, ds);
@@ -880,8 +847,7 @@ write_dataset (Out *o,
  * Returns: (transfer full): the document
  */
 char *
-crk_dataset_write_to_string (CrkDataset *dataset,
-                             gsize *length)
+crk_dataset_write_to_string (CrkDataset *dataset, gsize *length)
 {
   Out o = {NULL, -1, 0};
 
@@ -925,8 +891,7 @@ crk_dataset_write_to_bytes (CrkDataset *dataset)
  * Returns: (transfer full) (nullable): the copy
  */
 CrkDataset *
-crk_dataset_duplicate (CrkDataset *dataset,
-                       GError **error)
+crk_dataset_duplicate (CrkDataset *dataset, GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
   const char *name;
@@ -936,13 +901,12 @@ crk_dataset_duplicate (CrkDataset *dataset,
 
   bytes = crk_dataset_write_to_bytes (dataset);
   name = crk_dataset_get_source (dataset);
-  return crk_dataset_read_trusted_bytes (bytes, name != NULL && *name != '\0' ? name : "dataset", error);
+  return crk_dataset_read_trusted_bytes (bytes, name != NULL && *name != '\0' ? name : "dataset",
+                                         error);
 }
 
 static gboolean
-fail (const char *path,
-      int saved_errno,
-      GError **error)
+fail (const char *path, int saved_errno, GError **error)
 {
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                _ ("Cannot save “%s”: %s"), path, g_strerror (saved_errno));
@@ -962,9 +926,7 @@ fail (const char *path,
  * Returns: %TRUE on success
  */
 gboolean
-crk_dataset_write (CrkDataset *dataset,
-                   const char *path,
-                   GError **error)
+crk_dataset_write (CrkDataset *dataset, const char *path, GError **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;

@@ -36,7 +36,11 @@ _crk_import_hold_sub (CrkImportDataset *self,
   if (self->subs == NULL)
     self->subs = g_array_new (FALSE, FALSE, sizeof (SubValue));
   /* the array may double when it grows */
-  if (self->subs->len % CHECK_EVERY == 0 && !crk_io_check_memory (((guint64) self->subs->len + CHECK_EVERY) * sizeof (SubValue) * 2 + self->n_values * CRK_STORED_VALUE_BYTES + self->places.size * sizeof (PlaceEntry), _ ("Importing the values"), &message))
+  if (self->subs->len % CHECK_EVERY == 0 &&
+      !crk_io_check_memory (((guint64) self->subs->len + CHECK_EVERY) * sizeof (SubValue) * 2 +
+                              self->n_values * CRK_STORED_VALUE_BYTES +
+                              self->places.size * sizeof (PlaceEntry),
+                            _ ("Importing the values"), &message))
     {
       _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
       self->stopped = TRUE;
@@ -56,8 +60,7 @@ _crk_import_hold_sub (CrkImportDataset *self,
 }
 
 static int
-compare_subs (gconstpointer a,
-              gconstpointer b)
+compare_subs (gconstpointer a, gconstpointer b)
 {
   const SubValue *x = a, *y = b;
 
@@ -76,8 +79,7 @@ compare_subs (gconstpointer a,
 
 /* How many sub-periods of @frequency @year has. */
 static guint
-n_sub_periods (CrkFrequency frequency,
-               int year)
+n_sub_periods (CrkFrequency frequency, int year)
 {
   GDate date;
 
@@ -119,7 +121,8 @@ period_text (const SubValue *v)
         g_date_clear (&date, 1);
         g_date_set_dmy (&date, 1, G_DATE_JANUARY, (GDateYear) v->year);
         g_date_add_days (&date, v->sub - 1u);
-        return g_strdup_printf ("%04d-%02d-%02d", v->year, g_date_get_month (&date), g_date_get_day (&date));
+        return g_strdup_printf ("%04d-%02d-%02d", v->year, g_date_get_month (&date),
+                                g_date_get_day (&date));
       default:
         return g_strdup_printf ("%04d-%02u", v->year, (guint) v->sub);
     }
@@ -145,8 +148,7 @@ typedef struct
 } Aggregation;
 
 static FileCount *
-file_count (Aggregation *a,
-            guint32 file)
+file_count (Aggregation *a, guint32 file)
 {
   FileCount *count = g_hash_table_lookup (a->files, GUINT_TO_POINTER (file));
 
@@ -160,9 +162,7 @@ file_count (Aggregation *a,
 
 /* A run skipped for the annual value given. */
 static void
-skip_run (Aggregation *a,
-          const SubValue *run,
-          guint n)
+skip_run (Aggregation *a, const SubValue *run, guint n)
 {
   for (guint i = 0; i < n; i++)
     {
@@ -175,9 +175,7 @@ skip_run (Aggregation *a,
 
 /* One run of a city, indicator, year and frequency: @n values sorted by sub-period. */
 static gboolean
-aggregate_run (Aggregation *a,
-               const SubValue *run,
-               guint n)
+aggregate_run (Aggregation *a, const SubValue *run, guint n)
 {
   CrkImportDataset *self = a->self;
   CrkFrequency frequency = run[0].frequency;
@@ -187,7 +185,8 @@ aggregate_run (Aggregation *a,
   double sum = 0, last = NAN;
   const SubValue *previous = NULL;
   Place place = run[0].place;
-  const char *indicator = crk_indicator_get_code (crk_dataset_get_indicator (self->staging, run[0].indicator));
+  const char *indicator =
+    crk_indicator_get_code (crk_dataset_get_indicator (self->staging, run[0].indicator));
   const char *city = crk_city_get_code (crk_dataset_get_city (self->staging, run[0].city));
   double value;
 
@@ -208,14 +207,16 @@ aggregate_run (Aggregation *a,
           g_autofree char *where = _crk_import_place_to_string (self, &previous->place);
 
           _crk_import_report_at (self, &run[i].place, FALSE, CRK_IMPORT_ERROR_INVALID,
-                                 _ ("a second value of “%s” for “%s” in %s; the first is at %s"), indicator, city, period, where);
+                                 _ ("a second value of “%s” for “%s” in %s; the first is at %s"),
+                                 indicator, city, period, where);
           continue;
         }
       previous = &run[i];
       present++;
       sum += run[i].value;
       last = run[i].value;
-      estimated = self->aggregate == CRK_IMPORT_AGGREGATE_LAST ? run[i].estimated : estimated || run[i].estimated;
+      estimated = self->aggregate == CRK_IMPORT_AGGREGATE_LAST ? run[i].estimated
+                                                               : estimated || run[i].estimated;
     }
   crk_dataset_add_year (self->staging, run[0].year);
   switch (self->aggregate)
@@ -228,9 +229,11 @@ aggregate_run (Aggregation *a,
         if (present > 0 && present < n_subs)
           /* TRANSLATORS: "the sum of “GDP” for “440300” in 2020 is missing: 3 of 4 quarterly
            * values are given"; the last %s is a frequency (quarterly, monthly…) */
-          _crk_import_report_at (self, &place, TRUE, CRK_IMPORT_ERROR_INVALID,
-                                 _ ("the sum of “%s” for “%s” in %d is missing: %u of %u %s values are given"), indicator,
-                                 city, run[0].year, present, n_subs, _ (_crk_import_frequency_names[frequency]));
+          _crk_import_report_at (
+            self, &place, TRUE, CRK_IMPORT_ERROR_INVALID,
+            _ ("the sum of “%s” for “%s” in %d is missing: %u of %u %s values are given"),
+            indicator, city, run[0].year, present, n_subs,
+            _ (_crk_import_frequency_names[frequency]));
         break;
       default:
         value = last;
@@ -242,9 +245,11 @@ aggregate_run (Aggregation *a,
       return TRUE;
     }
   place.aggregated = TRUE;
-  if (_crk_import_place_lookup (&self->places, _crk_import_cell_key (run[0].city, run[0].indicator, run[0].year)) != NULL)
+  if (_crk_import_place_lookup (
+        &self->places, _crk_import_cell_key (run[0].city, run[0].indicator, run[0].year)) != NULL)
     /* another frequency made the year's value: refused, with both places */
-    return _crk_import_set_cell (self, &place, run[0].city, run[0].indicator, run[0].year, value, CRK_VALUE_STATUS_OBSERVED, NULL);
+    return _crk_import_set_cell (self, &place, run[0].city, run[0].indicator, run[0].year, value,
+                                 CRK_VALUE_STATUS_OBSERVED, NULL);
   /* one annual value more for each file the run has observations of */
   a->run++;
   for (guint i = 0; i < n; i++)
@@ -258,7 +263,8 @@ aggregate_run (Aggregation *a,
         }
     }
   return _crk_import_set_cell (self, &place, run[0].city, run[0].indicator, run[0].year, value,
-                               estimated ? CRK_VALUE_STATUS_ESTIMATED : CRK_VALUE_STATUS_OBSERVED, NULL);
+                               estimated ? CRK_VALUE_STATUS_ESTIMATED : CRK_VALUE_STATUS_OBSERVED,
+                               NULL);
 }
 
 static const char *
@@ -283,7 +289,8 @@ report_files (Aggregation *a)
 
   for (guint f = 0; f < self->files->len; f++)
     {
-      FileCount *count = g_hash_table_lookup (a->files, GUINT_TO_POINTER (g_array_index (self->files, guint32, f)));
+      FileCount *count =
+        g_hash_table_lookup (a->files, GUINT_TO_POINTER (g_array_index (self->files, guint32, f)));
 
       for (guint i = 0; count != NULL && i < N_FREQUENCIES; i++)
         {
@@ -291,23 +298,29 @@ report_files (Aggregation *a)
 
           if (count->n_observations[i] == 0)
             continue;
-          values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annual value", "%u annual values", count->n_values[i]),
+          values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annual value",
+                                                 "%u annual values", count->n_values[i]),
                                     count->n_values[i]);
           /* TRANSLATORS: "12 quarterly observations made 3 annual values: each year's value
            * is …"; the second %s is a frequency (quarterly, monthly…), the third "3 annual
            * values", the last how */
           _crk_import_report_at (self, &count->first[i], TRUE, CRK_IMPORT_ERROR_INVALID,
-                                 g_dngettext (GETTEXT_PACKAGE, "%u %s observation made %s: %s", "%u %s observations made %s: %s",
+                                 g_dngettext (GETTEXT_PACKAGE, "%u %s observation made %s: %s",
+                                              "%u %s observations made %s: %s",
                                               count->n_observations[i]),
-                                 count->n_observations[i], _ (_crk_import_frequency_names[i]), values, method_text (self->aggregate));
+                                 count->n_observations[i], _ (_crk_import_frequency_names[i]),
+                                 values, method_text (self->aggregate));
         }
       if (count != NULL && count->n_skipped > 0)
-        _crk_import_report_at (self, &count->skipped, TRUE, CRK_IMPORT_ERROR_INVALID,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u observation of another frequency skipped: the annual value of its key, indicator and year is given",
-                                            "%u observations of other frequencies skipped: the annual values of their key, indicator and year are given",
-                                            count->n_skipped),
-                               count->n_skipped);
+        _crk_import_report_at (
+          self, &count->skipped, TRUE, CRK_IMPORT_ERROR_INVALID,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "%u observation of another frequency skipped: the annual value of its key, "
+                       "indicator and year is given",
+                       "%u observations of other frequencies skipped: the annual values of their "
+                       "key, indicator and year are given",
+                       count->n_skipped),
+          count->n_skipped);
     }
 }
 
@@ -323,10 +336,13 @@ _crk_import_aggregate (CrkImportDataset *self)
   while (start < subs->len && !self->stopped)
     {
       const SubValue *run = &g_array_index (subs, SubValue, start);
-      const Place *given = _crk_import_place_lookup (&self->places, _crk_import_cell_key (run->city, run->indicator, run->year));
+      const Place *given = _crk_import_place_lookup (
+        &self->places, _crk_import_cell_key (run->city, run->indicator, run->year));
       guint n = 1;
 
-      while (start + n < subs->len && run[n].city == run->city && run[n].indicator == run->indicator && run[n].year == run->year && run[n].frequency == run->frequency)
+      while (start + n < subs->len && run[n].city == run->city &&
+             run[n].indicator == run->indicator && run[n].year == run->year &&
+             run[n].frequency == run->frequency)
         n++;
       if (given != NULL && !given->aggregated)
         skip_run (&a, run, n);

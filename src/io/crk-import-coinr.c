@@ -19,9 +19,7 @@
 
 /* Does the first line of @head have a field @name (any case, quotes and blanks aside)? */
 static gboolean
-head_has_column (const guint8 *head,
-                 gsize length,
-                 const char *name)
+head_has_column (const guint8 *head, gsize length, const char *name)
 {
   const char *p = (const char *) head;
   const char *end = p + length;
@@ -36,7 +34,8 @@ head_has_column (const guint8 *head,
       while (p < end && (*p == ' ' || *p == '\t' || *p == '"'))
         p++;
       field_end = p;
-      while (field_end < end && *field_end != ',' && *field_end != ';' && *field_end != '\t' && *field_end != '"' && *field_end != '\n' && *field_end != '\r')
+      while (field_end < end && *field_end != ',' && *field_end != ';' && *field_end != '\t' &&
+             *field_end != '"' && *field_end != '\n' && *field_end != '\r')
         field_end++;
       {
         const char *last = field_end;
@@ -58,10 +57,12 @@ head_has_column (const guint8 *head,
 static int
 coinr_sniff (const CrkSniff *sniff)
 {
-  if (sniff->root_name != NULL || sniff->zip_entries != NULL || sniff->head_length == 0 || memchr (sniff->head, '\0', sniff->head_length) != NULL)
+  if (sniff->root_name != NULL || sniff->zip_entries != NULL || sniff->head_length == 0 ||
+      memchr (sniff->head, '\0', sniff->head_length) != NULL)
     return 0;
   /* Above a single CSV table's 50 for the suffix. */
-  if (head_has_column (sniff->head, sniff->head_length, "uCode") || head_has_column (sniff->head, sniff->head_length, "iCode"))
+  if (head_has_column (sniff->head, sniff->head_length, "uCode") ||
+      head_has_column (sniff->head, sniff->head_length, "iCode"))
     return 90;
   return 0;
 }
@@ -78,7 +79,8 @@ coinr_open (const char *path,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  dataset = crk_csv_import_guess (path, options != NULL ? options->default_year : 0, &problems, error);
+  dataset =
+    crk_csv_import_guess (path, options != NULL ? options->default_year : 0, &problems, error);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     g_ptr_array_add (report->problems, g_ptr_array_steal_index (problems, i--));
   if (dataset == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))

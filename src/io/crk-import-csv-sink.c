@@ -26,8 +26,7 @@ struct _CrkImportCsvSink
 };
 
 static void
-append_field (GString *s,
-              const char *text)
+append_field (GString *s, const char *text)
 {
   if (text == NULL)
     return;
@@ -47,12 +46,13 @@ append_field (GString *s,
 }
 
 static gboolean
-flush (CrkImportCsvSink *self,
-       GCancellable *cancellable)
+flush (CrkImportCsvSink *self, GCancellable *cancellable)
 {
   if (self->error != NULL)
     return FALSE;
-  if (self->buffer->len > 0 && !g_output_stream_write_all (self->out, self->buffer->str, self->buffer->len, NULL, cancellable, &self->error))
+  if (self->buffer->len > 0 &&
+      !g_output_stream_write_all (self->out, self->buffer->str, self->buffer->len, NULL,
+                                  cancellable, &self->error))
     return FALSE;
   g_string_truncate (self->buffer, 0);
   return TRUE;
@@ -67,8 +67,7 @@ write_header (CrkImportCsvSink *self)
 }
 
 static gboolean
-on_observation (CrkImportSink *sink,
-                const CrkObservation *obs)
+on_observation (CrkImportSink *sink, const CrkObservation *obs)
 {
   CrkImportCsvSink *self = (CrkImportCsvSink *) sink;
 
@@ -122,9 +121,7 @@ crk_import_csv_sink_get_sink (CrkImportCsvSink *self)
 }
 
 gboolean
-crk_import_csv_sink_finish (CrkImportCsvSink *self,
-                            GCancellable *cancellable,
-                            GError **error)
+crk_import_csv_sink_finish (CrkImportCsvSink *self, GCancellable *cancellable, GError **error)
 {
   if (self->error == NULL)
     {

@@ -24,9 +24,8 @@ void crk_import_csv_sink_free (CrkImportCsvSink *self);
 CrkImportSink *crk_import_csv_sink_get_sink (CrkImportCsvSink *self);
 /* Writes what is buffered (and the header when no row came); FALSE with @error when a
  * write failed, now or during the import (the sink then stopped the import). */
-gboolean crk_import_csv_sink_finish (CrkImportCsvSink *self,
-                                     GCancellable *cancellable,
-                                     GError **error);
+gboolean
+crk_import_csv_sink_finish (CrkImportCsvSink *self, GCancellable *cancellable, GError **error);
 guint64 crk_import_csv_sink_get_n_rows (CrkImportCsvSink *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkImportCsvSink, crk_import_csv_sink_free)

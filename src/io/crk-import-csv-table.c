@@ -42,10 +42,7 @@ typedef struct
 
 /* The line and column (1-based, in characters) of byte @offset of @text. */
 static void
-locate (const char *text,
-        gsize offset,
-        int *line,
-        int *column)
+locate (const char *text, gsize offset, int *line, int *column)
 {
   *line = 1;
   *column = 1;
@@ -64,16 +61,13 @@ locate (const char *text,
 /* Decodes @bytes: UTF-8 (with or without a byte order mark), UTF-16 with one, else
  * GB18030. FALSE, with a located error, when it is none of them or holds a NUL. */
 static gboolean
-decode (const char *path,
-        char *bytes,
-        gsize length,
-        Decoded *out,
-        CrkImportReport *report)
+decode (const char *path, char *bytes, gsize length, Decoded *out, CrkImportReport *report)
 {
   const char *invalid = NULL;
   const char *from = NULL;
 
-  if (length >= 3 && (guchar) bytes[0] == 0xEF && (guchar) bytes[1] == 0xBB && (guchar) bytes[2] == 0xBF)
+  if (length >= 3 && (guchar) bytes[0] == 0xEF && (guchar) bytes[1] == 0xBB &&
+      (guchar) bytes[2] == 0xBF)
     {
       memmove (bytes, bytes + 3, length - 3);
       length -= 3;
@@ -123,8 +117,7 @@ decode (const char *path,
 /* The delimiter: of the candidates, the one that splits most of the first lines into
  * the same number of fields (its most frequent count); ties go to the earlier one. */
 static char
-detect_delimiter (const char *text,
-                  gsize length)
+detect_delimiter (const char *text, gsize length)
 {
   static const char candidates[] = {'\t', ';', '|', ','};
   enum
@@ -205,7 +198,8 @@ add_field (CrkSheet *sheet,
       return FALSE;
     }
   *held += CELL_OVERHEAD + field->len;
-  if ((sheet->cells->len & 0xfff) == 0 && !crk_io_check_memory (*held, _ ("Holding the cells of the table"), &message))
+  if ((sheet->cells->len & 0xfff) == 0 &&
+      !crk_io_check_memory (*held, _ ("Holding the cells of the table"), &message))
     {
       locate (text, start, &line, &col);
       crk_import_report_error (report, path, line, col, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
@@ -298,9 +292,7 @@ parse (const char *path,
 /* Is @s a number in the file's notation, and which: "1.5", "-2", "1e3", or with a
  * decimal comma "1,5", "1.234,5"? Writes it in C notation into @out. */
 static gboolean
-plain_number (const char *s,
-              gboolean decimal_comma,
-              GString *out)
+plain_number (const char *s, gboolean decimal_comma, GString *out)
 {
   const char *p = s;
   gboolean digits = FALSE;
@@ -314,7 +306,8 @@ plain_number (const char *s,
     {
       if (g_ascii_isdigit (*p))
         digits = TRUE, g_string_append_c (out, *p);
-      else if (decimal_comma && *p == '.' && digits && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]))
+      else if (decimal_comma && *p == '.' && digits && g_ascii_isdigit (p[1]) &&
+               g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]))
         continue; /* a thousands separator */
       else if ((decimal_comma && *p == ',') || (!decimal_comma && *p == '.'))
         g_string_append_c (out, '.');
@@ -399,12 +392,14 @@ read_file (const char *path,
   g_autofree char *bytes = NULL;
   goffset size;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
   if (info == NULL || (stream = g_file_read (file, cancellable, error)) == NULL)
     return NULL;
   size = g_file_info_get_size (info);
   /* the text, its conversion and its cells */
-  if (size < 0 || (guint64) size > G_MAXSIZE / 4 || !crk_io_check_memory ((guint64) size * 3, _ ("Reading the table"), &message))
+  if (size < 0 || (guint64) size > G_MAXSIZE / 4 ||
+      !crk_io_check_memory ((guint64) size * 3, _ ("Reading the table"), &message))
     {
       crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_HOSTILE, "%s",
                                message != NULL ? message : _ ("the file is too large"));
@@ -413,10 +408,12 @@ read_file (const char *path,
   bytes = g_try_malloc ((gsize) size + 1);
   if (bytes == NULL)
     {
-      crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_HOSTILE, "%s", _ ("the file is too large"));
+      crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_HOSTILE, "%s",
+                               _ ("the file is too large"));
       return NULL;
     }
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), bytes, (gsize) size, length, cancellable, error))
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), bytes, (gsize) size, length, cancellable,
+                                error))
     return NULL;
   bytes[*length] = '\0';
   return g_steal_pointer (&bytes);
@@ -471,8 +468,10 @@ csv_table_read_sheets (const char *path,
   decimal_comma = type_numbers (sheet);
   crk_import_report_notice (report, path, 0, 0, _ ("read as %s text, fields separated by “%s”%s"),
                             _ (decoded.encoding),
-                            delimiter == '\t' ? _ ("tab") : (delimiter == ';' ? ";" : delimiter == '|' ? "|"
-                                                                                                       : ","),
+                            delimiter == '\t' ? _ ("tab")
+                                              : (delimiter == ';'     ? ";"
+                                                   : delimiter == '|' ? "|"
+                                                                      : ","),
                             decimal_comma ? _ (", decimal comma") : "");
   return g_steal_pointer (&set);
 }
@@ -487,7 +486,8 @@ csv_table_sniff (const CrkSniff *sniff)
     score = 50;
   else if (g_strcmp0 (sniff->suffix, ".txt") == 0 || g_strcmp0 (sniff->suffix, ".tab") == 0)
     score = 10;
-  if (sniff->root_name != NULL || sniff->zip_entries != NULL || (sniff->head_length > 0 && memchr (sniff->head, '\0', sniff->head_length) != NULL))
+  if (sniff->root_name != NULL || sniff->zip_entries != NULL ||
+      (sniff->head_length > 0 && memchr (sniff->head, '\0', sniff->head_length) != NULL))
     return MIN (score, 10);
   return score;
 }

@@ -116,14 +116,10 @@ char *_crk_import_format_number (double value);
 
 /* crk-import-place.c: places */
 
-guint32 _crk_import_intern (CrkImportDataset *self,
-                            const char *text);
-void _crk_import_make_place (CrkImportDataset *self,
-                             const CrkObservation *obs,
-                             Place *place);
+guint32 _crk_import_intern (CrkImportDataset *self, const char *text);
+void _crk_import_make_place (CrkImportDataset *self, const CrkObservation *obs, Place *place);
 /* "FILE:LINE:COLUMN" or "FILE:SHEET!CELL", for messages. */
-char *_crk_import_place_to_string (CrkImportDataset *self,
-                                   const Place *place);
+char *_crk_import_place_to_string (CrkImportDataset *self, const Place *place);
 /* An error (@notice FALSE) or a notice at @place, in self->report. */
 void _crk_import_report_at (CrkImportDataset *self,
                             const Place *place,
@@ -131,16 +127,11 @@ void _crk_import_report_at (CrkImportDataset *self,
                             CrkImportError code,
                             const char *format,
                             ...) G_GNUC_PRINTF (5, 6);
-guint64 _crk_import_cell_key (guint city,
-                              guint indicator,
-                              int year);
-PlaceEntry *_crk_import_place_slot (PlaceTable *t,
-                                    guint64 key);
-const Place *_crk_import_place_lookup (PlaceTable *t,
-                                       guint64 key);
+guint64 _crk_import_cell_key (guint city, guint indicator, int year);
+PlaceEntry *_crk_import_place_slot (PlaceTable *t, guint64 key);
+const Place *_crk_import_place_lookup (PlaceTable *t, guint64 key);
 /* Makes room for one more entry; FALSE when the memory cannot be had. */
-gboolean _crk_import_place_reserve (PlaceTable *t,
-                                    char **message);
+gboolean _crk_import_place_reserve (PlaceTable *t, char **message);
 
 /* crk-import-dataset.c */
 
@@ -160,14 +151,12 @@ gboolean _crk_import_set_cell (CrkImportDataset *self,
                                CrkValueStatus status,
                                const char *note);
 
-const Label *_crk_import_lookup_label (CrkImportDataset *self,
-                                       CrkImportRole role,
-                                       const char *code);
+const Label *
+_crk_import_lookup_label (CrkImportDataset *self, CrkImportRole role, const char *code);
 void _crk_import_name_from_labels (CrkImportDataset *self);
 /* A framework root for @dataset: "INDEX", or "INDEX_2"… when an indicator has that code. */
 CrkFrameworkNode *_crk_import_new_root (CrkDataset *dataset);
-void _crk_import_append_leaf (CrkFrameworkNode *root,
-                              CrkIndicator *indicator);
+void _crk_import_append_leaf (CrkFrameworkNode *root, CrkIndicator *indicator);
 void _crk_import_locate_rule (CrkRuleSubject what,
                               const char *code,
                               const char *detail,
@@ -189,9 +178,7 @@ void _crk_import_report_general (CrkImportDataset *self,
  * out), with the user's choices; fills self->match_list. Every key that matches none,
  * several, or a city that another key matched, and every bad choice, is an error (none
  * is reported when @quiet). FALSE on an error. */
-gboolean _crk_import_match_cities (CrkImportDataset *self,
-                                   GArray *map,
-                                   gboolean quiet);
+gboolean _crk_import_match_cities (CrkImportDataset *self, GArray *map, gboolean quiet);
 /* Without a dataset to add into: any matching choice is an error. */
 gboolean _crk_import_check_no_choices (CrkImportDataset *self);
 /* The names of the keys matched by a choice saved as aliases of their cities. */
@@ -202,9 +189,8 @@ void _crk_import_match_free (gpointer match);
 
 /* @failed: the import failed already; the matches and counts are made all the same,
  * without reporting more. */
-CrkDataset *_crk_import_finish_into (CrkImportDataset *self,
-                                     CrkImportReport *report,
-                                     gboolean failed);
+CrkDataset *
+_crk_import_finish_into (CrkImportDataset *self, CrkImportReport *report, gboolean failed);
 
 /* crk-import-aggregate.c */
 

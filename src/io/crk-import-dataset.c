@@ -28,8 +28,7 @@
 /* Labels */
 
 static char *
-label_key (CrkImportRole role,
-           const char *code)
+label_key (CrkImportRole role, const char *code)
 {
   return g_strdup_printf ("%d\x1f%s", (int) role, code);
 }
@@ -58,7 +57,8 @@ on_label (CrkImportSink *sink,
   char *key;
   gboolean zh;
 
-  if (clean == NULL || text == NULL || (role != CRK_IMPORT_ROLE_CITY && role != CRK_IMPORT_ROLE_INDICATOR))
+  if (clean == NULL || text == NULL ||
+      (role != CRK_IMPORT_ROLE_CITY && role != CRK_IMPORT_ROLE_INDICATOR))
     return;
   key = label_key (role, clean);
   label = g_hash_table_lookup (self->labels, key);
@@ -70,7 +70,8 @@ on_label (CrkImportSink *sink,
   else
     g_free (key);
   zh = lang != NULL ? g_str_has_prefix (lang, "zh") : _crk_import_is_chinese (text);
-  if (lang != NULL && !zh && !g_str_has_prefix (lang, "en") && (label->en != NULL || _crk_import_is_chinese (text)))
+  if (lang != NULL && !zh && !g_str_has_prefix (lang, "en") &&
+      (label->en != NULL || _crk_import_is_chinese (text)))
     return; /* another language: only when there is no English name */
   if (zh)
     g_free (label->zh), label->zh = g_steal_pointer (&text);
@@ -79,9 +80,7 @@ on_label (CrkImportSink *sink,
 }
 
 const Label *
-_crk_import_lookup_label (CrkImportDataset *self,
-                          CrkImportRole role,
-                          const char *code)
+_crk_import_lookup_label (CrkImportDataset *self, CrkImportRole role, const char *code)
 {
   g_autofree char *key = label_key (role, code);
 
@@ -91,13 +90,7 @@ _crk_import_lookup_label (CrkImportDataset *self,
 /* Observations */
 
 const char *const _crk_import_frequency_names[N_FREQUENCIES] = {
-  NULL,
-  NULL,
-  N_ ("half-yearly"),
-  N_ ("quarterly"),
-  N_ ("monthly"),
-  N_ ("weekly"),
-  N_ ("daily"),
+  NULL, NULL, N_ ("half-yearly"), N_ ("quarterly"), N_ ("monthly"), N_ ("weekly"), N_ ("daily"),
 };
 
 static void
@@ -134,9 +127,7 @@ note_frequency (CrkImportDataset *self,
 
 /* The staging city of @obs's key, added when new; G_MAXUINT when refused. */
 static guint
-resolve_city (CrkImportDataset *self,
-              const CrkObservation *obs,
-              const Place *place)
+resolve_city (CrkImportDataset *self, const CrkObservation *obs, const Place *place)
 {
   g_autofree char *code = _crk_import_clean_code (obs->key);
   g_autofree char *message = NULL;
@@ -148,15 +139,18 @@ resolve_city (CrkImportDataset *self,
     {
       g_autofree char *shown = _crk_import_printable (obs->key);
 
-      _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
-                             _ ("the city key “%s” is empty, longer than 200 characters or holds control characters"), shown);
+      _crk_import_report_at (
+        self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
+        _ ("the city key “%s” is empty, longer than 200 characters or holds control characters"),
+        shown);
       return G_MAXUINT;
     }
   found = crk_dataset_lookup_city (self->staging, code);
   if (found != NULL)
     return crk_city_get_index (found);
   n = crk_dataset_get_n_cities (self->staging) + 1;
-  if (n > MAX_CITIES || !crk_io_check_grid (n, MAX (crk_dataset_get_n_indicators (self->staging), 1), &message))
+  if (n > MAX_CITIES ||
+      !crk_io_check_grid (n, MAX (crk_dataset_get_n_indicators (self->staging), 1), &message))
     {
       _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s",
                              message != NULL ? message : _ ("too many cities"));
@@ -172,9 +166,7 @@ resolve_city (CrkImportDataset *self,
 /* The staging indicator of @obs, added when new, with the unit checked; G_MAXUINT when
  * refused. */
 static guint
-resolve_indicator (CrkImportDataset *self,
-                   const CrkObservation *obs,
-                   const Place *place)
+resolve_indicator (CrkImportDataset *self, const CrkObservation *obs, const Place *place)
 {
   g_autofree char *code = _crk_import_clean_code (obs->indicator);
   g_autofree char *unit = _crk_import_clean_text (obs->unit);
@@ -186,8 +178,10 @@ resolve_indicator (CrkImportDataset *self,
     {
       g_autofree char *shown = _crk_import_printable (obs->indicator);
 
-      _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
-                             _ ("the indicator “%s” is empty, longer than 200 characters or holds control characters"), shown);
+      _crk_import_report_at (
+        self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
+        _ ("the indicator “%s” is empty, longer than 200 characters or holds control characters"),
+        shown);
       return G_MAXUINT;
     }
   indicator = crk_dataset_lookup_indicator (self->staging, code);
@@ -197,7 +191,8 @@ resolve_indicator (CrkImportDataset *self,
       guint n = crk_dataset_get_n_indicators (self->staging) + 1;
       gboolean no = FALSE;
 
-      if (n > MAX_INDICATORS || !crk_io_check_grid (MAX (crk_dataset_get_n_cities (self->staging), 1), n, &message))
+      if (n > MAX_INDICATORS ||
+          !crk_io_check_grid (MAX (crk_dataset_get_n_cities (self->staging), 1), n, &message))
         {
           _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s",
                                  message != NULL ? message : _ ("too many indicators"));
@@ -217,14 +212,17 @@ resolve_indicator (CrkImportDataset *self,
       crk_indicator_set_unit (indicator, unit);
       g_array_index (self->unit_places, Place, index) = *place;
     }
-  else if (!g_str_equal (crk_indicator_get_unit (indicator), unit) && !g_array_index (self->unit_conflicts, gboolean, index))
+  else if (!g_str_equal (crk_indicator_get_unit (indicator), unit) &&
+           !g_array_index (self->unit_conflicts, gboolean, index))
     {
-      g_autofree char *first = _crk_import_place_to_string (self, &g_array_index (self->unit_places, Place, index));
+      g_autofree char *first =
+        _crk_import_place_to_string (self, &g_array_index (self->unit_places, Place, index));
 
       g_array_index (self->unit_conflicts, gboolean, index) = TRUE;
-      _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
-                             _ ("the indicator “%s” is in “%s” here and in “%s” at %s; one indicator takes one unit"),
-                             code, unit, crk_indicator_get_unit (indicator), first);
+      _crk_import_report_at (
+        self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
+        _ ("the indicator “%s” is in “%s” here and in “%s” at %s; one indicator takes one unit"),
+        code, unit, crk_indicator_get_unit (indicator), first);
       return G_MAXUINT;
     }
   return index;
@@ -233,7 +231,8 @@ resolve_indicator (CrkImportDataset *self,
 CrkValueStatus
 _crk_import_status_of (const char *status)
 {
-  static const char *const estimated[] = {"E", "P", "estimated", "estimate", "provisional", "preliminary"};
+  static const char *const estimated[] = {"E",        "P",           "estimated",
+                                          "estimate", "provisional", "preliminary"};
 
   if (status == NULL)
     return CRK_VALUE_STATUS_OBSERVED;
@@ -262,13 +261,18 @@ _crk_import_set_cell (CrkImportDataset *self,
     {
       g_autofree char *where = _crk_import_place_to_string (self, first);
 
-      _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
-                             _ ("a second value of “%s” for “%s” in %d; the first is at %s"),
-                             crk_indicator_get_code (crk_dataset_get_indicator (self->staging, indicator)),
-                             crk_city_get_code (crk_dataset_get_city (self->staging, city)), year, where);
+      _crk_import_report_at (
+        self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
+        _ ("a second value of “%s” for “%s” in %d; the first is at %s"),
+        crk_indicator_get_code (crk_dataset_get_indicator (self->staging, indicator)),
+        crk_city_get_code (crk_dataset_get_city (self->staging, city)), year, where);
       return TRUE;
     }
-  if (!_crk_import_place_reserve (&self->places, &message) || (++self->n_values % CHECK_EVERY == 0 && !crk_io_check_memory (self->n_values * CRK_STORED_VALUE_BYTES + self->places.size * sizeof (PlaceEntry), _ ("Importing the values"), &message)))
+  if (!_crk_import_place_reserve (&self->places, &message) ||
+      (++self->n_values % CHECK_EVERY == 0 &&
+       !crk_io_check_memory (self->n_values * CRK_STORED_VALUE_BYTES +
+                               self->places.size * sizeof (PlaceEntry),
+                             _ ("Importing the values"), &message)))
     {
       _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
       self->stopped = TRUE;
@@ -279,7 +283,8 @@ _crk_import_set_cell (CrkImportDataset *self,
   year_index = crk_dataset_add_year (self->staging, year);
   if (!crk_dataset_try_set_value (self->staging, city, indicator, year_index, value, status, NULL))
     {
-      _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s", _ ("out of memory holding the values"));
+      _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s",
+                             _ ("out of memory holding the values"));
       self->stopped = TRUE;
       return FALSE;
     }
@@ -293,8 +298,7 @@ _crk_import_set_cell (CrkImportDataset *self,
 }
 
 static gboolean
-on_observation (CrkImportSink *sink,
-                const CrkObservation *obs)
+on_observation (CrkImportSink *sink, const CrkObservation *obs)
 {
   CrkImportDataset *self = (CrkImportDataset *) sink;
   CrkFrequency frequency;
@@ -309,10 +313,12 @@ on_observation (CrkImportSink *sink,
     {
       g_autofree char *shown = _crk_import_printable (obs->period);
 
-      _crk_import_report_at (self, &place, FALSE, CRK_IMPORT_ERROR_INVALID, _ ("“%s” is not a period"), shown);
+      _crk_import_report_at (self, &place, FALSE, CRK_IMPORT_ERROR_INVALID,
+                             _ ("“%s” is not a period"), shown);
       return TRUE;
     }
-  if (frequency != CRK_FREQUENCY_ANNUAL && (frequency >= N_FREQUENCIES || _crk_import_frequency_names[frequency] == NULL))
+  if (frequency != CRK_FREQUENCY_ANNUAL &&
+      (frequency >= N_FREQUENCIES || _crk_import_frequency_names[frequency] == NULL))
     return TRUE;
   if (frequency != CRK_FREQUENCY_ANNUAL && self->aggregate == CRK_IMPORT_AGGREGATE_NONE)
     {
@@ -334,14 +340,14 @@ on_observation (CrkImportSink *sink,
       self->n_missing++;
       return TRUE;
     }
-  return _crk_import_set_cell (self, &place, city, indicator, year, obs->value, _crk_import_status_of (obs->status), obs->note);
+  return _crk_import_set_cell (self, &place, city, indicator, year, obs->value,
+                               _crk_import_status_of (obs->status), obs->note);
 }
 
 /* The sink */
 
 CrkImportDataset *
-crk_import_dataset_new (CrkDataset *into,
-                        gboolean replace)
+crk_import_dataset_new (CrkDataset *into, gboolean replace)
 {
   CrkImportDataset *self = g_new0 (CrkImportDataset, 1);
 
@@ -411,8 +417,7 @@ crk_import_dataset_get_n_values (CrkImportDataset *self)
 }
 
 void
-crk_import_dataset_set_options (CrkImportDataset *self,
-                                const CrkImportOptions *options)
+crk_import_dataset_set_options (CrkImportDataset *self, const CrkImportOptions *options)
 {
   g_return_if_fail (self != NULL && options != NULL);
 
@@ -423,9 +428,7 @@ crk_import_dataset_set_options (CrkImportDataset *self,
 }
 
 void
-crk_import_dataset_begin_file (CrkImportDataset *self,
-                               const char *file,
-                               CrkImportReport *report)
+crk_import_dataset_begin_file (CrkImportDataset *self, const char *file, CrkImportReport *report)
 {
   guint32 known = 0;
 
@@ -450,10 +453,11 @@ crk_import_dataset_end_file (CrkImportDataset *self)
         continue;
       /* TRANSLATORS: "12 quarterly observations (2020-Q1 … 2021-Q4); …"; the second %s is a
        * frequency (quarterly, monthly…) */
-      _crk_import_report_at (self, &f->place, FALSE, CRK_IMPORT_ERROR_INVALID,
-                             g_dngettext (GETTEXT_PACKAGE, "%u %s observation (%s … %s); the dataset takes annual data",
-                                          "%u %s observations (%s … %s); the dataset takes annual data", f->n),
-                             f->n, _ (_crk_import_frequency_names[i]), f->first_text, f->last_text);
+      _crk_import_report_at (
+        self, &f->place, FALSE, CRK_IMPORT_ERROR_INVALID,
+        g_dngettext (GETTEXT_PACKAGE, "%u %s observation (%s … %s); the dataset takes annual data",
+                     "%u %s observations (%s … %s); the dataset takes annual data", f->n),
+        f->n, _ (_crk_import_frequency_names[i]), f->first_text, f->last_text);
     }
   clear_seen (self);
   self->has_file = FALSE;
@@ -482,7 +486,8 @@ _crk_import_name_from_labels (CrkImportDataset *self)
   for (guint i = 0; i < crk_dataset_get_n_cities (self->staging); i++)
     {
       CrkCity *city = crk_dataset_get_city (self->staging, i);
-      const Label *label = _crk_import_lookup_label (self, CRK_IMPORT_ROLE_CITY, crk_city_get_code (city));
+      const Label *label =
+        _crk_import_lookup_label (self, CRK_IMPORT_ROLE_CITY, crk_city_get_code (city));
 
       if (label != NULL)
         {
@@ -493,7 +498,8 @@ _crk_import_name_from_labels (CrkImportDataset *self)
   for (guint i = 0; i < crk_dataset_get_n_indicators (self->staging); i++)
     {
       CrkIndicator *indicator = crk_dataset_get_indicator (self->staging, i);
-      const Label *label = _crk_import_lookup_label (self, CRK_IMPORT_ROLE_INDICATOR, crk_indicator_get_code (indicator));
+      const Label *label = _crk_import_lookup_label (self, CRK_IMPORT_ROLE_INDICATOR,
+                                                     crk_indicator_get_code (indicator));
 
       if (label != NULL)
         {
@@ -518,29 +524,31 @@ _crk_import_new_root (CrkDataset *dataset)
 }
 
 void
-_crk_import_append_leaf (CrkFrameworkNode *root,
-                         CrkIndicator *indicator)
+_crk_import_append_leaf (CrkFrameworkNode *root, CrkIndicator *indicator)
 {
-  g_autoptr (CrkFrameworkNode) leaf = crk_framework_node_new (crk_indicator_get_code (indicator), NULL);
+  g_autoptr (CrkFrameworkNode) leaf =
+    crk_framework_node_new (crk_indicator_get_code (indicator), NULL);
 
   crk_framework_node_set_weight (leaf, 1.0);
   crk_framework_node_append_child (root, leaf);
 }
 
 static CrkDataset *
-finish_new (CrkImportDataset *self,
-            CrkImportReport *report)
+finish_new (CrkImportDataset *self, CrkImportReport *report)
 {
   g_autoptr (CrkFrameworkNode) root = NULL;
 
-  if (crk_dataset_get_n_indicators (self->staging) == 0 || crk_dataset_get_n_cities (self->staging) == 0)
+  if (crk_dataset_get_n_indicators (self->staging) == 0 ||
+      crk_dataset_get_n_cities (self->staging) == 0)
     {
       Place place = {self->file, 0, 0, 0};
 
       if (self->strings->len > 0)
-        _crk_import_report_at (self, &place, FALSE, CRK_IMPORT_ERROR_INVALID, "%s", _ ("no annual observation to import"));
+        _crk_import_report_at (self, &place, FALSE, CRK_IMPORT_ERROR_INVALID, "%s",
+                               _ ("no annual observation to import"));
       else
-        crk_import_report_error (report, NULL, 0, 0, CRK_IMPORT_ERROR_INVALID, "%s", _ ("no annual observation to import"));
+        crk_import_report_error (report, NULL, 0, 0, CRK_IMPORT_ERROR_INVALID, "%s",
+                                 _ ("no annual observation to import"));
       return NULL;
     }
   _crk_import_name_from_labels (self);
@@ -555,8 +563,7 @@ finish_new (CrkImportDataset *self,
 }
 
 CrkDataset *
-crk_import_dataset_finish (CrkImportDataset *self,
-                           CrkImportReport *report)
+crk_import_dataset_finish (CrkImportDataset *self, CrkImportReport *report)
 {
   g_return_val_if_fail (self != NULL && report != NULL, NULL);
 
@@ -571,7 +578,8 @@ crk_import_dataset_finish (CrkImportDataset *self,
   g_clear_pointer (&self->subs, g_array_unref);
   crk_dataset_end_bulk (self->staging);
   if (self->into != NULL)
-    return _crk_import_finish_into (self, report, crk_import_report_failed (report) || self->stopped);
+    return _crk_import_finish_into (self, report,
+                                    crk_import_report_failed (report) || self->stopped);
   if (!_crk_import_check_no_choices (self) || crk_import_report_failed (report) || self->stopped)
     return NULL;
   return finish_new (self, report);
@@ -585,8 +593,7 @@ crk_import_dataset_get_matches (CrkImportDataset *self)
 }
 
 void
-crk_import_dataset_get_summary (CrkImportDataset *self,
-                                CrkImportSummary *summary)
+crk_import_dataset_get_summary (CrkImportDataset *self, CrkImportSummary *summary)
 {
   g_return_if_fail (self != NULL && summary != NULL);
 

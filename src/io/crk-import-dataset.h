@@ -63,30 +63,26 @@ G_BEGIN_DECLS
 typedef struct _CrkImportDataset CrkImportDataset;
 
 /* @into: (nullable): the dataset to add into, or NULL for a new dataset. */
-CrkImportDataset *crk_import_dataset_new (CrkDataset *into,
-                                          gboolean replace);
+CrkImportDataset *crk_import_dataset_new (CrkDataset *into, gboolean replace);
 void crk_import_dataset_free (CrkImportDataset *self);
 /* The sink to pass to crk_import_file() (owned by @self). */
 CrkImportSink *crk_import_dataset_get_sink (CrkImportDataset *self);
 /* Before a file: the observations that follow come from @file (its name is kept) and
  * their problems go to @report (borrowed until crk_import_dataset_end_file()). */
-void crk_import_dataset_begin_file (CrkImportDataset *self,
-                                    const char *file,
-                                    CrkImportReport *report);
+void
+crk_import_dataset_begin_file (CrkImportDataset *self, const char *file, CrkImportReport *report);
 /* After a file: reports the observations of other frequencies that it held (when they are
  * not aggregated). */
 void crk_import_dataset_end_file (CrkImportDataset *self);
 /* After the last file: names the cities and indicators, builds the framework, or adds
  * into the open dataset; checks the dataset's rules. Returns the dataset (a new
  * reference: the new one, or @into), or NULL when @report holds an error. */
-CrkDataset *crk_import_dataset_finish (CrkImportDataset *self,
-                                       CrkImportReport *report);
+CrkDataset *crk_import_dataset_finish (CrkImportDataset *self, CrkImportReport *report);
 /* Values taken so far. */
 guint64 crk_import_dataset_get_n_values (CrkImportDataset *self);
 /* The user's choices that the sink uses (copied): matches, save_aliases, aggregate. Call
  * before the first file. */
-void crk_import_dataset_set_options (CrkImportDataset *self,
-                                     const CrkImportOptions *options);
+void crk_import_dataset_set_options (CrkImportDataset *self, const CrkImportOptions *options);
 
 /* What the import found, for the window: after crk_import_dataset_finish(), also when it
  * failed. */
@@ -119,17 +115,18 @@ const GPtrArray *crk_import_dataset_get_matches (CrkImportDataset *self);
 
 typedef struct
 {
-  guint n_cities, n_indicators, n_years;                 /* of the import (staging): keys, indicators, annual years */
-  guint64 n_values, n_missing;                           /* observations taken: values, and missing ones (NAN) */
-  guint n_new_indicators, n_new_years;                   /* into: what the open dataset did not have */
-  guint64 n_new_values, n_changed_values, n_same_values; /* into: values added where none, values that differ, values equal */
+  guint n_cities, n_indicators,
+    n_years;                           /* of the import (staging): keys, indicators, annual years */
+  guint64 n_values, n_missing;         /* observations taken: values, and missing ones (NAN) */
+  guint n_new_indicators, n_new_years; /* into: what the open dataset did not have */
+  guint64 n_new_values, n_changed_values,
+    n_same_values; /* into: values added where none, values that differ, values equal */
 } CrkImportSummary;
 
 /* n_values and n_missing count annual observations and the annual values that
  * aggregation made (a sum left missing is missing); the into counts leave out the keys
  * that were skipped or did not match. */
-void crk_import_dataset_get_summary (CrkImportDataset *self,
-                                     CrkImportSummary *summary);
+void crk_import_dataset_get_summary (CrkImportDataset *self, CrkImportSummary *summary);
 
 typedef struct
 {
@@ -150,8 +147,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkImportDataset, crk_import_dataset_free)
 /* "FILE:LINE:COLUMN: SEVERITY: MESSAGE" (as crk_problem_to_string()), or for a problem
  * at a cell of a sheet (crk_import_report_cell_error()) "FILE:SHEET!CELL: SEVERITY:
  * MESSAGE". @severity is translated ("error", "note"). */
-char *crk_import_problem_to_string (const CrkProblem *problem,
-                                    const char *severity);
+char *crk_import_problem_to_string (const CrkProblem *problem, const char *severity);
 
 /* City names compared for matching: NFKC, case-folded, blanks collapsed, one
  * administrative suffix (市, 地区, 自治州, 盟, " city") removed. NULL for invalid UTF-8 or
@@ -165,9 +161,7 @@ void crk_city_matcher_free (CrkCityMatcher *self);
 /* The cities of the dataset that @code or one of @names (nullable, NULL-terminated)
  * stands for: the city whose code is @code exactly, or else every city that @code or a
  * name matches. Returns their indices (guint, ascending, unique); empty when none. */
-GArray *crk_city_matcher_match (CrkCityMatcher *self,
-                                const char *code,
-                                const char *const *names);
+GArray *crk_city_matcher_match (CrkCityMatcher *self, const char *code, const char *const *names);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkCityMatcher, crk_city_matcher_free)
 

@@ -24,14 +24,17 @@ check_units (CrkImportDataset *self)
   for (guint i = 0; i < crk_dataset_get_n_indicators (self->staging); i++)
     {
       CrkIndicator *indicator = crk_dataset_get_indicator (self->staging, i);
-      CrkIndicator *target = crk_dataset_lookup_indicator (self->into, crk_indicator_get_code (indicator));
+      CrkIndicator *target =
+        crk_dataset_lookup_indicator (self->into, crk_indicator_get_code (indicator));
       const char *unit = crk_indicator_get_unit (indicator);
 
-      if (target == NULL || unit == NULL || crk_indicator_get_unit (target) == NULL || g_str_equal (unit, crk_indicator_get_unit (target)))
+      if (target == NULL || unit == NULL || crk_indicator_get_unit (target) == NULL ||
+          g_str_equal (unit, crk_indicator_get_unit (target)))
         continue;
-      _crk_import_report_at (self, &g_array_index (self->unit_places, Place, i), FALSE, CRK_IMPORT_ERROR_INVALID,
-                             _ ("the indicator “%s” is in “%s” here and in “%s” in the dataset"),
-                             crk_indicator_get_code (indicator), unit, crk_indicator_get_unit (target));
+      _crk_import_report_at (
+        self, &g_array_index (self->unit_places, Place, i), FALSE, CRK_IMPORT_ERROR_INVALID,
+        _ ("the indicator “%s” is in “%s” here and in “%s” in the dataset"),
+        crk_indicator_get_code (indicator), unit, crk_indicator_get_unit (target));
       ok = FALSE;
     }
   return ok;
@@ -51,8 +54,7 @@ typedef struct
 
 /* An indicator or year is added unless it has values and all are of keys left out. */
 static gboolean
-wanted (guint64 taken,
-        guint64 left)
+wanted (guint64 taken, guint64 left)
 {
   return taken > 0 || left == 0;
 }
@@ -83,7 +85,11 @@ check_value (Merge *m,
       return;
     }
   self->summary.n_changed_values++;
-  if (m->ok && self->changes->len % CHECK_EVERY == CHECK_EVERY - 1 && !crk_io_check_memory (self->changes->len * (sizeof (CrkImportChange) + 2 * sizeof (gpointer)) + self->places.size * sizeof (PlaceEntry), _ ("Importing the values"), &message))
+  if (m->ok && self->changes->len % CHECK_EVERY == CHECK_EVERY - 1 &&
+      !crk_io_check_memory (self->changes->len *
+                                (sizeof (CrkImportChange) + 2 * sizeof (gpointer)) +
+                              self->places.size * sizeof (PlaceEntry),
+                            _ ("Importing the values"), &message))
     {
       if (!m->quiet)
         _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
@@ -106,9 +112,10 @@ check_value (Merge *m,
       g_autofree char *was = _crk_import_format_number (old);
       g_autofree char *now = _crk_import_format_number (value);
 
-      _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
-                             _ ("refused: the value of “%s” for “%s” in %d would change from %s to %s"),
-                             crk_indicator_get_code (staged), crk_city_get_code (city), year, was, now);
+      _crk_import_report_at (
+        self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
+        _ ("refused: the value of “%s” for “%s” in %d would change from %s to %s"),
+        crk_indicator_get_code (staged), crk_city_get_code (city), year, was, now);
     }
 }
 
@@ -130,7 +137,8 @@ merge_value (guint city,
   guint tc = g_array_index (m->map, guint, city);
   int ty = crk_dataset_lookup_year (into, y);
   double old;
-  const Place *place = _crk_import_place_lookup (&self->places, _crk_import_cell_key (city, indicator, y));
+  const Place *place =
+    _crk_import_place_lookup (&self->places, _crk_import_cell_key (city, indicator, y));
   Place none = {self->file, 0, 0, 0};
   gboolean change;
 
@@ -143,7 +151,9 @@ merge_value (guint city,
     }
   if (tc == G_MAXUINT || isnan (value)) /* a key skipped or not matched */
     return;
-  old = target != NULL && ty >= 0 ? crk_dataset_get_value (into, tc, crk_indicator_get_index (target), (guint) ty) : NAN;
+  old = target != NULL && ty >= 0
+    ? crk_dataset_get_value (into, tc, crk_indicator_get_index (target), (guint) ty)
+    : NAN;
   change = !isnan (old) && old != value;
   if (place == NULL)
     place = &none;
@@ -154,14 +164,17 @@ merge_value (guint city,
     }
   if (!m->ok || (!isnan (old) && !change))
     return;
-  if (!crk_dataset_try_set_value (into, tc, crk_indicator_get_index (target), (guint) ty, value, status, NULL))
+  if (!crk_dataset_try_set_value (into, tc, crk_indicator_get_index (target), (guint) ty, value,
+                                  status, NULL))
     {
-      _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s", _ ("out of memory holding the values"));
+      _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s",
+                             _ ("out of memory holding the values"));
       m->ok = FALSE;
       return;
     }
-  crk_dataset_set_value_note (into, tc, crk_indicator_get_index (target), (guint) ty,
-                              has_note ? crk_dataset_get_value_note (self->staging, city, indicator, year) : NULL);
+  crk_dataset_set_value_note (
+    into, tc, crk_indicator_get_index (target), (guint) ty,
+    has_note ? crk_dataset_get_value_note (self->staging, city, indicator, year) : NULL);
   if (change)
     {
       g_autofree char *was = _crk_import_format_number (old);
@@ -169,29 +182,32 @@ merge_value (guint city,
 
       _crk_import_report_at (self, place, TRUE, CRK_IMPORT_ERROR_INVALID,
                              _ ("the value of “%s” for “%s” in %d changed from %s to %s"),
-                             crk_indicator_get_code (staged), crk_city_get_code (crk_dataset_get_city (into, tc)), y, was, now);
+                             crk_indicator_get_code (staged),
+                             crk_city_get_code (crk_dataset_get_city (into, tc)), y, was, now);
     }
 }
 
 /* The indicators and years the open dataset does not have. */
 static void
-count_new (CrkImportDataset *self,
-           const Merge *m)
+count_new (CrkImportDataset *self, const Merge *m)
 {
   self->summary.n_new_indicators = 0;
   self->summary.n_new_years = 0;
   for (guint i = 0; i < crk_dataset_get_n_indicators (self->staging); i++)
-    if (wanted (m->indicator_taken[i], m->indicator_left[i]) && crk_dataset_lookup_indicator (self->into, crk_indicator_get_code (crk_dataset_get_indicator (self->staging, i))) == NULL)
+    if (wanted (m->indicator_taken[i], m->indicator_left[i]) &&
+        crk_dataset_lookup_indicator (
+          self->into, crk_indicator_get_code (crk_dataset_get_indicator (self->staging, i))) ==
+          NULL)
       self->summary.n_new_indicators++;
   for (guint y = 0; y < crk_dataset_get_n_years (self->staging); y++)
-    if (wanted (m->year_taken[y], m->year_left[y]) && crk_dataset_lookup_year (self->into, crk_dataset_get_year (self->staging, y)) < 0)
+    if (wanted (m->year_taken[y], m->year_left[y]) &&
+        crk_dataset_lookup_year (self->into, crk_dataset_get_year (self->staging, y)) < 0)
       self->summary.n_new_years++;
 }
 
 /* Adds the new indicators (to the framework's root) and years to the open dataset. */
 static gboolean
-add_indicators_and_years (CrkImportDataset *self,
-                          const Merge *m)
+add_indicators_and_years (CrkImportDataset *self, const Merge *m)
 {
   CrkDataset *into = self->into;
   CrkFrameworkNode *root = crk_dataset_get_framework (into);
@@ -200,9 +216,12 @@ add_indicators_and_years (CrkImportDataset *self,
   Place none = {self->file, 0, 0, 0};
 
   for (guint i = 0; i < crk_dataset_get_n_indicators (self->staging); i++)
-    if (wanted (m->indicator_taken[i], m->indicator_left[i]) && crk_dataset_lookup_indicator (into, crk_indicator_get_code (crk_dataset_get_indicator (self->staging, i))) == NULL)
+    if (wanted (m->indicator_taken[i], m->indicator_left[i]) &&
+        crk_dataset_lookup_indicator (
+          into, crk_indicator_get_code (crk_dataset_get_indicator (self->staging, i))) == NULL)
       n_new++;
-  if (!crk_io_check_grid (crk_dataset_get_n_cities (into), crk_dataset_get_n_indicators (into) + n_new, &message))
+  if (!crk_io_check_grid (crk_dataset_get_n_cities (into),
+                          crk_dataset_get_n_indicators (into) + n_new, &message))
     {
       _crk_import_report_at (self, &none, FALSE, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
       return FALSE;
@@ -212,7 +231,8 @@ add_indicators_and_years (CrkImportDataset *self,
       g_autoptr (CrkFrameworkNode) index = _crk_import_new_root (into);
 
       for (guint i = 0; i < crk_dataset_get_n_indicators (into); i++)
-        if (crk_indicator_get_kind (crk_dataset_get_indicator (into, i)) == CRK_INDICATOR_KIND_INDICATOR)
+        if (crk_indicator_get_kind (crk_dataset_get_indicator (into, i)) ==
+            CRK_INDICATOR_KIND_INDICATOR)
           _crk_import_append_leaf (index, crk_dataset_get_indicator (into, i));
       crk_dataset_set_framework (into, index);
       root = index;
@@ -224,7 +244,8 @@ add_indicators_and_years (CrkImportDataset *self,
 
       if (target == NULL && wanted (m->indicator_taken[i], m->indicator_left[i]))
         {
-          g_autoptr (CrkIndicator) added = crk_indicator_new (crk_indicator_get_code (staged), CRK_INDICATOR_KIND_INDICATOR);
+          g_autoptr (CrkIndicator) added =
+            crk_indicator_new (crk_indicator_get_code (staged), CRK_INDICATOR_KIND_INDICATOR);
 
           crk_indicator_set_name (added, crk_indicator_get_name (staged));
           crk_indicator_set_name_zh (added, crk_indicator_get_name_zh (staged));
@@ -232,7 +253,8 @@ add_indicators_and_years (CrkImportDataset *self,
           crk_dataset_add_indicator (into, added);
           _crk_import_append_leaf (crk_dataset_get_framework (into), added);
         }
-      else if (target != NULL && crk_indicator_get_unit (target) == NULL && crk_indicator_get_unit (staged) != NULL)
+      else if (target != NULL && crk_indicator_get_unit (target) == NULL &&
+               crk_indicator_get_unit (staged) != NULL)
         crk_indicator_set_unit (target, crk_indicator_get_unit (staged));
     }
   for (guint y = 0; y < crk_dataset_get_n_years (self->staging); y++)
@@ -242,15 +264,21 @@ add_indicators_and_years (CrkImportDataset *self,
 }
 
 CrkDataset *
-_crk_import_finish_into (CrkImportDataset *self,
-                         CrkImportReport *report,
-                         gboolean failed)
+_crk_import_finish_into (CrkImportDataset *self, CrkImportReport *report, gboolean failed)
 {
   g_autoptr (GArray) map = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_indicators = crk_dataset_get_n_indicators (self->staging);
   guint n_years = crk_dataset_get_n_years (self->staging);
   g_autofree guint64 *counts = g_new0 (guint64, 2 * (gsize) n_indicators + 2 * (gsize) n_years + 1);
-  Merge merge = {self, map, FALSE, FALSE, TRUE, counts, counts + n_indicators, counts + 2 * n_indicators, counts + 2 * n_indicators + n_years};
+  Merge merge = {self,
+                 map,
+                 FALSE,
+                 FALSE,
+                 TRUE,
+                 counts,
+                 counts + n_indicators,
+                 counts + 2 * n_indicators,
+                 counts + 2 * n_indicators + n_years};
   gboolean ok;
 
   _crk_import_name_from_labels (self);

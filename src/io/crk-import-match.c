@@ -55,9 +55,7 @@ struct _CrkCityMatcher
 };
 
 static void
-index_name (CrkCityMatcher *self,
-            const char *name,
-            guint city)
+index_name (CrkCityMatcher *self, const char *name, guint city)
 {
   g_autofree char *key = crk_city_name_key (name);
   GArray *cities;
@@ -80,7 +78,8 @@ crk_city_matcher_new (CrkDataset *dataset)
   CrkCityMatcher *self = g_new0 (CrkCityMatcher, 1);
 
   self->dataset = g_object_ref (dataset);
-  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  self->names =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   for (guint i = 0; i < crk_dataset_get_n_cities (dataset); i++)
     {
       CrkCity *city = crk_dataset_get_city (dataset, i);
@@ -106,8 +105,7 @@ crk_city_matcher_free (CrkCityMatcher *self)
 }
 
 static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
+compare_uint (gconstpointer a, gconstpointer b)
 {
   guint x = *(const guint *) a, y = *(const guint *) b;
 
@@ -116,8 +114,7 @@ compare_uint (gconstpointer a,
 
 /* The cities of @a that are in @b too. */
 static void
-intersect (GArray *a,
-           const GArray *b)
+intersect (GArray *a, const GArray *b)
 {
   guint n = 0;
 
@@ -134,9 +131,7 @@ intersect (GArray *a,
 /* Every city a text names; the cities that all the texts name, when they agree on some
  * (伊春市 and Yichun: the one Yichun that is 伊春市); else all of them (ambiguous). */
 GArray *
-crk_city_matcher_match (CrkCityMatcher *self,
-                        const char *code,
-                        const char *const *names)
+crk_city_matcher_match (CrkCityMatcher *self, const char *code, const char *const *names)
 {
   GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -198,9 +193,7 @@ describe_city (CrkCity *city)
 
 /* A staging city's key, with its labels: "440300 (深圳市)". */
 static char *
-describe_key (CrkImportDataset *self,
-              CrkCity *city,
-              const Label *label)
+describe_key (CrkImportDataset *self, CrkCity *city, const Label *label)
 {
   const char *code = crk_city_get_code (city);
 
@@ -226,17 +219,11 @@ choice_clear (gpointer data)
   g_free (((Choice *) data)->key);
 }
 
-static void
-report_choice (CrkImportDataset *self,
-               gboolean quiet,
-               const char *format,
-               ...) G_GNUC_PRINTF (3, 4);
+static void report_choice (CrkImportDataset *self, gboolean quiet, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
 
 static void
-report_choice (CrkImportDataset *self,
-               gboolean quiet,
-               const char *format,
-               ...)
+report_choice (CrkImportDataset *self, gboolean quiet, const char *format, ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -251,9 +238,7 @@ report_choice (CrkImportDataset *self,
 
 /* The choices of self->matches; FALSE when one is bad. */
 static gboolean
-parse_choices (CrkImportDataset *self,
-               GArray *choices,
-               gboolean quiet)
+parse_choices (CrkImportDataset *self, GArray *choices, gboolean quiet)
 {
   gboolean ok = TRUE;
 
@@ -272,7 +257,8 @@ parse_choices (CrkImportDataset *self,
         /* TRANSLATORS: the option as given, "深圳=SZ" */
         report_choice (self, quiet, _ ("the matching choice “%s” is not KEY=CITYCODE"), shown);
       else if (code != NULL && city == NULL)
-        report_choice (self, quiet, _ ("the matching choice “%s” names no city of the dataset"), shown);
+        report_choice (self, quiet, _ ("the matching choice “%s” names no city of the dataset"),
+                       shown);
       if (choice.key == NULL || (code != NULL && city == NULL))
         {
           g_free (choice.key);
@@ -286,9 +272,7 @@ parse_choices (CrkImportDataset *self,
 }
 
 static void
-index_key (GHashTable *index,
-           char *text,
-           guint key)
+index_key (GHashTable *index, char *text, guint key)
 {
   GArray *keys;
 
@@ -307,20 +291,20 @@ index_key (GHashTable *index,
 
 /* Which choice each key takes (@chosen: a Choice * per staging city, NULL for none). */
 static gboolean
-apply_choices (CrkImportDataset *self,
-               GArray *choices,
-               Choice **chosen,
-               gboolean quiet)
+apply_choices (CrkImportDataset *self, GArray *choices, Choice **chosen, gboolean quiet)
 {
-  g_autoptr (GHashTable) exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  g_autoptr (GHashTable) exact =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  g_autoptr (GHashTable) names =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   gboolean ok = TRUE;
 
   for (guint i = 0; choices->len > 0 && i < crk_dataset_get_n_cities (self->staging); i++)
     {
       const char *code = crk_city_get_code (crk_dataset_get_city (self->staging, i));
       const Label *label = _crk_import_lookup_label (self, CRK_IMPORT_ROLE_CITY, code);
-      const char *texts[] = {code, label != NULL ? label->en : NULL, label != NULL ? label->zh : NULL};
+      const char *texts[] = {code, label != NULL ? label->en : NULL,
+                             label != NULL ? label->zh : NULL};
 
       for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
         {
@@ -340,7 +324,8 @@ apply_choices (CrkImportDataset *self,
         {
           g_autofree char *shown = _crk_import_printable (choice->text);
 
-          report_choice (self, quiet, _ ("the matching choice “%s” names no key of the import"), shown);
+          report_choice (self, quiet, _ ("the matching choice “%s” names no key of the import"),
+                         shown);
           ok = FALSE;
           continue;
         }
@@ -357,8 +342,9 @@ apply_choices (CrkImportDataset *self,
             g_autofree char *first = _crk_import_printable (chosen[i]->text);
             g_autofree char *second = _crk_import_printable (choice->text);
 
-            report_choice (self, quiet, _ ("the matching choices “%s” and “%s” disagree about “%s”"), first, second,
-                           crk_city_get_code (crk_dataset_get_city (self->staging, i)));
+            report_choice (self, quiet,
+                           _ ("the matching choices “%s” and “%s” disagree about “%s”"), first,
+                           second, crk_city_get_code (crk_dataset_get_city (self->staging, i)));
           }
           ok = FALSE;
         }
@@ -373,7 +359,8 @@ _crk_import_check_no_choices (CrkImportDataset *self)
     {
       g_autofree char *shown = _crk_import_printable (self->matches[i]);
 
-      report_choice (self, FALSE, _ ("the matching choice “%s” needs a dataset to add into"), shown);
+      report_choice (self, FALSE, _ ("the matching choice “%s” needs a dataset to add into"),
+                     shown);
     }
   return self->matches == NULL || self->matches[0] == NULL;
 }
@@ -393,8 +380,7 @@ _crk_import_match_free (gpointer data)
 }
 
 static CrkImportMatch *
-new_match (CrkImportDataset *self,
-           guint i)
+new_match (CrkImportDataset *self, guint i)
 {
   CrkImportMatch *match = g_new0 (CrkImportMatch, 1);
   const char *code = crk_city_get_code (crk_dataset_get_city (self->staging, i));
@@ -434,10 +420,7 @@ claim (CrkImportMatch *match,
 
 /* The keys without a choice, by code and name. */
 static void
-match_automatically (CrkImportDataset *self,
-                     Choice **chosen,
-                     GHashTable *owner,
-                     guint *taken_by)
+match_automatically (CrkImportDataset *self, Choice **chosen, GHashTable *owner, guint *taken_by)
 {
   g_autoptr (CrkCityMatcher) matcher = crk_city_matcher_new (self->into);
 
@@ -458,16 +441,15 @@ match_automatically (CrkImportDataset *self,
         }
       else if (found->len == 1)
         claim (match, i, g_array_index (found, guint, 0),
-               crk_dataset_lookup_city (self->into, match->key) != NULL ? CRK_IMPORT_MATCH_CODE : CRK_IMPORT_MATCH_NAME,
+               crk_dataset_lookup_city (self->into, match->key) != NULL ? CRK_IMPORT_MATCH_CODE
+                                                                        : CRK_IMPORT_MATCH_NAME,
                owner, taken_by);
     }
 }
 
 /* The problems of the matches, in the order of the keys. */
 static gboolean
-report_matches (CrkImportDataset *self,
-                const guint *taken_by,
-                gboolean quiet)
+report_matches (CrkImportDataset *self, const guint *taken_by, gboolean quiet)
 {
   gboolean ok = TRUE;
 
@@ -486,27 +468,32 @@ report_matches (CrkImportDataset *self,
       switch (match->kind)
         {
           case CRK_IMPORT_MATCH_SKIPPED:
-            _crk_import_report_at (self, place, TRUE, CRK_IMPORT_ERROR_INVALID, _ ("“%s” skipped by choice: its values are not added"), key);
+            _crk_import_report_at (self, place, TRUE, CRK_IMPORT_ERROR_INVALID,
+                                   _ ("“%s” skipped by choice: its values are not added"), key);
             break;
           case CRK_IMPORT_MATCH_NONE:
-            _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID, _ ("no city of the dataset matches “%s”"), key);
+            _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
+                                   _ ("no city of the dataset matches “%s”"), key);
             break;
           case CRK_IMPORT_MATCH_AMBIGUOUS:
             cities = g_string_new (NULL);
             for (guint j = 0; j < match->candidates->len; j++)
               {
-                g_autofree char *d = describe_city (crk_dataset_get_city (self->into, g_array_index (match->candidates, guint, j)));
+                g_autofree char *d = describe_city (
+                  crk_dataset_get_city (self->into, g_array_index (match->candidates, guint, j)));
 
                 g_string_append_printf (cities, "%s%s", j > 0 ? ", " : "", d);
               }
             _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
-                                   _ ("“%s” matches %u cities of the dataset: %s"), key, match->candidates->len, cities->str);
+                                   _ ("“%s” matches %u cities of the dataset: %s"), key,
+                                   match->candidates->len, cities->str);
             g_string_free (cities, TRUE);
             break;
           case CRK_IMPORT_MATCH_TAKEN:
             {
               CrkCity *first = crk_dataset_get_city (self->staging, taken_by[i]);
-              g_autofree char *d = describe_city (crk_dataset_get_city (self->into, g_array_index (match->candidates, guint, 0)));
+              g_autofree char *d = describe_city (
+                crk_dataset_get_city (self->into, g_array_index (match->candidates, guint, 0)));
 
               _crk_import_report_at (self, place, FALSE, CRK_IMPORT_ERROR_INVALID,
                                      _ ("“%s” and “%s” both match the city %s of the dataset"),
@@ -523,9 +510,7 @@ report_matches (CrkImportDataset *self,
 /* Maps every staging city to a city of the open dataset: the chosen keys first, then
  * the others by code and name; each key's match in self->match_list. */
 gboolean
-_crk_import_match_cities (CrkImportDataset *self,
-                          GArray *map,
-                          gboolean quiet)
+_crk_import_match_cities (CrkImportDataset *self, GArray *map, gboolean quiet)
 {
   guint n = crk_dataset_get_n_cities (self->staging);
   g_autoptr (GArray) choices = g_array_new (FALSE, FALSE, sizeof (Choice));
@@ -539,7 +524,8 @@ _crk_import_match_cities (CrkImportDataset *self,
   g_array_set_clear_func (choices, choice_clear);
   g_ptr_array_set_size (self->match_list, 0);
   g_array_set_size (map, 0);
-  if (!crk_io_check_memory ((guint64) n * (sizeof (CrkImportMatch) + 64) + self->places.size * sizeof (PlaceEntry),
+  if (!crk_io_check_memory ((guint64) n * (sizeof (CrkImportMatch) + 64) +
+                              self->places.size * sizeof (PlaceEntry),
                             _ ("Matching the cities"), &message))
     {
       /* every key left out */
@@ -572,8 +558,7 @@ _crk_import_match_cities (CrkImportDataset *self,
 /* Saving the choices as aliases */
 
 static gboolean
-same_name (const char *key,
-           const char *name)
+same_name (const char *key, const char *name)
 {
   g_autofree char *other = crk_city_name_key (name);
 
@@ -582,12 +567,12 @@ same_name (const char *key,
 
 /* Is @alias one of the names of @city already, as matching compares them? */
 static gboolean
-is_known_name (CrkCity *city,
-               const char *alias)
+is_known_name (CrkCity *city, const char *alias)
 {
   g_autofree char *key = crk_city_name_key (alias);
 
-  if (key == NULL || same_name (key, crk_city_get_code (city)) || same_name (key, crk_city_get_name (city)) || same_name (key, crk_city_get_name_zh (city)))
+  if (key == NULL || same_name (key, crk_city_get_code (city)) ||
+      same_name (key, crk_city_get_name (city)) || same_name (key, crk_city_get_name_zh (city)))
     return TRUE;
   for (const char *const *other = crk_city_get_aliases (city); *other != NULL; other++)
     if (same_name (key, *other))
@@ -615,7 +600,8 @@ _crk_import_save_aliases (CrkImportDataset *self)
           if (alias == NULL || is_known_name (city, alias) || !crk_city_add_alias (city, alias))
             continue;
           d = describe_city (city);
-          _crk_import_report_at (self, &g_array_index (self->city_places, Place, i), TRUE, CRK_IMPORT_ERROR_INVALID,
+          _crk_import_report_at (self, &g_array_index (self->city_places, Place, i), TRUE,
+                                 CRK_IMPORT_ERROR_INVALID,
                                  _ ("“%s” saved as an alias of the city %s"), alias, d);
         }
     }

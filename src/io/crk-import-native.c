@@ -19,7 +19,8 @@
 static int
 native_sniff (const CrkSniff *sniff)
 {
-  if (g_strcmp0 (sniff->root_name, "dataset") == 0 && g_strcmp0 (sniff->root_ns, CRK_DATASET_NAMESPACE) == 0)
+  if (g_strcmp0 (sniff->root_name, "dataset") == 0 &&
+      g_strcmp0 (sniff->root_ns, CRK_DATASET_NAMESPACE) == 0)
     return 100;
   if (g_str_has_suffix (sniff->path, CRK_DATASET_SUFFIX))
     return 20;
@@ -28,8 +29,7 @@ native_sniff (const CrkSniff *sniff)
 
 /* Moves the problems of a reader into @report. */
 static void
-take_problems (CrkImportReport *report,
-               GPtrArray *problems)
+take_problems (CrkImportReport *report, GPtrArray *problems)
 {
   if (problems == NULL)
     return;
@@ -39,8 +39,7 @@ take_problems (CrkImportReport *report,
 
 /* The reader's progress (bytes read of the file) to the thread's hook. */
 static void
-forward_progress (double fraction,
-                  gpointer data)
+forward_progress (double fraction, gpointer data)
 {
   (void) data;
   crk_import_progress (fraction);

@@ -37,7 +37,8 @@ read_content (CrkZip *zip,
       if (local->code == CRK_IMPORT_ERROR_IO)
         g_propagate_error (error, g_steal_pointer (&local));
       else
-        crk_import_report_error (report, path, 0, 0, (CrkImportError) local->code, "%s", local->message);
+        crk_import_report_error (report, path, 0, 0, (CrkImportError) local->code, "%s",
+                                 local->message);
       return NULL;
     }
   set = crk_odf_content_read (part, path, report);
@@ -49,9 +50,7 @@ read_content (CrkZip *zip,
 
 /* Refuses what is not a spreadsheet, or encrypted. */
 static gboolean
-check_package (CrkZip *zip,
-               const char *path,
-               CrkImportReport *report)
+check_package (CrkZip *zip, const char *path, CrkImportReport *report)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *mimetype = NULL;
@@ -62,16 +61,19 @@ check_package (CrkZip *zip,
       mimetype = crk_zip_read_entry (zip, "mimetype", 256, NULL, &error);
       if (mimetype == NULL)
         {
-          crk_import_report_error (report, path, 0, 0, (CrkImportError) error->code, "%s", error->message);
+          crk_import_report_error (report, path, 0, 0, (CrkImportError) error->code, "%s",
+                                   error->message);
           return FALSE;
         }
       g_strstrip (mimetype);
-      if (!g_str_equal (mimetype, CRK_ODF_SPREADSHEET_MIME) && !g_str_equal (mimetype, "application/vnd.oasis.opendocument.spreadsheet-template"))
+      if (!g_str_equal (mimetype, CRK_ODF_SPREADSHEET_MIME) &&
+          !g_str_equal (mimetype, "application/vnd.oasis.opendocument.spreadsheet-template"))
         {
           g_autofree char *shown = g_utf8_make_valid (mimetype, -1);
 
           crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_INVALID,
-                                   _ ("not an OpenDocument spreadsheet: the package is “%s”"), shown);
+                                   _ ("not an OpenDocument spreadsheet: the package is “%s”"),
+                                   shown);
           return FALSE;
         }
     }
@@ -80,21 +82,24 @@ check_package (CrkZip *zip,
       manifest = crk_zip_read_entry (zip, "META-INF/manifest.xml", MAX_SMALL_PART, NULL, &error);
       if (manifest == NULL)
         {
-          crk_import_report_error (report, path, 0, 0, (CrkImportError) error->code, "%s", error->message);
+          crk_import_report_error (report, path, 0, 0, (CrkImportError) error->code, "%s",
+                                   error->message);
           return FALSE;
         }
       if (strstr (manifest, "encryption-data") != NULL)
         {
-          crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_INVALID,
-                                   _ ("the spreadsheet is encrypted (protected by a password); save it without "
-                                      "a password and import it again"));
+          crk_import_report_error (
+            report, path, 0, 0, CRK_IMPORT_ERROR_INVALID,
+            _ ("the spreadsheet is encrypted (protected by a password); save it without "
+               "a password and import it again"));
           return FALSE;
         }
     }
   if (!crk_zip_has_entry (zip, "content.xml"))
     {
       crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_MALFORMED,
-                               _ ("not an OpenDocument spreadsheet: it has no part “%s”"), "content.xml");
+                               _ ("not an OpenDocument spreadsheet: it has no part “%s”"),
+                               "content.xml");
       return FALSE;
     }
   return TRUE;
@@ -116,7 +121,8 @@ ods_read_sheets (const char *path,
       if (local->code == CRK_IMPORT_ERROR_IO)
         g_propagate_error (error, g_steal_pointer (&local));
       else
-        crk_import_report_error (report, path, 0, 0, (CrkImportError) local->code, "%s", local->message);
+        crk_import_report_error (report, path, 0, 0, (CrkImportError) local->code, "%s",
+                                 local->message);
       return NULL;
     }
   if (check_package (zip, path, report))
@@ -136,9 +142,7 @@ fods_read_sheets (const char *path,
 }
 
 static gboolean
-head_has (const CrkSniff *sniff,
-          const char *needle,
-          gsize offset)
+head_has (const CrkSniff *sniff, const char *needle, gsize offset)
 {
   gsize n = strlen (needle);
 
@@ -158,9 +162,12 @@ ods_sniff (const CrkSniff *sniff)
    * the extra field. */
   if (zip && sniff->head_length >= 38 && memcmp (sniff->head + 30, "mimetype", 8) == 0)
     {
-      gsize data = 30 + (gsize) (sniff->head[26] | sniff->head[27] << 8) + (gsize) (sniff->head[28] | sniff->head[29] << 8);
+      gsize data = 30 + (gsize) (sniff->head[26] | sniff->head[27] << 8) +
+        (gsize) (sniff->head[28] | sniff->head[29] << 8);
 
-      if (sniff->head_length >= data + strlen (CRK_ODF_SPREADSHEET_MIME) && memcmp (sniff->head + data, CRK_ODF_SPREADSHEET_MIME, strlen (CRK_ODF_SPREADSHEET_MIME)) == 0)
+      if (sniff->head_length >= data + strlen (CRK_ODF_SPREADSHEET_MIME) &&
+          memcmp (sniff->head + data, CRK_ODF_SPREADSHEET_MIME,
+                  strlen (CRK_ODF_SPREADSHEET_MIME)) == 0)
         return 95;
     }
   if (sniff->zip_entries != NULL)
@@ -176,8 +183,10 @@ ods_sniff (const CrkSniff *sniff)
 static int
 fods_sniff (const CrkSniff *sniff)
 {
-  if (g_strcmp0 (sniff->root_name, "document") == 0 && g_strcmp0 (sniff->root_ns, CRK_ODF_NS_OFFICE) == 0)
-    return head_has (sniff, CRK_ODF_SPREADSHEET_MIME "\"", 0) || head_has (sniff, CRK_ODF_SPREADSHEET_MIME "'", 0)
+  if (g_strcmp0 (sniff->root_name, "document") == 0 &&
+      g_strcmp0 (sniff->root_ns, CRK_ODF_NS_OFFICE) == 0)
+    return head_has (sniff, CRK_ODF_SPREADSHEET_MIME "\"", 0) ||
+        head_has (sniff, CRK_ODF_SPREADSHEET_MIME "'", 0)
       ? 95
       : 20;
   if (g_strcmp0 (sniff->suffix, ".fods") == 0)
@@ -199,7 +208,8 @@ const CrkImporter crk_importer_ods = {
 };
 
 static const char *const fods_patterns[] = {"*.fods", NULL};
-static const char *const fods_mime_types[] = {"application/vnd.oasis.opendocument.spreadsheet-flat-xml", NULL};
+static const char *const fods_mime_types[] = {
+  "application/vnd.oasis.opendocument.spreadsheet-flat-xml", NULL};
 
 const CrkImporter crk_importer_fods = {
   .id = "fods",

@@ -135,24 +135,22 @@ _crk_import_format_number (double value)
 /* Places */
 
 guint32
-_crk_import_intern (CrkImportDataset *self,
-                    const char *text)
+_crk_import_intern (CrkImportDataset *self, const char *text)
 {
   gpointer index;
 
   if (g_hash_table_lookup_extended (self->string_index, text, NULL, &index))
     return GPOINTER_TO_UINT (index);
   g_ptr_array_add (self->strings, g_strdup (text));
-  g_hash_table_insert (self->string_index, g_ptr_array_index (self->strings, self->strings->len - 1),
+  g_hash_table_insert (self->string_index,
+                       g_ptr_array_index (self->strings, self->strings->len - 1),
                        GUINT_TO_POINTER (self->strings->len - 1));
   return self->strings->len - 1;
 }
 
 /* "B7" as row 7, column 2; FALSE when it is not such a reference. */
 static gboolean
-parse_cell (const char *cell,
-            guint32 *row,
-            guint32 *column)
+parse_cell (const char *cell, guint32 *row, guint32 *column)
 {
   guint64 c = 0, r = 0;
   const char *p = cell;
@@ -171,9 +169,7 @@ parse_cell (const char *cell,
 }
 
 void
-_crk_import_make_place (CrkImportDataset *self,
-                        const CrkObservation *obs,
-                        Place *place)
+_crk_import_make_place (CrkImportDataset *self, const CrkObservation *obs, Place *place)
 {
   guint32 row, column;
 
@@ -203,8 +199,7 @@ _crk_import_make_place (CrkImportDataset *self,
 
 /* The cell text of a sheet place. */
 static char *
-place_cell (CrkImportDataset *self,
-            const Place *place)
+place_cell (CrkImportDataset *self, const Place *place)
 {
   char letters[8];
   int n = 0;
@@ -220,8 +215,7 @@ place_cell (CrkImportDataset *self,
 
 /* "FILE:LINE:COLUMN" or "FILE:SHEET!CELL", for messages. */
 char *
-_crk_import_place_to_string (CrkImportDataset *self,
-                             const Place *place)
+_crk_import_place_to_string (CrkImportDataset *self, const Place *place)
 {
   const char *file = g_ptr_array_index (self->strings, place->file);
   g_autofree char *cell = NULL;
@@ -229,7 +223,8 @@ _crk_import_place_to_string (CrkImportDataset *self,
   if (place->sheet > 0)
     {
       cell = place_cell (self, place);
-      return g_strdup_printf ("%s:%s!%s", file, (char *) g_ptr_array_index (self->strings, place->sheet - 1), cell);
+      return g_strdup_printf ("%s:%s!%s", file,
+                              (char *) g_ptr_array_index (self->strings, place->sheet - 1), cell);
     }
   if (place->a > 0 && place->b > 0)
     return g_strdup_printf ("%s:%u:%u", file, place->a, place->b);
@@ -266,9 +261,11 @@ _crk_import_report_at (CrkImportDataset *self,
         crk_import_report_cell_error (self->report, file, sheet, cell, code, "%s", message);
     }
   else if (notice)
-    crk_import_report_notice (self->report, file, (int) MIN (place->a, G_MAXINT), (int) MIN (place->b, G_MAXINT), "%s", message);
+    crk_import_report_notice (self->report, file, (int) MIN (place->a, G_MAXINT),
+                              (int) MIN (place->b, G_MAXINT), "%s", message);
   else
-    crk_import_report_error (self->report, file, (int) MIN (place->a, G_MAXINT), (int) MIN (place->b, G_MAXINT), code, "%s", message);
+    crk_import_report_error (self->report, file, (int) MIN (place->a, G_MAXINT),
+                             (int) MIN (place->b, G_MAXINT), code, "%s", message);
 }
 
 void
@@ -294,16 +291,13 @@ _crk_import_report_general (CrkImportDataset *self,
 }
 
 guint64
-_crk_import_cell_key (guint city,
-                      guint indicator,
-                      int year)
+_crk_import_cell_key (guint city, guint indicator, int year)
 {
   return ((guint64) city << 34) | ((guint64) indicator << 14) | (guint64) year;
 }
 
 PlaceEntry *
-_crk_import_place_slot (PlaceTable *t,
-                        guint64 key)
+_crk_import_place_slot (PlaceTable *t, guint64 key)
 {
   gsize mask = t->size - 1;
   gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 20) & mask;
@@ -314,8 +308,7 @@ _crk_import_place_slot (PlaceTable *t,
 }
 
 const Place *
-_crk_import_place_lookup (PlaceTable *t,
-                          guint64 key)
+_crk_import_place_lookup (PlaceTable *t, guint64 key)
 {
   PlaceEntry *e;
 
@@ -327,8 +320,7 @@ _crk_import_place_lookup (PlaceTable *t,
 
 /* Makes room for one more entry; FALSE when the memory cannot be had. */
 gboolean
-_crk_import_place_reserve (PlaceTable *t,
-                           char **message)
+_crk_import_place_reserve (PlaceTable *t, char **message)
 {
   gsize size = t->size == 0 ? 1024 : t->size * 2;
   PlaceEntry *old = t->entries, *entries;
@@ -336,7 +328,8 @@ _crk_import_place_reserve (PlaceTable *t,
 
   if ((t->n + 1) * 2 <= t->size)
     return TRUE;
-  if (!crk_io_check_memory ((guint64) size * sizeof (PlaceEntry) + (guint64) t->n * CRK_STORED_VALUE_BYTES,
+  if (!crk_io_check_memory ((guint64) size * sizeof (PlaceEntry) +
+                              (guint64) t->n * CRK_STORED_VALUE_BYTES,
                             _ ("Importing the values"), message))
     return FALSE;
   entries = g_try_malloc0_n (size, sizeof (PlaceEntry));
@@ -377,8 +370,7 @@ cell_prefix_length (const char *message)
 }
 
 char *
-crk_import_problem_to_string (const CrkProblem *problem,
-                              const char *severity)
+crk_import_problem_to_string (const CrkProblem *problem, const char *severity)
 {
   GString *s = g_string_new (problem->file != NULL ? problem->file : "");
   const char *message = problem->message;

@@ -103,8 +103,7 @@ file_free (gpointer data)
 }
 
 static const char *
-keep (PreviewFile *f,
-      const char *text)
+keep (PreviewFile *f, const char *text)
 {
   return text != NULL ? g_string_chunk_insert_const (f->chunk, text) : NULL;
 }
@@ -112,8 +111,7 @@ keep (PreviewFile *f,
 /* The sink */
 
 static gboolean
-on_observation (CrkImportSink *sink,
-                const CrkObservation *observation)
+on_observation (CrkImportSink *sink, const CrkObservation *observation)
 {
   CrkImportPreview *self = (CrkImportPreview *) sink;
   PreviewFile *f = self->current;
@@ -136,10 +134,13 @@ on_observation (CrkImportSink *sink,
       g_array_append_val (f->observations, o);
     }
   /* the cell of the grid it came from */
-  if (f->marks != NULL && observation->cell != NULL && g_strcmp0 (observation->sheet, f->shape.sheet) == 0 &&
-      crk_cell_parse (observation->cell, &row, &column) && row < self->max_rows && column < CRK_PREVIEW_MAX_COLUMNS)
+  if (f->marks != NULL && observation->cell != NULL &&
+      g_strcmp0 (observation->sheet, f->shape.sheet) == 0 &&
+      crk_cell_parse (observation->cell, &row, &column) && row < self->max_rows &&
+      column < CRK_PREVIEW_MAX_COLUMNS)
     {
-      f->marks[row * CRK_PREVIEW_MAX_COLUMNS + column] = isnan (observation->value) ? MARK_MISSING : MARK_VALUE;
+      f->marks[row * CRK_PREVIEW_MAX_COLUMNS + column] =
+        isnan (observation->value) ? MARK_MISSING : MARK_VALUE;
       f->row_marks[row] = TRUE;
     }
   return inner->observation (inner, observation);
@@ -161,8 +162,7 @@ on_label (CrkImportSink *sink,
 
 /* Keeps a copy of the first shape of the file. */
 static void
-on_shape (CrkImportSink *sink,
-          const CrkImportShape *shape)
+on_shape (CrkImportSink *sink, const CrkImportShape *shape)
 {
   CrkImportPreview *self = (CrkImportPreview *) sink;
   PreviewFile *f = self->current;
@@ -291,8 +291,7 @@ display_text (const CrkCell *cell)
 }
 
 static const CrkImportField *
-field_at (PreviewFile *f,
-          guint column)
+field_at (PreviewFile *f, guint column)
 {
   return f->has_shape && column < f->shape.n_fields ? &f->fields[column] : NULL;
 }
@@ -327,8 +326,9 @@ cell_kind (CrkImportPreview *self,
             return CRK_PREVIEW_CELL_VALUE;
           case MARK_MISSING:
             /* a marker ("..", "-", empty) is missing; other text was ignored */
-            return crk_import_is_missing (text, (const char *const *) self->options.missing) ? CRK_PREVIEW_CELL_MISSING
-                                                                                             : CRK_PREVIEW_CELL_OTHER;
+            return crk_import_is_missing (text, (const char *const *) self->options.missing)
+              ? CRK_PREVIEW_CELL_MISSING
+              : CRK_PREVIEW_CELL_OTHER;
           default:
             break;
         }
@@ -343,9 +343,7 @@ cell_kind (CrkImportPreview *self,
 /* Copies the first rows of the sheet read (or, without a table, of the sheet asked for
  * or the first). */
 static void
-copy_grid (CrkImportPreview *self,
-           PreviewFile *f,
-           CrkSheetSet *sheets)
+copy_grid (CrkImportPreview *self, PreviewFile *f, CrkSheetSet *sheets)
 {
   CrkSheet *sheet = NULL;
 
@@ -382,10 +380,7 @@ copy_grid (CrkImportPreview *self,
 
 /* A table file, as crk_import_file() reads it, the grid copied before the sheets go. */
 static gboolean
-read_table (CrkImportPreview *self,
-            PreviewFile *f,
-            GCancellable *cancellable,
-            GError **error)
+read_table (CrkImportPreview *self, PreviewFile *f, GCancellable *cancellable, GError **error)
 {
   g_autoptr (CrkSheetSet) sheets = NULL;
 
@@ -412,10 +407,7 @@ is_io_error (const GError *error)
 /* One file into the sink. FALSE on cancellation and I/O errors (@error set); the other
  * errors join the report. */
 static gboolean
-read_file (CrkImportPreview *self,
-           PreviewFile *f,
-           GCancellable *cancellable,
-           GError **error)
+read_file (CrkImportPreview *self, PreviewFile *f, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GError) local = NULL;
 
@@ -425,14 +417,16 @@ read_file (CrkImportPreview *self,
   if (f->importer != NULL && f->importer->read_sheets != NULL)
     read_table (self, f, cancellable, &local);
   else if (f->importer != NULL)
-    crk_import_file (f->path, f->importer, &self->options, &self->sink, self->report, cancellable, &local);
+    crk_import_file (f->path, f->importer, &self->options, &self->sink, self->report, cancellable,
+                     &local);
   crk_import_dataset_end_file (self->import);
   self->current = NULL;
   if (local == NULL)
     return TRUE;
   if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     crk_import_report_error (self->report, f->path, 0, 0,
-                             local->domain == CRK_IMPORT_ERROR ? (CrkImportError) local->code : CRK_IMPORT_ERROR_IO,
+                             local->domain == CRK_IMPORT_ERROR ? (CrkImportError) local->code
+                                                               : CRK_IMPORT_ERROR_IO,
                              "%s", local->message);
   if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_io_error (local))
     {
@@ -451,9 +445,7 @@ read_file (CrkImportPreview *self,
  * Returns: %FALSE on cancellation or an I/O error
  */
 gboolean
-crk_import_preview_run (CrkImportPreview *self,
-                        GCancellable *cancellable,
-                        GError **error)
+crk_import_preview_run (CrkImportPreview *self, GCancellable *cancellable, GError **error)
 {
   g_autoptr (CrkDataset) working = NULL;
   guint n = self->files->len;
@@ -464,8 +456,9 @@ crk_import_preview_run (CrkImportPreview *self,
   clear_results (self);
   if (self->into_error != NULL)
     {
-      crk_import_report_error (self->report, crk_import_preview_get_path (self, 0), 0, 0, CRK_IMPORT_ERROR_INVALID,
-                               _ ("the open dataset cannot be copied to add into: %s"), self->into_error->message);
+      crk_import_report_error (
+        self->report, crk_import_preview_get_path (self, 0), 0, 0, CRK_IMPORT_ERROR_INVALID,
+        _ ("the open dataset cannot be copied to add into: %s"), self->into_error->message);
       return TRUE;
     }
   /* a fresh copy each run: the import adds into it */
@@ -502,10 +495,7 @@ crk_import_preview_run (CrkImportPreview *self,
 /* Asynchronously */
 
 static void
-run_thread (GTask *task,
-            gpointer source_object,
-            gpointer task_data,
-            GCancellable *cancellable)
+run_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   CrkImportPreview *self = task_data;
   CrkProgressRelay *relay = g_object_get_data (G_OBJECT (task), "crk-relay");
@@ -548,19 +538,19 @@ crk_import_preview_run_async (CrkImportPreview *self,
   g_task_set_source_tag (task, crk_import_preview_run_async);
   g_task_set_task_data (task, self, NULL);
   if (progress != NULL)
-    g_object_set_data_full (G_OBJECT (task), "crk-relay", crk_progress_relay_new (task, progress, progress_data),
+    g_object_set_data_full (G_OBJECT (task), "crk-relay",
+                            crk_progress_relay_new (task, progress, progress_data),
                             (GDestroyNotify) crk_progress_relay_unref);
   g_task_set_return_on_cancel (task, FALSE);
   g_task_run_in_thread (task, run_thread);
 }
 
 gboolean
-crk_import_preview_run_finish (CrkImportPreview *self,
-                               GAsyncResult *result,
-                               GError **error)
+crk_import_preview_run_finish (CrkImportPreview *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == crk_import_preview_run_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == crk_import_preview_run_async,
+                        FALSE);
   g_return_val_if_fail (g_task_get_task_data (G_TASK (result)) == self, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -569,8 +559,7 @@ crk_import_preview_run_finish (CrkImportPreview *self,
 /* What was read */
 
 static PreviewFile *
-get_file (CrkImportPreview *self,
-          guint file)
+get_file (CrkImportPreview *self, guint file)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (file < self->files->len, NULL);
@@ -587,8 +576,7 @@ crk_import_preview_get_n_files (CrkImportPreview *self)
 }
 
 const char *
-crk_import_preview_get_path (CrkImportPreview *self,
-                             guint file)
+crk_import_preview_get_path (CrkImportPreview *self, guint file)
 {
   PreviewFile *f = get_file (self, file);
 
@@ -596,8 +584,7 @@ crk_import_preview_get_path (CrkImportPreview *self,
 }
 
 const CrkImporter *
-crk_import_preview_get_importer (CrkImportPreview *self,
-                                 guint file)
+crk_import_preview_get_importer (CrkImportPreview *self, guint file)
 {
   PreviewFile *f = get_file (self, file);
 
@@ -605,8 +592,7 @@ crk_import_preview_get_importer (CrkImportPreview *self,
 }
 
 const CrkImportShape *
-crk_import_preview_get_shape (CrkImportPreview *self,
-                              guint file)
+crk_import_preview_get_shape (CrkImportPreview *self, guint file)
 {
   PreviewFile *f = get_file (self, file);
 
@@ -614,8 +600,7 @@ crk_import_preview_get_shape (CrkImportPreview *self,
 }
 
 guint
-crk_import_preview_get_grid_rows (CrkImportPreview *self,
-                                  guint file)
+crk_import_preview_get_grid_rows (CrkImportPreview *self, guint file)
 {
   PreviewFile *f = get_file (self, file);
 
@@ -623,8 +608,7 @@ crk_import_preview_get_grid_rows (CrkImportPreview *self,
 }
 
 guint
-crk_import_preview_get_grid_columns (CrkImportPreview *self,
-                                     guint file)
+crk_import_preview_get_grid_columns (CrkImportPreview *self, guint file)
 {
   PreviewFile *f = get_file (self, file);
 
@@ -632,10 +616,7 @@ crk_import_preview_get_grid_columns (CrkImportPreview *self,
 }
 
 const char *
-crk_import_preview_get_grid_text (CrkImportPreview *self,
-                                  guint file,
-                                  guint row,
-                                  guint column)
+crk_import_preview_get_grid_text (CrkImportPreview *self, guint file, guint row, guint column)
 {
   PreviewFile *f = get_file (self, file);
 
@@ -645,10 +626,7 @@ crk_import_preview_get_grid_text (CrkImportPreview *self,
 }
 
 CrkPreviewCellKind
-crk_import_preview_get_grid_kind (CrkImportPreview *self,
-                                  guint file,
-                                  guint row,
-                                  guint column)
+crk_import_preview_get_grid_kind (CrkImportPreview *self, guint file, guint row, guint column)
 {
   PreviewFile *f = get_file (self, file);
 
@@ -658,8 +636,7 @@ crk_import_preview_get_grid_kind (CrkImportPreview *self,
 }
 
 guint
-crk_import_preview_get_n_observations (CrkImportPreview *self,
-                                       guint file)
+crk_import_preview_get_n_observations (CrkImportPreview *self, guint file)
 {
   PreviewFile *f = get_file (self, file);
 
@@ -667,9 +644,7 @@ crk_import_preview_get_n_observations (CrkImportPreview *self,
 }
 
 const CrkObservation *
-crk_import_preview_get_observation (CrkImportPreview *self,
-                                    guint file,
-                                    guint index)
+crk_import_preview_get_observation (CrkImportPreview *self, guint file, guint index)
 {
   PreviewFile *f = get_file (self, file);
 
@@ -678,8 +653,7 @@ crk_import_preview_get_observation (CrkImportPreview *self,
 }
 
 guint64
-crk_import_preview_get_n_observations_read (CrkImportPreview *self,
-                                            guint file)
+crk_import_preview_get_n_observations_read (CrkImportPreview *self, guint file)
 {
   PreviewFile *f = get_file (self, file);
 

@@ -56,9 +56,7 @@ void crk_import_preview_free (CrkImportPreview *self);
  * import's problems (a format not recognised, a damaged file, no table found, …) are in
  * the report, and then get_dataset() is NULL. May be run again (after the options
  * changed, make a new preview instead). */
-gboolean crk_import_preview_run (CrkImportPreview *self,
-                                 GCancellable *cancellable,
-                                 GError **error);
+gboolean crk_import_preview_run (CrkImportPreview *self, GCancellable *cancellable, GError **error);
 /* The same in a worker thread; @progress (nullable) in the caller's thread-default main
  * context with increasing, live fractions (bytes read, rows parsed; at most one call
  * pending; none after @callback). @self must stay alive until @callback (the task's
@@ -69,48 +67,35 @@ void crk_import_preview_run_async (CrkImportPreview *self,
                                    GCancellable *cancellable,
                                    GAsyncReadyCallback callback,
                                    gpointer user_data);
-gboolean crk_import_preview_run_finish (CrkImportPreview *self,
-                                        GAsyncResult *result,
-                                        GError **error);
+gboolean
+crk_import_preview_run_finish (CrkImportPreview *self, GAsyncResult *result, GError **error);
 
 guint crk_import_preview_get_n_files (CrkImportPreview *self);
-const char *crk_import_preview_get_path (CrkImportPreview *self,
-                                         guint file);
+const char *crk_import_preview_get_path (CrkImportPreview *self, guint file);
 /* NULL when undetected (or not run yet). */
-const CrkImporter *crk_import_preview_get_importer (CrkImportPreview *self,
-                                                    guint file);
+const CrkImporter *crk_import_preview_get_importer (CrkImportPreview *self, guint file);
 /* The shape the importer reported (NULL when none, e.g. it failed before); strings
  * owned by @self. */
-const CrkImportShape *crk_import_preview_get_shape (CrkImportPreview *self,
-                                                    guint file);
+const CrkImportShape *crk_import_preview_get_shape (CrkImportPreview *self, guint file);
 
 /* Tables: the first max_rows rows of the sheet read (from row 0, so titles show), up to
  * CRK_PREVIEW_MAX_COLUMNS columns; 0 × 0 for other formats. When no table was found,
  * the sheet named by the options (or the first), every cell SKIPPED or EMPTY. */
-guint crk_import_preview_get_grid_rows (CrkImportPreview *self,
-                                        guint file);
-guint crk_import_preview_get_grid_columns (CrkImportPreview *self,
-                                           guint file);
+guint crk_import_preview_get_grid_rows (CrkImportPreview *self, guint file);
+guint crk_import_preview_get_grid_columns (CrkImportPreview *self, guint file);
 /* Nullable (an empty cell): the cell as displayed (its text, or its number). */
-const char *crk_import_preview_get_grid_text (CrkImportPreview *self,
-                                              guint file,
-                                              guint row,
-                                              guint column);
-CrkPreviewCellKind crk_import_preview_get_grid_kind (CrkImportPreview *self,
-                                                     guint file,
-                                                     guint row,
-                                                     guint column);
+const char *
+crk_import_preview_get_grid_text (CrkImportPreview *self, guint file, guint row, guint column);
+CrkPreviewCellKind
+crk_import_preview_get_grid_kind (CrkImportPreview *self, guint file, guint row, guint column);
 
 /* All formats: the first max_rows observations of the file, as the sink received them
  * (strings owned by @self; value NAN when missing). */
-guint crk_import_preview_get_n_observations (CrkImportPreview *self,
-                                             guint file);
-const CrkObservation *crk_import_preview_get_observation (CrkImportPreview *self,
-                                                          guint file,
-                                                          guint index);
+guint crk_import_preview_get_n_observations (CrkImportPreview *self, guint file);
+const CrkObservation *
+crk_import_preview_get_observation (CrkImportPreview *self, guint file, guint index);
 /* Every observation of the file (all, not only those kept). */
-guint64 crk_import_preview_get_n_observations_read (CrkImportPreview *self,
-                                                    guint file);
+guint64 crk_import_preview_get_n_observations_read (CrkImportPreview *self, guint file);
 
 /* All files' problems and notices. */
 CrkImportReport *crk_import_preview_get_report (CrkImportPreview *self);

@@ -45,8 +45,7 @@ get_hook (gboolean create)
  * Sets the progress function of the calling thread (and forgets its spans).
  */
 void
-crk_import_set_progress (CrkProgressFunc func,
-                         gpointer data)
+crk_import_set_progress (CrkProgressFunc func, gpointer data)
 {
   Hook *hook = get_hook (func != NULL);
 
@@ -93,8 +92,7 @@ crk_import_progress (double fraction)
  * span.
  */
 void
-crk_import_progress_push (double from,
-                          double to)
+crk_import_progress_push (double from, double to)
 {
   Hook *hook = g_private_get (&hook_key);
   double outer_from = 0.0, outer_to = 1.0;
@@ -162,9 +160,7 @@ struct _CrkProgressRelay
  * Returns: (transfer full): the relay
  */
 CrkProgressRelay *
-crk_progress_relay_new (GTask *task,
-                        CrkProgressFunc func,
-                        gpointer data)
+crk_progress_relay_new (GTask *task, CrkProgressFunc func, gpointer data)
 {
   CrkProgressRelay *relay = g_new0 (CrkProgressRelay, 1);
 
@@ -222,8 +218,7 @@ dispatch (gpointer data)
  * the caller's context, unless one is pending already (never a flood of idles).
  */
 void
-crk_progress_relay_publish (CrkProgressRelay *relay,
-                            double fraction)
+crk_progress_relay_publish (CrkProgressRelay *relay, double fraction)
 {
   gint parts, old;
 
@@ -242,7 +237,8 @@ crk_progress_relay_publish (CrkProgressRelay *relay,
       GSource *source = g_idle_source_new ();
 
       g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, dispatch, relay_ref (relay), (GDestroyNotify) crk_progress_relay_unref);
+      g_source_set_callback (source, dispatch, relay_ref (relay),
+                             (GDestroyNotify) crk_progress_relay_unref);
       g_source_set_static_name (source, "[crk] import progress");
       g_source_attach (source, relay->context);
       g_source_unref (source);
@@ -251,8 +247,7 @@ crk_progress_relay_publish (CrkProgressRelay *relay,
 
 /* As a CrkProgressFunc: crk_import_set_progress (crk_progress_relay_hook, relay). */
 void
-crk_progress_relay_hook (double fraction,
-                         gpointer data)
+crk_progress_relay_hook (double fraction, gpointer data)
 {
   crk_progress_relay_publish (data, fraction);
 }

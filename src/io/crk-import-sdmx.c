@@ -46,8 +46,7 @@
  * Returns: what the namespace is
  */
 CrkSdmxNs
-crk_sdmx_ns_classify (const char *uri,
-                      int *version)
+crk_sdmx_ns_classify (const char *uri, int *version)
 {
   static const struct
   {
@@ -123,8 +122,9 @@ crk_sdmx_xml_open (CrkSdmxXml *xml,
   memset (xml, 0, sizeof *xml);
   xml->path = path;
   xml->report = report;
-  xml->input = crk_xml_input_open (path, NULL, report, CRK_SDMX_MAX_DEPTH,
-                                   CRK_XML_INPUT_UTF8_ONLY | CRK_XML_INPUT_NO_BLANKS, cancellable, error);
+  xml->input =
+    crk_xml_input_open (path, NULL, report, CRK_SDMX_MAX_DEPTH,
+                        CRK_XML_INPUT_UTF8_ONLY | CRK_XML_INPUT_NO_BLANKS, cancellable, error);
   if (xml->input == NULL)
     return FALSE;
   xml->reader = crk_xml_input_get_reader (xml->input);
@@ -139,8 +139,7 @@ crk_sdmx_xml_open (CrkSdmxXml *xml,
  * Returns: 1 on a node, 0 at the end, -1 on an error (a problem, or @error)
  */
 int
-crk_sdmx_xml_next (CrkSdmxXml *xml,
-                   GError **error)
+crk_sdmx_xml_next (CrkSdmxXml *xml, GError **error)
 {
   int ret = crk_xml_input_next (xml->input, error);
 
@@ -157,9 +156,7 @@ crk_sdmx_xml_close (CrkSdmxXml *xml)
 }
 
 const char *
-crk_sdmx_xml_attribute (CrkSdmxXml *xml,
-                        const char *ns,
-                        const char *name)
+crk_sdmx_xml_attribute (CrkSdmxXml *xml, const char *ns, const char *name)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (xml->reader);
 
@@ -231,9 +228,7 @@ crk_sdmx_components_add (CrkSdmxComponents *c,
 }
 
 gboolean
-crk_sdmx_components_set (CrkSdmxComponents *c,
-                         const char *id,
-                         const char *value)
+crk_sdmx_components_set (CrkSdmxComponents *c, const char *id, const char *value)
 {
   for (guint i = 0; i < c->items->len; i++)
     if (strcmp (crk_sdmx_components_id (c, i), id) == 0)
@@ -249,8 +244,7 @@ crk_sdmx_components_set (CrkSdmxComponents *c,
 }
 
 const char *
-crk_sdmx_components_get (const CrkSdmxComponents *c,
-                         const char *id)
+crk_sdmx_components_get (const CrkSdmxComponents *c, const char *id)
 {
   for (guint i = 0; i < c->items->len; i++)
     if (strcmp (crk_sdmx_components_id (c, i), id) == 0)
@@ -259,8 +253,7 @@ crk_sdmx_components_get (const CrkSdmxComponents *c,
 }
 
 void
-crk_sdmx_components_copy (CrkSdmxComponents *to,
-                          const CrkSdmxComponents *from)
+crk_sdmx_components_copy (CrkSdmxComponents *to, const CrkSdmxComponents *from)
 {
   g_string_truncate (to->buffer, 0);
   g_string_append_len (to->buffer, from->buffer->str, (gssize) from->buffer->len);
@@ -271,8 +264,7 @@ crk_sdmx_components_copy (CrkSdmxComponents *to,
 /* Heuristics on ids */
 
 gboolean
-crk_sdmx_looks_like_attribute (const char *id,
-                               const char *value)
+crk_sdmx_looks_like_attribute (const char *id, const char *value)
 {
   static const char *const known[] = {
     "TITLE",
@@ -306,18 +298,11 @@ crk_sdmx_looks_like_attribute (const char *id,
     "UNIT_MEASURE_TYPE",
   };
   static const char *const prefixes[] = {
-    "TITLE",
-    "EXT_",
-    "OBS_",
-    "DECIMALS",
-    "COMMENT",
-    "NOTE",
-    "PUBL_",
-    "NAT_TITLE",
-    "SERIES_NAME",
-    "METHODOLOGY",
+    "TITLE", "EXT_",  "OBS_",      "DECIMALS",    "COMMENT",
+    "NOTE",  "PUBL_", "NAT_TITLE", "SERIES_NAME", "METHODOLOGY",
   };
-  static const char *const suffixes[] = {"_NOTE", "_NOTES", "_DATE", "_TITLE", "_NAME", "_COMMENT", "_DESCRIPTION"};
+  static const char *const suffixes[] = {"_NOTE", "_NOTES",   "_DATE",       "_TITLE",
+                                         "_NAME", "_COMMENT", "_DESCRIPTION"};
 
   if (value != NULL && (strchr (value, ' ') != NULL || strlen (value) > 64))
     return TRUE;
@@ -353,12 +338,14 @@ crk_sdmx_is_frequency_id (const char *id)
 gboolean
 crk_sdmx_is_indicator_like_id (const char *id)
 {
-  static const char *const names[] = {"INDICATOR", "SUBJECT", "VARIABLE", "ITEM", "NA_ITEM", "SERIES", "MEASURE"};
+  static const char *const names[] = {"INDICATOR", "SUBJECT", "VARIABLE", "ITEM",
+                                      "NA_ITEM",   "SERIES",  "MEASURE"};
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_ascii_strcasecmp (id, names[i]) == 0)
       return TRUE;
-  return g_str_has_suffix (id, "_ITEM") || g_str_has_prefix (id, "INDIC") || g_str_has_prefix (id, "indic");
+  return g_str_has_suffix (id, "_ITEM") || g_str_has_prefix (id, "INDIC") ||
+    g_str_has_prefix (id, "indic");
 }
 
 /* The scan of the first series */
@@ -403,9 +390,7 @@ crk_sdmx_scan_free (CrkSdmxScan *scan)
 }
 
 void
-crk_sdmx_scan_add (CrkSdmxScan *scan,
-                   const char *id,
-                   const char *value)
+crk_sdmx_scan_add (CrkSdmxScan *scan, const char *id, const char *value)
 {
   DimStat *d = NULL;
 
@@ -426,9 +411,7 @@ crk_sdmx_scan_add (CrkSdmxScan *scan,
 }
 
 char *
-crk_sdmx_scan_choose_indicator (const CrkSdmxScan *scan,
-                                const char *city,
-                                const char *period)
+crk_sdmx_scan_choose_indicator (const CrkSdmxScan *scan, const char *city, const char *period)
 {
   const DimStat *best = NULL, *named = NULL, *named_constant = NULL;
 
@@ -437,8 +420,9 @@ crk_sdmx_scan_choose_indicator (const CrkSdmxScan *scan,
       const DimStat *d = scan->dims->pdata[i];
       guint n = g_hash_table_size (d->values);
 
-      if (crk_sdmx_is_geo_id (d->id) || crk_sdmx_is_frequency_id (d->id) || g_strcmp0 (d->id, city) == 0 ||
-          g_strcmp0 (d->id, period) == 0 || strcmp (d->id, "TIME_PERIOD") == 0)
+      if (crk_sdmx_is_geo_id (d->id) || crk_sdmx_is_frequency_id (d->id) ||
+          g_strcmp0 (d->id, city) == 0 || g_strcmp0 (d->id, period) == 0 ||
+          strcmp (d->id, "TIME_PERIOD") == 0)
         continue;
       if (n < 2)
         {
@@ -518,9 +502,11 @@ crk_sdmx_mapper_new (const char *path,
   m->report = report;
   m->structure = structure;
   m->scan = scan;
-  m->indicator_dim = g_strdup (options->indicator != NULL && *options->indicator != '\0' ? options->indicator : indicator_dim);
+  m->indicator_dim = g_strdup (
+    options->indicator != NULL && *options->indicator != '\0' ? options->indicator : indicator_dim);
   m->city_dim = options->city != NULL && *options->city != '\0' ? options->city : NULL;
-  m->period_dim = options->period != NULL && *options->period != '\0' ? options->period : "TIME_PERIOD";
+  m->period_dim =
+    options->period != NULL && *options->period != '\0' ? options->period : "TIME_PERIOD";
   m->key = g_string_sized_new (64);
   m->note = g_string_sized_new (256);
   m->labelled_key = g_string_new (NULL);
@@ -557,8 +543,7 @@ crk_sdmx_mapper_period_id (const CrkSdmxMapper *m)
 }
 
 static const char *
-raw_dim (const CrkSdmxRaw *raw,
-         const char *id)
+raw_dim (const CrkSdmxRaw *raw, const char *id)
 {
   const char *v = crk_sdmx_components_get (raw->obs_dims, id);
 
@@ -566,8 +551,7 @@ raw_dim (const CrkSdmxRaw *raw,
 }
 
 static const char *
-raw_attr (const CrkSdmxRaw *raw,
-          const char *id)
+raw_attr (const CrkSdmxRaw *raw, const char *id)
 {
   const char *v = crk_sdmx_components_get (raw->obs_attrs, id);
 
@@ -582,7 +566,8 @@ dimension_list (const CrkSdmxRaw *raw)
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < crk_sdmx_components_length (lists[l]); i++)
-      g_string_append_printf (s, "%s%s", s->len > 0 ? ", " : "", crk_sdmx_components_id (lists[l], i));
+      g_string_append_printf (s, "%s%s", s->len > 0 ? ", " : "",
+                              crk_sdmx_components_id (lists[l], i));
   if (s->len == 0)
     g_string_append (s, _ ("none"));
   return crk_xml_clean_text (s->str, (gssize) s->len, 400);
@@ -590,8 +575,7 @@ dimension_list (const CrkSdmxRaw *raw)
 
 /* The data set's id, else the file's name without its suffix. */
 static const char *
-dataset_name (CrkSdmxMapper *m,
-              const CrkSdmxRaw *raw)
+dataset_name (CrkSdmxMapper *m, const CrkSdmxRaw *raw)
 {
   if (raw->dataset_id != NULL && *raw->dataset_id != '\0')
     return raw->dataset_id;
@@ -611,9 +595,7 @@ dataset_name (CrkSdmxMapper *m,
 
 /* The key: the other dimensions joined with "." (or the city's value). */
 static gboolean
-build_key (CrkSdmxMapper *m,
-           const CrkSdmxRaw *raw,
-           const char *indicator_id)
+build_key (CrkSdmxMapper *m, const CrkSdmxRaw *raw, const char *indicator_id)
 {
   const CrkSdmxComponents *lists[] = {raw->series_dims, raw->obs_dims};
 
@@ -631,9 +613,10 @@ build_key (CrkSdmxMapper *m,
               g_autofree char *dims = dimension_list (raw);
               g_autofree char *shown = crk_xml_clean_text (m->city_dim, -1, 80);
 
-              crk_import_report_error (m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID,
-                                       _ ("the series has no dimension “%s” (named for the city); its dimensions are %s"),
-                                       shown, dims);
+              crk_import_report_error (
+                m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID,
+                _ ("the series has no dimension “%s” (named for the city); its dimensions are %s"),
+                shown, dims);
               m->said_no_city = TRUE;
             }
           return FALSE;
@@ -646,7 +629,8 @@ build_key (CrkSdmxMapper *m,
       {
         const char *id = crk_sdmx_components_id (lists[l], i);
 
-        if (strcmp (id, m->period_dim) == 0 || (indicator_id != NULL && strcmp (id, indicator_id) == 0))
+        if (strcmp (id, m->period_dim) == 0 ||
+            (indicator_id != NULL && strcmp (id, indicator_id) == 0))
           continue;
         if (m->key->len > 0)
           g_string_append_c (m->key, '.');
@@ -658,9 +642,7 @@ build_key (CrkSdmxMapper *m,
 }
 
 static void
-append_note (GString *note,
-             const char *id,
-             const char *value)
+append_note (GString *note, const char *id, const char *value)
 {
   if (note->len > 0)
     g_string_append (note, "; ");
@@ -671,9 +653,7 @@ append_note (GString *note,
 
 /* The note of the series' effective attributes (without the status and the unit). */
 static void
-build_series_note (CrkSdmxMapper *m,
-                   const CrkSdmxRaw *raw,
-                   const char *unit_id)
+build_series_note (CrkSdmxMapper *m, const CrkSdmxRaw *raw, const char *unit_id)
 {
   g_string_truncate (m->series_note, 0);
   for (guint i = 0; i < crk_sdmx_components_length (raw->effective); i++)
@@ -687,9 +667,7 @@ build_series_note (CrkSdmxMapper *m,
 
 /* The observation's attributes, then the series' ones it does not override. */
 static void
-build_note (CrkSdmxMapper *m,
-            const CrkSdmxRaw *raw,
-            const char *unit_id)
+build_note (CrkSdmxMapper *m, const CrkSdmxRaw *raw, const char *unit_id)
 {
   gboolean overrides = FALSE;
 
@@ -738,10 +716,7 @@ parse_power (const char *text)
 }
 
 static void
-note_multiplier (CrkSdmxMapper *m,
-                 const char *id,
-                 int power,
-                 const CrkSdmxRaw *raw)
+note_multiplier (CrkSdmxMapper *m, const char *id, int power, const CrkSdmxRaw *raw)
 {
   for (guint i = 0; i < m->n_multipliers; i++)
     if (m->multipliers[i].power == power && strcmp (m->multipliers[i].id, id) == 0)
@@ -763,9 +738,7 @@ note_multiplier (CrkSdmxMapper *m,
 
 /* The value: a number, or NAN for a missing one; FALSE when it is neither. */
 static gboolean
-parse_value (CrkSdmxMapper *m,
-             const char *text,
-             double *value)
+parse_value (CrkSdmxMapper *m, const char *text, double *value)
 {
   char *end = NULL;
   double v;
@@ -773,7 +746,8 @@ parse_value (CrkSdmxMapper *m,
   *value = NAN;
   if (text == NULL)
     return TRUE;
-  if (m->options->missing != NULL && crk_import_is_missing (text, (const char *const *) m->options->missing))
+  if (m->options->missing != NULL &&
+      crk_import_is_missing (text, (const char *const *) m->options->missing))
     return TRUE;
   while (g_ascii_isspace (*text))
     text++;
@@ -798,9 +772,7 @@ typedef struct
 } LabelData;
 
 static void
-label_cb (const char *lang,
-          const char *name,
-          gpointer user_data)
+label_cb (const char *lang, const char *name, gpointer user_data)
 {
   LabelData *d = user_data;
 
@@ -858,22 +830,20 @@ emit_labels (CrkSdmxMapper *m,
 }
 
 static void
-scan_observation (CrkSdmxMapper *m,
-                  const CrkSdmxRaw *raw)
+scan_observation (CrkSdmxMapper *m, const CrkSdmxRaw *raw)
 {
   const CrkSdmxComponents *lists[] = {raw->series_dims, raw->obs_dims};
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < crk_sdmx_components_length (lists[l]); i++)
       if (strcmp (crk_sdmx_components_id (lists[l], i), m->period_dim) != 0)
-        crk_sdmx_scan_add (m->scan, crk_sdmx_components_id (lists[l], i), crk_sdmx_components_value (lists[l], i));
+        crk_sdmx_scan_add (m->scan, crk_sdmx_components_id (lists[l], i),
+                           crk_sdmx_components_value (lists[l], i));
 }
 
 /* The indicator: the indicator dimension's value, else the data set's id. */
 static const char *
-find_indicator (CrkSdmxMapper *m,
-                const CrkSdmxRaw *raw,
-                const char **indicator_id)
+find_indicator (CrkSdmxMapper *m, const CrkSdmxRaw *raw, const char **indicator_id)
 {
   const char *indicator = NULL;
 
@@ -892,8 +862,10 @@ find_indicator (CrkSdmxMapper *m,
               g_autofree char *dims = dimension_list (raw);
               g_autofree char *shown = crk_xml_clean_text (m->indicator_dim, -1, 80);
 
-              crk_import_report_error (m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID,
-                                       _ ("the series has no dimension “%s” (named for the indicator); its dimensions are %s"),
+              crk_import_report_error (m->report, m->path, raw->line, raw->column,
+                                       CRK_IMPORT_ERROR_INVALID,
+                                       _ ("the series has no dimension “%s” (named for the "
+                                          "indicator); its dimensions are %s"),
                                        shown, dims);
               m->said_no_indicator = TRUE;
             }
@@ -910,8 +882,7 @@ static const char *const mult_ids[] = {"UNIT_MULT", "POWERCODE", "SCALE"};
 
 /* Does the observation carry dimensions of its own beyond the period? */
 static gboolean
-has_own_dimensions (CrkSdmxMapper *m,
-                    const CrkSdmxRaw *raw)
+has_own_dimensions (CrkSdmxMapper *m, const CrkSdmxRaw *raw)
 {
   for (guint i = 0; i < crk_sdmx_components_length (raw->obs_dims); i++)
     if (strcmp (crk_sdmx_components_id (raw->obs_dims, i), m->period_dim) != 0)
@@ -921,8 +892,7 @@ has_own_dimensions (CrkSdmxMapper *m,
 
 /* What the series says, once a series. */
 static void
-prepare_series (CrkSdmxMapper *m,
-                const CrkSdmxRaw *raw)
+prepare_series (CrkSdmxMapper *m, const CrkSdmxRaw *raw)
 {
   m->serial = raw->series_serial;
   m->serial_valid = TRUE;
@@ -997,9 +967,7 @@ resolve_attributes (CrkSdmxMapper *m,
 /* Tells the sink, at the first observation, the dimensions and the roles they got: the
  * series' dimensions, the observation's, the period's; CITY only for options->city. */
 static void
-emit_shape (CrkSdmxMapper *m,
-            const CrkSdmxRaw *raw,
-            const char *indicator_id)
+emit_shape (CrkSdmxMapper *m, const CrkSdmxRaw *raw, const char *indicator_id)
 {
   const CrkSdmxComponents *lists[] = {raw->series_dims, raw->obs_dims};
   g_autoptr (GArray) fields = g_array_new (FALSE, TRUE, sizeof (CrkImportField));
@@ -1018,7 +986,8 @@ emit_shape (CrkSdmxMapper *m,
 
         if (!g_hash_table_add (seen, (gpointer) id))
           continue;
-        if (strcmp (id, m->period_dim) == 0 || (strcmp (m->period_dim, "TIME_PERIOD") == 0 && strcmp (id, "TIME") == 0))
+        if (strcmp (id, m->period_dim) == 0 ||
+            (strcmp (m->period_dim, "TIME_PERIOD") == 0 && strcmp (id, "TIME") == 0))
           field.role = CRK_IMPORT_ROLE_PERIOD, period_seen = TRUE;
         else if (g_strcmp0 (id, indicator_id) == 0)
           field.role = CRK_IMPORT_ROLE_INDICATOR;
@@ -1049,8 +1018,7 @@ emit_shape (CrkSdmxMapper *m,
  * Returns: %FALSE to stop reading (the sink refused, a dimension named is absent)
  */
 gboolean
-crk_sdmx_mapper_observation (CrkSdmxMapper *m,
-                             const CrkSdmxRaw *raw)
+crk_sdmx_mapper_observation (CrkSdmxMapper *m, const CrkSdmxRaw *raw)
 {
   CrkObservation obs = {0};
   const char *indicator_id, *unit_id = NULL;
@@ -1110,8 +1078,9 @@ crk_sdmx_mapper_observation (CrkSdmxMapper *m,
         {
           g_autofree char *shown = crk_xml_clean_text (raw->value, -1, 60);
 
-          crk_import_report_error (m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID,
-                                   _ ("the value “%s” times its unit multiplier is too large"), shown);
+          crk_import_report_error (
+            m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID,
+            _ ("the value “%s” times its unit multiplier is too large"), shown);
           return TRUE;
         }
     }
@@ -1127,8 +1096,9 @@ crk_sdmx_mapper_observation (CrkSdmxMapper *m,
   if (!m->sink->observation (m->sink, &obs))
     {
       if (!crk_import_report_failed (m->report))
-        crk_import_report_error (m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID, "%s",
-                                 _ ("the import stopped here: the destination took no more observations"));
+        crk_import_report_error (
+          m->report, m->path, raw->line, raw->column, CRK_IMPORT_ERROR_INVALID, "%s",
+          _ ("the import stopped here: the destination took no more observations"));
       return FALSE;
     }
   m->count++;
@@ -1144,15 +1114,17 @@ crk_sdmx_mapper_finish (CrkSdmxMapper *m)
       g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, x->count);
 
       if (m->options->apply_unit_mult)
-        crk_import_report_notice (m->report, m->path, x->line, x->column,
-                                  /* TRANSLATORS: "UNIT_MULT=6 on 126 observations: …" */
-                                  _ ("%s=%d on %s observations: their values were multiplied by 10^%d, as asked"),
-                                  x->id, x->power, count, x->power);
+        crk_import_report_notice (
+          m->report, m->path, x->line, x->column,
+          /* TRANSLATORS: "UNIT_MULT=6 on 126 observations: …" */
+          _ ("%s=%d on %s observations: their values were multiplied by 10^%d, as asked"), x->id,
+          x->power, count, x->power);
       else
-        crk_import_report_notice (m->report, m->path, x->line, x->column,
-                                  _ ("%s=%d on %s observations: the publisher says the values are in units of 10^%d; "
-                                     "they are kept as written (the unit multiplier is applied only when asked)"),
-                                  x->id, x->power, count, x->power);
+        crk_import_report_notice (
+          m->report, m->path, x->line, x->column,
+          _ ("%s=%d on %s observations: the publisher says the values are in units of 10^%d; "
+             "they are kept as written (the unit multiplier is applied only when asked)"),
+          x->id, x->power, count, x->power);
     }
   return m->count;
 }

@@ -46,8 +46,7 @@ typedef enum
 } CrkSdmxNs;
 
 /* What namespace @uri is, and of which version (20, 21, 30; 0 when not SDMX). */
-CrkSdmxNs crk_sdmx_ns_classify (const char *uri,
-                                int *version);
+CrkSdmxNs crk_sdmx_ns_classify (const char *uri, int *version);
 
 /* Safe streaming XML: no network, no DTD, no entities (a DOCTYPE is refused before the
  * parser sees it), bounded depth; libxml2's errors become located problems. */
@@ -68,14 +67,11 @@ gboolean crk_sdmx_xml_open (CrkSdmxXml *xml,
                             GCancellable *cancellable,
                             GError **error);
 /* The next node: 1, or 0 at the end, or -1 on an error (reported, or in @error). */
-int crk_sdmx_xml_next (CrkSdmxXml *xml,
-                       GError **error);
+int crk_sdmx_xml_next (CrkSdmxXml *xml, GError **error);
 void crk_sdmx_xml_close (CrkSdmxXml *xml);
 /* The value of an attribute of the current element (NULL when absent); @ns NULL for an
  * unqualified attribute. Borrowed until the reader moves on. */
-const char *crk_sdmx_xml_attribute (CrkSdmxXml *xml,
-                                    const char *ns,
-                                    const char *name);
+const char *crk_sdmx_xml_attribute (CrkSdmxXml *xml, const char *ns, const char *name);
 
 /* The structure message (crk-sdmx-structure.c) */
 
@@ -88,17 +84,13 @@ CrkSdmxStructure *crk_sdmx_structure_load (const char *path,
 void crk_sdmx_structure_free (CrkSdmxStructure *structure);
 /* Picks the data structure of the data (@hint: a data structure or dataflow id; the
  * first one when none matches). */
-void crk_sdmx_structure_select (CrkSdmxStructure *structure,
-                                const char *hint);
+void crk_sdmx_structure_select (CrkSdmxStructure *structure, const char *hint);
 gboolean crk_sdmx_structure_has_components (const CrkSdmxStructure *structure);
 /* Is @id a dimension (the time dimension included) of the selected data structure? */
-gboolean crk_sdmx_structure_is_dimension (const CrkSdmxStructure *structure,
-                                          const char *id);
+gboolean crk_sdmx_structure_is_dimension (const CrkSdmxStructure *structure, const char *id);
 /* The primary measure's id, NULL when unknown. */
 const char *crk_sdmx_structure_measure (const CrkSdmxStructure *structure);
-typedef void (*CrkSdmxNameFunc) (const char *lang,
-                                 const char *name,
-                                 gpointer user_data);
+typedef void (*CrkSdmxNameFunc) (const char *lang, const char *name, gpointer user_data);
 /* The names of @code of the component @id, in every language given. FALSE when none. */
 gboolean crk_sdmx_structure_foreach_name (const CrkSdmxStructure *structure,
                                           const char *id,
@@ -111,8 +103,7 @@ const char *crk_sdmx_structure_name (const CrkSdmxStructure *structure,
                                      const char *code,
                                      const char *lang);
 /* The name of a dataflow or data structure, NULL when none. */
-const char *crk_sdmx_structure_artefact_name (const CrkSdmxStructure *structure,
-                                              const char *id);
+const char *crk_sdmx_structure_artefact_name (const CrkSdmxStructure *structure, const char *id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkSdmxStructure, crk_sdmx_structure_free)
 
@@ -140,37 +131,30 @@ gboolean crk_sdmx_components_add (CrkSdmxComponents *c,
                                   const char *value,
                                   gssize value_length);
 /* Replaces the value of @id or adds it. */
-gboolean crk_sdmx_components_set (CrkSdmxComponents *c,
-                                  const char *id,
-                                  const char *value);
+gboolean crk_sdmx_components_set (CrkSdmxComponents *c, const char *id, const char *value);
 static inline guint
 crk_sdmx_components_length (const CrkSdmxComponents *c)
 {
   return c->items->len;
 }
 static inline const char *
-crk_sdmx_components_id (const CrkSdmxComponents *c,
-                        guint i)
+crk_sdmx_components_id (const CrkSdmxComponents *c, guint i)
 {
   return c->buffer->str + g_array_index (c->items, CrkSdmxItem, i).id;
 }
 static inline const char *
-crk_sdmx_components_value (const CrkSdmxComponents *c,
-                           guint i)
+crk_sdmx_components_value (const CrkSdmxComponents *c, guint i)
 {
   return c->buffer->str + g_array_index (c->items, CrkSdmxItem, i).value;
 }
-const char *crk_sdmx_components_get (const CrkSdmxComponents *c,
-                                     const char *id);
-void crk_sdmx_components_copy (CrkSdmxComponents *to,
-                               const CrkSdmxComponents *from);
+const char *crk_sdmx_components_get (const CrkSdmxComponents *c, const char *id);
+void crk_sdmx_components_copy (CrkSdmxComponents *to, const CrkSdmxComponents *from);
 
 /* Without a data structure, is a component of a structure-specific series (where keys
  * and attributes are all XML attributes) an attribute rather than a dimension? Known
  * attribute ids (TITLE, UNIT_MULT, DECIMALS, OBS_STATUS, …) and values that cannot be
  * codes (a blank inside, longer than 64 bytes) are attributes. */
-gboolean crk_sdmx_looks_like_attribute (const char *id,
-                                        const char *value);
+gboolean crk_sdmx_looks_like_attribute (const char *id, const char *value);
 /* REF_AREA, GEO, geo, LOCATION, COUNTRY, REPORTER, AREA (and …_REF_AREA). */
 gboolean crk_sdmx_is_geo_id (const char *id);
 /* FREQ, FREQUENCY, freq. */
@@ -188,17 +172,14 @@ typedef struct _CrkSdmxScan CrkSdmxScan;
 
 CrkSdmxScan *crk_sdmx_scan_new (void);
 void crk_sdmx_scan_free (CrkSdmxScan *scan);
-void crk_sdmx_scan_add (CrkSdmxScan *scan,
-                        const char *id,
-                        const char *value);
+void crk_sdmx_scan_add (CrkSdmxScan *scan, const char *id, const char *value);
 /* The indicator dimension: among the dimensions whose values vary, not geo-like, not the
  * frequency, not @city nor @period, the one with an indicator-like id, else the one
  * with the most distinct values (the first in key order of equals); when none varies, a
  * dimension with an indicator-like id; else NULL (the indicator is then the data set's
  * id). */
-char *crk_sdmx_scan_choose_indicator (const CrkSdmxScan *scan,
-                                      const char *city,
-                                      const char *period);
+char *
+crk_sdmx_scan_choose_indicator (const CrkSdmxScan *scan, const char *city, const char *period);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkSdmxScan, crk_sdmx_scan_free)
 
@@ -227,8 +208,7 @@ void crk_sdmx_mapper_free (CrkSdmxMapper *mapper);
 /* The period dimension's id (options->period or TIME_PERIOD). */
 const char *crk_sdmx_mapper_period_id (const CrkSdmxMapper *mapper);
 /* Maps @raw and hands it to the sink (or to the scan). FALSE stops the reading. */
-gboolean crk_sdmx_mapper_observation (CrkSdmxMapper *mapper,
-                                      const CrkSdmxRaw *raw);
+gboolean crk_sdmx_mapper_observation (CrkSdmxMapper *mapper, const CrkSdmxRaw *raw);
 /* The notices of the end (multipliers applied or not); the number of observations. */
 guint64 crk_sdmx_mapper_finish (CrkSdmxMapper *mapper);
 
@@ -241,7 +221,6 @@ gboolean crk_sdmx_read (const char *path,
                         GCancellable *cancellable,
                         GError **error);
 /* 95 when the root element is a data message (or an error message) of @version. */
-int crk_sdmx_sniff (const CrkSniff *sniff,
-                    int version);
+int crk_sdmx_sniff (const CrkSniff *sniff, int version);
 
 G_END_DECLS

@@ -194,8 +194,7 @@ reader_destroy (Reader *r)
 }
 
 static CrkSdmxNs
-ns_of (Reader *r,
-       int *version)
+ns_of (Reader *r, int *version)
 {
   const xmlChar *uri = xmlTextReaderConstNamespaceUri (r->xml.reader);
   guint slot;
@@ -219,17 +218,13 @@ ns_of (Reader *r,
 }
 
 static void
-location (Reader *r,
-          int *line,
-          int *column)
+location (Reader *r, int *line, int *column)
 {
   crk_xml_input_location (r->xml.input, line, column);
 }
 
 static void
-error_here (Reader *r,
-            CrkImportError code,
-            const char *message)
+error_here (Reader *r, CrkImportError code, const char *message)
 {
   int line, column;
 
@@ -257,8 +252,7 @@ id_of_urn (const char *urn)
 }
 
 static void
-set_once (char **field,
-          const char *value)
+set_once (char **field, const char *value)
 {
   if (*field == NULL && value != NULL && *value != '\0')
     *field = crk_xml_clean_text (value, -1, 200);
@@ -267,18 +261,12 @@ set_once (char **field,
 /* The root element: a data message of 2.0 or 2.1, or an error message; anything else is
  * refused with what it is. */
 static gboolean
-check_root (Reader *r,
-            const char *name,
-            CrkSdmxNs ns,
-            int version)
+check_root (Reader *r, const char *name, CrkSdmxNs ns, int version)
 {
   static const char *const data_roots[] = {
-    "GenericData",
-    "StructureSpecificData",
-    "GenericTimeSeriesData",
-    "StructureSpecificTimeSeriesData",
-    "CompactData",
-    "UtilityData",
+    "GenericData",           "StructureSpecificData",
+    "GenericTimeSeriesData", "StructureSpecificTimeSeriesData",
+    "CompactData",           "UtilityData",
     "MessageGroup",
   };
   const char *uri = (const char *) xmlTextReaderConstNamespaceUri (r->xml.reader);
@@ -289,15 +277,18 @@ check_root (Reader *r,
   if (version >= 30)
     {
       error_here (r, CRK_IMPORT_ERROR_INVALID,
-                  _ ("this is an SDMX-ML 3.0 message, which Cityrank does not read yet; ask the web service for "
-                     "SDMX-ML 2.1 (for instance with the header “Accept: application/vnd.sdmx.genericdata+xml;version=2.1”)"));
+                  _ ("this is an SDMX-ML 3.0 message, which Cityrank does not read yet; ask the "
+                     "web service for "
+                     "SDMX-ML 2.1 (for instance with the header “Accept: "
+                     "application/vnd.sdmx.genericdata+xml;version=2.1”)"));
       return FALSE;
     }
   if (version == 0)
     {
-      crk_import_report_error (r->report, r->path, 1, 0, CRK_IMPORT_ERROR_INVALID,
-                               _ ("this is not an SDMX-ML message (its root element is “%s” in the namespace “%s”)"),
-                               shown_name, shown_ns);
+      crk_import_report_error (
+        r->report, r->path, 1, 0, CRK_IMPORT_ERROR_INVALID,
+        _ ("this is not an SDMX-ML message (its root element is “%s” in the namespace “%s”)"),
+        shown_name, shown_ns);
       return FALSE;
     }
   if (strcmp (name, "Error") == 0)
@@ -308,11 +299,13 @@ check_root (Reader *r,
   if (strcmp (name, "CrossSectionalData") == 0)
     {
       error_here (r, CRK_IMPORT_ERROR_INVALID,
-                  _ ("SDMX-ML 2.0 cross-sectional data is not supported; ask the web service for generic or compact data"));
+                  _ ("SDMX-ML 2.0 cross-sectional data is not supported; ask the web service for "
+                     "generic or compact data"));
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (data_roots); i++)
-    if (strcmp (name, data_roots[i]) == 0 && (ns == CRK_SDMX_NS_MESSAGE || ns == CRK_SDMX_NS_GENERIC))
+    if (strcmp (name, data_roots[i]) == 0 &&
+        (ns == CRK_SDMX_NS_MESSAGE || ns == CRK_SDMX_NS_GENERIC))
       {
         r->generic_root = g_str_has_prefix (name, "Generic");
         return TRUE;
@@ -320,21 +313,21 @@ check_root (Reader *r,
   if (strcmp (name, "Structure") == 0 || strcmp (name, "RegistryInterface") == 0)
     {
       error_here (r, CRK_IMPORT_ERROR_INVALID,
-                  _ ("this is an SDMX structure message (code lists, data structures), not data; give it as the "
+                  _ ("this is an SDMX structure message (code lists, data structures), not data; "
+                     "give it as the "
                      "structure beside a data file, to name the codes"));
       return FALSE;
     }
   crk_import_report_error (r->report, r->path, 1, 0, CRK_IMPORT_ERROR_INVALID,
-                           _ ("this SDMX-ML message (“%s”) holds no data Cityrank reads"), shown_name);
+                           _ ("this SDMX-ML message (“%s”) holds no data Cityrank reads"),
+                           shown_name);
   return FALSE;
 }
 
 /* Elements */
 
 static Elem
-classify_header (Reader *r,
-                 Elem parent,
-                 const char *name)
+classify_header (Reader *r, Elem parent, const char *name)
 {
   if (parent == E_HEADER && strcmp (name, "Structure") == 0)
     {
@@ -365,8 +358,7 @@ classify_header (Reader *r,
 }
 
 static Group *
-new_group (Reader *r,
-           gboolean loose)
+new_group (Reader *r, gboolean loose)
 {
   Group *g;
 
@@ -377,9 +369,10 @@ new_group (Reader *r,
           int line, column;
 
           location (r, &line, &column);
-          crk_import_report_notice (r->report, r->path, line, column,
-                                    _ ("the data set has more than %d groups; the attributes of the others are left out"),
-                                    CRK_SDMX_MAX_GROUPS);
+          crk_import_report_notice (
+            r->report, r->path, line, column,
+            _ ("the data set has more than %d groups; the attributes of the others are left out"),
+            CRK_SDMX_MAX_GROUPS);
         }
       r->said_groups = TRUE;
       return NULL;
@@ -395,20 +388,19 @@ new_group (Reader *r,
 static gboolean
 too_many (Reader *r)
 {
-  error_here (r, CRK_IMPORT_ERROR_HOSTILE, _ ("an element has too many components; refusing the file"));
+  error_here (r, CRK_IMPORT_ERROR_HOSTILE,
+              _ ("an element has too many components; refusing the file"));
   r->stop = TRUE;
   return FALSE;
 }
 
 static gboolean
-add_component (Reader *r,
-               CrkSdmxComponents *to,
-               const char *id,
-               const char *value)
+add_component (Reader *r, CrkSdmxComponents *to, const char *id, const char *value)
 {
   if (strlen (value) > CRK_SDMX_MAX_VALUE_LENGTH)
     {
-      error_here (r, CRK_IMPORT_ERROR_HOSTILE, _ ("a value is longer than 1 MiB; refusing the file"));
+      error_here (r, CRK_IMPORT_ERROR_HOSTILE,
+                  _ ("a value is longer than 1 MiB; refusing the file"));
       r->stop = TRUE;
       return FALSE;
     }
@@ -418,9 +410,7 @@ add_component (Reader *r,
 }
 
 static gboolean
-is_dimension (Reader *r,
-              const char *id,
-              const char *value)
+is_dimension (Reader *r, const char *id, const char *value)
 {
   if (r->structure != NULL && crk_sdmx_structure_has_components (r->structure))
     return crk_sdmx_structure_is_dimension (r->structure, id);
@@ -439,10 +429,7 @@ attr_value (xmlAttrPtr a)
 
 /* The components a structure-specific element carries as unqualified XML attributes. */
 static void
-read_xml_attributes (Reader *r,
-                     CrkSdmxComponents *dims,
-                     CrkSdmxComponents *attrs,
-                     gboolean dataset)
+read_xml_attributes (Reader *r, CrkSdmxComponents *dims, CrkSdmxComponents *attrs, gboolean dataset)
 {
   static const char *const dataset_props[] = {
     "action",
@@ -487,8 +474,7 @@ is_nil (Reader *r)
 }
 
 static void
-start_dataset (Reader *r,
-               CrkSdmxNs ns)
+start_dataset (Reader *r, CrkSdmxNs ns)
 {
   r->n_datasets++;
   r->dataset_obs = 0;
@@ -533,8 +519,7 @@ start_obs (Reader *r)
 
 /* The rank of @id as the measure (0 best), -1 when it is not one. */
 static int
-measure_rank (Reader *r,
-              const char *id)
+measure_rank (Reader *r, const char *id)
 {
   static const char *const fallback[] = {"OBS_VALUE", "VALUE", "OBS_VAL"};
   const char *declared = r->structure != NULL ? crk_sdmx_structure_measure (r->structure) : NULL;
@@ -548,9 +533,7 @@ measure_rank (Reader *r,
 }
 
 static gboolean
-is_obs_dimension (Reader *r,
-                  const char *id,
-                  const char *value)
+is_obs_dimension (Reader *r, const char *id, const char *value)
 {
   if (strcmp (id, crk_sdmx_mapper_period_id (r->mapper)) == 0 || strcmp (id, "TIME_PERIOD") == 0 ||
       strcmp (id, "TIME") == 0 || g_strcmp0 (id, r->dim_at_obs) == 0)
@@ -565,14 +548,13 @@ is_obs_dimension (Reader *r,
 /* A component of a structure-specific observation: the measure, a dimension or an
  * attribute. */
 static void
-obs_component (Reader *r,
-               const char *id,
-               const char *value)
+obs_component (Reader *r, const char *id, const char *value)
 {
   int rank = measure_rank (r, id);
 
   /* 2.0 data structures often name the time dimension TIME */
-  if (strcmp (id, "TIME") == 0 && strcmp (crk_sdmx_mapper_period_id (r->mapper), "TIME_PERIOD") == 0)
+  if (strcmp (id, "TIME") == 0 &&
+      strcmp (crk_sdmx_mapper_period_id (r->mapper), "TIME_PERIOD") == 0)
     id = "TIME_PERIOD";
 
   if (rank >= 0)
@@ -610,9 +592,7 @@ start_ss_obs (Reader *r)
 /* The id (or 2.0 concept) and value of a generic Value, ObsDimension or ObsValue: one
  * walk over the attributes. */
 static void
-id_and_value (Reader *r,
-              const char **id,
-              const char **value)
+id_and_value (Reader *r, const char **id, const char **value)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (r->xml.reader);
   const char *concept = NULL;
@@ -637,9 +617,7 @@ id_and_value (Reader *r,
 
 /* A generic Value element: into the components of its parent. */
 static void
-generic_value (Reader *r,
-               Elem parent,
-               Elem grandparent)
+generic_value (Reader *r, Elem parent, Elem grandparent)
 {
   const char *id, *value;
   CrkSdmxComponents *to = NULL;
@@ -676,10 +654,7 @@ generic_value (Reader *r,
 }
 
 static Elem
-classify_generic (Reader *r,
-                  Elem parent,
-                  Elem grandparent,
-                  const char *name)
+classify_generic (Reader *r, Elem parent, Elem grandparent, const char *name)
 {
   switch (parent)
     {
@@ -718,7 +693,9 @@ classify_generic (Reader *r,
 
             id_and_value (r, &id, &value);
             if (id == NULL)
-              id = r->dim_at_obs != NULL && strcmp (r->dim_at_obs, "AllDimensions") != 0 ? r->dim_at_obs : "TIME_PERIOD";
+              id = r->dim_at_obs != NULL && strcmp (r->dim_at_obs, "AllDimensions") != 0
+                ? r->dim_at_obs
+                : "TIME_PERIOD";
             if (value != NULL)
               add_component (r, &r->obs_dims, id, value);
             return E_OTHER;
@@ -755,9 +732,7 @@ classify_generic (Reader *r,
 }
 
 static Elem
-classify_ss (Reader *r,
-             Elem parent,
-             const char *name)
+classify_ss (Reader *r, Elem parent, const char *name)
 {
   switch (parent)
     {
@@ -790,10 +765,7 @@ classify_ss (Reader *r,
 }
 
 static Elem
-classify_message (Reader *r,
-                  Elem parent,
-                  const char *name,
-                  CrkSdmxNs ns)
+classify_message (Reader *r, Elem parent, const char *name, CrkSdmxNs ns)
 {
   if (ns == CRK_SDMX_NS_FOOTER && strcmp (name, "Message") == 0)
     {
@@ -818,8 +790,7 @@ classify_message (Reader *r,
 }
 
 static Elem
-classify (Reader *r,
-          int depth)
+classify (Reader *r, int depth)
 {
   const char *name = (const char *) xmlTextReaderConstLocalName (r->xml.reader);
   Elem parent = depth > 0 ? r->stack[depth - 1] : E_OTHER;
@@ -829,11 +800,15 @@ classify (Reader *r,
 
   if (parent == E_SKIP)
     return E_SKIP;
-  if (depth > 1 && (parent == E_DATASET || parent == E_GROUP || parent == E_SERIES || parent == E_SERIESKEY || parent == E_GROUPKEY || parent == E_OBSKEY || parent == E_ATTRIBUTES || parent == E_OBS || parent == E_KEY))
+  if (depth > 1 &&
+      (parent == E_DATASET || parent == E_GROUP || parent == E_SERIES || parent == E_SERIESKEY ||
+       parent == E_GROUPKEY || parent == E_OBSKEY || parent == E_ATTRIBUTES || parent == E_OBS ||
+       parent == E_KEY))
     {
       if (name == r->n.Annotations)
         return E_SKIP;
-      return r->generic ? classify_generic (r, parent, grandparent, name) : classify_ss (r, parent, name);
+      return r->generic ? classify_generic (r, parent, grandparent, name)
+                        : classify_ss (r, parent, name);
     }
   ns = ns_of (r, &version);
   if (depth == 0)
@@ -855,7 +830,8 @@ classify (Reader *r,
         }
       return classify_message (r, parent, name, ns);
     }
-  if (parent == E_HEADER || parent == E_H_STRUCTURE || parent == E_H_FLOW_HOLDER || parent == E_H_DSD_HOLDER)
+  if (parent == E_HEADER || parent == E_H_STRUCTURE || parent == E_H_FLOW_HOLDER ||
+      parent == E_H_DSD_HOLDER)
     return classify_header (r, parent, name);
   return classify_message (r, parent, name, ns);
 }
@@ -863,8 +839,7 @@ classify (Reader *r,
 /* Ends */
 
 static gboolean
-group_applies (Reader *r,
-               const Group *g)
+group_applies (Reader *r, const Group *g)
 {
   if (!g->loose)
     {
@@ -902,16 +877,15 @@ group_applies (Reader *r,
 }
 
 static void
-add_missing (Reader *r,
-             CrkSdmxComponents *to,
-             const CrkSdmxComponents *from,
-             gboolean skip_dims)
+add_missing (Reader *r, CrkSdmxComponents *to, const CrkSdmxComponents *from, gboolean skip_dims)
 {
   for (guint i = 0; i < crk_sdmx_components_length (from); i++)
     {
       const char *id = crk_sdmx_components_id (from, i);
 
-      if (skip_dims && (crk_sdmx_components_get (&r->series_dims, id) != NULL || crk_sdmx_components_get (&r->obs_dims, id) != NULL))
+      if (skip_dims &&
+          (crk_sdmx_components_get (&r->series_dims, id) != NULL ||
+           crk_sdmx_components_get (&r->obs_dims, id) != NULL))
         continue;
       if (crk_sdmx_components_get (to, id) == NULL)
         crk_sdmx_components_add (to, id, crk_sdmx_components_value (from, i), -1);
@@ -960,8 +934,7 @@ end_obs (Reader *r)
 }
 
 static void
-end_text_element (Reader *r,
-                  Elem elem)
+end_text_element (Reader *r, Elem elem)
 {
   const char *name = (const char *) xmlTextReaderConstLocalName (r->xml.reader);
 
@@ -1009,8 +982,7 @@ end_text_element (Reader *r,
 }
 
 static void
-end_element (Reader *r,
-             Elem elem)
+end_element (Reader *r, Elem elem)
 {
   switch (elem)
     {
@@ -1052,9 +1024,7 @@ wants_text (Elem elem)
 }
 
 static void
-read_nodes (Reader *r,
-            gboolean scanning,
-            GError **error)
+read_nodes (Reader *r, gboolean scanning, GError **error)
 {
   int ret;
 
@@ -1073,18 +1043,21 @@ read_nodes (Reader *r,
       else if (type == XML_READER_TYPE_END_ELEMENT && depth >= 0 && depth < CRK_SDMX_MAX_DEPTH)
         end_element (r, r->stack[depth]);
       else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-                type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE) &&
+                type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+                type == XML_READER_TYPE_WHITESPACE) &&
                depth > 0 && depth <= CRK_SDMX_MAX_DEPTH && wants_text (r->stack[depth - 1]))
         {
           const char *text = (const char *) xmlTextReaderConstValue (r->xml.reader);
 
           if (text != NULL && !crk_xml_append_text (r->text, text, CRK_SDMX_MAX_VALUE_LENGTH))
             {
-              error_here (r, CRK_IMPORT_ERROR_HOSTILE, _ ("a text is longer than 1 MiB; refusing the file"));
+              error_here (r, CRK_IMPORT_ERROR_HOSTILE,
+                          _ ("a text is longer than 1 MiB; refusing the file"));
               r->stop = TRUE;
             }
         }
-      if (scanning && (xmlTextReaderByteConsumed (r->xml.reader) > SCAN_BYTES || r->n_series > SCAN_SERIES))
+      if (scanning &&
+          (xmlTextReaderByteConsumed (r->xml.reader) > SCAN_BYTES || r->n_series > SCAN_SERIES))
         break;
     }
   if (ret < 0)
@@ -1095,20 +1068,23 @@ read_nodes (Reader *r,
 static void
 check_end (Reader *r)
 {
-  g_autofree char *code = r->message_code != NULL ? g_strdup_printf ("%s: ", r->message_code) : g_strdup ("");
+  g_autofree char *code =
+    r->message_code != NULL ? g_strdup_printf ("%s: ", r->message_code) : g_strdup ("");
 
   if (r->is_error)
     {
-      crk_import_report_error (r->report, r->path, 1, 0, CRK_IMPORT_ERROR_INVALID,
-                               _ ("the web service answered with an error message instead of data: %s%s"), code,
-                               r->messages->len > 0 ? r->messages->str : _ ("(no text)"));
+      crk_import_report_error (
+        r->report, r->path, 1, 0, CRK_IMPORT_ERROR_INVALID,
+        _ ("the web service answered with an error message instead of data: %s%s"), code,
+        r->messages->len > 0 ? r->messages->str : _ ("(no text)"));
       return;
     }
   if (r->n_obs == 0)
     {
       if (r->messages->len > 0)
         crk_import_report_error (r->report, r->path, 1, 0, CRK_IMPORT_ERROR_INVALID,
-                                 _ ("the message holds no data; the web service says: %s%s"), code, r->messages->str);
+                                 _ ("the message holds no data; the web service says: %s%s"), code,
+                                 r->messages->str);
       else if (r->n_datasets == 0)
         crk_import_report_error (r->report, r->path, 1, 0, CRK_IMPORT_ERROR_INVALID, "%s",
                                  _ ("the message holds no data set"));
@@ -1118,7 +1094,8 @@ check_end (Reader *r)
       return;
     }
   if (r->messages->len > 0)
-    crk_import_report_notice (r->report, r->path, 0, 0, _ ("the web service adds: %s%s"), code, r->messages->str);
+    crk_import_report_notice (r->report, r->path, 0, 0, _ ("the web service adds: %s%s"), code,
+                              r->messages->str);
 }
 
 static void
@@ -1225,19 +1202,18 @@ crk_sdmx_read (const char *path,
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
-      indicator_dim = crk_sdmx_scan_choose_indicator (scan, options->city,
-                                                      options->period != NULL && *options->period != '\0'
-                                                        ? options->period
-                                                        : "TIME_PERIOD");
+      indicator_dim = crk_sdmx_scan_choose_indicator (
+        scan, options->city,
+        options->period != NULL && *options->period != '\0' ? options->period : "TIME_PERIOD");
     }
-  return read_pass (path, options, sink, report, structure, NULL, indicator_dim, cancellable, error);
+  return read_pass (path, options, sink, report, structure, NULL, indicator_dim, cancellable,
+                    error);
 }
 
 /* Sniffing */
 
 int
-crk_sdmx_sniff (const CrkSniff *sniff,
-                int version)
+crk_sdmx_sniff (const CrkSniff *sniff, int version)
 {
   static const char *const roots[] = {
     "GenericData",
@@ -1261,7 +1237,8 @@ crk_sdmx_sniff (const CrkSniff *sniff,
   if (version >= 30)
     return 95; /* any 3.0 message: refused with a message saying so */
   for (guint i = 0; i < G_N_ELEMENTS (roots); i++)
-    if (strcmp (sniff->root_name, roots[i]) == 0 && (ns == CRK_SDMX_NS_MESSAGE || ns == CRK_SDMX_NS_GENERIC))
+    if (strcmp (sniff->root_name, roots[i]) == 0 &&
+        (ns == CRK_SDMX_NS_MESSAGE || ns == CRK_SDMX_NS_GENERIC))
       return 95;
   return 0;
 }

@@ -61,16 +61,15 @@ typedef struct
 } Reader;
 
 static gboolean
-is (Reader *r,
-    const char *name)
+is (Reader *r, const char *name)
 {
-  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (r->reader), SS_NS) == 0 && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (r->reader), name) == 0;
+  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (r->reader), SS_NS) == 0 &&
+    g_strcmp0 ((const char *) xmlTextReaderConstLocalName (r->reader), name) == 0;
 }
 
 /* The attribute ss:@name (or @name without a namespace, as some writers put it). */
 static char *
-attribute (Reader *r,
-           const char *name)
+attribute (Reader *r, const char *name)
 {
   xmlChar *value = xmlTextReaderGetAttributeNs (r->reader, BAD_CAST name, BAD_CAST SS_NS);
   char *copy;
@@ -85,25 +84,19 @@ attribute (Reader *r,
 /* Problems at a cell */
 
 static void
-cell_error (Reader *r,
-            guint64 row,
-            guint64 column,
-            CrkImportError code,
-            const char *message)
+cell_error (Reader *r, guint64 row, guint64 column, CrkImportError code, const char *message)
 {
-  g_autofree char *cell = crk_cell_name ((guint) MIN (row, G_MAXUINT - 1), (guint) MIN (column, G_MAXUINT / 2));
+  g_autofree char *cell =
+    crk_cell_name ((guint) MIN (row, G_MAXUINT - 1), (guint) MIN (column, G_MAXUINT / 2));
 
-  crk_import_report_cell_error (r->report, r->file, r->sheet != NULL ? r->sheet->name : "", cell, code, "%s", message);
+  crk_import_report_cell_error (r->report, r->file, r->sheet != NULL ? r->sheet->name : "", cell,
+                                code, "%s", message);
 }
 
 /* ss:@name as a 1-based number turned 0-based in *@index; FALSE (with an error) when it
  * is there but not a number or beyond @max (a row or column number) */
 static gboolean
-index_attribute (Reader *r,
-                 const char *name,
-                 guint64 max,
-                 gboolean is_row,
-                 guint64 *index)
+index_attribute (Reader *r, const char *name, guint64 max, gboolean is_row, guint64 *index)
 {
   g_autofree char *text = attribute (r, name);
   guint64 n;
@@ -113,7 +106,8 @@ index_attribute (Reader *r,
   if (!g_ascii_string_to_unsigned (g_strstrip (text), 10, 1, G_MAXUINT64, &n, NULL))
     {
       g_autofree char *shown = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 20));
-      g_autofree char *message = g_strdup_printf (_ ("ss:%s=“%s” is not a row or column number"), name, shown);
+      g_autofree char *message =
+        g_strdup_printf (_ ("ss:%s=“%s” is not a row or column number"), name, shown);
 
       cell_error (r, r->row, r->next_column, CRK_IMPORT_ERROR_INVALID, message);
       r->stop = TRUE;
@@ -122,12 +116,16 @@ index_attribute (Reader *r,
   if (n > max)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
-      g_autofree char *message = is_row ? g_strdup_printf (_ ("row %s is beyond the last row a sheet may have (%d); refusing the file"),
-                                                           number, CRK_SHEET_MAX_ROWS)
-                                        : g_strdup_printf (_ ("column %s is beyond the last column a sheet may have (%d); refusing the file"),
-                                                           number, CRK_SHEET_MAX_COLUMNS);
+      g_autofree char *message = is_row
+        ? g_strdup_printf (
+            _ ("row %s is beyond the last row a sheet may have (%d); refusing the file"), number,
+            CRK_SHEET_MAX_ROWS)
+        : g_strdup_printf (
+            _ ("column %s is beyond the last column a sheet may have (%d); refusing the file"),
+            number, CRK_SHEET_MAX_COLUMNS);
 
-      cell_error (r, is_row ? n - 1 : r->row, is_row ? 0 : n - 1, CRK_IMPORT_ERROR_HOSTILE, message);
+      cell_error (r, is_row ? n - 1 : r->row, is_row ? 0 : n - 1, CRK_IMPORT_ERROR_HOSTILE,
+                  message);
       r->stop = TRUE;
       return FALSE;
     }
@@ -137,9 +135,7 @@ index_attribute (Reader *r,
 
 /* A count of extra rows or columns (ss:MergeAcross, ss:MergeDown, ss:Span): 0 when absent. */
 static gboolean
-count_attribute (Reader *r,
-                 const char *name,
-                 guint64 *count)
+count_attribute (Reader *r, const char *name, guint64 *count)
 {
   g_autofree char *text = attribute (r, name);
 
@@ -149,7 +145,8 @@ count_attribute (Reader *r,
   if (!g_ascii_string_to_unsigned (g_strstrip (text), 10, 0, G_MAXUINT64, count, NULL))
     {
       g_autofree char *shown = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 20));
-      g_autofree char *message = g_strdup_printf (_ ("ss:%s=“%s” is not a number of cells"), name, shown);
+      g_autofree char *message =
+        g_strdup_printf (_ ("ss:%s=“%s” is not a number of cells"), name, shown);
 
       cell_error (r, r->row, r->column, CRK_IMPORT_ERROR_INVALID, message);
       r->stop = TRUE;
@@ -160,13 +157,13 @@ count_attribute (Reader *r,
 
 /* Counts @bytes more against the budget; FALSE (with an error) when over it. */
 static gboolean
-hold (Reader *r,
-      guint64 bytes)
+hold (Reader *r, guint64 bytes)
 {
   g_autofree char *message = NULL;
 
   r->held += bytes;
-  if (r->held <= r->limit || crk_io_check_memory (r->held, _ ("Reading the cells of the workbook"), &message))
+  if (r->held <= r->limit ||
+      crk_io_check_memory (r->held, _ ("Reading the cells of the workbook"), &message))
     return TRUE;
   cell_error (r, r->row, r->column, CRK_IMPORT_ERROR_HOSTILE, message);
   r->stop = TRUE;
@@ -178,9 +175,7 @@ hold (Reader *r,
 /* "1961-11-21T00:00:00.000" as days since 1899-12-30, and as ISO 8601 text: the date
  * alone at midnight, else the date and the time. */
 static gboolean
-parse_datetime (const char *text,
-                double *days,
-                char **iso)
+parse_datetime (const char *text, double *days, char **iso)
 {
   int year, month, day, hour = 0, minute = 0, n = 0;
   double second = 0;
@@ -201,17 +196,22 @@ parse_datetime (const char *text,
       if (*p == 'Z')
         p++;
     }
-  if (*p != '\0' || year < 1 || !g_date_valid_dmy ((GDateDay) CLAMP (day, 0, 255), (GDateMonth) CLAMP (month, 0, 13), (GDateYear) year) || hour > 23 || minute > 59 || !(second >= 0 && second < 61))
+  if (*p != '\0' || year < 1 ||
+      !g_date_valid_dmy ((GDateDay) CLAMP (day, 0, 255), (GDateMonth) CLAMP (month, 0, 13),
+                         (GDateYear) year) ||
+      hour > 23 || minute > 59 || !(second >= 0 && second < 61))
     return FALSE;
   g_date_clear (&date, 1);
   g_date_clear (&epoch, 1);
   g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   g_date_set_dmy (&epoch, 30, G_DATE_DECEMBER, 1899);
-  *days = (double) g_date_days_between (&epoch, &date) + (hour * 3600 + minute * 60 + second) / 86400.0;
+  *days =
+    (double) g_date_days_between (&epoch, &date) + (hour * 3600 + minute * 60 + second) / 86400.0;
   if (hour == 0 && minute == 0 && second == 0)
     *iso = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
   else
-    *iso = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, (int) second);
+    *iso = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute,
+                            (int) second);
   return TRUE;
 }
 
@@ -240,7 +240,8 @@ end_data (Reader *r)
       if (*stripped == '\0' || *end != '\0' || !isfinite (number))
         {
           g_autofree char *shown = shorten (stripped);
-          g_autofree char *message = g_strdup_printf (_ ("“%s” is not a number (ss:Type=\"Number\")"), shown);
+          g_autofree char *message =
+            g_strdup_printf (_ ("“%s” is not a number (ss:Type=\"Number\")"), shown);
 
           cell_error (r, r->row, r->column, CRK_IMPORT_ERROR_INVALID, message);
           return;
@@ -252,7 +253,8 @@ end_data (Reader *r)
       if (!parse_datetime (stripped, &number, &text))
         {
           g_autofree char *shown = shorten (stripped);
-          g_autofree char *message = g_strdup_printf (_ ("“%s” is not a date and time (ss:Type=\"DateTime\")"), shown);
+          g_autofree char *message =
+            g_strdup_printf (_ ("“%s” is not a date and time (ss:Type=\"DateTime\")"), shown);
 
           cell_error (r, r->row, r->column, CRK_IMPORT_ERROR_INVALID, message);
           return;
@@ -266,7 +268,8 @@ end_data (Reader *r)
       else if (!g_str_equal (stripped, "0") && g_ascii_strcasecmp (stripped, "false") != 0)
         {
           g_autofree char *shown = shorten (stripped);
-          g_autofree char *message = g_strdup_printf (_ ("“%s” is not a truth value (ss:Type=\"Boolean\")"), shown);
+          g_autofree char *message =
+            g_strdup_printf (_ ("“%s” is not a truth value (ss:Type=\"Boolean\")"), shown);
 
           cell_error (r, r->row, r->column, CRK_IMPORT_ERROR_INVALID, message);
           return;
@@ -313,19 +316,20 @@ start_worksheet (Reader *r)
 }
 
 static void
-start_row (Reader *r,
-           int depth)
+start_row (Reader *r, int depth)
 {
   guint64 span;
 
   r->row = r->next_row;
   r->column = r->next_column = 0;
-  if (!index_attribute (r, "Index", CRK_SHEET_MAX_ROWS, TRUE, &r->row) || !count_attribute (r, "Span", &span))
+  if (!index_attribute (r, "Index", CRK_SHEET_MAX_ROWS, TRUE, &r->row) ||
+      !count_attribute (r, "Span", &span))
     return;
   if (r->row >= CRK_SHEET_MAX_ROWS)
     {
-      g_autofree char *message = g_strdup_printf (_ ("the sheet has more rows than a sheet may have (%d); refusing the file"),
-                                                  CRK_SHEET_MAX_ROWS);
+      g_autofree char *message = g_strdup_printf (
+        _ ("the sheet has more rows than a sheet may have (%d); refusing the file"),
+        CRK_SHEET_MAX_ROWS);
 
       cell_error (r, r->row, 0, CRK_IMPORT_ERROR_HOSTILE, message);
       r->stop = TRUE;
@@ -337,18 +341,19 @@ start_row (Reader *r,
 }
 
 static void
-start_cell (Reader *r,
-            int depth)
+start_cell (Reader *r, int depth)
 {
   guint64 across, down;
 
   r->column = r->next_column;
-  if (!index_attribute (r, "Index", CRK_SHEET_MAX_COLUMNS, FALSE, &r->column) || !count_attribute (r, "MergeAcross", &across) || !count_attribute (r, "MergeDown", &down))
+  if (!index_attribute (r, "Index", CRK_SHEET_MAX_COLUMNS, FALSE, &r->column) ||
+      !count_attribute (r, "MergeAcross", &across) || !count_attribute (r, "MergeDown", &down))
     return;
   if (r->column >= CRK_SHEET_MAX_COLUMNS)
     {
-      g_autofree char *message = g_strdup_printf (_ ("the row has more cells than a sheet has columns (%d); refusing the file"),
-                                                  CRK_SHEET_MAX_COLUMNS);
+      g_autofree char *message = g_strdup_printf (
+        _ ("the row has more cells than a sheet has columns (%d); refusing the file"),
+        CRK_SHEET_MAX_COLUMNS);
 
       cell_error (r, r->row, r->column, CRK_IMPORT_ERROR_HOSTILE, message);
       r->stop = TRUE;
@@ -357,19 +362,20 @@ start_cell (Reader *r,
   if (across >= CRK_SHEET_MAX_COLUMNS - r->column || down >= CRK_SHEET_MAX_ROWS - r->row)
     {
       cell_error (r, r->row, r->column, CRK_IMPORT_ERROR_HOSTILE,
-                  _ ("the merged area goes beyond the last row or column a sheet may have; refusing the file"));
+                  _ ("the merged area goes beyond the last row or column a sheet may have; "
+                     "refusing the file"));
       r->stop = TRUE;
       return;
     }
   if ((across > 0 || down > 0) && hold (r, sizeof (CrkCellRange)))
-    crk_sheet_add_merged (r->sheet, (guint) r->row, (guint) r->column, (guint) down + 1, (guint) across + 1);
+    crk_sheet_add_merged (r->sheet, (guint) r->row, (guint) r->column, (guint) down + 1,
+                          (guint) across + 1);
   r->next_column = r->column + across + 1;
   r->cell_depth = depth;
 }
 
 static void
-start_element (gpointer data,
-               int depth)
+start_element (gpointer data, int depth)
 {
   Reader *r = data;
 
@@ -385,10 +391,11 @@ start_element (gpointer data,
           g_autofree char *shown_ns = g_utf8_make_valid (ns != NULL ? ns : "", -1);
 
           /* TRANSLATORS: the root element's name and its namespace (a URI) */
-          crk_import_report_error (r->report, r->file, crk_xml_input_get_line (r->input), 0, CRK_IMPORT_ERROR_MALFORMED,
-                                   _ ("this is not an Excel 2003 XML workbook: the document is a <%s> in the "
-                                      "namespace “%s”, not a <Workbook> in urn:schemas-microsoft-com:office:spreadsheet"),
-                                   shown, shown_ns);
+          crk_import_report_error (
+            r->report, r->file, crk_xml_input_get_line (r->input), 0, CRK_IMPORT_ERROR_MALFORMED,
+            _ ("this is not an Excel 2003 XML workbook: the document is a <%s> in the "
+               "namespace “%s”, not a <Workbook> in urn:schemas-microsoft-com:office:spreadsheet"),
+            shown, shown_ns);
           r->stop = TRUE;
         }
     }
@@ -413,8 +420,7 @@ start_element (gpointer data,
 }
 
 static void
-end_element (gpointer data,
-             int depth)
+end_element (gpointer data, int depth)
 {
   Reader *r = data;
 
@@ -434,8 +440,7 @@ end_element (gpointer data,
 }
 
 static void
-add_text (gpointer data,
-          const char *value)
+add_text (gpointer data, const char *value)
 {
   Reader *r = data;
 
@@ -443,8 +448,8 @@ add_text (gpointer data,
     return;
   if (!crk_xml_append_text (r->text, value, MAX_CELL_TEXT))
     {
-      g_autofree char *message = g_strdup_printf (_ ("the cell holds more than %d bytes of text; refusing the file"),
-                                                  MAX_CELL_TEXT);
+      g_autofree char *message = g_strdup_printf (
+        _ ("the cell holds more than %d bytes of text; refusing the file"), MAX_CELL_TEXT);
 
       cell_error (r, r->row, r->column, CRK_IMPORT_ERROR_HOSTILE, message);
       r->stop = TRUE;
@@ -458,8 +463,7 @@ static const CrkXmlEvents events = {
 };
 
 static gboolean
-read_document (Reader *r,
-               GError **error)
+read_document (Reader *r, GError **error)
 {
   int status = crk_xml_input_read_events (r->input, &events, r, &r->stop, error);
 
@@ -487,11 +491,13 @@ spreadsheetml_read_sheets (const char *path,
   r.table_depth = r.row_depth = r.cell_depth = r.data_depth = -1;
   r.limit = crk_io_get_memory_limit ();
 
-  r.input = crk_xml_input_open (path, NULL, report, MAX_DEPTH, CRK_XML_INPUT_DEFAULT, cancellable, error);
+  r.input =
+    crk_xml_input_open (path, NULL, report, MAX_DEPTH, CRK_XML_INPUT_DEFAULT, cancellable, error);
   r.reader = r.input != NULL ? crk_xml_input_get_reader (r.input) : NULL;
   ok = r.input != NULL && read_document (&r, error);
   if (ok && !crk_import_report_failed (report) && set->sheets->len == 0)
-    crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_INVALID, "%s", _ ("the workbook has no worksheets"));
+    crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_INVALID, "%s",
+                             _ ("the workbook has no worksheets"));
 
   g_clear_pointer (&r.input, crk_xml_input_free);
   g_string_free (r.text, TRUE);

@@ -94,18 +94,16 @@ typedef struct
 } Reader;
 
 static gboolean
-is (Reader *r,
-    const char *ns,
-    const char *name)
+is (Reader *r, const char *ns, const char *name)
 {
   const char *uri = (const char *) xmlTextReaderConstNamespaceUri (r->reader);
 
-  return g_strcmp0 (uri, ns) == 0 && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (r->reader), name) == 0;
+  return g_strcmp0 (uri, ns) == 0 &&
+    g_strcmp0 ((const char *) xmlTextReaderConstLocalName (r->reader), name) == 0;
 }
 
 static char *
-attribute (Reader *r,
-           const char *name)
+attribute (Reader *r, const char *name)
 {
   xmlChar *value = xmlTextReaderGetAttribute (r->reader, BAD_CAST name);
   char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
@@ -115,8 +113,7 @@ attribute (Reader *r,
 }
 
 static gint64
-int_attribute (Reader *r,
-               const char *name)
+int_attribute (Reader *r, const char *name)
 {
   g_autofree char *text = attribute (r, name);
   gint64 n = -1;
@@ -141,15 +138,13 @@ clear_record (Reader *r)
 }
 
 static const char *
-slot_text (Reader *r,
-           Field f)
+slot_text (Reader *r, Field f)
 {
   return g_strstrip (r->slots[f].text->str);
 }
 
 static const char *
-slot_id (Reader *r,
-         Field f)
+slot_id (Reader *r, Field f)
 {
   char *id = r->slots[f].id;
 
@@ -159,11 +154,7 @@ slot_id (Reader *r,
 /* Gives a label unless it is the one given last (records come by indicator, then by
  * country, so this gives each label a few times at most, in constant memory). */
 static void
-give_label (Reader *r,
-            CrkImportRole role,
-            char **last,
-            const char *code,
-            const char *name)
+give_label (Reader *r, CrkImportRole role, char **last, const char *code, const char *name)
 {
   if (r->sink->label == NULL || *name == '\0' || g_strcmp0 (code, name) == 0)
     return;
@@ -188,7 +179,8 @@ shorten (const char *text)
 static void
 emit_shape (Reader *r)
 {
-  static const char *const api_ids[] = {[FIELD_COUNTRY] = "country", [FIELD_INDICATOR] = "indicator", [FIELD_DATE] = "date"};
+  static const char *const api_ids[] = {
+    [FIELD_COUNTRY] = "country", [FIELD_INDICATOR] = "indicator", [FIELD_DATE] = "date"};
   static const struct
   {
     Field field;
@@ -208,7 +200,8 @@ emit_shape (Reader *r)
     {
       Field f = order[i].field;
 
-      fields[i].id = r->layout == LAYOUT_BULK && r->bulk_names[f] != NULL ? r->bulk_names[f] : api_ids[f];
+      fields[i].id =
+        r->layout == LAYOUT_BULK && r->bulk_names[f] != NULL ? r->bulk_names[f] : api_ids[f];
       fields[i].role = order[i].role;
     }
   shape.n_fields = G_N_ELEMENTS (fields);
@@ -232,8 +225,7 @@ end_record (Reader *r)
   const char *value_text = slot_text (r, FIELD_VALUE);
   const char *unit = slot_text (r, FIELD_UNIT);
   const char *status = slot_text (r, FIELD_STATUS);
-  const char *key = *iso3 != '\0' ? iso3 : country != NULL ? country
-                                                           : country_name;
+  const char *key = *iso3 != '\0' ? iso3 : country != NULL ? country : country_name;
   CrkObservation obs = {0};
   double value = NAN;
 
@@ -242,28 +234,29 @@ end_record (Reader *r)
     indicator = indicator_name;
   if (*key == '\0')
     {
-      crk_import_report_error (r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID, "%s",
-                               _ ("the record names no country"));
+      crk_import_report_error (r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID,
+                               "%s", _ ("the record names no country"));
       return;
     }
   if (*indicator == '\0')
     {
-      crk_import_report_error (r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID, "%s",
-                               _ ("the record names no indicator"));
+      crk_import_report_error (r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID,
+                               "%s", _ ("the record names no indicator"));
       return;
     }
   if (!crk_period_parse (date, NULL, NULL, NULL))
     {
       g_autofree char *shown = shorten (date);
 
-      crk_import_report_error (r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID,
-                               _ ("the date “%s” is not a year, a quarter (2013Q1) or a month (2012M01)"), shown);
+      crk_import_report_error (
+        r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID,
+        _ ("the date “%s” is not a year, a quarter (2013Q1) or a month (2012M01)"), shown);
       return;
     }
   if (!r->slots[FIELD_VALUE].seen)
     {
-      crk_import_report_error (r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID, "%s",
-                               _ ("the record has no value (not even an empty one)"));
+      crk_import_report_error (r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID,
+                               "%s", _ ("the record has no value (not even an empty one)"));
       return;
     }
   if (!crk_import_is_missing (value_text, (const char *const *) r->options->missing))
@@ -294,8 +287,8 @@ end_record (Reader *r)
   obs.line = r->record_line;
   if (!r->sink->observation (r->sink, &obs))
     {
-      crk_import_report_error (r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID, "%s",
-                               _ ("the import stopped at this observation"));
+      crk_import_report_error (r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID,
+                               "%s", _ ("the import stopped at this observation"));
       r->stop = TRUE;
       return;
     }
@@ -312,9 +305,10 @@ end_message (Reader *r)
 
   /* TRANSLATORS: the World Bank's (English) message, its number and its key
    * ("The provided parameter value is not valid", "120", "Invalid value") */
-  crk_import_report_error (r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID,
-                           _ ("the World Bank answered with an error instead of data: %s (message %s, “%s”)"),
-                           *text != '\0' ? text : key, id, key);
+  crk_import_report_error (
+    r->report, r->file, r->record_line, 0, CRK_IMPORT_ERROR_INVALID,
+    _ ("the World Bank answered with an error instead of data: %s (message %s, “%s”)"),
+    *text != '\0' ? text : key, id, key);
 }
 
 /* Elements */
@@ -323,12 +317,9 @@ static Field
 api_field (Reader *r)
 {
   static const char *const names[] = {
-    [FIELD_COUNTRY] = "country",
-    [FIELD_INDICATOR] = "indicator",
-    [FIELD_ISO3] = "countryiso3code",
-    [FIELD_DATE] = "date",
-    [FIELD_VALUE] = "value",
-    [FIELD_UNIT] = "unit",
+    [FIELD_COUNTRY] = "country",      [FIELD_INDICATOR] = "indicator",
+    [FIELD_ISO3] = "countryiso3code", [FIELD_DATE] = "date",
+    [FIELD_VALUE] = "value",          [FIELD_UNIT] = "unit",
     [FIELD_STATUS] = "obs_status",
   };
 
@@ -358,7 +349,8 @@ bulk_field (Reader *r)
   };
   g_autofree char *name = attribute (r, "name");
 
-  if (name == NULL || xmlTextReaderConstLocalName (r->reader) == NULL || !g_str_equal ((const char *) xmlTextReaderConstLocalName (r->reader), "field"))
+  if (name == NULL || xmlTextReaderConstLocalName (r->reader) == NULL ||
+      !g_str_equal ((const char *) xmlTextReaderConstLocalName (r->reader), "field"))
     return FIELD_OTHER;
   g_strstrip (name);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -392,18 +384,17 @@ start_root (Reader *r)
     {
       g_autofree char *shown = g_utf8_make_valid (name != NULL ? name : "", -1);
 
-      crk_import_report_error (r->report, r->file, crk_xml_input_get_line (r->input), 0, CRK_IMPORT_ERROR_MALFORMED,
-                               _ ("this is not World Bank XML: the document is a <%s>, not a <wb:data> "
-                                  "of the Indicators API or the <Root> of a bulk download"),
-                               shown);
+      crk_import_report_error (
+        r->report, r->file, crk_xml_input_get_line (r->input), 0, CRK_IMPORT_ERROR_MALFORMED,
+        _ ("this is not World Bank XML: the document is a <%s>, not a <wb:data> "
+           "of the Indicators API or the <Root> of a bulk download"),
+        shown);
       r->stop = TRUE;
     }
 }
 
 static void
-start_field (Reader *r,
-             Field field,
-             int depth)
+start_field (Reader *r, Field field, int depth)
 {
   Slot *s = &r->slots[field];
 
@@ -421,8 +412,7 @@ start_field (Reader *r,
 }
 
 static void
-start_element (gpointer data,
-               int depth)
+start_element (gpointer data, int depth)
 {
   Reader *r = data;
 
@@ -469,8 +459,7 @@ start_element (gpointer data,
 }
 
 static void
-end_element (gpointer data,
-             int depth)
+end_element (gpointer data, int depth)
 {
   Reader *r = data;
 
@@ -488,8 +477,7 @@ end_element (gpointer data,
 }
 
 static void
-add_text (gpointer data,
-          const char *value)
+add_text (gpointer data, const char *value)
 {
   Reader *r = data;
 
@@ -497,7 +485,8 @@ add_text (gpointer data,
     return;
   if (!crk_xml_append_text (r->slots[r->field].text, value, MAX_TEXT))
     {
-      crk_import_report_error (r->report, r->file, crk_xml_input_get_line (r->input), 0, CRK_IMPORT_ERROR_HOSTILE,
+      crk_import_report_error (r->report, r->file, crk_xml_input_get_line (r->input), 0,
+                               CRK_IMPORT_ERROR_HOSTILE,
                                _ ("a text is longer than %d bytes; refusing the file"), MAX_TEXT);
       r->stop = TRUE;
     }
@@ -520,11 +509,12 @@ say_pages (Reader *r)
 
       /* TRANSLATORS: page %d of %d pages; then the number of records in the file and the
        * total the World Bank has (%s) */
-      crk_import_report_notice (r->report, r->file, 0, 0,
-                                _ ("this answer of the World Bank API is page %d of %d: only its %d records of %s "
-                                   "were read; ask for the other pages (page=2, …) or for everything at once "
-                                   "(per_page=%s)"),
-                                (int) MAX (r->page, 0), (int) r->pages, (int) MIN (r->n_records, G_MAXINT), total, total);
+      crk_import_report_notice (
+        r->report, r->file, 0, 0,
+        _ ("this answer of the World Bank API is page %d of %d: only its %d records of %s "
+           "were read; ask for the other pages (page=2, …) or for everything at once "
+           "(per_page=%s)"),
+        (int) MAX (r->page, 0), (int) r->pages, (int) MIN (r->n_records, G_MAXINT), total, total);
     }
 }
 
@@ -573,7 +563,8 @@ worldbank_read (const char *path,
   for (int i = 0; i < N_FIELDS; i++)
     r.slots[i].text = g_string_new (NULL);
 
-  r.input = crk_xml_input_open (path, NULL, report, MAX_DEPTH, CRK_XML_INPUT_DEFAULT, cancellable, error);
+  r.input =
+    crk_xml_input_open (path, NULL, report, MAX_DEPTH, CRK_XML_INPUT_DEFAULT, cancellable, error);
   if (r.input == NULL)
     ok = FALSE;
   else
@@ -586,7 +577,8 @@ worldbank_read (const char *path,
         {
           say_pages (&r);
           if (r.n_observations == 0 && r.layout != LAYOUT_ERROR)
-            crk_import_report_notice (report, path, 0, 0, "%s", _ ("the file holds no observations"));
+            crk_import_report_notice (report, path, 0, 0, "%s",
+                                      _ ("the file holds no observations"));
         }
     }
   reader_clear (&r);
@@ -598,9 +590,12 @@ worldbank_sniff (const CrkSniff *sniff)
 {
   if (sniff->root_name == NULL)
     return 0;
-  if (g_strcmp0 (sniff->root_ns, WB_NS) == 0 && (g_str_equal (sniff->root_name, "data") || g_str_equal (sniff->root_name, "error")))
+  if (g_strcmp0 (sniff->root_ns, WB_NS) == 0 &&
+      (g_str_equal (sniff->root_name, "data") || g_str_equal (sniff->root_name, "error")))
     return 95;
-  if (sniff->root_ns == NULL && g_str_equal (sniff->root_name, "Root") && sniff->head != NULL && g_strstr_len ((const char *) sniff->head, (gssize) sniff->head_length, "<record") != NULL && g_strstr_len ((const char *) sniff->head, (gssize) sniff->head_length, "<field") != NULL)
+  if (sniff->root_ns == NULL && g_str_equal (sniff->root_name, "Root") && sniff->head != NULL &&
+      g_strstr_len ((const char *) sniff->head, (gssize) sniff->head_length, "<record") != NULL &&
+      g_strstr_len ((const char *) sniff->head, (gssize) sniff->head_length, "<field") != NULL)
     return 95;
   return 0;
 }

@@ -44,17 +44,16 @@ is_encrypted_package (const char *path)
 }
 
 static void
-report_open_error (const char *path,
-                   int code,
-                   CrkImportReport *report)
+report_open_error (const char *path, int code, CrkImportReport *report)
 {
   const char *why;
 
   if (is_encrypted_package (path))
     {
-      crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_INVALID,
-                               _ ("the workbook is encrypted (protected by a password); save it without a "
-                                  "password and import it again"));
+      crk_import_report_error (
+        report, path, 0, 0, CRK_IMPORT_ERROR_INVALID,
+        _ ("the workbook is encrypted (protected by a password); save it without a "
+           "password and import it again"));
       return;
     }
   switch (code)
@@ -84,14 +83,16 @@ report_open_error (const char *path,
     }
   if (code == 1)
     {
-      crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_MALFORMED,
-                               _ ("cannot read the Excel 97–2003 workbook: FreeXL gave up on one of its "
-                                  "records; open it in a spreadsheet program and save it as .xlsx or .ods"));
+      crk_import_report_error (
+        report, path, 0, 0, CRK_IMPORT_ERROR_MALFORMED,
+        _ ("cannot read the Excel 97–2003 workbook: FreeXL gave up on one of its "
+           "records; open it in a spreadsheet program and save it as .xlsx or .ods"));
       return;
     }
   crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_MALFORMED,
                            /* Translators: %s says why, %d is libfreexl's error code */
-                           _ ("cannot read the Excel 97–2003 workbook: %s (FreeXL error %d)"), why, code);
+                           _ ("cannot read the Excel 97–2003 workbook: %s (FreeXL error %d)"), why,
+                           code);
 }
 
 typedef struct
@@ -102,8 +103,7 @@ typedef struct
 } Xls;
 
 static gboolean
-hold (Xls *x,
-      guint64 bytes)
+hold (Xls *x, guint64 bytes)
 {
   g_autofree char *message = NULL;
 
@@ -117,11 +117,7 @@ hold (Xls *x,
 
 /* One cell; FALSE to stop. */
 static gboolean
-add_value (Xls *x,
-           CrkSheet *sheet,
-           guint row,
-           guint column,
-           const FreeXL_CellValue *value)
+add_value (Xls *x, CrkSheet *sheet, guint row, guint column, const FreeXL_CellValue *value)
 {
   const char *text = value->value.text_value;
   double number = 0;
@@ -148,7 +144,8 @@ add_value (Xls *x,
           {
             g_autofree char *cell = crk_cell_name (row, column);
 
-            crk_import_report_cell_error (x->report, x->path, sheet->name, cell, CRK_IMPORT_ERROR_MALFORMED,
+            crk_import_report_cell_error (x->report, x->path, sheet->name, cell,
+                                          CRK_IMPORT_ERROR_MALFORMED,
                                           _ ("the text is not valid UTF-8"));
             return TRUE;
           }
@@ -172,7 +169,8 @@ add_value (Xls *x,
           return TRUE;
         if (!hold (x, CRK_SHEET_CELL_BYTES + 40))
           return FALSE;
-        crk_sheet_add_cell (sheet, row, column, CRK_CELL_DATE, number, crk_sheet_date_text (number));
+        crk_sheet_add_cell (sheet, row, column, CRK_CELL_DATE, number,
+                            crk_sheet_date_text (number));
         return TRUE;
       default:
         return TRUE;
@@ -180,10 +178,7 @@ add_value (Xls *x,
 }
 
 static gboolean
-read_sheet (Xls *x,
-            const void *handle,
-            CrkSheet *sheet,
-            GCancellable *cancellable)
+read_sheet (Xls *x, const void *handle, CrkSheet *sheet, GCancellable *cancellable)
 {
   unsigned int rows = 0;
   unsigned short columns = 0;
@@ -210,24 +205,25 @@ read_sheet (Xls *x,
 }
 
 static CrkSheetSet *
-read_workbook (Xls *x,
-               const void *handle,
-               GCancellable *cancellable)
+read_workbook (Xls *x, const void *handle, GCancellable *cancellable)
 {
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
   unsigned int password = 0, count = 0;
 
   /* FreeXL 1.0.6 answers PLAIN, or something else for an obfuscated workbook. */
-  if (freexl_get_info (handle, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK && password != FREEXL_BIFF_PLAIN)
+  if (freexl_get_info (handle, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK &&
+      password != FREEXL_BIFF_PLAIN)
     {
-      crk_import_report_error (x->report, x->path, 0, 0, CRK_IMPORT_ERROR_INVALID,
-                               _ ("the workbook is encrypted (protected by a password); save it without a "
-                                  "password and import it again"));
+      crk_import_report_error (
+        x->report, x->path, 0, 0, CRK_IMPORT_ERROR_INVALID,
+        _ ("the workbook is encrypted (protected by a password); save it without a "
+           "password and import it again"));
       return NULL;
     }
   if (freexl_get_info (handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK || count == 0)
     {
-      crk_import_report_error (x->report, x->path, 0, 0, CRK_IMPORT_ERROR_INVALID, _ ("the workbook has no sheets"));
+      crk_import_report_error (x->report, x->path, 0, 0, CRK_IMPORT_ERROR_INVALID,
+                               _ ("the workbook has no sheets"));
       return NULL;
     }
   for (unsigned short i = 0; i < count && i < G_MAXUINT16; i++)
@@ -287,7 +283,8 @@ xls_read_sheets (const char *path,
     }
   set = read_workbook (&x, handle, cancellable);
   freexl_close (handle);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) || crk_import_report_failed (report))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      crk_import_report_failed (report))
     g_clear_pointer (&set, crk_sheet_set_free);
   return set;
 }
@@ -295,7 +292,8 @@ xls_read_sheets (const char *path,
 static int
 xls_sniff (const CrkSniff *sniff)
 {
-  if (sniff->head_length >= sizeof ole2_signature && memcmp (sniff->head, ole2_signature, sizeof ole2_signature) == 0)
+  if (sniff->head_length >= sizeof ole2_signature &&
+      memcmp (sniff->head, ole2_signature, sizeof ole2_signature) == 0)
     return 90;
   if (g_strcmp0 (sniff->suffix, ".xls") == 0)
     return 10;

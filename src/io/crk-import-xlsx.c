@@ -85,8 +85,7 @@ relationship_free (gpointer data)
 /* @target resolved against the folder @base ("xl"), "a/./b/../c" made "a/c"; NULL when
  * it climbs out of the package. */
 static char *
-resolve_target (const char *base,
-                const char *target)
+resolve_target (const char *base, const char *target)
 {
   g_autofree char *joined = NULL;
   g_auto (GStrv) parts = NULL;
@@ -119,10 +118,7 @@ resolve_target (const char *base,
 /* Reports the problem of @part; in a sheet, after the last cell read (libxml2 reads
  * ahead: the problem's line and column in the part say where it is). */
 static void
-report_part (Xlsx *x,
-             CrkXmlPart *part,
-             const char *sheet,
-             const char *cell)
+report_part (Xlsx *x, CrkXmlPart *part, const char *sheet, const char *cell)
 {
   CrkImportError code;
   const char *problem = crk_xml_part_get_problem (part, &code);
@@ -131,7 +127,8 @@ report_part (Xlsx *x,
     return;
   if (sheet != NULL && cell != NULL)
     /* Translators: a sheet's name, a cell ("B7"), then what went wrong */
-    crk_import_report_error (x->report, x->path, 0, 0, code, _ ("sheet “%s”, after cell %s: %s"), sheet, cell, problem);
+    crk_import_report_error (x->report, x->path, 0, 0, code, _ ("sheet “%s”, after cell %s: %s"),
+                             sheet, cell, problem);
   else if (sheet != NULL)
     crk_import_report_error (x->report, x->path, 0, 0, code, _ ("sheet “%s”: %s"), sheet, problem);
   else
@@ -139,21 +136,20 @@ report_part (Xlsx *x,
 }
 
 static CrkXmlPart *
-open_part (Xlsx *x,
-           const char *name)
+open_part (Xlsx *x, const char *name)
 {
   g_autoptr (GError) error = NULL;
   CrkXmlPart *part = crk_xml_part_open (x->zip, name, x->cancellable, &error);
 
   if (part == NULL)
-    crk_import_report_error (x->report, x->path, 0, 0, (CrkImportError) error->code, "%s", error->message);
+    crk_import_report_error (x->report, x->path, 0, 0, (CrkImportError) error->code, "%s",
+                             error->message);
   return part;
 }
 
 /* The relationships of the part @source ("xl/workbook.xml"; "" for the package). */
 static GPtrArray *
-read_relationships (Xlsx *x,
-                    const char *source)
+read_relationships (Xlsx *x, const char *source)
 {
   g_autofree char *dir = *source != '\0' ? g_path_get_dirname (source) : g_strdup ("");
   g_autofree char *base = *source != '\0' ? g_path_get_basename (source) : g_strdup ("");
@@ -167,7 +163,8 @@ read_relationships (Xlsx *x,
       g_free (dir);
       dir = g_strdup ("");
     }
-  name = *dir != '\0' ? g_strconcat (dir, "/_rels/", base, ".rels", NULL) : g_strconcat ("_rels/", base, ".rels", NULL);
+  name = *dir != '\0' ? g_strconcat (dir, "/_rels/", base, ".rels", NULL)
+                      : g_strconcat ("_rels/", base, ".rels", NULL);
   if (!crk_zip_has_entry (x->zip, name))
     return rels;
   if ((part = open_part (x, name)) == NULL)
@@ -177,7 +174,8 @@ read_relationships (Xlsx *x,
       const char *id, *type, *target, *mode;
       Relationship *rel;
 
-      if (xmlTextReaderNodeType (crk_xml_part_get_reader (part)) != XML_READER_TYPE_ELEMENT || !crk_xml_part_is (part, ns_package_rel, "Relationship"))
+      if (xmlTextReaderNodeType (crk_xml_part_get_reader (part)) != XML_READER_TYPE_ELEMENT ||
+          !crk_xml_part_is (part, ns_package_rel, "Relationship"))
         continue;
       mode = crk_xml_part_attribute (part, NULL, "TargetMode");
       if (mode != NULL && g_ascii_strcasecmp (mode, "External") == 0)
@@ -186,7 +184,8 @@ read_relationships (Xlsx *x,
       id = crk_xml_part_attribute (part, NULL, "Id");
       rel->id = g_strdup (id != NULL ? id : "");
       type = crk_xml_part_attribute (part, NULL, "Type");
-      rel->type = g_strdup (type != NULL && strrchr (type, '/') != NULL ? strrchr (type, '/') + 1 : "");
+      rel->type =
+        g_strdup (type != NULL && strrchr (type, '/') != NULL ? strrchr (type, '/') + 1 : "");
       target = crk_xml_part_attribute (part, NULL, "Target");
       rel->target = target != NULL ? resolve_target (dir, target) : NULL;
       if (rel->target == NULL)
@@ -201,15 +200,14 @@ read_relationships (Xlsx *x,
 }
 
 static const Relationship *
-find_relationship (GPtrArray *rels,
-                   const char *id,
-                   const char *type)
+find_relationship (GPtrArray *rels, const char *id, const char *type)
 {
   for (guint i = 0; i < rels->len; i++)
     {
       const Relationship *rel = g_ptr_array_index (rels, i);
 
-      if ((id == NULL || g_str_equal (rel->id, id)) && (type == NULL || g_str_equal (rel->type, type)))
+      if ((id == NULL || g_str_equal (rel->id, id)) &&
+          (type == NULL || g_str_equal (rel->type, type)))
         return rel;
     }
   return NULL;
@@ -218,8 +216,7 @@ find_relationship (GPtrArray *rels,
 /* Memory */
 
 static gboolean
-hold (Xlsx *x,
-      guint64 bytes)
+hold (Xlsx *x, guint64 bytes)
 {
   x->memory += bytes;
   if (x->memory <= x->limit)
@@ -247,7 +244,8 @@ unescape_text (GString *text)
   out = g_string_sized_new (text->len);
   while (*p != '\0')
     {
-      if (p[0] == '_' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) && g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) && p[6] == '_')
+      if (p[0] == '_' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) &&
+          g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) && p[6] == '_')
         {
           gunichar c = (gunichar) g_ascii_strtoull (p + 2, NULL, 16);
 
@@ -266,13 +264,13 @@ unescape_text (GString *text)
 static gboolean
 is_text_node (int type)
 {
-  return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA;
+  return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+    type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA;
 }
 
 /* Appends the current text node to @text; FALSE (the part failed) past CRK_SHEET_MAX_TEXT. */
 static gboolean
-append_text (CrkXmlPart *part,
-             GString *text)
+append_text (CrkXmlPart *part, GString *text)
 {
   const char *value = (const char *) xmlTextReaderConstValue (crk_xml_part_get_reader (part));
 
@@ -281,8 +279,7 @@ append_text (CrkXmlPart *part,
 
 /* Shared strings: <si> with <t>, or runs <r><t>; phonetic runs <rPh> are not the text. */
 static gboolean
-read_shared_strings (Xlsx *x,
-                     const char *name)
+read_shared_strings (Xlsx *x, const char *name)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   CrkXmlPart *part = open_part (x, name);
@@ -386,12 +383,12 @@ format_is_date (const char *code)
 static gboolean
 builtin_is_date (guint64 id)
 {
-  return (id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
+  return (id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) ||
+    (id >= 50 && id <= 58);
 }
 
 static void
-read_styles (Xlsx *x,
-             const char *name)
+read_styles (Xlsx *x, const char *name)
 {
   g_autoptr (GHashTable) custom = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr (GArray) xfs = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -417,8 +414,11 @@ read_styles (Xlsx *x,
       else if (crk_xml_part_is (part, ns_main, "numFmt"))
         {
           value = crk_xml_part_attribute (part, NULL, "numFmtId");
-          if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &id, NULL) && (value = crk_xml_part_attribute (part, NULL, "formatCode")) != NULL && g_hash_table_size (custom) < MAX_XFS)
-            g_hash_table_insert (custom, GUINT_TO_POINTER ((guint) id), GINT_TO_POINTER (format_is_date (value) ? 2 : 1));
+          if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &id, NULL) &&
+              (value = crk_xml_part_attribute (part, NULL, "formatCode")) != NULL &&
+              g_hash_table_size (custom) < MAX_XFS)
+            g_hash_table_insert (custom, GUINT_TO_POINTER ((guint) id),
+                                 GINT_TO_POINTER (format_is_date (value) ? 2 : 1));
         }
       else if (in_xfs && crk_xml_part_is (part, ns_main, "xf") && xfs->len < MAX_XFS)
         {
@@ -462,17 +462,11 @@ typedef struct
   GString *value;
 } SheetReader;
 
-static void
-cell_error (SheetReader *s,
-            CrkImportError code,
-            const char *format,
-            ...) G_GNUC_PRINTF (3, 4);
+static void cell_error (SheetReader *s, CrkImportError code, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
 
 static void
-cell_error (SheetReader *s,
-            CrkImportError code,
-            const char *format,
-            ...)
+cell_error (SheetReader *s, CrkImportError code, const char *format, ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -480,7 +474,8 @@ cell_error (SheetReader *s,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  crk_import_report_cell_error (s->x->report, s->x->path, s->sheet->name, s->ref, code, "%s", message);
+  crk_import_report_cell_error (s->x->report, s->x->path, s->sheet->name, s->ref, code, "%s",
+                                message);
 }
 
 static gboolean
@@ -500,8 +495,9 @@ parse_row (SheetReader *s)
   if (n > CRK_SHEET_MAX_ROWS)
     {
       g_snprintf (s->ref, sizeof s->ref, "%" G_GUINT64_FORMAT, n);
-      cell_error (s, CRK_IMPORT_ERROR_HOSTILE, _ ("row %s is beyond the %d rows a sheet may have; refusing the file"),
-                  s->ref, CRK_SHEET_MAX_ROWS);
+      cell_error (s, CRK_IMPORT_ERROR_HOSTILE,
+                  _ ("row %s is beyond the %d rows a sheet may have; refusing the file"), s->ref,
+                  CRK_SHEET_MAX_ROWS);
       return FALSE;
     }
   s->row = (guint) n - 1;
@@ -538,7 +534,8 @@ begin_cell (SheetReader *s)
         {
           guint64 n;
 
-          s->style = g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &n, NULL) ? (guint) n : 0;
+          s->style =
+            g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &n, NULL) ? (guint) n : 0;
         }
     }
   if (r != NULL)
@@ -551,9 +548,10 @@ begin_cell (SheetReader *s)
     {
       if (!crk_cell_parse (ref, &row, &column))
         {
-          cell_error (s, CRK_IMPORT_ERROR_HOSTILE,
-                      _ ("“%s” is outside a sheet (%d rows and %d columns at most); refusing the file"),
-                      ref, CRK_SHEET_MAX_ROWS, CRK_SHEET_MAX_COLUMNS);
+          cell_error (
+            s, CRK_IMPORT_ERROR_HOSTILE,
+            _ ("“%s” is outside a sheet (%d rows and %d columns at most); refusing the file"), ref,
+            CRK_SHEET_MAX_ROWS, CRK_SHEET_MAX_COLUMNS);
           return FALSE;
         }
       s->row = row, s->row_started = TRUE;
@@ -563,8 +561,8 @@ begin_cell (SheetReader *s)
   column = s->column == G_MAXUINT ? 0 : s->column + 1;
   if (column >= CRK_SHEET_MAX_COLUMNS)
     {
-      cell_error (s, CRK_IMPORT_ERROR_HOSTILE, _ ("a row has more than %d cells; refusing the file"),
-                  CRK_SHEET_MAX_COLUMNS);
+      cell_error (s, CRK_IMPORT_ERROR_HOSTILE,
+                  _ ("a row has more than %d cells; refusing the file"), CRK_SHEET_MAX_COLUMNS);
       return FALSE;
     }
   s->column = column;
@@ -577,10 +575,7 @@ begin_cell (SheetReader *s)
 }
 
 static void
-add_cell (SheetReader *s,
-          CrkCellType type,
-          double number,
-          char *text)
+add_cell (SheetReader *s, CrkCellType type, double number, char *text)
 {
   if (!hold (s->x, CRK_SHEET_CELL_BYTES + (text != NULL ? strlen (text) + 17 : 0)))
     {
@@ -591,9 +586,7 @@ add_cell (SheetReader *s,
 }
 
 static gboolean
-parse_number (SheetReader *s,
-              const char *text,
-              double *number)
+parse_number (SheetReader *s, const char *text, double *number)
 {
   char *end = NULL;
 
@@ -613,8 +606,7 @@ parse_number (SheetReader *s,
 }
 
 static void
-end_number (SheetReader *s,
-            const char *text)
+end_number (SheetReader *s, const char *text)
 {
   double number;
 
@@ -645,12 +637,14 @@ end_cell (SheetReader *s)
     {
       guint64 i;
 
-      if (!g_ascii_string_to_unsigned (g_strstrip (s->value->str), 10, 0, G_MAXUINT32, &i, NULL) || i >= s->x->strings->len)
+      if (!g_ascii_string_to_unsigned (g_strstrip (s->value->str), 10, 0, G_MAXUINT32, &i, NULL) ||
+          i >= s->x->strings->len)
         {
           g_autofree char *shown = g_utf8_make_valid (text, MIN (strlen (text), 40));
 
           cell_error (s, CRK_IMPORT_ERROR_MALFORMED,
-                      _ ("the shared string “%s” does not exist (the workbook has %u)"), shown, s->x->strings->len);
+                      _ ("the shared string “%s” does not exist (the workbook has %u)"), shown,
+                      s->x->strings->len);
           return;
         }
       text = g_ptr_array_index (s->x->strings, i);
@@ -710,8 +704,7 @@ read_merge (SheetReader *s)
 
 /* Elements of a cell's content: <v>, <is>, its <t> and runs. */
 static void
-cell_element (SheetReader *s,
-              gboolean start)
+cell_element (SheetReader *s, gboolean start)
 {
   if (crk_xml_part_is (s->part, ns_main, "v"))
     {
@@ -772,7 +765,8 @@ read_sheet_part (SheetReader *s)
           else
             cell_element (s, FALSE);
         }
-      else if (in_cell && is_text_node (type) && (s->in_v || (s->in_is && s->in_t && !s->in_rph)) && !append_text (s->part, s->value))
+      else if (in_cell && is_text_node (type) && (s->in_v || (s->in_is && s->in_t && !s->in_rph)) &&
+               !append_text (s->part, s->value))
         break;
     }
   if (crk_xml_part_get_problem (s->part, NULL) != NULL)
@@ -780,9 +774,7 @@ read_sheet_part (SheetReader *s)
 }
 
 static void
-read_sheet (Xlsx *x,
-            CrkSheet *sheet,
-            const char *name)
+read_sheet (Xlsx *x, CrkSheet *sheet, const char *name)
 {
   SheetReader s = {.x = x, .sheet = sheet, .column = G_MAXUINT};
   g_autoptr (GError) error = NULL;
@@ -790,8 +782,8 @@ read_sheet (Xlsx *x,
   s.part = crk_xml_part_open (x->zip, name, x->cancellable, &error);
   if (s.part == NULL)
     {
-      crk_import_report_error (x->report, x->path, 0, 0, (CrkImportError) error->code, _ ("sheet “%s”: %s"),
-                               sheet->name, error->message);
+      crk_import_report_error (x->report, x->path, 0, 0, (CrkImportError) error->code,
+                               _ ("sheet “%s”: %s"), sheet->name, error->message);
       return;
     }
   s.value = g_string_new (NULL);
@@ -820,8 +812,7 @@ sheet_entry_clear (gpointer data)
 
 /* xl/workbook.xml: the sheets in order, and the date system. */
 static GArray *
-read_workbook (Xlsx *x,
-               const char *name)
+read_workbook (Xlsx *x, const char *name)
 {
   GArray *sheets = g_array_new (FALSE, TRUE, sizeof (SheetEntry));
   CrkXmlPart *part = open_part (x, name);
@@ -881,9 +872,11 @@ read_package (Xlsx *x)
   sheets = read_workbook (x, workbook);
   if (crk_import_report_failed (x->report))
     return NULL;
-  if ((rel = find_relationship (rels, NULL, "sharedStrings")) != NULL && crk_zip_has_entry (x->zip, rel->target) && !read_shared_strings (x, rel->target))
+  if ((rel = find_relationship (rels, NULL, "sharedStrings")) != NULL &&
+      crk_zip_has_entry (x->zip, rel->target) && !read_shared_strings (x, rel->target))
     return NULL;
-  if ((rel = find_relationship (rels, NULL, "styles")) != NULL && crk_zip_has_entry (x->zip, rel->target))
+  if ((rel = find_relationship (rels, NULL, "styles")) != NULL &&
+      crk_zip_has_entry (x->zip, rel->target))
     read_styles (x, rel->target);
 
   for (guint i = 0; i < sheets->len && !crk_import_report_failed (x->report); i++)
@@ -893,14 +886,16 @@ read_package (Xlsx *x)
 
       rel = find_relationship (rels, e->id, NULL);
       if (rel == NULL || !crk_zip_has_entry (x->zip, rel->target))
-        crk_import_report_cell_error (x->report, x->path, e->name, "A1", CRK_IMPORT_ERROR_MALFORMED,
-                                      _ ("the workbook names the sheet, but not a part that holds it"));
+        crk_import_report_cell_error (
+          x->report, x->path, e->name, "A1", CRK_IMPORT_ERROR_MALFORMED,
+          _ ("the workbook names the sheet, but not a part that holds it"));
       else if (g_str_equal (rel->type, "worksheet"))
         read_sheet (x, sheet, rel->target);
       /* chart and dialog sheets have no cells: they stay empty */
     }
   if (sheets->len == 0 && !crk_import_report_failed (x->report))
-    crk_import_report_error (x->report, x->path, 0, 0, CRK_IMPORT_ERROR_INVALID, _ ("the workbook has no sheets"));
+    crk_import_report_error (x->report, x->path, 0, 0, CRK_IMPORT_ERROR_INVALID,
+                             _ ("the workbook has no sheets"));
   if (crk_import_report_failed (x->report))
     return NULL;
   return g_steal_pointer (&set);
@@ -923,7 +918,8 @@ xlsx_read_sheets (const char *path,
       if (local->code == CRK_IMPORT_ERROR_IO)
         g_propagate_error (error, g_steal_pointer (&local));
       else
-        crk_import_report_error (report, path, 0, 0, (CrkImportError) local->code, "%s", local->message);
+        crk_import_report_error (report, path, 0, 0, (CrkImportError) local->code, "%s",
+                                 local->message);
       return NULL;
     }
   x.strings = g_ptr_array_new_with_free_func (g_free);
@@ -939,8 +935,7 @@ xlsx_read_sheets (const char *path,
 }
 
 static gboolean
-head_has (const CrkSniff *sniff,
-          const char *needle)
+head_has (const CrkSniff *sniff, const char *needle)
 {
   gsize n = strlen (needle);
 

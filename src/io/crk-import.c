@@ -24,8 +24,7 @@ crk_import_options_clear (CrkImportOptions *options)
 }
 
 void
-crk_import_options_copy (CrkImportOptions *dest,
-                         const CrkImportOptions *src)
+crk_import_options_copy (CrkImportOptions *dest, const CrkImportOptions *src)
 {
   g_return_if_fail (dest != NULL && src != NULL);
 
@@ -62,7 +61,14 @@ crk_import_report_free (CrkImportReport *report)
 /* At most this many problems or notices; the last one says so. */
 #define MAX_ENTRIES 1000
 
-static void add (GPtrArray *list, const char *file, int line, int column, CrkImportError code, const char *prefix, const char *format, va_list args) G_GNUC_PRINTF (7, 0);
+static void add (GPtrArray *list,
+                 const char *file,
+                 int line,
+                 int column,
+                 CrkImportError code,
+                 const char *prefix,
+                 const char *format,
+                 va_list args) G_GNUC_PRINTF (7, 0);
 
 static void
 add (GPtrArray *list,
@@ -80,11 +86,14 @@ add (GPtrArray *list,
     return;
   if (list->len == MAX_ENTRIES)
     {
-      g_ptr_array_add (list, crk_problem_new (file, 0, 0, code, "%s", _ ("too many problems; stopping here")));
+      g_ptr_array_add (
+        list, crk_problem_new (file, 0, 0, code, "%s", _ ("too many problems; stopping here")));
       return;
     }
   message = g_strdup_vprintf (format, args);
-  g_ptr_array_add (list, crk_problem_new (file, line, column, code, "%s%s", prefix != NULL ? prefix : "", message));
+  g_ptr_array_add (
+    list,
+    crk_problem_new (file, line, column, code, "%s%s", prefix != NULL ? prefix : "", message));
 }
 
 void
@@ -119,8 +128,7 @@ crk_import_report_notice (CrkImportReport *report,
 }
 
 static char *
-cell_prefix (const char *sheet,
-             const char *cell)
+cell_prefix (const char *sheet, const char *cell)
 {
   return g_strdup_printf ("%s!%s: ", sheet != NULL ? sheet : "", cell != NULL ? cell : "");
 }
@@ -167,10 +175,7 @@ crk_import_report_failed (const CrkImportReport *report)
 /* Periods */
 
 static gboolean
-take_int (const char **p,
-          int digits_min,
-          int digits_max,
-          int *out)
+take_int (const char **p, int digits_min, int digits_max, int *out)
 {
   int n = 0, value = 0;
 
@@ -197,10 +202,7 @@ take_int (const char **p,
  * Returns: %TRUE when @text is a period
  */
 gboolean
-crk_period_parse (const char *text,
-                  CrkFrequency *frequency,
-                  int *year,
-                  int *sub)
+crk_period_parse (const char *text, CrkFrequency *frequency, int *year, int *sub)
 {
   const char *p;
   int y, s = 0, month, day;
@@ -262,7 +264,8 @@ crk_period_parse (const char *text,
             GDate date;
 
             p++;
-            if (!take_int (&p, 2, 2, &day) || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) y))
+            if (!take_int (&p, 2, 2, &day) ||
+                !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) y))
               return FALSE;
             g_date_clear (&date, 1);
             g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) y);
@@ -292,31 +295,8 @@ crk_period_parse (const char *text,
 /* Missing values */
 
 static const char *const missing_markers[] = {
-  "",
-  "..",
-  "...",
-  "-",
-  "--",
-  "–",
-  "—",
-  "n/a",
-  "N/A",
-  "na",
-  "NA",
-  "n.a.",
-  ":",
-  "[c]",
-  "x",
-  "X",
-  "#N/A",
-  "NaN",
-  "nan",
-  "null",
-  "NULL",
-  "…",
-  "－",
-  "—",
-  "/",
+  "",    "..", "...", "-",    "--",  "–",   "—",    "n/a",  "N/A", "na", "NA", "n.a.", ":",
+  "[c]", "x",  "X",   "#N/A", "NaN", "nan", "null", "NULL", "…",   "－", "—",  "/",
 };
 
 /**
@@ -327,8 +307,7 @@ static const char *const missing_markers[] = {
  * Returns: %TRUE when @text (without the blanks around it) marks a missing value
  */
 gboolean
-crk_import_is_missing (const char *text,
-                       const char *const *extra)
+crk_import_is_missing (const char *text, const char *const *extra)
 {
   gsize length;
 

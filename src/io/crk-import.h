@@ -67,15 +67,12 @@ typedef enum
 /* "2020", "2020-Q1", "2020Q1", "2020-01", "2020M01", "2020-S1", "2020-W05", "2020-01-31",
  * "2020-01-31T00:00:00.000", "2020-A1": the frequency and the year, and the index of the
  * sub-period within it (1-based; 0 for annual). FALSE when @text is not a period. */
-gboolean crk_period_parse (const char *text,
-                           CrkFrequency *frequency,
-                           int *year,
-                           int *sub);
+gboolean crk_period_parse (const char *text, CrkFrequency *frequency, int *year, int *sub);
 
 /* One observation, as the file gives it. Strings are borrowed for the call. */
 typedef struct
 {
-  const char *key;       /* the city or series key (SDMX: the key's other dimensions joined with ".") */
+  const char *key; /* the city or series key (SDMX: the key's other dimensions joined with ".") */
   const char *indicator; /* the indicator's code (or the column header of a table) */
   const char *period;    /* as written: "2020", "2020-Q1" */
   double value;          /* as written (%.17g round-trips it); NAN when missing */
@@ -111,8 +108,9 @@ typedef struct
  * country (CITY), the indicator (INDICATOR), the date (PERIOD). Borrowed for the call. */
 typedef struct
 {
-  const char *sheet;         /* table formats: the sheet read; NULL otherwise */
-  const char *const *sheets; /* table formats: every sheet's name, NULL-terminated; NULL otherwise */
+  const char *sheet; /* table formats: the sheet read; NULL otherwise */
+  const char *const
+    *sheets; /* table formats: every sheet's name, NULL-terminated; NULL otherwise */
   guint n_fields;
   const CrkImportField *fields;  /* tables: each column of the table in order; observation
                                   * formats: the key's dimensions and the period dimension */
@@ -128,8 +126,7 @@ typedef struct _CrkImportSink CrkImportSink;
 struct _CrkImportSink
 {
   /* An observation; FALSE stops the import (over a budget, a write failed). */
-  gboolean (*observation) (CrkImportSink *sink,
-                           const CrkObservation *observation);
+  gboolean (*observation) (CrkImportSink *sink, const CrkObservation *observation);
   /* Nullable: a label for a code (from an SDMX structure message, a World Bank country
    * element, a table's row label): @role says whose code; @lang "en", "zh" or NULL. */
   void (*label) (CrkImportSink *sink,
@@ -137,9 +134,9 @@ struct _CrkImportSink
                  const char *code,
                  const char *name,
                  const char *lang);
-  /* Nullable: what the importer made of the file, once per file (tables: once the table is found). */
-  void (*shape) (CrkImportSink *sink,
-                 const CrkImportShape *shape);
+  /* Nullable: what the importer made of the file, once per file (tables: once the table is found).
+   */
+  void (*shape) (CrkImportSink *sink, const CrkImportShape *shape);
 };
 
 /* How observations of another frequency (half-years, quarters, months, weeks, days)
@@ -176,8 +173,7 @@ typedef struct
 
 void crk_import_options_clear (CrkImportOptions *options);
 /* @dest (its fields overwritten, not freed) becomes a deep copy of @src. */
-void crk_import_options_copy (CrkImportOptions *dest,
-                              const CrkImportOptions *src);
+void crk_import_options_copy (CrkImportOptions *dest, const CrkImportOptions *src);
 
 /* Problems and notices of one import. */
 typedef struct
@@ -269,8 +265,7 @@ typedef struct
 const CrkImporter *const *crk_importers (void);
 const CrkImporter *crk_importer_lookup (const char *id);
 /* The importer of @path, from its content (then its suffix); NULL with @error when none. */
-const CrkImporter *crk_import_detect (const char *path,
-                                      GError **error);
+const CrkImporter *crk_import_detect (const char *path, GError **error);
 /* Imports @path (with @importer, or the one detected) into @sink. Table formats go
  * through crk_table_extract(); dataset formats are opened and each value they hold is an
  * observation (the city's code, the indicator's code, the year). */
@@ -292,8 +287,7 @@ gboolean crk_table_extract (CrkSheetSet *sheets,
 
 /* Is @text a missing-value marker: "", "..", "-", "–", "—", "n/a", "na", "NA", ":",
  * "[c]", "x", "#N/A", … or one of @extra? */
-gboolean crk_import_is_missing (const char *text,
-                                const char *const *extra);
+gboolean crk_import_is_missing (const char *text, const char *const *extra);
 
 /* crk-import-progress.c: how far a long read is, for the thread that reads. The caller
  * (crk_open_file_async(), crk_import_preview_run_async()) sets a function for its worker
@@ -302,11 +296,9 @@ gboolean crk_import_is_missing (const char *text,
  * maps the fractions of the work that follows into [@from, @to] of the current one (spans
  * nest: crk_import_file() gives reading a workbook's sheets 0-0.8, finding its table the
  * rest); fractions reported in a span outside [0, 1] are clamped. */
-void crk_import_set_progress (CrkProgressFunc func,
-                              gpointer data);
+void crk_import_set_progress (CrkProgressFunc func, gpointer data);
 void crk_import_progress (double fraction);
-void crk_import_progress_push (double from,
-                               double to);
+void crk_import_progress_push (double from, double to);
 void crk_import_progress_pop (void);
 
 G_END_DECLS

@@ -47,10 +47,7 @@ crk_importer_lookup (const char *id)
 /* The root element of the XML in @head (which may stop anywhere after it): its local name
  * and namespace. No network, no DTD, no entities. */
 static gboolean
-sniff_xml_root (const guint8 *head,
-                gsize length,
-                char **name,
-                char **ns)
+sniff_xml_root (const guint8 *head, gsize length, char **name, char **ns)
 {
   xmlTextReaderPtr reader;
   gboolean found = FALSE;
@@ -58,8 +55,8 @@ sniff_xml_root (const guint8 *head,
   /* Past a UTF-8 byte order mark; UTF-16 files are detected by libxml2 itself. */
   if (length >= 3 && head[0] == 0xef && head[1] == 0xbb && head[2] == 0xbf)
     head += 3, length -= 3;
-  reader = xmlReaderForMemory ((const char *) head, (int) MIN (length, (gsize) G_MAXINT), NULL, NULL,
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  reader = xmlReaderForMemory ((const char *) head, (int) MIN (length, (gsize) G_MAXINT), NULL,
+                               NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (reader == NULL)
     return FALSE;
   while (xmlTextReaderRead (reader) == 1)
@@ -96,8 +93,7 @@ suffix_of (const char *path)
  * Returns: (nullable): the importer
  */
 const CrkImporter *
-crk_import_detect (const char *path,
-                   GError **error)
+crk_import_detect (const char *path, GError **error)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFileInputStream) stream = NULL;
@@ -112,7 +108,8 @@ crk_import_detect (const char *path,
   int best_score = 0;
 
   stream = g_file_read (file, NULL, error);
-  if (stream == NULL || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, HEAD_SIZE, &length, NULL, error))
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, HEAD_SIZE, &length, NULL, error))
     return NULL;
   sniff_xml_root (head, length, &root_name, &root_ns);
   /* A zip (xlsx, ods): its entries' names. */
@@ -162,9 +159,11 @@ stream_dataset (CrkDataset *dataset,
         CrkCity *city = crk_dataset_get_city (dataset, c);
 
         if (crk_city_get_name (city) != NULL)
-          sink->label (sink, CRK_IMPORT_ROLE_CITY, crk_city_get_code (city), crk_city_get_name (city), "en");
+          sink->label (sink, CRK_IMPORT_ROLE_CITY, crk_city_get_code (city),
+                       crk_city_get_name (city), "en");
         if (crk_city_get_name_zh (city) != NULL)
-          sink->label (sink, CRK_IMPORT_ROLE_CITY, crk_city_get_code (city), crk_city_get_name_zh (city), "zh");
+          sink->label (sink, CRK_IMPORT_ROLE_CITY, crk_city_get_code (city),
+                       crk_city_get_name_zh (city), "zh");
       }
   for (guint c = 0; c < n_cities; c++)
     {

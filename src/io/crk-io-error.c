@@ -66,8 +66,7 @@ crk_problem_to_string (const CrkProblem *problem)
 }
 
 gboolean
-crk_problems_to_error (GPtrArray *problems,
-                       GError **error)
+crk_problems_to_error (GPtrArray *problems, GError **error)
 {
   GString *s;
 

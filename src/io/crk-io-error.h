@@ -40,8 +40,7 @@ void crk_problem_free (CrkProblem *problem);
 /* "FILE:LINE:COLUMN: error: MESSAGE" (LINE and COLUMN left out when 0). */
 char *crk_problem_to_string (const CrkProblem *problem);
 /* Sets @error (if problems is non-empty) with every problem, one per line; returns FALSE then. */
-gboolean crk_problems_to_error (GPtrArray *problems,
-                                GError **error);
+gboolean crk_problems_to_error (GPtrArray *problems, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkProblem, crk_problem_free)
 

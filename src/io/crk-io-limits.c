@@ -31,8 +31,7 @@ G_LOCK_DEFINE_STATIC (memory_limit);
  * Returns: %TRUE when @text is a positive size
  */
 gboolean
-crk_io_parse_memory_size (const char *text,
-                          guint64 *bytes)
+crk_io_parse_memory_size (const char *text, guint64 *bytes)
 {
   char *end = NULL;
   double number, scale = 1;
@@ -129,8 +128,7 @@ crk_io_set_memory_limit (guint64 bytes)
 }
 
 static char *
-over_budget (guint64 needed,
-             const char *what)
+over_budget (guint64 needed, const char *what)
 {
   g_autofree char *need = crk_io_format_memory_size (needed);
   g_autofree char *limit = crk_io_format_memory_size (crk_io_get_memory_limit ());
@@ -153,9 +151,7 @@ over_budget (guint64 needed,
  * Returns: %TRUE when it fits
  */
 gboolean
-crk_io_check_grid (guint n_cities,
-                   guint n_indicators,
-                   char **message)
+crk_io_check_grid (guint n_cities, guint n_indicators, char **message)
 {
   guint64 needed = (guint64) n_cities * n_indicators * CRK_ENGINE_BYTES_PER_CELL;
 
@@ -163,8 +159,8 @@ crk_io_check_grid (guint n_cities,
     return TRUE;
   if (message != NULL)
     {
-      g_autofree char *what = g_strdup_printf (_ ("Ranking %u cities × %u indicators"),
-                                               n_cities, n_indicators);
+      g_autofree char *what =
+        g_strdup_printf (_ ("Ranking %u cities × %u indicators"), n_cities, n_indicators);
 
       *message = over_budget (needed, what);
     }
@@ -179,8 +175,7 @@ crk_io_check_grid (guint n_cities,
  * Returns: %TRUE when holding @n_values fits the budget
  */
 gboolean
-crk_io_check_values (guint64 n_values,
-                     char **message)
+crk_io_check_values (guint64 n_values, char **message)
 {
   guint64 needed = n_values * CRK_STORED_VALUE_BYTES;
 
@@ -205,9 +200,7 @@ crk_io_check_values (guint64 n_values,
  * Returns: %TRUE when @needed fits the budget
  */
 gboolean
-crk_io_check_memory (guint64 needed,
-                     const char *what,
-                     char **message)
+crk_io_check_memory (guint64 needed, const char *what, char **message)
 {
   if (needed <= crk_io_get_memory_limit ())
     return TRUE;

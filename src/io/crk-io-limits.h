@@ -20,17 +20,11 @@ G_BEGIN_DECLS
 
 guint64 crk_io_get_memory_limit (void);
 void crk_io_set_memory_limit (guint64 bytes);
-gboolean crk_io_parse_memory_size (const char *text,
-                                   guint64 *bytes);
+gboolean crk_io_parse_memory_size (const char *text, guint64 *bytes);
 char *crk_io_format_memory_size (guint64 bytes);
 
-gboolean crk_io_check_grid (guint n_cities,
-                            guint n_indicators,
-                            char **message);
-gboolean crk_io_check_values (guint64 n_values,
-                              char **message);
-gboolean crk_io_check_memory (guint64 needed,
-                              const char *what,
-                              char **message);
+gboolean crk_io_check_grid (guint n_cities, guint n_indicators, char **message);
+gboolean crk_io_check_values (guint64 n_values, char **message);
+gboolean crk_io_check_memory (guint64 needed, const char *what, char **message);
 
 G_END_DECLS

@@ -79,23 +79,19 @@ pending_clear (gpointer data)
 }
 
 static void
-odf_error (Odf *o,
-           guint64 row,
-           guint64 column,
-           CrkImportError code,
-           const char *message)
+odf_error (Odf *o, guint64 row, guint64 column, CrkImportError code, const char *message)
 {
   g_autofree char *cell = crk_cell_name ((guint) MIN (row, CRK_SHEET_MAX_ROWS - 1),
                                          (guint) MIN (column, CRK_SHEET_MAX_COLUMNS - 1));
 
-  crk_import_report_cell_error (o->report, o->path, o->sheet != NULL ? o->sheet->name : "", cell, code, "%s", message);
+  crk_import_report_cell_error (o->report, o->path, o->sheet != NULL ? o->sheet->name : "", cell,
+                                code, "%s", message);
   if (code == CRK_IMPORT_ERROR_HOSTILE)
     o->failed = TRUE;
 }
 
 static gboolean
-hold (Odf *o,
-      guint64 bytes)
+hold (Odf *o, guint64 bytes)
 {
   g_autofree char *message = NULL;
 
@@ -108,9 +104,7 @@ hold (Odf *o,
 }
 
 static guint64
-attribute_count (Odf *o,
-                 const char *name,
-                 guint64 max)
+attribute_count (Odf *o, const char *name, guint64 max)
 {
   const char *value = crk_xml_part_attribute (o->part, NS_TABLE, name);
   guint64 n;
@@ -147,8 +141,9 @@ end_row (Odf *o)
     {
       if (o->row + r >= CRK_SHEET_MAX_ROWS)
         {
-          odf_error (o, o->row + r, 0, CRK_IMPORT_ERROR_HOSTILE,
-                     _ ("the table has cells below the last row a sheet may have; refusing the file"));
+          odf_error (
+            o, o->row + r, 0, CRK_IMPORT_ERROR_HOSTILE,
+            _ ("the table has cells below the last row a sheet may have; refusing the file"));
           break;
         }
       for (guint i = 0; i < o->pending->len && !o->failed; i++)
@@ -158,7 +153,8 @@ end_row (Odf *o)
           if (!hold (o, CRK_SHEET_CELL_BYTES + (p->text != NULL ? strlen (p->text) + 17 : 0)))
             break;
           crk_sheet_add_cell (o->sheet, (guint) (o->row + r), p->column, p->type, p->number,
-                              r + 1 < o->rows_repeated ? g_strdup (p->text) : g_steal_pointer (&p->text));
+                              r + 1 < o->rows_repeated ? g_strdup (p->text)
+                                                       : g_steal_pointer (&p->text));
         }
     }
   g_array_set_size (o->pending, 0);
@@ -180,8 +176,7 @@ clear_cell (Odf *o)
 }
 
 static void
-begin_cell (Odf *o,
-            gboolean covered)
+begin_cell (Odf *o, gboolean covered)
 {
   const char *value;
 
@@ -205,15 +200,15 @@ begin_cell (Odf *o,
       else
         value = crk_xml_part_attribute (o->part, CRK_ODF_NS_OFFICE, "value");
       o->value = g_strdup (value);
-      o->string_value = g_strdup (crk_xml_part_attribute (o->part, CRK_ODF_NS_OFFICE, "string-value"));
+      o->string_value =
+        g_strdup (crk_xml_part_attribute (o->part, CRK_ODF_NS_OFFICE, "string-value"));
     }
   o->calc_type = g_strdup (crk_xml_part_attribute (o->part, NS_CALCEXT, "value-type"));
 }
 
 /* "PT12H30M00S", "-P1DT2H" → days. */
 static gboolean
-parse_duration (const char *text,
-                double *days)
+parse_duration (const char *text, double *days)
 {
   double sign = 1, total = 0;
   gboolean time = FALSE;
@@ -268,8 +263,7 @@ parse_duration (const char *text,
 }
 
 static gboolean
-parse_number (const char *text,
-              double *number)
+parse_number (const char *text, double *number)
 {
   char *end = NULL;
 
@@ -292,8 +286,7 @@ typedef enum
 } BadValue;
 
 static void
-bad_value (Odf *o,
-           BadValue what)
+bad_value (Odf *o, BadValue what)
 {
   const char *value = o->value != NULL ? o->value : "";
   g_autofree char *shown = g_utf8_make_valid (value, (gssize) MIN (strlen (value), 40));
@@ -319,10 +312,7 @@ bad_value (Odf *o,
 
 /* The cell's type, number and text, by its value type; FALSE when it holds nothing. */
 static gboolean
-cell_value (Odf *o,
-            CrkCellType *type,
-            double *number,
-            char **text)
+cell_value (Odf *o, CrkCellType *type, double *number, char **text)
 {
   const char *t = o->value_type != NULL ? o->value_type : "";
 
@@ -392,8 +382,11 @@ end_cell (Odf *o)
   double number;
   char *text = NULL;
 
-  if (!o->covered && (o->rows_spanned > 1 || o->columns_spanned > 1) && o->column < CRK_SHEET_MAX_COLUMNS && o->row < CRK_SHEET_MAX_ROWS && hold (o, 2 * sizeof (CrkCellRange)))
-    crk_sheet_add_merged (o->sheet, (guint) o->row, (guint) o->column, o->rows_spanned, o->columns_spanned);
+  if (!o->covered && (o->rows_spanned > 1 || o->columns_spanned > 1) &&
+      o->column < CRK_SHEET_MAX_COLUMNS && o->row < CRK_SHEET_MAX_ROWS &&
+      hold (o, 2 * sizeof (CrkCellRange)))
+    crk_sheet_add_merged (o->sheet, (guint) o->row, (guint) o->column, o->rows_spanned,
+                          o->columns_spanned);
   if (!o->covered && cell_value (o, &type, &number, &text))
     {
       for (guint64 c = 0; c < o->columns_repeated && !o->failed; c++)
@@ -403,7 +396,8 @@ end_cell (Odf *o)
           if (o->column + c >= CRK_SHEET_MAX_COLUMNS)
             {
               odf_error (o, o->row, o->column + c, CRK_IMPORT_ERROR_HOSTILE,
-                         _ ("the table has cells right of the last column a sheet may have; refusing the file"));
+                         _ ("the table has cells right of the last column a sheet may have; "
+                            "refusing the file"));
               break;
             }
           if (!hold (o, sizeof (Pending) + (text != NULL ? strlen (text) + 17 : 0)))
@@ -418,8 +412,7 @@ end_cell (Odf *o)
 }
 
 static gboolean
-append_text (Odf *o,
-             const char *text)
+append_text (Odf *o, const char *text)
 {
   return crk_xml_part_append_text (o->part, o->text, text);
 }
@@ -431,7 +424,10 @@ cell_element (Odf *o)
 {
   const char *uri = (const char *) xmlTextReaderConstNamespaceUri (o->reader);
 
-  if (xmlTextReaderIsEmptyElement (o->reader) == 0 && ((uri != NULL && g_str_equal (uri, NS_DRAW)) || crk_xml_part_is (o->part, ns_office, "annotation") || crk_xml_part_is (o->part, ns_table, "table")))
+  if (xmlTextReaderIsEmptyElement (o->reader) == 0 &&
+      ((uri != NULL && g_str_equal (uri, NS_DRAW)) ||
+       crk_xml_part_is (o->part, ns_office, "annotation") ||
+       crk_xml_part_is (o->part, ns_table, "table")))
     o->skip_depth = xmlTextReaderDepth (o->reader);
   else if (crk_xml_part_is (o->part, ns_text, "p") || crk_xml_part_is (o->part, ns_text, "h"))
     {
@@ -480,7 +476,8 @@ element (Odf *o)
       if (empty)
         end_row (o);
     }
-  else if (crk_xml_part_is (o->part, ns_table, "table-cell") || crk_xml_part_is (o->part, ns_table, "covered-table-cell"))
+  else if (crk_xml_part_is (o->part, ns_table, "table-cell") ||
+           crk_xml_part_is (o->part, ns_table, "covered-table-cell"))
     {
       begin_cell (o, crk_xml_part_is (o->part, ns_table, "covered-table-cell"));
       o->in_cell = TRUE;
@@ -519,9 +516,7 @@ end_element (Odf *o)
 }
 
 CrkSheetSet *
-crk_odf_content_read (CrkXmlPart *part,
-                      const char *path,
-                      CrkImportReport *report)
+crk_odf_content_read (CrkXmlPart *part, const char *path, CrkImportReport *report)
 {
   Odf o = {.part = part, .path = path, .report = report, .skip_depth = -1, .p_depth = -1};
   g_autoptr (CrkSheetSet) set = crk_sheet_set_new ();
@@ -541,7 +536,9 @@ crk_odf_content_read (CrkXmlPart *part,
         element (&o);
       else if (type == XML_READER_TYPE_END_ELEMENT)
         end_element (&o);
-      else if (o.in_cell && o.skip_depth < 0 && o.p_depth >= 0 && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA))
+      else if (o.in_cell && o.skip_depth < 0 && o.p_depth >= 0 &&
+               (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+                type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA))
         {
           const char *value = (const char *) xmlTextReaderConstValue (o.reader);
 
@@ -566,7 +563,8 @@ crk_odf_content_read (CrkXmlPart *part,
     return NULL;
   if (set->sheets->len == 0)
     {
-      crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_INVALID, _ ("the spreadsheet has no tables"));
+      crk_import_report_error (report, path, 0, 0, CRK_IMPORT_ERROR_INVALID,
+                               _ ("the spreadsheet has no tables"));
       return NULL;
     }
   return g_steal_pointer (&set);

@@ -17,8 +17,6 @@ G_BEGIN_DECLS
 
 /* Reads the tables of @part into sheets; NULL when it failed (the problems in @report,
  * located at @path's SHEET!CELL). */
-CrkSheetSet *crk_odf_content_read (CrkXmlPart *part,
-                                   const char *path,
-                                   CrkImportReport *report);
+CrkSheetSet *crk_odf_content_read (CrkXmlPart *part, const char *path, CrkImportReport *report);
 
 G_END_DECLS

@@ -16,8 +16,7 @@
 /* The title and source of a dataset imported from @path: the file's name up to its first
  * dot, and the file's name. */
 static void
-name_dataset (CrkDataset *dataset,
-              const char *path)
+name_dataset (CrkDataset *dataset, const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *title = g_strdup (base);
@@ -31,18 +30,17 @@ name_dataset (CrkDataset *dataset,
 
 /* An error that is not in @report joins it (cancellation aside). */
 static void
-report_error (CrkImportReport *report,
-              const char *path,
-              const GError *error)
+report_error (CrkImportReport *report, const char *path, const GError *error)
 {
-  if (error == NULL || crk_import_report_failed (report) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (error == NULL || crk_import_report_failed (report) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  crk_import_report_error (report, path, 0, 0, error->domain == CRK_IMPORT_ERROR ? error->code : CRK_IMPORT_ERROR_IO,
+  crk_import_report_error (report, path, 0, 0,
+                           error->domain == CRK_IMPORT_ERROR ? error->code : CRK_IMPORT_ERROR_IO,
                            "%s", error->message);
 }
 
-typedef void (*StageFunc) (double fraction,
-                           gpointer data);
+typedef void (*StageFunc) (double fraction, gpointer data);
 
 static CrkDataset *
 open_file (const char *path,
@@ -89,7 +87,8 @@ open_file (const char *path,
   crk_import_dataset_set_options (import, options);
   crk_import_dataset_begin_file (import, path, report);
   crk_import_progress_push (0.1, 0.8);
-  ok = crk_import_file (path, importer, options, crk_import_dataset_get_sink (import), report, cancellable, &local);
+  ok = crk_import_file (path, importer, options, crk_import_dataset_get_sink (import), report,
+                        cancellable, &local);
   crk_import_progress_pop ();
   if (!ok && local != NULL)
     {
@@ -105,7 +104,8 @@ open_file (const char *path,
   if (dataset == NULL || crk_import_report_failed (report))
     {
       g_clear_object (&dataset);
-      g_set_error (&local, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_INVALID, _ ("Cannot open “%s”: the import failed"), path);
+      g_set_error (&local, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_INVALID,
+                   _ ("Cannot open “%s”: the import failed"), path);
       goto failed;
     }
   name_dataset (dataset, path);
@@ -115,7 +115,8 @@ open_file (const char *path,
 
 failed:
   if (local == NULL)
-    g_set_error (&local, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_INVALID, _ ("Cannot open “%s”: the import failed"), path);
+    g_set_error (&local, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_INVALID,
+                 _ ("Cannot open “%s”: the import failed"), path);
   report_error (report, path, local);
   g_propagate_error (error, g_steal_pointer (&local));
   return NULL;
@@ -170,17 +171,13 @@ open_data_free (gpointer data)
 /* In the worker thread: the stages (detected, read, built), coalesced with the live
  * fractions of the read (crk_import_progress()) by the relay. */
 static void
-thread_stage (double fraction,
-              gpointer data)
+thread_stage (double fraction, gpointer data)
 {
   crk_progress_relay_publish (data, fraction);
 }
 
 static void
-open_thread (GTask *task,
-             gpointer source_object,
-             gpointer task_data,
-             GCancellable *cancellable)
+open_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   OpenData *d = task_data;
   GError *error = NULL;
@@ -189,8 +186,8 @@ open_thread (GTask *task,
   (void) source_object;
   /* the reader's live fractions, mapped by open_file() into the read stage */
   crk_import_set_progress (d->relay != NULL ? crk_progress_relay_hook : NULL, d->relay);
-  dataset = open_file (d->path, &d->options, d->report, d->relay != NULL ? thread_stage : NULL, d->relay, &d->importer,
-                       cancellable, &error);
+  dataset = open_file (d->path, &d->options, d->report, d->relay != NULL ? thread_stage : NULL,
+                       d->relay, &d->importer, cancellable, &error);
   crk_import_set_progress (NULL, NULL);
   if (dataset == NULL)
     g_task_return_error (task, error);
@@ -246,9 +243,7 @@ crk_open_file_async (const char *path,
  * Returns: (transfer full) (nullable): the dataset
  */
 CrkDataset *
-crk_open_file_finish (GAsyncResult *result,
-                      CrkImportReport **report,
-                      GError **error)
+crk_open_file_finish (GAsyncResult *result, CrkImportReport **report, GError **error)
 {
   GTask *task = G_TASK (result);
   OpenData *d;
@@ -291,8 +286,7 @@ crk_open_file_get_importer (GAsyncResult *result)
  * name up to its first dot, the source the file's name.
  */
 void
-crk_open_name_dataset (CrkDataset *dataset,
-                       const char *path)
+crk_open_name_dataset (CrkDataset *dataset, const char *path)
 {
   g_return_if_fail (CRK_IS_DATASET (dataset));
   g_return_if_fail (path != NULL);

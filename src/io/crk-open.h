@@ -40,9 +40,7 @@ void crk_open_file_async (const char *path,
                           gpointer user_data);
 /* The dataset, or NULL with @error; @report (out, optional, transfer full): the problems
  * and notices, also on success. */
-CrkDataset *crk_open_file_finish (GAsyncResult *result,
-                                  CrkImportReport **report,
-                                  GError **error);
+CrkDataset *crk_open_file_finish (GAsyncResult *result, CrkImportReport **report, GError **error);
 
 /* The importer that read the file of @result (known once the callback runs; NULL when
  * the format was not found): a dataset format (open() set) or an import. */
@@ -50,7 +48,6 @@ const CrkImporter *crk_open_file_get_importer (GAsyncResult *result);
 
 /* Names @dataset as crk_open_file() names a dataset it imports from @path: the title is
  * the file's name up to its first dot, the source the file's name. */
-void crk_open_name_dataset (CrkDataset *dataset,
-                            const char *path);
+void crk_open_name_dataset (CrkDataset *dataset, const char *path);
 
 G_END_DECLS

@@ -19,16 +19,12 @@ G_BEGIN_DECLS
 typedef struct _CrkProgressRelay CrkProgressRelay;
 
 /* In the caller's thread: @func will be called in its thread-default main context. */
-CrkProgressRelay *crk_progress_relay_new (GTask *task,
-                                          CrkProgressFunc func,
-                                          gpointer data);
+CrkProgressRelay *crk_progress_relay_new (GTask *task, CrkProgressFunc func, gpointer data);
 void crk_progress_relay_unref (CrkProgressRelay *relay);
 /* From any thread. */
-void crk_progress_relay_publish (CrkProgressRelay *relay,
-                                 double fraction);
+void crk_progress_relay_publish (CrkProgressRelay *relay, double fraction);
 /* crk_progress_relay_publish() as a CrkProgressFunc, for crk_import_set_progress(). */
-void crk_progress_relay_hook (double fraction,
-                              gpointer relay);
+void crk_progress_relay_hook (double fraction, gpointer relay);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkProgressRelay, crk_progress_relay_unref)
 

@@ -121,8 +121,7 @@ typedef struct
 } Loader;
 
 static void
-count_bytes (Loader *l,
-             gsize n)
+count_bytes (Loader *l, gsize n)
 {
   g_autofree char *message = NULL;
 
@@ -138,24 +137,20 @@ count_bytes (Loader *l,
 }
 
 static const char *
-attribute (Loader *l,
-           const char *name)
+attribute (Loader *l, const char *name)
 {
   return crk_sdmx_xml_attribute (&l->xml, NULL, name);
 }
 
 static void
-replace (char **field,
-         const char *value)
+replace (char **field, const char *value)
 {
   g_free (*field);
   *field = value != NULL ? g_strdup (value) : NULL;
 }
 
 static void
-set_codelist (Loader *l,
-              Kind holder,
-              const char *codelist)
+set_codelist (Loader *l, Kind holder, const char *codelist)
 {
   if (codelist == NULL || *codelist == '\0')
     return;
@@ -168,8 +163,7 @@ set_codelist (Loader *l,
 
 /* The component or concept an Enumeration belongs to. */
 static Kind
-enumeration_holder (Loader *l,
-                    int depth)
+enumeration_holder (Loader *l, int depth)
 {
   for (int i = depth - 1; i >= 0; i--)
     if (l->stack[i] == K_COMPONENT || l->stack[i] == K_CONCEPT)
@@ -178,8 +172,7 @@ enumeration_holder (Loader *l,
 }
 
 static Kind
-start_component (Loader *l,
-                 const char *name)
+start_component (Loader *l, const char *name)
 {
   const char *id = attribute (l, "id");
 
@@ -188,7 +181,8 @@ start_component (Loader *l,
   if (id == NULL || l->dsd == NULL)
     return K_SKIP;
   replace (&l->component, id);
-  l->component_is_dimension = strcmp (name, "Attribute") != 0 && strcmp (name, "PrimaryMeasure") != 0;
+  l->component_is_dimension =
+    strcmp (name, "Attribute") != 0 && strcmp (name, "PrimaryMeasure") != 0;
   l->component_is_measure = strcmp (name, "PrimaryMeasure") == 0;
   count_bytes (l, strlen (id));
   if (l->component_is_dimension)
@@ -200,8 +194,7 @@ start_component (Loader *l,
 }
 
 static Kind
-classify (Loader *l,
-          int depth)
+classify (Loader *l, int depth)
 {
   const char *name = (const char *) xmlTextReaderConstLocalName (l->xml.reader);
   const char *uri = (const char *) xmlTextReaderConstNamespaceUri (l->xml.reader);
@@ -214,15 +207,17 @@ classify (Loader *l,
       l->version = version;
       if ((version == 20 || version == 21) && strcmp (name, "Structure") == 0)
         return K_OTHER;
-      crk_import_report_error (l->report, l->path, 1, 0, CRK_IMPORT_ERROR_INVALID, "%s",
-                               version >= 30 ? _ ("this is an SDMX-ML 3.0 message, which Cityrank does not read yet")
-                                             : _ ("this is not an SDMX-ML 2.0 or 2.1 structure message"));
+      crk_import_report_error (
+        l->report, l->path, 1, 0, CRK_IMPORT_ERROR_INVALID, "%s",
+        version >= 30 ? _ ("this is an SDMX-ML 3.0 message, which Cityrank does not read yet")
+                      : _ ("this is not an SDMX-ML 2.0 or 2.1 structure message"));
       l->stop = TRUE;
       return K_SKIP;
     }
   if (parent == K_SKIP || parent == K_CODE_NAME || parent == K_ARTEFACT_NAME)
     return K_SKIP;
-  if (ns == CRK_SDMX_NS_STRUCTURE && (strcmp (name, "Codelist") == 0 || strcmp (name, "CodeList") == 0))
+  if (ns == CRK_SDMX_NS_STRUCTURE &&
+      (strcmp (name, "Codelist") == 0 || strcmp (name, "CodeList") == 0))
     {
       replace (&l->codelist, attribute (l, "id"));
       return l->codelist != NULL ? K_CODELIST : K_SKIP;
@@ -235,13 +230,15 @@ classify (Loader *l,
       return l->code != NULL ? K_CODE : K_SKIP;
     }
   if ((parent == K_CODE || parent == K_DSD || parent == K_DATAFLOW) &&
-      (strcmp (name, "Name") == 0 || (l->version == 20 && parent == K_CODE && strcmp (name, "Description") == 0)))
+      (strcmp (name, "Name") == 0 ||
+       (l->version == 20 && parent == K_CODE && strcmp (name, "Description") == 0)))
     {
       replace (&l->lang, crk_sdmx_xml_attribute (&l->xml, CRK_SDMX_NS_XML, "lang"));
       g_string_truncate (l->text, 0);
       return parent == K_CODE ? K_CODE_NAME : K_ARTEFACT_NAME;
     }
-  if (ns == CRK_SDMX_NS_STRUCTURE && (strcmp (name, "DataStructure") == 0 || strcmp (name, "KeyFamily") == 0))
+  if (ns == CRK_SDMX_NS_STRUCTURE &&
+      (strcmp (name, "DataStructure") == 0 || strcmp (name, "KeyFamily") == 0))
     {
       const char *id = attribute (l, "id");
 
@@ -256,8 +253,9 @@ classify (Loader *l,
       return K_DSD;
     }
   if (l->dsd != NULL && ns == CRK_SDMX_NS_STRUCTURE &&
-      (strcmp (name, "Dimension") == 0 || strcmp (name, "TimeDimension") == 0 || strcmp (name, "MeasureDimension") == 0 ||
-       strcmp (name, "Attribute") == 0 || strcmp (name, "PrimaryMeasure") == 0))
+      (strcmp (name, "Dimension") == 0 || strcmp (name, "TimeDimension") == 0 ||
+       strcmp (name, "MeasureDimension") == 0 || strcmp (name, "Attribute") == 0 ||
+       strcmp (name, "PrimaryMeasure") == 0))
     return start_component (l, name);
   if (strcmp (name, "Enumeration") == 0)
     return K_ENUMERATION;
@@ -327,14 +325,14 @@ add_code_name (Loader *l)
 
   if (*name == '\0')
     return;
-  packed = g_strconcat (old != NULL ? old : "", l->lang != NULL ? l->lang : "", "\x1f", name, "\x1e", NULL);
+  packed = g_strconcat (old != NULL ? old : "", l->lang != NULL ? l->lang : "", "\x1f", name,
+                        "\x1e", NULL);
   count_bytes (l, strlen (packed) + strlen (key));
   g_hash_table_insert (l->s->names, g_steal_pointer (&key), packed);
 }
 
 static void
-end_element (Loader *l,
-             int depth)
+end_element (Loader *l, int depth)
 {
   Kind kind = l->stack[depth];
 
@@ -347,11 +345,15 @@ end_element (Loader *l,
       case K_ARTEFACT_NAME:
         {
           Kind parent = depth > 0 ? l->stack[depth - 1] : K_OTHER;
-          const char *id = parent == K_DSD && l->dsd != NULL ? l->dsd->id : parent == K_DATAFLOW ? l->flow
-                                                                                                 : NULL;
+          const char *id = parent == K_DSD && l->dsd != NULL ? l->dsd->id
+            : parent == K_DATAFLOW                           ? l->flow
+                                                             : NULL;
 
-          if (id != NULL && (l->lang == NULL || strcmp (l->lang, "en") == 0 || !g_hash_table_contains (l->s->artefacts, id)))
-            g_hash_table_insert (l->s->artefacts, g_strdup (id), crk_xml_clean_text (l->text->str, -1, 200));
+          if (id != NULL &&
+              (l->lang == NULL || strcmp (l->lang, "en") == 0 ||
+               !g_hash_table_contains (l->s->artefacts, id)))
+            g_hash_table_insert (l->s->artefacts, g_strdup (id),
+                                 crk_xml_clean_text (l->text->str, -1, 200));
         }
         break;
       case K_URN:
@@ -417,7 +419,8 @@ crk_sdmx_structure_load (const char *path,
         else if (type == XML_READER_TYPE_END_ELEMENT)
           end_element (&l, depth);
         else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) && depth > 0 &&
-                 (l.stack[depth - 1] == K_CODE_NAME || l.stack[depth - 1] == K_ARTEFACT_NAME || l.stack[depth - 1] == K_URN) &&
+                 (l.stack[depth - 1] == K_CODE_NAME || l.stack[depth - 1] == K_ARTEFACT_NAME ||
+                  l.stack[depth - 1] == K_URN) &&
                  l.text->len < CRK_SDMX_MAX_VALUE_LENGTH)
           g_string_append (l.text, (const char *) xmlTextReaderConstValue (l.xml.reader));
       }
@@ -439,8 +442,7 @@ crk_sdmx_structure_load (const char *path,
 /* Looking up */
 
 void
-crk_sdmx_structure_select (CrkSdmxStructure *s,
-                           const char *hint)
+crk_sdmx_structure_select (CrkSdmxStructure *s, const char *hint)
 {
   const char *dsd_id = hint != NULL ? g_hash_table_lookup (s->flow_dsd, hint) : NULL;
 
@@ -468,8 +470,7 @@ crk_sdmx_structure_has_components (const CrkSdmxStructure *s)
 }
 
 gboolean
-crk_sdmx_structure_is_dimension (const CrkSdmxStructure *s,
-                                 const char *id)
+crk_sdmx_structure_is_dimension (const CrkSdmxStructure *s, const char *id)
 {
   return s->selected != NULL && g_hash_table_contains (s->selected->dimensions, id);
 }
@@ -481,9 +482,7 @@ crk_sdmx_structure_measure (const CrkSdmxStructure *s)
 }
 
 static const char *
-packed_names (const CrkSdmxStructure *s,
-              const char *id,
-              const char *code)
+packed_names (const CrkSdmxStructure *s, const char *id, const char *code)
 {
   const char *codelist = NULL;
   g_autofree char *fallback = NULL;
@@ -542,9 +541,7 @@ typedef struct
 } NameSearch;
 
 static void
-search_cb (const char *lang,
-           const char *name,
-           gpointer user_data)
+search_cb (const char *lang, const char *name, gpointer user_data)
 {
   NameSearch *n = user_data;
 
@@ -569,8 +566,7 @@ crk_sdmx_structure_name (const CrkSdmxStructure *s,
 
   if (!crk_sdmx_structure_foreach_name (s, id, code, search_cb, &n))
     return NULL;
-  found = n.wanted != NULL ? n.wanted : n.english != NULL ? n.english
-                                                          : n.any;
+  found = n.wanted != NULL ? n.wanted : n.english != NULL ? n.english : n.any;
   if (found != n.wanted)
     g_free (n.wanted);
   if (found != n.english)
@@ -582,8 +578,7 @@ crk_sdmx_structure_name (const CrkSdmxStructure *s,
 }
 
 const char *
-crk_sdmx_structure_artefact_name (const CrkSdmxStructure *s,
-                                  const char *id)
+crk_sdmx_structure_artefact_name (const CrkSdmxStructure *s, const char *id)
 {
   return id != NULL ? g_hash_table_lookup (s->artefacts, id) : NULL;
 }

@@ -47,8 +47,7 @@ crk_sheet_set_free (CrkSheetSet *set)
 }
 
 CrkSheet *
-crk_sheet_set_add (CrkSheetSet *set,
-                   const char *name)
+crk_sheet_set_add (CrkSheetSet *set, const char *name)
 {
   CrkSheet *sheet = g_new0 (CrkSheet, 1);
 
@@ -68,8 +67,7 @@ crk_sheet_set_add (CrkSheetSet *set,
  * Returns: (nullable) (transfer none): the sheet; a name wins over a number
  */
 CrkSheet *
-crk_sheet_set_find (CrkSheetSet *set,
-                    const char *name)
+crk_sheet_set_find (CrkSheetSet *set, const char *name)
 {
   guint64 n;
 
@@ -86,8 +84,7 @@ crk_sheet_set_find (CrkSheetSet *set,
 }
 
 static int
-compare_cells (gconstpointer a,
-               gconstpointer b)
+compare_cells (gconstpointer a, gconstpointer b)
 {
   const CrkCell *x = a, *y = b;
 
@@ -100,9 +97,7 @@ compare_cells (gconstpointer a,
 
 /* Index of the first cell at or after (@row, @column). */
 static guint
-find_cell (CrkSheet *sheet,
-           guint row,
-           guint column)
+find_cell (CrkSheet *sheet, guint row, guint column)
 {
   CrkCell key = {.row = row, .column = column};
   guint lo = 0, hi = sheet->cells->len;
@@ -162,30 +157,19 @@ crk_sheet_add_cell (CrkSheet *sheet,
 }
 
 void
-crk_sheet_add_number (CrkSheet *sheet,
-                      guint row,
-                      guint column,
-                      double number,
-                      char *text)
+crk_sheet_add_number (CrkSheet *sheet, guint row, guint column, double number, char *text)
 {
   crk_sheet_add_cell (sheet, row, column, CRK_CELL_NUMBER, number, text);
 }
 
 void
-crk_sheet_add_text (CrkSheet *sheet,
-                    guint row,
-                    guint column,
-                    char *text)
+crk_sheet_add_text (CrkSheet *sheet, guint row, guint column, char *text)
 {
   crk_sheet_add_cell (sheet, row, column, CRK_CELL_TEXT, 0, text);
 }
 
 void
-crk_sheet_add_merged (CrkSheet *sheet,
-                      guint row,
-                      guint column,
-                      guint n_rows,
-                      guint n_columns)
+crk_sheet_add_merged (CrkSheet *sheet, guint row, guint column, guint n_rows, guint n_columns)
 {
   CrkCellRange range = {row, column, MAX (n_rows, 1), MAX (n_columns, 1)};
 
@@ -199,8 +183,7 @@ typedef struct
 } Numbered;
 
 static int
-compare_numbered (gconstpointer a,
-                  gconstpointer b)
+compare_numbered (gconstpointer a, gconstpointer b)
 {
   const Numbered *x = a, *y = b;
   int c = compare_cells (&x->cell, &y->cell);
@@ -220,7 +203,8 @@ crk_sheet_sort (CrkSheet *sheet)
   gboolean sorted = TRUE;
 
   for (guint i = 1; i < n && sorted; i++)
-    sorted = compare_cells (&g_array_index (cells, CrkCell, i - 1), &g_array_index (cells, CrkCell, i)) < 0;
+    sorted = compare_cells (&g_array_index (cells, CrkCell, i - 1),
+                            &g_array_index (cells, CrkCell, i)) < 0;
   if (sorted)
     return;
 
@@ -244,9 +228,7 @@ crk_sheet_sort (CrkSheet *sheet)
 }
 
 const CrkCell *
-crk_sheet_get (CrkSheet *sheet,
-               guint row,
-               guint column)
+crk_sheet_get (CrkSheet *sheet, guint row, guint column)
 {
   guint i = find_cell (sheet, row, column);
 
@@ -261,8 +243,7 @@ crk_sheet_get (CrkSheet *sheet,
 }
 
 char *
-crk_cell_name (guint row,
-               guint column)
+crk_cell_name (guint row, guint column)
 {
   char letters[8];
   int n = 0;
@@ -284,9 +265,7 @@ crk_cell_name (guint row,
 }
 
 gboolean
-crk_cell_parse (const char *ref,
-                guint *row,
-                guint *column)
+crk_cell_parse (const char *ref, guint *row, guint *column)
 {
   guint64 c = 0, r = 0;
   const char *p = ref;

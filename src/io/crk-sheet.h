@@ -56,16 +56,19 @@ typedef struct
 
 CrkSheetSet *crk_sheet_set_new (void);
 void crk_sheet_set_free (CrkSheetSet *set);
-CrkSheet *crk_sheet_set_add (CrkSheetSet *set,
-                             const char *name);
+CrkSheet *crk_sheet_set_add (CrkSheetSet *set, const char *name);
 /* The sheet named @name, or numbered @name (1-based); NULL when none. */
-CrkSheet *crk_sheet_set_find (CrkSheetSet *set,
-                              const char *name);
+CrkSheet *crk_sheet_set_find (CrkSheetSet *set, const char *name);
 
 /* Adds a cell (taking @text); a cell at the same place replaces the earlier one. */
 void crk_sheet_add_number (CrkSheet *sheet, guint row, guint column, double number, char *text);
 void crk_sheet_add_text (CrkSheet *sheet, guint row, guint column, char *text);
-void crk_sheet_add_cell (CrkSheet *sheet, guint row, guint column, CrkCellType type, double number, char *text);
+void crk_sheet_add_cell (CrkSheet *sheet,
+                         guint row,
+                         guint column,
+                         CrkCellType type,
+                         double number,
+                         char *text);
 void crk_sheet_add_merged (CrkSheet *sheet, guint row, guint column, guint n_rows, guint n_columns);
 void crk_sheet_sort (CrkSheet *sheet);
 /* The cell at @row, @column, or NULL (binary search: the sheet must be sorted). */

@@ -56,8 +56,7 @@ typedef struct
 } Row;
 
 static int
-compare_rows (const void *a,
-              const void *b)
+compare_rows (const void *a, const void *b)
 {
   const Row *x = a, *y = b;
 
@@ -67,8 +66,7 @@ compare_rows (const void *a,
 }
 
 static guint
-city_rank (CrkRankingTable *self,
-           guint city)
+city_rank (CrkRankingTable *self, guint city)
 {
   return self->node == 0 ? crk_results_get_rank (self->results, city)
                          : crk_results_get_node_rank (self->results, self->node, city);
@@ -103,10 +101,7 @@ column_clear (gpointer data)
 }
 
 static void
-add_column (CrkRankingTable *self,
-            ColumnKind kind,
-            guint node,
-            const char *header)
+add_column (CrkRankingTable *self, ColumnKind kind, guint node, const char *header)
 {
   Column column = {kind, node, g_strdup (header)};
 
@@ -121,8 +116,7 @@ group_attribute (CrkRankingTable *self)
 
 /* Does any city have something in a column of @kind? */
 static gboolean
-any_city_has (CrkRankingTable *self,
-              ColumnKind kind)
+any_city_has (CrkRankingTable *self, ColumnKind kind)
 {
   CrkDataset *dataset = crk_results_get_dataset (self->results);
   guint n = crk_results_get_n_cities (self->results);
@@ -154,9 +148,7 @@ any_city_has (CrkRankingTable *self,
 }
 
 static void
-add_columns (CrkRankingTable *self,
-             const guint *level_nodes,
-             guint n_levels)
+add_columns (CrkRankingTable *self, const guint *level_nodes, guint n_levels)
 {
   CrkFrameworkNode *fn = crk_results_get_node (self->results, self->node);
   const char *group = group_attribute (self);
@@ -186,19 +178,18 @@ add_columns (CrkRankingTable *self,
     }
   for (guint k = 0; level_nodes != NULL && k < n_levels; k++)
     if (level_nodes[k] < crk_results_get_n_nodes (self->results))
-      add_column (self, COLUMN_LEVEL, level_nodes[k],
-                  crk_framework_node_get_display_name (crk_results_get_node (self->results, level_nodes[k])));
+      add_column (
+        self, COLUMN_LEVEL, level_nodes[k],
+        crk_framework_node_get_display_name (crk_results_get_node (self->results, level_nodes[k])));
   if (self->node == 0 && any_city_has (self, COLUMN_TIER))
     add_column (self, COLUMN_TIER, 0, _ ("Tier"));
-  if (self->node == 0 && crk_results_has_base_year (self->results) && any_city_has (self, COLUMN_CHANGE))
+  if (self->node == 0 && crk_results_has_base_year (self->results) &&
+      any_city_has (self, COLUMN_CHANGE))
     add_column (self, COLUMN_CHANGE, 0, _ ("Rank change"));
 }
 
 CrkRankingTable *
-crk_ranking_table_new (CrkResults *results,
-                       guint node,
-                       const guint *level_nodes,
-                       guint n_levels)
+crk_ranking_table_new (CrkResults *results, guint node, const guint *level_nodes, guint n_levels)
 {
   CrkRankingTable *self;
 
@@ -228,9 +219,7 @@ crk_ranking_table_free (CrkRankingTable *self)
 }
 
 void
-crk_ranking_table_set_cities (CrkRankingTable *self,
-                              const guint *cities,
-                              guint n_cities)
+crk_ranking_table_set_cities (CrkRankingTable *self, const guint *cities, guint n_cities)
 {
   guint n = crk_results_get_n_cities (self->results);
 
@@ -254,8 +243,7 @@ crk_ranking_table_get_n_rows (CrkRankingTable *self)
 }
 
 const char *
-crk_ranking_table_get_header (CrkRankingTable *self,
-                              guint column)
+crk_ranking_table_get_header (CrkRankingTable *self, guint column)
 {
   g_return_val_if_fail (column < self->columns->len, NULL);
   return g_array_index (self->columns, Column, column).header;
@@ -288,9 +276,7 @@ text_cell (const char *text)
 }
 
 CrkTableCell
-crk_ranking_table_get_cell (CrkRankingTable *self,
-                            guint row,
-                            guint column)
+crk_ranking_table_get_cell (CrkRankingTable *self, guint row, guint column)
 {
   CrkDataset *dataset = crk_results_get_dataset (self->results);
   const Column *c;
@@ -315,10 +301,11 @@ crk_ranking_table_get_cell (CrkRankingTable *self,
       case COLUMN_NAME_ZH:
         return text_cell (crk_city_get_name_zh (city));
       case COLUMN_PROVINCE:
-        return text_cell (crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city)));
+        return text_cell (
+          crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city)));
       case COLUMN_GROUP:
-        return text_cell (crk_dataset_get_group_display_name (dataset, group_attribute (self),
-                                                              crk_city_get_attribute (city, group_attribute (self))));
+        return text_cell (crk_dataset_get_group_display_name (
+          dataset, group_attribute (self), crk_city_get_attribute (city, group_attribute (self))));
       case COLUMN_SCORE:
         return number_cell (crk_results_get_score (self->results, self->node, index));
       case COLUMN_LEVEL:
@@ -376,8 +363,7 @@ crk_ranking_table_dup_sheet_name (CrkRankingTable *self)
 
 /* The shortest of %.15g, %.16g and %.17g that reads back as @value, in the C locale. */
 static void
-append_number (GString *out,
-               double value)
+append_number (GString *out, double value)
 {
   static const char *const formats[] = {"%.15g", "%.16g", "%.17g"};
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -392,8 +378,7 @@ append_number (GString *out,
 }
 
 static void
-append_csv_text (GString *out,
-                 const char *text)
+append_csv_text (GString *out, const char *text)
 {
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
@@ -411,16 +396,14 @@ append_csv_text (GString *out,
 }
 
 static void
-append_tsv_text (GString *out,
-                 const char *text)
+append_tsv_text (GString *out, const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     g_string_append_c (out, (*p == '\t' || *p == '\r' || *p == '\n') ? ' ' : *p);
 }
 
 static char *
-to_text (CrkRankingTable *self,
-         gboolean csv)
+to_text (CrkRankingTable *self, gboolean csv)
 {
   GString *out = g_string_new (NULL);
   const char *separator = csv ? "," : "\t";
@@ -485,9 +468,7 @@ crk_table_format_from_path (const char *path)
 /* xlsx ----------------------------------------------------------------------------- */
 
 static gboolean
-fail (const char *path,
-      const char *reason,
-      GError **error)
+fail (const char *path, const char *reason, GError **error)
 {
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _ ("Cannot save “%s”: %s"), path, reason);
   return FALSE;
@@ -495,8 +476,7 @@ fail (const char *path,
 
 /* Column widths in characters: the longest header or text, numbers 10. */
 static double
-column_width (CrkRankingTable *self,
-              guint column)
+column_width (CrkRankingTable *self, guint column)
 {
   glong width = g_utf8_strlen (crk_ranking_table_get_header (self, column), -1);
 
@@ -517,8 +497,7 @@ column_width (CrkRankingTable *self,
 }
 
 static lxw_error
-write_sheet (CrkRankingTable *self,
-             lxw_workbook *workbook)
+write_sheet (CrkRankingTable *self, lxw_workbook *workbook)
 {
   g_autofree char *name = crk_ranking_table_dup_sheet_name (self);
   lxw_worksheet *sheet = workbook_add_worksheet (workbook, name);
@@ -540,8 +519,7 @@ write_sheet (CrkRankingTable *self,
   for (guint c = 0; c < self->columns->len && err == LXW_NO_ERROR; c++)
     {
       ColumnKind kind = g_array_index (self->columns, Column, c).kind;
-      lxw_format *format = kind == COLUMN_RANK ? integer : kind == COLUMN_CHANGE ? change
-                                                                                 : score;
+      lxw_format *format = kind == COLUMN_RANK ? integer : kind == COLUMN_CHANGE ? change : score;
 
       worksheet_set_column (sheet, c, c, column_width (self, c), NULL);
       err = worksheet_write_string (sheet, 0, c, crk_ranking_table_get_header (self, c), bold);
@@ -561,9 +539,7 @@ write_sheet (CrkRankingTable *self,
 
 /* libxlsxwriter writes to a file name: a temporary file beside @path, renamed over it. */
 static gboolean
-write_xlsx (CrkRankingTable *self,
-            const char *path,
-            GError **error)
+write_xlsx (CrkRankingTable *self, const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -587,7 +563,9 @@ write_xlsx (CrkRankingTable *self,
       g_unlink (tmp);
       return fail (path, lxw_strerror (LXW_ERROR_CREATING_XLSX_FILE), error);
     }
-  workbook_set_properties (workbook, &(lxw_doc_properties){.title = (char *) crk_dataset_get_display_title (crk_results_get_dataset (self->results))});
+  workbook_set_properties (workbook,
+                           &(lxw_doc_properties){.title = (char *) crk_dataset_get_display_title (
+                                                   crk_results_get_dataset (self->results))});
   err = write_sheet (self, workbook);
   if (err == LXW_NO_ERROR)
     err = workbook_close (workbook);
@@ -631,11 +609,11 @@ crk_ranking_table_write (CrkRankingTable *self,
   if (format == CRK_TABLE_FORMAT_XLSX)
     return write_xlsx (self, path, error);
 
-  text = format == CRK_TABLE_FORMAT_CSV ? crk_ranking_table_to_csv (self) : crk_ranking_table_to_tsv (self);
+  text = format == CRK_TABLE_FORMAT_CSV ? crk_ranking_table_to_csv (self)
+                                        : crk_ranking_table_to_tsv (self);
   /* GLib's atomic writer: a temporary file, flushed, renamed over @path */
-  if (!g_file_set_contents_full (path, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0666, error))
+  if (!g_file_set_contents_full (
+        path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0666, error))
     return FALSE;
   return TRUE;
 }

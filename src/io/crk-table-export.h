@@ -46,24 +46,17 @@ typedef struct _CrkRankingTable CrkRankingTable;
 /* The table of @results ranked by @node (a node index; 0 = the index), with one score
  * column for each of the @n_levels node indices of @level_nodes (NULL: the children of
  * @node). Rows: every city, ranked ones in rank order, the others last. */
-CrkRankingTable *crk_ranking_table_new (CrkResults *results,
-                                        guint node,
-                                        const guint *level_nodes,
-                                        guint n_levels);
+CrkRankingTable *
+crk_ranking_table_new (CrkResults *results, guint node, const guint *level_nodes, guint n_levels);
 void crk_ranking_table_free (CrkRankingTable *table);
 /* Only these cities (dataset indices), in this order. */
-void crk_ranking_table_set_cities (CrkRankingTable *table,
-                                   const guint *cities,
-                                   guint n_cities);
+void crk_ranking_table_set_cities (CrkRankingTable *table, const guint *cities, guint n_cities);
 
 guint crk_ranking_table_get_n_columns (CrkRankingTable *table);
 guint crk_ranking_table_get_n_rows (CrkRankingTable *table);
 /* The header of a column, in the user's language. */
-const char *crk_ranking_table_get_header (CrkRankingTable *table,
-                                          guint column);
-CrkTableCell crk_ranking_table_get_cell (CrkRankingTable *table,
-                                         guint row,
-                                         guint column);
+const char *crk_ranking_table_get_header (CrkRankingTable *table, guint column);
+CrkTableCell crk_ranking_table_get_cell (CrkRankingTable *table, guint row, guint column);
 /* The worksheet's name: the dataset's title and the year, at most 31 characters, none
  * of []:*?/\ (as Excel wants). */
 char *crk_ranking_table_dup_sheet_name (CrkRankingTable *table);

@@ -39,9 +39,9 @@
  * Once the table is found, the sink hears its shape (CrkImportShape: the sheet, the header
  * rows, the first data row, the row labels, the layout, each column's role), before the
  * first value, also when the table then fails (a wide table without a period), so that
- * the import assistant can show it. Every observation carries its sheet and cell. Labels are cleaned of blanks around
- * them, runs of blanks become one space, and blanks between two Chinese characters
- * (padding such as "北  京") go.
+ * the import assistant can show it. Every observation carries its sheet and cell. Labels are
+ * cleaned of blanks around them, runs of blanks become one space, and blanks between two Chinese
+ * characters (padding such as "北  京") go.
  */
 #define G_LOG_DOMAIN "crk-table-extract"
 
@@ -123,7 +123,8 @@ is_blank (gunichar c)
 static gboolean
 is_cjk (gunichar c)
 {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+    (c >= 0xFF00 && c <= 0xFFEF);
 }
 
 /* The text cleaned: no blanks around it, runs of blanks as one space, none between two
@@ -183,8 +184,7 @@ is_empty_cell (const CrkCell *cell)
 
 /* Does @text start with one of @prefixes (ignoring ASCII case)? */
 static gboolean
-starts_with_any (const char *text,
-                 const char *const *prefixes)
+starts_with_any (const char *text, const char *const *prefixes)
 {
   for (guint i = 0; prefixes[i] != NULL; i++)
     if (g_ascii_strncasecmp (text, prefixes[i], strlen (prefixes[i])) == 0)
@@ -194,8 +194,7 @@ starts_with_any (const char *text,
 
 /* Is @text (cleaned, ASCII case ignored) one of @words? */
 static gboolean
-equals_any (const char *text,
-            const char *const *words)
+equals_any (const char *text, const char *const *words)
 {
   for (guint i = 0; words[i] != NULL; i++)
     if (g_ascii_strcasecmp (text, words[i]) == 0)
@@ -208,24 +207,8 @@ static gboolean
 is_note_text (const char *text)
 {
   static const char *const prefixes[] = {
-    "Source:",
-    "Sources:",
-    "Note:",
-    "Notes:",
-    "Footnote",
-    "注：",
-    "注:",
-    "注 ",
-    "资料来源",
-    "数据来源",
-    "来源：",
-    "说明：",
-    "备注",
-    "单位：",
-    "单位:",
-    "Unit:",
-    "Units:",
-    NULL,
+    "Source:",  "Sources:", "Note:",  "Notes:", "Footnote", "注：",  "注:",   "注 ",    "资料来源",
+    "数据来源", "来源：",   "说明：", "备注",   "单位：",   "单位:", "Unit:", "Units:", NULL,
   };
 
   return starts_with_any (text, prefixes);
@@ -296,8 +279,7 @@ period_of_cell (const CrkCell *cell)
 /* Units in headers: a last bracketed part, "GDP (10,000 yuan)", "地区生产总值（万元）",
  * "Share [%]", that is not a period. Sets @name to the header without it. */
 static char *
-split_unit (const char *header,
-            char **name)
+split_unit (const char *header, char **name)
 {
   static const char *const pairs[][2] = {{"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}};
   g_autofree char *h = clean_text (header);
@@ -313,7 +295,8 @@ split_unit (const char *header,
       open = g_strrstr (h, pairs[i][0]);
       if (open == NULL || open == h)
         continue;
-      inside = g_strndup (open + strlen (pairs[i][0]), strlen (open) - strlen (pairs[i][0]) - strlen (pairs[i][1]));
+      inside = g_strndup (open + strlen (pairs[i][0]),
+                          strlen (open) - strlen (pairs[i][0]) - strlen (pairs[i][1]));
       period = period_of_text (inside);
       if (period != NULL || inside[0] == '\0')
         continue;
@@ -332,10 +315,12 @@ split_unit (const char *header,
 static gboolean
 is_total_label (const char *label)
 {
-  static const char *const words[] = {"total", "totals", "grand total", "all", "合计", "总计", "全国", "全国总计", "sum", NULL};
+  static const char *const words[] = {"total", "totals", "grand total", "all", "合计",
+                                      "总计",  "全国",   "全国总计",    "sum", NULL};
   static const char *const prefixes[] = {"total ", "total:", "all ", NULL};
 
-  return equals_any (label, words) || starts_with_any (label, prefixes) || g_str_has_suffix (label, "合计") || g_str_has_suffix (label, "总计");
+  return equals_any (label, words) || starts_with_any (label, prefixes) ||
+    g_str_has_suffix (label, "合计") || g_str_has_suffix (label, "总计");
 }
 
 /* Values */
@@ -370,20 +355,21 @@ is_footnote_mark (const char *mark)
 
       if (g_ascii_isalpha (*p) && c < 0x80)
         letters++;
-      else if (c == '*' || c == '#' || c == 0x2020 || c == 0x2021 || c == 0x00A7 || (c >= 0x2460 && c <= 0x2473) || c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || (c >= 0x2070 && c <= 0x2079))
+      else if (c == '*' || c == '#' || c == 0x2020 || c == 0x2021 || c == 0x00A7 ||
+               (c >= 0x2460 && c <= 0x2473) || c == 0x00B9 || c == 0x00B2 || c == 0x00B3 ||
+               (c >= 0x2070 && c <= 0x2079))
         symbols++;
       else
         return FALSE;
     }
-  return (letters > 0 && letters <= 2 && symbols == 0) || (symbols > 0 && symbols <= 3 && letters == 0);
+  return (letters > 0 && letters <= 2 && symbols == 0) ||
+    (symbols > 0 && symbols <= 3 && letters == 0);
 }
 
 /* The digits of a number written as text, without the thousands separators (",", blanks
  * between groups of three digits), in @out; the rest of the text in @rest. */
 static gboolean
-take_digits (const char *s,
-             GString *out,
-             const char **rest)
+take_digits (const char *s, GString *out, const char **rest)
 {
   const char *p = s;
   gboolean digits = FALSE, point = FALSE;
@@ -418,14 +404,16 @@ take_digits (const char *s,
             skip = 1;
           else if (g_str_has_prefix (p, "\u00a0") || g_str_has_prefix (p, "\u202f"))
             skip = strlen (g_str_has_prefix (p, "\u00a0") ? "\u00a0" : "\u202f");
-          if (skip > 0 && g_ascii_isdigit (p[skip]) && g_ascii_isdigit (p[skip + 1]) && g_ascii_isdigit (p[skip + 2]) && !g_ascii_isdigit (p[skip + 3]))
+          if (skip > 0 && g_ascii_isdigit (p[skip]) && g_ascii_isdigit (p[skip + 1]) &&
+              g_ascii_isdigit (p[skip + 2]) && !g_ascii_isdigit (p[skip + 3]))
             {
               p += skip;
               continue;
             }
         }
       /* an exponent: "1.5E+03" */
-      if ((*p == 'e' || *p == 'E') && digits && (g_ascii_isdigit (p[1]) || ((p[1] == '+' || p[1] == '-') && g_ascii_isdigit (p[2]))))
+      if ((*p == 'e' || *p == 'E') && digits &&
+          (g_ascii_isdigit (p[1]) || ((p[1] == '+' || p[1] == '-') && g_ascii_isdigit (p[2]))))
         {
           g_string_append_c (out, *p++);
           if (*p == '+' || *p == '-')
@@ -442,10 +430,7 @@ take_digits (const char *s,
 /* The value of a cell: numbers as they are, numbers written as text, missing markers,
  * footnote marks (@mark, owned). */
 static ValueKind
-cell_value (const CrkCell *cell,
-            const char *const *extra,
-            double *value,
-            char **mark)
+cell_value (const CrkCell *cell, const char *const *extra, double *value, char **mark)
 {
   g_autofree char *s = NULL;
   g_autoptr (GString) digits = g_string_new (NULL);
@@ -500,9 +485,7 @@ typedef struct
 
 /* What a row holds, from the cell at @*index on; @*index moves to the next row. */
 static void
-row_info (CrkSheet *sheet,
-          gsize *index,
-          RowInfo *info)
+row_info (CrkSheet *sheet, gsize *index, RowInfo *info)
 {
   GArray *cells = sheet->cells;
 
@@ -541,9 +524,7 @@ row_info (CrkSheet *sheet,
 /* The merged ranges of @sheet over @column (or over row @row when @column is -1), so
  * that looking a cell up costs little. */
 static GArray *
-merges_over (CrkSheet *sheet,
-             int row,
-             int column)
+merges_over (CrkSheet *sheet, int row, int column)
 {
   GArray *ranges = g_array_new (FALSE, FALSE, sizeof (CrkCellRange));
 
@@ -551,7 +532,9 @@ merges_over (CrkSheet *sheet,
     {
       const CrkCellRange *r = &g_array_index (sheet->merged, CrkCellRange, i);
 
-      if ((column >= 0 && (guint) column >= r->column && (guint) column - r->column < r->n_columns) || (row >= 0 && (guint) row >= r->row && (guint) row - r->row < r->n_rows))
+      if ((column >= 0 && (guint) column >= r->column &&
+           (guint) column - r->column < r->n_columns) ||
+          (row >= 0 && (guint) row >= r->row && (guint) row - r->row < r->n_rows))
         g_array_append_val (ranges, *r);
     }
   return ranges;
@@ -559,10 +542,7 @@ merges_over (CrkSheet *sheet,
 
 /* A cell, or the top-left cell of the merged range of @ranges that covers it. */
 static const CrkCell *
-cell_or_merged (CrkSheet *sheet,
-                GArray *ranges,
-                guint row,
-                guint column)
+cell_or_merged (CrkSheet *sheet, GArray *ranges, guint row, guint column)
 {
   const CrkCell *cell = crk_sheet_get (sheet, row, column);
 
@@ -570,7 +550,8 @@ cell_or_merged (CrkSheet *sheet,
     {
       const CrkCellRange *r = &g_array_index (ranges, CrkCellRange, i);
 
-      if (row >= r->row && row - r->row < r->n_rows && column >= r->column && column - r->column < r->n_columns)
+      if (row >= r->row && row - r->row < r->n_rows && column >= r->column &&
+          column - r->column < r->n_columns)
         return crk_sheet_get (sheet, r->row, r->column);
     }
   return cell;
@@ -579,8 +560,7 @@ cell_or_merged (CrkSheet *sheet,
 /* The cells of header row @row, each column's, merged ranges filled from their
  * top-left cell (array of sheet->n_columns). */
 static const CrkCell **
-header_cells (CrkSheet *sheet,
-              guint row)
+header_cells (CrkSheet *sheet, guint row)
 {
   const CrkCell **cells = g_new0 (const CrkCell *, sheet->n_columns);
   g_autoptr (GArray) ranges = merges_over (sheet, (int) row, -1);
@@ -602,8 +582,7 @@ header_cells (CrkSheet *sheet,
 /* A row above the header: a title, a note, a unit or indicator line. Remembers what
  * it says. */
 static void
-take_title_row (Table *t,
-                const RowInfo *info)
+take_title_row (Table *t, const RowInfo *info)
 {
   g_autofree char *text = cell_text (info->first_cell);
   char *s;
@@ -628,9 +607,7 @@ take_title_row (Table *t,
 /* A title split over cells ("Table 3, output by city" in a CSV) is no header: the row
  * after it holds more cells, no numbers, and something under the first column. */
 static gboolean
-wider_header_follows (CrkSheet *sheet,
-                      gsize index,
-                      const RowInfo *info)
+wider_header_follows (CrkSheet *sheet, gsize index, const RowInfo *info)
 {
   RowInfo next;
 
@@ -639,7 +616,8 @@ wider_header_follows (CrkSheet *sheet,
       row_info (sheet, &index, &next);
       if (next.n_cells == 0)
         continue;
-      return next.n_numbers == 0 && next.n_cells > info->n_cells && next.first_column <= info->first_column;
+      return next.n_numbers == 0 && next.n_cells > info->n_cells &&
+        next.first_column <= info->first_column;
     }
   return FALSE;
 }
@@ -761,15 +739,15 @@ read_headers (Table *t)
   for (guint c = 0; c < n; c++)
     if (t->headers[c] == NULL && t->parents[c] != NULL)
       t->headers[c] = g_steal_pointer (&t->parents[c]);
-    else if (t->parents[c] != NULL && t->headers[c] != NULL && g_str_equal (t->parents[c], t->headers[c]))
+    else if (t->parents[c] != NULL && t->headers[c] != NULL &&
+             g_str_equal (t->parents[c], t->headers[c]))
       g_clear_pointer (&t->parents[c], g_free);
 }
 
 /* A column chosen by the user: by its header text, or by its letter ("B"); -1 when none
  * is named, -2 when the name matches no column. */
 static int
-option_column (Table *t,
-               const char *name)
+option_column (Table *t, const char *name)
 {
   g_autofree char *clean = NULL;
   g_autofree char *ref = NULL;
@@ -795,8 +773,7 @@ option_column (Table *t,
 }
 
 static gboolean
-header_is (const char *header,
-           const char *const *words)
+header_is (const char *header, const char *const *words)
 {
   g_autofree char *name = NULL;
 
@@ -807,34 +784,12 @@ header_is (const char *header,
 }
 
 static const char *const period_words[] = {
-  "year",
-  "years",
-  "period",
-  "time",
-  "date",
-  "time_period",
-  "年份",
-  "年度",
-  "年",
-  "时间",
-  "日期",
-  "期间",
-  NULL,
+  "year", "years", "period", "time", "date", "time_period", "年份",
+  "年度", "年",    "时间",   "日期", "期间", NULL,
 };
 static const char *const indicator_words[] = {
-  "indicator",
-  "indicators",
-  "variable",
-  "series",
-  "item",
-  "measure",
-  "indicator name",
-  "series name",
-  "指标",
-  "指标名称",
-  "项目",
-  "变量",
-  NULL,
+  "indicator",   "indicators", "variable", "series", "item", "measure", "indicator name",
+  "series name", "指标",       "指标名称", "项目",   "变量", NULL,
 };
 
 typedef struct
@@ -844,9 +799,7 @@ typedef struct
 
 /* Counts what the columns below the header hold; @repeated: a row label occurs twice. */
 static ColumnCount *
-count_columns (Table *t,
-               int label,
-               gboolean *repeated)
+count_columns (Table *t, int label, gboolean *repeated)
 {
   CrkSheet *sheet = t->sheet;
   ColumnCount *counts = g_new0 (ColumnCount, sheet->n_columns);
@@ -920,13 +873,17 @@ find_columns (Table *t)
   counts = count_columns (t, t->label_column, &repeated);
 
   /* a period column: only periods, named so or beside repeated labels */
-  for (guint c = 0; c < sheet->n_columns && t->period_column == -1 && o->layout != CRK_TABLE_LAYOUT_WIDE_PERIODS && o->layout != CRK_TABLE_LAYOUT_WIDE_INDICATORS;
+  for (guint c = 0; c < sheet->n_columns && t->period_column == -1 &&
+       o->layout != CRK_TABLE_LAYOUT_WIDE_PERIODS && o->layout != CRK_TABLE_LAYOUT_WIDE_INDICATORS;
        c++)
-    if ((int) c != t->label_column && all_periods (&counts[c]) && (header_is (t->headers[c], period_words) || repeated))
+    if ((int) c != t->label_column && all_periods (&counts[c]) &&
+        (header_is (t->headers[c], period_words) || repeated))
       t->period_column = (int) c;
   /* an indicator column: text, named so, or beside repeated labels */
   for (guint c = 0; c < sheet->n_columns && t->indicator_column == -1; c++)
-    if ((int) c != t->label_column && (int) c != t->period_column && counts[c].n_text > counts[c].n_numbers && (header_is (t->headers[c], indicator_words) || repeated))
+    if ((int) c != t->label_column && (int) c != t->period_column &&
+        counts[c].n_text > counts[c].n_numbers &&
+        (header_is (t->headers[c], indicator_words) || repeated))
       t->indicator_column = (int) c;
 
   t->is_value = g_new0 (guint8, sheet->n_columns);
@@ -934,7 +891,8 @@ find_columns (Table *t)
     {
       g_autofree char *period = NULL;
 
-      if ((int) c == t->label_column || (int) c == t->period_column || (int) c == t->indicator_column)
+      if ((int) c == t->label_column || (int) c == t->period_column ||
+          (int) c == t->indicator_column)
         continue;
       if (counts[c].n_numbers == 0 && (t->headers[c] == NULL || counts[c].n_text > 0))
         continue;
@@ -979,7 +937,8 @@ find_table_period (Table *t)
       t->table_period = g_strdup_printf ("%d", o->default_year);
       return TRUE;
     }
-  if (o->period != NULL && t->period_column == -2 && (t->table_period = period_of_text (o->period)) != NULL)
+  if (o->period != NULL && t->period_column == -2 &&
+      (t->table_period = period_of_text (o->period)) != NULL)
     return TRUE;
   if (t->title == NULL)
     return FALSE;
@@ -1009,7 +968,9 @@ name_value (Table *t,
   g_autofree char *letter = NULL;
   g_autofree char *full = NULL;
   const char *name;
-  gboolean split = header_period != NULL && t->options->layout != CRK_TABLE_LAYOUT_WIDE_INDICATORS && (t->layout == CRK_TABLE_LAYOUT_WIDE_PERIODS || parent != NULL || row_indicator != NULL);
+  gboolean split = header_period != NULL &&
+    t->options->layout != CRK_TABLE_LAYOUT_WIDE_INDICATORS &&
+    (t->layout == CRK_TABLE_LAYOUT_WIDE_PERIODS || parent != NULL || row_indicator != NULL);
 
   *period = NULL;
   if (t->layout == CRK_TABLE_LAYOUT_LONG)
@@ -1023,8 +984,7 @@ name_value (Table *t,
   else if (split)
     {
       *period = g_steal_pointer (&header_period);
-      name = row_indicator != NULL ? row_indicator : parent != NULL ? parent
-                                                                    : t->table_indicator;
+      name = row_indicator != NULL ? row_indicator : parent != NULL ? parent : t->table_indicator;
       if (name == NULL)
         name = t->title != NULL ? t->title : t->sheet->name;
     }
@@ -1036,7 +996,8 @@ name_value (Table *t,
         name = header;
       if (row_indicator != NULL)
         {
-          char *joined = name != NULL ? g_strconcat (row_indicator, " / ", name, NULL) : g_strdup (row_indicator);
+          char *joined = name != NULL ? g_strconcat (row_indicator, " / ", name, NULL)
+                                      : g_strdup (row_indicator);
 
           g_free (full);
           name = full = joined;
@@ -1058,10 +1019,7 @@ name_value (Table *t,
 /* One row of the table: its label, then an observation per value column. FALSE when
  * the sink stops. */
 static gboolean
-emit_row (Table *t,
-          guint row,
-          gsize first,
-          gsize end)
+emit_row (Table *t, guint row, gsize first, gsize end)
 {
   CrkSheet *sheet = t->sheet;
   const CrkCell *label_cell = cell_or_merged (sheet, t->label_merges, row, (guint) t->label_column);
@@ -1089,7 +1047,8 @@ emit_row (Table *t,
       return TRUE;
     }
   if (t->indicator_column >= 0)
-    row_indicator = cell_text (cell_or_merged (sheet, t->indicator_merges, row, (guint) t->indicator_column));
+    row_indicator =
+      cell_text (cell_or_merged (sheet, t->indicator_merges, row, (guint) t->indicator_column));
   if (t->period_column >= 0)
     {
       const CrkCell *pc = crk_sheet_get (sheet, row, (guint) t->period_column);
@@ -1100,7 +1059,8 @@ emit_row (Table *t,
           g_autofree char *where = crk_cell_name (row, (guint) t->period_column);
 
           crk_import_report_cell_notice (t->report, t->file, sheet->name, where,
-                                         _ ("“%s” is not a period; the row is skipped"), pc != NULL && pc->text != NULL ? pc->text : "");
+                                         _ ("“%s” is not a period; the row is skipped"),
+                                         pc != NULL && pc->text != NULL ? pc->text : "");
           return TRUE;
         }
     }
@@ -1129,12 +1089,14 @@ emit_row (Table *t,
       where = crk_cell_name (row, c);
       kind = cell_value (cell, (const char *const *) t->options->missing, &o.value, &mark);
       if (kind == VALUE_MARKED)
-        crk_import_report_cell_notice (t->report, t->file, sheet->name, where,
-                                       _ ("the footnote mark “%s” of “%s” is left out; the value %g is kept"),
-                                       mark, cell->text, o.value);
+        crk_import_report_cell_notice (
+          t->report, t->file, sheet->name, where,
+          _ ("the footnote mark “%s” of “%s” is left out; the value %g is kept"), mark, cell->text,
+          o.value);
       else if (kind == VALUE_TEXT)
         crk_import_report_cell_notice (t->report, t->file, sheet->name, where,
-                                       _ ("“%s” is not a number; the value is taken as missing"), cell->text);
+                                       _ ("“%s” is not a number; the value is taken as missing"),
+                                       cell->text);
       name_value (t, c, row_indicator, row_period, &indicator, &unit, &period);
       o.key = label;
       o.indicator = indicator;
@@ -1185,8 +1147,7 @@ find_table (Table *t)
 
 /* Tells the sink what the table is: the sheet, the header, the layout, each column. */
 static void
-emit_shape (Table *t,
-            CrkSheetSet *sheets)
+emit_shape (Table *t, CrkSheetSet *sheets)
 {
   CrkSheet *sheet = t->sheet;
   guint n = sheet->n_columns;
@@ -1252,8 +1213,9 @@ extract (Table *t)
     {
       g_autofree char *where = crk_cell_name (t->header[0], (guint) t->label_column);
 
-      crk_import_report_cell_error (t->report, t->file, sheet->name, where, CRK_IMPORT_ERROR_INVALID,
-                                    _ ("the table’s columns are indicators but it gives no period; choose a year"));
+      crk_import_report_cell_error (
+        t->report, t->file, sheet->name, where, CRK_IMPORT_ERROR_INVALID,
+        _ ("the table’s columns are indicators but it gives no period; choose a year"));
       return FALSE;
     }
   while (index < sheet->cells->len)
@@ -1305,8 +1267,8 @@ crk_table_extract (CrkSheetSet *sheets,
     crk_sheet_sort (g_ptr_array_index (sheets->sheets, i));
   if (options->sheet != NULL && crk_sheet_set_find (sheets, options->sheet) == NULL)
     {
-      crk_import_report_error (report, file, 0, 0, CRK_IMPORT_ERROR_INVALID, _ ("the file has no sheet “%s”"),
-                               options->sheet);
+      crk_import_report_error (report, file, 0, 0, CRK_IMPORT_ERROR_INVALID,
+                               _ ("the file has no sheet “%s”"), options->sheet);
       return FALSE;
     }
   for (guint i = 0; i < sheets->sheets->len; i++)
@@ -1323,17 +1285,20 @@ crk_table_extract (CrkSheetSet *sheets,
           table_clear (&t);
           return ok;
         }
-      if (options->sheet != NULL && (t.label_column == -2 || t.period_column == -2 || t.indicator_column == -2))
+      if (options->sheet != NULL &&
+          (t.label_column == -2 || t.period_column == -2 || t.indicator_column == -2))
         crk_import_report_error (report, file, 0, 0, CRK_IMPORT_ERROR_INVALID,
-                                 _ ("no column of sheet “%s” is named as the options say"), sheet->name);
+                                 _ ("no column of sheet “%s” is named as the options say"),
+                                 sheet->name);
       table_clear (&t);
     }
   if (crk_import_report_failed (report))
     return FALSE;
   if (options->sheet != NULL)
-    crk_import_report_error (report, file, 0, 0, CRK_IMPORT_ERROR_INVALID, _ ("no table was found in sheet “%s”"),
-                             options->sheet);
+    crk_import_report_error (report, file, 0, 0, CRK_IMPORT_ERROR_INVALID,
+                             _ ("no table was found in sheet “%s”"), options->sheet);
   else
-    crk_import_report_error (report, file, 0, 0, CRK_IMPORT_ERROR_INVALID, "%s", _ ("no table was found in the file"));
+    crk_import_report_error (report, file, 0, 0, CRK_IMPORT_ERROR_INVALID, "%s",
+                             _ ("no table was found in the file"));
   return FALSE;
 }

@@ -45,9 +45,7 @@ struct _CrkXmlInput
  * Returns: (transfer full): @text on one line, valid UTF-8, blanks around removed
  */
 char *
-crk_xml_clean_text (const char *text,
-                    gssize length,
-                    gsize max_chars)
+crk_xml_clean_text (const char *text, gssize length, gsize max_chars)
 {
   const char *p = text != NULL ? text : "";
   const char *end = p + (length >= 0 ? (gsize) length : strlen (p));
@@ -86,9 +84,7 @@ crk_xml_clean_text (const char *text,
 }
 
 gboolean
-crk_xml_append_text (GString *text,
-                     const char *value,
-                     gsize max)
+crk_xml_append_text (GString *text, const char *value, gsize max)
 {
   gsize length = strlen (value);
 
@@ -99,13 +95,13 @@ crk_xml_append_text (GString *text,
 }
 
 char *
-crk_xml_describe_error (const xmlError *error,
-                        CrkImportError *code)
+crk_xml_describe_error (const xmlError *error, CrkImportError *code)
 {
   g_autofree char *text = crk_xml_clean_text (error->message, -1, 200);
 
   *code = CRK_IMPORT_ERROR_MALFORMED;
-  if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_UNDECLARED_ENTITY || error->code == XML_WAR_UNDECLARED_ENTITY)
+  if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_UNDECLARED_ENTITY ||
+      error->code == XML_WAR_UNDECLARED_ENTITY)
     *code = CRK_IMPORT_ERROR_HOSTILE;
   if (strstr (text, "Excessive depth") != NULL || strstr (text, "huge") != NULL)
     {
@@ -133,14 +129,14 @@ crk_xml_describe_error (const xmlError *error,
  *   incomplete. A comment left open or tags that do not match keep libxml2's words.
  */
 gboolean
-crk_xml_error_is_truncation (const xmlError *error,
-                             guint64 length)
+crk_xml_error_is_truncation (const xmlError *error, guint64 length)
 {
   xmlParserCtxtPtr ctxt = error->ctxt;
   guint64 offset;
 
-  if (length == 0 || error->domain != XML_FROM_PARSER || error->level != XML_ERR_FATAL || ctxt == NULL ||
-      ctxt->input == NULL || ctxt->input->base == NULL || ctxt->input->cur < ctxt->input->base)
+  if (length == 0 || error->domain != XML_FROM_PARSER || error->level != XML_ERR_FATAL ||
+      ctxt == NULL || ctxt->input == NULL || ctxt->input->base == NULL ||
+      ctxt->input->cur < ctxt->input->base)
     return FALSE;
   if (error->code == XML_ERR_TAG_NAME_MISMATCH || error->code == XML_ERR_COMMENT_NOT_FINISHED)
     return FALSE;
@@ -168,11 +164,14 @@ crk_xml_describe_truncation (const xmlError *error)
       g_autofree char *name = crk_xml_clean_text ((const char *) ctxt->name, -1, 40);
 
       /* TRANSLATORS: %d is a line number, %s an element name; the file was cut short */
-      return g_strdup_printf (_ ("not well-formed XML: the file ends early, at line %d, inside <%s>; it may have been cut short when it was saved, copied or downloaded"),
-                              line, name);
+      return g_strdup_printf (
+        _ ("not well-formed XML: the file ends early, at line %d, inside <%s>; it may have been "
+           "cut short when it was saved, copied or downloaded"),
+        line, name);
     }
   /* TRANSLATORS: %d is a line number; the file was cut short */
-  return g_strdup_printf (_ ("not well-formed XML: the file ends early, at line %d; it may have been cut short when it was saved, copied or downloaded"),
+  return g_strdup_printf (_ ("not well-formed XML: the file ends early, at line %d; it may have "
+                             "been cut short when it was saved, copied or downloaded"),
                           line);
 }
 
@@ -180,8 +179,7 @@ crk_xml_describe_truncation (const xmlError *error)
 
 /* The head as UTF-8 (UTF-16 converted, as far as it converts) to look at its prolog. */
 static char *
-head_as_utf8 (const guint8 *head,
-              gsize length)
+head_as_utf8 (const guint8 *head, gsize length)
 {
   const char *from = NULL;
   gsize read = 0;
@@ -190,23 +188,22 @@ head_as_utf8 (const guint8 *head,
 
   if (length >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == '<' && head[1] == 0)))
     from = "UTF-16LE";
-  else if (length >= 2 && ((head[0] == 0xfe && head[1] == 0xff) || (head[0] == 0 && head[1] == '<')))
+  else if (length >= 2 &&
+           ((head[0] == 0xfe && head[1] == 0xff) || (head[0] == 0 && head[1] == '<')))
     from = "UTF-16BE";
   if (from == NULL)
     return g_strndup ((const char *) head, length);
   length &= ~(gsize) 1;
   text = g_convert ((const char *) head, (gssize) length, "UTF-8", from, &read, NULL, &error);
   if (text == NULL && read > 0 && read < length)
-    text = g_convert ((const char *) head, (gssize) (read & ~(gsize) 1), "UTF-8", from, NULL, NULL, NULL);
+    text = g_convert ((const char *) head, (gssize) (read & ~(gsize) 1), "UTF-8", from, NULL, NULL,
+                      NULL);
   return text != NULL ? text : g_strdup ("");
 }
 
 /* Moves *@p to @to, counting lines and columns (in characters). */
 static void
-advance (const char **p,
-         const char *to,
-         int *line,
-         int *column)
+advance (const char **p, const char *to, int *line, int *column)
 {
   for (; *p < to; (*p)++)
     if (**p == '\n')
@@ -247,8 +244,11 @@ crk_xml_check_prolog (const guint8 *head,
       *line = *column = 0;
       return g_strdup (_ ("the file is empty"));
     }
-  if ((flags & CRK_XML_INPUT_UTF8_ONLY) && length >= 2 && ((head[0] == 0xfe && head[1] == 0xff) || (head[0] == 0xff && head[1] == 0xfe) || head[0] == 0 || head[1] == 0))
-    return g_strdup (_ ("the file is not UTF-8 (it looks like UTF-16 or UTF-32); save or download it as UTF-8"));
+  if ((flags & CRK_XML_INPUT_UTF8_ONLY) && length >= 2 &&
+      ((head[0] == 0xfe && head[1] == 0xff) || (head[0] == 0xff && head[1] == 0xfe) ||
+       head[0] == 0 || head[1] == 0))
+    return g_strdup (
+      _ ("the file is not UTF-8 (it looks like UTF-16 or UTF-32); save or download it as UTF-8"));
   text = head_as_utf8 (head, length);
   p = text;
   end = text + strlen (text);
@@ -292,12 +292,12 @@ crk_xml_check_prolog (const guint8 *head,
 
 /* FALSE (with a problem in the report) when the file must not be parsed. */
 static gboolean
-check_prolog (CrkXmlInput *input,
-              CrkXmlInputFlags flags)
+check_prolog (CrkXmlInput *input, CrkXmlInputFlags flags)
 {
   int line, column;
   CrkImportError code;
-  g_autofree char *problem = crk_xml_check_prolog (input->head, input->head_length, flags, &line, &column, &code);
+  g_autofree char *problem =
+    crk_xml_check_prolog (input->head, input->head_length, flags, &line, &column, &code);
 
   if (problem == NULL)
     return TRUE;
@@ -308,9 +308,7 @@ check_prolog (CrkXmlInput *input,
 /* The parser's input and errors */
 
 static int
-read_cb (void *context,
-         char *buffer,
-         int length)
+read_cb (void *context, char *buffer, int length)
 {
   CrkXmlInput *input = context;
   gssize n;
@@ -328,7 +326,8 @@ read_cb (void *context,
     }
   if (input->io_error != NULL)
     return -1;
-  n = g_input_stream_read (input->stream, buffer, (gsize) length, input->cancellable, &input->io_error);
+  n = g_input_stream_read (input->stream, buffer, (gsize) length, input->cancellable,
+                           &input->io_error);
   if (n > 0)
     input->consumed += (guint64) n;
   else if (n == 0)
@@ -343,14 +342,14 @@ close_cb (void *context)
 }
 
 static void
-error_cb (void *user_data,
-          xmlErrorPtr error)
+error_cb (void *user_data, xmlErrorPtr error)
 {
   CrkXmlInput *input = user_data;
   g_autofree char *message = NULL;
   CrkImportError code;
 
-  if (error == NULL || error->level == XML_ERR_WARNING || error->level == XML_ERR_NONE || input->broken)
+  if (error == NULL || error->level == XML_ERR_WARNING || error->level == XML_ERR_NONE ||
+      input->broken)
     return;
   if (error->domain == XML_FROM_IO || input->io_error != NULL)
     {
@@ -366,7 +365,8 @@ error_cb (void *user_data,
     }
   else
     message = crk_xml_describe_error (error, &code);
-  crk_import_report_error (input->report, input->path, MAX (error->line, 1), error->int2, code, "%s", message);
+  crk_import_report_error (input->report, input->path, MAX (error->line, 1), error->int2, code,
+                           "%s", message);
 }
 
 /**
@@ -412,14 +412,14 @@ crk_xml_input_open (const char *path,
       if (input->stream == NULL)
         return NULL;
       /* the size, for progress (crk_import_progress()) */
-      info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (input->stream), G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                             cancellable, NULL);
+      info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (input->stream),
+                                             G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
       if (info != NULL && g_file_info_get_size (info) > 0)
         input->size = (guint64) g_file_info_get_size (info);
     }
   input->head = g_malloc (CRK_XML_INPUT_HEAD_SIZE);
-  if (!g_input_stream_read_all (input->stream, input->head, CRK_XML_INPUT_HEAD_SIZE, &input->head_length, cancellable,
-                                error) ||
+  if (!g_input_stream_read_all (input->stream, input->head, CRK_XML_INPUT_HEAD_SIZE,
+                                &input->head_length, cancellable, error) ||
       !check_prolog (input, flags))
     return NULL;
   if (flags & CRK_XML_INPUT_NO_BLANKS)
@@ -427,7 +427,8 @@ crk_xml_input_open (const char *path,
   input->reader = xmlReaderForIO (read_cb, close_cb, input, NULL, NULL, options);
   if (input->reader == NULL)
     {
-      g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO, _ ("Cannot read “%s”: out of memory"), path);
+      g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO,
+                   _ ("Cannot read “%s”: out of memory"), path);
       return NULL;
     }
   xmlTextReaderSetStructuredErrorHandler (input->reader, error_cb, input);
@@ -469,9 +470,7 @@ crk_xml_input_get_depth (CrkXmlInput *input)
 }
 
 void
-crk_xml_input_location (CrkXmlInput *input,
-                        int *line,
-                        int *column)
+crk_xml_input_location (CrkXmlInput *input, int *line, int *column)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (input->reader);
   int parser_line = xmlTextReaderGetParserLineNumber (input->reader);
@@ -497,18 +496,17 @@ crk_xml_input_get_line (CrkXmlInput *input)
 
 /* A problem at the current node. */
 static void
-refuse_here (CrkXmlInput *input,
-             const char *message)
+refuse_here (CrkXmlInput *input, const char *message)
 {
   int line, column;
 
   crk_xml_input_location (input, &line, &column);
-  crk_import_report_error (input->report, input->path, line, column, CRK_IMPORT_ERROR_HOSTILE, "%s", message);
+  crk_import_report_error (input->report, input->path, line, column, CRK_IMPORT_ERROR_HOSTILE, "%s",
+                           message);
 }
 
 int
-crk_xml_input_next (CrkXmlInput *input,
-                    GError **error)
+crk_xml_input_next (CrkXmlInput *input, GError **error)
 {
   int ret;
 
@@ -524,14 +522,16 @@ crk_xml_input_next (CrkXmlInput *input,
     {
       input->type = xmlTextReaderNodeType (input->reader);
       input->depth = xmlTextReaderDepth (input->reader);
-      if (input->type == XML_READER_TYPE_DOCUMENT_TYPE || input->type == XML_READER_TYPE_ENTITY_REFERENCE || input->type == XML_READER_TYPE_ENTITY)
+      if (input->type == XML_READER_TYPE_DOCUMENT_TYPE ||
+          input->type == XML_READER_TYPE_ENTITY_REFERENCE || input->type == XML_READER_TYPE_ENTITY)
         {
           refuse_here (input, _ ("the file uses DTDs or entities; refusing it"));
           return -1;
         }
       if (input->type == XML_READER_TYPE_ELEMENT && input->depth >= input->max_depth)
         {
-          g_autofree char *message = g_strdup_printf (_ ("elements are nested deeper than %d levels; refusing the file"), input->max_depth);
+          g_autofree char *message = g_strdup_printf (
+            _ ("elements are nested deeper than %d levels; refusing the file"), input->max_depth);
 
           refuse_here (input, message);
           return -1;
@@ -540,13 +540,15 @@ crk_xml_input_next (CrkXmlInput *input,
     }
   if (input->io_error != NULL)
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&input->io_error), _ ("Cannot read “%s”: "), input->path);
+      g_propagate_prefixed_error (error, g_steal_pointer (&input->io_error),
+                                  _ ("Cannot read “%s”: "), input->path);
       return -1;
     }
   if (ret < 0 && !crk_import_report_failed (input->report))
-    crk_import_report_error (input->report, input->path, xmlTextReaderGetParserLineNumber (input->reader),
-                             xmlTextReaderGetParserColumnNumber (input->reader), CRK_IMPORT_ERROR_MALFORMED, "%s",
-                             _ ("not well-formed XML"));
+    crk_import_report_error (input->report, input->path,
+                             xmlTextReaderGetParserLineNumber (input->reader),
+                             xmlTextReaderGetParserColumnNumber (input->reader),
+                             CRK_IMPORT_ERROR_MALFORMED, "%s", _ ("not well-formed XML"));
   return ret < 0 ? -1 : 0;
 }
 

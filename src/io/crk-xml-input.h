@@ -45,8 +45,7 @@ void crk_xml_input_free (CrkXmlInput *input);
 xmlTextReaderPtr crk_xml_input_get_reader (CrkXmlInput *input);
 /* The next node: 1, or 0 at the end, or -1 on an error (a problem in the report, or
  * @error: I/O, cancellation). */
-int crk_xml_input_next (CrkXmlInput *input,
-                        GError **error);
+int crk_xml_input_next (CrkXmlInput *input, GError **error);
 /* The type and depth of the current node. */
 int crk_xml_input_get_type (CrkXmlInput *input);
 int crk_xml_input_get_depth (CrkXmlInput *input);
@@ -55,12 +54,9 @@ int crk_xml_input_get_depth (CrkXmlInput *input);
  * CDATA, whitespace; @text never NULL). */
 typedef struct
 {
-  void (*start) (gpointer data,
-                 int depth);
-  void (*end) (gpointer data,
-               int depth);
-  void (*text) (gpointer data,
-                const char *text);
+  void (*start) (gpointer data, int depth);
+  void (*end) (gpointer data, int depth);
+  void (*text) (gpointer data, const char *text);
 } CrkXmlEvents;
 
 /* Reads the nodes, calling @events, until the end (0), an error (-1, as
@@ -72,9 +68,7 @@ int crk_xml_input_read_events (CrkXmlInput *input,
                                GError **error);
 /* The line of the current element (else the parser's), and the parser's column when it
  * is on that line (else 0); @column may be NULL. */
-void crk_xml_input_location (CrkXmlInput *input,
-                             int *line,
-                             int *column);
+void crk_xml_input_location (CrkXmlInput *input, int *line, int *column);
 
 /* The prolog of @head (the whole file when shorter than CRK_XML_INPUT_HEAD_SIZE): NULL
  * when it may be parsed, else the problem (empty, not XML, DOCTYPE, too long) and its
@@ -88,23 +82,17 @@ char *crk_xml_check_prolog (const guint8 *head,
 /* The line of the current element (else the parser's). */
 int crk_xml_input_get_line (CrkXmlInput *input);
 /* Appends @value to @text unless that makes it longer than @max bytes (FALSE then). */
-gboolean crk_xml_append_text (GString *text,
-                              const char *value,
-                              gsize max);
+gboolean crk_xml_append_text (GString *text, const char *value, gsize max);
 /* @text (bytes, perhaps not UTF-8; @length -1 for up to the NUL) on one line, valid UTF-8,
  * at most @max_chars characters (then "…"; 0: no limit), blanks around removed. */
-char *crk_xml_clean_text (const char *text,
-                          gssize length,
-                          gsize max_chars);
+char *crk_xml_clean_text (const char *text, gssize length, gsize max_chars);
 /* libxml2's @error as a message (translated) and its @code: "not well-formed XML: …",
  * or a safety limit of the parser (hostile). */
-char *crk_xml_describe_error (const xmlError *error,
-                              CrkImportError *code);
+char *crk_xml_describe_error (const xmlError *error, CrkImportError *code);
 /* Whether @error is the input (@length bytes; 0 when unknown) ending before the document
  * does, and then that as a message ("not well-formed XML: the file ends early, at line
  * N…"), instead of what libxml2 was parsing when it met the end. */
-gboolean crk_xml_error_is_truncation (const xmlError *error,
-                                      guint64 length);
+gboolean crk_xml_error_is_truncation (const xmlError *error, guint64 length);
 char *crk_xml_describe_truncation (const xmlError *error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkXmlInput, crk_xml_input_free)

@@ -57,9 +57,7 @@ struct _CrkZip
 };
 
 static la_ssize_t
-read_cb (struct archive *archive,
-         void *data,
-         const void **buffer)
+read_cb (struct archive *archive, void *data, const void **buffer)
 {
   CrkZip *zip = data;
   ssize_t n;
@@ -78,10 +76,7 @@ read_cb (struct archive *archive,
 }
 
 static la_int64_t
-seek_cb (struct archive *archive,
-         void *data,
-         la_int64_t offset,
-         int whence)
+seek_cb (struct archive *archive, void *data, la_int64_t offset, int whence)
 {
   CrkZip *zip = data;
   off_t r = lseek (zip->fd, (off_t) offset, whence);
@@ -95,9 +90,7 @@ seek_cb (struct archive *archive,
 }
 
 static la_int64_t
-skip_cb (struct archive *archive,
-         void *data,
-         la_int64_t request)
+skip_cb (struct archive *archive, void *data, la_int64_t request)
 {
   CrkZip *zip = data;
   off_t here = lseek (zip->fd, 0, SEEK_CUR);
@@ -134,8 +127,7 @@ archive_message (struct archive *archive)
 }
 
 static gboolean
-open_archive (CrkZip *zip,
-              GError **error)
+open_archive (CrkZip *zip, GError **error)
 {
   close_archive (zip);
   zip->fd = g_open (zip->path, O_RDONLY | O_CLOEXEC, 0);
@@ -174,7 +166,8 @@ name_is_safe (const char *name)
 {
   g_auto (GStrv) parts = NULL;
 
-  if (name == NULL || *name == '\0' || *name == '/' || *name == '\\' || !g_utf8_validate (name, -1, NULL))
+  if (name == NULL || *name == '\0' || *name == '/' || *name == '\\' ||
+      !g_utf8_validate (name, -1, NULL))
     return FALSE;
   if (g_ascii_isalpha (name[0]) && name[1] == ':')
     return FALSE;
@@ -202,8 +195,7 @@ is_xml_name (const char *name)
 }
 
 static gboolean
-list_entries (CrkZip *zip,
-              GError **error)
+list_entries (CrkZip *zip, GError **error)
 {
   struct archive_entry *entry;
   int r, index = 0;
@@ -219,12 +211,14 @@ list_entries (CrkZip *zip,
                        CRK_ZIP_MAX_ENTRIES);
           return FALSE;
         }
-      if (name_is_safe (name) && archive_entry_filetype (entry) == AE_IFREG && !crk_zip_has_entry (zip, name))
+      if (name_is_safe (name) && archive_entry_filetype (entry) == AE_IFREG &&
+          !crk_zip_has_entry (zip, name))
         {
           Entry e = {g_strdup (name), index};
 
           /* what the readers read: the XML parts (images and the like are left) */
-          if (archive_entry_size_is_set (entry) && archive_entry_size (entry) > 0 && is_xml_name (name))
+          if (archive_entry_size_is_set (entry) && archive_entry_size (entry) > 0 &&
+              is_xml_name (name))
             zip->parts += (guint64) archive_entry_size (entry);
 
           g_array_append_val (zip->entries, e);
@@ -259,8 +253,7 @@ entry_clear (gpointer data)
  * Returns: (transfer full) (nullable): the zip, its entries listed
  */
 CrkZip *
-crk_zip_open (const char *path,
-              GError **error)
+crk_zip_open (const char *path, GError **error)
 {
   CrkZip *zip = g_new0 (CrkZip, 1);
 
@@ -301,8 +294,7 @@ crk_zip_get_entries (CrkZip *zip)
 }
 
 static const Entry *
-find_entry (CrkZip *zip,
-            const char *name)
+find_entry (CrkZip *zip, const char *name)
 {
   for (guint i = 0; i < zip->entries->len; i++)
     {
@@ -315,17 +307,16 @@ find_entry (CrkZip *zip,
 }
 
 gboolean
-crk_zip_has_entry (CrkZip *zip,
-                   const char *name)
+crk_zip_has_entry (CrkZip *zip, const char *name)
 {
   return name != NULL && find_entry (zip, name) != NULL;
 }
 
 static char *
-too_large (CrkZip *zip,
-           guint64 size)
+too_large (CrkZip *zip, guint64 size)
 {
-  g_autofree char *what = g_strdup_printf (_ ("Inflating “%s” of “%s”"), zip->entry_name, zip->display);
+  g_autofree char *what =
+    g_strdup_printf (_ ("Inflating “%s” of “%s”"), zip->entry_name, zip->display);
   char *message = NULL;
 
   crk_io_check_memory (size, what, &message);
@@ -334,17 +325,15 @@ too_large (CrkZip *zip,
 
 /* Positions the archive at the data of @name. */
 static gboolean
-begin_entry (CrkZip *zip,
-             const char *name,
-             GError **error)
+begin_entry (CrkZip *zip, const char *name, GError **error)
 {
   const Entry *e = find_entry (zip, name);
   struct archive_entry *entry = NULL;
 
   if (e == NULL)
     {
-      g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_MALFORMED,
-                   _ ("“%s” has no part “%s”"), zip->display, name);
+      g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_MALFORMED, _ ("“%s” has no part “%s”"),
+                   zip->display, name);
       return FALSE;
     }
   if (!open_archive (zip, error))
@@ -387,10 +376,7 @@ begin_entry (CrkZip *zip,
 
 /* Inflates up to @size bytes of the current entry; 0 at its end, -1 with @error. */
 static gssize
-read_data (CrkZip *zip,
-           void *buffer,
-           gsize size,
-           GError **error)
+read_data (CrkZip *zip, void *buffer, gsize size, GError **error)
 {
   la_ssize_t n = archive_read_data (zip->archive, buffer, size);
   guint64 compressed;
@@ -407,8 +393,8 @@ read_data (CrkZip *zip,
       else
         g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_MALFORMED,
                      /* Translators: an entry of a zip, the zip, libarchive's (English) reason */
-                     _ ("cannot inflate “%s” of “%s” (truncated or damaged?): %s"),
-                     zip->entry_name, zip->display, why);
+                     _ ("cannot inflate “%s” of “%s” (truncated or damaged?): %s"), zip->entry_name,
+                     zip->display, why);
       return -1;
     }
   /* progress: the bytes inflated of all the XML parts, every 64 KiB */
@@ -436,11 +422,7 @@ read_data (CrkZip *zip,
 }
 
 char *
-crk_zip_read_entry (CrkZip *zip,
-                    const char *name,
-                    gsize max_size,
-                    gsize *length,
-                    GError **error)
+crk_zip_read_entry (CrkZip *zip, const char *name, gsize max_size, gsize *length, GError **error)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   guint8 buffer[4096];
@@ -456,7 +438,8 @@ crk_zip_read_entry (CrkZip *zip,
       if (bytes->len + (gsize) n > max_size)
         {
           g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_HOSTILE,
-                       _ ("“%s” of “%s” is larger than expected; refusing the file"), name, zip->display);
+                       _ ("“%s” of “%s” is larger than expected; refusing the file"), name,
+                       zip->display);
           n = -1;
           break;
         }
@@ -509,11 +492,7 @@ struct _CrkXmlPart
 };
 
 static void
-set_problem (CrkXmlPart *part,
-             int line,
-             int column,
-             CrkImportError code,
-             const char *message)
+set_problem (CrkXmlPart *part, int line, int column, CrkImportError code, const char *message)
 {
   g_autofree char *valid = g_utf8_make_valid (message, -1);
 
@@ -530,9 +509,7 @@ set_problem (CrkXmlPart *part,
 
 /* Up to @length bytes of the entry or the file; -1 with the problem set. */
 static gssize
-part_read (CrkXmlPart *part,
-           void *buffer,
-           gsize length)
+part_read (CrkXmlPart *part, void *buffer, gsize length)
 {
   g_autoptr (GError) error = NULL;
   gssize n;
@@ -579,19 +556,20 @@ check_head (CrkXmlPart *part)
   gssize n = 1;
 
   part->head = g_malloc (CRK_XML_INPUT_HEAD_SIZE);
-  while (part->head_length < CRK_XML_INPUT_HEAD_SIZE && (n = part_read (part, part->head + part->head_length, CRK_XML_INPUT_HEAD_SIZE - part->head_length)) > 0)
+  while (part->head_length < CRK_XML_INPUT_HEAD_SIZE &&
+         (n = part_read (part, part->head + part->head_length,
+                         CRK_XML_INPUT_HEAD_SIZE - part->head_length)) > 0)
     part->head_length += (gsize) n;
   if (n < 0)
     return;
-  problem = crk_xml_check_prolog (part->head, part->head_length, CRK_XML_INPUT_DEFAULT, &line, &column, &code);
+  problem = crk_xml_check_prolog (part->head, part->head_length, CRK_XML_INPUT_DEFAULT, &line,
+                                  &column, &code);
   if (problem != NULL)
     set_problem (part, line, column, code, problem);
 }
 
 static int
-part_read_cb (void *context,
-              char *buffer,
-              int length)
+part_read_cb (void *context, char *buffer, int length)
 {
   CrkXmlPart *part = context;
 
@@ -615,8 +593,7 @@ part_close_cb (void *context)
 }
 
 static void
-part_error_cb (void *data,
-               xmlErrorPtr error)
+part_error_cb (void *data, xmlErrorPtr error)
 {
   CrkXmlPart *part = data;
   g_autofree char *message = NULL;
@@ -638,13 +615,11 @@ part_error_cb (void *data,
  * Returns: (transfer full) (nullable): the part, positioned before its first node
  */
 CrkXmlPart *
-crk_xml_part_open (CrkZip *zip,
-                   const char *name,
-                   GCancellable *cancellable,
-                   GError **error)
+crk_xml_part_open (CrkZip *zip, const char *name, GCancellable *cancellable, GError **error)
 {
   CrkXmlPart *part = g_new0 (CrkXmlPart, 1);
-  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_NOERROR |
+    XML_PARSE_NOWARNING;
 
   part->zip = zip;
   part->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
@@ -679,7 +654,8 @@ crk_xml_part_open (CrkZip *zip,
   part->reader = xmlReaderForIO (part_read_cb, part_close_cb, part, NULL, NULL, options);
   if (part->reader == NULL)
     {
-      g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO, _ ("Cannot read “%s”"), part->name);
+      g_set_error (error, CRK_IMPORT_ERROR, CRK_IMPORT_ERROR_IO, _ ("Cannot read “%s”"),
+                   part->name);
       crk_xml_part_free (part);
       return NULL;
     }
@@ -736,14 +712,16 @@ crk_xml_part_next (CrkXmlPart *part)
       case XML_READER_TYPE_DOCUMENT_TYPE:
       case XML_READER_TYPE_ENTITY_REFERENCE:
       case XML_READER_TYPE_ENTITY:
-        crk_xml_part_fail (part, CRK_IMPORT_ERROR_HOSTILE, g_strdup (_ ("the part uses DTDs or entities; refusing it")));
+        crk_xml_part_fail (part, CRK_IMPORT_ERROR_HOSTILE,
+                           g_strdup (_ ("the part uses DTDs or entities; refusing it")));
         return -1;
       case XML_READER_TYPE_ELEMENT:
         if (xmlTextReaderDepth (part->reader) > MAX_DEPTH)
           {
-            crk_xml_part_fail (part, CRK_IMPORT_ERROR_HOSTILE,
-                               g_strdup_printf (_ ("elements are nested deeper than %d levels; refusing the file"),
-                                                MAX_DEPTH));
+            crk_xml_part_fail (
+              part, CRK_IMPORT_ERROR_HOSTILE,
+              g_strdup_printf (_ ("elements are nested deeper than %d levels; refusing the file"),
+                               MAX_DEPTH));
             return -1;
           }
         break;
@@ -759,8 +737,7 @@ crk_xml_part_next (CrkXmlPart *part)
 }
 
 const char *
-crk_xml_part_get_problem (CrkXmlPart *part,
-                          CrkImportError *code)
+crk_xml_part_get_problem (CrkXmlPart *part, CrkImportError *code)
 {
   if (code != NULL)
     *code = part->code;
@@ -768,9 +745,7 @@ crk_xml_part_get_problem (CrkXmlPart *part,
 }
 
 void
-crk_xml_part_fail (CrkXmlPart *part,
-                   CrkImportError code,
-                   char *message)
+crk_xml_part_fail (CrkXmlPart *part, CrkImportError code, char *message)
 {
   set_problem (part, xmlTextReaderGetParserLineNumber (part->reader),
                xmlTextReaderGetParserColumnNumber (part->reader), code, message);
@@ -778,21 +753,18 @@ crk_xml_part_fail (CrkXmlPart *part,
 }
 
 gboolean
-crk_xml_part_append_text (CrkXmlPart *part,
-                          GString *text,
-                          const char *value)
+crk_xml_part_append_text (CrkXmlPart *part, GString *text, const char *value)
 {
   if (crk_xml_append_text (text, value, CRK_SHEET_MAX_TEXT))
     return TRUE;
-  crk_xml_part_fail (part, CRK_IMPORT_ERROR_HOSTILE,
-                     g_strdup_printf (_ ("a text is longer than %d bytes; refusing the file"), CRK_SHEET_MAX_TEXT));
+  crk_xml_part_fail (
+    part, CRK_IMPORT_ERROR_HOSTILE,
+    g_strdup_printf (_ ("a text is longer than %d bytes; refusing the file"), CRK_SHEET_MAX_TEXT));
   return FALSE;
 }
 
 gboolean
-crk_xml_part_is (CrkXmlPart *part,
-                 const char *const *ns,
-                 const char *local_name)
+crk_xml_part_is (CrkXmlPart *part, const char *const *ns, const char *local_name)
 {
   const char *name = (const char *) xmlTextReaderConstLocalName (part->reader);
   const char *uri;
@@ -809,9 +781,7 @@ crk_xml_part_is (CrkXmlPart *part,
 }
 
 const char *
-crk_xml_part_attribute (CrkXmlPart *part,
-                        const char *ns,
-                        const char *local_name)
+crk_xml_part_attribute (CrkXmlPart *part, const char *ns, const char *local_name)
 {
   g_clear_pointer (&part->attribute, xmlFree);
   if (ns != NULL)
@@ -826,9 +796,7 @@ crk_xml_part_attribute (CrkXmlPart *part,
 
 /* Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm). */
 static gint64
-days_from_civil (gint64 y,
-                 int m,
-                 int d)
+days_from_civil (gint64 y, int m, int d)
 {
   gint64 era, yoe, doy, doe;
 
@@ -841,10 +809,7 @@ days_from_civil (gint64 y,
 }
 
 static void
-civil_from_days (gint64 z,
-                 gint64 *y,
-                 int *m,
-                 int *d)
+civil_from_days (gint64 z, gint64 *y, int *m, int *d)
 {
   gint64 era, doe, yoe, doy, mp;
 
@@ -883,13 +848,12 @@ crk_sheet_date_text (double serial)
     civil_from_days (days + SERIAL_EPOCH + (days > 0 && days < 60 ? 1 : 0), &y, &m, &d);
   if (seconds == 0)
     return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02d-%02d", y, m, d);
-  return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02d-%02dT%02d:%02d:%02d", y, m, d, (int) (seconds / 3600),
-                          (int) (seconds / 60 % 60), (int) (seconds % 60));
+  return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02d-%02dT%02d:%02d:%02d", y, m, d,
+                          (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60));
 }
 
 gboolean
-crk_sheet_parse_date (const char *text,
-                      double *serial)
+crk_sheet_parse_date (const char *text, double *serial)
 {
   int y, m, d, hh = 0, mm = 0, n = 0;
   double ss = 0;

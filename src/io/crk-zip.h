@@ -40,20 +40,15 @@ typedef struct _CrkZip CrkZip;
 
 /* Opens @path and lists its entries; NULL with @error (CRK_IMPORT_ERROR) when it is not a
  * complete zip. */
-CrkZip *crk_zip_open (const char *path,
-                      GError **error);
+CrkZip *crk_zip_open (const char *path, GError **error);
 void crk_zip_free (CrkZip *zip);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkZip, crk_zip_free)
 /* The names of the entries that may be read, in the archive's order (NULL-terminated). */
 const char *const *crk_zip_get_entries (CrkZip *zip);
-gboolean crk_zip_has_entry (CrkZip *zip,
-                            const char *name);
+gboolean crk_zip_has_entry (CrkZip *zip, const char *name);
 /* The whole of a small entry (at most @max_size bytes), NUL-terminated; NULL with @error. */
-char *crk_zip_read_entry (CrkZip *zip,
-                          const char *name,
-                          gsize max_size,
-                          gsize *length,
-                          GError **error);
+char *
+crk_zip_read_entry (CrkZip *zip, const char *name, gsize max_size, gsize *length, GError **error);
 
 /* For detecting formats: the entry names of the zip @path (NULL when it is not one). */
 char **crk_zip_list_entries (const char *path);
@@ -61,34 +56,23 @@ char **crk_zip_list_entries (const char *path);
 typedef struct _CrkXmlPart CrkXmlPart;
 
 /* The XML part @name of @zip, or (with @zip NULL) the file @name. */
-CrkXmlPart *crk_xml_part_open (CrkZip *zip,
-                               const char *name,
-                               GCancellable *cancellable,
-                               GError **error);
+CrkXmlPart *
+crk_xml_part_open (CrkZip *zip, const char *name, GCancellable *cancellable, GError **error);
 void crk_xml_part_free (CrkXmlPart *part);
 xmlTextReaderPtr crk_xml_part_get_reader (CrkXmlPart *part);
 /* The next node: 1, or 0 at the end, or -1 on a problem (crk_xml_part_get_problem()). */
 int crk_xml_part_next (CrkXmlPart *part);
 /* The problem that stopped the part: "NAME:LINE:COLUMN: MESSAGE" (translated). */
-const char *crk_xml_part_get_problem (CrkXmlPart *part,
-                                      CrkImportError *code);
+const char *crk_xml_part_get_problem (CrkXmlPart *part, CrkImportError *code);
 /* Marks the part failed with @message (taken), located at the reader's line and column. */
-void crk_xml_part_fail (CrkXmlPart *part,
-                        CrkImportError code,
-                        char *message);
+void crk_xml_part_fail (CrkXmlPart *part, CrkImportError code, char *message);
 /* Appends @value to @text; FALSE (the part failed, hostile) past CRK_SHEET_MAX_TEXT bytes. */
-gboolean crk_xml_part_append_text (CrkXmlPart *part,
-                                   GString *text,
-                                   const char *value);
+gboolean crk_xml_part_append_text (CrkXmlPart *part, GString *text, const char *value);
 /* Is the current node the element @local_name of @ns (any of the NULL-terminated @ns)? */
-gboolean crk_xml_part_is (CrkXmlPart *part,
-                          const char *const *ns,
-                          const char *local_name);
+gboolean crk_xml_part_is (CrkXmlPart *part, const char *const *ns, const char *local_name);
 /* The value of the attribute @local_name of @ns (NULL: no namespace) of the current
  * element (owned by the part until the next call), or NULL. */
-const char *crk_xml_part_attribute (CrkXmlPart *part,
-                                    const char *ns,
-                                    const char *local_name);
+const char *crk_xml_part_attribute (CrkXmlPart *part, const char *ns, const char *local_name);
 
 /* What the spreadsheet readers share */
 
@@ -101,7 +85,6 @@ const char *crk_xml_part_attribute (CrkXmlPart *part,
  * day ahead): "2020-01-31", "2020-01-31T12:30:00", or "12:30:00" below 1. */
 char *crk_sheet_date_text (double serial);
 /* "2020-01-31", "2020-01-31T12:30:00(.5)(Z)" → serial; FALSE when not a date. */
-gboolean crk_sheet_parse_date (const char *text,
-                               double *serial);
+gboolean crk_sheet_parse_date (const char *text, double *serial);
 
 G_END_DECLS

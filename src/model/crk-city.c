@@ -77,10 +77,7 @@ crk_city_finalize (GObject *object)
 }
 
 static void
-crk_city_get_property (GObject *object,
-                       guint prop_id,
-                       GValue *value,
-                       GParamSpec *pspec)
+crk_city_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CrkCity *self = CRK_CITY (object);
 
@@ -113,10 +110,7 @@ crk_city_get_property (GObject *object,
 }
 
 static void
-crk_city_set_property (GObject *object,
-                       guint prop_id,
-                       const GValue *value,
-                       GParamSpec *pspec)
+crk_city_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   CrkCity *self = CRK_CITY (object);
 
@@ -154,12 +148,10 @@ crk_city_class_init (CrkCityClass *klass)
   object_class->get_property = crk_city_get_property;
   object_class->set_property = crk_city_set_property;
 
-  properties[PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CODE] = g_param_spec_string (
+    "code", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] = g_param_spec_string (
+    "name", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME_ZH] =
     g_param_spec_string ("name-zh", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -185,8 +177,8 @@ crk_city_class_init (CrkCityClass *klass)
    * Emitted after crk_city_set_attribute() changed an extra group attribute.
    */
   signals[ATTRIBUTE_CHANGED] =
-    g_signal_new ("attribute-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+    g_signal_new ("attribute-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   /**
    * CrkCity::reference-rank-changed:
@@ -194,8 +186,8 @@ crk_city_class_init (CrkCityClass *klass)
    * @year: the year whose reference rank changed
    */
   signals[REFERENCE_RANK_CHANGED] =
-    g_signal_new ("reference-rank-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+    g_signal_new ("reference-rank-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void
@@ -215,8 +207,7 @@ crk_city_init (CrkCity *self)
  * Returns: (transfer full): a new city, not in any dataset
  */
 CrkCity *
-crk_city_new (const char *code,
-              const char *name)
+crk_city_new (const char *code, const char *name)
 {
   g_return_val_if_fail (code != NULL && *code != '\0', NULL);
 
@@ -231,10 +222,7 @@ crk_city_get_code (CrkCity *self)
 }
 
 static void
-set_string (CrkCity *self,
-            char **field,
-            const char *value,
-            guint prop)
+set_string (CrkCity *self, char **field, const char *value, guint prop)
 {
   if (g_strcmp0 (*field, value) == 0)
     return;
@@ -251,8 +239,7 @@ crk_city_get_name (CrkCity *self)
 }
 
 void
-crk_city_set_name (CrkCity *self,
-                   const char *name)
+crk_city_set_name (CrkCity *self, const char *name)
 {
   g_return_if_fail (CRK_IS_CITY (self));
   set_string (self, &self->name, name, PROP_NAME);
@@ -266,8 +253,7 @@ crk_city_get_name_zh (CrkCity *self)
 }
 
 void
-crk_city_set_name_zh (CrkCity *self,
-                      const char *name_zh)
+crk_city_set_name_zh (CrkCity *self, const char *name_zh)
 {
   g_return_if_fail (CRK_IS_CITY (self));
   set_string (self, &self->name_zh, name_zh, PROP_NAME_ZH);
@@ -306,8 +292,7 @@ crk_city_get_aliases (CrkCity *self)
 }
 
 static gboolean
-has_alias (CrkCity *self,
-           const char *alias)
+has_alias (CrkCity *self, const char *alias)
 {
   for (guint i = 0; i < self->aliases->len; i++)
     if (strcmp (g_ptr_array_index (self->aliases, i), alias) == 0)
@@ -324,8 +309,7 @@ has_alias (CrkCity *self,
  * Notifies "aliases" when they changed.
  */
 void
-crk_city_set_aliases (CrkCity *self,
-                      const char *const *aliases)
+crk_city_set_aliases (CrkCity *self, const char *const *aliases)
 {
   g_autoptr (GPtrArray) old = NULL;
   gboolean same;
@@ -353,8 +337,7 @@ crk_city_set_aliases (CrkCity *self,
  *   or already one of the aliases (compared exactly)
  */
 gboolean
-crk_city_add_alias (CrkCity *self,
-                    const char *alias)
+crk_city_add_alias (CrkCity *self, const char *alias)
 {
   g_return_val_if_fail (CRK_IS_CITY (self), FALSE);
   g_return_val_if_fail (alias != NULL, FALSE);
@@ -374,8 +357,7 @@ crk_city_get_province (CrkCity *self)
 }
 
 void
-crk_city_set_province (CrkCity *self,
-                       const char *province)
+crk_city_set_province (CrkCity *self, const char *province)
 {
   g_return_if_fail (CRK_IS_CITY (self));
   set_string (self, &self->province, province, PROP_PROVINCE);
@@ -389,8 +371,7 @@ crk_city_get_region (CrkCity *self)
 }
 
 void
-crk_city_set_region (CrkCity *self,
-                     const char *region)
+crk_city_set_region (CrkCity *self, const char *region)
 {
   g_return_if_fail (CRK_IS_CITY (self));
   set_string (self, &self->region, region, PROP_REGION);
@@ -404,8 +385,7 @@ crk_city_set_region (CrkCity *self,
  * Returns: (nullable): the attribute's value
  */
 const char *
-crk_city_get_attribute (CrkCity *self,
-                        const char *name)
+crk_city_get_attribute (CrkCity *self, const char *name)
 {
   g_return_val_if_fail (CRK_IS_CITY (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -426,9 +406,7 @@ crk_city_get_attribute (CrkCity *self,
  * Emits #CrkCity::attribute-changed when an extra attribute really changed.
  */
 void
-crk_city_set_attribute (CrkCity *self,
-                        const char *name,
-                        const char *value)
+crk_city_set_attribute (CrkCity *self, const char *name, const char *value)
 {
   g_return_if_fail (CRK_IS_CITY (self));
   g_return_if_fail (name != NULL && *name != '\0');
@@ -455,8 +433,7 @@ crk_city_set_attribute (CrkCity *self,
 
 /* For g_ptr_array_sort(), which passes pointers to the elements. */
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
@@ -486,9 +463,7 @@ crk_city_dup_attribute_names (CrkCity *self)
 }
 
 static guint
-find_ref_rank (CrkCity *self,
-               int year,
-               gboolean *found)
+find_ref_rank (CrkCity *self, int year, gboolean *found)
 {
   guint i;
 
@@ -514,8 +489,7 @@ find_ref_rank (CrkCity *self,
  * Returns: the published reference rank in @year, 0 when none
  */
 guint
-crk_city_get_reference_rank (CrkCity *self,
-                             int year)
+crk_city_get_reference_rank (CrkCity *self, int year)
 {
   gboolean found;
   guint i;
@@ -533,9 +507,7 @@ crk_city_get_reference_rank (CrkCity *self,
  * @rank: the published rank, 0 to remove it
  */
 void
-crk_city_set_reference_rank (CrkCity *self,
-                             int year,
-                             guint rank)
+crk_city_set_reference_rank (CrkCity *self, int year, guint rank)
 {
   gboolean found;
   guint i;
@@ -598,8 +570,7 @@ crk_city_get_index (CrkCity *self)
 }
 
 void
-_crk_city_set_index (CrkCity *self,
-                     guint index)
+_crk_city_set_index (CrkCity *self, guint index)
 {
   if (self->index == index)
     return;

@@ -10,20 +10,16 @@
 #include "crk-dataset-private.h"
 
 static void
-on_node_notify (CrkFrameworkNode *node,
-                GParamSpec *pspec,
-                CrkDataset *self)
+on_node_notify (CrkFrameworkNode *node, GParamSpec *pspec, CrkDataset *self)
 {
   _crk_dataset_changed (self, CRK_DATASET_CHANGE_FRAMEWORK);
 }
 
-static void on_node_child_added (CrkFrameworkNode *parent,
-                                 CrkFrameworkNode *child,
-                                 CrkDataset *self);
+static void
+on_node_child_added (CrkFrameworkNode *parent, CrkFrameworkNode *child, CrkDataset *self);
 
 static gboolean
-connect_node (CrkFrameworkNode *node,
-              gpointer user_data)
+connect_node (CrkFrameworkNode *node, gpointer user_data)
 {
   CrkDataset *self = user_data;
   const char *code = crk_framework_node_get_code (node);
@@ -38,16 +34,14 @@ connect_node (CrkFrameworkNode *node,
 }
 
 static gboolean
-disconnect_node (CrkFrameworkNode *node,
-                 gpointer user_data)
+disconnect_node (CrkFrameworkNode *node, gpointer user_data)
 {
   g_signal_handlers_disconnect_by_data (node, user_data);
   return TRUE;
 }
 
 void
-_crk_dataset_disconnect_tree (CrkDataset *self,
-                              CrkFrameworkNode *root)
+_crk_dataset_disconnect_tree (CrkDataset *self, CrkFrameworkNode *root)
 {
   crk_framework_node_foreach (root, disconnect_node, self);
 }
@@ -61,9 +55,7 @@ framework_structure_changed (CrkDataset *self)
 }
 
 static void
-on_node_child_added (CrkFrameworkNode *parent,
-                     CrkFrameworkNode *child,
-                     CrkDataset *self)
+on_node_child_added (CrkFrameworkNode *parent, CrkFrameworkNode *child, CrkDataset *self)
 {
   /* The parent may have been a leaf linked to an indicator until now. */
   crk_framework_node_set_indicator (parent, NULL);
@@ -92,8 +84,7 @@ crk_dataset_get_framework (CrkDataset *self)
  * Replaces the framework and links every leaf to the indicator of the same code.
  */
 void
-crk_dataset_set_framework (CrkDataset *self,
-                           CrkFrameworkNode *root)
+crk_dataset_set_framework (CrkDataset *self, CrkFrameworkNode *root)
 {
   g_return_if_fail (CRK_IS_DATASET (self));
   g_return_if_fail (root == NULL || CRK_IS_FRAMEWORK_NODE (root));
@@ -126,8 +117,7 @@ crk_dataset_set_framework (CrkDataset *self,
  *   pre-order when codes repeat)
  */
 CrkFrameworkNode *
-crk_dataset_lookup_node (CrkDataset *self,
-                         const char *code)
+crk_dataset_lookup_node (CrkDataset *self, const char *code)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
@@ -135,8 +125,7 @@ crk_dataset_lookup_node (CrkDataset *self,
 }
 
 static gboolean
-max_depth_visit (CrkFrameworkNode *node,
-                 gpointer user_data)
+max_depth_visit (CrkFrameworkNode *node, gpointer user_data)
 {
   guint *max_depth = user_data;
 
@@ -176,8 +165,7 @@ crk_dataset_get_n_levels (CrkDataset *self)
  * Returns: the node's COINr level, n_levels - depth (the root is the top level)
  */
 guint
-crk_dataset_get_node_level (CrkDataset *self,
-                            CrkFrameworkNode *node)
+crk_dataset_get_node_level (CrkDataset *self, CrkFrameworkNode *node)
 {
   guint n_levels, depth;
 

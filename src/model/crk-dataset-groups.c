@@ -31,16 +31,13 @@ _crk_dataset_group_name_free (gpointer data)
 }
 
 static char *
-group_key (const char *attribute,
-           const char *value)
+group_key (const char *attribute, const char *value)
 {
   return g_strconcat (attribute, "\x1f", value, NULL);
 }
 
 static GroupName *
-lookup_group (CrkDataset *self,
-              const char *attribute,
-              const char *value)
+lookup_group (CrkDataset *self, const char *attribute, const char *value)
 {
   g_autofree char *key = group_key (attribute, value);
 
@@ -130,9 +127,7 @@ crk_dataset_get_group_name (CrkDataset *self,
  *   else @value
  */
 const char *
-crk_dataset_get_group_display_name (CrkDataset *self,
-                                    const char *attribute,
-                                    const char *value)
+crk_dataset_get_group_display_name (CrkDataset *self, const char *attribute, const char *value)
 {
   GroupName *group;
   const char *name;

@@ -56,21 +56,15 @@ struct _CrkDataset
 };
 
 /* crk-dataset.c */
-void _crk_dataset_changed (CrkDataset *self,
-                           guint flags);
-void _crk_dataset_value_changed (CrkDataset *self,
-                                 guint city,
-                                 guint indicator,
-                                 guint year);
+void _crk_dataset_changed (CrkDataset *self, guint flags);
+void _crk_dataset_value_changed (CrkDataset *self, guint city, guint indicator, guint year);
 
 /* crk-dataset-framework.c */
-void _crk_dataset_disconnect_tree (CrkDataset *self,
-                                   CrkFrameworkNode *root);
+void _crk_dataset_disconnect_tree (CrkDataset *self, CrkFrameworkNode *root);
 
 /* crk-dataset-values.c */
 guint _crk_dataset_note_key_hash (gconstpointer key);
-gboolean _crk_dataset_note_key_equal (gconstpointer a,
-                                      gconstpointer b);
+gboolean _crk_dataset_note_key_equal (gconstpointer a, gconstpointer b);
 
 /* crk-dataset-groups.c */
 void _crk_dataset_group_name_free (gpointer data);

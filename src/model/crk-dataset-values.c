@@ -29,8 +29,7 @@ _crk_dataset_note_key_hash (gconstpointer key)
 }
 
 gboolean
-_crk_dataset_note_key_equal (gconstpointer a,
-                             gconstpointer b)
+_crk_dataset_note_key_equal (gconstpointer a, gconstpointer b)
 {
   const NoteKey *x = a;
   const NoteKey *y = b;
@@ -38,24 +37,24 @@ _crk_dataset_note_key_equal (gconstpointer a,
   return x->year == y->year && x->indicator == y->indicator && x->city == y->city;
 }
 
-#define CHECK_INDICES(self, city, indicator, year, val)                 \
-  G_STMT_START                                                          \
-  {                                                                     \
-    g_return_val_if_fail (CRK_IS_DATASET (self), val);                  \
-    g_return_val_if_fail (city < crk_dataset_get_n_cities (self), val); \
-    g_return_val_if_fail (indicator < self->indicators->len, val);      \
-    g_return_val_if_fail (year < self->years->len, val);                \
-  }                                                                     \
+#define CHECK_INDICES(self, city, indicator, year, val)                                            \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_return_val_if_fail (CRK_IS_DATASET (self), val);                                             \
+    g_return_val_if_fail (city < crk_dataset_get_n_cities (self), val);                            \
+    g_return_val_if_fail (indicator < self->indicators->len, val);                                 \
+    g_return_val_if_fail (year < self->years->len, val);                                           \
+  }                                                                                                \
   G_STMT_END
 
-#define CHECK_INDICES_VOID(self, city, indicator, year)        \
-  G_STMT_START                                                 \
-  {                                                            \
-    g_return_if_fail (CRK_IS_DATASET (self));                  \
-    g_return_if_fail (city < crk_dataset_get_n_cities (self)); \
-    g_return_if_fail (indicator < self->indicators->len);      \
-    g_return_if_fail (year < self->years->len);                \
-  }                                                            \
+#define CHECK_INDICES_VOID(self, city, indicator, year)                                            \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_return_if_fail (CRK_IS_DATASET (self));                                                      \
+    g_return_if_fail (city < crk_dataset_get_n_cities (self));                                     \
+    g_return_if_fail (indicator < self->indicators->len);                                          \
+    g_return_if_fail (year < self->years->len);                                                    \
+  }                                                                                                \
   G_STMT_END
 
 /* The status byte of a cell in the store: the CrkValueStatus, and a flag when the cell
@@ -64,8 +63,7 @@ _crk_dataset_note_key_equal (gconstpointer a,
 #define HAS_NOTE 0x80
 
 static int
-year_at (CrkDataset *self,
-         guint year)
+year_at (CrkDataset *self, guint year)
 {
   return g_array_index (self->years, int, year);
 }
@@ -80,10 +78,7 @@ year_at (CrkDataset *self,
  * Returns: the value, NAN when missing
  */
 double
-crk_dataset_get_value (CrkDataset *self,
-                       guint city,
-                       guint indicator,
-                       guint year)
+crk_dataset_get_value (CrkDataset *self, guint city, guint indicator, guint year)
 {
   CHECK_INDICES (self, city, indicator, year, NAN);
 
@@ -122,8 +117,8 @@ crk_dataset_try_set_value (CrkDataset *self,
   g_return_val_if_fail (status <= CRK_VALUE_STATUS_IMPUTED, TRUE);
 
   result = crk_value_store_update (self->store, year_at (self, year), indicator, city,
-                                   crk_dataset_get_n_cities (self), value, (guint8) status, HAS_NOTE,
-                                   was_held);
+                                   crk_dataset_get_n_cities (self), value, (guint8) status,
+                                   HAS_NOTE, was_held);
   if (result == CRK_STORE_CHANGED)
     _crk_dataset_value_changed (self, city, indicator, year);
   return result != CRK_STORE_NO_MEMORY;
@@ -162,10 +157,7 @@ crk_dataset_set_value (CrkDataset *self,
  * Returns: %TRUE when the cell holds a value, a status other than observed or a note
  */
 gboolean
-crk_dataset_has_cell (CrkDataset *self,
-                      guint city,
-                      guint indicator,
-                      guint year)
+crk_dataset_has_cell (CrkDataset *self, guint city, guint indicator, guint year)
 {
   guint8 status;
   double value;
@@ -177,10 +169,7 @@ crk_dataset_has_cell (CrkDataset *self,
 }
 
 CrkValueStatus
-crk_dataset_get_value_status (CrkDataset *self,
-                              guint city,
-                              guint indicator,
-                              guint year)
+crk_dataset_get_value_status (CrkDataset *self, guint city, guint indicator, guint year)
 {
   guint8 status;
 
@@ -200,10 +189,7 @@ crk_dataset_get_value_status (CrkDataset *self,
  * Returns: (nullable): the note on that value
  */
 const char *
-crk_dataset_get_value_note (CrkDataset *self,
-                            guint city,
-                            guint indicator,
-                            guint year)
+crk_dataset_get_value_note (CrkDataset *self, guint city, guint indicator, guint year)
 {
   NoteKey key;
 
@@ -268,10 +254,7 @@ crk_dataset_set_value_note (CrkDataset *self,
  * this together as long as nobody changes the dataset.
  */
 void
-crk_dataset_get_values (CrkDataset *self,
-                        guint indicator,
-                        guint year,
-                        double *values)
+crk_dataset_get_values (CrkDataset *self, guint indicator, guint year, double *values)
 {
   g_return_if_fail (CRK_IS_DATASET (self));
   g_return_if_fail (indicator < self->indicators->len);
@@ -291,12 +274,7 @@ typedef struct
 } ForeachData;
 
 static void
-foreach_cell (int year,
-              guint indicator,
-              guint city,
-              double value,
-              guint8 status,
-              gpointer data)
+foreach_cell (int year, guint indicator, guint city, double value, guint8 status, gpointer data)
 {
   ForeachData *d = data;
 
@@ -305,7 +283,8 @@ foreach_cell (int year,
       d->year = year;
       d->year_index = (guint) crk_dataset_lookup_year (d->self, year);
     }
-  d->func (city, indicator, d->year_index, value, status & STATUS_MASK, (status & HAS_NOTE) != 0, d->data);
+  d->func (city, indicator, d->year_index, value, status & STATUS_MASK, (status & HAS_NOTE) != 0,
+           d->data);
 }
 
 /**
@@ -319,9 +298,7 @@ foreach_cell (int year,
  * empty cells of a large, sparse dataset cost nothing.
  */
 void
-crk_dataset_foreach_value (CrkDataset *self,
-                           CrkDatasetValueFunc func,
-                           gpointer data)
+crk_dataset_foreach_value (CrkDataset *self, CrkDatasetValueFunc func, gpointer data)
 {
   ForeachData d = {self, func, data, G_MININT, 0};
 
@@ -349,14 +326,13 @@ typedef struct
 } CountData;
 
 static gboolean
-count_column (int year,
-              guint indicator,
-              gpointer data)
+count_column (int year, guint indicator, gpointer data)
 {
   CountData *d = data;
   CrkIndicator *ind = g_ptr_array_index (d->self->indicators, indicator);
 
-  return (d->year == 0 || d->year == year) && crk_indicator_get_kind (ind) == CRK_INDICATOR_KIND_INDICATOR;
+  return (d->year == 0 || d->year == year) &&
+    crk_indicator_get_kind (ind) == CRK_INDICATOR_KIND_INDICATOR;
 }
 
 /**
@@ -367,8 +343,7 @@ count_column (int year,
  * Returns: the number of missing values of indicators (not denominators)
  */
 guint64
-crk_dataset_count_missing (CrkDataset *self,
-                           int year)
+crk_dataset_count_missing (CrkDataset *self, int year)
 {
   CountData d = {self, year};
   guint64 n_indicators = 0, cells;
@@ -378,7 +353,8 @@ crk_dataset_count_missing (CrkDataset *self,
   if (year != 0 && crk_dataset_lookup_year (self, year) < 0)
     return 0;
   for (guint i = 0; i < self->indicators->len; i++)
-    if (crk_indicator_get_kind (g_ptr_array_index (self->indicators, i)) == CRK_INDICATOR_KIND_INDICATOR)
+    if (crk_indicator_get_kind (g_ptr_array_index (self->indicators, i)) ==
+        CRK_INDICATOR_KIND_INDICATOR)
       n_indicators++;
   cells = n_indicators * crk_dataset_get_n_cities (self) * (year != 0 ? 1 : self->years->len);
   return cells - crk_value_store_count_present (self->store, count_column, &d);

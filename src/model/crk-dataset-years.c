@@ -23,8 +23,7 @@ crk_dataset_get_n_years (CrkDataset *self)
  * Returns: the year at @year_index (years are ascending)
  */
 int
-crk_dataset_get_year (CrkDataset *self,
-                      guint year_index)
+crk_dataset_get_year (CrkDataset *self, guint year_index)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), 0);
   g_return_val_if_fail (year_index < self->years->len, 0);
@@ -33,8 +32,7 @@ crk_dataset_get_year (CrkDataset *self,
 
 /* Index of the first year >= @year. */
 static guint
-year_position (CrkDataset *self,
-               int year)
+year_position (CrkDataset *self, int year)
 {
   guint lo = 0, hi = self->years->len;
 
@@ -58,8 +56,7 @@ year_position (CrkDataset *self,
  * Returns: the index of @year, or -1
  */
 int
-crk_dataset_lookup_year (CrkDataset *self,
-                         int year)
+crk_dataset_lookup_year (CrkDataset *self, int year)
 {
   guint pos;
 
@@ -82,8 +79,7 @@ crk_dataset_lookup_year (CrkDataset *self,
  * Returns: the index of @year
  */
 guint
-crk_dataset_add_year (CrkDataset *self,
-                      int year)
+crk_dataset_add_year (CrkDataset *self, int year)
 {
   guint pos;
 

@@ -49,8 +49,7 @@ static guint signals[N_SIGNALS];
 /* Records an edit: sets "modified" and emits "changed", or collects the flags while
  * bulk loading. */
 void
-_crk_dataset_changed (CrkDataset *self,
-                      guint flags)
+_crk_dataset_changed (CrkDataset *self, guint flags)
 {
   if (self->bulk > 0)
     {
@@ -68,10 +67,7 @@ _crk_dataset_changed (CrkDataset *self,
 /* Records an edit of a value (crk-dataset-values.c): emits "value-changed" and
  * "changed", or collects the flag while bulk loading. */
 void
-_crk_dataset_value_changed (CrkDataset *self,
-                            guint city,
-                            guint indicator,
-                            guint year)
+_crk_dataset_value_changed (CrkDataset *self, guint city, guint indicator, guint year)
 {
   if (self->bulk > 0)
     {
@@ -83,9 +79,7 @@ _crk_dataset_value_changed (CrkDataset *self,
 }
 
 static void
-on_city_notify (CrkCity *city,
-                GParamSpec *pspec,
-                CrkDataset *self)
+on_city_notify (CrkCity *city, GParamSpec *pspec, CrkDataset *self)
 {
   if (strcmp (pspec->name, "index") == 0)
     return;
@@ -93,17 +87,13 @@ on_city_notify (CrkCity *city,
 }
 
 static void
-on_city_data_changed (CrkCity *city,
-                      gpointer arg,
-                      CrkDataset *self)
+on_city_data_changed (CrkCity *city, gpointer arg, CrkDataset *self)
 {
   _crk_dataset_changed (self, CRK_DATASET_CHANGE_CITIES);
 }
 
 static void
-on_indicator_notify (CrkIndicator *indicator,
-                     GParamSpec *pspec,
-                     CrkDataset *self)
+on_indicator_notify (CrkIndicator *indicator, GParamSpec *pspec, CrkDataset *self)
 {
   if (strcmp (pspec->name, "index") == 0)
     return;
@@ -111,8 +101,7 @@ on_indicator_notify (CrkIndicator *indicator,
 }
 
 static void
-on_method_changed (CrkMethod *method,
-                   CrkDataset *self)
+on_method_changed (CrkMethod *method, CrkDataset *self)
 {
   self->has_method = TRUE;
   _crk_dataset_changed (self, CRK_DATASET_CHANGE_METHOD);
@@ -185,8 +174,7 @@ crk_dataset_finalize (GObject *object)
 }
 
 static char **
-string_field (CrkDataset *self,
-              guint prop_id)
+string_field (CrkDataset *self, guint prop_id)
 {
   switch (prop_id)
     {
@@ -216,9 +204,7 @@ string_field (CrkDataset *self,
 }
 
 static void
-set_string (CrkDataset *self,
-            guint prop_id,
-            const char *value)
+set_string (CrkDataset *self, guint prop_id, const char *value)
 {
   char **field = string_field (self, prop_id);
 
@@ -231,10 +217,7 @@ set_string (CrkDataset *self,
 }
 
 static void
-crk_dataset_get_property (GObject *object,
-                          guint prop_id,
-                          GValue *value,
-                          GParamSpec *pspec)
+crk_dataset_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CrkDataset *self = CRK_DATASET (object);
 
@@ -261,10 +244,7 @@ crk_dataset_get_property (GObject *object,
 }
 
 static void
-crk_dataset_set_property (GObject *object,
-                          guint prop_id,
-                          const GValue *value,
-                          GParamSpec *pspec)
+crk_dataset_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   CrkDataset *self = CRK_DATASET (object);
 
@@ -306,8 +286,7 @@ crk_dataset_class_init (CrkDatasetClass *klass)
   properties[PROP_TITLE_ZH] = g_param_spec_string ("title-zh", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_EDITION] = g_param_spec_string ("edition", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_PUBLISHER] = g_param_spec_string ("publisher", NULL, NULL, NULL, RW_FLAGS);
-  properties[PROP_PUBLISHER_ZH] =
-    g_param_spec_string ("publisher-zh", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_PUBLISHER_ZH] = g_param_spec_string ("publisher-zh", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_SOURCE_ZH] = g_param_spec_string ("source-zh", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_LICENCE] = g_param_spec_string ("licence", NULL, NULL, NULL, RW_FLAGS);
@@ -321,9 +300,8 @@ crk_dataset_class_init (CrkDatasetClass *klass)
    * @self: the dataset
    * @change_flags: the #CrkDatasetChange bits of what changed
    */
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   /**
    * CrkDataset::value-changed:
@@ -336,8 +314,8 @@ crk_dataset_class_init (CrkDatasetClass *klass)
    * value, its status or its note (not while bulk loading).
    */
   signals[VALUE_CHANGED] =
-    g_signal_new ("value-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+    g_signal_new ("value-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -355,7 +333,8 @@ crk_dataset_init (CrkDataset *self)
   self->method = crk_method_new ();
   g_signal_connect (self->method, "changed", G_CALLBACK (on_method_changed), self);
   self->store = crk_value_store_new ();
-  self->value_notes = g_hash_table_new_full (_crk_dataset_note_key_hash, _crk_dataset_note_key_equal, g_free, g_free);
+  self->value_notes =
+    g_hash_table_new_full (_crk_dataset_note_key_hash, _crk_dataset_note_key_equal, g_free, g_free);
   self->group_names = g_ptr_array_new_with_free_func (_crk_dataset_group_name_free);
   self->group_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -371,18 +350,16 @@ crk_dataset_new (void)
   return g_object_new (CRK_TYPE_DATASET, NULL);
 }
 
-#define DEFINE_STRING_ACCESSORS(field, PROP)                      \
-  const char *                                                    \
-    crk_dataset_get_##field (CrkDataset *self)                    \
-  {                                                               \
-    g_return_val_if_fail (CRK_IS_DATASET (self), NULL);           \
-    return self->field;                                           \
-  }                                                               \
-  void                                                            \
-    crk_dataset_set_##field (CrkDataset *self, const char *value) \
-  {                                                               \
-    g_return_if_fail (CRK_IS_DATASET (self));                     \
-    set_string (self, PROP, value);                               \
+#define DEFINE_STRING_ACCESSORS(field, PROP)                                                       \
+  const char *crk_dataset_get_##field (CrkDataset *self)                                           \
+  {                                                                                                \
+    g_return_val_if_fail (CRK_IS_DATASET (self), NULL);                                            \
+    return self->field;                                                                            \
+  }                                                                                                \
+  void crk_dataset_set_##field (CrkDataset *self, const char *value)                               \
+  {                                                                                                \
+    g_return_if_fail (CRK_IS_DATASET (self));                                                      \
+    set_string (self, PROP, value);                                                                \
   }
 
 DEFINE_STRING_ACCESSORS (title, PROP_TITLE)
@@ -398,12 +375,11 @@ DEFINE_STRING_ACCESSORS (notes_zh, PROP_NOTES_ZH)
 
 /* crk_dataset_get_display_title(), _publisher(), _source(), _notes(): the text in the
  * user's language, else the other one (nullable). */
-#define DEFINE_DISPLAY_ACCESSOR(field)                      \
-  const char *                                              \
-    crk_dataset_get_display_##field (CrkDataset *self)      \
-  {                                                         \
-    g_return_val_if_fail (CRK_IS_DATASET (self), NULL);     \
-    return crk_locale_pick (self->field, self->field##_zh); \
+#define DEFINE_DISPLAY_ACCESSOR(field)                                                             \
+  const char *crk_dataset_get_display_##field (CrkDataset *self)                                   \
+  {                                                                                                \
+    g_return_val_if_fail (CRK_IS_DATASET (self), NULL);                                            \
+    return crk_locale_pick (self->field, self->field##_zh);                                        \
   }
 
 DEFINE_DISPLAY_ACCESSOR (title)
@@ -426,8 +402,7 @@ crk_dataset_get_modified (CrkDataset *self)
  * Writers call this with %FALSE after saving.
  */
 void
-crk_dataset_set_modified (CrkDataset *self,
-                          gboolean modified)
+crk_dataset_set_modified (CrkDataset *self, gboolean modified)
 {
   g_return_if_fail (CRK_IS_DATASET (self));
 
@@ -468,8 +443,7 @@ crk_dataset_get_n_cities (CrkDataset *self)
  * Returns: (transfer none): the city
  */
 CrkCity *
-crk_dataset_get_city (CrkDataset *self,
-                      guint index)
+crk_dataset_get_city (CrkDataset *self, guint index)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->city_array->len, NULL);
@@ -486,8 +460,7 @@ crk_dataset_get_city (CrkDataset *self,
  * Returns: (nullable) (transfer none): the city with @code
  */
 CrkCity *
-crk_dataset_lookup_city (CrkDataset *self,
-                         const char *code)
+crk_dataset_lookup_city (CrkDataset *self, const char *code)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
@@ -504,8 +477,7 @@ crk_dataset_lookup_city (CrkDataset *self,
  * Returns: %FALSE (and nothing changes) when a city with the same code exists
  */
 gboolean
-crk_dataset_add_city (CrkDataset *self,
-                      CrkCity *city)
+crk_dataset_add_city (CrkDataset *self, CrkCity *city)
 {
   const char *code;
 
@@ -545,8 +517,7 @@ crk_dataset_get_n_indicators (CrkDataset *self)
  * Returns: (transfer none): the indicator
  */
 CrkIndicator *
-crk_dataset_get_indicator (CrkDataset *self,
-                           guint index)
+crk_dataset_get_indicator (CrkDataset *self, guint index)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->indicators->len, NULL);
@@ -561,8 +532,7 @@ crk_dataset_get_indicator (CrkDataset *self,
  * Returns: (nullable) (transfer none): the indicator with @code
  */
 CrkIndicator *
-crk_dataset_lookup_indicator (CrkDataset *self,
-                              const char *code)
+crk_dataset_lookup_indicator (CrkDataset *self, const char *code)
 {
   g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
@@ -579,8 +549,7 @@ crk_dataset_lookup_indicator (CrkDataset *self,
  * Returns: %FALSE (and nothing changes) when an indicator with the same code exists
  */
 gboolean
-crk_dataset_add_indicator (CrkDataset *self,
-                           CrkIndicator *indicator)
+crk_dataset_add_indicator (CrkDataset *self, CrkIndicator *indicator)
 {
   const char *code;
   CrkFrameworkNode *node;
@@ -641,8 +610,7 @@ crk_dataset_has_method (CrkDataset *self)
  *   default method (and no saved method)
  */
 void
-crk_dataset_set_method (CrkDataset *self,
-                        CrkMethod *method)
+crk_dataset_set_method (CrkDataset *self, CrkMethod *method)
 {
   g_return_if_fail (CRK_IS_DATASET (self));
   g_return_if_fail (method == NULL || CRK_IS_METHOD (method));

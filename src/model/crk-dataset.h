@@ -120,35 +120,72 @@ void crk_dataset_set_method (CrkDataset *self, CrkMethod *method);
 /* Values. Indices are city, indicator and year indices. Only the cells that hold a value,
  * a status other than observed or a note take memory. */
 double crk_dataset_get_value (CrkDataset *self, guint city, guint indicator, guint year);
-void crk_dataset_set_value (CrkDataset *self, guint city, guint indicator, guint year, double value, CrkValueStatus status);
+void crk_dataset_set_value (CrkDataset *self,
+                            guint city,
+                            guint indicator,
+                            guint year,
+                            double value,
+                            CrkValueStatus status);
 /* For readers of files: FALSE (and nothing changed) when out of memory; @was_held
  * (nullable) tells whether the cell held something before. */
-gboolean crk_dataset_try_set_value (CrkDataset *self, guint city, guint indicator, guint year, double value, CrkValueStatus status, gboolean *was_held);
-CrkValueStatus crk_dataset_get_value_status (CrkDataset *self, guint city, guint indicator, guint year);
+gboolean crk_dataset_try_set_value (CrkDataset *self,
+                                    guint city,
+                                    guint indicator,
+                                    guint year,
+                                    double value,
+                                    CrkValueStatus status,
+                                    gboolean *was_held);
+CrkValueStatus
+crk_dataset_get_value_status (CrkDataset *self, guint city, guint indicator, guint year);
 gboolean crk_dataset_has_cell (CrkDataset *self, guint city, guint indicator, guint year);
 const char *crk_dataset_get_value_note (CrkDataset *self, guint city, guint indicator, guint year);
-void crk_dataset_set_value_note (CrkDataset *self, guint city, guint indicator, guint year, const char *note);
+void crk_dataset_set_value_note (CrkDataset *self,
+                                 guint city,
+                                 guint indicator,
+                                 guint year,
+                                 const char *note);
 /* Copies all cities' values of one indicator in one year into @values (n_cities long),
  * by city index, NAN missing. */
 void crk_dataset_get_values (CrkDataset *self, guint indicator, guint year, double *values);
-typedef void (*CrkDatasetValueFunc) (guint city, guint indicator, guint year, double value, CrkValueStatus status, gboolean has_note, gpointer data);
+typedef void (*CrkDatasetValueFunc) (guint city,
+                                     guint indicator,
+                                     guint year,
+                                     double value,
+                                     CrkValueStatus status,
+                                     gboolean has_note,
+                                     gpointer data);
 /* Every cell holding a value, a status or a note, by year, indicator, then city. */
 void crk_dataset_foreach_value (CrkDataset *self, CrkDatasetValueFunc func, gpointer data);
 guint64 crk_dataset_get_n_held_values (CrkDataset *self);
-guint64 crk_dataset_count_missing (CrkDataset *self, int year); /* year 0: all years; indicators only */
+guint64 crk_dataset_count_missing (CrkDataset *self,
+                                   int year); /* year 0: all years; indicators only */
 
 /* Group names: display names of the values of a group attribute ("province", "region"
  * or a city attribute's name), e.g. the province "Guangdong" is 广东 in Chinese. The
  * value itself is what groups the cities and what the cities keep. Setting a name again
  * replaces it; a NULL or empty name is absent. */
-void crk_dataset_set_group_name (CrkDataset *self, const char *attribute, const char *value, const char *name, const char *name_zh);
+void crk_dataset_set_group_name (CrkDataset *self,
+                                 const char *attribute,
+                                 const char *value,
+                                 const char *name,
+                                 const char *name_zh);
 /* FALSE when the value has no names; @name and @name_zh may be NULL. */
-gboolean crk_dataset_get_group_name (CrkDataset *self, const char *attribute, const char *value, const char **name, const char **name_zh);
+gboolean crk_dataset_get_group_name (CrkDataset *self,
+                                     const char *attribute,
+                                     const char *value,
+                                     const char **name,
+                                     const char **name_zh);
 /* The name in the user's language, else the other one, else the value itself. */
-const char *crk_dataset_get_group_display_name (CrkDataset *self, const char *attribute, const char *value);
+const char *
+crk_dataset_get_group_display_name (CrkDataset *self, const char *attribute, const char *value);
 /* The named groups, in the order first named. */
 guint crk_dataset_get_n_group_names (CrkDataset *self);
-void crk_dataset_get_group_name_at (CrkDataset *self, guint i, const char **attribute, const char **value, const char **name, const char **name_zh);
+void crk_dataset_get_group_name_at (CrkDataset *self,
+                                    guint i,
+                                    const char **attribute,
+                                    const char **value,
+                                    const char **name,
+                                    const char **name_zh);
 
 /* Fast bulk loading for readers: sizes the panel once and suppresses "changed" until
  * crk_dataset_end_bulk(); does not set "modified". */

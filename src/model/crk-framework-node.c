@@ -77,10 +77,7 @@ crk_framework_node_finalize (GObject *object)
 }
 
 static void
-crk_framework_node_get_property (GObject *object,
-                                 guint prop_id,
-                                 GValue *value,
-                                 GParamSpec *pspec)
+crk_framework_node_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CrkFrameworkNode *self = CRK_FRAMEWORK_NODE (object);
 
@@ -143,12 +140,10 @@ crk_framework_node_class_init (CrkFrameworkNodeClass *klass)
   object_class->get_property = crk_framework_node_get_property;
   object_class->set_property = crk_framework_node_set_property;
 
-  properties[PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CODE] = g_param_spec_string (
+    "code", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] = g_param_spec_string (
+    "name", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME_ZH] =
     g_param_spec_string ("name-zh", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -166,8 +161,8 @@ crk_framework_node_class_init (CrkFrameworkNodeClass *klass)
    * @child: the appended child
    */
   signals[CHILD_ADDED] =
-    g_signal_new ("child-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CRK_TYPE_FRAMEWORK_NODE);
+    g_signal_new ("child-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CRK_TYPE_FRAMEWORK_NODE);
 }
 
 static void
@@ -185,8 +180,7 @@ crk_framework_node_init (CrkFrameworkNode *self)
  * Returns: (transfer full): a new node with weight 1 and no parent
  */
 CrkFrameworkNode *
-crk_framework_node_new (const char *code,
-                        const char *name)
+crk_framework_node_new (const char *code, const char *name)
 {
   g_return_val_if_fail (code != NULL && *code != '\0', NULL);
 
@@ -208,8 +202,7 @@ crk_framework_node_get_name (CrkFrameworkNode *self)
 }
 
 void
-crk_framework_node_set_name (CrkFrameworkNode *self,
-                             const char *name)
+crk_framework_node_set_name (CrkFrameworkNode *self, const char *name)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
 
@@ -228,8 +221,7 @@ crk_framework_node_get_name_zh (CrkFrameworkNode *self)
 }
 
 void
-crk_framework_node_set_name_zh (CrkFrameworkNode *self,
-                                const char *name_zh)
+crk_framework_node_set_name_zh (CrkFrameworkNode *self, const char *name_zh)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
 
@@ -270,8 +262,7 @@ crk_framework_node_get_weight (CrkFrameworkNode *self)
 }
 
 void
-crk_framework_node_set_weight (CrkFrameworkNode *self,
-                               double weight)
+crk_framework_node_set_weight (CrkFrameworkNode *self, double weight)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
 
@@ -309,8 +300,7 @@ crk_framework_node_get_n_children (CrkFrameworkNode *self)
  * Returns: (transfer none): the @i-th child
  */
 CrkFrameworkNode *
-crk_framework_node_get_child (CrkFrameworkNode *self,
-                              guint i)
+crk_framework_node_get_child (CrkFrameworkNode *self, guint i)
 {
   g_return_val_if_fail (CRK_IS_FRAMEWORK_NODE (self), NULL);
   g_return_val_if_fail (i < self->children->len, NULL);
@@ -325,8 +315,7 @@ crk_framework_node_get_child (CrkFrameworkNode *self,
  * Appends @child (taking a reference) and emits #CrkFrameworkNode::child-added.
  */
 void
-crk_framework_node_append_child (CrkFrameworkNode *self,
-                                 CrkFrameworkNode *child)
+crk_framework_node_append_child (CrkFrameworkNode *self, CrkFrameworkNode *child)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (child));
@@ -387,8 +376,7 @@ crk_framework_node_get_indicator (CrkFrameworkNode *self)
  * Links a leaf to its indicator. The dataset does this for leaves whose code matches.
  */
 void
-crk_framework_node_set_indicator (CrkFrameworkNode *self,
-                                  CrkIndicator *indicator)
+crk_framework_node_set_indicator (CrkFrameworkNode *self, CrkIndicator *indicator)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
   g_return_if_fail (indicator == NULL || CRK_IS_INDICATOR (indicator));
@@ -397,9 +385,7 @@ crk_framework_node_set_indicator (CrkFrameworkNode *self,
 }
 
 static gboolean
-foreach_rec (CrkFrameworkNode *node,
-             CrkFrameworkVisitFunc func,
-             gpointer user_data)
+foreach_rec (CrkFrameworkNode *node, CrkFrameworkVisitFunc func, gpointer user_data)
 {
   if (!func (node, user_data))
     return FALSE;
@@ -418,9 +404,7 @@ foreach_rec (CrkFrameworkNode *node,
  * Walks the subtree in pre-order; stops as soon as @func returns %FALSE.
  */
 void
-crk_framework_node_foreach (CrkFrameworkNode *self,
-                            CrkFrameworkVisitFunc func,
-                            gpointer user_data)
+crk_framework_node_foreach (CrkFrameworkNode *self, CrkFrameworkVisitFunc func, gpointer user_data)
 {
   g_return_if_fail (CRK_IS_FRAMEWORK_NODE (self));
   g_return_if_fail (func != NULL);

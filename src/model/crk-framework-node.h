@@ -25,40 +25,31 @@ G_DECLARE_FINAL_TYPE (CrkFrameworkNode, crk_framework_node, CRK, FRAMEWORK_NODE,
 /* Signal (added with the implementation): "child-added" (CrkFrameworkNode *child), emitted
  * on the parent after crk_framework_node_append_child(); the dataset listens to it. */
 
-CrkFrameworkNode *crk_framework_node_new (const char *code,
-                                          const char *name);
+CrkFrameworkNode *crk_framework_node_new (const char *code, const char *name);
 const char *crk_framework_node_get_code (CrkFrameworkNode *self);
 const char *crk_framework_node_get_name (CrkFrameworkNode *self);
-void crk_framework_node_set_name (CrkFrameworkNode *self,
-                                  const char *name);
+void crk_framework_node_set_name (CrkFrameworkNode *self, const char *name);
 const char *crk_framework_node_get_name_zh (CrkFrameworkNode *self);
-void crk_framework_node_set_name_zh (CrkFrameworkNode *self,
-                                     const char *name_zh);
+void crk_framework_node_set_name_zh (CrkFrameworkNode *self, const char *name_zh);
 /* For a leaf without names of its own, the indicator's display name. */
 const char *crk_framework_node_get_display_name (CrkFrameworkNode *self);
 double crk_framework_node_get_weight (CrkFrameworkNode *self);
-void crk_framework_node_set_weight (CrkFrameworkNode *self,
-                                    double weight);
+void crk_framework_node_set_weight (CrkFrameworkNode *self, double weight);
 CrkFrameworkNode *crk_framework_node_get_parent (CrkFrameworkNode *self);
 guint crk_framework_node_get_n_children (CrkFrameworkNode *self);
-CrkFrameworkNode *crk_framework_node_get_child (CrkFrameworkNode *self,
-                                                guint i);
+CrkFrameworkNode *crk_framework_node_get_child (CrkFrameworkNode *self, guint i);
 /* Appends @child (takes a reference); @child must have no parent yet. */
-void crk_framework_node_append_child (CrkFrameworkNode *self,
-                                      CrkFrameworkNode *child);
+void crk_framework_node_append_child (CrkFrameworkNode *self, CrkFrameworkNode *child);
 gboolean crk_framework_node_is_leaf (CrkFrameworkNode *self);
 /* Depth below the root (root = 0). */
 guint crk_framework_node_get_depth (CrkFrameworkNode *self);
 /* The indicator of a leaf, NULL for inner nodes or before the tree joins a dataset. */
 CrkIndicator *crk_framework_node_get_indicator (CrkFrameworkNode *self);
-void crk_framework_node_set_indicator (CrkFrameworkNode *self,
-                                       CrkIndicator *indicator);
+void crk_framework_node_set_indicator (CrkFrameworkNode *self, CrkIndicator *indicator);
 
-typedef gboolean (*CrkFrameworkVisitFunc) (CrkFrameworkNode *node,
-                                           gpointer user_data);
+typedef gboolean (*CrkFrameworkVisitFunc) (CrkFrameworkNode *node, gpointer user_data);
 /* Pre-order walk; stops when @func returns FALSE. */
-void crk_framework_node_foreach (CrkFrameworkNode *self,
-                                 CrkFrameworkVisitFunc func,
-                                 gpointer user_data);
+void
+crk_framework_node_foreach (CrkFrameworkNode *self, CrkFrameworkVisitFunc func, gpointer user_data);
 
 G_END_DECLS

@@ -37,7 +37,10 @@ struct _CrkIndicator
 
 G_DEFINE_FINAL_TYPE (CrkIndicator, crk_indicator, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (CrkIndicatorKind, crk_indicator_kind, G_DEFINE_ENUM_VALUE (CRK_INDICATOR_KIND_INDICATOR, "indicator"), G_DEFINE_ENUM_VALUE (CRK_INDICATOR_KIND_DENOMINATOR, "denominator"))
+G_DEFINE_ENUM_TYPE (CrkIndicatorKind,
+                    crk_indicator_kind,
+                    G_DEFINE_ENUM_VALUE (CRK_INDICATOR_KIND_INDICATOR, "indicator"),
+                    G_DEFINE_ENUM_VALUE (CRK_INDICATOR_KIND_DENOMINATOR, "denominator"))
 
 enum
 {
@@ -81,10 +84,7 @@ crk_indicator_finalize (GObject *object)
 }
 
 static void
-crk_indicator_get_property (GObject *object,
-                            guint prop_id,
-                            GValue *value,
-                            GParamSpec *pspec)
+crk_indicator_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CrkIndicator *self = CRK_INDICATOR (object);
 
@@ -141,10 +141,7 @@ crk_indicator_get_property (GObject *object,
 }
 
 static void
-crk_indicator_set_property (GObject *object,
-                            guint prop_id,
-                            const GValue *value,
-                            GParamSpec *pspec)
+crk_indicator_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   CrkIndicator *self = CRK_INDICATOR (object);
 
@@ -208,33 +205,23 @@ crk_indicator_class_init (CrkIndicatorClass *klass)
   object_class->get_property = crk_indicator_get_property;
   object_class->set_property = crk_indicator_set_property;
 
-  properties[PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL, CRK_TYPE_INDICATOR_KIND,
-                       CRK_INDICATOR_KIND_INDICATOR, RW_FLAGS);
-  properties[PROP_DIRECTION] =
-    g_param_spec_int ("direction", NULL, NULL, -1, 1, 1, RW_FLAGS);
-  properties[PROP_DENOMINATOR] =
-    g_param_spec_string ("denominator", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_CODE] = g_param_spec_string (
+    "code", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, CRK_TYPE_INDICATOR_KIND,
+                                             CRK_INDICATOR_KIND_INDICATOR, RW_FLAGS);
+  properties[PROP_DIRECTION] = g_param_spec_int ("direction", NULL, NULL, -1, 1, 1, RW_FLAGS);
+  properties[PROP_DENOMINATOR] = g_param_spec_string ("denominator", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_INDEX] =
     g_param_spec_uint ("index", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, RW_FLAGS);
-  properties[PROP_NAME_ZH] =
-    g_param_spec_string ("name-zh", NULL, NULL, NULL, RW_FLAGS);
-  properties[PROP_UNIT] =
-    g_param_spec_string ("unit", NULL, NULL, NULL, RW_FLAGS);
-  properties[PROP_UNIT_ZH] =
-    g_param_spec_string ("unit-zh", NULL, NULL, NULL, RW_FLAGS);
-  properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_NAME_ZH] = g_param_spec_string ("name-zh", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_UNIT_ZH] = g_param_spec_string ("unit-zh", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_DESCRIPTION_ZH] =
     g_param_spec_string ("description-zh", NULL, NULL, NULL, RW_FLAGS);
-  properties[PROP_SOURCE] =
-    g_param_spec_string ("source", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, RW_FLAGS);
   /* "goalpost-low", "goalpost-high" and "target" start as NAN (unset), which a
    * GParamSpec cannot have as its default. */
   properties[PROP_GOALPOST_LOW] =
@@ -265,8 +252,7 @@ crk_indicator_init (CrkIndicator *self)
  * Returns: (transfer full): a new indicator (direction +1, no goalposts, no target)
  */
 CrkIndicator *
-crk_indicator_new (const char *code,
-                   CrkIndicatorKind kind)
+crk_indicator_new (const char *code, CrkIndicatorKind kind)
 {
   g_return_val_if_fail (code != NULL && *code != '\0', NULL);
 
@@ -288,8 +274,7 @@ crk_indicator_get_kind (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_kind (CrkIndicator *self,
-                        CrkIndicatorKind kind)
+crk_indicator_set_kind (CrkIndicator *self, CrkIndicatorKind kind)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   g_return_if_fail (kind == CRK_INDICATOR_KIND_INDICATOR || kind == CRK_INDICATOR_KIND_DENOMINATOR);
@@ -301,10 +286,7 @@ crk_indicator_set_kind (CrkIndicator *self,
 }
 
 static void
-set_string (CrkIndicator *self,
-            char **field,
-            const char *value,
-            guint prop)
+set_string (CrkIndicator *self, char **field, const char *value, guint prop)
 {
   if (g_strcmp0 (*field, value) == 0)
     return;
@@ -315,10 +297,7 @@ set_string (CrkIndicator *self,
 
 /* NAN equals NAN here: setting "unset" twice is no change. */
 static void
-set_double (CrkIndicator *self,
-            double *field,
-            double value,
-            guint prop)
+set_double (CrkIndicator *self, double *field, double value, guint prop)
 {
   if ((isnan (*field) && isnan (value)) || (*field == value && signbit (*field) == signbit (value)))
     return;
@@ -334,8 +313,7 @@ crk_indicator_get_name (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_name (CrkIndicator *self,
-                        const char *name)
+crk_indicator_set_name (CrkIndicator *self, const char *name)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->name, name, PROP_NAME);
@@ -349,8 +327,7 @@ crk_indicator_get_name_zh (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_name_zh (CrkIndicator *self,
-                           const char *name_zh)
+crk_indicator_set_name_zh (CrkIndicator *self, const char *name_zh)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->name_zh, name_zh, PROP_NAME_ZH);
@@ -364,8 +341,7 @@ crk_indicator_get_unit (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_unit (CrkIndicator *self,
-                        const char *unit)
+crk_indicator_set_unit (CrkIndicator *self, const char *unit)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->unit, unit, PROP_UNIT);
@@ -379,8 +355,7 @@ crk_indicator_get_unit_zh (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_unit_zh (CrkIndicator *self,
-                           const char *unit_zh)
+crk_indicator_set_unit_zh (CrkIndicator *self, const char *unit_zh)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->unit_zh, unit_zh, PROP_UNIT_ZH);
@@ -394,8 +369,7 @@ crk_indicator_get_description (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_description (CrkIndicator *self,
-                               const char *description)
+crk_indicator_set_description (CrkIndicator *self, const char *description)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->description, description, PROP_DESCRIPTION);
@@ -409,8 +383,7 @@ crk_indicator_get_description_zh (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_description_zh (CrkIndicator *self,
-                                  const char *description_zh)
+crk_indicator_set_description_zh (CrkIndicator *self, const char *description_zh)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->description_zh, description_zh, PROP_DESCRIPTION_ZH);
@@ -424,8 +397,7 @@ crk_indicator_get_source (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_source (CrkIndicator *self,
-                          const char *source)
+crk_indicator_set_source (CrkIndicator *self, const char *source)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->source, source, PROP_SOURCE);
@@ -439,8 +411,7 @@ crk_indicator_get_goalpost_low (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_goalpost_low (CrkIndicator *self,
-                                double value)
+crk_indicator_set_goalpost_low (CrkIndicator *self, double value)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_double (self, &self->goalpost_low, value, PROP_GOALPOST_LOW);
@@ -454,8 +425,7 @@ crk_indicator_get_goalpost_high (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_goalpost_high (CrkIndicator *self,
-                                 double value)
+crk_indicator_set_goalpost_high (CrkIndicator *self, double value)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_double (self, &self->goalpost_high, value, PROP_GOALPOST_HIGH);
@@ -469,8 +439,7 @@ crk_indicator_get_target (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_target (CrkIndicator *self,
-                          double value)
+crk_indicator_set_target (CrkIndicator *self, double value)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_double (self, &self->target, value, PROP_TARGET);
@@ -519,8 +488,7 @@ crk_indicator_get_direction (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_direction (CrkIndicator *self,
-                             int direction)
+crk_indicator_set_direction (CrkIndicator *self, int direction)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   g_return_if_fail (direction == 1 || direction == -1);
@@ -545,8 +513,7 @@ crk_indicator_get_denominator (CrkIndicator *self)
 }
 
 void
-crk_indicator_set_denominator (CrkIndicator *self,
-                               const char *denominator_code)
+crk_indicator_set_denominator (CrkIndicator *self, const char *denominator_code)
 {
   g_return_if_fail (CRK_IS_INDICATOR (self));
   set_string (self, &self->denominator, denominator_code, PROP_DENOMINATOR);
@@ -566,8 +533,7 @@ crk_indicator_get_index (CrkIndicator *self)
 }
 
 void
-_crk_indicator_set_index (CrkIndicator *self,
-                          guint index)
+_crk_indicator_set_index (CrkIndicator *self, guint index)
 {
   if (self->index == index)
     return;

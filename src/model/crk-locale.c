@@ -65,14 +65,11 @@ present (const char *s)
  *   both are absent (%NULL or empty)
  */
 const char *
-crk_locale_pick (const char *english,
-                 const char *chinese)
+crk_locale_pick (const char *english, const char *chinese)
 {
   if (crk_locale_prefers_chinese ())
-    return present (chinese) ? chinese : present (english) ? english
-                                                           : NULL;
-  return present (english) ? english : present (chinese) ? chinese
-                                                         : NULL;
+    return present (chinese) ? chinese : present (english) ? english : NULL;
+  return present (english) ? english : present (chinese) ? chinese : NULL;
 }
 
 /**
@@ -89,9 +86,7 @@ crk_locale_get_pango_language (void)
 /* Inserts @separator into the run of digits of @number (printf "%.*f" output) by the
  * locale's @grouping (struct lconv). */
 static char *
-group_digits (const char *number,
-              const char *separator,
-              const char *grouping)
+group_digits (const char *number, const char *separator, const char *grouping)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   const char *digits = number + (number[0] == '-' ? 1 : 0);
@@ -137,8 +132,7 @@ group_digits (const char *number,
  * Returns: (transfer full) (nullable): the text, %NULL for NAN
  */
 char *
-crk_locale_format_number (double value,
-                          int decimals)
+crk_locale_format_number (double value, int decimals)
 {
   const struct lconv *conv = localeconv ();
   g_autofree char *plain = NULL;

@@ -100,9 +100,8 @@ crk_method_class_init (CrkMethodClass *klass)
    * Emitted once per setter call that changed something, or once at the last
    * crk_method_thaw() after changes while frozen.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -153,8 +152,7 @@ changed (CrkMethod *self)
 
 /* Equal for parameters: NAN equals NAN. */
 static gboolean
-same_double (double a,
-             double b)
+same_double (double a, double b)
 {
   return a == b || (isnan (a) && isnan (b));
 }
@@ -189,8 +187,7 @@ crk_method_copy (CrkMethod *self)
 }
 
 static gboolean
-norm_tables_equal (GHashTable *a,
-                   GHashTable *b)
+norm_tables_equal (GHashTable *a, GHashTable *b)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -203,15 +200,15 @@ norm_tables_equal (GHashTable *a,
       NormOverride *x = value;
       NormOverride *y = g_hash_table_lookup (b, key);
 
-      if (y == NULL || x->mode != y->mode || !same_double (x->param1, y->param1) || !same_double (x->param2, y->param2))
+      if (y == NULL || x->mode != y->mode || !same_double (x->param1, y->param1) ||
+          !same_double (x->param2, y->param2))
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-weight_tables_equal (GHashTable *a,
-                     GHashTable *b)
+weight_tables_equal (GHashTable *a, GHashTable *b)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -231,8 +228,7 @@ weight_tables_equal (GHashTable *a,
 
 /* For tables whose values are GINT_TO_POINTER. */
 static gboolean
-int_tables_equal (GHashTable *a,
-                  GHashTable *b)
+int_tables_equal (GHashTable *a, GHashTable *b)
 {
   GHashTableIter iter;
   gpointer key, value, other;
@@ -247,8 +243,7 @@ int_tables_equal (GHashTable *a,
 }
 
 static gboolean
-tiers_equal (GArray *a,
-             GArray *b)
+tiers_equal (GArray *a, GArray *b)
 {
   if (a->len != b->len)
     return FALSE;
@@ -257,7 +252,8 @@ tiers_equal (GArray *a,
       const CrkTier *x = &g_array_index (a, CrkTier, i);
       const CrkTier *y = &g_array_index (b, CrkTier, i);
 
-      if (g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->name_zh, y->name_zh) != 0 || !same_double (x->bound, y->bound))
+      if (g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->name_zh, y->name_zh) != 0 ||
+          !same_double (x->bound, y->bound))
         return FALSE;
     }
   return TRUE;
@@ -271,8 +267,7 @@ tiers_equal (GArray *a,
  * Returns: %TRUE when every setting of @a and @b is the same
  */
 gboolean
-crk_method_equal (CrkMethod *a,
-                  CrkMethod *b)
+crk_method_equal (CrkMethod *a, CrkMethod *b)
 {
   g_return_val_if_fail (CRK_IS_METHOD (a), FALSE);
   g_return_val_if_fail (CRK_IS_METHOD (b), FALSE);
@@ -280,13 +275,23 @@ crk_method_equal (CrkMethod *a,
   if (a == b)
     return TRUE;
 
-  return a->denomination == b->denomination && a->imputation == b->imputation && g_strcmp0 (a->impute_group, b->impute_group) == 0 && a->treatment == b->treatment && same_double (a->skew, b->skew) && same_double (a->kurtosis, b->kurtosis) && a->max_points == b->max_points && a->normalisation == b->normalisation && same_double (a->norm_param1, b->norm_param1) && same_double (a->norm_param2, b->norm_param2) && norm_tables_equal (a->norm_overrides, b->norm_overrides) && a->weight_scheme == b->weight_scheme && a->entropy_variant == b->entropy_variant && a->topsis_variant == b->topsis_variant && weight_tables_equal (a->weights, b->weights) && a->aggregation == b->aggregation && int_tables_equal (a->level_aggs, b->level_aggs) && int_tables_equal (a->node_aggs, b->node_aggs) && same_double (a->availability, b->availability) && a->tier_rule == b->tier_rule && tiers_equal (a->tiers, b->tiers) && a->base_year == b->base_year && g_strcmp0 (a->group_attribute, b->group_attribute) == 0;
+  return a->denomination == b->denomination && a->imputation == b->imputation &&
+    g_strcmp0 (a->impute_group, b->impute_group) == 0 && a->treatment == b->treatment &&
+    same_double (a->skew, b->skew) && same_double (a->kurtosis, b->kurtosis) &&
+    a->max_points == b->max_points && a->normalisation == b->normalisation &&
+    same_double (a->norm_param1, b->norm_param1) && same_double (a->norm_param2, b->norm_param2) &&
+    norm_tables_equal (a->norm_overrides, b->norm_overrides) &&
+    a->weight_scheme == b->weight_scheme && a->entropy_variant == b->entropy_variant &&
+    a->topsis_variant == b->topsis_variant && weight_tables_equal (a->weights, b->weights) &&
+    a->aggregation == b->aggregation && int_tables_equal (a->level_aggs, b->level_aggs) &&
+    int_tables_equal (a->node_aggs, b->node_aggs) &&
+    same_double (a->availability, b->availability) && a->tier_rule == b->tier_rule &&
+    tiers_equal (a->tiers, b->tiers) && a->base_year == b->base_year &&
+    g_strcmp0 (a->group_attribute, b->group_attribute) == 0;
 }
 
 static void
-copy_tiers (GArray *dest,
-            const CrkTier *tiers,
-            guint n_tiers)
+copy_tiers (GArray *dest, const CrkTier *tiers, guint n_tiers)
 {
   g_array_set_size (dest, 0);
   for (guint i = 0; i < n_tiers; i++)
@@ -309,8 +314,7 @@ copy_tiers (GArray *dest,
  * Makes @self equal to @other; emits #CrkMethod::changed once if anything differed.
  */
 void
-crk_method_assign (CrkMethod *self,
-                   CrkMethod *other)
+crk_method_assign (CrkMethod *self, CrkMethod *other)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -409,8 +413,7 @@ crk_method_get_denomination (CrkMethod *self)
 }
 
 void
-crk_method_set_denomination (CrkMethod *self,
-                             CrkDenomination mode)
+crk_method_set_denomination (CrkMethod *self, CrkDenomination mode)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (mode <= CRK_DENOMINATION_DATASET);
@@ -448,9 +451,7 @@ crk_method_get_impute_group (CrkMethod *self)
  * @group: (nullable): the city attribute for the group modes, else %NULL
  */
 void
-crk_method_set_imputation (CrkMethod *self,
-                           CrkImputation mode,
-                           const char *group)
+crk_method_set_imputation (CrkMethod *self, CrkImputation mode, const char *group)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (mode <= CRK_IMPUTATION_GROUP_MEDIAN);
@@ -471,8 +472,7 @@ crk_method_get_treatment (CrkMethod *self)
 }
 
 void
-crk_method_set_treatment (CrkMethod *self,
-                          CrkTreatment mode)
+crk_method_set_treatment (CrkMethod *self, CrkTreatment mode)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (mode <= CRK_TREATMENT_WINSORISE);
@@ -491,10 +491,7 @@ crk_method_set_treatment (CrkMethod *self,
  * @max_points: (out) (optional): most points winsorised
  */
 void
-crk_method_get_treatment_params (CrkMethod *self,
-                                 double *skew,
-                                 double *kurtosis,
-                                 guint *max_points)
+crk_method_get_treatment_params (CrkMethod *self, double *skew, double *kurtosis, guint *max_points)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
@@ -507,14 +504,12 @@ crk_method_get_treatment_params (CrkMethod *self,
 }
 
 void
-crk_method_set_treatment_params (CrkMethod *self,
-                                 double skew,
-                                 double kurtosis,
-                                 guint max_points)
+crk_method_set_treatment_params (CrkMethod *self, double skew, double kurtosis, guint max_points)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
-  if (same_double (self->skew, skew) && same_double (self->kurtosis, kurtosis) && self->max_points == max_points)
+  if (same_double (self->skew, skew) && same_double (self->kurtosis, kurtosis) &&
+      self->max_points == max_points)
     return;
   self->skew = skew;
   self->kurtosis = kurtosis;
@@ -537,9 +532,7 @@ valid_normalisation (CrkNormalisation mode)
  * Returns: the default normalisation
  */
 CrkNormalisation
-crk_method_get_normalisation (CrkMethod *self,
-                              double *param1,
-                              double *param2)
+crk_method_get_normalisation (CrkMethod *self, double *param1, double *param2)
 {
   g_return_val_if_fail (CRK_IS_METHOD (self), CRK_NORMALISATION_MINMAX);
 
@@ -551,15 +544,13 @@ crk_method_get_normalisation (CrkMethod *self,
 }
 
 void
-crk_method_set_normalisation (CrkMethod *self,
-                              CrkNormalisation mode,
-                              double param1,
-                              double param2)
+crk_method_set_normalisation (CrkMethod *self, CrkNormalisation mode, double param1, double param2)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (valid_normalisation (mode));
 
-  if (self->normalisation == mode && same_double (self->norm_param1, param1) && same_double (self->norm_param2, param2))
+  if (self->normalisation == mode && same_double (self->norm_param1, param1) &&
+      same_double (self->norm_param2, param2))
     return;
   self->normalisation = mode;
   self->norm_param1 = param1;
@@ -620,7 +611,8 @@ crk_method_set_indicator_normalisation (CrkMethod *self,
       changed (self);
       return;
     }
-  if (o != NULL && o->mode == mode && same_double (o->param1, param1) && same_double (o->param2, param2))
+  if (o != NULL && o->mode == mode && same_double (o->param1, param1) &&
+      same_double (o->param2, param2))
     return;
   if (o == NULL)
     {
@@ -635,8 +627,7 @@ crk_method_set_indicator_normalisation (CrkMethod *self,
 
 /* For g_ptr_array_sort(), which passes pointers to the elements. */
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
@@ -677,8 +668,7 @@ crk_method_get_weight_scheme (CrkMethod *self)
 }
 
 void
-crk_method_set_weight_scheme (CrkMethod *self,
-                              CrkWeightScheme scheme)
+crk_method_set_weight_scheme (CrkMethod *self, CrkWeightScheme scheme)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (scheme <= CRK_WEIGHTS_PCA);
@@ -697,8 +687,7 @@ crk_method_get_entropy_variant (CrkMethod *self)
 }
 
 void
-crk_method_set_entropy_variant (CrkMethod *self,
-                                guint variant)
+crk_method_set_entropy_variant (CrkMethod *self, guint variant)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
@@ -716,8 +705,7 @@ crk_method_get_topsis_variant (CrkMethod *self)
 }
 
 void
-crk_method_set_topsis_variant (CrkMethod *self,
-                               guint variant)
+crk_method_set_topsis_variant (CrkMethod *self, guint variant)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
@@ -735,8 +723,7 @@ crk_method_set_topsis_variant (CrkMethod *self,
  * Returns: the weight override of the node, NAN when none
  */
 double
-crk_method_get_weight (CrkMethod *self,
-                       const char *node_code)
+crk_method_get_weight (CrkMethod *self, const char *node_code)
 {
   double *w;
 
@@ -754,9 +741,7 @@ crk_method_get_weight (CrkMethod *self,
  * @weight: the weight, or NAN to remove the override
  */
 void
-crk_method_set_weight (CrkMethod *self,
-                       const char *node_code,
-                       double weight)
+crk_method_set_weight (CrkMethod *self, const char *node_code, double weight)
 {
   double *w;
 
@@ -778,8 +763,7 @@ crk_method_set_weight (CrkMethod *self,
     }
   else
     {
-      g_hash_table_insert (self->weights, g_strdup (node_code),
-                           g_memdup2 (&weight, sizeof weight));
+      g_hash_table_insert (self->weights, g_strdup (node_code), g_memdup2 (&weight, sizeof weight));
     }
   changed (self);
 }
@@ -822,8 +806,7 @@ crk_method_get_aggregation (CrkMethod *self)
 }
 
 void
-crk_method_set_aggregation (CrkMethod *self,
-                            CrkAggregation mode)
+crk_method_set_aggregation (CrkMethod *self, CrkAggregation mode)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (valid_aggregation (mode));
@@ -842,8 +825,7 @@ crk_method_set_aggregation (CrkMethod *self,
  * Returns: the override for @level, %CRK_AGGREGATION_INHERIT when none
  */
 CrkAggregation
-crk_method_get_level_aggregation (CrkMethod *self,
-                                  guint level)
+crk_method_get_level_aggregation (CrkMethod *self, guint level)
 {
   gpointer value;
 
@@ -861,9 +843,7 @@ crk_method_get_level_aggregation (CrkMethod *self,
  * @mode: the aggregation, %CRK_AGGREGATION_INHERIT to remove the override
  */
 void
-crk_method_set_level_aggregation (CrkMethod *self,
-                                  guint level,
-                                  CrkAggregation mode)
+crk_method_set_level_aggregation (CrkMethod *self, guint level, CrkAggregation mode)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (mode == CRK_AGGREGATION_INHERIT || valid_aggregation (mode));
@@ -885,8 +865,7 @@ crk_method_set_level_aggregation (CrkMethod *self,
  * Returns: the override for the node, %CRK_AGGREGATION_INHERIT when none
  */
 CrkAggregation
-crk_method_get_node_aggregation (CrkMethod *self,
-                                 const char *node_code)
+crk_method_get_node_aggregation (CrkMethod *self, const char *node_code)
 {
   gpointer value;
 
@@ -905,9 +884,7 @@ crk_method_get_node_aggregation (CrkMethod *self,
  * @mode: the aggregation, %CRK_AGGREGATION_INHERIT to remove the override
  */
 void
-crk_method_set_node_aggregation (CrkMethod *self,
-                                 const char *node_code,
-                                 CrkAggregation mode)
+crk_method_set_node_aggregation (CrkMethod *self, const char *node_code, CrkAggregation mode)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (node_code != NULL);
@@ -923,8 +900,7 @@ crk_method_set_node_aggregation (CrkMethod *self,
 }
 
 static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
+compare_uint (gconstpointer a, gconstpointer b)
 {
   guint x = *(const guint *) a;
   guint y = *(const guint *) b;
@@ -981,9 +957,7 @@ crk_method_dup_node_aggregations (CrkMethod *self)
  * Returns: the node's override, else the level's, else the default
  */
 CrkAggregation
-crk_method_resolve_aggregation (CrkMethod *self,
-                                const char *node_code,
-                                guint level)
+crk_method_resolve_aggregation (CrkMethod *self, const char *node_code, guint level)
 {
   CrkAggregation mode;
 
@@ -1014,8 +988,7 @@ crk_method_get_availability (CrkMethod *self)
  * @threshold: the share of indicators a city needs, in [0, 1]; 0 turns it off
  */
 void
-crk_method_set_availability (CrkMethod *self,
-                             double threshold)
+crk_method_set_availability (CrkMethod *self, double threshold)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
   g_return_if_fail (threshold >= 0.0 && threshold <= 1.0);
@@ -1048,8 +1021,7 @@ crk_method_get_n_tiers (CrkMethod *self)
  * Returns: (transfer none): the @i-th tier, valid until the tiers change
  */
 const CrkTier *
-crk_method_get_tier (CrkMethod *self,
-                     guint i)
+crk_method_get_tier (CrkMethod *self, guint i)
 {
   g_return_val_if_fail (CRK_IS_METHOD (self), NULL);
   g_return_val_if_fail (i < self->tiers->len, NULL);
@@ -1064,10 +1036,7 @@ crk_method_get_tier (CrkMethod *self,
  * @n_tiers: their number
  */
 void
-crk_method_set_tiers (CrkMethod *self,
-                      CrkTierRule rule,
-                      const CrkTier *tiers,
-                      guint n_tiers)
+crk_method_set_tiers (CrkMethod *self, CrkTierRule rule, const CrkTier *tiers, guint n_tiers)
 {
   g_autoptr (GArray) incoming = NULL;
 
@@ -1118,8 +1087,7 @@ crk_method_get_base_year (CrkMethod *self)
 }
 
 void
-crk_method_set_base_year (CrkMethod *self,
-                          int year)
+crk_method_set_base_year (CrkMethod *self, int year)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
@@ -1143,8 +1111,7 @@ crk_method_get_group_attribute (CrkMethod *self)
 }
 
 void
-crk_method_set_group_attribute (CrkMethod *self,
-                                const char *attribute)
+crk_method_set_group_attribute (CrkMethod *self, const char *attribute)
 {
   g_return_if_fail (CRK_IS_METHOD (self));
 
@@ -1164,9 +1131,7 @@ typedef struct
 } NameEntry;
 
 static const char *
-name_of (const NameEntry *table,
-         gsize n,
-         int value)
+name_of (const NameEntry *table, gsize n, int value)
 {
   for (gsize i = 0; i < n; i++)
     if (table[i].value == value)
@@ -1175,10 +1140,7 @@ name_of (const NameEntry *table,
 }
 
 static gboolean
-value_of (const NameEntry *table,
-          gsize n,
-          const char *s,
-          int *value)
+value_of (const NameEntry *table, gsize n, const char *s, int *value)
 {
   if (s == NULL)
     return FALSE;
@@ -1191,35 +1153,68 @@ value_of (const NameEntry *table,
   return FALSE;
 }
 
-#define DEFINE_NAMES(Type, prefix, ...)                                    \
-  static const NameEntry prefix##_names[] = {__VA_ARGS__};                 \
-  const char *                                                             \
-    prefix##_to_string (Type value)                                        \
-  {                                                                        \
-    return name_of (prefix##_names, G_N_ELEMENTS (prefix##_names), value); \
-  }                                                                        \
-  gboolean                                                                 \
-    prefix##_from_string (const char *s,                                   \
-                          Type *value)                                     \
-  {                                                                        \
-    int v;                                                                 \
-    g_return_val_if_fail (value != NULL, FALSE);                           \
-    if (!value_of (prefix##_names, G_N_ELEMENTS (prefix##_names), s, &v))  \
-      return FALSE;                                                        \
-    *value = (Type) v;                                                     \
-    return TRUE;                                                           \
+#define DEFINE_NAMES(Type, prefix, ...)                                                            \
+  static const NameEntry prefix##_names[] = {__VA_ARGS__};                                         \
+  const char *prefix##_to_string (Type value)                                                      \
+  {                                                                                                \
+    return name_of (prefix##_names, G_N_ELEMENTS (prefix##_names), value);                         \
+  }                                                                                                \
+  gboolean prefix##_from_string (const char *s, Type *value)                                       \
+  {                                                                                                \
+    int v;                                                                                         \
+    g_return_val_if_fail (value != NULL, FALSE);                                                   \
+    if (!value_of (prefix##_names, G_N_ELEMENTS (prefix##_names), s, &v))                          \
+      return FALSE;                                                                                \
+    *value = (Type) v;                                                                             \
+    return TRUE;                                                                                   \
   }
 
-DEFINE_NAMES (CrkNormalisation, crk_normalisation, {CRK_NORMALISATION_MINMAX, "minmax"}, {CRK_NORMALISATION_ZSCORE, "zscore"}, {CRK_NORMALISATION_RANK, "rank"}, {CRK_NORMALISATION_PERCENTILE_RANK, "prank"}, {CRK_NORMALISATION_GOALPOSTS, "goalposts"}, {CRK_NORMALISATION_INHERIT, "inherit"})
+DEFINE_NAMES (CrkNormalisation,
+              crk_normalisation,
+              {CRK_NORMALISATION_MINMAX, "minmax"},
+              {CRK_NORMALISATION_ZSCORE, "zscore"},
+              {CRK_NORMALISATION_RANK, "rank"},
+              {CRK_NORMALISATION_PERCENTILE_RANK, "prank"},
+              {CRK_NORMALISATION_GOALPOSTS, "goalposts"},
+              {CRK_NORMALISATION_INHERIT, "inherit"})
 
-DEFINE_NAMES (CrkAggregation, crk_aggregation, {CRK_AGGREGATION_ARITHMETIC, "arithmetic"}, {CRK_AGGREGATION_GEOMETRIC, "geometric"}, {CRK_AGGREGATION_HARMONIC, "harmonic"}, {CRK_AGGREGATION_TOPSIS, "topsis"}, {CRK_AGGREGATION_INHERIT, "inherit"})
+DEFINE_NAMES (CrkAggregation,
+              crk_aggregation,
+              {CRK_AGGREGATION_ARITHMETIC, "arithmetic"},
+              {CRK_AGGREGATION_GEOMETRIC, "geometric"},
+              {CRK_AGGREGATION_HARMONIC, "harmonic"},
+              {CRK_AGGREGATION_TOPSIS, "topsis"},
+              {CRK_AGGREGATION_INHERIT, "inherit"})
 
-DEFINE_NAMES (CrkImputation, crk_imputation, {CRK_IMPUTATION_NONE, "none"}, {CRK_IMPUTATION_MEAN, "mean"}, {CRK_IMPUTATION_MEDIAN, "median"}, {CRK_IMPUTATION_GROUP_MEAN, "group-mean"}, {CRK_IMPUTATION_GROUP_MEDIAN, "group-median"})
+DEFINE_NAMES (CrkImputation,
+              crk_imputation,
+              {CRK_IMPUTATION_NONE, "none"},
+              {CRK_IMPUTATION_MEAN, "mean"},
+              {CRK_IMPUTATION_MEDIAN, "median"},
+              {CRK_IMPUTATION_GROUP_MEAN, "group-mean"},
+              {CRK_IMPUTATION_GROUP_MEDIAN, "group-median"})
 
-DEFINE_NAMES (CrkWeightScheme, crk_weight_scheme, {CRK_WEIGHTS_DATASET, "dataset"}, {CRK_WEIGHTS_EQUAL, "equal"}, {CRK_WEIGHTS_ENTROPY, "entropy"}, {CRK_WEIGHTS_CRITIC, "critic"}, {CRK_WEIGHTS_PCA, "pca"})
+DEFINE_NAMES (CrkWeightScheme,
+              crk_weight_scheme,
+              {CRK_WEIGHTS_DATASET, "dataset"},
+              {CRK_WEIGHTS_EQUAL, "equal"},
+              {CRK_WEIGHTS_ENTROPY, "entropy"},
+              {CRK_WEIGHTS_CRITIC, "critic"},
+              {CRK_WEIGHTS_PCA, "pca"})
 
-DEFINE_NAMES (CrkTreatment, crk_treatment, {CRK_TREATMENT_NONE, "none"}, {CRK_TREATMENT_WINSORISE, "winsorise"})
+DEFINE_NAMES (CrkTreatment,
+              crk_treatment,
+              {CRK_TREATMENT_NONE, "none"},
+              {CRK_TREATMENT_WINSORISE, "winsorise"})
 
-DEFINE_NAMES (CrkDenomination, crk_denomination, {CRK_DENOMINATION_NONE, "none"}, {CRK_DENOMINATION_DATASET, "dataset"})
+DEFINE_NAMES (CrkDenomination,
+              crk_denomination,
+              {CRK_DENOMINATION_NONE, "none"},
+              {CRK_DENOMINATION_DATASET, "dataset"})
 
-DEFINE_NAMES (CrkTierRule, crk_tier_rule, {CRK_TIER_RULE_NONE, "none"}, {CRK_TIER_RULE_RANK_BANDS, "rank-bands"}, {CRK_TIER_RULE_SCORE_THRESHOLDS, "score-thresholds"}, {CRK_TIER_RULE_QUANTILES, "quantiles"})
+DEFINE_NAMES (CrkTierRule,
+              crk_tier_rule,
+              {CRK_TIER_RULE_NONE, "none"},
+              {CRK_TIER_RULE_RANK_BANDS, "rank-bands"},
+              {CRK_TIER_RULE_SCORE_THRESHOLDS, "score-thresholds"},
+              {CRK_TIER_RULE_QUANTILES, "quantiles"})

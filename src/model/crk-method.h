@@ -60,7 +60,7 @@ typedef enum
 typedef enum
 {
   CRK_TIER_RULE_NONE,
-  CRK_TIER_RULE_RANK_BANDS,       /* tier i holds ranks up to bound i (last bound may be 0 = no limit) */
+  CRK_TIER_RULE_RANK_BANDS, /* tier i holds ranks up to bound i (last bound may be 0 = no limit) */
   CRK_TIER_RULE_SCORE_THRESHOLDS, /* tier i holds scores >= bound i, tiers in descending bounds */
   CRK_TIER_RULE_QUANTILES,        /* n tiers of equal share of the ranked cities */
 } CrkTierRule;
@@ -84,46 +84,34 @@ G_DECLARE_FINAL_TYPE (CrkMethod, crk_method, CRK, METHOD, GObject)
  * crk_method_freeze()/crk_method_thaw() around several changes for a single emission. */
 CrkMethod *crk_method_new (void);
 CrkMethod *crk_method_copy (CrkMethod *self);
-gboolean crk_method_equal (CrkMethod *a,
-                           CrkMethod *b);
+gboolean crk_method_equal (CrkMethod *a, CrkMethod *b);
 /* Makes @self equal to @other (emits "changed" once if anything differs). */
-void crk_method_assign (CrkMethod *self,
-                        CrkMethod *other);
+void crk_method_assign (CrkMethod *self, CrkMethod *other);
 void crk_method_freeze (CrkMethod *self);
 void crk_method_thaw (CrkMethod *self);
 
 CrkDenomination crk_method_get_denomination (CrkMethod *self);
-void crk_method_set_denomination (CrkMethod *self,
-                                  CrkDenomination mode);
+void crk_method_set_denomination (CrkMethod *self, CrkDenomination mode);
 
 CrkImputation crk_method_get_imputation (CrkMethod *self);
 /* @group: the city attribute for the group modes (e.g. "province"), else NULL. */
 const char *crk_method_get_impute_group (CrkMethod *self);
-void crk_method_set_imputation (CrkMethod *self,
-                                CrkImputation mode,
-                                const char *group);
+void crk_method_set_imputation (CrkMethod *self, CrkImputation mode, const char *group);
 
 CrkTreatment crk_method_get_treatment (CrkMethod *self);
-void crk_method_set_treatment (CrkMethod *self,
-                               CrkTreatment mode);
+void crk_method_set_treatment (CrkMethod *self, CrkTreatment mode);
 /* COINr defaults: skew 2, kurtosis 3.5, at most 5 points. */
 void crk_method_get_treatment_params (CrkMethod *self,
                                       double *skew,
                                       double *kurtosis,
                                       guint *max_points);
-void crk_method_set_treatment_params (CrkMethod *self,
-                                      double skew,
-                                      double kurtosis,
-                                      guint max_points);
+void
+crk_method_set_treatment_params (CrkMethod *self, double skew, double kurtosis, guint max_points);
 
 /* Default normalisation and its two parameters (min-max: low, high; z-score: mean, sd). */
-CrkNormalisation crk_method_get_normalisation (CrkMethod *self,
-                                               double *param1,
-                                               double *param2);
-void crk_method_set_normalisation (CrkMethod *self,
-                                   CrkNormalisation mode,
-                                   double param1,
-                                   double param2);
+CrkNormalisation crk_method_get_normalisation (CrkMethod *self, double *param1, double *param2);
+void
+crk_method_set_normalisation (CrkMethod *self, CrkNormalisation mode, double param1, double param2);
 /* Per-indicator override; CRK_NORMALISATION_INHERIT removes it. Returns INHERIT when none. */
 CrkNormalisation crk_method_get_indicator_normalisation (CrkMethod *self,
                                                          const char *indicator_code,
@@ -138,73 +126,51 @@ void crk_method_set_indicator_normalisation (CrkMethod *self,
 char **crk_method_dup_normalisation_overrides (CrkMethod *self);
 
 CrkWeightScheme crk_method_get_weight_scheme (CrkMethod *self);
-void crk_method_set_weight_scheme (CrkMethod *self,
-                                   CrkWeightScheme scheme);
+void crk_method_set_weight_scheme (CrkMethod *self, CrkWeightScheme scheme);
 /* Variant of the entropy or TOPSIS computation, named by the engine (0 = the default). */
 guint crk_method_get_entropy_variant (CrkMethod *self);
-void crk_method_set_entropy_variant (CrkMethod *self,
-                                     guint variant);
+void crk_method_set_entropy_variant (CrkMethod *self, guint variant);
 guint crk_method_get_topsis_variant (CrkMethod *self);
-void crk_method_set_topsis_variant (CrkMethod *self,
-                                    guint variant);
+void crk_method_set_topsis_variant (CrkMethod *self, guint variant);
 /* Weight overrides per framework node (the weight editor writes these); NAN when none.
  * Setting NAN removes the override. */
-double crk_method_get_weight (CrkMethod *self,
-                              const char *node_code);
-void crk_method_set_weight (CrkMethod *self,
-                            const char *node_code,
-                            double weight);
+double crk_method_get_weight (CrkMethod *self, const char *node_code);
+void crk_method_set_weight (CrkMethod *self, const char *node_code, double weight);
 char **crk_method_dup_weight_overrides (CrkMethod *self);
 void crk_method_clear_weights (CrkMethod *self);
 
 /* Aggregation: a default, per COINr level (2 = parents of indicators) and per node.
  * The most specific wins: node, then level, then default. */
 CrkAggregation crk_method_get_aggregation (CrkMethod *self);
-void crk_method_set_aggregation (CrkMethod *self,
-                                 CrkAggregation mode);
-CrkAggregation crk_method_get_level_aggregation (CrkMethod *self,
-                                                 guint level);
-void crk_method_set_level_aggregation (CrkMethod *self,
-                                       guint level,
-                                       CrkAggregation mode);
-CrkAggregation crk_method_get_node_aggregation (CrkMethod *self,
-                                                const char *node_code);
-void crk_method_set_node_aggregation (CrkMethod *self,
-                                      const char *node_code,
-                                      CrkAggregation mode);
+void crk_method_set_aggregation (CrkMethod *self, CrkAggregation mode);
+CrkAggregation crk_method_get_level_aggregation (CrkMethod *self, guint level);
+void crk_method_set_level_aggregation (CrkMethod *self, guint level, CrkAggregation mode);
+CrkAggregation crk_method_get_node_aggregation (CrkMethod *self, const char *node_code);
+void crk_method_set_node_aggregation (CrkMethod *self, const char *node_code, CrkAggregation mode);
 /* Levels with an override, ascending. */
 GArray *crk_method_dup_level_aggregations (CrkMethod *self);
 char **crk_method_dup_node_aggregations (CrkMethod *self);
 /* Resolves node, level, default. */
-CrkAggregation crk_method_resolve_aggregation (CrkMethod *self,
-                                               const char *node_code,
-                                               guint level);
+CrkAggregation crk_method_resolve_aggregation (CrkMethod *self, const char *node_code, guint level);
 
 /* Data-availability threshold in [0, 1]; 0 = off. */
 double crk_method_get_availability (CrkMethod *self);
-void crk_method_set_availability (CrkMethod *self,
-                                  double threshold);
+void crk_method_set_availability (CrkMethod *self, double threshold);
 
 CrkTierRule crk_method_get_tier_rule (CrkMethod *self);
 guint crk_method_get_n_tiers (CrkMethod *self);
-const CrkTier *crk_method_get_tier (CrkMethod *self,
-                                    guint i);
+const CrkTier *crk_method_get_tier (CrkMethod *self, guint i);
 /* Replaces the rule and the tiers (copied). */
-void crk_method_set_tiers (CrkMethod *self,
-                           CrkTierRule rule,
-                           const CrkTier *tiers,
-                           guint n_tiers);
+void crk_method_set_tiers (CrkMethod *self, CrkTierRule rule, const CrkTier *tiers, guint n_tiers);
 /* CCID's four stages by rank: leap 1-3, expansion 4-29, development 30-58, start-up 59+. */
 void crk_method_set_ccid_stages (CrkMethod *self);
 
 /* Base year for rank and score changes; 0 = none. */
 int crk_method_get_base_year (CrkMethod *self);
-void crk_method_set_base_year (CrkMethod *self,
-                               int year);
+void crk_method_set_base_year (CrkMethod *self, int year);
 /* City attribute for ranks within groups (e.g. "province"); NULL = none. */
 const char *crk_method_get_group_attribute (CrkMethod *self);
-void crk_method_set_group_attribute (CrkMethod *self,
-                                     const char *attribute);
+void crk_method_set_group_attribute (CrkMethod *self, const char *attribute);
 
 /* Names used in files, the CLI and the UI ("minmax", "zscore", "rank", "prank",
  * "goalposts"; "arithmetic", ...; "none", "mean", "median", "group-mean", "group-median";
@@ -212,25 +178,18 @@ void crk_method_set_group_attribute (CrkMethod *self,
  * "none", "rank-bands", "score-thresholds", "quantiles").
  * _from_string return FALSE for an unknown name. */
 const char *crk_normalisation_to_string (CrkNormalisation mode);
-gboolean crk_normalisation_from_string (const char *s,
-                                        CrkNormalisation *mode);
+gboolean crk_normalisation_from_string (const char *s, CrkNormalisation *mode);
 const char *crk_aggregation_to_string (CrkAggregation mode);
-gboolean crk_aggregation_from_string (const char *s,
-                                      CrkAggregation *mode);
+gboolean crk_aggregation_from_string (const char *s, CrkAggregation *mode);
 const char *crk_imputation_to_string (CrkImputation mode);
-gboolean crk_imputation_from_string (const char *s,
-                                     CrkImputation *mode);
+gboolean crk_imputation_from_string (const char *s, CrkImputation *mode);
 const char *crk_weight_scheme_to_string (CrkWeightScheme scheme);
-gboolean crk_weight_scheme_from_string (const char *s,
-                                        CrkWeightScheme *scheme);
+gboolean crk_weight_scheme_from_string (const char *s, CrkWeightScheme *scheme);
 const char *crk_treatment_to_string (CrkTreatment mode);
-gboolean crk_treatment_from_string (const char *s,
-                                    CrkTreatment *mode);
+gboolean crk_treatment_from_string (const char *s, CrkTreatment *mode);
 const char *crk_denomination_to_string (CrkDenomination mode);
-gboolean crk_denomination_from_string (const char *s,
-                                       CrkDenomination *mode);
+gboolean crk_denomination_from_string (const char *s, CrkDenomination *mode);
 const char *crk_tier_rule_to_string (CrkTierRule rule);
-gboolean crk_tier_rule_from_string (const char *s,
-                                    CrkTierRule *rule);
+gboolean crk_tier_rule_from_string (const char *s, CrkTierRule *rule);
 
 G_END_DECLS

@@ -9,9 +9,7 @@
 
 G_BEGIN_DECLS
 
-void _crk_city_set_index (CrkCity *self,
-                          guint index);
-void _crk_indicator_set_index (CrkIndicator *self,
-                               guint index);
+void _crk_city_set_index (CrkCity *self, guint index);
+void _crk_indicator_set_index (CrkIndicator *self, guint index);
 
 G_END_DECLS

@@ -75,8 +75,7 @@ column_hash (gconstpointer key)
 }
 
 static gboolean
-column_equal (gconstpointer a,
-              gconstpointer b)
+column_equal (gconstpointer a, gconstpointer b)
 {
   const Column *x = a, *y = b;
 
@@ -86,7 +85,8 @@ column_equal (gconstpointer a,
 static gsize
 column_memory (const Column *c)
 {
-  return sizeof (Column) + (c->dense ? (gsize) c->cap * (sizeof (double) + 1) : (gsize) c->cap * sizeof (Entry));
+  return sizeof (Column) +
+    (c->dense ? (gsize) c->cap * (sizeof (double) + 1) : (gsize) c->cap * sizeof (Entry));
 }
 
 static void
@@ -124,16 +124,13 @@ crk_value_store_free (CrkValueStore *store)
 
 /* Eight consecutive years of up to 512 indicators map to distinct slots. */
 static guint
-cache_slot (int year,
-            guint indicator)
+cache_slot (int year, guint indicator)
 {
   return ((indicator << 3) + ((guint) year & 7)) % CACHE_SIZE;
 }
 
 static Column *
-lookup (CrkValueStore *store,
-        int year,
-        guint indicator)
+lookup (CrkValueStore *store, int year, guint indicator)
 {
   Column key = {.year = year, .indicator = indicator};
 
@@ -143,9 +140,7 @@ lookup (CrkValueStore *store,
 /* The same for writers, through the cache (readers leave it alone, so that threads can
  * read together). */
 static Column *
-lookup_to_write (CrkValueStore *store,
-                 int year,
-                 guint indicator)
+lookup_to_write (CrkValueStore *store, int year, guint indicator)
 {
   Column **slot = &store->cache[cache_slot (year, indicator)];
   Column *c = *slot;
@@ -160,8 +155,7 @@ lookup_to_write (CrkValueStore *store,
 
 /* Removes an emptied column (and its cache entry). */
 static void
-remove_column (CrkValueStore *store,
-               Column *c)
+remove_column (CrkValueStore *store, Column *c)
 {
   Column **slot = &store->cache[cache_slot (c->year, c->indicator)];
 
@@ -173,8 +167,7 @@ remove_column (CrkValueStore *store,
 
 /* Index of the first entry whose city is >= @city. */
 static guint
-find_entry (const Column *c,
-            guint city)
+find_entry (const Column *c, guint city)
 {
   guint lo = 0, hi = c->n_held;
 
@@ -194,11 +187,7 @@ find_entry (const Column *c,
 }
 
 double
-crk_value_store_get (CrkValueStore *store,
-                     int year,
-                     guint indicator,
-                     guint city,
-                     guint8 *status)
+crk_value_store_get (CrkValueStore *store, int year, guint indicator, guint city, guint8 *status)
 {
   Column *c = lookup (store, year, indicator);
 
@@ -227,8 +216,7 @@ crk_value_store_get (CrkValueStore *store,
 }
 
 static gboolean
-same_value (double a,
-            double b)
+same_value (double a, double b)
 {
   if (isnan (a) || isnan (b))
     return isnan (a) && isnan (b);
@@ -236,17 +224,14 @@ same_value (double a,
 }
 
 static gboolean
-is_held (double value,
-         guint8 status)
+is_held (double value, guint8 status)
 {
   return !isnan (value) || status != 0;
 }
 
 /* Turns @c dense with room for @n_cities cities. */
 static gboolean
-make_dense (CrkValueStore *store,
-            Column *c,
-            guint n_cities)
+make_dense (CrkValueStore *store, Column *c, guint n_cities)
 {
   double *values = g_try_new (double, n_cities);
   guint8 *status = g_try_new0 (guint8, n_cities);
@@ -277,10 +262,7 @@ make_dense (CrkValueStore *store,
 
 /* Makes room in a dense column for @city. */
 static gboolean
-grow_dense (CrkValueStore *store,
-            Column *c,
-            guint city,
-            guint n_cities)
+grow_dense (CrkValueStore *store, Column *c, guint city, guint n_cities)
 {
   guint cap = MAX (n_cities, city + 1);
   double *values;
@@ -325,12 +307,7 @@ count (CrkValueStore *store,
 }
 
 static CrkStoreResult
-set_dense (CrkValueStore *store,
-           Column *c,
-           guint city,
-           guint n_cities,
-           double value,
-           guint8 status)
+set_dense (CrkValueStore *store, Column *c, guint city, guint n_cities, double value, guint8 status)
 {
   if (city >= c->cap && !grow_dense (store, c, city, n_cities))
     return CRK_STORE_NO_MEMORY;
@@ -373,7 +350,8 @@ set_sparse (CrkValueStore *store,
 
   /* A new entry: dense when that is smaller. */
   n_cities = MAX (n_cities, city + 1);
-  if (n_cities >= MIN_DENSE_CITIES && (guint64) (c->n_held + 1) * 16 > (guint64) n_cities * DENSE_AT_SIXTEENTHS)
+  if (n_cities >= MIN_DENSE_CITIES &&
+      (guint64) (c->n_held + 1) * 16 > (guint64) n_cities * DENSE_AT_SIXTEENTHS)
     {
       if (!make_dense (store, c, n_cities))
         return CRK_STORE_NO_MEMORY;
@@ -530,9 +508,7 @@ crk_value_store_copy_column (CrkValueStore *store,
 }
 
 gboolean
-crk_value_store_column_is_empty (CrkValueStore *store,
-                                 int year,
-                                 guint indicator)
+crk_value_store_column_is_empty (CrkValueStore *store, int year, guint indicator)
 {
   return lookup (store, year, indicator) == NULL;
 }
@@ -566,8 +542,7 @@ crk_value_store_count_present (CrkValueStore *store,
 }
 
 static int
-compare_columns (gconstpointer a,
-                 gconstpointer b)
+compare_columns (gconstpointer a, gconstpointer b)
 {
   const Column *x = *(Column *const *) a;
   const Column *y = *(Column *const *) b;
@@ -587,9 +562,7 @@ compare_columns (gconstpointer a,
  * @data: for @func
  */
 void
-crk_value_store_foreach (CrkValueStore *store,
-                         CrkStoreFunc func,
-                         gpointer data)
+crk_value_store_foreach (CrkValueStore *store, CrkStoreFunc func, gpointer data)
 {
   g_autofree gpointer *columns = NULL;
   guint n;

@@ -30,11 +30,8 @@ typedef void (*CrkStoreFunc) (int year,
 CrkValueStore *crk_value_store_new (void);
 void crk_value_store_free (CrkValueStore *store);
 
-double crk_value_store_get (CrkValueStore *store,
-                            int year,
-                            guint indicator,
-                            guint city,
-                            guint8 *status);
+double
+crk_value_store_get (CrkValueStore *store, int year, guint indicator, guint city, guint8 *status);
 CrkStoreResult crk_value_store_set (CrkValueStore *store,
                                     int year,
                                     guint indicator,
@@ -56,15 +53,11 @@ void crk_value_store_copy_column (CrkValueStore *store,
                                   guint indicator,
                                   guint n_cities,
                                   double *values);
-gboolean crk_value_store_column_is_empty (CrkValueStore *store,
-                                          int year,
-                                          guint indicator);
+gboolean crk_value_store_column_is_empty (CrkValueStore *store, int year, guint indicator);
 guint64 crk_value_store_count_present (CrkValueStore *store,
                                        gboolean (*keep) (int year, guint indicator, gpointer data),
                                        gpointer data);
-void crk_value_store_foreach (CrkValueStore *store,
-                              CrkStoreFunc func,
-                              gpointer data);
+void crk_value_store_foreach (CrkValueStore *store, CrkStoreFunc func, gpointer data);
 guint64 crk_value_store_get_n_held (CrkValueStore *store);
 gsize crk_value_store_get_memory (CrkValueStore *store);
 

@@ -50,8 +50,7 @@ rows_clear (Rows *g)
 }
 
 static double
-text_height (CrkDraw *d,
-             double size)
+text_height (CrkDraw *d, double size)
 {
   g_autoptr (PangoLayout) layout = crk_draw_layout (d, "Ag国", size, PANGO_WEIGHT_NORMAL);
   double h;
@@ -61,10 +60,7 @@ text_height (CrkDraw *d,
 }
 
 static double
-text_width (CrkDraw *d,
-            const char *text,
-            double size,
-            PangoWeight weight)
+text_width (CrkDraw *d, const char *text, double size, PangoWeight weight)
 {
   g_autoptr (PangoLayout) layout = crk_draw_layout (d, text, size, weight);
   double w;
@@ -75,11 +71,7 @@ text_width (CrkDraw *d,
 
 /* The width of a new layout of @text, kept in @out. */
 static double
-layout_width (CrkDraw *d,
-              const char *text,
-              double size,
-              PangoWeight weight,
-              PangoLayout **out)
+layout_width (CrkDraw *d, const char *text, double size, PangoWeight weight, PangoLayout **out)
 {
   double w;
 
@@ -109,10 +101,7 @@ change_text (const CrkChartRow *row)
 }
 
 static void
-rows_measure (CrkDraw *d,
-              Rows *g,
-              double text_size,
-              gboolean stacked)
+rows_measure (CrkDraw *d, Rows *g, double text_size, gboolean stacked)
 {
   const CrkChartData *data = d->data;
   double max_name = 0, max_value = 0;
@@ -125,9 +114,8 @@ rows_measure (CrkDraw *d,
   g->row_h = g->text_h * (stacked ? 1.7 : 1.2);
   g->bar_h = g->row_h * (stacked ? 0.78 : 0.72);
   g->axis_strip = g->text_h + 5 * d->k;
-  g->top_strip = (!stacked && (!isnan (data->mean) || !isnan (data->median)))
-    ? g->text_h + 8 * d->k
-    : 4 * d->k;
+  g->top_strip =
+    (!stacked && (!isnan (data->mean) || !isnan (data->median))) ? g->text_h + 8 * d->k : 4 * d->k;
   g->show_changes = !stacked && d->options->show_rank_changes && data->has_changes;
   g->name_layouts = g_new (PangoLayout *, MAX (data->n_rows, 1));
   g->value_layouts = g_new (PangoLayout *, MAX (data->n_rows, 1));
@@ -139,8 +127,14 @@ rows_measure (CrkDraw *d,
       g_autofree char *value = crk_chart_format_value (row->value);
 
       max_rank = MAX (max_rank, row->rank);
-      max_name = MAX (max_name, layout_width (d, row->name, text_size, row->highlighted ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, &g->name_layouts[i]));
-      max_value = MAX (max_value, layout_width (d, value, text_size, stacked ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, &g->value_layouts[i]));
+      max_name = MAX (max_name,
+                      layout_width (d, row->name, text_size,
+                                    row->highlighted ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                    &g->name_layouts[i]));
+      max_value =
+        MAX (max_value,
+             layout_width (d, value, text_size, stacked ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                           &g->value_layouts[i]));
     }
   {
     g_autofree char *widest = g_strdup_printf ("%u", MAX (max_rank, 9));
@@ -148,12 +142,12 @@ rows_measure (CrkDraw *d,
   }
   g->name_w = max_name;
   g->value_w = max_value + 4 * d->k;
-  g->change_w = g->show_changes ? text_width (d, "▼100", text_size, PANGO_WEIGHT_NORMAL) + 6 * d->k : 0;
+  g->change_w =
+    g->show_changes ? text_width (d, "▼100", text_size, PANGO_WEIGHT_NORMAL) + 6 * d->k : 0;
 }
 
 static void
-rows_place (CrkDraw *d,
-            Rows *g)
+rows_place (CrkDraw *d, Rows *g)
 {
   double gap = 6 * d->k;
   double available;
@@ -176,8 +170,7 @@ rows_place (CrkDraw *d,
 
 /* Takes the clip's vertical extent, after rows_measure(). */
 static void
-rows_clip (CrkDraw *d,
-           Rows *g)
+rows_clip (CrkDraw *d, Rows *g)
 {
   double x0, x1;
 
@@ -188,8 +181,7 @@ rows_clip (CrkDraw *d,
  * window that scrolls it: the rows out of sight are neither laid out nor drawn (a row's
  * labels and bar stay within it, the margin of a row is for antialiasing and strokes). */
 static gboolean
-row_visible (Rows *g,
-             guint i)
+row_visible (Rows *g, guint i)
 {
   double y0 = g->rows_y + i * g->row_h;
 
@@ -197,8 +189,7 @@ row_visible (Rows *g,
 }
 
 static double
-x_of (Rows *g,
-      double v)
+x_of (Rows *g, double v)
 {
   return g->bars_x0 + (g->bars_x1 - g->bars_x0) * (v - g->lo) / (g->hi - g->lo);
 }
@@ -206,8 +197,7 @@ x_of (Rows *g,
 /* The value axis from the bars shown (and the mean and median lines), recorded in the
  * hits; after rows_place(). */
 static void
-rows_scale (CrkDraw *d,
-            Rows *g)
+rows_scale (CrkDraw *d, Rows *g)
 {
   CrkChartAxis axis;
 
@@ -221,10 +211,7 @@ rows_scale (CrkDraw *d,
 }
 
 static void
-draw_axis (CrkDraw *d,
-           Rows *g,
-           double rows_bottom,
-           const char *caption)
+draw_axis (CrkDraw *d, Rows *g, double rows_bottom, const char *caption)
 {
   cairo_t *cr = d->cr;
   guint n_ticks = (guint) round ((g->hi - g->lo) / g->step);
@@ -270,8 +257,8 @@ draw_axis (CrkDraw *d,
 
       crk_text_layout_get_size (layout, &w, NULL);
       /* The last tick may be shifted to stay off the caption and inside the canvas. */
-      crk_draw_text (d, layout, MIN (x_of (g, v), d->width - d->margin - w / 2), rows_bottom + 3 * d->k,
-                     CRK_ANCHOR_TOP, &d->style->secondary, NULL);
+      crk_draw_text (d, layout, MIN (x_of (g, v), d->width - d->margin - w / 2),
+                     rows_bottom + 3 * d->k, CRK_ANCHOR_TOP, &d->style->secondary, NULL);
     }
   /* The caption goes left of the first tick, in the label column. */
   if (caption_layout != NULL && caption_w <= g->bars_x0 - d->plot.x - 2 * d->k - 12 * d->k)
@@ -281,18 +268,17 @@ draw_axis (CrkDraw *d,
 
 /* The rank and the name at the left of a row. */
 static void
-draw_row_label (CrkDraw *d,
-                Rows *g,
-                guint i,
-                double cy)
+draw_row_label (CrkDraw *d, Rows *g, guint i, double cy)
 {
   const CrkChartRow *row = &d->data->rows[i];
   g_autofree char *rank = rank_text (row->rank);
-  g_autoptr (PangoLayout) rank_layout = crk_draw_layout (d, rank, g->text_size, PANGO_WEIGHT_NORMAL);
+  g_autoptr (PangoLayout) rank_layout =
+    crk_draw_layout (d, rank, g->text_size, PANGO_WEIGHT_NORMAL);
   PangoLayout *name_layout = g->name_layouts[i];
   double gap = 6 * d->k, w;
 
-  crk_draw_text (d, rank_layout, d->plot.x + g->rank_w, cy, CRK_ANCHOR_RIGHT, &d->style->secondary, NULL);
+  crk_draw_text (d, rank_layout, d->plot.x + g->rank_w, cy, CRK_ANCHOR_RIGHT, &d->style->secondary,
+                 NULL);
   crk_text_layout_get_size (name_layout, &w, NULL);
   if (w > g->name_w)
     crk_text_layout_ellipsize (name_layout, g->name_w);
@@ -303,9 +289,7 @@ draw_row_label (CrkDraw *d,
 /* Tiers read as a progression (blue to orange); regions are unordered and want hues as
  * distinct as the series'. */
 static void
-category_color (CrkDraw *d,
-                guint category,
-                CrkRGBA *out)
+category_color (CrkDraw *d, guint category, CrkRGBA *out)
 {
   if (d->options->colour_by == CRK_BAR_COLOUR_REGION)
     crk_palette_get_series (d->options->style, category, out);
@@ -314,13 +298,12 @@ category_color (CrkDraw *d,
 }
 
 static void
-row_color (CrkDraw *d,
-           const CrkChartRow *row,
-           CrkRGBA *out)
+row_color (CrkDraw *d, const CrkChartRow *row, CrkRGBA *out)
 {
   const CrkChartData *data = d->data;
 
-  if (d->options->colour_by != CRK_BAR_COLOUR_SINGLE && row->category >= 0 && data->n_categories > 0)
+  if (d->options->colour_by != CRK_BAR_COLOUR_SINGLE && row->category >= 0 &&
+      data->n_categories > 0)
     category_color (d, (guint) row->category, out);
   else
     crk_palette_get_series (d->options->style, 0, out);
@@ -329,21 +312,22 @@ row_color (CrkDraw *d,
 /* Ranked bar chart */
 
 void
-crk_chart_bar_legend (CrkDraw *d,
-                      GArray *entries)
+crk_chart_bar_legend (CrkDraw *d, GArray *entries)
 {
   const CrkChartData *data = d->data;
 
   if (d->options->colour_by == CRK_BAR_COLOUR_SINGLE || data->n_categories == 0)
     return;
   if (data->category_title != NULL)
-    crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_HEADING, data->category_title, NULL, 0, G_MAXUINT);
+    crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_HEADING, data->category_title, NULL, 0,
+                         G_MAXUINT);
   for (guint i = 0; i < data->n_categories; i++)
     {
       CrkRGBA color;
 
       category_color (d, i, &color);
-      crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_BOX, data->category_names[i], &color, i, G_MAXUINT);
+      crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_BOX, data->category_names[i], &color, i,
+                           G_MAXUINT);
     }
 }
 
@@ -364,7 +348,8 @@ crk_chart_bar_natural_height (CrkDraw *d)
 
   rows_measure (d, &g, d->style->small_size, FALSE);
   rows_clear (&g);
-  return crk_draw_natural_height (d, legend, g.top_strip + d->data->n_rows * g.row_h + g.axis_strip);
+  return crk_draw_natural_height (d, legend,
+                                  g.top_strip + d->data->n_rows * g.row_h + g.axis_strip);
 }
 
 typedef struct
@@ -376,9 +361,7 @@ typedef struct
 } RefLabel;
 
 static void
-draw_reference_lines (CrkDraw *d,
-                      Rows *g,
-                      double rows_bottom)
+draw_reference_lines (CrkDraw *d, Rows *g, double rows_bottom)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
@@ -390,13 +373,15 @@ draw_reference_lines (CrkDraw *d,
     {
       g_autofree char *v = crk_chart_format_value (data->mean);
       g_autofree char *text = g_strdup_printf (_ ("Mean %s"), v);
-      refs[n++] = (RefLabel){crk_draw_layout (d, text, g->text_size, PANGO_WEIGHT_NORMAL), 0, 0, 0, data->mean, FALSE};
+      refs[n++] = (RefLabel){
+        crk_draw_layout (d, text, g->text_size, PANGO_WEIGHT_NORMAL), 0, 0, 0, data->mean, FALSE};
     }
   if (d->options->show_median && !isnan (data->median))
     {
       g_autofree char *v = crk_chart_format_value (data->median);
       g_autofree char *text = g_strdup_printf (_ ("Median %s"), v);
-      refs[n++] = (RefLabel){crk_draw_layout (d, text, g->text_size, PANGO_WEIGHT_NORMAL), 0, 0, 0, data->median, TRUE};
+      refs[n++] = (RefLabel){
+        crk_draw_layout (d, text, g->text_size, PANGO_WEIGHT_NORMAL), 0, 0, 0, data->median, TRUE};
     }
   if (n == 0)
     return;
@@ -446,8 +431,7 @@ draw_reference_lines (CrkDraw *d,
 }
 
 static char *
-bar_tooltip (CrkDraw *d,
-             const CrkChartRow *row)
+bar_tooltip (CrkDraw *d, const CrkChartRow *row)
 {
   const CrkChartData *data = d->data;
   g_autofree char *value = crk_chart_format_value (row->value);
@@ -457,7 +441,8 @@ bar_tooltip (CrkDraw *d,
     g_string_append_printf (s, _ ("%u. %s"), row->rank, row->name);
   else
     g_string_append (s, row->name);
-  g_string_append_printf (s, "\n%s: %s", data->value_name != NULL ? data->value_name : _ ("Score"), value);
+  g_string_append_printf (s, "\n%s: %s", data->value_name != NULL ? data->value_name : _ ("Score"),
+                          value);
   if (row->tier >= 0 && (guint) row->tier < data->n_tiers)
     g_string_append_printf (s, _ ("\nStage: %s"), data->tier_names[row->tier]);
   if (row->category >= 0 && (guint) row->category < data->n_categories &&
@@ -467,21 +452,20 @@ bar_tooltip (CrkDraw *d,
   if (row->is_new)
     g_string_append_printf (s, _ ("\nNot ranked in %d"), data->base_year);
   else if (row->has_change && row->rank_change > 0)
-    g_string_append_printf (s, ngettext ("\nUp %d place since %d", "\nUp %d places since %d", row->rank_change),
-                            row->rank_change, data->base_year);
+    g_string_append_printf (
+      s, ngettext ("\nUp %d place since %d", "\nUp %d places since %d", row->rank_change),
+      row->rank_change, data->base_year);
   else if (row->has_change && row->rank_change < 0)
-    g_string_append_printf (s, ngettext ("\nDown %d place since %d", "\nDown %d places since %d", -row->rank_change),
-                            -row->rank_change, data->base_year);
+    g_string_append_printf (
+      s, ngettext ("\nDown %d place since %d", "\nDown %d places since %d", -row->rank_change),
+      -row->rank_change, data->base_year);
   else if (row->has_change)
     g_string_append_printf (s, _ ("\nSame rank as in %d"), data->base_year);
   return g_string_free (s, FALSE);
 }
 
 static void
-draw_tier_bands (CrkDraw *d,
-                 Rows *g,
-                 GArray *bands,
-                 int *row_band)
+draw_tier_bands (CrkDraw *d, Rows *g, GArray *bands, int *row_band)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
@@ -588,22 +572,23 @@ crk_chart_bar_draw (CrkDraw *d)
               cairo_save (cr);
               crk_rgba_set_source (cr, &d->style->highlight);
               cairo_set_line_width (cr, 1.5 * d->k);
-              cairo_rectangle (cr, bar.x - 0.75 * d->k, bar.y - 0.75 * d->k,
-                               bar.width + 1.5 * d->k, bar.height + 1.5 * d->k);
+              cairo_rectangle (cr, bar.x - 0.75 * d->k, bar.y - 0.75 * d->k, bar.width + 1.5 * d->k,
+                               bar.height + 1.5 * d->k);
               cairo_stroke (cr);
               cairo_restore (cr);
             }
           crk_draw_ink (d, bar.x, bar.y, bar.width, bar.height);
           crk_label_placer_reserve (placer, &bar);
-          crk_draw_text_halo (d, value_layout, x1 + 3 * d->k, cy, CRK_ANCHOR_LEFT,
-                              row->value >= 0 ? &d->style->foreground : &d->style->negative,
-                              row_band[i] >= 0 ? &d->style->band[row_band[i]] : &d->style->background,
-                              &value_rect);
+          crk_draw_text_halo (
+            d, value_layout, x1 + 3 * d->k, cy, CRK_ANCHOR_LEFT,
+            row->value >= 0 ? &d->style->foreground : &d->style->negative,
+            row_band[i] >= 0 ? &d->style->band[row_band[i]] : &d->style->background, &value_rect);
           crk_label_placer_reserve (placer, &value_rect);
         }
       if (change != NULL)
         {
-          g_autoptr (PangoLayout) layout = crk_draw_layout (d, change, g.text_size, PANGO_WEIGHT_NORMAL);
+          g_autoptr (PangoLayout) layout =
+            crk_draw_layout (d, change, g.text_size, PANGO_WEIGHT_NORMAL);
           const CrkRGBA *c = row->is_new || row->rank_change == 0 ? &d->style->secondary
             : row->rank_change > 0                                ? &d->style->positive
                                                                   : &d->style->negative;
@@ -632,9 +617,11 @@ crk_chart_bar_draw (CrkDraw *d)
       crk_text_layout_get_size (layout, &w, &h);
       cands = g_new (CrkRect, last - first + 1);
       for (guint i = last + 1; i-- > first;)
-        crk_anchor_rect (CRK_ANCHOR_RIGHT, right, g.rows_y + (i + 0.5) * g.row_h, w, h, &cands[n++]);
+        crk_anchor_rect (CRK_ANCHOR_RIGHT, right, g.rows_y + (i + 0.5) * g.row_h, w, h,
+                         &cands[n++]);
       if (crk_label_placer_place (placer, cands, n, &chosen) >= 0)
-        crk_draw_text (d, layout, chosen.x, chosen.y, CRK_ANCHOR_TOP_LEFT, &d->style->secondary, NULL);
+        crk_draw_text (d, layout, chosen.x, chosen.y, CRK_ANCHOR_TOP_LEFT, &d->style->secondary,
+                       NULL);
     }
   rows_clear (&g);
 }
@@ -644,9 +631,7 @@ crk_chart_bar_draw (CrkDraw *d)
 /* Fills side by side: the series hues, or in print evenly spaced greys (the print series
  * greys repeat, told apart by dashes that fills do not have). */
 static void
-segment_color (CrkDraw *d,
-               guint j,
-               CrkRGBA *out)
+segment_color (CrkDraw *d, guint j, CrkRGBA *out)
 {
   if (d->options->style == CRK_CHART_STYLE_PRINT)
     crk_palette_get_category (d->options->style, j, d->data->n_axes, out);
@@ -655,8 +640,7 @@ segment_color (CrkDraw *d,
 }
 
 void
-crk_chart_contribution_legend (CrkDraw *d,
-                               GArray *entries)
+crk_chart_contribution_legend (CrkDraw *d, GArray *entries)
 {
   const CrkChartData *data = d->data;
 
@@ -665,7 +649,8 @@ crk_chart_contribution_legend (CrkDraw *d,
       CrkRGBA color;
 
       segment_color (d, j, &color);
-      crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_BOX, data->axis_names[j], &color, j, G_MAXUINT);
+      crk_draw_legend_add (entries, CRK_LEGEND_ENTRY_BOX, data->axis_names[j], &color, j,
+                           G_MAXUINT);
     }
 }
 
@@ -678,7 +663,8 @@ crk_chart_contribution_natural_height (CrkDraw *d)
   crk_chart_contribution_legend (d, legend);
   rows_measure (d, &g, d->style->small_size, TRUE);
   rows_clear (&g);
-  return crk_draw_natural_height (d, legend, g.top_strip + MAX (d->data->n_rows, 1) * g.row_h + g.axis_strip);
+  return crk_draw_natural_height (d, legend,
+                                  g.top_strip + MAX (d->data->n_rows, 1) * g.row_h + g.axis_strip);
 }
 
 void
@@ -767,14 +753,16 @@ crk_chart_contribution_draw (CrkDraw *d)
           crk_draw_ink (d, seg.x, seg.y, seg.width, seg.height);
 
           {
-            g_autoptr (PangoLayout) layout = crk_draw_layout (d, value, g.text_size * 0.92, PANGO_WEIGHT_NORMAL);
+            g_autoptr (PangoLayout) layout =
+              crk_draw_layout (d, value, g.text_size * 0.92, PANGO_WEIGHT_NORMAL);
             double w, h;
 
             crk_text_layout_get_size (layout, &w, &h);
             if (w + 4 * d->k <= seg.width && h <= seg.height + 1)
               {
                 crk_draw_contrast_text (d, &color, &text_color);
-                crk_draw_text (d, layout, seg.x + seg.width / 2, cy, CRK_ANCHOR_CENTER, &text_color, NULL);
+                crk_draw_text (d, layout, seg.x + seg.width / 2, cy, CRK_ANCHOR_CENTER, &text_color,
+                               NULL);
               }
           }
         }
@@ -782,9 +770,11 @@ crk_chart_contribution_draw (CrkDraw *d)
         {
           double shown = !isnan (row->value) ? row->value : total;
           g_autofree char *text = crk_chart_format_value (shown);
-          g_autoptr (PangoLayout) layout = crk_draw_layout (d, text, g.text_size, PANGO_WEIGHT_BOLD);
+          g_autoptr (PangoLayout) layout =
+            crk_draw_layout (d, text, g.text_size, PANGO_WEIGHT_BOLD);
 
-          crk_draw_text (d, layout, x_of (&g, pos) + 3 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->foreground, NULL);
+          crk_draw_text (d, layout, x_of (&g, pos) + 3 * d->k, cy, CRK_ANCHOR_LEFT,
+                         &d->style->foreground, NULL);
         }
     }
   rows_clear (&g);

@@ -64,8 +64,7 @@ crk_chart_data_free (CrkChartData *data)
 }
 
 static char **
-copy_names (guint n,
-            const char **names)
+copy_names (guint n, const char **names)
 {
   char **copy = g_new0 (char *, n + 1);
 
@@ -75,9 +74,7 @@ copy_names (guint n,
 }
 
 void
-crk_chart_data_set_axes (CrkChartData *data,
-                         guint n,
-                         const char **names)
+crk_chart_data_set_axes (CrkChartData *data, guint n, const char **names)
 {
   g_return_if_fail (data->n_series == 0 && data->n_rows == 0);
 
@@ -118,9 +115,7 @@ crk_chart_data_add_series (CrkChartData *data,
 }
 
 void
-crk_chart_data_set_benchmark (CrkChartData *data,
-                              const char *name,
-                              const double *values)
+crk_chart_data_set_benchmark (CrkChartData *data, const char *name, const double *values)
 {
   g_free (data->benchmark_name);
   g_free (data->benchmark);
@@ -152,10 +147,7 @@ crk_chart_data_add_row (CrkChartData *data,
 }
 
 void
-crk_chart_data_set_categories (CrkChartData *data,
-                               const char *title,
-                               guint n,
-                               const char **names)
+crk_chart_data_set_categories (CrkChartData *data, const char *title, guint n, const char **names)
 {
   g_strfreev (data->category_names);
   g_free (data->category_title);
@@ -165,9 +157,7 @@ crk_chart_data_set_categories (CrkChartData *data,
 }
 
 void
-crk_chart_data_set_tiers (CrkChartData *data,
-                          guint n,
-                          const char **names)
+crk_chart_data_set_tiers (CrkChartData *data, guint n, const char **names)
 {
   g_strfreev (data->tier_names);
   data->n_tiers = n;
@@ -175,10 +165,7 @@ crk_chart_data_set_tiers (CrkChartData *data,
 }
 
 void
-crk_chart_data_set_groups (CrkChartData *data,
-                           guint n,
-                           const char **names,
-                           const int *axis_groups)
+crk_chart_data_set_groups (CrkChartData *data, guint n, const char **names, const int *axis_groups)
 {
   g_strfreev (data->group_names);
   data->n_groups = n;
@@ -276,8 +263,7 @@ crk_chart_hits_clear (CrkChartHits *self)
 }
 
 void
-crk_chart_hits_set_axis (CrkChartHits *hits,
-                         const CrkChartAxis *axis)
+crk_chart_hits_set_axis (CrkChartHits *hits, const CrkChartAxis *axis)
 {
   if (hits == NULL)
     return;
@@ -296,8 +282,7 @@ crk_chart_hits_set_axis (CrkChartHits *hits,
  * Returns: FALSE when the chart drew none
  */
 gboolean
-crk_chart_hits_get_axis (CrkChartHits *self,
-                         CrkChartAxis *out)
+crk_chart_hits_get_axis (CrkChartHits *self, CrkChartAxis *out)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -309,8 +294,7 @@ crk_chart_hits_get_axis (CrkChartHits *self,
 }
 
 static void
-union_rect (CrkChartHits *self,
-            const CrkRect *r)
+union_rect (CrkChartHits *self, const CrkRect *r)
 {
   double x1, y1;
 
@@ -355,9 +339,7 @@ crk_chart_hits_add (CrkChartHits *hits,
 }
 
 void
-crk_chart_hits_add_label (CrkChartHits *hits,
-                          const CrkRect *rect,
-                          const char *text)
+crk_chart_hits_add_label (CrkChartHits *hits, const CrkRect *rect, const char *text)
 {
   LabelEntry entry;
 
@@ -370,8 +352,7 @@ crk_chart_hits_add_label (CrkChartHits *hits,
 }
 
 void
-crk_chart_hits_add_ink (CrkChartHits *hits,
-                        const CrkRect *rect)
+crk_chart_hits_add_ink (CrkChartHits *hits, const CrkRect *rect)
 {
   if (hits != NULL)
     union_rect (hits, rect);
@@ -387,10 +368,7 @@ crk_chart_hits_add_ink (CrkChartHits *hits,
  * Returns: %TRUE when something is under (@x, @y)
  */
 gboolean
-crk_chart_hits_lookup (CrkChartHits *self,
-                       double x,
-                       double y,
-                       CrkChartHit *out)
+crk_chart_hits_lookup (CrkChartHits *self, double x, double y, CrkChartHit *out)
 {
   double best_distance = G_MAXDOUBLE;
   int best = -1;
@@ -459,8 +437,7 @@ crk_chart_hits_get_n_hits (CrkChartHits *self)
  * Returns: (transfer none): the hit
  */
 const CrkChartHit *
-crk_chart_hits_get_hit (CrkChartHits *self,
-                        guint i)
+crk_chart_hits_get_hit (CrkChartHits *self, guint i)
 {
   HitEntry *e;
 
@@ -495,9 +472,7 @@ crk_chart_hits_get_n_labels (CrkChartHits *self)
  * Returns: (transfer none): the box
  */
 const CrkRect *
-crk_chart_hits_get_label (CrkChartHits *self,
-                          guint i,
-                          const char **text)
+crk_chart_hits_get_label (CrkChartHits *self, guint i, const char **text)
 {
   LabelEntry *e;
 
@@ -516,8 +491,7 @@ crk_chart_hits_get_label (CrkChartHits *self,
  * The union of everything drawn (text, bars, markers).
  */
 void
-crk_chart_hits_get_extents (CrkChartHits *self,
-                            CrkRect *out)
+crk_chart_hits_get_extents (CrkChartHits *self, CrkRect *out)
 {
   if (self->has_extents)
     *out = self->extents;
@@ -592,7 +566,5 @@ crk_chart_format_percent (double fraction)
   if (!isfinite (p))
     return g_strdup ("–");
   g_ascii_formatd (buf, sizeof buf, fabs (p) >= 100 ? "%.0f" : "%.1f", fabs (p));
-  return g_strdup_printf ("%s%s%%", p > 0.0005 ? "+" : p < -0.0005 ? "−"
-                                                                   : "±",
-                          buf);
+  return g_strdup_printf ("%s%s%%", p > 0.0005 ? "+" : p < -0.0005 ? "−" : "±", buf);
 }

@@ -13,9 +13,7 @@
 #include "crk-chart-private.h"
 
 static char *
-join_names (char **names,
-            guint n,
-            guint max)
+join_names (char **names, guint n, guint max)
 {
   GString *s = g_string_new (NULL);
 
@@ -31,8 +29,7 @@ join_names (char **names,
 }
 
 static void
-describe_radar (const CrkChartData *data,
-                GString *s)
+describe_radar (const CrkChartData *data, GString *s)
 {
   g_autofree char **names = g_new0 (char *, data->n_series + 1);
   g_autofree char *cities = NULL;
@@ -70,12 +67,13 @@ describe_radar (const CrkChartData *data,
           g_autofree char *wv = crk_chart_format_value (series->values[worst]);
 
           g_string_append_printf (s, _ (" %s is strongest in %s (%s) and weakest in %s (%s)."),
-                                  series->name, data->axis_names[best], bv,
-                                  data->axis_names[worst], wv);
+                                  series->name, data->axis_names[best], bv, data->axis_names[worst],
+                                  wv);
         }
       if (missing > 0)
-        g_string_append_printf (s, ngettext (" %s has no value on %u axis.", " %s has no value on %u axes.", missing),
-                                series->name, missing);
+        g_string_append_printf (
+          s, ngettext (" %s has no value on %u axis.", " %s has no value on %u axes.", missing),
+          series->name, missing);
     }
 
   if (data->benchmark != NULL && data->n_series > 0)
@@ -101,8 +99,9 @@ describe_radar (const CrkChartData *data,
           double g = first->values[widest] - data->benchmark[widest];
           g_autofree char *gv = crk_chart_format_value (fabs (g));
 
-          g_string_append_printf (s, _ (" Against the benchmark (%s), %s is ahead on %u of %u axes; "
-                                        "the widest gap is in %s, %s points %s."),
+          g_string_append_printf (s,
+                                  _ (" Against the benchmark (%s), %s is ahead on %u of %u axes; "
+                                     "the widest gap is in %s, %s points %s."),
                                   data->benchmark_name, first->name, ahead, compared,
                                   data->axis_names[widest], gv, g >= 0 ? _ ("above") : _ ("below"));
         }
@@ -110,8 +109,7 @@ describe_radar (const CrkChartData *data,
 }
 
 static void
-describe_bar (const CrkChartData *data,
-              GString *s)
+describe_bar (const CrkChartData *data, GString *s)
 {
   const CrkChartRow *r = data->rows;
   guint n = data->n_rows;
@@ -121,8 +119,9 @@ describe_bar (const CrkChartData *data,
       g_string_append (s, _ ("Ranked bar chart with no ranked cities."));
       return;
     }
-  g_string_append_printf (s, ngettext ("Ranked bar chart of %u city by %s.", "Ranked bar chart of %u cities by %s.", n),
-                          n, data->value_name != NULL ? data->value_name : _ ("score"));
+  g_string_append_printf (
+    s, ngettext ("Ranked bar chart of %u city by %s.", "Ranked bar chart of %u cities by %s.", n),
+    n, data->value_name != NULL ? data->value_name : _ ("score"));
   {
     g_autofree char *v0 = crk_chart_format_value (r[0].value);
 
@@ -132,7 +131,8 @@ describe_bar (const CrkChartData *data,
         g_autofree char *v1 = crk_chart_format_value (r[1].value);
         g_autofree char *v2 = crk_chart_format_value (r[2].value);
 
-        g_string_append_printf (s, _ (", followed by %s (%s) and %s (%s)"), r[1].name, v1, r[2].name, v2);
+        g_string_append_printf (s, _ (", followed by %s (%s) and %s (%s)"), r[1].name, v1,
+                                r[2].name, v2);
       }
     if (n >= 2)
       {
@@ -148,7 +148,8 @@ describe_bar (const CrkChartData *data,
       g_autofree char *m = crk_chart_format_value (data->mean);
       g_autofree char *md = crk_chart_format_value (data->median);
 
-      g_string_append_printf (s, _ (" The mean of all ranked cities is %s and the median %s."), m, md);
+      g_string_append_printf (s, _ (" The mean of all ranked cities is %s and the median %s."), m,
+                              md);
     }
   if (data->n_tiers > 0)
     {
@@ -162,7 +163,8 @@ describe_bar (const CrkChartData *data,
       for (guint t = 0; t < data->n_tiers; t++)
         if (counts[t] > 0)
           {
-            g_string_append_printf (s, "%s %s %u", first ? "" : _ (","), data->tier_names[t], counts[t]);
+            g_string_append_printf (s, "%s %s %u", first ? "" : _ (","), data->tier_names[t],
+                                    counts[t]);
             first = FALSE;
           }
       /* TRANSLATORS: the full stop that ends a generated sentence */
@@ -181,27 +183,33 @@ describe_bar (const CrkChartData *data,
               down = (int) i;
           }
       if (up >= 0)
-        g_string_append_printf (s, ngettext (" The biggest rise since %d is %s, up %d place.", " The biggest rise since %d is %s, up %d places.", r[up].rank_change),
+        g_string_append_printf (s,
+                                ngettext (" The biggest rise since %d is %s, up %d place.",
+                                          " The biggest rise since %d is %s, up %d places.",
+                                          r[up].rank_change),
                                 data->base_year, r[up].name, r[up].rank_change);
       if (down >= 0)
-        g_string_append_printf (s, ngettext (" The biggest fall is %s, down %d place.", " The biggest fall is %s, down %d places.", -r[down].rank_change),
+        g_string_append_printf (s,
+                                ngettext (" The biggest fall is %s, down %d place.",
+                                          " The biggest fall is %s, down %d places.",
+                                          -r[down].rank_change),
                                 r[down].name, -r[down].rank_change);
     }
 }
 
 static void
-describe_contribution (const CrkChartData *data,
-                       GString *s)
+describe_contribution (const CrkChartData *data, GString *s)
 {
   g_autofree char *axes = join_names (data->axis_names, data->n_axes, 12);
   g_autofree double *sums = g_new0 (double, MAX (data->n_axes, 1));
   int top = -1;
 
-  g_string_append_printf (s, ngettext ("Stacked bars split the score of %u city into the weighted "
-                                       "contributions of %s.",
-                                       "Stacked bars split the scores of %u cities into the weighted "
-                                       "contributions of %s.",
-                                       data->n_rows),
+  g_string_append_printf (s,
+                          ngettext ("Stacked bars split the score of %u city into the weighted "
+                                    "contributions of %s.",
+                                    "Stacked bars split the scores of %u cities into the weighted "
+                                    "contributions of %s.",
+                                    data->n_rows),
                           data->n_rows, axes);
   for (guint i = 0; i < data->n_rows; i++)
     if (data->rows[i].parts != NULL)
@@ -238,8 +246,7 @@ describe_contribution (const CrkChartData *data,
 }
 
 static void
-describe_gap (const CrkChartData *data,
-              GString *s)
+describe_gap (const CrkChartData *data, GString *s)
 {
   const char *a, *b;
   double total = data->gap_total;
@@ -262,12 +269,14 @@ describe_gap (const CrkChartData *data,
     }
   tv = crk_chart_format_value (fabs (total));
   if (total >= 0)
-    g_string_append_printf (s, _ ("Diverging bars split the score gap between %s and %s: %s scores %s "
-                                  "points more."),
+    g_string_append_printf (s,
+                            _ ("Diverging bars split the score gap between %s and %s: %s scores %s "
+                               "points more."),
                             a, b, a, tv);
   else
-    g_string_append_printf (s, _ ("Diverging bars split the score gap between %s and %s: %s scores %s "
-                                  "points less."),
+    g_string_append_printf (s,
+                            _ ("Diverging bars split the score gap between %s and %s: %s scores %s "
+                               "points less."),
                             a, b, a, tv);
   for (guint j = 0; j < data->n_axes; j++)
     {
@@ -275,20 +284,27 @@ describe_gap (const CrkChartData *data,
 
       if (isnan (g))
         continue;
-      if (g * total > 0 && (most < 0 || fabs (g) > fabs (data->series[0].values[most] - data->series[1].values[most])))
+      if (g * total > 0 &&
+          (most < 0 ||
+           fabs (g) > fabs (data->series[0].values[most] - data->series[1].values[most])))
         most = (int) j;
-      if (g * total < 0 && (against < 0 || fabs (g) > fabs (data->series[0].values[against] - data->series[1].values[against])))
+      if (g * total < 0 &&
+          (against < 0 ||
+           fabs (g) > fabs (data->series[0].values[against] - data->series[1].values[against])))
         against = (int) j;
     }
   if (most >= 0)
     {
-      g_autofree char *v = crk_chart_format_value (fabs (data->series[0].values[most] - data->series[1].values[most]));
+      g_autofree char *v =
+        crk_chart_format_value (fabs (data->series[0].values[most] - data->series[1].values[most]));
 
-      g_string_append_printf (s, _ (" The largest part is %s (%s points)."), data->axis_names[most], v);
+      g_string_append_printf (s, _ (" The largest part is %s (%s points)."), data->axis_names[most],
+                              v);
     }
   if (against >= 0)
     {
-      g_autofree char *v = crk_chart_format_value (fabs (data->series[0].values[against] - data->series[1].values[against]));
+      g_autofree char *v = crk_chart_format_value (
+        fabs (data->series[0].values[against] - data->series[1].values[against]));
 
       g_string_append_printf (s, _ (" %s leads in %s, by %s points."), total >= 0 ? b : a,
                               data->axis_names[against], v);
@@ -296,8 +312,7 @@ describe_gap (const CrkChartData *data,
 }
 
 static void
-describe_values (const CrkChartData *data,
-                 GString *s)
+describe_values (const CrkChartData *data, GString *s)
 {
   int fastest = -1, slowest = -1;
   double gf = 0, gs = 0;
@@ -310,10 +325,16 @@ describe_values (const CrkChartData *data,
     }
   city = data->series[0].name;
   if (data->n_series > 1)
-    g_string_append_printf (s, ngettext ("Grouped bars of %s's raw values of %u indicator in %d to %d.", "Grouped bars of %s's raw values of %u indicators in %d to %d.", data->n_axes),
-                            city, data->n_axes, data->series[0].year, data->series[data->n_series - 1].year);
+    g_string_append_printf (
+      s,
+      ngettext ("Grouped bars of %s's raw values of %u indicator in %d to %d.",
+                "Grouped bars of %s's raw values of %u indicators in %d to %d.", data->n_axes),
+      city, data->n_axes, data->series[0].year, data->series[data->n_series - 1].year);
   else
-    g_string_append_printf (s, ngettext ("Bars of %s's raw values of %u indicator in %d.", "Bars of %s's raw values of %u indicators in %d.", data->n_axes),
+    g_string_append_printf (s,
+                            ngettext ("Bars of %s's raw values of %u indicator in %d.",
+                                      "Bars of %s's raw values of %u indicators in %d.",
+                                      data->n_axes),
                             city, data->n_axes, data->series[0].year);
   if (data->n_series < 2)
     return;
@@ -340,7 +361,8 @@ describe_values (const CrkChartData *data,
     {
       g_autofree char *p = crk_chart_format_percent (gf);
 
-      g_string_append_printf (s, _ (" Over the period, %s grew most (%s)"), data->axis_names[fastest], p);
+      g_string_append_printf (s, _ (" Over the period, %s grew most (%s)"),
+                              data->axis_names[fastest], p);
       if (slowest >= 0 && slowest != fastest)
         {
           g_autofree char *q = crk_chart_format_percent (gs);
@@ -352,8 +374,7 @@ describe_values (const CrkChartData *data,
 }
 
 char *
-crk_chart_data_describe (const CrkChartData *data,
-                         const CrkChartOptions *options)
+crk_chart_data_describe (const CrkChartData *data, const CrkChartOptions *options)
 {
   GString *s = g_string_new (NULL);
 

@@ -46,10 +46,7 @@ crk_draw_legend_add (GArray *entries,
 }
 
 PangoLayout *
-crk_draw_layout (CrkDraw *d,
-                 const char *text,
-                 double size,
-                 PangoWeight weight)
+crk_draw_layout (CrkDraw *d, const char *text, double size, PangoWeight weight)
 {
   return crk_text_layout_new (d->cr, text, size, weight);
 }
@@ -66,11 +63,7 @@ crk_draw_layout_wrapped (CrkDraw *d,
 }
 
 void
-crk_draw_ink (CrkDraw *d,
-              double x,
-              double y,
-              double width,
-              double height)
+crk_draw_ink (CrkDraw *d, double x, double y, double width, double height)
 {
   CrkRect r = {x, y, width, height};
 
@@ -112,8 +105,8 @@ crk_draw_text_halo (CrkDraw *d,
 
   crk_text_layout_get_size (layout, &w, &h);
   crk_anchor_rect (anchor, x, y, w, h, &r);
-  crk_text_draw_halo (d->cr, layout, r.x, r.y, color != NULL ? color : &d->style->foreground,
-                      halo, 2.5 * d->k);
+  crk_text_draw_halo (d->cr, layout, r.x, r.y, color != NULL ? color : &d->style->foreground, halo,
+                      2.5 * d->k);
   crk_chart_hits_add_label (d->hits, &r, pango_layout_get_text (layout));
   if (out != NULL)
     *out = r;
@@ -152,8 +145,7 @@ crk_draw_nice_scale (double lo,
 }
 
 char *
-crk_draw_format_tick (double value,
-                      double step)
+crk_draw_format_tick (double value, double step)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   int decimals = 0;
@@ -178,9 +170,7 @@ crk_draw_format_tick (double value,
 }
 
 void
-crk_draw_contrast_text (CrkDraw *d,
-                        const CrkRGBA *fill,
-                        CrkRGBA *out)
+crk_draw_contrast_text (CrkDraw *d, const CrkRGBA *fill, CrkRGBA *out)
 {
   if (crk_rgba_get_luminance (fill) > 0.35)
     *out = (CrkRGBA){0.08, 0.08, 0.08, 1};
@@ -227,8 +217,7 @@ frame_layout_clear (FrameLayout *f)
 }
 
 static double
-swatch_width (CrkDraw *d,
-              GArray *legend)
+swatch_width (CrkDraw *d, GArray *legend)
 {
   for (guint i = 0; legend != NULL && i < legend->len; i++)
     {
@@ -244,11 +233,7 @@ swatch_width (CrkDraw *d,
 /* Lays the legend out for a right column of at most @max_width, or in rows @max_width wide
  * when @rows. */
 static void
-layout_legend (CrkDraw *d,
-               GArray *legend,
-               gboolean rows,
-               double max_width,
-               FrameLayout *f)
+layout_legend (CrkDraw *d, GArray *legend, gboolean rows, double max_width, FrameLayout *f)
 {
   double gap = 5 * d->k, row_gap = 3 * d->k, col_gap = 14 * d->k;
   double sw = swatch_width (d, legend);
@@ -309,10 +294,7 @@ layout_legend (CrkDraw *d,
 }
 
 static void
-layout_frame (CrkDraw *d,
-              GArray *legend,
-              gboolean fit_height,
-              FrameLayout *f)
+layout_frame (CrkDraw *d, GArray *legend, gboolean fit_height, FrameLayout *f)
 {
   const CrkChartData *data = d->data;
   double inner = MAX (d->width - 2 * d->margin, 10);
@@ -340,8 +322,8 @@ layout_frame (CrkDraw *d,
   f->footer_height = d->margin;
   if (data->source != NULL && *data->source != '\0')
     {
-      f->source = crk_draw_layout_wrapped (d, data->source, d->style->small_size, PANGO_WEIGHT_NORMAL,
-                                           inner, PANGO_ALIGN_LEFT);
+      f->source = crk_draw_layout_wrapped (d, data->source, d->style->small_size,
+                                           PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
       crk_text_layout_get_size (f->source, NULL, &h);
       f->footer_height += h + 8 * d->k;
     }
@@ -376,9 +358,7 @@ layout_frame (CrkDraw *d,
 }
 
 double
-crk_draw_frame_height (CrkDraw *d,
-                       GArray *legend,
-                       double *legend_width)
+crk_draw_frame_height (CrkDraw *d, GArray *legend, double *legend_width)
 {
   FrameLayout f;
   double h;
@@ -392,9 +372,7 @@ crk_draw_frame_height (CrkDraw *d,
 }
 
 double
-crk_draw_natural_height (CrkDraw *d,
-                         GArray *legend,
-                         double content)
+crk_draw_natural_height (CrkDraw *d, GArray *legend, double content)
 {
   FrameLayout f;
   double h;
@@ -408,11 +386,7 @@ crk_draw_natural_height (CrkDraw *d,
 }
 
 static void
-draw_legend_swatch (CrkDraw *d,
-                    const CrkLegendEntry *e,
-                    double x,
-                    double cy,
-                    double sw)
+draw_legend_swatch (CrkDraw *d, const CrkLegendEntry *e, double x, double cy, double sw)
 {
   cairo_t *cr = d->cr;
   double dashes[4];
@@ -430,13 +404,14 @@ draw_legend_swatch (CrkDraw *d,
       case CRK_LEGEND_ENTRY_SERIES:
         crk_rgba_set_source (cr, &e->color);
         cairo_set_line_width (cr, d->style->line_width);
-        crk_palette_get_series_dash (d->style->style, e->series, d->style->line_width, dashes, &n_dashes);
+        crk_palette_get_series_dash (d->style->style, e->series, d->style->line_width, dashes,
+                                     &n_dashes);
         cairo_set_dash (cr, dashes, n_dashes, 0);
         cairo_move_to (cr, x, cy);
         cairo_line_to (cr, x + sw, cy);
         cairo_stroke (cr);
-        crk_draw_marker (cr, crk_palette_get_series_marker (d->style->style, e->series),
-                         x + sw / 2, cy, 5.5 * d->k, FALSE, NULL);
+        crk_draw_marker (cr, crk_palette_get_series_marker (d->style->style, e->series), x + sw / 2,
+                         cy, 5.5 * d->k, FALSE, NULL);
         crk_draw_ink (d, x, cy - 3 * d->k, sw, 6 * d->k);
         break;
       case CRK_LEGEND_ENTRY_BENCHMARK:
@@ -466,11 +441,7 @@ draw_legend_swatch (CrkDraw *d,
 }
 
 static void
-draw_legend (CrkDraw *d,
-             GArray *legend,
-             FrameLayout *f,
-             double ox,
-             double oy)
+draw_legend (CrkDraw *d, GArray *legend, FrameLayout *f, double ox, double oy)
 {
   double gap = 5 * d->k;
 
@@ -492,8 +463,8 @@ draw_legend (CrkDraw *d,
       if (!heading)
         draw_legend_swatch (d, e, x, first_line_center, f->swatch_width);
       crk_draw_text (d, item->layout, heading ? x : x + f->swatch_width + gap, y,
-                     CRK_ANCHOR_TOP_LEFT,
-                     heading ? &d->style->foreground : &d->style->secondary, &text_rect);
+                     CRK_ANCHOR_TOP_LEFT, heading ? &d->style->foreground : &d->style->secondary,
+                     &text_rect);
       hit = (CrkRect){x, y, item->width, item->height};
       if (!heading)
         crk_chart_hits_add (d->hits, CRK_CHART_HIT_LEGEND, e->city, -1, 0, NAN, &hit,
@@ -502,8 +473,7 @@ draw_legend (CrkDraw *d,
 }
 
 void
-crk_draw_frame (CrkDraw *d,
-                GArray *legend)
+crk_draw_frame (CrkDraw *d, GArray *legend)
 {
   cairo_t *cr = d->cr;
   FrameLayout f;
@@ -559,8 +529,7 @@ crk_draw_frame (CrkDraw *d,
 /* Dispatch */
 
 static void
-add_legend (CrkDraw *d,
-            GArray *entries)
+add_legend (CrkDraw *d, GArray *entries)
 {
   switch (d->data->kind)
     {
@@ -696,10 +665,7 @@ typedef struct
 } ExportClosure;
 
 static void
-export_draw (cairo_t *cr,
-             double width,
-             double height,
-             gpointer user_data)
+export_draw (cairo_t *cr, double width, double height, gpointer user_data)
 {
   ExportClosure *c = user_data;
 

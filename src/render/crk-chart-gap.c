@@ -15,8 +15,7 @@
 /* The captions over the bars, in the two cities' colours, say which side is whose: the
  * chart needs no legend. */
 void
-crk_chart_gap_legend (CrkDraw *d,
-                      GArray *entries)
+crk_chart_gap_legend (CrkDraw *d, GArray *entries)
 {
 }
 
@@ -31,8 +30,7 @@ typedef struct
 } Gap;
 
 static double
-gap_of (const CrkChartData *data,
-        guint j)
+gap_of (const CrkChartData *data, guint j)
 {
   if (data->n_series < 2)
     return NAN;
@@ -40,8 +38,7 @@ gap_of (const CrkChartData *data,
 }
 
 static void
-gap_measure (CrkDraw *d,
-             Gap *g)
+gap_measure (CrkDraw *d, Gap *g)
 {
   const CrkChartData *data = d->data;
   g_autoptr (PangoLayout) probe = NULL;
@@ -54,14 +51,16 @@ gap_measure (CrkDraw *d,
   g->bar_h = g->row_h * 0.6;
   for (guint j = 0; j < data->n_axes; j++)
     {
-      g_autoptr (PangoLayout) l = crk_draw_layout (d, data->axis_names[j], g->text_size, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l =
+        crk_draw_layout (d, data->axis_names[j], g->text_size, PANGO_WEIGHT_NORMAL);
       double w;
 
       crk_text_layout_get_size (l, &w, NULL);
       g->label_w = MAX (g->label_w, w);
     }
   {
-    g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("Total gap"), g->text_size, PANGO_WEIGHT_BOLD);
+    g_autoptr (PangoLayout) l =
+      crk_draw_layout (d, _ ("Total gap"), g->text_size, PANGO_WEIGHT_BOLD);
     double w;
 
     crk_text_layout_get_size (l, &w, NULL);
@@ -84,17 +83,13 @@ crk_chart_gap_natural_height (CrkDraw *d)
   crk_chart_gap_legend (d, legend);
   gap_measure (d, &g);
   /* Caption row, the parts, a separator and the total, the axis. */
-  return crk_draw_natural_height (d, legend, g.text_h * 2 + (d->data->n_axes + 1) * g.row_h + g.text_h * 0.8 + g.text_h + 6 * d->k);
+  return crk_draw_natural_height (d, legend,
+                                  g.text_h * 2 + (d->data->n_axes + 1) * g.row_h + g.text_h * 0.8 +
+                                    g.text_h + 6 * d->k);
 }
 
 static void
-draw_bar (CrkDraw *d,
-          Gap *g,
-          double value,
-          double cy,
-          gboolean bold,
-          int node,
-          const char *name)
+draw_bar (CrkDraw *d, Gap *g, double value, double cy, gboolean bold, int node, const char *name)
 {
   const CrkChartData *data = d->data;
   cairo_t *cr = d->cr;
@@ -111,9 +106,7 @@ draw_bar (CrkDraw *d,
 
   if (isnan (value))
     return;
-  text = g_strdup_printf ("%s%s", value > 0 ? "+" : value < 0 ? "−"
-                                                              : "",
-                          v);
+  text = g_strdup_printf ("%s%s", value > 0 ? "+" : value < 0 ? "−" : "", v);
   crk_palette_get_series (d->options->style, value >= 0 ? 0 : 1, &color);
   crk_rgba_set_source (cr, &color);
   cairo_rectangle (cr, bar.x, bar.y, bar.width, bar.height);
@@ -122,7 +115,8 @@ draw_bar (CrkDraw *d,
 
   layout = crk_draw_layout (d, text, g->text_size, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   if (value >= 0)
-    crk_draw_text (d, layout, bar.x + bar.width + 3 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->foreground, NULL);
+    crk_draw_text (d, layout, bar.x + bar.width + 3 * d->k, cy, CRK_ANCHOR_LEFT,
+                   &d->style->foreground, NULL);
   else
     crk_draw_text (d, layout, bar.x - 3 * d->k, cy, CRK_ANCHOR_RIGHT, &d->style->foreground, NULL);
 
@@ -249,7 +243,8 @@ crk_chart_gap_draw (CrkDraw *d)
       {
         double v = -g.max + t * g.step;
         g_autofree char *text = crk_draw_format_tick (fabs (v), g.step);
-        g_autoptr (PangoLayout) l = crk_draw_layout (d, text, g.text_size * 0.9, PANGO_WEIGHT_NORMAL);
+        g_autoptr (PangoLayout) l =
+          crk_draw_layout (d, text, g.text_size * 0.9, PANGO_WEIGHT_NORMAL);
 
         crk_draw_text (d, l, g.zero + v * (g.x1 - g.zero) / g.max, rows_bottom + 3 * d->k,
                        CRK_ANCHOR_TOP, &d->style->secondary, NULL);
@@ -259,7 +254,8 @@ crk_chart_gap_draw (CrkDraw *d)
   for (guint j = 0; j < data->n_axes; j++)
     {
       double cy = y + (j + 0.5) * g.row_h;
-      g_autoptr (PangoLayout) l = crk_draw_layout (d, data->axis_names[j], g.text_size, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l =
+        crk_draw_layout (d, data->axis_names[j], g.text_size, PANGO_WEIGHT_NORMAL);
       double w;
 
       crk_text_layout_get_size (l, &w, NULL);
@@ -273,7 +269,8 @@ crk_chart_gap_draw (CrkDraw *d)
   {
     double ry = y + data->n_axes * g.row_h + g.text_h * 0.4;
     double cy = ry + g.text_h * 0.4 + g.row_h / 2;
-    g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("Total gap"), g.text_size, PANGO_WEIGHT_BOLD);
+    g_autoptr (PangoLayout) l =
+      crk_draw_layout (d, _ ("Total gap"), g.text_size, PANGO_WEIGHT_BOLD);
 
     cairo_save (cr);
     crk_rgba_set_source (cr, &d->style->axis);

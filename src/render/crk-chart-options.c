@@ -11,7 +11,10 @@
 
 #include "crk-chart.h"
 
-G_DEFINE_BOXED_TYPE (CrkChartOptions, crk_chart_options, crk_chart_options_copy, crk_chart_options_free)
+G_DEFINE_BOXED_TYPE (CrkChartOptions,
+                     crk_chart_options,
+                     crk_chart_options_copy,
+                     crk_chart_options_free)
 
 /**
  * crk_chart_options_new:
@@ -107,10 +110,7 @@ crk_chart_options_free (CrkChartOptions *self)
 }
 
 static void
-set_array (GArray **array,
-           gsize element_size,
-           const void *values,
-           guint n)
+set_array (GArray **array, gsize element_size, const void *values, guint n)
 {
   if (*array == NULL)
     *array = g_array_new (FALSE, FALSE, element_size);
@@ -128,9 +128,7 @@ set_array (GArray **array,
  * Replaces the cities the chart shows.
  */
 void
-crk_chart_options_set_cities (CrkChartOptions *self,
-                              const guint *cities,
-                              guint n_cities)
+crk_chart_options_set_cities (CrkChartOptions *self, const guint *cities, guint n_cities)
 {
   g_return_if_fail (self != NULL);
   set_array (&self->cities, sizeof (guint), cities, n_cities);
@@ -144,8 +142,7 @@ crk_chart_options_set_cities (CrkChartOptions *self,
  * Appends a city to the options' cities.
  */
 void
-crk_chart_options_add_city (CrkChartOptions *self,
-                            guint city)
+crk_chart_options_add_city (CrkChartOptions *self, guint city)
 {
   g_return_if_fail (self != NULL);
   if (self->cities == NULL)
@@ -162,9 +159,7 @@ crk_chart_options_add_city (CrkChartOptions *self,
  * Replaces the highlighted cities.
  */
 void
-crk_chart_options_set_highlighted (CrkChartOptions *self,
-                                   const guint *cities,
-                                   guint n_cities)
+crk_chart_options_set_highlighted (CrkChartOptions *self, const guint *cities, guint n_cities)
 {
   g_return_if_fail (self != NULL);
   set_array (&self->highlighted, sizeof (guint), cities, n_cities);
@@ -179,9 +174,7 @@ crk_chart_options_set_highlighted (CrkChartOptions *self,
  * Sets the years of the values chart (%NULL or none: all years).
  */
 void
-crk_chart_options_set_years (CrkChartOptions *self,
-                             const int *years,
-                             guint n_years)
+crk_chart_options_set_years (CrkChartOptions *self, const int *years, guint n_years)
 {
   g_return_if_fail (self != NULL);
   if (years == NULL || n_years == 0)
@@ -200,8 +193,7 @@ crk_chart_options_set_years (CrkChartOptions *self,
  * Sets the framework node the chart is about (%NULL: the index).
  */
 void
-crk_chart_options_set_node_code (CrkChartOptions *self,
-                                 const char *node_code)
+crk_chart_options_set_node_code (CrkChartOptions *self, const char *node_code)
 {
   g_return_if_fail (self != NULL);
   g_free (self->node_code);
@@ -216,8 +208,7 @@ crk_chart_options_set_node_code (CrkChartOptions *self,
  * Sets the base year's results for the base-year benchmark.
  */
 void
-crk_chart_options_set_base_results (CrkChartOptions *self,
-                                    CrkResults *base_results)
+crk_chart_options_set_base_results (CrkChartOptions *self, CrkResults *base_results)
 {
   g_return_if_fail (self != NULL);
   g_set_object (&self->base_results, base_results);
@@ -231,8 +222,7 @@ crk_chart_options_set_base_results (CrkChartOptions *self,
  * Sets the title (%NULL: generated, "": none).
  */
 void
-crk_chart_options_set_title (CrkChartOptions *self,
-                             const char *title)
+crk_chart_options_set_title (CrkChartOptions *self, const char *title)
 {
   g_return_if_fail (self != NULL);
   g_free (self->title);
@@ -247,8 +237,7 @@ crk_chart_options_set_title (CrkChartOptions *self,
  * Sets the subtitle (%NULL: generated, "": none).
  */
 void
-crk_chart_options_set_subtitle (CrkChartOptions *self,
-                                const char *subtitle)
+crk_chart_options_set_subtitle (CrkChartOptions *self, const char *subtitle)
 {
   g_return_if_fail (self != NULL);
   g_free (self->subtitle);
@@ -263,8 +252,7 @@ crk_chart_options_set_subtitle (CrkChartOptions *self,
  * Sets the source note (%NULL: generated, "": none).
  */
 void
-crk_chart_options_set_source (CrkChartOptions *self,
-                              const char *source)
+crk_chart_options_set_source (CrkChartOptions *self, const char *source)
 {
   g_return_if_fail (self != NULL);
   g_free (self->source);
@@ -311,8 +299,7 @@ crk_chart_kind_to_string (CrkChartKind kind)
  * Returns: %TRUE when @s names a kind
  */
 gboolean
-crk_chart_kind_from_string (const char *s,
-                            CrkChartKind *kind)
+crk_chart_kind_from_string (const char *s, CrkChartKind *kind)
 {
   g_return_val_if_fail (s != NULL, FALSE);
 
@@ -336,8 +323,7 @@ crk_chart_kind_from_string (const char *s,
  * Returns: %TRUE when @s names a style
  */
 gboolean
-crk_chart_style_from_string (const char *s,
-                             CrkChartStyle *style)
+crk_chart_style_from_string (const char *s, CrkChartStyle *style)
 {
   static const char *names[] = {"light", "dark", "print"};
 

@@ -81,18 +81,14 @@ typedef struct
 CrkChartData *crk_chart_data_new (CrkChartKind kind);
 void crk_chart_data_free (CrkChartData *data);
 /* Sets @n axes named @names (copied). */
-void crk_chart_data_set_axes (CrkChartData *data,
-                              guint n,
-                              const char **names);
+void crk_chart_data_set_axes (CrkChartData *data, guint n, const char **names);
 /* Appends a series; @values (n_axes long) is copied. Returns it. */
 CrkChartSeries *crk_chart_data_add_series (CrkChartData *data,
                                            const char *name,
                                            guint city,
                                            int year,
                                            const double *values);
-void crk_chart_data_set_benchmark (CrkChartData *data,
-                                   const char *name,
-                                   const double *values);
+void crk_chart_data_set_benchmark (CrkChartData *data, const char *name, const double *values);
 /* Appends a row (parts copied when not NULL, n_axes long). Returns it. */
 CrkChartRow *crk_chart_data_add_row (CrkChartData *data,
                                      guint city,
@@ -100,17 +96,11 @@ CrkChartRow *crk_chart_data_add_row (CrkChartData *data,
                                      guint rank,
                                      double value,
                                      const double *parts);
-void crk_chart_data_set_categories (CrkChartData *data,
-                                    const char *title,
-                                    guint n,
-                                    const char **names);
-void crk_chart_data_set_tiers (CrkChartData *data,
-                               guint n,
-                               const char **names);
-void crk_chart_data_set_groups (CrkChartData *data,
-                                guint n,
-                                const char **names,
-                                const int *axis_groups);
+void
+crk_chart_data_set_categories (CrkChartData *data, const char *title, guint n, const char **names);
+void crk_chart_data_set_tiers (CrkChartData *data, guint n, const char **names);
+void
+crk_chart_data_set_groups (CrkChartData *data, guint n, const char **names, const int *axis_groups);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkChartData, crk_chart_data_free)
 
@@ -124,8 +114,7 @@ void crk_chart_data_draw (cairo_t *cr,
 double crk_chart_data_get_natural_height (const CrkChartData *data,
                                           const CrkChartOptions *options,
                                           double width);
-char *crk_chart_data_describe (const CrkChartData *data,
-                               const CrkChartOptions *options);
+char *crk_chart_data_describe (const CrkChartData *data, const CrkChartOptions *options);
 gboolean crk_chart_data_export (const CrkChartData *data,
                                 const CrkChartOptions *options,
                                 const char *path,
@@ -144,32 +133,21 @@ void crk_chart_hits_add (CrkChartHits *hits,
                          double value,
                          const CrkRect *rect,
                          char *tooltip);
-void crk_chart_hits_add_label (CrkChartHits *hits,
-                               const CrkRect *rect,
-                               const char *text);
-void crk_chart_hits_add_ink (CrkChartHits *hits,
-                             const CrkRect *rect);
+void crk_chart_hits_add_label (CrkChartHits *hits, const CrkRect *rect, const char *text);
+void crk_chart_hits_add_ink (CrkChartHits *hits, const CrkRect *rect);
 /* Records the value axis drawn (@hits may be NULL). */
-void crk_chart_hits_set_axis (CrkChartHits *hits,
-                              const CrkChartAxis *axis);
+void crk_chart_hits_set_axis (CrkChartHits *hits, const CrkChartAxis *axis);
 
 /* Axes from the values shown (crk-chart-scale.c). An axis over [@min, @max] and 0 with
  * round limits and steps: exactly @n_steps steps, or about as many when not @exact. */
-void crk_chart_scale_for (double min,
-                          double max,
-                          guint n_steps,
-                          gboolean exact,
-                          CrkChartAxis *out);
+void crk_chart_scale_for (double min, double max, guint n_steps, gboolean exact, CrkChartAxis *out);
 /* The radar's rings: the shown cities and benchmark on every axis, and the options'
  * scale_min and scale_max, in options->n_rings rings. */
-void crk_chart_radar_scale (const CrkChartData *data,
-                            const CrkChartOptions *options,
-                            CrkChartAxis *out);
+void
+crk_chart_radar_scale (const CrkChartData *data, const CrkChartOptions *options, CrkChartAxis *out);
 /* The ranked bars' or the contributions' axis in about @target ticks: bars (stacks) from
  * 0, and the mean and median lines. */
-void crk_chart_bar_scale (const CrkChartData *data,
-                          guint target,
-                          CrkChartAxis *out);
+void crk_chart_bar_scale (const CrkChartData *data, guint target, CrkChartAxis *out);
 
 /* Numbers as charts print them: 72.4, 1,234, 0.052. */
 char *crk_chart_format_value (double value);
@@ -221,23 +199,15 @@ void crk_draw_legend_add (GArray *entries,
 
 /* Paints the background, the title, the subtitle, the source note and the legend, and
  * sets d->plot to what is left. */
-void crk_draw_frame (CrkDraw *d,
-                     GArray *legend);
+void crk_draw_frame (CrkDraw *d, GArray *legend);
 /* Height the frame takes from a chart @width wide (title, subtitle, source, bottom
  * legend), for natural heights; @legend_width receives the width of a right legend. */
-double crk_draw_frame_height (CrkDraw *d,
-                              GArray *legend,
-                              double *legend_width);
+double crk_draw_frame_height (CrkDraw *d, GArray *legend, double *legend_width);
 
 /* Frame plus @content, or plus a right legend when that is taller. */
-double crk_draw_natural_height (CrkDraw *d,
-                                GArray *legend,
-                                double content);
+double crk_draw_natural_height (CrkDraw *d, GArray *legend, double content);
 
-PangoLayout *crk_draw_layout (CrkDraw *d,
-                              const char *text,
-                              double size,
-                              PangoWeight weight);
+PangoLayout *crk_draw_layout (CrkDraw *d, const char *text, double size, PangoWeight weight);
 /* A layout wrapped at @width (see crk_text_layout_new_wrapped()). */
 PangoLayout *crk_draw_layout_wrapped (CrkDraw *d,
                                       const char *text,
@@ -263,11 +233,7 @@ void crk_draw_text_halo (CrkDraw *d,
                          const CrkRGBA *halo,
                          CrkRect *out);
 /* Records ink for the extents check. */
-void crk_draw_ink (CrkDraw *d,
-                   double x,
-                   double y,
-                   double width,
-                   double height);
+void crk_draw_ink (CrkDraw *d, double x, double y, double width, double height);
 /* Ticks for [lo, hi]: step and the rounded limits. */
 void crk_draw_nice_scale (double lo,
                           double hi,
@@ -276,12 +242,9 @@ void crk_draw_nice_scale (double lo,
                           double *nice_hi,
                           double *step);
 /* A number for a tick: no needless decimals. */
-char *crk_draw_format_tick (double value,
-                            double step);
+char *crk_draw_format_tick (double value, double step);
 /* Text colour that reads on @fill. */
-void crk_draw_contrast_text (CrkDraw *d,
-                             const CrkRGBA *fill,
-                             CrkRGBA *out);
+void crk_draw_contrast_text (CrkDraw *d, const CrkRGBA *fill, CrkRGBA *out);
 
 /* The kinds (one file each). */
 void crk_chart_radar_draw (CrkDraw *d);

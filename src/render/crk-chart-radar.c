@@ -35,8 +35,7 @@ typedef struct
 } Radar;
 
 void
-crk_chart_radar_legend (CrkDraw *d,
-                        GArray *entries)
+crk_chart_radar_legend (CrkDraw *d, GArray *entries)
 {
   const CrkChartData *data = d->data;
   CrkRGBA color;
@@ -63,18 +62,13 @@ crk_chart_radar_legend (CrkDraw *d,
 }
 
 static double
-angle_of (Radar *r,
-          guint i)
+angle_of (Radar *r, guint i)
 {
   return -G_PI / 2 + 2 * G_PI * i / r->n;
 }
 
 static void
-point_at (Radar *r,
-          guint axis,
-          double value,
-          double *x,
-          double *y)
+point_at (Radar *r, guint axis, double value, double *x, double *y)
 {
   double f = (CLAMP (value, r->lo, r->hi) - r->lo) / (r->hi - r->lo);
   double a = angle_of (r, axis);
@@ -93,9 +87,7 @@ anchor_x (double c)
 }
 
 static void
-place_label (Radar *r,
-             AxisLabel *l,
-             double radius)
+place_label (Radar *r, AxisLabel *l, double radius)
 {
   double fx = anchor_x (l->c), fy = (1 - l->s) / 2;
   double ax = r->cx + (radius + r->pad) * l->c, ay = r->cy + (radius + r->pad) * l->s;
@@ -109,8 +101,7 @@ place_label (Radar *r,
 /* The largest radius at which every label fits in @bounds; negative when some label is
  * too wide or tall whatever the radius. */
 static double
-max_radius (Radar *r,
-            const CrkRect *b)
+max_radius (Radar *r, const CrkRect *b)
 {
   double best = G_MAXDOUBLE;
 
@@ -138,8 +129,7 @@ max_radius (Radar *r,
 }
 
 static gboolean
-labels_overlap (Radar *r,
-                double gap)
+labels_overlap (Radar *r, double gap)
 {
   for (guint i = 0; i < r->n; i++)
     for (guint j = i + 1; j < r->n; j++)
@@ -164,9 +154,7 @@ clear_labels (Radar *r)
 }
 
 static void
-make_labels (Radar *r,
-             double size,
-             double wrap)
+make_labels (Radar *r, double size, double wrap)
 {
   const CrkChartData *data = r->d->data;
 
@@ -187,8 +175,9 @@ make_labels (Radar *r,
       /* Wrap at word boundaries; never narrower than the longest word. */
       min_width = crk_text_layout_get_min_width (l->layout);
       crk_text_layout_set_width (l->layout, MAX (wrap, min_width),
-                                 fabs (l->c) < 0.3 ? PANGO_ALIGN_CENTER : l->c > 0 ? PANGO_ALIGN_LEFT
-                                                                                   : PANGO_ALIGN_RIGHT);
+                                 fabs (l->c) < 0.3 ? PANGO_ALIGN_CENTER
+                                   : l->c > 0      ? PANGO_ALIGN_LEFT
+                                                   : PANGO_ALIGN_RIGHT);
       crk_text_layout_get_size (l->layout, &l->w, &l->h);
       /* A wrapped layout keeps its full width box; shrink to the widest line. */
       {
@@ -203,9 +192,7 @@ make_labels (Radar *r,
  * wrapping are tried before giving up radius, and as a last resort the names are spread
  * apart vertically on each side with leader lines. */
 static double
-side_height (Radar *r,
-             int side,
-             double gap)
+side_height (Radar *r, int side, double gap)
 {
   double sum = 0;
 
@@ -284,7 +271,8 @@ layout_axes (Radar *r)
         int k = r->labels[i].c >= 0 ? 1 : 0;
         widest[k] = MAX (widest[k], r->labels[i].w);
       }
-    r->radius = MIN (p->width / 2 - MAX (widest[0], widest[1]) - r->pad - elbow, p->height / 2 - r->pad);
+    r->radius =
+      MIN (p->width / 2 - MAX (widest[0], widest[1]) - r->pad - elbow, p->height / 2 - r->pad);
     r->radius = MAX (r->radius, 4 * d->k);
     for (int side = -1; side <= 1; side += 2)
       {
@@ -292,8 +280,8 @@ layout_axes (Radar *r)
         g_autofree double *pos = g_new (double, r->n);
         g_autofree double *heights = g_new (double, r->n);
         guint m = 0;
-        double column_x = side > 0 ? r->cx + r->radius + r->pad + elbow
-                                   : r->cx - r->radius - r->pad - elbow;
+        double column_x =
+          side > 0 ? r->cx + r->radius + r->pad + elbow : r->cx - r->radius - r->pad - elbow;
 
         for (guint i = 0; i < r->n; i++)
           if ((side > 0) == (r->labels[i].c >= 0))
@@ -332,8 +320,7 @@ layout_axes (Radar *r)
 }
 
 static void
-ring_path (Radar *r,
-           double f)
+ring_path (Radar *r, double f)
 {
   cairo_t *cr = r->d->cr;
 
@@ -357,8 +344,7 @@ ring_path (Radar *r,
 }
 
 static void
-draw_grid (Radar *r,
-           guint n_rings)
+draw_grid (Radar *r, guint n_rings)
 {
   CrkDraw *d = r->d;
   cairo_t *cr = d->cr;
@@ -427,7 +413,8 @@ draw_group_arcs (Radar *r)
       i = j + 1;
     }
   cairo_restore (cr);
-  crk_draw_ink (d, r->cx - rr - 2 * d->k, r->cy - rr - 2 * d->k, 2 * rr + 4 * d->k, 2 * rr + 4 * d->k);
+  crk_draw_ink (d, r->cx - rr - 2 * d->k, r->cy - rr - 2 * d->k, 2 * rr + 4 * d->k,
+                2 * rr + 4 * d->k);
 }
 
 /* Where the bridge from vertex @a to vertex @b crosses spoke @k; FALSE when it does not. */
@@ -460,9 +447,7 @@ bridge_crossing (Radar *r,
 }
 
 static void
-series_style (Radar *r,
-              guint i,
-              CrkRGBA *color)
+series_style (Radar *r, guint i, CrkRGBA *color)
 {
   CrkDraw *d = r->d;
   double dashes[4];
@@ -476,10 +461,7 @@ series_style (Radar *r,
 }
 
 static void
-fill_values (Radar *r,
-             const double *values,
-             const CrkRGBA *color,
-             double alpha)
+fill_values (Radar *r, const double *values, const CrkRGBA *color, double alpha)
 {
   cairo_t *cr = r->d->cr;
   guint present = 0;
@@ -572,9 +554,7 @@ stroke_values (Radar *r,
 }
 
 static char *
-vertex_tooltip (const CrkChartData *data,
-                const CrkChartSeries *s,
-                guint axis)
+vertex_tooltip (const CrkChartData *data, const CrkChartSeries *s, guint axis)
 {
   g_autofree char *value = crk_chart_format_value (s->values[axis]);
 
@@ -587,10 +567,10 @@ vertex_tooltip (const CrkChartData *data,
 }
 
 static void
-draw_message (CrkDraw *d,
-              const char *message)
+draw_message (CrkDraw *d, const char *message)
 {
-  g_autoptr (PangoLayout) layout = crk_draw_layout (d, message, d->style->font_size, PANGO_WEIGHT_NORMAL);
+  g_autoptr (PangoLayout) layout =
+    crk_draw_layout (d, message, d->style->font_size, PANGO_WEIGHT_NORMAL);
 
   crk_text_layout_set_width (layout, d->plot.width, PANGO_ALIGN_CENTER);
   crk_draw_text (d, layout, d->plot.x + d->plot.width / 2, d->plot.y + d->plot.height / 2,
@@ -600,10 +580,7 @@ draw_message (CrkDraw *d,
 /* Markers: filled at values, hollow where a value is missing (@hollow: x, y, series,
  * axis from stroke_values()). */
 static void
-draw_markers (Radar *r,
-              guint n_series,
-              double marker,
-              GArray *hollow)
+draw_markers (Radar *r, guint n_series, double marker, GArray *hollow)
 {
   CrkDraw *d = r->d;
   const CrkChartData *data = d->data;
@@ -660,9 +637,7 @@ draw_markers (Radar *r,
 /* Scale labels on the first spoke, haloed so lines do not cross them; the centre's too
  * when it is not 0, and 0 in bold when the scale goes below it. */
 static void
-draw_ring_labels (Radar *r,
-                  CrkLabelPlacer *placer,
-                  guint n_rings)
+draw_ring_labels (Radar *r, CrkLabelPlacer *placer, guint n_rings)
 {
   CrkDraw *d = r->d;
 
@@ -671,13 +646,14 @@ draw_ring_labels (Radar *r,
       double value = r->lo + (r->hi - r->lo) * j / n_rings;
       g_autofree char *text = crk_draw_format_tick (value, (r->hi - r->lo) / n_rings);
       gboolean zero = fabs (value) < 1e-9 * (r->hi - r->lo);
-      g_autoptr (PangoLayout) layout = crk_draw_layout (d, text, d->style->small_size * 0.9,
-                                                        zero ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) layout = crk_draw_layout (
+        d, text, d->style->small_size * 0.9, zero ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
       double w, h;
       CrkRect rect;
 
       crk_text_layout_get_size (layout, &w, &h);
-      crk_anchor_rect (CRK_ANCHOR_LEFT, r->cx + 3 * d->k, r->cy - r->radius * j / n_rings, w, h, &rect);
+      crk_anchor_rect (CRK_ANCHOR_LEFT, r->cx + 3 * d->k, r->cy - r->radius * j / n_rings, w, h,
+                       &rect);
       if (!crk_label_placer_is_free (placer, &rect))
         continue;
       crk_label_placer_reserve (placer, &rect);
@@ -689,10 +665,7 @@ draw_ring_labels (Radar *r,
 
 /* Vertex values, each where it overlaps nothing, or not at all. */
 static void
-draw_vertex_labels (Radar *r,
-                    CrkLabelPlacer *placer,
-                    guint n_series,
-                    double marker)
+draw_vertex_labels (Radar *r, CrkLabelPlacer *placer, guint n_series, double marker)
 {
   CrkDraw *d = r->d;
   const CrkChartData *data = d->data;
@@ -721,8 +694,9 @@ draw_vertex_labels (Radar *r,
           g_autoptr (PangoLayout) layout = NULL;
           double x, y, w, h, off = marker * 0.8, a = angle_of (r, i);
           CrkRect cand[8], chosen;
-          CrkAnchor anchors[8] = {CRK_ANCHOR_LEFT, CRK_ANCHOR_RIGHT, CRK_ANCHOR_BOTTOM,
-                                  CRK_ANCHOR_TOP, CRK_ANCHOR_BOTTOM_LEFT, CRK_ANCHOR_TOP_LEFT,
+          CrkAnchor anchors[8] = {CRK_ANCHOR_LEFT,         CRK_ANCHOR_RIGHT,
+                                  CRK_ANCHOR_BOTTOM,       CRK_ANCHOR_TOP,
+                                  CRK_ANCHOR_BOTTOM_LEFT,  CRK_ANCHOR_TOP_LEFT,
                                   CRK_ANCHOR_BOTTOM_RIGHT, CRK_ANCHOR_TOP_RIGHT};
           double ox[8] = {off, -off, 0, 0, off * 0.7, off * 0.7, -off * 0.7, -off * 0.7};
           double oy[8] = {0, 0, -off, off, -off * 0.7, off * 0.7, -off * 0.7, off * 0.7};
@@ -764,8 +738,9 @@ crk_chart_radar_draw (CrkDraw *d)
 
   if (data->n_axes < 3)
     {
-      draw_message (d, _ ("A radar chart needs at least three axes; choose a level with more "
-                          "components."));
+      draw_message (d,
+                    _ ("A radar chart needs at least three axes; choose a level with more "
+                       "components."));
       return;
     }
   if (n_series == 0 && data->benchmark == NULL)
@@ -826,8 +801,8 @@ crk_chart_radar_draw (CrkDraw *d)
           cairo_stroke (cr);
           cairo_restore (cr);
         }
-      crk_draw_text (d, l->layout, l->rect.x, l->rect.y, CRK_ANCHOR_TOP_LEFT,
-                     &d->style->foreground, &rect);
+      crk_draw_text (d, l->layout, l->rect.x, l->rect.y, CRK_ANCHOR_TOP_LEFT, &d->style->foreground,
+                     &rect);
       crk_chart_hits_add (d->hits, CRK_CHART_HIT_AXIS, G_MAXUINT, data->axis_nodes[i], 0, NAN,
                           &rect, g_strdup (data->axis_names[i]));
     }

@@ -22,10 +22,7 @@
  * ({1, 1.5, 2, 2.5, 3, 4, 5, 6, 8} x 10^k) whose @n_steps steps from a multiple of it
  * at or below @lo reach @hi. */
 static void
-exact_scale (double lo,
-             double hi,
-             guint n_steps,
-             CrkChartAxis *out)
+exact_scale (double lo, double hi, guint n_steps, CrkChartAxis *out)
 {
   static const double mantissas[] = {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8};
   double raw = (hi - lo) / n_steps;
@@ -57,10 +54,7 @@ exact_scale (double lo,
 /* Limits and step for about @target steps: of the steps {1, 2, 2.5, 5} x 10^k, the one
  * giving a number of steps near @target without leaving much of the axis empty. */
 static void
-loose_scale (double lo,
-             double hi,
-             guint target,
-             CrkChartAxis *out)
+loose_scale (double lo, double hi, guint target, CrkChartAxis *out)
 {
   static const double mantissas[] = {1, 2, 2.5, 5};
   double raw = (hi - lo) / target;
@@ -100,11 +94,7 @@ loose_scale (double lo,
  * limit or a tick, so bars start from it and the radar marks it.
  */
 void
-crk_chart_scale_for (double min,
-                     double max,
-                     guint n_steps,
-                     gboolean exact,
-                     CrkChartAxis *out)
+crk_chart_scale_for (double min, double max, guint n_steps, gboolean exact, CrkChartAxis *out)
 {
   double lo = 0, hi = 0;
 
@@ -129,9 +119,7 @@ crk_chart_scale_for (double min,
 }
 
 static void
-extend (double value,
-        double *min,
-        double *max)
+extend (double value, double *min, double *max)
 {
   if (isnan (value) || !isfinite (value))
     return;
@@ -149,9 +137,7 @@ extend (double value,
  * and the range @options asks for (scale_min, scale_max), in options->n_rings rings.
  */
 void
-crk_chart_radar_scale (const CrkChartData *data,
-                       const CrkChartOptions *options,
-                       CrkChartAxis *out)
+crk_chart_radar_scale (const CrkChartData *data, const CrkChartOptions *options, CrkChartAxis *out)
 {
   double min = NAN, max = NAN;
 
@@ -175,9 +161,7 @@ crk_chart_radar_scale (const CrkChartData *data,
  * parts left), and the mean and median lines when they are shown.
  */
 void
-crk_chart_bar_scale (const CrkChartData *data,
-                     guint target,
-                     CrkChartAxis *out)
+crk_chart_bar_scale (const CrkChartData *data, guint target, CrkChartAxis *out)
 {
   double min = NAN, max = NAN;
 
@@ -230,8 +214,7 @@ typedef struct
 } Scale;
 
 static gboolean
-scale_equal (const Scale *a,
-             const Scale *b)
+scale_equal (const Scale *a, const Scale *b)
 {
   if (a->kind != b->kind)
     return FALSE;
@@ -241,8 +224,7 @@ scale_equal (const Scale *a,
 }
 
 static void
-add_scale (GArray *scales,
-           const Scale *scale)
+add_scale (GArray *scales, const Scale *scale)
 {
   if (scale->kind == SCALE_NONE)
     return;
@@ -255,10 +237,7 @@ add_scale (GArray *scales,
 /* The scales of the scores under @node: the normalisations of its indicators, except
  * where a TOPSIS node makes its own 0-100 closeness. */
 static void
-collect_scales (CrkResults *results,
-                CrkMethod *method,
-                CrkFrameworkNode *node,
-                GArray *scales)
+collect_scales (CrkResults *results, CrkMethod *method, CrkFrameworkNode *node, GArray *scales)
 {
   const char *code = crk_framework_node_get_code (node);
   guint level = crk_dataset_get_node_level (crk_results_get_dataset (results), node);
@@ -305,7 +284,8 @@ scale_sentence (const Scale *s)
   switch (s->kind)
     {
       case CRK_NORMALISATION_ZSCORE:
-        return g_strdup_printf (_ ("z-scores (mean %s, standard deviation %s), higher is better"), a, b);
+        return g_strdup_printf (_ ("z-scores (mean %s, standard deviation %s), higher is better"),
+                                a, b);
       case CRK_NORMALISATION_RANK:
         return g_strdup (_ ("Ranks scaled from 0 (lowest) to 100 (highest), higher is better"));
       case CRK_NORMALISATION_PERCENTILE_RANK:
@@ -348,9 +328,7 @@ scale_name (const Scale *s)
 }
 
 static GArray *
-scales_of (CrkResults *results,
-           const int *nodes,
-           guint n_nodes)
+scales_of (CrkResults *results, const int *nodes, guint n_nodes)
 {
   CrkMethod *method = crk_results_get_method (results);
   GArray *scales = g_array_new (FALSE, FALSE, sizeof (Scale));
@@ -393,9 +371,7 @@ join_names (GArray *scales)
  * Returns: (transfer full) (nullable): the text, NULL when no node has a score
  */
 char *
-crk_chart_dup_scale_name (CrkResults *results,
-                          const int *nodes,
-                          guint n_nodes)
+crk_chart_dup_scale_name (CrkResults *results, const int *nodes, guint n_nodes)
 {
   g_autoptr (GArray) scales = scales_of (results, nodes, n_nodes);
   g_autofree char *joined = NULL;
@@ -422,9 +398,7 @@ crk_chart_dup_scale_name (CrkResults *results,
  * Returns: (transfer full) (nullable): the text, NULL when no node has a score
  */
 char *
-crk_chart_dup_scale_text (CrkResults *results,
-                          const int *nodes,
-                          guint n_nodes)
+crk_chart_dup_scale_text (CrkResults *results, const int *nodes, guint n_nodes)
 {
   g_autoptr (GArray) scales = scales_of (results, nodes, n_nodes);
   g_autofree char *joined = NULL;

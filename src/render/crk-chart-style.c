@@ -11,9 +11,9 @@
 
 #include "crk-chart-style.h"
 
-#define RGB(hex)                                                                          \
-  {                                                                                       \
-    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) &0xff) / 255.0, 1.0 \
+#define RGB(hex)                                                                                   \
+  {                                                                                                \
+    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) &0xff) / 255.0, 1.0          \
   }
 
 /* Okabe & Ito (2008), ordered so that neighbours contrast; yellow, weak on white, late. */
@@ -42,38 +42,20 @@ static const CrkRGBA okabe_ito_dark[] = {
 /* Categories (tiers from strongest, regions): the same hues in an order that reads as a
  * progression for tiers: blue, sky blue, green, orange, vermillion... */
 static const CrkRGBA categories_light[] = {
-  RGB (0x0072B2),
-  RGB (0x56B4E9),
-  RGB (0x009E73),
-  RGB (0xE69F00),
-  RGB (0xD55E00),
-  RGB (0xCC79A7),
-  RGB (0xB8A400),
-  RGB (0x000000),
+  RGB (0x0072B2), RGB (0x56B4E9), RGB (0x009E73), RGB (0xE69F00),
+  RGB (0xD55E00), RGB (0xCC79A7), RGB (0xB8A400), RGB (0x000000),
 };
 
 static const CrkRGBA categories_dark[] = {
-  RGB (0x3C8FD0),
-  RGB (0x56B4E9),
-  RGB (0x009E73),
-  RGB (0xE69F00),
-  RGB (0xD55E00),
-  RGB (0xCC79A7),
-  RGB (0xF0E442),
-  RGB (0xE8E8E8),
+  RGB (0x3C8FD0), RGB (0x56B4E9), RGB (0x009E73), RGB (0xE69F00),
+  RGB (0xD55E00), RGB (0xCC79A7), RGB (0xF0E442), RGB (0xE8E8E8),
 };
 
 /* Print: greys, with a dash pattern and a marker per series. */
 static const double print_greys[] = {0.0, 0.45, 0.0, 0.3, 0.55, 0.15, 0.4, 0.0};
 static const CrkMarkerShape print_markers[] = {
-  CRK_MARKER_CIRCLE,
-  CRK_MARKER_SQUARE,
-  CRK_MARKER_TRIANGLE,
-  CRK_MARKER_DIAMOND,
-  CRK_MARKER_TRIANGLE_DOWN,
-  CRK_MARKER_CROSS,
-  CRK_MARKER_STAR,
-  CRK_MARKER_PLUS,
+  CRK_MARKER_CIRCLE,        CRK_MARKER_SQUARE, CRK_MARKER_TRIANGLE, CRK_MARKER_DIAMOND,
+  CRK_MARKER_TRIANGLE_DOWN, CRK_MARKER_CROSS,  CRK_MARKER_STAR,     CRK_MARKER_PLUS,
 };
 
 /**
@@ -98,9 +80,7 @@ crk_palette_get_n_series (void)
  * The colour of a series (Okabe-Ito, greys in print).
  */
 void
-crk_palette_get_series (CrkChartStyle style,
-                        guint i,
-                        CrkRGBA *out)
+crk_palette_get_series (CrkChartStyle style, guint i, CrkRGBA *out)
 {
   g_return_if_fail (out != NULL);
 
@@ -182,8 +162,7 @@ crk_palette_get_series_dash (CrkChartStyle style,
  * Returns: the shape
  */
 CrkMarkerShape
-crk_palette_get_series_marker (CrkChartStyle style,
-                               guint i)
+crk_palette_get_series_marker (CrkChartStyle style, guint i)
 {
   if (style != CRK_CHART_STYLE_PRINT)
     return CRK_MARKER_CIRCLE;
@@ -200,10 +179,7 @@ crk_palette_get_series_marker (CrkChartStyle style,
  * The colour of a category (tier, region) of @n.
  */
 void
-crk_palette_get_category (CrkChartStyle style,
-                          guint i,
-                          guint n,
-                          CrkRGBA *out)
+crk_palette_get_category (CrkChartStyle style, guint i, guint n, CrkRGBA *out)
 {
   g_return_if_fail (out != NULL);
 
@@ -228,8 +204,7 @@ crk_palette_get_category (CrkChartStyle style,
  * Returns: (transfer full): the style; free with g_free()
  */
 CrkStyle *
-crk_style_new (CrkChartStyle style,
-               double font_scale)
+crk_style_new (CrkChartStyle style, double font_scale)
 {
   CrkStyle *s = g_new0 (CrkStyle, 1);
   double k = font_scale > 0 ? font_scale : 1.0;
@@ -296,8 +271,7 @@ crk_style_new (CrkChartStyle style,
  * Sets a colour as the source of @cr.
  */
 void
-crk_rgba_set_source (cairo_t *cr,
-                     const CrkRGBA *rgba)
+crk_rgba_set_source (cairo_t *cr, const CrkRGBA *rgba)
 {
   cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha);
 }
@@ -311,9 +285,7 @@ crk_rgba_set_source (cairo_t *cr,
  * Sets a colour with its alpha multiplied as the source of @cr.
  */
 void
-crk_rgba_set_source_alpha (cairo_t *cr,
-                           const CrkRGBA *rgba,
-                           double alpha)
+crk_rgba_set_source_alpha (cairo_t *cr, const CrkRGBA *rgba, double alpha)
 {
   cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha);
 }
@@ -349,20 +321,13 @@ crk_rgba_get_luminance (const CrkRGBA *rgba)
 char *
 crk_rgba_to_string (const CrkRGBA *rgba)
 {
-  return g_strdup_printf ("#%02x%02x%02x",
-                          (int) lround (CLAMP (rgba->red, 0, 1) * 255),
+  return g_strdup_printf ("#%02x%02x%02x", (int) lround (CLAMP (rgba->red, 0, 1) * 255),
                           (int) lround (CLAMP (rgba->green, 0, 1) * 255),
                           (int) lround (CLAMP (rgba->blue, 0, 1) * 255));
 }
 
 static void
-polygon (cairo_t *cr,
-         double x,
-         double y,
-         double r,
-         guint n,
-         double start,
-         double inner)
+polygon (cairo_t *cr, double x, double y, double r, guint n, double start, double inner)
 {
   guint points = inner > 0 ? 2 * n : n;
 

@@ -59,16 +59,13 @@ typedef struct
 
 /* The style for @style with every size multiplied by @font_scale (1.0 = body text 10 units).
  * Returns a newly allocated style; free with g_free(). */
-CrkStyle *crk_style_new (CrkChartStyle style,
-                         double font_scale);
+CrkStyle *crk_style_new (CrkChartStyle style, double font_scale);
 
 /* The number of distinct series colours (8: Okabe-Ito, or 8 grey/dash pairs in print). */
 guint crk_palette_get_n_series (void);
 /* Colour of series @i (wraps around) for @style: Okabe-Ito on light and dark backgrounds,
  * greys for print. */
-void crk_palette_get_series (CrkChartStyle style,
-                             guint i,
-                             CrkRGBA *out);
+void crk_palette_get_series (CrkChartStyle style, guint i, CrkRGBA *out);
 /* Dash pattern for series @i: none (*n_dashes = 0) except in the print style. @dashes must
  * hold 4 values. */
 void crk_palette_get_series_dash (CrkChartStyle style,
@@ -76,21 +73,14 @@ void crk_palette_get_series_dash (CrkChartStyle style,
                                   double line_width,
                                   double *dashes,
                                   int *n_dashes);
-CrkMarkerShape crk_palette_get_series_marker (CrkChartStyle style,
-                                              guint i);
+CrkMarkerShape crk_palette_get_series_marker (CrkChartStyle style, guint i);
 /* Colour for category @i of @n (tiers from strongest to weakest, regions): Okabe-Ito,
  * or evenly spaced greys for print. */
-void crk_palette_get_category (CrkChartStyle style,
-                               guint i,
-                               guint n,
-                               CrkRGBA *out);
+void crk_palette_get_category (CrkChartStyle style, guint i, guint n, CrkRGBA *out);
 
-void crk_rgba_set_source (cairo_t *cr,
-                          const CrkRGBA *rgba);
+void crk_rgba_set_source (cairo_t *cr, const CrkRGBA *rgba);
 /* Sets @rgba with its alpha multiplied by @alpha. */
-void crk_rgba_set_source_alpha (cairo_t *cr,
-                                const CrkRGBA *rgba,
-                                double alpha);
+void crk_rgba_set_source_alpha (cairo_t *cr, const CrkRGBA *rgba, double alpha);
 /* Relative luminance in [0, 1] (for choosing text on a coloured fill). */
 double crk_rgba_get_luminance (const CrkRGBA *rgba);
 /* "#rrggbb". */

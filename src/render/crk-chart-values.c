@@ -14,10 +14,7 @@
 
 /* Years from old (light) to recent (dark): one hue, so the order reads as time. */
 static void
-year_color (CrkDraw *d,
-            guint i,
-            guint n,
-            CrkRGBA *out)
+year_color (CrkDraw *d, guint i, guint n, CrkRGBA *out)
 {
   double t = n <= 1 ? 1.0 : (double) i / (n - 1);
   CrkRGBA a, b;
@@ -53,8 +50,7 @@ series_label (const CrkChartSeries *s)
 }
 
 void
-crk_chart_values_legend (CrkDraw *d,
-                         GArray *entries)
+crk_chart_values_legend (CrkDraw *d, GArray *entries)
 {
   const CrkChartData *data = d->data;
 
@@ -79,8 +75,7 @@ common_unit (const CrkChartData *data)
 }
 
 static char *
-axis_label (const CrkChartData *data,
-            guint j)
+axis_label (const CrkChartData *data, guint j)
 {
   if (data->axis_units[j] != NULL && *data->axis_units[j] != '\0')
     return g_strdup_printf ("%s (%s)", data->axis_names[j], data->axis_units[j]);
@@ -97,10 +92,7 @@ typedef struct
 } Values;
 
 static void
-values_measure (CrkDraw *d,
-                Values *v,
-                double text_size,
-                double width)
+values_measure (CrkDraw *d, Values *v, double text_size, double width)
 {
   const CrkChartData *data = d->data;
   double max_label = 0;
@@ -162,8 +154,7 @@ values_measure (CrkDraw *d,
 }
 
 static double
-values_total_height (CrkDraw *d,
-                     Values *v)
+values_total_height (CrkDraw *d, Values *v)
 {
   double h = 0;
 
@@ -188,11 +179,7 @@ crk_chart_values_natural_height (CrkDraw *d)
 }
 
 static void
-scale_of (const CrkChartData *data,
-          gboolean common,
-          guint j,
-          double *lo,
-          double *hi)
+scale_of (const CrkChartData *data, gboolean common, guint j, double *lo, double *hi)
 {
   *lo = 0;
   *hi = 0;
@@ -202,7 +189,9 @@ scale_of (const CrkChartData *data,
       {
         double x = data->series[i].values[jj];
 
-        if (!common && g_strcmp0 (data->axis_units[jj] != NULL ? data->axis_units[jj] : "", data->axis_units[j] != NULL ? data->axis_units[j] : "") != 0)
+        if (!common &&
+            g_strcmp0 (data->axis_units[jj] != NULL ? data->axis_units[jj] : "",
+                       data->axis_units[j] != NULL ? data->axis_units[j] : "") != 0)
           continue;
         if (!isnan (x))
           {
@@ -247,18 +236,20 @@ values_draw_bar (CrkDraw *d,
   g_autofree char *growth = NULL;
   g_autofree char *tooltip = NULL;
   CrkRGBA color;
-  CrkRect value_rect, hit = {v->bars_x0, cy - v->bar_pitch / 2, v->bars_x1 - v->bars_x0 + v->value_w, v->bar_pitch};
+  CrkRect value_rect,
+    hit = {v->bars_x0, cy - v->bar_pitch / 2, v->bars_x1 - v->bars_x0 + v->value_w, v->bar_pitch};
 
   crk_draw_text (d, yl, v->bars_x0 - gap * 0.6, cy, CRK_ANCHOR_RIGHT, &d->style->secondary, NULL);
   if (isnan (value))
     {
-      g_autoptr (PangoLayout) nl = crk_draw_layout (d, _ ("no value"), v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) nl =
+        crk_draw_layout (d, _ ("no value"), v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
 
       pango_layout_set_text (nl, _ ("no value"), -1);
       crk_draw_text (d, nl, v->bars_x0 + 2 * d->k, cy, CRK_ANCHOR_LEFT, &d->style->secondary, NULL);
       tooltip = g_strdup_printf (_ ("%s, %s: no value"), data->axis_names[j], year);
-      crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, s->city, data->axis_nodes[j], s->year,
-                          NAN, &hit, g_steal_pointer (&tooltip));
+      crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, s->city, data->axis_nodes[j], s->year, NAN,
+                          &hit, g_steal_pointer (&tooltip));
       return;
     }
   year_color (d, i, data->n_series, &color);
@@ -284,13 +275,14 @@ values_draw_bar (CrkDraw *d,
                      g >= 0 ? &d->style->positive : &d->style->negative, NULL);
     }
   if (growth != NULL)
-    tooltip = g_strdup_printf (_ ("%s, %s: %s %s (%s on the year before)"), data->axis_names[j], year,
-                               text, data->axis_units[j] != NULL ? data->axis_units[j] : "", growth);
+    tooltip =
+      g_strdup_printf (_ ("%s, %s: %s %s (%s on the year before)"), data->axis_names[j], year, text,
+                       data->axis_units[j] != NULL ? data->axis_units[j] : "", growth);
   else
     tooltip = g_strdup_printf (_ ("%s, %s: %s %s"), data->axis_names[j], year, text,
                                data->axis_units[j] != NULL ? data->axis_units[j] : "");
-  crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, s->city, data->axis_nodes[j], s->year,
-                      value, &hit, g_steal_pointer (&tooltip));
+  crk_chart_hits_add (d->hits, CRK_CHART_HIT_BAR, s->city, data->axis_nodes[j], s->year, value,
+                      &hit, g_steal_pointer (&tooltip));
 }
 
 /* The axis under the groups ending at @y: ticks on a common scale, or a note that each
@@ -320,18 +312,23 @@ values_draw_axis (CrkDraw *d,
         {
           double value = common_lo + t * step;
           g_autofree char *text = crk_draw_format_tick (value, step);
-          g_autoptr (PangoLayout) l = crk_draw_layout (d, text, v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
+          g_autoptr (PangoLayout) l =
+            crk_draw_layout (d, text, v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
           double w;
 
           crk_text_layout_get_size (l, &w, NULL);
-          crk_draw_text (d, l, MIN (v->bars_x0 + (v->bars_x1 - v->bars_x0) * t / n_ticks, d->width - d->margin - w / 2),
-                         y - v->group_gap / 2 + 2 * d->k, CRK_ANCHOR_TOP, &d->style->secondary, NULL);
+          crk_draw_text (d, l,
+                         MIN (v->bars_x0 + (v->bars_x1 - v->bars_x0) * t / n_ticks,
+                              d->width - d->margin - w / 2),
+                         y - v->group_gap / 2 + 2 * d->k, CRK_ANCHOR_TOP, &d->style->secondary,
+                         NULL);
         }
     }
   else
     {
-      g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("Indicators share a scale only with those of the same unit."),
-                                                   v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l =
+        crk_draw_layout (d, _ ("Indicators share a scale only with those of the same unit."),
+                         v->text_size * 0.9, PANGO_WEIGHT_NORMAL);
 
       crk_text_layout_set_width (l, d->plot.width, PANGO_ALIGN_LEFT);
       crk_draw_text (d, l, d->plot.x, y - v->group_gap / 2 + 2 * d->k, CRK_ANCHOR_TOP_LEFT,
@@ -350,8 +347,8 @@ crk_chart_values_draw (CrkDraw *d)
 
   if (data->n_series == 0 || data->n_axes == 0)
     {
-      g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("No values to show."), d->style->font_size,
-                                                   PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l =
+        crk_draw_layout (d, _ ("No values to show."), d->style->font_size, PANGO_WEIGHT_NORMAL);
       crk_draw_text (d, l, d->plot.x + d->plot.width / 2, d->plot.y + d->plot.height / 2,
                      CRK_ANCHOR_CENTER, &d->style->secondary, NULL);
       return;
@@ -377,8 +374,9 @@ crk_chart_values_draw (CrkDraw *d)
   if (v.common)
     {
       scale_of (data, TRUE, 0, &common_lo, &common_hi);
-      crk_draw_nice_scale (common_lo, common_hi, MAX (2, (guint) ((v.bars_x1 - v.bars_x0) / (60 * d->k))),
-                           &common_lo, &common_hi, &step);
+      crk_draw_nice_scale (common_lo, common_hi,
+                           MAX (2, (guint) ((v.bars_x1 - v.bars_x0) / (60 * d->k))), &common_lo,
+                           &common_hi, &step);
     }
 
   for (guint j = 0; j < data->n_axes; j++)

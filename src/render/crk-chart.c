@@ -19,8 +19,7 @@
 #define MAX_RADAR_SERIES CRK_CHART_MAX_RADAR_SERIES
 
 static int
-node_of (CrkResults *results,
-         const CrkChartOptions *options)
+node_of (CrkResults *results, const CrkChartOptions *options)
 {
   int node = 0;
 
@@ -37,15 +36,13 @@ node_of (CrkResults *results,
 }
 
 static const char *
-city_name (CrkDataset *dataset,
-           guint city)
+city_name (CrkDataset *dataset, guint city)
 {
   return crk_city_get_display_name (crk_dataset_get_city (dataset, city));
 }
 
 static const char *
-node_name (CrkResults *results,
-           guint node)
+node_name (CrkResults *results, guint node)
 {
   CrkFrameworkNode *n = crk_results_get_node (results, node);
   const char *name = crk_framework_node_get_display_name (n);
@@ -54,8 +51,7 @@ node_name (CrkResults *results,
 }
 
 static gboolean
-array_has (GArray *array,
-           guint value)
+array_has (GArray *array, guint value)
 {
   for (guint i = 0; array != NULL && i < array->len; i++)
     if (g_array_index (array, guint, i) == value)
@@ -64,8 +60,7 @@ array_has (GArray *array,
 }
 
 static int
-compare_double (gconstpointer a,
-                gconstpointer b)
+compare_double (gconstpointer a, gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -75,11 +70,7 @@ compare_double (gconstpointer a,
 /* Mean and median of @node's scores over the ranked cities, optionally only those of
  * @tier (-1 = all). */
 static void
-stats_of (CrkResults *results,
-          guint node,
-          int tier,
-          double *mean,
-          double *median)
+stats_of (CrkResults *results, guint node, int tier, double *mean, double *median)
 {
   guint n_ranked = 0, n = 0;
   const guint *order = crk_results_get_order (results, &n_ranked);
@@ -107,8 +98,7 @@ stats_of (CrkResults *results,
 
 /* Node indices of @node's children. */
 static GArray *
-children_of (CrkResults *results,
-             guint node)
+children_of (CrkResults *results, guint node)
 {
   CrkFrameworkNode *n = crk_results_get_node (results, node);
   GArray *children = g_array_new (FALSE, FALSE, sizeof (int));
@@ -131,8 +121,7 @@ typedef struct
 } LeafCollect;
 
 static gboolean
-collect_leaf (CrkFrameworkNode *node,
-              gpointer user_data)
+collect_leaf (CrkFrameworkNode *node, gpointer user_data)
 {
   LeafCollect *c = user_data;
 
@@ -147,8 +136,7 @@ collect_leaf (CrkFrameworkNode *node,
 }
 
 static GArray *
-leaves_of (CrkResults *results,
-           guint node)
+leaves_of (CrkResults *results, guint node)
 {
   LeafCollect c = {results, g_array_new (FALSE, FALSE, sizeof (int))};
 
@@ -157,9 +145,7 @@ leaves_of (CrkResults *results,
 }
 
 static void
-set_axes (CrkChartData *data,
-          CrkResults *results,
-          GArray *nodes)
+set_axes (CrkChartData *data, CrkResults *results, GArray *nodes)
 {
   g_autofree const char **names = g_new0 (const char *, nodes->len + 1);
 
@@ -171,9 +157,7 @@ set_axes (CrkChartData *data,
 }
 
 static void
-fill_radar (CrkChartData *data,
-            CrkResults *results,
-            const CrkChartOptions *options)
+fill_radar (CrkChartData *data, CrkResults *results, const CrkChartOptions *options)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   g_autoptr (GArray) axes = NULL;
@@ -202,7 +186,8 @@ fill_radar (CrkChartData *data,
                 }
             }
           set_axes (data, results, axes);
-          crk_chart_data_set_groups (data, dims->len, group_names, (const int *) (gconstpointer) all_groups->data);
+          crk_chart_data_set_groups (data, dims->len, group_names,
+                                     (const int *) (gconstpointer) all_groups->data);
         }
         break;
       case CRK_RADAR_AXES_CHILDREN:
@@ -258,14 +243,16 @@ fill_radar (CrkChartData *data,
                 double median;
                 stats_of (results, (guint) data->axis_nodes[i], tier, &values[i], &median);
               }
-            name = g_strdup_printf (_ ("Mean of the %s stage"), crk_results_get_tier_name (results, (guint) tier));
+            name = g_strdup_printf (_ ("Mean of the %s stage"),
+                                    crk_results_get_tier_name (results, (guint) tier));
             break;
           case CRK_BENCHMARK_BASE_YEAR:
             if (options->base_results == NULL || data->n_series == 0)
               break;
             for (guint i = 0; i < data->n_axes; i++)
               {
-                const char *code = crk_framework_node_get_code (crk_results_get_node (results, (guint) data->axis_nodes[i]));
+                const char *code = crk_framework_node_get_code (
+                  crk_results_get_node (results, (guint) data->axis_nodes[i]));
                 int node = crk_results_lookup_node (options->base_results, code);
 
                 values[i] = node >= 0 ? crk_results_get_score (options->base_results, (guint) node,
@@ -285,16 +272,13 @@ fill_radar (CrkChartData *data,
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+compare_names (gconstpointer a, gconstpointer b)
 {
   return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
 static void
-fill_categories (CrkChartData *data,
-                 CrkResults *results,
-                 const CrkChartOptions *options)
+fill_categories (CrkChartData *data, CrkResults *results, const CrkChartOptions *options)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint n_tiers = crk_results_get_n_tiers (results);
@@ -310,7 +294,8 @@ fill_categories (CrkChartData *data,
 
       for (guint i = 0; i < data->n_rows; i++)
         {
-          const char *region = crk_city_get_region (crk_dataset_get_city (dataset, data->rows[i].city));
+          const char *region =
+            crk_city_get_region (crk_dataset_get_city (dataset, data->rows[i].city));
           guint index;
 
           if (region == NULL || *region == '\0')
@@ -321,10 +306,12 @@ fill_categories (CrkChartData *data,
       g_ptr_array_sort (regions, compare_names);
       for (guint i = 0; i < data->n_rows; i++)
         {
-          const char *region = crk_city_get_region (crk_dataset_get_city (dataset, data->rows[i].city));
+          const char *region =
+            crk_city_get_region (crk_dataset_get_city (dataset, data->rows[i].city));
           guint index;
 
-          if (region != NULL && g_ptr_array_find_with_equal_func (regions, region, g_str_equal, &index))
+          if (region != NULL &&
+              g_ptr_array_find_with_equal_func (regions, region, g_str_equal, &index))
             data->rows[i].category = (int) index;
         }
       {
@@ -332,7 +319,8 @@ fill_categories (CrkChartData *data,
         g_autofree const char **names = g_new0 (const char *, regions->len + 1);
 
         for (guint i = 0; i < regions->len; i++)
-          names[i] = crk_dataset_get_group_display_name (dataset, "region", g_ptr_array_index (regions, i));
+          names[i] =
+            crk_dataset_get_group_display_name (dataset, "region", g_ptr_array_index (regions, i));
         crk_chart_data_set_categories (data, _ ("Region"), regions->len, names);
       }
     }
@@ -346,8 +334,7 @@ fill_categories (CrkChartData *data,
 
 /* Cities in rank order at @node: the index order at the root, else by the node's rank. */
 static GArray *
-ranked_cities (CrkResults *results,
-               guint node)
+ranked_cities (CrkResults *results, guint node)
 {
   guint n_ranked = 0;
   const guint *order = crk_results_get_order (results, &n_ranked);
@@ -361,7 +348,8 @@ ranked_cities (CrkResults *results,
         for (guint j = i; j > 0; j--)
           {
             guint a = g_array_index (cities, guint, j - 1), b = g_array_index (cities, guint, j);
-            guint ra = crk_results_get_node_rank (results, node, a), rb = crk_results_get_node_rank (results, node, b);
+            guint ra = crk_results_get_node_rank (results, node, a),
+                  rb = crk_results_get_node_rank (results, node, b);
 
             if ((ra == 0 ? G_MAXUINT : ra) <= (rb == 0 ? G_MAXUINT : rb))
               break;
@@ -373,9 +361,7 @@ ranked_cities (CrkResults *results,
 }
 
 static void
-fill_bar (CrkChartData *data,
-          CrkResults *results,
-          const CrkChartOptions *options)
+fill_bar (CrkChartData *data, CrkResults *results, const CrkChartOptions *options)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint node = (guint) node_of (results, options);
@@ -389,14 +375,16 @@ fill_bar (CrkChartData *data,
   for (guint i = 0; i < n; i++)
     {
       guint city = g_array_index (cities, guint, i);
-      guint rank = node == 0 ? crk_results_get_rank (results, city) : crk_results_get_node_rank (results, node, city);
+      guint rank = node == 0 ? crk_results_get_rank (results, city)
+                             : crk_results_get_node_rank (results, node, city);
       CrkChartRow *row = crk_chart_data_add_row (data, city, city_name (dataset, city), rank,
                                                  crk_results_get_score (results, node, city), NULL);
       int rank_change = 0;
       double score_change = 0;
 
       row->tier = node == 0 ? crk_results_get_tier (results, city) : -1;
-      row->highlighted = array_has (options->highlighted, city) || array_has (options->cities, city);
+      row->highlighted =
+        array_has (options->highlighted, city) || array_has (options->cities, city);
       if (has_base)
         {
           if (crk_results_get_change (results, city, &rank_change, &score_change))
@@ -424,9 +412,7 @@ fill_bar (CrkChartData *data,
 }
 
 static void
-fill_contribution (CrkChartData *data,
-                   CrkResults *results,
-                   const CrkChartOptions *options)
+fill_contribution (CrkChartData *data, CrkResults *results, const CrkChartOptions *options)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint node = (guint) node_of (results, options);
@@ -465,10 +451,7 @@ fill_contribution (CrkChartData *data,
 }
 
 static void
-fill_gap (CrkChartData *data,
-          CrkResults *results,
-          const CrkChartOptions *options,
-          char **problem)
+fill_gap (CrkChartData *data, CrkResults *results, const CrkChartOptions *options, char **problem)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint node = (guint) node_of (results, options);
@@ -490,7 +473,8 @@ fill_gap (CrkChartData *data,
   /* Only now: adding a series may move the array. */
   sa = &data->series[0];
   sb = &data->series[1];
-  data->gap_total = crk_results_get_score (results, node, a) - crk_results_get_score (results, node, b);
+  data->gap_total =
+    crk_results_get_score (results, node, a) - crk_results_get_score (results, node, b);
   parts = crk_results_explain_gap (results, node, a, b, &error);
   if (parts == NULL)
     {
@@ -512,9 +496,7 @@ fill_gap (CrkChartData *data,
 }
 
 static void
-fill_values (CrkChartData *data,
-             CrkResults *results,
-             const CrkChartOptions *options)
+fill_values (CrkChartData *data, CrkResults *results, const CrkChartOptions *options)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint node = (guint) node_of (results, options);
@@ -527,7 +509,8 @@ fill_values (CrkChartData *data,
   for (guint i = 0; i < leaves->len; i++)
     {
       int leaf = g_array_index (leaves, int, i);
-      CrkIndicator *indicator = crk_framework_node_get_indicator (crk_results_get_node (results, (guint) leaf));
+      CrkIndicator *indicator =
+        crk_framework_node_get_indicator (crk_results_get_node (results, (guint) leaf));
       int index;
 
       if (indicator == NULL)
@@ -539,7 +522,8 @@ fill_values (CrkChartData *data,
   set_axes (data, results, axes);
   for (guint j = 0; j < indicators->len; j++)
     {
-      CrkIndicator *indicator = crk_dataset_get_indicator (dataset, (guint) g_array_index (indicators, int, j));
+      CrkIndicator *indicator =
+        crk_dataset_get_indicator (dataset, (guint) g_array_index (indicators, int, j));
       const char *unit = crk_indicator_get_display_unit (indicator);
 
       data->axis_units[j] = unit != NULL && *unit != '\0' ? g_strdup (unit) : NULL;
@@ -567,18 +551,17 @@ fill_values (CrkChartData *data,
     {
       int year = g_array_index (years, int, y);
       int year_index = crk_dataset_lookup_year (dataset, year);
-      CrkChartSeries *s = crk_chart_data_add_series (data, city_name (dataset, city), city, year, NULL);
+      CrkChartSeries *s =
+        crk_chart_data_add_series (data, city_name (dataset, city), city, year, NULL);
 
       for (guint j = 0; j < indicators->len; j++)
-        s->values[j] = crk_dataset_get_value (dataset, city, (guint) g_array_index (indicators, int, j),
-                                              (guint) year_index);
+        s->values[j] = crk_dataset_get_value (
+          dataset, city, (guint) g_array_index (indicators, int, j), (guint) year_index);
     }
 }
 
 static char *
-generated_title (CrkResults *results,
-                 const CrkChartOptions *options,
-                 const CrkChartData *data)
+generated_title (CrkResults *results, const CrkChartOptions *options, const CrkChartData *data)
 {
   int year = crk_results_get_year (results);
   guint node = (guint) node_of (results, options);
@@ -589,21 +572,22 @@ generated_title (CrkResults *results,
         if (options->radar_axes == CRK_RADAR_AXES_INDICATORS)
           return g_strdup_printf (_ ("Indicator scores by dimension, %d"), year);
         if (options->radar_axes == CRK_RADAR_AXES_CHILDREN && node != 0)
-          return g_strdup_printf (_ ("%s: scores of its components, %d"), node_name (results, node), year);
+          return g_strdup_printf (_ ("%s: scores of its components, %d"), node_name (results, node),
+                                  year);
         return g_strdup_printf (_ ("Dimension scores, %d"), year);
       case CRK_CHART_BAR:
         if (options->top_n > 0 && options->top_n < crk_results_get_n_ranked (results))
           return g_strdup_printf (ngettext ("Top %u city, %d", "Top %u cities, %d", options->top_n),
                                   options->top_n, year);
-        return g_strdup_printf (ngettext ("Ranking of %u city, %d", "Ranking of %u cities, %d",
-                                          data->n_rows),
-                                data->n_rows, year);
+        return g_strdup_printf (
+          ngettext ("Ranking of %u city, %d", "Ranking of %u cities, %d", data->n_rows),
+          data->n_rows, year);
       case CRK_CHART_CONTRIBUTION:
         return g_strdup_printf (_ ("What makes up the score, %d"), year);
       case CRK_CHART_GAP:
         if (data->n_series >= 2)
-          return g_strdup_printf (_ ("%s and %s: where the gap comes from, %d"), data->series[0].name,
-                                  data->series[1].name, year);
+          return g_strdup_printf (_ ("%s and %s: where the gap comes from, %d"),
+                                  data->series[0].name, data->series[1].name, year);
         return g_strdup_printf (_ ("Score gap, %d"), year);
       case CRK_CHART_VALUES:
       default:
@@ -611,7 +595,8 @@ generated_title (CrkResults *results,
           return g_strdup_printf (_ ("%s: indicator values, %d–%d"), data->series[0].name,
                                   data->series[0].year, data->series[data->n_series - 1].year);
         if (data->n_series == 1)
-          return g_strdup_printf (_ ("%s: indicator values, %d"), data->series[0].name, data->series[0].year);
+          return g_strdup_printf (_ ("%s: indicator values, %d"), data->series[0].name,
+                                  data->series[0].year);
         return g_strdup (_ ("Indicator values"));
     }
 }
@@ -619,9 +604,7 @@ generated_title (CrkResults *results,
 /* What scale the chart's scores are on: the radar's axes, the other kinds' node; NULL for
  * raw values. */
 static char *
-scale_text (CrkResults *results,
-            const CrkChartOptions *options,
-            const CrkChartData *data)
+scale_text (CrkResults *results, const CrkChartOptions *options, const CrkChartData *data)
 {
   int node = node_of (results, options);
 
@@ -641,9 +624,7 @@ scale_text (CrkResults *results,
 
 /* The dataset's title, what the chart shows and the scale of its scores, joined by " · ". */
 static char *
-generated_subtitle (CrkResults *results,
-                    const CrkChartOptions *options,
-                    const CrkChartData *data)
+generated_subtitle (CrkResults *results, const CrkChartOptions *options, const CrkChartData *data)
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   const char *title = crk_dataset_get_display_title (dataset);
@@ -657,19 +638,22 @@ generated_subtitle (CrkResults *results,
       case CRK_CHART_RADAR:
         break;
       case CRK_CHART_BAR:
-        what = node == 0 ? g_strdup (_ ("Index score")) : g_strdup_printf (_ ("Score of %s"), node_name (results, node));
+        what = node == 0 ? g_strdup (_ ("Index score"))
+                         : g_strdup_printf (_ ("Score of %s"), node_name (results, node));
         break;
       case CRK_CHART_CONTRIBUTION:
-        what = node == 0 ? g_strdup (_ ("Weighted points each dimension adds to the index score"))
-                         : g_strdup_printf (_ ("Weighted points each component adds to the score of %s"),
-                                            node_name (results, node));
+        what = node == 0
+          ? g_strdup (_ ("Weighted points each dimension adds to the index score"))
+          : g_strdup_printf (_ ("Weighted points each component adds to the score of %s"),
+                             node_name (results, node));
         break;
       case CRK_CHART_GAP:
         if (!isnan (data->gap_total) && data->n_series >= 2)
           {
             g_autofree char *v = crk_chart_format_value (fabs (data->gap_total));
-            what = g_strdup_printf (_ ("%s scores %s points %s %s, split by component"), data->series[0].name, v,
-                                    data->gap_total >= 0 ? _ ("above") : _ ("below"), data->series[1].name);
+            what = g_strdup_printf (
+              _ ("%s scores %s points %s %s, split by component"), data->series[0].name, v,
+              data->gap_total >= 0 ? _ ("above") : _ ("below"), data->series[1].name);
           }
         break;
       case CRK_CHART_VALUES:
@@ -711,8 +695,7 @@ generated_source (CrkResults *results)
 
 /* The chart's data, titles included. */
 static CrkChartData *
-chart_data_new (CrkResults *results,
-                const CrkChartOptions *options)
+chart_data_new (CrkResults *results, const CrkChartOptions *options)
 {
   CrkChartData *data = crk_chart_data_new (options->kind);
   g_autofree char *problem = NULL;
@@ -737,7 +720,8 @@ chart_data_new (CrkResults *results,
         break;
     }
   data->scale_text = scale_text (results, options, data);
-  data->title = options->title != NULL ? g_strdup (options->title) : generated_title (results, options, data);
+  data->title =
+    options->title != NULL ? g_strdup (options->title) : generated_title (results, options, data);
   if (options->subtitle != NULL)
     data->subtitle = g_strdup (options->subtitle);
   else if (problem != NULL)
@@ -788,9 +772,7 @@ crk_chart_draw (cairo_t *cr,
  * Returns: the height in the units of @width
  */
 double
-crk_chart_get_natural_height (CrkResults *results,
-                              const CrkChartOptions *options,
-                              double width)
+crk_chart_get_natural_height (CrkResults *results, const CrkChartOptions *options, double width)
 {
   g_autoptr (CrkChartData) data = NULL;
 
@@ -811,8 +793,7 @@ crk_chart_get_natural_height (CrkResults *results,
  * Returns: the title; free with g_free()
  */
 char *
-crk_chart_dup_title (CrkResults *results,
-                     const CrkChartOptions *options)
+crk_chart_dup_title (CrkResults *results, const CrkChartOptions *options)
 {
   g_autoptr (CrkChartData) data = NULL;
 
@@ -831,8 +812,7 @@ crk_chart_dup_title (CrkResults *results,
  * Returns: the subtitle; free with g_free()
  */
 char *
-crk_chart_dup_subtitle (CrkResults *results,
-                        const CrkChartOptions *options)
+crk_chart_dup_subtitle (CrkResults *results, const CrkChartOptions *options)
 {
   g_autoptr (CrkChartData) data = NULL;
 
@@ -851,8 +831,7 @@ crk_chart_dup_subtitle (CrkResults *results,
  * Returns: the source note; free with g_free()
  */
 char *
-crk_chart_dup_source (CrkResults *results,
-                      const CrkChartOptions *options)
+crk_chart_dup_source (CrkResults *results, const CrkChartOptions *options)
 {
   g_autoptr (CrkChartData) data = NULL;
 
@@ -869,8 +848,7 @@ crk_chart_dup_source (CrkResults *results,
  * Returns: (transfer full): one paragraph saying what the chart shows, for alt text
  */
 char *
-crk_chart_describe (CrkResults *results,
-                    const CrkChartOptions *options)
+crk_chart_describe (CrkResults *results, const CrkChartOptions *options)
 {
   g_autoptr (CrkChartData) data = NULL;
 
@@ -892,7 +870,8 @@ crk_chart_describe (CrkResults *results,
  * @dpi: the resolution
  * @error: return location for an error
  *
- * Writes the chart to a PNG, SVG or PDF file, with its title and description as metadata (see crk_export_draw() for the units).
+ * Writes the chart to a PNG, SVG or PDF file, with its title and description as metadata (see
+ * crk_export_draw() for the units).
  *
  * Returns: %TRUE when the file was written
  */

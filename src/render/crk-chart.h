@@ -103,37 +103,23 @@ GType crk_chart_options_get_type (void) G_GNUC_CONST;
 CrkChartOptions *crk_chart_options_new (CrkChartKind kind);
 CrkChartOptions *crk_chart_options_copy (const CrkChartOptions *self);
 void crk_chart_options_free (CrkChartOptions *self);
-void crk_chart_options_set_cities (CrkChartOptions *self,
-                                   const guint *cities,
-                                   guint n_cities);
-void crk_chart_options_add_city (CrkChartOptions *self,
-                                 guint city);
-void crk_chart_options_set_highlighted (CrkChartOptions *self,
-                                        const guint *cities,
-                                        guint n_cities);
-void crk_chart_options_set_years (CrkChartOptions *self,
-                                  const int *years,
-                                  guint n_years);
-void crk_chart_options_set_node_code (CrkChartOptions *self,
-                                      const char *node_code);
-void crk_chart_options_set_base_results (CrkChartOptions *self,
-                                         CrkResults *base_results);
-void crk_chart_options_set_title (CrkChartOptions *self,
-                                  const char *title);
-void crk_chart_options_set_subtitle (CrkChartOptions *self,
-                                     const char *subtitle);
-void crk_chart_options_set_source (CrkChartOptions *self,
-                                   const char *source);
+void crk_chart_options_set_cities (CrkChartOptions *self, const guint *cities, guint n_cities);
+void crk_chart_options_add_city (CrkChartOptions *self, guint city);
+void crk_chart_options_set_highlighted (CrkChartOptions *self, const guint *cities, guint n_cities);
+void crk_chart_options_set_years (CrkChartOptions *self, const int *years, guint n_years);
+void crk_chart_options_set_node_code (CrkChartOptions *self, const char *node_code);
+void crk_chart_options_set_base_results (CrkChartOptions *self, CrkResults *base_results);
+void crk_chart_options_set_title (CrkChartOptions *self, const char *title);
+void crk_chart_options_set_subtitle (CrkChartOptions *self, const char *subtitle);
+void crk_chart_options_set_source (CrkChartOptions *self, const char *source);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkChartOptions, crk_chart_options_free)
 
 /* "radar", "bar", "contrib", "gap", "values" (also "contribution"). */
 const char *crk_chart_kind_to_string (CrkChartKind kind);
-gboolean crk_chart_kind_from_string (const char *s,
-                                     CrkChartKind *kind);
+gboolean crk_chart_kind_from_string (const char *s, CrkChartKind *kind);
 /* "light", "dark", "print". */
-gboolean crk_chart_style_from_string (const char *s,
-                                      CrkChartStyle *style);
+gboolean crk_chart_style_from_string (const char *s, CrkChartStyle *style);
 
 /* Hit regions recorded while drawing, for tooltips and clicks, and the rectangles of the
  * text drawn (tests use them to check that labels neither overlap nor leave the canvas). */
@@ -163,21 +149,14 @@ CrkChartHits *crk_chart_hits_new (void);
 void crk_chart_hits_free (CrkChartHits *self);
 void crk_chart_hits_clear (CrkChartHits *self);
 /* The topmost hit containing (@x, @y) (for points: the nearest one within reach). */
-gboolean crk_chart_hits_lookup (CrkChartHits *self,
-                                double x,
-                                double y,
-                                CrkChartHit *out);
+gboolean crk_chart_hits_lookup (CrkChartHits *self, double x, double y, CrkChartHit *out);
 guint crk_chart_hits_get_n_hits (CrkChartHits *self);
-const CrkChartHit *crk_chart_hits_get_hit (CrkChartHits *self,
-                                           guint i);
+const CrkChartHit *crk_chart_hits_get_hit (CrkChartHits *self, guint i);
 /* Every text box drawn, in drawing order. */
 guint crk_chart_hits_get_n_labels (CrkChartHits *self);
-const CrkRect *crk_chart_hits_get_label (CrkChartHits *self,
-                                         guint i,
-                                         const char **text);
+const CrkRect *crk_chart_hits_get_label (CrkChartHits *self, guint i, const char **text);
 /* Union of the ink of everything drawn (text, bars, markers, lines). */
-void crk_chart_hits_get_extents (CrkChartHits *self,
-                                 CrkRect *out);
+void crk_chart_hits_get_extents (CrkChartHits *self, CrkRect *out);
 
 /* The value axis a chart drew: the radar's rings, the bars' axis. Its limits come from the
  * values shown (min, max), with 0 always inside [lo, hi] and a tick. */
@@ -193,8 +172,7 @@ typedef struct
 
 /* The axis of the last chart drawn; FALSE for a chart without one (gap, values, or a
  * message instead of a chart). */
-gboolean crk_chart_hits_get_axis (CrkChartHits *self,
-                                  CrkChartAxis *out);
+gboolean crk_chart_hits_get_axis (CrkChartHits *self, CrkChartAxis *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkChartHits, crk_chart_hits_free)
 
@@ -210,35 +188,26 @@ void crk_chart_draw (cairo_t *cr,
 /* The height the chart wants at @width: the ranked bar chart grows with the number of
  * cities (a readable row each), the contribution chart with its bars; the others answer
  * a pleasant aspect ratio. */
-double crk_chart_get_natural_height (CrkResults *results,
-                                     const CrkChartOptions *options,
-                                     double width);
+double
+crk_chart_get_natural_height (CrkResults *results, const CrkChartOptions *options, double width);
 
 /* The generated title, subtitle and source note (what crk_chart_draw() shows when the
  * options leave them NULL). */
-char *crk_chart_dup_title (CrkResults *results,
-                           const CrkChartOptions *options);
-char *crk_chart_dup_subtitle (CrkResults *results,
-                              const CrkChartOptions *options);
-char *crk_chart_dup_source (CrkResults *results,
-                            const CrkChartOptions *options);
+char *crk_chart_dup_title (CrkResults *results, const CrkChartOptions *options);
+char *crk_chart_dup_subtitle (CrkResults *results, const CrkChartOptions *options);
+char *crk_chart_dup_source (CrkResults *results, const CrkChartOptions *options);
 /* What scale the scores of @nodes (node indices) are on, from the method's normalisation,
  * its per-indicator overrides and TOPSIS nodes: "Scores from 0 to 100, higher is better",
  * "z-scores (mean 0, standard deviation 1), higher is better", "Mixed scales: ...";
  * NULL when none of @nodes has a score. */
-char *crk_chart_dup_scale_text (CrkResults *results,
-                                const int *nodes,
-                                guint n_nodes);
+char *crk_chart_dup_scale_text (CrkResults *results, const int *nodes, guint n_nodes);
 /* Its short form for notes: "0 to 100", "z-scores (mean 0, standard deviation 1)",
  * "percentile ranks 0–100", "mixed scales (...)". */
-char *crk_chart_dup_scale_name (CrkResults *results,
-                                const int *nodes,
-                                guint n_nodes);
+char *crk_chart_dup_scale_name (CrkResults *results, const int *nodes, guint n_nodes);
 
 /* A one-paragraph description of what the chart shows (strongest and weakest dimensions,
  * gap to the benchmark, leaders), used as alt text. */
-char *crk_chart_describe (CrkResults *results,
-                          const CrkChartOptions *options);
+char *crk_chart_describe (CrkResults *results, const CrkChartOptions *options);
 
 /* Writes the chart to @path (format from the extension when AUTO) at @width_px x
  * @height_px pixels and @dpi (see crk_export_draw() for the units), with the title and

@@ -62,8 +62,7 @@ crk_export_format_from_path (const char *path)
  * Returns: the number of pixels
  */
 double
-crk_export_mm_to_px (double mm,
-                     double dpi)
+crk_export_mm_to_px (double mm, double dpi)
 {
   return round (mm / 25.4 * dpi);
 }
@@ -75,8 +74,7 @@ typedef struct
 } PngErrorContext;
 
 static void
-png_error_cb (png_structp png,
-              png_const_charp message)
+png_error_cb (png_structp png, png_const_charp message)
 {
   PngErrorContext *ctx = png_get_error_ptr (png);
 
@@ -87,17 +85,13 @@ png_error_cb (png_structp png,
 }
 
 static void
-png_warning_cb (png_structp png,
-                png_const_charp message)
+png_warning_cb (png_structp png, png_const_charp message)
 {
   g_debug ("libpng: %s", message);
 }
 
 static gboolean
-is_opaque (const guint8 *data,
-           int width,
-           int height,
-           int stride)
+is_opaque (const guint8 *data, int width, int height, int stride)
 {
   for (int y = 0; y < height; y++)
     {
@@ -112,9 +106,7 @@ is_opaque (const guint8 *data,
 
 /* Cairo's RGB24 of an opaque image, native-endian 32-bit words, to PNG's RGB. */
 static void
-opaque_row (const guint8 *src,
-            guint8 *dst,
-            int width)
+opaque_row (const guint8 *src, guint8 *dst, int width)
 {
   const guint32 *pixels = (const guint32 *) (gconstpointer) src;
 
@@ -131,9 +123,7 @@ opaque_row (const guint8 *src,
 
 /* Cairo's ARGB32 is premultiplied, in native-endian 32-bit words; PNG wants straight RGBA. */
 static void
-unpremultiply_row (const guint8 *src,
-                   guint8 *dst,
-                   int width)
+unpremultiply_row (const guint8 *src, guint8 *dst, int width)
 {
   const guint32 *pixels = (const guint32 *) (gconstpointer) src;
 
@@ -214,8 +204,8 @@ crk_export_write_png (cairo_surface_t *image,
   if (file == NULL)
     {
       int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _ ("Could not write “%s”: %s"), path, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _ ("Could not write “%s”: %s"),
+                   path, g_strerror (saved));
       return FALSE;
     }
 
@@ -285,8 +275,8 @@ out:
   if (fclose (file) != 0 && ok)
     {
       int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _ ("Could not write “%s”: %s"), path, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _ ("Could not write “%s”: %s"),
+                   path, g_strerror (saved));
       ok = FALSE;
     }
   if (!ok && error != NULL && *error == NULL)
@@ -298,9 +288,7 @@ out:
 }
 
 static cairo_status_t
-append_to_string (void *closure,
-                  const unsigned char *data,
-                  unsigned int length)
+append_to_string (void *closure, const unsigned char *data, unsigned int length)
 {
   g_string_append_len (closure, (const char *) data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -309,9 +297,7 @@ append_to_string (void *closure,
 /* Puts <title> and <desc> first inside the root <svg> element, where assistive technology
  * and viewers look for them. */
 static gboolean
-insert_svg_title (GString *svg,
-                  const char *title,
-                  const char *description)
+insert_svg_title (GString *svg, const char *title, const char *description)
 {
   const char *root = strstr (svg->str, "<svg");
   const char *end;
@@ -334,14 +320,12 @@ insert_svg_title (GString *svg,
 }
 
 static gboolean
-check_cairo (cairo_status_t status,
-             const char *path,
-             GError **error)
+check_cairo (cairo_status_t status, const char *path, GError **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FAILED,
-               _ ("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+  g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FAILED, _ ("Could not write “%s”: %s"),
+               path, cairo_status_to_string (status));
   return FALSE;
 }
 
@@ -386,7 +370,8 @@ crk_export_draw (const char *path,
   if (format == CRK_EXPORT_FORMAT_AUTO)
     {
       g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FORMAT,
-                   _ ("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"), path);
+                   _ ("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"),
+                   path);
       return FALSE;
     }
   if (dpi == 0)
@@ -394,15 +379,14 @@ crk_export_draw (const char *path,
   if (!(dpi >= CRK_EXPORT_MIN_DPI && dpi <= CRK_EXPORT_MAX_DPI))
     {
       g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE,
-                   _ ("Resolution %g dpi is out of range (%g to %g)"), dpi,
-                   CRK_EXPORT_MIN_DPI, CRK_EXPORT_MAX_DPI);
+                   _ ("Resolution %g dpi is out of range (%g to %g)"), dpi, CRK_EXPORT_MIN_DPI,
+                   CRK_EXPORT_MAX_DPI);
       return FALSE;
     }
   width_px = round (width_px);
   height_px = round (height_px);
-  if (!(width_px >= 16 && height_px >= 16 &&
-        width_px <= MAX_PIXELS_PER_SIDE && height_px <= MAX_PIXELS_PER_SIDE &&
-        width_px * height_px <= MAX_PIXELS))
+  if (!(width_px >= 16 && height_px >= 16 && width_px <= MAX_PIXELS_PER_SIDE &&
+        height_px <= MAX_PIXELS_PER_SIDE && width_px * height_px <= MAX_PIXELS))
     {
       g_set_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE,
                    _ ("Size %g × %g pixels is out of range (16 to %d per side, %d million in all)"),
@@ -434,7 +418,8 @@ crk_export_draw (const char *path,
         {
           g_autoptr (GString) svg = g_string_new (NULL);
 
-          surface = cairo_svg_surface_create_for_stream (append_to_string, svg, width_pt, height_pt);
+          surface =
+            cairo_svg_surface_create_for_stream (append_to_string, svg, width_pt, height_pt);
           cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
           cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
           cr = cairo_create (surface);

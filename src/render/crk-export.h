@@ -34,10 +34,7 @@ typedef enum
 CrkExportFormat crk_export_format_from_path (const char *path);
 
 /* Draws into @cr an area of @width x @height user units. */
-typedef void (*CrkExportDrawFunc) (cairo_t *cr,
-                                   double width,
-                                   double height,
-                                   gpointer user_data);
+typedef void (*CrkExportDrawFunc) (cairo_t *cr, double width, double height, gpointer user_data);
 
 /* Writes what @draw draws to @path.
  *
@@ -61,8 +58,7 @@ gboolean crk_export_draw (const char *path,
                           GError **error);
 
 /* Pixels for a length in millimetres at @dpi (rounded). */
-double crk_export_mm_to_px (double mm,
-                            double dpi);
+double crk_export_mm_to_px (double mm, double dpi);
 
 /* Writes an ARGB32 image surface as PNG with a pHYs chunk for @dpi (0 = none) and iTXt
  * chunks for @title and @description (may be NULL). */

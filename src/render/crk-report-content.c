@@ -19,9 +19,7 @@
 /* Building blocks */
 
 guint
-crk_report_add_block (CrkReport *self,
-                      CrkBlockKind kind,
-                      char *markup)
+crk_report_add_block (CrkReport *self, CrkBlockKind kind, char *markup)
 {
   CrkBlock block = {0};
 
@@ -55,10 +53,7 @@ crk_report_add_block (CrkReport *self,
 }
 
 int
-crk_report_add_table (CrkReport *self,
-                      guint n_columns,
-                      const guint *column_flags,
-                      double font_size)
+crk_report_add_table (CrkReport *self, guint n_columns, const guint *column_flags, double font_size)
 {
   CrkReportTable table = {0};
 
@@ -76,10 +71,7 @@ crk_report_add_table (CrkReport *self,
 }
 
 guint
-crk_report_add_row (CrkReport *self,
-                    int table,
-                    char **cells,
-                    guint flags)
+crk_report_add_row (CrkReport *self, int table, char **cells, guint flags)
 {
   CrkReportTable *t = &g_array_index (self->tables, CrkReportTable, table);
   CrkBlock block = {0};
@@ -125,9 +117,7 @@ crk_report_sentence_gap (GString *s)
 }
 
 guint
-crk_report_add_group (CrkReport *self,
-                      int table,
-                      char *markup)
+crk_report_add_group (CrkReport *self, int table, char *markup)
 {
   guint index = crk_report_add_block (self, CRK_BLOCK_GROUP, markup);
 
@@ -175,10 +165,10 @@ crk_report_city_markup (CrkCity *city)
   if (other == NULL || *other == '\0' || g_strcmp0 (other, display) == 0)
     return g_markup_printf_escaped ("%s", display);
   if (other == name_zh)
-    return g_markup_printf_escaped ("%s <span lang=\"zh-cn\" foreground=\"%s\">%s</span>",
-                                    display, grey, other);
-  return g_markup_printf_escaped ("<span lang=\"zh-cn\">%s</span> <span foreground=\"%s\">%s</span>",
-                                  display, grey, other);
+    return g_markup_printf_escaped ("%s <span lang=\"zh-cn\" foreground=\"%s\">%s</span>", display,
+                                    grey, other);
+  return g_markup_printf_escaped (
+    "<span lang=\"zh-cn\">%s</span> <span foreground=\"%s\">%s</span>", display, grey, other);
 }
 
 char *
@@ -219,9 +209,7 @@ crk_report_format_ordinal (guint rank)
 
 /* "▲ 3", "▼ 2", "=", "new", or "" without a base year; coloured when @markup. */
 char *
-crk_report_format_change (CrkReport *self,
-                          guint city,
-                          gboolean markup)
+crk_report_format_change (CrkReport *self, guint city, gboolean markup)
 {
   const CrkStyle *style = crk_report_get_style ();
   int rank_change = 0;
@@ -254,8 +242,7 @@ crk_report_format_change (CrkReport *self,
 }
 
 const char *
-crk_report_tier_name (CrkReport *self,
-                      guint city)
+crk_report_tier_name (CrkReport *self, guint city)
 {
   int tier = crk_results_get_tier (self->results, city);
 
@@ -270,10 +257,10 @@ crk_report_escape (const char *s)
 
 /* The city's province as a reader sees it: its name in the report's language. */
 char *
-crk_report_province_markup (CrkDataset *dataset,
-                            CrkCity *city)
+crk_report_province_markup (CrkDataset *dataset, CrkCity *city)
 {
-  return crk_report_escape (crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city)));
+  return crk_report_escape (
+    crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city)));
 }
 
 static char *
@@ -283,8 +270,7 @@ bold (const char *s)
 }
 
 char *
-crk_report_city_name_markup (CrkReport *self,
-                             guint city)
+crk_report_city_name_markup (CrkReport *self, guint city)
 {
   CrkCity *c = crk_dataset_get_city (crk_results_get_dataset (self->results), city);
 
@@ -292,8 +278,7 @@ crk_report_city_name_markup (CrkReport *self,
 }
 
 const char *
-crk_report_city_display_name (CrkReport *self,
-                              guint city)
+crk_report_city_display_name (CrkReport *self, guint city)
 {
   CrkCity *c = crk_dataset_get_city (crk_results_get_dataset (self->results), city);
   const char *name = crk_city_get_display_name (c);
@@ -304,18 +289,15 @@ crk_report_city_display_name (CrkReport *self,
 /* Statistics */
 
 static int
-compare_double (gconstpointer a,
-                gconstpointer b)
+compare_double (gconstpointer a, gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
-  return x < y ? -1 : x > y ? 1
-                            : 0;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 double
-crk_report_median_of (double *values,
-                      guint n)
+crk_report_median_of (double *values, guint n)
 {
   if (n == 0)
     return NAN;
@@ -347,7 +329,8 @@ crk_report_build_table (CrkReport *self)
 
   n_dims = MIN (n_dims, CRK_REPORT_MAX_COLUMNS - 7);
   for (guint d = 0; d < n_dims; d++)
-    dim_index[d] = crk_results_lookup_node (r, crk_framework_node_get_code (g_ptr_array_index (dims, d)));
+    dim_index[d] =
+      crk_results_lookup_node (r, crk_framework_node_get_code (g_ptr_array_index (dims, d)));
 
   crk_report_add_block (self, CRK_BLOCK_H1,
                         g_strdup (crk_report_section_get_title (CRK_REPORT_SECTION_TABLE)));
@@ -357,16 +340,19 @@ crk_report_build_table (CrkReport *self)
     int root = 0;
     g_autofree char *scale = crk_chart_dup_scale_text (r, &root, 1);
 
-    g_string_append_printf (s, _ ("Cities in rank order for %d, with their index score and dimension scores."),
-                            crk_results_get_year (r));
+    g_string_append_printf (
+      s, _ ("Cities in rank order for %d, with their index score and dimension scores."),
+      crk_results_get_year (r));
     /* The scale of the scores, a sentence of its own. */
     if (scale != NULL)
       g_string_append_printf (s, _ (" %s."), scale);
     if (has_base)
       {
         crk_report_sentence_gap (s);
-        g_string_append_printf (s, _ ("Change: places moved since %d (▲ up, ▼ down, = same; <i>new</i>: not ranked then)."),
-                                crk_results_get_base_year (r));
+        g_string_append_printf (
+          s,
+          _ ("Change: places moved since %d (▲ up, ▼ down, = same; <i>new</i>: not ranked then)."),
+          crk_results_get_base_year (r));
       }
     crk_report_add_block (self, CRK_BLOCK_NOTE, g_string_free (s, FALSE));
   }
@@ -392,7 +378,8 @@ crk_report_build_table (CrkReport *self)
   cells[n++] = g_strdup (_ ("Province"));
   cells[n++] = g_strdup (_ ("Score"));
   for (guint d = 0; d < n_dims; d++)
-    cells[n++] = crk_report_escape (crk_framework_node_get_display_name (g_ptr_array_index (dims, d)));
+    cells[n++] =
+      crk_report_escape (crk_framework_node_get_display_name (g_ptr_array_index (dims, d)));
   if (n_tiers > 0)
     cells[n++] = g_strdup (_ ("Tier"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
@@ -415,15 +402,19 @@ crk_report_build_table (CrkReport *self)
               count++;
             }
           {
-            const char *name = tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : _ ("No tier");
+            const char *name =
+              tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : _ ("No tier");
             g_autofree char *range = first == last
-              ? g_strdup_printf (ngettext ("rank %u · %u city", "rank %u · %u cities", count), first, count)
-              : g_strdup_printf (ngettext ("ranks %u–%u · %u city", "ranks %u–%u · %u cities", count),
-                                 first, last, count);
+              ? g_strdup_printf (ngettext ("rank %u · %u city", "rank %u · %u cities", count),
+                                 first, count)
+              : g_strdup_printf (
+                  ngettext ("ranks %u–%u · %u city", "ranks %u–%u · %u cities", count), first, last,
+                  count);
 
-            crk_report_add_group (self, table,
-                                  g_markup_printf_escaped ("<b>%s</b>   <span foreground=\"#666666\">%s</span>",
-                                                           name, range));
+            crk_report_add_group (
+              self, table,
+              g_markup_printf_escaped ("<b>%s</b>   <span foreground=\"#666666\">%s</span>", name,
+                                       range));
           }
           current_tier = tier;
         }
@@ -460,8 +451,8 @@ crk_report_build_table (CrkReport *self)
         continue;
       if (n_unranked++ == 0)
         {
-          guint heading = crk_report_add_block (self, CRK_BLOCK_NOTE,
-                                                g_markup_printf_escaped ("<b>%s</b>", _ ("Not ranked")));
+          guint heading = crk_report_add_block (
+            self, CRK_BLOCK_NOTE, g_markup_printf_escaped ("<b>%s</b>", _ ("Not ranked")));
 
           g_array_index (self->blocks, CrkBlock, heading).keep_with_next = TRUE;
         }
@@ -482,8 +473,7 @@ typedef struct
 } IndexEntry;
 
 static int
-compare_index_entries (gconstpointer a,
-                       gconstpointer b)
+compare_index_entries (gconstpointer a, gconstpointer b)
 {
   const IndexEntry *x = a, *y = b;
   int c = strcmp (x->key, y->key);
@@ -492,13 +482,13 @@ compare_index_entries (gconstpointer a,
 }
 
 void
-crk_report_build_index (CrkReport *self,
-                        const guint *numbers)
+crk_report_build_index (CrkReport *self, const guint *numbers)
 {
   CrkResults *r = self->results;
   CrkDataset *dataset = crk_results_get_dataset (r);
   g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
-  guint flags[4] = {CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER};
+  guint flags[4] = {CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER,
+                    CRK_COLUMN_NUMBER};
   char **cells;
   int table;
 
@@ -514,7 +504,9 @@ crk_report_build_index (CrkReport *self,
   g_array_sort (entries, compare_index_entries);
 
   crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Index of city profiles")));
-  crk_report_add_block (self, CRK_BLOCK_NOTE, g_strdup (_ ("The profiled cities by name, with their rank and the page of their profile.")));
+  crk_report_add_block (
+    self, CRK_BLOCK_NOTE,
+    g_strdup (_ ("The profiled cities by name, with their rank and the page of their profile.")));
   table = crk_report_add_table (self, 4, flags, CRK_REPORT_TABLE_SIZE);
   cells = crk_report_cells_new (4);
   cells[0] = g_strdup (_ ("City"));
@@ -544,9 +536,7 @@ crk_report_build_index (CrkReport *self,
  * cities; "it is above the median city on n of m dimensions, most of all in C (+x
  * points)." */
 static void
-describe_dimensions (CrkReport *self,
-                     guint city,
-                     GString *s)
+describe_dimensions (CrkReport *self, guint city, GString *s)
 {
   CrkResults *r = self->results;
   GPtrArray *dims = crk_dataset_get_dimensions (crk_results_get_dataset (r));
@@ -561,7 +551,8 @@ describe_dimensions (CrkReport *self,
     return;
   for (guint d = 0; d < dims->len; d++)
     {
-      int node = crk_results_lookup_node (r, crk_framework_node_get_code (g_ptr_array_index (dims, d)));
+      int node =
+        crk_results_lookup_node (r, crk_framework_node_get_code (g_ptr_array_index (dims, d)));
       double score, median;
       guint n = 0, rank;
 
@@ -578,7 +569,8 @@ describe_dimensions (CrkReport *self,
           best_rank = rank;
           best = node;
         }
-      if (rank > 0 && (worst < 0 || rank > worst_rank || (rank == worst_rank && score < worst_score)))
+      if (rank > 0 &&
+          (worst < 0 || rank > worst_rank || (rank == worst_rank && score < worst_score)))
         {
           worst_score = score;
           worst_rank = rank;
@@ -605,32 +597,41 @@ describe_dimensions (CrkReport *self,
     }
   if (best >= 0 && worst >= 0 && best != worst)
     {
-      g_autofree char *a = crk_report_escape (crk_framework_node_get_display_name (crk_results_get_node (r, (guint) best)));
-      g_autofree char *b = crk_report_escape (crk_framework_node_get_display_name (crk_results_get_node (r, (guint) worst)));
-      g_autofree char *ra = crk_report_format_ordinal (crk_results_get_node_rank (r, (guint) best, city));
-      g_autofree char *rb = crk_report_format_ordinal (crk_results_get_node_rank (r, (guint) worst, city));
+      g_autofree char *a = crk_report_escape (
+        crk_framework_node_get_display_name (crk_results_get_node (r, (guint) best)));
+      g_autofree char *b = crk_report_escape (
+        crk_framework_node_get_display_name (crk_results_get_node (r, (guint) worst)));
+      g_autofree char *ra =
+        crk_report_format_ordinal (crk_results_get_node_rank (r, (guint) best, city));
+      g_autofree char *rb =
+        crk_report_format_ordinal (crk_results_get_node_rank (r, (guint) worst, city));
 
       crk_report_sentence_gap (s);
-      g_string_append_printf (s, _ ("Its strongest dimension is %s (%.1f, %s), its weakest %s (%.1f, %s)."),
-                              a, best_score, ra, b, worst_score, rb);
+      g_string_append_printf (
+        s, _ ("Its strongest dimension is %s (%.1f, %s), its weakest %s (%.1f, %s)."), a,
+        best_score, ra, b, worst_score, rb);
     }
   if (widest >= 0 && compared > 0)
     {
-      g_autofree char *w = crk_report_escape (crk_framework_node_get_display_name (crk_results_get_node (r, (guint) widest)));
+      g_autofree char *w = crk_report_escape (
+        crk_framework_node_get_display_name (crk_results_get_node (r, (guint) widest)));
 
       crk_report_sentence_gap (s);
       if (widest_gap >= 0)
-        g_string_append_printf (s, _ ("It is above the median city on %u of %u dimensions, most of all in %s (%+.1f points)."),
+        g_string_append_printf (s,
+                                _ ("It is above the median city on %u of %u dimensions, most of "
+                                   "all in %s (%+.1f points)."),
                                 ahead, compared, w, widest_gap);
       else
-        g_string_append_printf (s, _ ("It is above the median city on %u of %u dimensions and furthest below it in %s (%+.1f points)."),
+        g_string_append_printf (s,
+                                _ ("It is above the median city on %u of %u dimensions and "
+                                   "furthest below it in %s (%+.1f points)."),
                                 ahead, compared, w, widest_gap);
     }
 }
 
 char *
-crk_report_dup_city_text (CrkReport *self,
-                          guint city)
+crk_report_dup_city_text (CrkReport *self, guint city)
 {
   CrkResults *r = self->results;
   guint rank = crk_results_get_rank (r, city);
@@ -645,15 +646,16 @@ crk_report_dup_city_text (CrkReport *self,
       const char *reason = crk_results_get_unranked_reason (r, city);
       g_autofree char *why = crk_report_escape (reason != NULL ? reason : _ ("no score"));
 
-      g_string_append_printf (s, _ ("%s is not ranked for %d: %s."), name, crk_results_get_year (r), why);
+      g_string_append_printf (s, _ ("%s is not ranked for %d: %s."), name, crk_results_get_year (r),
+                              why);
       return g_string_free (s, FALSE);
     }
 
   {
     g_autofree char *ordinal = crk_report_format_ordinal (rank);
 
-    g_string_append_printf (s, _ ("%s ranks %s of %u cities for %d with a score of %s."),
-                            name, ordinal, crk_results_get_n_ranked (r), crk_results_get_year (r), score);
+    g_string_append_printf (s, _ ("%s ranks %s of %u cities for %d with a score of %s."), name,
+                            ordinal, crk_results_get_n_ranked (r), crk_results_get_year (r), score);
   }
   if (crk_results_has_base_year (r))
     {
@@ -663,18 +665,25 @@ crk_report_dup_city_text (CrkReport *self,
       if (!crk_results_get_change (r, city, &rank_change, &score_change))
         g_string_append_printf (s, _ ("It was not ranked in %d."), base_year);
       else if (rank_change > 0)
-        g_string_append_printf (s, ngettext ("It moved up %d place since %d (score %+.2f).", "It moved up %d places since %d (score %+.2f).", rank_change),
+        g_string_append_printf (s,
+                                ngettext ("It moved up %d place since %d (score %+.2f).",
+                                          "It moved up %d places since %d (score %+.2f).",
+                                          rank_change),
                                 rank_change, base_year, score_change);
       else if (rank_change < 0)
-        g_string_append_printf (s, ngettext ("It moved down %d place since %d (score %+.2f).", "It moved down %d places since %d (score %+.2f).", -rank_change),
+        g_string_append_printf (s,
+                                ngettext ("It moved down %d place since %d (score %+.2f).",
+                                          "It moved down %d places since %d (score %+.2f).",
+                                          -rank_change),
                                 -rank_change, base_year, score_change);
       else
-        g_string_append_printf (s, _ ("It holds the same rank as in %d (score %+.2f)."), base_year, score_change);
+        g_string_append_printf (s, _ ("It holds the same rank as in %d (score %+.2f)."), base_year,
+                                score_change);
     }
   describe_dimensions (self, city, s);
   {
-    guint reference = crk_city_get_reference_rank (crk_dataset_get_city (crk_results_get_dataset (r), city),
-                                                   crk_results_get_year (r));
+    guint reference = crk_city_get_reference_rank (
+      crk_dataset_get_city (crk_results_get_dataset (r), city), crk_results_get_year (r));
 
     if (reference > 0)
       {

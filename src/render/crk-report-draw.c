@@ -23,11 +23,7 @@ static const CrkRGBA header_fill = {0.90, 0.925, 0.95, 1};
 static const CrkRGBA group_fill = {0.86, 0.895, 0.93, 1};
 
 void
-crk_report_show_layout (cairo_t *cr,
-                        PangoLayout *layout,
-                        double x,
-                        double y,
-                        const CrkRGBA *rgba)
+crk_report_show_layout (cairo_t *cr, PangoLayout *layout, double x, double y, const CrkRGBA *rgba)
 {
   cairo_save (cr);
   if (rgba != NULL)
@@ -64,8 +60,7 @@ markup_layout (cairo_t *cr,
 }
 
 static void
-add_attribute (PangoLayout *layout,
-               PangoAttribute *attribute)
+add_attribute (PangoLayout *layout, PangoAttribute *attribute)
 {
   PangoAttrList *current = pango_layout_get_attributes (layout);
   PangoAttrList *attrs = current != NULL ? pango_attr_list_copy (current) : pango_attr_list_new ();
@@ -82,12 +77,7 @@ add_tabular_figures (PangoLayout *layout)
 }
 
 static void
-fill_rect (cairo_t *cr,
-           const CrkRGBA *rgba,
-           double x,
-           double y,
-           double width,
-           double height)
+fill_rect (cairo_t *cr, const CrkRGBA *rgba, double x, double y, double width, double height)
 {
   crk_rgba_set_source (cr, rgba);
   cairo_rectangle (cr, x, y, width, height);
@@ -95,12 +85,7 @@ fill_rect (cairo_t *cr,
 }
 
 static void
-hline (cairo_t *cr,
-       const CrkRGBA *rgba,
-       double line_width,
-       double x0,
-       double x1,
-       double y)
+hline (cairo_t *cr, const CrkRGBA *rgba, double line_width, double x0, double x1, double y)
 {
   crk_rgba_set_source (cr, rgba);
   cairo_set_line_width (cr, line_width);
@@ -154,7 +139,9 @@ crk_report_table_row (cairo_t *cr,
       attrs = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
       if (table->flags[c] & CRK_COLUMN_NUMBER)
         pango_attr_list_insert_before (attrs, pango_attr_font_features_new ("tnum=1"));
-      pango_attr_list_insert_before (attrs, pango_attr_line_height_new_absolute ((int) (CRK_REPORT_CELL_LINE_HEIGHT * size * PANGO_SCALE)));
+      pango_attr_list_insert_before (attrs,
+                                     pango_attr_line_height_new_absolute (
+                                       (int) (CRK_REPORT_CELL_LINE_HEIGHT * size * PANGO_SCALE)));
       pango_layout_set_attributes (layouts[c], attrs);
       pango_attr_list_unref (attrs);
       crk_text_layout_get_size (layouts[c], NULL, &heights[c]);
@@ -179,7 +166,8 @@ crk_report_table_row (cairo_t *cr,
               /* Headers sit on the bottom line; body cells at the top. */
               double cy = header ? y + height - table->pad_y - heights[c] : y + table->pad_y;
 
-              crk_report_show_layout (cr, layouts[c], cx + CRK_REPORT_CELL_PAD_X + (c == 0 ? indent : 0), cy,
+              crk_report_show_layout (cr, layouts[c],
+                                      cx + CRK_REPORT_CELL_PAD_X + (c == 0 ? indent : 0), cy,
                                       &style->foreground);
             }
           cx += table->widths[c];
@@ -234,8 +222,9 @@ fit_columns (cairo_t *cr,
       for (guint c = 0; c < table->n_columns && cells[c] != NULL; c++)
         {
           double min_w = 0;
-          double w = cell_natural_width (cr, cells[c], is_header ? table->font_size - 0.3 : table->font_size,
-                                         is_header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, &min_w);
+          double w =
+            cell_natural_width (cr, cells[c], is_header ? table->font_size - 0.3 : table->font_size,
+                                is_header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, &min_w);
 
           natural[c] = MAX (natural[c], w);
           if (is_header)
@@ -355,7 +344,8 @@ block_layout (CrkReport *self,
   switch (block->kind)
     {
       case CRK_BLOCK_H1:
-        layout = markup_layout (cr, block->markup, CRK_REPORT_H1_SIZE, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
+        layout = markup_layout (cr, block->markup, CRK_REPORT_H1_SIZE, PANGO_WEIGHT_BOLD, width,
+                                PANGO_ALIGN_LEFT);
         crk_text_layout_get_size (layout, NULL, &h);
         if (draw)
           {
@@ -365,14 +355,16 @@ block_layout (CrkReport *self,
         return h + 16;
 
       case CRK_BLOCK_H2:
-        layout = markup_layout (cr, block->markup, CRK_REPORT_H2_SIZE, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
+        layout = markup_layout (cr, block->markup, CRK_REPORT_H2_SIZE, PANGO_WEIGHT_BOLD, width,
+                                PANGO_ALIGN_LEFT);
         crk_text_layout_get_size (layout, NULL, &h);
         if (draw)
           crk_report_show_layout (cr, layout, x, y, &accent);
         return h + 5;
 
       case CRK_BLOCK_PARAGRAPH:
-        layout = markup_layout (cr, block->markup, CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT);
+        layout = markup_layout (cr, block->markup, CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, width,
+                                PANGO_ALIGN_LEFT);
         pango_layout_set_line_spacing (layout, 0.92);
         crk_text_layout_get_size (layout, NULL, &h);
         if (draw)
@@ -380,7 +372,8 @@ block_layout (CrkReport *self,
         return h + 6;
 
       case CRK_BLOCK_NOTE:
-        layout = markup_layout (cr, block->markup, CRK_REPORT_NOTE_SIZE, PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_LEFT);
+        layout = markup_layout (cr, block->markup, CRK_REPORT_NOTE_SIZE, PANGO_WEIGHT_NORMAL, width,
+                                PANGO_ALIGN_LEFT);
         crk_text_layout_get_size (layout, NULL, &h);
         if (draw)
           crk_report_show_layout (cr, layout, x, y, &style->secondary);
@@ -388,11 +381,11 @@ block_layout (CrkReport *self,
 
       case CRK_BLOCK_BULLET:
         {
-          g_autoptr (PangoLayout) bullet = markup_layout (cr, "•", CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, -1,
-                                                          PANGO_ALIGN_LEFT);
+          g_autoptr (PangoLayout) bullet = markup_layout (
+            cr, "•", CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
 
-          layout = markup_layout (cr, block->markup, CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL, width - 12,
-                                  PANGO_ALIGN_LEFT);
+          layout = markup_layout (cr, block->markup, CRK_REPORT_BODY_SIZE, PANGO_WEIGHT_NORMAL,
+                                  width - 12, PANGO_ALIGN_LEFT);
           pango_layout_set_line_spacing (layout, 0.92);
           crk_text_layout_get_size (layout, NULL, &h);
           if (draw)
@@ -406,7 +399,8 @@ block_layout (CrkReport *self,
       case CRK_BLOCK_ROW:
         {
           const CrkReportTable *table = &g_array_index (self->tables, CrkReportTable, block->table);
-          double hr = crk_report_table_row (cr, table, block->cells, block->flags, block->row, x, y, draw);
+          double hr =
+            crk_report_table_row (cr, table, block->cells, block->flags, block->row, x, y, draw);
 
           /* A little air after the last row of a table. */
           return hr;
@@ -424,8 +418,8 @@ block_layout (CrkReport *self,
             {
               fill_rect (cr, &group_fill, x, y + 3, table->width, h);
               fill_rect (cr, &accent, x, y + 3, 2.5, h);
-              crk_report_show_layout (cr, layout, x + CRK_REPORT_CELL_PAD_X + 2, y + 3 + CRK_REPORT_CELL_PAD_Y + 0.5,
-                                      &accent);
+              crk_report_show_layout (cr, layout, x + CRK_REPORT_CELL_PAD_X + 2,
+                                      y + 3 + CRK_REPORT_CELL_PAD_Y + 0.5, &accent);
             }
           return h + 3;
         }
@@ -437,10 +431,7 @@ block_layout (CrkReport *self,
 }
 
 double
-crk_report_measure_block (CrkReport *self,
-                          cairo_t *cr,
-                          const CrkBlock *block,
-                          double width)
+crk_report_measure_block (CrkReport *self, cairo_t *cr, const CrkBlock *block, double width)
 {
   return block_layout (self, cr, block, 0, 0, width, FALSE);
 }
@@ -481,18 +472,21 @@ crk_report_draw_furniture (CrkReport *self,
 
   head_left = g_markup_printf_escaped ("<b>%s</b>  %d", crk_dataset_get_display_title (dataset),
                                        crk_results_get_year (self->results));
-  hr = markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
+  hr =
+    markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (hr, crk_report_section_get_title (page->section), -1);
   crk_text_layout_get_size (hr, &w, &h);
   crk_report_show_layout (cr, hr, right - w, 34, &style->secondary);
-  hl = markup_layout (cr, head_left, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
+  hl = markup_layout (cr, head_left, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1,
+                      PANGO_ALIGN_LEFT);
   crk_text_layout_ellipsize (hl, MAX (inner - w - 24, 20));
   crk_report_show_layout (cr, hl, left, 34, &style->secondary);
   hline (cr, &rule_grey, 0.5, left, right, 34 + h + 3);
 
   /* TRANSLATORS: the page footer, "page 3 of 128" */
   foot_right = g_strdup_printf (_ ("page %u of %u"), page->number, self->n_numbered);
-  fr = markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
+  fr =
+    markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (fr, foot_right, -1);
   crk_text_layout_get_size (fr, &w, &h);
   hline (cr, &rule_grey, 0.5, left, right, height - 42);
@@ -502,7 +496,8 @@ crk_report_draw_furniture (CrkReport *self,
     foot_left = g_strdup_printf (_ ("Source: %s · %s"), source, self->date_text);
   else
     foot_left = g_strdup (self->date_text);
-  fl = markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
+  fl =
+    markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
   pango_layout_set_text (fl, foot_left, -1);
   crk_text_layout_ellipsize (fl, MAX (inner - w - 24, 20));
   crk_report_show_layout (cr, fl, left, height - 38, &style->secondary);
@@ -511,10 +506,7 @@ crk_report_draw_furniture (CrkReport *self,
 /* Title page */
 
 void
-crk_report_draw_title_page (CrkReport *self,
-                            cairo_t *cr,
-                            double width,
-                            double height)
+crk_report_draw_title_page (CrkReport *self, cairo_t *cr, double width, double height)
 {
   const CrkStyle *style = crk_report_get_style ();
   CrkDataset *dataset = crk_results_get_dataset (self->results);
@@ -567,9 +559,11 @@ crk_report_draw_title_page (CrkReport *self,
 
   g_clear_object (&layout);
   if (edition != NULL && *edition != '\0')
-    text = g_strdup_printf (_ ("Ranking report · %s · data for %d"), edition, crk_results_get_year (self->results));
+    text = g_strdup_printf (_ ("Ranking report · %s · data for %d"), edition,
+                            crk_results_get_year (self->results));
   else
-    text = g_strdup_printf (_ ("Ranking report · data for %d"), crk_results_get_year (self->results));
+    text =
+      g_strdup_printf (_ ("Ranking report · data for %d"), crk_results_get_year (self->results));
   layout = markup_layout (cr, NULL, 14, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text, -1);
   crk_text_layout_get_size (layout, NULL, &h);
@@ -578,8 +572,9 @@ crk_report_draw_title_page (CrkReport *self,
 
   g_clear_object (&layout);
   g_free (text);
-  text = g_strdup_printf (ngettext ("%u city ranked", "%u cities ranked", crk_results_get_n_ranked (self->results)),
-                          crk_results_get_n_ranked (self->results));
+  text = g_strdup_printf (
+    ngettext ("%u city ranked", "%u cities ranked", crk_results_get_n_ranked (self->results)),
+    crk_results_get_n_ranked (self->results));
   layout = markup_layout (cr, NULL, 11, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text, -1);
   crk_report_show_layout (cr, layout, left, y, &style->secondary);
@@ -597,8 +592,8 @@ crk_report_draw_title_page (CrkReport *self,
     {
       const char *label = _ ("Source:");
       /* no space after a full-width colon (来源：) */
-      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>%s%s", label,
-                                                         crk_text_ends_wide (label, -1) ? "" : " ", source);
+      g_autofree char *markup = g_markup_printf_escaped (
+        "<b>%s</b>%s%s", label, crk_text_ends_wide (label, -1) ? "" : " ", source);
 
       g_clear_object (&layout);
       layout = markup_layout (cr, markup, 9, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
@@ -625,8 +620,7 @@ typedef struct
 } Entry;
 
 static void
-collect_entries (CrkReport *self,
-                 GArray *entries)
+collect_entries (CrkReport *self, GArray *entries)
 {
   CrkReportSections last = 0;
 
@@ -672,10 +666,7 @@ collect_entries (CrkReport *self,
 }
 
 void
-crk_report_draw_contents_page (CrkReport *self,
-                               cairo_t *cr,
-                               double width,
-                               double height)
+crk_report_draw_contents_page (CrkReport *self, cairo_t *cr, double width, double height)
 {
   const CrkStyle *style = crk_report_get_style ();
   double left = CRK_REPORT_MARGIN_SIDE, inner = width - 2 * left;
@@ -694,10 +685,11 @@ crk_report_draw_contents_page (CrkReport *self,
       const CrkPage *page = &g_array_index (self->pages, CrkPage, e->page);
       double size = e->sub ? 9.5 : 11.5;
       double indent = e->sub ? 16 : 0;
-      g_autoptr (PangoLayout) name = markup_layout (cr, NULL, size, e->sub ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
-                                                    inner - indent - 60, PANGO_ALIGN_LEFT);
-      g_autoptr (PangoLayout) number = markup_layout (cr, NULL, size, e->sub ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
-                                                      -1, PANGO_ALIGN_RIGHT);
+      g_autoptr (PangoLayout) name =
+        markup_layout (cr, NULL, size, e->sub ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
+                       inner - indent - 60, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) number = markup_layout (
+        cr, NULL, size, e->sub ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD, -1, PANGO_ALIGN_RIGHT);
       g_autofree char *num = g_strdup_printf ("%u", page->number);
       g_autofree char *link = g_strdup_printf ("page=%u", e->page + 1);
       double w, h, nw, nh;
@@ -714,7 +706,8 @@ crk_report_draw_contents_page (CrkReport *self,
 
       cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
       crk_report_show_layout (cr, name, left + indent, y, e->sub ? &style->foreground : &accent);
-      crk_report_show_layout (cr, number, left + inner - nw, y + h - nh, e->sub ? &style->foreground : &accent);
+      crk_report_show_layout (cr, number, left + inner - nw, y + h - nh,
+                              e->sub ? &style->foreground : &accent);
       cairo_tag_end (cr, CAIRO_TAG_LINK);
 
       /* Dot leaders from the end of the title's last line to the number. */
@@ -805,7 +798,8 @@ draw_score_histogram (CrkReport *self,
       double v = tallest * k / 4.0;
       double gy = top + plot_h - plot_h * k / 4.0;
       g_autofree char *t = g_strdup_printf ("%.0f", v);
-      g_autoptr (PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
+      g_autoptr (PangoLayout) tick =
+        markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
       double tw, th;
 
       hline (cr, &style->grid, 0.5, plot_x, plot_x + plot_w, gy);
@@ -839,17 +833,20 @@ draw_score_histogram (CrkReport *self,
   for (guint b = 0; b <= n_bins; b++)
     {
       g_autofree char *t = crk_draw_format_tick (start + b * bin, bin);
-      g_autoptr (PangoLayout) tick = markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_CENTER);
+      g_autoptr (PangoLayout) tick =
+        markup_layout (cr, NULL, 7.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_CENTER);
       double tw, th;
 
       if (n_bins > 12 && b % 2 == 1)
         continue;
       pango_layout_set_text (tick, t, -1);
       crk_text_layout_get_size (tick, &tw, &th);
-      crk_report_show_layout (cr, tick, plot_x + plot_w * b / n_bins - tw / 2, top + plot_h + 3, &style->secondary);
+      crk_report_show_layout (cr, tick, plot_x + plot_w * b / n_bins - tw / 2, top + plot_h + 3,
+                              &style->secondary);
     }
   {
-    g_autoptr (PangoLayout) axis = markup_layout (cr, NULL, 8, PANGO_WEIGHT_NORMAL, plot_w, PANGO_ALIGN_CENTER);
+    g_autoptr (PangoLayout) axis =
+      markup_layout (cr, NULL, 8, PANGO_WEIGHT_NORMAL, plot_w, PANGO_ALIGN_CENTER);
 
     pango_layout_set_text (axis, _ ("Index score (number of cities per band)"), -1);
     crk_report_show_layout (cr, axis, plot_x, top + plot_h + 16, &style->secondary);
@@ -883,8 +880,9 @@ crk_report_draw_tiers_page (CrkReport *self,
   heading.markup = (char *) _ ("Distribution by tier");
   y += block_layout (self, cr, &heading, x, y, width, TRUE);
 
-  note = g_strdup_printf (_ ("Number of ranked cities in each tier for %d, and how their index scores spread."),
-                          crk_results_get_year (r));
+  note = g_strdup_printf (
+    _ ("Number of ranked cities in each tier for %d, and how their index scores spread."),
+    crk_results_get_year (r));
   {
     CrkBlock n = {0};
 
@@ -920,7 +918,8 @@ crk_report_draw_tiers_page (CrkReport *self,
       if (t == n_tiers && counts[t] == 0)
         continue;
       label = markup_layout (cr, NULL, 9.5, PANGO_WEIGHT_BOLD, -1, PANGO_ALIGN_LEFT);
-      pango_layout_set_text (label, t < n_tiers ? crk_results_get_tier_name (r, t) : _ ("No tier"), -1);
+      pango_layout_set_text (label, t < n_tiers ? crk_results_get_tier_name (r, t) : _ ("No tier"),
+                             -1);
       crk_text_layout_get_size (label, &w, NULL);
       label_w = MAX (label_w, w);
     }
@@ -941,7 +940,8 @@ crk_report_draw_tiers_page (CrkReport *self,
       else
         colour = style->axis;
       label = markup_layout (cr, NULL, 9.5, PANGO_WEIGHT_BOLD, label_w - 8, PANGO_ALIGN_LEFT);
-      pango_layout_set_text (label, t < n_tiers ? crk_results_get_tier_name (r, t) : _ ("No tier"), -1);
+      pango_layout_set_text (label, t < n_tiers ? crk_results_get_tier_name (r, t) : _ ("No tier"),
+                             -1);
       crk_text_layout_get_size (label, NULL, &lh);
       crk_report_show_layout (cr, label, x, y + (bar_h - lh) / 2, &style->foreground);
       fill_rect (cr, &colour, x + label_w, y, MAX (bw, 1), bar_h);
@@ -953,15 +953,17 @@ crk_report_draw_tiers_page (CrkReport *self,
           g_autofree char *slo = g_strconcat (lo[t] < 0 ? "−" : "", alo, NULL);
           g_autofree char *shi = g_strconcat (hi[t] < 0 ? "−" : "", ahi, NULL);
 
-          text = g_strdup_printf (ngettext ("%u city · scores %s–%s", "%u cities · scores %s–%s", counts[t]),
-                                  counts[t], slo, shi);
+          text = g_strdup_printf (
+            ngettext ("%u city · scores %s–%s", "%u cities · scores %s–%s", counts[t]), counts[t],
+            slo, shi);
         }
       else
         text = g_strdup (_ ("no city"));
       value = markup_layout (cr, NULL, 8.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
       pango_layout_set_text (value, text, -1);
       crk_text_layout_get_size (value, NULL, &lh);
-      crk_report_show_layout (cr, value, x + label_w + bw + 6, y + (bar_h - lh) / 2, &style->secondary);
+      crk_report_show_layout (cr, value, x + label_w + bw + 6, y + (bar_h - lh) / 2,
+                              &style->secondary);
       y += bar_h + gap;
     }
 

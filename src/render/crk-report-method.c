@@ -23,9 +23,7 @@ typedef struct
 } FrameworkWalk;
 
 static double
-weight_in_index (CrkResults *r,
-                 GHashTable *index_of,
-                 CrkFrameworkNode *node)
+weight_in_index (CrkResults *r, GHashTable *index_of, CrkFrameworkNode *node)
 {
   double w = 1;
 
@@ -43,8 +41,7 @@ format_percent (double share)
 }
 
 static gboolean
-add_framework_row (CrkFrameworkNode *node,
-                   gpointer user_data)
+add_framework_row (CrkFrameworkNode *node, gpointer user_data)
 {
   FrameworkWalk *walk = user_data;
   CrkResults *r = walk->self->results;
@@ -68,7 +65,8 @@ add_framework_row (CrkFrameworkNode *node,
       cells[0] = g_markup_escape_text (crk_framework_node_get_display_name (node), -1);
       cells[1] = g_markup_printf_escaped ("<span foreground=\"#777777\">%s</span>",
                                           crk_framework_node_get_code (node));
-      cells[2] = crk_report_escape (indicator != NULL ? crk_indicator_get_display_unit (indicator) : NULL);
+      cells[2] =
+        crk_report_escape (indicator != NULL ? crk_indicator_get_display_unit (indicator) : NULL);
       /* TRUE: more is better */
       cells[3] = g_strdup (direction < 0 ? _ ("↓ lower") : _ ("↑ higher"));
       cells[4] = g_steal_pointer (&weight);
@@ -84,7 +82,8 @@ add_framework_row (CrkFrameworkNode *node,
       cells[3] = g_strdup ("");
       cells[4] = g_steal_pointer (&weight);
       cells[5] = g_steal_pointer (&overall);
-      crk_report_add_row (walk->self, walk->table, cells, CRK_ROW_STRONG | CRK_ROW_RULE | CRK_ROW_INDENT (depth - 1));
+      crk_report_add_row (walk->self, walk->table, cells,
+                          CRK_ROW_STRONG | CRK_ROW_RULE | CRK_ROW_INDENT (depth - 1));
     }
   return TRUE;
 }
@@ -130,8 +129,7 @@ aggregation_text (CrkAggregation mode)
 }
 
 static char *
-item (const char *label,
-      char *text)
+item (const char *label, char *text)
 {
   char *markup = g_markup_printf_escaped ("<b>%s</b> ", label);
   char *all = g_strconcat (markup, text, NULL);
@@ -153,23 +151,28 @@ normalisation_bullet (CrkMethod *m)
   switch (norm)
     {
       case CRK_NORMALISATION_MINMAX:
-        text = g_strdup_printf (_ ("Each indicator is rescaled to [%g, %g] over the cities with a value (min-max); "
-                                   "where less is better the scale is reversed."),
-                                p1, p2);
+        text = g_strdup_printf (
+          _ ("Each indicator is rescaled to [%g, %g] over the cities with a value (min-max); "
+             "where less is better the scale is reversed."),
+          p1, p2);
         break;
       case CRK_NORMALISATION_ZSCORE:
-        text = g_strdup_printf (_ ("Each indicator is standardised to a mean of %g and a standard deviation of %g (z-scores); "
+        text = g_strdup_printf (_ ("Each indicator is standardised to a mean of %g and a standard "
+                                   "deviation of %g (z-scores); "
                                    "where less is better the sign is reversed."),
                                 p1, p2);
         break;
       case CRK_NORMALISATION_RANK:
-        text = g_strdup (_ ("Each indicator is replaced by the cities' ranks, scaled to [0, 100], ties averaged."));
+        text = g_strdup (_ (
+          "Each indicator is replaced by the cities' ranks, scaled to [0, 100], ties averaged."));
         break;
       case CRK_NORMALISATION_PERCENTILE_RANK:
-        text = g_strdup (_ ("Each indicator is replaced by the cities' percentile ranks in [0, 100]."));
+        text =
+          g_strdup (_ ("Each indicator is replaced by the cities' percentile ranks in [0, 100]."));
         break;
       case CRK_NORMALISATION_GOALPOSTS:
-        text = g_strdup (_ ("Each indicator is scored by its distance to a target between the indicator's goalposts, clipped to [0, 100]."));
+        text = g_strdup (_ ("Each indicator is scored by its distance to a target between the "
+                            "indicator's goalposts, clipped to [0, 100]."));
         break;
       case CRK_NORMALISATION_INHERIT:
       default:
@@ -185,10 +188,11 @@ normalisation_bullet (CrkMethod *m)
       g_string_append (s, _ ("Exceptions:"));
       for (guint i = 0; norm_overrides[i] != NULL; i++)
         {
-          CrkNormalisation mode = crk_method_get_indicator_normalisation (m, norm_overrides[i], NULL, NULL);
-          g_autofree char *e = g_markup_printf_escaped (" %s (%s)%s", norm_overrides[i],
-                                                        normalisation_text (mode),
-                                                        norm_overrides[i + 1] != NULL ? "," : ".");
+          CrkNormalisation mode =
+            crk_method_get_indicator_normalisation (m, norm_overrides[i], NULL, NULL);
+          g_autofree char *e =
+            g_markup_printf_escaped (" %s (%s)%s", norm_overrides[i], normalisation_text (mode),
+                                     norm_overrides[i + 1] != NULL ? "," : ".");
 
           g_string_append (s, e);
         }
@@ -210,10 +214,12 @@ weights_bullet (CrkMethod *m)
         text = g_strdup (_ ("Equal weights among the parts of each node."));
         break;
       case CRK_WEIGHTS_ENTROPY:
-        text = g_strdup (_ ("Weights from the entropy weight method: a part whose scores vary more across cities weighs more."));
+        text = g_strdup (_ ("Weights from the entropy weight method: a part whose scores vary more "
+                            "across cities weighs more."));
         break;
       case CRK_WEIGHTS_CRITIC:
-        text = g_strdup (_ ("CRITIC weights: a part weighs more when its scores vary more and correlate less with its siblings."));
+        text = g_strdup (_ ("CRITIC weights: a part weighs more when its scores vary more and "
+                            "correlate less with its siblings."));
         break;
       case CRK_WEIGHTS_PCA:
         text = g_strdup (_ ("Weights from a principal component analysis of each node's parts."));
@@ -267,15 +273,17 @@ aggregation_bullet (CrkMethod *m)
           g_autofree char *e = g_markup_printf_escaped ("%s", node_aggregations[i]);
 
           crk_report_sentence_gap (s);
-          g_string_append_printf (s, _ ("For %s: %s."), e,
-                                  aggregation_text (crk_method_get_node_aggregation (m, node_aggregations[i])));
+          g_string_append_printf (
+            s, _ ("For %s: %s."), e,
+            aggregation_text (crk_method_get_node_aggregation (m, node_aggregations[i])));
         }
       text = g_string_free (s, FALSE);
     }
   if (crk_method_get_availability (m) > 0)
     {
-      char *more = g_strdup_printf (_ (" A city needs at least %.0f%% of a node's parts to get a score there."),
-                                    100 * crk_method_get_availability (m));
+      char *more = g_strdup_printf (
+        _ (" A city needs at least %.0f%% of a node's parts to get a score there."),
+        100 * crk_method_get_availability (m));
       char *all = g_strconcat (text, more, NULL);
 
       g_free (text);
@@ -289,7 +297,8 @@ aggregation_bullet (CrkMethod *m)
 static char *
 ranks_bullet (CrkMethod *m)
 {
-  GString *s = g_string_new (_ ("Cities are ranked by their index score, ties sharing the better rank (1, 2, 2, 4)."));
+  GString *s = g_string_new (
+    _ ("Cities are ranked by their index score, ties sharing the better rank (1, 2, 2, 4)."));
   guint n_tiers = crk_method_get_n_tiers (m);
   CrkTierRule rule = crk_method_get_tier_rule (m);
 
@@ -299,41 +308,56 @@ ranks_bullet (CrkMethod *m)
       switch (rule)
         {
           case CRK_TIER_RULE_RANK_BANDS:
-            g_string_append_printf (s, ngettext ("They are grouped in %u tier by rank:", "They are grouped in %u tiers by rank:", n_tiers), n_tiers);
+            g_string_append_printf (s,
+                                    ngettext ("They are grouped in %u tier by rank:",
+                                              "They are grouped in %u tiers by rank:", n_tiers),
+                                    n_tiers);
             for (guint i = 0, from = 1; i < n_tiers; i++)
               {
                 const CrkTier *tier = crk_method_get_tier (m, i);
-                g_autofree char *name = crk_report_escape (crk_locale_pick (tier->name, tier->name_zh));
+                g_autofree char *name =
+                  crk_report_escape (crk_locale_pick (tier->name, tier->name_zh));
 
                 if (tier->bound > 0)
                   g_string_append_printf (s, " %s %u–%u%s", name, from, (guint) tier->bound,
                                           i + 1 < n_tiers ? _ (",") : _ ("."));
                 else
-                  g_string_append_printf (s, " %s %u+%s", name, from, i + 1 < n_tiers ? _ (",") : _ ("."));
+                  g_string_append_printf (s, " %s %u+%s", name, from,
+                                          i + 1 < n_tiers ? _ (",") : _ ("."));
                 from = (guint) tier->bound + 1;
               }
             break;
           case CRK_TIER_RULE_SCORE_THRESHOLDS:
-            g_string_append_printf (s, ngettext ("They are grouped in %u tier by score:", "They are grouped in %u tiers by score:", n_tiers), n_tiers);
+            g_string_append_printf (s,
+                                    ngettext ("They are grouped in %u tier by score:",
+                                              "They are grouped in %u tiers by score:", n_tiers),
+                                    n_tiers);
             for (guint i = 0; i < n_tiers; i++)
               {
                 const CrkTier *tier = crk_method_get_tier (m, i);
-                g_autofree char *name = crk_report_escape (crk_locale_pick (tier->name, tier->name_zh));
+                g_autofree char *name =
+                  crk_report_escape (crk_locale_pick (tier->name, tier->name_zh));
 
-                g_string_append_printf (s, " %s ≥ %g%s", name, tier->bound, i + 1 < n_tiers ? _ (",") : _ ("."));
+                g_string_append_printf (s, " %s ≥ %g%s", name, tier->bound,
+                                        i + 1 < n_tiers ? _ (",") : _ ("."));
               }
             break;
           case CRK_TIER_RULE_QUANTILES:
           case CRK_TIER_RULE_NONE:
           default:
-            g_string_append_printf (s, ngettext ("They are grouped in %u tier of equal size.", "They are grouped in %u tiers of equal size.", n_tiers), n_tiers);
+            g_string_append_printf (s,
+                                    ngettext ("They are grouped in %u tier of equal size.",
+                                              "They are grouped in %u tiers of equal size.",
+                                              n_tiers),
+                                    n_tiers);
             break;
         }
     }
   if (crk_method_get_base_year (m) != 0)
     {
       crk_report_sentence_gap (s);
-      g_string_append_printf (s, _ ("Changes in rank and score are against %d."), crk_method_get_base_year (m));
+      g_string_append_printf (s, _ ("Changes in rank and score are against %d."),
+                              crk_method_get_base_year (m));
     }
   return g_string_free (s, FALSE);
 }
@@ -349,7 +373,8 @@ build_computation (CrkReport *self)
 
   /* Denomination */
   if (crk_method_get_denomination (m) == CRK_DENOMINATION_DATASET)
-    text = g_strdup (_ ("Indicators with a denominator (population, GDP, area…) are divided by it first."));
+    text = g_strdup (
+      _ ("Indicators with a denominator (population, GDP, area…) are divided by it first."));
   else
     text = g_strdup (_ ("Indicators are used as published, without dividing by a denominator."));
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Denomination."), text));
@@ -358,22 +383,27 @@ build_computation (CrkReport *self)
   switch (crk_method_get_imputation (m))
     {
       case CRK_IMPUTATION_MEAN:
-        text = g_strdup (_ ("A missing value takes the mean of the indicator over the cities that have one."));
+        text = g_strdup (
+          _ ("A missing value takes the mean of the indicator over the cities that have one."));
         break;
       case CRK_IMPUTATION_MEDIAN:
-        text = g_strdup (_ ("A missing value takes the median of the indicator over the cities that have one."));
+        text = g_strdup (
+          _ ("A missing value takes the median of the indicator over the cities that have one."));
         break;
       case CRK_IMPUTATION_GROUP_MEAN:
-        text = g_markup_printf_escaped (_ ("A missing value takes the mean of the indicator over the cities of the same %s."),
-                                        crk_method_get_impute_group (m));
+        text = g_markup_printf_escaped (
+          _ ("A missing value takes the mean of the indicator over the cities of the same %s."),
+          crk_method_get_impute_group (m));
         break;
       case CRK_IMPUTATION_GROUP_MEDIAN:
-        text = g_markup_printf_escaped (_ ("A missing value takes the median of the indicator over the cities of the same %s."),
-                                        crk_method_get_impute_group (m));
+        text = g_markup_printf_escaped (
+          _ ("A missing value takes the median of the indicator over the cities of the same %s."),
+          crk_method_get_impute_group (m));
         break;
       case CRK_IMPUTATION_NONE:
       default:
-        text = g_strdup (_ ("Missing values are not imputed: a score is the weighted mean of the parts a city has, their weights renormalised."));
+        text = g_strdup (_ ("Missing values are not imputed: a score is the weighted mean of the "
+                            "parts a city has, their weights renormalised."));
         break;
     }
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Missing values."), text));
@@ -385,8 +415,10 @@ build_computation (CrkReport *self)
       guint max_points = 0;
 
       crk_method_get_treatment_params (m, &skew, &kurt, &max_points);
-      text = g_strdup_printf (_ ("An indicator whose absolute skewness is at least %g and whose kurtosis is at least %g is winsorised, "
-                                 "one point at a time and at most %u points; if that is not enough, it is log-transformed instead."),
+      text = g_strdup_printf (_ ("An indicator whose absolute skewness is at least %g and whose "
+                                 "kurtosis is at least %g is winsorised, "
+                                 "one point at a time and at most %u points; if that is not "
+                                 "enough, it is log-transformed instead."),
                               skew, kurt, max_points);
     }
   else
@@ -421,20 +453,33 @@ build_adjustments (CrkReport *self)
     }
   s = g_string_new (NULL);
   if (counts[CRK_ADJUSTMENT_DENOMINATED] > 0)
-    g_string_append_printf (s, ngettext ("%u value was divided by a denominator. ", "%u values were divided by a denominator. ", counts[CRK_ADJUSTMENT_DENOMINATED]),
+    g_string_append_printf (s,
+                            ngettext ("%u value was divided by a denominator. ",
+                                      "%u values were divided by a denominator. ",
+                                      counts[CRK_ADJUSTMENT_DENOMINATED]),
                             counts[CRK_ADJUSTMENT_DENOMINATED]);
   if (counts[CRK_ADJUSTMENT_IMPUTED] > 0)
-    g_string_append_printf (s, ngettext ("%u missing value was imputed. ", "%u missing values were imputed. ", counts[CRK_ADJUSTMENT_IMPUTED]),
+    g_string_append_printf (s,
+                            ngettext ("%u missing value was imputed. ",
+                                      "%u missing values were imputed. ",
+                                      counts[CRK_ADJUSTMENT_IMPUTED]),
                             counts[CRK_ADJUSTMENT_IMPUTED]);
   if (counts[CRK_ADJUSTMENT_WINSORISED] > 0)
-    g_string_append_printf (s, ngettext ("%u outlying value was winsorised. ", "%u outlying values were winsorised. ", counts[CRK_ADJUSTMENT_WINSORISED]),
+    g_string_append_printf (s,
+                            ngettext ("%u outlying value was winsorised. ",
+                                      "%u outlying values were winsorised. ",
+                                      counts[CRK_ADJUSTMENT_WINSORISED]),
                             counts[CRK_ADJUSTMENT_WINSORISED]);
   if (counts[CRK_ADJUSTMENT_LOG_TRANSFORMED] > 0)
-    g_string_append_printf (s, ngettext ("%u log transform was applied. ", "%u log transforms were applied. ", counts[CRK_ADJUSTMENT_LOG_TRANSFORMED]),
+    g_string_append_printf (s,
+                            ngettext ("%u log transform was applied. ",
+                                      "%u log transforms were applied. ",
+                                      counts[CRK_ADJUSTMENT_LOG_TRANSFORMED]),
                             counts[CRK_ADJUSTMENT_LOG_TRANSFORMED]);
   g_strchomp (s->str);
   s->len = strlen (s->str);
-  crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Adjustments."), g_string_free (s, FALSE)));
+  crk_report_add_block (self, CRK_BLOCK_BULLET,
+                        item (_ ("Adjustments."), g_string_free (s, FALSE)));
 }
 
 void
@@ -477,12 +522,13 @@ crk_report_build_method (CrkReport *self)
   /* Finish the sentence in a second, plural-correct part. */
   {
     CrkBlock *b = &g_array_index (self->blocks, CrkBlock, self->blocks->len - 1);
-    char *more = g_strdup_printf (ngettext (" in %u dimension. Each indicator is normalised, weighted and aggregated "
-                                            "into dimension scores and the index score as set out below.",
-                                            " in %u dimensions. Each indicator is normalised, weighted and aggregated "
-                                            "into dimension scores and the index score as set out below.",
-                                            n_dims),
-                                  n_dims);
+    char *more = g_strdup_printf (
+      ngettext (" in %u dimension. Each indicator is normalised, weighted and aggregated "
+                "into dimension scores and the index score as set out below.",
+                " in %u dimensions. Each indicator is normalised, weighted and aggregated "
+                "into dimension scores and the index score as set out below.",
+                n_dims),
+      n_dims);
     char *all = g_strconcat (b->markup, more, NULL);
 
     g_free (b->markup);
@@ -510,7 +556,8 @@ crk_report_build_method (CrkReport *self)
 
   crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Warnings")));
   if (warnings == NULL || warnings->len == 0)
-    crk_report_add_block (self, CRK_BLOCK_PARAGRAPH, g_strdup (_ ("The computation raised no warnings.")));
+    crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
+                          g_strdup (_ ("The computation raised no warnings.")));
   else
     for (guint i = 0; i < warnings->len; i++)
       {
@@ -520,9 +567,10 @@ crk_report_build_method (CrkReport *self)
       }
 
   crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Comparing years")));
-  crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
-                        g_strdup (_ ("Ranks of different years are not strictly comparable: the cities covered, the "
-                                     "indicators, their sources and the normalisation change from year to year, and a "
-                                     "rank is relative to the other cities of the same year. Changes in rank show "
-                                     "movement within each year's field, not absolute progress.")));
+  crk_report_add_block (
+    self, CRK_BLOCK_PARAGRAPH,
+    g_strdup (_ ("Ranks of different years are not strictly comparable: the cities covered, the "
+                 "indicators, their sources and the normalisation change from year to year, and a "
+                 "rank is relative to the other cities of the same year. Changes in rank show "
+                 "movement within each year's field, not absolute progress.")));
 }

@@ -24,7 +24,10 @@ struct _CrkReportOptions
   GDateTime *date;
 };
 
-G_DEFINE_BOXED_TYPE (CrkReportOptions, crk_report_options, crk_report_options_copy, crk_report_options_free)
+G_DEFINE_BOXED_TYPE (CrkReportOptions,
+                     crk_report_options,
+                     crk_report_options_copy,
+                     crk_report_options_free)
 
 /**
  * crk_report_options_new:
@@ -94,8 +97,7 @@ crk_report_options_get_sections (const CrkReportOptions *self)
  * @sections: the sections to include (other bits are ignored)
  */
 void
-crk_report_options_set_sections (CrkReportOptions *self,
-                                 CrkReportSections sections)
+crk_report_options_set_sections (CrkReportOptions *self, CrkReportSections sections)
 {
   g_return_if_fail (self != NULL);
   self->sections = sections & CRK_REPORT_SECTIONS_ALL;
@@ -109,8 +111,7 @@ crk_report_options_get_paper (const CrkReportOptions *self)
 }
 
 void
-crk_report_options_set_paper (CrkReportOptions *self,
-                              CrkReportPaper paper)
+crk_report_options_set_paper (CrkReportOptions *self, CrkReportPaper paper)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (paper == CRK_REPORT_PAPER_A4 || paper == CRK_REPORT_PAPER_LETTER);
@@ -158,8 +159,7 @@ crk_report_options_set_profiles_all (CrkReportOptions *self)
  * @n: how many of the first cities get a profile (at least 1)
  */
 void
-crk_report_options_set_profiles_top (CrkReportOptions *self,
-                                     guint n)
+crk_report_options_set_profiles_top (CrkReportOptions *self, guint n)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (n > 0);
@@ -173,8 +173,7 @@ crk_report_options_set_profiles_top (CrkReportOptions *self,
  * @codes: (array zero-terminated=1): city codes
  */
 void
-crk_report_options_set_profiles_list (CrkReportOptions *self,
-                                      const char *const *codes)
+crk_report_options_set_profiles_list (CrkReportOptions *self, const char *const *codes)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (codes != NULL);
@@ -192,9 +191,7 @@ crk_report_options_set_profiles_list (CrkReportOptions *self,
  * Returns: %TRUE when @spec was understood and applied
  */
 gboolean
-crk_report_options_parse_profiles (CrkReportOptions *self,
-                                   const char *spec,
-                                   GError **error)
+crk_report_options_parse_profiles (CrkReportOptions *self, const char *spec, GError **error)
 {
   g_auto (GStrv) parts = NULL;
   g_autoptr (GPtrArray) codes = NULL;
@@ -252,8 +249,7 @@ crk_report_options_get_benchmark (const CrkReportOptions *self)
 }
 
 void
-crk_report_options_set_benchmark (CrkReportOptions *self,
-                                  CrkReportBenchmark benchmark)
+crk_report_options_set_benchmark (CrkReportOptions *self, CrkReportBenchmark benchmark)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (benchmark <= CRK_REPORT_BENCHMARK_BASE_YEAR);
@@ -268,8 +264,7 @@ crk_report_options_get_summary_top (const CrkReportOptions *self)
 }
 
 void
-crk_report_options_set_summary_top (CrkReportOptions *self,
-                                    guint n)
+crk_report_options_set_summary_top (CrkReportOptions *self, guint n)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (n > 0);
@@ -295,8 +290,7 @@ crk_report_options_get_date (const CrkReportOptions *self)
  * @date: (nullable): the report's date, or %NULL for the time of writing
  */
 void
-crk_report_options_set_date (CrkReportOptions *self,
-                             GDateTime *date)
+crk_report_options_set_date (CrkReportOptions *self, GDateTime *date)
 {
   g_return_if_fail (self != NULL);
   if (date != NULL)
@@ -319,8 +313,7 @@ crk_report_paper_to_string (CrkReportPaper paper)
  * Returns: %FALSE for another name
  */
 gboolean
-crk_report_paper_from_string (const char *s,
-                              CrkReportPaper *paper)
+crk_report_paper_from_string (const char *s, CrkReportPaper *paper)
 {
   g_return_val_if_fail (paper != NULL, FALSE);
 
@@ -342,9 +335,7 @@ crk_report_paper_from_string (const char *s,
  * @height: (out): portrait height in points
  */
 void
-crk_report_paper_get_size (CrkReportPaper paper,
-                           double *width,
-                           double *height)
+crk_report_paper_get_size (CrkReportPaper paper, double *width, double *height)
 {
   if (paper == CRK_REPORT_PAPER_LETTER)
     {

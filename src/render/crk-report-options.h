@@ -57,49 +57,38 @@ CrkReportOptions *crk_report_options_copy (const CrkReportOptions *self);
 void crk_report_options_free (CrkReportOptions *self);
 
 CrkReportSections crk_report_options_get_sections (const CrkReportOptions *self);
-void crk_report_options_set_sections (CrkReportOptions *self,
-                                      CrkReportSections sections);
+void crk_report_options_set_sections (CrkReportOptions *self, CrkReportSections sections);
 CrkReportPaper crk_report_options_get_paper (const CrkReportOptions *self);
-void crk_report_options_set_paper (CrkReportOptions *self,
-                                   CrkReportPaper paper);
+void crk_report_options_set_paper (CrkReportOptions *self, CrkReportPaper paper);
 CrkReportProfiles crk_report_options_get_profiles (const CrkReportOptions *self);
 /* The N of CRK_REPORT_PROFILES_TOP. */
 guint crk_report_options_get_profiles_top (const CrkReportOptions *self);
 /* The city codes of CRK_REPORT_PROFILES_LIST (borrowed, NULL-terminated, never NULL). */
 const char *const *crk_report_options_get_profile_codes (const CrkReportOptions *self);
 void crk_report_options_set_profiles_all (CrkReportOptions *self);
-void crk_report_options_set_profiles_top (CrkReportOptions *self,
-                                          guint n);
-void crk_report_options_set_profiles_list (CrkReportOptions *self,
-                                           const char *const *codes);
+void crk_report_options_set_profiles_top (CrkReportOptions *self, guint n);
+void crk_report_options_set_profiles_list (CrkReportOptions *self, const char *const *codes);
 /* Parses "all", "top:N" or "CODE,CODE,..." (the CLI's --profiles); FALSE and no change
  * with @error set when malformed. Codes are checked against a dataset by the report. */
-gboolean crk_report_options_parse_profiles (CrkReportOptions *self,
-                                            const char *spec,
-                                            GError **error);
+gboolean
+crk_report_options_parse_profiles (CrkReportOptions *self, const char *spec, GError **error);
 CrkReportBenchmark crk_report_options_get_benchmark (const CrkReportOptions *self);
-void crk_report_options_set_benchmark (CrkReportOptions *self,
-                                       CrkReportBenchmark benchmark);
+void crk_report_options_set_benchmark (CrkReportOptions *self, CrkReportBenchmark benchmark);
 /* N of "the cities entering and leaving the top N" in the summary (default 100; when
  * fewer cities are ranked, the summary uses the top 10). */
 guint crk_report_options_get_summary_top (const CrkReportOptions *self);
-void crk_report_options_set_summary_top (CrkReportOptions *self,
-                                         guint n);
+void crk_report_options_set_summary_top (CrkReportOptions *self, guint n);
 /* The date printed on the title page and in the footer, and written as the PDF's
  * creation date (a reference is taken). NULL (the default) means now, or
  * SOURCE_DATE_EPOCH when that is set (reproducible output). */
 GDateTime *crk_report_options_get_date (const CrkReportOptions *self);
-void crk_report_options_set_date (CrkReportOptions *self,
-                                  GDateTime *date);
+void crk_report_options_set_date (CrkReportOptions *self, GDateTime *date);
 
 /* "a4" / "letter" and back (any case; "us-letter" too). */
 const char *crk_report_paper_to_string (CrkReportPaper paper);
-gboolean crk_report_paper_from_string (const char *s,
-                                       CrkReportPaper *paper);
+gboolean crk_report_paper_from_string (const char *s, CrkReportPaper *paper);
 /* Paper size in points, portrait. */
-void crk_report_paper_get_size (CrkReportPaper paper,
-                                double *width,
-                                double *height);
+void crk_report_paper_get_size (CrkReportPaper paper, double *width, double *height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkReportOptions, crk_report_options_free)
 

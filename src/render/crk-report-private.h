@@ -168,29 +168,20 @@ int crk_report_build_table (CrkReport *self);
 /* The alphabetical index of the profiled cities; @numbers: the printed page number of
  * each profile, in the order of self->profiles. */
 #define CRK_REPORT_MIN_INDEXED 12
-void crk_report_build_index (CrkReport *self,
-                             const guint *numbers);
+void crk_report_build_index (CrkReport *self, const guint *numbers);
 /* The generated paragraph of a profile page. */
-char *crk_report_dup_city_text (CrkReport *self,
-                                guint city);
+char *crk_report_dup_city_text (CrkReport *self, guint city);
 
 /* Adds blocks (crk-report-content.c); markup is taken. */
-guint crk_report_add_block (CrkReport *self,
-                            CrkBlockKind kind,
-                            char *markup);
+guint crk_report_add_block (CrkReport *self, CrkBlockKind kind, char *markup);
 int crk_report_add_table (CrkReport *self,
                           guint n_columns,
                           const guint *column_flags,
                           double font_size);
 /* @cells: n_columns markups, taken. */
-guint crk_report_add_row (CrkReport *self,
-                          int table,
-                          char **cells,
-                          guint flags);
+guint crk_report_add_row (CrkReport *self, int table, char **cells, guint flags);
 /* A heading inside @table (a tier, risers or fallers); markup is taken. */
-guint crk_report_add_group (CrkReport *self,
-                            int table,
-                            char *markup);
+guint crk_report_add_group (CrkReport *self, int table, char *markup);
 /* A NULL-terminated array for @n cells, all NULL. */
 char **crk_report_cells_new (guint n);
 
@@ -200,20 +191,15 @@ void crk_report_sentence_gap (GString *s);
 /* Escaped markup of @s; "" for NULL. */
 char *crk_report_escape (const char *s);
 /* The city's province, its name in the report's language, escaped. */
-char *crk_report_province_markup (CrkDataset *dataset,
-                                  CrkCity *city);
+char *crk_report_province_markup (CrkDataset *dataset, CrkCity *city);
 /* crk_report_city_markup() of the city at index @city. */
-char *crk_report_city_name_markup (CrkReport *self,
-                                   guint city);
+char *crk_report_city_name_markup (CrkReport *self, guint city);
 /* The city's display name, or its code; not escaped. */
-const char *crk_report_city_display_name (CrkReport *self,
-                                          guint city);
+const char *crk_report_city_display_name (CrkReport *self, guint city);
 /* The name of the city's tier, or NULL. */
-const char *crk_report_tier_name (CrkReport *self,
-                                  guint city);
+const char *crk_report_tier_name (CrkReport *self, guint city);
 /* The median of @n values, NAN when none; sorts @values. */
-double crk_report_median_of (double *values,
-                             guint n);
+double crk_report_median_of (double *values, guint n);
 
 /* crk-report-draw.c */
 cairo_t *crk_report_measure_context (void);
@@ -233,35 +219,23 @@ double crk_report_table_row (cairo_t *cr,
                              double x,
                              double y,
                              gboolean draw);
-double crk_report_measure_block (CrkReport *self,
-                                 cairo_t *cr,
-                                 const CrkBlock *block,
-                                 double width);
+double crk_report_measure_block (CrkReport *self, cairo_t *cr, const CrkBlock *block, double width);
 void crk_report_draw_block (CrkReport *self,
                             cairo_t *cr,
                             const CrkBlock *block,
                             double x,
                             double y,
                             double width);
-void crk_report_draw_title_page (CrkReport *self,
-                                 cairo_t *cr,
-                                 double width,
-                                 double height);
-void crk_report_draw_contents_page (CrkReport *self,
-                                    cairo_t *cr,
-                                    double width,
-                                    double height);
+void crk_report_draw_title_page (CrkReport *self, cairo_t *cr, double width, double height);
+void crk_report_draw_contents_page (CrkReport *self, cairo_t *cr, double width, double height);
 void crk_report_draw_tiers_page (CrkReport *self,
                                  cairo_t *cr,
                                  double x,
                                  double y,
                                  double width,
                                  double height);
-void crk_report_fit_profiles (CrkReport *self,
-                              cairo_t *cr,
-                              guint city,
-                              double width,
-                              double height);
+void
+crk_report_fit_profiles (CrkReport *self, cairo_t *cr, guint city, double width, double height);
 void crk_report_draw_profile_page (CrkReport *self,
                                    cairo_t *cr,
                                    guint city,
@@ -278,16 +252,11 @@ void crk_report_draw_furniture (CrkReport *self,
 /* Helpers shared by the files. */
 /* Draws @layout with its origin at (@x, @y), so that a layout's own width and alignment
  * place its lines (crk_text_draw() puts the ink's logical box there instead). */
-void crk_report_show_layout (cairo_t *cr,
-                             PangoLayout *layout,
-                             double x,
-                             double y,
-                             const CrkRGBA *rgba);
+void
+crk_report_show_layout (cairo_t *cr, PangoLayout *layout, double x, double y, const CrkRGBA *rgba);
 const CrkStyle *crk_report_get_style (void);
 char *crk_report_city_markup (CrkCity *city);
-char *crk_report_format_change (CrkReport *self,
-                                guint city,
-                                gboolean markup);
+char *crk_report_format_change (CrkReport *self, guint city, gboolean markup);
 char *crk_report_format_score (double score);
 /* "1st", "2nd"... in English; "第 1 名" in Chinese. */
 char *crk_report_format_ordinal (guint rank);

@@ -34,11 +34,7 @@ typedef struct
 } Row;
 
 static PangoLayout *
-text_layout (cairo_t *cr,
-             const char *markup,
-             double size,
-             PangoWeight weight,
-             double width)
+text_layout (cairo_t *cr, const char *markup, double size, PangoWeight weight, double width)
 {
   PangoLayout *layout = crk_text_layout_new (cr, NULL, size, weight);
 
@@ -78,8 +74,7 @@ format_value (double value)
 }
 
 static gboolean
-collect_leaf (CrkFrameworkNode *node,
-              gpointer user_data)
+collect_leaf (CrkFrameworkNode *node, gpointer user_data)
 {
   if (crk_framework_node_is_leaf (node))
     g_ptr_array_add (user_data, node);
@@ -87,8 +82,7 @@ collect_leaf (CrkFrameworkNode *node,
 }
 
 static GPtrArray *
-profile_rows (CrkReport *self,
-              guint city)
+profile_rows (CrkReport *self, guint city)
 {
   CrkResults *r = self->results;
   CrkDataset *dataset = crk_results_get_dataset (r);
@@ -119,7 +113,8 @@ profile_rows (CrkReport *self,
       row->cells[0] = g_markup_escape_text (crk_framework_node_get_display_name (dim), -1);
       row->cells[1] = g_strdup ("");
       row->cells[2] = g_strdup ("");
-      row->cells[3] = crk_report_format_score (dim_index >= 0 ? crk_results_get_score (r, (guint) dim_index, city) : NAN);
+      row->cells[3] = crk_report_format_score (
+        dim_index >= 0 ? crk_results_get_score (r, (guint) dim_index, city) : NAN);
       row->cells[4] = dim_rank > 0 ? g_strdup_printf ("%u", dim_rank) : g_strdup ("–");
       row->flags = CRK_ROW_STRONG | CRK_ROW_RULE;
       g_ptr_array_add (rows, row);
@@ -137,22 +132,26 @@ profile_rows (CrkReport *self,
           g_autofree char *value = NULL;
 
           if (indicator != NULL && year_index >= 0)
-            raw = crk_dataset_get_value (dataset, city, crk_indicator_get_index (indicator), (guint) year_index);
+            raw = crk_dataset_get_value (dataset, city, crk_indicator_get_index (indicator),
+                                         (guint) year_index);
           value = format_value (raw);
 
           row = g_new0 (Row, 1);
           row->cells = g_new0 (char *, 6);
           row->cells[0] = g_markup_escape_text (crk_framework_node_get_display_name (leaf), -1);
           if (!isnan (raw) && indicator != NULL &&
-              crk_dataset_get_value_status (dataset, city, crk_indicator_get_index (indicator), (guint) year_index) != CRK_VALUE_STATUS_OBSERVED)
+              crk_dataset_get_value_status (dataset, city, crk_indicator_get_index (indicator),
+                                            (guint) year_index) != CRK_VALUE_STATUS_OBSERVED)
             row->cells[1] = g_strdup_printf ("<i>%s*</i>", value);
           else
             row->cells[1] = g_strdup (value);
-          row->cells[2] = g_markup_escape_text (indicator != NULL && crk_indicator_get_display_unit (indicator) != NULL
-                                                  ? crk_indicator_get_display_unit (indicator)
-                                                  : "",
-                                                -1);
-          row->cells[3] = crk_report_format_score (node >= 0 ? crk_results_get_score (r, (guint) node, city) : NAN);
+          row->cells[2] = g_markup_escape_text (
+            indicator != NULL && crk_indicator_get_display_unit (indicator) != NULL
+              ? crk_indicator_get_display_unit (indicator)
+              : "",
+            -1);
+          row->cells[3] = crk_report_format_score (
+            node >= 0 ? crk_results_get_score (r, (guint) node, city) : NAN);
           row->cells[4] = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
           row->flags = CRK_ROW_INDENT (1);
           g_ptr_array_add (rows, row);
@@ -175,20 +174,14 @@ rows_free (GPtrArray *rows)
 }
 
 static void
-set_columns (CrkReportTable *table,
-             double width,
-             double font_size)
+set_columns (CrkReportTable *table, double width, double font_size)
 {
   /* Half-page tables (split) give the names less room and the numbers more. */
   static const double full[5] = {0.50, 0.14, 0.16, 0.10, 0.10};
   static const double half[5] = {0.42, 0.16, 0.18, 0.14, 0.10};
   const double *share = width < 300 ? half : full;
   static const guint flags[5] = {
-    CRK_COLUMN_WRAP,
-    CRK_COLUMN_NUMBER,
-    CRK_COLUMN_WRAP,
-    CRK_COLUMN_NUMBER,
-    CRK_COLUMN_NUMBER,
+    CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER, CRK_COLUMN_NUMBER,
   };
 
   memset (table, 0, sizeof *table);
@@ -230,8 +223,7 @@ draw_rows (cairo_t *cr,
 }
 
 static char *
-names_list (CrkReport *self,
-            GArray *nodes)
+names_list (CrkReport *self, GArray *nodes)
 {
   GString *s = g_string_new (NULL);
 
@@ -279,11 +271,7 @@ draw_key_figure (cairo_t *cr,
  * readable size the table splits into two side by side. Every profile has the same rows
  * (the framework's), so the report does this once and every page uses the result. */
 void
-crk_report_fit_profiles (CrkReport *self,
-                         cairo_t *cr,
-                         guint city,
-                         double width,
-                         double height)
+crk_report_fit_profiles (CrkReport *self, cairo_t *cr, guint city, double width, double height)
 {
   GPtrArray *rows = profile_rows (self, city);
   double avail = height - TOP_HEIGHT - MIN_BAND_SHARE * height - TABLE_HEADING;
@@ -324,16 +312,15 @@ crk_report_fit_profiles (CrkReport *self,
 
 /* The lowest and highest dimension score of any city (NAN when none). */
 static void
-dimension_range (CrkResults *r,
-                 double *min,
-                 double *max)
+dimension_range (CrkResults *r, double *min, double *max)
 {
   CrkFrameworkNode *root = crk_results_get_node (r, 0);
 
   *min = *max = NAN;
   for (guint i = 0; i < crk_framework_node_get_n_children (root); i++)
     {
-      int node = crk_results_lookup_node (r, crk_framework_node_get_code (crk_framework_node_get_child (root, i)));
+      int node = crk_results_lookup_node (
+        r, crk_framework_node_get_code (crk_framework_node_get_child (root, i)));
       const double *scores = node >= 0 ? crk_results_peek_scores (r, (guint) node) : NULL;
 
       for (guint c = 0; scores != NULL && c < crk_results_get_n_cities (r); c++)
@@ -360,14 +347,17 @@ draw_profile_title (CrkReport *self,
   CrkCity *c = crk_dataset_get_city (dataset, city);
   guint rank = crk_results_get_rank (self->results, city);
   g_autofree char *rank_text = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
-  g_autoptr (PangoLayout) badge = text_layout (cr, NULL, rank >= 100 ? 16 : 20, PANGO_WEIGHT_BOLD, -1);
+  g_autoptr (PangoLayout) badge =
+    text_layout (cr, NULL, rank >= 100 ? 16 : 20, PANGO_WEIGHT_BOLD, -1);
   g_autofree char *name = crk_report_city_markup (c);
   g_autofree char *name_markup = g_strdup_printf ("<span size=\"x-large\">%s</span>", name);
   g_autoptr (PangoLayout) title = text_layout (cr, name_markup, 13, PANGO_WEIGHT_BOLD, width - 70);
   g_autofree char *where = NULL;
   g_autoptr (PangoLayout) place = NULL;
-  const char *province = crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (c));
-  const char *region = crk_dataset_get_group_display_name (dataset, "region", crk_city_get_region (c));
+  const char *province =
+    crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (c));
+  const char *region =
+    crk_dataset_get_group_display_name (dataset, "region", crk_city_get_region (c));
   double bw, bh, th;
 
   cairo_save (cr);
@@ -386,8 +376,9 @@ draw_profile_title (CrkReport *self,
   if (province != NULL && *province != '\0' && region != NULL && *region != '\0')
     where = g_strdup_printf ("%s · %s", province, region);
   else
-    where = g_strdup (province != NULL && *province != '\0' ? province : region != NULL ? region
-                                                                                        : "");
+    where = g_strdup (province != NULL && *province != '\0' ? province
+                        : region != NULL                    ? region
+                                                            : "");
   place = text_layout (cr, NULL, 9.5, PANGO_WEIGHT_NORMAL, width - 66);
   pango_layout_set_text (place, where, -1);
   crk_report_show_layout (cr, place, x + 62, y + th, &style->secondary);
@@ -426,9 +417,10 @@ draw_profile_figures (CrkReport *self,
   cairo_fill (cr);
   cairo_restore (cr);
 
-  rank_value = rank > 0 ? g_strdup_printf (_ ("%u <span size=\"small\" weight=\"normal\">of %u</span>"),
-                                           rank, crk_results_get_n_ranked (r))
-                        : g_strdup (_ ("not ranked"));
+  rank_value = rank > 0
+    ? g_strdup_printf (_ ("%u <span size=\"small\" weight=\"normal\">of %u</span>"), rank,
+                       crk_results_get_n_ranked (r))
+    : g_strdup (_ ("not ranked"));
   if (crk_results_has_base_year (r))
     change_label = g_strdup_printf (_ ("Change since %d"), crk_results_get_base_year (r));
   else
@@ -438,7 +430,8 @@ draw_profile_figures (CrkReport *self,
       g_free (change);
       change = g_strdup ("–");
     }
-  tier_value = g_markup_escape_text (tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : "–", -1);
+  tier_value =
+    g_markup_escape_text (tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : "–", -1);
   ref_label = g_strdup_printf (_ ("Published rank %d"), crk_results_get_year (r));
   ref_value = ref > 0 ? g_strdup_printf ("%u", ref) : g_strdup ("–");
 
@@ -452,9 +445,7 @@ draw_profile_figures (CrkReport *self,
 /* The profile's radar: the city against the report's benchmark, on the scale shared by
  * every profile. */
 static void
-set_profile_radar (CrkReport *self,
-                   CrkChartOptions *radar,
-                   guint city)
+set_profile_radar (CrkReport *self, CrkChartOptions *radar, guint city)
 {
   CrkResults *r = self->results;
   int tier = crk_results_get_tier (r, city);
@@ -548,7 +539,8 @@ draw_profile_band (CrkReport *self,
       double hx = tx + k * (tw / 2 + 6), hh;
 
       {
-        PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT, 9 * PANGO_SCALE);
+        PangoTabArray *tabs =
+          pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT, 9 * PANGO_SCALE);
 
         /* A hanging indent after the bullet. */
         pango_layout_set_tabs (items, tabs);
@@ -566,11 +558,7 @@ draw_profile_band (CrkReport *self,
 
 /* The indicator table's heading and its note on what the columns hold. */
 static void
-draw_table_heading (CrkReport *self,
-                    cairo_t *cr,
-                    double x,
-                    double table_top,
-                    double width)
+draw_table_heading (CrkReport *self, cairo_t *cr, double x, double table_top, double width)
 {
   const CrkStyle *style = crk_report_get_style ();
   g_autoptr (PangoLayout) heading = text_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width);
@@ -583,9 +571,10 @@ draw_table_heading (CrkReport *self,
   {
     int root = 0;
     g_autofree char *scale = crk_chart_dup_scale_name (self->results, &root, 1);
-    g_autofree char *text = g_strdup_printf (_ ("Value: as published (* estimated or imputed). Score: %s. "
-                                                "Rank: among the cities with a value."),
-                                             scale != NULL ? scale : "–");
+    g_autofree char *text =
+      g_strdup_printf (_ ("Value: as published (* estimated or imputed). Score: %s. "
+                          "Rank: among the cities with a value."),
+                       scale != NULL ? scale : "–");
     double size = 6.8, w;
 
     /* A longer scale (mixed, z-scores) takes smaller text before anything is cut. */

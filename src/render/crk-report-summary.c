@@ -50,10 +50,10 @@ build_overview (CrkReport *self)
       sum += scores[i];
     }
 
-  g_string_append_printf (text,
-                          ngettext ("<i>%s</i> ranks %u city for %d.",
-                                    "<i>%s</i> ranks %u cities for %d.", n_ranked),
-                          title, n_ranked, crk_results_get_year (r));
+  g_string_append_printf (
+    text,
+    ngettext ("<i>%s</i> ranks %u city for %d.", "<i>%s</i> ranks %u cities for %d.", n_ranked),
+    title, n_ranked, crk_results_get_year (r));
   if (n_ranked >= 3)
     {
       g_autofree char *a = crk_report_escape (crk_report_city_display_name (self, order[0]));
@@ -65,8 +65,8 @@ build_overview (CrkReport *self)
 
       g_string_append_c (text, ' ');
       g_string_append_printf (text,
-                              _ ("%s leads with a score of %s, ahead of %s (%s) and %s (%s)."),
-                              a, sa, b, sb, c, sc);
+                              _ ("%s leads with a score of %s, ahead of %s (%s) and %s (%s)."), a,
+                              sa, b, sb, c, sc);
     }
   if (n_ranked > 0)
     {
@@ -78,9 +78,9 @@ build_overview (CrkReport *self)
 
       smedian = crk_report_format_score (crk_report_median_of (scores, n_ranked));
       g_string_append_c (text, ' ');
-      g_string_append_printf (text,
-                              _ ("The mean score is %s and the median %s; scores range from %s to %s."),
-                              smean, smedian, smin, smax);
+      g_string_append_printf (
+        text, _ ("The mean score is %s and the median %s; scores range from %s to %s."), smean,
+        smedian, smin, smax);
     }
   if (n_cities > n_ranked)
     {
@@ -155,8 +155,7 @@ typedef struct
 } Mover;
 
 static int
-compare_movers (gconstpointer a,
-                gconstpointer b)
+compare_movers (gconstpointer a, gconstpointer b)
 {
   const Mover *x = a, *y = b;
 
@@ -166,15 +165,13 @@ compare_movers (gconstpointer a,
 }
 
 static int
-compare_movers_ascending (gconstpointer a,
-                          gconstpointer b)
+compare_movers_ascending (gconstpointer a, gconstpointer b)
 {
   return -compare_movers (a, b);
 }
 
 static void
-build_entering (CrkReport *self,
-                guint top)
+build_entering (CrkReport *self, guint top)
 {
   CrkResults *r = self->results;
   guint n_cities = crk_results_get_n_cities (r);
@@ -212,9 +209,12 @@ build_entering (CrkReport *self,
       guint base = crk_results_get_base_rank (r, m->city);
 
       if (base > 0)
-        g_ptr_array_add (entered, g_strdup_printf (_ ("%s (%u, from %u)"), name, (guint) m->change, base));
+        g_ptr_array_add (entered,
+                         g_strdup_printf (_ ("%s (%u, from %u)"), name, (guint) m->change, base));
       else
-        g_ptr_array_add (entered, g_strdup_printf (_ ("%s (%u, not ranked in %d)"), name, (guint) m->change, base_year));
+        g_ptr_array_add (
+          entered,
+          g_strdup_printf (_ ("%s (%u, not ranked in %d)"), name, (guint) m->change, base_year));
     }
   for (guint i = 0; i < left_cities->len; i++)
     {
@@ -223,41 +223,45 @@ build_entering (CrkReport *self,
       guint rank = crk_results_get_rank (r, m->city);
 
       if (rank > 0)
-        g_ptr_array_add (left, g_strdup_printf (_ ("%s (%u, down from %u)"), name, rank, (guint) m->change));
+        g_ptr_array_add (
+          left, g_strdup_printf (_ ("%s (%u, down from %u)"), name, rank, (guint) m->change));
       else
-        g_ptr_array_add (left, g_strdup_printf (_ ("%s (not ranked, from %u)"), name, (guint) m->change));
+        g_ptr_array_add (left,
+                         g_strdup_printf (_ ("%s (not ranked, from %u)"), name, (guint) m->change));
     }
 
   heading = g_strdup_printf (_ ("Entering and leaving the top %u"), top);
   crk_report_add_block (self, CRK_BLOCK_H2, crk_report_escape (heading));
   if (entered->len == 0 && left->len == 0)
     {
-      crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
-                            g_strdup_printf (_ ("The top %u is made of the same cities as in %d."),
-                                             top, base_year));
+      crk_report_add_block (
+        self, CRK_BLOCK_PARAGRAPH,
+        g_strdup_printf (_ ("The top %u is made of the same cities as in %d."), top, base_year));
       return;
     }
   if (entered->len > 0)
     {
       g_autofree char *list = join_list (entered);
 
-      crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
-                            g_strdup_printf (ngettext ("Compared with %d, %u city entered the top %u: %s.",
-                                                       "Compared with %d, %u cities entered the top %u: %s.",
-                                                       entered->len),
-                                             base_year, entered->len, top, list));
+      crk_report_add_block (
+        self, CRK_BLOCK_PARAGRAPH,
+        g_strdup_printf (ngettext ("Compared with %d, %u city entered the top %u: %s.",
+                                   "Compared with %d, %u cities entered the top %u: %s.",
+                                   entered->len),
+                         base_year, entered->len, top, list));
     }
   else
-    crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
-                          g_strdup_printf (_ ("Compared with %d, no city entered the top %u."), base_year, top));
+    crk_report_add_block (
+      self, CRK_BLOCK_PARAGRAPH,
+      g_strdup_printf (_ ("Compared with %d, no city entered the top %u."), base_year, top));
   if (left->len > 0)
     {
       g_autofree char *list = join_list (left);
 
-      crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
-                            g_strdup_printf (ngettext ("%u city left it: %s.",
-                                                       "%u cities left it: %s.", left->len),
-                                             left->len, list));
+      crk_report_add_block (
+        self, CRK_BLOCK_PARAGRAPH,
+        g_strdup_printf (ngettext ("%u city left it: %s.", "%u cities left it: %s.", left->len),
+                         left->len, list));
     }
   else
     crk_report_add_block (self, CRK_BLOCK_PARAGRAPH, g_strdup (_ ("No city left it.")));
@@ -399,7 +403,8 @@ build_tiers (CrkReport *self)
           g_autofree char *slo = crk_report_format_score (lo);
           g_autofree char *shi = crk_report_format_score (hi);
 
-          cells[1] = first == last ? g_strdup_printf ("%u", first) : g_strdup_printf ("%u–%u", first, last);
+          cells[1] =
+            first == last ? g_strdup_printf ("%u", first) : g_strdup_printf ("%u–%u", first, last);
           cells[2] = g_strdup_printf ("%u", count);
           cells[3] = g_strdup_printf ("%s–%s", slo, shi);
           cells[4] = crk_report_format_score (sum / count);
@@ -428,8 +433,7 @@ group_free (gpointer data)
 }
 
 static int
-compare_groups (gconstpointer a,
-                gconstpointer b)
+compare_groups (gconstpointer a, gconstpointer b)
 {
   const Group *x = *(Group *const *) a, *y = *(Group *const *) b;
 
@@ -439,10 +443,7 @@ compare_groups (gconstpointer a,
 }
 
 static void
-build_groups (CrkReport *self,
-              const char *attribute,
-              const char *heading,
-              const char *column)
+build_groups (CrkReport *self, const char *attribute, const char *heading, const char *column)
 {
   CrkResults *r = self->results;
   CrkDataset *dataset = crk_results_get_dataset (r);
@@ -503,7 +504,8 @@ build_groups (CrkReport *self,
       g_autofree char *name = crk_report_city_name_markup (self, g->best_city);
 
       cells = crk_report_cells_new (5);
-      cells[0] = crk_report_escape (crk_dataset_get_group_display_name (dataset, attribute, g->name));
+      cells[0] =
+        crk_report_escape (crk_dataset_get_group_display_name (dataset, attribute, g->name));
       cells[1] = g_strdup_printf ("%u", g->count);
       cells[2] = g_strdup_printf ("%u", g->in_top10);
       cells[3] = crk_report_format_score (g->sum / g->count);
@@ -536,8 +538,9 @@ crk_report_build_summary (CrkReport *self)
       build_movers (self);
     }
   else
-    crk_report_add_block (self, CRK_BLOCK_NOTE,
-                          g_strdup (_ ("The method sets no base year, so the report shows no changes in rank.")));
+    crk_report_add_block (
+      self, CRK_BLOCK_NOTE,
+      g_strdup (_ ("The method sets no base year, so the report shows no changes in rank.")));
   build_tiers (self);
   build_groups (self, "region", _ ("Cities by region"), _ ("Region"));
   build_groups (self, "province", _ ("Cities by province"), _ ("Province"));

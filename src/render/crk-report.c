@@ -118,10 +118,7 @@ crk_report_section_get_title (CrkReportSections section)
 /* Geometry */
 
 static void
-content_size (CrkReport *self,
-              gboolean landscape,
-              double *width,
-              double *height)
+content_size (CrkReport *self, gboolean landscape, double *width, double *height)
 {
   double pw = landscape ? self->paper_height : self->paper_width;
   double ph = landscape ? self->paper_width : self->paper_height;
@@ -131,10 +128,7 @@ content_size (CrkReport *self,
 }
 
 static CrkPage *
-add_page (CrkReport *self,
-          CrkPageKind kind,
-          CrkReportSections section,
-          gboolean landscape)
+add_page (CrkReport *self, CrkPageKind kind, CrkReportSections section, gboolean landscape)
 {
   CrkPage page = {0};
 
@@ -149,10 +143,7 @@ add_page (CrkReport *self,
 /* Flowing sections */
 
 static void
-fit_new_tables (CrkReport *self,
-                cairo_t *cr,
-                guint first_table,
-                double width)
+fit_new_tables (CrkReport *self, cairo_t *cr, guint first_table, double width)
 {
   for (guint t = first_table; t < self->tables->len; t++)
     crk_report_fit_table (self, cr, &g_array_index (self->tables, CrkReportTable, t), t, width);
@@ -161,10 +152,7 @@ fit_new_tables (CrkReport *self,
 /* A short table (up to @max_rows rows) is kept on one page: every row but its last
  * keeps with the next. */
 static void
-keep_short_tables (CrkReport *self,
-                   guint first,
-                   guint last,
-                   guint max_rows)
+keep_short_tables (CrkReport *self, guint first, guint last, guint max_rows)
 {
   for (guint t = 0; t < self->tables->len; t++)
     {
@@ -193,8 +181,7 @@ keep_short_tables (CrkReport *self,
 }
 
 static double
-space_before (CrkReport *self,
-              guint index)
+space_before (CrkReport *self, guint index)
 {
   const CrkBlock *block = &g_array_index (self->blocks, CrkBlock, index);
   double space = block->space_before;
@@ -207,9 +194,7 @@ space_before (CrkReport *self,
 }
 
 static gboolean
-continues_table (CrkReport *self,
-                 guint index,
-                 int *header)
+continues_table (CrkReport *self, guint index, int *header)
 {
   const CrkBlock *block = &g_array_index (self->blocks, CrkBlock, index);
   const CrkReportTable *table;
@@ -254,7 +239,8 @@ paginate_flow (CrkReport *self,
       int header;
 
       /* Headings, group headings and table headers go with what follows them. */
-      for (guint j = i; j + 1 < last && g_array_index (self->blocks, CrkBlock, j).keep_with_next; j++)
+      for (guint j = i; j + 1 < last && g_array_index (self->blocks, CrkBlock, j).keep_with_next;
+           j++)
         chain += space_before (self, j + 1) + g_array_index (self->blocks, CrkBlock, j + 1).height;
 
       if (!empty && y + chain > height)
@@ -279,19 +265,15 @@ paginate_flow (CrkReport *self,
 /* Charts cut into page-high slices between rows, with the same scale on every page */
 
 static int
-compare_rect_y (gconstpointer a,
-                gconstpointer b)
+compare_rect_y (gconstpointer a, gconstpointer b)
 {
   const CrkRect *x = a, *y = b;
 
-  return x->y < y->y ? -1 : x->y > y->y ? 1
-                                        : 0;
+  return x->y < y->y ? -1 : x->y > y->y ? 1 : 0;
 }
 
 static void
-add_chart_pages (CrkReport *self,
-                 CrkChartOptions *options,
-                 const char *heading)
+add_chart_pages (CrkReport *self, CrkChartOptions *options, const char *heading)
 {
   CrkReportChart *chart = g_new0 (CrkReportChart, 1);
   double width, height, avail;
@@ -358,7 +340,8 @@ add_chart_pages (CrkReport *self,
         double best = y + avail;
 
         for (guint i = 0; i < cuts->len; i++)
-          if (g_array_index (cuts, double, i) > y + 1 && g_array_index (cuts, double, i) - y <= avail)
+          if (g_array_index (cuts, double, i) > y + 1 &&
+              g_array_index (cuts, double, i) - y <= avail)
             best = g_array_index (cuts, double, i);
         y = best;
       }
@@ -415,8 +398,7 @@ overview_options (CrkChartKind kind)
 /* Profiles */
 
 static gboolean
-choose_profiles (CrkReport *self,
-                 GError **error)
+choose_profiles (CrkReport *self, GError **error)
 {
   CrkResults *r = self->results;
   CrkDataset *dataset = crk_results_get_dataset (r);
@@ -515,13 +497,15 @@ layout (CrkReport *self)
           self->table_landscape = TRUE;
           crk_report_fit_table (self, cr, t, table, lwidth);
         }
-      paginate_flow (self, cr, CRK_REPORT_SECTION_TABLE, first, self->blocks->len, self->table_landscape);
+      paginate_flow (self, cr, CRK_REPORT_SECTION_TABLE, first, self->blocks->len,
+                     self->table_landscape);
     }
   if ((sections & CRK_REPORT_SECTION_CHARTS) && crk_results_get_n_ranked (self->results) > 0)
     {
-      g_autofree char *bars = g_strdup_printf (_ ("Index scores, %d"), crk_results_get_year (self->results));
-      g_autofree char *contributions = g_strdup_printf (_ ("What makes the scores, %d"),
-                                                        crk_results_get_year (self->results));
+      g_autofree char *bars =
+        g_strdup_printf (_ ("Index scores, %d"), crk_results_get_year (self->results));
+      g_autofree char *contributions =
+        g_strdup_printf (_ ("What makes the scores, %d"), crk_results_get_year (self->results));
 
       add_chart_pages (self, overview_options (CRK_CHART_BAR), bars);
       add_chart_pages (self, overview_options (CRK_CHART_CONTRIBUTION), contributions);
@@ -596,9 +580,7 @@ report_date (const CrkReportOptions *options)
  * Returns: (transfer full) (nullable): the report, or %NULL with @error set
  */
 CrkReport *
-crk_report_new (CrkResults *results,
-                const CrkReportOptions *options,
-                GError **error)
+crk_report_new (CrkResults *results, const CrkReportOptions *options, GError **error)
 {
   g_autoptr (CrkReport) self = NULL;
   CrkReportBenchmark benchmark;
@@ -618,8 +600,10 @@ crk_report_new (CrkResults *results,
   self->results = g_object_ref (results);
   self->options = crk_report_options_copy (options);
   self->date = report_date (options);
-  self->date_text = g_date_time_format (self->date, crk_locale_prefers_chinese () ? "%Y年%-m月%-d日" : "%-d %B %Y");
-  crk_report_paper_get_size (crk_report_options_get_paper (options), &self->paper_width, &self->paper_height);
+  self->date_text =
+    g_date_time_format (self->date, crk_locale_prefers_chinese () ? "%Y年%-m月%-d日" : "%-d %B %Y");
+  crk_report_paper_get_size (crk_report_options_get_paper (options), &self->paper_width,
+                             &self->paper_height);
 
   if (!choose_profiles (self, error))
     return NULL;
@@ -640,8 +624,9 @@ crk_report_new (CrkResults *results,
   layout (self);
   if (self->pages->len == 0)
     {
-      g_set_error_literal (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID,
-                           _ ("The report has no pages: the chosen sections are empty for these results"));
+      g_set_error_literal (
+        error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID,
+        _ ("The report has no pages: the chosen sections are empty for these results"));
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -669,8 +654,7 @@ crk_report_get_n_pages (CrkReport *self)
 }
 
 static const CrkPage *
-get_page (CrkReport *self,
-          guint page)
+get_page (CrkReport *self, guint page)
 {
   return &g_array_index (self->pages, CrkPage, page);
 }
@@ -683,10 +667,7 @@ get_page (CrkReport *self,
  * @height: (out) (optional): height in points
  */
 void
-crk_report_get_page_size (CrkReport *self,
-                          guint page,
-                          double *width,
-                          double *height)
+crk_report_get_page_size (CrkReport *self, guint page, double *width, double *height)
 {
   gboolean landscape;
 
@@ -701,8 +682,7 @@ crk_report_get_page_size (CrkReport *self,
 }
 
 gboolean
-crk_report_get_page_landscape (CrkReport *self,
-                               guint page)
+crk_report_get_page_landscape (CrkReport *self, guint page)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), FALSE);
   g_return_val_if_fail (page < self->pages->len, FALSE);
@@ -710,8 +690,7 @@ crk_report_get_page_landscape (CrkReport *self,
 }
 
 CrkReportSections
-crk_report_get_page_section (CrkReport *self,
-                             guint page)
+crk_report_get_page_section (CrkReport *self, guint page)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), 0);
   g_return_val_if_fail (page < self->pages->len, 0);
@@ -719,8 +698,7 @@ crk_report_get_page_section (CrkReport *self,
 }
 
 guint
-crk_report_get_page_number (CrkReport *self,
-                            guint page)
+crk_report_get_page_number (CrkReport *self, guint page)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), 0);
   g_return_val_if_fail (page < self->pages->len, 0);
@@ -735,8 +713,7 @@ crk_report_get_n_numbered_pages (CrkReport *self)
 }
 
 int
-crk_report_get_section_page (CrkReport *self,
-                             CrkReportSections section)
+crk_report_get_section_page (CrkReport *self, CrkReportSections section)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), -1);
 
@@ -747,8 +724,7 @@ crk_report_get_section_page (CrkReport *self,
 }
 
 int
-crk_report_get_city_page (CrkReport *self,
-                          guint city)
+crk_report_get_city_page (CrkReport *self, guint city)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), -1);
 
@@ -766,8 +742,7 @@ crk_report_get_city_page (CrkReport *self,
  * Returns: (transfer none) (array length=n_cities): the profiled cities in page order
  */
 const guint *
-crk_report_get_profile_cities (CrkReport *self,
-                               guint *n_cities)
+crk_report_get_profile_cities (CrkReport *self, guint *n_cities)
 {
   g_return_val_if_fail (CRK_IS_REPORT (self), NULL);
   g_return_val_if_fail (n_cities != NULL, NULL);
@@ -784,9 +759,7 @@ crk_report_get_profile_cities (CrkReport *self,
 /* Drawing */
 
 static void
-draw_flow_page (CrkReport *self,
-                cairo_t *cr,
-                const CrkPage *page)
+draw_flow_page (CrkReport *self, cairo_t *cr, const CrkPage *page)
 {
   double width, height;
   double x = CRK_REPORT_MARGIN_SIDE, y = CRK_REPORT_MARGIN_TOP;
@@ -812,10 +785,7 @@ draw_flow_page (CrkReport *self,
 
 /* The chart's value axis under a slice: its ticks where the chart has them, 0 included. */
 static void
-draw_scale (cairo_t *cr,
-            const CrkReportChart *chart,
-            double x,
-            double y)
+draw_scale (cairo_t *cr, const CrkReportChart *chart, double x, double y)
 {
   const CrkStyle *style = crk_report_get_style ();
   const CrkChartAxis *a = &chart->axis;
@@ -840,15 +810,14 @@ draw_scale (cairo_t *cr,
       cairo_line_to (cr, tx, y + 3);
       cairo_stroke (cr);
       crk_text_layout_get_size (layout, &w, NULL);
-      crk_report_show_layout (cr, layout, MIN (tx - w / 2, x + chart->width - w), y + 4, &style->secondary);
+      crk_report_show_layout (cr, layout, MIN (tx - w / 2, x + chart->width - w), y + 4,
+                              &style->secondary);
     }
   cairo_restore (cr);
 }
 
 static void
-draw_chart_page (CrkReport *self,
-                 cairo_t *cr,
-                 const CrkPage *page)
+draw_chart_page (CrkReport *self, cairo_t *cr, const CrkPage *page)
 {
   const CrkReportChart *chart = g_ptr_array_index (self->charts, page->chart);
   const CrkStyle *style = crk_report_get_style ();
@@ -858,17 +827,22 @@ draw_chart_page (CrkReport *self,
   g_autoptr (PangoLayout) note = NULL;
   double h;
 
-  heading = page->continued ? g_strdup_printf (_ ("%s (continued)"), chart->heading) : g_strdup (chart->heading);
+  heading = page->continued ? g_strdup_printf (_ ("%s (continued)"), chart->heading)
+                            : g_strdup (chart->heading);
   layout = crk_text_layout_new (cr, heading, CRK_REPORT_H2_SIZE, PANGO_WEIGHT_BOLD);
   crk_text_layout_set_width (layout, chart->width, PANGO_ALIGN_LEFT);
   crk_text_layout_get_size (layout, NULL, &h);
-  crk_report_show_layout (cr, layout, x, y, &(CrkRGBA){0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1});
+  crk_report_show_layout (cr, layout, x, y,
+                          &(CrkRGBA){0x1F / 255.0, 0x3A / 255.0, 0x5F / 255.0, 1});
   note = crk_text_layout_new (cr, NULL, CRK_REPORT_NOTE_SIZE, PANGO_WEIGHT_NORMAL);
   crk_text_layout_set_width (note, chart->width, PANGO_ALIGN_LEFT);
   if (chart->options->kind == CRK_CHART_BAR)
-    pango_layout_set_text (note, _ ("Every ranked city in rank order; the same scale on every page."), -1);
+    pango_layout_set_text (
+      note, _ ("Every ranked city in rank order; the same scale on every page."), -1);
   else
-    pango_layout_set_text (note, _ ("Each dimension's weighted part of the index score; the same scale on every page."), -1);
+    pango_layout_set_text (
+      note, _ ("Each dimension's weighted part of the index score; the same scale on every page."),
+      -1);
   crk_report_show_layout (cr, note, x, y + h + 2, &style->secondary);
 
   cairo_save (cr);
@@ -880,7 +854,8 @@ draw_chart_page (CrkReport *self,
   cairo_restore (cr);
 
   if (chart->has_scale && page->slice_y1 < chart->height - 0.5)
-    draw_scale (cr, chart, x, CRK_REPORT_MARGIN_TOP + CHART_TOP + page->slice_y1 - page->slice_y0 + 4);
+    draw_scale (cr, chart, x,
+                CRK_REPORT_MARGIN_TOP + CHART_TOP + page->slice_y1 - page->slice_y0 + 4);
 }
 
 /**
@@ -890,9 +865,7 @@ draw_chart_page (CrkReport *self,
  * @page: a page index
  */
 void
-crk_report_draw_page (CrkReport *self,
-                      cairo_t *cr,
-                      guint page)
+crk_report_draw_page (CrkReport *self, cairo_t *cr, guint page)
 {
   const CrkPage *p;
   double width, height, cw, ch;
@@ -925,10 +898,12 @@ crk_report_draw_page (CrkReport *self,
         draw_chart_page (self, cr, p);
         break;
       case CRK_PAGE_TIERS:
-        crk_report_draw_tiers_page (self, cr, CRK_REPORT_MARGIN_SIDE, CRK_REPORT_MARGIN_TOP, cw, ch);
+        crk_report_draw_tiers_page (self, cr, CRK_REPORT_MARGIN_SIDE, CRK_REPORT_MARGIN_TOP, cw,
+                                    ch);
         break;
       case CRK_PAGE_PROFILE:
-        crk_report_draw_profile_page (self, cr, p->city, CRK_REPORT_MARGIN_SIDE, CRK_REPORT_MARGIN_TOP, cw, ch);
+        crk_report_draw_profile_page (self, cr, p->city, CRK_REPORT_MARGIN_SIDE,
+                                      CRK_REPORT_MARGIN_TOP, cw, ch);
         break;
       default:
         g_assert_not_reached ();
@@ -946,8 +921,7 @@ crk_report_draw_page (CrkReport *self,
  * @surface: a PDF surface with the report's pages
  */
 void
-crk_report_add_pdf_outline (CrkReport *self,
-                            cairo_surface_t *surface)
+crk_report_add_pdf_outline (CrkReport *self, cairo_surface_t *surface)
 {
   CrkDataset *dataset;
   CrkReportSections last = 0;
@@ -966,12 +940,12 @@ crk_report_add_pdf_outline (CrkReport *self,
 
       if (page->section != last)
         {
-          cairo_pdf_outline_flags_t flags = page->section == CRK_REPORT_SECTION_PROFILES
-            ? 0
-            : CAIRO_PDF_OUTLINE_FLAG_OPEN;
+          cairo_pdf_outline_flags_t flags =
+            page->section == CRK_REPORT_SECTION_PROFILES ? 0 : CAIRO_PDF_OUTLINE_FLAG_OPEN;
 
           parent = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
-                                                  crk_report_section_get_title (page->section), link, flags);
+                                                  crk_report_section_get_title (page->section),
+                                                  link, flags);
           last = page->section;
         }
       if (page->kind == CRK_PAGE_FLOW)
@@ -1001,8 +975,8 @@ crk_report_add_pdf_outline (CrkReport *self,
           CrkCity *city = crk_dataset_get_city (dataset, page->city);
           guint rank = crk_results_get_rank (self->results, page->city);
           const char *name = crk_city_get_display_name (city);
-          g_autofree char *title = rank > 0 ? g_strdup_printf ("%u. %s", rank, name)
-                                            : g_strdup_printf ("– %s", name);
+          g_autofree char *title =
+            rank > 0 ? g_strdup_printf ("%u. %s", rank, name) : g_strdup_printf ("– %s", name);
 
           cairo_pdf_surface_add_outline (surface, parent, title, link, 0);
         }
@@ -1015,8 +989,7 @@ crk_report_add_pdf_outline (CrkReport *self,
  * @surface: a PDF surface
  */
 void
-crk_report_set_pdf_metadata (CrkReport *self,
-                             cairo_surface_t *surface)
+crk_report_set_pdf_metadata (CrkReport *self, cairo_surface_t *surface)
 {
   CrkDataset *dataset;
   const char *publisher;
@@ -1035,11 +1008,13 @@ crk_report_set_pdf_metadata (CrkReport *self,
   publisher = crk_dataset_get_display_publisher (dataset);
   title = g_strdup_printf (_ ("%s — ranking report %d"), crk_dataset_get_display_title (dataset),
                            crk_results_get_year (self->results));
-  subject = g_strdup_printf (ngettext ("Ranking of %u city for %d: scores, ranks, method and profiles",
-                                       "Ranking of %u cities for %d: scores, ranks, method and profiles",
-                                       crk_results_get_n_ranked (self->results)),
-                             crk_results_get_n_ranked (self->results), crk_results_get_year (self->results));
-  keywords = g_strdup_printf (_ ("ranking, composite index, cities, %d"), crk_results_get_year (self->results));
+  subject = g_strdup_printf (
+    ngettext ("Ranking of %u city for %d: scores, ranks, method and profiles",
+              "Ranking of %u cities for %d: scores, ranks, method and profiles",
+              crk_results_get_n_ranked (self->results)),
+    crk_results_get_n_ranked (self->results), crk_results_get_year (self->results));
+  keywords = g_strdup_printf (_ ("ranking, composite index, cities, %d"),
+                              crk_results_get_year (self->results));
   creator = g_strdup_printf ("Cityrank %s", PACKAGE_VERSION);
   date = g_date_time_format (self->date, "%Y-%m-%dT%H:%M:%S%:z");
 
@@ -1061,9 +1036,7 @@ crk_report_set_pdf_metadata (CrkReport *self,
  * Returns: %TRUE when the whole report was written
  */
 gboolean
-crk_report_write_pdf (CrkReport *self,
-                      const char *filename,
-                      GError **error)
+crk_report_write_pdf (CrkReport *self, const char *filename, GError **error)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -1082,7 +1055,8 @@ crk_report_write_pdf (CrkReport *self,
       g_autofree char *display = g_filename_display_name (filename);
 
       g_set_error (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_FAILED,
-                   _ ("Could not write the report to “%s”: %s"), display, cairo_status_to_string (status));
+                   _ ("Could not write the report to “%s”: %s"), display,
+                   cairo_status_to_string (status));
       cairo_surface_destroy (surface);
       return FALSE;
     }
@@ -1109,7 +1083,8 @@ crk_report_write_pdf (CrkReport *self,
       g_autofree char *display = g_filename_display_name (filename);
 
       g_set_error (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_FAILED,
-                   _ ("Could not write the report to “%s”: %s"), display, cairo_status_to_string (status));
+                   _ ("Could not write the report to “%s”: %s"), display,
+                   cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;

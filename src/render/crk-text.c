@@ -24,11 +24,10 @@
  * Returns: %TRUE when they overlap
  */
 gboolean
-crk_rect_intersects (const CrkRect *a,
-                     const CrkRect *b)
+crk_rect_intersects (const CrkRect *a, const CrkRect *b)
 {
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-    a->y < b->y + b->height && b->y < a->y + a->height;
+  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height &&
+    b->y < a->y + a->height;
 }
 
 /**
@@ -41,8 +40,7 @@ crk_rect_intersects (const CrkRect *a,
  * Returns: %TRUE when inside
  */
 gboolean
-crk_rect_contains_rect (const CrkRect *outer,
-                        const CrkRect *inner)
+crk_rect_contains_rect (const CrkRect *outer, const CrkRect *inner)
 {
   const double eps = 1e-6;
 
@@ -62,12 +60,9 @@ crk_rect_contains_rect (const CrkRect *outer,
  * Returns: %TRUE when inside
  */
 gboolean
-crk_rect_contains_point (const CrkRect *rect,
-                         double x,
-                         double y)
+crk_rect_contains_point (const CrkRect *rect, double x, double y)
 {
-  return x >= rect->x && x <= rect->x + rect->width &&
-    y >= rect->y && y <= rect->y + rect->height;
+  return x >= rect->x && x <= rect->x + rect->width && y >= rect->y && y <= rect->y + rect->height;
 }
 
 /**
@@ -78,8 +73,7 @@ crk_rect_contains_point (const CrkRect *rect,
  * Returns: (transfer full): a font description of the chart family at an absolute size
  */
 PangoFontDescription *
-crk_text_font_new (double size,
-                   PangoWeight weight)
+crk_text_font_new (double size, PangoWeight weight)
 {
   PangoFontDescription *desc = pango_font_description_from_string (CRK_FONT_FAMILY);
 
@@ -118,8 +112,7 @@ font_key_hash (gconstpointer key)
 }
 
 static gboolean
-font_key_equal (gconstpointer a,
-                gconstpointer b)
+font_key_equal (gconstpointer a, gconstpointer b)
 {
   const FontKey *ka = a, *kb = b;
 
@@ -127,8 +120,7 @@ font_key_equal (gconstpointer a,
 }
 
 static void
-text_shared_init (TextShared *shared,
-                  cairo_t *cr)
+text_shared_init (TextShared *shared, cairo_t *cr)
 {
   cairo_font_options_t *options;
 
@@ -167,9 +159,7 @@ text_shared_free (void *data)
  * its target surface) only when something differs: pango_cairo_update_context() always
  * marks the context changed, and every layout made with it would lay itself out again. */
 static void
-text_shared_sync (TextShared *shared,
-                  cairo_t *cr,
-                  gboolean new_target)
+text_shared_sync (TextShared *shared, cairo_t *cr, gboolean new_target)
 {
   const PangoMatrix *pm = pango_context_get_matrix (shared->context);
   cairo_matrix_t m;
@@ -226,13 +216,11 @@ struct _CrkTextCache
 };
 
 static guint
-entry_hash (const char *text,
-            double size,
-            PangoWeight weight,
-            int width,
-            PangoAlignment alignment)
+entry_hash (const char *text, double size, PangoWeight weight, int width, PangoAlignment alignment)
 {
-  return (((g_str_hash (text) * 31 + g_double_hash (&size)) * 31 + (guint) weight) * 31 + (guint) width) * 31 +
+  return (((g_str_hash (text) * 31 + g_double_hash (&size)) * 31 + (guint) weight) * 31 +
+          (guint) width) *
+    31 +
     (guint) alignment;
 }
 
@@ -243,8 +231,7 @@ cache_entry_hash (gconstpointer p)
 }
 
 static gboolean
-cache_entry_equal (gconstpointer a,
-                   gconstpointer b)
+cache_entry_equal (gconstpointer a, gconstpointer b)
 {
   const CacheEntry *ea = a, *eb = b;
 
@@ -253,9 +240,7 @@ cache_entry_equal (gconstpointer a,
 }
 
 static void
-cache_entry_toggled (gpointer data,
-                     GObject *object,
-                     gboolean is_last_ref)
+cache_entry_toggled (gpointer data, GObject *object, gboolean is_last_ref)
 {
   ((CacheEntry *) data)->in_use = !is_last_ref;
 }
@@ -263,8 +248,7 @@ cache_entry_toggled (gpointer data,
 /* Unlinks @entry from the table and the LRU list and lets its layout go (its users, if
  * any, keep it). */
 static void
-cache_remove (CrkTextCache *self,
-              CacheEntry *entry)
+cache_remove (CrkTextCache *self, CacheEntry *entry)
 {
   CacheEntry *head = g_hash_table_lookup (self->entries, entry);
 
@@ -378,9 +362,7 @@ crk_text_cache_get_n_layouts (CrkTextCache *self)
  * How well the cache works.
  */
 void
-crk_text_cache_get_stats (CrkTextCache *self,
-                          guint *n_hits,
-                          guint *n_misses)
+crk_text_cache_get_stats (CrkTextCache *self, guint *n_hits, guint *n_misses)
 {
   g_return_if_fail (self != NULL);
 
@@ -398,8 +380,7 @@ crk_text_cache_get_stats (CrkTextCache *self,
  * Makes the layouts made for @cr come from the cache, for as long as @cr lives.
  */
 void
-crk_text_cache_attach (CrkTextCache *self,
-                       cairo_t *cr)
+crk_text_cache_attach (CrkTextCache *self, cairo_t *cr)
 {
   g_return_if_fail (self != NULL && cr != NULL);
 
@@ -438,8 +419,8 @@ cache_lookup (CrkTextCache *self,
               int width,
               PangoAlignment alignment)
 {
-  CacheEntry key = {(char *) text, size, weight, width, alignment,
-                    entry_hash (text, size, weight, width, alignment)};
+  CacheEntry key = {(char *) text, size,      weight,
+                    width,         alignment, entry_hash (text, size, weight, width, alignment)};
   CacheEntry *entry = g_hash_table_lookup (self->entries, &key);
 
   while (entry != NULL)
@@ -504,8 +485,7 @@ cache_insert (CrkTextCache *self,
 }
 
 static TextShared *
-text_shared_get (cairo_t *cr,
-                 CrkTextCache **cache)
+text_shared_get (cairo_t *cr, CrkTextCache **cache)
 {
   TextShared *shared;
 
@@ -600,10 +580,7 @@ text_layout_get (cairo_t *cr,
  * Returns: (transfer full): a layout set up for charts
  */
 PangoLayout *
-crk_text_layout_new (cairo_t *cr,
-                     const char *text,
-                     double size,
-                     PangoWeight weight)
+crk_text_layout_new (cairo_t *cr, const char *text, double size, PangoWeight weight)
 {
   g_return_val_if_fail (cr != NULL, NULL);
 
@@ -646,9 +623,7 @@ crk_text_layout_new_wrapped (cairo_t *cr,
  * Wraps a layout at a width.
  */
 void
-crk_text_layout_set_width (PangoLayout *layout,
-                           double width,
-                           PangoAlignment alignment)
+crk_text_layout_set_width (PangoLayout *layout, double width, PangoAlignment alignment)
 {
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
 
@@ -670,8 +645,7 @@ crk_text_layout_set_width (PangoLayout *layout,
  * Ellipsizes a layout to one line of a width.
  */
 void
-crk_text_layout_ellipsize (PangoLayout *layout,
-                           double width)
+crk_text_layout_ellipsize (PangoLayout *layout, double width)
 {
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
 
@@ -689,9 +663,7 @@ crk_text_layout_ellipsize (PangoLayout *layout,
  * The logical size of a layout in user units.
  */
 void
-crk_text_layout_get_size (PangoLayout *layout,
-                          double *width,
-                          double *height)
+crk_text_layout_get_size (PangoLayout *layout, double *width, double *height)
 {
   PangoRectangle logical;
 
@@ -750,8 +722,7 @@ crk_text_layout_get_min_width (PangoLayout *layout)
  *   or full stop), after which generated text puts no space
  */
 gboolean
-crk_text_ends_wide (const char *text,
-                    gssize length)
+crk_text_ends_wide (const char *text, gssize length)
 {
   const char *last;
 
@@ -774,11 +745,7 @@ crk_text_ends_wide (const char *text,
  * Draws a layout with its logical box at a point.
  */
 void
-crk_text_draw (cairo_t *cr,
-               PangoLayout *layout,
-               double x,
-               double y,
-               const CrkRGBA *rgba)
+crk_text_draw (cairo_t *cr, PangoLayout *layout, double x, double y, const CrkRGBA *rgba)
 {
   PangoRectangle logical;
 
@@ -822,10 +789,10 @@ crk_text_draw_halo (cairo_t *cr,
   pango_layout_get_extents (layout, &ink, &logical);
   cairo_save (cr);
   /* Never beyond the logical box, which is what layouts keep apart. */
-  cairo_rectangle (cr, x, y, (double) logical.width / PANGO_SCALE, (double) logical.height / PANGO_SCALE);
+  cairo_rectangle (cr, x, y, (double) logical.width / PANGO_SCALE,
+                   (double) logical.height / PANGO_SCALE);
   cairo_clip (cr);
-  cairo_rectangle (cr,
-                   x + (double) (ink.x - logical.x) / PANGO_SCALE - pad,
+  cairo_rectangle (cr, x + (double) (ink.x - logical.x) / PANGO_SCALE - pad,
                    y + (double) (ink.y - logical.y) / PANGO_SCALE - pad,
                    (double) ink.width / PANGO_SCALE + 2 * pad,
                    (double) ink.height / PANGO_SCALE + 2 * pad);
@@ -847,12 +814,7 @@ crk_text_draw_halo (cairo_t *cr,
  * Computes the box of a text of the given size anchored at a point.
  */
 void
-crk_anchor_rect (CrkAnchor anchor,
-                 double x,
-                 double y,
-                 double width,
-                 double height,
-                 CrkRect *out)
+crk_anchor_rect (CrkAnchor anchor, double x, double y, double width, double height, CrkRect *out)
 {
   double fx, fy;
 
@@ -951,8 +913,7 @@ crk_label_placer_free (CrkLabelPlacer *self)
  * Marks a rectangle as taken.
  */
 void
-crk_label_placer_reserve (CrkLabelPlacer *self,
-                          const CrkRect *rect)
+crk_label_placer_reserve (CrkLabelPlacer *self, const CrkRect *rect)
 {
   g_return_if_fail (self != NULL && rect != NULL);
   g_array_append_vals (self->rects, rect, 1);
@@ -968,8 +929,7 @@ crk_label_placer_reserve (CrkLabelPlacer *self,
  * Returns: %TRUE when free
  */
 gboolean
-crk_label_placer_is_free (CrkLabelPlacer *self,
-                          const CrkRect *rect)
+crk_label_placer_is_free (CrkLabelPlacer *self, const CrkRect *rect)
 {
   g_return_val_if_fail (self != NULL && rect != NULL, FALSE);
 
@@ -1047,10 +1007,7 @@ typedef struct
 } Cluster;
 
 static double
-cluster_wanted_start (const Cluster *c,
-                      const double *wanted,
-                      const double *size,
-                      double gap)
+cluster_wanted_start (const Cluster *c, const double *wanted, const double *size, double gap)
 {
   double offset = 0, sum = 0;
 
@@ -1075,12 +1032,7 @@ cluster_wanted_start (const Cluster *c,
  * Spreads intervals along one axis so none overlaps, moving them as little as possible.
  */
 void
-crk_labels_spread (double *pos,
-                   const double *size,
-                   guint n,
-                   double gap,
-                   double min,
-                   double max)
+crk_labels_spread (double *pos, const double *size, guint n, double gap, double min, double max)
 {
   g_autofree Cluster *clusters = NULL;
   g_autofree double *wanted = NULL;

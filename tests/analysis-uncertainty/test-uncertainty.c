@@ -22,11 +22,8 @@ static CrkDataset *
 build_six (void)
 {
   const char *parents[] = {"D1", "D1", "D2", "D3", "D3"};
-  const double x[] = {1, 5, 3, 4, 2, 6,
-                      9, 1, 3, 4, 4, 2,
-                      2, 2, 8, 1, 5, 3,
-                      7, 3, 3, 6, 1, 5,
-                      1, 2, 3, 4, 5, 6};
+  const double x[] = {1, 5, 3, 4, 2, 6, 9, 1, 3, 4, 4, 2, 2, 2, 8,
+                      1, 5, 3, 7, 3, 3, 6, 1, 5, 1, 2, 3, 4, 5, 6};
 
   return crk_test_build (6, 5, x, NULL, parents);
 }
@@ -116,7 +113,8 @@ test_zero_factor (void)
       g_assert_cmpfloat (crk_uncertainty_results_get_median_rank (results, i), ==, rank);
       g_assert_cmpfloat (crk_uncertainty_results_get_lower_rank (results, i), ==, rank);
       g_assert_cmpfloat (crk_uncertainty_results_get_upper_rank (results, i), ==, rank);
-      g_assert_cmpfloat (crk_uncertainty_results_get_top_probability (results, i), ==, rank <= 3 ? 1 : 0);
+      g_assert_cmpfloat (crk_uncertainty_results_get_top_probability (results, i), ==,
+                         rank <= 3 ? 1 : 0);
       g_assert_cmpfloat (crk_uncertainty_results_get_mean_shift (results, i), ==, 0);
       for (guint r = 0; r < 100; r++)
         g_assert_cmpuint (crk_uncertainty_results_get_rank (results, r, i), ==, rank);
@@ -127,8 +125,7 @@ test_zero_factor (void)
 }
 
 static void
-assert_same_results (CrkUncertaintyResults *a,
-                     CrkUncertaintyResults *b)
+assert_same_results (CrkUncertaintyResults *a, CrkUncertaintyResults *b)
 {
   guint runs = crk_uncertainty_results_get_n_runs (a), n = crk_uncertainty_results_get_n_cities (a);
   guint p = crk_uncertainty_results_get_n_perturbed (a);
@@ -142,7 +139,8 @@ assert_same_results (CrkUncertaintyResults *a,
       double a1, a2, b1, b2;
 
       for (guint i = 0; i < n; i++)
-        g_assert_cmpuint (crk_uncertainty_results_get_rank (a, r, i), ==, crk_uncertainty_results_get_rank (b, r, i));
+        g_assert_cmpuint (crk_uncertainty_results_get_rank (a, r, i), ==,
+                          crk_uncertainty_results_get_rank (b, r, i));
       for (guint k = 0; k < p; k++)
         g_assert_cmpfloat (crk_uncertainty_results_get_draw_weight (a, r, k), ==,
                            crk_uncertainty_results_get_draw_weight (b, r, k));
@@ -155,13 +153,17 @@ assert_same_results (CrkUncertaintyResults *a,
     }
   for (guint i = 0; i < n; i++)
     {
-      g_assert_cmpfloat (crk_uncertainty_results_get_median_rank (a, i), ==, crk_uncertainty_results_get_median_rank (b, i));
-      g_assert_cmpfloat (crk_uncertainty_results_get_lower_rank (a, i), ==, crk_uncertainty_results_get_lower_rank (b, i));
-      g_assert_cmpfloat (crk_uncertainty_results_get_upper_rank (a, i), ==, crk_uncertainty_results_get_upper_rank (b, i));
+      g_assert_cmpfloat (crk_uncertainty_results_get_median_rank (a, i), ==,
+                         crk_uncertainty_results_get_median_rank (b, i));
+      g_assert_cmpfloat (crk_uncertainty_results_get_lower_rank (a, i), ==,
+                         crk_uncertainty_results_get_lower_rank (b, i));
+      g_assert_cmpfloat (crk_uncertainty_results_get_upper_rank (a, i), ==,
+                         crk_uncertainty_results_get_upper_rank (b, i));
       g_assert_cmpfloat (crk_uncertainty_results_get_top_probability (a, i), ==,
                          crk_uncertainty_results_get_top_probability (b, i));
     }
-  g_assert_cmpfloat (crk_uncertainty_results_get_mean_abs_shift (a), ==, crk_uncertainty_results_get_mean_abs_shift (b));
+  g_assert_cmpfloat (crk_uncertainty_results_get_mean_abs_shift (a), ==,
+                     crk_uncertainty_results_get_mean_abs_shift (b));
   g_assert_cmpstr (csv_a, ==, csv_b);
 }
 
@@ -205,13 +207,16 @@ test_reproducible (void)
   assert_same_results (one, four);
 
   g_assert_cmpuint (crk_uncertainty_results_get_varied (one), ==,
-                    CRK_UNCERTAINTY_VARY_WEIGHTS | CRK_UNCERTAINTY_VARY_NORMALISATION | CRK_UNCERTAINTY_VARY_AGGREGATION | CRK_UNCERTAINTY_VARY_WINSORISATION);
+                    CRK_UNCERTAINTY_VARY_WEIGHTS | CRK_UNCERTAINTY_VARY_NORMALISATION |
+                      CRK_UNCERTAINTY_VARY_AGGREGATION | CRK_UNCERTAINTY_VARY_WINSORISATION);
   g_assert_cmpuint (crk_uncertainty_results_get_n_perturbed (one), ==, 11);
   g_assert_cmpuint (crk_uncertainty_results_get_n_failed (one), ==, 0);
   for (guint r = 0; r < 300; r++)
     {
-      seen_rank += crk_uncertainty_results_get_draw_normalisation (one, r, NULL, NULL) == CRK_NORMALISATION_RANK;
-      seen_topsis += crk_uncertainty_results_get_draw_aggregation (one, r) == CRK_AGGREGATION_TOPSIS;
+      seen_rank += crk_uncertainty_results_get_draw_normalisation (one, r, NULL, NULL) ==
+        CRK_NORMALISATION_RANK;
+      seen_topsis +=
+        crk_uncertainty_results_get_draw_aggregation (one, r) == CRK_AGGREGATION_TOPSIS;
       seen_three += crk_uncertainty_results_get_draw_winsorisation (one, r) == 3;
     }
   /* each a fair coin over 300 runs */
@@ -227,7 +232,8 @@ test_reproducible (void)
   other = crk_uncertainty_run (settings, dataset, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   for (guint r = 0; r < 300; r++)
-    differ += crk_uncertainty_results_get_draw_weight (one, r, 0) != crk_uncertainty_results_get_draw_weight (other, r, 0);
+    differ += crk_uncertainty_results_get_draw_weight (one, r, 0) !=
+      crk_uncertainty_results_get_draw_weight (other, r, 0);
   g_assert_cmpuint (differ, ==, 300);
 }
 
@@ -238,8 +244,7 @@ static void
 test_two_cities (void)
 {
   const char *parents[] = {"D1", "D2"};
-  const double x[] = {1, 0,
-                      0, 1};
+  const double x[] = {1, 0, 0, 1};
   g_autoptr (CrkDataset) dataset = crk_test_build (2, 2, x, NULL, parents);
   g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
   g_autoptr (CrkUncertaintyResults) results = NULL;
@@ -257,8 +262,11 @@ test_two_cities (void)
   g_assert_cmpuint (crk_uncertainty_results_get_nominal_rank (results, 0), ==, 2);
   g_assert_cmpuint (crk_uncertainty_results_get_nominal_rank (results, 1), ==, 1);
   g_assert_cmpuint (crk_uncertainty_results_get_n_perturbed (results), ==, 2);
-  g_assert_cmpstr (crk_framework_node_get_code (crk_uncertainty_results_get_perturbed_node (results, 0)), ==, "D1");
-  g_assert_cmpfloat_with_epsilon (crk_uncertainty_results_get_nominal_weight (results, 0), 1 / 2.2, 1e-15);
+  g_assert_cmpstr (
+    crk_framework_node_get_code (crk_uncertainty_results_get_perturbed_node (results, 0)), ==,
+    "D1");
+  g_assert_cmpfloat_with_epsilon (crk_uncertainty_results_get_nominal_weight (results, 0), 1 / 2.2,
+                                  1e-15);
 
   for (guint r = 0; r < runs; r++)
     {
@@ -309,10 +317,12 @@ test_failed_runs (void)
   for (guint r = 0; r < 200; r++)
     {
       const char *message = crk_uncertainty_results_get_draw_error (results, r);
-      gboolean geometric = crk_uncertainty_results_get_draw_aggregation (results, r) == CRK_AGGREGATION_GEOMETRIC;
+      gboolean geometric =
+        crk_uncertainty_results_get_draw_aggregation (results, r) == CRK_AGGREGATION_GEOMETRIC;
       const char *group = NULL;
 
-      g_assert_cmpint (crk_uncertainty_results_get_draw_imputation (results, r, &group), ==, CRK_IMPUTATION_GROUP_MEAN);
+      g_assert_cmpint (crk_uncertainty_results_get_draw_imputation (results, r, &group), ==,
+                       CRK_IMPUTATION_GROUP_MEAN);
       g_assert_cmpstr (group, ==, "province");
       g_assert_true ((message != NULL) == geometric);
       if (geometric)
@@ -326,7 +336,8 @@ test_failed_runs (void)
   g_assert_cmpuint (crk_uncertainty_results_get_n_failed (results), ==, failed);
   g_assert_cmpuint (crk_uncertainty_results_get_n_completed (results), ==, 200 - failed);
   csv = crk_uncertainty_results_format_draws_csv (results);
-  g_assert_true (g_str_has_prefix (csv, "run,weight:D1,weight:D2,weight:D3,aggregation,imputation,error\n"));
+  g_assert_true (
+    g_str_has_prefix (csv, "run,weight:D1,weight:D2,weight:D3,aggregation,imputation,error\n"));
   g_assert_nonnull (strstr (csv, ",geometric,group-mean:province,\"City "));
   g_assert_nonnull (strstr (csv, ",arithmetic,group-mean:province,\n"));
 
@@ -369,9 +380,7 @@ typedef struct
 } AsyncState;
 
 static void
-on_progress (guint done,
-             guint total,
-             gpointer data)
+on_progress (guint done, guint total, gpointer data)
 {
   AsyncState *state = data;
 
@@ -398,9 +407,7 @@ on_progress_freed (gpointer data)
 }
 
 static void
-on_run_done (GObject *source,
-             GAsyncResult *result,
-             gpointer data)
+on_run_done (GObject *source, GAsyncResult *result, gpointer data)
 {
   AsyncState *state = data;
 
@@ -443,8 +450,7 @@ async_start (CrkUncertainty *settings,
  * only turns a bug into a failure with a message rather than a hang. Then checks that
  * nothing more comes. */
 static void
-async_wait (GMainContext *context,
-            AsyncState *state)
+async_wait (GMainContext *context, AsyncState *state)
 {
   const guint limit = 100;
   g_autoptr (GSource) watchdog = g_timeout_source_new_seconds (limit);
@@ -455,7 +461,8 @@ async_wait (GMainContext *context,
   while (state->finished == 0)
     g_main_context_iteration (context, TRUE);
   g_source_destroy (watchdog);
-  g_test_message ("%u progress calls, the last with %u of %u", state->calls, state->last_done, state->total);
+  g_test_message ("%u progress calls, the last with %u of %u", state->calls, state->last_done,
+                  state->total);
 
   calls = state->calls;
   while (g_main_context_iteration (context, FALSE))
@@ -566,8 +573,7 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture *f,
-                gconstpointer data)
+fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
@@ -582,8 +588,7 @@ fixture_set_up (Fixture *f,
 }
 
 static void
-fixture_tear_down (Fixture *f,
-                   gconstpointer data)
+fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_unlink (f->draws);
   g_unlink (f->path);
@@ -595,9 +600,7 @@ fixture_tear_down (Fixture *f,
 }
 
 static int
-run_cli (const char *const *args,
-         char **out,
-         char **err)
+run_cli (const char *const *args, char **out, char **err)
 {
   const char *cli = g_getenv ("CRK_CLI");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -609,19 +612,19 @@ run_cli (const char *const *args,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
+                &error);
   g_assert_no_error (error);
   return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
 }
 
 static void
-test_cli_csv (Fixture *f,
-              gconstpointer data)
+test_cli_csv (Fixture *f, gconstpointer data)
 {
-  const char *args[] = {"uncertainty", f->path, "--runs", "50", "--seed", "3", "--format", "csv",
-                        "--draws", f->draws, "--threads", "1", NULL};
-  const char *args2[] = {"uncertainty", f->path, "--runs", "50", "--seed", "3", "--format", "csv",
-                         "--threads", "2", NULL};
+  const char *args[] = {"uncertainty", f->path,   "--runs", "50",        "--seed", "3", "--format",
+                        "csv",         "--draws", f->draws, "--threads", "1",      NULL};
+  const char *args2[] = {"uncertainty", f->path, "--runs",    "50", "--seed", "3",
+                         "--format",    "csv",   "--threads", "2",  NULL};
   g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *draws = NULL;
   g_auto (GStrv) lines = NULL;
   g_auto (GStrv) draw_lines = NULL;
@@ -631,7 +634,8 @@ test_cli_csv (Fixture *f,
   g_assert_cmpstr (err, ==, "");
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 8);
-  g_assert_cmpstr (lines[0], ==, "code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top,mean_shift");
+  g_assert_cmpstr (lines[0], ==,
+                   "code,name,nominal_rank,median_rank,p05_rank,p95_rank,p_top,mean_shift");
   for (guint i = 1; i <= 6; i++)
     {
       g_auto (GStrv) fields = g_strsplit (lines[i], ",", -1);
@@ -657,11 +661,10 @@ test_cli_csv (Fixture *f,
 }
 
 static void
-test_cli_zero_factor (Fixture *f,
-                      gconstpointer data)
+test_cli_zero_factor (Fixture *f, gconstpointer data)
 {
-  const char *args[] = {"uncertainty", f->path, "--runs", "20", "--factor", "0", "--levels", "1,2",
-                        "--format", "csv", "--top", "2", NULL};
+  const char *args[] = {"uncertainty", f->path,    "--runs", "20",    "--factor", "0", "--levels",
+                        "1,2",         "--format", "csv",    "--top", "2",        NULL};
   g_autofree char *out = NULL, *err = NULL;
   g_auto (GStrv) lines = NULL;
 
@@ -684,12 +687,19 @@ test_cli_zero_factor (Fixture *f,
 }
 
 static void
-test_cli_table_json (Fixture *f,
-                     gconstpointer data)
+test_cli_table_json (Fixture *f, gconstpointer data)
 {
-  const char *table_args[] = {"uncertainty", f->path, "--runs", "40", "--vary-normalisation", "minmax:1,100,rank",
-                              "--vary-aggregation", "arithmetic,geometric", NULL};
-  const char *json_args[] = {"uncertainty", f->path, "--runs", "40", "--format", "json", "--levels", "2,1", NULL};
+  const char *table_args[] = {"uncertainty",
+                              f->path,
+                              "--runs",
+                              "40",
+                              "--vary-normalisation",
+                              "minmax:1,100,rank",
+                              "--vary-aggregation",
+                              "arithmetic,geometric",
+                              NULL};
+  const char *json_args[] = {"uncertainty", f->path,    "--runs", "40", "--format",
+                             "json",        "--levels", "2,1",    NULL};
   g_autofree char *out = NULL, *err = NULL, *json = NULL, *json_err = NULL;
   g_auto (GStrv) lines = NULL;
 
@@ -697,7 +707,8 @@ test_cli_table_json (Fixture *f,
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "Six cities — 2020");
   g_assert_true (g_str_has_prefix (lines[1], "40 runs (seed 1), "));
-  g_assert_true (g_str_has_suffix (lines[1], "; varied: weights of level 2 ±25%, normalisation, aggregation"));
+  g_assert_true (
+    g_str_has_suffix (lines[1], "; varied: weights of level 2 ±25%, normalisation, aggregation"));
   g_assert_true (g_str_has_prefix (lines[2], "Mean absolute rank shift: "));
   g_assert_cmpstr (lines[3], ==, "");
   g_assert_cmpstr (lines[4], ==, " Rank   Median      5%     95%   Top 10   Shift  City");
@@ -708,17 +719,18 @@ test_cli_table_json (Fixture *f,
     g_assert_true (g_str_has_prefix (err, "cityrank-cli: warning: "));
 
   g_assert_cmpint (run_cli (json_args, &json, &json_err), ==, 0);
-  g_assert_true (g_str_has_prefix (json, "{\n  \"year\": 2020,\n  \"runs\": 40,\n  \"completed\": 40,\n  \"failed\": 0,\n"
-                                         "  \"seed\": 1,\n  \"factor\": 0.25,\n  \"levels\": [2, 1],\n  \"top\": 10,\n"
-                                         "  \"mean_abs_shift\": "));
+  g_assert_true (g_str_has_prefix (
+    json,
+    "{\n  \"year\": 2020,\n  \"runs\": 40,\n  \"completed\": 40,\n  \"failed\": 0,\n"
+    "  \"seed\": 1,\n  \"factor\": 0.25,\n  \"levels\": [2, 1],\n  \"top\": 10,\n"
+    "  \"mean_abs_shift\": "));
   g_assert_nonnull (strstr (json, "\"cities\": [\n    {\"code\": \"C"));
   g_assert_nonnull (strstr (json, ", \"nominal_rank\": 1, \"median_rank\": "));
   g_assert_true (g_str_has_suffix (json, "}\n  ]\n}\n"));
 }
 
 static void
-test_cli_errors (Fixture *f,
-                 gconstpointer data)
+test_cli_errors (Fixture *f, gconstpointer data)
 {
   const char *factor[] = {"uncertainty", f->path, "--factor", "1.5", NULL};
   const char *level0[] = {"uncertainty", f->path, "--levels", "0", NULL};
@@ -745,8 +757,7 @@ test_cli_errors (Fixture *f,
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
@@ -758,11 +769,13 @@ main (int argc,
   g_test_add_func ("/analysis/uncertainty/failed-runs", test_failed_runs);
   g_test_add_func ("/analysis/uncertainty/bad-level", test_bad_level);
   g_test_add_func ("/analysis/uncertainty/async", test_async);
-  g_test_add ("/analysis/uncertainty/cli/csv", Fixture, NULL, fixture_set_up, test_cli_csv, fixture_tear_down);
-  g_test_add ("/analysis/uncertainty/cli/zero-factor", Fixture, NULL, fixture_set_up, test_cli_zero_factor,
+  g_test_add ("/analysis/uncertainty/cli/csv", Fixture, NULL, fixture_set_up, test_cli_csv,
               fixture_tear_down);
-  g_test_add ("/analysis/uncertainty/cli/table-json", Fixture, NULL, fixture_set_up, test_cli_table_json,
+  g_test_add ("/analysis/uncertainty/cli/zero-factor", Fixture, NULL, fixture_set_up,
+              test_cli_zero_factor, fixture_tear_down);
+  g_test_add ("/analysis/uncertainty/cli/table-json", Fixture, NULL, fixture_set_up,
+              test_cli_table_json, fixture_tear_down);
+  g_test_add ("/analysis/uncertainty/cli/errors", Fixture, NULL, fixture_set_up, test_cli_errors,
               fixture_tear_down);
-  g_test_add ("/analysis/uncertainty/cli/errors", Fixture, NULL, fixture_set_up, test_cli_errors, fixture_tear_down);
   return g_test_run ();
 }

@@ -59,7 +59,8 @@ crk_test_build (guint n_cities,
   g_object_unref (root);
   for (guint k = 0; k < n_indicators; k++)
     for (guint i = 0; i < n_cities; i++)
-      crk_dataset_set_value (dataset, i, k, year, values[k * n_cities + i], CRK_VALUE_STATUS_OBSERVED);
+      crk_dataset_set_value (dataset, i, k, year, values[k * n_cities + i],
+                             CRK_VALUE_STATUS_OBSERVED);
   return dataset;
 }
 
@@ -105,8 +106,7 @@ split_csv_line (const char *line)
 }
 
 static GPtrArray *
-read_csv (const char *path,
-          GError **error)
+read_csv (const char *path, GError **error)
 {
   g_autofree char *text = NULL;
   g_auto (GStrv) lines = NULL;
@@ -123,8 +123,7 @@ read_csv (const char *path,
 }
 
 static int
-column (GPtrArray *header,
-        const char *name)
+column (GPtrArray *header, const char *name)
 {
   for (guint j = 0; j < header->len; j++)
     if (g_str_equal (g_ptr_array_index (header, j), name))
@@ -135,15 +134,15 @@ column (GPtrArray *header,
 #define FIELD(row, j) ((const char *) g_ptr_array_index ((row), (j)))
 
 CrkDataset *
-crk_test_load_asem (const char *dir,
-                    GError **error)
+crk_test_load_asem (const char *dir, GError **error)
 {
   g_autofree char *data_path = g_build_filename (dir, "asem_idata.csv", NULL);
   g_autofree char *meta_path = g_build_filename (dir, "asem_imeta.csv", NULL);
   g_autoptr (GPtrArray) data = NULL;
   g_autoptr (GPtrArray) meta = NULL;
   g_autoptr (CrkDataset) dataset = NULL;
-  g_autoptr (GHashTable) nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr (GHashTable) nodes =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   GPtrArray *mh, *dh;
   int m_code, m_name, m_type, m_level, m_parent, m_weight, m_dir, m_den;
   int year_index;
@@ -165,7 +164,8 @@ crk_test_load_asem (const char *dir,
   m_weight = column (mh, "Weight");
   m_dir = column (mh, "Direction");
   m_den = column (mh, "Denominator");
-  g_assert (m_code >= 0 && m_name >= 0 && m_type >= 0 && m_level >= 0 && m_parent >= 0 && m_weight >= 0 && m_dir >= 0 && m_den >= 0);
+  g_assert (m_code >= 0 && m_name >= 0 && m_type >= 0 && m_level >= 0 && m_parent >= 0 &&
+            m_weight >= 0 && m_dir >= 0 && m_den >= 0);
 
   dataset = crk_dataset_new ();
   year_index = crk_dataset_add_year (dataset, 2018);
@@ -200,10 +200,11 @@ crk_test_load_asem (const char *dir,
         const char *type = FIELD (row, m_type);
         CrkFrameworkNode *node;
 
-        if ((!g_str_equal (type, "Aggregate") && !g_str_equal (type, "Indicator")) || atoi (FIELD (row, m_level)) != level)
+        if ((!g_str_equal (type, "Aggregate") && !g_str_equal (type, "Indicator")) ||
+            atoi (FIELD (row, m_level)) != level)
           continue;
-        node = crk_framework_node_new (FIELD (row, m_code),
-                                       g_str_equal (type, "Aggregate") ? FIELD (row, m_name) : NULL);
+        node = crk_framework_node_new (
+          FIELD (row, m_code), g_str_equal (type, "Aggregate") ? FIELD (row, m_name) : NULL);
         crk_framework_node_set_weight (node, g_ascii_strtod (FIELD (row, m_weight), NULL));
         if (*FIELD (row, m_parent) == '\0')
           root = g_object_ref (node);
@@ -224,8 +225,8 @@ crk_test_load_asem (const char *dir,
   for (guint r = 1; r < data->len; r++)
     {
       GPtrArray *row = g_ptr_array_index (data, r);
-      g_autoptr (CrkCity) city = crk_city_new (FIELD (row, column (dh, "uCode")),
-                                               FIELD (row, column (dh, "uName")));
+      g_autoptr (CrkCity) city =
+        crk_city_new (FIELD (row, column (dh, "uCode")), FIELD (row, column (dh, "uName")));
       guint ci;
 
       for (guint j = 0; j < dh->len; j++)

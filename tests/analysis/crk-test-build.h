@@ -23,7 +23,6 @@ CrkDataset *crk_test_build (guint n_cities,
 /* Loads COINr's ASEM example (asem_idata.csv, asem_imeta.csv) from @dir with a small
  * independent CSV reader: year 2018, group columns as city attributes, denominators as
  * denominator indicators. */
-CrkDataset *crk_test_load_asem (const char *dir,
-                                GError **error);
+CrkDataset *crk_test_load_asem (const char *dir, GError **error);
 
 G_END_DECLS

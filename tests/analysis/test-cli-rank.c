@@ -24,15 +24,11 @@ typedef struct
 
 /* Three dimensions, six cities; C5 has no data at all. */
 static void
-fixture_set_up (Fixture *f,
-                gconstpointer data)
+fixture_set_up (Fixture *f, gconstpointer data)
 {
   const char *parents[] = {"D1", "D1", "D2", "D3", "D3"};
-  const double x[] = {1, 5, 3, 4, 2, NAN,
-                      9, 1, 3, 4, 4, NAN,
-                      2, 2, 8, 1, 5, NAN,
-                      7, 3, 3, 6, 1, NAN,
-                      1, 2, 3, 4, 5, NAN};
+  const double x[] = {1, 5, 3,   4, 2, NAN, 9, 1, 3,   4, 4, NAN, 2, 2, 8,
+                      1, 5, NAN, 7, 3, 3,   6, 1, NAN, 1, 2, 3,   4, 5, NAN};
   g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("crk-cli-rank-XXXXXX", &error);
@@ -46,8 +42,7 @@ fixture_set_up (Fixture *f,
 }
 
 static void
-fixture_tear_down (Fixture *f,
-                   gconstpointer data)
+fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_unlink (f->path);
   g_rmdir (f->dir);
@@ -58,9 +53,7 @@ fixture_tear_down (Fixture *f,
 
 /* Runs the CLI; returns its exit status. */
 static int
-run_cli (const char *const *args,
-         char **out,
-         char **err)
+run_cli (const char *const *args, char **out, char **err)
 {
   const char *cli = g_getenv ("CRK_CLI");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -72,15 +65,14 @@ run_cli (const char *const *args,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &status, &error);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
+                &error);
   g_assert_no_error (error);
   return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
 }
 
 static void
-test_rank_csv (Fixture *f,
-               gconstpointer data)
+test_rank_csv (Fixture *f, gconstpointer data)
 {
   const char *args[] = {"rank", f->path, "--format", "csv", NULL};
   g_autofree char *out = NULL;
@@ -104,13 +96,15 @@ test_rank_csv (Fixture *f,
       guint offset = city == 2 ? 1 : 0; /* the quoted name holds a comma */
 
       g_assert_cmpuint (g_strv_length (fields), ==, 8 + offset);
-      g_assert_cmpuint (g_ascii_strtoull (fields[0], NULL, 10), ==, crk_results_get_rank (results, city));
+      g_assert_cmpuint (g_ascii_strtoull (fields[0], NULL, 10), ==,
+                        crk_results_get_rank (results, city));
       g_assert_cmpstr (fields[1], ==, crk_city_get_code (crk_dataset_get_city (f->dataset, city)));
       /* full precision: the printed score reads back to the same double */
       g_assert_cmpfloat (g_ascii_strtod (fields[3 + offset], NULL), ==,
                          crk_results_get_index_score (results, city));
-      g_assert_cmpfloat (g_ascii_strtod (fields[6 + offset], NULL), ==,
-                         crk_results_get_score (results, crk_results_lookup_node (results, "D3"), city));
+      g_assert_cmpfloat (
+        g_ascii_strtod (fields[6 + offset], NULL), ==,
+        crk_results_get_score (results, crk_results_lookup_node (results, "D3"), city));
     }
   g_assert_nonnull (strstr (out, "\"Three, with a comma\""));
   /* the city without data comes last, with an empty rank and no scores */
@@ -118,8 +112,7 @@ test_rank_csv (Fixture *f,
 }
 
 static void
-test_rank_unranked_reason (Fixture *f,
-                           gconstpointer data)
+test_rank_unranked_reason (Fixture *f, gconstpointer data)
 {
   const char *table[] = {"rank", f->path, NULL};
   const char *json[] = {"rank", f->path, "--format", "json", NULL};
@@ -136,7 +129,9 @@ test_rank_unranked_reason (Fixture *f,
   g_assert_nonnull (strstr (section, "no data in 2020"));
 
   g_assert_cmpint (run_cli (json, &jout, &jerr), ==, 0);
-  g_assert_nonnull (strstr (jout, "\"unranked\": [\n    {\"code\": \"C5\", \"name\": \"City 5\", \"reason\": \"no data in 2020\""));
+  g_assert_nonnull (strstr (jout,
+                            "\"unranked\": [\n    {\"code\": \"C5\", \"name\": \"City 5\", "
+                            "\"reason\": \"no data in 2020\""));
 
   /* with a threshold, a city missing one of D1's two indicators is not ranked either */
   crk_dataset_set_value (f->dataset, 0, 1, 0, NAN, CRK_VALUE_STATUS_OBSERVED);
@@ -149,16 +144,17 @@ test_rank_unranked_reason (Fixture *f,
     crk_dataset_write (f->dataset, f->path, &error);
     g_assert_no_error (error);
     g_assert_cmpint (run_cli (args, &tout, &terr), ==, 0);
-    g_assert_nonnull (strstr (tout, "{\"code\": \"C0\", \"name\": \"City 0\", \"reason\": "
-                                    "\"too little data in 2020: 1 of the 2 parts of “D1” have values, and the method requires 75%\""));
+    g_assert_nonnull (strstr (tout,
+                              "{\"code\": \"C0\", \"name\": \"City 0\", \"reason\": "
+                              "\"too little data in 2020: 1 of the 2 parts of “D1” have values, "
+                              "and the method requires 75%\""));
   }
 }
 
 static void
-test_rank_level_and_options (Fixture *f,
-                             gconstpointer data)
+test_rank_level_and_options (Fixture *f, gconstpointer data)
 {
-  const char *level[] = {"rank", f->path, "--level", "D1", "--format", "csv",
+  const char *level[] = {"rank",        f->path,        "--level",   "D1",    "--format", "csv",
                          "--normalise", "zscore:50,10", "--weights", "equal", NULL};
   const char *bad[] = {"rank", f->path, "--normalise", "minmax:5,1", NULL};
   const char *geometric[] = {"rank", f->path, "--aggregate", "geometric", NULL};
@@ -190,8 +186,7 @@ test_rank_level_and_options (Fixture *f,
 }
 
 static void
-test_explain (Fixture *f,
-              gconstpointer data)
+test_explain (Fixture *f, gconstpointer data)
 {
   const char *csv[] = {"explain", f->path, "C1", "City 3", "--format", "csv", NULL};
   const char *table[] = {"explain", f->path, "C1", "C3", NULL};
@@ -213,7 +208,8 @@ test_explain (Fixture *f,
       g_auto (GStrv) fields = g_strsplit (lines[k], ",", -1);
 
       g_assert_cmpuint (g_strv_length (fields), ==, 5);
-      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fields[2], NULL) - g_ascii_strtod (fields[3], NULL),
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fields[2], NULL) -
+                                        g_ascii_strtod (fields[3], NULL),
                                       g_ascii_strtod (fields[4], NULL), 1e-12);
       sum += g_ascii_strtod (fields[4], NULL);
     }
@@ -244,7 +240,8 @@ test_rank_asem (void)
   g_autoptr (CrkDataset) dataset = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) lines = NULL;
-  const char *want[] = {"DEU 75.23", "GBR 68.94", "FRA 65.92", "CHE 62.61", "NLD 61.24", "SWE 60.59"};
+  const char *want[] = {"DEU 75.23", "GBR 68.94", "FRA 65.92",
+                        "CHE 62.61", "NLD 61.24", "SWE 60.59"};
 
   if (shared == NULL)
     {
@@ -260,8 +257,8 @@ test_rank_asem (void)
   crk_dataset_write (dataset, path, &error);
   g_assert_no_error (error);
   {
-    const char *args[] = {"rank", path, "--format", "csv", "--normalise", "minmax:0,100",
-                          "--aggregate", "arithmetic", NULL};
+    const char *args[] = {"rank",         path,          "--format",   "csv", "--normalise",
+                          "minmax:0,100", "--aggregate", "arithmetic", NULL};
 
     g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
   }
@@ -273,7 +270,8 @@ test_rank_asem (void)
   for (guint k = 0; k < G_N_ELEMENTS (want); k++)
     {
       g_auto (GStrv) fields = g_strsplit (lines[k + 1], ",", -1);
-      g_autofree char *got = g_strdup_printf ("%s %.2f", fields[1], g_ascii_strtod (fields[3], NULL));
+      g_autofree char *got =
+        g_strdup_printf ("%s %.2f", fields[1], g_ascii_strtod (fields[3], NULL));
 
       g_assert_cmpuint (g_ascii_strtoull (fields[0], NULL, 10), ==, k + 1);
       g_assert_cmpstr (got, ==, want[k]);
@@ -316,12 +314,14 @@ main (int argc, char **argv)
       g_test_skip ("CRK_CLI is not set");
       return g_test_run ();
     }
-  g_test_add ("/analysis/cli/rank-csv", Fixture, NULL, fixture_set_up, test_rank_csv, fixture_tear_down);
-  g_test_add ("/analysis/cli/rank-unranked", Fixture, NULL, fixture_set_up, test_rank_unranked_reason,
+  g_test_add ("/analysis/cli/rank-csv", Fixture, NULL, fixture_set_up, test_rank_csv,
               fixture_tear_down);
-  g_test_add ("/analysis/cli/rank-options", Fixture, NULL, fixture_set_up, test_rank_level_and_options,
+  g_test_add ("/analysis/cli/rank-unranked", Fixture, NULL, fixture_set_up,
+              test_rank_unranked_reason, fixture_tear_down);
+  g_test_add ("/analysis/cli/rank-options", Fixture, NULL, fixture_set_up,
+              test_rank_level_and_options, fixture_tear_down);
+  g_test_add ("/analysis/cli/explain", Fixture, NULL, fixture_set_up, test_explain,
               fixture_tear_down);
-  g_test_add ("/analysis/cli/explain", Fixture, NULL, fixture_set_up, test_explain, fixture_tear_down);
   g_test_add_func ("/analysis/cli/rank-asem", test_rank_asem);
   g_test_add_func ("/analysis/cli/rank-asem-csv", test_rank_asem_csv);
 

@@ -18,8 +18,7 @@
 #define N NAN
 
 static void
-assert_close (double got,
-              double want)
+assert_close (double got, double want)
 {
   if (isnan (want))
     {
@@ -30,8 +29,7 @@ assert_close (double got,
 }
 
 static CrkResults *
-compute_ok (CrkDataset *dataset,
-            CrkMethod *method)
+compute_ok (CrkDataset *dataset, CrkMethod *method)
 {
   g_autoptr (GError) error = NULL;
   CrkResults *results = crk_compute (dataset, method, 0, &error);
@@ -42,9 +40,7 @@ compute_ok (CrkDataset *dataset,
 }
 
 static gboolean
-has_warning (CrkResults *results,
-             CrkWarningKind kind,
-             const char *code)
+has_warning (CrkResults *results, CrkWarningKind kind, const char *code)
 {
   GArray *warnings = crk_results_get_warnings (results);
 
@@ -60,9 +56,7 @@ has_warning (CrkResults *results,
 
 /* Leaf I0 is node 2 (IDX 0, D1 1, I0 2, I1 3...). */
 static void
-check_leaf (CrkResults *results,
-            const double *want,
-            guint n)
+check_leaf (CrkResults *results, const double *want, guint n)
 {
   int node = crk_results_lookup_node (results, "I0");
 
@@ -173,9 +167,7 @@ test_goalposts (void)
         }
       crk_method_set_normalisation (method, CRK_NORMALISATION_GOALPOSTS, 0, 0);
       results = compute_ok (dataset, method);
-      check_leaf (results, t == 0 ? up : t == 1 ? down
-                                                : fallback,
-                  4);
+      check_leaf (results, t == 0 ? up : t == 1 ? down : fallback, 4);
       g_assert_true (has_warning (results, CRK_WARNING_OTHER, "I0") == (t == 2));
     }
 }
@@ -207,9 +199,9 @@ test_constant (void)
 
   for (guint t = 0; t < G_N_ELEMENTS (modes); t++)
     {
-      g_autoptr (CrkResults) r = normalise_one (x, 4, 1, modes[t],
-                                                modes[t] == CRK_NORMALISATION_ZSCORE ? 3 : 0,
-                                                modes[t] == CRK_NORMALISATION_ZSCORE ? 2 : 100);
+      g_autoptr (CrkResults) r =
+        normalise_one (x, 4, 1, modes[t], modes[t] == CRK_NORMALISATION_ZSCORE ? 3 : 0,
+                       modes[t] == CRK_NORMALISATION_ZSCORE ? 2 : 100);
 
       check_leaf (r, modes[t] == CRK_NORMALISATION_ZSCORE ? zmid : mid, 4);
       g_assert_true (has_warning (r, CRK_WARNING_CONSTANT_INDICATOR, "I0"));
@@ -224,8 +216,7 @@ test_constant (void)
 static void
 test_missing_children (void)
 {
-  const double x[] = {0, 10, 5,
-                      0, N, 10};
+  const double x[] = {0, 10, 5, 0, N, 10};
   g_autoptr (CrkDataset) dataset = crk_test_build (3, 2, x, NULL, NULL);
   g_autoptr (CrkMethod) method = crk_method_new ();
   g_autoptr (CrkResults) results = NULL;
@@ -248,15 +239,15 @@ test_missing_children (void)
   g_assert_true (isnan (crk_results_get_index_score (strict, 1)));
   g_assert_cmpuint (crk_results_get_rank (strict, 1), ==, 0);
   g_assert_nonnull (crk_results_get_unranked_reason (strict, 1));
-  g_assert_nonnull (strstr (crk_results_get_unranked_reason (strict, 1), "1 of the 2 parts of “D1”"));
+  g_assert_nonnull (
+    strstr (crk_results_get_unranked_reason (strict, 1), "1 of the 2 parts of “D1”"));
   g_assert_cmpuint (crk_results_get_rank (strict, 2), ==, 1);
 }
 
 static void
 test_geometric_harmonic (void)
 {
-  const double x[] = {0, 10, 5,
-                      10, 0, 5};
+  const double x[] = {0, 10, 5, 10, 0, 5};
   g_autoptr (CrkDataset) dataset = crk_test_build (3, 2, x, NULL, NULL);
   g_autoptr (CrkMethod) method = crk_method_new ();
   g_autoptr (GError) error = NULL;
@@ -303,8 +294,7 @@ static void
 test_topsis (void)
 {
   /* min-max gives I0 = 0, 100, 50 and I1 = 100, 0, 25 */
-  const double x[] = {0, 10, 5,
-                      4, 0, 1};
+  const double x[] = {0, 10, 5, 4, 0, 1};
   g_autoptr (CrkDataset) dataset = crk_test_build (3, 2, x, NULL, NULL);
   g_autoptr (CrkMethod) method = crk_method_new ();
   g_autoptr (CrkResults) direct = NULL;
@@ -329,7 +319,8 @@ test_topsis (void)
       assert_close (crk_results_get_score (vector, 1, i), 100 * vm / (vp + vm));
     }
   /* city 2: dp = hypot (30, 30), dm = hypot (30, 10) */
-  assert_close (crk_results_get_score (direct, 1, 2), 100 * hypot (30, 10) / (hypot (30, 30) + hypot (30, 10)));
+  assert_close (crk_results_get_score (direct, 1, 2),
+                100 * hypot (30, 10) / (hypot (30, 30) + hypot (30, 10)));
 }
 
 static void
@@ -396,8 +387,7 @@ test_minmax_invariance (void)
   for (guint i = 0; i < 60; i++)
     {
       x[i] = g_rand_double_range (rand, -5, 50);
-      y[i] = i < 20 ? 3.5 * x[i] + 1000 : i < 40 ? x[i] - 77
-                                                 : 0.01 * x[i];
+      y[i] = i < 20 ? 3.5 * x[i] + 1000 : i < 40 ? x[i] - 77 : 0.01 * x[i];
     }
   {
     g_autoptr (CrkDataset) a = crk_test_build (20, 3, x, NULL, parents);
@@ -456,7 +446,8 @@ test_contributions (void)
   for (guint k = 0; k < parts->len; k++)
     sum += g_array_index (parts, CrkGapPart, k).gap;
   assert_close (sum, crk_results_get_index_score (r, 7) - crk_results_get_index_score (r, 3));
-  g_assert_cmpstr (crk_framework_node_get_code (g_array_index (parts, CrkGapPart, 0).child), ==, "A");
+  g_assert_cmpstr (crk_framework_node_get_code (g_array_index (parts, CrkGapPart, 0).child), ==,
+                   "A");
   assert_close (crk_results_get_weight (r, 1), 2.0 / 3);
 }
 
@@ -465,8 +456,7 @@ static void
 test_weights (void)
 {
   /* min-max: I0 = 0, 50, 100, 100; I1 = 0, 0, 100, 50 (I1 raw 1, 1, 3, 2) */
-  const double x[] = {0, 1, 2, 2,
-                      1, 1, 3, 2};
+  const double x[] = {0, 1, 2, 2, 1, 1, 3, 2};
   const double y[2][4] = {{0, 50, 100, 100}, {0, 0, 100, 50}};
   double d[2], c[2], w;
   CrkWeightScheme schemes[] = {CRK_WEIGHTS_ENTROPY, CRK_WEIGHTS_CRITIC, CRK_WEIGHTS_PCA,
@@ -541,10 +531,7 @@ test_weights (void)
 /* Independent treatment as the methodology states it, with the z-score forms of the
  * bias-corrected skewness and kurtosis. */
 static void
-skew_kurt (const double *x,
-           guint n,
-           double *skew,
-           double *kurt)
+skew_kurt (const double *x, guint n, double *skew, double *kurt)
 {
   double mean = 0, ss = 0, s3 = 0, s4 = 0, sd;
 
@@ -561,12 +548,12 @@ skew_kurt (const double *x,
       s4 += z * z * z * z;
     }
   *skew = (double) n / ((n - 1.0) * (n - 2.0)) * s3;
-  *kurt = n * (n + 1.0) / ((n - 1.0) * (n - 2.0) * (n - 3.0)) * s4 - 3 * (n - 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
+  *kurt = n * (n + 1.0) / ((n - 1.0) * (n - 2.0) * (n - 3.0)) * s4 -
+    3 * (n - 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
 }
 
 static gboolean
-fails (const double *x,
-       guint n)
+fails (const double *x, guint n)
 {
   double s, k;
 
@@ -576,8 +563,7 @@ fails (const double *x,
 
 /* Returns the number of winsorising steps, or -1 for the log transform. */
 static int
-treat_by_hand (double *x,
-               guint n)
+treat_by_hand (double *x, guint n)
 {
   g_autofree double *orig = g_memdup2 (x, n * sizeof (double));
   double min = INFINITY, max = -INFINITY;
@@ -611,10 +597,7 @@ treat_by_hand (double *x,
 }
 
 static void
-check_treatment (const double *x,
-                 guint n,
-                 int want_steps,
-                 gboolean want_remaining)
+check_treatment (const double *x, guint n, int want_steps, gboolean want_remaining)
 {
   g_autofree double *hand = g_memdup2 (x, n * sizeof (double));
   g_autoptr (CrkDataset) dataset = crk_test_build (n, 1, x, NULL, NULL);
@@ -697,8 +680,8 @@ static void
 test_imputation (void)
 {
   const double x[] = {1, N, 3, 10, N, 20};
-  CrkImputation modes[] = {CRK_IMPUTATION_MEAN, CRK_IMPUTATION_MEDIAN,
-                           CRK_IMPUTATION_GROUP_MEAN, CRK_IMPUTATION_GROUP_MEDIAN};
+  CrkImputation modes[] = {CRK_IMPUTATION_MEAN, CRK_IMPUTATION_MEDIAN, CRK_IMPUTATION_GROUP_MEAN,
+                           CRK_IMPUTATION_GROUP_MEDIAN};
   /* groups: C0-C2 "a", C3-C5 "b"; all: 1, 3, 10, 20 */
   const double want[4][2] = {{8.5, 8.5}, {6.5, 6.5}, {2, 15}, {2, 15}};
 
@@ -753,7 +736,10 @@ test_tiers_groups (void)
   double x[10];
   CrkTier bands[] = {{(char *) "Leap", (char *) "跃升期", 3}, {(char *) "Rest", NULL, 0}};
   CrkTier thresholds[] = {{(char *) "High", NULL, 60}, {(char *) "Low", NULL, -1}};
-  CrkTier quartiles[] = {{(char *) "Q1", NULL, 0}, {(char *) "Q2", NULL, 0}, {(char *) "Q3", NULL, 0}, {(char *) "Q4", NULL, 0}};
+  CrkTier quartiles[] = {{(char *) "Q1", NULL, 0},
+                         {(char *) "Q2", NULL, 0},
+                         {(char *) "Q3", NULL, 0},
+                         {(char *) "Q4", NULL, 0}};
 
   for (guint i = 0; i < 10; i++)
     x[i] = 10 - i; /* min-max: 100, 88.9, ... 0; rank = i + 1 */
@@ -852,10 +838,7 @@ static void
 test_strengths (void)
 {
   /* city 0 is best on I0, I1 and worst on I2, I3 */
-  const double x[] = {9, 1, 2, 3, 4,
-                      9, 1, 2, 3, 4,
-                      0, 5, 6, 7, 8,
-                      0, 5, 6, 7, 8};
+  const double x[] = {9, 1, 2, 3, 4, 9, 1, 2, 3, 4, 0, 5, 6, 7, 8, 0, 5, 6, 7, 8};
   g_autoptr (CrkDataset) dataset = crk_test_build (5, 4, x, NULL, NULL);
   g_autoptr (CrkResults) r = compute_ok (dataset, NULL);
   g_autoptr (GArray) s = crk_results_dup_strengths (r, 0);
@@ -950,9 +933,7 @@ test_incremental (void)
 }
 
 static void
-on_computed (GObject *source,
-             GAsyncResult *result,
-             gpointer user_data)
+on_computed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CrkResults **out = user_data;
   g_autoptr (GError) error = NULL;
@@ -962,9 +943,7 @@ on_computed (GObject *source,
 }
 
 static void
-on_cancelled (GObject *source,
-              GAsyncResult *result,
-              gpointer user_data)
+on_cancelled (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GAsyncResult **out = user_data;
 
@@ -1029,9 +1008,7 @@ static void
 test_level_aggregation (void)
 {
   const char *parents[] = {"A", "A", "B"};
-  const double x[] = {0, 10, 5,
-                      10, 0, 5,
-                      1, 2, 3};
+  const double x[] = {0, 10, 5, 10, 0, 5, 1, 2, 3};
   g_autoptr (CrkDataset) dataset = crk_test_build (3, 3, x, NULL, parents);
   g_autoptr (CrkMethod) method = crk_method_new ();
   g_autoptr (CrkResults) r = NULL;
@@ -1078,12 +1055,8 @@ test_asem (void)
     double score;
     guint rank;
   } want[] = {
-    {"DEU", 75.23, 1},
-    {"GBR", 68.94, 2},
-    {"FRA", 65.92, 3},
-    {"CHE", 62.61, 4},
-    {"NLD", 61.24, 5},
-    {"SWE", 60.59, 6},
+    {"DEU", 75.23, 1}, {"GBR", 68.94, 2}, {"FRA", 65.92, 3},
+    {"CHE", 62.61, 4}, {"NLD", 61.24, 5}, {"SWE", 60.59, 6},
   };
 
   if (shared == NULL)
@@ -1106,8 +1079,9 @@ test_asem (void)
       g_assert_cmpuint (crk_results_get_rank (r, city), ==, want[k].rank);
     }
   /* DEU at full precision, from an independent calculation */
-  assert_close (crk_results_get_index_score (r, crk_city_get_index (crk_dataset_lookup_city (dataset, "DEU"))),
-                75.2278046542818);
+  assert_close (
+    crk_results_get_index_score (r, crk_city_get_index (crk_dataset_lookup_city (dataset, "DEU"))),
+    75.2278046542818);
 }
 
 /* The same through the project's CSV import, city by city against the test's own reader. */
@@ -1147,8 +1121,9 @@ test_asem_csv (void)
       assert_close (crk_results_get_index_score (r, i), crk_results_get_index_score (q, j));
       g_assert_cmpuint (crk_results_get_rank (r, i), ==, crk_results_get_rank (q, j));
     }
-  assert_close (crk_results_get_index_score (r, crk_city_get_index (crk_dataset_lookup_city (imported, "GBR"))),
-                68.93633772118667);
+  assert_close (
+    crk_results_get_index_score (r, crk_city_get_index (crk_dataset_lookup_city (imported, "GBR"))),
+    68.93633772118667);
 }
 
 int

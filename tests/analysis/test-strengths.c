@@ -30,7 +30,8 @@ read_sample (const char *name)
 {
   const char *source = g_getenv ("CRK_SOURCE_DIR");
   g_autofree char *file = g_strdup_printf ("%s.cityrank.xml", name);
-  g_autofree char *path = g_build_filename (source != NULL ? source : SOURCE_DIR, "data", "samples", file, NULL);
+  g_autofree char *path =
+    g_build_filename (source != NULL ? source : SOURCE_DIR, "data", "samples", file, NULL);
   g_autoptr (GError) error = NULL;
   CrkDataset *dataset = crk_dataset_read (path, NULL, &error);
 
@@ -42,11 +43,7 @@ read_sample (const char *name)
 /* The cities strictly above (@above) and strictly below (@below) @city on @node, among
  * the cities with a score; returns how many have one. Counted here from the scores. */
 static guint
-standing (CrkResults *r,
-          guint node,
-          guint city,
-          guint *above,
-          guint *below)
+standing (CrkResults *r, guint node, guint city, guint *above, guint *below)
 {
   double x = crk_results_get_score (r, node, city);
   guint n = 0;
@@ -68,8 +65,7 @@ standing (CrkResults *r,
 }
 
 static gboolean
-contains (GArray *nodes,
-          guint node)
+contains (GArray *nodes, guint node)
 {
   for (guint i = 0; i < nodes->len; i++)
     if (g_array_index (nodes, guint, i) == node)
@@ -92,7 +88,8 @@ assert_lists_sound (CrkResults *r)
       for (guint k = 0; k < s->len + w->len; k++)
         {
           gboolean strength = k < s->len;
-          guint node = strength ? g_array_index (s, guint, k) : g_array_index (w, guint, k - s->len);
+          guint node =
+            strength ? g_array_index (s, guint, k) : g_array_index (w, guint, k - s->len);
           guint above, below, n;
 
           g_assert_true (crk_framework_node_is_leaf (crk_results_get_node (r, node)));
@@ -203,8 +200,7 @@ static void
 test_shared_value (void)
 {
   /* I0: 8 of 10 cities at 1, two at 0; I1: strictly increasing */
-  const double x[] = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0,
-                      0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+  const double x[] = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
   g_autoptr (CrkDataset) dataset = crk_test_build (10, 2, x, NULL, NULL);
   g_autoptr (CrkResults) r = compute_ok (dataset);
   guint i0 = 2, i1 = 3;
@@ -256,8 +252,7 @@ test_short_and_small (void)
 }
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/analysis/strengths/one-city", test_one_city);

@@ -32,8 +32,7 @@ remove_tree (const char *path)
 }
 
 static void
-isolate (const char *variable,
-         const char *name)
+isolate (const char *variable, const char *name)
 {
   g_autofree char *path = g_build_filename (test_root, name, NULL);
 
@@ -42,8 +41,7 @@ isolate (const char *variable,
 }
 
 gboolean
-crk_test_app_init (int *argc,
-                   char ***argv)
+crk_test_app_init (int *argc, char ***argv)
 {
   static const char *const mime_dirs[] = {"/usr/share/mime", NULL};
   const char *require = g_getenv ("CRK_REQUIRE_DISPLAY");
@@ -93,9 +91,7 @@ tick_cb (gpointer data)
 }
 
 void
-crk_test_app_wait (CrkTestCondition condition,
-                   gpointer data,
-                   double seconds)
+crk_test_app_wait (CrkTestCondition condition, gpointer data, double seconds)
 {
   gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
   guint tick = g_timeout_add (10, tick_cb, NULL);
@@ -154,8 +150,7 @@ all_rows (gpointer data)
 }
 
 CrkWindow *
-crk_test_app_sample_window (int width,
-                            int height)
+crk_test_app_sample_window (int width, int height)
 {
   CrkWindow *window = g_object_ref (crk_window_new (NULL));
 

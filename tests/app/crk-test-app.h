@@ -13,13 +13,10 @@ void crk_test_app_cleanup (void);
 /* g_test_init() with isolated dirs, MIME dirs restored, GTK and libadwaita started.
  * Returns FALSE (after printing a TAP skip line) when there is no display and
  * CRK_REQUIRE_DISPLAY is unset; aborts when it is set. */
-gboolean crk_test_app_init (int *argc,
-                            char ***argv);
+gboolean crk_test_app_init (int *argc, char ***argv);
 typedef gboolean (*CrkTestCondition) (gpointer data);
 /* Runs the main loop until @condition holds; fails the test after @seconds. */
-void crk_test_app_wait (CrkTestCondition condition,
-                        gpointer data,
-                        double seconds);
+void crk_test_app_wait (CrkTestCondition condition, gpointer data, double seconds);
 /* Runs the main loop for about @ms milliseconds. */
 void crk_test_app_spin (guint ms);
 /* Waits until @widget has a size. */
@@ -29,8 +26,7 @@ typedef struct _CrkWindow CrkWindow;
 
 /* A window on the first sample dataset at @width × @height, shown, ranked, laid out and
  * with every row in its table (a new reference). */
-CrkWindow *crk_test_app_sample_window (int width,
-                                       int height);
+CrkWindow *crk_test_app_sample_window (int width, int height);
 /* Closes @window without a question (nothing is kept) and checks it is finalized. */
 void crk_test_app_close_window (CrkWindow *window);
 

@@ -28,7 +28,8 @@ read_sample (const char *name)
 {
   const char *source = g_getenv ("CRK_SOURCE_DIR");
   g_autofree char *file = g_strdup_printf ("%s.cityrank.xml", name);
-  g_autofree char *path = g_build_filename (source != NULL ? source : SOURCE_DIR, "data", "samples", file, NULL);
+  g_autofree char *path =
+    g_build_filename (source != NULL ? source : SOURCE_DIR, "data", "samples", file, NULL);
   g_autoptr (GError) error = NULL;
   CrkDataset *dataset = crk_dataset_read (path, NULL, &error);
 
@@ -39,9 +40,7 @@ read_sample (const char *name)
 
 /* The labels under @widget whose text contains @text. */
 static void
-find_labels (GtkWidget *widget,
-             const char *text,
-             GPtrArray *found)
+find_labels (GtkWidget *widget, const char *text, GPtrArray *found)
 {
   if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
     g_ptr_array_add (found, widget);
@@ -51,8 +50,7 @@ find_labels (GtkWidget *widget,
 }
 
 static GtkLabel *
-find_label (GtkWidget *widget,
-            const char *text)
+find_label (GtkWidget *widget, const char *text)
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
 
@@ -64,9 +62,7 @@ find_label (GtkWidget *widget,
 
 /* @label shows @number whole on one line, and the unit after it, and nothing is cut. */
 static void
-assert_whole (GtkLabel *label,
-              const char *number,
-              const char *unit)
+assert_whole (GtkLabel *label, const char *number, const char *unit)
 {
   PangoLayout *layout;
   PangoLayoutLine *first;
@@ -94,8 +90,7 @@ assert_whole (GtkLabel *label,
 
 /* With CRK_DETAIL_SHOTS set to a folder, @widget is saved there as NAME.png to look at. */
 static void
-save_shot (GtkWidget *widget,
-           const char *name)
+save_shot (GtkWidget *widget, const char *name)
 {
   const char *dir = g_getenv ("CRK_DETAIL_SHOTS");
   g_autoptr (GdkPaintable) paintable = NULL;
@@ -128,8 +123,7 @@ save_shot (GtkWidget *widget,
 
 /* The unit of indicator @code as the detail shows it (English or Chinese). */
 static const char *
-unit_of (CrkDataset *dataset,
-         const char *code)
+unit_of (CrkDataset *dataset, const char *code)
 {
   CrkIndicator *indicator = crk_dataset_lookup_indicator (dataset, code);
 
@@ -216,7 +210,8 @@ test_detail_narrow (void)
 
   results = crk_compute (dataset, method, 2021, &error);
   g_assert_no_error (error);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), detail);
   gtk_window_set_child (GTK_WINDOW (window), scroller);
   gtk_window_set_default_size (GTK_WINDOW (window), 320, 600);
@@ -246,7 +241,8 @@ test_detail_narrow (void)
     g_assert_cmpuint (g_strv_length (lines), >=, 1);
     g_assert_cmpuint (g_strv_length (lines), <=, 5);
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), "top quarter"));
-    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_widget_get_next_sibling (list)), "bottom quarter"));
+    g_assert_nonnull (
+      strstr (gtk_widget_get_tooltip_text (gtk_widget_get_next_sibling (list)), "bottom quarter"));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -273,11 +269,13 @@ test_one_city (void)
   crk_test_app_wait (detail_allocated, detail, 10);
 
   title = find_label (detail, "Strengths");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)))), ==,
-                   _ ("None stands out."));
+  g_assert_cmpstr (
+    gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)))), ==,
+    _ ("None stands out."));
   title = find_label (detail, "Weaknesses");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)))), ==,
-                   _ ("None stands out."));
+  g_assert_cmpstr (
+    gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)))), ==,
+    _ ("None stands out."));
 
   gtk_window_destroy (GTK_WINDOW (window));
   crk_test_app_spin (30);
@@ -327,8 +325,7 @@ test_format (void)
 }
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int status;
 

@@ -36,8 +36,10 @@ test_proposed_name (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "radar");
 
   dialog = crk_export_dialog_new (window);
-  format = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_EXPORT_DIALOG, "format_row"));
-  size = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_EXPORT_DIALOG, "size_group"));
+  format = ADW_COMBO_ROW (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_EXPORT_DIALOG, "format_row"));
+  size = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_EXPORT_DIALOG, "size_group"));
   adw_combo_row_set_selected (format, 0);
   png = crk_export_dialog_dup_proposed_name (dialog);
   g_assert_cmpstr (png, ==, "radar-shenzhen-suzhou-js-2021.png");
@@ -61,9 +63,12 @@ test_proposed_name (void)
 static void
 test_save_filter (void)
 {
-  g_autoptr (GtkFileFilter) pdf = crk_file_chooser_find_filter (CRK_FILE_KIND_CHART, "ranking-report-2021.pdf");
-  g_autoptr (GtkFileFilter) svg = crk_file_chooser_find_filter (CRK_FILE_KIND_CHART, "radar-2021.svg");
-  g_autoptr (GtkFileFilter) xlsx = crk_file_chooser_find_filter (CRK_FILE_KIND_DATASET, "table.xlsx");
+  g_autoptr (GtkFileFilter) pdf =
+    crk_file_chooser_find_filter (CRK_FILE_KIND_CHART, "ranking-report-2021.pdf");
+  g_autoptr (GtkFileFilter) svg =
+    crk_file_chooser_find_filter (CRK_FILE_KIND_CHART, "radar-2021.svg");
+  g_autoptr (GtkFileFilter) xlsx =
+    crk_file_chooser_find_filter (CRK_FILE_KIND_DATASET, "table.xlsx");
   g_autoptr (GtkFileFilter) none = crk_file_chooser_find_filter (CRK_FILE_KIND_CHART, "notes.txt");
 
   g_assert_nonnull (pdf);
@@ -75,8 +80,7 @@ test_save_filter (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   int status;
 

@@ -27,8 +27,7 @@ has_results (gpointer data)
 }
 
 static void
-fixture_setup (Fixture *f,
-               gconstpointer data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   f->window = g_object_ref (crk_window_new (NULL));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
@@ -39,8 +38,7 @@ fixture_setup (Fixture *f,
 }
 
 static void
-fixture_teardown (Fixture *f,
-                  gconstpointer data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   f->window->closing_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (f->window));
@@ -50,8 +48,7 @@ fixture_teardown (Fixture *f,
 
 /* The widget below @root whose id in its template is @id. */
 static GtkWidget *
-find_by_id (GtkWidget *root,
-            const char *id)
+find_by_id (GtkWidget *root, const char *id)
 {
   const char *own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
 
@@ -116,8 +113,7 @@ static const struct
 };
 
 static void
-test_rows (Fixture *f,
-           gconstpointer data)
+test_rows (Fixture *f, gconstpointer data)
 {
   GtkWidget *panel = GTK_WIDGET (f->window->method_panel);
 
@@ -149,8 +145,7 @@ test_rows (Fixture *f,
 }
 
 static void
-test_elsewhere (Fixture *f,
-                gconstpointer data)
+test_elsewhere (Fixture *f, gconstpointer data)
 {
   g_autofree char *none = crk_application_dup_help_uri_for (NULL);
   g_autofree char *window = crk_application_dup_help_uri_for (GTK_WIDGET (f->window));
@@ -165,8 +160,7 @@ test_elsewhere (Fixture *f,
 
 /* F1 with the keyboard in a row: the row's page (unless the pointer rests on another row). */
 static void
-test_focus (Fixture *f,
-            gconstpointer data)
+test_focus (Fixture *f, gconstpointer data)
 {
   GtkWidget *row = find_by_id (GTK_WIDGET (f->window->method_panel), "aggregation_row");
   GtkWidget *table = GTK_WIDGET (f->window->column_view);
@@ -191,8 +185,7 @@ test_focus (Fixture *f,
 }
 
 static void
-test_menu (Fixture *f,
-           gconstpointer data)
+test_menu (Fixture *f, gconstpointer data)
 {
   /* the menu button takes it when first opened */
   GMenuModel *menu = G_MENU_MODEL (f->window->primary_menu);
@@ -228,8 +221,8 @@ test_action (void)
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) accels = NULL;
 
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (
+    G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
@@ -263,15 +256,15 @@ test_shortcuts_window (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   int status;
 
   if (!crk_test_app_init (&argc, &argv))
     return 0;
   g_test_add ("/app/help/rows", Fixture, NULL, fixture_setup, test_rows, fixture_teardown);
-  g_test_add ("/app/help/elsewhere", Fixture, NULL, fixture_setup, test_elsewhere, fixture_teardown);
+  g_test_add ("/app/help/elsewhere", Fixture, NULL, fixture_setup, test_elsewhere,
+              fixture_teardown);
   g_test_add ("/app/help/focus", Fixture, NULL, fixture_setup, test_focus, fixture_teardown);
   g_test_add ("/app/help/menu", Fixture, NULL, fixture_setup, test_menu, fixture_teardown);
   g_test_add_func ("/app/help/action", test_action);

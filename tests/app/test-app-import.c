@@ -38,7 +38,8 @@ assistant_ready (gpointer data)
 {
   CrkImportAssistant *assistant = data;
 
-  return !crk_import_assistant_get_busy (assistant) && crk_import_assistant_get_preview (assistant) != NULL;
+  return !crk_import_assistant_get_busy (assistant) &&
+    crk_import_assistant_get_preview (assistant) != NULL;
 }
 
 static char *
@@ -48,23 +49,19 @@ fixture_path (const char *name)
 }
 
 static void
-fixture_setup (Fixture *f,
-               gconstpointer data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   f->window = crk_test_app_sample_window (1280, 800);
 }
 
 static void
-fixture_teardown (Fixture *f,
-                  gconstpointer data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   crk_test_app_close_window (f->window);
 }
 
 static CrkImportAssistant *
-open_assistant (Fixture *f,
-                const char *fixture,
-                gboolean into)
+open_assistant (Fixture *f, const char *fixture, gboolean into)
 {
   g_autofree char *path = fixture_path (fixture);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -78,8 +75,7 @@ open_assistant (Fixture *f,
 }
 
 static const CrkImportField *
-field_with_role (const CrkImportShape *shape,
-                 CrkImportRole role)
+field_with_role (const CrkImportShape *shape, CrkImportRole role)
 {
   for (guint i = 0; i < shape->n_fields; i++)
     if (shape->fields[i].role == role)
@@ -99,8 +95,7 @@ count_rows (GtkListBox *list)
 }
 
 static CrkIndicator *
-indicator_named (CrkDataset *dataset,
-                 const char *fragment)
+indicator_named (CrkDataset *dataset, const char *fragment)
 {
   for (guint i = 0; i < crk_dataset_get_n_indicators (dataset); i++)
     {
@@ -109,7 +104,8 @@ indicator_named (CrkDataset *dataset,
       const char *name_zh = crk_indicator_get_name_zh (indicator);
       const char *code = crk_indicator_get_code (indicator);
 
-      if ((name != NULL && strstr (name, fragment) != NULL) || (name_zh != NULL && strstr (name_zh, fragment) != NULL) ||
+      if ((name != NULL && strstr (name, fragment) != NULL) ||
+          (name_zh != NULL && strstr (name_zh, fragment) != NULL) ||
           strstr (code, fragment) != NULL)
         return indicator;
     }
@@ -117,24 +113,21 @@ indicator_named (CrkDataset *dataset,
 }
 
 static double
-value_of (CrkDataset *dataset,
-          const char *city_code,
-          CrkIndicator *indicator,
-          int year)
+value_of (CrkDataset *dataset, const char *city_code, CrkIndicator *indicator, int year)
 {
   CrkCity *city = crk_dataset_lookup_city (dataset, city_code);
   int y = crk_dataset_lookup_year (dataset, year);
 
   g_assert_nonnull (city);
   g_assert_cmpint (y, >=, 0);
-  return crk_dataset_get_value (dataset, crk_city_get_index (city), crk_indicator_get_index (indicator), (guint) y);
+  return crk_dataset_get_value (dataset, crk_city_get_index (city),
+                                crk_indicator_get_index (indicator), (guint) y);
 }
 
 /* A Chinese yearbook-style table, read into a new dataset: the preview shows the title
  * skipped, the header, the row labels and the missing cell; Create replaces the sample. */
 static void
-test_assistant_new_dataset (Fixture *f,
-                            gconstpointer data)
+test_assistant_new_dataset (Fixture *f, gconstpointer data)
 {
   CrkImportAssistant *assistant = open_assistant (f, "guangdong-robots-2021.csv", FALSE);
   CrkImportPreview *preview = crk_import_assistant_get_preview (assistant);
@@ -159,7 +152,8 @@ test_assistant_new_dataset (Fixture *f,
   g_assert_true (saw_skipped);
   g_assert_true (saw_header);
   /* the table as read: a row-number column and the file's three columns */
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (assistant->preview_view)), ==, 4);
+  g_assert_cmpuint (
+    g_list_model_get_n_items (gtk_column_view_get_columns (assistant->preview_view)), ==, 4);
   g_assert_nonnull (strstr (gtk_label_get_text (assistant->counts_label), "8"));
   /* footnote marks stripped and reported */
   g_assert_cmpuint (count_rows (assistant->problems_list), >, 0);
@@ -178,23 +172,22 @@ test_assistant_new_dataset (Fixture *f,
   g_assert_null (crk_window_get_file (f->window));
   /* an import is unsaved work */
   g_assert_true (crk_dataset_get_modified (dataset));
-  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "guangdong-robots-2021.csv"));
+  g_assert_nonnull (
+    strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "guangdong-robots-2021.csv"));
 }
 
 static AdwComboRow *
-match_row_for (CrkImportAssistant *assistant,
-               const char *key)
+match_row_for (CrkImportAssistant *assistant, const char *key)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (assistant->matching_list)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (assistant->matching_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
     if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "crk-key"), key) == 0)
       return ADW_COMBO_ROW (child);
   return NULL;
 }
 
 static guint
-position_of_code (AdwComboRow *row,
-                  const char *code)
+position_of_code (AdwComboRow *row, const char *code)
 {
   GPtrArray *codes = g_object_get_data (G_OBJECT (row), "crk-codes");
 
@@ -209,8 +202,7 @@ position_of_code (AdwComboRow *row,
  * until the user chooses; a choice remembered becomes an alias; undo brings the sample
  * back, redo the import. */
 static void
-test_assistant_add_into (Fixture *f,
-                         gconstpointer data)
+test_assistant_add_into (Fixture *f, gconstpointer data)
 {
   CrkDataset *sample = crk_window_get_dataset (f->window);
   guint n_indicators = crk_dataset_get_n_indicators (sample);
@@ -248,22 +240,23 @@ test_assistant_add_into (Fixture *f,
   g_assert_cmpfloat (value_of (dataset, "GUANGZHOU", robots, 2021), ==, 12377);
   g_assert_true (isnan (value_of (dataset, "DONGGUAN", robots, 2021)));
   g_assert_cmpfloat (value_of (dataset, "SHANTOU", robots, 2021), ==, 12);
-  g_assert_true (g_strv_contains (crk_city_get_aliases (crk_dataset_lookup_city (dataset, "SHANTOU")), "深汕合作区"));
+  g_assert_true (g_strv_contains (
+    crk_city_get_aliases (crk_dataset_lookup_city (dataset, "SHANTOU")), "深汕合作区"));
   g_assert_true (crk_dataset_get_modified (dataset));
 
   /* undo: the sample as it was; redo: the import again */
   g_assert_true (_crk_window_can_undo_import (f->window, FALSE));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_true (crk_window_get_dataset (f->window) == sample);
-  g_assert_cmpuint (crk_dataset_get_n_indicators (crk_window_get_dataset (f->window)), ==, n_indicators);
+  g_assert_cmpuint (crk_dataset_get_n_indicators (crk_window_get_dataset (f->window)), ==,
+                    n_indicators);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
   g_assert_true (crk_window_get_dataset (f->window) == dataset);
 }
 
 /* Skipping a name on purpose lets the import go on without it. */
 static void
-test_assistant_skip (Fixture *f,
-                     gconstpointer data)
+test_assistant_skip (Fixture *f, gconstpointer data)
 {
   CrkImportAssistant *assistant = open_assistant (f, "guangdong-robots-2021.csv", TRUE);
   AdwComboRow *row = match_row_for (assistant, "深汕合作区");
@@ -279,13 +272,13 @@ test_assistant_skip (Fixture *f,
 
 /* A setting changed reads again: years in columns is not what this table is. */
 static void
-test_assistant_layout (Fixture *f,
-                       gconstpointer data)
+test_assistant_layout (Fixture *f, gconstpointer data)
 {
   CrkImportAssistant *assistant = open_assistant (f, "guangdong-robots-2021.csv", FALSE);
   CrkImportPreview *before = crk_import_assistant_get_preview (assistant);
 
-  g_assert_cmpint (crk_import_preview_get_shape (before, 0)->layout, ==, CRK_TABLE_LAYOUT_WIDE_INDICATORS);
+  g_assert_cmpint (crk_import_preview_get_shape (before, 0)->layout, ==,
+                   CRK_TABLE_LAYOUT_WIDE_INDICATORS);
   adw_combo_row_set_selected (assistant->layout_row, CRK_TABLE_LAYOUT_LONG);
   crk_test_app_wait (assistant_ready, assistant, 20);
   g_assert_false (crk_import_assistant_get_preview (assistant) == before);
@@ -300,8 +293,7 @@ test_assistant_layout (Fixture *f,
 
 /* Open on a file of an imported format: one way in, the imported dataset shown. */
 static void
-test_open_table (Fixture *f,
-                 gconstpointer data)
+test_open_table (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = fixture_path ("guangdong-robots-2021.csv");
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -319,8 +311,7 @@ test_open_table (Fixture *f,
 /* A file that is not a table of values: the error names the file and offers the
  * assistant. */
 static void
-test_open_unreadable (Fixture *f,
-                      gconstpointer data)
+test_open_unreadable (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = fixture_path ("ssml-not-workbook.xml");
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -337,8 +328,7 @@ test_open_unreadable (Fixture *f,
 
 /* The file chooser offers every format of the registry. */
 static void
-test_chooser_filters (Fixture *f,
-                      gconstpointer data)
+test_chooser_filters (Fixture *f, gconstpointer data)
 {
   g_autoptr (GListModel) filters = crk_file_chooser_dup_filters (CRK_FILE_KIND_DATASET);
   const CrkImporter *const *importers = crk_importers ();
@@ -360,8 +350,7 @@ test_chooser_filters (Fixture *f,
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   int status;
 

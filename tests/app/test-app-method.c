@@ -16,16 +16,14 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture *f,
-               gconstpointer data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   f->window = crk_test_app_sample_window (1280, 800);
   crk_test_app_wait_allocated (GTK_WIDGET (f->window->method_panel));
 }
 
 static void
-fixture_teardown (Fixture *f,
-                  gconstpointer data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   crk_test_app_close_window (f->window);
 }
@@ -42,8 +40,7 @@ first_dimension (Fixture *f)
 /* Delivers a wheel notch to @widget as GTK does: to the scroll controllers of the
  * capture phase first, then (when none took it) of the bubble phase. */
 static gboolean
-wheel (GtkWidget *widget,
-       double dy)
+wheel (GtkWidget *widget, double dy)
 {
   g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
 
@@ -65,8 +62,7 @@ wheel (GtkWidget *widget,
 
 /* The wheel over a weight's slider or spin button scrolls the panel, not the weight. */
 static void
-test_wheel_scrolls (Fixture *f,
-                    gconstpointer data)
+test_wheel_scrolls (Fixture *f, gconstpointer data)
 {
   const char *code = first_dimension (f);
   GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (f->window->method_panel, code);
@@ -91,8 +87,7 @@ test_wheel_scrolls (Fixture *f,
 }
 
 static double
-share_of (CrkResults *results,
-          const char *code)
+share_of (CrkResults *results, const char *code)
 {
   int node = crk_results_lookup_node (results, code);
 
@@ -103,8 +98,7 @@ share_of (CrkResults *results,
 /* Under entropy weights the sliders are read-only; copying makes the weights in use the
  * dataset's own, in one undoable step. */
 static void
-test_computed_weights (Fixture *f,
-                       gconstpointer data)
+test_computed_weights (Fixture *f, gconstpointer data)
 {
   const char *code = first_dimension (f);
   CrkMethod *method = crk_dataset_get_method (crk_window_get_dataset (f->window));
@@ -125,7 +119,8 @@ test_computed_weights (Fixture *f,
   crk_test_app_spin (100);
   g_assert_cmpint (crk_method_get_weight_scheme (method), ==, CRK_WEIGHTS_DATASET);
   g_assert_true (gtk_widget_get_sensitive (scale));
-  g_assert_cmpfloat_with_epsilon (share_of (crk_window_get_results (f->window), code), entropy_share, 1e-9);
+  g_assert_cmpfloat_with_epsilon (share_of (crk_window_get_results (f->window), code),
+                                  entropy_share, 1e-9);
 
   /* one step back: entropy again */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
@@ -140,7 +135,8 @@ first_indicator (Fixture *f)
   CrkDataset *dataset = crk_window_get_dataset (f->window);
 
   for (guint i = 0; i < crk_dataset_get_n_indicators (dataset); i++)
-    if (crk_indicator_get_kind (crk_dataset_get_indicator (dataset, i)) == CRK_INDICATOR_KIND_INDICATOR)
+    if (crk_indicator_get_kind (crk_dataset_get_indicator (dataset, i)) ==
+        CRK_INDICATOR_KIND_INDICATOR)
       return crk_indicator_get_code (crk_dataset_get_indicator (dataset, i));
   g_assert_not_reached ();
   return NULL;
@@ -148,8 +144,7 @@ first_indicator (Fixture *f)
 
 /* An indicator's own normalisation, chosen in the weight editor, undone in one step. */
 static void
-test_indicator_normalisation (Fixture *f,
-                              gconstpointer data)
+test_indicator_normalisation (Fixture *f, gconstpointer data)
 {
   const char *code = first_indicator (f);
   CrkMethod *method = crk_dataset_get_method (crk_window_get_dataset (f->window));
@@ -161,17 +156,18 @@ test_indicator_normalisation (Fixture *f,
   /* 0 "as the method", then the method's choices: min-max 0–100, 1–100, z-score, … */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 3);
   crk_test_app_spin (100);
-  g_assert_cmpint (crk_method_get_indicator_normalisation (method, code, &p1, &p2), ==, CRK_NORMALISATION_ZSCORE);
+  g_assert_cmpint (crk_method_get_indicator_normalisation (method, code, &p1, &p2), ==,
+                   CRK_NORMALISATION_ZSCORE);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   crk_test_app_spin (100);
-  g_assert_cmpint (crk_method_get_indicator_normalisation (method, code, &p1, &p2), ==, CRK_NORMALISATION_INHERIT);
+  g_assert_cmpint (crk_method_get_indicator_normalisation (method, code, &p1, &p2), ==,
+                   CRK_NORMALISATION_INHERIT);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
 }
 
 /* Winsorising's limits show when outliers are treated, and change the method. */
 static void
-test_winsorising_limits (Fixture *f,
-                         gconstpointer data)
+test_winsorising_limits (Fixture *f, gconstpointer data)
 {
   CrkMethod *method = crk_dataset_get_method (crk_window_get_dataset (f->window));
   GtkAdjustment *skew = crk_method_panel_get_limit (f->window->method_panel, 0);
@@ -199,13 +195,12 @@ results_of_year (gpointer data)
 /* Where the dataset has the published ranks of the year, the panel says how closely the
  * ranking agrees with them, and which cities differ most; it follows the method. */
 static void
-test_agreement (Fixture *f,
-                gconstpointer data)
+test_agreement (Fixture *f, gconstpointer data)
 {
-  GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window->method_panel),
-                                                                CRK_TYPE_METHOD_PANEL, "agreement_group"));
-  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window->method_panel),
-                                                               CRK_TYPE_METHOD_PANEL, "agreement_list"));
+  GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (f->window->method_panel), CRK_TYPE_METHOD_PANEL, "agreement_group"));
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (f->window->method_panel), CRK_TYPE_METHOD_PANEL, "agreement_list"));
   CrkResults *results;
   double rho = 0, tau = 0;
   guint n = 0;
@@ -224,7 +219,8 @@ test_agreement (Fixture *f,
   {
     guint rows = 0;
 
-    for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
       rows++;
     g_assert_cmpuint (rows, >, 1);
     g_assert_cmpuint (rows, <=, 6);
@@ -232,24 +228,28 @@ test_agreement (Fixture *f,
   /* no published ranks for 2020 */
   crk_window_set_year (f->window, 2020);
   crk_test_app_wait (results_of_year, f->window, 10);
-  g_assert_false (crk_results_compare_reference (crk_window_get_results (f->window), &rho, &tau, &n, NULL));
+  g_assert_false (
+    crk_results_compare_reference (crk_window_get_results (f->window), &rho, &tau, &n, NULL));
   g_assert_false (gtk_widget_get_visible (group));
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   int status;
 
   if (!crk_test_app_init (&argc, &argv))
     return 0;
-  g_test_add ("/app/method/wheel-scrolls", Fixture, NULL, fixture_setup, test_wheel_scrolls, fixture_teardown);
-  g_test_add ("/app/method/computed-weights", Fixture, NULL, fixture_setup, test_computed_weights, fixture_teardown);
-  g_test_add ("/app/method/indicator-normalisation", Fixture, NULL, fixture_setup, test_indicator_normalisation,
+  g_test_add ("/app/method/wheel-scrolls", Fixture, NULL, fixture_setup, test_wheel_scrolls,
               fixture_teardown);
-  g_test_add ("/app/method/winsorising-limits", Fixture, NULL, fixture_setup, test_winsorising_limits, fixture_teardown);
-  g_test_add ("/app/method/agreement", Fixture, NULL, fixture_setup, test_agreement, fixture_teardown);
+  g_test_add ("/app/method/computed-weights", Fixture, NULL, fixture_setup, test_computed_weights,
+              fixture_teardown);
+  g_test_add ("/app/method/indicator-normalisation", Fixture, NULL, fixture_setup,
+              test_indicator_normalisation, fixture_teardown);
+  g_test_add ("/app/method/winsorising-limits", Fixture, NULL, fixture_setup,
+              test_winsorising_limits, fixture_teardown);
+  g_test_add ("/app/method/agreement", Fixture, NULL, fixture_setup, test_agreement,
+              fixture_teardown);
   status = g_test_run ();
   crk_test_app_cleanup ();
   return status;

@@ -19,15 +19,13 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture *f,
-               gconstpointer data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   f->window = crk_test_app_sample_window (1280, 800);
 }
 
 static void
-fixture_teardown (Fixture *f,
-                  gconstpointer data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   crk_test_app_close_window (f->window);
 }
@@ -40,8 +38,8 @@ selected_codes (CrkWindow *window)
 
   for (guint i = 0; i < cities->len; i++)
     g_string_append_printf (codes, "%s%s", i > 0 ? "," : "",
-                            crk_city_get_code (crk_dataset_get_city (crk_window_get_dataset (window),
-                                                                     g_array_index (cities, guint, i))));
+                            crk_city_get_code (crk_dataset_get_city (
+                              crk_window_get_dataset (window), g_array_index (cities, guint, i))));
   return g_string_free (codes, FALSE);
 }
 
@@ -50,16 +48,19 @@ static char *
 table_codes (CrkWindow *window)
 {
   GListModel *model = G_LIST_MODEL (window->selection);
-  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (window->selection));
+  g_autoptr (GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (window->selection));
   GString *codes = g_string_new (NULL);
   GtkBitsetIter iter;
   guint pos;
 
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &pos); ok;
+       ok = gtk_bitset_iter_next (&iter, &pos))
     {
       g_autoptr (CrkRankingRow) row = g_list_model_get_item (model, pos);
 
-      g_string_append_printf (codes, "%s%s", codes->len > 0 ? "," : "", crk_city_get_code (crk_ranking_row_get_city (row)));
+      g_string_append_printf (codes, "%s%s", codes->len > 0 ? "," : "",
+                              crk_city_get_code (crk_ranking_row_get_city (row)));
     }
   return g_string_free (codes, FALSE);
 }
@@ -67,8 +68,7 @@ table_codes (CrkWindow *window)
 /* A search that hides the selected cities keeps them selected: the charts go on showing
  * them, and the table selects them again when the search is cleared. */
 static void
-test_search_keeps_selection (Fixture *f,
-                             gconstpointer data)
+test_search_keeps_selection (Fixture *f, gconstpointer data)
 {
   const char *codes[] = {"SHENZHEN", "WUHAN", NULL};
   GtkEditable *entry = GTK_EDITABLE (f->window->search_entry);
@@ -113,7 +113,8 @@ xtest_open (XTest *x)
   GModule *x11 = g_module_open ("libX11.so.6", G_MODULE_BIND_LAZY);
   GModule *xtst = g_module_open ("libXtst.so.6", G_MODULE_BIND_LAZY);
 
-  if (x11 == NULL || xtst == NULL || g_strcmp0 (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkX11Display") != 0)
+  if (x11 == NULL || xtst == NULL ||
+      g_strcmp0 (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkX11Display") != 0)
     return FALSE;
   if (!g_module_symbol (x11, "XOpenDisplay", (gpointer *) &x->open_display) ||
       !g_module_symbol (x11, "XCloseDisplay", (gpointer *) &x->close_display) ||
@@ -130,9 +131,7 @@ xtest_open (XTest *x)
 /* Where the table shows the name of the city at table position @pos (window
  * coordinates); FALSE when it is not drawn. */
 static gboolean
-find_row (Fixture *f,
-          guint pos,
-          graphene_point_t *where)
+find_row (Fixture *f, guint pos, graphene_point_t *where)
 {
   GtkWidget *view = GTK_WIDGET (f->window->column_view);
   g_autoptr (CrkRankingRow) row = g_list_model_get_item (G_LIST_MODEL (f->window->selection), pos);
@@ -156,10 +155,7 @@ find_row (Fixture *f,
 /* A click on the row at table position @pos, with @keysym held (0: none), through the X
  * server. The window sits at the screen's top left (no window manager under Xvfb). */
 static void
-click_row (Fixture *f,
-           XTest *x,
-           guint pos,
-           unsigned long keysym)
+click_row (Fixture *f, XTest *x, guint pos, unsigned long keysym)
 {
   graphene_point_t where;
   double sx = 0, sy = 0;
@@ -193,8 +189,7 @@ click_row (Fixture *f,
 /* Ctrl+click adds a city, Shift+click a range, as in every GNOME list; the charts and
  * the detail follow. */
 static void
-test_pointer_selection (Fixture *f,
-                        gconstpointer data)
+test_pointer_selection (Fixture *f, gconstpointer data)
 {
   XTest x = {0};
   g_autoptr (GArray) cities = NULL;
@@ -238,16 +233,16 @@ test_pointer_selection (Fixture *f,
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   int status;
 
   if (!crk_test_app_init (&argc, &argv))
     return 0;
-  g_test_add ("/app/select/search-keeps-selection", Fixture, NULL, fixture_setup, test_search_keeps_selection,
+  g_test_add ("/app/select/search-keeps-selection", Fixture, NULL, fixture_setup,
+              test_search_keeps_selection, fixture_teardown);
+  g_test_add ("/app/select/pointer", Fixture, NULL, fixture_setup, test_pointer_selection,
               fixture_teardown);
-  g_test_add ("/app/select/pointer", Fixture, NULL, fixture_setup, test_pointer_selection, fixture_teardown);
   status = g_test_run ();
   crk_test_app_cleanup ();
   return status;

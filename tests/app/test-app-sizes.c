@@ -16,13 +16,13 @@ widget_mapped (gpointer data)
 }
 
 static CrkWindow *
-window_of_size (int width,
-                int height)
+window_of_size (int width, int height)
 {
   CrkWindow *window = crk_test_app_sample_window (width, height);
 
   crk_test_app_spin (500);
-  g_test_message ("window %d × %d", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
+  g_test_message ("window %d × %d", gtk_widget_get_width (GTK_WIDGET (window)),
+                  gtk_widget_get_height (GTK_WIDGET (window)));
   return window;
 }
 
@@ -33,7 +33,8 @@ test_small (void)
   int min_width = 0;
 
   /* it fits: its minimum is no wider than the screen */
-  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
+                      NULL);
   g_assert_cmpint (min_width, <=, 800);
   g_assert_true (adw_flap_get_folded (window->method_flap));
   g_assert_true (adw_flap_get_folded (window->detail_flap));
@@ -66,8 +67,7 @@ test_large (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   int status;
 

@@ -35,8 +35,7 @@ all_rows (gpointer data)
 }
 
 static void
-fixture_setup (Fixture *f,
-               gconstpointer data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   f->window = g_object_ref (crk_window_new (NULL));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 880);
@@ -49,8 +48,7 @@ fixture_setup (Fixture *f,
 }
 
 static void
-fixture_teardown (Fixture *f,
-                  gconstpointer data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   if (f->window != NULL)
     {
@@ -77,9 +75,7 @@ read_done (gpointer data)
 }
 
 static void
-on_text_read_cb (GObject *source,
-                 GAsyncResult *result,
-                 gpointer data)
+on_text_read_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   Read *read = data;
   g_autoptr (GError) error = NULL;
@@ -100,9 +96,7 @@ read_clipboard_text (GtkWidget *widget)
 }
 
 static void
-on_texture_read_cb (GObject *source,
-                    GAsyncResult *result,
-                    gpointer data)
+on_texture_read_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   Read *read = data;
   g_autoptr (GError) error = NULL;
@@ -113,9 +107,7 @@ on_texture_read_cb (GObject *source,
 }
 
 static void
-on_png_spliced_cb (GObject *source,
-                   GAsyncResult *result,
-                   gpointer data)
+on_png_spliced_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   Read *read = data;
   g_autoptr (GError) error = NULL;
@@ -130,9 +122,7 @@ on_png_spliced_cb (GObject *source,
 /* The PNG comes through a pipe the serializer fills from the main loop: read it without
  * blocking the loop. */
 static void
-on_png_read_cb (GObject *source,
-                GAsyncResult *result,
-                gpointer data)
+on_png_read_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GInputStream) stream = NULL;
@@ -140,23 +130,23 @@ on_png_read_cb (GObject *source,
   stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, &error);
   g_assert_no_error (error);
   g_output_stream_splice_async (g_memory_output_stream_new_resizable (), stream,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                  G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
                                 G_PRIORITY_DEFAULT, NULL, on_png_spliced_cb, data);
 }
 
 static CrkRankingRow *
-row_at (Fixture *f,
-        guint position)
+row_at (Fixture *f, guint position)
 {
-  g_autoptr (CrkRankingRow) row = g_list_model_get_item (G_LIST_MODEL (f->window->selection), position);
+  g_autoptr (CrkRankingRow) row =
+    g_list_model_get_item (G_LIST_MODEL (f->window->selection), position);
 
   return row;
 }
 
 /* The column of @header in a TSV header line; fails when none. */
 static guint
-field_of (char **header,
-          const char *name)
+field_of (char **header, const char *name)
 {
   for (guint i = 0; header[i] != NULL; i++)
     if (g_str_equal (header[i], name))
@@ -177,8 +167,7 @@ parse_number (const char *text)
 
 /* Two rows selected, not next to each other: the header and those two rows, as shown. */
 static void
-test_copy_rows (Fixture *f,
-                gconstpointer data)
+test_copy_rows (Fixture *f, gconstpointer data)
 {
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (f->window->selection);
   CrkResults *results = crk_window_get_results (f->window);
@@ -221,17 +210,18 @@ test_copy_rows (Fixture *f,
       g_assert_cmpstr (fields[code], ==, crk_city_get_code (city));
       g_assert_cmpfloat (parse_number (fields[rank]), ==, crk_ranking_row_get_rank (rows[i]));
       /* numbers in full, not as the table rounds them */
-      g_assert_cmpfloat (parse_number (fields[score]), ==, crk_results_get_index_score (results, index));
+      g_assert_cmpfloat (parse_number (fields[score]), ==,
+                         crk_results_get_index_score (results, index));
       for (guint d = 0; d < f->window->dimensions->len; d++)
-        g_assert_cmpfloat (parse_number (fields[score + 1 + d]), ==,
-                           crk_results_get_score (results, g_array_index (f->window->dimensions, guint, d), index));
+        g_assert_cmpfloat (
+          parse_number (fields[score + 1 + d]), ==,
+          crk_results_get_score (results, g_array_index (f->window->dimensions, guint, d), index));
     }
 }
 
 /* Nothing selected: the whole table, every city. */
 static void
-test_copy_table (Fixture *f,
-                 gconstpointer data)
+test_copy_table (Fixture *f, gconstpointer data)
 {
   g_autofree char *text = NULL;
   g_auto (GStrv) lines = NULL;
@@ -256,7 +246,8 @@ test_copy_table (Fixture *f,
 
     gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "Guangdong");
     for (guint i = 0; i < n_cities; i++)
-      n_guangdong += g_strcmp0 (crk_city_get_province (crk_dataset_get_city (crk_window_get_dataset (f->window), i)),
+      n_guangdong += g_strcmp0 (crk_city_get_province (
+                                  crk_dataset_get_city (crk_window_get_dataset (f->window), i)),
                                 "Guangdong") == 0;
     g_assert_cmpuint (n_guangdong, >, 1);
     for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
@@ -276,7 +267,8 @@ test_copy_table (Fixture *f,
       {
         g_auto (GStrv) fields = g_strsplit (shown[i + 1], "\t", -1);
 
-        g_assert_cmpstr (fields[1], ==, crk_city_get_code (crk_ranking_row_get_city (row_at (f, i))));
+        g_assert_cmpstr (fields[1], ==,
+                         crk_city_get_code (crk_ranking_row_get_city (row_at (f, i))));
       }
     /* ranks descending: the last first */
     {
@@ -290,8 +282,7 @@ test_copy_table (Fixture *f,
 
 /* Ctrl+C and Ctrl+Shift+C are the window's shortcuts for the two copies. */
 static void
-test_shortcuts (Fixture *f,
-                gconstpointer data)
+test_shortcuts (Fixture *f, gconstpointer data)
 {
   g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
   const char *wanted[][2] = {{"<Control>c", "win.copy"}, {"<Shift><Control>c", "win.copy-chart"}};
@@ -307,13 +298,15 @@ test_shortcuts (Fixture *f,
         {
           g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
           GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *trigger =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
 
           if (!GTK_IS_NAMED_ACTION (action))
             continue;
           for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
             if (g_str_equal (trigger, wanted[w][0]) &&
-                g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), wanted[w][1]))
+                g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                             wanted[w][1]))
               found |= 1u << w;
         }
     }
@@ -323,8 +316,7 @@ test_shortcuts (Fixture *f,
 /* The chart as an image: a texture of the chart's size with a drawing in it, offered as
  * PNG too. */
 static void
-test_copy_chart (Fixture *f,
-                 gconstpointer data)
+test_copy_chart (Fixture *f, gconstpointer data)
 {
   GtkWidget *widget = GTK_WIDGET (f->window);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
@@ -367,9 +359,11 @@ test_copy_chart (Fixture *f,
   g_object_unref (read.texture);
 
   /* what another application gets: a PNG file */
-  formats = gdk_content_formats_union_serialize_mime_types (gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
+  formats = gdk_content_formats_union_serialize_mime_types (
+    gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
-  gdk_clipboard_read_async (clipboard, (const char **) mime_types, G_PRIORITY_DEFAULT, NULL, on_png_read_cb, &png);
+  gdk_clipboard_read_async (clipboard, (const char **) mime_types, G_PRIORITY_DEFAULT, NULL,
+                            on_png_read_cb, &png);
   crk_test_app_wait (read_done, &png, 10);
   g_assert_cmpuint (g_bytes_get_size (png.bytes), >, 1000);
   g_assert_cmpmem (g_bytes_get_data (png.bytes, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
@@ -378,8 +372,7 @@ test_copy_chart (Fixture *f,
 
 /* The main menu has the two new items, in the section of exports. */
 static void
-test_menu (Fixture *f,
-           gconstpointer data)
+test_menu (Fixture *f, gconstpointer data)
 {
   GMenuModel *menu = f->window->primary_menu;
   gboolean table = FALSE, chart = FALSE;
@@ -433,8 +426,7 @@ file_exists (gpointer data)
 /* Export Table…: the save dialog proposes the sheet's name as .xlsx and offers xlsx and
  * CSV; the file chosen is written, and a name without an extension gets .xlsx. */
 static void
-test_export_table (Fixture *f,
-                   gconstpointer data)
+test_export_table (Fixture *f, gconstpointer data)
 {
   g_autofree char *dir = g_dir_make_tmp ("crk-app-table-XXXXXX", NULL);
   const char *names[] = {"ranking.csv", "ranking"};
@@ -463,13 +455,15 @@ test_export_table (Fixture *f,
       g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
       name = gtk_file_chooser_get_current_name (chooser);
       g_assert_true (g_str_has_suffix (name, " 2021.xlsx"));
-      g_assert_true (g_str_has_prefix (name, crk_dataset_get_display_title (crk_window_get_dataset (f->window))));
+      g_assert_true (g_str_has_prefix (
+        name, crk_dataset_get_display_title (crk_window_get_dataset (f->window))));
       filters = gtk_file_chooser_get_filters (chooser);
       g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
       /* typed as a whole path in the name field */
       gtk_file_chooser_set_current_name (chooser, chosen);
       /* as a click on Save: the chooser checks the name, then responds */
-      g_signal_emit_by_name (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT), "clicked");
+      g_signal_emit_by_name (
+        gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT), "clicked");
       crk_test_app_wait (file_exists, path, 5);
       if (i == 0)
         {
@@ -496,8 +490,7 @@ test_export_table (Fixture *f,
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   if (!crk_test_app_init (&argc, &argv))
     return 0;

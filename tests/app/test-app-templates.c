@@ -90,12 +90,15 @@ test_widgets (void)
 
   history = crk_method_history_new (crk_dataset_get_method (dataset));
   widget = crk_method_panel_new ();
-  crk_method_panel_set_dataset (CRK_METHOD_PANEL (widget), dataset, history, crk_dataset_get_method (dataset));
+  crk_method_panel_set_dataset (CRK_METHOD_PANEL (widget), dataset, history,
+                                crk_dataset_get_method (dataset));
   crk_method_panel_set_results (CRK_METHOD_PANEL (widget), results);
   g_assert_nonnull (crk_method_panel_get_weight_adjustment (CRK_METHOD_PANEL (widget), "INNOV"));
-  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (crk_method_panel_get_weight_adjustment (CRK_METHOD_PANEL (widget), "INNOV")),
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (crk_method_panel_get_weight_adjustment (
+                                    CRK_METHOD_PANEL (widget), "INNOV")),
                                   0.25, 1e-9);
-  g_assert_null (crk_method_panel_get_weight_adjustment (CRK_METHOD_PANEL (widget), "NO-SUCH-NODE"));
+  g_assert_null (
+    crk_method_panel_get_weight_adjustment (CRK_METHOD_PANEL (widget), "NO-SUCH-NODE"));
   finalize_widget (widget);
 
   window = crk_window_new (NULL);
@@ -109,7 +112,8 @@ test_widgets (void)
 static void
 test_help_overlay (void)
 {
-  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "gtk/help-overlay.ui");
+  g_autoptr (GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PATH "gtk/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
@@ -122,11 +126,8 @@ static void
 test_every_ui (void)
 {
   static const char *const mine[] = {
-    "crk-window.ui",
-    "crk-method-panel.ui",
-    "crk-city-detail.ui",
-    "crk-export-dialog.ui",
-    "crk-preferences-window.ui",
+    "crk-window.ui",        "crk-method-panel.ui",       "crk-city-detail.ui",
+    "crk-export-dialog.ui", "crk-preferences-window.ui",
   };
   g_auto (GStrv) names = g_resources_enumerate_children (RESOURCE_PATH, 0, NULL);
   guint found = 0;
@@ -191,8 +192,7 @@ test_samples (void)
 }
 
 static gboolean
-same_value (double a,
-            double b)
+same_value (double a, double b)
 {
   return (isnan (a) && isnan (b)) || a == b;
 }
@@ -220,7 +220,8 @@ test_trusted_sample (void)
   g_assert_cmpuint (crk_dataset_get_n_cities (trusted), ==, n_cities);
   g_assert_cmpuint (crk_dataset_get_n_indicators (trusted), ==, n_indicators);
   g_assert_cmpuint (crk_dataset_get_n_years (trusted), ==, n_years);
-  g_assert_true (crk_method_equal (crk_dataset_get_method (trusted), crk_dataset_get_method (validated)));
+  g_assert_true (
+    crk_method_equal (crk_dataset_get_method (trusted), crk_dataset_get_method (validated)));
   for (guint y = 0; y < n_years; y++)
     g_assert_cmpint (crk_dataset_get_year (trusted, y), ==, crk_dataset_get_year (validated, y));
   for (guint i = 0; i < n_indicators; i++)
@@ -274,8 +275,10 @@ test_ranking_row (void)
   g_assert_nonnull (strstr (search, crk_city_get_code (city)));
   g_assert_nonnull (strstr (search, crk_city_get_name_zh (city)));
   g_assert_cmpstr (rank_text, ==, "1");
-  g_assert_cmpfloat (crk_ranking_row_get_score (row), ==, crk_results_get_index_score (results, first));
-  g_assert_cmpfloat (crk_ranking_row_get_dimension_score (row, 0), ==, crk_results_get_score (results, node, first));
+  g_assert_cmpfloat (crk_ranking_row_get_score (row), ==,
+                     crk_results_get_index_score (results, first));
+  g_assert_cmpfloat (crk_ranking_row_get_dimension_score (row, 0), ==,
+                     crk_results_get_score (results, node, first));
   g_assert_true (isnan (crk_ranking_row_get_dimension_score (row, 5)));
 
   /* without the innovation dimension some city moves; its row records the shift */
@@ -376,8 +379,7 @@ test_history (void)
 }
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   if (!crk_test_app_init (&argc, &argv))
     return 0;

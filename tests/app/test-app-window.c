@@ -42,8 +42,7 @@ all_rows (gpointer data)
 }
 
 static void
-fixture_setup (Fixture *f,
-               gconstpointer data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   f->tmpdir = g_dir_make_tmp ("crk-app-XXXXXX", NULL);
   g_assert_nonnull (f->tmpdir);
@@ -73,8 +72,7 @@ remove_tree (const char *path)
 }
 
 static void
-fixture_teardown (Fixture *f,
-                  gconstpointer data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   if (f->window != NULL)
     {
@@ -89,8 +87,7 @@ fixture_teardown (Fixture *f,
 }
 
 static CrkRankingRow *
-row_at (Fixture *f,
-        guint pos)
+row_at (Fixture *f, guint pos)
 {
   CrkRankingRow *row = g_list_model_get_item (G_LIST_MODEL (f->window->selection), pos);
 
@@ -121,15 +118,13 @@ dup_ranks (CrkWindow *window)
 }
 
 static gboolean
-same_ranks (GArray *a,
-            GArray *b)
+same_ranks (GArray *a, GArray *b)
 {
   return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (guint)) == 0;
 }
 
 static GtkColumnViewColumn *
-column_by_title (Fixture *f,
-                 const char *title)
+column_by_title (Fixture *f, const char *title)
 {
   GListModel *columns = gtk_column_view_get_columns (f->window->column_view);
 
@@ -145,8 +140,7 @@ column_by_title (Fixture *f,
 }
 
 static void
-test_open_sample (Fixture *f,
-                  gconstpointer data)
+test_open_sample (Fixture *f, gconstpointer data)
 {
   CrkDataset *dataset = crk_window_get_dataset (f->window);
   CrkResults *results = crk_window_get_results (f->window);
@@ -177,8 +171,7 @@ test_open_sample (Fixture *f,
 }
 
 static void
-test_sort (Fixture *f,
-           gconstpointer data)
+test_sort (Fixture *f, gconstpointer data)
 {
   GtkColumnView *view = f->window->column_view;
   guint n;
@@ -218,8 +211,7 @@ test_sort (Fixture *f,
 }
 
 static void
-test_filter (Fixture *f,
-             gconstpointer data)
+test_filter (Fixture *f, gconstpointer data)
 {
   CrkDataset *dataset = crk_window_get_dataset (f->window);
   GtkEditable *entry = GTK_EDITABLE (f->window->search_entry);
@@ -227,7 +219,8 @@ test_filter (Fixture *f,
   guint guangdong = 0;
 
   for (guint i = 0; i < crk_dataset_get_n_cities (dataset); i++)
-    guangdong += g_strcmp0 (crk_city_get_province (crk_dataset_get_city (dataset, i)), "Guangdong") == 0;
+    guangdong +=
+      g_strcmp0 (crk_city_get_province (crk_dataset_get_city (dataset, i)), "Guangdong") == 0;
   g_assert_cmpuint (guangdong, >, 1);
 
   gtk_editable_set_text (entry, "深圳");
@@ -264,8 +257,7 @@ chart_drawn (gpointer data)
 }
 
 static void
-test_select_and_charts (Fixture *f,
-                        gconstpointer data)
+test_select_and_charts (Fixture *f, gconstpointer data)
 {
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (f->window->selection);
   CrkResults *results = crk_window_get_results (f->window);
@@ -341,7 +333,8 @@ test_select_and_charts (Fixture *f,
     now = crk_window_dup_selected_cities (f->window);
     g_assert_cmpuint (now->len, ==, 1);
     g_assert_cmpuint (crk_results_get_rank (results, g_array_index (now, guint, 0)), ==, 5);
-    g_assert_cmpuint (crk_city_detail_get_city (f->window->city_detail), ==, g_array_index (now, guint, 0));
+    g_assert_cmpuint (crk_city_detail_get_city (f->window->city_detail), ==,
+                      g_array_index (now, guint, 0));
   }
 }
 
@@ -353,7 +346,8 @@ last_drawn (GtkWidget *widget)
   g_autoptr (GdkPaintable) image = gdk_paintable_get_current_image (paintable);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
 
-  gdk_paintable_snapshot (image, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  gdk_paintable_snapshot (image, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
   return gtk_snapshot_free_to_node (snapshot);
 }
 
@@ -369,9 +363,7 @@ has_drawing (gpointer data)
  * not text, grid or background) in the part of the chart from @y to @y + @height (chart
  * coordinates). */
 static guint
-count_bar_pixels (CrkChartView *view,
-                  double y,
-                  double height)
+count_bar_pixels (CrkChartView *view, double y, double height)
 {
   GtkWidget *widget = GTK_WIDGET (view);
   g_autoptr (GskRenderNode) node = NULL;
@@ -403,8 +395,7 @@ count_bar_pixels (CrkChartView *view,
 /* The ranked bars of 100 cities are taller than the chart area: the view draws only what
  * its scrolled window shows, and draws again what a scroll brings into view. */
 static void
-test_chart_scroll (Fixture *f,
-                   gconstpointer data)
+test_chart_scroll (Fixture *f, gconstpointer data)
 {
   CrkChartView *view = f->window->chart_view;
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
@@ -454,8 +445,7 @@ widget_visible (gpointer data)
 
 /* The keyboard shortcuts window is built when first asked for, then kept. */
 static void
-test_help_overlay (Fixture *f,
-                   gconstpointer data)
+test_help_overlay (Fixture *f, gconstpointer data)
 {
   GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (f->window);
   GtkShortcutsWindow *overlay;
@@ -481,8 +471,7 @@ test_help_overlay (Fixture *f,
 /* A weight change re-sorts the table by whatever column it is sorted by; a column whose
  * keys do not follow the method keeps its order. */
 static void
-test_sort_follows_weights (Fixture *f,
-                           gconstpointer data)
+test_sort_follows_weights (Fixture *f, gconstpointer data)
 {
   GtkColumnView *view = f->window->column_view;
   GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (f->window->method_panel, "INNOV");
@@ -519,8 +508,7 @@ test_sort_follows_weights (Fixture *f,
 }
 
 static void
-test_weight_undo (Fixture *f,
-                  gconstpointer data)
+test_weight_undo (Fixture *f, gconstpointer data)
 {
   GtkWidget *widget = GTK_WIDGET (f->window);
   CrkDataset *dataset = crk_window_get_dataset (f->window);
@@ -580,9 +568,7 @@ test_weight_undo (Fixture *f,
 }
 
 static void
-check_file (const char *path,
-            const char *magic,
-            gsize min_size)
+check_file (const char *path, const char *magic, gsize min_size)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -593,8 +579,7 @@ check_file (const char *path,
 }
 
 static void
-test_export (Fixture *f,
-             gconstpointer data)
+test_export (Fixture *f, gconstpointer data)
 {
   g_autofree char *png = g_build_filename (f->tmpdir, "chart.png", NULL);
   g_autofree char *svg = g_build_filename (f->tmpdir, "chart.svg", NULL);
@@ -623,8 +608,9 @@ test_export (Fixture *f,
   g_assert_no_error (error);
   check_file (pdf, "%PDF", 5000);
 
-  g_assert_false (crk_window_export_chart (f->window, "/nonexistent-dir/chart.png", CRK_EXPORT_FORMAT_AUTO,
-                                           800, 600, 96, CRK_CHART_STYLE_LIGHT, &error));
+  g_assert_false (crk_window_export_chart (f->window, "/nonexistent-dir/chart.png",
+                                           CRK_EXPORT_FORMAT_AUTO, 800, 600, 96,
+                                           CRK_CHART_STYLE_LIGHT, &error));
   g_assert_nonnull (error);
 }
 
@@ -635,8 +621,7 @@ dialog_shown (gpointer data)
 }
 
 static GtkWidget *
-find_label_containing (GtkWidget *widget,
-                       const char *text)
+find_label_containing (GtkWidget *widget, const char *text)
 {
   if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
     return widget;
@@ -652,11 +637,11 @@ find_label_containing (GtkWidget *widget,
 }
 
 static void
-test_bad_file (Fixture *f,
-               gconstpointer data)
+test_bad_file (Fixture *f, gconstpointer data)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
-                                              "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
+  g_autofree char *sample =
+    g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
+                      "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
   g_autofree char *path = g_build_filename (f->tmpdir, "bad.cityrank.xml", NULL);
   g_autofree char *contents = NULL;
   g_auto (GStrv) lines = NULL;
@@ -711,8 +696,7 @@ test_bad_file (Fixture *f,
 /* A small file declaring a grid over the memory budget: refused with the dimensions and
  * the memory named, and the open dataset stays. */
 static void
-test_over_budget (Fixture *f,
-                  gconstpointer data)
+test_over_budget (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->tmpdir, "grid.cityrank.xml", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -758,8 +742,8 @@ recent_listed (gpointer data)
 
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
-      g_autoptr (GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
-                                                                           G_VARIANT_TYPE_STRING);
+      g_autoptr (GVariant) target = g_menu_model_get_item_attribute_value (
+        menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
 
       if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0)
         return TRUE;
@@ -768,8 +752,7 @@ recent_listed (gpointer data)
 }
 
 static void
-test_save_and_reopen (Fixture *f,
-                      gconstpointer data)
+test_save_and_reopen (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->tmpdir, "saved.cityrank.xml", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -788,14 +771,16 @@ test_save_and_reopen (Fixture *f,
 
   reread = crk_dataset_read (path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat_with_epsilon (crk_method_get_weight (crk_dataset_get_method (reread), "GREEN"), 0.6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (crk_method_get_weight (crk_dataset_get_method (reread), "GREEN"),
+                                  0.6, 1e-9);
 
   /* open it again through the async loader */
   crk_window_open (f->window, file);
   crk_test_app_wait (file_loaded, f->window, 20);
   g_assert_false (crk_window_get_dataset (f->window) == dataset);
-  g_assert_cmpfloat_with_epsilon (crk_method_get_weight (crk_dataset_get_method (crk_window_get_dataset (f->window)), "GREEN"),
-                                  0.6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (
+    crk_method_get_weight (crk_dataset_get_method (crk_window_get_dataset (f->window)), "GREEN"),
+    0.6, 1e-9);
 
   /* the file is now a recent dataset, offered by the Open button's menu */
   g_object_set_data_full (G_OBJECT (f->window), "crk-test-uri", g_file_get_uri (file), g_free);
@@ -803,8 +788,7 @@ test_save_and_reopen (Fixture *f,
 }
 
 static AdwComboRow *
-find_combo_row (GtkWidget *widget,
-                const char *title)
+find_combo_row (GtkWidget *widget, const char *title)
 {
   if (ADW_IS_COMBO_ROW (widget) &&
       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
@@ -822,8 +806,7 @@ find_combo_row (GtkWidget *widget,
 
 /* Every choice of the method panel reaches the method, re-ranks, and undoes. */
 static void
-test_method_choices (Fixture *f,
-                     gconstpointer data)
+test_method_choices (Fixture *f, gconstpointer data)
 {
   GtkWidget *panel = GTK_WIDGET (f->window->method_panel);
   CrkMethod *method = crk_dataset_get_method (crk_window_get_dataset (f->window));
@@ -919,11 +902,11 @@ test_method_choices (Fixture *f,
 
 /* A file dropped on the window opens. */
 static void
-test_drop (Fixture *f,
-           gconstpointer data)
+test_drop (Fixture *f, gconstpointer data)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
-                                              "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
+  g_autofree char *sample =
+    g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
+                      "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (sample);
   g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
   GtkDropTarget *target = NULL;
@@ -955,8 +938,7 @@ test_drop (Fixture *f,
 /* With a full-availability threshold the cities missing a value drop out of the ranking:
  * their rows sort last and say why, and so does the detail. */
 static void
-test_unranked (Fixture *f,
-               gconstpointer data)
+test_unranked (Fixture *f, gconstpointer data)
 {
   CrkDataset *dataset = crk_window_get_dataset (f->window);
   CrkMethod *method = crk_dataset_get_method (dataset);
@@ -984,8 +966,7 @@ test_unranked (Fixture *f,
 
 /* Window size, maximised state and pane positions are kept in GSettings on close. */
 static void
-test_state (Fixture *f,
-            gconstpointer data)
+test_state (Fixture *f, gconstpointer data)
 {
   g_autoptr (GSettings) settings = crk_application_dup_settings ();
   CrkWindow *window = f->window;
@@ -1036,8 +1017,7 @@ test_state (Fixture *f,
 
 /* A COINr CSV pair: either table opens both; the import has no file until saved. */
 static void
-test_import_csv (Fixture *f,
-                 gconstpointer data)
+test_import_csv (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "asem",
                                             "asem_idata.csv", NULL);
@@ -1058,12 +1038,12 @@ test_import_csv (Fixture *f,
   g_assert_null (crk_window_get_file (f->window));
   g_assert_cmpuint (n_shown (f), ==, 51);
   g_assert_nonnull (crk_window_get_results (f->window));
-  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "asem_idata.csv (imported)"));
+  g_assert_nonnull (
+    strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "asem_idata.csv (imported)"));
 }
 
 static void
-on_weak_notify (gpointer data,
-                GObject *where)
+on_weak_notify (gpointer data, GObject *where)
 {
   *(gboolean *) data = TRUE;
 }
@@ -1087,8 +1067,7 @@ dialog_gone (gpointer data)
 }
 
 static void
-test_unsaved_close (Fixture *f,
-                    gconstpointer data)
+test_unsaved_close (Fixture *f, gconstpointer data)
 {
   CrkWindow *window = f->window;
   GtkAdjustment *weight = crk_method_panel_get_weight_adjustment (window->method_panel, "BRAND");
@@ -1112,8 +1091,9 @@ test_unsaved_close (Fixture *f,
 
   /* opening another file asks too; discard opens it */
   {
-    g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
-                                                "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
+    g_autofree char *sample =
+      g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
+                        "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
     g_autoptr (GFile) file = g_file_new_for_path (sample);
 
     crk_window_open (window, file);
@@ -1140,8 +1120,7 @@ test_unsaved_close (Fixture *f,
 }
 
 static guint
-count_labels (GtkWidget *widget,
-              const char *text)
+count_labels (GtkWidget *widget, const char *text)
 {
   guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
     g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
@@ -1153,8 +1132,7 @@ count_labels (GtkWidget *widget,
 }
 
 static CrkRankingRow *
-row_of (Fixture *f,
-        const char *code)
+row_of (Fixture *f, const char *code)
 {
   for (guint i = 0; i < n_shown (f); i++)
     if (g_strcmp0 (crk_city_get_code (crk_ranking_row_get_city (row_at (f, i))), code) == 0)
@@ -1181,8 +1159,7 @@ group_rank_shown (gpointer data)
 /* A Chinese reader sees the province's Chinese name in the table, the city detail and
  * the search; grouping keeps the value. */
 static void
-test_group_names_zh (Fixture *f,
-                     gconstpointer data)
+test_group_names_zh (Fixture *f, gconstpointer data)
 {
   CrkDataset *dataset = crk_window_get_dataset (f->window);
   GtkEditable *entry = GTK_EDITABLE (f->window->search_entry);
@@ -1191,7 +1168,8 @@ test_group_names_zh (Fixture *f,
   g_autofree char *province = NULL;
 
   for (guint i = 0; i < crk_dataset_get_n_cities (dataset); i++)
-    guangdong += g_strcmp0 (crk_city_get_province (crk_dataset_get_city (dataset, i)), "Guangdong") == 0;
+    guangdong +=
+      g_strcmp0 (crk_city_get_province (crk_dataset_get_city (dataset, i)), "Guangdong") == 0;
   g_assert_cmpuint (guangdong, >, 1);
 
   crk_dataset_set_group_name (dataset, "province", "Guangdong", "Guangdong", "广东");
@@ -1217,11 +1195,13 @@ test_group_names_zh (Fixture *f,
   gtk_editable_set_text (entry, "广东");
   g_assert_cmpuint (n_shown (f), ==, guangdong);
   for (guint i = 0; i < n_shown (f); i++)
-    g_assert_cmpstr (crk_city_get_province (crk_ranking_row_get_city (row_at (f, i))), ==, "Guangdong");
+    g_assert_cmpstr (crk_city_get_province (crk_ranking_row_get_city (row_at (f, i))), ==,
+                     "Guangdong");
   gtk_editable_set_text (entry, "江苏");
   g_assert_cmpuint (n_shown (f), >, 1);
   for (guint i = 0; i < n_shown (f); i++)
-    g_assert_cmpstr (crk_city_get_province (crk_ranking_row_get_city (row_at (f, i))), ==, "Jiangsu");
+    g_assert_cmpstr (crk_city_get_province (crk_ranking_row_get_city (row_at (f, i))), ==,
+                     "Jiangsu");
   gtk_editable_set_text (entry, "guangdong");
   g_assert_cmpuint (n_shown (f), ==, guangdong);
   gtk_editable_set_text (entry, "");
@@ -1232,16 +1212,16 @@ test_group_names_zh (Fixture *f,
   g_assert_null (find_label_containing (GTK_WIDGET (f->window->city_detail), "Guangdong"));
   crk_method_set_group_attribute (crk_dataset_get_method (dataset), "province");
   crk_test_app_wait (group_rank_shown, f, 10);
-  g_assert_cmpuint (crk_results_get_group_rank (crk_window_get_results (f->window),
-                                                crk_city_get_index (crk_dataset_lookup_city (dataset, "SHENZHEN"))),
-                    ==, 1);
+  g_assert_cmpuint (
+    crk_results_get_group_rank (crk_window_get_results (f->window),
+                                crk_city_get_index (crk_dataset_lookup_city (dataset, "SHENZHEN"))),
+    ==, 1);
 
   crk_locale_set_language (NULL);
 }
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   if (!crk_test_app_init (&argc, &argv))
     return 0;

@@ -35,8 +35,7 @@ all_rows (gpointer data)
 }
 
 static void
-fixture_setup (Fixture *f,
-               gconstpointer data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   f->window = g_object_ref (crk_window_new (NULL));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 880);
@@ -48,8 +47,7 @@ fixture_setup (Fixture *f,
 }
 
 static void
-fixture_teardown (Fixture *f,
-                  gconstpointer data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   f->window->closing_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (f->window));
@@ -60,8 +58,7 @@ fixture_teardown (Fixture *f,
 /* The header widget of @column: the column view's first child holds one per column, in
  * the columns' order. */
 static GtkWidget *
-header_of (CrkWindow *window,
-           GtkColumnViewColumn *column)
+header_of (CrkWindow *window, GtkColumnViewColumn *column)
 {
   GListModel *columns = gtk_column_view_get_columns (window->column_view);
   GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (window->column_view));
@@ -69,7 +66,8 @@ header_of (CrkWindow *window,
   guint i = 0;
 
   g_assert_true (title_type != 0);
-  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title))
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL;
+       title = gtk_widget_get_next_sibling (title))
     {
       g_autoptr (GtkColumnViewColumn) c = NULL;
 
@@ -88,7 +86,8 @@ label_in (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget))
     return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkLabel *label = label_in (child);
 
@@ -102,8 +101,7 @@ label_in (GtkWidget *widget)
  * dimensions' tooltips are their whole names (their titles are cut to a word); the two
  * arrows' columns say which change they show. */
 static void
-test_headers (Fixture *f,
-              gconstpointer data)
+test_headers (Fixture *f, gconstpointer data)
 {
   GListModel *columns = gtk_column_view_get_columns (f->window->column_view);
   GPtrArray *dims = crk_dataset_get_dimensions (crk_window_get_dataset (f->window));
@@ -143,7 +141,8 @@ test_headers (Fixture *f,
   g_assert_null (strstr (rank_tip, "base year"));
   g_assert_nonnull (strstr (change_tip, "base year"));
   g_assert_null (strstr (change_tip, "method change"));
-  g_assert_nonnull (strstr (gtk_column_view_column_get_title (f->window->change_column), "Base Year"));
+  g_assert_nonnull (
+    strstr (gtk_column_view_column_get_title (f->window->change_column), "Base Year"));
 
   /* a narrow column ellipsizes its title rather than cutting it */
   {
@@ -173,10 +172,10 @@ page_hidden (gpointer data)
 
 /* A search with no match says so over the table; clearing it shows the rows again. */
 static void
-test_no_match (Fixture *f,
-               gconstpointer data)
+test_no_match (Fixture *f, gconstpointer data)
 {
-  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), CRK_TYPE_WINDOW, "no_match_page"));
+  GtkWidget *page = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (f->window), CRK_TYPE_WINDOW, "no_match_page"));
 
   g_assert_true (ADW_IS_STATUS_PAGE (page));
   g_assert_false (gtk_widget_get_visible (page));
@@ -201,7 +200,8 @@ test_no_match (Fixture *f,
 
   gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "");
   crk_test_app_wait (page_hidden, page, 5);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->filter_model)), ==, f->window->rows->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->filter_model)), ==,
+                    f->window->rows->len);
 }
 
 static gboolean
@@ -212,15 +212,17 @@ scrolled_down (gpointer data)
 
 /* A dataset opened after the table was scrolled down starts at its top. */
 static void
-test_scroll_top (Fixture *f,
-                 gconstpointer data)
+test_scroll_top (Fixture *f, gconstpointer data)
 {
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->window->column_view));
+  GtkAdjustment *adjustment =
+    gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->window->column_view));
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = NULL;
 
-  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (
+    adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
   crk_test_app_wait (scrolled_down, adjustment, 5);
   crk_test_app_spin (100);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
@@ -243,8 +245,7 @@ banner_shown (gpointer data)
 /* The geometric mean's banner names the city and the indicator as the table does, not
  * by their codes. */
 static void
-test_geometric_banner (Fixture *f,
-                       gconstpointer data)
+test_geometric_banner (Fixture *f, gconstpointer data)
 {
   CrkDataset *dataset = crk_window_get_dataset (f->window);
   CrkMethod *method = crk_dataset_get_method (dataset);
@@ -281,15 +282,14 @@ test_geometric_banner (Fixture *f,
 }
 
 static GtkWidget *
-find_label (GtkWidget *widget,
-            const char *text,
-            const char *css_class)
+find_label (GtkWidget *widget, const char *text, const char *css_class)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
       (text == NULL || g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0) &&
       (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
     return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_label (child, text, css_class);
 
@@ -300,8 +300,7 @@ find_label (GtkWidget *widget,
 }
 
 static double
-center_y (GtkWidget *widget,
-          GtkWidget *relative_to)
+center_y (GtkWidget *widget, GtkWidget *relative_to)
 {
   graphene_rect_t bounds;
 
@@ -320,8 +319,7 @@ label_shown (gpointer data)
 /* A city without a name in the other language has its name on the line of its numbers,
  * not above it; one with both names keeps them on two lines around it. */
 static void
-test_name_alignment (Fixture *f,
-                     gconstpointer data)
+test_name_alignment (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = crk_window_read_sample (&error);
@@ -379,8 +377,7 @@ tier_hidden (gpointer data)
  * its name; without groups the column hides. The tier column hides under a method
  * without tiers. */
 static void
-test_group_and_tier_columns (Fixture *f,
-                             gconstpointer data)
+test_group_and_tier_columns (Fixture *f, gconstpointer data)
 {
   CrkWindow *w = f->window;
   g_autoptr (GError) error = NULL;
@@ -422,11 +419,13 @@ test_group_and_tier_columns (Fixture *f,
       g_autofree char *group = NULL;
       g_autofree char *search = NULL;
 
-      g_object_get (g_ptr_array_index (w->rows, i), "province", &group, "search-text", &search, NULL);
+      g_object_get (g_ptr_array_index (w->rows, i), "province", &group, "search-text", &search,
+                    NULL);
       g_assert_cmpstr (group, ==, i % 2 ? "Asia" : "Europe");
       g_assert_nonnull (strstr (search, group));
     }
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (header_of (w, w->province_column)), ==, "EurAsia group");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (header_of (w, w->province_column)), ==,
+                   "EurAsia group");
 
   /* no groups at all (the sample's cities also have an "admin_level"): no column */
   for (guint i = 0; i < crk_dataset_get_n_cities (bare); i++)
@@ -445,8 +444,7 @@ test_group_and_tier_columns (Fixture *f,
 }
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   if (!crk_test_app_init (&argc, &argv))
     return 0;

@@ -16,8 +16,7 @@ run_clear (Run *run)
 }
 
 Run
-run_cli (const char *first,
-         ...)
+run_cli (const char *first, ...)
 {
   const char *cli = g_getenv ("CRK_CLI");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();

@@ -17,7 +17,6 @@ typedef struct
 
 void run_clear (Run *run);
 /* Runs cityrank-cli (CRK_CLI) with the NULL-terminated arguments. */
-Run run_cli (const char *first,
-             ...) G_GNUC_NULL_TERMINATED;
+Run run_cli (const char *first, ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

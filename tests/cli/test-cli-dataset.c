@@ -11,9 +11,7 @@
 #include "crk-test-cli.h"
 
 static char *
-source_path (const char *a,
-             const char *b,
-             const char *c)
+source_path (const char *a, const char *b, const char *c)
 {
   return g_build_filename (g_getenv ("CRK_SOURCE_DIR"), a, b, c, NULL);
 }
@@ -65,12 +63,12 @@ test_validate_problems (void)
   g_autofree char *bad = source_path ("tests", "io", "fixtures/several-problems.cityrank.xml");
   g_autofree char *good = source_path ("tests", "io", "fixtures/valid.cityrank.xml");
   Run run = run_cli ("validate", "--quiet", good, bad, NULL);
-  g_autofree char *expected =
-    g_strdup_printf ("%s:12:5: error: the city code “A” is used twice (first at line 9)\n"
-                     "%s:32:9: error: the value “one” of “X” for “A” in 2020 is not a number\n"
-                     "%s:33:9: error: a value of an unknown indicator “Q”\n"
-                     "%s:35:7: error: the year 1999 is not one of the dataset’s years (<years> in <metadata>)\n",
-                     bad, bad, bad, bad);
+  g_autofree char *expected = g_strdup_printf (
+    "%s:12:5: error: the city code “A” is used twice (first at line 9)\n"
+    "%s:32:9: error: the value “one” of “X” for “A” in 2020 is not a number\n"
+    "%s:33:9: error: a value of an unknown indicator “Q”\n"
+    "%s:35:7: error: the year 1999 is not one of the dataset’s years (<years> in <metadata>)\n",
+    bad, bad, bad, bad);
 
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.err, ==, expected);
@@ -96,7 +94,8 @@ test_validate_fixtures (void)
       Run run;
 
       /* valid.cityrank.xml and the feature fixtures named *-valid.cityrank.xml */
-      if (g_str_equal (name, "valid.cityrank.xml") || g_str_has_suffix (name, "-valid.cityrank.xml"))
+      if (g_str_equal (name, "valid.cityrank.xml") ||
+          g_str_has_suffix (name, "-valid.cityrank.xml"))
         continue;
       run = run_cli ("validate", path, NULL);
       g_assert_cmpint (run.status, ==, 1);
@@ -291,20 +290,19 @@ static void
 test_info (void)
 {
   g_autofree char *good = source_path ("tests", "io", "fixtures/valid.cityrank.xml");
-  g_autofree char *expected =
-    g_strdup_printf ("File:            %s\n"
-                     "Title:           Fixture\n"
-                     "Cities:          2\n"
-                     "Indicators:      2\n"
-                     "Denominators:    1\n"
-                     "Levels:          3\n"
-                     "Dimensions:      2\n"
-                     "Years:           2020 2021\n"
-                     "Missing values:  6 of 8 (75.0 %%)\n"
-                     "  2020           2 of 4 (50.0 %%)\n"
-                     "  2021           4 of 4 (100.0 %%)\n"
-                     "Method:          default\n",
-                     good);
+  g_autofree char *expected = g_strdup_printf ("File:            %s\n"
+                                               "Title:           Fixture\n"
+                                               "Cities:          2\n"
+                                               "Indicators:      2\n"
+                                               "Denominators:    1\n"
+                                               "Levels:          3\n"
+                                               "Dimensions:      2\n"
+                                               "Years:           2020 2021\n"
+                                               "Missing values:  6 of 8 (75.0 %%)\n"
+                                               "  2020           2 of 4 (50.0 %%)\n"
+                                               "  2021           4 of 4 (100.0 %%)\n"
+                                               "Method:          default\n",
+                                               good);
   Run run = run_cli ("info", good, NULL);
 
   g_assert_cmpint (run.status, ==, 0);
@@ -317,7 +315,8 @@ test_info (void)
 static void
 test_rank_group_names (void)
 {
-  g_autofree char *sample = source_path ("data", "samples", "advanced-manufacturing-cities.cityrank.xml");
+  g_autofree char *sample =
+    source_path ("data", "samples", "advanced-manufacturing-cities.cityrank.xml");
   g_autofree char *dir = g_dir_make_tmp ("crk-cli-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "named.cityrank.xml", NULL);
   g_autofree char *contents = NULL;
@@ -333,10 +332,11 @@ test_rank_group_names (void)
 
       g_assert_cmpuint (g_strv_length (parts), ==, 2);
       g_free (contents);
-      contents = g_strconcat (parts[0], "</cities>\n  <groups>\n"
-                                        "    <group attribute=\"province\" value=\"Guangdong\">\n"
-                                        "      <name xml:lang=\"zh-CN\">广东</name>\n"
-                                        "    </group>\n  </groups>\n",
+      contents = g_strconcat (parts[0],
+                              "</cities>\n  <groups>\n"
+                              "    <group attribute=\"province\" value=\"Guangdong\">\n"
+                              "      <name xml:lang=\"zh-CN\">广东</name>\n"
+                              "    </group>\n  </groups>\n",
                               parts[1], NULL);
     }
   g_assert_true (g_file_set_contents (path, contents, -1, &error));

@@ -124,7 +124,8 @@ test_bad_arguments (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Run run = run_cli (cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], cases[i][5], NULL);
+      Run run = run_cli (cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4],
+                         cases[i][5], NULL);
 
       g_assert_cmpint (run.status, ==, 2);
       g_assert_true (g_str_has_prefix (run.err, "cityrank-cli: "));
@@ -142,7 +143,8 @@ test_csv (void)
   g_autofree char *out = g_build_filename (dir, "estat.csv", NULL);
   g_autofree char *xml = NULL;
   g_autofree char *csv = NULL;
-  g_autoptr (GRegex) obs = g_regex_new ("<Obs TIME_PERIOD=\"([0-9]+)\" OBS_VALUE=\"([^\"]*)\"", 0, 0, NULL);
+  g_autoptr (GRegex) obs =
+    g_regex_new ("<Obs TIME_PERIOD=\"([0-9]+)\" OBS_VALUE=\"([^\"]*)\"", 0, 0, NULL);
   g_autoptr (GMatchInfo) match = NULL;
   g_auto (GStrv) lines = NULL;
   guint n = 0;
@@ -157,7 +159,8 @@ test_csv (void)
   g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
   lines = g_strsplit (csv, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "key,indicator,period,value");
-  for (g_regex_match (obs, xml, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+  for (g_regex_match (obs, xml, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
     {
       g_autofree char *year = g_match_info_fetch (match, 1);
       g_autofree char *value = g_match_info_fetch (match, 2);
@@ -228,7 +231,9 @@ test_monthly (void)
   lines = g_strsplit (run.err, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
   g_assert_true (g_str_has_prefix (lines[0], input));
-  g_assert_true (g_str_has_suffix (lines[0], ": error: 252 monthly observations (1999-01 … 2019-12); the dataset takes annual data"));
+  g_assert_true (g_str_has_suffix (
+    lines[0],
+    ": error: 252 monthly observations (1999-01 … 2019-12); the dataset takes annual data"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   run_clear (&run);
   remove_dir (dir);
@@ -236,8 +241,7 @@ test_monthly (void)
 
 /* A copy of estat_data.xml with the value of 2000 changed to 1234.5; @old: the value it had. */
 static char *
-changed_copy (const char *dir,
-              char **old)
+changed_copy (const char *dir, char **old)
 {
   g_autofree char *input = sdmx_path ("estat_data.xml");
   g_autofree char *xml = NULL;
@@ -274,12 +278,14 @@ test_into (void)
   if (!have_sdmx ())
     return;
   changed = changed_copy (dir, &old);
-  refused = g_strdup_printf (": error: refused: the value of “NRG_BAL_S” for “AL.C0000X0350-0370.GWH.A.AFC” in 2000 "
-                             "would change from %s to 1234.5\n",
-                             old);
-  replaced = g_strdup_printf (": note: the value of “NRG_BAL_S” for “AL.C0000X0350-0370.GWH.A.AFC” in 2000 "
-                              "changed from %s to 1234.5\n",
-                              old);
+  refused = g_strdup_printf (
+    ": error: refused: the value of “NRG_BAL_S” for “AL.C0000X0350-0370.GWH.A.AFC” in 2000 "
+    "would change from %s to 1234.5\n",
+    old);
+  replaced =
+    g_strdup_printf (": note: the value of “NRG_BAL_S” for “AL.C0000X0350-0370.GWH.A.AFC” in 2000 "
+                     "changed from %s to 1234.5\n",
+                     old);
   run = run_cli ("import", input, "-o", base, NULL);
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
@@ -324,8 +330,10 @@ static void
 test_yearbook_into (void)
 {
   g_autofree char *dir = temp_dir ();
-  g_autofree char *table = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "csv", "yearbook_light.csv", NULL);
-  g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples", "chinese-cities-yearbook.cityrank.xml", NULL);
+  g_autofree char *table = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "csv",
+                                             "yearbook_light.csv", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
+                                              "chinese-cities-yearbook.cityrank.xml", NULL);
   g_autofree char *out = g_build_filename (dir, "yearbook.cityrank.xml", NULL);
   g_autofree char *again = g_build_filename (dir, "again.cityrank.xml", NULL);
   g_autofree char *expected = g_strdup_printf ("%s: valid\n", out);
@@ -359,8 +367,7 @@ test_yearbook_into (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli-import/list-formats", test_list_formats);

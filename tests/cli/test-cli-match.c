@@ -64,8 +64,7 @@ have_csv_tables (void)
 }
 
 static void
-files_init (Files *f,
-            const char *table)
+files_init (Files *f, const char *table)
 {
   g_autoptr (GError) error = NULL;
 
@@ -98,8 +97,7 @@ files_clear (Files *f)
 }
 
 static guint
-count (const char *text,
-       const char *needle)
+count (const char *text, const char *needle)
 {
   guint n = 0;
 
@@ -110,10 +108,7 @@ count (const char *text,
 
 /* The value of @indicator for @city in @year in a dataset file; NAN when none. */
 static double
-value_in (const char *path,
-          const char *city,
-          int year,
-          const char *indicator)
+value_in (const char *path, const char *city, int year, const char *indicator)
 {
   g_autofree char *xml = NULL;
   g_autofree char *city_tag = g_strdup_printf ("<city code=\"%s\">", city);
@@ -168,8 +163,8 @@ test_matched (void)
     return;
   files_init (&f, yearbook);
   expected = g_strdup_printf ("%s: valid\n", f.out);
-  run = run_cli ("import", f.table, "--year", "2022", "--into", f.base, "--match", "深圳=SZ", "--match", "广州市=GZ", "-o",
-                 f.out, NULL);
+  run = run_cli ("import", f.table, "--year", "2022", "--into", f.base, "--match", "深圳=SZ",
+                 "--match", "广州市=GZ", "-o", f.out, NULL);
   g_assert_cmpuint (count (run.err, ": error: "), ==, 0);
   g_assert_cmpint (run.status, ==, 0);
   valid = run_cli ("validate", f.out, NULL);
@@ -197,14 +192,20 @@ test_save_aliases (void)
     return;
   files_init (&f, yearbook);
   again = g_build_filename (f.dir, "again.cityrank.xml", NULL);
-  run = run_cli ("import", f.table, "--year", "2022", "--into", f.base, "--match", "深圳=SZ", "--match", "广州市=GZ",
-                 "--save-aliases", "-o", f.out, NULL);
+  run = run_cli ("import", f.table, "--year", "2022", "--into", f.base, "--match", "深圳=SZ",
+                 "--match", "广州市=GZ", "--save-aliases", "-o", f.out, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.err, ": note: “深圳” saved as an alias of the city Shenzhen (SZ)\n"));
-  g_assert_nonnull (strstr (run.err, ": note: “广州市” saved as an alias of the city Guangzhou (GZ)\n"));
+  g_assert_nonnull (
+    strstr (run.err, ": note: “深圳” saved as an alias of the city Shenzhen (SZ)\n"));
+  g_assert_nonnull (
+    strstr (run.err, ": note: “广州市” saved as an alias of the city Guangzhou (GZ)\n"));
   g_assert_true (g_file_get_contents (f.out, &xml, NULL, NULL));
-  g_assert_nonnull (strstr (xml, "    <city code=\"SZ\">\n      <name>Shenzhen</name>\n      <alias>深圳</alias>\n    </city>\n"));
-  g_assert_nonnull (strstr (xml, "    <city code=\"GZ\">\n      <name>Guangzhou</name>\n      <alias>广州市</alias>\n    </city>\n"));
+  g_assert_nonnull (strstr (xml,
+                            "    <city code=\"SZ\">\n      <name>Shenzhen</name>\n      "
+                            "<alias>深圳</alias>\n    </city>\n"));
+  g_assert_nonnull (strstr (xml,
+                            "    <city code=\"GZ\">\n      <name>Guangzhou</name>\n      "
+                            "<alias>广州市</alias>\n    </city>\n"));
   next = run_cli ("import", f.table, "--year", "2022", "--into", f.out, "-o", again, NULL);
   g_assert_cmpuint (count (next.err, ": error: "), ==, 0);
   g_assert_cmpint (next.status, ==, 0);
@@ -223,21 +224,24 @@ test_skip_and_bad_choices (void)
   if (!have_csv_tables ())
     return;
   files_init (&f, yearbook);
-  run = run_cli ("import", f.table, "--year", "2022", "--into", f.base, "--match", "深圳=", "--match", "广州市=GZ", "-o", f.out,
-                 NULL);
+  run = run_cli ("import", f.table, "--year", "2022", "--into", f.base, "--match",
+                 "深圳=", "--match", "广州市=GZ", "-o", f.out, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.err, ": note: “深圳” skipped by choice: its values are not added\n"));
+  g_assert_nonnull (
+    strstr (run.err, ": note: “深圳” skipped by choice: its values are not added\n"));
   g_assert_true (isnan (value_in (f.out, "SZ", 2022, "GDP")));
   g_assert_cmpfloat (value_in (f.out, "GZ", 2022, "GDP"), ==, 28839.00);
   run_clear (&run);
 
   g_unlink (f.out);
-  run = run_cli ("import", f.table, "--year", "2022", "--into", f.base, "--match", "深圳", "--match", "广州市=HK", "--match",
-                 "上海=SZ", "-o", f.out, NULL);
+  run = run_cli ("import", f.table, "--year", "2022", "--into", f.base, "--match", "深圳",
+                 "--match", "广州市=HK", "--match", "上海=SZ", "-o", f.out, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, ": error: the matching choice “深圳” is not KEY=CITYCODE\n"));
-  g_assert_nonnull (strstr (run.err, ": error: the matching choice “广州市=HK” names no city of the dataset\n"));
-  g_assert_nonnull (strstr (run.err, ": error: the matching choice “上海=SZ” names no key of the import\n"));
+  g_assert_nonnull (
+    strstr (run.err, ": error: the matching choice “广州市=HK” names no city of the dataset\n"));
+  g_assert_nonnull (
+    strstr (run.err, ": error: the matching choice “上海=SZ” names no key of the import\n"));
   g_assert_false (g_file_test (f.out, G_FILE_TEST_EXISTS));
   run_clear (&run);
   files_clear (&f);
@@ -255,7 +259,8 @@ test_bad_arguments (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Run run = run_cli (cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], cases[i][5], cases[i][6], NULL);
+      Run run = run_cli (cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4],
+                         cases[i][5], cases[i][6], NULL);
 
       g_assert_cmpint (run.status, ==, 2);
       g_assert_true (g_str_has_prefix (run.err, "cityrank-cli: "));
@@ -271,21 +276,11 @@ static const struct
   int year, quarter;
   double value;
 } quarters[] = {
-  {"Shenzhen", 2021, 1, 6797.23},
-  {"Shenzhen", 2021, 2, 7212.86},
-  {"Shenzhen", 2021, 3, 7855.53},
-  {"Shenzhen", 2021, 4, 8798.69},
-  {"Shenzhen", 2022, 1, 7227.31},
-  {"Shenzhen", 2022, 2, 7537.61},
-  {"Shenzhen", 2022, 3, 8180.11},
-  {"Shenzhen", 2022, 4, 9442.65},
-  {"Guangzhou", 2021, 1, 6168.73},
-  {"Guangzhou", 2021, 2, 6936.78},
-  {"Guangzhou", 2021, 3, 6901.80},
-  {"Guangzhou", 2021, 4, 8224.76},
-  {"Guangzhou", 2022, 1, 6614.63},
-  {"Guangzhou", 2022, 2, 6751.62},
-  {"Guangzhou", 2022, 3, 7249.63},
+  {"Shenzhen", 2021, 1, 6797.23},  {"Shenzhen", 2021, 2, 7212.86},  {"Shenzhen", 2021, 3, 7855.53},
+  {"Shenzhen", 2021, 4, 8798.69},  {"Shenzhen", 2022, 1, 7227.31},  {"Shenzhen", 2022, 2, 7537.61},
+  {"Shenzhen", 2022, 3, 8180.11},  {"Shenzhen", 2022, 4, 9442.65},  {"Guangzhou", 2021, 1, 6168.73},
+  {"Guangzhou", 2021, 2, 6936.78}, {"Guangzhou", 2021, 3, 6901.80}, {"Guangzhou", 2021, 4, 8224.76},
+  {"Guangzhou", 2022, 1, 6614.63}, {"Guangzhou", 2022, 2, 6751.62}, {"Guangzhou", 2022, 3, 7249.63},
 };
 
 static char *
@@ -294,15 +289,14 @@ quarterly_table (void)
   GString *s = g_string_new ("city,period,GDP\n");
 
   for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
-    g_string_append_printf (s, "%s,%d-Q%d,%.2f\n", quarters[i].city, quarters[i].year, quarters[i].quarter, quarters[i].value);
+    g_string_append_printf (s, "%s,%d-Q%d,%.2f\n", quarters[i].city, quarters[i].year,
+                            quarters[i].quarter, quarters[i].value);
   return g_string_free (s, FALSE);
 }
 
 /* What the year's value must be, from the table above; NAN for an incomplete sum. */
 static double
-expected (const char *how,
-          const char *city,
-          int year)
+expected (const char *how, const char *city, int year)
 {
   double sum = 0, last = NAN;
   int n = 0;
@@ -383,7 +377,9 @@ test_aggregate_sum (void)
   run = run_cli ("import", f.table, "--aggregate", "sum", "-o", f.out, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count (run.err, ": note: the sum of "), ==, 1);
-  g_assert_nonnull (strstr (run.err, ": note: the sum of “GDP” for “Guangzhou” in 2022 is missing: 3 of 4 quarterly values are given\n"));
+  g_assert_nonnull (strstr (run.err,
+                            ": note: the sum of “GDP” for “Guangzhou” in 2022 is missing: 3 of 4 "
+                            "quarterly values are given\n"));
   g_assert_nonnull (strstr (run.err, ": note: 15 quarterly observations made 3 annual values: "));
   run_clear (&run);
 
@@ -391,15 +387,16 @@ test_aggregate_sum (void)
   g_unlink (f.out);
   run = run_cli ("import", f.table, "-o", f.out, NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, ": error: 15 quarterly observations (2021-Q1 … 2022-Q4); the dataset takes annual data\n"));
+  g_assert_nonnull (strstr (
+    run.err,
+    ": error: 15 quarterly observations (2021-Q1 … 2022-Q4); the dataset takes annual data\n"));
   g_assert_false (g_file_test (f.out, G_FILE_TEST_EXISTS));
   run_clear (&run);
   files_clear (&f);
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli-match/unmatched", test_unmatched);

@@ -23,8 +23,7 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture *f,
-               gconstpointer data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   f->dir = g_dir_make_tmp ("crk-cli-rank-XXXXXX", NULL);
   f->sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
@@ -32,8 +31,7 @@ fixture_setup (Fixture *f,
 }
 
 static void
-fixture_teardown (Fixture *f,
-                  gconstpointer data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
   const char *name;
@@ -51,8 +49,7 @@ fixture_teardown (Fixture *f,
 
 /* The table of @path ranked by @level (NULL: the index), computed here. */
 static CrkRankingTable *
-expected_table (const char *path,
-                const char *level)
+expected_table (const char *path, const char *level)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = crk_dataset_read (path, NULL, &error);
@@ -69,8 +66,7 @@ expected_table (const char *path,
 }
 
 static void
-test_csv (Fixture *f,
-          gconstpointer data)
+test_csv (Fixture *f, gconstpointer data)
 {
   g_autofree char *out = g_build_filename (f->dir, "rank.csv", NULL);
   g_autoptr (CrkRankingTable) table = expected_table (f->sample, NULL);
@@ -93,15 +89,15 @@ test_csv (Fixture *f,
 }
 
 static void
-assert_sheet_is_table (CrkSheet *sheet,
-                       CrkRankingTable *table)
+assert_sheet_is_table (CrkSheet *sheet, CrkRankingTable *table)
 {
   guint n_numbers = 0;
 
   g_assert_cmpuint (sheet->n_rows, ==, crk_ranking_table_get_n_rows (table) + 1);
   g_assert_cmpuint (sheet->n_columns, ==, crk_ranking_table_get_n_columns (table));
   for (guint c = 0; c < sheet->n_columns; c++)
-    g_assert_cmpstr (crk_sheet_get (sheet, 0, c)->text, ==, crk_ranking_table_get_header (table, c));
+    g_assert_cmpstr (crk_sheet_get (sheet, 0, c)->text, ==,
+                     crk_ranking_table_get_header (table, c));
   for (guint r = 0; r < crk_ranking_table_get_n_rows (table); r++)
     for (guint c = 0; c < sheet->n_columns; c++)
       {
@@ -118,7 +114,8 @@ assert_sheet_is_table (CrkSheet *sheet,
         else
           {
             g_assert_cmpint (cell->type, ==, CRK_CELL_NUMBER);
-            g_assert_cmpfloat (fabs (cell->number - expected.number), <=, 1e-15 * fabs (expected.number));
+            g_assert_cmpfloat (fabs (cell->number - expected.number), <=,
+                               1e-15 * fabs (expected.number));
             n_numbers++;
           }
       }
@@ -126,8 +123,7 @@ assert_sheet_is_table (CrkSheet *sheet,
 }
 
 static CrkSheet *
-read_sheet (const char *path,
-            CrkSheetSet **sheets)
+read_sheet (const char *path, CrkSheetSet **sheets)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
@@ -142,8 +138,7 @@ read_sheet (const char *path,
 }
 
 static void
-test_xlsx (Fixture *f,
-           gconstpointer data)
+test_xlsx (Fixture *f, gconstpointer data)
 {
   g_autofree char *out = g_build_filename (f->dir, "rank.xlsx", NULL);
   g_autoptr (CrkRankingTable) table = expected_table (f->sample, NULL);
@@ -170,8 +165,7 @@ test_xlsx (Fixture *f,
 }
 
 static void
-test_errors (Fixture *f,
-             gconstpointer data)
+test_errors (Fixture *f, gconstpointer data)
 {
   g_autofree char *bad = g_build_filename (f->dir, "no-such-folder", "rank.xlsx", NULL);
   g_autofree char *json = g_build_filename (f->dir, "rank.json", NULL);
@@ -201,7 +195,8 @@ test_errors (Fixture *f,
 
   for (guint i = 0; i < 2; i++)
     {
-      run = run_cli ("rank", f->sample, "--format", i == 0 ? "xlsx" : "csv", "-o", i == 0 ? bad : f->dir, NULL);
+      run = run_cli ("rank", f->sample, "--format", i == 0 ? "xlsx" : "csv", "-o",
+                     i == 0 ? bad : f->dir, NULL);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_true (g_str_has_prefix (run.err, "cityrank-cli: "));
       g_assert_nonnull (strstr (run.err, i == 0 ? bad : f->dir));
@@ -210,12 +205,12 @@ test_errors (Fixture *f,
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/cli/rank-export/csv", Fixture, NULL, fixture_setup, test_csv, fixture_teardown);
   g_test_add ("/cli/rank-export/xlsx", Fixture, NULL, fixture_setup, test_xlsx, fixture_teardown);
-  g_test_add ("/cli/rank-export/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
+  g_test_add ("/cli/rank-export/errors", Fixture, NULL, fixture_setup, test_errors,
+              fixture_teardown);
   return g_test_run ();
 }

@@ -27,9 +27,7 @@ asem_file (const char *name)
 }
 
 static CrkDataset *
-import_ok (const char *data_name,
-           const char *meta_name,
-           int default_year)
+import_ok (const char *data_name, const char *meta_name, int default_year)
 {
   g_autofree char *data = fixture (data_name);
   g_autofree char *meta = fixture (meta_name);
@@ -47,10 +45,7 @@ import_ok (const char *data_name,
 }
 
 static double
-value (CrkDataset *ds,
-       const char *city,
-       const char *indicator,
-       int year)
+value (CrkDataset *ds, const char *city, const char *indicator, int year)
 {
   CrkCity *c = crk_dataset_lookup_city (ds, city);
   CrkIndicator *i = crk_dataset_lookup_indicator (ds, indicator);
@@ -64,11 +59,7 @@ value (CrkDataset *ds,
 
 /* Bit-identical to what g_ascii_strtod() makes of @text. */
 static void
-assert_value (CrkDataset *ds,
-              const char *city,
-              const char *indicator,
-              int year,
-              const char *text)
+assert_value (CrkDataset *ds, const char *city, const char *indicator, int year, const char *text)
 {
   double got = value (ds, city, indicator, year);
   double expected = g_ascii_strtod (text, NULL);
@@ -78,10 +69,7 @@ assert_value (CrkDataset *ds,
 }
 
 static void
-assert_missing (CrkDataset *ds,
-                const char *city,
-                const char *indicator,
-                int year)
+assert_missing (CrkDataset *ds, const char *city, const char *indicator, int year)
 {
   g_assert_true (isnan (value (ds, city, indicator, year)));
 }
@@ -161,10 +149,12 @@ test_asem_structure (void)
   g_assert_cmpuint (count_leaves (root), ==, 49);
   physical = crk_dataset_lookup_node (ds, "Physical");
   g_assert_cmpuint (crk_framework_node_get_n_children (physical), ==, 8);
-  g_assert_cmpstr (crk_framework_node_get_code (crk_framework_node_get_child (physical, 0)), ==, "LPI");
+  g_assert_cmpstr (crk_framework_node_get_code (crk_framework_node_get_child (physical, 0)), ==,
+                   "LPI");
   g_assert_cmpuint (crk_dataset_get_node_level (ds, physical), ==, 2);
   g_assert_cmpuint (crk_dataset_get_node_level (ds, conn), ==, 3);
-  g_assert_true (crk_framework_node_get_indicator (crk_dataset_lookup_node (ds, "NEET")) == crk_dataset_lookup_indicator (ds, "NEET"));
+  g_assert_true (crk_framework_node_get_indicator (crk_dataset_lookup_node (ds, "NEET")) ==
+                 crk_dataset_lookup_indicator (ds, "NEET"));
   /* all weights are 1 in ASEM */
   g_assert_cmpfloat (crk_framework_node_get_weight (physical), ==, 1.0);
   g_assert_cmpfloat (crk_framework_node_get_weight (crk_dataset_lookup_node (ds, "CPI")), ==, 1.0);
@@ -187,10 +177,14 @@ test_asem_structure (void)
     g_assert_cmpint (memcmp (&got, &t, sizeof t), ==, 0);
     g_assert_cmpfloat (crk_indicator_get_target (lpi), ==, 4.11803135);
     g_assert_null (crk_indicator_get_denominator (lpi));
-    g_assert_cmpstr (crk_indicator_get_denominator (crk_dataset_lookup_indicator (ds, "Flights")), ==, "Population");
-    g_assert_cmpstr (crk_indicator_get_denominator (crk_dataset_lookup_indicator (ds, "Bord")), ==, "Area");
-    g_assert_cmpstr (crk_indicator_get_denominator (crk_dataset_lookup_indicator (ds, "Elec")), ==, "Energy");
-    g_assert_cmpstr (crk_indicator_get_denominator (crk_dataset_lookup_indicator (ds, "Goods")), ==, "GDP");
+    g_assert_cmpstr (crk_indicator_get_denominator (crk_dataset_lookup_indicator (ds, "Flights")),
+                     ==, "Population");
+    g_assert_cmpstr (crk_indicator_get_denominator (crk_dataset_lookup_indicator (ds, "Bord")), ==,
+                     "Area");
+    g_assert_cmpstr (crk_indicator_get_denominator (crk_dataset_lookup_indicator (ds, "Elec")), ==,
+                     "Energy");
+    g_assert_cmpstr (crk_indicator_get_denominator (crk_dataset_lookup_indicator (ds, "Goods")), ==,
+                     "GDP");
     g_assert_cmpint (crk_indicator_get_kind (pop), ==, CRK_INDICATOR_KIND_DENOMINATOR);
     g_assert_cmpstr (crk_indicator_get_unit (pop), ==, "Thousands");
     g_assert_cmpstr (crk_indicator_get_unit (lpi), ==, "Score 1-5");
@@ -274,7 +268,8 @@ test_asem_lossless (void)
           double got;
 
           g_assert_nonnull (ind);
-          got = crk_dataset_get_value (ds, crk_city_get_index (city), crk_indicator_get_index (ind), 0);
+          got =
+            crk_dataset_get_value (ds, crk_city_get_index (city), crk_indicator_get_index (ind), 0);
           if (fields[c][0] == '\0')
             {
               g_assert_true (isnan (got));
@@ -327,7 +322,8 @@ test_edge_semicolon (void)
   g_assert_cmpuint (crk_dataset_get_n_years (ds), ==, 1);
   g_assert_cmpint (crk_dataset_get_year (ds, 0), ==, 2020);
   g_assert_cmpstr (crk_city_get_code (crk_dataset_get_city (ds, 0)), ==, "SZ");
-  g_assert_cmpstr (crk_city_get_name (crk_dataset_lookup_city (ds, "SZ")), ==, "Shenzhen; \"Pengcheng\"");
+  g_assert_cmpstr (crk_city_get_name (crk_dataset_lookup_city (ds, "SZ")), ==,
+                   "Shenzhen; \"Pengcheng\"");
   g_assert_cmpstr (crk_city_get_name (crk_dataset_lookup_city (ds, "GZ")), ==, "Guang\nzhou");
   g_assert_cmpstr (crk_city_get_name (crk_dataset_lookup_city (ds, "XA")), ==, "Xi'an");
   g_assert_cmpstr (crk_city_get_attribute (crk_dataset_lookup_city (ds, "XA"), "Size"), ==, "M");
@@ -457,11 +453,15 @@ test_edge_extensions (void)
   g_assert_cmpfloat (crk_framework_node_get_weight (root), ==, 1.0);
   g_assert_cmpuint (crk_dataset_get_n_levels (ds), ==, 3);
   g_assert_cmpfloat (crk_framework_node_get_weight (crk_dataset_lookup_node (ds, "Econ")), ==, 0.6);
-  g_assert_cmpfloat (crk_framework_node_get_weight (crk_dataset_lookup_node (ds, "Green")), ==, 0.4);
+  g_assert_cmpfloat (crk_framework_node_get_weight (crk_dataset_lookup_node (ds, "Green")), ==,
+                     0.4);
   g_assert_cmpfloat (crk_framework_node_get_weight (crk_dataset_lookup_node (ds, "GDP")), ==, 2);
-  g_assert_cmpstr (crk_framework_node_get_name_zh (crk_dataset_lookup_node (ds, "Econ")), ==, "经济");
-  g_assert_cmpuint (crk_framework_node_get_n_children (crk_dataset_lookup_node (ds, "Econ")), ==, 2);
-  g_assert_true (crk_framework_node_get_indicator (crk_dataset_lookup_node (ds, "Pat")) == crk_dataset_lookup_indicator (ds, "Pat"));
+  g_assert_cmpstr (crk_framework_node_get_name_zh (crk_dataset_lookup_node (ds, "Econ")), ==,
+                   "经济");
+  g_assert_cmpuint (crk_framework_node_get_n_children (crk_dataset_lookup_node (ds, "Econ")), ==,
+                    2);
+  g_assert_true (crk_framework_node_get_indicator (crk_dataset_lookup_node (ds, "Pat")) ==
+                 crk_dataset_lookup_indicator (ds, "Pat"));
   g_assert_null (crk_dataset_lookup_node (ds, "Pop"));
   g_assert_null (crk_dataset_lookup_node (ds, "Size"));
 
@@ -592,8 +592,8 @@ test_error_numbers (void)
     {6, 18, "the value of “Pop” for “XA” is “1e”, not a number"},
   };
 
-  check_errors ("err_number_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_number_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void
@@ -603,22 +603,23 @@ test_error_duplicate_unit (void)
     {4, 1, "the uCode “SZ” is already used on line 2"},
   };
 
-  check_errors ("err_dup_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_dup_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void
 test_error_columns (void)
 {
   g_autofree char *data = fixture ("err_column_data.csv");
-  g_autofree char *no_column = g_strdup_printf ("the indicator “Pat” has no column in the data table %s", data);
+  g_autofree char *no_column =
+    g_strdup_printf ("the indicator “Pat” has no column in the data table %s", data);
   Expected expected[] = {
     {1, 26, "the column “Foo” is not in the metadata"},
     {4, 1, no_column, TRUE},
   };
 
-  check_errors ("err_column_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_column_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void
@@ -629,7 +630,8 @@ test_error_meta (void)
     {3, 1, "the iCode “GDP” is already used on line 2", TRUE},
     {4, 19, "the indicator “Air” has Level 2; indicators are level 1", TRUE},
     {4, 34, "the Denominator of “Air” is “GDP”, which is not of Type Denominator", TRUE},
-    {5, 13, "the Type of “Pat” is “Indicatr”, not Indicator, Aggregate, Group or Denominator", TRUE},
+    {5, 13, "the Type of “Pat” is “Indicatr”, not Indicator, Aggregate, Group or Denominator",
+     TRUE},
     {6, 21, "the Parent of “Bad” is “Nowhere”, which is not in the metadata", TRUE},
     {6, 31, "the Direction of “Bad” is “0”, not 1 or -1", TRUE},
     {6, 34, "the Target of “Bad” is “x”, not a number", TRUE},
@@ -638,8 +640,8 @@ test_error_meta (void)
     {8, 31, "the Weight of “Green” is negative", TRUE},
   };
 
-  check_errors ("err_meta_data.csv", "err_meta.csv", CRK_IMPORT_ERROR_INVALID,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_meta_data.csv", "err_meta.csv", CRK_IMPORT_ERROR_INVALID, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void
@@ -652,8 +654,8 @@ test_error_roots (void)
     {5, 1, "the aggregate “Other” has no children", TRUE},
   };
 
-  check_errors ("err_roots_data.csv", "err_roots_meta.csv", CRK_IMPORT_ERROR_INVALID,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_roots_data.csv", "err_roots_meta.csv", CRK_IMPORT_ERROR_INVALID, expected,
+                G_N_ELEMENTS (expected));
 }
 
 /* What the import accepts, `validate` must accept: an aggregate whose children all weigh
@@ -665,8 +667,8 @@ test_error_zero_weights (void)
     {4, 1, "the weights of the children of “Econ” are all zero", TRUE},
   };
 
-  check_errors ("err_zero_data.csv", "err_zero_meta.csv", CRK_IMPORT_ERROR_INVALID,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_zero_data.csv", "err_zero_meta.csv", CRK_IMPORT_ERROR_INVALID, expected,
+                G_N_ELEMENTS (expected));
 }
 
 /* A small table of delimiters is many fields: over the memory budget it is refused
@@ -702,7 +704,8 @@ test_error_fields_over_budget (void)
    * (48 bytes a field, and the text), which is on line 2 + (131072 - 3 - 1) / 1000. */
   g_assert_cmpint (problem->line, ==, 133);
   g_assert_nonnull (strstr (problem->message, "Holding the fields of the table would take"));
-  g_assert_nonnull (strstr (problem->message, "limit of 4.0\u00a0MiB")); /* GLib puts a no-break space */
+  g_assert_nonnull (
+    strstr (problem->message, "limit of 4.0\u00a0MiB")); /* GLib puts a no-break space */
   g_assert_no_errno (g_remove (data));
   g_assert_no_errno (g_rmdir (dir));
 }
@@ -716,8 +719,8 @@ test_error_control (void)
     {3, 4, "the field holds the control character U+FFFE, which a dataset cannot hold"},
   };
 
-  check_errors ("err_control_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_control_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void
@@ -728,8 +731,8 @@ test_error_quote (void)
     {3, 4, "the row has 2 fields, the header has 7"},
   };
 
-  check_errors ("err_quote_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_quote_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void
@@ -739,8 +742,8 @@ test_error_utf8 (void)
     {2, 8, "the text is not valid UTF-8"},
   };
 
-  check_errors ("err_utf8_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_utf8_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void
@@ -751,8 +754,8 @@ test_error_width (void)
     {3, 24, "the row has 8 fields, the header has 7"},
   };
 
-  check_errors ("err_width_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_width_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_MALFORMED, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void
@@ -764,8 +767,8 @@ test_error_time (void)
     {5, 1, "the row has no uCode"},
   };
 
-  check_errors ("err_time_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_time_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void
@@ -776,8 +779,8 @@ test_error_no_code (void)
     {1, 1, "the data table has no “uCode” column"},
   };
 
-  check_errors ("err_nocode_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_nocode_data.csv", "small_meta.csv", CRK_IMPORT_ERROR_INVALID, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void
@@ -788,8 +791,8 @@ test_error_meta_columns (void)
     {1, 1, "the metadata table has no “Direction” column", TRUE},
   };
 
-  check_errors ("err_roots_data.csv", "err_columns_meta.csv", CRK_IMPORT_ERROR_INVALID,
-                expected, G_N_ELEMENTS (expected));
+  check_errors ("err_roots_data.csv", "err_columns_meta.csv", CRK_IMPORT_ERROR_INVALID, expected,
+                G_N_ELEMENTS (expected));
 }
 
 static void

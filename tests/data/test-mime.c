@@ -91,8 +91,8 @@ build_mime_database (void)
   argv[0] = updater != NULL ? updater : "update-mime-database";
   argv[1] = g_build_filename (mime_root, "mime", NULL);
   argv[2] = NULL;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, &err_text, &wait_status, &error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                NULL, NULL, &err_text, &wait_status, &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (wait_status, &error))
     g_error ("%s %s failed: %s\n%s", argv[0], argv[1], error->message, err_text);
@@ -145,12 +145,13 @@ test_mime_root_xml (void)
   g_assert_cmpstr (type, ==, CRK_MIME_TYPE);
 
   g_free (type);
-  type = g_content_type_guess (NULL, (const guchar *) commented_head, sizeof commented_head - 1, NULL);
+  type =
+    g_content_type_guess (NULL, (const guchar *) commented_head, sizeof commented_head - 1, NULL);
   g_assert_cmpstr (type, ==, CRK_MIME_TYPE);
 
   /* The same element name in another namespace is not ours. */
-  other = g_content_type_guess (NULL, (const guchar *) other_xml_head,
-                                sizeof other_xml_head - 1, NULL);
+  other =
+    g_content_type_guess (NULL, (const guchar *) other_xml_head, sizeof other_xml_head - 1, NULL);
   g_assert_cmpstr (other, !=, CRK_MIME_TYPE);
 }
 

@@ -33,8 +33,7 @@ fuzz_init (void)
 }
 
 __attribute__ ((weak)) int
-LLVMFuzzerInitialize (int *argc,
-                      char ***argv)
+LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   fuzz_init ();
   fuzz_tmp_dir ();
@@ -76,9 +75,7 @@ fuzz_tmp_dir (void)
 }
 
 const char *
-fuzz_write_file (const char *name,
-                 const void *data,
-                 size_t size)
+fuzz_write_file (const char *name, const void *data, size_t size)
 {
   const char *dir = fuzz_tmp_dir ();
   const char *path = NULL;
@@ -129,8 +126,7 @@ fuzz_write_file (const char *name,
 }
 
 void
-fuzz_fail (const char *what,
-           const char *why)
+fuzz_fail (const char *what, const char *why)
 {
   fprintf (stderr, "fuzz: %s: %s\n", what, why);
   abort ();
@@ -138,9 +134,7 @@ fuzz_fail (const char *what,
 
 /* Says which message is not UTF-8, and where, then aborts. */
 G_GNUC_NORETURN static void
-fail_utf8 (const char *what,
-           const char *whose,
-           const char *message)
+fail_utf8 (const char *what, const char *whose, const char *message)
 {
   const char *end = NULL;
   const char *from;
@@ -155,16 +149,14 @@ fail_utf8 (const char *what,
     ;
   excerpt = g_strndup (from, (gsize) (end - from) + 16);
   escaped = g_strescape (excerpt, NULL);
-  fprintf (stderr, "fuzz: %s: %s message is not UTF-8 from byte %td on, in: \"%s\"\n", what,
-           whose, end - message, escaped);
+  fprintf (stderr, "fuzz: %s: %s message is not UTF-8 from byte %td on, in: \"%s\"\n", what, whose,
+           end - message, escaped);
   fuzz_fail (what, "a message is not UTF-8");
 }
 
 /* Every message must be UTF-8: they go to GTK labels, the terminal and logs. */
 static void
-check_messages (const char *what,
-                GPtrArray *problems,
-                const GError *error)
+check_messages (const char *what, GPtrArray *problems, const GError *error)
 {
   if (error != NULL && (error->message == NULL || !g_utf8_validate (error->message, -1, NULL)))
     fail_utf8 (what, "the error's", error->message);
@@ -189,10 +181,7 @@ print_error (const GError *error)
 }
 
 void
-fuzz_check_result (const char *what,
-                   CrkDataset *dataset,
-                   GPtrArray *problems,
-                   const GError *error)
+fuzz_check_result (const char *what, CrkDataset *dataset, GPtrArray *problems, const GError *error)
 {
   g_autoptr (GBytes) first = NULL;
   g_autoptr (GBytes) second = NULL;
@@ -222,8 +211,8 @@ fuzz_check_result (const char *what,
   if (first == NULL)
     fuzz_fail (what, "the dataset read does not write");
   data = g_bytes_get_data (first, &length);
-  again = crk_dataset_read_from_memory (data, length, "fuzz-rewritten.cityrank.xml", &again_problems,
-                                        &again_error);
+  again = crk_dataset_read_from_memory (data, length, "fuzz-rewritten.cityrank.xml",
+                                        &again_problems, &again_error);
   check_messages (what, again_problems, again_error);
   if (again == NULL)
     {
@@ -256,10 +245,7 @@ fuzz_check_result (const char *what,
 }
 
 size_t
-fuzz_split_at_nul (const uint8_t *data,
-                   size_t size,
-                   const uint8_t **rest,
-                   size_t *rest_size)
+fuzz_split_at_nul (const uint8_t *data, size_t size, const uint8_t **rest, size_t *rest_size)
 {
   const uint8_t *nul = size > 0 ? memchr (data, '\0', size) : NULL;
   size_t first = nul != NULL ? (size_t) (nul - data) : size;
@@ -270,21 +256,19 @@ fuzz_split_at_nul (const uint8_t *data,
 }
 
 void
-fuzz_check_text (const char *what,
-                 const char *whose,
-                 const char *text,
-                 gboolean nullable)
+fuzz_check_text (const char *what, const char *whose, const char *text, gboolean nullable)
 {
-  if ((text == NULL && !nullable) || (text != NULL && (!g_utf8_validate (text, -1, NULL) || (!nullable && *text == '\0'))))
+  if ((text == NULL && !nullable) ||
+      (text != NULL && (!g_utf8_validate (text, -1, NULL) || (!nullable && *text == '\0'))))
     {
-      fprintf (stderr, "fuzz: %s: %s is %s\n", what, whose, text == NULL ? "NULL" : "empty or not UTF-8");
+      fprintf (stderr, "fuzz: %s: %s is %s\n", what, whose,
+               text == NULL ? "NULL" : "empty or not UTF-8");
       abort ();
     }
 }
 
 void
-fuzz_check_observation (const char *what,
-                        const CrkObservation *o)
+fuzz_check_observation (const char *what, const CrkObservation *o)
 {
   fuzz_check_text (what, "the key", o->key, FALSE);
   fuzz_check_text (what, "the indicator", o->indicator, FALSE);
@@ -297,8 +281,7 @@ fuzz_check_observation (const char *what,
 }
 
 static void
-check_report_list (const char *what,
-                   GPtrArray *list)
+check_report_list (const char *what, GPtrArray *list)
 {
   check_messages (what, list, NULL);
   for (guint i = 0; i < list->len; i++)
@@ -310,9 +293,7 @@ check_report_list (const char *what,
 }
 
 void
-fuzz_check_report (const char *what,
-                   const CrkImportReport *report,
-                   const GError *error)
+fuzz_check_report (const char *what, const CrkImportReport *report, const GError *error)
 {
   check_report_list (what, report->problems);
   check_report_list (what, report->notices);
@@ -328,15 +309,14 @@ fuzz_check_outcome (const char *what,
 {
   if (ok != (error == NULL && !crk_import_report_failed (report)))
     {
-      fprintf (stderr, "fuzz: %s: returned %s with %u problems and %s error\n", what, ok ? "something" : "nothing",
-               report->problems->len, error != NULL ? "an" : "no");
+      fprintf (stderr, "fuzz: %s: returned %s with %u problems and %s error\n", what,
+               ok ? "something" : "nothing", report->problems->len, error != NULL ? "an" : "no");
       abort ();
     }
 }
 
 void
-fuzz_check_sheet (const char *what,
-                  const CrkSheet *sheet)
+fuzz_check_sheet (const char *what, const CrkSheet *sheet)
 {
   if (sheet->name == NULL)
     fuzz_fail (what, "a sheet without a name");
@@ -363,9 +343,7 @@ fuzz_check_sheet (const char *what,
 }
 
 void
-fuzz_read_sheets (const char *what,
-                  const CrkImporter *importer,
-                  const char *path)
+fuzz_read_sheets (const char *what, const CrkImporter *importer, const char *path)
 {
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   g_autoptr (GError) error = NULL;

@@ -17,10 +17,10 @@
 #define FUZZ_DEFAULT_YEAR 2020
 
 static gboolean
-observation (CrkImportSink *sink,
-             const CrkObservation *o)
+observation (CrkImportSink *sink, const CrkObservation *o)
 {
-  if (o->key == NULL || o->indicator == NULL || o->period == NULL || o->sheet == NULL || o->cell == NULL)
+  if (o->key == NULL || o->indicator == NULL || o->period == NULL || o->sheet == NULL ||
+      o->cell == NULL)
     fuzz_fail ("csv-table", "an observation without a key, indicator, period or place");
   fuzz_check_text ("csv-table", "a key", o->key, TRUE);
   fuzz_check_text ("csv-table", "an indicator", o->indicator, TRUE);
@@ -32,8 +32,7 @@ observation (CrkImportSink *sink,
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   CrkImportOptions options = {.default_year = FUZZ_DEFAULT_YEAR};
   CrkImportSink sink = {.observation = observation};
@@ -42,7 +41,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   const char *path = fuzz_write_file ("fuzz.csv", data, size);
   gboolean ok;
 
-  ok = crk_import_file (path, crk_importer_lookup ("csv-table"), &options, &sink, report, NULL, &error);
+  ok = crk_import_file (path, crk_importer_lookup ("csv-table"), &options, &sink, report, NULL,
+                        &error);
   fuzz_check_report ("csv-table", report, error);
   if (!ok && error == NULL && report->problems->len == 0)
     fuzz_fail ("csv-table", "the import failed without saying why");

@@ -17,8 +17,7 @@
 #define FUZZ_DEFAULT_YEAR 2020
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;

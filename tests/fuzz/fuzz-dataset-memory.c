@@ -12,23 +12,21 @@
 #include "fuzz-common.h"
 
 int
-LLVMFuzzerInitialize (int *argc,
-                      char ***argv)
+LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   fuzz_init ();
   return 0;
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = NULL;
 
-  dataset = crk_dataset_read_from_memory ((const char *) data, size, "fuzz.cityrank.xml",
-                                          &problems, &error);
+  dataset = crk_dataset_read_from_memory ((const char *) data, size, "fuzz.cityrank.xml", &problems,
+                                          &error);
   fuzz_check_result ("dataset (memory)", dataset, problems, error);
   return 0;
 }

@@ -14,8 +14,7 @@
 extern const CrkImporter crk_importer_ods, crk_importer_fods;
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   gboolean zip = size >= 2 && data[0] == 'P' && data[1] == 'K';
   const char *path = fuzz_write_file (zip ? "fuzz.ods" : "fuzz.fods", data, size);

@@ -23,8 +23,7 @@
 extern const CrkImporter crk_importer_sdmx21;
 
 static gboolean
-observation_cb (CrkImportSink *sink,
-                const CrkObservation *o)
+observation_cb (CrkImportSink *sink, const CrkObservation *o)
 {
   fuzz_check_observation ("sdmx", o);
   if (o->line < 0 || o->column < 0)
@@ -48,8 +47,7 @@ label_cb (CrkImportSink *sink,
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   g_autoptr (GError) error = NULL;
@@ -62,7 +60,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gboolean ok;
 
   if (structure != NULL)
-    options.structure = (char *) fuzz_write_file ("fuzz-sdmx-structure.xml", structure, structure_size);
+    options.structure =
+      (char *) fuzz_write_file ("fuzz-sdmx-structure.xml", structure, structure_size);
   options.apply_unit_mult = (size & 1) != 0;
   ok = crk_importer_sdmx21.read (path, &options, &sink, report, NULL, &error);
   fuzz_check_report ("sdmx", report, error);

@@ -32,14 +32,14 @@ check_sheet (CrkSheet *sheet)
     {
       const CrkCellRange *m = &g_array_index (sheet->merged, CrkCellRange, i);
 
-      if (m->n_rows < 1 || m->n_columns < 1 || m->row + (guint64) m->n_rows > CRK_SHEET_MAX_ROWS || m->column + (guint64) m->n_columns > CRK_SHEET_MAX_COLUMNS)
+      if (m->n_rows < 1 || m->n_columns < 1 || m->row + (guint64) m->n_rows > CRK_SHEET_MAX_ROWS ||
+          m->column + (guint64) m->n_columns > CRK_SHEET_MAX_COLUMNS)
         fuzz_fail ("spreadsheetml", "a merged area beyond the bounds");
     }
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   g_autoptr (GError) error = NULL;

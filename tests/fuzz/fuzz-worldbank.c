@@ -19,8 +19,7 @@
 extern const CrkImporter crk_importer_worldbank;
 
 static gboolean
-observation_cb (CrkImportSink *sink,
-                const CrkObservation *o)
+observation_cb (CrkImportSink *sink, const CrkObservation *o)
 {
   fuzz_check_observation ("worldbank", o);
   if (!crk_period_parse (o->period, NULL, NULL, NULL))
@@ -43,8 +42,7 @@ label_cb (CrkImportSink *sink,
 }
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   g_autoptr (GError) error = NULL;

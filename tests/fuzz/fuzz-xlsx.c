@@ -15,8 +15,7 @@
 extern const CrkImporter crk_importer_xlsx;
 
 int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t size)
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   const char *path = fuzz_write_file ("fuzz.xlsx", data, size);
 

@@ -22,8 +22,7 @@ report_text (GPtrArray *list)
 }
 
 G_GNUC_UNUSED static void
-assert_problems (GPtrArray *list,
-                 const char *expected)
+assert_problems (GPtrArray *list, const char *expected)
 {
   g_autofree char *text = report_text (list);
 

@@ -37,8 +37,7 @@ test_obs_free (gpointer data)
 }
 
 G_GNUC_UNUSED static gboolean
-test_sink_observation (CrkImportSink *sink,
-                       const CrkObservation *observation)
+test_sink_observation (CrkImportSink *sink, const CrkObservation *observation)
 {
   TestSink *self = (TestSink *) sink;
   TestObs *o = g_new0 (TestObs, 1);
@@ -77,16 +76,14 @@ test_sink_clear (TestSink *sink)
 
 /* The observation of @key, @indicator, @period; fails the test when there is none. */
 G_GNUC_UNUSED static const TestObs *
-test_sink_find (TestSink *sink,
-                const char *key,
-                const char *indicator,
-                const char *period)
+test_sink_find (TestSink *sink, const char *key, const char *indicator, const char *period)
 {
   for (guint i = 0; i < sink->obs->len; i++)
     {
       const TestObs *o = g_ptr_array_index (sink->obs, i);
 
-      if (g_str_equal (o->key, key) && g_str_equal (o->indicator, indicator) && g_str_equal (o->period, period))
+      if (g_str_equal (o->key, key) && g_str_equal (o->indicator, indicator) &&
+          g_str_equal (o->period, period))
         return o;
     }
   g_test_message ("no observation %s / %s / %s among %u", key, indicator, period, sink->obs->len);
@@ -94,15 +91,15 @@ test_sink_find (TestSink *sink,
     {
       const TestObs *o = g_ptr_array_index (sink->obs, i);
 
-      g_test_message ("  %s | %s | %s | %g | %s", o->key, o->indicator, o->period, o->value, o->cell);
+      g_test_message ("  %s | %s | %s | %g | %s", o->key, o->indicator, o->period, o->value,
+                      o->cell);
     }
   g_assert_not_reached ();
 }
 
 /* How many notices of @report contain @text. */
 G_GNUC_UNUSED static guint
-test_count_notices (CrkImportReport *report,
-                    const char *text)
+test_count_notices (CrkImportReport *report, const char *text)
 {
   guint n = 0;
 

@@ -21,9 +21,7 @@ typedef struct
 } Run;
 
 static void
-import (Run *run,
-        const char *path,
-        int default_year)
+import (Run *run, const char *path, int default_year)
 {
   CrkImportOptions options = {.default_year = default_year};
   const CrkImporter *importer = crk_importer_lookup ("csv-table");
@@ -101,7 +99,8 @@ test_yearbook_light (void)
   assert_value (&run, "上海市", "Employment", "2015", 7228840, "D279");
   assert_value (&run, "重庆市", "Employment", "2015", NAN, "D275");
   assert_value (&run, "重庆市", "GDP10000", "2015", 157172700, "B275");
-  g_assert_cmpstr (test_sink_find (&run.sink, "深圳市", "GDP10000", "2015")->sheet, ==, "yearbook_light");
+  g_assert_cmpstr (test_sink_find (&run.sink, "深圳市", "GDP10000", "2015")->sheet, ==,
+                   "yearbook_light");
   g_assert_cmpuint (test_count_notices (run.report, "UTF-8 text, fields separated by “,”"), ==, 1);
   run_clear (&run);
 }
@@ -180,8 +179,9 @@ test_bom_crlf (void)
 static void
 test_gb18030 (void)
 {
-  static const char utf8[] = "表1 各城市地区生产总值\r\n城市,地区生产总值（万元）,注\r\n深圳市,\"175,028,634\",\r\n"
-                             "东莞市,62750737e,初步数\r\n重庆市,..,\r\n";
+  static const char utf8[] =
+    "表1 各城市地区生产总值\r\n城市,地区生产总值（万元）,注\r\n深圳市,\"175,028,634\",\r\n"
+    "东莞市,62750737e,初步数\r\n重庆市,..,\r\n";
   g_autoptr (GError) error = NULL;
   gsize written = 0;
   g_autofree char *gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &written, &error);
@@ -250,8 +250,7 @@ test_detect (void)
 }
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/csv-table/yearbook-light", test_yearbook_light);

@@ -39,8 +39,7 @@ feed_at (CrkImportSink *sink,
 }
 
 static CrkImportDataset *
-new_import (CrkDataset *into,
-            CrkImportAggregate aggregate)
+new_import (CrkDataset *into, CrkImportAggregate aggregate)
 {
   CrkImportDataset *import = crk_import_dataset_new (into, FALSE);
   CrkImportOptions options = {.aggregate = aggregate};
@@ -52,30 +51,20 @@ new_import (CrkDataset *into,
 /* Quarterly GDP of two cities over two years, as a statistics office publishes it (the
  * values in 亿元, Shenzhen's and Guangzhou's of 2021 and 2022, one estimated). */
 static const Obs quarters[] = {
-  {"440300", "2021-Q1", 6797.23, NULL},
-  {"440300", "2021-Q2", 7212.86, NULL},
-  {"440300", "2021-Q3", 7855.53, NULL},
-  {"440300", "2021-Q4", 8798.69, "E"},
-  {"440100", "2021-Q1", 6168.73, NULL},
-  {"440100", "2021-Q2", 6936.78, NULL},
-  {"440100", "2021-Q3", 6901.80, NULL},
-  {"440100", "2021-Q4", 8224.76, NULL},
+  {"440300", "2021-Q1", 6797.23, NULL}, {"440300", "2021-Q2", 7212.86, NULL},
+  {"440300", "2021-Q3", 7855.53, NULL}, {"440300", "2021-Q4", 8798.69, "E"},
+  {"440100", "2021-Q1", 6168.73, NULL}, {"440100", "2021-Q2", 6936.78, NULL},
+  {"440100", "2021-Q3", 6901.80, NULL}, {"440100", "2021-Q4", 8224.76, NULL},
   {"440300", "2022-Q3", 8180.11, NULL}, /* out of order, as files may be */
-  {"440300", "2022-Q1", 7227.31, NULL},
-  {"440300", "2022-Q2", 7537.61, NULL},
-  {"440300", "2022-Q4", 9442.65, NULL},
-  {"440100", "2022-Q1", 6614.63, NULL},
-  {"440100", "2022-Q2", 6751.62, NULL},
-  {"440100", "2022-Q3", 7249.63, NULL},
+  {"440300", "2022-Q1", 7227.31, NULL}, {"440300", "2022-Q2", 7537.61, NULL},
+  {"440300", "2022-Q4", 9442.65, NULL}, {"440100", "2022-Q1", 6614.63, NULL},
+  {"440100", "2022-Q2", 6751.62, NULL}, {"440100", "2022-Q3", 7249.63, NULL},
   {"440100", "2022-Q4", 8223.12, NULL},
 };
 
 /* What the test expects: each key and year's values in the order of the quarters. */
 static double
-expected_value (CrkImportAggregate aggregate,
-                const char *key,
-                int year,
-                gboolean *estimated)
+expected_value (CrkImportAggregate aggregate, const char *key, int year, gboolean *estimated)
 {
   double by_quarter[5] = {NAN, NAN, NAN, NAN, NAN};
   double result = 0;
@@ -104,19 +93,20 @@ expected_value (CrkImportAggregate aggregate,
 }
 
 static void
-check_quarters (CrkImportAggregate aggregate,
-                const char *how)
+check_quarters (CrkImportAggregate aggregate, const char *how)
 {
   g_autoptr (CrkImportDataset) import = new_import (NULL, aggregate);
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   CrkImportSink *sink = crk_import_dataset_get_sink (import);
   g_autoptr (CrkDataset) ds = NULL;
-  g_autofree char *notice = g_strdup_printf ("q.csv:2:2: x: 16 quarterly observations made 4 annual values: %s\n", how);
+  g_autofree char *notice =
+    g_strdup_printf ("q.csv:2:2: x: 16 quarterly observations made 4 annual values: %s\n", how);
   CrkImportSummary summary;
 
   crk_import_dataset_begin_file (import, "q.csv", report);
   for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
-    feed_at (sink, quarters[i].key, "GDP", quarters[i].period, quarters[i].value, quarters[i].status, (int) i + 2);
+    feed_at (sink, quarters[i].key, "GDP", quarters[i].period, quarters[i].value,
+             quarters[i].status, (int) i + 2);
   crk_import_dataset_end_file (import);
   ds = crk_import_dataset_finish (import, report);
   assert_problems (report->problems, "");
@@ -144,13 +134,15 @@ check_quarters (CrkImportAggregate aggregate,
 static void
 test_mean (void)
 {
-  check_quarters (CRK_IMPORT_AGGREGATE_MEAN, "each year's value is the mean of its sub-periods present");
+  check_quarters (CRK_IMPORT_AGGREGATE_MEAN,
+                  "each year's value is the mean of its sub-periods present");
 }
 
 static void
 test_sum (void)
 {
-  check_quarters (CRK_IMPORT_AGGREGATE_SUM, "each year's value is the sum of its sub-periods, when it has them all");
+  check_quarters (CRK_IMPORT_AGGREGATE_SUM,
+                  "each year's value is the sum of its sub-periods, when it has them all");
 }
 
 static void
@@ -162,9 +154,7 @@ test_last (void)
 /* 2021 without its fourth quarter (missing, then absent): the sum is missing and says
  * why; the mean is of the three; the last is the third's. */
 static CrkDataset *
-incomplete (CrkImportAggregate aggregate,
-            CrkImportReport *report,
-            CrkImportSummary *summary)
+incomplete (CrkImportAggregate aggregate, CrkImportReport *report, CrkImportSummary *summary)
 {
   g_autoptr (CrkImportDataset) import = new_import (NULL, aggregate);
   CrkImportSink *sink = crk_import_dataset_get_sink (import);
@@ -197,10 +187,14 @@ test_incomplete (void)
 
   assert_problems (sum_report->problems, "");
   assert_problems (sum_report->notices,
-                   "i.csv:2:2: x: the sum of “GDP” for “440300” in 2021 is missing: 3 of 4 quarterly values are given\n"
-                   "i.csv:6:2: x: the sum of “GDP” for “440300” in 2022 is missing: 1 of 4 quarterly values are given\n"
-                   "i.csv:8:2: x: the sum of “POP” for “440300” in 2022 is missing: 1 of 4 quarterly values are given\n"
-                   "i.csv:2:2: x: 7 quarterly observations made 0 annual values: each year's value is the sum of its sub-periods, when it has them all\n");
+                   "i.csv:2:2: x: the sum of “GDP” for “440300” in 2021 is missing: 3 of 4 "
+                   "quarterly values are given\n"
+                   "i.csv:6:2: x: the sum of “GDP” for “440300” in 2022 is missing: 1 of 4 "
+                   "quarterly values are given\n"
+                   "i.csv:8:2: x: the sum of “POP” for “440300” in 2022 is missing: 1 of 4 "
+                   "quarterly values are given\n"
+                   "i.csv:2:2: x: 7 quarterly observations made 0 annual values: each year's value "
+                   "is the sum of its sub-periods, when it has them all\n");
   /* the years and indicators, every value missing */
   g_assert_nonnull (sum);
   g_assert_cmpuint (crk_dataset_get_n_years (sum), ==, 2);
@@ -258,7 +252,8 @@ test_frequencies (void)
   g_date_set_dmy (&date, 1, G_DATE_JANUARY, 2021);
   for (int d = 0; g_date_get_year (&date) == 2021; d++, g_date_add_days (&date, 1))
     {
-      g_autofree char *period = g_strdup_printf ("2021-%02d-%02d", g_date_get_month (&date), g_date_get_day (&date));
+      g_autofree char *period =
+        g_strdup_printf ("2021-%02d-%02d", g_date_get_month (&date), g_date_get_day (&date));
 
       feed_at (sink, "D", "X", period, d % 7, NULL, line++);
       days2021 += d % 7;
@@ -270,13 +265,18 @@ test_frequencies (void)
   ds = crk_import_dataset_finish (import, report);
   assert_problems (report->problems, "");
   g_assert_nonnull (ds);
-  assert_problems (report->notices,
-                   "f.csv:14:2: x: the sum of “X” for “W” in 2020 is missing: 52 of 53 weekly values are given\n"
-                   "f.csv:484:2: x: the sum of “X” for “D” in 2020 is missing: 1 of 366 daily values are given\n"
-                   "f.csv:485:2: x: 2 half-yearly observations made 1 annual value: each year's value is the sum of its sub-periods, when it has them all\n"
-                   "f.csv:2:2: x: 12 monthly observations made 1 annual value: each year's value is the sum of its sub-periods, when it has them all\n"
-                   "f.csv:14:2: x: 105 weekly observations made 1 annual value: each year's value is the sum of its sub-periods, when it has them all\n"
-                   "f.csv:119:2: x: 366 daily observations made 1 annual value: each year's value is the sum of its sub-periods, when it has them all\n");
+  assert_problems (
+    report->notices,
+    "f.csv:14:2: x: the sum of “X” for “W” in 2020 is missing: 52 of 53 weekly values are given\n"
+    "f.csv:484:2: x: the sum of “X” for “D” in 2020 is missing: 1 of 366 daily values are given\n"
+    "f.csv:485:2: x: 2 half-yearly observations made 1 annual value: each year's value is the sum "
+    "of its sub-periods, when it has them all\n"
+    "f.csv:2:2: x: 12 monthly observations made 1 annual value: each year's value is the sum of "
+    "its sub-periods, when it has them all\n"
+    "f.csv:14:2: x: 105 weekly observations made 1 annual value: each year's value is the sum of "
+    "its sub-periods, when it has them all\n"
+    "f.csv:119:2: x: 366 daily observations made 1 annual value: each year's value is the sum of "
+    "its sub-periods, when it has them all\n");
   g_assert_cmpfloat (crk_dataset_get_value (ds, 0, 0, 1), ==, months);
   g_assert_cmpfloat (crk_dataset_get_value (ds, 1, 0, 1), ==, weeks2021);
   g_assert_true (isnan (crk_dataset_get_value (ds, 1, 0, 0)));
@@ -307,13 +307,18 @@ test_annual_wins (void)
   crk_import_dataset_end_file (import);
   ds = crk_import_dataset_finish (import, report);
   g_assert_null (ds);
-  assert_problems (report->problems,
-                   "b.csv:4:2: x: a second value of “X” for “A” in 2021; the first is at a.csv:4:2\n");
+  assert_problems (
+    report->problems,
+    "b.csv:4:2: x: a second value of “X” for “A” in 2021; the first is at a.csv:4:2\n");
   assert_problems (report->notices,
-                   "a.csv:4:2: x: 2 quarterly observations made 2 annual values: each year's value is the mean of its sub-periods present\n"
-                   "a.csv:2:2: x: 2 observations of other frequencies skipped: the annual values of their key, indicator and year are given\n"
-                   "b.csv:3:2: x: 1 quarterly observation made 1 annual value: each year's value is the mean of its sub-periods present\n"
-                   "b.csv:4:2: x: 1 monthly observation made 0 annual values: each year's value is the mean of its sub-periods present\n");
+                   "a.csv:4:2: x: 2 quarterly observations made 2 annual values: each year's value "
+                   "is the mean of its sub-periods present\n"
+                   "a.csv:2:2: x: 2 observations of other frequencies skipped: the annual values "
+                   "of their key, indicator and year are given\n"
+                   "b.csv:3:2: x: 1 quarterly observation made 1 annual value: each year's value "
+                   "is the mean of its sub-periods present\n"
+                   "b.csv:4:2: x: 1 monthly observation made 0 annual values: each year's value is "
+                   "the mean of its sub-periods present\n");
 }
 
 static void
@@ -334,8 +339,10 @@ test_annual_wins_values (void)
   ds = crk_import_dataset_finish (import, report);
   assert_problems (report->problems, "");
   assert_problems (report->notices,
-                   "a.csv:5:2: x: 2 half-yearly observations made 1 annual value: each year's value is the sum of its sub-periods, when it has them all\n"
-                   "a.csv:2:2: x: 2 observations of other frequencies skipped: the annual values of their key, indicator and year are given\n");
+                   "a.csv:5:2: x: 2 half-yearly observations made 1 annual value: each year's "
+                   "value is the sum of its sub-periods, when it has them all\n"
+                   "a.csv:2:2: x: 2 observations of other frequencies skipped: the annual values "
+                   "of their key, indicator and year are given\n");
   g_assert_cmpfloat (crk_dataset_get_value (ds, 0, 0, 0), ==, 100);
   g_assert_cmpint (crk_dataset_get_value_status (ds, 0, 0, 0), ==, CRK_VALUE_STATUS_OBSERVED);
   g_assert_cmpfloat (crk_dataset_get_value (ds, 0, 0, 1), ==, 9);
@@ -362,10 +369,12 @@ test_twice (void)
   g_assert_true (sink->observation (sink, &cell));
   crk_import_dataset_end_file (import);
   g_assert_null (crk_import_dataset_finish (import, report));
-  assert_problems (report->problems,
-                   "u.xlsx:4:2: x: a second value of “X” for “A” in 2020-Q1; the first is at t.csv:2:2\n"
-                   "u.xlsx:Data!C5: x: a second value of “X” for “A” in 2020-01-31; the first is at u.xlsx:Data!C4\n"
-                   "u.xlsx:Data!C4: x: a second value of “X” for “A” in 2020; the first is at t.csv:2:2\n");
+  assert_problems (
+    report->problems,
+    "u.xlsx:4:2: x: a second value of “X” for “A” in 2020-Q1; the first is at t.csv:2:2\n"
+    "u.xlsx:Data!C5: x: a second value of “X” for “A” in 2020-01-31; the first is at "
+    "u.xlsx:Data!C4\n"
+    "u.xlsx:Data!C4: x: a second value of “X” for “A” in 2020; the first is at t.csv:2:2\n");
 }
 
 /* Without aggregation, the refusal of other frequencies stays. */
@@ -381,8 +390,9 @@ test_none (void)
   feed_at (sink, "A", "X", "2020-Q2", 1, NULL, 3);
   crk_import_dataset_end_file (import);
   g_assert_null (crk_import_dataset_finish (import, report));
-  assert_problems (report->problems,
-                   "n.csv:2:2: x: 2 quarterly observations (2020-Q1 … 2020-Q2); the dataset takes annual data\n");
+  assert_problems (
+    report->problems,
+    "n.csv:2:2: x: 2 quarterly observations (2020-Q1 … 2020-Q2); the dataset takes annual data\n");
 }
 
 /* Into an open dataset: the annual values are added as any. */
@@ -402,7 +412,8 @@ test_into (void)
   crk_import_dataset_begin_file (import, "q.csv", report);
   for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
     if (g_str_equal (quarters[i].key, "440300"))
-      feed_at (sink, "深圳", "GDP", quarters[i].period, quarters[i].value, quarters[i].status, (int) i + 2);
+      feed_at (sink, "深圳", "GDP", quarters[i].period, quarters[i].value, quarters[i].status,
+               (int) i + 2);
   crk_import_dataset_end_file (import);
   result = crk_import_dataset_finish (import, report);
   assert_problems (report->problems, "");
@@ -413,7 +424,8 @@ test_into (void)
       gboolean estimated;
 
       g_assert_cmpfloat (crk_dataset_get_value (ds, 0, 0, y), ==,
-                         expected_value (CRK_IMPORT_AGGREGATE_MEAN, "440300", crk_dataset_get_year (ds, y), &estimated));
+                         expected_value (CRK_IMPORT_AGGREGATE_MEAN, "440300",
+                                         crk_dataset_get_year (ds, y), &estimated));
     }
   crk_import_dataset_get_summary (import, &summary);
   g_assert_cmpuint (summary.n_new_values, ==, 2);
@@ -436,7 +448,8 @@ test_budget (void)
   for (i = 0; going && i < 1000000; i++)
     {
       g_autofree char *key = g_strdup_printf ("C%d", i % 100);
-      g_autofree char *period = g_strdup_printf ("%d-%02d-%02d", 2000 + i / 36500, 1 + (i / 100) % 12, 1 + (i / 1200) % 28);
+      g_autofree char *period =
+        g_strdup_printf ("%d-%02d-%02d", 2000 + i / 36500, 1 + (i / 100) % 12, 1 + (i / 1200) % 28);
       CrkObservation obs = {key, "X", period, i, NULL, NULL, NULL, 0, i + 1, 1, NULL, NULL};
 
       going = sink->observation (sink, &obs);
@@ -446,14 +459,14 @@ test_budget (void)
   g_assert_cmpint (i, >, 4096);
   g_assert_cmpint (i, <, 100000);
   g_assert_cmpuint (report->problems->len, ==, 1);
-  g_assert_cmpint (((CrkProblem *) g_ptr_array_index (report->problems, 0))->code, ==, CRK_IMPORT_ERROR_HOSTILE);
+  g_assert_cmpint (((CrkProblem *) g_ptr_array_index (report->problems, 0))->code, ==,
+                   CRK_IMPORT_ERROR_HOSTILE);
   g_assert_cmpint (((CrkProblem *) g_ptr_array_index (report->problems, 0))->line, ==, i);
   g_assert_null (crk_import_dataset_finish (import, report));
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-aggregate/mean", test_mean);

@@ -48,8 +48,7 @@ feed (CrkImportSink *sink,
 }
 
 static void
-assert_messages (GPtrArray *list,
-                 const char *const *expected)
+assert_messages (GPtrArray *list, const char *const *expected)
 {
   guint n = 0;
 
@@ -93,11 +92,13 @@ test_new_dataset (void)
   sink->label (sink, CRK_IMPORT_ROLE_CITY, "440300", "Shenzhen", "en");
   sink->label (sink, CRK_IMPORT_ROLE_CITY, "440300", "深圳市", NULL);
   sink->label (sink, CRK_IMPORT_ROLE_INDICATOR, "GDP", "Gross domestic product", NULL);
-  g_assert_true (feed (sink, "440300", "GDP", "2020", 0.1 + 0.2, "E", "万元", "UNIT_MULT=4", 2, NULL));
+  g_assert_true (
+    feed (sink, "440300", "GDP", "2020", 0.1 + 0.2, "E", "万元", "UNIT_MULT=4", 2, NULL));
   g_assert_true (feed (sink, "440300", "GDP", "2019-A1", 27670.24, "A", NULL, NULL, 3, NULL));
   g_assert_true (feed (sink, "440100", "GDP", "2020", -0.0, "P", "万元", NULL, 4, NULL));
   g_assert_true (feed (sink, "440100", "POP", "2018", NAN, "na", NULL, NULL, 5, NULL));
-  g_assert_true (feed (sink, "440100", "POP", "2020", 1.7976931348623157e308, NULL, "persons", NULL, 6, NULL));
+  g_assert_true (
+    feed (sink, "440100", "POP", "2020", 1.7976931348623157e308, NULL, "persons", NULL, 6, NULL));
   crk_import_dataset_end_file (import);
   /* a label after the values still names the city */
   sink->label (sink, CRK_IMPORT_ROLE_CITY, "440100", "广州市", "zh");
@@ -117,14 +118,16 @@ test_new_dataset (void)
   gdp = crk_dataset_lookup_indicator (ds, "GDP");
   g_assert_cmpstr (crk_indicator_get_name (gdp), ==, "Gross domestic product");
   g_assert_cmpstr (crk_indicator_get_unit (gdp), ==, "万元");
-  g_assert_cmpstr (crk_indicator_get_unit (crk_dataset_lookup_indicator (ds, "POP")), ==, "persons");
+  g_assert_cmpstr (crk_indicator_get_unit (crk_dataset_lookup_indicator (ds, "POP")), ==,
+                   "persons");
   /* values exactly as read */
   g_assert_true (crk_dataset_get_value (ds, 0, 0, 2) == 0.1 + 0.2);
   g_assert_cmpint (crk_dataset_get_value_status (ds, 0, 0, 2), ==, CRK_VALUE_STATUS_ESTIMATED);
   g_assert_cmpstr (crk_dataset_get_value_note (ds, 0, 0, 2), ==, "UNIT_MULT=4");
   g_assert_true (crk_dataset_get_value (ds, 0, 0, 1) == 27670.24);
   g_assert_cmpint (crk_dataset_get_value_status (ds, 0, 0, 1), ==, CRK_VALUE_STATUS_OBSERVED);
-  g_assert_true (crk_dataset_get_value (ds, 1, 0, 2) == 0.0 && signbit (crk_dataset_get_value (ds, 1, 0, 2)));
+  g_assert_true (crk_dataset_get_value (ds, 1, 0, 2) == 0.0 &&
+                 signbit (crk_dataset_get_value (ds, 1, 0, 2)));
   g_assert_cmpint (crk_dataset_get_value_status (ds, 1, 0, 2), ==, CRK_VALUE_STATUS_ESTIMATED);
   g_assert_true (crk_dataset_get_value (ds, 1, 1, 2) == 1.7976931348623157e308);
   g_assert_true (isnan (crk_dataset_get_value (ds, 1, 1, 0)));
@@ -158,11 +161,13 @@ test_frequencies (void)
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   CrkImportSink *sink = crk_import_dataset_get_sink (import);
   g_autoptr (CrkDataset) ds = NULL;
-  const char *quarters[] = {"2021-Q4", "2020-Q2", "2020Q1", "2021-Q1", "2020-Q3", "2020-Q4", "2021-Q2", "2021-Q3"};
+  const char *quarters[] = {"2021-Q4", "2020-Q2", "2020Q1",  "2021-Q1",
+                            "2020-Q3", "2020-Q4", "2021-Q2", "2021-Q3"};
   const char *const expected[] = {
     "q.xml:2:3: error: 8 quarterly observations (2020Q1 … 2021-Q4); the dataset takes annual data",
     "q.xml:20:3: error: 1 monthly observation (2020-01 … 2020-01); the dataset takes annual data",
-    "s.xml:Data!C4: error: 2 daily observations (2019-12-31 … 2020-01-31T00:00:00); the dataset takes annual data",
+    "s.xml:Data!C4: error: 2 daily observations (2019-12-31 … 2020-01-31T00:00:00); the dataset "
+    "takes annual data",
     NULL,
   };
 
@@ -189,12 +194,18 @@ test_refusals (void)
   g_autofree char *long_key = g_strnfill (201, 'k');
   const char *const expected[] = {
     "a.xml:3:3: error: a second value of “X” for “A” in 2020; the first is at a.xml:1:3",
-    "a.xml:4:3: error: the indicator “X” is in “%” here and in “kg” at a.xml:1:3; one indicator takes one unit",
+    "a.xml:4:3: error: the indicator “X” is in “%” here and in “kg” at a.xml:1:3; one indicator "
+    "takes one unit",
     "a.xml:5:3: error: “2020-13” is not a period",
-    "a.xml:6:3: error: the city key “ �” is empty, longer than 200 characters or holds control characters",
-    "a.xml:7:3: error: the city key “kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…” is empty, longer than 200 characters or holds control characters",
-    "a.xml:8:3: error: the indicator “a�b” is empty, longer than 200 characters or holds control characters",
-    "b.xlsx:Sheet 1!AA10: error: a second value of “X” for “B C” in 2021; the first is at a.xml:9:3",
+    "a.xml:6:3: error: the city key “ �” is empty, longer than 200 characters or holds control "
+    "characters",
+    "a.xml:7:3: error: the city key "
+    "“kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…” is empty, longer than 200 "
+    "characters or holds control characters",
+    "a.xml:8:3: error: the indicator “a�b” is empty, longer than 200 characters or holds control "
+    "characters",
+    "b.xlsx:Sheet 1!AA10: error: a second value of “X” for “B C” in 2021; the first is at "
+    "a.xml:9:3",
     NULL,
   };
 
@@ -206,8 +217,9 @@ test_refusals (void)
   g_assert_true (feed (sink, "A", "X", "2020-13", 2, NULL, NULL, NULL, 5, NULL));
   g_assert_true (feed (sink, " \t", "X", "2020", 2, NULL, NULL, NULL, 6, NULL));
   g_assert_true (feed (sink, long_key, "X", "2020", 2, NULL, NULL, NULL, 7, NULL));
-  g_assert_true (feed (sink, "A", "a\x01"
-                                  "b",
+  g_assert_true (feed (sink, "A",
+                       "a\x01"
+                       "b",
                        "2020", 2, NULL, NULL, NULL, 8, NULL));
   /* blanks in a key are collapsed: "B  C" and "B C" are one city */
   g_assert_true (feed (sink, " B  C", "X", "2021", 3, NULL, NULL, NULL, 9, NULL));
@@ -255,9 +267,11 @@ test_budget (void)
   g_assert_false (going);
   g_assert_cmpint (i, <, 20000);
   g_assert_cmpuint (report->problems->len, ==, 1);
-  g_assert_cmpint (((CrkProblem *) g_ptr_array_index (report->problems, 0))->code, ==, CRK_IMPORT_ERROR_HOSTILE);
+  g_assert_cmpint (((CrkProblem *) g_ptr_array_index (report->problems, 0))->code, ==,
+                   CRK_IMPORT_ERROR_HOSTILE);
   g_assert_cmpint (((CrkProblem *) g_ptr_array_index (report->problems, 0))->line, ==, i);
-  g_assert_true (strstr (((CrkProblem *) g_ptr_array_index (report->problems, 0))->message, "more than the limit") != NULL);
+  g_assert_true (strstr (((CrkProblem *) g_ptr_array_index (report->problems, 0))->message,
+                         "more than the limit") != NULL);
   g_assert_false (feed (sink, "C", "I", "2020", 1, NULL, NULL, NULL, 1, NULL));
   g_assert_null (crk_import_dataset_finish (import, report));
 }
@@ -333,10 +347,7 @@ test_name_key (void)
 }
 
 static void
-assert_match (CrkCityMatcher *matcher,
-              const char *code,
-              const char *name,
-              const char *expected)
+assert_match (CrkCityMatcher *matcher, const char *code, const char *name, const char *expected)
 {
   const char *names[] = {name, NULL};
   g_autoptr (GArray) found = crk_city_matcher_match (matcher, code, names);
@@ -344,8 +355,9 @@ assert_match (CrkCityMatcher *matcher,
   g_autoptr (CrkDataset) ds = open_dataset ();
 
   for (guint i = 0; i < found->len; i++)
-    g_string_append_printf (codes, "%s%s", i > 0 ? " " : "",
-                            crk_city_get_code (crk_dataset_get_city (ds, g_array_index (found, guint, i))));
+    g_string_append_printf (
+      codes, "%s%s", i > 0 ? " " : "",
+      crk_city_get_code (crk_dataset_get_city (ds, g_array_index (found, guint, i))));
   g_assert_cmpstr (codes->str, ==, expected);
 }
 
@@ -377,9 +389,7 @@ test_matcher (void)
 /* Into an open dataset */
 
 static CrkDataset *
-import_into (CrkDataset *ds,
-             gboolean replace,
-             CrkImportReport *report)
+import_into (CrkDataset *ds, gboolean replace, CrkImportReport *report)
 {
   g_autoptr (CrkImportDataset) import = crk_import_dataset_new (ds, replace);
   CrkImportSink *sink = crk_import_dataset_get_sink (import);
@@ -387,10 +397,13 @@ import_into (CrkDataset *ds,
   crk_import_dataset_begin_file (import, "t.xlsx", report);
   sink->label (sink, CRK_IMPORT_ROLE_CITY, "440300", "深圳市", NULL);
   sink->label (sink, CRK_IMPORT_ROLE_INDICATOR, "POP", "Population", "en");
-  g_assert_true (feed (sink, "440300", "GDP", "2019", 100, NULL, "万元", NULL, 0, "S!B2"));   /* the same */
-  g_assert_true (feed (sink, "440300", "GDP", "2020", 120, "E", NULL, "e", 0, "S!C2"));       /* a new year */
-  g_assert_true (feed (sink, "伊春", "GDP", "2019", 6, NULL, NULL, NULL, 0, "S!B3"));         /* a change */
-  g_assert_true (feed (sink, "Xilingol", "POP", "2019", 1.1, NULL, "万人", NULL, 0, "S!B4")); /* new indicator */
+  g_assert_true (
+    feed (sink, "440300", "GDP", "2019", 100, NULL, "万元", NULL, 0, "S!B2")); /* the same */
+  g_assert_true (
+    feed (sink, "440300", "GDP", "2020", 120, "E", NULL, "e", 0, "S!C2")); /* a new year */
+  g_assert_true (feed (sink, "伊春", "GDP", "2019", 6, NULL, NULL, NULL, 0, "S!B3")); /* a change */
+  g_assert_true (
+    feed (sink, "Xilingol", "POP", "2019", 1.1, NULL, "万人", NULL, 0, "S!B4")); /* new indicator */
   crk_import_dataset_end_file (import);
   return crk_import_dataset_finish (import, report);
 }
@@ -410,7 +423,8 @@ test_into (void)
   CrkFrameworkNode *root;
   gsize length;
   const char *const refused[] = {
-    "t.xlsx:S!B3: error: refused: the value of “GDP” for “YICHUN_HL” in 2019 would change from 5 to 6",
+    "t.xlsx:S!B3: error: refused: the value of “GDP” for “YICHUN_HL” in 2019 would change from 5 "
+    "to 6",
     NULL,
   };
 
@@ -440,8 +454,10 @@ test_into (void)
   root = crk_dataset_get_framework (ds);
   g_assert_cmpstr (crk_framework_node_get_code (root), ==, "IDX");
   g_assert_cmpuint (crk_framework_node_get_n_children (root), ==, 2);
-  g_assert_cmpfloat (crk_framework_node_get_weight (crk_framework_node_get_child (root, 1)), ==, 1.0);
-  g_assert_true (crk_framework_node_get_indicator (crk_framework_node_get_child (root, 1)) == crk_dataset_get_indicator (ds, 1));
+  g_assert_cmpfloat (crk_framework_node_get_weight (crk_framework_node_get_child (root, 1)), ==,
+                     1.0);
+  g_assert_true (crk_framework_node_get_indicator (crk_framework_node_get_child (root, 1)) ==
+                 crk_dataset_get_indicator (ds, 1));
 
   text = crk_dataset_write_to_string (ds, &length);
   back = crk_dataset_read_from_memory (text, length, "into.cityrank.xml", &problems, &error);
@@ -458,8 +474,10 @@ test_into_unmatched (void)
   CrkImportSink *sink = crk_import_dataset_get_sink (import);
   const char *const expected[] = {
     "u.csv:2:3: error: no city of the dataset matches “Beijing”",
-    "u.csv:3:3: error: “Yichun” matches 2 cities of the dataset: Yichun / 伊春市 (YICHUN_HL), Yichun / 宜春市 (YICHUN_JX)",
-    "u.csv:5:3: error: “深圳” and “SHENZHEN CITY” both match the city Shenzhen / 深圳市 (SHENZHEN) of the dataset",
+    "u.csv:3:3: error: “Yichun” matches 2 cities of the dataset: Yichun / 伊春市 (YICHUN_HL), "
+    "Yichun / 宜春市 (YICHUN_JX)",
+    "u.csv:5:3: error: “深圳” and “SHENZHEN CITY” both match the city Shenzhen / 深圳市 (SHENZHEN) "
+    "of the dataset",
     "u.csv:6:3: error: the indicator “GDP” is in “亿元” here and in “万元” in the dataset",
     NULL,
   };
@@ -478,9 +496,7 @@ test_into_unmatched (void)
 /* The long CSV table */
 
 static char *
-csv_of (CrkImportCsvSink **out_sink,
-        GOutputStream *stream,
-        gboolean feed_rows)
+csv_of (CrkImportCsvSink **out_sink, GOutputStream *stream, gboolean feed_rows)
 {
   g_autoptr (CrkImportCsvSink) csv = crk_import_csv_sink_new (stream);
   CrkImportSink *sink = crk_import_csv_sink_get_sink (csv);
@@ -489,9 +505,11 @@ csv_of (CrkImportCsvSink **out_sink,
   if (feed_rows)
     {
       g_assert_true (feed (sink, "440300", "GDP", "2020", 0.1, "E", NULL, NULL, 1, NULL));
-      g_assert_true (feed (sink, "Hong Kong, China", "say \"hi\"", "2020-Q1", NAN, NULL, NULL, NULL, 1, NULL));
+      g_assert_true (
+        feed (sink, "Hong Kong, China", "say \"hi\"", "2020-Q1", NAN, NULL, NULL, NULL, 1, NULL));
       g_assert_true (feed (sink, "a\nb", "X", "2020", -1e-300, NULL, NULL, NULL, 1, NULL));
-      g_assert_true (feed (sink, "深圳市", "X", "2020", 12345678901234567890.0, NULL, NULL, NULL, 1, NULL));
+      g_assert_true (
+        feed (sink, "深圳市", "X", "2020", 12345678901234567890.0, NULL, NULL, NULL, 1, NULL));
     }
   g_assert_true (crk_import_csv_sink_finish (csv, NULL, &error));
   g_assert_no_error (error);
@@ -536,7 +554,8 @@ test_csv_sink_stream (void)
     g_assert_true (feed (sink, "K", "I", "2020", n, NULL, NULL, NULL, 1, NULL));
   g_assert_true (crk_import_csv_sink_finish (csv, NULL, &error));
   g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), ==,
-                    strlen ("key,indicator,period,value\n") + 100000 * strlen ("K,I,2020,") + 488890 + 100000);
+                    strlen ("key,indicator,period,value\n") + 100000 * strlen ("K,I,2020,") +
+                      488890 + 100000);
 
   g_output_stream_close (closed, NULL, NULL);
   failing = crk_import_csv_sink_new (closed);
@@ -549,8 +568,7 @@ test_csv_sink_stream (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-dataset/new", test_new_dataset);

@@ -17,9 +17,7 @@
 #include "report-text.h"
 
 static void
-count_cb (GObject *object,
-          GParamSpec *pspec,
-          guint *count)
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
 {
   (*count)++;
 }
@@ -107,10 +105,11 @@ test_round_trip (void)
   crk_dataset_add_city (ds, xa);
   text = crk_dataset_write_to_string (ds, &length);
   /* after the names, before the attributes; a city with only an alias is not empty */
-  g_assert_nonnull (strstr (text, "      <name>Shenzhen</name>\n"
-                                  "      <alias>深圳</alias>\n"
-                                  "      <alias>Shenzhen Shi</alias>\n"
-                                  "      <alias>Peng&lt;cheng&gt; &amp; \"co\"</alias>\n"));
+  g_assert_nonnull (strstr (text,
+                            "      <name>Shenzhen</name>\n"
+                            "      <alias>深圳</alias>\n"
+                            "      <alias>Shenzhen Shi</alias>\n"
+                            "      <alias>Peng&lt;cheng&gt; &amp; \"co\"</alias>\n"));
   g_assert_nonnull (strstr (text, "<city code=\"HF\">\n      <alias>合肥</alias>\n    </city>"));
   g_assert_null (strstr (text, "<city code=\"XA\">\n      <alias"));
 
@@ -128,18 +127,19 @@ test_round_trip (void)
 }
 
 static CrkDataset *
-read_text (const char *cities,
-           GPtrArray **problems)
+read_text (const char *cities, GPtrArray **problems)
 {
-  g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                           "<dataset xmlns=\"https://cityrank.github.io/ns/dataset/1\" version=\"1\">\n"
-                                           "  <metadata><years>2020</years></metadata>\n"
-                                           "  <cities>\n%s  </cities>\n"
-                                           "  <indicators><indicator code=\"GDP\"/></indicators>\n"
-                                           "  <framework><node code=\"IDX\" weight=\"1\"><indicator-ref code=\"GDP\" weight=\"1\"/></node></framework>\n"
-                                           "  <values/>\n"
-                                           "</dataset>\n",
-                                           cities);
+  g_autofree char *text =
+    g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<dataset xmlns=\"https://cityrank.github.io/ns/dataset/1\" version=\"1\">\n"
+                     "  <metadata><years>2020</years></metadata>\n"
+                     "  <cities>\n%s  </cities>\n"
+                     "  <indicators><indicator code=\"GDP\"/></indicators>\n"
+                     "  <framework><node code=\"IDX\" weight=\"1\"><indicator-ref code=\"GDP\" "
+                     "weight=\"1\"/></node></framework>\n"
+                     "  <values/>\n"
+                     "</dataset>\n",
+                     cities);
   g_autoptr (GError) error = NULL;
 
   return crk_dataset_read_from_memory (text, strlen (text), "a.cityrank.xml", problems, &error);
@@ -152,10 +152,15 @@ test_reader_refusals (void)
   g_autoptr (GPtrArray) empty = NULL;
   g_autoptr (GPtrArray) late = NULL;
   g_autoptr (GPtrArray) good = NULL;
-  g_autoptr (CrkDataset) a = read_text ("    <city code=\"SZ\"><name>Shenzhen</name><alias>深圳</alias><alias>深圳</alias></city>\n", &twice);
+  g_autoptr (CrkDataset) a = read_text (
+    "    <city code=\"SZ\"><name>Shenzhen</name><alias>深圳</alias><alias>深圳</alias></city>\n",
+    &twice);
   g_autoptr (CrkDataset) b = read_text ("    <city code=\"SZ\"><alias>  </alias></city>\n", &empty);
-  g_autoptr (CrkDataset) c = read_text ("    <city code=\"SZ\"><attribute name=\"size\">L</attribute><alias>深圳</alias></city>\n", &late);
-  g_autoptr (CrkDataset) d = read_text ("    <city code=\"SZ\"><alias>深圳</alias></city>\n", &good);
+  g_autoptr (CrkDataset) c = read_text (
+    "    <city code=\"SZ\"><attribute name=\"size\">L</attribute><alias>深圳</alias></city>\n",
+    &late);
+  g_autoptr (CrkDataset) d =
+    read_text ("    <city code=\"SZ\"><alias>深圳</alias></city>\n", &good);
   CrkProblem *p;
 
   g_assert_null (a);
@@ -181,11 +186,8 @@ open_dataset (void)
   g_autoptr (CrkFrameworkNode) leaf = crk_framework_node_new ("GDP", NULL);
   g_autoptr (CrkIndicator) gdp = crk_indicator_new ("GDP", CRK_INDICATOR_KIND_INDICATOR);
   const char *cities[][3] = {
-    {"SZ", "Shenzhen", "深圳市"},
-    {"YC_HL", "Yichun", "伊春市"},
-    {"YC_JX", "Yichun", "宜春市"},
-    {"HF", "Hefei", "合肥市"},
-    {"XA", "Xi'an", "西安市"},
+    {"SZ", "Shenzhen", "深圳市"}, {"YC_HL", "Yichun", "伊春市"}, {"YC_JX", "Yichun", "宜春市"},
+    {"HF", "Hefei", "合肥市"},    {"XA", "Xi'an", "西安市"},
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cities); i++)
@@ -206,9 +208,7 @@ open_dataset (void)
 }
 
 static char *
-match_codes (CrkDataset *ds,
-             const char *code,
-             const char *name)
+match_codes (CrkDataset *ds, const char *code, const char *name)
 {
   g_autoptr (CrkCityMatcher) matcher = crk_city_matcher_new (ds);
   const char *names[] = {name, NULL};
@@ -216,16 +216,14 @@ match_codes (CrkDataset *ds,
   GString *codes = g_string_new (NULL);
 
   for (guint i = 0; i < found->len; i++)
-    g_string_append_printf (codes, "%s%s", i > 0 ? " " : "",
-                            crk_city_get_code (crk_dataset_get_city (ds, g_array_index (found, guint, i))));
+    g_string_append_printf (
+      codes, "%s%s", i > 0 ? " " : "",
+      crk_city_get_code (crk_dataset_get_city (ds, g_array_index (found, guint, i))));
   return g_string_free (codes, FALSE);
 }
 
 static void
-assert_match (CrkDataset *ds,
-              const char *code,
-              const char *name,
-              const char *expected)
+assert_match (CrkDataset *ds, const char *code, const char *name, const char *expected)
 {
   g_autofree char *codes = match_codes (ds, code, name);
 
@@ -272,8 +270,7 @@ feed (CrkImportSink *sink,
 }
 
 static const CrkImportMatch *
-match_at (CrkImportDataset *import,
-          guint i)
+match_at (CrkImportDataset *import, guint i)
 {
   const GPtrArray *matches = crk_import_dataset_get_matches (import);
 
@@ -302,8 +299,9 @@ assert_match_is (CrkImportDataset *import,
     g_assert_cmpstr (crk_city_get_code (crk_dataset_get_city (ds, m->city)), ==, city);
   g_assert_nonnull (m->candidates);
   for (guint j = 0; j < m->candidates->len; j++)
-    g_string_append_printf (codes, "%s%s", j > 0 ? " " : "",
-                            crk_city_get_code (crk_dataset_get_city (ds, g_array_index (m->candidates, guint, j))));
+    g_string_append_printf (
+      codes, "%s%s", j > 0 ? " " : "",
+      crk_city_get_code (crk_dataset_get_city (ds, g_array_index (m->candidates, guint, j))));
   g_assert_cmpstr (codes->str, ==, candidates);
 }
 
@@ -403,7 +401,8 @@ test_choice_errors (void)
   g_autoptr (CrkImportDataset) import = crk_import_dataset_new (ds, FALSE);
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   CrkImportSink *sink = crk_import_dataset_get_sink (import);
-  g_auto (GStrv) matches = g_strsplit ("nonsense|=SZ|Shenzhen=NOPE|Nowhere=SZ|Yichun=YC_HL|YICHUN=YC_JX|SHENZHEN CITY=SZ", "|", -1);
+  g_auto (GStrv) matches = g_strsplit (
+    "nonsense|=SZ|Shenzhen=NOPE|Nowhere=SZ|Yichun=YC_HL|YICHUN=YC_JX|SHENZHEN CITY=SZ", "|", -1);
   CrkImportOptions options = {.matches = matches};
   CrkImportSummary summary;
 
@@ -416,15 +415,18 @@ test_choice_errors (void)
   feed (sink, "伊春", "GDP", "2019", 6, 6); /* the first choice for Yichun took its city */
   crk_import_dataset_end_file (import);
   g_assert_null (crk_import_dataset_finish (import, report));
-  assert_problems (report->problems,
-                   "e.csv: x: the matching choice “nonsense” is not KEY=CITYCODE\n"
-                   "e.csv: x: the matching choice “=SZ” is not KEY=CITYCODE\n"
-                   "e.csv: x: the matching choice “Shenzhen=NOPE” names no city of the dataset\n"
-                   "e.csv: x: the matching choice “Nowhere=SZ” names no key of the import\n"
-                   "e.csv: x: the matching choices “Yichun=YC_HL” and “YICHUN=YC_JX” disagree about “Yichun”\n"
-                   "e.csv:2:1: x: “SHENZHEN CITY” and “深圳” both match the city Shenzhen / 深圳市 (SZ) of the dataset\n"
-                   "e.csv:5:1: x: no city of the dataset matches “Beijing”\n"
-                   "e.csv:6:1: x: “Yichun” and “伊春” both match the city Yichun / 伊春市 (YC_HL) of the dataset\n");
+  assert_problems (
+    report->problems,
+    "e.csv: x: the matching choice “nonsense” is not KEY=CITYCODE\n"
+    "e.csv: x: the matching choice “=SZ” is not KEY=CITYCODE\n"
+    "e.csv: x: the matching choice “Shenzhen=NOPE” names no city of the dataset\n"
+    "e.csv: x: the matching choice “Nowhere=SZ” names no key of the import\n"
+    "e.csv: x: the matching choices “Yichun=YC_HL” and “YICHUN=YC_JX” disagree about “Yichun”\n"
+    "e.csv:2:1: x: “SHENZHEN CITY” and “深圳” both match the city Shenzhen / 深圳市 (SZ) of the "
+    "dataset\n"
+    "e.csv:5:1: x: no city of the dataset matches “Beijing”\n"
+    "e.csv:6:1: x: “Yichun” and “伊春” both match the city Yichun / 伊春市 (YC_HL) of the "
+    "dataset\n");
   assert_match_is (import, ds, 0, "深圳", CRK_IMPORT_MATCH_TAKEN, NULL, "SZ");
   assert_match_is (import, ds, 1, "Yichun", CRK_IMPORT_MATCH_CHOSEN, "YC_HL", "");
   assert_match_is (import, ds, 2, "SHENZHEN CITY", CRK_IMPORT_MATCH_CHOSEN, "SZ", "");
@@ -458,7 +460,9 @@ test_ambiguous_after_failure (void)
   crk_import_dataset_end_file (import);
   g_assert_null (crk_import_dataset_finish (import, report));
   /* only the refusal of reading: nothing more is reported */
-  assert_problems (report->problems, "f.csv:3:1: x: the indicator “GDP” is in “t” here and in “kg” at f.csv:2:1; one indicator takes one unit\n");
+  assert_problems (report->problems,
+                   "f.csv:3:1: x: the indicator “GDP” is in “t” here and in “kg” at f.csv:2:1; one "
+                   "indicator takes one unit\n");
   assert_match_is (import, ds, 0, "HF", CRK_IMPORT_MATCH_CODE, "HF", "");
   assert_match_is (import, ds, 1, "Yichun", CRK_IMPORT_MATCH_AMBIGUOUS, NULL, "YC_HL YC_JX");
   crk_import_dataset_get_summary (import, &summary);
@@ -482,7 +486,8 @@ test_choices_need_into (void)
   feed (sink, "B", "X", "2020", NAN, 3);
   crk_import_dataset_end_file (import);
   g_assert_null (crk_import_dataset_finish (import, report));
-  assert_problems (report->problems, "n.csv: x: the matching choice “A=” needs a dataset to add into\n");
+  assert_problems (report->problems,
+                   "n.csv: x: the matching choice “A=” needs a dataset to add into\n");
   g_assert_cmpuint (crk_import_dataset_get_matches (import)->len, ==, 0);
   crk_import_dataset_get_summary (import, &summary);
   g_assert_cmpuint (summary.n_cities, ==, 2);
@@ -493,10 +498,7 @@ test_choices_need_into (void)
 
 /* The changes, refused then replaced */
 static CrkDataset *
-import_changes (CrkDataset *ds,
-                gboolean replace,
-                CrkImportReport *report,
-                CrkImportDataset **out)
+import_changes (CrkDataset *ds, gboolean replace, CrkImportReport *report, CrkImportDataset **out)
 {
   CrkImportDataset *import = crk_import_dataset_new (ds, replace);
   CrkImportSink *sink = crk_import_dataset_get_sink (import);
@@ -524,7 +526,9 @@ test_changes (void)
   CrkImportSummary summary;
 
   g_assert_null (none);
-  assert_problems (refused->problems, "g.csv:2:1: x: refused: the value of “GDP” for “HF” in 2019 would change from 50 to 55.5\n");
+  assert_problems (
+    refused->problems,
+    "g.csv:2:1: x: refused: the value of “GDP” for “HF” in 2019 would change from 50 to 55.5\n");
   g_assert_cmpuint (crk_import_dataset_get_changes (first)->len, ==, 1);
   crk_import_dataset_get_summary (first, &summary);
   g_assert_cmpuint (summary.n_changed_values, ==, 1);
@@ -537,8 +541,10 @@ test_changes (void)
   done = import_changes (ds, TRUE, replaced, &second);
   g_assert_true (done == ds);
   assert_problems (replaced->problems, "");
-  assert_problems (replaced->notices, "g.csv:2:1: x: the value of “GDP” for “HF” in 2019 changed from 50 to 55.5\n");
-  g_assert_cmpfloat (crk_dataset_get_value (ds, 3, 0, crk_dataset_lookup_year (ds, 2019)), ==, 55.5);
+  assert_problems (replaced->notices,
+                   "g.csv:2:1: x: the value of “GDP” for “HF” in 2019 changed from 50 to 55.5\n");
+  g_assert_cmpfloat (crk_dataset_get_value (ds, 3, 0, crk_dataset_lookup_year (ds, 2019)), ==,
+                     55.5);
   g_assert_cmpfloat (crk_dataset_get_value (ds, 0, 0, crk_dataset_lookup_year (ds, 2018)), ==, 90);
   g_assert_cmpuint (crk_import_dataset_get_changes (second)->len, ==, 1);
   change = g_ptr_array_index ((GPtrArray *) crk_import_dataset_get_changes (second), 0);
@@ -567,8 +573,9 @@ test_changes_replaced (void)
   crk_import_dataset_end_file (import);
   result = crk_import_dataset_finish (import, report);
   g_assert_true (result == ds);
-  assert_problems (report->notices, "h.csv:2:1: x: the value of “GDP” for “SZ” in 2019 changed from 100 to 101.25\n"
-                                    "h.csv:3:1: x: the value of “GDP” for “HF” in 2019 changed from 50 to 49\n");
+  assert_problems (report->notices,
+                   "h.csv:2:1: x: the value of “GDP” for “SZ” in 2019 changed from 100 to 101.25\n"
+                   "h.csv:3:1: x: the value of “GDP” for “HF” in 2019 changed from 50 to 49\n");
   g_assert_cmpuint (crk_import_dataset_get_changes (import)->len, ==, 2);
   change = g_ptr_array_index ((GPtrArray *) crk_import_dataset_get_changes (import), 1);
   g_assert_cmpstr (change->city, ==, "HF");
@@ -634,8 +641,7 @@ test_matches_budget (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-match/aliases/model", test_model);

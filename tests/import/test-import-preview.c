@@ -18,8 +18,7 @@
 static char *tmp_dir;
 
 static char *
-write_file (const char *name,
-            const char *contents)
+write_file (const char *name, const char *contents)
 {
   char *path = g_build_filename (tmp_dir, name, NULL);
   g_autoptr (GError) error = NULL;
@@ -40,7 +39,8 @@ static char *
 shared_path (const char *relative)
 {
   const char *dir = g_getenv ("CRK_SHARED_DIR");
-  char *path = g_build_filename (dir != NULL ? dir : "../shared", "data", "external", relative, NULL);
+  char *path =
+    g_build_filename (dir != NULL ? dir : "../shared", "data", "external", relative, NULL);
 
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return path;
@@ -60,7 +60,8 @@ print_problems (CrkImportReport *report)
 {
   for (guint i = 0; i < report->problems->len; i++)
     {
-      g_autofree char *text = crk_import_problem_to_string (g_ptr_array_index (report->problems, i), "error");
+      g_autofree char *text =
+        crk_import_problem_to_string (g_ptr_array_index (report->problems, i), "error");
 
       g_test_message ("%s", text);
     }
@@ -86,9 +87,7 @@ preview_ok (const char *const *paths,
 }
 
 static CrkImportPreview *
-preview_one (const char *path,
-             const CrkImportOptions *options,
-             guint max_rows)
+preview_one (const char *path, const CrkImportOptions *options, guint max_rows)
 {
   const char *paths[] = {path, NULL};
 
@@ -97,8 +96,7 @@ preview_one (const char *path,
 
 /* The kind of the cell @ref ("C4") of the grid of file 0. */
 static CrkPreviewCellKind
-kind_at (CrkImportPreview *preview,
-         const char *ref)
+kind_at (CrkImportPreview *preview, const char *ref)
 {
   guint row, column;
 
@@ -109,8 +107,7 @@ kind_at (CrkImportPreview *preview,
 }
 
 static const char *
-text_at (CrkImportPreview *preview,
-         const char *ref)
+text_at (CrkImportPreview *preview, const char *ref)
 {
   guint row, column;
 
@@ -119,8 +116,7 @@ text_at (CrkImportPreview *preview,
 }
 
 static const CrkImportField *
-field (const CrkImportShape *shape,
-       const char *id)
+field (const CrkImportShape *shape, const char *id)
 {
   for (guint i = 0; i < shape->n_fields; i++)
     if (g_strcmp0 (shape->fields[i].id, id) == 0)
@@ -192,7 +188,8 @@ test_table_kinds (void)
   g_assert_cmpint (kind_at (preview, "A2"), ==, CRK_PREVIEW_CELL_SKIPPED);
   /* the header */
   for (guint c = 0; c < 4; c++)
-    g_assert_cmpint (crk_import_preview_get_grid_kind (preview, 0, 2, c), ==, CRK_PREVIEW_CELL_HEADER);
+    g_assert_cmpint (crk_import_preview_get_grid_kind (preview, 0, 2, c), ==,
+                     CRK_PREVIEW_CELL_HEADER);
   /* the rows */
   g_assert_cmpint (kind_at (preview, "A4"), ==, CRK_PREVIEW_CELL_LABEL);
   g_assert_cmpint (kind_at (preview, "B4"), ==, CRK_PREVIEW_CELL_OTHER);
@@ -225,7 +222,8 @@ test_table_kinds (void)
 
   /* the dataset, named as crk_open_file() names it */
   g_assert_cmpstr (crk_dataset_get_title (crk_import_preview_get_dataset (preview)), ==, "robots");
-  g_assert_cmpstr (crk_dataset_get_source (crk_import_preview_get_dataset (preview)), ==, "robots.csv");
+  g_assert_cmpstr (crk_dataset_get_source (crk_import_preview_get_dataset (preview)), ==,
+                   "robots.csv");
   g_assert_cmpuint (crk_dataset_get_n_cities (crk_import_preview_get_dataset (preview)), ==, 4);
 }
 
@@ -302,8 +300,10 @@ check_ons (const char *path)
 static void
 test_ons_xlsx_ods (void)
 {
-  g_autofree char *xlsx = shared_path ("spreadsheets/2018internationaltradeinservicesdatatables.xlsx");
-  g_autofree char *ods = shared_path ("spreadsheets/2018internationaltradeinservicesdatatables.ods");
+  g_autofree char *xlsx =
+    shared_path ("spreadsheets/2018internationaltradeinservicesdatatables.xlsx");
+  g_autofree char *ods =
+    shared_path ("spreadsheets/2018internationaltradeinservicesdatatables.ods");
   g_autoptr (CrkImportPreview) x = NULL;
   g_autoptr (CrkImportPreview) o = NULL;
   guint rows;
@@ -319,13 +319,16 @@ test_ons_xlsx_ods (void)
   g_assert_cmpuint (rows, >=, 44);
   /* the same kinds everywhere, and numbers the same */
   for (guint r = 0; r < rows; r++)
-    for (guint c = 0; c < MIN (crk_import_preview_get_grid_columns (x, 0), crk_import_preview_get_grid_columns (o, 0)); c++)
+    for (guint c = 0; c < MIN (crk_import_preview_get_grid_columns (x, 0),
+                               crk_import_preview_get_grid_columns (o, 0));
+         c++)
       {
         CrkPreviewCellKind k = crk_import_preview_get_grid_kind (x, 0, r, c);
 
         g_assert_cmpint (k, ==, crk_import_preview_get_grid_kind (o, 0, r, c));
         if (k == CRK_PREVIEW_CELL_VALUE)
-          g_assert_cmpfloat (g_ascii_strtod (crk_import_preview_get_grid_text (x, 0, r, c), NULL), ==,
+          g_assert_cmpfloat (g_ascii_strtod (crk_import_preview_get_grid_text (x, 0, r, c), NULL),
+                             ==,
                              g_ascii_strtod (crk_import_preview_get_grid_text (o, 0, r, c), NULL));
       }
   g_assert_cmpuint (crk_import_preview_get_n_observations_read (x, 0), ==,
@@ -385,8 +388,8 @@ test_options_change_shape (void)
   options.default_year = 0;
   options.city = (char *) "B";
   {
-    g_autoptr (CrkImportPreview) preview = crk_import_preview_new ((const char *const[]){path, NULL}, &options, NULL,
-                                                                   FALSE, 50);
+    g_autoptr (CrkImportPreview) preview =
+      crk_import_preview_new ((const char *const[]){path, NULL}, &options, NULL, FALSE, 50);
     const CrkImportShape *shape;
 
     g_assert_true (crk_import_preview_run (preview, NULL, NULL));
@@ -403,7 +406,8 @@ test_options_change_shape (void)
 static void
 test_failed_table_keeps_shape (void)
 {
-  g_autofree char *path = write_file ("noyear.csv", "City,GDP,Population\nShenzhen,1,2\nGuangzhou,3,4\n");
+  g_autofree char *path =
+    write_file ("noyear.csv", "City,GDP,Population\nShenzhen,1,2\nGuangzhou,3,4\n");
   const char *paths[] = {path, NULL};
   g_autoptr (CrkImportPreview) preview = crk_import_preview_new (paths, NULL, NULL, FALSE, 200);
   g_autoptr (GError) error = NULL;
@@ -426,8 +430,9 @@ static void
 test_sdmx_fields (void)
 {
   g_autofree char *path = shared_path ("sdmx-ml/sdmx-GenericData21.xml");
-  static const char *const ids[] = {"FREQ", "AME_REF_AREA", "AME_TRANSFORMATION", "AME_AGG_METHOD",
-                                    "AME_UNIT", "AME_REFERENCE", "AME_ITEM", "TIME_PERIOD"};
+  static const char *const ids[] = {"FREQ",           "AME_REF_AREA", "AME_TRANSFORMATION",
+                                    "AME_AGG_METHOD", "AME_UNIT",     "AME_REFERENCE",
+                                    "AME_ITEM",       "TIME_PERIOD"};
   CrkImportOptions options = {0};
 
   if (path == NULL)
@@ -556,7 +561,8 @@ static void
 test_several_files (void)
 {
   g_autofree char *a = write_file ("gdp-2020.csv", "City,GDP\nShenzhen,27670\nGuangzhou,25019\n");
-  g_autofree char *b = write_file ("gdp-2021.csv", "Title line\nCity,Year,GDP\nShenzhen,2021,30664\nGuangzhou,2021,28231\n");
+  g_autofree char *b = write_file (
+    "gdp-2021.csv", "Title line\nCity,Year,GDP\nShenzhen,2021,30664\nGuangzhou,2021,28231\n");
   const char *paths[] = {a, b, NULL};
   CrkImportOptions options = {.default_year = 2020};
   g_autoptr (CrkImportPreview) preview = preview_ok (paths, &options, NULL, 200);
@@ -564,12 +570,15 @@ test_several_files (void)
 
   g_assert_cmpuint (crk_import_preview_get_n_files (preview), ==, 2);
   g_assert_cmpstr (crk_import_preview_get_path (preview, 1), ==, b);
-  g_assert_cmpint (crk_import_preview_get_shape (preview, 0)->layout, ==, CRK_TABLE_LAYOUT_WIDE_INDICATORS);
+  g_assert_cmpint (crk_import_preview_get_shape (preview, 0)->layout, ==,
+                   CRK_TABLE_LAYOUT_WIDE_INDICATORS);
   g_assert_cmpint (crk_import_preview_get_shape (preview, 1)->layout, ==, CRK_TABLE_LAYOUT_LONG);
   g_assert_cmpint (crk_import_preview_get_shape (preview, 1)->header_row, ==, 1);
-  g_assert_cmpint (field (crk_import_preview_get_shape (preview, 1), "B")->role, ==, CRK_IMPORT_ROLE_PERIOD);
+  g_assert_cmpint (field (crk_import_preview_get_shape (preview, 1), "B")->role, ==,
+                   CRK_IMPORT_ROLE_PERIOD);
   g_assert_cmpint (crk_import_preview_get_grid_kind (preview, 1, 2, 1), ==, CRK_PREVIEW_CELL_OTHER);
-  g_assert_cmpint (crk_import_preview_get_grid_kind (preview, 1, 0, 0), ==, CRK_PREVIEW_CELL_SKIPPED);
+  g_assert_cmpint (crk_import_preview_get_grid_kind (preview, 1, 0, 0), ==,
+                   CRK_PREVIEW_CELL_SKIPPED);
   g_assert_cmpuint (crk_import_preview_get_n_observations (preview, 1), ==, 2);
   g_assert_cmpstr (crk_import_preview_get_observation (preview, 1, 0)->period, ==, "2021");
   g_assert_cmpuint (crk_dataset_get_n_cities (dataset), ==, 2);
@@ -590,7 +599,8 @@ test_problems (void)
 
   {
     const char *paths[] = {junk, good, NULL};
-    g_autoptr (CrkImportPreview) preview = crk_import_preview_new (paths, &options, NULL, FALSE, 10);
+    g_autoptr (CrkImportPreview) preview =
+      crk_import_preview_new (paths, &options, NULL, FALSE, 10);
     g_autoptr (GError) error = NULL;
 
     g_assert_true (crk_import_preview_run (preview, NULL, &error));
@@ -599,13 +609,16 @@ test_problems (void)
     g_assert_null (crk_import_preview_get_shape (preview, 0));
     g_assert_nonnull (crk_import_preview_get_shape (preview, 1));
     g_assert_cmpuint (crk_import_preview_get_report (preview)->problems->len, ==, 1);
-    g_assert_cmpstr (((CrkProblem *) g_ptr_array_index (crk_import_preview_get_report (preview)->problems, 0))->file,
-                     ==, junk);
+    g_assert_cmpstr (
+      ((CrkProblem *) g_ptr_array_index (crk_import_preview_get_report (preview)->problems, 0))
+        ->file,
+      ==, junk);
     g_assert_null (crk_import_preview_get_dataset (preview));
   }
   {
     const char *paths[] = {missing, NULL};
-    g_autoptr (CrkImportPreview) preview = crk_import_preview_new (paths, &options, NULL, FALSE, 10);
+    g_autoptr (CrkImportPreview) preview =
+      crk_import_preview_new (paths, &options, NULL, FALSE, 10);
     g_autoptr (GError) error = NULL;
 
     g_assert_false (crk_import_preview_run (preview, NULL, &error));
@@ -621,11 +634,12 @@ static void
 test_into_leaves_dataset (void)
 {
   g_autofree char *sample = sample_path ("advanced-manufacturing-cities.cityrank.xml");
-  g_autofree char *path = write_file ("robots-2021.csv", "工业机器人（2021年）\n"
-                                                         "城市,Robots (units)\n"
-                                                         "深圳市,1200\n"
-                                                         "Guangzhou,800\n"
-                                                         "杭州,..\n");
+  g_autofree char *path = write_file ("robots-2021.csv",
+                                      "工业机器人（2021年）\n"
+                                      "城市,Robots (units)\n"
+                                      "深圳市,1200\n"
+                                      "Guangzhou,800\n"
+                                      "杭州,..\n");
   const char *paths[] = {path, NULL};
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) into = crk_dataset_read (sample, NULL, &error);
@@ -646,7 +660,8 @@ test_into_leaves_dataset (void)
   result = crk_import_preview_get_dataset (preview);
   g_assert_true (result != into);
   g_assert_cmpuint (crk_dataset_get_n_cities (result), ==, crk_dataset_get_n_cities (into));
-  g_assert_cmpuint (crk_dataset_get_n_indicators (result), ==, crk_dataset_get_n_indicators (into) + 1);
+  g_assert_cmpuint (crk_dataset_get_n_indicators (result), ==,
+                    crk_dataset_get_n_indicators (into) + 1);
   g_assert_null (crk_dataset_lookup_indicator (into, "Robots"));
   robots = crk_dataset_lookup_indicator (result, "Robots");
   g_assert_nonnull (robots);
@@ -657,7 +672,8 @@ test_into_leaves_dataset (void)
   g_assert_cmpint (shenzhen, >=, 0);
   for (guint i = 0; i < crk_dataset_get_n_indicators (result); i++)
     if (crk_dataset_get_indicator (result, i) == robots)
-      g_assert_cmpfloat (crk_dataset_get_value (result, (guint) shenzhen, i, (guint) crk_dataset_lookup_year (result, 2021)),
+      g_assert_cmpfloat (crk_dataset_get_value (result, (guint) shenzhen, i,
+                                                (guint) crk_dataset_lookup_year (result, 2021)),
                          ==, 1200);
   /* run again: the same result from a fresh copy, the dataset still untouched */
   g_assert_true (crk_import_preview_run (preview, NULL, &error));
@@ -675,9 +691,10 @@ static void
 test_into_matches (void)
 {
   g_autofree char *sample = sample_path ("advanced-manufacturing-cities.cityrank.xml");
-  g_autofree char *path = write_file ("robots-zone.csv", "城市,Robots (units),Year\n"
-                                                         "深圳市,1200,2021\n"
-                                                         "深汕合作区,15,2021\n");
+  g_autofree char *path = write_file ("robots-zone.csv",
+                                      "城市,Robots (units),Year\n"
+                                      "深圳市,1200,2021\n"
+                                      "深汕合作区,15,2021\n");
   const char *paths[] = {path, NULL};
   char *matches[] = {(char *) "深汕合作区=SHANTOU", NULL};
   CrkImportOptions options = {0};
@@ -686,7 +703,8 @@ test_into_matches (void)
 
   g_assert_no_error (error);
   {
-    g_autoptr (CrkImportPreview) preview = crk_import_preview_new (paths, &options, into, FALSE, 20);
+    g_autoptr (CrkImportPreview) preview =
+      crk_import_preview_new (paths, &options, into, FALSE, 20);
     const GPtrArray *found;
 
     g_assert_true (crk_import_preview_run (preview, NULL, &error));
@@ -695,16 +713,21 @@ test_into_matches (void)
     g_assert_cmpuint (crk_import_preview_get_report (preview)->problems->len, ==, 1);
     found = crk_import_dataset_get_matches (crk_import_preview_get_import (preview));
     g_assert_cmpuint (found->len, ==, 2);
-    g_assert_cmpint (((CrkImportMatch *) g_ptr_array_index (found, 0))->kind, ==, CRK_IMPORT_MATCH_NAME);
-    g_assert_cmpint (((CrkImportMatch *) g_ptr_array_index (found, 1))->kind, ==, CRK_IMPORT_MATCH_NONE);
+    g_assert_cmpint (((CrkImportMatch *) g_ptr_array_index (found, 0))->kind, ==,
+                     CRK_IMPORT_MATCH_NAME);
+    g_assert_cmpint (((CrkImportMatch *) g_ptr_array_index (found, 1))->kind, ==,
+                     CRK_IMPORT_MATCH_NONE);
   }
   options.matches = matches;
   {
     g_autoptr (CrkImportPreview) preview = preview_ok (paths, &options, into, 20);
-    const GPtrArray *found = crk_import_dataset_get_matches (crk_import_preview_get_import (preview));
+    const GPtrArray *found =
+      crk_import_dataset_get_matches (crk_import_preview_get_import (preview));
 
-    g_assert_cmpint (((CrkImportMatch *) g_ptr_array_index (found, 1))->kind, ==, CRK_IMPORT_MATCH_CHOSEN);
-    g_assert_nonnull (crk_dataset_lookup_indicator (crk_import_preview_get_dataset (preview), "Robots"));
+    g_assert_cmpint (((CrkImportMatch *) g_ptr_array_index (found, 1))->kind, ==,
+                     CRK_IMPORT_MATCH_CHOSEN);
+    g_assert_nonnull (
+      crk_dataset_lookup_indicator (crk_import_preview_get_dataset (preview), "Robots"));
   }
 }
 
@@ -713,7 +736,8 @@ test_into_matches (void)
 static void
 test_duplicate (void)
 {
-  static const char *const samples[] = {"advanced-manufacturing-cities.cityrank.xml", "chinese-cities-yearbook.cityrank.xml",
+  static const char *const samples[] = {"advanced-manufacturing-cities.cityrank.xml",
+                                        "chinese-cities-yearbook.cityrank.xml",
                                         "shenzhen-emerging-industries-2020.cityrank.xml"};
 
   for (guint s = 0; s < G_N_ELEMENTS (samples); s++)
@@ -736,13 +760,15 @@ test_duplicate (void)
       g_assert_true (g_bytes_equal (a, b));
       /* change the copy: a value, a city's name, the title */
       value = crk_dataset_get_value (copy, 0, 0, 0);
-      crk_dataset_set_value (copy, 0, 0, 0, isnan (value) ? 1.0 : value + 1.0, CRK_VALUE_STATUS_OBSERVED);
+      crk_dataset_set_value (copy, 0, 0, 0, isnan (value) ? 1.0 : value + 1.0,
+                             CRK_VALUE_STATUS_OBSERVED);
       crk_city_set_name (crk_dataset_get_city (copy, 0), "Changed");
       crk_dataset_set_title (copy, "Changed");
       c = crk_dataset_write_to_bytes (original);
       g_assert_true (g_bytes_equal (a, c));
       g_assert_cmpfloat (crk_dataset_get_value (copy, 0, 0, 0), !=, value);
-      g_assert_true (crk_dataset_get_value (original, 0, 0, 0) == value || (isnan (value) && isnan (crk_dataset_get_value (original, 0, 0, 0))));
+      g_assert_true (crk_dataset_get_value (original, 0, 0, 0) == value ||
+                     (isnan (value) && isnan (crk_dataset_get_value (original, 0, 0, 0))));
       g_assert_cmpstr (crk_city_get_name (crk_dataset_get_city (original, 0)), !=, "Changed");
     }
 }
@@ -751,11 +777,12 @@ test_duplicate (void)
 static void
 test_aggregate_option (void)
 {
-  g_autofree char *path = write_file ("quarters.csv", "City,Period,GDP\n"
-                                                      "Shenzhen,2021-Q1,1\n"
-                                                      "Shenzhen,2021-Q2,2\n"
-                                                      "Shenzhen,2021-Q3,3\n"
-                                                      "Shenzhen,2021-Q4,6\n");
+  g_autofree char *path = write_file ("quarters.csv",
+                                      "City,Period,GDP\n"
+                                      "Shenzhen,2021-Q1,1\n"
+                                      "Shenzhen,2021-Q2,2\n"
+                                      "Shenzhen,2021-Q3,3\n"
+                                      "Shenzhen,2021-Q4,6\n");
   const char *paths[] = {path, NULL};
   CrkImportOptions options = {.aggregate = CRK_IMPORT_AGGREGATE_SUM};
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
@@ -774,7 +801,8 @@ test_aggregate_option (void)
   g_assert_cmpuint (crk_dataset_get_n_years (opened), ==, 1);
   g_assert_cmpfloat (crk_dataset_get_value (opened, 0, 0, 0), ==, 12);
   preview = preview_ok (paths, &options, NULL, 10);
-  g_assert_cmpfloat (crk_dataset_get_value (crk_import_preview_get_dataset (preview), 0, 0, 0), ==, 12);
+  g_assert_cmpfloat (crk_dataset_get_value (crk_import_preview_get_dataset (preview), 0, 0, 0), ==,
+                     12);
   g_assert_cmpuint (crk_import_preview_get_n_observations (preview, 0), ==, 4);
 }
 
@@ -819,15 +847,15 @@ typedef struct
 } Progress;
 
 static void
-on_progress (double fraction,
-             gpointer data)
+on_progress (double fraction, gpointer data)
 {
   Progress *p = data;
 
   if (p->done)
     p->after_done++;
   g_array_append_val (p->fractions, fraction);
-  if (p->cancel_at != NULL && fraction > p->cancel_from && !g_cancellable_is_cancelled (p->cancel_at))
+  if (p->cancel_at != NULL && fraction > p->cancel_from &&
+      !g_cancellable_is_cancelled (p->cancel_at))
     {
       p->cancelled_time = g_get_monotonic_time ();
       g_cancellable_cancel (p->cancel_at);
@@ -835,9 +863,7 @@ on_progress (double fraction,
 }
 
 static void
-on_opened (GObject *source,
-           GAsyncResult *result,
-           gpointer data)
+on_opened (GObject *source, GAsyncResult *result, gpointer data)
 {
   Progress *p = data;
 
@@ -849,9 +875,7 @@ on_opened (GObject *source,
 }
 
 static void
-on_previewed (GObject *source,
-              GAsyncResult *result,
-              gpointer data)
+on_previewed (GObject *source, GAsyncResult *result, gpointer data)
 {
   Progress *p = data;
 
@@ -874,8 +898,7 @@ drain (void)
 }
 
 static void
-check_fractions (Progress *p,
-                 guint at_least)
+check_fractions (Progress *p, guint at_least)
 {
   g_test_message ("%u progress calls", p->fractions->len);
   g_assert_cmpuint (p->fractions->len, >=, at_least);
@@ -910,7 +933,8 @@ test_open_progress (void)
   /* more than the stages: live fractions within the read (0.1-0.8) */
   check_fractions (&p, 6);
   for (guint i = 0; i < p.fractions->len; i++)
-    live += g_array_index (p.fractions, double, i) > 0.1 && g_array_index (p.fractions, double, i) < 0.8;
+    live +=
+      g_array_index (p.fractions, double, i) > 0.1 && g_array_index (p.fractions, double, i) < 0.8;
   g_assert_cmpuint (live, >, 5);
   g_clear_object (&p.dataset);
   g_array_unref (p.fractions);
@@ -947,20 +971,26 @@ test_open_cancel_midway (void)
 static char *
 write_large_sdmx (void)
 {
-  GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                             "<message:GenericData xmlns:message=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message\" "
-                             "xmlns:generic=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/generic\">\n"
-                             "<message:Header><message:ID>big</message:ID></message:Header>\n"
-                             "<message:DataSet structureRef=\"BIG\">\n");
+  GString *s = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<message:GenericData "
+    "xmlns:message=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message\" "
+    "xmlns:generic=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/generic\">\n"
+    "<message:Header><message:ID>big</message:ID></message:Header>\n"
+    "<message:DataSet structureRef=\"BIG\">\n");
   char *path;
 
   for (guint r = 0; s->len < 5 * 1024 * 1024; r++)
     {
-      g_string_append_printf (s, "<generic:Series><generic:SeriesKey><generic:Value id=\"REF_AREA\" value=\"C%05u\"/>"
-                                 "<generic:Value id=\"INDICATOR\" value=\"GDP\"/></generic:SeriesKey>\n",
-                              r);
+      g_string_append_printf (
+        s,
+        "<generic:Series><generic:SeriesKey><generic:Value id=\"REF_AREA\" value=\"C%05u\"/>"
+        "<generic:Value id=\"INDICATOR\" value=\"GDP\"/></generic:SeriesKey>\n",
+        r);
       for (int y = 2000; y < 2020; y++)
-        g_string_append_printf (s, "<generic:Obs><generic:ObsDimension value=\"%d\"/><generic:ObsValue value=\"%u.5\"/></generic:Obs>\n",
+        g_string_append_printf (s,
+                                "<generic:Obs><generic:ObsDimension "
+                                "value=\"%d\"/><generic:ObsValue value=\"%u.5\"/></generic:Obs>\n",
                                 y, r + (guint) y);
       g_string_append (s, "</generic:Series>\n");
     }
@@ -988,7 +1018,8 @@ test_preview_progress (void)
   g_assert_true (p.ok);
   print_problems (crk_import_preview_get_report (preview));
   g_assert_nonnull (crk_import_preview_get_dataset (preview));
-  g_assert_cmpint (field (crk_import_preview_get_shape (preview, 0), "REF_AREA")->role, ==, CRK_IMPORT_ROLE_NONE);
+  g_assert_cmpint (field (crk_import_preview_get_shape (preview, 0), "REF_AREA")->role, ==,
+                   CRK_IMPORT_ROLE_NONE);
   g_assert_cmpuint (crk_import_preview_get_n_observations (preview, 0), ==, 100);
   check_fractions (&p, 6);
   g_array_unref (p.fractions);
@@ -1034,8 +1065,7 @@ remove_tmp_dir (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   int status;
 

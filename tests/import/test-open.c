@@ -15,8 +15,7 @@
 static char *tmp_dir;
 
 static char *
-write_file (const char *name,
-            const char *contents)
+write_file (const char *name, const char *contents)
 {
   char *path = g_build_filename (tmp_dir, name, NULL);
   g_autoptr (GError) error = NULL;
@@ -27,8 +26,7 @@ write_file (const char *name,
 }
 
 static char *
-shared_path (const char *folder,
-             const char *name)
+shared_path (const char *folder, const char *name)
 {
   const char *dir = g_getenv ("CRK_SHARED_DIR");
   char *path;
@@ -56,8 +54,8 @@ detect_id (const char *path)
 static char *
 native_renamed (void)
 {
-  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
-                                                   "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
+  g_autofree char *sample = g_test_build_filename (
+    G_TEST_DIST, "..", "data", "samples", "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -67,16 +65,17 @@ native_renamed (void)
 }
 
 static void
-write_coinr_pair (char **data,
-                  char **meta)
+write_coinr_pair (char **data, char **meta)
 {
-  *data = write_file ("pair_data.csv", "uCode,uName,Time,A,B\n"
-                                       "SZ,Shenzhen,2020,1.5,3\n"
-                                       "GZ,Guangzhou,2020,2.5,4\n");
-  *meta = write_file ("pair_meta.csv", "iCode,iName,Type,Level,Parent,Weight,Direction\n"
-                                       "INDEX,Index,Aggregate,2,,1,\n"
-                                       "A,Alpha,Indicator,1,INDEX,1,1\n"
-                                       "B,Beta,Indicator,1,INDEX,1,-1\n");
+  *data = write_file ("pair_data.csv",
+                      "uCode,uName,Time,A,B\n"
+                      "SZ,Shenzhen,2020,1.5,3\n"
+                      "GZ,Guangzhou,2020,2.5,4\n");
+  *meta = write_file ("pair_meta.csv",
+                      "iCode,iName,Type,Level,Parent,Weight,Direction\n"
+                      "INDEX,Index,Aggregate,2,,1,\n"
+                      "A,Alpha,Indicator,1,INDEX,1,1\n"
+                      "B,Beta,Indicator,1,INDEX,1,-1\n");
 }
 
 static void
@@ -84,7 +83,8 @@ test_detect (void)
 {
   g_autofree char *native = native_renamed ();
   g_autofree char *data = NULL, *meta = NULL;
-  g_autofree char *table = write_file ("table.csv", "City,GDP,Population\nShenzhen,1,2\nGuangzhou,3,4\n");
+  g_autofree char *table =
+    write_file ("table.csv", "City,GDP,Population\nShenzhen,1,2\nGuangzhou,3,4\n");
   g_autofree char *xlsx = shared_path ("spreadsheets", "SSPs_POP_Prov_v2.xlsx");
   g_autofree char *sdmx = shared_path ("sdmx-ml", "estat_data.xml");
 
@@ -102,8 +102,7 @@ test_detect (void)
 }
 
 static CrkDataset *
-open_ok (const char *path,
-         const CrkImportOptions *options)
+open_ok (const char *path, const CrkImportOptions *options)
 {
   g_autoptr (CrkImportReport) report = crk_import_report_new ();
   g_autoptr (GError) error = NULL;
@@ -120,7 +119,8 @@ test_open (void)
 {
   g_autofree char *native = native_renamed ();
   g_autofree char *data = NULL, *meta = NULL;
-  g_autofree char *table = write_file ("table2.csv", "City,GDP,Population\nShenzhen,1,2\nGuangzhou,3,4\n");
+  g_autofree char *table =
+    write_file ("table2.csv", "City,GDP,Population\nShenzhen,1,2\nGuangzhou,3,4\n");
   g_autofree char *xlsx = shared_path ("spreadsheets", "SSPs_POP_Prov_v2.xlsx");
   g_autofree char *sdmx = shared_path ("sdmx-ml", "estat_data.xml");
   CrkImportOptions options = {0};
@@ -219,8 +219,7 @@ typedef struct
 } AsyncRun;
 
 static void
-on_progress (double fraction,
-             gpointer data)
+on_progress (double fraction, gpointer data)
 {
   AsyncRun *run = data;
 
@@ -231,9 +230,7 @@ on_progress (double fraction,
 }
 
 static void
-on_opened (GObject *source,
-           GAsyncResult *result,
-           gpointer data)
+on_opened (GObject *source, GAsyncResult *result, gpointer data)
 {
   AsyncRun *run = data;
 
@@ -243,9 +240,7 @@ on_opened (GObject *source,
 }
 
 static void
-run_async (const char *path,
-           GCancellable *cancellable,
-           AsyncRun *run)
+run_async (const char *path, GCancellable *cancellable, AsyncRun *run)
 {
   run->loop = g_main_loop_new (NULL, FALSE);
   crk_open_file_async (path, NULL, on_progress, run, cancellable, on_opened, run);
@@ -295,8 +290,7 @@ remove_tmp_dir (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   int status;

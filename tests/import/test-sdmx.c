@@ -32,12 +32,19 @@ typedef struct
 } Collector;
 
 static gboolean
-collect_observation (CrkImportSink *sink,
-                     const CrkObservation *o)
+collect_observation (CrkImportSink *sink, const CrkObservation *o)
 {
   Collector *c = (Collector *) sink;
-  Obs x = {g_strdup (o->key), g_strdup (o->indicator), g_strdup (o->period), g_strdup (o->status),
-           g_strdup (o->unit), g_strdup (o->note), o->value, o->unit_mult, o->line, o->column};
+  Obs x = {g_strdup (o->key),
+           g_strdup (o->indicator),
+           g_strdup (o->period),
+           g_strdup (o->status),
+           g_strdup (o->unit),
+           g_strdup (o->note),
+           o->value,
+           o->unit_mult,
+           o->line,
+           o->column};
 
   g_assert_true (g_utf8_validate (o->key, -1, NULL));
   g_assert_true (o->note == NULL || g_utf8_validate (o->note, -1, NULL));
@@ -54,7 +61,8 @@ collect_label (CrkImportSink *sink,
 {
   Collector *c = (Collector *) sink;
 
-  g_ptr_array_add (c->labels, g_strdup_printf ("%d|%s|%s|%s", role, code, name, lang != NULL ? lang : ""));
+  g_ptr_array_add (c->labels,
+                   g_strdup_printf ("%d|%s|%s|%s", role, code, name, lang != NULL ? lang : ""));
 }
 
 static void
@@ -119,7 +127,8 @@ read_file (const char *path,
   g_autoptr (GError) error = NULL;
 
   *report = crk_import_report_new ();
-  *ok = crk_importer_sdmx21.read (path, options != NULL ? options : &defaults, &c->sink, *report, NULL, &error);
+  *ok = crk_importer_sdmx21.read (path, options != NULL ? options : &defaults, &c->sink, *report,
+                                  NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < (*report)->problems->len; i++)
     {
@@ -133,9 +142,7 @@ read_file (const char *path,
 
 /* Reads a sample that must import without problems. */
 static Collector *
-read_ok (const char *path,
-         const CrkImportOptions *options,
-         CrkImportReport **report)
+read_ok (const char *path, const CrkImportOptions *options, CrkImportReport **report)
 {
   gboolean ok;
   Collector *c = read_file (path, options, report, &ok);
@@ -146,24 +153,21 @@ read_ok (const char *path,
 }
 
 static const Obs *
-nth (Collector *c,
-     guint i)
+nth (Collector *c, guint i)
 {
   g_assert_cmpuint (i, <, c->obs->len);
   return &g_array_index (c->obs, Obs, i);
 }
 
 static const Obs *
-find (Collector *c,
-      const char *key,
-      const char *indicator,
-      const char *period)
+find (Collector *c, const char *key, const char *indicator, const char *period)
 {
   for (guint i = 0; i < c->obs->len; i++)
     {
       const Obs *x = nth (c, i);
 
-      if (g_strcmp0 (x->key, key) == 0 && g_strcmp0 (x->indicator, indicator) == 0 && g_strcmp0 (x->period, period) == 0)
+      if (g_strcmp0 (x->key, key) == 0 && g_strcmp0 (x->indicator, indicator) == 0 &&
+          g_strcmp0 (x->period, period) == 0)
         return x;
     }
   g_error ("no observation %s / %s / %s", key, indicator, period);
@@ -190,10 +194,7 @@ assert_obs (const Obs *x,
 
 /* The one problem of @report, as printed, contains @text and is at @line (0: any). */
 static void
-assert_problem (CrkImportReport *report,
-                int line,
-                int column,
-                const char *text)
+assert_problem (CrkImportReport *report, int line, int column, const char *text)
 {
   g_autofree char *s = NULL;
   const CrkProblem *p;
@@ -210,8 +211,7 @@ assert_problem (CrkImportReport *report,
 }
 
 static gboolean
-has_notice (CrkImportReport *report,
-            const char *text)
+has_notice (CrkImportReport *report, const char *text)
 {
   for (guint i = 0; i < report->notices->len; i++)
     {
@@ -223,15 +223,15 @@ has_notice (CrkImportReport *report,
   return FALSE;
 }
 
-#define SKIP_WITHOUT_SAMPLES(path)                                   \
-  G_STMT_START                                                       \
-  {                                                                  \
-    if ((path) == NULL || !g_file_test ((path), G_FILE_TEST_EXISTS)) \
-      {                                                              \
-        g_test_skip ("no CRK_SHARED_DIR samples");                   \
-        return;                                                      \
-      }                                                              \
-  }                                                                  \
+#define SKIP_WITHOUT_SAMPLES(path)                                                                 \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    if ((path) == NULL || !g_file_test ((path), G_FILE_TEST_EXISTS))                               \
+      {                                                                                            \
+        g_test_skip ("no CRK_SHARED_DIR samples");                                                 \
+        return;                                                                                    \
+      }                                                                                            \
+  }                                                                                                \
   G_STMT_END
 
 /* Samples */
@@ -282,7 +282,8 @@ test_ecb_structure_labels (void)
   /* every label once: the series does not change */
   g_assert_cmpuint (c->labels->len, ==, 2);
   g_assert_cmpstr (c->labels->pdata[0], ==, "2|ECB_EXR1|Exchange Rates|");
-  g_assert_cmpstr (c->labels->pdata[1], ==, "1|M.USD.EUR.SP00.A|Monthly, US dollar, Euro, Spot, Average|");
+  g_assert_cmpstr (c->labels->pdata[1], ==,
+                   "1|M.USD.EUR.SP00.A|Monthly, US dollar, Euro, Spot, Average|");
 
   /* the city named: CURRENCY's code list gives its name, in English */
   options.city = (char *) "CURRENCY";
@@ -321,7 +322,8 @@ test_ecb_generic_vs_structure_specific (void)
   /* AME_ITEM is the indicator (an id named like one); AME_REF_AREA is the city's */
   assert_obs (nth (a, 0), "A.BEL.1.0.0.0", "OVGD", "1960", 92.0142, "A");
   assert_obs (nth (a, 56), "A.BEL.1.0.0.0", "OVGD", "2016", 386.5655, "A");
-  assert_obs (find (b, "A.BEL.1.0.0.0", "OVGD", "1961"), "A.BEL.1.0.0.0", "OVGD", "1961", 96.591, "A");
+  assert_obs (find (b, "A.BEL.1.0.0.0", "OVGD", "1961"), "A.BEL.1.0.0.0", "OVGD", "1961", 96.591,
+              "A");
   /* the structure-specific series' attributes are told from its dimensions */
   g_assert_nonnull (strstr (nth (b, 0)->note, "EXT_UNIT=Mrd EURO-BEF"));
   g_assert_cmpint (nth (b, 0)->line, ==, 16);
@@ -441,8 +443,10 @@ test_imf_dot_compact (void)
   /* a literal 0 is zero */
   assert_obs (nth (c, 0), "A.122.369", "TMG_CIF_USD", "1950", 0.0, NULL);
   g_assert_false (isnan (nth (c, 0)->value));
-  assert_obs (find (c, "A.122.369", "TMG_CIF_USD", "1963"), "A.122.369", "TMG_CIF_USD", "1963", 200000, NULL);
-  assert_obs (find (c, "A.122.369", "TMG_CIF_USD", "1988"), "A.122.369", "TMG_CIF_USD", "1988", 1046918.44613017, NULL);
+  assert_obs (find (c, "A.122.369", "TMG_CIF_USD", "1963"), "A.122.369", "TMG_CIF_USD", "1963",
+              200000, NULL);
+  assert_obs (find (c, "A.122.369", "TMG_CIF_USD", "1988"), "A.122.369", "TMG_CIF_USD", "1988",
+              1046918.44613017, NULL);
   assert_obs (nth (c, 125), "A.122.369", "TXG_FOB_USD", "2014", 16329000, NULL);
   g_assert_cmpint (nth (c, 0)->unit_mult, ==, 6);
   g_assert_true (has_notice (report, "SCALE=6 on 126 observations"));
@@ -451,7 +455,8 @@ test_imf_dot_compact (void)
   /* applied when asked, and said */
   options.apply_unit_mult = TRUE;
   c2 = read_ok (path, &options, &report2);
-  assert_obs (find (c2, "A.122.369", "TMG_CIF_USD", "1963"), "A.122.369", "TMG_CIF_USD", "1963", 200000e6, NULL);
+  assert_obs (find (c2, "A.122.369", "TMG_CIF_USD", "1963"), "A.122.369", "TMG_CIF_USD", "1963",
+              200000e6, NULL);
   g_assert_cmpint (nth (c2, 0)->unit_mult, ==, 0);
   g_assert_true (has_notice (report2, "multiplied by 10^6"));
 }
@@ -474,8 +479,10 @@ test_imf_weo_groups (void)
   g_assert_cmpint (x->unit_mult, ==, 9);
   g_assert_true (has_notice (report, "SCALE=9 on 1 observations"));
   /* series, then both groups, then the data set */
-  g_assert_nonnull (strstr (x->note, "SERIES_NAME=Gross domestic product (GDP), Constant prices, Domestic currency"));
-  g_assert_nonnull (strstr (x->note, "METHODOLOGY_NOTES=Historical data source: Eurostat & Haver Analytics"));
+  g_assert_nonnull (strstr (
+    x->note, "SERIES_NAME=Gross domestic product (GDP), Constant prices, Domestic currency"));
+  g_assert_nonnull (
+    strstr (x->note, "METHODOLOGY_NOTES=Historical data source: Eurostat & Haver Analytics"));
   g_assert_nonnull (strstr (x->note, "PUBLISHER=IMF"));
   g_assert_nonnull (strstr (x->note, "COUNTRY_UPDATE_DATE=9/23/2025"));
   g_assert_null (strstr (x->note, "INDICATOR=NGDP_R")); /* a key of the groups, not an attribute */
@@ -536,11 +543,7 @@ test_structure_as_data (void)
 /* Fixtures */
 
 static void
-check_refused (const char *name,
-               int line,
-               int column,
-               const char *text,
-               CrkImportError code)
+check_refused (const char *name, int line, int column, const char *text, CrkImportError code)
 {
   g_autofree char *path = fixture (name);
   g_autoptr (CrkImportReport) report = NULL;
@@ -556,8 +559,10 @@ check_refused (const char *name,
 static void
 test_refusals (void)
 {
-  check_refused ("sdmx-error.xml", 1, 0, "error message instead of data: 100: No Results Found", CRK_IMPORT_ERROR_INVALID);
-  check_refused ("sdmx-footer-413.xml", 1, 0, "no data; the web service says: 413: Due to the large query",
+  check_refused ("sdmx-error.xml", 1, 0, "error message instead of data: 100: No Results Found",
+                 CRK_IMPORT_ERROR_INVALID);
+  check_refused ("sdmx-footer-413.xml", 1, 0,
+                 "no data; the web service says: 413: Due to the large query",
                  CRK_IMPORT_ERROR_INVALID);
   check_refused ("sdmx-30.xml", 2, 0, "SDMX-ML 3.0", CRK_IMPORT_ERROR_INVALID);
   check_refused ("sdmx-doctype.xml", 2, 1, "DOCTYPE", CRK_IMPORT_ERROR_HOSTILE);
@@ -665,7 +670,9 @@ test_named_dimension_absent (void)
   options.indicator = (char *) "INDICATOR";
   c = read_file (path, &options, &report, &ok);
   g_assert_false (ok);
-  assert_problem (report, 7, 0, "no dimension “INDICATOR” (named for the indicator); its dimensions are FREQ, LOCATION, SUBJECT");
+  assert_problem (report, 7, 0,
+                  "no dimension “INDICATOR” (named for the indicator); its dimensions are FREQ, "
+                  "LOCATION, SUBJECT");
   g_assert_cmpuint (c->obs->len, ==, 0);
 }
 
@@ -705,14 +712,14 @@ test_sniff (void)
 }
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sdmx/ecb-generic", test_ecb_generic);
   g_test_add_func ("/sdmx/ecb-structure-labels", test_ecb_structure_labels);
-  g_test_add_func ("/sdmx/ecb-generic-vs-structure-specific", test_ecb_generic_vs_structure_specific);
+  g_test_add_func ("/sdmx/ecb-generic-vs-structure-specific",
+                   test_ecb_generic_vs_structure_specific);
   g_test_add_func ("/sdmx/eurostat-2.1-nan", test_eurostat_21_nan);
   g_test_add_func ("/sdmx/eurostat-2.0-generic", test_eurostat_20_generic);
   g_test_add_func ("/sdmx/eurostat-structure-specific", test_eurostat_structure_specific);

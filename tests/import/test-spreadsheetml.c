@@ -24,11 +24,11 @@ fixture (const char *name)
 }
 
 static CrkSheetSet *
-read_sheets (const char *path,
-             CrkImportReport *report)
+read_sheets (const char *path, CrkImportReport *report)
 {
   g_autoptr (GError) error = NULL;
-  CrkSheetSet *set = crk_importer_spreadsheetml.read_sheets (path, &(CrkImportOptions){0}, report, NULL, &error);
+  CrkSheetSet *set =
+    crk_importer_spreadsheetml.read_sheets (path, &(CrkImportOptions){0}, report, NULL, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < report->problems->len; i++)
@@ -45,11 +45,7 @@ read_sheets (const char *path,
 /* The cell @ref of @sheet is of @type, with @number (unless NAN is expected and the
  * type has none) and @text (NULL: none). */
 static void
-check_cell (CrkSheet *sheet,
-            const char *ref,
-            CrkCellType type,
-            double number,
-            const char *text)
+check_cell (CrkSheet *sheet, const char *ref, CrkCellType type, double number, const char *text)
 {
   guint row, column;
   const CrkCell *cell;
@@ -65,8 +61,7 @@ check_cell (CrkSheet *sheet,
 }
 
 static void
-check_no_cell (CrkSheet *sheet,
-               const char *ref)
+check_no_cell (CrkSheet *sheet, const char *ref)
 {
   guint row, column;
 
@@ -75,11 +70,7 @@ check_no_cell (CrkSheet *sheet,
 }
 
 static void
-check_merged (CrkSheet *sheet,
-              guint i,
-              const char *ref,
-              guint n_rows,
-              guint n_columns)
+check_merged (CrkSheet *sheet, guint i, const char *ref, guint n_rows, guint n_columns)
 {
   const CrkCellRange *range;
   guint row, column;
@@ -263,8 +254,10 @@ test_problems (void)
   } cases[] = {
     {"ssml-doctype.xml", CRK_IMPORT_ERROR_HOSTILE, "DOCTYPE"},
     {"ssml-doctype-utf16.xml", CRK_IMPORT_ERROR_HOSTILE, "DOCTYPE"},
-    {"ssml-row-beyond.xml", CRK_IMPORT_ERROR_HOSTILE, "Sheet1!A4000000000: row 4000000000 is beyond the last row"},
-    {"ssml-column-beyond.xml", CRK_IMPORT_ERROR_HOSTILE, "Sheet1!XFE7: the row has more cells than a sheet has columns"},
+    {"ssml-row-beyond.xml", CRK_IMPORT_ERROR_HOSTILE,
+     "Sheet1!A4000000000: row 4000000000 is beyond the last row"},
+    {"ssml-column-beyond.xml", CRK_IMPORT_ERROR_HOSTILE,
+     "Sheet1!XFE7: the row has more cells than a sheet has columns"},
     {"ssml-merge-beyond.xml", CRK_IMPORT_ERROR_HOSTILE, "Sheet1!B2: the merged area goes beyond"},
     {"ssml-not-workbook.xml", CRK_IMPORT_ERROR_MALFORMED, "not an Excel 2003 XML workbook"},
     {"ssml-truncated.xml", CRK_IMPORT_ERROR_MALFORMED, "not well-formed XML"},
@@ -334,7 +327,10 @@ static void
 test_sniff (void)
 {
   static const char *const files[] = {"ssml-quirks.xml", "ssml-utf16.xml", "ssml-bad-values.xml"};
-  CrkSniff sniff = {.path = "x.xml", .suffix = ".xml", .root_name = "Workbook", .root_ns = "urn:schemas-microsoft-com:office:spreadsheet"};
+  CrkSniff sniff = {.path = "x.xml",
+                    .suffix = ".xml",
+                    .root_name = "Workbook",
+                    .root_ns = "urn:schemas-microsoft-com:office:spreadsheet"};
 
   g_assert_cmpint (crk_importer_spreadsheetml.sniff (&sniff), ==, 95);
   sniff.root_ns = "urn:schemas-microsoft-com:office:excel";
@@ -356,8 +352,7 @@ test_sniff (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/spreadsheetml/numbers1", test_numbers1);

@@ -42,8 +42,7 @@ result_clear (Result *r)
 }
 
 static Result
-read_file (const CrkImporter *importer,
-           const char *path)
+read_file (const CrkImporter *importer, const char *path)
 {
   Result r = {0};
   g_autoptr (GError) error = NULL;
@@ -82,9 +81,7 @@ have_shared (const char *path)
 }
 
 static const CrkCell *
-cell (CrkSheetSet *set,
-      const char *sheet_name,
-      const char *ref)
+cell (CrkSheetSet *set, const char *sheet_name, const char *ref)
 {
   CrkSheet *sheet = crk_sheet_set_find (set, sheet_name);
   guint row, column;
@@ -95,10 +92,7 @@ cell (CrkSheetSet *set,
 }
 
 static void
-assert_number (CrkSheetSet *set,
-               const char *sheet,
-               const char *ref,
-               double number)
+assert_number (CrkSheetSet *set, const char *sheet, const char *ref, double number)
 {
   const CrkCell *c = cell (set, sheet, ref);
 
@@ -108,10 +102,7 @@ assert_number (CrkSheetSet *set,
 }
 
 static void
-assert_text (CrkSheetSet *set,
-             const char *sheet,
-             const char *ref,
-             const char *text)
+assert_text (CrkSheetSet *set, const char *sheet, const char *ref, const char *text)
 {
   const CrkCell *c = cell (set, sheet, ref);
 
@@ -138,9 +129,7 @@ assert_cell (CrkSheetSet *set,
 }
 
 static guint
-count_type (CrkSheet *sheet,
-            CrkCellType type,
-            const char *text)
+count_type (CrkSheet *sheet, CrkCellType type, const char *text)
 {
   guint n = 0;
 
@@ -163,9 +152,7 @@ typedef struct
 } Part;
 
 static void
-write_zip (const char *path,
-           const Part *parts,
-           const char *passphrase)
+write_zip (const char *path, const Part *parts, const char *passphrase)
 {
   struct archive *a = archive_write_new ();
 
@@ -179,8 +166,7 @@ write_zip (const char *path,
   for (const Part *p = parts; p->name != NULL; p++)
     {
       struct archive_entry *e = archive_entry_new ();
-      gsize length = p->data == NULL ? 0 : p->length < 0 ? strlen (p->data)
-                                                         : (gsize) p->length;
+      gsize length = p->data == NULL ? 0 : p->length < 0 ? strlen (p->data) : (gsize) p->length;
 
       if (g_str_equal (p->name, "mimetype"))
         archive_write_zip_set_compression_store (a);
@@ -220,7 +206,8 @@ static const char content_types[] =
   "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
 static const char package_rels[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<Relationships xmlns=\"" NS_PR "\"><Relationship Id=\"rId1\" Type=\"" T_DOC "\" Target=\"xl/workbook.xml\"/>"
+  "<Relationships xmlns=\"" NS_PR "\"><Relationship Id=\"rId1\" Type=\"" T_DOC
+  "\" Target=\"xl/workbook.xml\"/>"
   "</Relationships>";
 /* Sheet parts named against the sheets' order, as Excel does after a move. */
 static const char workbook_rels[] =
@@ -262,7 +249,8 @@ static const char styles[] =
   "<numFmt numFmtId=\"176\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/>"
   "<numFmt numFmtId=\"177\" formatCode=\"0.0&quot; days, m&quot;;[Red]\\-0.0\"/>"
   "</numFmts><cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
-  "<cellXfs count=\"6\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"176\"/><xf numFmtId=\"10\"/>"
+  "<cellXfs count=\"6\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"176\"/><xf "
+  "numFmtId=\"10\"/>"
   "<xf numFmtId=\"177\"/><xf numFmtId=\"21\"/></cellXfs></styleSheet>";
 
 /* The first sheet (part sheet2.xml): every cell type and the quirks. */
@@ -271,14 +259,20 @@ static const char sheet_quirks[] =
   "<worksheet xmlns=\"" NS_MAIN "\"><dimension ref=\"A1:XFD1048576\"/><sheetData>"
   "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"s\"><v>2</v></c>"
   "<c r=\"E1\" t=\"s\"><v>3</v></c><c r=\"F1\" t=\"s\"><v>4</v></c></row>"
-  "<row r=\"3\"><c r=\"A3\"><v>1203</v></c><c r=\"B3\" t=\"n\"><v>-0.25</v></c><c r=\"C3\" s=\"3\"><v>0.125</v></c>"
-  "<c r=\"D3\" s=\"1\"><v>43861</v></c><c r=\"E3\" s=\"2\"><v>43861.5</v></c><c r=\"F3\" s=\"4\"><v>7</v></c>"
+  "<row r=\"3\"><c r=\"A3\"><v>1203</v></c><c r=\"B3\" t=\"n\"><v>-0.25</v></c><c r=\"C3\" "
+  "s=\"3\"><v>0.125</v></c>"
+  "<c r=\"D3\" s=\"1\"><v>43861</v></c><c r=\"E3\" s=\"2\"><v>43861.5</v></c><c r=\"F3\" "
+  "s=\"4\"><v>7</v></c>"
   "<c r=\"G3\" s=\"5\"><v>0.5</v></c></row>"
-  "<row><c t=\"inlineStr\"><is><t>inline 文字</t></is></c><c t=\"inlineStr\"><is><r><t>rich</t></r><r><t>text</t></r></is></c>"
-  "<c t=\"str\"><f>A1&amp;B1</f><v>formula text</v></c><c t=\"b\"><v>1</v></c><c t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>"
-  "<c><f>SUM(A3:B3)</f></c><c><f t=\"shared\" si=\"0\"/><v>1202.75</v></c><c s=\"1\" t=\"d\"><v>2020-01-31T12:00:00</v></c></row>"
+  "<row><c t=\"inlineStr\"><is><t>inline 文字</t></is></c><c "
+  "t=\"inlineStr\"><is><r><t>rich</t></r><r><t>text</t></r></is></c>"
+  "<c t=\"str\"><f>A1&amp;B1</f><v>formula text</v></c><c t=\"b\"><v>1</v></c><c "
+  "t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>"
+  "<c><f>SUM(A3:B3)</f></c><c><f t=\"shared\" si=\"0\"/><v>1202.75</v></c><c s=\"1\" "
+  "t=\"d\"><v>2020-01-31T12:00:00</v></c></row>"
   "<row r=\"1000\"><c r=\"XFD1000\"><v>1e-300</v></c></row>"
-  "</sheetData><mergeCells count=\"2\"><mergeCell ref=\"A1:F1\"/><mergeCell ref=\"B1000\"/></mergeCells></worksheet>";
+  "</sheetData><mergeCells count=\"2\"><mergeCell ref=\"A1:F1\"/><mergeCell "
+  "ref=\"B1000\"/></mergeCells></worksheet>";
 
 static const char sheet_second[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -286,10 +280,7 @@ static const char sheet_second[] =
   "<row r=\"2\"><c r=\"B2\"><v>42</v></c></row></sheetData></worksheet>";
 
 static void
-write_xlsx (const char *path,
-            const char *sheet1,
-            const char *sst,
-            gboolean date1904)
+write_xlsx (const char *path, const char *sheet1, const char *sst, gboolean date1904)
 {
   g_autofree char *workbook = workbook_xml (date1904);
   Part parts[] = {
@@ -309,8 +300,7 @@ write_xlsx (const char *path,
 }
 
 static void
-check_quirks (CrkSheetSet *set,
-              gboolean date1904)
+check_quirks (CrkSheetSet *set, gboolean date1904)
 {
   CrkSheet *sheet;
   double d = date1904 ? 1462 : 0;
@@ -333,9 +323,11 @@ check_quirks (CrkSheetSet *set,
   assert_number (set, "数据", "B3", -0.25);
   assert_number (set, "数据", "C3", 0.125);
   assert_cell (set, "数据", "D3", CRK_CELL_DATE, 43861 + d, date1904 ? "2024-02-01" : "2020-01-31");
-  assert_cell (set, "数据", "E3", CRK_CELL_DATE, 43861.5 + d, date1904 ? "2024-02-01T12:00:00" : "2020-01-31T12:00:00");
+  assert_cell (set, "数据", "E3", CRK_CELL_DATE, 43861.5 + d,
+               date1904 ? "2024-02-01T12:00:00" : "2020-01-31T12:00:00");
   assert_number (set, "数据", "F3", 7);
-  assert_cell (set, "数据", "G3", CRK_CELL_DATE, 0.5 + d, date1904 ? "1904-01-01T12:00:00" : "12:00:00");
+  assert_cell (set, "数据", "G3", CRK_CELL_DATE, 0.5 + d,
+               date1904 ? "1904-01-01T12:00:00" : "12:00:00");
   /* row 4 has no r: it follows row 3; its cells follow each other from A */
   assert_text (set, "数据", "A4", "inline 文字");
   assert_text (set, "数据", "B4", "richtext");
@@ -359,7 +351,8 @@ test_xlsx_quirks (void)
 {
   g_autofree char *path = tmp_path ("xlsx-quirks.xlsx");
   g_autofree char *path1904 = tmp_path ("xlsx-1904.xlsx");
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "import", "fixtures", "xlsx-quirks.xlsx", NULL);
+  g_autofree char *fixture =
+    g_test_build_filename (G_TEST_DIST, "import", "fixtures", "xlsx-quirks.xlsx", NULL);
   Result r;
 
   write_xlsx (path, sheet_quirks, NULL, FALSE);
@@ -383,9 +376,7 @@ test_xlsx_quirks (void)
 
 /* Problems: each located, each clear. */
 static void
-expect_problem (const CrkImporter *importer,
-                const char *path,
-                const char *text)
+expect_problem (const CrkImporter *importer, const char *path, const char *text)
 {
   Result r = read_file (importer, path);
 
@@ -396,12 +387,11 @@ expect_problem (const CrkImporter *importer,
 }
 
 static void
-xlsx_with_sheet (const char *name,
-                 const char *rows,
-                 char **path)
+xlsx_with_sheet (const char *name, const char *rows, char **path)
 {
-  g_autofree char *sheet = g_strconcat ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"" NS_MAIN "\"><sheetData>",
-                                        rows, "</sheetData></worksheet>", NULL);
+  g_autofree char *sheet = g_strconcat (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"" NS_MAIN "\"><sheetData>",
+    rows, "</sheetData></worksheet>", NULL);
 
   *path = tmp_path (name);
   write_xlsx (*path, sheet, NULL, FALSE);
@@ -413,7 +403,9 @@ test_xlsx_problems (void)
   g_autofree char *p = NULL;
 
   xlsx_with_sheet ("sst-range.xlsx", "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>5</v></c></row>", &p);
-  expect_problem (&crk_importer_xlsx, p, "xlsx: error: 数据!B2: the shared string “5” does not exist (the workbook has 5)");
+  expect_problem (
+    &crk_importer_xlsx, p,
+    "xlsx: error: 数据!B2: the shared string “5” does not exist (the workbook has 5)");
   g_clear_pointer (&p, g_free);
   xlsx_with_sheet ("bad-number.xlsx", "<row r=\"2\"><c r=\"C2\"><v>12,5</v></c></row>", &p);
   expect_problem (&crk_importer_xlsx, p, "数据!C2: “12,5” is not a number");
@@ -428,18 +420,24 @@ test_xlsx_problems (void)
   expect_problem (&crk_importer_xlsx, p, "数据!1048577: row 1048577 is beyond the 1048576 rows");
   g_clear_pointer (&p, g_free);
   /* invalid UTF-8 inside a cell: located in the part, line and column */
-  xlsx_with_sheet ("utf8.xlsx", "<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>ab\xff\xfe</t></is></c></row>", &p);
-  expect_problem (&crk_importer_xlsx, p, "utf8.xlsx: error: sheet “数据”: xl/worksheets/sheet2.xml:2:133: not well-formed XML: "
-                                         "Input is not proper UTF-8");
+  xlsx_with_sheet ("utf8.xlsx",
+                   "<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>ab\xff\xfe</t></is></c></row>",
+                   &p);
+  expect_problem (
+    &crk_importer_xlsx, p,
+    "utf8.xlsx: error: sheet “数据”: xl/worksheets/sheet2.xml:2:133: not well-formed XML: "
+    "Input is not proper UTF-8");
   g_clear_pointer (&p, g_free);
   /* a DOCTYPE never reaches the parser */
   p = tmp_path ("doctype.xlsx");
   write_xlsx (p, sheet_quirks,
-              "<?xml version=\"1.0\"?>\n<!DOCTYPE sst [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
+              "<?xml version=\"1.0\"?>\n<!DOCTYPE sst [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
+              "\"&a;&a;&a;&a;\">]>"
               "<sst xmlns=\"" NS_MAIN "\"><si><t>&b;</t></si></sst>",
               FALSE);
-  expect_problem (&crk_importer_xlsx, p, "xl/sharedStrings.xml:2:1: the file has a document type declaration (DOCTYPE); "
-                                         "DTDs and entities are refused for safety");
+  expect_problem (&crk_importer_xlsx, p,
+                  "xl/sharedStrings.xml:2:1: the file has a document type declaration (DOCTYPE); "
+                  "DTDs and entities are refused for safety");
 }
 
 static void
@@ -461,23 +459,21 @@ test_zip_hostile (void)
   for (gsize cut = 0; cut < length; cut += length / 7 + 1)
     {
       g_assert_true (g_file_set_contents (truncated, data, (gssize) cut, NULL));
-      expect_problem (&crk_importer_xlsx, truncated, "not a complete zip archive (truncated or damaged?)");
+      expect_problem (&crk_importer_xlsx, truncated,
+                      "not a complete zip archive (truncated or damaged?)");
     }
 
   /* "../" and "/" entries are not entries; a relationship that climbs out finds nothing */
   {
-    const char rels[] = "<?xml version=\"1.0\"?>\n<Relationships xmlns=\"" NS_PR "\">"
-                        "<Relationship Id=\"rId7\" Type=\"" T_SHEET "\" Target=\"../../evil.xml\"/>"
-                        "<Relationship Id=\"rId3\" Type=\"" T_SHEET "\" Target=\"/abs.xml\"/></Relationships>";
+    const char rels[] =
+      "<?xml version=\"1.0\"?>\n<Relationships xmlns=\"" NS_PR "\">"
+      "<Relationship Id=\"rId7\" Type=\"" T_SHEET "\" Target=\"../../evil.xml\"/>"
+      "<Relationship Id=\"rId3\" Type=\"" T_SHEET "\" Target=\"/abs.xml\"/></Relationships>";
     Part parts[] = {
-      {"[Content_Types].xml", content_types, -1},
-      {"_rels/.rels", package_rels, -1},
-      {"xl/workbook.xml", workbook, -1},
-      {"xl/_rels/workbook.xml.rels", rels, -1},
-      {"../evil.xml", sheet_second, -1},
-      {"/abs.xml", sheet_second, -1},
-      {"xl/../../x.xml", sheet_second, -1},
-      {NULL, NULL, 0},
+      {"[Content_Types].xml", content_types, -1}, {"_rels/.rels", package_rels, -1},
+      {"xl/workbook.xml", workbook, -1},          {"xl/_rels/workbook.xml.rels", rels, -1},
+      {"../evil.xml", sheet_second, -1},          {"/abs.xml", sheet_second, -1},
+      {"xl/../../x.xml", sheet_second, -1},       {NULL, NULL, 0},
     };
 
     write_zip (escaping, parts, NULL);
@@ -486,7 +482,8 @@ test_zip_hostile (void)
     g_assert_cmpuint (g_strv_length ((char **) crk_zip_get_entries (zip)), ==, 4);
     g_assert_false (crk_zip_has_entry (zip, "../evil.xml"));
     g_assert_false (crk_zip_has_entry (zip, "/abs.xml"));
-    expect_problem (&crk_importer_xlsx, escaping, "数据!A1: the workbook names the sheet, but not a part that holds it");
+    expect_problem (&crk_importer_xlsx, escaping,
+                    "数据!A1: the workbook names the sheet, but not a part that holds it");
   }
 
   /* encrypted entries */
@@ -505,13 +502,13 @@ test_zip_hostile (void)
 
 /* An xlsx whose second sheet is @total bytes of "0" after a cell's start. */
 static void
-write_bomb (const char *path,
-            gsize total)
+write_bomb (const char *path, gsize total)
 {
   g_autofree char *workbook = workbook_xml (FALSE);
   const gsize block = 1 << 20;
   g_autofree char *filler = g_malloc (block);
-  const char head[] = "<?xml version=\"1.0\"?>\n<worksheet xmlns=\"" NS_MAIN "\"><sheetData><row r=\"1\"><c r=\"A1\"><v>1";
+  const char head[] = "<?xml version=\"1.0\"?>\n<worksheet xmlns=\"" NS_MAIN
+                      "\"><sheetData><row r=\"1\"><c r=\"A1\"><v>1";
   struct archive *a = archive_write_new ();
   struct archive_entry *e;
   const Part parts[] = {
@@ -566,14 +563,17 @@ test_zip_bomb (void)
   g_test_message ("the bomb: %" G_GINT64_FORMAT " bytes, inflating to 2 GiB", (gint64) st.st_size);
   g_assert_cmpint (st.st_size, <, 16 << 20);
   start = g_get_monotonic_time ();
-  expect_problem (&crk_importer_xlsx, big, "bomb.xlsx: error: sheet “数据”: Inflating “xl/worksheets/sheet2.xml” of "
-                                           "“bomb.xlsx” would take 2.0\xc2\xa0GiB of memory, more than the limit of 1.0\xc2\xa0GiB");
+  expect_problem (
+    &crk_importer_xlsx, big,
+    "bomb.xlsx: error: sheet “数据”: Inflating “xl/worksheets/sheet2.xml” of "
+    "“bomb.xlsx” would take 2.0\xc2\xa0GiB of memory, more than the limit of 1.0\xc2\xa0GiB");
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 
   write_bomb (dense, 256 << 20);
   start = g_get_monotonic_time ();
-  expect_problem (&crk_importer_xlsx, dense, "“xl/worksheets/sheet2.xml” of “dense.xlsx” inflates more than 250 times "
-                                             "its compressed size (a zip bomb?); refusing the file");
+  expect_problem (&crk_importer_xlsx, dense,
+                  "“xl/worksheets/sheet2.xml” of “dense.xlsx” inflates more than 250 times "
+                  "its compressed size (a zip bomb?); refusing the file");
   g_test_message ("refused in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 
@@ -587,7 +587,8 @@ static void
 test_xlsx_large (void)
 {
   g_autofree char *path = tmp_path ("large.xlsx");
-  GString *sheet = g_string_new ("<?xml version=\"1.0\"?>\n<worksheet xmlns=\"" NS_MAIN "\"><sheetData>");
+  GString *sheet =
+    g_string_new ("<?xml version=\"1.0\"?>\n<worksheet xmlns=\"" NS_MAIN "\"><sheetData>");
   g_autofree char *xml = NULL;
   gint64 start;
   double seconds;
@@ -600,7 +601,8 @@ test_xlsx_large (void)
         {
           g_autofree char *ref = crk_cell_name (row, column);
 
-          g_string_append_printf (sheet, "<c r=\"%s\" s=\"3\"><v>%u.25</v></c>", ref, row * 100 + column);
+          g_string_append_printf (sheet, "<c r=\"%s\" s=\"3\"><v>%u.25</v></c>", ref,
+                                  row * 100 + column);
         }
       g_string_append (sheet, "</row>");
     }
@@ -622,34 +624,45 @@ test_xlsx_large (void)
 
 /* OpenDocument */
 
-#define ODF_HEAD                                                                                                               \
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                                               \
-  "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "                                \
-  "xmlns:t=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " \
-  "xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\" "                                    \
+#define ODF_HEAD                                                                                   \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                   \
+  "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "    \
+  "xmlns:t=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "                                   \
+  "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "                                 \
+  "xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\" "        \
   "office:version=\"1.3\"><office:body><office:spreadsheet>"
 #define ODF_TAIL "</office:spreadsheet></office:body></office:document-content>"
 
-static const char ods_content[] =
-  ODF_HEAD
+static const char ods_content[] = ODF_HEAD
   "<t:table t:name=\"表一\"><t:table-column t:number-columns-repeated=\"1024\"/>"
-  "<t:table-header-rows><t:table-row><t:table-cell t:number-columns-spanned=\"3\" office:value-type=\"string\">"
-  "<text:p>Title <text:span>of</text:span><text:s text:c=\"2\"/>it</text:p><text:p>second line</text:p></t:table-cell>"
-  "<t:covered-table-cell t:number-columns-repeated=\"2\"><text:p>hidden</text:p></t:covered-table-cell>"
+  "<t:table-header-rows><t:table-row><t:table-cell t:number-columns-spanned=\"3\" "
+  "office:value-type=\"string\">"
+  "<text:p>Title <text:span>of</text:span><text:s text:c=\"2\"/>it</text:p><text:p>second "
+  "line</text:p></t:table-cell>"
+  "<t:covered-table-cell "
+  "t:number-columns-repeated=\"2\"><text:p>hidden</text:p></t:covered-table-cell>"
   "<t:table-cell t:number-columns-repeated=\"1020\"/></t:table-row></t:table-header-rows>"
-  "<t:table-row t:number-rows-repeated=\"2\"><t:table-cell office:value-type=\"float\" office:value=\"1203\">"
-  "<text:p>1,203</text:p></t:table-cell><t:table-cell office:value-type=\"percentage\" office:value=\"0.25\" t:number-columns-repeated=\"3\">"
-  "<text:p>25%</text:p></t:table-cell><t:table-cell t:number-columns-repeated=\"16380\"/></t:table-row>"
+  "<t:table-row t:number-rows-repeated=\"2\"><t:table-cell office:value-type=\"float\" "
+  "office:value=\"1203\">"
+  "<text:p>1,203</text:p></t:table-cell><t:table-cell office:value-type=\"percentage\" "
+  "office:value=\"0.25\" t:number-columns-repeated=\"3\">"
+  "<text:p>25%</text:p></t:table-cell><t:table-cell "
+  "t:number-columns-repeated=\"16380\"/></t:table-row>"
   "<t:table-row><t:table-cell office:value-type=\"date\" office:date-value=\"2020-01-31\"/>"
   "<t:table-cell office:value-type=\"date\" office:date-value=\"2020-01-31T12:00:00\"/>"
   "<t:table-cell office:value-type=\"time\" office:time-value=\"PT12H30M00S\"/>"
   "<t:table-cell office:value-type=\"boolean\" office:boolean-value=\"true\"/>"
-  "<t:table-cell office:value-type=\"currency\" office:currency=\"CNY\" office:value=\"-3.5\"><text:p>¥-3.50</text:p></t:table-cell>"
-  "<t:table-cell office:value-type=\"string\" calcext:value-type=\"error\" t:formula=\"of:=NA()\"><text:p>#N/A</text:p></t:table-cell>"
-  "<t:table-cell office:value-type=\"string\" office:string-value=\"  kept  \"><text:p>shown</text:p></t:table-cell>"
-  "<t:table-cell><text:p>note</text:p><office:annotation><text:p>a comment</text:p></office:annotation></t:table-cell>"
+  "<t:table-cell office:value-type=\"currency\" office:currency=\"CNY\" "
+  "office:value=\"-3.5\"><text:p>¥-3.50</text:p></t:table-cell>"
+  "<t:table-cell office:value-type=\"string\" calcext:value-type=\"error\" "
+  "t:formula=\"of:=NA()\"><text:p>#N/A</text:p></t:table-cell>"
+  "<t:table-cell office:value-type=\"string\" office:string-value=\"  kept  "
+  "\"><text:p>shown</text:p></t:table-cell>"
+  "<t:table-cell><text:p>note</text:p><office:annotation><text:p>a "
+  "comment</text:p></office:annotation></t:table-cell>"
   "</t:table-row>"
-  "<t:table-row t:number-rows-repeated=\"1048570\"><t:table-cell t:number-columns-repeated=\"1024\"/></t:table-row>"
+  "<t:table-row t:number-rows-repeated=\"1048570\"><t:table-cell "
+  "t:number-columns-repeated=\"1024\"/></t:table-row>"
   "<t:table-row><t:table-cell/></t:table-row></t:table>"
   "<t:table t:name=\"Empty\"/>" ODF_TAIL;
 
@@ -691,14 +704,14 @@ check_ods (CrkSheetSet *set)
 }
 
 static void
-write_ods (const char *path,
-           const char *content,
-           const char *mimetype)
+write_ods (const char *path, const char *content, const char *mimetype)
 {
   Part parts[] = {
     {"mimetype", mimetype, -1},
     {"content.xml", content, -1},
-    {"META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>", -1},
+    {"META-INF/manifest.xml",
+     "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>",
+     -1},
     {NULL, NULL, 0},
   };
 
@@ -709,7 +722,8 @@ static void
 test_ods_quirks (void)
 {
   g_autofree char *path = tmp_path ("ods-quirks.ods");
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "import", "fixtures", "ods-quirks.ods", NULL);
+  g_autofree char *fixture =
+    g_test_build_filename (G_TEST_DIST, "import", "fixtures", "ods-quirks.ods", NULL);
   g_autofree char *text_doc = tmp_path ("text.odt");
   g_autofree char *bad = tmp_path ("bad.ods");
   g_autofree char *huge = tmp_path ("huge.ods");
@@ -730,20 +744,28 @@ test_ods_quirks (void)
   result_clear (&r);
 
   write_ods (text_doc, ods_content, "application/vnd.oasis.opendocument.text");
-  expect_problem (&crk_importer_ods, text_doc, "not an OpenDocument spreadsheet: the package is “application/vnd.oasis.opendocument.text”");
+  expect_problem (
+    &crk_importer_ods, text_doc,
+    "not an OpenDocument spreadsheet: the package is “application/vnd.oasis.opendocument.text”");
 
-  write_ods (bad, ODF_HEAD "<t:table t:name=\"S\"><t:table-row><t:table-cell/><t:table-cell office:value-type=\"float\" office:value=\"1,5\"/>"
-                           "</t:table-row></t:table>" ODF_TAIL,
+  write_ods (bad,
+             ODF_HEAD "<t:table t:name=\"S\"><t:table-row><t:table-cell/><t:table-cell "
+                      "office:value-type=\"float\" office:value=\"1,5\"/>"
+                      "</t:table-row></t:table>" ODF_TAIL,
              CRK_ODF_SPREADSHEET_MIME);
   expect_problem (&crk_importer_ods, bad, "bad.ods: error: S!B1: “1,5” is not a number");
 
   /* A repeated non-empty cell and row are stored per repetition, within the budget. */
-  write_ods (huge, ODF_HEAD "<t:table t:name=\"S\"><t:table-row t:number-rows-repeated=\"1048576\">"
-                            "<t:table-cell office:value-type=\"float\" office:value=\"1\" t:number-columns-repeated=\"16384\"/>"
-                            "</t:table-row></t:table>" ODF_TAIL,
+  write_ods (huge,
+             ODF_HEAD "<t:table t:name=\"S\"><t:table-row t:number-rows-repeated=\"1048576\">"
+                      "<t:table-cell office:value-type=\"float\" office:value=\"1\" "
+                      "t:number-columns-repeated=\"16384\"/>"
+                      "</t:table-row></t:table>" ODF_TAIL,
              CRK_ODF_SPREADSHEET_MIME);
   crk_io_set_memory_limit (64 << 20);
-  expect_problem (&crk_importer_ods, huge, "huge.ods: error: S!XFD1: Reading the spreadsheet’s cells would take 64.0\xc2\xa0MiB of memory, more than the limit of 64.0\xc2\xa0MiB");
+  expect_problem (&crk_importer_ods, huge,
+                  "huge.ods: error: S!XFD1: Reading the spreadsheet’s cells would take "
+                  "64.0\xc2\xa0MiB of memory, more than the limit of 64.0\xc2\xa0MiB");
   crk_io_set_memory_limit (0);
 }
 
@@ -771,8 +793,7 @@ test_fods (void)
 /* The real files */
 
 static void
-compare_sets (CrkSheetSet *a,
-              CrkSheetSet *b)
+compare_sets (CrkSheetSet *a, CrkSheetSet *b)
 {
   g_assert_cmpuint (a->sheets->len, ==, b->sheets->len);
   for (guint i = 0; i < a->sheets->len; i++)
@@ -783,7 +804,8 @@ compare_sets (CrkSheetSet *a,
       g_assert_cmpuint (x->cells->len, ==, y->cells->len);
       for (guint j = 0; j < x->cells->len; j++)
         {
-          const CrkCell *c = &g_array_index (x->cells, CrkCell, j), *d = &g_array_index (y->cells, CrkCell, j);
+          const CrkCell *c = &g_array_index (x->cells, CrkCell, j),
+                        *d = &g_array_index (y->cells, CrkCell, j);
 
           g_assert_cmpuint (c->row, ==, d->row);
           g_assert_cmpuint (c->column, ==, d->column);
@@ -800,8 +822,10 @@ compare_sets (CrkSheetSet *a,
 static void
 test_ons_pair (void)
 {
-  g_autofree char *xlsx = shared_file ("spreadsheets/2018internationaltradeinservicesdatatables.xlsx");
-  g_autofree char *ods = shared_file ("spreadsheets/2018internationaltradeinservicesdatatables.ods");
+  g_autofree char *xlsx =
+    shared_file ("spreadsheets/2018internationaltradeinservicesdatatables.xlsx");
+  g_autofree char *ods =
+    shared_file ("spreadsheets/2018internationaltradeinservicesdatatables.ods");
   static const char *const names[] = {
     "Notes",
     "Index",
@@ -838,7 +862,8 @@ test_ons_pair (void)
   /* every cell the same, at the same place: numbers exactly, texts byte for byte */
   compare_sets (x.set, o.set);
   assert_text (x.set, "1. NUTS1, industry", "A1",
-               "Total value of trade in services (including travel) in the UK by NUTS1 area and industry, 2018");
+               "Total value of trade in services (including travel) in the UK by NUTS1 area and "
+               "industry, 2018");
   assert_text (x.set, "1. NUTS1, industry", "A3", "NUTS1 area");
   assert_text (x.set, "1. NUTS1, industry", "C4", "..");
   assert_number (x.set, "1. NUTS1, industry", "P4", 1414);
@@ -887,7 +912,8 @@ test_spsbot_pair (void)
             continue;
           for (guint c = 2; c <= 4; c++)
             {
-              const CrkCell *a = crk_sheet_get (xs, name->row, c), *b = crk_sheet_get (os, other->row, c);
+              const CrkCell *a = crk_sheet_get (xs, name->row, c),
+                            *b = crk_sheet_get (os, other->row, c);
 
               g_assert_nonnull (a);
               g_assert_nonnull (b);
@@ -980,7 +1006,8 @@ test_xls (void)
       /* libfreexl 1.0.6 (Debian 12) gives up on this server-written file: the message
        * says so, and what to do. */
       g_test_message ("%s", r.problems);
-      g_assert_nonnull (strstr (r.problems, "20_Major_PIAV.xls: error: cannot read the Excel 97–2003 workbook"));
+      g_assert_nonnull (
+        strstr (r.problems, "20_Major_PIAV.xls: error: cannot read the Excel 97–2003 workbook"));
     }
   result_clear (&r);
 
@@ -988,8 +1015,10 @@ test_xls (void)
   {
     g_autofree char *fake = tmp_path ("fake.xls");
 
-    g_assert_true (g_file_set_contents (fake, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 and then nothing", -1, NULL));
-    expect_problem (&crk_importer_xls, fake, "fake.xls: error: cannot read the Excel 97–2003 workbook");
+    g_assert_true (
+      g_file_set_contents (fake, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 and then nothing", -1, NULL));
+    expect_problem (&crk_importer_xls, fake,
+                    "fake.xls: error: cannot read the Excel 97–2003 workbook");
   }
 }
 
@@ -1009,7 +1038,8 @@ test_sniff (void)
 
   entries = crk_zip_list_entries (xlsx);
   g_assert_true (g_file_get_contents (xlsx, &head, &length, NULL));
-  sniff.head = (const guint8 *) head, sniff.head_length = length, sniff.zip_entries = (const char *const *) entries;
+  sniff.head = (const guint8 *) head, sniff.head_length = length,
+  sniff.zip_entries = (const char *const *) entries;
   g_assert_cmpint (crk_importer_xlsx.sniff (&sniff), ==, 95);
   g_assert_cmpint (crk_importer_ods.sniff (&sniff), <, 50);
   g_assert_cmpint (crk_importer_xls.sniff (&sniff), ==, 0);
@@ -1018,16 +1048,26 @@ test_sniff (void)
 
   entries = crk_zip_list_entries (ods);
   g_assert_true (g_file_get_contents (ods, &head, &length, NULL));
-  sniff.head = (const guint8 *) head, sniff.head_length = length, sniff.zip_entries = (const char *const *) entries;
+  sniff.head = (const guint8 *) head, sniff.head_length = length,
+  sniff.zip_entries = (const char *const *) entries;
   g_assert_cmpint (crk_importer_ods.sniff (&sniff), ==, 95);
   g_assert_cmpint (crk_importer_xlsx.sniff (&sniff), <, 50);
   g_clear_pointer (&entries, g_strfreev);
   g_clear_pointer (&head, g_free);
   g_assert_null (crk_zip_list_entries (fods));
 
-  sniff = (CrkSniff){.suffix = ".xls", .head = (const guint8 *) "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", .head_length = 8};
+  sniff = (CrkSniff){.suffix = ".xls",
+                     .head = (const guint8 *) "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+                     .head_length = 8};
   g_assert_cmpint (crk_importer_xls.sniff (&sniff), ==, 90);
-  sniff = (CrkSniff){.suffix = ".fods", .root_name = "document", .root_ns = CRK_ODF_NS_OFFICE, .head = (const guint8 *) "<office:document office:mimetype=\"application/vnd.oasis.opendocument.spreadsheet\">", .head_length = 82};
+  sniff = (CrkSniff){
+    .suffix = ".fods",
+    .root_name = "document",
+    .root_ns = CRK_ODF_NS_OFFICE,
+    .head =
+      (const guint8
+         *) "<office:document office:mimetype=\"application/vnd.oasis.opendocument.spreadsheet\">",
+    .head_length = 82};
   g_assert_cmpint (crk_importer_fods.sniff (&sniff), ==, 95);
 
   /* The registry, on the real files */
@@ -1055,8 +1095,7 @@ test_sniff (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   int status;
 

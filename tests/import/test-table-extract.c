@@ -15,9 +15,7 @@
 /* Row @row of @sheet from @cells, NULL-terminated: "" skips a cell, "#N" is the number
  * N, anything else is text. */
 static void
-row (CrkSheet *sheet,
-     guint r,
-     ...)
+row (CrkSheet *sheet, guint r, ...)
 {
   va_list args;
   const char *text;
@@ -44,8 +42,7 @@ typedef struct
 } Run;
 
 static void
-run_extract (Run *run,
-             CrkSheetSet *set)
+run_extract (Run *run, CrkSheetSet *set)
 {
   test_sink_init (&run->sink);
   run->report = crk_import_report_new ();
@@ -345,7 +342,8 @@ test_units (void)
   CrkSheet *s = crk_sheet_set_add (set, "Sheet1");
   Run run = {0};
 
-  row (s, 0, "City", "GDP (10,000 yuan)", "地区生产总值（万元）", "Share [%]", "Count (2019)", NULL);
+  row (s, 0, "City", "GDP (10,000 yuan)", "地区生产总值（万元）", "Share [%]", "Count (2019)",
+       NULL);
   row (s, 1, "深圳市", "#175028634", "#1", "#2.5", "#3", NULL);
   run.options.default_year = 2015;
   run_extract (&run, set);
@@ -429,8 +427,9 @@ static void
 test_real_spreadsheet (void)
 {
   const CrkImporter *xlsx = crk_importer_lookup ("xlsx");
-  g_autofree char *path = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "spreadsheets",
-                                            "nbs_7-6_public_budget_expenditure_2021.xlsx", NULL);
+  g_autofree char *path =
+    g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "spreadsheets",
+                      "nbs_7-6_public_budget_expenditure_2021.xlsx", NULL);
   g_autoptr (GError) error = NULL;
   Run run = {0};
 
@@ -468,8 +467,7 @@ test_real_spreadsheet (void)
 }
 
 int
-main (int argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/table-extract/title-rows", test_title_rows);

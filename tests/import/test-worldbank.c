@@ -43,8 +43,7 @@ obs_clear (gpointer data)
 }
 
 static gboolean
-collect_observation (CrkImportSink *sink,
-                     const CrkObservation *observation)
+collect_observation (CrkImportSink *sink, const CrkObservation *observation)
 {
   Collect *c = (Collect *) sink;
   Obs o = {
@@ -72,8 +71,9 @@ collect_label (CrkImportSink *sink,
   Collect *c = (Collect *) sink;
 
   g_assert_true (role == CRK_IMPORT_ROLE_CITY || role == CRK_IMPORT_ROLE_INDICATOR);
-  g_hash_table_insert (c->labels, g_strdup_printf ("%s:%s", role == CRK_IMPORT_ROLE_CITY ? "city" : "indicator", code),
-                       g_strdup (name));
+  g_hash_table_insert (
+    c->labels, g_strdup_printf ("%s:%s", role == CRK_IMPORT_ROLE_CITY ? "city" : "indicator", code),
+    g_strdup (name));
   c->n_labels++;
 }
 
@@ -105,9 +105,7 @@ fixture (const char *name)
 
 /* Reads @name; returns what the importer returned. */
 static gboolean
-import (const char *name,
-        Collect *c,
-        CrkImportReport *report)
+import (const char *name, Collect *c, CrkImportReport *report)
 {
   g_autofree char *path = fixture (name);
   g_autoptr (GError) error = NULL;
@@ -160,20 +158,14 @@ check_obs (Collect *c,
 }
 
 static void
-check_label (Collect *c,
-             const char *what,
-             const char *name)
+check_label (Collect *c, const char *what, const char *name)
 {
   g_assert_cmpstr (g_hash_table_lookup (c->labels, what), ==, name);
 }
 
 /* The problem @i of @list is at @line and says @text. */
 static void
-check_problem (GPtrArray *list,
-               guint i,
-               int line,
-               CrkImportError code,
-               const char *text)
+check_problem (GPtrArray *list, guint i, int line, CrkImportError code, const char *text)
 {
   CrkProblem *p;
 
@@ -277,7 +269,8 @@ test_error_answer (void)
   g_assert_false (import ("wb-error.xml", &c, report));
   g_assert_cmpuint (c.obs->len, ==, 0);
   g_assert_cmpuint (report->problems->len, ==, 1);
-  check_problem (report->problems, 0, 3, CRK_IMPORT_ERROR_INVALID, "The provided parameter value is not valid");
+  check_problem (report->problems, 0, 3, CRK_IMPORT_ERROR_INVALID,
+                 "The provided parameter value is not valid");
   check_problem (report->problems, 0, 3, CRK_IMPORT_ERROR_INVALID, "message 120, “Invalid value”");
   collect_clear (&c);
 }
@@ -291,7 +284,8 @@ test_bad_records (void)
   collect_init (&c);
   g_assert_false (import ("wb-bad-record.xml", &c, report));
   g_assert_cmpuint (report->problems->len, ==, 3);
-  check_problem (report->problems, 0, 3, CRK_IMPORT_ERROR_INVALID, "the value “1,234” is not a number");
+  check_problem (report->problems, 0, 3, CRK_IMPORT_ERROR_INVALID,
+                 "the value “1,234” is not a number");
   check_problem (report->problems, 1, 10, CRK_IMPORT_ERROR_INVALID, "the date “2015-2019”");
   check_problem (report->problems, 2, 17, CRK_IMPORT_ERROR_INVALID, "no country");
   /* the good record still goes through */
@@ -371,8 +365,9 @@ test_sniff (void)
       head = (const guint8 *) contents;
       sniff.head = head;
       sniff.head_length = length;
-      sniff.root_name = strstr (contents, "<Root") != NULL ? "Root" : strstr (contents, "<wb:error") != NULL ? "error"
-                                                                                                             : "data";
+      sniff.root_name = strstr (contents, "<Root") != NULL ? "Root"
+        : strstr (contents, "<wb:error") != NULL           ? "error"
+                                                           : "data";
       sniff.root_ns = strstr (contents, "<Root") != NULL ? NULL : "http://www.worldbank.org";
       g_assert_cmpint (crk_importer_worldbank.sniff (&sniff), ==, cases[i].score);
     }
@@ -386,7 +381,11 @@ test_sniff (void)
     }
   g_assert_true (crk_importer_lookup ("worldbank") == &crk_importer_worldbank);
   {
-    CrkSniff other = {.path = "x.xml", .suffix = ".xml", .head = (const guint8 *) "<Root/>", .head_length = 7, .root_name = "Root"};
+    CrkSniff other = {.path = "x.xml",
+                      .suffix = ".xml",
+                      .head = (const guint8 *) "<Root/>",
+                      .head_length = 7,
+                      .root_name = "Root"};
 
     g_assert_cmpint (crk_importer_worldbank.sniff (&other), ==, 0);
     other.root_name = "data";
@@ -396,8 +395,7 @@ test_sniff (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/worldbank/api-page", test_api_page);

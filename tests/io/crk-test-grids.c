@@ -32,15 +32,17 @@ crk_test_write_grid (const char *path,
                      CrkTestGridValues values,
                      GError **error)
 {
-  g_autoptr (GString) doc = g_string_sized_new (80 * (gsize) (n_cities + n_indicators) + 8 * n_years + 1024);
+  g_autoptr (GString) doc =
+    g_string_sized_new (80 * (gsize) (n_cities + n_indicators) + 8 * n_years + 1024);
   guint city, indicator, year_index;
 
   g_return_val_if_fail (n_cities > 0 && n_indicators > 0 && n_years > 0, FALSE);
   g_return_val_if_fail (CRK_TEST_GRID_FIRST_YEAR + n_years - 1 <= 9999, FALSE);
 
-  g_string_append (doc, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        "<dataset xmlns=\"https://cityrank.github.io/ns/dataset/1\" version=\"1\">\n"
-                        "<metadata>\n<title>Declared grid</title>\n<years>");
+  g_string_append (doc,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<dataset xmlns=\"https://cityrank.github.io/ns/dataset/1\" version=\"1\">\n"
+                   "<metadata>\n<title>Declared grid</title>\n<years>");
   for (guint y = 0; y < n_years; y++)
     g_string_append_printf (doc, "%s%u", y == 0 ? "" : " ", CRK_TEST_GRID_FIRST_YEAR + y);
   g_string_append (doc, "</years>\n</metadata>\n<cities>\n");
@@ -59,8 +61,9 @@ crk_test_write_grid (const char *path,
       case CRK_TEST_GRID_ONE_VALUE:
       case CRK_TEST_GRID_UNKNOWN_ELEMENT:
         crk_test_grid_value_at (n_cities, n_indicators, n_years, &city, &indicator, &year_index);
-        g_string_append_printf (doc, "<values>\n<city code=\"C%u\">\n<year value=\"%u\">\n"
-                                     "<v i=\"I%u\">%g</v>\n</year>\n</city>\n</values>\n",
+        g_string_append_printf (doc,
+                                "<values>\n<city code=\"C%u\">\n<year value=\"%u\">\n"
+                                "<v i=\"I%u\">%g</v>\n</year>\n</city>\n</values>\n",
                                 city, CRK_TEST_GRID_FIRST_YEAR + year_index, indicator,
                                 CRK_TEST_GRID_VALUE);
         if (values == CRK_TEST_GRID_UNKNOWN_ELEMENT)
@@ -78,8 +81,7 @@ crk_test_write_grid (const char *path,
 }
 
 double
-crk_test_csv_value (guint row,
-                    guint indicator)
+crk_test_csv_value (guint row, guint indicator)
 {
   /* Exact in binary and short in decimal: 0.25 steps. */
   return (row % 1000) + 0.25 * (indicator + 1);
@@ -128,7 +130,8 @@ crk_test_peak_bytes (void)
   g_autofree char *status = NULL;
   const char *p;
 
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (p = strstr (status, "VmHWM:")) != NULL)
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (p = strstr (status, "VmHWM:")) != NULL)
     return (guint64) g_ascii_strtoull (p + strlen ("VmHWM:"), NULL, 10) * 1024;
   return 0;
 }

@@ -17,9 +17,9 @@ G_BEGIN_DECLS
 /* What a generated native file holds in its <values>. */
 typedef enum
 {
-  CRK_TEST_GRID_ONE_VALUE,       /* <values> with exactly one value (see crk_test_grid_value_at()) */
-  CRK_TEST_GRID_EMPTY_VALUES,    /* <values/>: valid, no value at all */
-  CRK_TEST_GRID_NO_VALUES,       /* no <values> element: refused by the schema */
+  CRK_TEST_GRID_ONE_VALUE,    /* <values> with exactly one value (see crk_test_grid_value_at()) */
+  CRK_TEST_GRID_EMPTY_VALUES, /* <values/>: valid, no value at all */
+  CRK_TEST_GRID_NO_VALUES,    /* no <values> element: refused by the schema */
   CRK_TEST_GRID_UNKNOWN_ELEMENT, /* the one value, then an element the schema does not
                                   * know (<unknown/> after </values>): refused */
 } CrkTestGridValues;
@@ -55,8 +55,7 @@ gboolean crk_test_write_grid (const char *path,
 #define CRK_TEST_CSV_FIRST_YEAR 1000
 #define CRK_TEST_CSV_MAX_ROWS 9000
 
-double crk_test_csv_value (guint row,
-                           guint indicator);
+double crk_test_csv_value (guint row, guint indicator);
 
 gboolean crk_test_write_csv_pair (const char *data_path,
                                   const char *meta_path,

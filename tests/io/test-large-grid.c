@@ -84,8 +84,7 @@ grid_path (const char *name)
 }
 
 static char *
-csv_path (guint rows,
-          const char *table)
+csv_path (guint rows, const char *table)
 {
   g_autofree char *name = g_strdup_printf ("rows%u_%s.csv", rows, table);
 
@@ -152,7 +151,8 @@ status_bytes (const char *field)
   g_autofree char *status = NULL;
   const char *p;
 
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (p = strstr (status, field)) != NULL)
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (p = strstr (status, field)) != NULL)
     return g_ascii_strtoull (p + strlen (field), NULL, 10) * 1024;
   return 0;
 }
@@ -185,14 +185,13 @@ meter_start (void)
 
 /* The growth of the peak since @base, printed for the log. */
 static guint64
-meter_growth (guint64 base,
-              const char *what)
+meter_growth (guint64 base, const char *what)
 {
   guint64 peak = crk_test_peak_bytes ();
   guint64 growth = peak > base ? peak - base : 0;
 
-  g_printerr ("# %s: peak resident memory grew by %.1f MiB (to %.1f MiB)\n",
-              what, growth / (double) MiB, peak / (double) MiB);
+  g_printerr ("# %s: peak resident memory grew by %.1f MiB (to %.1f MiB)\n", what,
+              growth / (double) MiB, peak / (double) MiB);
   return growth;
 }
 
@@ -228,11 +227,7 @@ read_grid (const char *path)
  * put it and NAN elsewhere. Checks every cell of the value's city and every city's
  * cell of the value's indicator and year, not the whole grid (2^28 cells and more). */
 static void
-check_grid (CrkDataset *ds,
-            guint n_cities,
-            guint n_indicators,
-            guint n_years,
-            gboolean one_value)
+check_grid (CrkDataset *ds, guint n_cities, guint n_indicators, guint n_years, gboolean one_value)
 {
   g_autofree char *last_city = g_strdup_printf ("C%u", n_cities - 1);
   g_autofree char *last_indicator = g_strdup_printf ("I%u", n_indicators - 1);
@@ -242,9 +237,11 @@ check_grid (CrkDataset *ds,
   g_assert_cmpuint (crk_dataset_get_n_indicators (ds), ==, n_indicators);
   g_assert_cmpuint (crk_dataset_get_n_years (ds), ==, n_years);
   g_assert_cmpint (crk_dataset_get_year (ds, 0), ==, CRK_TEST_GRID_FIRST_YEAR);
-  g_assert_cmpint (crk_dataset_get_year (ds, n_years - 1), ==, CRK_TEST_GRID_FIRST_YEAR + (int) n_years - 1);
+  g_assert_cmpint (crk_dataset_get_year (ds, n_years - 1), ==,
+                   CRK_TEST_GRID_FIRST_YEAR + (int) n_years - 1);
   g_assert_cmpstr (crk_city_get_code (crk_dataset_get_city (ds, n_cities - 1)), ==, last_city);
-  g_assert_cmpstr (crk_indicator_get_code (crk_dataset_get_indicator (ds, n_indicators - 1)), ==, last_indicator);
+  g_assert_cmpstr (crk_indicator_get_code (crk_dataset_get_indicator (ds, n_indicators - 1)), ==,
+                   last_indicator);
   g_assert_nonnull (crk_dataset_get_framework (ds));
   g_assert_cmpuint (crk_dataset_get_n_levels (ds), ==, 2);
 
@@ -296,18 +293,17 @@ refuse_grid (const char *path)
 /* Each case runs in a subprocess: the parent reports a failure, a crash or a timeout
  * of the child (whose messages and figures go to stderr) and goes on with the next
  * case instead of dying with it. */
-#define RUN_IN_SUBPROCESS()                                        \
-  G_STMT_START                                                     \
-  {                                                                \
-    if (!g_test_subprocess ())                                     \
-      {                                                            \
-        g_test_set_nonfatal_assertions ();                         \
-        g_test_trap_subprocess (NULL, CHILD_TIMEOUT_USEC,          \
-                                G_TEST_SUBPROCESS_INHERIT_STDERR); \
-        g_test_trap_assert_passed ();                              \
-        return;                                                    \
-      }                                                            \
-  }                                                                \
+#define RUN_IN_SUBPROCESS()                                                                        \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    if (!g_test_subprocess ())                                                                     \
+      {                                                                                            \
+        g_test_set_nonfatal_assertions ();                                                         \
+        g_test_trap_subprocess (NULL, CHILD_TIMEOUT_USEC, G_TEST_SUBPROCESS_INHERIT_STDERR);       \
+        g_test_trap_assert_passed ();                                                              \
+        return;                                                                                    \
+      }                                                                                            \
+  }                                                                                                \
   G_STMT_END
 
 /* (a) 1,024 cities × 1,024 indicators × 256 years, one value: 2^28 cells, within the
@@ -386,8 +382,7 @@ test_declared_4096_over_budget (void)
 
 /* Whether @problems has one of @code. */
 static gboolean
-has_problem (GPtrArray *problems,
-             CrkImportError code)
+has_problem (GPtrArray *problems, CrkImportError code)
 {
   for (guint k = 0; k < problems->len; k++)
     if (((CrkProblem *) g_ptr_array_index (problems, k))->code == code)
@@ -457,7 +452,8 @@ check_csv (guint rows)
   base = meter_start ();
   start = g_get_monotonic_time ();
   ds = crk_csv_import (data, meta, 0, &problems, &error);
-  g_printerr ("# %s: imported in %.2f s\n", basename_of (data), (g_get_monotonic_time () - start) / 1e6);
+  g_printerr ("# %s: imported in %.2f s\n", basename_of (data),
+              (g_get_monotonic_time () - start) / 1e6);
   growth = meter_growth (base, basename_of (data));
   g_assert_no_error (error);
   g_assert_nonnull (ds);

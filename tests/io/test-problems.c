@@ -71,7 +71,8 @@ parse_expectations (const char *contents)
       char code[32];
       int offset = 0;
 
-      g_assert_cmpint (sscanf (items[i], "%d:%d %31[a-z]: %n", &e.line, &e.column, code, &offset), ==, 3);
+      g_assert_cmpint (sscanf (items[i], "%d:%d %31[a-z]: %n", &e.line, &e.column, code, &offset),
+                       ==, 3);
       g_assert_cmpint (offset, >, 0);
       e.code = code_from_name (code);
       e.text = g_strdup (items[i] + offset);
@@ -139,17 +140,16 @@ test_fixture (gconstpointer data)
 
 /* Generated documents */
 
-#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
-             "<dataset xmlns=\"https://cityrank.github.io/ns/dataset/1\" version=\"1\">\n"
+#define HEAD                                                                                       \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                   \
+  "<dataset xmlns=\"https://cityrank.github.io/ns/dataset/1\" version=\"1\">\n"
 
 static GPtrArray *
-read_string (const char *doc,
-             gsize length,
-             GError **error)
+read_string (const char *doc, gsize length, GError **error)
 {
   GPtrArray *problems = NULL;
-  g_autoptr (CrkDataset) dataset = crk_dataset_read_from_memory (doc, length, "generated.cityrank.xml",
-                                                                 &problems, error);
+  g_autoptr (CrkDataset) dataset =
+    crk_dataset_read_from_memory (doc, length, "generated.cityrank.xml", &problems, error);
 
   g_assert_null (dataset);
   g_assert_nonnull (problems);
@@ -193,8 +193,9 @@ test_deep_nesting (void)
 static void
 test_invalid_utf8 (void)
 {
-  static const char doc[] = HEAD "  <metadata>\n    <title>caf\xe9 \xff</title>\n    <years/>\n  </metadata>\n"
-                                 "  <cities/>\n  <indicators/>\n  <values/>\n</dataset>\n";
+  static const char doc[] =
+    HEAD "  <metadata>\n    <title>caf\xe9 \xff</title>\n    <years/>\n  </metadata>\n"
+         "  <cities/>\n  <indicators/>\n  <values/>\n</dataset>\n";
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) problems = read_string (doc, strlen (doc), &error);
   CrkProblem *p = first_problem (problems);
@@ -245,7 +246,8 @@ check_truncations (const char *path)
   }
   /* Without the final newline it is still complete. */
   {
-    g_autoptr (CrkDataset) ds = crk_dataset_read_from_memory (contents, length - 1, "cut.cityrank.xml", NULL, NULL);
+    g_autoptr (CrkDataset) ds =
+      crk_dataset_read_from_memory (contents, length - 1, "cut.cityrank.xml", NULL, NULL);
 
     g_assert_nonnull (ds);
   }
@@ -254,9 +256,11 @@ check_truncations (const char *path)
 static void
 test_truncated (void)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "io", "fixtures", "valid.cityrank.xml", NULL);
-  g_autofree char *sample = g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
-                                              "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
+  g_autofree char *fixture =
+    g_test_build_filename (G_TEST_DIST, "io", "fixtures", "valid.cityrank.xml", NULL);
+  g_autofree char *sample =
+    g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "data", "samples",
+                      "shenzhen-emerging-industries-2020.cityrank.xml", NULL);
 
   check_truncations (fixture);
   /* Chinese text: cuts fall inside multi-byte characters too. */
@@ -337,7 +341,8 @@ test_empty_file (void)
 static void
 test_compressed (void)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "io", "fixtures", "valid.cityrank.xml", NULL);
+  g_autofree char *fixture =
+    g_test_build_filename (G_TEST_DIST, "io", "fixtures", "valid.cityrank.xml", NULL);
   g_autofree char *dir = g_dir_make_tmp ("crk-io-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "compressed.cityrank.xml", NULL);
   g_autofree char *contents = NULL;
@@ -357,7 +362,8 @@ test_compressed (void)
   g_assert_true (g_output_stream_close (gz, NULL, &error));
   g_assert_no_error (error);
   packed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed), NULL));
+  g_assert_true (
+    g_file_set_contents (path, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed), NULL));
 
   ds = crk_dataset_read (path, &problems, &error);
   g_assert_null (ds);
@@ -378,7 +384,9 @@ test_huge_text (void)
 
   for (int i = 0; i < 2 * 1024 * 1024 / 8; i++)
     g_string_append (doc, "lorem ip");
-  g_string_append (doc, "</notes>\n    <years/>\n  </metadata>\n  <cities/>\n  <indicators/>\n  <values/>\n</dataset>\n");
+  g_string_append (doc,
+                   "</notes>\n    <years/>\n  </metadata>\n  <cities/>\n  <indicators/>\n  "
+                   "<values/>\n</dataset>\n");
   problems = read_string (doc->str, doc->len, &error);
   p = first_problem (problems);
   g_assert_cmpint (p->code, ==, CRK_IMPORT_ERROR_HOSTILE);
@@ -387,7 +395,8 @@ test_huge_text (void)
   g_string_free (doc, TRUE);
 
   /* The same in an attribute. */
-  doc = g_string_new (HEAD "  <metadata>\n    <years/>\n  </metadata>\n  <cities>\n    <city code=\"A\" region=\"");
+  doc = g_string_new (
+    HEAD "  <metadata>\n    <years/>\n  </metadata>\n  <cities>\n    <city code=\"A\" region=\"");
   for (int i = 0; i < 2 * 1024 * 1024 / 8; i++)
     g_string_append (doc, "lorem ip");
   g_string_append (doc, "\"/>\n  </cities>\n  <indicators/>\n  <values/>\n</dataset>\n");
@@ -414,8 +423,9 @@ test_utf16 (void)
 static void
 test_undeclared_entity (void)
 {
-  static const char doc[] = HEAD "  <metadata>\n    <title>&xxe;</title>\n    <years/>\n  </metadata>\n"
-                                 "  <cities/>\n  <indicators/>\n  <values/>\n</dataset>\n";
+  static const char doc[] =
+    HEAD "  <metadata>\n    <title>&xxe;</title>\n    <years/>\n  </metadata>\n"
+         "  <cities/>\n  <indicators/>\n  <values/>\n</dataset>\n";
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) problems = read_string (doc, strlen (doc), &error);
 
@@ -479,7 +489,8 @@ test_far_line (void)
 
   for (int i = 0; i < 70000; i++)
     g_string_append_c (doc, '\n');
-  g_string_append (doc, "    <city code=\"C0\"/>\n  </cities>\n  <indicators/>\n  <values/>\n</dataset>\n");
+  g_string_append (
+    doc, "    <city code=\"C0\"/>\n  </cities>\n  <indicators/>\n  <values/>\n</dataset>\n");
   problems = read_string (doc->str, doc->len, &error);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpint (first_problem (problems)->line, ==, 9 + 70000);
@@ -532,14 +543,16 @@ test_numbers (void)
     "123456789.123456789",
     "-0",
   };
-  GString *doc = g_string_new (HEAD "  <metadata>\n    <years>2020</years>\n  </metadata>\n"
-                                    "  <cities>\n    <city code=\"A\"/>\n  </cities>\n  <indicators>\n");
+  GString *doc =
+    g_string_new (HEAD "  <metadata>\n    <years>2020</years>\n  </metadata>\n"
+                       "  <cities>\n    <city code=\"A\"/>\n  </cities>\n  <indicators>\n");
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) ds = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     g_string_append_printf (doc, "    <indicator code=\"N%u\" kind=\"denominator\"/>\n", i);
-  g_string_append (doc, "  </indicators>\n  <values>\n    <city code=\"A\">\n      <year value=\"2020\">\n");
+  g_string_append (
+    doc, "  </indicators>\n  <values>\n    <city code=\"A\">\n      <year value=\"2020\">\n");
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     g_string_append_printf (doc, "        <v i=\"N%u\">%s</v>\n", i, numbers[i]);
   g_string_append (doc, "      </year>\n    </city>\n  </values>\n</dataset>\n");

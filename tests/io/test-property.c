@@ -38,10 +38,7 @@ case_free (gpointer data)
 }
 
 static void
-add_case (GPtrArray *cases,
-          const char *group,
-          const char *path,
-          const char *meta)
+add_case (GPtrArray *cases, const char *group, const char *path, const char *meta)
 {
   Case *c = g_new0 (Case, 1);
   g_autofree char *base = g_path_get_basename (path);
@@ -117,8 +114,7 @@ test_case (gconstpointer data)
 }
 
 static char *
-source_path (const char *first,
-             ...)
+source_path (const char *first, ...)
 {
   const char *root = g_getenv ("CRK_SOURCE_DIR");
   g_autoptr (GPtrArray) parts = g_ptr_array_new ();
@@ -135,16 +131,14 @@ source_path (const char *first,
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* The names in @dir ending with @suffix, sorted. */
 static GPtrArray *
-list_dir (const char *dir,
-          const char *suffix)
+list_dir (const char *dir, const char *suffix)
 {
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
@@ -159,9 +153,7 @@ list_dir (const char *dir,
 }
 
 static void
-add_native_cases (GPtrArray *cases,
-                  const char *group,
-                  const char *dir)
+add_native_cases (GPtrArray *cases, const char *group, const char *dir)
 {
   g_autoptr (GPtrArray) names = list_dir (dir, ".cityrank.xml");
 
@@ -177,8 +169,7 @@ add_native_cases (GPtrArray *cases,
 /* X_data.csv with X_meta.csv when there is one, else small_meta.csv (as the CSV tests
  * pair them); and the pair in pair/. */
 static void
-add_csv_cases (GPtrArray *cases,
-               const char *dir)
+add_csv_cases (GPtrArray *cases, const char *dir)
 {
   g_autoptr (GPtrArray) names = list_dir (dir, "_data.csv");
   g_autofree char *small_meta = g_build_filename (dir, "small_meta.csv", NULL);
@@ -194,14 +185,14 @@ add_csv_cases (GPtrArray *cases,
       g_autofree char *meta_name = g_strconcat (prefix, "_meta.csv", NULL);
       g_autofree char *meta = g_build_filename (dir, meta_name, NULL);
 
-      add_case (cases, "csv-fixtures", path, g_file_test (meta, G_FILE_TEST_EXISTS) ? meta : small_meta);
+      add_case (cases, "csv-fixtures", path,
+                g_file_test (meta, G_FILE_TEST_EXISTS) ? meta : small_meta);
     }
   add_case (cases, "csv-fixtures", pair_data, pair_meta);
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (case_free);
   g_autofree char *io_fixtures = NULL;
@@ -219,8 +210,10 @@ main (int argc,
   add_csv_cases (cases, csv_fixtures);
   if (shared != NULL)
     {
-      g_autofree char *data = g_build_filename (shared, "data", "external", "asem", "asem_idata.csv", NULL);
-      g_autofree char *meta = g_build_filename (shared, "data", "external", "asem", "asem_imeta.csv", NULL);
+      g_autofree char *data =
+        g_build_filename (shared, "data", "external", "asem", "asem_idata.csv", NULL);
+      g_autofree char *meta =
+        g_build_filename (shared, "data", "external", "asem", "asem_imeta.csv", NULL);
 
       if (g_file_test (data, G_FILE_TEST_EXISTS) && g_file_test (meta, G_FILE_TEST_EXISTS))
         add_case (cases, "asem", data, meta);

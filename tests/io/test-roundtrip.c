@@ -20,8 +20,7 @@
 /* Model comparison */
 
 static void
-assert_same_double (double a,
-                    double b)
+assert_same_double (double a, double b)
 {
   if (isnan (a) || isnan (b))
     g_assert_true (isnan (a) && isnan (b));
@@ -30,22 +29,22 @@ assert_same_double (double a,
 }
 
 static void
-assert_nodes_equal (CrkFrameworkNode *a,
-                    CrkFrameworkNode *b)
+assert_nodes_equal (CrkFrameworkNode *a, CrkFrameworkNode *b)
 {
   g_assert_cmpstr (crk_framework_node_get_code (a), ==, crk_framework_node_get_code (b));
   g_assert_cmpstr (crk_framework_node_get_name (a), ==, crk_framework_node_get_name (b));
   g_assert_cmpstr (crk_framework_node_get_name_zh (a), ==, crk_framework_node_get_name_zh (b));
   assert_same_double (crk_framework_node_get_weight (a), crk_framework_node_get_weight (b));
-  g_assert_cmpuint (crk_framework_node_get_n_children (a), ==, crk_framework_node_get_n_children (b));
-  g_assert_true ((crk_framework_node_get_indicator (a) == NULL) == (crk_framework_node_get_indicator (b) == NULL));
+  g_assert_cmpuint (crk_framework_node_get_n_children (a), ==,
+                    crk_framework_node_get_n_children (b));
+  g_assert_true ((crk_framework_node_get_indicator (a) == NULL) ==
+                 (crk_framework_node_get_indicator (b) == NULL));
   for (guint i = 0; i < crk_framework_node_get_n_children (a); i++)
     assert_nodes_equal (crk_framework_node_get_child (a, i), crk_framework_node_get_child (b, i));
 }
 
 static void
-assert_cities_equal (CrkCity *a,
-                     CrkCity *b)
+assert_cities_equal (CrkCity *a, CrkCity *b)
 {
   g_auto (GStrv) na = crk_city_dup_attribute_names (a);
   g_auto (GStrv) nb = crk_city_dup_attribute_names (b);
@@ -66,13 +65,13 @@ assert_cities_equal (CrkCity *a,
       int year = g_array_index (ya, int, i);
 
       g_assert_cmpint (year, ==, g_array_index (yb, int, i));
-      g_assert_cmpuint (crk_city_get_reference_rank (a, year), ==, crk_city_get_reference_rank (b, year));
+      g_assert_cmpuint (crk_city_get_reference_rank (a, year), ==,
+                        crk_city_get_reference_rank (b, year));
     }
 }
 
 static void
-assert_indicators_equal (CrkIndicator *a,
-                         CrkIndicator *b)
+assert_indicators_equal (CrkIndicator *a, CrkIndicator *b)
 {
   g_assert_cmpstr (crk_indicator_get_code (a), ==, crk_indicator_get_code (b));
   g_assert_cmpint (crk_indicator_get_kind (a), ==, crk_indicator_get_kind (b));
@@ -91,8 +90,7 @@ assert_indicators_equal (CrkIndicator *a,
 }
 
 static void
-assert_datasets_equal (CrkDataset *a,
-                       CrkDataset *b)
+assert_datasets_equal (CrkDataset *a, CrkDataset *b)
 {
   CrkFrameworkNode *fa = crk_dataset_get_framework (a);
   CrkFrameworkNode *fb = crk_dataset_get_framework (b);
@@ -148,9 +146,12 @@ assert_datasets_equal (CrkDataset *a,
     for (guint i = 0; i < ni; i++)
       for (guint c = 0; c < nc; c++)
         {
-          assert_same_double (crk_dataset_get_value (a, c, i, y), crk_dataset_get_value (b, c, i, y));
-          g_assert_cmpint (crk_dataset_get_value_status (a, c, i, y), ==, crk_dataset_get_value_status (b, c, i, y));
-          g_assert_cmpstr (crk_dataset_get_value_note (a, c, i, y), ==, crk_dataset_get_value_note (b, c, i, y));
+          assert_same_double (crk_dataset_get_value (a, c, i, y),
+                              crk_dataset_get_value (b, c, i, y));
+          g_assert_cmpint (crk_dataset_get_value_status (a, c, i, y), ==,
+                           crk_dataset_get_value_status (b, c, i, y));
+          g_assert_cmpstr (crk_dataset_get_value_note (a, c, i, y), ==,
+                           crk_dataset_get_value_note (b, c, i, y));
         }
 }
 
@@ -162,7 +163,8 @@ check_round_trip (CrkDataset *first)
   g_autofree char *s1 = crk_dataset_write_to_string (first, &len1);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (CrkDataset) second = crk_dataset_read_from_memory (s1, len1, "written.cityrank.xml", &problems, &error);
+  g_autoptr (CrkDataset) second =
+    crk_dataset_read_from_memory (s1, len1, "written.cityrank.xml", &problems, &error);
   g_autofree char *s2 = NULL;
   g_autoptr (GBytes) bytes = NULL;
 
@@ -181,8 +183,7 @@ check_round_trip (CrkDataset *first)
 }
 
 static char *
-source_path (const char *first,
-             ...)
+source_path (const char *first, ...)
 {
   const char *root = g_getenv ("CRK_SOURCE_DIR");
   va_list args;
@@ -249,8 +250,9 @@ test_asem (void)
   g_assert_cmpuint (crk_dataset_get_n_levels (dataset), ==, 4);
   aut = crk_dataset_lookup_city (dataset, "AUT");
   g_assert_cmpstr (crk_city_get_attribute (aut, "GDPpc_group"), ==, "XL");
-  g_assert_cmpstr (crk_indicator_get_denominator (crk_dataset_lookup_indicator (dataset, "Flights")), ==,
-                   "Population");
+  g_assert_cmpstr (
+    crk_indicator_get_denominator (crk_dataset_lookup_indicator (dataset, "Flights")), ==,
+    "Population");
   check_round_trip (dataset);
 }
 
@@ -278,7 +280,8 @@ test_documented_example (void)
   g_assert_nonnull (end);
   example = g_strndup (start, end - start);
 
-  dataset = crk_dataset_read_from_memory (example, strlen (example), "example.cityrank.xml", &problems, &error);
+  dataset = crk_dataset_read_from_memory (example, strlen (example), "example.cityrank.xml",
+                                          &problems, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dataset);
   g_assert_cmpuint (problems->len, ==, 0);
@@ -418,55 +421,68 @@ test_full (void)
   g_autofree char *s = crk_dataset_write_to_string (ds, NULL);
 
   /* A few exact pieces of the canonical form. */
-  g_assert_nonnull (strstr (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                               "<dataset xmlns=\"https://cityrank.github.io/ns/dataset/1\" version=\"1\">\n"
-                               "  <metadata>\n"
-                               "    <title>Full &amp; complete &lt;test&gt;</title>\n"
-                               "    <title xml:lang=\"zh-CN\">完整测试</title>\n"));
+  g_assert_nonnull (
+    strstr (s,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<dataset xmlns=\"https://cityrank.github.io/ns/dataset/1\" version=\"1\">\n"
+            "  <metadata>\n"
+            "    <title>Full &amp; complete &lt;test&gt;</title>\n"
+            "    <title xml:lang=\"zh-CN\">完整测试</title>\n"));
   /* Each bilingual text: English, then Chinese, before the next element. */
-  g_assert_nonnull (strstr (s, "    <edition>2021</edition>\n"
-                               "    <publisher>Cityrank tests</publisher>\n"
-                               "    <publisher xml:lang=\"zh-CN\">Cityrank 测试</publisher>\n"
-                               "    <source>Made up; \"quoted\" and 'apostrophes'</source>\n"
-                               "    <source xml:lang=\"zh-CN\">编造的数据；“引号”与 &lt;尖括号&gt; &amp; 符号</source>\n"
-                               "    <licence>CC0-1.0</licence>\n"));
-  g_assert_nonnull (strstr (s, "here ]]&gt; end</notes>\n"
-                               "    <notes xml:lang=\"zh-CN\">第一行\n第二行</notes>\n"
-                               "    <years>"));
+  g_assert_nonnull (strstr (
+    s,
+    "    <edition>2021</edition>\n"
+    "    <publisher>Cityrank tests</publisher>\n"
+    "    <publisher xml:lang=\"zh-CN\">Cityrank 测试</publisher>\n"
+    "    <source>Made up; \"quoted\" and 'apostrophes'</source>\n"
+    "    <source xml:lang=\"zh-CN\">编造的数据；“引号”与 &lt;尖括号&gt; &amp; 符号</source>\n"
+    "    <licence>CC0-1.0</licence>\n"));
+  g_assert_nonnull (strstr (s,
+                            "here ]]&gt; end</notes>\n"
+                            "    <notes xml:lang=\"zh-CN\">第一行\n第二行</notes>\n"
+                            "    <years>"));
   g_assert_nonnull (strstr (s, "    <years>2019 2020 2021</years>\n"));
-  g_assert_nonnull (strstr (s, "    <city code=\"X&amp;&lt;&quot;&gt;\">\n"
-                               "      <name>Odd \"code\" &amp; &lt;name&gt;</name>\n"));
-  g_assert_nonnull (strstr (s, "  </cities>\n"
-                               "  <groups>\n"
-                               "    <group attribute=\"region\" value=\"East\">\n"
-                               "      <name xml:lang=\"zh-CN\">东部</name>\n"
-                               "    </group>\n"
-                               "    <group attribute=\"province\" value=\"Guangdong\">\n"
-                               "      <name xml:lang=\"zh-CN\">广东</name>\n"
-                               "    </group>\n"
-                               "    <group attribute=\"GDP_group\" value=\"XL\">\n"
-                               "      <name>Extra large &amp; \"big\"</name>\n"
-                               "      <name xml:lang=\"zh-CN\">特大</name>\n"
-                               "    </group>\n"
-                               "  </groups>\n"
-                               "  <indicators>\n"));
+  g_assert_nonnull (strstr (s,
+                            "    <city code=\"X&amp;&lt;&quot;&gt;\">\n"
+                            "      <name>Odd \"code\" &amp; &lt;name&gt;</name>\n"));
+  g_assert_nonnull (strstr (s,
+                            "  </cities>\n"
+                            "  <groups>\n"
+                            "    <group attribute=\"region\" value=\"East\">\n"
+                            "      <name xml:lang=\"zh-CN\">东部</name>\n"
+                            "    </group>\n"
+                            "    <group attribute=\"province\" value=\"Guangdong\">\n"
+                            "      <name xml:lang=\"zh-CN\">广东</name>\n"
+                            "    </group>\n"
+                            "    <group attribute=\"GDP_group\" value=\"XL\">\n"
+                            "      <name>Extra large &amp; \"big\"</name>\n"
+                            "      <name xml:lang=\"zh-CN\">特大</name>\n"
+                            "    </group>\n"
+                            "  </groups>\n"
+                            "  <indicators>\n"));
   g_assert_nonnull (strstr (s, "<v i=\"RD\">0.1</v>"));
   g_assert_nonnull (strstr (s, "<v i=\"RD\">0.3333333333333333</v>"));
   g_assert_nonnull (strstr (s, "<v i=\"RD\" status=\"imputed\">-0</v>"));
   g_assert_nonnull (strstr (s, "<v i=\"RD\" status=\"estimated\"/>"));
   g_assert_nonnull (strstr (s, "<v i=\"CO2\">1e+300</v>"));
   g_assert_nonnull (strstr (s, "<v i=\"RD\">4.94065645841247e-324</v>"));
-  g_assert_nonnull (strstr (s, "<v i=\"POP\" note=\"not published, &quot;see&quot; &lt;notes&gt;&#10;second line\"/>"));
+  g_assert_nonnull (strstr (
+    s, "<v i=\"POP\" note=\"not published, &quot;see&quot; &lt;notes&gt;&#10;second line\"/>"));
   g_assert_nonnull (strstr (s, "CR&#13;here ]]&gt; end</notes>"));
   /* unit-zh right after unit, before the denominator */
-  g_assert_nonnull (strstr (s, "    <indicator code=\"POP\" kind=\"denominator\" unit=\"10k persons\" unit-zh=\"万人\">\n"));
-  g_assert_nonnull (strstr (s, " unit=\"%\" unit-zh=\"百分比 &quot;全角&quot; &amp; &lt;％&gt;\" denominator=\"POP\">\n"));
-  g_assert_nonnull (strstr (s, "<indicator code=\"CO2\" direction=\"-1\">\n"
-                               "      <goalposts high=\"1e-300\"/>\n"));
+  g_assert_nonnull (strstr (
+    s,
+    "    <indicator code=\"POP\" kind=\"denominator\" unit=\"10k persons\" unit-zh=\"万人\">\n"));
+  g_assert_nonnull (strstr (
+    s, " unit=\"%\" unit-zh=\"百分比 &quot;全角&quot; &amp; &lt;％&gt;\" denominator=\"POP\">\n"));
+  g_assert_nonnull (strstr (s,
+                            "<indicator code=\"CO2\" direction=\"-1\">\n"
+                            "      <goalposts high=\"1e-300\"/>\n"));
   g_assert_nonnull (strstr (s, "<imputation mode=\"group-median\" group=\"province\"/>"));
-  g_assert_nonnull (strstr (s, "<normalisation mode=\"zscore\" mean=\"10\" sd=\"2\">\n"
-                               "      <indicator code=\"CO2\" mode=\"rank\" low=\"1\" high=\"7\"/>\n"
-                               "      <indicator code=\"RD\" mode=\"goalposts\"/>\n"));
+  g_assert_nonnull (strstr (s,
+                            "<normalisation mode=\"zscore\" mean=\"10\" sd=\"2\">\n"
+                            "      <indicator code=\"CO2\" mode=\"rank\" low=\"1\" high=\"7\"/>\n"
+                            "      <indicator code=\"RD\" mode=\"goalposts\"/>\n"));
   check_round_trip (ds);
 }
 
@@ -476,7 +492,8 @@ test_full (void)
 static void
 test_groups (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "io", "fixtures", "groups-valid.cityrank.xml", NULL);
+  g_autofree char *path =
+    g_test_build_filename (G_TEST_DIST, "io", "fixtures", "groups-valid.cityrank.xml", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (CrkDataset) ds = crk_dataset_read (path, &problems, &error);
@@ -547,7 +564,8 @@ test_no_method (void)
     "  <values/>\n"
     "</dataset>\n";
   g_autoptr (GError) error = NULL;
-  g_autoptr (CrkDataset) ds = crk_dataset_read_from_memory (doc, strlen (doc), "empty.cityrank.xml", NULL, &error);
+  g_autoptr (CrkDataset) ds =
+    crk_dataset_read_from_memory (doc, strlen (doc), "empty.cityrank.xml", NULL, &error);
   g_autofree char *s = NULL;
 
   g_assert_no_error (error);
@@ -736,7 +754,8 @@ test_save_read_only_dir (void)
 
   if (geteuid () == 0)
     {
-      g_test_skip ("permissions do not bind root; the size-limit and folder tests cover failed saves");
+      g_test_skip (
+        "permissions do not bind root; the size-limit and folder tests cover failed saves");
       return;
     }
   dir = make_temp_dir ();
@@ -765,8 +784,7 @@ typedef struct
 } LoadState;
 
 static void
-on_progress (double fraction,
-             gpointer user_data)
+on_progress (double fraction, gpointer user_data)
 {
   LoadState *s = user_data;
 
@@ -778,9 +796,7 @@ on_progress (double fraction,
 }
 
 static void
-on_loaded (GObject *source,
-           GAsyncResult *result,
-           gpointer user_data)
+on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LoadState *s = user_data;
 
@@ -864,8 +880,7 @@ test_load_async (void)
 }
 
 static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
+compare_paths (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
@@ -879,9 +894,7 @@ typedef struct
 } ManyState;
 
 static void
-on_many_loaded (GObject *source,
-                GAsyncResult *result,
-                gpointer user_data)
+on_many_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   ManyState *s = user_data;
   g_autoptr (GError) error = NULL;
@@ -898,7 +911,8 @@ on_many_loaded (GObject *source,
 static void
 test_load_concurrent (void)
 {
-  g_autofree char *path = source_path ("data", "samples", "advanced-manufacturing-cities.cityrank.xml", NULL);
+  g_autofree char *path =
+    source_path ("data", "samples", "advanced-manufacturing-cities.cityrank.xml", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (CrkDataset) reference = crk_dataset_read (path, NULL, NULL);
   ManyState s = {g_main_loop_new (NULL, FALSE), 4, g_ptr_array_new_with_free_func (g_object_unref)};

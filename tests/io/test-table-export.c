@@ -46,7 +46,8 @@ load_with_holes (void)
   for (guint i = 0; i < crk_dataset_get_n_indicators (dataset); i++)
     {
       CrkIndicator *indicator = crk_dataset_get_indicator (dataset, i);
-      CrkFrameworkNode *node = crk_dataset_lookup_node (dataset, crk_indicator_get_code (indicator));
+      CrkFrameworkNode *node =
+        crk_dataset_lookup_node (dataset, crk_indicator_get_code (indicator));
 
       crk_dataset_set_value (dataset, 3, i, year, NAN, CRK_VALUE_STATUS_OBSERVED);
       for (; node != NULL; node = crk_framework_node_get_parent (node))
@@ -123,8 +124,7 @@ parse_csv (const char *text)
 
 /* Does the text of a file cell say what the table cell holds? Numbers read back exactly. */
 static void
-assert_text_cell (const char *text,
-                  CrkTableCell cell)
+assert_text_cell (const char *text, CrkTableCell cell)
 {
   if (cell.kind == CRK_TABLE_CELL_EMPTY)
     g_assert_cmpstr (text, ==, "");
@@ -142,8 +142,7 @@ assert_text_cell (const char *text,
 
 /* Which column has @header; fails when none. */
 static guint
-column_of (CrkRankingTable *table,
-           const char *header)
+column_of (CrkRankingTable *table, const char *header)
 {
   for (guint c = 0; c < crk_ranking_table_get_n_columns (table); c++)
     if (g_strcmp0 (crk_ranking_table_get_header (table, c), header) == 0)
@@ -152,8 +151,7 @@ column_of (CrkRankingTable *table,
 }
 
 static guint
-row_of (CrkRankingTable *table,
-        const char *code)
+row_of (CrkRankingTable *table, const char *code)
 {
   guint code_column = column_of (table, "Code");
 
@@ -181,7 +179,8 @@ test_cells (void)
   g_assert_cmpuint (dim, ==, score + 1);
   for (guint r = 0; r < n; r++)
     {
-      CrkCity *city = crk_dataset_lookup_city (dataset, crk_ranking_table_get_cell (table, r, 1).text);
+      CrkCity *city =
+        crk_dataset_lookup_city (dataset, crk_ranking_table_get_cell (table, r, 1).text);
       guint index = crk_city_get_index (city);
       CrkTableCell rank_cell = crk_ranking_table_get_cell (table, r, rank);
       CrkTableCell score_cell = crk_ranking_table_get_cell (table, r, score);
@@ -216,8 +215,11 @@ test_cells (void)
     }
   /* the holes made are there, and empty */
   g_assert_cmpuint (n_empty, >=, 2);
-  g_assert_cmpint (crk_ranking_table_get_cell (table, row_of (table, crk_city_get_code (crk_dataset_get_city (dataset, 3))), score).kind,
-                   ==, CRK_TABLE_CELL_EMPTY);
+  g_assert_cmpint (
+    crk_ranking_table_get_cell (
+      table, row_of (table, crk_city_get_code (crk_dataset_get_city (dataset, 3))), score)
+      .kind,
+    ==, CRK_TABLE_CELL_EMPTY);
 
   /* other score columns, and a choice of rows */
   {
@@ -340,7 +342,8 @@ test_csv (void)
         if (r == 0)
           g_assert_cmpstr (g_ptr_array_index (row, c), ==, crk_ranking_table_get_header (table, c));
         else
-          assert_text_cell (g_ptr_array_index (row, c), crk_ranking_table_get_cell (table, r - 1, c));
+          assert_text_cell (g_ptr_array_index (row, c),
+                            crk_ranking_table_get_cell (table, r - 1, c));
     }
   g_assert_nonnull (strstr (text, "\"Quote \"\"this\"\", please\""));
 
@@ -442,7 +445,8 @@ test_xlsx (void)
             g_assert_nonnull (cell);
             g_assert_cmpint (cell->type, ==, CRK_CELL_NUMBER);
             /* libxlsxwriter writes 16 significant digits (Excel shows 15) */
-            g_assert_cmpfloat (fabs (cell->number - expected.number), <=, 1e-15 * fabs (expected.number));
+            g_assert_cmpfloat (fabs (cell->number - expected.number), <=,
+                               1e-15 * fabs (expected.number));
             n_numbers++;
           }
       }
@@ -513,8 +517,7 @@ test_sheet_name (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/table-export/cells", test_cells);

@@ -10,9 +10,7 @@
 #include "crk-locale.h"
 
 static void
-count_cb (GObject *object,
-          GParamSpec *pspec,
-          guint *count)
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
 {
   (*count)++;
 }
@@ -79,9 +77,7 @@ test_city_notify_on_change (void)
 }
 
 static void
-attribute_cb (CrkCity *city,
-              const char *name,
-              GString *log)
+attribute_cb (CrkCity *city, const char *name, GString *log)
 {
   g_string_append_printf (log, "%s;", name);
 }
@@ -118,9 +114,7 @@ test_city_attributes (void)
 }
 
 static void
-rank_cb (CrkCity *city,
-         int year,
-         GString *log)
+rank_cb (CrkCity *city, int year, GString *log)
 {
   g_string_append_printf (log, "%d;", year);
 }

@@ -16,9 +16,7 @@ typedef struct
 } Log;
 
 static void
-changed_cb (CrkDataset *ds,
-            guint flags,
-            Log *log)
+changed_cb (CrkDataset *ds, guint flags, Log *log)
 {
   log->n_changed++;
   log->flags |= flags;
@@ -26,16 +24,13 @@ changed_cb (CrkDataset *ds,
 }
 
 static void
-modified_cb (GObject *object,
-             GParamSpec *pspec,
-             Log *log)
+modified_cb (GObject *object, GParamSpec *pspec, Log *log)
 {
   log->n_modified_notify++;
 }
 
 static void
-watch (CrkDataset *ds,
-       Log *log)
+watch (CrkDataset *ds, Log *log)
 {
   *log = (Log){0};
   g_signal_connect (ds, "changed", G_CALLBACK (changed_cb), log);
@@ -43,8 +38,7 @@ watch (CrkDataset *ds,
 }
 
 static void
-reset (CrkDataset *ds,
-       Log *log)
+reset (CrkDataset *ds, Log *log)
 {
   crk_dataset_set_modified (ds, FALSE);
   log->n_changed = 0;
@@ -85,8 +79,8 @@ test_dataset_metadata (void)
   g_assert_cmpuint (log.n_modified_notify, ==, 2);
   g_assert_cmpuint (log.n_changed, ==, 2);
 
-  g_object_set (ds, "title-zh", "先进制造业", "publisher", "CCID", "source", "S",
-                "licence", "CC-BY-4.0", "notes", "Illustrative", NULL);
+  g_object_set (ds, "title-zh", "先进制造业", "publisher", "CCID", "source", "S", "licence",
+                "CC-BY-4.0", "notes", "Illustrative", NULL);
   g_assert_cmpuint (log.n_changed, ==, 7);
   g_assert_cmpstr (crk_dataset_get_title_zh (ds), ==, "先进制造业");
   g_assert_cmpstr (crk_dataset_get_publisher (ds), ==, "CCID");
@@ -119,8 +113,8 @@ test_dataset_bilingual_metadata (void)
     void (*set_zh) (CrkDataset *, const char *);
     const char *(*get_display) (CrkDataset *);
   } fields[] = {
-    {"publisher", crk_dataset_get_publisher, crk_dataset_set_publisher, crk_dataset_get_publisher_zh,
-     crk_dataset_set_publisher_zh, crk_dataset_get_display_publisher},
+    {"publisher", crk_dataset_get_publisher, crk_dataset_set_publisher,
+     crk_dataset_get_publisher_zh, crk_dataset_set_publisher_zh, crk_dataset_get_display_publisher},
     {"source", crk_dataset_get_source, crk_dataset_set_source, crk_dataset_get_source_zh,
      crk_dataset_set_source_zh, crk_dataset_get_display_source},
     {"notes", crk_dataset_get_notes, crk_dataset_set_notes, crk_dataset_get_notes_zh,
@@ -172,11 +166,7 @@ test_dataset_bilingual_metadata (void)
 }
 
 static void
-items_changed_cb (GListModel *model,
-                  guint position,
-                  guint removed,
-                  guint added,
-                  guint *count)
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, guint *count)
 {
   g_assert_cmpuint (position, ==, 2);
   g_assert_cmpuint (removed, ==, 0);
@@ -184,11 +174,7 @@ items_changed_cb (GListModel *model,
 }
 
 static void
-value_changed_cb (CrkDataset *ds,
-                  guint city,
-                  guint indicator,
-                  guint year,
-                  guint *count)
+value_changed_cb (CrkDataset *ds, guint city, guint indicator, guint year, guint *count)
 {
   (*count)++;
 }
@@ -225,8 +211,8 @@ test_dataset_cities (void)
   /* the list model */
   g_assert_cmpuint (g_list_model_get_n_items (crk_dataset_get_cities (ds)), ==, 2);
   g_assert_true (g_list_model_get_item_type (crk_dataset_get_cities (ds)) == CRK_TYPE_CITY);
-  g_signal_connect (crk_dataset_get_cities (ds), "items-changed",
-                    G_CALLBACK (items_changed_cb), &items_added);
+  g_signal_connect (crk_dataset_get_cities (ds), "items-changed", G_CALLBACK (items_changed_cb),
+                    &items_added);
   {
     g_autoptr (CrkCity) sh = crk_city_new ("SH", "Shanghai");
 
@@ -405,7 +391,10 @@ test_dataset_bulk (void)
   crk_dataset_end_bulk (ds);
 
   g_assert_cmpuint (log.n_changed, ==, 1);
-  g_assert_cmpuint (log.last_flags, ==, CRK_DATASET_CHANGE_METADATA | CRK_DATASET_CHANGE_CITIES | CRK_DATASET_CHANGE_INDICATORS | CRK_DATASET_CHANGE_YEARS | CRK_DATASET_CHANGE_VALUES);
+  g_assert_cmpuint (log.last_flags, ==,
+                    CRK_DATASET_CHANGE_METADATA | CRK_DATASET_CHANGE_CITIES |
+                      CRK_DATASET_CHANGE_INDICATORS | CRK_DATASET_CHANGE_YEARS |
+                      CRK_DATASET_CHANGE_VALUES);
   g_assert_cmpuint (values, ==, 0);
   g_assert_false (crk_dataset_get_modified (ds));
   g_assert_cmpuint (log.n_modified_notify, ==, 0);
@@ -497,7 +486,8 @@ test_dataset_group_names (void)
   g_assert_cmpuint (crk_dataset_get_n_group_names (dataset), ==, 0);
   g_assert_false (crk_dataset_get_group_name (dataset, "province", "Guangdong", &name, &name_zh));
   g_assert_null (name);
-  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "province", "Guangdong"), ==, "Guangdong");
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "province", "Guangdong"), ==,
+                   "Guangdong");
 
   crk_dataset_set_group_name (dataset, "province", "Guangdong", NULL, "广东");
   crk_dataset_set_group_name (dataset, "region", "E", "East", "东部");
@@ -505,13 +495,16 @@ test_dataset_group_names (void)
   g_assert_cmpuint (crk_dataset_get_n_group_names (dataset), ==, 3);
 
   crk_locale_set_language ("zh");
-  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "province", "Guangdong"), ==, "广东");
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "province", "Guangdong"), ==,
+                   "广东");
   g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "region", "E"), ==, "东部");
   g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "size", "XL"), ==, "XL");
   /* the same value of another attribute is another group */
-  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "region", "Guangdong"), ==, "Guangdong");
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "region", "Guangdong"), ==,
+                   "Guangdong");
   crk_locale_set_language ("en");
-  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "province", "Guangdong"), ==, "Guangdong");
+  g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "province", "Guangdong"), ==,
+                   "Guangdong");
   g_assert_cmpstr (crk_dataset_get_group_display_name (dataset, "region", "E"), ==, "East");
   crk_locale_set_language (NULL);
 

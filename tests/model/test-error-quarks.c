@@ -23,8 +23,7 @@ test_names (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/error-quarks/names", test_names);

@@ -8,9 +8,7 @@
 #include "crk-locale.h"
 
 static CrkFrameworkNode *
-add (CrkFrameworkNode *parent,
-     const char *code,
-     double weight)
+add (CrkFrameworkNode *parent, const char *code, double weight)
 {
   g_autoptr (CrkFrameworkNode) node = crk_framework_node_new (code, NULL);
 
@@ -63,8 +61,7 @@ test_framework_tree (void)
 }
 
 static gboolean
-collect_cb (CrkFrameworkNode *node,
-            gpointer user_data)
+collect_cb (CrkFrameworkNode *node, gpointer user_data)
 {
   GString *s = user_data;
 
@@ -73,8 +70,7 @@ collect_cb (CrkFrameworkNode *node,
 }
 
 static gboolean
-stop_at_i2_cb (CrkFrameworkNode *node,
-               gpointer user_data)
+stop_at_i2_cb (CrkFrameworkNode *node, gpointer user_data)
 {
   collect_cb (node, user_data);
   return g_strcmp0 (crk_framework_node_get_code (node), "i2") != 0;
@@ -116,7 +112,8 @@ test_framework_levels_balanced (void)
   dims = crk_dataset_get_dimensions (ds);
   g_assert_cmpuint (dims->len, ==, 2);
   g_assert_true (g_ptr_array_index (dims, 0) == d1);
-  g_assert_true (crk_dataset_lookup_node (ds, "i3") == crk_framework_node_get_child (crk_framework_node_get_child (root, 1), 0));
+  g_assert_true (crk_dataset_lookup_node (ds, "i3") ==
+                 crk_framework_node_get_child (crk_framework_node_get_child (root, 1), 0));
   g_assert_true (crk_dataset_lookup_node (ds, "Index") == root);
   g_assert_null (crk_dataset_lookup_node (ds, "nope"));
 
@@ -192,9 +189,7 @@ test_framework_indicator_links (void)
 }
 
 static void
-count_cb (GObject *object,
-          GParamSpec *pspec,
-          guint *count)
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
 {
   (*count)++;
 }

@@ -10,9 +10,7 @@
 #include "crk-locale.h"
 
 static void
-count_cb (GObject *object,
-          GParamSpec *pspec,
-          guint *count)
+count_cb (GObject *object, GParamSpec *pspec, guint *count)
 {
   (*count)++;
 }

@@ -9,8 +9,7 @@
 #include "crk-method.h"
 
 static void
-changed_cb (CrkMethod *method,
-            guint *count)
+changed_cb (CrkMethod *method, guint *count)
 {
   (*count)++;
 }
@@ -239,13 +238,16 @@ test_method_overrides (void)
   g_assert_cmpuint (g_array_index (levels, guint, 0), ==, 2);
   g_assert_cmpuint (g_array_index (levels, guint, 1), ==, 3);
 
-  g_assert_cmpint (crk_method_get_indicator_normalisation (m, "GDP", &p1, &p2), ==, CRK_NORMALISATION_GOALPOSTS);
+  g_assert_cmpint (crk_method_get_indicator_normalisation (m, "GDP", &p1, &p2), ==,
+                   CRK_NORMALISATION_GOALPOSTS);
   g_assert_cmpfloat (p1, ==, 0);
   p1 = -7;
-  g_assert_cmpint (crk_method_get_indicator_normalisation (m, "Pop", &p1, &p2), ==, CRK_NORMALISATION_INHERIT);
+  g_assert_cmpint (crk_method_get_indicator_normalisation (m, "Pop", &p1, &p2), ==,
+                   CRK_NORMALISATION_INHERIT);
   g_assert_cmpfloat (p1, ==, -7);
   crk_method_set_indicator_normalisation (m, "GDP", CRK_NORMALISATION_INHERIT, 0, 0);
-  g_assert_cmpint (crk_method_get_indicator_normalisation (m, "GDP", NULL, NULL), ==, CRK_NORMALISATION_INHERIT);
+  g_assert_cmpint (crk_method_get_indicator_normalisation (m, "GDP", NULL, NULL), ==,
+                   CRK_NORMALISATION_INHERIT);
 
   crk_method_clear_weights (m);
   g_assert_true (isnan (crk_method_get_weight (m, "D1")));

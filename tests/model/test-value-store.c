@@ -20,9 +20,11 @@ test_sparse_to_dense (void)
 
   for (guint c = 0; c < n; c += 2)
     {
-      g_assert_cmpint (crk_value_store_set (store, 2020, 3, c, n, c + 0.5, 0), ==, CRK_STORE_CHANGED);
+      g_assert_cmpint (crk_value_store_set (store, 2020, 3, c, n, c + 0.5, 0), ==,
+                       CRK_STORE_CHANGED);
       /* never more than 16 bytes a value, nor 9 bytes a city once dense (and a header) */
-      g_assert_cmpuint (crk_value_store_get_memory (store), <=, 256 + MIN (16 * (c / 2 + 1) * 2, 9 * n + 16 * (c / 2 + 1)));
+      g_assert_cmpuint (crk_value_store_get_memory (store), <=,
+                        256 + MIN (16 * (c / 2 + 1) * 2, 9 * n + 16 * (c / 2 + 1)));
     }
   g_assert_cmpuint (crk_value_store_get_n_held (store), ==, n / 2);
   /* setting the same value again changes nothing */
@@ -83,12 +85,7 @@ typedef struct
 } Visit;
 
 static void
-visit (int year,
-       guint indicator,
-       guint city,
-       double value,
-       guint8 status,
-       gpointer data)
+visit (int year, guint indicator, guint city, double value, guint8 status, gpointer data)
 {
   g_string_append_printf (data, "%d/%u/%u=%g;", year, indicator, city, value);
 }
@@ -160,8 +157,7 @@ test_dataset_large_grid (void)
 }
 
 int
-main (int argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/value-store/sparse-to-dense", test_sparse_to_dense);

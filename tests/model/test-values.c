@@ -9,9 +9,7 @@
 #include "crk-dataset.h"
 
 static void
-add_cities (CrkDataset *ds,
-            guint from,
-            guint to)
+add_cities (CrkDataset *ds, guint from, guint to)
 {
   for (guint i = from; i < to; i++)
     {
@@ -23,9 +21,7 @@ add_cities (CrkDataset *ds,
 }
 
 static void
-add_indicators (CrkDataset *ds,
-                guint from,
-                guint to)
+add_indicators (CrkDataset *ds, guint from, guint to)
 {
   for (guint i = from; i < to; i++)
     {
@@ -38,9 +34,7 @@ add_indicators (CrkDataset *ds,
 
 /* A value that tells its coordinates: city, indicator and year. */
 static double
-v (guint c,
-   guint i,
-   int year)
+v (guint c, guint i, int year)
 {
   return c * 1000.0 + i + (year - 2000) / 100.0;
 }
@@ -58,10 +52,7 @@ fill (CrkDataset *ds)
 /* Every cell either holds its value, or is missing when @missing_from_city and later
  * cities, @missing_from_indicator and later indicators, or @missing_year. */
 static void
-check (CrkDataset *ds,
-       guint filled_cities,
-       guint filled_indicators,
-       int missing_year)
+check (CrkDataset *ds, guint filled_cities, guint filled_indicators, int missing_year)
 {
   for (guint y = 0; y < crk_dataset_get_n_years (ds); y++)
     for (guint i = 0; i < crk_dataset_get_n_indicators (ds); i++)
@@ -73,7 +64,8 @@ check (CrkDataset *ds,
           if (c >= filled_cities || i >= filled_indicators || year == missing_year)
             {
               g_assert_true (isnan (value));
-              g_assert_cmpint (crk_dataset_get_value_status (ds, c, i, y), ==, CRK_VALUE_STATUS_OBSERVED);
+              g_assert_cmpint (crk_dataset_get_value_status (ds, c, i, y), ==,
+                               CRK_VALUE_STATUS_OBSERVED);
             }
           else
             {
@@ -126,11 +118,7 @@ typedef struct
 } ValueLog;
 
 static void
-value_changed_cb (CrkDataset *ds,
-                  guint city,
-                  guint indicator,
-                  guint year,
-                  ValueLog *log)
+value_changed_cb (CrkDataset *ds, guint city, guint indicator, guint year, ValueLog *log)
 {
   log->n++;
   log->city = city;
@@ -139,9 +127,7 @@ value_changed_cb (CrkDataset *ds,
 }
 
 static void
-changed_cb (CrkDataset *ds,
-            guint flags,
-            ValueLog *log)
+changed_cb (CrkDataset *ds, guint flags, ValueLog *log)
 {
   g_assert_cmpuint (flags, ==, CRK_DATASET_CHANGE_VALUES);
   log->n_changed++;

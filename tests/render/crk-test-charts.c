@@ -24,20 +24,12 @@ static const char *dimension_names[] = {
 };
 
 static const char *city_names[] = {
-  "Shenzhen 深圳",
-  "Shanghai",
-  "Suzhou 苏州",
-  "Beijing",
-  "Guangzhou 广州",
-  "Wuhan",
-  "Hangzhou",
-  "Chongqing 重庆",
+  "Shenzhen 深圳",  "Shanghai", "Suzhou 苏州", "Beijing",
+  "Guangzhou 广州", "Wuhan",    "Hangzhou",    "Chongqing 重庆",
 };
 
 CrkChartData *
-crk_test_radar_data (guint n_series,
-                     guint n_axes,
-                     gboolean missing)
+crk_test_radar_data (guint n_series, guint n_axes, gboolean missing)
 {
   CrkChartData *data = crk_chart_data_new (CRK_CHART_RADAR);
   g_autofree double *values = g_new (double, n_axes);
@@ -61,7 +53,8 @@ crk_test_radar_data (guint n_series,
     values[j] = 45.0 + 5.0 * (j % 3);
   crk_chart_data_set_benchmark (data, "Median of all cities", values);
   data->title = g_strdup ("Dimension scores, 2021");
-  data->subtitle = g_strdup ("Top 100 Advanced Manufacturing Cities · Scores from 0 to 100, higher is better");
+  data->subtitle =
+    g_strdup ("Top 100 Advanced Manufacturing Cities · Scores from 0 to 100, higher is better");
   data->source = g_strdup ("Source: CCID Consulting (test data). Chart: Cityrank.");
   return data;
 }
@@ -71,9 +64,7 @@ static const char *tier_names[] = {"Leap", "Expansion", "Development", "Start-up
 static int
 ccid_tier (guint rank)
 {
-  return rank <= 3 ? 0 : rank <= 29 ? 1
-    : rank <= 58                    ? 2
-                                    : 3;
+  return rank <= 3 ? 0 : rank <= 29 ? 1 : rank <= 58 ? 2 : 3;
 }
 
 CrkChartData *
@@ -84,8 +75,9 @@ crk_test_bar_data (guint n)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *name = i < G_N_ELEMENTS (city_names) ? g_strdup (city_names[i])
-                                                            : g_strdup_printf ("City number %u", i + 1);
+      g_autofree char *name = i < G_N_ELEMENTS (city_names)
+        ? g_strdup (city_names[i])
+        : g_strdup_printf ("City number %u", i + 1);
       double value = 92.0 * exp (-0.012 * i) + 2.0;
       CrkChartRow *row = crk_chart_data_add_row (data, i, name, i + 1, value, NULL);
 
@@ -100,7 +92,8 @@ crk_test_bar_data (guint n)
   data->has_changes = TRUE;
   data->base_year = 2020;
   data->mean = sum / n;
-  data->median = n % 2 ? data->rows[n / 2].value : (data->rows[n / 2 - 1].value + data->rows[n / 2].value) / 2;
+  data->median =
+    n % 2 ? data->rows[n / 2].value : (data->rows[n / 2 - 1].value + data->rows[n / 2].value) / 2;
   crk_chart_data_set_tiers (data, 4, tier_names);
   crk_chart_data_set_categories (data, "Stage", 4, tier_names);
   data->value_name = g_strdup ("Index score");
@@ -160,12 +153,8 @@ CrkChartData *
 crk_test_values_data (void)
 {
   static const char *names[] = {
-    "新一代信息技术产业增加值",
-    "数字经济核心产业增加值",
-    "高端装备制造产业增加值",
-    "绿色低碳产业增加值",
-    "海洋经济产业增加值",
-    "生物医药产业增加值",
+    "新一代信息技术产业增加值", "数字经济核心产业增加值", "高端装备制造产业增加值",
+    "绿色低碳产业增加值",       "海洋经济产业增加值",     "生物医药产业增加值",
   };
   static const double v[3][6] = {
     {5005.1, 8446.6, 1459.8, 1227.1, 492.4, 347.0},
@@ -206,10 +195,7 @@ crk_test_data_for_kind (CrkChartKind kind)
 
 /* Every text box inside the canvas, and no two overlapping. */
 void
-crk_test_check_labels (CrkChartHits *hits,
-                       double width,
-                       double height,
-                       const char *what)
+crk_test_check_labels (CrkChartHits *hits, double width, double height, const char *what)
 {
   guint n = crk_chart_hits_get_n_labels (hits);
   CrkRect canvas = {0, 0, width, height};
@@ -221,8 +207,8 @@ crk_test_check_labels (CrkChartHits *hits,
       const CrkRect *a = crk_chart_hits_get_label (hits, i, &text);
 
       if (!crk_rect_contains_rect (&canvas, a))
-        g_error ("%s: label “%s” (%g,%g %gx%g) leaves the %gx%g canvas", what, text,
-                 a->x, a->y, a->width, a->height, width, height);
+        g_error ("%s: label “%s” (%g,%g %gx%g) leaves the %gx%g canvas", what, text, a->x, a->y,
+                 a->width, a->height, width, height);
       for (guint j = i + 1; j < n; j++)
         {
           const char *other;
@@ -230,15 +216,14 @@ crk_test_check_labels (CrkChartHits *hits,
           CrkRect shrunk = {a->x + 0.01, a->y + 0.01, a->width - 0.02, a->height - 0.02};
 
           if (crk_rect_intersects (&shrunk, b))
-            g_error ("%s: labels “%s” (%g,%g %gx%g) and “%s” (%g,%g %gx%g) overlap", what,
-                     text, a->x, a->y, a->width, a->height, other, b->x, b->y, b->width, b->height);
+            g_error ("%s: labels “%s” (%g,%g %gx%g) and “%s” (%g,%g %gx%g) overlap", what, text,
+                     a->x, a->y, a->width, a->height, other, b->x, b->y, b->width, b->height);
         }
     }
 }
 
 guint
-crk_test_count_hits (CrkChartHits *hits,
-                     CrkChartHitKind kind)
+crk_test_count_hits (CrkChartHits *hits, CrkChartHitKind kind)
 {
   guint n = 0;
 

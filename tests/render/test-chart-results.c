@@ -16,13 +16,12 @@
 static char *tmpdir;
 
 static CrkResults *
-compute_sample (const char *name,
-                CrkDataset **dataset_out,
-                int base_year)
+compute_sample (const char *name, CrkDataset **dataset_out, int base_year)
 {
   const char *source = g_getenv ("CRK_SOURCE_DIR");
   g_autofree char *file = g_strdup_printf ("%s.cityrank.xml", name);
-  g_autofree char *path = g_build_filename (source != NULL ? source : SOURCE_DIR, "data", "samples", file, NULL);
+  g_autofree char *path =
+    g_build_filename (source != NULL ? source : SOURCE_DIR, "data", "samples", file, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) dataset = crk_dataset_read (path, NULL, &error);
   g_autoptr (CrkMethod) method = NULL;
@@ -42,8 +41,7 @@ compute_sample (const char *name,
 }
 
 static guint
-city (CrkDataset *dataset,
-      const char *code)
+city (CrkDataset *dataset, const char *code)
 {
   CrkCity *c = crk_dataset_lookup_city (dataset, code);
 
@@ -72,8 +70,7 @@ draw_and_check (CrkResults *results,
 }
 
 static gboolean
-has_legend_entry (CrkChartHits *hits,
-                  const char *text)
+has_legend_entry (CrkChartHits *hits, const char *text)
 {
   for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
     {
@@ -87,8 +84,7 @@ has_legend_entry (CrkChartHits *hits,
 
 /* Whether a text drawn on the chart contains @needle. */
 static gboolean
-has_label_containing (CrkChartHits *hits,
-                      const char *needle)
+has_label_containing (CrkChartHits *hits, const char *needle)
 {
   for (guint i = 0; i < crk_chart_hits_get_n_labels (hits); i++)
     {
@@ -173,7 +169,8 @@ test_manufacturing (void)
       g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_POINT), ==, 25);
       g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_AXIS), ==, 5);
       description = crk_chart_describe (results, options);
-      g_assert_true (g_str_has_prefix (description, "Radar chart of Shenzhen, Guangzhou, Suzhou, Hangzhou and Nanjing on 5 axes"));
+      g_assert_true (g_str_has_prefix (
+        description, "Radar chart of Shenzhen, Guangzhou, Suzhou, Hangzhou and Nanjing on 5 axes"));
       if (b != CRK_BENCHMARK_NONE)
         g_assert_nonnull (strstr (description, "Against the benchmark"));
     }
@@ -260,7 +257,10 @@ test_manufacturing (void)
         else if (h->kind == CRK_CHART_HIT_BAR && h->node == 0)
           total = h->value;
       }
-    g_assert_cmpfloat_with_epsilon (total, crk_results_get_index_score (results, two[0]) - crk_results_get_index_score (results, two[1]), 1e-9);
+    g_assert_cmpfloat_with_epsilon (total,
+                                    crk_results_get_index_score (results, two[0]) -
+                                      crk_results_get_index_score (results, two[1]),
+                                    1e-9);
     g_assert_cmpfloat_with_epsilon (sum, total, 1e-9);
   }
 }
@@ -269,7 +269,8 @@ static void
 test_shenzhen_values (void)
 {
   g_autoptr (CrkDataset) dataset = NULL;
-  g_autoptr (CrkResults) results = compute_sample ("shenzhen-emerging-industries-2020", &dataset, 0);
+  g_autoptr (CrkResults) results =
+    compute_sample ("shenzhen-emerging-industries-2020", &dataset, 0);
   g_autoptr (CrkChartOptions) options = crk_chart_options_new (CRK_CHART_VALUES);
   g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
   guint shenzhen = city (dataset, "SHENZHEN");
@@ -316,7 +317,8 @@ test_shenzhen_values (void)
 
     crk_chart_options_set_years (options, &year, 1);
     draw_and_check (results, options, 900, 0, "values 2020", hits);
-    g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_BAR), ==, crk_dataset_get_n_indicators (dataset));
+    g_assert_cmpuint (crk_test_count_hits (hits, CRK_CHART_HIT_BAR), ==,
+                      crk_dataset_get_n_indicators (dataset));
   }
 }
 
@@ -369,7 +371,8 @@ test_export_results (void)
       GStatBuf st;
 
       options->top_n = 20;
-      g_assert_true (crk_chart_export (results, options, path, CRK_EXPORT_FORMAT_AUTO, 800, 600, 0, &error));
+      g_assert_true (
+        crk_chart_export (results, options, path, CRK_EXPORT_FORMAT_AUTO, 800, 600, 0, &error));
       g_assert_no_error (error);
       g_assert_cmpint (g_stat (path, &st), ==, 0);
       g_assert_cmpint (st.st_size, >, 1000);
@@ -380,8 +383,7 @@ test_export_results (void)
 /* The CLI */
 
 static int
-run_cli (const char *const *args,
-         char **err)
+run_cli (const char *const *args, char **err)
 {
   const char *cli = g_getenv ("CRK_CLI");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -394,8 +396,8 @@ run_cli (const char *const *args,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, err, &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, err, &status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
@@ -405,8 +407,9 @@ static void
 test_cli (void)
 {
   const char *source = g_getenv ("CRK_SOURCE_DIR");
-  g_autofree char *sample = g_build_filename (source != NULL ? source : SOURCE_DIR, "data", "samples",
-                                              "advanced-manufacturing-cities.cityrank.xml", NULL);
+  g_autofree char *sample =
+    g_build_filename (source != NULL ? source : SOURCE_DIR, "data", "samples",
+                      "advanced-manufacturing-cities.cityrank.xml", NULL);
   g_autofree char *png = g_build_filename (tmpdir, "cli.png", NULL);
   g_autofree char *pdf = g_build_filename (tmpdir, "cli.pdf", NULL);
   g_autofree char *svg = g_build_filename (tmpdir, "cli.svg", NULL);
@@ -420,8 +423,9 @@ test_cli (void)
       return;
     }
   {
-    const char *args[] = {"chart", "radar", sample, "--cities", "SHENZHEN,Guangzhou,苏州", "--width", "1000",
-                          "--height", "700", "-o", png, NULL};
+    const char *args[] = {"chart",   "radar", sample,     "--cities", "SHENZHEN,Guangzhou,苏州",
+                          "--width", "1000",  "--height", "700",      "-o",
+                          png,       NULL};
     g_assert_cmpint (run_cli (args, &err), ==, 0);
     g_clear_pointer (&err, g_free);
     image = cairo_image_surface_create_from_png (png);
@@ -431,20 +435,22 @@ test_cli (void)
     cairo_surface_destroy (image);
   }
   {
-    const char *args[] = {"chart", "bar", sample, "--size-mm", "170,240", "--dpi", "150", "--style", "print",
-                          "-o", pdf, NULL};
+    const char *args[] = {"chart", "bar",     sample,  "--size-mm", "170,240", "--dpi",
+                          "150",   "--style", "print", "-o",        pdf,       NULL};
     g_assert_cmpint (run_cli (args, &err), ==, 0);
     g_clear_pointer (&err, g_free);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   }
   {
-    const char *args[] = {"chart", "gap", sample, "--cities", "SHENZHEN,GUANGZHOU", "--style", "dark", "-o", svg, NULL};
+    const char *args[] = {"chart",   "gap",  sample, "--cities", "SHENZHEN,GUANGZHOU",
+                          "--style", "dark", "-o",   svg,        NULL};
     g_assert_cmpint (run_cli (args, &err), ==, 0);
     g_clear_pointer (&err, g_free);
     g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
   }
   {
-    const char *args[] = {"chart", "contrib", sample, "--top", "10", "--level", "INDEX", "-o", svg, NULL};
+    const char *args[] = {"chart",   "contrib", sample, "--top", "10",
+                          "--level", "INDEX",   "-o",   svg,     NULL};
     int status = run_cli (args, &err);
 
     /* The root's code depends on the sample; an unknown level is a usage error. */

@@ -41,10 +41,7 @@ load_sample (void)
 
 /* The sample's results with every indicator normalised by @mode. */
 static CrkResults *
-compute_with (CrkDataset *dataset,
-              CrkNormalisation mode,
-              double p1,
-              double p2)
+compute_with (CrkDataset *dataset, CrkNormalisation mode, double p1, double p2)
 {
   g_autoptr (CrkMethod) method = crk_method_copy (crk_dataset_get_method (dataset));
   g_autoptr (GError) error = NULL;
@@ -58,8 +55,7 @@ compute_with (CrkDataset *dataset,
 }
 
 static guint
-city (CrkDataset *dataset,
-      const char *code)
+city (CrkDataset *dataset, const char *code)
 {
   CrkCity *c = crk_dataset_lookup_city (dataset, code);
 
@@ -88,8 +84,7 @@ draw_and_check (CrkResults *results,
 }
 
 static gboolean
-has_label (CrkChartHits *hits,
-           const char *text)
+has_label (CrkChartHits *hits, const char *text)
 {
   for (guint i = 0; i < crk_chart_hits_get_n_labels (hits); i++)
     {
@@ -123,19 +118,9 @@ test_scale_for (void)
     double min, max;
     guint n;
   } cases[] = {
-    {-2.1, 1.7, 5},
-    {0, 97, 5},
-    {20, 62, 5},
-    {-3.59, 4.25, 5},
-    {-0.8, -0.1, 4},
-    {0.0012, 0.0049, 5},
-    {-150, 2300, 8},
-    {3, 3, 5},
-    {0, 0, 5},
-    {55, 60, 2},
-    {-1e-3, 100, 10},
-    {1, 100, 3},
-    {-1.04, 4.25, 13},
+    {-2.1, 1.7, 5},      {0, 97, 5},      {20, 62, 5},       {-3.59, 4.25, 5}, {-0.8, -0.1, 4},
+    {0.0012, 0.0049, 5}, {-150, 2300, 8}, {3, 3, 5},         {0, 0, 5},        {55, 60, 2},
+    {-1e-3, 100, 10},    {1, 100, 3},     {-1.04, 4.25, 13},
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -188,11 +173,7 @@ test_scale_for (void)
 
 /* The dimension node indices, and the lowest and highest score of @cities on them. */
 static GArray *
-dimension_range (CrkResults *results,
-                 const guint *cities,
-                 guint n_cities,
-                 double *min,
-                 double *max)
+dimension_range (CrkResults *results, const guint *cities, guint n_cities, double *min, double *max)
 {
   CrkFrameworkNode *root = crk_results_get_node (results, 0);
   GArray *nodes = g_array_new (FALSE, FALSE, sizeof (int));
@@ -201,7 +182,8 @@ dimension_range (CrkResults *results,
   *max = -INFINITY;
   for (guint i = 0; i < crk_framework_node_get_n_children (root); i++)
     {
-      int node = crk_results_lookup_node (results, crk_framework_node_get_code (crk_framework_node_get_child (root, i)));
+      int node = crk_results_lookup_node (
+        results, crk_framework_node_get_code (crk_framework_node_get_child (root, i)));
 
       g_assert_cmpint (node, >, 0);
       g_array_append_val (nodes, node);
@@ -221,18 +203,14 @@ dimension_range (CrkResults *results,
 
 /* The centre of the point hit of @city on the radar's first spoke (the one pointing up). */
 static gboolean
-top_point (CrkChartHits *hits,
-           guint city_index,
-           int node,
-           double *x,
-           double *y,
-           double *value)
+top_point (CrkChartHits *hits, guint city_index, int node, double *x, double *y, double *value)
 {
   for (guint i = 0; i < crk_chart_hits_get_n_hits (hits); i++)
     {
       const CrkChartHit *h = crk_chart_hits_get_hit (hits, i);
 
-      if (h->kind == CRK_CHART_HIT_POINT && h->city == city_index && h->node == node && !isnan (h->value))
+      if (h->kind == CRK_CHART_HIT_POINT && h->city == city_index && h->node == node &&
+          !isnan (h->value))
         {
           *x = h->rect.x + h->rect.width / 2;
           *y = h->rect.y + h->rect.height / 2;
@@ -264,7 +242,8 @@ check_radar (CrkResults *results,
   draw_and_check (results, options, 900, 675, what, hits);
   g_assert_true (crk_chart_hits_get_axis (hits, axis));
   nodes = dimension_range (results, cities, n_cities, &min, &max);
-  g_test_message ("%s: scores %g to %g, rings %g to %g by %g", what, min, max, axis->lo, axis->hi, axis->step);
+  g_test_message ("%s: scores %g to %g, rings %g to %g by %g", what, min, max, axis->lo, axis->hi,
+                  axis->step);
 
   g_assert_cmpfloat (axis->lo, <=, min);
   g_assert_cmpfloat (axis->hi, >=, max);
@@ -278,7 +257,8 @@ check_radar (CrkResults *results,
 
   /* Two cities on the upward spoke lie apart by their scores' difference on the axis. */
   g_assert_true (top_point (hits, cities[0], g_array_index (nodes, int, 0), &x0, &y0, &v0));
-  g_assert_true (top_point (hits, cities[n_cities - 1], g_array_index (nodes, int, 0), &x1, &y1, &v1));
+  g_assert_true (
+    top_point (hits, cities[n_cities - 1], g_array_index (nodes, int, 0), &x1, &y1, &v1));
   g_assert_cmpfloat (fabs (x0 - x1), <, 0.5);
   g_assert_cmpfloat_with_epsilon (y1 - y0, (v0 - v1) / (axis->hi - axis->lo) * axis->pos_hi, 0.5);
 
@@ -289,8 +269,7 @@ check_radar (CrkResults *results,
 }
 
 static char *
-subtitle_of (CrkResults *results,
-             CrkChartKind kind)
+subtitle_of (CrkResults *results, CrkChartKind kind)
 {
   g_autoptr (CrkChartOptions) options = crk_chart_options_new (kind);
 
@@ -399,16 +378,19 @@ test_radar_other_scales (void)
     {CRK_NORMALISATION_MINMAX, 0, 100, "Scores from 0 to 100, higher is better"},
     {CRK_NORMALISATION_MINMAX, 1, 10, "Scores from 1 to 10, higher is better"},
     {CRK_NORMALISATION_MINMAX, -1, 1, "Scores from −1 to 1, higher is better"},
-    {CRK_NORMALISATION_RANK, 0, 100, "Ranks scaled from 0 (lowest) to 100 (highest), higher is better"},
+    {CRK_NORMALISATION_RANK, 0, 100,
+     "Ranks scaled from 0 (lowest) to 100 (highest), higher is better"},
     {CRK_NORMALISATION_PERCENTILE_RANK, 0, 100, "Percentile ranks from 0 to 100, higher is better"},
-    {CRK_NORMALISATION_GOALPOSTS, 0, 100, "Scores from 0 (a goalpost) to 100 (the target), higher is better"},
+    {CRK_NORMALISATION_GOALPOSTS, 0, 100,
+     "Scores from 0 (a goalpost) to 100 (the target), higher is better"},
   };
   g_autoptr (CrkDataset) dataset = load_sample ();
   guint three[3] = {city (dataset, "SHENZHEN"), city (dataset, "HEFEI"), city (dataset, "ORDOS")};
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (CrkResults) results = compute_with (dataset, cases[i].mode, cases[i].p1, cases[i].p2);
+      g_autoptr (CrkResults) results =
+        compute_with (dataset, cases[i].mode, cases[i].p1, cases[i].p2);
       g_autofree char *subtitle = subtitle_of (results, CRK_CHART_RADAR);
       g_autofree char *bars = subtitle_of (results, CRK_CHART_BAR);
       CrkChartAxis axis;
@@ -448,7 +430,8 @@ test_mixed_scales (void)
   subtitle = subtitle_of (results, CRK_CHART_RADAR);
   g_test_message ("%s", subtitle);
   /* in the order the framework meets them: the override is the first indicator */
-  g_assert_nonnull (strstr (subtitle, "Mixed scales: 0 to 100, z-scores (mean 0, standard deviation 1); higher is better"));
+  g_assert_nonnull (strstr (
+    subtitle, "Mixed scales: 0 to 100, z-scores (mean 0, standard deviation 1); higher is better"));
   check_radar (results, three, 3, "radar, mixed scales", &axis);
 
   /* Only the dimensions that hold the override are mixed. */
@@ -457,9 +440,11 @@ test_mixed_scales (void)
     g_autofree char *first = NULL;
     g_autofree char *second = NULL;
 
-    crk_chart_options_set_node_code (options, crk_framework_node_get_code (crk_framework_node_get_child (root, 0)));
+    crk_chart_options_set_node_code (
+      options, crk_framework_node_get_code (crk_framework_node_get_child (root, 0)));
     first = crk_chart_dup_subtitle (results, options);
-    crk_chart_options_set_node_code (options, crk_framework_node_get_code (crk_framework_node_get_child (root, 1)));
+    crk_chart_options_set_node_code (
+      options, crk_framework_node_get_code (crk_framework_node_get_child (root, 1)));
     second = crk_chart_dup_subtitle (results, options);
     g_assert_nonnull (strstr (first, "Mixed scales"));
     g_assert_null (strstr (second, "Mixed scales"));
@@ -497,8 +482,7 @@ median_score (CrkResults *results)
 }
 
 static double
-x_of (const CrkChartAxis *a,
-      double v)
+x_of (const CrkChartAxis *a, double v)
 {
   return a->pos_lo + (a->pos_hi - a->pos_lo) * (v - a->lo) / (a->hi - a->lo);
 }
@@ -523,7 +507,8 @@ test_bars_negative (void)
 
   g_assert_cmpfloat (worst, <, 0);
   g_assert_cmpfloat (median, <, 0);
-  g_assert_nonnull (strstr (subtitle, "Index score · z-scores (mean 0, standard deviation 1), higher is better"));
+  g_assert_nonnull (
+    strstr (subtitle, "Index score · z-scores (mean 0, standard deviation 1), higher is better"));
 
   /* The top 20 are all above 0; the median line is not. */
   options->top_n = 20;
@@ -539,7 +524,8 @@ test_bars_negative (void)
   options->top_n = 0;
   {
     double width = 900, height = crk_chart_get_natural_height (results, options, width);
-    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) ceil (height));
+    cairo_surface_t *surface =
+      cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) ceil (height));
     cairo_t *cr = cairo_create (surface);
     const CrkChartHit *last = NULL;
     double x, y, zero;
@@ -565,7 +551,8 @@ test_bars_negative (void)
     g_assert_cmpfloat (last->value, ==, worst);
     x = (x_of (&axis, worst) + zero) / 2;
     y = last->rect.y + last->rect.height / 2;
-    crk_palette_get_category (CRK_CHART_STYLE_LIGHT, (guint) crk_results_get_tier (results, order[n - 1]),
+    crk_palette_get_category (CRK_CHART_STYLE_LIGHT,
+                              (guint) crk_results_get_tier (results, order[n - 1]),
                               crk_results_get_n_tiers (results), &colour);
     stride = cairo_image_surface_get_stride (surface);
     px = cairo_image_surface_get_data (surface) + (int) y * stride + (int) x * 4;
@@ -624,7 +611,8 @@ test_export (void)
         GStatBuf st;
 
         crk_chart_options_set_cities (options, two, 2);
-        g_assert_true (crk_chart_export (results, options, path, CRK_EXPORT_FORMAT_AUTO, 800, 600, 0, &error));
+        g_assert_true (
+          crk_chart_export (results, options, path, CRK_EXPORT_FORMAT_AUTO, 800, 600, 0, &error));
         g_assert_no_error (error);
         g_assert_cmpint (g_stat (path, &st), ==, 0);
         g_assert_cmpint (st.st_size, >, 1000);
@@ -666,11 +654,11 @@ test_cli_chinese (void)
   xml = g_strjoinv ("<normalisation mode=\"zscore\" mean=\"0\" sd=\"1\"/>", parts);
   g_assert_true (g_file_set_contents (copy, xml, -1, NULL));
   {
-    const char *argv[] = {cli, "--lang", "zh_CN", "chart", "radar", copy, "-c", "SHENZHEN,ORDOS",
-                          "--describe", "-o", png, NULL};
+    const char *argv[] = {cli,  "--lang",         "zh_CN",      "chart", "radar", copy,
+                          "-c", "SHENZHEN,ORDOS", "--describe", "-o",    png,     NULL};
 
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                                 &status, &error));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, &error));
   }
   g_assert_no_error (error);
   g_test_message ("%s%s", out, err);

@@ -15,11 +15,7 @@
 #include "crk-locale.h"
 
 static const CrkChartKind all_kinds[] = {
-  CRK_CHART_RADAR,
-  CRK_CHART_BAR,
-  CRK_CHART_CONTRIBUTION,
-  CRK_CHART_GAP,
-  CRK_CHART_VALUES,
+  CRK_CHART_RADAR, CRK_CHART_BAR, CRK_CHART_CONTRIBUTION, CRK_CHART_GAP, CRK_CHART_VALUES,
 };
 
 static char *tmpdir;
@@ -33,8 +29,7 @@ out_path (const char *name)
 }
 
 static CrkChartOptions *
-options_for (CrkChartKind kind,
-             CrkChartStyle style)
+options_for (CrkChartKind kind, CrkChartStyle style)
 {
   CrkChartOptions *options = crk_chart_options_new (kind);
 
@@ -60,8 +55,7 @@ be32 (const guint8 *p)
 }
 
 static void
-png_info_read (const char *path,
-               PngInfo *info)
+png_info_read (const char *path, PngInfo *info)
 {
   g_autofree guint8 *contents = NULL;
   gsize length, pos = 8;
@@ -140,8 +134,8 @@ test_png_exact_size (void)
       g_autoptr (GError) error = NULL;
       PngInfo info;
 
-      g_assert_true (crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO,
-                                            1600, 1200, 0, &error));
+      g_assert_true (
+        crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO, 1600, 1200, 0, &error));
       g_assert_no_error (error);
       png_info_read (path, &info);
       g_assert_cmpuint (info.width, ==, 1600);
@@ -170,7 +164,8 @@ test_png_physical_size (void)
   /* 160 mm x 120 mm at 300 dpi: 1890 x 1417 pixels, 11811 px/m. */
   g_assert_cmpfloat (w, ==, 1890);
   g_assert_cmpfloat (h, ==, 1417);
-  g_assert_true (crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_PNG, w, h, 300, &error));
+  g_assert_true (
+    crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_PNG, w, h, 300, &error));
   g_assert_no_error (error);
   png_info_read (path, &info);
   g_assert_cmpuint (info.width, ==, 1890);
@@ -189,20 +184,24 @@ test_export_errors (void)
   g_autofree char *png = out_path ("bad.png");
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO, 800, 600, 0, &error));
+  g_assert_false (
+    crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO, 800, 600, 0, &error));
   g_assert_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_FORMAT);
   g_clear_error (&error);
-  g_assert_false (crk_chart_data_export (data, options, png, CRK_EXPORT_FORMAT_AUTO, 800, 600, 1200, &error));
+  g_assert_false (
+    crk_chart_data_export (data, options, png, CRK_EXPORT_FORMAT_AUTO, 800, 600, 1200, &error));
   g_assert_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE);
   g_clear_error (&error);
-  g_assert_false (crk_chart_data_export (data, options, png, CRK_EXPORT_FORMAT_AUTO, 20000, 20000, 96, &error));
+  g_assert_false (
+    crk_chart_data_export (data, options, png, CRK_EXPORT_FORMAT_AUTO, 20000, 20000, 96, &error));
   g_assert_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE);
   g_clear_error (&error);
-  g_assert_false (crk_chart_data_export (data, options, png, CRK_EXPORT_FORMAT_AUTO, 8, 600, 96, &error));
+  g_assert_false (
+    crk_chart_data_export (data, options, png, CRK_EXPORT_FORMAT_AUTO, 8, 600, 96, &error));
   g_assert_error (error, CRK_EXPORT_ERROR, CRK_EXPORT_ERROR_SIZE);
   g_clear_error (&error);
-  g_assert_false (crk_chart_data_export (data, options, "/nonexistent/dir/x.png", CRK_EXPORT_FORMAT_AUTO,
-                                         800, 600, 96, &error));
+  g_assert_false (crk_chart_data_export (data, options, "/nonexistent/dir/x.png",
+                                         CRK_EXPORT_FORMAT_AUTO, 800, 600, 96, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 }
@@ -210,8 +209,7 @@ test_export_errors (void)
 /* SVG */
 
 static guint
-count_xpath (xmlXPathContext *ctx,
-             const char *expr)
+count_xpath (xmlXPathContext *ctx, const char *expr)
 {
   xmlXPathObject *result = xmlXPathEvalExpression ((const xmlChar *) expr, ctx);
   guint n;
@@ -223,8 +221,7 @@ count_xpath (xmlXPathContext *ctx,
 }
 
 static char *
-xpath_string (xmlXPathContext *ctx,
-              const char *expr)
+xpath_string (xmlXPathContext *ctx, const char *expr)
 {
   xmlXPathObject *result = xmlXPathEvalExpression ((const xmlChar *) expr, ctx);
   char *s;
@@ -239,8 +236,7 @@ xpath_string (xmlXPathContext *ctx,
 /* cairo writes each fill as a path whose style names its colour, e.g.
  * "fill:rgb(0%,44.705882%,69.803922%);fill-opacity:0.12;". */
 static void
-cairo_number (char *buf,
-              double value)
+cairo_number (char *buf, double value)
 {
   char *end;
 
@@ -254,8 +250,7 @@ cairo_number (char *buf,
 }
 
 static char *
-svg_fill_style (const CrkRGBA *c,
-                const char *opacity)
+svg_fill_style (const CrkRGBA *c, const char *opacity)
 {
   char r[G_ASCII_DTOSTR_BUF_SIZE], g[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -275,18 +270,18 @@ export_svg (CrkChartData *data,
   g_autofree char *path = out_path (name);
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO, 1200, 900, 96, &error));
+  g_assert_true (
+    crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO, 1200, 900, 96, &error));
   g_assert_no_error (error);
   *doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   g_assert_nonnull (*doc);
   *ctx = xmlXPathNewContext (*doc);
-  xmlXPathRegisterNs (*ctx, (const xmlChar *) "svg", (const xmlChar *) "http://www.w3.org/2000/svg");
+  xmlXPathRegisterNs (*ctx, (const xmlChar *) "svg",
+                      (const xmlChar *) "http://www.w3.org/2000/svg");
 }
 
 static guint
-count_fills (xmlXPathContext *ctx,
-             const CrkRGBA *color,
-             const char *opacity)
+count_fills (xmlXPathContext *ctx, const CrkRGBA *color, const char *opacity)
 {
   g_autofree char *style = svg_fill_style (color, opacity);
   g_autofree char *expr = g_strdup_printf ("//svg:path[contains(@style, '%s')]", style);
@@ -366,7 +361,8 @@ test_svg_series_shapes (void)
   /* Contribution: one segment per city and dimension, plus the legend swatch. */
   {
     g_autoptr (CrkChartData) data = crk_test_contribution_data (10);
-    g_autoptr (CrkChartOptions) options = options_for (CRK_CHART_CONTRIBUTION, CRK_CHART_STYLE_LIGHT);
+    g_autoptr (CrkChartOptions) options =
+      options_for (CRK_CHART_CONTRIBUTION, CRK_CHART_STYLE_LIGHT);
 
     export_svg (data, options, "contribution-series.svg", &doc, &ctx);
     for (guint j = 0; j < 6; j++)
@@ -390,7 +386,8 @@ run_pdfinfo (const char *path)
   int status = 0;
   g_autoptr (GError) error = NULL;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error))
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                     &status, &error))
     {
       g_test_skip ("pdfinfo (poppler-utils) is not installed");
       return NULL;
@@ -400,8 +397,7 @@ run_pdfinfo (const char *path)
 }
 
 static char *
-pdfinfo_field (const char *info,
-               const char *field)
+pdfinfo_field (const char *info, const char *field)
 {
   g_auto (GStrv) lines = g_strsplit (info, "\n", -1);
   g_autofree char *prefix = g_strdup_printf ("%s:", field);
@@ -426,7 +422,8 @@ test_pdf (void)
       g_autoptr (GError) error = NULL;
       double w = crk_export_mm_to_px (180, 300), h = crk_export_mm_to_px (135, 300);
 
-      g_assert_true (crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO, w, h, 300, &error));
+      g_assert_true (
+        crk_chart_data_export (data, options, path, CRK_EXPORT_FORMAT_AUTO, w, h, 300, &error));
       g_assert_no_error (error);
       info = run_pdfinfo (path);
       if (info == NULL)
@@ -441,7 +438,8 @@ test_pdf (void)
       g_assert_cmpstr (title, ==, data->title);
       g_assert_nonnull (subject);
       /* pdfinfo prints the subject on one line; compare its start. */
-      g_assert_true (g_str_has_prefix (description, subject) || g_str_has_prefix (subject, description));
+      g_assert_true (g_str_has_prefix (description, subject) ||
+                     g_str_has_prefix (subject, description));
     }
 }
 
@@ -528,7 +526,8 @@ test_labels_apart_and_inside (void)
       for (CrkLegendPosition legend = CRK_LEGEND_RIGHT; legend <= CRK_LEGEND_NONE; legend++)
         {
           g_autoptr (CrkChartData) data = layout_cases[c].make ();
-          g_autoptr (CrkChartOptions) options = options_for (layout_cases[c].kind, CRK_CHART_STYLE_LIGHT);
+          g_autoptr (CrkChartOptions) options =
+            options_for (layout_cases[c].kind, CRK_CHART_STYLE_LIGHT);
           g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
           cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
           cairo_t *cr = cairo_create (surface);
@@ -538,7 +537,8 @@ test_labels_apart_and_inside (void)
           options->legend = legend;
           if (layout_cases[c].kind != CRK_CHART_RADAR && s % 2 == 1)
             h = crk_chart_data_get_natural_height (data, options, w);
-          else if (layout_cases[c].kind == CRK_CHART_BAR || layout_cases[c].kind == CRK_CHART_VALUES)
+          else if (layout_cases[c].kind == CRK_CHART_BAR ||
+                   layout_cases[c].kind == CRK_CHART_VALUES)
             h = MAX (h, crk_chart_data_get_natural_height (data, options, w));
           options->vertex_labels = TRUE;
           what = g_strdup_printf ("%s at %gx%g, legend %d", layout_cases[c].what, w, h, legend);
@@ -563,7 +563,8 @@ test_nothing_outside (void)
         g_autoptr (CrkChartData) data = layout_cases[c].make ();
         g_autoptr (CrkChartOptions) options = options_for (layout_cases[c].kind, style);
         const int w = 640, h = 480;
-        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w + 2 * margin, h + 2 * margin);
+        cairo_surface_t *surface =
+          cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w + 2 * margin, h + 2 * margin);
         cairo_t *cr = cairo_create (surface);
         const guint8 *pixels;
         int stride;
@@ -599,7 +600,8 @@ test_extents (void)
   for (gsize c = 0; c < G_N_ELEMENTS (layout_cases); c++)
     {
       g_autoptr (CrkChartData) data = layout_cases[c].make ();
-      g_autoptr (CrkChartOptions) options = options_for (layout_cases[c].kind, CRK_CHART_STYLE_LIGHT);
+      g_autoptr (CrkChartOptions) options =
+        options_for (layout_cases[c].kind, CRK_CHART_STYLE_LIGHT);
       g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
       cairo_t *cr = cairo_create (surface);
@@ -728,7 +730,9 @@ test_hits (void)
 
           if (h->city == 5)
             {
-              g_assert_cmpstr (h->tooltip, ==, "6. Wuhan\nIndex score: 88.6\nStage: Expansion\nDown 2 places since 2020");
+              g_assert_cmpstr (
+                h->tooltip, ==,
+                "6. Wuhan\nIndex score: 88.6\nStage: Expansion\nDown 2 places since 2020");
             }
           n_bars++;
         }
@@ -745,7 +749,8 @@ test_cjk (void)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr (PangoLayout) layout = crk_text_layout_new (cr, "深圳 苏州 重庆 先进制造业百强市", 10, PANGO_WEIGHT_NORMAL);
+  g_autoptr (PangoLayout) layout =
+    crk_text_layout_new (cr, "深圳 苏州 重庆 先进制造业百强市", 10, PANGO_WEIGHT_NORMAL);
   PangoLayoutIter *iter;
   gboolean found_sc = FALSE;
 
@@ -760,7 +765,8 @@ test_cjk (void)
           PangoFontDescription *desc = pango_font_describe (run->item->analysis.font);
           const char *family = pango_font_description_get_family (desc);
 
-          if (g_str_has_prefix (family, "Noto Sans CJK SC") || g_str_has_prefix (family, "Noto Sans SC"))
+          if (g_str_has_prefix (family, "Noto Sans CJK SC") ||
+              g_str_has_prefix (family, "Noto Sans SC"))
             found_sc = TRUE;
           else
             g_test_message ("run in %s", family);
@@ -791,7 +797,8 @@ test_spread (void)
   double size2[2] = {10, 10};
 
   crk_labels_spread (pos, size, 4, 2, 0, 200);
-  /* The first three form a block centred on their wanted starts: (10 + 0 + 12 - 12 + 14 - 24) / 3 = 0. */
+  /* The first three form a block centred on their wanted starts: (10 + 0 + 12 - 12 + 14 - 24) / 3 =
+   * 0. */
   g_assert_cmpfloat_with_epsilon (pos[0], 0, 1e-9);
   g_assert_cmpfloat_with_epsilon (pos[1], 12, 1e-9);
   g_assert_cmpfloat_with_epsilon (pos[2], 24, 1e-9);
@@ -827,17 +834,9 @@ test_format (void)
     double v;
     const char *s;
   } cases[] = {
-    {72.44, "72.4"},
-    {1234.4, "1,234"},
-    {8446.6, "8,447"},
-    {5.126, "5.1"},
-    {0.0523, "0.052"},
-    {-3.26, "−3.3"},
-    {-0.0001, "0.0"},
-    {-0.2, "−0.2"},
-    {0, "0.0"},
-    {1234567, "1,234,567"},
-    {NAN, "–"},
+    {72.44, "72.4"},   {1234.4, "1,234"},      {8446.6, "8,447"}, {5.126, "5.1"},
+    {0.0523, "0.052"}, {-3.26, "−3.3"},        {-0.0001, "0.0"},  {-0.2, "−0.2"},
+    {0, "0.0"},        {1234567, "1,234,567"}, {NAN, "–"},
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -872,13 +871,20 @@ test_describe (void)
    * benchmark 45, 50, 55, 45, 50, 55. */
   g_test_message ("%s", r);
   g_assert_nonnull (strstr (r, "Radar chart of Shenzhen 深圳 and Shanghai on 6 axes"));
-  g_assert_nonnull (strstr (r, "Shenzhen 深圳 is strongest in Quality and efficiency (90.0) and weakest in "
-                               "Innovation capacity (3.0)."));
+  g_assert_nonnull (
+    strstr (r,
+            "Shenzhen 深圳 is strongest in Quality and efficiency (90.0) and weakest in "
+            "Innovation capacity (3.0)."));
   g_assert_nonnull (strstr (r, "Shanghai has no value on 1 axis."));
-  g_assert_nonnull (strstr (r, "Against the benchmark (Median of all cities), Shenzhen 深圳 is ahead on 3 of 6 axes; the widest gap is in Innovation capacity, 52.0 points below."));
+  g_assert_nonnull (
+    strstr (r,
+            "Against the benchmark (Median of all cities), Shenzhen 深圳 is ahead on 3 of 6 axes; "
+            "the widest gap is in Innovation capacity, 52.0 points below."));
   g_test_message ("%s", b);
-  g_assert_true (g_str_has_prefix (b, "Ranked bar chart of 100 cities by Index score. Shenzhen 深圳 leads with 94.0, "
-                                      "followed by Shanghai (92.9) and Suzhou 苏州 (91.8)"));
+  g_assert_true (g_str_has_prefix (
+    b,
+    "Ranked bar chart of 100 cities by Index score. Shenzhen 深圳 leads with 94.0, "
+    "followed by Shanghai (92.9) and Suzhou 苏州 (91.8)"));
   g_assert_nonnull (strstr (b, "Stages: Leap 3, Expansion 26, Development 29, Start-up 42."));
   g_test_message ("%s", g);
   g_assert_nonnull (strstr (g, "Shenzhen 深圳 scores 10.6 points more."));
@@ -934,7 +940,8 @@ test_gallery (void)
       {
         g_autoptr (CrkChartData) data = layout_cases[c].make ();
         g_autoptr (CrkChartOptions) options = options_for (layout_cases[c].kind, style);
-        g_autofree char *name = g_strdup_printf ("gallery-%s-%s.png", layout_cases[c].what, style_names[style]);
+        g_autofree char *name =
+          g_strdup_printf ("gallery-%s-%s.png", layout_cases[c].what, style_names[style]);
         g_autofree char *path = out_path (name);
         g_autoptr (GError) error = NULL;
         double h = 675; /* 1200 pixels at 128 dpi are 675 points */

@@ -43,8 +43,8 @@ draw (CrkResults *results,
       const CrkRect *clip,
       CrkChartHits *hits)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
-                                                         (int) ceil (height * scale));
+  cairo_surface_t *surface = cairo_image_surface_create (
+    CAIRO_FORMAT_ARGB32, (int) ceil (width * scale), (int) ceil (height * scale));
   cairo_t *cr = cairo_create (surface);
 
   cairo_scale (cr, scale, scale);
@@ -99,8 +99,8 @@ assert_same_pixels (cairo_surface_t *a,
         }
     }
   if (n_diff > 0)
-    g_error ("%s: %u pixels differ, from (%d, %d) to (%d, %d)", what, n_diff, box.x, box.y, box.width,
-             box.height);
+    g_error ("%s: %u pixels differ, from (%d, %d) to (%d, %d)", what, n_diff, box.x, box.y,
+             box.width, box.height);
   /* Comparing two empty images would prove nothing. */
   g_assert_cmpuint (n_drawn, >, 0);
 }
@@ -125,8 +125,9 @@ test_same_pixels (void)
         {
           g_autoptr (CrkResults) results = compute (weights[w]);
           double height = crk_chart_get_natural_height (results, options, WIDTH);
-          g_autofree char *what = g_strdup_printf ("%s, INNOV weight %g, scale %g",
-                                                   crk_chart_kind_to_string (kinds[k]), weights[w], scales[w]);
+          g_autofree char *what =
+            g_strdup_printf ("%s, INNOV weight %g, scale %g", crk_chart_kind_to_string (kinds[k]),
+                             weights[w], scales[w]);
           const guint *order;
           guint n_ranked;
 
@@ -134,10 +135,13 @@ test_same_pixels (void)
           if (kinds[k] != CRK_CHART_BAR && kinds[k] != CRK_CHART_CONTRIBUTION)
             crk_chart_options_set_cities (options, order, 3);
           {
-            cairo_surface_t *plain = draw (results, options, WIDTH, height, scales[w], NULL, NULL, NULL);
-            cairo_surface_t *cached = draw (results, options, WIDTH, height, scales[w], cache, NULL, NULL);
+            cairo_surface_t *plain =
+              draw (results, options, WIDTH, height, scales[w], NULL, NULL, NULL);
+            cairo_surface_t *cached =
+              draw (results, options, WIDTH, height, scales[w], cache, NULL, NULL);
             /* the second frame of the same chart takes its text from the cache */
-            cairo_surface_t *again = draw (results, options, WIDTH, height, scales[w], cache, NULL, NULL);
+            cairo_surface_t *again =
+              draw (results, options, WIDTH, height, scales[w], cache, NULL, NULL);
 
             assert_same_pixels (plain, cached, NULL, what);
             assert_same_pixels (plain, again, NULL, what);
@@ -225,8 +229,8 @@ test_changed_layout (void)
   first = crk_text_layout_new (cr, "Wuxi", 10, PANGO_WEIGHT_NORMAL);
   g_object_unref (first);
   second = crk_text_layout_new (cr, "Wuxi", 10, PANGO_WEIGHT_BOLD);
-  g_assert_cmpint (pango_font_description_get_weight (pango_layout_get_font_description (second)), ==,
-                   PANGO_WEIGHT_BOLD);
+  g_assert_cmpint (pango_font_description_get_weight (pango_layout_get_font_description (second)),
+                   ==, PANGO_WEIGHT_BOLD);
   g_object_unref (second);
   second = crk_text_layout_new (cr, "Wuxi", 12, PANGO_WEIGHT_NORMAL);
   g_assert_cmpint (pango_font_description_get_size (pango_layout_get_font_description (second)), ==,
@@ -328,8 +332,7 @@ test_bounded (void)
 /* A clip, as a scrolled window's view gives it: the same pixels inside it as the whole
  * chart there, and hits for every row all the same. */
 static void
-check_clipped (CrkChartKind kind,
-               double scale)
+check_clipped (CrkChartKind kind, double scale)
 {
   g_autoptr (CrkResults) results = compute (0.25);
   g_autoptr (CrkChartOptions) options = crk_chart_options_new (kind);
@@ -353,10 +356,8 @@ check_clipped (CrkChartKind kind,
     int device_width = cairo_image_surface_get_width (full);
     int device_height = cairo_image_surface_get_height (full);
     const cairo_rectangle_int_t clips[] = {
-      {0, 0, device_width, 416},
-      {0, 333, device_width, 417},
-      {0, 701, device_width, 1},
-      {0, device_height - 416, device_width, 416},
+      {0, 0, device_width, 416}, {0, 333, device_width, 417},
+      {0, 701, device_width, 1}, {0, device_height - 416, device_width, 416},
       {120, 517, 300, 300},
     };
 
@@ -364,17 +365,18 @@ check_clipped (CrkChartKind kind,
       for (guint with_cache = 0; with_cache < 2; with_cache++)
         {
           const cairo_rectangle_int_t *inside = &clips[i];
-          CrkRect c = {inside->x / scale, inside->y / scale, inside->width / scale, inside->height / scale};
-          cairo_surface_t *clipped = draw (results, options, WIDTH, height, scale,
-                                           with_cache ? cache : NULL, &c, hits);
-          g_autofree char *what = g_strdup_printf ("%s clipped to %d,%d %dx%d at scale %g%s",
-                                                   crk_chart_kind_to_string (kind), inside->x, inside->y,
-                                                   inside->width, inside->height, scale,
-                                                   with_cache ? ", cached" : "");
+          CrkRect c = {inside->x / scale, inside->y / scale, inside->width / scale,
+                       inside->height / scale};
+          cairo_surface_t *clipped =
+            draw (results, options, WIDTH, height, scale, with_cache ? cache : NULL, &c, hits);
+          g_autofree char *what = g_strdup_printf (
+            "%s clipped to %d,%d %dx%d at scale %g%s", crk_chart_kind_to_string (kind), inside->x,
+            inside->y, inside->width, inside->height, scale, with_cache ? ", cached" : "");
 
           assert_same_pixels (full, clipped, inside, what);
 
-          g_assert_cmpuint (crk_test_count_hits (hits, hit_kind), ==, crk_test_count_hits (full_hits, hit_kind));
+          g_assert_cmpuint (crk_test_count_hits (hits, hit_kind), ==,
+                            crk_test_count_hits (full_hits, hit_kind));
           for (guint h = 0; h < crk_chart_hits_get_n_hits (hits); h++)
             {
               const CrkChartHit *a = crk_chart_hits_get_hit (full_hits, h);

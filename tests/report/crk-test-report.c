@@ -22,7 +22,8 @@ crk_test_report_load_sample (void)
   CrkResults *results;
 
   g_assert_nonnull (source);
-  path = g_build_filename (source, "data", "samples", "advanced-manufacturing-cities.cityrank.xml", NULL);
+  path = g_build_filename (source, "data", "samples", "advanced-manufacturing-cities.cityrank.xml",
+                           NULL);
   dataset = crk_dataset_read (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dataset);
@@ -33,15 +34,15 @@ crk_test_report_load_sample (void)
 }
 
 char *
-crk_test_report_run (const char *const *argv,
-                     int *exit_status)
+crk_test_report_run (const char *const *argv, int *exit_status)
 {
   g_autoptr (GError) error = NULL;
   char *out = NULL;
   g_autofree char *err = NULL;
   int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
   g_assert_no_error (error);
   if (exit_status != NULL)
     {
@@ -60,8 +61,7 @@ crk_test_report_run (const char *const *argv,
 }
 
 char *
-crk_test_report_page_text (const char *pdf,
-                           guint page)
+crk_test_report_page_text (const char *pdf, guint page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
   const char *argv[] = {"pdftotext", "-layout", "-f", number, "-l", number, pdf, "-", NULL};
@@ -92,8 +92,7 @@ crk_test_report_pdf_pages (const char *pdf)
 }
 
 GArray *
-crk_test_report_pdf_page_sizes (const char *pdf,
-                                guint n_pages)
+crk_test_report_pdf_page_sizes (const char *pdf, guint n_pages)
 {
   g_autofree char *last = g_strdup_printf ("%u", n_pages);
   const char *argv[] = {"pdfinfo", "-f", "1", "-l", last, pdf, NULL};
@@ -122,8 +121,7 @@ crk_test_report_pdf_page_sizes (const char *pdf,
 
 /* Every line of pdffonts after the two header lines says "yes" in the emb column. */
 guint
-crk_test_report_check_fonts_embedded (const char *pdf,
-                                      const char *must_contain)
+crk_test_report_check_fonts_embedded (const char *pdf, const char *must_contain)
 {
   const char *argv[] = {"pdffonts", pdf, NULL};
   g_autofree char *out = crk_test_report_run (argv, NULL);
@@ -181,9 +179,7 @@ crk_test_report_remove (const char *path)
 
 /* Like strstr() over binary data (a PDF has NUL bytes in its streams). */
 static const char *
-find_bytes (const char *data,
-            gsize length,
-            const char *needle)
+find_bytes (const char *data, gsize length, const char *needle)
 {
   gsize n = strlen (needle);
 
@@ -194,9 +190,7 @@ find_bytes (const char *data,
 }
 
 void
-crk_test_report_check_pdf (CrkReport *report,
-                           const char *pdf,
-                           gboolean with_outline)
+crk_test_report_check_pdf (CrkReport *report, const char *pdf, gboolean with_outline)
 {
   CrkResults *results = crk_report_get_results (report);
   CrkDataset *dataset = crk_results_get_dataset (results);
@@ -234,7 +228,8 @@ crk_test_report_check_pdf (CrkReport *report,
         g_assert_false (g_regex_match_simple ("page \\d+ of \\d+", text, 0, 0));
       else
         {
-          g_autofree char *footer = g_strdup_printf ("page %u of %u", number, crk_report_get_n_numbered_pages (report));
+          g_autofree char *footer =
+            g_strdup_printf ("page %u of %u", number, crk_report_get_n_numbered_pages (report));
 
           if (strstr (text, footer) == NULL)
             g_error ("page %u: no “%s” in:\n%s", p + 1, footer, text);
@@ -249,7 +244,9 @@ crk_test_report_check_pdf (CrkReport *report,
           for (guint i = 0; lines[i] != NULL; i++)
             {
               /* The table header (Rank, Change, City, Province, Score... Tier) on every page. */
-              if (g_regex_match_simple ("^\\s*Rank\\s+Change\\s+City\\s+Province\\s+Score\\s.*Tier\\s*$", lines[i], 0, 0))
+              if (g_regex_match_simple (
+                    "^\\s*Rank\\s+Change\\s+City\\s+Province\\s+Score\\s.*Tier\\s*$", lines[i], 0,
+                    0))
                 header = TRUE;
               /* A row starts with a rank; a page may hold only the notes after the table. */
               if (g_regex_match_simple ("^\\s*\\d+\\s+\\S", lines[i], 0, 0))
@@ -271,16 +268,18 @@ crk_test_report_check_pdf (CrkReport *report,
       {
         CrkCity *city = crk_dataset_get_city (dataset, order[i]);
         g_autofree char *name = g_regex_escape_string (crk_city_get_name (city), -1);
-        g_autofree char *pattern = g_strdup_printf ("^\\s*%u\\s+(▲\\s*\\d+|▼\\s*\\d+|=|new)?\\s*%s\\s",
-                                                    crk_results_get_rank (results, order[i]), name);
+        g_autofree char *pattern =
+          g_strdup_printf ("^\\s*%u\\s+(▲\\s*\\d+|▼\\s*\\d+|=|new)?\\s*%s\\s",
+                           crk_results_get_rank (results, order[i]), name);
         g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
 
         g_assert_nonnull (regex);
-        while (line < table_lines->len && !g_regex_match (regex, g_ptr_array_index (table_lines, line), 0, NULL))
+        while (line < table_lines->len &&
+               !g_regex_match (regex, g_ptr_array_index (table_lines, line), 0, NULL))
           line++;
         if (line == table_lines->len)
-          g_error ("city %s (rank %u) not found in rank order in the ranking table", crk_city_get_name (city),
-                   crk_results_get_rank (results, order[i]));
+          g_error ("city %s (rank %u) not found in rank order in the ranking table",
+                   crk_city_get_name (city), crk_results_get_rank (results, order[i]));
         line++;
       }
   }
@@ -302,9 +301,11 @@ crk_test_report_check_pdf (CrkReport *report,
           {
             CrkCity *city = crk_dataset_get_city (dataset, cities[i]);
             g_autofree char *name = g_regex_escape_string (crk_city_get_name (city), -1);
-            guint number = crk_report_get_page_number (report, (guint) crk_report_get_city_page (report, cities[i]));
-            g_autofree char *pattern = g_strdup_printf ("^\\s*%s\\s.*\\s%u\\s+%u\\s*$", name,
-                                                        crk_results_get_rank (results, cities[i]), number);
+            guint number = crk_report_get_page_number (
+              report, (guint) crk_report_get_city_page (report, cities[i]));
+            g_autofree char *pattern =
+              g_strdup_printf ("^\\s*%s\\s.*\\s%u\\s+%u\\s*$", name,
+                               crk_results_get_rank (results, cities[i]), number);
 
             if (!g_regex_match_simple (pattern, index->str, G_REGEX_MULTILINE, 0))
               g_error ("the index has no line for %s (rank %u, page %u)", crk_city_get_name (city),
@@ -348,8 +349,8 @@ crk_test_report_check_pdf (CrkReport *report,
       for (guint i = 0; i < n_cities; i++)
         {
           CrkCity *city = crk_dataset_get_city (dataset, cities[i]);
-          g_autofree char *entry = g_strdup_printf ("/Title (%u. %s)", crk_results_get_rank (results, cities[i]),
-                                                    crk_city_get_name (city));
+          g_autofree char *entry = g_strdup_printf (
+            "/Title (%u. %s)", crk_results_get_rank (results, cities[i]), crk_city_get_name (city));
 
           if (find_bytes (contents, length, entry) == NULL)
             g_error ("no outline entry %s", entry);

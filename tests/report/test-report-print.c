@@ -22,8 +22,7 @@ static CrkResults *sample;
 /* No isolated dirs here: nothing is written to the user's dirs, and GLib 2.74 leaks the
  * cached dirs that isolation replaces, which the sanitizer build would report. */
 static gboolean
-init_display (int *argc,
-              char ***argv)
+init_display (int *argc, char ***argv)
 {
   const char *require = g_getenv ("CRK_REQUIRE_DISPLAY");
 
@@ -41,9 +40,7 @@ init_display (int *argc,
 
 /* Runs the main loop until @condition holds or @seconds pass (then fails). */
 static void
-wait_for (gboolean (*condition) (gpointer data),
-          gpointer data,
-          double seconds)
+wait_for (gboolean (*condition) (gpointer data), gpointer data, double seconds)
 {
   gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
 
@@ -88,8 +85,8 @@ test_print_export (void)
   operation = crk_print_operation_new (report);
   g_assert_true (crk_print_operation_get_report (operation) == report);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
-                                    NULL, &error);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 
@@ -135,7 +132,8 @@ test_dialog_preview (void)
   g_assert_cmpuint (cities[1], ==, order[3]);
 
   /* The preview is a drawing area drawing the report's pages. */
-  area = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG, "preview_area"));
+  area = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG, "preview_area"));
   g_assert_true (GTK_IS_DRAWING_AREA (area));
   wait_for (preview_drawn, area, 20);
   g_assert_cmpuint (crk_report_dialog_get_page (dialog), ==, 0);
@@ -147,8 +145,8 @@ test_dialog_preview (void)
 
   /* Options change the report: US Letter. */
   {
-    AdwComboRow *paper = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG,
-                                                                       "paper_row"));
+    AdwComboRow *paper = ADW_COMBO_ROW (
+      gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG, "paper_row"));
 
     adw_combo_row_set_selected (paper, 1);
     crk_report_dialog_update (dialog);
@@ -160,29 +158,24 @@ test_dialog_preview (void)
   /* No section at all: no report, nothing to print. */
   {
     const char *switches[] = {
-      "title_switch",
-      "contents_switch",
-      "summary_switch",
-      "method_switch",
-      "table_switch",
-      "charts_switch",
-      "profiles_switch",
+      "title_switch", "contents_switch", "summary_switch",  "method_switch",
+      "table_switch", "charts_switch",   "profiles_switch",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
-      gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG,
-                                                                        switches[i])),
+      gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (
+                               GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG, switches[i])),
                              FALSE);
     crk_report_dialog_update (dialog);
     g_assert_null (crk_report_dialog_get_report (dialog));
     g_assert_false (crk_report_dialog_save_pdf (dialog, pdf, &error));
     g_assert_error (error, CRK_REPORT_ERROR, CRK_REPORT_ERROR_INVALID);
     g_clear_error (&error);
-    gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG,
-                                                                      "table_switch")),
+    gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (
+                             GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG, "table_switch")),
                            TRUE);
-    gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG,
-                                                                      "profiles_switch")),
+    gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (
+                             GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG, "profiles_switch")),
                            TRUE);
   }
 

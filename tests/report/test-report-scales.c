@@ -14,9 +14,7 @@
 #include "crk-locale.h"
 
 static CrkResults *
-compute_with (CrkNormalisation mode,
-              double p1,
-              double p2)
+compute_with (CrkNormalisation mode, double p1, double p2)
 {
   const char *source = g_getenv ("CRK_SOURCE_DIR");
   g_autofree char *path = NULL;
@@ -26,7 +24,8 @@ compute_with (CrkNormalisation mode,
   CrkResults *results;
 
   g_assert_nonnull (source);
-  path = g_build_filename (source, "data", "samples", "advanced-manufacturing-cities.cityrank.xml", NULL);
+  path = g_build_filename (source, "data", "samples", "advanced-manufacturing-cities.cityrank.xml",
+                           NULL);
   dataset = crk_dataset_read (path, NULL, &error);
   g_assert_no_error (error);
   method = crk_method_copy (crk_dataset_get_method (dataset));
@@ -38,8 +37,7 @@ compute_with (CrkNormalisation mode,
 
 /* The text of every page of a report of @results with a few profiles, joined. */
 static char *
-report_text (CrkResults *results,
-             const char *name)
+report_text (CrkResults *results, const char *name)
 {
   g_autoptr (CrkReportOptions) options = crk_report_options_new ();
   g_autoptr (CrkReport) report = NULL;
@@ -49,7 +47,8 @@ report_text (CrkResults *results,
   g_auto (GStrv) pages = NULL;
   char *text;
 
-  crk_report_options_set_sections (options, CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_CHARTS | CRK_REPORT_SECTION_PROFILES);
+  crk_report_options_set_sections (
+    options, CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_CHARTS | CRK_REPORT_SECTION_PROFILES);
   crk_report_options_set_profiles_list (options, codes);
   report = crk_report_new (results, options, &error);
   g_assert_no_error (error);
@@ -93,9 +92,11 @@ test_zscore (void)
   g_autofree char *raw = report_text (results, "z.pdf");
   g_autofree char *text = squeeze (raw);
 
-  g_assert_nonnull (strstr (text, "with their index score and dimension scores. z-scores (mean 0, "
-                                  "standard deviation 1), higher is better."));
-  g_assert_nonnull (strstr (text, "Score: z-scores (mean 0, standard deviation 1). Rank: among the cities with a value."));
+  g_assert_nonnull (strstr (text,
+                            "with their index score and dimension scores. z-scores (mean 0, "
+                            "standard deviation 1), higher is better."));
+  g_assert_nonnull (strstr (
+    text, "Score: z-scores (mean 0, standard deviation 1). Rank: among the cities with a value."));
   g_assert_null (strstr (text, "0–100"));
   g_assert_null (strstr (text, "0 to 100"));
   /* The start-up stage's scores are all below 0. */
@@ -108,7 +109,8 @@ test_zscore (void)
     gboolean found = FALSE;
 
     for (guint i = 0; pages[i] != NULL && !found; i++)
-      if (strstr (pages[i], "Index scores, 2021") != NULL && strstr (pages[i], "(continued)") == NULL)
+      if (strstr (pages[i], "Index scores, 2021") != NULL &&
+          strstr (pages[i], "(continued)") == NULL)
         {
           g_autofree char *page = squeeze (pages[i]);
 
@@ -131,8 +133,9 @@ test_minmax (void)
   g_autofree char *raw = report_text (results, "m.pdf");
   g_autofree char *text = squeeze (raw);
 
-  g_assert_nonnull (strstr (text, "with their index score and dimension scores. Scores from 0 to 100, "
-                                  "higher is better."));
+  g_assert_nonnull (strstr (text,
+                            "with their index score and dimension scores. Scores from 0 to 100, "
+                            "higher is better."));
   g_assert_nonnull (strstr (text, "Score: 0 to 100. Rank: among the cities with a value."));
   g_assert_null (strstr (text, "z-scores"));
 }

@@ -230,13 +230,18 @@ test_pdf_a4 (void)
 
   /* Metadata. */
   info = crk_test_report_run (argv, NULL);
-  g_assert_true (g_regex_match_simple ("^Title:\\s+Top 100 Advanced Manufacturing Cities.*ranking report 2021$",
-                                       info, G_REGEX_MULTILINE, 0));
+  g_assert_true (
+    g_regex_match_simple ("^Title:\\s+Top 100 Advanced Manufacturing Cities.*ranking report 2021$",
+                          info, G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^Author:\\s+\\S", info, G_REGEX_MULTILINE, 0));
-  g_assert_true (g_regex_match_simple ("^Subject:\\s+Ranking of 100 cities for 2021", info, G_REGEX_MULTILINE, 0));
-  g_assert_true (g_regex_match_simple ("^Keywords:\\s+ranking, composite index, cities, 2021$", info, G_REGEX_MULTILINE, 0));
-  g_assert_true (g_regex_match_simple ("^Creator:\\s+Cityrank " PACKAGE_VERSION "$", info, G_REGEX_MULTILINE, 0));
-  g_assert_true (g_regex_match_simple ("^CreationDate:\\s+Mon Nov 29 10:00:00 2021", info, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Subject:\\s+Ranking of 100 cities for 2021", info,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Keywords:\\s+ranking, composite index, cities, 2021$",
+                                       info, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Creator:\\s+Cityrank " PACKAGE_VERSION "$", info,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^CreationDate:\\s+Mon Nov 29 10:00:00 2021", info,
+                                       G_REGEX_MULTILINE, 0));
 
   crk_test_report_remove (pdf);
 }
@@ -251,7 +256,9 @@ test_pdf_letter (void)
   guint n_landscape = 0;
 
   crk_report_options_set_paper (options, CRK_REPORT_PAPER_LETTER);
-  crk_report_options_set_sections (options, CRK_REPORT_SECTION_TITLE | CRK_REPORT_SECTION_CONTENTS | CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
+  crk_report_options_set_sections (options,
+                                   CRK_REPORT_SECTION_TITLE | CRK_REPORT_SECTION_CONTENTS |
+                                     CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
   crk_report_options_set_profiles_top (options, 5);
   report = crk_report_new (sample, options, &error);
   g_assert_no_error (error);
@@ -264,11 +271,13 @@ test_pdf_letter (void)
 
   crk_test_report_check_pdf (report, pdf, TRUE);
   {
-    g_autoptr (GArray) sizes = crk_test_report_pdf_page_sizes (pdf, crk_report_get_n_pages (report));
+    g_autoptr (GArray) sizes =
+      crk_test_report_pdf_page_sizes (pdf, crk_report_get_n_pages (report));
 
     for (guint p = 0; p < crk_report_get_n_pages (report); p++)
       {
-        double w = g_array_index (sizes, double, 2 * p), h = g_array_index (sizes, double, 2 * p + 1);
+        double w = g_array_index (sizes, double, 2 * p),
+               h = g_array_index (sizes, double, 2 * p + 1);
 
         if (w > h)
           {
@@ -301,7 +310,8 @@ test_pdf_chinese (void)
   g_autoptr (PangoLayout) layout = NULL;
 
   crk_locale_set_language ("zh_CN");
-  crk_report_options_set_sections (options, CRK_REPORT_SECTION_TITLE | CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
+  crk_report_options_set_sections (
+    options, CRK_REPORT_SECTION_TITLE | CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
   crk_report_options_set_profiles_top (options, 3);
   report = crk_report_new (sample, options, &error);
   g_assert_no_error (error);
@@ -350,7 +360,8 @@ test_group_names (void)
 
   crk_dataset_set_group_name (dataset, "province", "Guangdong", "Guangdong", "广东");
   crk_dataset_set_group_name (dataset, "region", "East", "East", "华东");
-  crk_report_options_set_sections (options, CRK_REPORT_SECTION_SUMMARY | CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
+  crk_report_options_set_sections (
+    options, CRK_REPORT_SECTION_SUMMARY | CRK_REPORT_SECTION_TABLE | CRK_REPORT_SECTION_PROFILES);
   crk_report_options_set_profiles_top (options, 1);
 
   for (guint pass = 0; pass < 2; pass++)
@@ -504,7 +515,8 @@ test_unranked (void)
   guint n = 0;
 
   for (guint i = 0; i < crk_dataset_get_n_indicators (dataset); i++)
-    crk_dataset_set_value (dataset, crk_city_get_index (city), i, year_index, NAN, CRK_VALUE_STATUS_OBSERVED);
+    crk_dataset_set_value (dataset, crk_city_get_index (city), i, year_index, NAN,
+                           CRK_VALUE_STATUS_OBSERVED);
   results = crk_compute (dataset, NULL, year, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (crk_results_get_rank (results, crk_city_get_index (city)), ==, 0);
@@ -542,7 +554,8 @@ test_profile_fits (void)
       guint n = 0;
       const guint *cities;
 
-      crk_report_options_set_paper (options, paper == 0 ? CRK_REPORT_PAPER_A4 : CRK_REPORT_PAPER_LETTER);
+      crk_report_options_set_paper (options,
+                                    paper == 0 ? CRK_REPORT_PAPER_A4 : CRK_REPORT_PAPER_LETTER);
       crk_report_options_set_sections (options, CRK_REPORT_SECTION_PROFILES);
       report = crk_report_new (sample, options, NULL);
       cities = crk_report_get_profile_cities (report, &n);
@@ -593,7 +606,8 @@ test_cli (void)
 
   g_assert_nonnull (cli);
   {
-    const char *argv[] = {cli, "report", dataset, "-o", pdf, "--profiles", "top:3", "--paper", "letter", NULL};
+    const char *argv[] = {cli,          "report", dataset,   "-o",     pdf,
+                          "--profiles", "top:3",  "--paper", "letter", NULL};
     g_autofree char *out = crk_test_report_run (argv, &status);
 
     g_assert_cmpint (status, ==, 0);
@@ -605,7 +619,8 @@ test_cli (void)
 
   {
     /* An earlier year of the panel: its own report (no base year before it). */
-    const char *argv[] = {cli, "report", dataset, "-o", pdf, "--year", "2020", "--sections", "title,table", NULL};
+    const char *argv[] = {cli,      "report", dataset,      "-o",          pdf,
+                          "--year", "2020",   "--sections", "title,table", NULL};
     g_autofree char *out = crk_test_report_run (argv, &status);
     const char *text_argv[] = {"pdftotext", pdf, "-", NULL};
     g_autofree char *text = NULL;
