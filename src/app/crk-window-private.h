@@ -105,6 +105,12 @@ void _crk_window_update_actions (CrkWindow *self);
 void _crk_window_set_chart_kind (CrkWindow *self, const char *kind);
 const char *_crk_window_get_chart_kind (CrkWindow *self);
 
+/* crk-window-columns.c */
+/* Headers get their column's tooltip and an ellipsis (GTK 4.8 gives neither). */
+void _crk_window_update_column_headers (CrkWindow *self);
+/* One score column per dimension, before the tier column. */
+void _crk_window_rebuild_dimension_columns (CrkWindow *self);
+
 /* crk-window-files.c */
 char *_crk_window_dup_display_name (GFile *file);
 void _crk_window_show_load_error (CrkWindow *self,
