@@ -5,9 +5,9 @@
 # and of the import assistant adding a yearbook-style table (tests/import/fixtures) to the
 # sample dataset, in English and Chinese:
 #   import-assistant.png  import-assistant-zh.png
-# and at the sizes the window is checked at (800x600: the side panels folded), in English
-# light and Chinese dark:
-#   window-800x600.png  window-1280x800.png  window-1920x1080.png  (and -zh-dark)
+# and at the sizes the window is checked at (800x600: the side panels folded), in English and
+# Chinese, light and dark:
+#   window-800x600.png  window-1280x800.png  window-1920x1080.png  (and -dark, -zh, -zh-dark)
 # Usage: data/screenshots/window.sh [BUILD_DIR]   (default: build; it is built first)
 # Needs xvfb-run, dbus-run-session, ImageMagick (import, convert) and /usr/bin/python3.
 set -eu
@@ -69,7 +69,6 @@ shot () {
 color-scheme='$scheme'
 window-width=$width
 window-height=$height
-sidebar-position=300
 chart-position=400
 chart-kind='radar'
 KEYS
@@ -94,5 +93,7 @@ shot import-assistant-zh light zh_CN 1040 700 --import "$table" --import-into
 for size in 800x600 1280x800 1920x1080; do
   width=${size%x*} height=${size#*x}
   shot "window-$size" light en
+  shot "window-$size-dark" dark en
+  shot "window-$size-zh" light zh_CN
   shot "window-$size-zh-dark" dark zh_CN
 done
