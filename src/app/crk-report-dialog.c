@@ -122,29 +122,57 @@ read_options (CrkReportDialog *self)
   return options;
 }
 
+/* The pager's text for @page: "Sheet 3 of 116 · page 2 · Summary". */
+static char *
+dup_page_text (CrkReportDialog *self, guint page)
+{
+  guint n_pages, number;
+  const char *section;
+
+  if (self->report == NULL)
+    return g_strdup (_ ("No pages"));
+  n_pages = crk_report_get_n_pages (self->report);
+  number = crk_report_get_page_number (self->report, page);
+  section = crk_report_section_get_title (crk_report_get_page_section (self->report, page));
+  /* TRANSLATORS: the preview's position: "Sheet 3 of 116 · page 2 · Summary" (sheets
+   * count the title page, the printed page numbers start after it) */
+  return number > 0
+    ? g_strdup_printf (_ ("Sheet %u of %u · page %u · %s"), page + 1, n_pages, number, section)
+    : g_strdup_printf (_ ("Sheet %u of %u · %s"), page + 1, n_pages, section);
+}
+
+/* The page label is as wide as its widest text on any page of this report (tabular
+ * figures), so that the previous and next buttons beside it never move while paging. */
+static void
+fit_page_label (CrkReportDialog *self)
+{
+  guint n_pages = self->report != NULL ? crk_report_get_n_pages (self->report) : 1;
+  int widest = 0;
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      g_autofree char *text = dup_page_text (self, page);
+      /* the label's own layout: its font and CSS font features (tabular figures) */
+      g_autoptr (PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (self->page_label));
+      int width = 0;
+
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  /* a little room for rounding between the measure and the label's own layout */
+  gtk_widget_set_size_request (GTK_WIDGET (self->page_label), widest + 2, -1);
+}
+
 static void
 update_pager (CrkReportDialog *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   guint n_pages = self->report != NULL ? crk_report_get_n_pages (self->report) : 0;
-  g_autofree char *label = NULL;
+  g_autofree char *label = dup_page_text (self, self->page);
 
-  if (self->report == NULL)
-    label = g_strdup (_ ("No pages"));
-  else
-    {
-      guint number = crk_report_get_page_number (self->report, self->page);
-      const char *section =
-        crk_report_section_get_title (crk_report_get_page_section (self->report, self->page));
-
-      /* TRANSLATORS: the preview's position: "Sheet 3 of 116 · page 2 · Summary" (sheets
-       * count the title page, the printed page numbers start after it) */
-      label = number > 0
-        ? g_strdup_printf (_ ("Sheet %u of %u · page %u · %s"), self->page + 1, n_pages, number,
-                           section)
-        : g_strdup_printf (_ ("Sheet %u of %u · %s"), self->page + 1, n_pages, section);
-    }
   gtk_label_set_text (self->page_label, label);
+  /* at either end a button stays in place, insensitive */
   gtk_widget_action_set_enabled (widget, "report.previous-page",
                                  self->report != NULL && self->page > 0);
   gtk_widget_action_set_enabled (widget, "report.next-page",
@@ -187,6 +215,7 @@ crk_report_dialog_update (CrkReportDialog *self)
       self->page = MIN (self->page, n - 1);
     }
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  fit_page_label (self);
   update_pager (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview_area));
 }
