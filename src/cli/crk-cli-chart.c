@@ -120,6 +120,7 @@ static const Choice axes_choices[] = {
   {"dimensions", CRK_RADAR_AXES_DIMENSIONS},
   {"children", CRK_RADAR_AXES_CHILDREN},
   {"indicators", CRK_RADAR_AXES_INDICATORS},
+  {"level", CRK_RADAR_AXES_LEVEL},
 };
 static const Choice benchmark_choices[] = {
   {"none", CRK_BENCHMARK_NONE},
@@ -157,8 +158,11 @@ crk_cli_chart (int argc, char **argv)
     {"base-year", 0, 0, G_OPTION_ARG_INT, &base_year,
      N_ ("Year to compare with (rank changes, the base-year benchmark)"), N_ ("YEAR")},
     {"level", 'l', 0, G_OPTION_ARG_STRING, &level,
-     N_ ("Framework node: its children are the axes, segments or parts; bar: the score to rank by"),
-     N_ ("NODE")},
+     N_ ("Framework level N (1 = the indicators): its components are the radar's axes and the "
+         "contrib and gap segments (default for the radar: the first level from the top with "
+         "three or more); or a framework node: its children are the axes, segments or parts, "
+         "and the bar chart ranks by its score"),
+     N_ ("N|NODE")},
     {"top", 0, 0, G_OPTION_ARG_INT, &top, N_ ("Bar and contrib: only the first N cities"),
      N_ ("N")},
     {"width", 'W', 0, G_OPTION_ARG_DOUBLE, &width, N_ ("Width in pixels (default 1600)"),
@@ -172,7 +176,9 @@ crk_cli_chart (int argc, char **argv)
     {"style", 's', 0, G_OPTION_ARG_STRING, &style_name, N_ ("light, dark or print"), N_ ("STYLE")},
     {"legend", 0, 0, G_OPTION_ARG_STRING, &legend_name, N_ ("right, bottom or none"), N_ ("WHERE")},
     {"axes", 0, 0, G_OPTION_ARG_STRING, &axes_name,
-     N_ ("Radar axes: dimensions, children (of --level) or indicators"), N_ ("AXES")},
+     N_ ("Radar axes: level (of --level N, the default), dimensions, children (of --level NODE) "
+         "or indicators"),
+     N_ ("AXES")},
     {"benchmark", 0, 0, G_OPTION_ARG_STRING, &benchmark_name,
      N_ ("Radar benchmark: none, median, tier or base-year"), N_ ("KIND")},
     {"colour", 0, 0, G_OPTION_ARG_STRING, &colour_name, N_ ("Bar colours: tier, region or none"),
@@ -213,7 +219,7 @@ crk_cli_chart (int argc, char **argv)
   g_autoptr (GArray) cities = NULL;
   CrkChartKind kind;
   CrkChartStyle style = CRK_CHART_STYLE_LIGHT;
-  int legend = CRK_LEGEND_RIGHT, axes = CRK_RADAR_AXES_DIMENSIONS, benchmark = CRK_BENCHMARK_NONE;
+  int legend = CRK_LEGEND_RIGHT, axes = CRK_RADAR_AXES_LEVEL, benchmark = CRK_BENCHMARK_NONE;
   int colour = CRK_BAR_COLOUR_TIER, grid = CRK_GRID_POLYGON;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -405,8 +411,26 @@ crk_cli_chart (int argc, char **argv)
     }
   if (level != NULL && crk_results_lookup_node (results, level) < 0)
     {
-      crk_cli_error (_ ("the framework has no node “%s”"), level);
-      return CRK_CLI_EXIT_USAGE;
+      guint n_levels = crk_dataset_get_n_levels (dataset);
+      guint64 number = 0;
+
+      /* a number that is no node's code: a level below the index */
+      if (!g_ascii_string_to_unsigned (level, 10, 1, G_MAXUINT, &number, NULL))
+        {
+          crk_cli_error (_ ("the framework has no node “%s”"), level);
+          return CRK_CLI_EXIT_USAGE;
+        }
+      if (number >= n_levels)
+        {
+          crk_cli_error (_ ("the framework has levels 1 (the indicators) to %u below the index, "
+                            "not %s"),
+                         n_levels > 0 ? n_levels - 1 : 0, level);
+          return CRK_CLI_EXIT_USAGE;
+        }
+      crk_chart_options_set_node_code (options, NULL);
+      options->level = (guint) number;
+      if (axes_name == NULL)
+        options->radar_axes = CRK_RADAR_AXES_LEVEL;
     }
   if (benchmark == CRK_BENCHMARK_BASE_YEAR)
     {

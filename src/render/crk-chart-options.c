@@ -31,7 +31,7 @@ crk_chart_options_new (CrkChartKind kind)
   self->style = CRK_CHART_STYLE_LIGHT;
   self->cities = g_array_new (FALSE, FALSE, sizeof (guint));
   self->highlighted = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->radar_axes = CRK_RADAR_AXES_DIMENSIONS;
+  self->radar_axes = CRK_RADAR_AXES_LEVEL;
   self->benchmark = CRK_BENCHMARK_NONE;
   self->benchmark_tier = -1;
   self->fill_opacity = 0.12;

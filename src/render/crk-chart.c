@@ -156,6 +156,97 @@ set_axes (CrkChartData *data, CrkResults *results, GArray *nodes)
     data->axis_nodes[i] = g_array_index (nodes, int, i);
 }
 
+static const char *
+framework_node_name (CrkFrameworkNode *n)
+{
+  const char *name = crk_framework_node_get_display_name (n);
+
+  return name != NULL && *name != '\0' ? name : crk_framework_node_get_code (n);
+}
+
+/* The level a chart's segments come from: options->level below the index, else 0 (the
+ * children of the node) for the contribution and gap charts, whose node is the index. */
+static guint
+segment_level (CrkResults *results, const CrkChartOptions *options)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+
+  if (options->level == 0 || node_of (results, options) != 0 ||
+      options->level + 1 >= crk_dataset_get_n_levels (dataset))
+    return 0;
+  return options->level;
+}
+
+/* Axes from the components of @level (see crk_chart_level_nodes()); below the
+ * dimensions, with @grouped, each axis is grouped under its dimension (rim arcs). */
+static void
+set_level_axes (CrkChartData *data, CrkResults *results, guint level, gboolean grouped)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  CrkFrameworkNode *root = crk_dataset_get_framework (dataset);
+  GPtrArray *dims = crk_dataset_get_dimensions (dataset);
+  g_autoptr (GPtrArray) nodes = crk_chart_level_nodes (dataset, level);
+  g_autoptr (GArray) axes = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) groups = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      CrkFrameworkNode *node = g_ptr_array_index (nodes, i), *dim = node;
+      int index = crk_results_lookup_node (results, crk_framework_node_get_code (node));
+      guint group = 0;
+
+      if (index < 0)
+        continue;
+      while (crk_framework_node_get_parent (dim) != NULL &&
+             crk_framework_node_get_parent (dim) != root)
+        dim = crk_framework_node_get_parent (dim);
+      g_ptr_array_find (dims, dim, &group);
+      g_array_append_val (axes, index);
+      g_array_append_vals (groups, &(int){(int) group}, 1);
+    }
+  set_axes (data, results, axes);
+  if (grouped && dims->len > 1 && level + 1 < crk_dataset_get_n_levels (dataset))
+    {
+      g_autofree const char **names = g_new0 (const char *, dims->len + 1);
+
+      for (guint g = 0; g < dims->len; g++)
+        names[g] = framework_node_name (g_ptr_array_index (dims, g));
+      crk_chart_data_set_groups (data, dims->len, names,
+                                 (const int *) (gconstpointer) groups->data);
+    }
+}
+
+/* A node's part of the index score for a city: its contribution to its parent, times its
+ * parent's part of the index over the sum of its parent's parts (exact for arithmetic
+ * aggregation at every node on the way; NAN otherwise). */
+static double
+contribution_to_index (CrkResults *results, guint node, guint city)
+{
+  CrkFrameworkNode *n = crk_results_get_node (results, node);
+  CrkFrameworkNode *parent = crk_framework_node_get_parent (n);
+  double part = crk_results_get_contribution (results, node, city);
+  double sum = 0;
+  int parent_index;
+
+  if (parent == NULL || crk_framework_node_get_parent (parent) == NULL || isnan (part))
+    return part;
+  parent_index = crk_results_lookup_node (results, crk_framework_node_get_code (parent));
+  if (parent_index < 0)
+    return NAN;
+  for (guint i = 0; i < crk_framework_node_get_n_children (parent); i++)
+    {
+      int sibling = crk_results_lookup_node (
+        results, crk_framework_node_get_code (crk_framework_node_get_child (parent, i)));
+      double c = sibling >= 0 ? crk_results_get_contribution (results, (guint) sibling, city) : NAN;
+
+      if (!isnan (c))
+        sum += c;
+    }
+  if (sum == 0)
+    return part == 0 ? 0 : NAN;
+  return part / sum * contribution_to_index (results, (guint) parent_index, city);
+}
+
 static void
 fill_radar (CrkChartData *data, CrkResults *results, const CrkChartOptions *options)
 {
@@ -193,6 +284,9 @@ fill_radar (CrkChartData *data, CrkResults *results, const CrkChartOptions *opti
       case CRK_RADAR_AXES_CHILDREN:
         axes = children_of (results, (guint) node_of (results, options));
         set_axes (data, results, axes);
+        break;
+      case CRK_RADAR_AXES_LEVEL:
+        set_level_axes (data, results, crk_chart_level_resolve (dataset, options->level), TRUE);
         break;
       case CRK_RADAR_AXES_DIMENSIONS:
       default:
@@ -416,11 +510,18 @@ fill_contribution (CrkChartData *data, CrkResults *results, const CrkChartOption
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint node = (guint) node_of (results, options);
-  g_autoptr (GArray) axes = children_of (results, node);
+  guint level = segment_level (results, options);
   g_autoptr (GArray) cities = NULL;
   g_autofree double *parts = NULL;
 
-  set_axes (data, results, axes);
+  if (level > 0)
+    set_level_axes (data, results, level, FALSE);
+  else
+    {
+      g_autoptr (GArray) axes = children_of (results, node);
+
+      set_axes (data, results, axes);
+    }
   data->value_name = g_strdup (_ ("Points of the score"));
   if (options->cities != NULL && options->cities->len > 0)
     {
@@ -441,7 +542,9 @@ fill_contribution (CrkChartData *data, CrkResults *results, const CrkChartOption
       if (city >= crk_dataset_get_n_cities (dataset))
         continue;
       for (guint j = 0; j < data->n_axes; j++)
-        parts[j] = crk_results_get_contribution (results, (guint) data->axis_nodes[j], city);
+        parts[j] = level > 0
+          ? contribution_to_index (results, (guint) data->axis_nodes[j], city)
+          : crk_results_get_contribution (results, (guint) data->axis_nodes[j], city);
       row = crk_chart_data_add_row (data, city, city_name (dataset, city),
                                     node == 0 ? crk_results_get_rank (results, city)
                                               : crk_results_get_node_rank (results, node, city),
@@ -455,13 +558,20 @@ fill_gap (CrkChartData *data, CrkResults *results, const CrkChartOptions *option
 {
   CrkDataset *dataset = crk_results_get_dataset (results);
   guint node = (guint) node_of (results, options);
-  g_autoptr (GArray) axes = children_of (results, node);
+  guint level = segment_level (results, options);
   g_autoptr (GArray) parts = NULL;
   g_autoptr (GError) error = NULL;
   guint a, b;
   CrkChartSeries *sa, *sb;
 
-  set_axes (data, results, axes);
+  if (level > 0)
+    set_level_axes (data, results, level, FALSE);
+  else
+    {
+      g_autoptr (GArray) axes = children_of (results, node);
+
+      set_axes (data, results, axes);
+    }
   if (options->cities == NULL || options->cities->len < 2)
     return;
   a = g_array_index (options->cities, guint, 0);
@@ -479,6 +589,16 @@ fill_gap (CrkChartData *data, CrkResults *results, const CrkChartOptions *option
   if (parts == NULL)
     {
       *problem = g_strdup (error->message);
+      return;
+    }
+  if (level > 0)
+    {
+      /* the level's parts of each city's index score: they add up to the gap too */
+      for (guint j = 0; j < data->n_axes; j++)
+        {
+          sa->values[j] = contribution_to_index (results, (guint) data->axis_nodes[j], a);
+          sb->values[j] = contribution_to_index (results, (guint) data->axis_nodes[j], b);
+        }
       return;
     }
   for (guint p = 0; p < parts->len; p++)
@@ -560,6 +680,54 @@ fill_values (CrkChartData *data, CrkResults *results, const CrkChartOptions *opt
     }
 }
 
+/* The radar's title on a level: what its axes are. */
+static char *
+level_title (CrkResults *results, const CrkChartOptions *options, const CrkChartData *data)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  guint level = crk_chart_level_resolve (dataset, options->level);
+  guint n_levels = crk_dataset_get_n_levels (dataset);
+  int year = crk_results_get_year (results);
+
+  if (level + 1 == n_levels)
+    return g_strdup_printf (_ ("Dimension scores, %d"), year);
+  if (level == 1)
+    return data->n_groups > 0 ? g_strdup_printf (_ ("Indicator scores by dimension, %d"), year)
+                              : g_strdup_printf (_ ("Indicator scores, %d"), year);
+  if (n_levels == 4 && level == 2)
+    return data->n_groups > 0 ? g_strdup_printf (_ ("Pillar scores by dimension, %d"), year)
+                              : g_strdup_printf (_ ("Pillar scores, %d"), year);
+  /* Translators: the radar's title; level 1 is the indicators' */
+  return g_strdup_printf (_ ("Scores at level %u of %u, %d"), level, n_levels, year);
+}
+
+/* What level a chart's axes or segments come from, for its subtitle: "Pillars (level 2
+ * of 4)"; NULL when the chart shows the children of its node. */
+static char *
+level_text (CrkResults *results, const CrkChartOptions *options)
+{
+  CrkDataset *dataset = crk_results_get_dataset (results);
+  guint level;
+  g_autofree char *name = NULL;
+
+  if (options->kind == CRK_CHART_RADAR && options->radar_axes == CRK_RADAR_AXES_LEVEL)
+    level = crk_chart_level_resolve (dataset, options->level);
+  else if (options->kind == CRK_CHART_CONTRIBUTION || options->kind == CRK_CHART_GAP)
+    level = segment_level (results, options);
+  else
+    return NULL;
+  if (level == 0)
+    return NULL;
+  name = crk_chart_level_dup_name (dataset, level);
+  if (level != 1 && level + 1 != crk_dataset_get_n_levels (dataset) &&
+      !(crk_dataset_get_n_levels (dataset) == 4 && level == 2))
+    return g_steal_pointer (&name); /* already "Level 2 of 5" */
+  /* Translators: the components a chart shows, "Pillars (level 2 of 4)"; level 1 is the
+   * indicators' */
+  return g_strdup_printf (_ ("%s (level %u of %u)"), name, level,
+                          crk_dataset_get_n_levels (dataset));
+}
+
 static char *
 generated_title (CrkResults *results, const CrkChartOptions *options, const CrkChartData *data)
 {
@@ -569,6 +737,8 @@ generated_title (CrkResults *results, const CrkChartOptions *options, const CrkC
   switch (options->kind)
     {
       case CRK_CHART_RADAR:
+        if (options->radar_axes == CRK_RADAR_AXES_LEVEL)
+          return level_title (results, options, data);
         if (options->radar_axes == CRK_RADAR_AXES_INDICATORS)
           return g_strdup_printf (_ ("Indicator scores by dimension, %d"), year);
         if (options->radar_axes == CRK_RADAR_AXES_CHILDREN && node != 0)
@@ -636,12 +806,22 @@ generated_subtitle (CrkResults *results, const CrkChartOptions *options, const C
   switch (options->kind)
     {
       case CRK_CHART_RADAR:
+        what = level_text (results, options);
         break;
       case CRK_CHART_BAR:
         what = node == 0 ? g_strdup (_ ("Index score"))
                          : g_strdup_printf (_ ("Score of %s"), node_name (results, node));
         break;
       case CRK_CHART_CONTRIBUTION:
+        if (segment_level (results, options) > 0)
+          {
+            g_autofree char *level = level_text (results, options);
+
+            /* Translators: %s is the level, "Pillars (level 2 of 4)" */
+            what =
+              g_strdup_printf (_ ("Weighted points each of the %s adds to the index score"), level);
+            break;
+          }
         what = node == 0
           ? g_strdup (_ ("Weighted points each dimension adds to the index score"))
           : g_strdup_printf (_ ("Weighted points each component adds to the score of %s"),
@@ -651,9 +831,18 @@ generated_subtitle (CrkResults *results, const CrkChartOptions *options, const C
         if (!isnan (data->gap_total) && data->n_series >= 2)
           {
             g_autofree char *v = crk_chart_format_value (fabs (data->gap_total));
+            g_autofree char *level = level_text (results, options);
+
             what = g_strdup_printf (
               _ ("%s scores %s points %s %s, split by component"), data->series[0].name, v,
               data->gap_total >= 0 ? _ ("above") : _ ("below"), data->series[1].name);
+            if (level != NULL)
+              {
+                char *both = g_strdup_printf ("%s · %s", what, level);
+
+                g_free (what);
+                what = both;
+              }
           }
         break;
       case CRK_CHART_VALUES:

@@ -35,6 +35,8 @@ typedef enum
   CRK_RADAR_AXES_DIMENSIONS, /* children of the root */
   CRK_RADAR_AXES_CHILDREN,   /* children of options->node_code */
   CRK_RADAR_AXES_INDICATORS, /* every indicator, grouped by dimension with rim arcs */
+  CRK_RADAR_AXES_LEVEL,      /* the components of options->level, grouped by dimension below
+                              * the dimensions (the default) */
 } CrkRadarAxes;
 
 typedef enum
@@ -71,6 +73,12 @@ typedef struct
    * chart, the node whose score ranks the cities (NULL = the index). */
   char *node_code;
   CrkRadarAxes radar_axes;
+  /* A level of the framework, COINr numbering (indicators 1): its components are the
+   * radar's axes (CRK_RADAR_AXES_LEVEL; 0 = the first level from the top with at least
+   * three components, crk_chart_level_get_default()) and, when node_code is the index,
+   * the contribution and gap charts' segments (0 = the dimensions). The bar chart ranks
+   * by node_code whatever the level. */
+  guint level;
   guint top_n; /* bar and contribution: 0 = all */
   CrkBenchmark benchmark;
   int benchmark_tier;         /* TIER_MEAN: tier index, -1 = the first city's tier */
@@ -114,6 +122,19 @@ void crk_chart_options_set_subtitle (CrkChartOptions *self, const char *subtitle
 void crk_chart_options_set_source (CrkChartOptions *self, const char *source);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrkChartOptions, crk_chart_options_free)
+
+/* Levels of the framework (crk-chart-levels.c), COINr numbering: indicators 1, the index
+ * crk_dataset_get_n_levels(). The components of a level: its nodes and, on a branch that
+ * ends above it, the leaf that ends it, in the framework's order (transfer container). */
+GPtrArray *crk_chart_level_nodes (CrkDataset *dataset, guint level);
+guint crk_chart_level_get_n_nodes (CrkDataset *dataset, guint level);
+/* The first level from the top with at least three components, else the dimensions'; 0
+ * without a framework. */
+guint crk_chart_level_get_default (CrkDataset *dataset);
+/* @level when it is below the index, else the default. */
+guint crk_chart_level_resolve (CrkDataset *dataset, guint level);
+/* "Dimensions", "Pillars", "Indicators", "Index" or "Level 2 of 5". */
+char *crk_chart_level_dup_name (CrkDataset *dataset, guint level);
 
 /* "radar", "bar", "contrib", "gap", "values" (also "contribution"). */
 const char *crk_chart_kind_to_string (CrkChartKind kind);
