@@ -343,6 +343,11 @@ crk_cli_info (int argc, char **argv)
       print_label (_ ("Source:"));
       printf (" %s\n", crk_dataset_get_display_source (dataset));
     }
+  /* Translators: what the dataset ranks, e.g. "Ranks:   countries (unit="country")" */
+  print_label (_ ("Ranks:"));
+  printf (" %s (unit=\"%s\")\n",
+          crk_unit_kind_get_word (crk_dataset_get_unit_kind (dataset), CRK_UNIT_WORD_NOUNS),
+          crk_unit_kind_to_string (crk_dataset_get_unit_kind (dataset)));
   print_label (_ ("Cities:"));
   printf (" %u\n", n_cities);
   print_label (_ ("Indicators:"));

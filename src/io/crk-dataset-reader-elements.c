@@ -320,6 +320,17 @@ _crk_reader_start_element (Reader *r, Frame *f)
         f->zh = is_zh (_crk_reader_read_attribute (r, "xml:lang"));
         break;
 
+      case E_CITIES:
+        {
+          const char *unit = _crk_reader_read_attribute (r, "unit");
+          CrkUnitKind kind;
+
+          /* the schema names an unknown kind with its line; a trusted file's stays a city */
+          if (unit != NULL && crk_unit_kind_from_string (unit, &kind))
+            crk_dataset_set_unit_kind (r->dataset, kind);
+        }
+        break;
+
       case E_CITY:
         {
           static const char *const names[] = {"code", "province", "region", NULL};

@@ -352,13 +352,17 @@ static void
 write_cities (Out *o, CrkDataset *ds)
 {
   guint n = crk_dataset_get_n_cities (ds);
+  CrkUnitKind unit = crk_dataset_get_unit_kind (ds);
 
+  g_string_append (o->buf, "  <cities");
+  if (unit != CRK_UNIT_CITY) /* the default, left out */
+    g_string_append_printf (o->buf, " unit=\"%s\"", crk_unit_kind_to_string (unit));
   if (n == 0)
     {
-      g_string_append (o->buf, "  <cities/>\n");
+      g_string_append (o->buf, "/>\n");
       return;
     }
-  g_string_append (o->buf, "  <cities>\n");
+  g_string_append (o->buf, ">\n");
   for (guint c = 0; c < n; c++)
     {
       write_city (o, crk_dataset_get_city (ds, c));

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crk-country-codes.h"
 #include "crk-csv-import.h"
 #include "crk-import.h"
 
@@ -85,6 +86,14 @@ coinr_open (const char *path,
     g_ptr_array_add (report->problems, g_ptr_array_steal_index (problems, i--));
   if (dataset == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  /* uCodes that are ISO 3166 alpha-3 codes (ASEM's AUT, BEL…) name countries */
+  if (crk_country_codes_in_dataset (dataset, FALSE))
+    {
+      gboolean modified = crk_dataset_get_modified (dataset);
+
+      crk_dataset_set_unit_kind (dataset, CRK_UNIT_COUNTRY);
+      crk_dataset_set_modified (dataset, modified);
+    }
   return g_steal_pointer (&dataset);
 }
 

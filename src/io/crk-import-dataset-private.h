@@ -86,6 +86,10 @@ struct _CrkImportDataset
   GPtrArray *match_list; /* CrkImportMatch */
   GPtrArray *changes;    /* CrkImportChange */
   CrkImportSummary summary;
+  /* what the keys are, from the files' shapes: countries (World Bank), or the city role's
+   * field is an area dimension (SDMX REF_AREA), countries when its codes are ISO codes */
+  gboolean shape_countries;
+  gboolean shape_area;
 };
 
 /* An observation of another frequency held for aggregation. */

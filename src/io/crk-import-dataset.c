@@ -22,7 +22,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "crk-country-codes.h"
 #include "crk-import-dataset-private.h"
+#include "crk-import-sdmx.h"
 #include "crk-io-limits.h"
 
 /* Labels */
@@ -344,6 +346,33 @@ on_observation (CrkImportSink *sink, const CrkObservation *obs)
                                _crk_import_status_of (obs->status), obs->note);
 }
 
+/* What the files' keys are, for the words of the new dataset (crk_dataset_set_unit_kind()):
+ * countries when a file says so, or when its city role is an area dimension. */
+static void
+on_shape (CrkImportSink *sink, const CrkImportShape *shape)
+{
+  CrkImportDataset *self = (CrkImportDataset *) sink;
+  const char *city = NULL, *key = NULL;
+  guint n_key = 0;
+
+  self->shape_countries = self->shape_countries || shape->countries;
+  for (guint i = 0; i < shape->n_fields; i++)
+    {
+      const CrkImportField *field = &shape->fields[i];
+
+      if (field->value || field->id == NULL)
+        continue;
+      if (field->role == CRK_IMPORT_ROLE_CITY)
+        city = field->id;
+      else if (field->role == CRK_IMPORT_ROLE_NONE && n_key++ == 0)
+        key = field->id; /* SDMX: the key joins the dimensions without a role */
+    }
+  if (city == NULL && n_key == 1 && shape->sheet == NULL)
+    city = key;
+  if (city != NULL && crk_sdmx_is_geo_id (city))
+    self->shape_area = TRUE;
+}
+
 /* The sink */
 
 CrkImportDataset *
@@ -354,6 +383,7 @@ crk_import_dataset_new (CrkDataset *into, gboolean replace)
   g_return_val_if_fail (into == NULL || CRK_IS_DATASET (into), NULL);
   self->sink.observation = on_observation;
   self->sink.label = on_label;
+  self->sink.shape = on_shape;
   self->into = into != NULL ? g_object_ref (into) : NULL;
   self->replace = replace;
   self->staging = crk_dataset_new ();
@@ -556,6 +586,9 @@ finish_new (CrkImportDataset *self, CrkImportReport *report)
   for (guint i = 0; i < crk_dataset_get_n_indicators (self->staging); i++)
     _crk_import_append_leaf (root, crk_dataset_get_indicator (self->staging, i));
   crk_dataset_set_framework (self->staging, root);
+  if (self->shape_countries ||
+      (self->shape_area && crk_country_codes_in_dataset (self->staging, TRUE)))
+    crk_dataset_set_unit_kind (self->staging, CRK_UNIT_COUNTRY);
   if (!crk_dataset_check_rules (self->staging, _crk_import_locate_rule, self, report->problems))
     return NULL;
   crk_dataset_set_modified (self->staging, FALSE);

@@ -210,6 +210,7 @@ emit_shape (Reader *r)
   shape.header_row = -1;
   shape.first_row = -1;
   shape.label_column = -1;
+  shape.countries = TRUE; /* economies and their groups: countries to the reader */
   r->sink->shape (r->sink, &shape);
 }
 

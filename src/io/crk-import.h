@@ -118,6 +118,7 @@ typedef struct
   int header_row, n_header_rows; /* tables: 0-based first header row and how many; -1/0 otherwise */
   int first_row;                 /* tables: the first data row; -1 otherwise */
   int label_column;              /* tables: the row-label (city) column; -1 none */
+  gboolean countries;            /* the keys are countries (World Bank XML); FALSE: guess */
 } CrkImportShape;
 
 typedef struct _CrkImportSink CrkImportSink;

@@ -24,6 +24,7 @@ struct _CrkDataset
   char *licence;
   char *notes;
   char *notes_zh;
+  CrkUnitKind unit_kind;
   gboolean modified;
 
   GArray *years; /* int, ascending */

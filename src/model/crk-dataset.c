@@ -32,6 +32,7 @@ enum
   PROP_LICENCE,
   PROP_NOTES,
   PROP_NOTES_ZH,
+  PROP_UNIT_KIND,
   PROP_MODIFIED,
   N_PROPS
 };
@@ -235,6 +236,9 @@ crk_dataset_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       case PROP_NOTES_ZH:
         g_value_set_string (value, *string_field (self, prop_id));
         break;
+      case PROP_UNIT_KIND:
+        g_value_set_enum (value, (int) self->unit_kind);
+        break;
       case PROP_MODIFIED:
         g_value_set_boolean (value, self->modified);
         break;
@@ -261,6 +265,9 @@ crk_dataset_set_property (GObject *object, guint prop_id, const GValue *value, G
       case PROP_NOTES:
       case PROP_NOTES_ZH:
         set_string (self, prop_id, g_value_get_string (value));
+        break;
+      case PROP_UNIT_KIND:
+        crk_dataset_set_unit_kind (self, (CrkUnitKind) g_value_get_enum (value));
         break;
       case PROP_MODIFIED:
         crk_dataset_set_modified (self, g_value_get_boolean (value));
@@ -292,6 +299,8 @@ crk_dataset_class_init (CrkDatasetClass *klass)
   properties[PROP_LICENCE] = g_param_spec_string ("licence", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_NOTES_ZH] = g_param_spec_string ("notes-zh", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_UNIT_KIND] =
+    g_param_spec_enum ("unit-kind", NULL, NULL, CRK_TYPE_UNIT_KIND, CRK_UNIT_CITY, RW_FLAGS);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, RW_FLAGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -386,6 +395,33 @@ DEFINE_DISPLAY_ACCESSOR (title)
 DEFINE_DISPLAY_ACCESSOR (publisher)
 DEFINE_DISPLAY_ACCESSOR (source)
 DEFINE_DISPLAY_ACCESSOR (notes)
+
+CrkUnitKind
+crk_dataset_get_unit_kind (CrkDataset *self)
+{
+  g_return_val_if_fail (CRK_IS_DATASET (self), CRK_UNIT_CITY);
+  return self->unit_kind;
+}
+
+/**
+ * crk_dataset_set_unit_kind:
+ * @self: a dataset
+ * @kind: what the dataset ranks
+ *
+ * A change is an edit of the metadata: it marks the dataset modified.
+ */
+void
+crk_dataset_set_unit_kind (CrkDataset *self, CrkUnitKind kind)
+{
+  g_return_if_fail (CRK_IS_DATASET (self));
+  g_return_if_fail ((guint) kind < CRK_UNIT_N_KINDS);
+
+  if (self->unit_kind == kind)
+    return;
+  self->unit_kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT_KIND]);
+  _crk_dataset_changed (self, CRK_DATASET_CHANGE_METADATA);
+}
 
 gboolean
 crk_dataset_get_modified (CrkDataset *self)

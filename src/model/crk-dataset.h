@@ -10,6 +10,7 @@
 #include "crk-framework-node.h"
 #include "crk-indicator.h"
 #include "crk-method.h"
+#include "crk-unit-words.h"
 
 G_BEGIN_DECLS
 
@@ -36,8 +37,9 @@ typedef enum
 G_DECLARE_FINAL_TYPE (CrkDataset, crk_dataset, CRK, DATASET, GObject)
 
 /* Properties: "title", "title-zh", "edition", "publisher", "publisher-zh", "source",
- * "source-zh", "licence", "notes", "notes-zh", "modified" (TRUE after any edit, cleared
- * by crk_dataset_set_modified(FALSE) when saved).
+ * "source-zh", "licence", "notes", "notes-zh", "unit-kind" (what the dataset ranks:
+ * cities by default, countries…), "modified" (TRUE after any edit, cleared by
+ * crk_dataset_set_modified(FALSE) when saved).
  *
  * Signals:
  *   "changed" (guint change_flags): after any edit of the dataset or anything it owns
@@ -74,6 +76,10 @@ void crk_dataset_set_notes (CrkDataset *self, const char *notes);
 const char *crk_dataset_get_notes_zh (CrkDataset *self);
 void crk_dataset_set_notes_zh (CrkDataset *self, const char *notes_zh);
 const char *crk_dataset_get_display_notes (CrkDataset *self);
+/* What the dataset ranks (CRK_UNIT_CITY unless set): the words the interface uses for
+ * its "cities" (crk-unit-words.h). Setting another kind marks the dataset modified. */
+CrkUnitKind crk_dataset_get_unit_kind (CrkDataset *self);
+void crk_dataset_set_unit_kind (CrkDataset *self, CrkUnitKind kind);
 gboolean crk_dataset_get_modified (CrkDataset *self);
 void crk_dataset_set_modified (CrkDataset *self, gboolean modified);
 

@@ -9,3 +9,4 @@
 #include "crk-framework-node.h"
 #include "crk-indicator.h"
 #include "crk-method.h"
+#include "crk-unit-words.h"

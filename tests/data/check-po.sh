@@ -23,9 +23,9 @@ result () {
 sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$top/po/POTFILES.in" > "$work/POTFILES"
 if (cd "$top" && xgettext --package-name=cityrank -f "$work/POTFILES" -o "$work/cityrank.pot" \
       --from-code=UTF-8 --add-comments --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
-      --keyword=NC_:1c,2 --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 \
+      --keyword=NC_:1c,2 --keyword=NP_:1,2 --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 \
       --keyword=g_dpgettext2:2c,3 --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format \
-      --flag=NC_:2:pass-c-format --flag=g_dngettext:2:pass-c-format \
+      --flag=NC_:2:pass-c-format --flag=NP_:1:pass-c-format --flag=g_dngettext:2:pass-c-format \
       --flag=g_strdup_printf:1:c-format --flag=g_string_printf:2:c-format \
       --flag=g_string_append_printf:2:c-format --flag=g_error_new:3:c-format \
       --flag=g_set_error:4:c-format --flag=g_markup_printf_escaped:1:c-format \

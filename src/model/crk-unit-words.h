@@ -1,0 +1,64 @@
+/* crk-unit-words.h: the kind of unit a dataset ranks (cities, countries…) and the words
+ * the interface, the charts and the report use for it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* What the dataset's "cities" are. The code keeps saying "city"; these are the words
+ * people read. CITY is the default. */
+typedef enum
+{
+  CRK_UNIT_CITY,
+  CRK_UNIT_COUNTRY,
+  CRK_UNIT_REGION,
+  CRK_UNIT_PROVINCE,
+  CRK_UNIT_ECONOMY,
+  CRK_UNIT_ORGANISATION,
+  CRK_UNIT_OTHER, /* "entities" */
+} CrkUnitKind;
+
+#define CRK_UNIT_N_KINDS (CRK_UNIT_OTHER + 1)
+
+#define CRK_TYPE_UNIT_KIND (crk_unit_kind_get_type ())
+GType crk_unit_kind_get_type (void);
+
+/* Words of a kind that need no number (translated). */
+typedef enum
+{
+  CRK_UNIT_WORD_NOUN,           /* "city" */
+  CRK_UNIT_WORD_NOUNS,          /* "cities" */
+  CRK_UNIT_WORD_HEADER,         /* "City": a column header */
+  CRK_UNIT_WORD_HEADERS,        /* "Cities": a column header over counts */
+  CRK_UNIT_WORD_SEARCH,         /* "Search cities by name or code" */
+  CRK_UNIT_WORD_NO_MATCH_TITLE, /* "No Matching Cities" */
+  CRK_UNIT_WORD_NONE_SELECTED,  /* "No City Selected" */
+  CRK_UNIT_WORD_SELECT_HINT,    /* "Select a city in the ranking to see …" */
+  CRK_UNIT_WORD_MEDIAN,         /* "Median of all cities" (a chart legend) */
+} CrkUnitWord;
+
+/* The name in the native format ("city", "country", "region", "province", "economy",
+ * "organisation", "other"). */
+const char *crk_unit_kind_to_string (CrkUnitKind kind);
+/* FALSE for NULL or an unknown name (@kind untouched). */
+gboolean crk_unit_kind_from_string (const char *name, CrkUnitKind *kind);
+
+const char *crk_unit_kind_get_word (CrkUnitKind kind, CrkUnitWord word);
+/* "12 cities" */
+char *crk_unit_kind_format_count (CrkUnitKind kind, guint n);
+/* "3 of 12 cities" */
+char *crk_unit_kind_format_count_of (CrkUnitKind kind, guint shown, guint total);
+/* "Search cities by name, code or province"; @group (nullable: the words without it) is
+ * what else a search matches, as the group column calls it. */
+char *crk_unit_kind_format_search (CrkUnitKind kind, const char *group);
+/* "No city matches “shenz”." */
+char *crk_unit_kind_format_no_match (CrkUnitKind kind, const char *search);
+/* Chart subtitles: "Top 10 cities, 2023" and "Ranking of 30 cities, 2023". */
+char *crk_unit_kind_format_top (CrkUnitKind kind, guint n, int year);
+char *crk_unit_kind_format_ranking (CrkUnitKind kind, guint n, int year);
+
+G_END_DECLS
