@@ -185,6 +185,7 @@ height_key (CrkChartView *self)
   key = key * 31 + crk_results_get_n_cities (self->results);
   key = key * 31 + (self->options->cities != NULL ? self->options->cities->len : 0);
   key = key * 31 + self->options->top_n;
+  key = key * 31 + self->options->level;
   key = key * 31 + (guint) crk_results_get_year (self->results);
   return key;
 }
@@ -614,6 +615,26 @@ crk_chart_view_set_style (CrkChartView *self, CrkChartStyle style)
   self->options->style = style;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
+}
+
+guint
+crk_chart_view_get_level (CrkChartView *self)
+{
+  g_return_val_if_fail (CRK_IS_CHART_VIEW (self), 0);
+  return self->options->level;
+}
+
+/* The level of the framework whose components the radar's axes and the contribution and
+ * gap charts' segments are (0: the default). */
+void
+crk_chart_view_set_level (CrkChartView *self, guint level)
+{
+  g_return_if_fail (CRK_IS_CHART_VIEW (self));
+
+  if (self->options->level == level)
+    return;
+  self->options->level = level;
+  invalidate (self, TRUE);
 }
 
 void

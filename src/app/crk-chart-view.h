@@ -25,6 +25,9 @@ CrkChartKind crk_chart_view_get_kind (CrkChartView *self);
 void crk_chart_view_set_kind (CrkChartView *self, CrkChartKind kind);
 CrkChartStyle crk_chart_view_get_style (CrkChartView *self);
 void crk_chart_view_set_style (CrkChartView *self, CrkChartStyle style);
+/* The framework level shown (options->level; 0 = the default). */
+guint crk_chart_view_get_level (CrkChartView *self);
+void crk_chart_view_set_level (CrkChartView *self, guint level);
 /* City indices shown (radar: up to 8; gap: two; values: one). */
 void crk_chart_view_set_cities (CrkChartView *self, const guint *cities, guint n_cities);
 /* The options as drawn (borrowed): export copies them. */

@@ -450,7 +450,6 @@ crk_ranking_row_update (CrkRankingRow *self,
   double score;
   int tier;
   const char *reason;
-  gboolean dims_changed = FALSE;
 
   g_return_if_fail (CRK_IS_RANKING_ROW (self));
   g_return_if_fail (CRK_IS_RESULTS (results));
@@ -531,6 +530,26 @@ crk_ranking_row_update (CrkRankingRow *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNRANKED_REASON]);
     }
 
+  crk_ranking_row_set_dimensions (self, results, dimensions);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * crk_ranking_row_set_dimensions:
+ * @self: a row
+ * @results: the results shown
+ * @dimensions: node indices (guint) of the score columns
+ *
+ * Takes the scores of other columns from @results, and nothing else (the window's level
+ * chooser: the rank and its movement stay).
+ */
+void
+crk_ranking_row_set_dimensions (CrkRankingRow *self, CrkResults *results, GArray *dimensions)
+{
+  guint city = crk_city_get_index (self->city);
+  gboolean dims_changed = FALSE;
+
   if (self->dimension_scores->len != dimensions->len)
     {
       g_array_set_size (self->dimension_scores, dimensions->len);
@@ -552,6 +571,4 @@ crk_ranking_row_update (CrkRankingRow *self,
       self->revision++;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
     }
-
-  g_object_thaw_notify (G_OBJECT (self));
 }

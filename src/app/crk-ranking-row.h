@@ -55,6 +55,8 @@ void crk_ranking_row_update (CrkRankingRow *self,
                              CrkResults *results,
                              GArray *dimensions,
                              gboolean track_shift);
+/* Only the scores of the columns of @dimensions (the rank and its movement stay). */
+void crk_ranking_row_set_dimensions (CrkRankingRow *self, CrkResults *results, GArray *dimensions);
 
 /* "1.5" style text for scores (one decimal), "—" for NAN. */
 char *crk_format_score (double score);

@@ -96,7 +96,7 @@ _crk_window_update_column_headers (CrkWindow *self)
 void
 _crk_window_rebuild_dimension_columns (CrkWindow *self)
 {
-  GPtrArray *dims;
+  g_autoptr (GPtrArray) dims = NULL;
 
   for (guint i = 0; i < self->dimension_columns->len; i++)
     gtk_column_view_remove_column (self->column_view,
@@ -111,7 +111,7 @@ _crk_window_rebuild_dimension_columns (CrkWindow *self)
   g_object_ref (self->tier_column);
   gtk_column_view_remove_column (self->column_view, self->tier_column);
 
-  dims = crk_dataset_get_dimensions (self->dataset);
+  dims = crk_chart_level_nodes (self->dataset, self->level);
   for (guint i = 0; dims != NULL && i < dims->len; i++)
     {
       CrkFrameworkNode *node = g_ptr_array_index (dims, i);
@@ -138,11 +138,14 @@ _crk_window_rebuild_dimension_columns (CrkWindow *self)
 
       column = gtk_column_view_column_new (NULL, g_object_ref (factory));
       {
-        /* headers cannot wrap: long English names keep their first word (the whole name
-         * is the header's tooltip) */
+        /* headers cannot wrap: long English names of dimensions keep their first word;
+         * below them, where first words repeat ("Digital economy added value", "Digital
+         * economy growth"), the name is cut with an ellipsis (the whole name is the
+         * header's tooltip) */
         const char *name = crk_framework_node_get_display_name (node);
         const char *space = strchr (name, ' ');
-        g_autofree char *title = (g_utf8_strlen (name, -1) > 12 && space != NULL)
+        g_autofree char *title = (g_utf8_strlen (name, -1) > 12 && space != NULL &&
+                                  self->level + 1 == crk_dataset_get_n_levels (self->dataset))
           ? g_strndup (name, space - name)
           : g_strdup (name);
 
@@ -159,4 +162,90 @@ _crk_window_rebuild_dimension_columns (CrkWindow *self)
   gtk_column_view_append_column (self->column_view, self->tier_column);
   g_object_unref (self->tier_column);
   _crk_window_update_column_headers (self);
+}
+
+/* Levels ------------------------------------------------------------------------------ */
+
+/* The dropdown lists the levels below the index from the top: position 0 is level
+ * n_levels - 1 (the dimensions). */
+static guint
+level_at (CrkWindow *self, guint position)
+{
+  guint n_levels = crk_dataset_get_n_levels (self->dataset);
+
+  return position + 1 < n_levels ? n_levels - 1 - position : 0;
+}
+
+void
+_crk_window_fill_levels (CrkWindow *self)
+{
+  guint n_levels = self->dataset != NULL ? crk_dataset_get_n_levels (self->dataset) : 0;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  self->level = self->dataset != NULL ? crk_chart_level_get_default (self->dataset) : 0;
+  for (guint level = n_levels > 0 ? n_levels - 1 : 0; level >= 1; level--)
+    {
+      g_autofree char *name = crk_chart_level_dup_name (self->dataset, level);
+
+      /* Translators: a level of the framework in the level chooser, "Pillars (8)": its
+       * name and how many components it has */
+      g_ptr_array_add (
+        items,
+        g_strdup_printf (_ ("%s (%u)"), name, crk_chart_level_get_n_nodes (self->dataset, level)));
+    }
+  g_ptr_array_add (items, NULL);
+
+  self->filling_levels = TRUE;
+  gtk_string_list_splice (self->level_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->level_model)),
+                          (const char *const *) items->pdata);
+  if (self->level > 0)
+    gtk_drop_down_set_selected (self->level_dropdown, n_levels - 1 - self->level);
+  self->filling_levels = FALSE;
+  /* one level below the index: nothing to choose */
+  gtk_widget_set_visible (GTK_WIDGET (self->level_dropdown), items->len > 2);
+  crk_chart_view_set_level (self->chart_view, self->level);
+}
+
+void
+_crk_window_set_level (CrkWindow *self, guint level)
+{
+  if (self->dataset == NULL || level == 0 || level >= crk_dataset_get_n_levels (self->dataset))
+    return;
+  if (gtk_drop_down_get_selected (self->level_dropdown) !=
+      crk_dataset_get_n_levels (self->dataset) - 1 - level)
+    {
+      /* the dropdown's "selected" comes back here */
+      gtk_drop_down_set_selected (self->level_dropdown,
+                                  crk_dataset_get_n_levels (self->dataset) - 1 - level);
+      return;
+    }
+  if (level == self->level && self->dimension_columns->len > 0)
+    return;
+  self->level = level;
+  crk_chart_view_set_level (self->chart_view, level);
+  if (self->results == NULL)
+    return;
+  _crk_window_rebuild_dimension_columns (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    crk_ranking_row_set_dimensions (g_ptr_array_index (self->rows, i), self->results,
+                                    self->dimensions);
+}
+
+static void
+on_level_dropdown_selected_cb (CrkWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->level_dropdown);
+
+  if (self->filling_levels || self->dataset == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  _crk_window_set_level (self, level_at (self, position));
+}
+
+void
+_crk_window_class_add_columns (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, level_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrkWindow, level_model);
+  gtk_widget_class_bind_template_callback (widget_class, on_level_dropdown_selected_cb);
 }

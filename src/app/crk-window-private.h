@@ -55,7 +55,9 @@ struct _CrkWindow
   CrkCityDetail *city_detail;
   GMenu *recent_section;
   GtkMenuButton *primary_menu_button;
-  GMenuModel *primary_menu; /* the button's until it first opens */
+  GMenuModel *primary_menu;    /* the button's until it first opens */
+  GtkDropDown *level_dropdown; /* the level the chart and the score columns show */
+  GtkStringList *level_model;
 
   /* document */
   CrkDataset *dataset;
@@ -66,9 +68,11 @@ struct _CrkWindow
   CrkMethodHistory *history;
   CrkMethod *saved_method; /* the method as in the file: "reset" returns to it */
   GPtrArray *rows;         /* CrkRankingRow by city index */
-  GArray *dimensions;      /* node indices (guint) of the dimension columns */
+  GArray *dimensions;      /* node indices (guint) of the score columns */
   GPtrArray *dimension_columns;
-  int year; /* calendar year shown */
+  guint level;             /* the level of the score columns and the chart (COINr numbering) */
+  gboolean filling_levels; /* the level dropdown is being filled: no "selected" reaction */
+  int year;                /* calendar year shown */
   gulong method_changed_id;
   gulong modified_id;
   gboolean updating_years;
@@ -108,8 +112,15 @@ const char *_crk_window_get_chart_kind (CrkWindow *self);
 /* crk-window-columns.c */
 /* Headers get their column's tooltip and an ellipsis (GTK 4.8 gives neither). */
 void _crk_window_update_column_headers (CrkWindow *self);
-/* One score column per dimension, before the tier column. */
+/* One score column per component of self->level, before the tier column. */
 void _crk_window_rebuild_dimension_columns (CrkWindow *self);
+/* The level dropdown and its template callback. */
+void _crk_window_class_add_columns (GtkWidgetClass *widget_class);
+/* Lists the dataset's levels below the index and chooses the default one (the first from
+ * the top with three components or more); hidden with fewer than two. */
+void _crk_window_fill_levels (CrkWindow *self);
+/* Shows @level's components in the score columns and the chart. */
+void _crk_window_set_level (CrkWindow *self, guint level);
 
 /* crk-window-files.c */
 char *_crk_window_dup_display_name (GFile *file);

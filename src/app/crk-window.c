@@ -734,6 +734,7 @@ crk_window_set_dataset (CrkWindow *self, CrkDataset *dataset, GFile *file)
   g_ptr_array_extend_and_steal (self->rows, g_steal_pointer (&rows));
 
   crk_method_panel_set_dataset (self->method_panel, dataset, self->history, self->saved_method);
+  _crk_window_fill_levels (self);
   recompute (self, FALSE);
 
   fill_store (self);
@@ -1186,6 +1187,7 @@ crk_window_class_init (CrkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_flap_folded_cb);
 
   _crk_window_class_add_actions (widget_class);
+  _crk_window_class_add_columns (widget_class);
 }
 
 static void
