@@ -34,6 +34,8 @@ struct _CrkReportDialog
   GtkSwitch *contents_switch;
   GtkSwitch *summary_switch;
   GtkSwitch *method_switch;
+  AdwActionRow *agreement_row;
+  GtkSwitch *agreement_switch;
   GtkSwitch *table_switch;
   GtkSwitch *charts_switch;
   GtkSwitch *profiles_switch;
@@ -76,6 +78,8 @@ read_options (CrkReportDialog *self)
     sections |= CRK_REPORT_SECTION_SUMMARY;
   if (gtk_switch_get_active (self->method_switch))
     sections |= CRK_REPORT_SECTION_METHOD;
+  if (gtk_switch_get_active (self->agreement_switch))
+    sections |= CRK_REPORT_SECTION_AGREEMENT;
   if (gtk_switch_get_active (self->table_switch))
     sections |= CRK_REPORT_SECTION_TABLE;
   if (gtk_switch_get_active (self->charts_switch))
@@ -512,6 +516,8 @@ crk_report_dialog_class_init (CrkReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, contents_switch);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, summary_switch);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, method_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, agreement_row);
+  gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, agreement_switch);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, table_switch);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, charts_switch);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, profiles_switch);
@@ -579,6 +585,9 @@ crk_report_dialog_new (GtkWindow *parent, CrkResults *results, GArray *selection
       adw_combo_row_set_selected (self->profiles_row, PROFILES_SELECTED);
       g_signal_handlers_unblock_by_func (self->profiles_row, on_option_changed_cb, self);
     }
+  /* No published ranks to compare with: the section would be empty. */
+  gtk_widget_set_visible (GTK_WIDGET (self->agreement_row),
+                          crk_results_compare_reference (results, NULL, NULL, NULL, NULL));
   if (!crk_results_has_base_year (results))
     {
       GtkStringList *model = GTK_STRING_LIST (adw_combo_row_get_model (self->benchmark_row));

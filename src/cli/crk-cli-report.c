@@ -22,7 +22,7 @@ static const struct
   {"title", CRK_REPORT_SECTION_TITLE},       {"contents", CRK_REPORT_SECTION_CONTENTS},
   {"summary", CRK_REPORT_SECTION_SUMMARY},   {"method", CRK_REPORT_SECTION_METHOD},
   {"table", CRK_REPORT_SECTION_TABLE},       {"charts", CRK_REPORT_SECTION_CHARTS},
-  {"profiles", CRK_REPORT_SECTION_PROFILES},
+  {"profiles", CRK_REPORT_SECTION_PROFILES}, {"agreement", CRK_REPORT_SECTION_AGREEMENT},
 };
 
 static const struct
@@ -83,8 +83,8 @@ crk_cli_report (int argc, char **argv)
     {"paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_ ("Paper size: a4 or letter (default: a4)"),
      N_ ("SIZE")},
     {"sections", 0, 0, G_OPTION_ARG_STRING, &sections,
-     N_ ("Sections, comma-separated: title, contents, summary, method, table, charts, profiles "
-         "(default: all)"),
+     N_ ("Sections, comma-separated: title, contents, summary, method, agreement, table, charts, "
+         "profiles (default: all)"),
      N_ ("LIST")},
     {"benchmark", 0, 0, G_OPTION_ARG_STRING, &benchmark,
      N_ (
@@ -146,7 +146,7 @@ crk_cli_report (int argc, char **argv)
       if (!parse_sections (sections, &value))
         {
           crk_cli_error (_ ("report: unknown sections “%s”: use title, contents, summary, method, "
-                            "table, charts, profiles"),
+                            "agreement, table, charts, profiles"),
                          sections);
           return CRK_CLI_EXIT_USAGE;
         }

@@ -15,13 +15,15 @@ typedef enum
   CRK_REPORT_SECTION_CONTENTS = 1 << 1,
   CRK_REPORT_SECTION_SUMMARY = 1 << 2,
   CRK_REPORT_SECTION_METHOD = 1 << 3,
-  CRK_REPORT_SECTION_TABLE = 1 << 4,
-  CRK_REPORT_SECTION_CHARTS = 1 << 5,
-  CRK_REPORT_SECTION_PROFILES = 1 << 6,
+  /* agreement with the published ranking: only where the cities have reference ranks */
+  CRK_REPORT_SECTION_AGREEMENT = 1 << 4,
+  CRK_REPORT_SECTION_TABLE = 1 << 5,
+  CRK_REPORT_SECTION_CHARTS = 1 << 6,
+  CRK_REPORT_SECTION_PROFILES = 1 << 7,
 } CrkReportSections;
 
-#define CRK_REPORT_SECTIONS_ALL ((CrkReportSections) 0x7f)
-#define CRK_REPORT_N_SECTIONS 7
+#define CRK_REPORT_SECTIONS_ALL ((CrkReportSections) 0xff)
+#define CRK_REPORT_N_SECTIONS 8
 
 typedef enum
 {

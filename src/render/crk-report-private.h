@@ -162,6 +162,8 @@ struct _CrkReport
 void crk_report_build_summary (CrkReport *self);
 /* crk-report-method.c */
 void crk_report_build_method (CrkReport *self);
+/* crk-report-agreement.c: FALSE (and no blocks) without reference ranks for the year */
+gboolean crk_report_build_agreement (CrkReport *self);
 /* crk-report-content.c: the ranking table, the index of profiles, a profile's text and
  * what the sections share. Returns the ranking table's index. */
 int crk_report_build_table (CrkReport *self);

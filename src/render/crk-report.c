@@ -38,6 +38,7 @@ static const struct
   {CRK_REPORT_SECTION_CONTENTS, N_ ("Contents")},
   {CRK_REPORT_SECTION_SUMMARY, N_ ("Summary")},
   {CRK_REPORT_SECTION_METHOD, N_ ("Method")},
+  {CRK_REPORT_SECTION_AGREEMENT, N_ ("Agreement with the published ranking")},
   {CRK_REPORT_SECTION_TABLE, N_ ("Ranking table")},
   {CRK_REPORT_SECTION_CHARTS, N_ ("Overview charts")},
   {CRK_REPORT_SECTION_PROFILES, N_ ("City profiles")},
@@ -480,6 +481,18 @@ layout (CrkReport *self)
       fit_new_tables (self, cr, first_table, width);
       keep_short_tables (self, first, self->blocks->len, 14);
       paginate_flow (self, cr, CRK_REPORT_SECTION_METHOD, first, self->blocks->len, FALSE);
+    }
+  if (sections & CRK_REPORT_SECTION_AGREEMENT)
+    {
+      guint first = self->blocks->len, first_table = self->tables->len;
+
+      /* nothing without reference ranks */
+      if (crk_report_build_agreement (self))
+        {
+          fit_new_tables (self, cr, first_table, width);
+          keep_short_tables (self, first, self->blocks->len, 14);
+          paginate_flow (self, cr, CRK_REPORT_SECTION_AGREEMENT, first, self->blocks->len, FALSE);
+        }
     }
   if (sections & CRK_REPORT_SECTION_TABLE)
     {

@@ -329,6 +329,7 @@ crk_test_report_check_pdf (CrkReport *report, const char *pdf, gboolean with_out
         {CRK_REPORT_SECTION_CONTENTS, "Contents"},
         {CRK_REPORT_SECTION_SUMMARY, "Summary"},
         {CRK_REPORT_SECTION_METHOD, "Method"},
+        {CRK_REPORT_SECTION_AGREEMENT, "Agreement with the published ranking"},
         {CRK_REPORT_SECTION_TABLE, "Ranking table"},
         {CRK_REPORT_SECTION_CHARTS, "Overview charts"},
         {CRK_REPORT_SECTION_PROFILES, "City profiles"},

@@ -158,8 +158,8 @@ test_dialog_preview (void)
   /* No section at all: no report, nothing to print. */
   {
     const char *switches[] = {
-      "title_switch", "contents_switch", "summary_switch",  "method_switch",
-      "table_switch", "charts_switch",   "profiles_switch",
+      "title_switch",     "contents_switch", "summary_switch", "method_switch",
+      "agreement_switch", "table_switch",    "charts_switch",  "profiles_switch",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
