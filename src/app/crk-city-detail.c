@@ -27,6 +27,7 @@ struct _CrkCityDetail
   GtkWidget parent_instance;
 
   GtkStack *stack;
+  AdwStatusPage *empty_page;
   GtkLabel *name_label;
   GtkLabel *subtitle_label;
   GtkLabel *rank_value;
@@ -293,6 +294,15 @@ update (CrkCityDetail *self)
 
   if (self->results == NULL || self->city >= crk_results_get_n_cities (self->results))
     {
+      if (self->results != NULL) /* in the dataset's words: "No Country Selected" */
+        {
+          CrkUnitKind unit = crk_dataset_get_unit_kind (crk_results_get_dataset (self->results));
+
+          adw_status_page_set_title (self->empty_page,
+                                     crk_unit_kind_get_word (unit, CRK_UNIT_WORD_NONE_SELECTED));
+          adw_status_page_set_description (
+            self->empty_page, crk_unit_kind_get_word (unit, CRK_UNIT_WORD_SELECT_HINT));
+        }
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -504,6 +514,7 @@ crk_city_detail_class_init (CrkCityDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cityrank/Cityrank/crk-city-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, rank_value);

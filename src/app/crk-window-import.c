@@ -232,13 +232,13 @@ _crk_window_toast_imported (CrkWindow *self,
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  what =
-    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", n_cities), n_cities);
+  what = crk_unit_kind_format_count (crk_dataset_get_unit_kind (self->dataset), n_cities);
   indicators = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", n_indicators), n_indicators);
   notes =
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notices), n_notices);
-  /* Translators: "Imported “x.xlsx”: 31 cities, 4 indicators" (then "; 2 notes") */
+  /* Translators: "Imported “x.xlsx”: 31 cities, 4 indicators" (then "; 2 notes"); the
+   * first %s is the file, the second the count of what it ranks ("51 countries") */
   message = g_strdup_printf (_ ("Imported “%s”: %s, %s"), name, what, indicators);
   if (n_notices > 0)
     {

@@ -100,9 +100,12 @@ update_no_match (CrkWindow *self, guint shown, guint total)
 
   if (none)
     {
-      g_autofree char *description =
-        g_strdup_printf (_ ("No city’s name, code or province contains “%s”."), search);
+      /* in the dataset's words: "No country matches “xyz”." */
+      CrkUnitKind unit = crk_dataset_get_unit_kind (self->dataset);
+      g_autofree char *description = crk_unit_kind_format_no_match (unit, search);
 
+      adw_status_page_set_title (ADW_STATUS_PAGE (page),
+                                 crk_unit_kind_get_word (unit, CRK_UNIT_WORD_NO_MATCH_TITLE));
       adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
     }
   gtk_widget_set_visible (page, none);
@@ -120,10 +123,9 @@ update_count (CrkWindow *self)
   else if (shown == total ||
            (self->rows_timeout_id != 0 &&
             gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0'))
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", total), total);
+    text = crk_unit_kind_format_count (crk_dataset_get_unit_kind (self->dataset), total);
   else
-    text = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u of %u city", "%u of %u cities", total), shown, total);
+    text = crk_unit_kind_format_count_of (crk_dataset_get_unit_kind (self->dataset), shown, total);
   gtk_label_set_label (self->count_label, text);
   update_no_match (self, shown, total);
 }
@@ -653,6 +655,30 @@ choose_group_attribute (CrkDataset *dataset, char **other)
   return region ? "region" : *other;
 }
 
+/* The dataset's word for its units (crk_dataset_get_unit_kind(): "Country" in ASEM) in
+ * the name column's header and the search entry, which also matches the group column's
+ * values (@attribute, nullable). */
+static void
+update_unit_words (CrkWindow *self, const char *attribute)
+{
+  CrkUnitKind unit = crk_dataset_get_unit_kind (self->dataset);
+  g_autofree char *group = NULL;
+  g_autofree char *search = NULL;
+
+  gtk_column_view_column_set_title (self->city_column,
+                                    crk_unit_kind_get_word (unit, CRK_UNIT_WORD_HEADER));
+  if (attribute != NULL && g_str_equal (attribute, "province"))
+    group = g_strdup (crk_unit_kind_get_word (CRK_UNIT_PROVINCE, CRK_UNIT_WORD_NOUN));
+  else if (attribute != NULL && g_str_equal (attribute, "region"))
+    group = g_strdup (crk_unit_kind_get_word (CRK_UNIT_REGION, CRK_UNIT_WORD_NOUN));
+  else if (attribute != NULL)
+    group = g_strdelimit (g_strdup (attribute), "_", ' ');
+  search = crk_unit_kind_format_search (unit, group);
+  g_object_set (self->search_entry, "placeholder-text", search, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, search, -1);
+}
+
 /* The "Province" column follows the dataset's groups: titled after the attribute it
  * shows, hidden when there is none. */
 static void
@@ -722,6 +748,7 @@ crk_window_set_dataset (CrkWindow *self, CrkDataset *dataset, GFile *file)
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
   cities = crk_dataset_get_cities (dataset);
   group_attribute = choose_group_attribute (dataset, &other_attribute);
+  update_unit_words (self, group_attribute);
   update_group_column (self, group_attribute);
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (cities); i++)

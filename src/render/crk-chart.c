@@ -325,7 +325,8 @@ fill_radar (CrkChartData *data, CrkResults *results, const CrkChartOptions *opti
                 double mean;
                 stats_of (results, (guint) data->axis_nodes[i], -1, &mean, &values[i]);
               }
-            name = g_strdup (_ ("Median of all cities"));
+            name = g_strdup (crk_unit_kind_get_word (
+              crk_dataset_get_unit_kind (crk_results_get_dataset (results)), CRK_UNIT_WORD_MEDIAN));
             break;
           case CRK_BENCHMARK_TIER_MEAN:
             if (tier < 0 && data->n_series > 0)
@@ -747,11 +748,10 @@ generated_title (CrkResults *results, const CrkChartOptions *options, const CrkC
         return g_strdup_printf (_ ("Dimension scores, %d"), year);
       case CRK_CHART_BAR:
         if (options->top_n > 0 && options->top_n < crk_results_get_n_ranked (results))
-          return g_strdup_printf (ngettext ("Top %u city, %d", "Top %u cities, %d", options->top_n),
-                                  options->top_n, year);
-        return g_strdup_printf (
-          ngettext ("Ranking of %u city, %d", "Ranking of %u cities, %d", data->n_rows),
-          data->n_rows, year);
+          return crk_unit_kind_format_top (
+            crk_dataset_get_unit_kind (crk_results_get_dataset (results)), options->top_n, year);
+        return crk_unit_kind_format_ranking (
+          crk_dataset_get_unit_kind (crk_results_get_dataset (results)), data->n_rows, year);
       case CRK_CHART_CONTRIBUTION:
         return g_strdup_printf (_ ("What makes up the score, %d"), year);
       case CRK_CHART_GAP:

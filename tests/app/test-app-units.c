@@ -1,0 +1,156 @@
+/* test-app-units.c: the window says what the dataset ranks: countries for COINr's ASEM
+ * pair (the name column, the search, the count, the no-match page, the detail, the
+ * chart's title), cities for the CCID sample
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "crk-application.h"
+#include "crk-chart-view.h"
+#include "crk-city-detail.h"
+#include "crk-test-app.h"
+#include "crk-window-private.h"
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !crk_window_get_loading (data);
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return crk_window_get_results (data) != NULL;
+}
+
+static gboolean
+all_rows (gpointer data)
+{
+  CrkWindow *window = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (window->store)) == window->rows->len;
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+page_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static const char *
+placeholder_of (CrkWindow *w)
+{
+  const char *text = NULL;
+
+  g_object_get (w->search_entry, "placeholder-text", &text, NULL);
+  /* the entry keeps the string; g_object_get copied it */
+  g_object_set_data_full (G_OBJECT (w->search_entry), "test-placeholder", (gpointer) text, g_free);
+  return text;
+}
+
+/* What the window shows about its units, each in the words expected. */
+static void
+check_words (CrkWindow *w,
+             const char *header,
+             const char *placeholder,
+             const char *count,
+             const char *no_match_title,
+             const char *no_match,
+             const char *none_selected)
+{
+  GtkWidget *page =
+    GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (w), CRK_TYPE_WINDOW, "no_match_page"));
+  AdwStatusPage *empty = ADW_STATUS_PAGE (gtk_widget_get_template_child (
+    GTK_WIDGET (w->city_detail), CRK_TYPE_CITY_DETAIL, "empty_page"));
+
+  g_assert_cmpstr (gtk_column_view_column_get_title (w->city_column), ==, header);
+  g_assert_cmpstr (placeholder_of (w), ==, placeholder);
+  g_assert_cmpstr (gtk_label_get_label (w->count_label), ==, count);
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, none_selected);
+
+  gtk_editable_set_text (GTK_EDITABLE (w->search_entry), "qqxqq");
+  crk_test_app_wait (page_shown, page, 5);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, no_match_title);
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, no_match);
+  gtk_editable_set_text (GTK_EDITABLE (w->search_entry), "");
+  crk_test_app_wait (page_hidden, page, 5);
+}
+
+static const char *
+asem_path (void)
+{
+  static char *path;
+
+  if (path == NULL)
+    path = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "asem",
+                             "asem_idata.csv", NULL);
+  return path;
+}
+
+/* The sample says cities; ASEM, opened after it, countries; the sample again, cities. */
+static void
+test_asem_countries (void)
+{
+  CrkWindow *w = crk_test_app_sample_window (1280, 800);
+  g_autoptr (GFile) file = g_file_new_for_path (asem_path ());
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) sample = NULL;
+  g_autofree char *title = NULL;
+  CrkChartOptions *options;
+
+  g_assert_true (g_file_test (asem_path (), G_FILE_TEST_IS_REGULAR));
+  crk_test_app_wait_allocated (GTK_WIDGET (w->column_view));
+  check_words (w, "City", "Search cities by name, code or province", "100 cities",
+               "No Matching Cities", "No city matches “qqxqq”.", "No City Selected");
+
+  crk_window_open (w, file);
+  crk_test_app_wait (not_loading, w, 60);
+  g_assert_null (crk_window_get_message_dialog (w));
+  crk_test_app_wait (has_results, w, 20);
+  crk_test_app_wait (all_rows, w, 20);
+  g_assert_cmpint (crk_dataset_get_unit_kind (crk_window_get_dataset (w)), ==, CRK_UNIT_COUNTRY);
+  check_words (w, "Country", "Search countries by name, code or EurAsia group", "51 countries",
+               "No Matching Countries", "No country matches “qqxqq”.", "No Country Selected");
+
+  /* the ranked bars' title counts countries */
+  options = crk_chart_options_new (CRK_CHART_BAR);
+  title = crk_chart_dup_title (crk_window_get_results (w), options);
+  g_assert_nonnull (strstr (title, "51 countries"));
+  crk_chart_options_free (options);
+
+  /* back to cities */
+  sample = crk_window_read_sample (&error);
+  g_assert_no_error (error);
+  crk_window_set_dataset (w, g_object_ref (sample), NULL);
+  crk_test_app_wait (all_rows, w, 20);
+  crk_test_app_spin (50);
+  check_words (w, "City", "Search cities by name, code or province", "100 cities",
+               "No Matching Cities", "No city matches “qqxqq”.", "No City Selected");
+
+  crk_test_app_close_window (w);
+}
+
+int
+main (int argc, char *argv[])
+{
+  if (!crk_test_app_init (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/app/units/asem-countries", test_asem_countries);
+
+  {
+    int status = g_test_run ();
+
+    crk_test_app_cleanup ();
+    return status;
+  }
+}

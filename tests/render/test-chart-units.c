@@ -1,0 +1,135 @@
+/* test-chart-units.c: chart titles and legends say what the dataset ranks (countries
+ * in COINr's ASEM example, cities in the CCID sample)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "crk-chart.h"
+#include "crk-dataset-reader.h"
+#include "crk-engine.h"
+#include "crk-open.h"
+
+static CrkResults *
+compute (CrkDataset *dataset)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkMethod) method = crk_method_copy (crk_dataset_get_method (dataset));
+  CrkResults *results = crk_compute (dataset, method, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+static CrkDataset *
+open_asem (void)
+{
+  const char *shared = g_getenv ("CRK_SHARED_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr (CrkImportReport) report = crk_import_report_new ();
+  g_autoptr (GError) error = NULL;
+  CrkDataset *ds;
+
+  g_assert_nonnull (shared);
+  path = g_build_filename (shared, "data", "external", "asem", "asem_idata.csv", NULL);
+  ds = crk_open_file (path, NULL, report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crk_dataset_get_unit_kind (ds), ==, CRK_UNIT_COUNTRY);
+  return ds;
+}
+
+static CrkDataset *
+open_ccid (void)
+{
+  const char *source = g_getenv ("CRK_SOURCE_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  CrkDataset *ds;
+
+  g_assert_nonnull (source);
+  path = g_build_filename (source, "data", "samples", "advanced-manufacturing-cities.cityrank.xml",
+                           NULL);
+  ds = crk_dataset_read (path, NULL, &error);
+  g_assert_no_error (error);
+  return ds;
+}
+
+/* The text of the legend entries a radar with a median benchmark draws. */
+static gboolean
+draws_text (CrkResults *results, const CrkChartOptions *options, const char *text)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 700);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (CrkChartHits) hits = crk_chart_hits_new ();
+  gboolean found = FALSE;
+
+  crk_chart_draw (cr, results, options, 900, 700, hits);
+  for (guint i = 0; i < crk_chart_hits_get_n_labels (hits); i++)
+    {
+      const char *label = NULL;
+
+      crk_chart_hits_get_label (hits, i, &label);
+      found = found || (label != NULL && strstr (label, text) != NULL);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return found;
+}
+
+static void
+check (CrkDataset *dataset, const char *plural, const char *median)
+{
+  g_autoptr (CrkResults) results = compute (dataset);
+  g_autoptr (CrkChartOptions) bars = crk_chart_options_new (CRK_CHART_BAR);
+  g_autoptr (CrkChartOptions) radar = crk_chart_options_new (CRK_CHART_RADAR);
+  g_autofree char *all = NULL;
+  g_autofree char *top = NULL;
+  g_autofree char *expected_all = NULL;
+  g_autofree char *expected_top = NULL;
+  guint n = crk_results_get_n_ranked (results);
+  int year = crk_results_get_year (results);
+  guint cities[] = {0, 1};
+
+  all = crk_chart_dup_title (results, bars);
+  expected_all = g_strdup_printf ("Ranking of %u %s, %d", n, plural, year);
+  g_assert_cmpstr (all, ==, expected_all);
+
+  bars->top_n = 10;
+  top = crk_chart_dup_title (results, bars);
+  expected_top = g_strdup_printf ("Top 10 %s, %d", plural, year);
+  g_assert_cmpstr (top, ==, expected_top);
+
+  crk_chart_options_set_cities (radar, cities, G_N_ELEMENTS (cities));
+  radar->benchmark = CRK_BENCHMARK_MEDIAN;
+  g_assert_true (draws_text (results, radar, median));
+}
+
+static void
+test_asem (void)
+{
+  g_autoptr (CrkDataset) ds = open_asem ();
+
+  check (ds, "countries", "Median of all countries");
+}
+
+static void
+test_ccid (void)
+{
+  g_autoptr (CrkDataset) ds = open_ccid ();
+
+  check (ds, "cities", "Median of all cities");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/chart-units/asem-countries", test_asem);
+  g_test_add_func ("/render/chart-units/ccid-cities", test_ccid);
+
+  return g_test_run ();
+}
