@@ -817,9 +817,8 @@ generated_subtitle (CrkResults *results, const CrkChartOptions *options, const C
           {
             g_autofree char *level = level_text (results, options);
 
-            /* Translators: %s is the level, "Pillars (level 2 of 4)" */
-            what =
-              g_strdup_printf (_ ("Weighted points each of the %s adds to the index score"), level);
+            what = g_strdup_printf (
+              "%s · %s", _ ("Weighted points each component adds to the index score"), level);
             break;
           }
         what = node == 0
