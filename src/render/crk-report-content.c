@@ -16,6 +16,14 @@
 
 #include "crk-locale.h"
 
+/* The dataset's word for its units in a column header ("Country" for ASEM). */
+static const char *
+unit_word (CrkReport *self, CrkUnitWord word)
+{
+  return crk_unit_kind_get_word (
+    crk_dataset_get_unit_kind (crk_results_get_dataset (self->results)), word);
+}
+
 /* Building blocks */
 
 guint
@@ -374,7 +382,7 @@ crk_report_build_table (CrkReport *self)
   cells[n++] = g_strdup (_ ("Rank"));
   if (has_base)
     cells[n++] = g_strdup (_ ("Change"));
-  cells[n++] = g_strdup (_ ("City"));
+  cells[n++] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
   cells[n++] = g_strdup (_ ("Province"));
   cells[n++] = g_strdup (_ ("Score"));
   for (guint d = 0; d < n_dims; d++)
@@ -509,7 +517,7 @@ crk_report_build_index (CrkReport *self, const guint *numbers)
     g_strdup (_ ("The profiled cities by name, with their rank and the page of their profile.")));
   table = crk_report_add_table (self, 4, flags, CRK_REPORT_TABLE_SIZE);
   cells = crk_report_cells_new (4);
-  cells[0] = g_strdup (_ ("City"));
+  cells[0] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
   cells[1] = g_strdup (_ ("Province"));
   cells[2] = g_strdup (_ ("Rank"));
   cells[3] = g_strdup (_ ("Page"));

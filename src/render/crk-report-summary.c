@@ -12,6 +12,14 @@
 
 #include "crk-report-private.h"
 
+/* The dataset's word for its units in a column header ("Country" for ASEM). */
+static const char *
+unit_word (CrkReport *self, CrkUnitWord word)
+{
+  return crk_unit_kind_get_word (
+    crk_dataset_get_unit_kind (crk_results_get_dataset (self->results)), word);
+}
+
 #define N_RISERS 5
 
 /* "Shenzhen (1), Suzhou (2) and Guangzhou (3)" from a list of markups. */
@@ -120,7 +128,7 @@ build_top10 (CrkReport *self)
   cells = crk_report_cells_new (n);
   n = 0;
   cells[n++] = g_strdup (_ ("Rank"));
-  cells[n++] = g_strdup (_ ("City"));
+  cells[n++] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
   cells[n++] = g_strdup (_ ("Province"));
   cells[n++] = g_strdup (_ ("Score"));
   if (has_base)
@@ -304,7 +312,7 @@ build_movers (CrkReport *self)
   crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Largest risers and fallers")));
   table = crk_report_add_table (self, 5, flags, CRK_REPORT_TABLE_SIZE + 0.5);
   cells = crk_report_cells_new (5);
-  cells[0] = g_strdup (_ ("City"));
+  cells[0] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
   cells[1] = g_strdup (_ ("Province"));
   cells[2] = g_strdup_printf (_ ("Rank %d"), crk_results_get_year (r));
   cells[3] = g_strdup_printf (_ ("Rank %d"), base_year);
@@ -363,7 +371,7 @@ build_tiers (CrkReport *self)
   cells = crk_report_cells_new (5);
   cells[0] = g_strdup (_ ("Tier"));
   cells[1] = g_strdup (_ ("Ranks"));
-  cells[2] = g_strdup (_ ("Cities"));
+  cells[2] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADERS));
   cells[3] = g_strdup (_ ("Scores"));
   cells[4] = g_strdup (_ ("Mean score"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
@@ -492,7 +500,7 @@ build_groups (CrkReport *self, const char *attribute, const char *heading, const
   table = crk_report_add_table (self, 5, flags, CRK_REPORT_TABLE_SIZE + 0.5);
   cells = crk_report_cells_new (5);
   cells[0] = crk_report_escape (column);
-  cells[1] = g_strdup (_ ("Cities"));
+  cells[1] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADERS));
   cells[2] = g_strdup (_ ("In the top 10"));
   cells[3] = g_strdup (_ ("Mean score"));
   cells[4] = g_strdup (_ ("Best placed"));

@@ -5,12 +5,14 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "crk-chart.h"
 #include "crk-dataset-reader.h"
 #include "crk-engine.h"
 #include "crk-open.h"
+#include "crk-report.h"
 
 static CrkResults *
 compute (CrkDataset *dataset)
@@ -123,6 +125,56 @@ test_ccid (void)
   check (ds, "cities", "Median of all cities");
 }
 
+/* The report's ranking table and summary, as pdftotext reads them. */
+static char *
+report_text (CrkDataset *dataset)
+{
+  g_autoptr (CrkResults) results = compute (dataset);
+  g_autoptr (CrkReportOptions) options = crk_report_options_new ();
+  g_autoptr (CrkReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("crk-units-XXXXXX", &error);
+  g_autofree char *pdf = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "report.pdf", NULL);
+  crk_report_options_set_sections (options, CRK_REPORT_SECTION_SUMMARY | CRK_REPORT_SECTION_TABLE);
+  report = crk_report_new (results, options, &error);
+  g_assert_no_error (error);
+  g_assert_true (crk_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = {"pdftotext", "-layout", pdf, "-", NULL};
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                                 NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (pdf);
+  g_rmdir (dir);
+  return out;
+}
+
+/* The report's tables head the name column with the dataset's word. */
+static void
+test_report (void)
+{
+  g_autoptr (CrkDataset) asem = open_asem ();
+  g_autoptr (CrkDataset) ccid = open_ccid ();
+  g_autofree char *asem_text = report_text (asem);
+  g_autofree char *ccid_text = report_text (ccid);
+  const char *country = "^\\s*Rank\\s+(Change\\s+)?Country\\s";
+  const char *city = "^\\s*Rank\\s+(Change\\s+)?City\\s";
+
+  g_assert_true (g_regex_match_simple (country, asem_text, G_REGEX_MULTILINE, 0));
+  g_assert_false (g_regex_match_simple (city, asem_text, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple (city, ccid_text, G_REGEX_MULTILINE, 0));
+  g_assert_false (g_regex_match_simple (country, ccid_text, G_REGEX_MULTILINE, 0));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -130,6 +182,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/render/chart-units/asem-countries", test_asem);
   g_test_add_func ("/render/chart-units/ccid-cities", test_ccid);
+  g_test_add_func ("/render/chart-units/report", test_report);
 
   return g_test_run ();
 }
