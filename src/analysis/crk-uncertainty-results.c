@@ -13,6 +13,8 @@
 
 #include "crk-uncertainty-private.h"
 
+#include "crk-csv-field.h"
+
 G_DEFINE_FINAL_TYPE (CrkUncertaintyResults, crk_uncertainty_results, G_TYPE_OBJECT)
 
 static void
@@ -361,24 +363,6 @@ crk_uncertainty_results_get_draw_error (CrkUncertaintyResults *self, guint run)
 }
 
 static void
-append_csv_field (GString *out, const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_number (GString *out, const char *format, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -409,7 +393,7 @@ crk_uncertainty_results_format_draws_csv (CrkUncertaintyResults *self)
         g_strconcat ("weight:", crk_framework_node_get_code (self->perturbed[k]), NULL);
 
       g_string_append_c (out, ',');
-      append_csv_field (out, name);
+      crk_csv_append_field (out, name);
     }
   if (self->varied & CRK_UNCERTAINTY_VARY_NORMALISATION)
     g_string_append (out, ",normalisation");
@@ -444,7 +428,7 @@ crk_uncertainty_results_format_draws_csv (CrkUncertaintyResults *self)
               append_number (field, "%.17g", p2);
             }
           g_string_append_c (out, ',');
-          append_csv_field (out, field->str);
+          crk_csv_append_field (out, field->str);
         }
       if (self->varied & CRK_UNCERTAINTY_VARY_AGGREGATION)
         g_string_append_printf (
@@ -464,11 +448,11 @@ crk_uncertainty_results_format_draws_csv (CrkUncertaintyResults *self)
             : g_strdup (crk_imputation_to_string (mode));
 
           g_string_append_c (out, ',');
-          append_csv_field (out, field);
+          crk_csv_append_field (out, field);
         }
       g_string_append_c (out, ',');
       if (self->draws[r].error != NULL)
-        append_csv_field (out, self->draws[r].error);
+        crk_csv_append_field (out, self->draws[r].error);
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);

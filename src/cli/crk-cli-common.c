@@ -26,26 +26,6 @@ crk_cli_load_dataset (const char *path)
 }
 
 void
-crk_cli_append_csv_field (GString *out, const char *text)
-{
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-void
 crk_cli_append_json_string (GString *out, const char *text)
 {
   if (text == NULL)

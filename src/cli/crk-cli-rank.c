@@ -331,7 +331,7 @@ print_rank_csv (GString *out,
 
       children[k] = crk_results_lookup_node (results, crk_framework_node_get_code (child));
       g_string_append_c (out, ',');
-      crk_cli_append_csv_field (out, crk_framework_node_get_code (child));
+      crk_csv_append_field (out, crk_framework_node_get_code (child));
     }
   g_string_append (out, ",tier");
   if (grouped)
@@ -347,9 +347,9 @@ print_rank_csv (GString *out,
       if (rows[r].rank > 0)
         g_string_append_printf (out, "%u", rows[r].rank);
       g_string_append_c (out, ',');
-      crk_cli_append_csv_field (out, crk_city_get_code (c));
+      crk_csv_append_field (out, crk_city_get_code (c));
       g_string_append_c (out, ',');
-      crk_cli_append_csv_field (out, crk_city_get_display_name (c));
+      crk_csv_append_field (out, crk_city_get_display_name (c));
       g_string_append_c (out, ',');
       append_number (out, crk_results_get_score (results, node, city));
       for (guint k = 0; k < n_children; k++)
@@ -359,13 +359,13 @@ print_rank_csv (GString *out,
         }
       g_string_append_c (out, ',');
       if (tier >= 0)
-        crk_cli_append_csv_field (out, crk_results_get_tier_name (results, tier));
+        crk_csv_append_field (out, crk_results_get_tier_name (results, tier));
       if (grouped)
         {
           guint group_rank = crk_results_get_group_rank (results, city);
 
           g_string_append_c (out, ',');
-          crk_cli_append_csv_field (out, city_group (results, city));
+          crk_csv_append_field (out, city_group (results, city));
           g_string_append_c (out, ',');
           if (group_rank > 0 && node == 0)
             g_string_append_printf (out, "%u", group_rank);
@@ -922,9 +922,9 @@ crk_cli_explain (int argc, char **argv)
         {
           CrkGapPart *p = &g_array_index (parts, CrkGapPart, k);
 
-          crk_cli_append_csv_field (out, crk_framework_node_get_code (p->child));
+          crk_csv_append_field (out, crk_framework_node_get_code (p->child));
           g_string_append_c (out, ',');
-          crk_cli_append_csv_field (out, crk_framework_node_get_display_name (p->child));
+          crk_csv_append_field (out, crk_framework_node_get_display_name (p->child));
           g_string_append_c (out, ',');
           append_number (out, p->contribution_a);
           g_string_append_c (out, ',');
@@ -934,11 +934,11 @@ crk_cli_explain (int argc, char **argv)
           g_string_append_c (out, '\n');
         }
       g_string_append (out, "sum,");
-      crk_cli_append_csv_field (out, _ ("sum of the parts"));
+      crk_csv_append_field (out, _ ("sum of the parts"));
       g_string_append (out, ",,,");
       append_number (out, sum);
       g_string_append (out, "\nscore,");
-      crk_cli_append_csv_field (out, crk_framework_node_get_display_name (fn));
+      crk_csv_append_field (out, crk_framework_node_get_display_name (fn));
       g_string_append_c (out, ',');
       append_number (out, score_a);
       g_string_append_c (out, ',');

@@ -251,9 +251,9 @@ print_csv (GString *out, CrkUncertaintyResults *results, const guint *order)
       guint i = order[k], rank = crk_uncertainty_results_get_nominal_rank (results, i);
       CrkCity *city = crk_dataset_get_city (dataset, i);
 
-      crk_cli_append_csv_field (out, crk_city_get_code (city));
+      crk_csv_append_field (out, crk_city_get_code (city));
       g_string_append_c (out, ',');
-      crk_cli_append_csv_field (out, crk_city_get_display_name (city));
+      crk_csv_append_field (out, crk_city_get_display_name (city));
       g_string_append_c (out, ',');
       if (rank > 0)
         g_string_append_printf (out, "%u", rank);

@@ -8,6 +8,7 @@
 
 #include "crk-dataset.h"
 #include "crk-import.h"
+#include "crk-csv-field.h"
 
 G_BEGIN_DECLS
 
@@ -39,8 +40,6 @@ CrkDataset *crk_cli_load_dataset (const char *path);
 /* crk-cli-import.c: the notes, then the problems of @report, one a line on stderr, as
  * FILE:LINE:COLUMN: error: MESSAGE or FILE:SHEET!CELL: error: MESSAGE. */
 void crk_cli_print_import_report (CrkImportReport *report);
-/* Appends @text as one CSV field (quoted when it holds a comma, quote or line break). */
-void crk_cli_append_csv_field (GString *out, const char *text);
 /* Appends @text as a JSON string, or null. */
 void crk_cli_append_json_string (GString *out, const char *text);
 

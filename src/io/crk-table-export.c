@@ -20,6 +20,8 @@
 
 #include "crk-table-export.h"
 
+#include "crk-csv-field.h"
+
 typedef enum
 {
   COLUMN_RANK,
@@ -378,24 +380,6 @@ append_number (GString *out, double value)
 }
 
 static void
-append_csv_text (GString *out, const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_tsv_text (GString *out, const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
@@ -414,7 +398,7 @@ to_text (CrkRankingTable *self, gboolean csv)
     {
       if (c > 0)
         g_string_append (out, separator);
-      (csv ? append_csv_text : append_tsv_text) (out, crk_ranking_table_get_header (self, c));
+      (csv ? crk_csv_append_field : append_tsv_text) (out, crk_ranking_table_get_header (self, c));
     }
   g_string_append (out, newline);
   for (guint r = 0; r < self->cities->len; r++)
@@ -428,7 +412,7 @@ to_text (CrkRankingTable *self, gboolean csv)
           if (cell.kind == CRK_TABLE_CELL_NUMBER)
             append_number (out, cell.number);
           else if (cell.kind == CRK_TABLE_CELL_TEXT)
-            (csv ? append_csv_text : append_tsv_text) (out, cell.text);
+            (csv ? crk_csv_append_field : append_tsv_text) (out, cell.text);
         }
       g_string_append (out, newline);
     }
