@@ -142,10 +142,13 @@ prepare_options (CrkChartView *self)
     }
 
   if (self->options->kind == CRK_CHART_GAP && cities->len < 2)
-    self->placeholder =
-      g_strdup (_ ("Select two ranked cities in the table to explain the gap between them."));
+    self->placeholder = g_strdup (
+      crk_unit_kind_get_word (crk_dataset_get_unit_kind (crk_results_get_dataset (self->results)),
+                              CRK_UNIT_WORD_SELECT_TWO));
   else if (n_ranked == 0 && self->options->kind != CRK_CHART_VALUES)
-    self->placeholder = g_strdup (_ ("No city is ranked with this method and year."));
+    self->placeholder = g_strdup (
+      crk_unit_kind_get_word (crk_dataset_get_unit_kind (crk_results_get_dataset (self->results)),
+                              CRK_UNIT_WORD_NONE_RANKED));
 
   crk_chart_options_set_cities (self->options, (const guint *) cities->data, cities->len);
 }

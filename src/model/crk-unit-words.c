@@ -21,7 +21,7 @@ typedef struct
 {
   CrkUnitKind kind;
   const char *name; /* in the native format */
-  const char *words[CRK_UNIT_WORD_MEDIAN + 1];
+  const char *words[CRK_UNIT_N_WORDS];
   const char *count[2];    /* "%u city" */
   const char *count_of[2]; /* "%u of %u city" */
   const char *search;      /* "Search cities by name, code or %s" */
@@ -38,7 +38,10 @@ static const UnitWords unit_words[CRK_UNIT_N_KINDS] = {
    {N_ ("city"), N_ ("cities"), N_ ("City"), N_ ("Cities"), N_ ("Search cities by name or code"),
     N_ ("No Matching Cities"), N_ ("No City Selected"),
     N_ ("Select a city in the ranking to see its scores, indicators, strengths and weaknesses."),
-    N_ ("Median of all cities")},
+    N_ ("Median of all cities"), N_ ("Choose one or more cities to compare."),
+    N_ ("Choose two cities to compare."),
+    N_ ("Select two ranked cities in the table to explain the gap between them."),
+    N_ ("No city is ranked with this method and year.")},
    NP_ ("%u city", "%u cities"),
    NP_ ("%u of %u city", "%u of %u cities"),
    N_ ("Search cities by name, code or %s"),
@@ -52,7 +55,10 @@ static const UnitWords unit_words[CRK_UNIT_N_KINDS] = {
     N_ ("No Country Selected"),
     N_ ("Select a country in the ranking to see its scores, indicators, strengths and "
         "weaknesses."),
-    N_ ("Median of all countries")},
+    N_ ("Median of all countries"), N_ ("Choose one or more countries to compare."),
+    N_ ("Choose two countries to compare."),
+    N_ ("Select two ranked countries in the table to explain the gap between them."),
+    N_ ("No country is ranked with this method and year.")},
    NP_ ("%u country", "%u countries"),
    NP_ ("%u of %u country", "%u of %u countries"),
    N_ ("Search countries by name, code or %s"),
@@ -64,7 +70,10 @@ static const UnitWords unit_words[CRK_UNIT_N_KINDS] = {
    {N_ ("region"), N_ ("regions"), N_ ("Region"), N_ ("Regions"),
     N_ ("Search regions by name or code"), N_ ("No Matching Regions"), N_ ("No Region Selected"),
     N_ ("Select a region in the ranking to see its scores, indicators, strengths and weaknesses."),
-    N_ ("Median of all regions")},
+    N_ ("Median of all regions"), N_ ("Choose one or more regions to compare."),
+    N_ ("Choose two regions to compare."),
+    N_ ("Select two ranked regions in the table to explain the gap between them."),
+    N_ ("No region is ranked with this method and year.")},
    NP_ ("%u region", "%u regions"),
    NP_ ("%u of %u region", "%u of %u regions"),
    N_ ("Search regions by name, code or %s"),
@@ -78,7 +87,10 @@ static const UnitWords unit_words[CRK_UNIT_N_KINDS] = {
     N_ ("No Province Selected"),
     N_ ("Select a province in the ranking to see its scores, indicators, strengths and "
         "weaknesses."),
-    N_ ("Median of all provinces")},
+    N_ ("Median of all provinces"), N_ ("Choose one or more provinces to compare."),
+    N_ ("Choose two provinces to compare."),
+    N_ ("Select two ranked provinces in the table to explain the gap between them."),
+    N_ ("No province is ranked with this method and year.")},
    NP_ ("%u province", "%u provinces"),
    NP_ ("%u of %u province", "%u of %u provinces"),
    N_ ("Search provinces by name, code or %s"),
@@ -92,7 +104,10 @@ static const UnitWords unit_words[CRK_UNIT_N_KINDS] = {
     N_ ("No Economy Selected"),
     N_ ("Select an economy in the ranking to see its scores, indicators, strengths and "
         "weaknesses."),
-    N_ ("Median of all economies")},
+    N_ ("Median of all economies"), N_ ("Choose one or more economies to compare."),
+    N_ ("Choose two economies to compare."),
+    N_ ("Select two ranked economies in the table to explain the gap between them."),
+    N_ ("No economy is ranked with this method and year.")},
    NP_ ("%u economy", "%u economies"),
    NP_ ("%u of %u economy", "%u of %u economies"),
    N_ ("Search economies by name, code or %s"),
@@ -106,7 +121,10 @@ static const UnitWords unit_words[CRK_UNIT_N_KINDS] = {
     N_ ("No Organisation Selected"),
     N_ ("Select an organisation in the ranking to see its scores, indicators, strengths and "
         "weaknesses."),
-    N_ ("Median of all organisations")},
+    N_ ("Median of all organisations"), N_ ("Choose one or more organisations to compare."),
+    N_ ("Choose two organisations to compare."),
+    N_ ("Select two ranked organisations in the table to explain the gap between them."),
+    N_ ("No organisation is ranked with this method and year.")},
    NP_ ("%u organisation", "%u organisations"),
    NP_ ("%u of %u organisation", "%u of %u organisations"),
    N_ ("Search organisations by name, code or %s"),
@@ -119,7 +137,10 @@ static const UnitWords unit_words[CRK_UNIT_N_KINDS] = {
    {N_ ("entity"), N_ ("entities"), N_ ("Entity"), N_ ("Entities"),
     N_ ("Search entities by name or code"), N_ ("No Matching Entities"), N_ ("No Entity Selected"),
     N_ ("Select an entity in the ranking to see its scores, indicators, strengths and weaknesses."),
-    N_ ("Median of all entities")},
+    N_ ("Median of all entities"), N_ ("Choose one or more entities to compare."),
+    N_ ("Choose two entities to compare."),
+    N_ ("Select two ranked entities in the table to explain the gap between them."),
+    N_ ("No entity is ranked with this method and year.")},
    NP_ ("%u entity", "%u entities"),
    NP_ ("%u of %u entity", "%u of %u entities"),
    N_ ("Search entities by name, code or %s"),
@@ -183,7 +204,7 @@ crk_unit_kind_from_string (const char *name, CrkUnitKind *kind)
 const char *
 crk_unit_kind_get_word (CrkUnitKind kind, CrkUnitWord word)
 {
-  g_return_val_if_fail ((guint) word <= CRK_UNIT_WORD_MEDIAN, "");
+  g_return_val_if_fail ((guint) word < CRK_UNIT_N_WORDS, "");
   return _ (row_of (kind)->words[word]);
 }
 

@@ -39,7 +39,13 @@ typedef enum
   CRK_UNIT_WORD_NONE_SELECTED,  /* "No City Selected" */
   CRK_UNIT_WORD_SELECT_HINT,    /* "Select a city in the ranking to see …" */
   CRK_UNIT_WORD_MEDIAN,         /* "Median of all cities" (a chart legend) */
+  CRK_UNIT_WORD_CHOOSE_SOME,    /* "Choose one or more cities to compare." (radar) */
+  CRK_UNIT_WORD_CHOOSE_TWO,     /* "Choose two cities to compare." (gap) */
+  CRK_UNIT_WORD_SELECT_TWO,     /* "Select two ranked cities in the table to explain …" */
+  CRK_UNIT_WORD_NONE_RANKED,    /* "No city is ranked with this method and year." */
 } CrkUnitWord;
+
+#define CRK_UNIT_N_WORDS (CRK_UNIT_WORD_NONE_RANKED + 1)
 
 /* The name in the native format ("city", "country", "region", "province", "economy",
  * "organisation", "other"). */

@@ -151,8 +151,9 @@ crk_chart_gap_draw (CrkDraw *d)
 
   if (data->n_series < 2)
     {
-      g_autoptr (PangoLayout) l = crk_draw_layout (d, _ ("Choose two cities to compare."),
-                                                   d->style->font_size, PANGO_WEIGHT_NORMAL);
+      g_autoptr (PangoLayout) l =
+        crk_draw_layout (d, crk_unit_kind_get_word (data->unit_kind, CRK_UNIT_WORD_CHOOSE_TWO),
+                         d->style->font_size, PANGO_WEIGHT_NORMAL);
       crk_draw_text (d, l, d->plot.x + d->plot.width / 2, d->plot.y + d->plot.height / 2,
                      CRK_ANCHOR_CENTER, &d->style->secondary, NULL);
       return;

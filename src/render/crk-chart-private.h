@@ -76,6 +76,7 @@ typedef struct
   double median;
   gboolean has_changes; /* some row has a rank change to show */
   int base_year;
+  CrkUnitKind unit_kind; /* what the dataset ranks, for the messages' words */
 } CrkChartData;
 
 CrkChartData *crk_chart_data_new (CrkChartKind kind);

@@ -745,7 +745,7 @@ crk_chart_radar_draw (CrkDraw *d)
     }
   if (n_series == 0 && data->benchmark == NULL)
     {
-      draw_message (d, _ ("Choose one or more cities to compare."));
+      draw_message (d, crk_unit_kind_get_word (data->unit_kind, CRK_UNIT_WORD_CHOOSE_SOME));
       return;
     }
 

@@ -888,6 +888,8 @@ chart_data_new (CrkResults *results, const CrkChartOptions *options)
   CrkChartData *data = crk_chart_data_new (options->kind);
   g_autofree char *problem = NULL;
 
+  data->unit_kind = crk_dataset_get_unit_kind (crk_results_get_dataset (results));
+
   switch (options->kind)
     {
       case CRK_CHART_RADAR:

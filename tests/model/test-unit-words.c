@@ -105,7 +105,7 @@ test_english (void)
   assert_format (crk_unit_kind_format_ranking (CRK_UNIT_CITY, 1, 2020), "Ranking of 1 city, 2020");
   /* every kind has every word */
   for (guint i = 0; i < CRK_UNIT_N_KINDS; i++)
-    for (guint w = CRK_UNIT_WORD_NOUN; w <= CRK_UNIT_WORD_MEDIAN; w++)
+    for (guint w = CRK_UNIT_WORD_NOUN; w < CRK_UNIT_N_WORDS; w++)
       g_assert_cmpstr (crk_unit_kind_get_word ((CrkUnitKind) i, (CrkUnitWord) w), !=, "");
 }
 
@@ -137,7 +137,7 @@ test_chinese (void)
                      "前 10 个国家，2018 年");
       /* every string of every kind is translated (no English left) */
       for (guint i = 0; i < CRK_UNIT_N_KINDS; i++)
-        for (guint w = CRK_UNIT_WORD_NOUN; w <= CRK_UNIT_WORD_MEDIAN; w++)
+        for (guint w = CRK_UNIT_WORD_NOUN; w < CRK_UNIT_N_WORDS; w++)
           {
             const char *word = crk_unit_kind_get_word ((CrkUnitKind) i, (CrkUnitWord) w);
 

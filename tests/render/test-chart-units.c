@@ -107,6 +107,20 @@ check (CrkDataset *dataset, const char *plural, const char *median)
   crk_chart_options_set_cities (radar, cities, G_N_ELEMENTS (cities));
   radar->benchmark = CRK_BENCHMARK_MEDIAN;
   g_assert_true (draws_text (results, radar, median));
+
+  /* what a chart without its cities asks for */
+  {
+    g_autoptr (CrkChartOptions) empty = crk_chart_options_new (CRK_CHART_RADAR);
+    g_autoptr (CrkChartOptions) gap = crk_chart_options_new (CRK_CHART_GAP);
+    g_autofree char *some = g_strdup_printf ("Choose one or more %s to compare.", plural);
+    g_autofree char *two = g_strdup_printf ("Choose two %s to compare.", plural);
+
+    empty->benchmark = CRK_BENCHMARK_NONE;
+    crk_chart_options_set_cities (empty, NULL, 0);
+    g_assert_true (draws_text (results, empty, some));
+    crk_chart_options_set_cities (gap, cities, 1);
+    g_assert_true (draws_text (results, gap, two));
+  }
 }
 
 static void
