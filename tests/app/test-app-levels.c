@@ -1,4 +1,4 @@
-/* test-app-levels.c: the level chooser above the chart: it lists the framework's levels,
+/* test-app-levels.c: the level chooser above the table: it lists the framework's levels,
  * and the chart's axes and the table's score columns follow the level chosen
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -92,7 +92,7 @@ check_columns (CrkWindow *window, guint level)
   g_assert_cmpuint (crk_ranking_row_get_n_dimensions (row), ==, nodes->len);
 }
 
-/* The chooser (and the chart header around it) stays inside the window. */
+/* The chooser (in the search row above the table) stays inside the window. */
 static void
 check_fits (CrkWindow *window)
 {
