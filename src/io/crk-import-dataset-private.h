@@ -90,6 +90,7 @@ struct _CrkImportDataset
    * field is an area dimension (SDMX REF_AREA), countries when its codes are ISO codes */
   gboolean shape_countries;
   gboolean shape_area;
+  CrkUnitKind unit_kind; /* what a dataset format's file said it ranks; CITY: guess */
 };
 
 /* An observation of another frequency held for aggregation. */

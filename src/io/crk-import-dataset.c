@@ -373,6 +373,16 @@ on_shape (CrkImportSink *sink, const CrkImportShape *shape)
     self->shape_area = TRUE;
 }
 
+/* A dataset format's file says what it ranks. */
+static void
+on_unit_kind (CrkImportSink *sink, CrkUnitKind kind)
+{
+  CrkImportDataset *self = (CrkImportDataset *) sink;
+
+  if (self->unit_kind == CRK_UNIT_CITY)
+    self->unit_kind = kind;
+}
+
 /* The sink */
 
 CrkImportDataset *
@@ -384,6 +394,7 @@ crk_import_dataset_new (CrkDataset *into, gboolean replace)
   self->sink.observation = on_observation;
   self->sink.label = on_label;
   self->sink.shape = on_shape;
+  self->sink.unit_kind = on_unit_kind;
   self->into = into != NULL ? g_object_ref (into) : NULL;
   self->replace = replace;
   self->staging = crk_dataset_new ();
@@ -586,8 +597,10 @@ finish_new (CrkImportDataset *self, CrkImportReport *report)
   for (guint i = 0; i < crk_dataset_get_n_indicators (self->staging); i++)
     _crk_import_append_leaf (root, crk_dataset_get_indicator (self->staging, i));
   crk_dataset_set_framework (self->staging, root);
-  if (self->shape_countries ||
-      (self->shape_area && crk_country_codes_in_dataset (self->staging, TRUE)))
+  if (self->unit_kind != CRK_UNIT_CITY)
+    crk_dataset_set_unit_kind (self->staging, self->unit_kind);
+  else if (self->shape_countries ||
+           (self->shape_area && crk_country_codes_in_dataset (self->staging, TRUE)))
     crk_dataset_set_unit_kind (self->staging, CRK_UNIT_COUNTRY);
   if (!crk_dataset_check_rules (self->staging, _crk_import_locate_rule, self, report->problems))
     return NULL;

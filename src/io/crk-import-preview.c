@@ -160,6 +160,16 @@ on_label (CrkImportSink *sink,
     inner->label (inner, role, code, name, lang);
 }
 
+static void
+on_unit_kind (CrkImportSink *sink, CrkUnitKind kind)
+{
+  CrkImportPreview *self = (CrkImportPreview *) sink;
+  CrkImportSink *inner = crk_import_dataset_get_sink (self->import);
+
+  if (inner->unit_kind != NULL)
+    inner->unit_kind (inner, kind);
+}
+
 /* Keeps a copy of the first shape of the file. */
 static void
 on_shape (CrkImportSink *sink, const CrkImportShape *shape)
@@ -226,6 +236,7 @@ crk_import_preview_new (const char *const *paths,
   self->sink.observation = on_observation;
   self->sink.label = on_label;
   self->sink.shape = on_shape;
+  self->sink.unit_kind = on_unit_kind;
   self->files = g_ptr_array_new_with_free_func (file_free);
   for (guint i = 0; paths[i] != NULL; i++)
     {

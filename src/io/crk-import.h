@@ -138,6 +138,8 @@ struct _CrkImportSink
   /* Nullable: what the importer made of the file, once per file (tables: once the table is found).
    */
   void (*shape) (CrkImportSink *sink, const CrkImportShape *shape);
+  /* Nullable: what a dataset format's file ranks, when not cities (COINr's ASEM: countries). */
+  void (*unit_kind) (CrkImportSink *sink, CrkUnitKind kind);
 };
 
 /* How observations of another frequency (half-years, quarters, months, weeks, days)

@@ -153,6 +153,8 @@ stream_dataset (CrkDataset *dataset,
   guint n_indicators = crk_dataset_get_n_indicators (dataset);
   guint n_years = crk_dataset_get_n_years (dataset);
 
+  if (sink->unit_kind != NULL && crk_dataset_get_unit_kind (dataset) != CRK_UNIT_CITY)
+    sink->unit_kind (sink, crk_dataset_get_unit_kind (dataset));
   if (sink->label != NULL)
     for (guint c = 0; c < n_cities; c++)
       {

@@ -292,6 +292,7 @@ test_info (void)
   g_autofree char *good = source_path ("tests", "io", "fixtures/valid.cityrank.xml");
   g_autofree char *expected = g_strdup_printf ("File:            %s\n"
                                                "Title:           Fixture\n"
+                                               "Ranks:           cities (unit=\"city\")\n"
                                                "Cities:          2\n"
                                                "Indicators:      2\n"
                                                "Denominators:    1\n"
@@ -308,6 +309,17 @@ test_info (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, expected);
   run_clear (&run);
+
+  /* COINr's ASEM pair ranks countries */
+  {
+    g_autofree char *asem = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external",
+                                              "asem", "asem_idata.csv", NULL);
+    Run r = run_cli ("info", asem, NULL);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "\nRanks:           countries (unit=\"country\")\n"));
+    run_clear (&r);
+  }
 }
 
 /* The text of `rank --group` names the group in the reader's language; CSV and JSON keep

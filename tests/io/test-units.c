@@ -10,6 +10,7 @@
 #include "crk-country-codes.h"
 #include "crk-dataset-reader.h"
 #include "crk-dataset-writer.h"
+#include "crk-import-dataset.h"
 #include "crk-model.h"
 #include "crk-open.h"
 
@@ -174,6 +175,30 @@ test_guess_asem (void)
   g_assert_cmpint (kind_of (data, NULL), ==, CRK_UNIT_COUNTRY);
 }
 
+/* The same pair imported (its values streamed to a new dataset, as cityrank-cli import
+ * and the import assistant do) keeps its countries. */
+static void
+test_guess_asem_import (void)
+{
+  g_autofree char *data = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "asem",
+                                            "asem_idata.csv", NULL);
+  g_autoptr (CrkImportReport) report = crk_import_report_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) ds = NULL;
+  CrkImportDataset *import = crk_import_dataset_new (NULL, FALSE);
+
+  crk_import_dataset_begin_file (import, data, report);
+  g_assert_true (
+    crk_import_file (data, NULL, NULL, crk_import_dataset_get_sink (import), report, NULL, &error));
+  g_assert_no_error (error);
+  crk_import_dataset_end_file (import);
+  ds = crk_import_dataset_finish (import, report);
+  crk_import_dataset_free (import);
+  g_assert_nonnull (ds);
+  g_assert_cmpuint (crk_dataset_get_n_cities (ds), ==, 51);
+  g_assert_cmpint (crk_dataset_get_unit_kind (ds), ==, CRK_UNIT_COUNTRY);
+}
+
 /* World Bank XML: countries (and their groups). */
 static void
 test_guess_worldbank (void)
@@ -230,6 +255,7 @@ main (int argc, char **argv)
   g_test_add_func ("/io/units/unknown-kind", test_unknown_kind);
   g_test_add_func ("/io/units/country-codes", test_country_codes);
   g_test_add_func ("/io/units/guess/asem", test_guess_asem);
+  g_test_add_func ("/io/units/guess/asem-import", test_guess_asem_import);
   g_test_add_func ("/io/units/guess/worldbank", test_guess_worldbank);
   g_test_add_func ("/io/units/guess/sdmx", test_guess_sdmx);
   g_test_add_func ("/io/units/guess/cities", test_guess_cities);
