@@ -17,12 +17,6 @@
 #include "crk-test-app.h"
 #include "crk-window-private.h"
 
-static gboolean
-has_results (gpointer data)
-{
-  return crk_window_get_results (data) != NULL;
-}
-
 static CrkDataset *
 read_sample (const char *name)
 {
@@ -155,14 +149,10 @@ widget_mapped (gpointer data)
 static void
 test_numbers_whole_in_window (void)
 {
-  CrkWindow *window = g_object_ref (crk_window_new (NULL));
+  CrkWindow *window = crk_test_app_sample_window (750, 600);
   const char *codes[] = {"SHENZHEN", NULL};
   GtkLabel *label;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 750, 600);
-  crk_window_open_sample (window);
-  gtk_window_present (GTK_WINDOW (window));
-  crk_test_app_wait (has_results, window, 10);
   crk_window_set_year (window, 2021);
   crk_window_select_codes (window, codes);
   crk_test_app_wait (shows_city, window, 10);
@@ -181,10 +171,7 @@ test_numbers_whole_in_window (void)
   label = find_label (GTK_WIDGET (window->city_detail), "51,250");
   assert_whole (label, "51,250", unit_of (crk_window_get_dataset (window), "INVPAT"));
 
-  window->closing_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  crk_test_app_spin (30);
-  g_assert_finalize_object (window);
+  crk_test_app_close_window (window);
 }
 
 static gboolean

@@ -20,30 +20,17 @@ typedef struct
   CrkWindow *window;
 } Fixture;
 
-static gboolean
-has_results (gpointer data)
-{
-  return crk_window_get_results (data) != NULL;
-}
-
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->window = g_object_ref (crk_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  crk_window_open_sample (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  crk_test_app_wait (has_results, f->window, 10);
+  f->window = crk_test_app_sample_window (1280, 800);
   crk_test_app_wait_allocated (GTK_WIDGET (f->window->method_panel));
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  f->window->closing_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  crk_test_app_spin (30);
-  g_assert_finalize_object (f->window);
+  crk_test_app_close_window (f->window);
 }
 
 /* The widget below @root whose id in its template is @id. */

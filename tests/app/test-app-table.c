@@ -20,44 +20,19 @@ typedef struct
   CrkWindow *window;
 } Fixture;
 
-static gboolean
-has_results (gpointer data)
-{
-  return crk_window_get_results (data) != NULL;
-}
-
-static gboolean
-all_rows (gpointer data)
-{
-  CrkWindow *window = data;
-
-  return g_list_model_get_n_items (G_LIST_MODEL (window->store)) == window->rows->len;
-}
-
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->window = g_object_ref (crk_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 880);
-  crk_window_open_sample (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  crk_test_app_wait (has_results, f->window, 10);
-  crk_test_app_wait_allocated (GTK_WIDGET (f->window->column_view));
+  f->window = crk_test_app_sample_window (1400, 880);
   crk_test_app_wait_allocated (GTK_WIDGET (f->window->chart_view));
-  crk_test_app_wait (all_rows, f->window, 10);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
+  /* nothing to ask about: the close must go through */
   if (f->window != NULL)
-    {
-      /* nothing to ask about: the close must go through */
-      f->window->closing_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      crk_test_app_spin (30);
-      g_assert_finalize_object (f->window);
-    }
+    crk_test_app_close_window (f->window);
 }
 
 typedef struct
