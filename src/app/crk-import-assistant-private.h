@@ -22,6 +22,7 @@ struct _CrkImportAssistant
   GtkListBox *files_list;
   AdwPreferencesGroup *destination_group;
   AdwComboRow *destination_row;
+  AdwComboRow *unit_row; /* what a new dataset ranks (CrkUnitKind), guessed until chosen */
   AdwPreferencesGroup *mapping_group;
   AdwComboRow *sheet_row;
   AdwComboRow *layout_row;
@@ -61,7 +62,8 @@ struct _CrkImportAssistant
   char *read_error;          /* an I/O error of the last read */
   GCancellable *cancellable;
   guint read_id;
-  gboolean updating; /* the settings are being filled in: no new read */
+  gboolean updating;    /* the settings are being filled in: no new read */
+  gboolean unit_chosen; /* the user chose in unit_row: the guess no longer follows the file */
 };
 
 /* crk-import-assistant.c */

@@ -137,6 +137,31 @@ set_busy (CrkImportAssistant *self, gboolean busy)
     gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
 }
 
+/* What the new dataset ranks: the kind the import guessed (crk_dataset_get_unit_kind()),
+ * until the user chooses another; hidden when the files go into the open dataset, which
+ * keeps its own. */
+static void
+update_unit_row (CrkImportAssistant *self)
+{
+  CrkDataset *dataset =
+    self->preview != NULL ? crk_import_preview_get_dataset (self->preview) : NULL;
+  gboolean updating = self->updating;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_row), !_crk_import_assistant_into (self));
+  if (self->unit_chosen || dataset == NULL || _crk_import_assistant_into (self))
+    return;
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->unit_row, (guint) crk_dataset_get_unit_kind (dataset));
+  self->updating = updating;
+}
+
+static void
+on_unit_changed_cb (CrkImportAssistant *self)
+{
+  if (!self->updating)
+    self->unit_chosen = TRUE;
+}
+
 static void
 on_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -165,6 +190,7 @@ on_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     self->read_error = g_strdup (error->message);
   read_free (read);
   _crk_import_assistant_show (self);
+  update_unit_row (self);
 }
 
 static void
@@ -371,6 +397,8 @@ finish (CrkImportAssistant *self)
 
   if (dataset == NULL)
     return;
+  if (!_crk_import_assistant_into (self))
+    crk_dataset_set_unit_kind (dataset, (CrkUnitKind) adw_combo_row_get_selected (self->unit_row));
   g_object_ref (self);
   g_signal_emit (self, signals[SIGNAL_IMPORT], 0, dataset, _crk_import_assistant_into (self));
   gtk_window_destroy (GTK_WINDOW (self));
@@ -509,6 +537,7 @@ crk_import_assistant_class_init (CrkImportAssistantClass *klass)
   BIND (files_list);
   BIND (destination_group);
   BIND (destination_row);
+  BIND (unit_row);
   BIND (mapping_group);
   BIND (sheet_row);
   BIND (layout_row);
@@ -531,6 +560,7 @@ crk_import_assistant_class_init (CrkImportAssistantClass *klass)
   BIND (problems_list);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_setting_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_file_clicked_cb);
@@ -548,6 +578,13 @@ crk_import_assistant_init (CrkImportAssistant *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* tables that name no year usually hold last year's figures */
   gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (now) - 1);
+  {
+    g_autoptr (GtkStringList) units = gtk_string_list_new (NULL);
+
+    for (guint k = 0; k < CRK_UNIT_N_KINDS; k++)
+      gtk_string_list_append (units, crk_unit_kind_get_word (k, CRK_UNIT_WORD_HEADERS));
+    adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
+  }
   _crk_import_assistant_init_view (self);
   self->updating = FALSE;
   _crk_import_assistant_show (self);
@@ -567,7 +604,8 @@ crk_import_assistant_new (GtkWindow *parent, CrkDataset *open_dataset)
     g_object_new (CRK_TYPE_IMPORT_ASSISTANT, "transient-for", parent, NULL);
 
   self->open_dataset = open_dataset != NULL ? g_object_ref (open_dataset) : NULL;
-  gtk_widget_set_visible (GTK_WIDGET (self->destination_group), open_dataset != NULL);
+  /* the group also says what a new dataset ranks */
+  gtk_widget_set_visible (GTK_WIDGET (self->destination_row), open_dataset != NULL);
   return self;
 }
 

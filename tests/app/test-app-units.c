@@ -1,6 +1,7 @@
 /* test-app-units.c: the window says what the dataset ranks: countries for COINr's ASEM
  * pair (the name column, the search, the count, the no-match page, the detail, the
- * chart's title), cities for the CCID sample
+ * chart's title), cities for the CCID sample; the import assistant shows its guess and
+ * lets the user choose another
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include "crk-application.h"
 #include "crk-chart-view.h"
 #include "crk-city-detail.h"
+#include "crk-import-assistant-private.h"
 #include "crk-test-app.h"
 #include "crk-window-private.h"
 
@@ -139,6 +141,57 @@ test_asem_countries (void)
   crk_test_app_close_window (w);
 }
 
+static gboolean
+assistant_ready (gpointer data)
+{
+  CrkImportAssistant *assistant = data;
+
+  return !crk_import_assistant_get_busy (assistant) &&
+    crk_import_assistant_get_preview (assistant) != NULL;
+}
+
+static CrkImportAssistant *
+open_assistant (CrkWindow *w, const char *fixture, gboolean into)
+{
+  g_autofree char *path =
+    g_build_filename (g_getenv ("CRK_SOURCE_DIR"), "tests", "import", "fixtures", fixture, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  CrkImportAssistant *assistant;
+
+  crk_window_import (w, &file, 1, into);
+  assistant = w->import_assistant;
+  g_assert_nonnull (assistant);
+  crk_test_app_wait (assistant_ready, assistant, 20);
+  return assistant;
+}
+
+/* A World Bank file is guessed to rank countries; the user makes them economies, and the
+ * new dataset and the window say economies. Added into the open dataset, the choice is
+ * not offered (the dataset keeps its own). */
+static void
+test_assistant_choice (void)
+{
+  CrkWindow *w = crk_test_app_sample_window (1280, 800);
+  CrkImportAssistant *assistant = open_assistant (w, "wb-api-page.xml", FALSE);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assistant->unit_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (assistant->unit_row), ==, CRK_UNIT_COUNTRY);
+  adw_combo_row_set_selected (assistant->unit_row, CRK_UNIT_ECONOMY);
+  crk_import_assistant_confirm (assistant);
+  crk_test_app_wait (has_results, w, 10);
+  crk_test_app_wait (all_rows, w, 20);
+  g_assert_cmpint (crk_dataset_get_unit_kind (crk_window_get_dataset (w)), ==, CRK_UNIT_ECONOMY);
+  g_assert_cmpstr (gtk_column_view_column_get_title (w->city_column), ==, "Economy");
+  g_assert_cmpstr (gtk_label_get_label (w->count_label), ==, "4 economies");
+
+  assistant = open_assistant (w, "wb-api-page.xml", TRUE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (assistant->unit_row)));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  crk_test_app_spin (50);
+
+  crk_test_app_close_window (w);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -146,6 +199,7 @@ main (int argc, char *argv[])
     return 0;
 
   g_test_add_func ("/app/units/asem-countries", test_asem_countries);
+  g_test_add_func ("/app/units/assistant-choice", test_assistant_choice);
 
   {
     int status = g_test_run ();
