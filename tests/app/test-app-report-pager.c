@@ -121,6 +121,9 @@ test_buttons_stay (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.previous-page", NULL));
   wait_layout ();
   check_page (dialog, &pager, n_pages - 2, n_pages);
+  /* to look at it: stay open that many milliseconds (with /work/shared/tools/screenshot) */
+  if (g_getenv ("CRK_TEST_HOLD_MS") != NULL)
+    crk_test_app_spin ((guint) g_ascii_strtoull (g_getenv ("CRK_TEST_HOLD_MS"), NULL, 10));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   crk_test_app_spin (30);
