@@ -1,4 +1,4 @@
-/* crk-method-panel.c: the method choices and the weight editor
+/* crk-method-panel.c: the method choices; the weight editor in it is a CrkWeightTree
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,17 +11,7 @@
 #include <math.h>
 
 #include "crk-method-panel.h"
-
-typedef struct
-{
-  char *code;
-  GtkWidget *row;
-  GtkWidget *share; /* "24 %" of the parent */
-  GtkWidget *scale;
-  GtkWidget *spin;
-  GtkWidget *normalisation; /* indicators: a GtkDropDown, "as the method" or an override */
-  GtkAdjustment *adjustment;
-} WeightRow;
+#include "crk-weight-tree.h"
 
 struct _CrkMethodPanel
 {
@@ -37,13 +27,9 @@ struct _CrkMethodPanel
   GtkStringList *tier_model;
   AdwComboRow *base_year_row;
   GtkStringList *base_year_model;
-  AdwPreferencesGroup *weights_group;
-  AdwPreferencesGroup *indicator_weights_group;
+  CrkWeightTree *weight_tree;
   AdwPreferencesGroup *agreement_group;
   GtkListBox *agreement_list;
-  GtkWidget *computed_banner; /* data-driven weights: read-only, and a way to copy them */
-  GtkLabel *computed_label;
-  GtkWidget *copy_weights_button;
   GtkWidget *limit_rows[3]; /* winsorising: skewness, kurtosis, points */
   GtkAdjustment *limits[3];
 
@@ -51,51 +37,17 @@ struct _CrkMethodPanel
   CrkMethod *method;
   CrkMethodHistory *history;
   CrkResults *results;
-  GPtrArray *tier_presets;   /* CrkMethod holding only tiers */
-  GArray *base_years;        /* int; [0] = 0 for none */
-  GPtrArray *weight_rows;    /* WeightRow */
-  GHashTable *weight_index;  /* code -> WeightRow */
-  GPtrArray *dimension_rows; /* widgets added to weights_group */
-  GPtrArray *indicator_rows; /* widgets added to indicator_weights_group */
+  GPtrArray *tier_presets; /* CrkMethod holding only tiers */
+  GArray *base_years;      /* int; [0] = 0 for none */
   gulong changed_id;
   gboolean syncing;
-  /* The weight editor of a dataset set before the panel was first drawn is built just
-   * after that first frame: its dozens of sliders and spin buttons would delay it. */
-  gboolean drawn;
-  gboolean weights_pending;
-  guint weights_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (CrkMethodPanel, crk_method_panel, GTK_TYPE_WIDGET)
 
-static void build_computed_banner (CrkMethodPanel *self);
 static void update_agreement (CrkMethodPanel *self);
 static void build_limit_rows (CrkMethodPanel *self);
 static void sync_limits (CrkMethodPanel *self);
-static guint indicator_normalisation_index (CrkMethod *method, const char *code);
-
-static void
-weight_row_free (gpointer data)
-{
-  WeightRow *row = data;
-
-  g_free (row->code);
-  g_clear_object (&row->adjustment);
-  g_free (row);
-}
-
-/* The normalisation choices: min-max twice, to [0, 100] and to [1, 100] (COINr's advice
- * for geometric and harmonic means, which need positive scores). */
-static const struct
-{
-  CrkNormalisation mode;
-  double param1;
-  double param2;
-} normalisations[] = {
-  {CRK_NORMALISATION_MINMAX, 0, 100},        {CRK_NORMALISATION_MINMAX, 1, 100},
-  {CRK_NORMALISATION_ZSCORE, 0, 1},          {CRK_NORMALISATION_RANK, 0, 0},
-  {CRK_NORMALISATION_PERCENTILE_RANK, 0, 0}, {CRK_NORMALISATION_GOALPOSTS, 0, 0},
-};
 
 static guint
 normalisation_index (CrkMethod *method)
@@ -103,13 +55,9 @@ normalisation_index (CrkMethod *method)
   double p1 = 0, p2 = 0;
   CrkNormalisation mode = crk_method_get_normalisation (method, &p1, &p2);
 
-  for (guint i = 0; i < G_N_ELEMENTS (normalisations); i++)
-    if (normalisations[i].mode == mode &&
-        (mode != CRK_NORMALISATION_MINMAX ||
-         (normalisations[i].param1 == p1 && normalisations[i].param2 == p2)))
-      return i;
-  return GTK_INVALID_LIST_POSITION;
+  return crk_normalisation_choice_find (mode, p1, p2);
 }
+
 static const CrkAggregation aggregations[] = {
   CRK_AGGREGATION_ARITHMETIC,
   CRK_AGGREGATION_GEOMETRIC,
@@ -249,21 +197,7 @@ sync_from_method (CrkMethodPanel *self)
     self->base_year_row,
     index_of ((const int *) self->base_years->data, self->base_years->len, base_year));
 
-  for (guint i = 0; i < self->weight_rows->len; i++)
-    {
-      WeightRow *row = g_ptr_array_index (self->weight_rows, i);
-      CrkFrameworkNode *node = crk_dataset_lookup_node (self->dataset, row->code);
-      double w = crk_method_get_weight (self->method, row->code);
-
-      if (isnan (w) && node != NULL)
-        w = crk_framework_node_get_weight (node);
-      if (w > gtk_adjustment_get_upper (row->adjustment))
-        gtk_adjustment_set_upper (row->adjustment, w);
-      gtk_adjustment_set_value (row->adjustment, w);
-      if (row->normalisation != NULL)
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (row->normalisation),
-                                    indicator_normalisation_index (self->method, row->code));
-    }
+  crk_weight_tree_sync (self->weight_tree);
   sync_limits (self);
 
   self->syncing = FALSE;
@@ -280,12 +214,13 @@ static void
 on_normalisation_row_selected_cb (CrkMethodPanel *self)
 {
   guint i = adw_combo_row_get_selected (self->normalisation_row);
+  const CrkNormalisationChoice *choice;
 
-  if (self->syncing || self->method == NULL || i >= G_N_ELEMENTS (normalisations))
+  if (self->syncing || self->method == NULL || i >= CRK_N_NORMALISATION_CHOICES)
     return;
+  choice = &crk_normalisation_choices[i];
   begin_edit (self, NULL);
-  crk_method_set_normalisation (self->method, normalisations[i].mode, normalisations[i].param1,
-                                normalisations[i].param2);
+  crk_method_set_normalisation (self->method, choice->mode, choice->param1, choice->param2);
 }
 
 static void
@@ -374,128 +309,6 @@ on_base_year_row_selected_cb (CrkMethodPanel *self)
   crk_method_set_base_year (self->method, g_array_index (self->base_years, int, i));
 }
 
-static void
-on_weight_changed_cb (GtkAdjustment *adjustment, CrkMethodPanel *self)
-{
-  const char *code = g_object_get_data (G_OBJECT (adjustment), "crk-node-code");
-  g_autofree char *key = NULL;
-
-  if (self->syncing || self->method == NULL)
-    return;
-  key = g_strconcat ("weight:", code, NULL);
-  begin_edit (self, key);
-  crk_method_set_weight (self->method, code, gtk_adjustment_get_value (adjustment));
-}
-
-/* The mouse wheel over a slider or a spin button scrolls the panel: a weight changes
- * only by deliberate input (a drag, a click, a key, typing). */
-static gboolean
-on_guarded_scroll_cb (GtkEventControllerScroll *controller,
-                      double dx,
-                      double dy,
-                      gpointer user_data)
-{
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-
-  if (scrolled != NULL)
-    {
-      GtkAdjustment *adjustment =
-        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-      double page = gtk_adjustment_get_page_size (adjustment);
-      double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
-        ? pow (page, 2.0 / 3.0)
-        : 1.0;
-
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
-    }
-  return TRUE; /* not to the slider or the spin button */
-}
-
-static void
-guard_scroll (GtkWidget *widget)
-{
-  GtkEventController *controller =
-    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_name (controller, "crk-scroll-guard");
-  g_signal_connect (controller, "scroll", G_CALLBACK (on_guarded_scroll_cb), NULL);
-  gtk_widget_add_controller (widget, controller);
-}
-
-/* Per indicator: its normalisation, "as the method" or one of the method's choices. */
-static void
-on_indicator_normalisation_cb (GtkDropDown *dropdown, GParamSpec *pspec, CrkMethodPanel *self)
-{
-  const char *code = g_object_get_data (G_OBJECT (dropdown), "crk-indicator");
-  guint i = gtk_drop_down_get_selected (dropdown);
-
-  if (self->syncing || self->method == NULL || code == NULL || i == GTK_INVALID_LIST_POSITION)
-    return;
-  begin_edit (self, NULL);
-  if (i == 0 || i > G_N_ELEMENTS (normalisations))
-    crk_method_set_indicator_normalisation (self->method, code, CRK_NORMALISATION_INHERIT, 0, 0);
-  else
-    crk_method_set_indicator_normalisation (self->method, code, normalisations[i - 1].mode,
-                                            normalisations[i - 1].param1,
-                                            normalisations[i - 1].param2);
-}
-
-static GtkWidget *
-indicator_normalisation_new (CrkMethodPanel *self, CrkFrameworkNode *node)
-{
-  CrkIndicator *indicator = crk_framework_node_get_indicator (node);
-  GListModel *choices = adw_combo_row_get_model (self->normalisation_row);
-  g_autoptr (GtkStringList) items = gtk_string_list_new (NULL);
-  g_autofree char *label =
-    g_strdup_printf (_ ("Normalisation of %s"), crk_framework_node_get_display_name (node));
-  double low = crk_indicator_get_goalpost_low (indicator),
-         high = crk_indicator_get_goalpost_high (indicator);
-  g_autofree char *tooltip = NULL;
-  GtkWidget *dropdown;
-
-  gtk_string_list_append (items, _ ("As the method"));
-  for (guint i = 0; choices != NULL && i < g_list_model_get_n_items (choices); i++)
-    {
-      g_autoptr (GtkStringObject) choice = g_list_model_get_item (choices, i);
-
-      gtk_string_list_append (items, gtk_string_object_get_string (choice));
-    }
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&items)), NULL);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (dropdown, "flat");
-  if (!isnan (low) && !isnan (high))
-    tooltip = g_strdup_printf (_ ("How this indicator is normalised; its goalposts are %g and %g"),
-                               low, high);
-  else
-    tooltip = g_strdup (_ ("How this indicator is normalised; it has no goalposts"));
-  gtk_widget_set_tooltip_text (dropdown, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (dropdown), "crk-indicator",
-                          g_strdup (crk_indicator_get_code (indicator)), g_free);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_indicator_normalisation_cb), self);
-  return dropdown;
-}
-
-/* The override's position in the dropdown (0: as the method). */
-static guint
-indicator_normalisation_index (CrkMethod *method, const char *code)
-{
-  double p1 = 0, p2 = 0;
-  CrkNormalisation mode = crk_method_get_indicator_normalisation (method, code, &p1, &p2);
-
-  if (mode == CRK_NORMALISATION_INHERIT)
-    return 0;
-  for (guint i = 0; i < G_N_ELEMENTS (normalisations); i++)
-    if (normalisations[i].mode == mode &&
-        (mode != CRK_NORMALISATION_MINMAX ||
-         (normalisations[i].param1 == p1 && normalisations[i].param2 == p2)))
-      return i + 1;
-  return 0;
-}
-
 /* Winsorising: the limits of COINr's rule, shown when the outliers are treated. */
 static void
 on_limit_changed_cb (GtkAdjustment *adjustment, CrkMethodPanel *self)
@@ -536,7 +349,7 @@ build_limit_rows (CrkMethodPanel *self)
         0, limits[i].lower, limits[i].upper, limits[i].step, limits[i].step * 10, 0));
       spin = gtk_spin_button_new (self->limits[i], limits[i].step, limits[i].digits);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      guard_scroll (spin);
+      crk_guard_scroll (spin);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (limits[i].title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ (limits[i].subtitle));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -569,250 +382,6 @@ sync_limits (CrkMethodPanel *self)
     gtk_widget_set_visible (self->limit_rows[i], shown);
 }
 
-/* A row of the weight editor: the node's name and share of its parent on one line, a
- * slider and a number below (the sidebar is too narrow for one line). */
-static GtkWidget *
-weight_row_new (CrkMethodPanel *self, CrkFrameworkNode *node, double upper, WeightRow *row)
-{
-  const char *name = crk_framework_node_get_display_name (node);
-  g_autofree char *label = g_strdup_printf (_ ("Weight of %s"), name);
-  GtkWidget *list_row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (name);
-  GtkWidget *scale;
-  GtkWidget *spin;
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
-  /* the title serves the search of preferences windows and screen readers */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (list_row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list_row), name);
-  gtk_widget_add_css_class (list_row, "weight-row");
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  row->share = gtk_label_new (NULL);
-  gtk_widget_add_css_class (row->share, "dim-label");
-  gtk_widget_add_css_class (row->share, "numeric");
-  gtk_widget_add_css_class (row->share, "caption");
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), row->share);
-
-  row->adjustment = g_object_ref_sink (gtk_adjustment_new (crk_framework_node_get_weight (node), 0,
-                                                           upper, upper / 100, upper / 10, 0));
-  g_object_set_data_full (G_OBJECT (row->adjustment), "crk-node-code",
-                          g_strdup (crk_framework_node_get_code (node)), g_free);
-  g_signal_connect (row->adjustment, "value-changed", G_CALLBACK (on_weight_changed_cb), self);
-
-  scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, row->adjustment);
-  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
-  gtk_widget_set_hexpand (scale, TRUE);
-  gtk_widget_set_valign (scale, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-
-  spin = gtk_spin_button_new (row->adjustment, upper / 100, 2);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  guard_scroll (scale);
-  guard_scroll (spin);
-  row->scale = scale;
-  row->spin = spin;
-
-  gtk_box_append (GTK_BOX (bottom), scale);
-  gtk_box_append (GTK_BOX (bottom), spin);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), bottom);
-  /* an indicator's own normalisation, on a line of its own (the sidebar is narrow) */
-  if (crk_framework_node_get_indicator (node) != NULL)
-    {
-      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *caption = gtk_label_new (_ ("Normalisation"));
-
-      gtk_widget_add_css_class (caption, "dim-label");
-      gtk_widget_add_css_class (caption, "caption");
-      gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_widget_set_hexpand (caption, TRUE);
-      row->normalisation = indicator_normalisation_new (self, node);
-      gtk_box_append (GTK_BOX (line), caption);
-      gtk_box_append (GTK_BOX (line), row->normalisation);
-      gtk_box_append (GTK_BOX (box), line);
-    }
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
-  return list_row;
-}
-
-static double
-sibling_upper (CrkFrameworkNode *node)
-{
-  CrkFrameworkNode *parent = crk_framework_node_get_parent (node);
-  double max = 0;
-
-  if (parent == NULL)
-    return 1;
-  for (guint i = 0; i < crk_framework_node_get_n_children (parent); i++)
-    max = MAX (max, crk_framework_node_get_weight (crk_framework_node_get_child (parent, i)));
-  return MAX (1.0, 4 * max);
-}
-
-typedef struct
-{
-  CrkMethodPanel *self;
-  GtkWidget *expander;
-  gboolean lazy; /* the first pass: dimensions only */
-} AddContext;
-
-static gboolean add_weight_row (CrkFrameworkNode *node, gpointer user_data);
-
-/* The indicator rows of a dimension are built when it is first expanded: dozens of
- * sliders and spin buttons would otherwise slow the window's start. */
-static void
-ensure_indicator_rows (CrkMethodPanel *self, GtkWidget *expander)
-{
-  CrkFrameworkNode *dimension = g_object_get_data (G_OBJECT (expander), "crk-node");
-  AddContext ctx = {self, expander, FALSE};
-
-  if (dimension == NULL || g_object_get_data (G_OBJECT (expander), "crk-built") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (expander), "crk-built", GINT_TO_POINTER (TRUE));
-
-  self->syncing = TRUE;
-  for (guint i = 0; i < crk_framework_node_get_n_children (dimension); i++)
-    crk_framework_node_foreach (crk_framework_node_get_child (dimension, i), add_weight_row, &ctx);
-  self->syncing = FALSE;
-  sync_from_method (self);
-  if (self->results != NULL)
-    crk_method_panel_set_results (self, self->results);
-}
-
-static void
-on_expanded_cb (GtkWidget *expander, GParamSpec *pspec, CrkMethodPanel *self)
-{
-  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
-    ensure_indicator_rows (self, expander);
-}
-
-static gboolean
-add_weight_row (CrkFrameworkNode *node, gpointer user_data)
-{
-  AddContext *ctx = user_data;
-  CrkMethodPanel *self = ctx->self;
-  guint depth = crk_framework_node_get_depth (node);
-  WeightRow *row;
-
-  if (depth == 0)
-    return TRUE;
-  if (depth > 1 && ctx->lazy && ctx->expander != NULL)
-    return TRUE;
-
-  row = g_new0 (WeightRow, 1);
-  row->code = g_strdup (crk_framework_node_get_code (node));
-  row->row = weight_row_new (self, node, sibling_upper (node), row);
-
-  if (depth == 1)
-    {
-      adw_preferences_group_add (self->weights_group, row->row);
-      g_ptr_array_add (self->dimension_rows, row->row);
-
-      ctx->expander = NULL;
-      if (!crk_framework_node_is_leaf (node))
-        {
-          ctx->expander = adw_expander_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (ctx->expander), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ctx->expander),
-                                         crk_framework_node_get_display_name (node));
-          g_object_set_data_full (G_OBJECT (ctx->expander), "crk-node", g_object_ref (node),
-                                  g_object_unref);
-          g_signal_connect_object (ctx->expander, "notify::expanded", G_CALLBACK (on_expanded_cb),
-                                   self, 0);
-          adw_preferences_group_add (self->indicator_weights_group, ctx->expander);
-          g_ptr_array_add (self->indicator_rows, ctx->expander);
-        }
-    }
-  else
-    {
-      gtk_widget_set_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row->row)),
-                                   12 + 12 * (int) (depth - 2));
-      if (ctx->expander != NULL)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (ctx->expander), row->row);
-      else
-        {
-          adw_preferences_group_add (self->indicator_weights_group, row->row);
-          g_ptr_array_add (self->indicator_rows, row->row);
-        }
-    }
-
-  g_ptr_array_add (self->weight_rows, row);
-  g_hash_table_insert (self->weight_index, row->code, row);
-  return TRUE;
-}
-
-static void
-rebuild_weights (CrkMethodPanel *self)
-{
-  CrkFrameworkNode *root;
-  AddContext ctx = {self, NULL, TRUE};
-
-  for (guint i = 0; i < self->dimension_rows->len; i++)
-    adw_preferences_group_remove (self->weights_group, g_ptr_array_index (self->dimension_rows, i));
-  g_ptr_array_set_size (self->dimension_rows, 0);
-  for (guint i = 0; i < self->indicator_rows->len; i++)
-    adw_preferences_group_remove (self->indicator_weights_group,
-                                  g_ptr_array_index (self->indicator_rows, i));
-  g_ptr_array_set_size (self->indicator_rows, 0);
-  g_hash_table_remove_all (self->weight_index);
-  g_ptr_array_set_size (self->weight_rows, 0);
-
-  if (self->dataset == NULL || (root = crk_dataset_get_framework (self->dataset)) == NULL)
-    return;
-
-  self->syncing = TRUE;
-  crk_framework_node_foreach (root, add_weight_row, &ctx);
-  self->syncing = FALSE;
-}
-
-static void
-ensure_weights (CrkMethodPanel *self)
-{
-  g_clear_handle_id (&self->weights_idle_id, g_source_remove);
-  if (!self->weights_pending)
-    return;
-  self->weights_pending = FALSE;
-  rebuild_weights (self);
-  sync_from_method (self);
-  if (self->results != NULL)
-    crk_method_panel_set_results (self, self->results);
-}
-
-static gboolean
-build_weights_idle_cb (gpointer user_data)
-{
-  CrkMethodPanel *self = user_data;
-
-  self->weights_idle_id = 0;
-  ensure_weights (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-crk_method_panel_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
-{
-  CrkMethodPanel *self = CRK_METHOD_PANEL (widget);
-
-  GTK_WIDGET_CLASS (crk_method_panel_parent_class)->snapshot (widget, snapshot);
-  self->drawn = TRUE;
-  /* an idle runs once this frame is on screen */
-  if (self->weights_pending && self->weights_idle_id == 0)
-    self->weights_idle_id =
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_weights_idle_cb, self, NULL);
-}
-
 static void
 on_method_changed_cb (CrkMethodPanel *self)
 {
@@ -825,7 +394,6 @@ crk_method_panel_dispose (GObject *object)
   CrkMethodPanel *self = (CrkMethodPanel *) object;
 
   g_clear_signal_handler (&self->changed_id, self->method);
-  g_clear_handle_id (&self->weights_idle_id, g_source_remove);
   g_clear_object (&self->method);
   g_clear_object (&self->dataset);
   g_clear_object (&self->history);
@@ -839,7 +407,6 @@ crk_method_panel_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
-  g_clear_pointer (&self->weight_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crk_method_panel_parent_class)->dispose (object);
 }
@@ -851,9 +418,6 @@ crk_method_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->tier_presets, g_ptr_array_unref);
   g_clear_pointer (&self->base_years, g_array_unref);
-  g_clear_pointer (&self->weight_index, g_hash_table_unref);
-  g_clear_pointer (&self->dimension_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->indicator_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crk_method_panel_parent_class)->finalize (object);
 }
@@ -864,9 +428,9 @@ crk_method_panel_class_init (CrkMethodPanelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (CRK_TYPE_WEIGHT_TREE);
   object_class->dispose = crk_method_panel_dispose;
   object_class->finalize = crk_method_panel_finalize;
-  widget_class->snapshot = crk_method_panel_snapshot;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cityrank/Cityrank/crk-method-panel.ui");
@@ -882,8 +446,7 @@ crk_method_panel_class_init (CrkMethodPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, tier_model);
   gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, base_year_row);
   gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, base_year_model);
-  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, weights_group);
-  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, indicator_weights_group);
+  gtk_widget_class_bind_template_child (widget_class, CrkMethodPanel, weight_tree);
   gtk_widget_class_bind_template_callback (widget_class, on_normalisation_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_aggregation_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_imputation_row_selected_cb);
@@ -901,14 +464,11 @@ crk_method_panel_init (CrkMethodPanel *self)
 {
   self->tier_presets = g_ptr_array_new_with_free_func (g_object_unref);
   self->base_years = g_array_new (FALSE, FALSE, sizeof (int));
-  self->weight_rows = g_ptr_array_new_with_free_func (weight_row_free);
-  self->weight_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->dimension_rows = g_ptr_array_new ();
-  self->indicator_rows = g_ptr_array_new ();
 
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_computed_banner (self);
+  crk_weight_tree_set_normalisation_names (self->weight_tree,
+                                           adw_combo_row_get_model (self->normalisation_row));
   build_limit_rows (self);
   self->syncing = FALSE;
 }
@@ -959,20 +519,7 @@ crk_method_panel_set_dataset (CrkMethodPanel *self,
     }
   self->syncing = FALSE;
 
-  g_clear_handle_id (&self->weights_idle_id, g_source_remove);
-  if (self->drawn || dataset == NULL)
-    {
-      self->weights_pending = FALSE;
-      rebuild_weights (self);
-    }
-  else
-    {
-      /* the rows of another dataset go now, the new ones after the first frame */
-      self->weights_pending = TRUE;
-      g_clear_object (&self->dataset);
-      rebuild_weights (self);
-      g_set_object (&self->dataset, dataset);
-    }
+  crk_weight_tree_set_dataset (self->weight_tree, dataset, history);
   sync_from_method (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), dataset != NULL);
 }
@@ -1031,73 +578,22 @@ update_agreement (CrkMethodPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->agreement_group), TRUE);
 }
 
-/* Under equal, entropy, CRITIC or PCA weights: the shares on the right are the weights in
- * use; the button makes them the dataset's own weights, to edit (one undoable step). */
-static void
-update_computed_banner (CrkMethodPanel *self)
+/* The name of the weight scheme that computes the weights, or NULL when they are the
+ * dataset's own. */
+static const char *
+computed_by (CrkMethodPanel *self)
 {
   CrkWeightScheme scheme =
     self->method != NULL ? crk_method_get_weight_scheme (self->method) : CRK_WEIGHTS_DATASET;
-  g_autofree char *text = NULL;
+  guint i = index_of ((const int *) schemes, G_N_ELEMENTS (schemes), (int) scheme);
+  GListModel *model = adw_combo_row_get_model (self->scheme_row);
+  g_autoptr (GtkStringObject) name = NULL;
 
-  gtk_widget_set_visible (self->computed_banner, scheme != CRK_WEIGHTS_DATASET);
   if (scheme == CRK_WEIGHTS_DATASET)
-    return;
-  {
-    guint i = index_of ((const int *) schemes, G_N_ELEMENTS (schemes), (int) scheme);
-    GListModel *model = adw_combo_row_get_model (self->scheme_row);
-    g_autoptr (GtkStringObject) name = model != NULL ? g_list_model_get_item (model, i) : NULL;
-
-    /* Translators: %s is the weight scheme ("Entropy") */
-    text = g_strdup_printf (
-      _ ("Weights computed by “%s”: the shares on the right are the weights in use."),
-      name != NULL ? gtk_string_object_get_string (name) : "");
-  }
-  gtk_label_set_label (self->computed_label, text);
-}
-
-static void
-on_copy_weights_clicked_cb (GtkButton *button, CrkMethodPanel *self)
-{
-  if (self->method == NULL || self->results == NULL)
-    return;
-  begin_edit (self, NULL);
-  crk_method_freeze (self->method);
-  for (guint i = 0; i < self->weight_rows->len; i++)
-    {
-      WeightRow *row = g_ptr_array_index (self->weight_rows, i);
-      int node = crk_results_lookup_node (self->results, row->code);
-
-      if (node >= 0)
-        crk_method_set_weight (self->method, row->code,
-                               crk_results_get_weight (self->results, (guint) node));
-    }
-  crk_method_set_weight_scheme (self->method, CRK_WEIGHTS_DATASET);
-  crk_method_thaw (self->method);
-}
-
-static void
-build_computed_banner (CrkMethodPanel *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_ ("_Copy to Editable Weights"));
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (
-    button, _ ("Make the weights in use the dataset’s own weights, to edit them"));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_copy_weights_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_visible (box, FALSE);
-  adw_preferences_group_add (self->weights_group, box);
-  self->computed_banner = box;
-  self->computed_label = GTK_LABEL (label);
-  self->copy_weights_button = button;
+    return NULL;
+  name = model != NULL ? g_list_model_get_item (model, i) : NULL;
+  /* the string list keeps the string */
+  return name != NULL ? gtk_string_object_get_string (name) : "";
 }
 
 void
@@ -1105,77 +601,46 @@ crk_method_panel_set_results (CrkMethodPanel *self, CrkResults *results)
 {
   g_return_if_fail (CRK_IS_METHOD_PANEL (self));
 
-  gboolean computed =
-    self->method != NULL && crk_method_get_weight_scheme (self->method) != CRK_WEIGHTS_DATASET;
-
   if (self->results != results)
     g_set_object (&self->results, results);
-  for (guint i = 0; i < self->weight_rows->len; i++)
-    {
-      WeightRow *row = g_ptr_array_index (self->weight_rows, i);
-      int node = results != NULL ? crk_results_lookup_node (results, row->code) : -1;
-      g_autofree char *share = NULL;
-
-      if (node >= 0)
-        share =
-          g_strdup_printf (_ ("%.0f %%"), 100 * crk_results_get_weight (results, (guint) node));
-      gtk_label_set_label (GTK_LABEL (row->share), share != NULL ? share : "");
-      /* weights the method computes are shown, not edited: the sliders would contradict them */
-      gtk_widget_set_sensitive (row->scale, !computed);
-      gtk_widget_set_sensitive (row->spin, !computed);
-    }
-  update_computed_banner (self);
+  crk_weight_tree_set_results (self->weight_tree, results, computed_by (self));
   update_agreement (self);
 }
 
 GtkAdjustment *
 crk_method_panel_get_weight_adjustment (CrkMethodPanel *self, const char *code)
 {
-  WeightRow *row;
-
   g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
-
-  ensure_weights (self);
-  row = g_hash_table_lookup (self->weight_index, code);
-  if (row == NULL)
-    {
-      for (guint i = 0; i < self->indicator_rows->len; i++)
-        if (ADW_IS_EXPANDER_ROW (g_ptr_array_index (self->indicator_rows, i)))
-          ensure_indicator_rows (self, g_ptr_array_index (self->indicator_rows, i));
-      row = g_hash_table_lookup (self->weight_index, code);
-    }
-  return row != NULL ? row->adjustment : NULL;
+  return crk_weight_tree_get_adjustment (self->weight_tree, code);
 }
 
 GtkWidget *
 crk_method_panel_get_weight_widget (CrkMethodPanel *self, const char *code, gboolean spin)
 {
-  WeightRow *row;
-
   g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
-  if (crk_method_panel_get_weight_adjustment (self, code) == NULL)
-    return NULL;
-  row = g_hash_table_lookup (self->weight_index, code);
-  return spin ? row->spin : row->scale;
+  return crk_weight_tree_get_widget (self->weight_tree, code,
+                                     spin ? CRK_WEIGHT_WIDGET_SPIN : CRK_WEIGHT_WIDGET_SCALE);
 }
 
 GtkWidget *
 crk_method_panel_get_copy_weights_button (CrkMethodPanel *self)
 {
   g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
-  return self->copy_weights_button;
+  return crk_weight_tree_get_copy_button (self->weight_tree);
 }
 
 GtkWidget *
 crk_method_panel_get_normalisation_widget (CrkMethodPanel *self, const char *code)
 {
-  WeightRow *row;
-
   g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
-  if (crk_method_panel_get_weight_adjustment (self, code) == NULL)
-    return NULL;
-  row = g_hash_table_lookup (self->weight_index, code);
-  return row->normalisation;
+  return crk_weight_tree_get_widget (self->weight_tree, code, CRK_WEIGHT_WIDGET_NORMALISATION);
+}
+
+CrkWeightTree *
+crk_method_panel_get_weight_tree (CrkMethodPanel *self)
+{
+  g_return_val_if_fail (CRK_IS_METHOD_PANEL (self), NULL);
+  return self->weight_tree;
 }
 
 GtkAdjustment *

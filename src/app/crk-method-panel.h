@@ -1,4 +1,4 @@
-/* crk-method-panel.h: the method choices and the weight editor
+/* crk-method-panel.h: the method choices and the weight editor (a CrkWeightTree)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,7 @@
 #include "crk-method-history.h"
 #include "crk-model.h"
 #include "crk-results.h"
+#include "crk-weight-tree.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,7 @@ GtkWidget *crk_method_panel_get_copy_weights_button (CrkMethodPanel *self);
  * 2 points). */
 GtkWidget *crk_method_panel_get_normalisation_widget (CrkMethodPanel *self, const char *code);
 GtkAdjustment *crk_method_panel_get_limit (CrkMethodPanel *self, guint which);
+/* The weight editor. */
+CrkWeightTree *crk_method_panel_get_weight_tree (CrkMethodPanel *self);
 
 G_END_DECLS
