@@ -842,8 +842,7 @@ crk_weight_tree_init (CrkWeightTree *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _ ("Weights"));
   adw_preferences_group_set_description (
     ADW_PREFERENCES_GROUP (self),
-    _ ("Relative to the other weights under the same parent; on the right, the share of "
-       "the parent"));
+    _ ("Relative to its siblings; on the right, the share of the parent"));
 
   self->expand_all_button = gtk_button_new_with_label (_ ("Expand All"));
   gtk_widget_add_css_class (self->expand_all_button, "flat");
