@@ -43,9 +43,11 @@ typedef enum
   CRK_UNIT_WORD_CHOOSE_TWO,     /* "Choose two cities to compare." (gap) */
   CRK_UNIT_WORD_SELECT_TWO,     /* "Select two ranked cities in the table to explain …" */
   CRK_UNIT_WORD_NONE_RANKED,    /* "No city is ranked with this method and year." */
+  CRK_UNIT_WORD_BARS_NONE,      /* "Ranked bar chart with no ranked cities." (alt text) */
+  CRK_UNIT_WORD_GAP_NONE,       /* "Gap chart without two cities to compare." (alt text) */
 } CrkUnitWord;
 
-#define CRK_UNIT_N_WORDS (CRK_UNIT_WORD_NONE_RANKED + 1)
+#define CRK_UNIT_N_WORDS (CRK_UNIT_WORD_GAP_NONE + 1)
 
 /* The name in the native format ("city", "country", "region", "province", "economy",
  * "organisation", "other"). */
@@ -66,5 +68,11 @@ char *crk_unit_kind_format_no_match (CrkUnitKind kind, const char *search);
 /* Chart subtitles: "Top 10 cities, 2023" and "Ranking of 30 cities, 2023". */
 char *crk_unit_kind_format_top (CrkUnitKind kind, guint n, int year);
 char *crk_unit_kind_format_ranking (CrkUnitKind kind, guint n, int year);
+/* Charts' descriptions (alt text): "Ranked bar chart of 30 cities by Index score.",
+ * "Stacked bars split the scores of 30 cities into the weighted contributions of A, B.",
+ * " The mean of all ranked cities is 52.1 and the median 50.3." (with its leading space). */
+char *crk_unit_kind_format_bars (CrkUnitKind kind, guint n, const char *value_name);
+char *crk_unit_kind_format_stacked (CrkUnitKind kind, guint n, const char *parts);
+char *crk_unit_kind_format_mean (CrkUnitKind kind, const char *mean, const char *median);
 
 G_END_DECLS

@@ -116,12 +116,15 @@ describe_bar (const CrkChartData *data, GString *s)
 
   if (n == 0)
     {
-      g_string_append (s, _ ("Ranked bar chart with no ranked cities."));
+      g_string_append (s, crk_unit_kind_get_word (data->unit_kind, CRK_UNIT_WORD_BARS_NONE));
       return;
     }
-  g_string_append_printf (
-    s, ngettext ("Ranked bar chart of %u city by %s.", "Ranked bar chart of %u cities by %s.", n),
-    n, data->value_name != NULL ? data->value_name : _ ("score"));
+  {
+    g_autofree char *bars = crk_unit_kind_format_bars (
+      data->unit_kind, n, data->value_name != NULL ? data->value_name : _ ("score"));
+
+    g_string_append (s, bars);
+  }
   {
     g_autofree char *v0 = crk_chart_format_value (r[0].value);
 
@@ -148,8 +151,9 @@ describe_bar (const CrkChartData *data, GString *s)
       g_autofree char *m = crk_chart_format_value (data->mean);
       g_autofree char *md = crk_chart_format_value (data->median);
 
-      g_string_append_printf (s, _ (" The mean of all ranked cities is %s and the median %s."), m,
-                              md);
+      g_autofree char *mean = crk_unit_kind_format_mean (data->unit_kind, m, md);
+
+      g_string_append (s, mean);
     }
   if (data->n_tiers > 0)
     {
@@ -204,13 +208,11 @@ describe_contribution (const CrkChartData *data, GString *s)
   g_autofree double *sums = g_new0 (double, MAX (data->n_axes, 1));
   int top = -1;
 
-  g_string_append_printf (s,
-                          ngettext ("Stacked bars split the score of %u city into the weighted "
-                                    "contributions of %s.",
-                                    "Stacked bars split the scores of %u cities into the weighted "
-                                    "contributions of %s.",
-                                    data->n_rows),
-                          data->n_rows, axes);
+  {
+    g_autofree char *stacked = crk_unit_kind_format_stacked (data->unit_kind, data->n_rows, axes);
+
+    g_string_append (s, stacked);
+  }
   for (guint i = 0; i < data->n_rows; i++)
     if (data->rows[i].parts != NULL)
       for (guint j = 0; j < data->n_axes; j++)
@@ -255,7 +257,7 @@ describe_gap (const CrkChartData *data, GString *s)
 
   if (data->n_series < 2)
     {
-      g_string_append (s, _ ("Gap chart without two cities to compare."));
+      g_string_append (s, crk_unit_kind_get_word (data->unit_kind, CRK_UNIT_WORD_GAP_NONE));
       return;
     }
   a = data->series[0].name;

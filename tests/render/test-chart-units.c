@@ -99,6 +99,16 @@ check (CrkDataset *dataset, const char *plural, const char *median)
   expected_all = g_strdup_printf ("Ranking of %u %s, %d", n, plural, year);
   g_assert_cmpstr (all, ==, expected_all);
 
+  /* the description (alt text) too */
+  {
+    g_autofree char *text = crk_chart_describe (results, bars);
+    g_autofree char *expected = g_strdup_printf ("Ranked bar chart of %u %s by ", n, plural);
+    g_autofree char *mean = g_strdup_printf (" The mean of all ranked %s is ", plural);
+
+    g_assert_true (g_str_has_prefix (text, expected));
+    g_assert_nonnull (strstr (text, mean));
+  }
+
   bars->top_n = 10;
   top = crk_chart_dup_title (results, bars);
   expected_top = g_strdup_printf ("Top 10 %s, %d", plural, year);
