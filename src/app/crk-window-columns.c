@@ -106,6 +106,9 @@ _crk_window_rebuild_dimension_columns (CrkWindow *self)
 
   if (self->dataset == NULL || self->results == NULL)
     return;
+  /* a framework that changed its depth (an import into the dataset): its levels again */
+  if (self->level == 0 || self->level >= crk_dataset_get_n_levels (self->dataset))
+    _crk_window_fill_levels (self);
 
   /* GTK 4.8 has no insert_column: take the tier column out and put it back last */
   g_object_ref (self->tier_column);
