@@ -68,6 +68,9 @@ struct _CrkImportAssistant
 
 /* crk-import-assistant.c */
 gboolean _crk_import_assistant_into (CrkImportAssistant *self);
+/* What the import's rows are: the open dataset's kind when adding into it, else the
+ * user's choice, else the guess (crk-unit-words.h). */
+CrkUnitKind _crk_import_assistant_unit_kind (CrkImportAssistant *self);
 void _crk_import_assistant_fill_files (CrkImportAssistant *self);
 /* @code: a city code, "" to skip the key, NULL to forget the choice. */
 void

@@ -356,8 +356,7 @@ describe_counts (CrkImportAssistant *self)
                   *missing = NULL;
 
   crk_import_dataset_get_summary (crk_import_preview_get_import (self->preview), &s);
-  cities =
-    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city", "%u cities", s.n_cities), s.n_cities);
+  cities = crk_unit_kind_format_count (_crk_import_assistant_unit_kind (self), s.n_cities);
   indicators = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", s.n_indicators), s.n_indicators);
   years =

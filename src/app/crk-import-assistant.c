@@ -158,8 +158,23 @@ update_unit_row (CrkImportAssistant *self)
 static void
 on_unit_changed_cb (CrkImportAssistant *self)
 {
-  if (!self->updating)
-    self->unit_chosen = TRUE;
+  if (self->updating)
+    return;
+  self->unit_chosen = TRUE;
+  _crk_import_assistant_show (self); /* the counts in the new words */
+}
+
+CrkUnitKind
+_crk_import_assistant_unit_kind (CrkImportAssistant *self)
+{
+  CrkDataset *dataset =
+    self->preview != NULL ? crk_import_preview_get_dataset (self->preview) : NULL;
+
+  if (_crk_import_assistant_into (self))
+    return crk_dataset_get_unit_kind (self->open_dataset);
+  if (self->unit_chosen)
+    return (CrkUnitKind) adw_combo_row_get_selected (self->unit_row);
+  return dataset != NULL ? crk_dataset_get_unit_kind (dataset) : CRK_UNIT_CITY;
 }
 
 static void

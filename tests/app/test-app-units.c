@@ -176,7 +176,9 @@ test_assistant_choice (void)
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assistant->unit_row)));
   g_assert_cmpuint (adw_combo_row_get_selected (assistant->unit_row), ==, CRK_UNIT_COUNTRY);
+  g_assert_nonnull (strstr (gtk_label_get_text (assistant->counts_label), "4 countries"));
   adw_combo_row_set_selected (assistant->unit_row, CRK_UNIT_ECONOMY);
+  g_assert_nonnull (strstr (gtk_label_get_text (assistant->counts_label), "4 economies"));
   crk_import_assistant_confirm (assistant);
   crk_test_app_wait (has_results, w, 10);
   crk_test_app_wait (all_rows, w, 20);
