@@ -182,6 +182,8 @@ show_results (CrkWindow *self, CrkResults *results, gboolean track_shift)
 
   /* no tiers under this method: no empty column */
   gtk_column_view_column_set_visible (self->tier_column, crk_results_get_n_tiers (results) > 0);
+  /* no base year (one year of data, or none chosen): no column of dashes */
+  gtk_column_view_column_set_visible (self->change_column, crk_results_has_base_year (results));
 
   crk_chart_view_set_results (self->chart_view, results);
   crk_city_detail_set_results (self->city_detail, results);

@@ -357,6 +357,7 @@ test_name_alignment (Fixture *f, gconstpointer data)
     }
 }
 
+/* a column (the tier column, the base year's) hidden */
 static gboolean
 tier_hidden (gpointer data)
 {
@@ -390,6 +391,16 @@ test_group_and_tier_columns (Fixture *f, gconstpointer data)
   crk_method_set_ccid_stages (method);
   crk_test_app_spin (50);
   g_assert_true (gtk_column_view_column_get_visible (w->tier_column));
+
+  /* the movement since the base year: a column only with a base year */
+  g_assert_true (crk_results_has_base_year (crk_window_get_results (w)));
+  g_assert_true (gtk_column_view_column_get_visible (w->change_column));
+  crk_method_set_base_year (method, 0);
+  crk_test_app_wait (tier_hidden, w->change_column, 5);
+  g_assert_false (crk_results_has_base_year (crk_window_get_results (w)));
+  crk_method_set_base_year (method, 2020);
+  crk_test_app_spin (50);
+  g_assert_true (gtk_column_view_column_get_visible (w->change_column));
 
   /* countries with another group attribute, no province */
   for (guint i = 0; i < crk_dataset_get_n_cities (grouped); i++)
