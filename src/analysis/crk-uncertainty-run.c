@@ -72,19 +72,6 @@ method_reads_cities (CrkMethod *method)
   return FALSE;
 }
 
-static void
-clear_aggregation_overrides (CrkMethod *method)
-{
-  g_autoptr (GArray) levels = crk_method_dup_level_aggregations (method);
-  g_auto (GStrv) nodes = crk_method_dup_node_aggregations (method);
-
-  for (guint i = 0; levels != NULL && i < levels->len; i++)
-    crk_method_set_level_aggregation (method, g_array_index (levels, guint, i),
-                                      CRK_AGGREGATION_INHERIT);
-  for (guint i = 0; nodes != NULL && nodes[i] != NULL; i++)
-    crk_method_set_node_aggregation (method, nodes[i], CRK_AGGREGATION_INHERIT);
-}
-
 static int
 draw_index (GRand *rand, GArray *set)
 {
@@ -147,7 +134,7 @@ replicate (Worker *worker, CrkEngine *engine, guint index)
   draw->aggregation = draw_index (rand, c->aggregations);
   if (draw->aggregation >= 0)
     {
-      clear_aggregation_overrides (method);
+      crk_method_clear_aggregation_overrides (method);
       crk_method_set_aggregation (
         method, g_array_index (c->aggregations, CrkAggregation, draw->aggregation));
     }

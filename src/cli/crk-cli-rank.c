@@ -185,19 +185,6 @@ apply_impute_option (CrkMethod *method, const char *value)
   return TRUE;
 }
 
-static void
-clear_aggregation_overrides (CrkMethod *method)
-{
-  g_autoptr (GArray) levels = crk_method_dup_level_aggregations (method);
-  g_auto (GStrv) nodes = crk_method_dup_node_aggregations (method);
-
-  for (guint i = 0; levels != NULL && i < levels->len; i++)
-    crk_method_set_level_aggregation (method, g_array_index (levels, guint, i),
-                                      CRK_AGGREGATION_INHERIT);
-  for (guint i = 0; nodes != NULL && nodes[i] != NULL; i++)
-    crk_method_set_node_aggregation (method, nodes[i], CRK_AGGREGATION_INHERIT);
-}
-
 typedef struct
 {
   char *denominate;
@@ -261,7 +248,7 @@ apply_method_options (CrkMethod *method, MethodOptions *o)
                          o->aggregate);
           return FALSE;
         }
-      clear_aggregation_overrides (method);
+      crk_method_clear_aggregation_overrides (method);
       crk_method_set_aggregation (method, mode);
     }
   if (o->weights != NULL)

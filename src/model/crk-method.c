@@ -949,6 +949,29 @@ crk_method_dup_node_aggregations (CrkMethod *self)
 }
 
 /**
+ * crk_method_clear_aggregation_overrides:
+ * @self: a method
+ *
+ * Sets every level and node override back to %CRK_AGGREGATION_INHERIT, so that the
+ * default aggregation applies everywhere.
+ */
+void
+crk_method_clear_aggregation_overrides (CrkMethod *self)
+{
+  g_autoptr (GArray) levels = NULL;
+  g_auto (GStrv) nodes = NULL;
+
+  g_return_if_fail (CRK_IS_METHOD (self));
+  levels = crk_method_dup_level_aggregations (self);
+  nodes = crk_method_dup_node_aggregations (self);
+  for (guint i = 0; levels != NULL && i < levels->len; i++)
+    crk_method_set_level_aggregation (self, g_array_index (levels, guint, i),
+                                      CRK_AGGREGATION_INHERIT);
+  for (guint i = 0; nodes != NULL && nodes[i] != NULL; i++)
+    crk_method_set_node_aggregation (self, nodes[i], CRK_AGGREGATION_INHERIT);
+}
+
+/**
  * crk_method_resolve_aggregation:
  * @self: a method
  * @node_code: (nullable): the node being aggregated

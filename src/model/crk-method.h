@@ -150,6 +150,8 @@ void crk_method_set_node_aggregation (CrkMethod *self, const char *node_code, Cr
 /* Levels with an override, ascending. */
 GArray *crk_method_dup_level_aggregations (CrkMethod *self);
 char **crk_method_dup_node_aggregations (CrkMethod *self);
+/* Every level and node override back to inherit: the default aggregation everywhere. */
+void crk_method_clear_aggregation_overrides (CrkMethod *self);
 /* Resolves node, level, default. */
 CrkAggregation crk_method_resolve_aggregation (CrkMethod *self, const char *node_code, guint level);
 

@@ -273,6 +273,30 @@ test_method_resolve_aggregation (void)
   g_assert_cmpint (crk_method_resolve_aggregation (m, "D1", 2), ==, CRK_AGGREGATION_TOPSIS);
 }
 
+/* Clearing the overrides leaves the default everywhere and keeps the default itself. */
+static void
+test_method_clear_aggregation_overrides (void)
+{
+  g_autoptr (CrkMethod) m = crk_method_new ();
+  g_autoptr (GArray) levels = NULL;
+  g_auto (GStrv) nodes = NULL;
+
+  crk_method_set_aggregation (m, CRK_AGGREGATION_GEOMETRIC);
+  crk_method_set_level_aggregation (m, 2, CRK_AGGREGATION_HARMONIC);
+  crk_method_set_level_aggregation (m, 3, CRK_AGGREGATION_TOPSIS);
+  crk_method_set_node_aggregation (m, "D1", CRK_AGGREGATION_ARITHMETIC);
+  g_assert_cmpint (crk_method_resolve_aggregation (m, "D1", 2), ==, CRK_AGGREGATION_ARITHMETIC);
+
+  crk_method_clear_aggregation_overrides (m);
+  levels = crk_method_dup_level_aggregations (m);
+  nodes = crk_method_dup_node_aggregations (m);
+  g_assert_true (levels == NULL || levels->len == 0);
+  g_assert_true (nodes == NULL || nodes[0] == NULL);
+  g_assert_cmpint (crk_method_get_aggregation (m), ==, CRK_AGGREGATION_GEOMETRIC);
+  g_assert_cmpint (crk_method_resolve_aggregation (m, "D1", 2), ==, CRK_AGGREGATION_GEOMETRIC);
+  g_assert_cmpint (crk_method_resolve_aggregation (m, "D2", 3), ==, CRK_AGGREGATION_GEOMETRIC);
+}
+
 static void
 test_method_ccid_stages (void)
 {
@@ -396,6 +420,8 @@ main (int argc, char **argv)
   g_test_add_func ("/model/method/copy-equal-assign", test_method_copy_equal_assign);
   g_test_add_func ("/model/method/overrides", test_method_overrides);
   g_test_add_func ("/model/method/resolve-aggregation", test_method_resolve_aggregation);
+  g_test_add_func ("/model/method/clear-aggregation-overrides",
+                   test_method_clear_aggregation_overrides);
   g_test_add_func ("/model/method/ccid-stages", test_method_ccid_stages);
   g_test_add_func ("/model/method/strings", test_method_strings);
 
