@@ -36,6 +36,8 @@ struct _CrkCityDetail
   GtkGrid *dimensions_grid;
   GtkLabel *strengths_label;
   GtkLabel *weaknesses_label;
+  GtkWidget *strengths_heading; /* their tooltips say the rule in the dataset's words */
+  GtkWidget *weaknesses_heading;
   GtkGrid *indicators_grid;
 
   GtkWidget *tier_row;
@@ -469,6 +471,12 @@ update (CrkCityDetail *self)
   weaknesses_str = names_of (self->results, weaknesses);
   gtk_label_set_label (self->strengths_label, strengths_str);
   gtk_label_set_label (self->weaknesses_label, weaknesses_str);
+  gtk_widget_set_tooltip_text (
+    self->strengths_heading,
+    crk_unit_kind_get_word (crk_dataset_get_unit_kind (dataset), CRK_UNIT_WORD_STRENGTHS_TIP));
+  gtk_widget_set_tooltip_text (
+    self->weaknesses_heading,
+    crk_unit_kind_get_word (crk_dataset_get_unit_kind (dataset), CRK_UNIT_WORD_WEAKNESSES_TIP));
 
   gtk_stack_set_visible_child_name (self->stack, "city");
 }
@@ -523,6 +531,8 @@ crk_city_detail_class_init (CrkCityDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, dimensions_grid);
   gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, strengths_label);
   gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, weaknesses_label);
+  gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, strengths_heading);
+  gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, weaknesses_heading);
   gtk_widget_class_bind_template_child (widget_class, CrkCityDetail, indicators_grid);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

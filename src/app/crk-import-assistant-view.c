@@ -318,7 +318,7 @@ fill_table (CrkImportAssistant *self, guint file)
 
 /* "Header in row 3 · cities in column A · one column per year" */
 static char *
-describe_shape (const CrkImportShape *shape)
+describe_shape (CrkImportAssistant *self, const CrkImportShape *shape)
 {
   GString *text = g_string_new (NULL);
 
@@ -338,7 +338,10 @@ describe_shape (const CrkImportShape *shape)
     for (guint i = 0; i < shape->n_fields; i++)
       if (shape->fields[i].role == CRK_IMPORT_ROLE_CITY)
         {
-          g_string_append_printf (text, _ (" · cities in column %s"), shape->fields[i].id);
+          g_autofree char *column = crk_unit_kind_format_text (
+            _crk_import_assistant_unit_kind (self), CRK_UNIT_WORD_IN_COLUMN, shape->fields[i].id);
+
+          g_string_append (text, column);
           break;
         }
   g_string_append_printf (
@@ -631,7 +634,7 @@ _crk_import_assistant_show (CrkImportAssistant *self)
   {
     g_autofree char *counts = describe_counts (self);
     const CrkImportShape *shape = crk_import_preview_get_shape (self->preview, file);
-    g_autofree char *shape_text = shape != NULL ? describe_shape (shape) : NULL;
+    g_autofree char *shape_text = shape != NULL ? describe_shape (self, shape) : NULL;
 
     if (crk_import_preview_get_dataset (self->preview) == NULL)
       {

@@ -548,9 +548,7 @@ update_agreement (CrkMethodPanel *self)
     GtkWidget *row = adw_action_row_new ();
     g_autofree char *title = g_strdup_printf (_ ("Spearman ρ %.3f · Kendall τ %.3f"), rho, tau);
     g_autofree char *subtitle =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u city ranked in both, %d",
-                                    "%u cities ranked in both, %d", n),
-                       n, year);
+      crk_unit_kind_format_ranked_in_both (crk_dataset_get_unit_kind (self->dataset), n, year);
 
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

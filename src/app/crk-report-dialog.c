@@ -39,6 +39,8 @@ struct _CrkReportDialog
   GtkSwitch *table_switch;
   GtkSwitch *charts_switch;
   GtkSwitch *profiles_switch;
+  AdwActionRow *profiles_switch_row;
+  AdwPreferencesGroup *profiles_group;
   AdwComboRow *profiles_row;
   AdwActionRow *top_row;
   GtkSpinButton *top_spin;
@@ -137,7 +139,8 @@ dup_page_text (CrkReportDialog *self, guint page)
     return g_strdup (_ ("No pages"));
   n_pages = crk_report_get_n_pages (self->report);
   number = crk_report_get_page_number (self->report, page);
-  section = crk_report_section_get_title (crk_report_get_page_section (self->report, page));
+  section =
+    crk_report_get_section_title (self->report, crk_report_get_page_section (self->report, page));
   /* TRANSLATORS: the preview's position: "Sheet 3 of 116 · page 2 · Summary" (sheets
    * count the title page, the printed page numbers start after it) */
   return number > 0
@@ -521,6 +524,8 @@ crk_report_dialog_class_init (CrkReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, table_switch);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, charts_switch);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, profiles_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, profiles_switch_row);
+  gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, profiles_group);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, profiles_row);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, top_row);
   gtk_widget_class_bind_template_child (widget_class, CrkReportDialog, top_spin);
@@ -559,6 +564,41 @@ crk_report_dialog_init (CrkReportDialog *self)
   gtk_widget_add_controller (GTK_WIDGET (self->preview_area), scroll);
 }
 
+/* A combo row's choices in the dataset's words, the same one selected. */
+static void
+set_choices (CrkReportDialog *self, AdwComboRow *row, const char *const *choices)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr (GtkStringList) model = gtk_string_list_new (choices);
+
+  g_signal_handlers_block_by_func (row, on_option_changed_cb, self);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (row, selected);
+  g_signal_handlers_unblock_by_func (row, on_option_changed_cb, self);
+}
+
+/* The rows that name what the report's dataset ranks ("Country profiles" for ASEM). */
+static void
+apply_unit_words (CrkReportDialog *self)
+{
+  CrkUnitKind kind = crk_dataset_get_unit_kind (crk_results_get_dataset (self->results));
+#define WORD(w) crk_unit_kind_get_word (kind, CRK_UNIT_WORD_##w)
+  const char *profiles[] = {WORD (DLG_ALL), WORD (DLG_TOP), WORD (DLG_SELECTED), NULL};
+  const char *benchmarks[] = {_ ("None"), WORD (MEDIAN), WORD (DLG_TIER_MEAN), WORD (DLG_BASE_YEAR),
+                              NULL};
+
+  adw_action_row_set_subtitle (self->agreement_row, WORD (DLG_AGREEMENT));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->profiles_switch_row),
+                                 WORD (DLG_PROFILES));
+  adw_action_row_set_subtitle (self->profiles_switch_row, WORD (DLG_PROFILES_SUBTITLE));
+  adw_preferences_group_set_title (self->profiles_group, WORD (DLG_PROFILES_GROUP));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->profiles_row), WORD (DLG_WHICH));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->top_row), WORD (DLG_TOP_N));
+  set_choices (self, self->profiles_row, profiles);
+  set_choices (self, self->benchmark_row, benchmarks);
+#undef WORD
+}
+
 /**
  * crk_report_dialog_new:
  * @parent: (nullable): the window it belongs to
@@ -577,6 +617,7 @@ crk_report_dialog_new (GtkWindow *parent, CrkResults *results, GArray *selection
 
   self = g_object_new (CRK_TYPE_REPORT_DIALOG, "transient-for", parent, NULL);
   self->results = g_object_ref (results);
+  apply_unit_words (self);
   if (selection != NULL && selection->len > 0)
     {
       self->selection = g_array_copy (selection);

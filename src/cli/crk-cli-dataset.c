@@ -348,7 +348,8 @@ crk_cli_info (int argc, char **argv)
   printf (" %s (unit=\"%s\")\n",
           crk_unit_kind_get_word (crk_dataset_get_unit_kind (dataset), CRK_UNIT_WORD_NOUNS),
           crk_unit_kind_to_string (crk_dataset_get_unit_kind (dataset)));
-  print_label (_ ("Cities:"));
+  print_label (
+    crk_unit_kind_get_word (crk_dataset_get_unit_kind (dataset), CRK_UNIT_WORD_INFO_LABEL));
   printf (" %u\n", n_cities);
   print_label (_ ("Indicators:"));
   printf (" %u\n", n_indicators);

@@ -311,10 +311,14 @@ import_to_dataset (char **files,
       crk_cli_error ("%s", error->message);
       return CRK_CLI_EXIT_FAILED;
     }
-  /* TRANSLATORS: "out.cityrank.xml: cities 279, indicators 8, years 1" */
-  printf (_ ("%s: cities %u, indicators %u, years %u\n"), output,
-          crk_dataset_get_n_cities (dataset), crk_dataset_get_n_indicators (dataset),
-          crk_dataset_get_n_years (dataset));
+  {
+    /* "out.cityrank.xml: countries 51, indicators 49, years 1" */
+    g_autofree char *summary = crk_unit_kind_format_imported (
+      crk_dataset_get_unit_kind (dataset), output, crk_dataset_get_n_cities (dataset),
+      crk_dataset_get_n_indicators (dataset), crk_dataset_get_n_years (dataset));
+
+    fputs (summary, stdout);
+  }
   return CRK_CLI_EXIT_OK;
 }
 

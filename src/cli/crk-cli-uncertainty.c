@@ -377,7 +377,9 @@ print_table (GString *out,
       append_right (out, headers[c], widths[c]);
       g_string_append (out, "  ");
     }
-  g_string_append_printf (out, "%s\n", _ ("City"));
+  g_string_append_printf (
+    out, "%s\n",
+    crk_unit_kind_get_word (crk_dataset_get_unit_kind (dataset), CRK_UNIT_WORD_HEADER));
 
   for (guint k = 0; k < n; k++)
     {

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crk-unit-words-private.h"
 #include "crk-unit-words.h"
 
 /* A plural pair for ngettext(), extracted by xgettext with --keyword=NP_:1,2 (po/meson.build) */
@@ -20,17 +21,17 @@
 typedef struct
 {
   CrkUnitKind kind;
-  const char *name; /* in the native format */
-  const char *words[CRK_UNIT_N_WORDS];
-  const char *count[2];    /* "%u city" */
-  const char *count_of[2]; /* "%u of %u city" */
-  const char *search;      /* "Search cities by name, code or %s" */
-  const char *no_match;    /* "No city matches “%s”." */
-  const char *top[2];      /* "Top %u city, %d" */
-  const char *ranking[2];  /* "Ranking of %u city, %d" */
-  const char *bars[2];     /* "Ranked bar chart of %u city by %s." */
-  const char *stacked[2];  /* "Stacked bars split the score of %u city into …" */
-  const char *mean;        /* " The mean of all ranked cities is %s and the median %s." */
+  const char *name;                         /* in the native format */
+  const char *words[CRK_UNIT_WORD_BY_TIER]; /* the rest in crk-unit-sentences.c */
+  const char *count[2];                     /* "%u city" */
+  const char *count_of[2];                  /* "%u of %u city" */
+  const char *search;                       /* "Search cities by name, code or %s" */
+  const char *no_match;                     /* "No city matches “%s”." */
+  const char *top[2];                       /* "Top %u city, %d" */
+  const char *ranking[2];                   /* "Ranking of %u city, %d" */
+  const char *bars[2];                      /* "Ranked bar chart of %u city by %s." */
+  const char *stacked[2];                   /* "Stacked bars split the score of %u city into …" */
+  const char *mean; /* " The mean of all ranked cities is %s and the median %s." */
 } UnitWords;
 
 /* Whole sentences for each kind, not words put together: Chinese needs them whole.
@@ -251,6 +252,8 @@ const char *
 crk_unit_kind_get_word (CrkUnitKind kind, CrkUnitWord word)
 {
   g_return_val_if_fail ((guint) word < CRK_UNIT_N_WORDS, "");
+  if (word >= CRK_UNIT_WORD_BY_TIER)
+    return _ (crk_unit_sentence_get (kind, word));
   return _ (row_of (kind)->words[word]);
 }
 

@@ -45,9 +45,64 @@ typedef enum
   CRK_UNIT_WORD_NONE_RANKED,    /* "No city is ranked with this method and year." */
   CRK_UNIT_WORD_BARS_NONE,      /* "Ranked bar chart with no ranked cities." (alt text) */
   CRK_UNIT_WORD_GAP_NONE,       /* "Gap chart without two cities to compare." (alt text) */
+  /* Sentences (crk-unit-sentences.c), for the report, the city detail, the method panel
+   * and the import assistant. */
+  CRK_UNIT_WORD_BY_TIER,            /* "Cities by tier" */
+  CRK_UNIT_WORD_BY_REGION,          /* "Cities by region" */
+  CRK_UNIT_WORD_BY_PROVINCE,        /* "Cities by province" */
+  CRK_UNIT_WORD_PROFILES,           /* "City profiles" */
+  CRK_UNIT_WORD_PROFILE_INDEX,      /* "Index of city profiles" */
+  CRK_UNIT_WORD_PROFILE_INDEX_NOTE, /* "The profiled cities by name, with their rank an…" */
+  CRK_UNIT_WORD_DIFFER_MOST,        /* "Cities that differ most" */
+  CRK_UNIT_WORD_COMPARED,           /* "Cities compared" */
+  CRK_UNIT_WORD_ALL_PUBLISHED,      /* "Every city compared has its published rank." */
+  CRK_UNIT_WORD_INDEX_SCORES,       /* "Index scores of the ranked cities" */
+  CRK_UNIT_WORD_PER_BAND,           /* "Index score (number of cities per band)" */
+  CRK_UNIT_WORD_NO_UNIT,            /* "no city" */
+  CRK_UNIT_WORD_RANKED_BY_SCORE,    /* "Cities are ranked by their index score, ties sh…" */
+  CRK_UNIT_WORD_EVERY_RANKED,       /* "Every ranked city in rank order; the same scale…" */
+  CRK_UNIT_WORD_NOT_COMPARABLE,     /* "Ranks of different years are not strictly compa…" */
+  CRK_UNIT_WORD_PERCENTILE,         /* "Each indicator is replaced by the cities' perce…" */
+  CRK_UNIT_WORD_MISSING_MEAN,       /* "A missing value takes the mean of the indicator…" */
+  CRK_UNIT_WORD_MISSING_MEDIAN,     /* "A missing value takes the median of the indicat…" */
+  CRK_UNIT_WORD_NONE_LEFT,          /* "No city left it." */
+  CRK_UNIT_WORD_STRENGTHS_TIP,      /* "Up to 5 indicators where this city is in the to…" */
+  CRK_UNIT_WORD_WEAKNESSES_TIP,     /* "Up to 5 indicators where this city is in the bo…" */
+  CRK_UNIT_WORD_NOT_IMPUTED, /* "Missing values are not imputed: … the parts a city has, …" */
+  CRK_UNIT_WORD_INFO_LABEL,  /* "Cities:" (cityrank-cli info) */
+  /* The report dialog's rows (with their mnemonics) */
+  CRK_UNIT_WORD_DLG_AGREEMENT,         /* "Rank correlations and the cities that differ most" */
+  CRK_UNIT_WORD_DLG_PROFILES,          /* "City _profiles" */
+  CRK_UNIT_WORD_DLG_PROFILES_SUBTITLE, /* "One page per city" */
+  CRK_UNIT_WORD_DLG_PROFILES_GROUP,    /* "City Profiles" */
+  CRK_UNIT_WORD_DLG_WHICH,             /* "_Cities" */
+  CRK_UNIT_WORD_DLG_ALL,               /* "All ranked cities" */
+  CRK_UNIT_WORD_DLG_TOP,               /* "The top cities" */
+  CRK_UNIT_WORD_DLG_SELECTED,          /* "The selected cities" */
+  CRK_UNIT_WORD_DLG_TOP_N,             /* "_Number of top cities" */
+  CRK_UNIT_WORD_DLG_TIER_MEAN,         /* "Mean of the city’s tier" */
+  CRK_UNIT_WORD_DLG_BASE_YEAR,         /* "The city in the base year" */
+  /* With one %d: crk_unit_kind_format_year () */
+  CRK_UNIT_WORD_RANK_ORDER,  /* "Cities in rank order for %d, with their index s…" */
+  CRK_UNIT_WORD_TIER_COUNTS, /* "Number of ranked cities in each tier for %d, an…" */
+  /* With one %s: crk_unit_kind_format_text () */
+  CRK_UNIT_WORD_IN_COLUMN,            /* " · cities in column %s" */
+  CRK_UNIT_WORD_MISSING_GROUP_MEAN,   /* "A missing value takes the mean of the indicator…" */
+  CRK_UNIT_WORD_MISSING_GROUP_MEDIAN, /* "A missing value takes the median of the indicat…" */
+  CRK_UNIT_WORD_PROFILE_KEY, /* "Value: as published (…). Score: %s. Rank: among the cities …" */
+  /* crk_unit_kind_format_minmax () */
+  CRK_UNIT_WORD_MINMAX, /* "Each indicator is rescaled to [%g, %g] over the cities …" */
+  /* crk_unit_kind_format_above_median () */
+  CRK_UNIT_WORD_ABOVE_MEDIAN_MOST,  /* "It is above the median city on %u of %u dimensions, …" */
+  CRK_UNIT_WORD_ABOVE_MEDIAN_BELOW, /* "… and furthest below it in %s (%+.1f points)." */
+  /* crk_unit_kind_format_imported () */
+  CRK_UNIT_WORD_IMPORTED, /* "%s: cities %u, indicators %u, years %u\n" (cityrank-cli import) */
+  /* crk_unit_kind_format_same_top () and crk_unit_kind_format_none_entered () */
+  CRK_UNIT_WORD_SAME_TOP,     /* "The top %u is made of the same cities as in %d." */
+  CRK_UNIT_WORD_NONE_ENTERED, /* "Compared with %d, no city entered the top %u." */
 } CrkUnitWord;
 
-#define CRK_UNIT_N_WORDS (CRK_UNIT_WORD_GAP_NONE + 1)
+#define CRK_UNIT_N_WORDS (CRK_UNIT_WORD_NONE_ENTERED + 1)
 
 /* The name in the native format ("city", "country", "region", "province", "economy",
  * "organisation", "other"). */
@@ -74,5 +129,51 @@ char *crk_unit_kind_format_ranking (CrkUnitKind kind, guint n, int year);
 char *crk_unit_kind_format_bars (CrkUnitKind kind, guint n, const char *value_name);
 char *crk_unit_kind_format_stacked (CrkUnitKind kind, guint n, const char *parts);
 char *crk_unit_kind_format_mean (CrkUnitKind kind, const char *mean, const char *median);
+
+/* The sentences of crk-unit-sentences.c with numbers or a name in them. */
+/* "Cities in rank order for 2023, …" (CRK_UNIT_WORD_RANK_ORDER, CRK_UNIT_WORD_TIER_COUNTS) */
+char *crk_unit_kind_format_year (CrkUnitKind kind, CrkUnitWord word, int year);
+/* " · cities in column B" (CRK_UNIT_WORD_IN_COLUMN, CRK_UNIT_WORD_MISSING_GROUP_MEAN, _MEDIAN) */
+char *crk_unit_kind_format_text (CrkUnitKind kind, CrkUnitWord word, const char *text);
+/* "Each indicator is rescaled to [0, 100] over the cities with a value (min-max); …" */
+char *crk_unit_kind_format_minmax (CrkUnitKind kind, double low, double high);
+/* "It is above the median city on 3 of 5 dimensions, most of all in A (+12.0 points)."
+ * (furthest below it in @widest when @gap is negative) */
+char *crk_unit_kind_format_above_median (CrkUnitKind kind,
+                                         guint ahead,
+                                         guint compared,
+                                         const char *widest,
+                                         double gap);
+/* "out.cityrank.xml: cities 279, indicators 8, years 1\n" */
+char *crk_unit_kind_format_imported (CrkUnitKind kind,
+                                     const char *file,
+                                     guint n_units,
+                                     guint n_indicators,
+                                     guint n_years);
+/* "The top 10 is made of the same cities as in 2020." */
+char *crk_unit_kind_format_same_top (CrkUnitKind kind, guint top, int year);
+/* "Compared with 2020, no city entered the top 10." */
+char *crk_unit_kind_format_none_entered (CrkUnitKind kind, int year, guint top);
+/* "Shenzhen ranks 1st of 30 cities for 2023 with a score of 88.1." */
+char *crk_unit_kind_format_ranks_of (CrkUnitKind kind,
+                                     const char *name,
+                                     const char *ordinal,
+                                     guint n,
+                                     int year,
+                                     const char *score);
+/* "30 cities ranked" (the title page) */
+char *crk_unit_kind_format_n_ranked (CrkUnitKind kind, guint n);
+/* "<i>CCID</i> ranks 30 cities for 2023." (@title is markup) */
+char *crk_unit_kind_format_summary_ranks (CrkUnitKind kind, const char *title, guint n, int year);
+/* "28 cities ranked in both, 2023" (the method panel's agreement) */
+char *crk_unit_kind_format_ranked_in_both (CrkUnitKind kind, guint n, int year);
+/* "The ranks computed here are compared with the published ranking of 2023 for the 28
+ * cities ranked in both." */
+char *crk_unit_kind_format_compared_both (CrkUnitKind kind, int year, guint n);
+/* "Compared with 2020, 2 cities entered the top 10: A, B." */
+char *
+crk_unit_kind_format_entered (CrkUnitKind kind, int year, guint n, guint top, const char *list);
+/* "2 cities left it: C, D." */
+char *crk_unit_kind_format_left (CrkUnitKind kind, guint n, const char *list);
 
 G_END_DECLS

@@ -45,10 +45,11 @@ build_largest (CrkReport *self, GArray *largest, int year)
         break;
       if (table < 0)
         {
-          crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Cities that differ most")));
+          crk_report_add_block (self, CRK_BLOCK_H2,
+                                g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_DIFFER_MOST)));
           table = crk_report_add_table (self, 4, flags, CRK_REPORT_TABLE_SIZE + 0.5);
           cells = crk_report_cells_new (4);
-          cells[0] = g_strdup (_ ("City"));
+          cells[0] = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_HEADER));
           cells[1] = g_strdup (_ ("Published rank"));
           cells[2] = g_strdup (_ ("Rank here"));
           cells[3] = g_strdup (_ ("Difference"));
@@ -99,14 +100,8 @@ crk_report_build_agreement (CrkReport *self)
 
   crk_report_add_block (self, CRK_BLOCK_H1,
                         g_strdup (crk_report_section_get_title (CRK_REPORT_SECTION_AGREEMENT)));
-  crk_report_add_block (
-    self, CRK_BLOCK_PARAGRAPH,
-    g_strdup_printf (ngettext ("The ranks computed here are compared with the published ranking "
-                               "of %d for the %u city ranked in both.",
-                               "The ranks computed here are compared with the published ranking "
-                               "of %d for the %u cities ranked in both.",
-                               n),
-                     year, n));
+  crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
+                        crk_unit_kind_format_compared_both (crk_report_unit_kind (self), year, n));
 
   table = crk_report_add_table (self, 2, flags, CRK_REPORT_TABLE_SIZE + 0.5);
   g_array_index (self->tables, CrkReportTable, table).zebra = FALSE;
@@ -119,7 +114,7 @@ crk_report_build_agreement (CrkReport *self)
   cells[1] = format_correlation (tau);
   crk_report_add_row (self, table, cells, 0);
   cells = crk_report_cells_new (2);
-  cells[0] = g_strdup (_ ("Cities compared"));
+  cells[0] = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_COMPARED));
   cells[1] = g_strdup_printf ("%u", n);
   crk_report_add_row (self, table, cells, 0);
   crk_report_add_block (
@@ -129,6 +124,6 @@ crk_report_build_agreement (CrkReport *self)
 
   if (!build_largest (self, largest, year))
     crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
-                          g_strdup (_ ("Every city compared has its published rank.")));
+                          g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_ALL_PUBLISHED)));
   return TRUE;
 }

@@ -348,9 +348,10 @@ crk_report_build_table (CrkReport *self)
     int root = 0;
     g_autofree char *scale = crk_chart_dup_scale_text (r, &root, 1);
 
-    g_string_append_printf (
-      s, _ ("Cities in rank order for %d, with their index score and dimension scores."),
-      crk_results_get_year (r));
+    g_autofree char *in_order = crk_unit_kind_format_year (
+      crk_report_unit_kind (self), CRK_UNIT_WORD_RANK_ORDER, crk_results_get_year (r));
+
+    g_string_append (s, in_order);
     /* The scale of the scores, a sentence of its own. */
     if (scale != NULL)
       g_string_append_printf (s, _ (" %s."), scale);
@@ -511,10 +512,10 @@ crk_report_build_index (CrkReport *self, const guint *numbers)
     }
   g_array_sort (entries, compare_index_entries);
 
-  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Index of city profiles")));
-  crk_report_add_block (
-    self, CRK_BLOCK_NOTE,
-    g_strdup (_ ("The profiled cities by name, with their rank and the page of their profile.")));
+  crk_report_add_block (self, CRK_BLOCK_H2,
+                        g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_PROFILE_INDEX)));
+  crk_report_add_block (self, CRK_BLOCK_NOTE,
+                        g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_PROFILE_INDEX_NOTE)));
   table = crk_report_add_table (self, 4, flags, CRK_REPORT_TABLE_SIZE);
   cells = crk_report_cells_new (4);
   cells[0] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
@@ -625,16 +626,10 @@ describe_dimensions (CrkReport *self, guint city, GString *s)
         crk_framework_node_get_display_name (crk_results_get_node (r, (guint) widest)));
 
       crk_report_sentence_gap (s);
-      if (widest_gap >= 0)
-        g_string_append_printf (s,
-                                _ ("It is above the median city on %u of %u dimensions, most of "
-                                   "all in %s (%+.1f points)."),
-                                ahead, compared, w, widest_gap);
-      else
-        g_string_append_printf (s,
-                                _ ("It is above the median city on %u of %u dimensions and "
-                                   "furthest below it in %s (%+.1f points)."),
-                                ahead, compared, w, widest_gap);
+      g_autofree char *above = crk_unit_kind_format_above_median (crk_report_unit_kind (self),
+                                                                  ahead, compared, w, widest_gap);
+
+      g_string_append (s, above);
     }
 }
 
@@ -661,9 +656,11 @@ crk_report_dup_city_text (CrkReport *self, guint city)
 
   {
     g_autofree char *ordinal = crk_report_format_ordinal (rank);
+    g_autofree char *sentence =
+      crk_unit_kind_format_ranks_of (crk_report_unit_kind (self), name, ordinal,
+                                     crk_results_get_n_ranked (r), crk_results_get_year (r), score);
 
-    g_string_append_printf (s, _ ("%s ranks %s of %u cities for %d with a score of %s."), name,
-                            ordinal, crk_results_get_n_ranked (r), crk_results_get_year (r), score);
+    g_string_append (s, sentence);
   }
   if (crk_results_has_base_year (r))
     {

@@ -474,7 +474,7 @@ crk_report_draw_furniture (CrkReport *self,
                                        crk_results_get_year (self->results));
   hr =
     markup_layout (cr, NULL, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_RIGHT);
-  pango_layout_set_text (hr, crk_report_section_get_title (page->section), -1);
+  pango_layout_set_text (hr, crk_report_get_section_title (self, page->section), -1);
   crk_text_layout_get_size (hr, &w, &h);
   crk_report_show_layout (cr, hr, right - w, 34, &style->secondary);
   hl = markup_layout (cr, head_left, CRK_REPORT_FURNITURE_SIZE, PANGO_WEIGHT_NORMAL, -1,
@@ -572,9 +572,8 @@ crk_report_draw_title_page (CrkReport *self, cairo_t *cr, double width, double h
 
   g_clear_object (&layout);
   g_free (text);
-  text = g_strdup_printf (
-    ngettext ("%u city ranked", "%u cities ranked", crk_results_get_n_ranked (self->results)),
-    crk_results_get_n_ranked (self->results));
+  text = crk_unit_kind_format_n_ranked (crk_report_unit_kind (self),
+                                        crk_results_get_n_ranked (self->results));
   layout = markup_layout (cr, NULL, 11, PANGO_WEIGHT_NORMAL, inner, PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text, -1);
   crk_report_show_layout (cr, layout, left, y, &style->secondary);
@@ -632,7 +631,7 @@ collect_entries (CrkReport *self, GArray *entries)
         continue;
       if (page->section != last)
         {
-          Entry e = {crk_report_section_get_title (page->section), p, FALSE};
+          Entry e = {crk_report_get_section_title (self, page->section), p, FALSE};
 
           g_array_append_val (entries, e);
           last = page->section;
@@ -789,7 +788,7 @@ draw_score_histogram (CrkReport *self,
     }
 
   title = markup_layout (cr, NULL, 10, PANGO_WEIGHT_BOLD, width, PANGO_ALIGN_LEFT);
-  pango_layout_set_text (title, _ ("Index scores of the ranked cities"), -1);
+  pango_layout_set_text (title, crk_report_unit_word (self, CRK_UNIT_WORD_INDEX_SCORES), -1);
   crk_report_show_layout (cr, title, x, top - 26, &style->foreground);
 
   /* Grid and count axis. */
@@ -848,7 +847,7 @@ draw_score_histogram (CrkReport *self,
     g_autoptr (PangoLayout) axis =
       markup_layout (cr, NULL, 8, PANGO_WEIGHT_NORMAL, plot_w, PANGO_ALIGN_CENTER);
 
-    pango_layout_set_text (axis, _ ("Index score (number of cities per band)"), -1);
+    pango_layout_set_text (axis, crk_report_unit_word (self, CRK_UNIT_WORD_PER_BAND), -1);
     crk_report_show_layout (cr, axis, plot_x, top + plot_h + 16, &style->secondary);
   }
 }
@@ -880,9 +879,8 @@ crk_report_draw_tiers_page (CrkReport *self,
   heading.markup = (char *) _ ("Distribution by tier");
   y += block_layout (self, cr, &heading, x, y, width, TRUE);
 
-  note = g_strdup_printf (
-    _ ("Number of ranked cities in each tier for %d, and how their index scores spread."),
-    crk_results_get_year (r));
+  note = crk_unit_kind_format_year (crk_report_unit_kind (self), CRK_UNIT_WORD_TIER_COUNTS,
+                                    crk_results_get_year (r));
   {
     CrkBlock n = {0};
 
@@ -958,7 +956,7 @@ crk_report_draw_tiers_page (CrkReport *self,
             slo, shi);
         }
       else
-        text = g_strdup (_ ("no city"));
+        text = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_NO_UNIT));
       value = markup_layout (cr, NULL, 8.5, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT);
       pango_layout_set_text (value, text, -1);
       crk_text_layout_get_size (value, NULL, &lh);

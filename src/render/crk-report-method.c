@@ -139,9 +139,19 @@ item (const char *label, char *text)
   return all;
 }
 
+/* "A missing value takes the mean of the indicator over the countries of the same
+ * region." (markup) */
+static char *
+impute_group_text (CrkReport *self, CrkUnitWord word, CrkMethod *m)
+{
+  g_autofree char *group = g_markup_escape_text (crk_method_get_impute_group (m), -1);
+
+  return crk_unit_kind_format_text (crk_report_unit_kind (self), word, group);
+}
+
 /* The normalisation bullet: the method's, then the indicators that differ. */
 static char *
-normalisation_bullet (CrkMethod *m)
+normalisation_bullet (CrkReport *self, CrkMethod *m)
 {
   double p1 = 0, p2 = 0;
   CrkNormalisation norm = crk_method_get_normalisation (m, &p1, &p2);
@@ -151,10 +161,7 @@ normalisation_bullet (CrkMethod *m)
   switch (norm)
     {
       case CRK_NORMALISATION_MINMAX:
-        text = g_strdup_printf (
-          _ ("Each indicator is rescaled to [%g, %g] over the cities with a value (min-max); "
-             "where less is better the scale is reversed."),
-          p1, p2);
+        text = crk_unit_kind_format_minmax (crk_report_unit_kind (self), p1, p2);
         break;
       case CRK_NORMALISATION_ZSCORE:
         text = g_strdup_printf (_ ("Each indicator is standardised to a mean of %g and a standard "
@@ -167,8 +174,7 @@ normalisation_bullet (CrkMethod *m)
           "Each indicator is replaced by the cities' ranks, scaled to [0, 100], ties averaged."));
         break;
       case CRK_NORMALISATION_PERCENTILE_RANK:
-        text =
-          g_strdup (_ ("Each indicator is replaced by the cities' percentile ranks in [0, 100]."));
+        text = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_PERCENTILE));
         break;
       case CRK_NORMALISATION_GOALPOSTS:
         text = g_strdup (_ ("Each indicator is scored by its distance to a target between the "
@@ -295,10 +301,9 @@ aggregation_bullet (CrkMethod *m)
 
 /* How cities are ranked, grouped in tiers and compared with the base year. */
 static char *
-ranks_bullet (CrkMethod *m)
+ranks_bullet (CrkReport *self, CrkMethod *m)
 {
-  GString *s = g_string_new (
-    _ ("Cities are ranked by their index score, ties sharing the better rank (1, 2, 2, 4)."));
+  GString *s = g_string_new (crk_report_unit_word (self, CRK_UNIT_WORD_RANKED_BY_SCORE));
   guint n_tiers = crk_method_get_n_tiers (m);
   CrkTierRule rule = crk_method_get_tier_rule (m);
 
@@ -383,27 +388,20 @@ build_computation (CrkReport *self)
   switch (crk_method_get_imputation (m))
     {
       case CRK_IMPUTATION_MEAN:
-        text = g_strdup (
-          _ ("A missing value takes the mean of the indicator over the cities that have one."));
+        text = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_MISSING_MEAN));
         break;
       case CRK_IMPUTATION_MEDIAN:
-        text = g_strdup (
-          _ ("A missing value takes the median of the indicator over the cities that have one."));
+        text = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_MISSING_MEDIAN));
         break;
       case CRK_IMPUTATION_GROUP_MEAN:
-        text = g_markup_printf_escaped (
-          _ ("A missing value takes the mean of the indicator over the cities of the same %s."),
-          crk_method_get_impute_group (m));
+        text = impute_group_text (self, CRK_UNIT_WORD_MISSING_GROUP_MEAN, m);
         break;
       case CRK_IMPUTATION_GROUP_MEDIAN:
-        text = g_markup_printf_escaped (
-          _ ("A missing value takes the median of the indicator over the cities of the same %s."),
-          crk_method_get_impute_group (m));
+        text = impute_group_text (self, CRK_UNIT_WORD_MISSING_GROUP_MEDIAN, m);
         break;
       case CRK_IMPUTATION_NONE:
       default:
-        text = g_strdup (_ ("Missing values are not imputed: a score is the weighted mean of the "
-                            "parts a city has, their weights renormalised."));
+        text = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_NOT_IMPUTED));
         break;
     }
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Missing values."), text));
@@ -425,13 +423,13 @@ build_computation (CrkReport *self)
     text = g_strdup (_ ("Outliers are not treated."));
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Outliers."), text));
 
-  text = normalisation_bullet (m);
+  text = normalisation_bullet (self, m);
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Normalisation."), text));
   text = weights_bullet (m);
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Weights."), text));
   text = aggregation_bullet (m);
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Aggregation."), text));
-  text = ranks_bullet (m);
+  text = ranks_bullet (self, m);
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Ranks."), text));
 }
 
@@ -567,10 +565,6 @@ crk_report_build_method (CrkReport *self)
       }
 
   crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Comparing years")));
-  crk_report_add_block (
-    self, CRK_BLOCK_PARAGRAPH,
-    g_strdup (_ ("Ranks of different years are not strictly comparable: the cities covered, the "
-                 "indicators, their sources and the normalisation change from year to year, and a "
-                 "rank is relative to the other cities of the same year. Changes in rank show "
-                 "movement within each year's field, not absolute progress.")));
+  crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
+                        g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_NOT_COMPARABLE)));
 }

@@ -158,6 +158,19 @@ struct _CrkReport
   double profile_table_height;
 };
 
+/* What the dataset ranks (its words: crk-unit-words.h) */
+static inline CrkUnitKind
+crk_report_unit_kind (CrkReport *self)
+{
+  return crk_dataset_get_unit_kind (crk_results_get_dataset (self->results));
+}
+
+static inline const char *
+crk_report_unit_word (CrkReport *self, CrkUnitWord word)
+{
+  return crk_unit_kind_get_word (crk_report_unit_kind (self), word);
+}
+
 /* crk-report-summary.c */
 void crk_report_build_summary (CrkReport *self);
 /* crk-report-method.c */

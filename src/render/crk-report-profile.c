@@ -571,10 +571,8 @@ draw_table_heading (CrkReport *self, cairo_t *cr, double x, double table_top, do
   {
     int root = 0;
     g_autofree char *scale = crk_chart_dup_scale_name (self->results, &root, 1);
-    g_autofree char *text =
-      g_strdup_printf (_ ("Value: as published (* estimated or imputed). Score: %s. "
-                          "Rank: among the cities with a value."),
-                       scale != NULL ? scale : "–");
+    g_autofree char *text = crk_unit_kind_format_text (
+      crk_report_unit_kind (self), CRK_UNIT_WORD_PROFILE_KEY, scale != NULL ? scale : "–");
     double size = 6.8, w;
 
     /* A longer scale (mixed, z-scores) takes smaller text before anything is cut. */

@@ -58,10 +58,12 @@ build_overview (CrkReport *self)
       sum += scores[i];
     }
 
-  g_string_append_printf (
-    text,
-    ngettext ("<i>%s</i> ranks %u city for %d.", "<i>%s</i> ranks %u cities for %d.", n_ranked),
-    title, n_ranked, crk_results_get_year (r));
+  {
+    g_autofree char *ranks = crk_unit_kind_format_summary_ranks (
+      crk_report_unit_kind (self), title, n_ranked, crk_results_get_year (r));
+
+    g_string_append (text, ranks);
+  }
   if (n_ranked >= 3)
     {
       g_autofree char *a = crk_report_escape (crk_report_city_display_name (self, order[0]));
@@ -244,35 +246,32 @@ build_entering (CrkReport *self, guint top)
     {
       crk_report_add_block (
         self, CRK_BLOCK_PARAGRAPH,
-        g_strdup_printf (_ ("The top %u is made of the same cities as in %d."), top, base_year));
+        crk_unit_kind_format_same_top (crk_report_unit_kind (self), top, base_year));
       return;
     }
   if (entered->len > 0)
     {
       g_autofree char *list = join_list (entered);
 
-      crk_report_add_block (
-        self, CRK_BLOCK_PARAGRAPH,
-        g_strdup_printf (ngettext ("Compared with %d, %u city entered the top %u: %s.",
-                                   "Compared with %d, %u cities entered the top %u: %s.",
-                                   entered->len),
-                         base_year, entered->len, top, list));
+      crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
+                            crk_unit_kind_format_entered (crk_report_unit_kind (self), base_year,
+                                                          entered->len, top, list));
     }
   else
     crk_report_add_block (
       self, CRK_BLOCK_PARAGRAPH,
-      g_strdup_printf (_ ("Compared with %d, no city entered the top %u."), base_year, top));
+      crk_unit_kind_format_none_entered (crk_report_unit_kind (self), base_year, top));
   if (left->len > 0)
     {
       g_autofree char *list = join_list (left);
 
       crk_report_add_block (
         self, CRK_BLOCK_PARAGRAPH,
-        g_strdup_printf (ngettext ("%u city left it: %s.", "%u cities left it: %s.", left->len),
-                         left->len, list));
+        crk_unit_kind_format_left (crk_report_unit_kind (self), left->len, list));
     }
   else
-    crk_report_add_block (self, CRK_BLOCK_PARAGRAPH, g_strdup (_ ("No city left it.")));
+    crk_report_add_block (self, CRK_BLOCK_PARAGRAPH,
+                          g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_NONE_LEFT)));
 }
 
 static void
@@ -366,7 +365,8 @@ build_tiers (CrkReport *self)
   if (n_tiers == 0)
     return;
 
-  crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Cities by tier")));
+  crk_report_add_block (self, CRK_BLOCK_H2,
+                        g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_BY_TIER)));
   table = crk_report_add_table (self, 5, flags, CRK_REPORT_TABLE_SIZE + 0.5);
   cells = crk_report_cells_new (5);
   cells[0] = g_strdup (_ ("Tier"));
@@ -550,6 +550,7 @@ crk_report_build_summary (CrkReport *self)
       self, CRK_BLOCK_NOTE,
       g_strdup (_ ("The method sets no base year, so the report shows no changes in rank.")));
   build_tiers (self);
-  build_groups (self, "region", _ ("Cities by region"), _ ("Region"));
-  build_groups (self, "province", _ ("Cities by province"), _ ("Province"));
+  build_groups (self, "region", crk_report_unit_word (self, CRK_UNIT_WORD_BY_REGION), _ ("Region"));
+  build_groups (self, "province", crk_report_unit_word (self, CRK_UNIT_WORD_BY_PROVINCE),
+                _ ("Province"));
 }

@@ -116,6 +116,24 @@ crk_report_section_get_title (CrkReportSections section)
   return "";
 }
 
+/**
+ * crk_report_get_section_title:
+ * @self: a report
+ * @section: one section flag
+ *
+ * Returns: the section's heading in the words of the dataset ("Country profiles"),
+ *   translated
+ */
+const char *
+crk_report_get_section_title (CrkReport *self, CrkReportSections section)
+{
+  g_return_val_if_fail (CRK_IS_REPORT (self), "");
+
+  if (section == CRK_REPORT_SECTION_PROFILES)
+    return crk_report_unit_word (self, CRK_UNIT_WORD_PROFILES);
+  return crk_report_section_get_title (section);
+}
+
 /* Geometry */
 
 static void
@@ -850,8 +868,7 @@ draw_chart_page (CrkReport *self, cairo_t *cr, const CrkPage *page)
   note = crk_text_layout_new (cr, NULL, CRK_REPORT_NOTE_SIZE, PANGO_WEIGHT_NORMAL);
   crk_text_layout_set_width (note, chart->width, PANGO_ALIGN_LEFT);
   if (chart->options->kind == CRK_CHART_BAR)
-    pango_layout_set_text (
-      note, _ ("Every ranked city in rank order; the same scale on every page."), -1);
+    pango_layout_set_text (note, crk_report_unit_word (self, CRK_UNIT_WORD_EVERY_RANKED), -1);
   else
     pango_layout_set_text (
       note, _ ("Each dimension's weighted part of the index score; the same scale on every page."),
@@ -956,9 +973,9 @@ crk_report_add_pdf_outline (CrkReport *self, cairo_surface_t *surface)
           cairo_pdf_outline_flags_t flags =
             page->section == CRK_REPORT_SECTION_PROFILES ? 0 : CAIRO_PDF_OUTLINE_FLAG_OPEN;
 
-          parent = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
-                                                  crk_report_section_get_title (page->section),
-                                                  link, flags);
+          parent = cairo_pdf_surface_add_outline (
+            surface, CAIRO_PDF_OUTLINE_ROOT, crk_report_get_section_title (self, page->section),
+            link, flags);
           last = page->section;
         }
       if (page->kind == CRK_PAGE_FLOW)
@@ -1026,7 +1043,9 @@ crk_report_set_pdf_metadata (CrkReport *self, cairo_surface_t *surface)
               "Ranking of %u cities for %d: scores, ranks, method and profiles",
               crk_results_get_n_ranked (self->results)),
     crk_results_get_n_ranked (self->results), crk_results_get_year (self->results));
-  keywords = g_strdup_printf (_ ("ranking, composite index, cities, %d"),
+  /* TRANSLATORS: the PDF's keywords; %s is what the dataset ranks ("cities", "countries") */
+  keywords = g_strdup_printf (_ ("ranking, composite index, %s, %d"),
+                              crk_report_unit_word (self, CRK_UNIT_WORD_NOUNS),
                               crk_results_get_year (self->results));
   creator = g_strdup_printf ("Cityrank %s", PACKAGE_VERSION);
   date = g_date_time_format (self->date, "%Y-%m-%dT%H:%M:%S%:z");

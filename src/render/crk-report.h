@@ -52,6 +52,8 @@ int crk_report_get_city_page (CrkReport *self, guint city);
 const guint *crk_report_get_profile_cities (CrkReport *self, guint *n_cities);
 /* The heading of @section in the report's language. */
 const char *crk_report_section_get_title (CrkReportSections section);
+/* The same in the words of the report's dataset ("Country profiles" for ASEM) */
+const char *crk_report_get_section_title (CrkReport *self, CrkReportSections section);
 
 /* Draws page @page filling (0, 0, width, height) of @cr in user units, with the size of
  * crk_report_get_page_size() (scale @cr first to draw it at another size). The background

@@ -13,6 +13,8 @@
 #include "crk-chart-view.h"
 #include "crk-city-detail.h"
 #include "crk-import-assistant-private.h"
+#include "crk-method-panel.h"
+#include "crk-report-dialog.h"
 #include "crk-test-app.h"
 #include "crk-window-private.h"
 
@@ -142,6 +144,91 @@ test_asem_countries (void)
 }
 
 static gboolean
+results_of_2021 (gpointer data)
+{
+  CrkResults *results = crk_window_get_results (data);
+
+  return results != NULL && crk_results_get_year (results) == 2021;
+}
+
+/* The method panel's agreement row ("28 countries ranked in both, 2021") and the tooltips
+ * of the detail's strengths and weaknesses say what the dataset ranks. */
+static void
+check_panel_and_detail (CrkWindow *w,
+                        const char *both,
+                        const char *strengths,
+                        const char *weaknesses)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (w->method_panel), CRK_TYPE_METHOD_PANEL, "agreement_list"));
+  GtkWidget *strengths_heading = GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (w->city_detail), CRK_TYPE_CITY_DETAIL, "strengths_heading"));
+  GtkWidget *weaknesses_heading = GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (w->city_detail), CRK_TYPE_CITY_DETAIL, "weaknesses_heading"));
+  const char *subtitle;
+
+  crk_window_set_year (w, 2021);
+  crk_test_app_wait (results_of_2021, w, 10);
+  crk_test_app_spin (50);
+  g_assert_nonnull (gtk_widget_get_first_child (list));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_first_child (list)));
+  g_assert_true (g_str_has_suffix (subtitle, both));
+
+  crk_window_select_city (w, 0, FALSE);
+  crk_test_app_spin (50);
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (strengths_heading), strengths));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (weaknesses_heading), weaknesses));
+}
+
+/* The report dialog's profile rows name the units: "Country Profiles", "All ranked
+ * countries". */
+static void
+check_report_dialog (CrkWindow *w, const char *group_title, const char *all)
+{
+  CrkReportDialog *dialog =
+    crk_report_dialog_new (GTK_WINDOW (w), crk_window_get_results (w), NULL);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG, "profiles_group"));
+  AdwComboRow *row = ADW_COMBO_ROW (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), CRK_TYPE_REPORT_DIALOG, "profiles_row"));
+  GListModel *choices = adw_combo_row_get_model (row);
+
+  g_assert_cmpstr (adw_preferences_group_get_title (group), ==, group_title);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, all);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  crk_test_app_spin (50);
+}
+
+/* The CCID sample says cities; the same sample marked as ranking countries, countries. */
+static void
+test_panel_and_detail (void)
+{
+  CrkWindow *w = crk_test_app_sample_window (1280, 800);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) sample = NULL;
+
+  check_panel_and_detail (
+    w, " cities ranked in both, 2021",
+    "Up to 5 indicators where this city is in the top quarter of the cities with a value",
+    "Up to 5 indicators where this city is in the bottom quarter of the cities with a value");
+  check_report_dialog (w, "City Profiles", "All ranked cities");
+
+  sample = crk_window_read_sample (&error);
+  g_assert_no_error (error);
+  crk_dataset_set_unit_kind (sample, CRK_UNIT_COUNTRY);
+  crk_window_set_dataset (w, g_object_ref (sample), NULL);
+  crk_test_app_wait (all_rows, w, 20);
+  check_panel_and_detail (
+    w, " countries ranked in both, 2021",
+    "Up to 5 indicators where this country is in the top quarter of the countries with a value",
+    "Up to 5 indicators where this country is in the bottom quarter of the countries with a "
+    "value");
+  check_report_dialog (w, "Country Profiles", "All ranked countries");
+
+  crk_test_app_close_window (w);
+}
+
+static gboolean
 assistant_ready (gpointer data)
 {
   CrkImportAssistant *assistant = data;
@@ -202,6 +289,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/app/units/asem-countries", test_asem_countries);
   g_test_add_func ("/app/units/assistant-choice", test_assistant_choice);
+  g_test_add_func ("/app/units/panel-and-detail", test_panel_and_detail);
 
   {
     int status = g_test_run ();

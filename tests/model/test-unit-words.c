@@ -135,16 +135,24 @@ test_chinese (void)
                      "没有与“xyz”匹配的国家。");
       assert_format (crk_unit_kind_format_top (CRK_UNIT_COUNTRY, 10, 2018),
                      "前 10 个国家，2018 年");
-      /* every string of every kind is translated (no English left) */
+      /* every string of every kind is translated (no English left but the conversions
+       * of the formats, "%2$u", and the mnemonics, "(_P)") */
+      g_autoptr (GRegex) conversions =
+        g_regex_new ("%(\\d\\$)?[-+.0-9]*[a-z]|\\(_[A-Z]\\)", 0, 0, NULL);
+
       for (guint i = 0; i < CRK_UNIT_N_KINDS; i++)
         for (guint w = CRK_UNIT_WORD_NOUN; w < CRK_UNIT_N_WORDS; w++)
           {
             const char *word = crk_unit_kind_get_word ((CrkUnitKind) i, (CrkUnitWord) w);
+            g_autofree char *text = g_regex_replace (conversions, word, -1, 0, "", 0, NULL);
 
-            for (const char *p = word; *p != '\0'; p++)
+            for (const char *p = text; *p != '\0'; p++)
               if (g_ascii_isalpha (*p))
                 g_error ("“%s” (kind %u, word %u) is not translated", word, i, w);
           }
+      assert_format (
+        crk_unit_kind_format_ranks_of (CRK_UNIT_COUNTRY, "德国", "第 1", 51, 2018, "75.23"),
+        "德国在 2018 年的 51 个国家中位列第 1，得分 75.23。");
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);

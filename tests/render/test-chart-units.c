@@ -149,9 +149,9 @@ test_ccid (void)
   check (ds, "cities", "Median of all cities");
 }
 
-/* The report's ranking table and summary, as pdftotext reads them. */
+/* The report's @sections, as pdftotext reads them (profiles of the top 3). */
 static char *
-report_text (CrkDataset *dataset)
+report_sections_text (CrkDataset *dataset, CrkReportSections sections)
 {
   g_autoptr (CrkResults) results = compute (dataset);
   g_autoptr (CrkReportOptions) options = crk_report_options_new ();
@@ -164,7 +164,8 @@ report_text (CrkDataset *dataset)
 
   g_assert_no_error (error);
   pdf = g_build_filename (dir, "report.pdf", NULL);
-  crk_report_options_set_sections (options, CRK_REPORT_SECTION_SUMMARY | CRK_REPORT_SECTION_TABLE);
+  crk_report_options_set_sections (options, sections);
+  crk_report_options_set_profiles_top (options, 3);
   report = crk_report_new (results, options, &error);
   g_assert_no_error (error);
   g_assert_true (crk_report_write_pdf (report, pdf, &error));
@@ -180,6 +181,71 @@ report_text (CrkDataset *dataset)
   g_unlink (pdf);
   g_rmdir (dir);
   return out;
+}
+
+/* The report's ranking table and summary, as pdftotext reads them. */
+static char *
+report_text (CrkDataset *dataset)
+{
+  return report_sections_text (dataset, CRK_REPORT_SECTION_SUMMARY | CRK_REPORT_SECTION_TABLE);
+}
+
+static gboolean
+says (const char *text, const char *pattern)
+{
+  return g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0);
+}
+
+/* Every section of the report says what ASEM ranks, in whole sentences: no "city" or
+ * "cities" left anywhere in its text. */
+static void
+test_report_sentences_asem (void)
+{
+  g_autoptr (CrkDataset) asem = open_asem ();
+  g_autofree char *text = report_sections_text (asem, CRK_REPORT_SECTIONS_ALL);
+
+  g_assert_true (says (text, "Country profiles"));
+  g_assert_true (says (text, "\\branks\\s+\\S+\\s+of\\s+51\\s+countries\\s+for\\s+\\d{4}\\s+with"));
+  g_assert_true (says (text, "Countries\\s+are\\s+ranked\\s+by\\s+their\\s+index\\s+score"));
+  g_assert_true (says (text, "Countries\\s+in\\s+rank\\s+order\\s+for"));
+  g_assert_true (says (text, "the\\s+countries\\s+covered"));
+  if (g_regex_match_simple ("\\bcit(y|ies)\\b", text, G_REGEX_CASELESS, 0))
+    {
+      g_autoptr (GRegex) re =
+        g_regex_new ("^.*\\bcit(y|ies)\\b.*$", G_REGEX_CASELESS | G_REGEX_MULTILINE, 0, NULL);
+      g_autoptr (GMatchInfo) info = NULL;
+
+      for (g_regex_match (re, text, 0, &info); g_match_info_matches (info);
+           g_match_info_next (info, NULL))
+        {
+          g_autofree char *line = g_match_info_fetch (info, 0);
+
+          g_test_message ("still says city: %s", line);
+        }
+      g_test_fail ();
+    }
+}
+
+/* The tier summary and the tier chart of a dataset of countries with tiers (the CCID
+ * sample marked as ranking countries); the same sample as cities keeps its words. */
+static void
+test_report_tiers (void)
+{
+  g_autoptr (CrkDataset) ccid = open_ccid ();
+  g_autofree char *cities = report_sections_text (ccid, CRK_REPORT_SECTIONS_ALL);
+  g_autofree char *countries = NULL;
+
+  g_assert_true (says (cities, "Cities by tier"));
+  g_assert_true (says (cities, "Index scores of the ranked cities"));
+  g_assert_true (says (cities, "ranked\\s+cities\\s+in\\s+each\\s+tier"));
+  crk_dataset_set_unit_kind (ccid, CRK_UNIT_COUNTRY);
+  countries = report_sections_text (ccid, CRK_REPORT_SECTIONS_ALL);
+  g_assert_true (says (countries, "Countries by tier"));
+  g_assert_false (says (countries, "Cities by tier"));
+  g_assert_true (says (countries, "Index scores of the ranked countries"));
+  g_assert_true (says (countries, "ranked\\s+countries\\s+in\\s+each\\s+tier"));
+  g_assert_true (says (countries, "Country profiles"));
+  g_assert_false (says (countries, "City profiles"));
 }
 
 /* The report's tables head the name column with the dataset's word. */
@@ -207,6 +273,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/chart-units/asem-countries", test_asem);
   g_test_add_func ("/render/chart-units/ccid-cities", test_ccid);
   g_test_add_func ("/render/chart-units/report", test_report);
+  g_test_add_func ("/render/chart-units/report-sentences-asem", test_report_sentences_asem);
+  g_test_add_func ("/render/chart-units/report-tiers", test_report_tiers);
 
   return g_test_run ();
 }
