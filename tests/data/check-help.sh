@@ -62,6 +62,22 @@ else
   result FAIL "yelp-check links: every xref names a page (and section) of the guide" "$work/links.log"
 fi
 
+# The guide explains what a dataset ranks (its words, the import's guess, the assistant's
+# Ranks row) and the levels of the framework (the level chooser, the weights as a tree).
+for topic in 'getting-started.page:<section id="units">' \
+             'getting-started.page:<gui>Ranks</gui>' \
+             'getting-started.page:<section id="levels">' \
+             'getting-started.page:level chooser' \
+             'import.page:<gui>Ranks</gui>'; do
+  page=${topic%%:*}
+  text=${topic#*:}
+  if tr '\n' ' ' < "$top/help/C/$page" | tr -s ' ' | grep -q -F "$text"; then
+    result OK "help/C/$page says $text"
+  else
+    result FAIL "help/C/$page says $text"
+  fi
+done
+
 # Every page is installed: help/meson.build lists them all.
 missing=""
 for p in $pages; do
