@@ -37,6 +37,7 @@ struct _CrkImportAssistant
   AdwPreferencesGroup *matching_group;
   GtkListBox *matching_list;
   GtkSwitch *aliases_switch;
+  AdwActionRow *aliases_row;
   GtkLabel *counts_label;
   GtkLabel *shape_label;
   GtkStack *preview_stack;

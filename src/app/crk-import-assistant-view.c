@@ -452,16 +452,18 @@ fill_problems (CrkImportAssistant *self)
 /* Matching --------------------------------------------------------------------------- */
 
 static const char *
-describe_match (CrkImportMatchKind kind)
+describe_match (CrkImportAssistant *self, CrkImportMatchKind kind)
 {
+  CrkUnitKind unit = _crk_import_assistant_unit_kind (self);
+
   switch (kind)
     {
       case CRK_IMPORT_MATCH_NONE:
-        return _ ("No city of the dataset has this name");
+        return crk_unit_kind_get_word (unit, CRK_UNIT_WORD_MATCH_NONE);
       case CRK_IMPORT_MATCH_AMBIGUOUS:
-        return _ ("Several cities of the dataset have this name");
+        return crk_unit_kind_get_word (unit, CRK_UNIT_WORD_MATCH_AMBIGUOUS);
       case CRK_IMPORT_MATCH_TAKEN:
-        return _ ("Another name of the file matched the same city");
+        return crk_unit_kind_get_word (unit, CRK_UNIT_WORD_MATCH_TAKEN);
       case CRK_IMPORT_MATCH_CHOSEN:
         return _ ("Matched as chosen");
       case CRK_IMPORT_MATCH_SKIPPED:
@@ -535,7 +537,7 @@ match_row (CrkImportAssistant *self, const CrkImportMatch *match)
     title = g_strdup (match->key);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), describe_match (match->kind));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), describe_match (self, match->kind));
   set_items (ADW_COMBO_ROW (row), items, selected);
   g_object_set_data_full (G_OBJECT (row), "crk-codes", codes, (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data_full (G_OBJECT (row), "crk-key", g_strdup (match->key), g_free);
@@ -571,12 +573,13 @@ fill_matching (CrkImportAssistant *self)
       n_listed++;
     }
   {
-    g_autofree char *description = g_strdup_printf (
-      g_dngettext (
-        GETTEXT_PACKAGE, "%u of %u name matches a city of the dataset by its code or name.",
-        "%u of %u names match cities of the dataset by their code or name.", matches->len),
-      n_matched, matches->len);
+    CrkUnitKind unit = _crk_import_assistant_unit_kind (self);
+    g_autofree char *description = crk_unit_kind_format_matched (unit, n_matched, matches->len);
 
+    adw_preferences_group_set_title (self->matching_group,
+                                     crk_unit_kind_get_word (unit, CRK_UNIT_WORD_MATCHING_TITLE));
+    adw_action_row_set_subtitle (self->aliases_row,
+                                 crk_unit_kind_get_word (unit, CRK_UNIT_WORD_ALIASES_SUBTITLE));
     adw_preferences_group_set_description (self->matching_group, description);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->matching_list), n_listed > 0);
@@ -613,6 +616,10 @@ _crk_import_assistant_show (CrkImportAssistant *self)
   guint file;
 
   update_title (self);
+  /* the column of the units: "_Countries" for a World Bank file */
+  adw_preferences_row_set_title (
+    ADW_PREFERENCES_ROW (self->city_row),
+    crk_unit_kind_get_word (_crk_import_assistant_unit_kind (self), CRK_UNIT_WORD_DLG_WHICH));
   if (self->files->len == 0 || self->preview == NULL)
     {
       gtk_stack_set_visible_child_name (self->preview_stack, "empty");

@@ -567,6 +567,7 @@ crk_import_assistant_class_init (CrkImportAssistantClass *klass)
   BIND (matching_group);
   BIND (matching_list);
   BIND (aliases_switch);
+  BIND (aliases_row);
   BIND (counts_label);
   BIND (shape_label);
   BIND (preview_stack);

@@ -479,6 +479,25 @@ crk_method_panel_new (void)
   return g_object_new (CRK_TYPE_METHOD_PANEL, NULL);
 }
 
+/* The rows that name what the dataset ranks: "Mean of all countries", the tiers' and the
+ * agreement's tooltips. Called while syncing: the imputation row's selection is set again
+ * from the method afterwards. */
+static void
+apply_unit_words (CrkMethodPanel *self)
+{
+  CrkUnitKind kind = crk_dataset_get_unit_kind (self->dataset);
+  GtkStringList *imputation = GTK_STRING_LIST (adw_combo_row_get_model (self->imputation_row));
+  const char *const all[] = {crk_unit_kind_get_word (kind, CRK_UNIT_WORD_PANEL_MEAN),
+                             crk_unit_kind_get_word (kind, CRK_UNIT_WORD_MEDIAN), NULL};
+
+  /* items 1 and 2: the mean and the median of all cities */
+  gtk_string_list_splice (imputation, 1, 2, all);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tier_row),
+                               crk_unit_kind_get_word (kind, CRK_UNIT_WORD_TIERS_TIP));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->agreement_group),
+                               crk_unit_kind_get_word (kind, CRK_UNIT_WORD_AGREEMENT_TIP));
+}
+
 void
 crk_method_panel_set_dataset (CrkMethodPanel *self,
                               CrkDataset *dataset,
@@ -505,6 +524,7 @@ crk_method_panel_set_dataset (CrkMethodPanel *self,
       self->changed_id = g_signal_connect_object (
         self->method, "changed", G_CALLBACK (on_method_changed_cb), self, G_CONNECT_SWAPPED);
       fill_tier_presets (self, file_method != NULL ? file_method : self->method);
+      apply_unit_words (self);
 
       g_array_append_val (self->base_years, none);
       gtk_string_list_append (self->base_year_model, _ ("None"));

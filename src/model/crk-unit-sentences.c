@@ -23,6 +23,7 @@
 
 typedef enum
 {
+  PLURAL_MATCHED,
   PLURAL_N_RANKED,
   PLURAL_SUMMARY_RANKS,
   PLURAL_RANKS_OF,
@@ -86,6 +87,16 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("_Number of top cities"),
     N_ ("Mean of the city’s tier"),
     N_ ("The city in the base year"),
+    N_ ("Mean of all cities"),
+    N_ ("Tiers group the ranked cities into stages by rank, score or quantile, such as CCID’s four "
+        "stages. Press F1 for the guide."),
+    N_ ("How closely the ranking agrees with the published one of the same year: Spearman’s rank "
+        "correlation and Kendall’s tau (1: the same order), and the cities that differ most"),
+    N_ ("Matching Cities"),
+    N_ ("Save the names chosen here as aliases of the cities, for the next import"),
+    N_ ("No city of the dataset has this name"),
+    N_ ("Several cities of the dataset have this name"),
+    N_ ("Another name of the file matched the same city"),
     N_ ("Cities in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked cities in each tier for %d, and how their index scores spread."),
     N_ (" · cities in column %s"),
@@ -101,7 +112,9 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("%s: cities %u, indicators %u, years %u\n"),
     N_ ("The top %u is made of the same cities as in %d."),
     N_ ("Compared with %d, no city entered the top %u.")},
-   {NP_ ("%u city ranked", "%u cities ranked"),
+   {NP_ ("%u of %u name matches a city of the dataset by its code or name.",
+         "%u of %u names match cities of the dataset by their code or name."),
+    NP_ ("%u city ranked", "%u cities ranked"),
     NP_ ("<i>%s</i> ranks %u city for %d.", "<i>%s</i> ranks %u cities for %d."),
     NP_ ("%s ranks %s of %u city for %d with a score of %s.",
          "%s ranks %s of %u cities for %d with a score of %s."),
@@ -156,6 +169,16 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("_Number of top countries"),
     N_ ("Mean of the country’s tier"),
     N_ ("The country in the base year"),
+    N_ ("Mean of all countries"),
+    N_ ("Tiers group the ranked countries into stages by rank, score or quantile, such as CCID’s "
+        "four stages. Press F1 for the guide."),
+    N_ ("How closely the ranking agrees with the published one of the same year: Spearman’s rank "
+        "correlation and Kendall’s tau (1: the same order), and the countries that differ most"),
+    N_ ("Matching Countries"),
+    N_ ("Save the names chosen here as aliases of the countries, for the next import"),
+    N_ ("No country of the dataset has this name"),
+    N_ ("Several countries of the dataset have this name"),
+    N_ ("Another name of the file matched the same country"),
     N_ ("Countries in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked countries in each tier for %d, and how their index scores spread."),
     N_ (" · countries in column %s"),
@@ -171,7 +194,9 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("%s: countries %u, indicators %u, years %u\n"),
     N_ ("The top %u is made of the same countries as in %d."),
     N_ ("Compared with %d, no country entered the top %u.")},
-   {NP_ ("%u country ranked", "%u countries ranked"),
+   {NP_ ("%u of %u name matches a country of the dataset by its code or name.",
+         "%u of %u names match countries of the dataset by their code or name."),
+    NP_ ("%u country ranked", "%u countries ranked"),
     NP_ ("<i>%s</i> ranks %u country for %d.", "<i>%s</i> ranks %u countries for %d."),
     NP_ ("%s ranks %s of %u country for %d with a score of %s.",
          "%s ranks %s of %u countries for %d with a score of %s."),
@@ -226,6 +251,16 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("_Number of top regions"),
     N_ ("Mean of the region’s tier"),
     N_ ("The region in the base year"),
+    N_ ("Mean of all regions"),
+    N_ ("Tiers group the ranked regions into stages by rank, score or quantile, such as CCID’s "
+        "four stages. Press F1 for the guide."),
+    N_ ("How closely the ranking agrees with the published one of the same year: Spearman’s rank "
+        "correlation and Kendall’s tau (1: the same order), and the regions that differ most"),
+    N_ ("Matching Regions"),
+    N_ ("Save the names chosen here as aliases of the regions, for the next import"),
+    N_ ("No region of the dataset has this name"),
+    N_ ("Several regions of the dataset have this name"),
+    N_ ("Another name of the file matched the same region"),
     N_ ("Regions in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked regions in each tier for %d, and how their index scores spread."),
     N_ (" · regions in column %s"),
@@ -241,7 +276,9 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("%s: regions %u, indicators %u, years %u\n"),
     N_ ("The top %u is made of the same regions as in %d."),
     N_ ("Compared with %d, no region entered the top %u.")},
-   {NP_ ("%u region ranked", "%u regions ranked"),
+   {NP_ ("%u of %u name matches a region of the dataset by its code or name.",
+         "%u of %u names match regions of the dataset by their code or name."),
+    NP_ ("%u region ranked", "%u regions ranked"),
     NP_ ("<i>%s</i> ranks %u region for %d.", "<i>%s</i> ranks %u regions for %d."),
     NP_ ("%s ranks %s of %u region for %d with a score of %s.",
          "%s ranks %s of %u regions for %d with a score of %s."),
@@ -296,6 +333,16 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("_Number of top provinces"),
     N_ ("Mean of the province’s tier"),
     N_ ("The province in the base year"),
+    N_ ("Mean of all provinces"),
+    N_ ("Tiers group the ranked provinces into stages by rank, score or quantile, such as CCID’s "
+        "four stages. Press F1 for the guide."),
+    N_ ("How closely the ranking agrees with the published one of the same year: Spearman’s rank "
+        "correlation and Kendall’s tau (1: the same order), and the provinces that differ most"),
+    N_ ("Matching Provinces"),
+    N_ ("Save the names chosen here as aliases of the provinces, for the next import"),
+    N_ ("No province of the dataset has this name"),
+    N_ ("Several provinces of the dataset have this name"),
+    N_ ("Another name of the file matched the same province"),
     N_ ("Provinces in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked provinces in each tier for %d, and how their index scores spread."),
     N_ (" · provinces in column %s"),
@@ -312,7 +359,9 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("%s: provinces %u, indicators %u, years %u\n"),
     N_ ("The top %u is made of the same provinces as in %d."),
     N_ ("Compared with %d, no province entered the top %u.")},
-   {NP_ ("%u province ranked", "%u provinces ranked"),
+   {NP_ ("%u of %u name matches a province of the dataset by its code or name.",
+         "%u of %u names match provinces of the dataset by their code or name."),
+    NP_ ("%u province ranked", "%u provinces ranked"),
     NP_ ("<i>%s</i> ranks %u province for %d.", "<i>%s</i> ranks %u provinces for %d."),
     NP_ ("%s ranks %s of %u province for %d with a score of %s.",
          "%s ranks %s of %u provinces for %d with a score of %s."),
@@ -367,6 +416,16 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("_Number of top economies"),
     N_ ("Mean of the economy’s tier"),
     N_ ("The economy in the base year"),
+    N_ ("Mean of all economies"),
+    N_ ("Tiers group the ranked economies into stages by rank, score or quantile, such as CCID’s "
+        "four stages. Press F1 for the guide."),
+    N_ ("How closely the ranking agrees with the published one of the same year: Spearman’s rank "
+        "correlation and Kendall’s tau (1: the same order), and the economies that differ most"),
+    N_ ("Matching Economies"),
+    N_ ("Save the names chosen here as aliases of the economies, for the next import"),
+    N_ ("No economy of the dataset has this name"),
+    N_ ("Several economies of the dataset have this name"),
+    N_ ("Another name of the file matched the same economy"),
     N_ ("Economies in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked economies in each tier for %d, and how their index scores spread."),
     N_ (" · economies in column %s"),
@@ -382,7 +441,9 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("%s: economies %u, indicators %u, years %u\n"),
     N_ ("The top %u is made of the same economies as in %d."),
     N_ ("Compared with %d, no economy entered the top %u.")},
-   {NP_ ("%u economy ranked", "%u economies ranked"),
+   {NP_ ("%u of %u name matches a economy of the dataset by its code or name.",
+         "%u of %u names match economies of the dataset by their code or name."),
+    NP_ ("%u economy ranked", "%u economies ranked"),
     NP_ ("<i>%s</i> ranks %u economy for %d.", "<i>%s</i> ranks %u economies for %d."),
     NP_ ("%s ranks %s of %u economy for %d with a score of %s.",
          "%s ranks %s of %u economies for %d with a score of %s."),
@@ -440,6 +501,17 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("_Number of top organisations"),
     N_ ("Mean of the organisation’s tier"),
     N_ ("The organisation in the base year"),
+    N_ ("Mean of all organisations"),
+    N_ ("Tiers group the ranked organisations into stages by rank, score or quantile, such as "
+        "CCID’s four stages. Press F1 for the guide."),
+    N_ (
+      "How closely the ranking agrees with the published one of the same year: Spearman’s rank "
+      "correlation and Kendall’s tau (1: the same order), and the organisations that differ most"),
+    N_ ("Matching Organisations"),
+    N_ ("Save the names chosen here as aliases of the organisations, for the next import"),
+    N_ ("No organisation of the dataset has this name"),
+    N_ ("Several organisations of the dataset have this name"),
+    N_ ("Another name of the file matched the same organisation"),
     N_ ("Organisations in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked organisations in each tier for %d, and how their index scores spread."),
     N_ (" · organisations in column %s"),
@@ -456,7 +528,9 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("%s: organisations %u, indicators %u, years %u\n"),
     N_ ("The top %u is made of the same organisations as in %d."),
     N_ ("Compared with %d, no organisation entered the top %u.")},
-   {NP_ ("%u organisation ranked", "%u organisations ranked"),
+   {NP_ ("%u of %u name matches a organisation of the dataset by its code or name.",
+         "%u of %u names match organisations of the dataset by their code or name."),
+    NP_ ("%u organisation ranked", "%u organisations ranked"),
     NP_ ("<i>%s</i> ranks %u organisation for %d.", "<i>%s</i> ranks %u organisations for %d."),
     NP_ ("%s ranks %s of %u organisation for %d with a score of %s.",
          "%s ranks %s of %u organisations for %d with a score of %s."),
@@ -512,6 +586,16 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("_Number of top entities"),
     N_ ("Mean of the entity’s tier"),
     N_ ("The entity in the base year"),
+    N_ ("Mean of all entities"),
+    N_ ("Tiers group the ranked entities into stages by rank, score or quantile, such as CCID’s "
+        "four stages. Press F1 for the guide."),
+    N_ ("How closely the ranking agrees with the published one of the same year: Spearman’s rank "
+        "correlation and Kendall’s tau (1: the same order), and the entities that differ most"),
+    N_ ("Matching Entities"),
+    N_ ("Save the names chosen here as aliases of the entities, for the next import"),
+    N_ ("No entity of the dataset has this name"),
+    N_ ("Several entities of the dataset have this name"),
+    N_ ("Another name of the file matched the same entity"),
     N_ ("Entities in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked entities in each tier for %d, and how their index scores spread."),
     N_ (" · entities in column %s"),
@@ -527,7 +611,9 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("%s: entities %u, indicators %u, years %u\n"),
     N_ ("The top %u is made of the same entities as in %d."),
     N_ ("Compared with %d, no entity entered the top %u.")},
-   {NP_ ("%u entity ranked", "%u entities ranked"),
+   {NP_ ("%u of %u name matches a entity of the dataset by its code or name.",
+         "%u of %u names match entities of the dataset by their code or name."),
+    NP_ ("%u entity ranked", "%u entities ranked"),
     NP_ ("<i>%s</i> ranks %u entity for %d.", "<i>%s</i> ranks %u entities for %d."),
     NP_ ("%s ranks %s of %u entity for %d with a score of %s.",
          "%s ranks %s of %u entities for %d with a score of %s."),
@@ -650,6 +736,12 @@ char *
 crk_unit_kind_format_summary_ranks (CrkUnitKind kind, const char *title, guint n, int year)
 {
   return g_strdup_printf (plural (kind, PLURAL_SUMMARY_RANKS, n), title, n, year);
+}
+
+char *
+crk_unit_kind_format_matched (CrkUnitKind kind, guint n_matched, guint n_names)
+{
+  return g_strdup_printf (plural (kind, PLURAL_MATCHED, n_names), n_matched, n_names);
 }
 
 char *

@@ -75,13 +75,23 @@ typedef enum
   CRK_UNIT_WORD_DLG_PROFILES,          /* "City _profiles" */
   CRK_UNIT_WORD_DLG_PROFILES_SUBTITLE, /* "One page per city" */
   CRK_UNIT_WORD_DLG_PROFILES_GROUP,    /* "City Profiles" */
-  CRK_UNIT_WORD_DLG_WHICH,             /* "_Cities" */
+  CRK_UNIT_WORD_DLG_WHICH,             /* "_Cities" (also the import assistant's column row) */
   CRK_UNIT_WORD_DLG_ALL,               /* "All ranked cities" */
   CRK_UNIT_WORD_DLG_TOP,               /* "The top cities" */
   CRK_UNIT_WORD_DLG_SELECTED,          /* "The selected cities" */
   CRK_UNIT_WORD_DLG_TOP_N,             /* "_Number of top cities" */
   CRK_UNIT_WORD_DLG_TIER_MEAN,         /* "Mean of the city’s tier" */
   CRK_UNIT_WORD_DLG_BASE_YEAR,         /* "The city in the base year" */
+  /* The method panel's */
+  CRK_UNIT_WORD_PANEL_MEAN,    /* "Mean of all cities" (missing values; the median is MEDIAN) */
+  CRK_UNIT_WORD_TIERS_TIP,     /* "Tiers group the ranked cities into stages by …" */
+  CRK_UNIT_WORD_AGREEMENT_TIP, /* "How closely the ranking agrees … and the cities that …" */
+  /* The import assistant's matching of names when adding into a dataset */
+  CRK_UNIT_WORD_MATCHING_TITLE,   /* "Matching Cities" */
+  CRK_UNIT_WORD_ALIASES_SUBTITLE, /* "Save the names chosen here as aliases of the cities, …" */
+  CRK_UNIT_WORD_MATCH_NONE,       /* "No city of the dataset has this name" */
+  CRK_UNIT_WORD_MATCH_AMBIGUOUS,  /* "Several cities of the dataset have this name" */
+  CRK_UNIT_WORD_MATCH_TAKEN,      /* "Another name of the file matched the same city" */
   /* With one %d: crk_unit_kind_format_year () */
   CRK_UNIT_WORD_RANK_ORDER,  /* "Cities in rank order for %d, with their index s…" */
   CRK_UNIT_WORD_TIER_COUNTS, /* "Number of ranked cities in each tier for %d, an…" */
@@ -165,6 +175,8 @@ char *crk_unit_kind_format_ranks_of (CrkUnitKind kind,
 char *crk_unit_kind_format_n_ranked (CrkUnitKind kind, guint n);
 /* "<i>CCID</i> ranks 30 cities for 2023." (@title is markup) */
 char *crk_unit_kind_format_summary_ranks (CrkUnitKind kind, const char *title, guint n, int year);
+/* "3 of 4 names match cities of the dataset by their code or name." */
+char *crk_unit_kind_format_matched (CrkUnitKind kind, guint n_matched, guint n_names);
 /* "28 cities ranked in both, 2023" (the method panel's agreement) */
 char *crk_unit_kind_format_ranked_in_both (CrkUnitKind kind, guint n, int year);
 /* "The ranks computed here are compared with the published ranking of 2023 for the 28

@@ -151,14 +151,18 @@ results_of_2021 (gpointer data)
   return results != NULL && crk_results_get_year (results) == 2021;
 }
 
-/* The method panel's agreement row ("28 countries ranked in both, 2021") and the tooltips
- * of the detail's strengths and weaknesses say what the dataset ranks. */
+/* The method panel's agreement row ("28 countries ranked in both, 2021"), its missing
+ * values' "Mean of all countries" and the tooltips of the detail's strengths and
+ * weaknesses say what the dataset ranks. */
 static void
 check_panel_and_detail (CrkWindow *w,
                         const char *both,
                         const char *strengths,
-                        const char *weaknesses)
+                        const char *weaknesses,
+                        const char *mean)
 {
+  AdwComboRow *imputation = ADW_COMBO_ROW (gtk_widget_get_template_child (
+    GTK_WIDGET (w->method_panel), CRK_TYPE_METHOD_PANEL, "imputation_row"));
   GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (
     GTK_WIDGET (w->method_panel), CRK_TYPE_METHOD_PANEL, "agreement_list"));
   GtkWidget *strengths_heading = GTK_WIDGET (gtk_widget_get_template_child (
@@ -173,6 +177,9 @@ check_panel_and_detail (CrkWindow *w,
   g_assert_nonnull (gtk_widget_get_first_child (list));
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_first_child (list)));
   g_assert_true (g_str_has_suffix (subtitle, both));
+  g_assert_cmpstr (
+    gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (imputation)), 1), ==,
+    mean);
 
   crk_window_select_city (w, 0, FALSE);
   crk_test_app_spin (50);
@@ -210,7 +217,8 @@ test_panel_and_detail (void)
   check_panel_and_detail (
     w, " cities ranked in both, 2021",
     "Up to 5 indicators where this city is in the top quarter of the cities with a value",
-    "Up to 5 indicators where this city is in the bottom quarter of the cities with a value");
+    "Up to 5 indicators where this city is in the bottom quarter of the cities with a value",
+    "Mean of all cities");
   check_report_dialog (w, "City Profiles", "All ranked cities");
 
   sample = crk_window_read_sample (&error);
@@ -222,7 +230,8 @@ test_panel_and_detail (void)
     w, " countries ranked in both, 2021",
     "Up to 5 indicators where this country is in the top quarter of the countries with a value",
     "Up to 5 indicators where this country is in the bottom quarter of the countries with a "
-    "value");
+    "value",
+    "Mean of all countries");
   check_report_dialog (w, "Country Profiles", "All ranked countries");
 
   crk_test_app_close_window (w);
@@ -264,8 +273,12 @@ test_assistant_choice (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assistant->unit_row)));
   g_assert_cmpuint (adw_combo_row_get_selected (assistant->unit_row), ==, CRK_UNIT_COUNTRY);
   g_assert_nonnull (strstr (gtk_label_get_text (assistant->counts_label), "4 countries"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (assistant->city_row)), ==,
+                   "_Countries");
   adw_combo_row_set_selected (assistant->unit_row, CRK_UNIT_ECONOMY);
   g_assert_nonnull (strstr (gtk_label_get_text (assistant->counts_label), "4 economies"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (assistant->city_row)), ==,
+                   "_Economies");
   crk_import_assistant_confirm (assistant);
   crk_test_app_wait (has_results, w, 10);
   crk_test_app_wait (all_rows, w, 20);
@@ -275,6 +288,15 @@ test_assistant_choice (void)
 
   assistant = open_assistant (w, "wb-api-page.xml", TRUE);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (assistant->unit_row)));
+  /* into the dataset of economies: its words */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (assistant->city_row)), ==,
+                   "_Economies");
+  g_test_message ("matching group shown: %d, title %s",
+                  gtk_widget_get_visible (GTK_WIDGET (assistant->matching_group)),
+                  adw_preferences_group_get_title (assistant->matching_group));
+  if (gtk_widget_get_visible (GTK_WIDGET (assistant->matching_group)))
+    g_assert_cmpstr (adw_preferences_group_get_title (assistant->matching_group), ==,
+                     "Matching Economies");
   gtk_window_destroy (GTK_WINDOW (assistant));
   crk_test_app_spin (50);
 
