@@ -23,6 +23,11 @@
 
 typedef enum
 {
+  PLURAL_TIER_ONE,
+  PLURAL_TIER_RANGE,
+  PLURAL_TIER_BAND,
+  PLURAL_NOT_RANKED,
+  PLURAL_SUBJECT,
   PLURAL_MATCHED,
   PLURAL_N_RANKED,
   PLURAL_SUMMARY_RANKS,
@@ -97,6 +102,12 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("No city of the dataset has this name"),
     N_ ("Several cities of the dataset have this name"),
     N_ ("Another name of the file matched the same city"),
+    N_ ("Difference: the published rank minus the rank here; a positive difference means that the "
+        "city ranks higher here than in the published ranking."),
+    N_ ("Each indicator is replaced by the cities' ranks, scaled to [0, 100], ties averaged."),
+    N_ ("Weights from the entropy weight method: a part whose scores vary more across cities "
+        "weighs more."),
+    N_ ("TOPSIS (closeness to the ideal city)"),
     N_ ("Cities in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked cities in each tier for %d, and how their index scores spread."),
     N_ (" · cities in column %s"),
@@ -110,9 +121,16 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("It is above the median city on %u of %u dimensions and furthest below it in %s (%+.1f "
         "points)."),
     N_ ("%s: cities %u, indicators %u, years %u\n"),
+    N_ (" A city needs at least %.0f%% of a node's parts to get a score there."),
     N_ ("The top %u is made of the same cities as in %d."),
     N_ ("Compared with %d, no city entered the top %u.")},
-   {NP_ ("%u of %u name matches a city of the dataset by its code or name.",
+   {NP_ ("rank %u · %u city", "rank %u · %u cities"),
+    NP_ ("ranks %u–%u · %u city", "ranks %u–%u · %u cities"),
+    NP_ ("%u city · scores %s–%s", "%u cities · scores %s–%s"),
+    NP_ ("%u city is not ranked for lack of data.", "%u cities are not ranked for lack of data."),
+    NP_ ("Ranking of %u city for %d: scores, ranks, method and profiles",
+         "Ranking of %u cities for %d: scores, ranks, method and profiles"),
+    NP_ ("%u of %u name matches a city of the dataset by its code or name.",
          "%u of %u names match cities of the dataset by their code or name."),
     NP_ ("%u city ranked", "%u cities ranked"),
     NP_ ("<i>%s</i> ranks %u city for %d.", "<i>%s</i> ranks %u cities for %d."),
@@ -179,6 +197,12 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("No country of the dataset has this name"),
     N_ ("Several countries of the dataset have this name"),
     N_ ("Another name of the file matched the same country"),
+    N_ ("Difference: the published rank minus the rank here; a positive difference means that the "
+        "country ranks higher here than in the published ranking."),
+    N_ ("Each indicator is replaced by the countries' ranks, scaled to [0, 100], ties averaged."),
+    N_ ("Weights from the entropy weight method: a part whose scores vary more across countries "
+        "weighs more."),
+    N_ ("TOPSIS (closeness to the ideal country)"),
     N_ ("Countries in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked countries in each tier for %d, and how their index scores spread."),
     N_ (" · countries in column %s"),
@@ -192,9 +216,17 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("It is above the median country on %u of %u dimensions and furthest below it in %s (%+.1f "
         "points)."),
     N_ ("%s: countries %u, indicators %u, years %u\n"),
+    N_ (" A country needs at least %.0f%% of a node's parts to get a score there."),
     N_ ("The top %u is made of the same countries as in %d."),
     N_ ("Compared with %d, no country entered the top %u.")},
-   {NP_ ("%u of %u name matches a country of the dataset by its code or name.",
+   {NP_ ("rank %u · %u country", "rank %u · %u countries"),
+    NP_ ("ranks %u–%u · %u country", "ranks %u–%u · %u countries"),
+    NP_ ("%u country · scores %s–%s", "%u countries · scores %s–%s"),
+    NP_ ("%u country is not ranked for lack of data.",
+         "%u countries are not ranked for lack of data."),
+    NP_ ("Ranking of %u country for %d: scores, ranks, method and profiles",
+         "Ranking of %u countries for %d: scores, ranks, method and profiles"),
+    NP_ ("%u of %u name matches a country of the dataset by its code or name.",
          "%u of %u names match countries of the dataset by their code or name."),
     NP_ ("%u country ranked", "%u countries ranked"),
     NP_ ("<i>%s</i> ranks %u country for %d.", "<i>%s</i> ranks %u countries for %d."),
@@ -261,6 +293,12 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("No region of the dataset has this name"),
     N_ ("Several regions of the dataset have this name"),
     N_ ("Another name of the file matched the same region"),
+    N_ ("Difference: the published rank minus the rank here; a positive difference means that the "
+        "region ranks higher here than in the published ranking."),
+    N_ ("Each indicator is replaced by the regions' ranks, scaled to [0, 100], ties averaged."),
+    N_ ("Weights from the entropy weight method: a part whose scores vary more across regions "
+        "weighs more."),
+    N_ ("TOPSIS (closeness to the ideal region)"),
     N_ ("Regions in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked regions in each tier for %d, and how their index scores spread."),
     N_ (" · regions in column %s"),
@@ -274,9 +312,17 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("It is above the median region on %u of %u dimensions and furthest below it in %s (%+.1f "
         "points)."),
     N_ ("%s: regions %u, indicators %u, years %u\n"),
+    N_ (" A region needs at least %.0f%% of a node's parts to get a score there."),
     N_ ("The top %u is made of the same regions as in %d."),
     N_ ("Compared with %d, no region entered the top %u.")},
-   {NP_ ("%u of %u name matches a region of the dataset by its code or name.",
+   {NP_ ("rank %u · %u region", "rank %u · %u regions"),
+    NP_ ("ranks %u–%u · %u region", "ranks %u–%u · %u regions"),
+    NP_ ("%u region · scores %s–%s", "%u regions · scores %s–%s"),
+    NP_ ("%u region is not ranked for lack of data.",
+         "%u regions are not ranked for lack of data."),
+    NP_ ("Ranking of %u region for %d: scores, ranks, method and profiles",
+         "Ranking of %u regions for %d: scores, ranks, method and profiles"),
+    NP_ ("%u of %u name matches a region of the dataset by its code or name.",
          "%u of %u names match regions of the dataset by their code or name."),
     NP_ ("%u region ranked", "%u regions ranked"),
     NP_ ("<i>%s</i> ranks %u region for %d.", "<i>%s</i> ranks %u regions for %d."),
@@ -343,6 +389,12 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("No province of the dataset has this name"),
     N_ ("Several provinces of the dataset have this name"),
     N_ ("Another name of the file matched the same province"),
+    N_ ("Difference: the published rank minus the rank here; a positive difference means that the "
+        "province ranks higher here than in the published ranking."),
+    N_ ("Each indicator is replaced by the provinces' ranks, scaled to [0, 100], ties averaged."),
+    N_ ("Weights from the entropy weight method: a part whose scores vary more across provinces "
+        "weighs more."),
+    N_ ("TOPSIS (closeness to the ideal province)"),
     N_ ("Provinces in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked provinces in each tier for %d, and how their index scores spread."),
     N_ (" · provinces in column %s"),
@@ -357,9 +409,17 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("It is above the median province on %u of %u dimensions and furthest below it in %s (%+.1f "
         "points)."),
     N_ ("%s: provinces %u, indicators %u, years %u\n"),
+    N_ (" A province needs at least %.0f%% of a node's parts to get a score there."),
     N_ ("The top %u is made of the same provinces as in %d."),
     N_ ("Compared with %d, no province entered the top %u.")},
-   {NP_ ("%u of %u name matches a province of the dataset by its code or name.",
+   {NP_ ("rank %u · %u province", "rank %u · %u provinces"),
+    NP_ ("ranks %u–%u · %u province", "ranks %u–%u · %u provinces"),
+    NP_ ("%u province · scores %s–%s", "%u provinces · scores %s–%s"),
+    NP_ ("%u province is not ranked for lack of data.",
+         "%u provinces are not ranked for lack of data."),
+    NP_ ("Ranking of %u province for %d: scores, ranks, method and profiles",
+         "Ranking of %u provinces for %d: scores, ranks, method and profiles"),
+    NP_ ("%u of %u name matches a province of the dataset by its code or name.",
          "%u of %u names match provinces of the dataset by their code or name."),
     NP_ ("%u province ranked", "%u provinces ranked"),
     NP_ ("<i>%s</i> ranks %u province for %d.", "<i>%s</i> ranks %u provinces for %d."),
@@ -426,6 +486,12 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("No economy of the dataset has this name"),
     N_ ("Several economies of the dataset have this name"),
     N_ ("Another name of the file matched the same economy"),
+    N_ ("Difference: the published rank minus the rank here; a positive difference means that the "
+        "economy ranks higher here than in the published ranking."),
+    N_ ("Each indicator is replaced by the economies' ranks, scaled to [0, 100], ties averaged."),
+    N_ ("Weights from the entropy weight method: a part whose scores vary more across economies "
+        "weighs more."),
+    N_ ("TOPSIS (closeness to the ideal economy)"),
     N_ ("Economies in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked economies in each tier for %d, and how their index scores spread."),
     N_ (" · economies in column %s"),
@@ -439,9 +505,17 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("It is above the median economy on %u of %u dimensions and furthest below it in %s (%+.1f "
         "points)."),
     N_ ("%s: economies %u, indicators %u, years %u\n"),
+    N_ (" A economy needs at least %.0f%% of a node's parts to get a score there."),
     N_ ("The top %u is made of the same economies as in %d."),
     N_ ("Compared with %d, no economy entered the top %u.")},
-   {NP_ ("%u of %u name matches a economy of the dataset by its code or name.",
+   {NP_ ("rank %u · %u economy", "rank %u · %u economies"),
+    NP_ ("ranks %u–%u · %u economy", "ranks %u–%u · %u economies"),
+    NP_ ("%u economy · scores %s–%s", "%u economies · scores %s–%s"),
+    NP_ ("%u economy is not ranked for lack of data.",
+         "%u economies are not ranked for lack of data."),
+    NP_ ("Ranking of %u economy for %d: scores, ranks, method and profiles",
+         "Ranking of %u economies for %d: scores, ranks, method and profiles"),
+    NP_ ("%u of %u name matches a economy of the dataset by its code or name.",
          "%u of %u names match economies of the dataset by their code or name."),
     NP_ ("%u economy ranked", "%u economies ranked"),
     NP_ ("<i>%s</i> ranks %u economy for %d.", "<i>%s</i> ranks %u economies for %d."),
@@ -512,6 +586,13 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("No organisation of the dataset has this name"),
     N_ ("Several organisations of the dataset have this name"),
     N_ ("Another name of the file matched the same organisation"),
+    N_ ("Difference: the published rank minus the rank here; a positive difference means that the "
+        "organisation ranks higher here than in the published ranking."),
+    N_ (
+      "Each indicator is replaced by the organisations' ranks, scaled to [0, 100], ties averaged."),
+    N_ ("Weights from the entropy weight method: a part whose scores vary more across "
+        "organisations weighs more."),
+    N_ ("TOPSIS (closeness to the ideal organisation)"),
     N_ ("Organisations in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked organisations in each tier for %d, and how their index scores spread."),
     N_ (" · organisations in column %s"),
@@ -526,9 +607,17 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("It is above the median organisation on %u of %u dimensions and furthest below it in %s "
         "(%+.1f points)."),
     N_ ("%s: organisations %u, indicators %u, years %u\n"),
+    N_ (" A organisation needs at least %.0f%% of a node's parts to get a score there."),
     N_ ("The top %u is made of the same organisations as in %d."),
     N_ ("Compared with %d, no organisation entered the top %u.")},
-   {NP_ ("%u of %u name matches a organisation of the dataset by its code or name.",
+   {NP_ ("rank %u · %u organisation", "rank %u · %u organisations"),
+    NP_ ("ranks %u–%u · %u organisation", "ranks %u–%u · %u organisations"),
+    NP_ ("%u organisation · scores %s–%s", "%u organisations · scores %s–%s"),
+    NP_ ("%u organisation is not ranked for lack of data.",
+         "%u organisations are not ranked for lack of data."),
+    NP_ ("Ranking of %u organisation for %d: scores, ranks, method and profiles",
+         "Ranking of %u organisations for %d: scores, ranks, method and profiles"),
+    NP_ ("%u of %u name matches a organisation of the dataset by its code or name.",
          "%u of %u names match organisations of the dataset by their code or name."),
     NP_ ("%u organisation ranked", "%u organisations ranked"),
     NP_ ("<i>%s</i> ranks %u organisation for %d.", "<i>%s</i> ranks %u organisations for %d."),
@@ -596,6 +685,12 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("No entity of the dataset has this name"),
     N_ ("Several entities of the dataset have this name"),
     N_ ("Another name of the file matched the same entity"),
+    N_ ("Difference: the published rank minus the rank here; a positive difference means that the "
+        "entity ranks higher here than in the published ranking."),
+    N_ ("Each indicator is replaced by the entities' ranks, scaled to [0, 100], ties averaged."),
+    N_ ("Weights from the entropy weight method: a part whose scores vary more across entities "
+        "weighs more."),
+    N_ ("TOPSIS (closeness to the ideal entity)"),
     N_ ("Entities in rank order for %d, with their index score and dimension scores."),
     N_ ("Number of ranked entities in each tier for %d, and how their index scores spread."),
     N_ (" · entities in column %s"),
@@ -609,9 +704,17 @@ static const UnitSentences unit_sentences[CRK_UNIT_N_KINDS] = {
     N_ ("It is above the median entity on %u of %u dimensions and furthest below it in %s (%+.1f "
         "points)."),
     N_ ("%s: entities %u, indicators %u, years %u\n"),
+    N_ (" A entity needs at least %.0f%% of a node's parts to get a score there."),
     N_ ("The top %u is made of the same entities as in %d."),
     N_ ("Compared with %d, no entity entered the top %u.")},
-   {NP_ ("%u of %u name matches a entity of the dataset by its code or name.",
+   {NP_ ("rank %u · %u entity", "rank %u · %u entities"),
+    NP_ ("ranks %u–%u · %u entity", "ranks %u–%u · %u entities"),
+    NP_ ("%u entity · scores %s–%s", "%u entities · scores %s–%s"),
+    NP_ ("%u entity is not ranked for lack of data.",
+         "%u entities are not ranked for lack of data."),
+    NP_ ("Ranking of %u entity for %d: scores, ranks, method and profiles",
+         "Ranking of %u entities for %d: scores, ranks, method and profiles"),
+    NP_ ("%u of %u name matches a entity of the dataset by its code or name.",
          "%u of %u names match entities of the dataset by their code or name."),
     NP_ ("%u entity ranked", "%u entities ranked"),
     NP_ ("<i>%s</i> ranks %u entity for %d.", "<i>%s</i> ranks %u entities for %d."),
@@ -704,6 +807,12 @@ crk_unit_kind_format_imported (CrkUnitKind kind,
 }
 
 char *
+crk_unit_kind_format_coverage (CrkUnitKind kind, double percent)
+{
+  return g_strdup_printf (_ (crk_unit_sentence_get (kind, CRK_UNIT_WORD_COVERAGE)), percent);
+}
+
+char *
 crk_unit_kind_format_same_top (CrkUnitKind kind, guint top, int year)
 {
   return g_strdup_printf (_ (crk_unit_sentence_get (kind, CRK_UNIT_WORD_SAME_TOP)), top, year);
@@ -742,6 +851,32 @@ char *
 crk_unit_kind_format_matched (CrkUnitKind kind, guint n_matched, guint n_names)
 {
   return g_strdup_printf (plural (kind, PLURAL_MATCHED, n_names), n_matched, n_names);
+}
+
+char *
+crk_unit_kind_format_tier_ranks (CrkUnitKind kind, guint first, guint last, guint count)
+{
+  if (first == last)
+    return g_strdup_printf (plural (kind, PLURAL_TIER_ONE, count), first, count);
+  return g_strdup_printf (plural (kind, PLURAL_TIER_RANGE, count), first, last, count);
+}
+
+char *
+crk_unit_kind_format_tier_band (CrkUnitKind kind, guint count, const char *low, const char *high)
+{
+  return g_strdup_printf (plural (kind, PLURAL_TIER_BAND, count), count, low, high);
+}
+
+char *
+crk_unit_kind_format_not_ranked (CrkUnitKind kind, guint n)
+{
+  return g_strdup_printf (plural (kind, PLURAL_NOT_RANKED, n), n);
+}
+
+char *
+crk_unit_kind_format_subject (CrkUnitKind kind, guint n, int year)
+{
+  return g_strdup_printf (plural (kind, PLURAL_SUBJECT, n), n, year);
 }
 
 char *

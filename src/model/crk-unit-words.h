@@ -92,6 +92,11 @@ typedef enum
   CRK_UNIT_WORD_MATCH_NONE,       /* "No city of the dataset has this name" */
   CRK_UNIT_WORD_MATCH_AMBIGUOUS,  /* "Several cities of the dataset have this name" */
   CRK_UNIT_WORD_MATCH_TAKEN,      /* "Another name of the file matched the same city" */
+  /* More of the report's */
+  CRK_UNIT_WORD_AGREE_NOTE, /* "Difference: … means that the city ranks higher here …" */
+  CRK_UNIT_WORD_RANK_NORM,  /* "Each indicator is replaced by the cities' ranks, …" */
+  CRK_UNIT_WORD_ENTROPY,    /* "Weights from the entropy weight method: … across cities …" */
+  CRK_UNIT_WORD_TOPSIS,     /* "TOPSIS (closeness to the ideal city)" */
   /* With one %d: crk_unit_kind_format_year () */
   CRK_UNIT_WORD_RANK_ORDER,  /* "Cities in rank order for %d, with their index s…" */
   CRK_UNIT_WORD_TIER_COUNTS, /* "Number of ranked cities in each tier for %d, an…" */
@@ -107,6 +112,8 @@ typedef enum
   CRK_UNIT_WORD_ABOVE_MEDIAN_BELOW, /* "… and furthest below it in %s (%+.1f points)." */
   /* crk_unit_kind_format_imported () */
   CRK_UNIT_WORD_IMPORTED, /* "%s: cities %u, indicators %u, years %u\n" (cityrank-cli import) */
+  /* crk_unit_kind_format_coverage () */
+  CRK_UNIT_WORD_COVERAGE, /* " A city needs at least %.0f%% of a node's parts to get a score …" */
   /* crk_unit_kind_format_same_top () and crk_unit_kind_format_none_entered () */
   CRK_UNIT_WORD_SAME_TOP,     /* "The top %u is made of the same cities as in %d." */
   CRK_UNIT_WORD_NONE_ENTERED, /* "Compared with %d, no city entered the top %u." */
@@ -160,6 +167,8 @@ char *crk_unit_kind_format_imported (CrkUnitKind kind,
                                      guint n_units,
                                      guint n_indicators,
                                      guint n_years);
+/* " A city needs at least 50% of a node's parts to get a score there." */
+char *crk_unit_kind_format_coverage (CrkUnitKind kind, double percent);
 /* "The top 10 is made of the same cities as in 2020." */
 char *crk_unit_kind_format_same_top (CrkUnitKind kind, guint top, int year);
 /* "Compared with 2020, no city entered the top 10." */
@@ -177,6 +186,15 @@ char *crk_unit_kind_format_n_ranked (CrkUnitKind kind, guint n);
 char *crk_unit_kind_format_summary_ranks (CrkUnitKind kind, const char *title, guint n, int year);
 /* "3 of 4 names match cities of the dataset by their code or name." */
 char *crk_unit_kind_format_matched (CrkUnitKind kind, guint n_matched, guint n_names);
+/* "rank 1 · 1 city", "ranks 4–29 · 26 cities" (the ranking table's tier rows) */
+char *crk_unit_kind_format_tier_ranks (CrkUnitKind kind, guint first, guint last, guint count);
+/* "26 cities · scores 60.1–75.3" (the tier chart) */
+char *
+crk_unit_kind_format_tier_band (CrkUnitKind kind, guint count, const char *low, const char *high);
+/* "2 cities are not ranked for lack of data." */
+char *crk_unit_kind_format_not_ranked (CrkUnitKind kind, guint n);
+/* "Ranking of 30 cities for 2023: scores, ranks, method and profiles" (the PDF's subject) */
+char *crk_unit_kind_format_subject (CrkUnitKind kind, guint n, int year);
 /* "28 cities ranked in both, 2023" (the method panel's agreement) */
 char *crk_unit_kind_format_ranked_in_both (CrkUnitKind kind, guint n, int year);
 /* "The ranks computed here are compared with the published ranking of 2023 for the 28

@@ -65,10 +65,8 @@ build_largest (CrkReport *self, GArray *largest, int year)
       crk_report_add_row (self, table, cells, 0);
     }
   if (table >= 0)
-    crk_report_add_block (
-      self, CRK_BLOCK_NOTE,
-      g_strdup (_ ("Difference: the published rank minus the rank here; a positive difference "
-                   "means that the city ranks higher here than in the published ranking.")));
+    crk_report_add_block (self, CRK_BLOCK_NOTE,
+                          g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_AGREE_NOTE)));
   return table >= 0;
 }
 

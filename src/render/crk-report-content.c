@@ -413,12 +413,8 @@ crk_report_build_table (CrkReport *self)
           {
             const char *name =
               tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : _ ("No tier");
-            g_autofree char *range = first == last
-              ? g_strdup_printf (ngettext ("rank %u · %u city", "rank %u · %u cities", count),
-                                 first, count)
-              : g_strdup_printf (
-                  ngettext ("ranks %u–%u · %u city", "ranks %u–%u · %u cities", count), first, last,
-                  count);
+            g_autofree char *range =
+              crk_unit_kind_format_tier_ranks (crk_report_unit_kind (self), first, last, count);
 
             crk_report_add_group (
               self, table,

@@ -951,9 +951,7 @@ crk_report_draw_tiers_page (CrkReport *self,
           g_autofree char *slo = g_strconcat (lo[t] < 0 ? "−" : "", alo, NULL);
           g_autofree char *shi = g_strconcat (hi[t] < 0 ? "−" : "", ahi, NULL);
 
-          text = g_strdup_printf (
-            ngettext ("%u city · scores %s–%s", "%u cities · scores %s–%s", counts[t]), counts[t],
-            slo, shi);
+          text = crk_unit_kind_format_tier_band (crk_report_unit_kind (self), counts[t], slo, shi);
         }
       else
         text = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_NO_UNIT));

@@ -110,7 +110,7 @@ normalisation_text (CrkNormalisation mode)
 }
 
 static const char *
-aggregation_text (CrkAggregation mode)
+aggregation_text (CrkReport *self, CrkAggregation mode)
 {
   switch (mode)
     {
@@ -121,7 +121,7 @@ aggregation_text (CrkAggregation mode)
       case CRK_AGGREGATION_HARMONIC:
         return _ ("the weighted harmonic mean");
       case CRK_AGGREGATION_TOPSIS:
-        return _ ("TOPSIS (closeness to the ideal city)");
+        return crk_report_unit_word (self, CRK_UNIT_WORD_TOPSIS);
       case CRK_AGGREGATION_INHERIT:
       default:
         return _ ("the default aggregation");
@@ -170,8 +170,7 @@ normalisation_bullet (CrkReport *self, CrkMethod *m)
                                 p1, p2);
         break;
       case CRK_NORMALISATION_RANK:
-        text = g_strdup (_ (
-          "Each indicator is replaced by the cities' ranks, scaled to [0, 100], ties averaged."));
+        text = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_RANK_NORM));
         break;
       case CRK_NORMALISATION_PERCENTILE_RANK:
         text = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_PERCENTILE));
@@ -209,7 +208,7 @@ normalisation_bullet (CrkReport *self, CrkMethod *m)
 
 /* The weighting scheme, and how many weights the analyst changed. */
 static char *
-weights_bullet (CrkMethod *m)
+weights_bullet (CrkReport *self, CrkMethod *m)
 {
   g_auto (GStrv) weight_overrides = crk_method_dup_weight_overrides (m);
   char *text;
@@ -220,8 +219,7 @@ weights_bullet (CrkMethod *m)
         text = g_strdup (_ ("Equal weights among the parts of each node."));
         break;
       case CRK_WEIGHTS_ENTROPY:
-        text = g_strdup (_ ("Weights from the entropy weight method: a part whose scores vary more "
-                            "across cities weighs more."));
+        text = g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_ENTROPY));
         break;
       case CRK_WEIGHTS_CRITIC:
         text = g_strdup (_ ("CRITIC weights: a part weighs more when its scores vary more and "
@@ -252,14 +250,14 @@ weights_bullet (CrkMethod *m)
 
 /* The aggregation: the method's, then by level and by node; the availability needed. */
 static char *
-aggregation_bullet (CrkMethod *m)
+aggregation_bullet (CrkReport *self, CrkMethod *m)
 {
   g_auto (GStrv) node_aggregations = crk_method_dup_node_aggregations (m);
   g_autoptr (GArray) level_aggregations = crk_method_dup_level_aggregations (m);
   char *text;
 
   text = g_strdup_printf (_ ("Each node's score is %s of its parts' scores."),
-                          aggregation_text (crk_method_get_aggregation (m)));
+                          aggregation_text (self, crk_method_get_aggregation (m)));
   if ((level_aggregations != NULL && level_aggregations->len > 0) ||
       (node_aggregations != NULL && node_aggregations[0] != NULL))
     {
@@ -271,8 +269,9 @@ aggregation_bullet (CrkMethod *m)
           guint level = g_array_index (level_aggregations, guint, i);
 
           crk_report_sentence_gap (s);
-          g_string_append_printf (s, _ ("At level %u: %s."), level,
-                                  aggregation_text (crk_method_get_level_aggregation (m, level)));
+          g_string_append_printf (
+            s, _ ("At level %u: %s."), level,
+            aggregation_text (self, crk_method_get_level_aggregation (m, level)));
         }
       for (guint i = 0; node_aggregations != NULL && node_aggregations[i] != NULL; i++)
         {
@@ -281,15 +280,14 @@ aggregation_bullet (CrkMethod *m)
           crk_report_sentence_gap (s);
           g_string_append_printf (
             s, _ ("For %s: %s."), e,
-            aggregation_text (crk_method_get_node_aggregation (m, node_aggregations[i])));
+            aggregation_text (self, crk_method_get_node_aggregation (m, node_aggregations[i])));
         }
       text = g_string_free (s, FALSE);
     }
   if (crk_method_get_availability (m) > 0)
     {
-      char *more = g_strdup_printf (
-        _ (" A city needs at least %.0f%% of a node's parts to get a score there."),
-        100 * crk_method_get_availability (m));
+      char *more = crk_unit_kind_format_coverage (crk_report_unit_kind (self),
+                                                  100 * crk_method_get_availability (m));
       char *all = g_strconcat (text, more, NULL);
 
       g_free (text);
@@ -425,9 +423,9 @@ build_computation (CrkReport *self)
 
   text = normalisation_bullet (self, m);
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Normalisation."), text));
-  text = weights_bullet (m);
+  text = weights_bullet (self, m);
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Weights."), text));
-  text = aggregation_bullet (m);
+  text = aggregation_bullet (self, m);
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Aggregation."), text));
   text = ranks_bullet (self, m);
   crk_report_add_block (self, CRK_BLOCK_BULLET, item (_ ("Ranks."), text));

@@ -95,11 +95,10 @@ build_overview (CrkReport *self)
   if (n_cities > n_ranked)
     {
       g_string_append_c (text, ' ');
-      g_string_append_printf (text,
-                              ngettext ("%u city is not ranked for lack of data.",
-                                        "%u cities are not ranked for lack of data.",
-                                        n_cities - n_ranked),
-                              n_cities - n_ranked);
+      g_autofree char *unranked =
+        crk_unit_kind_format_not_ranked (crk_report_unit_kind (self), n_cities - n_ranked);
+
+      g_string_append (text, unranked);
     }
   crk_report_add_block (self, CRK_BLOCK_PARAGRAPH, g_string_free (text, FALSE));
 }

@@ -1038,11 +1038,9 @@ crk_report_set_pdf_metadata (CrkReport *self, cairo_surface_t *surface)
   publisher = crk_dataset_get_display_publisher (dataset);
   title = g_strdup_printf (_ ("%s — ranking report %d"), crk_dataset_get_display_title (dataset),
                            crk_results_get_year (self->results));
-  subject = g_strdup_printf (
-    ngettext ("Ranking of %u city for %d: scores, ranks, method and profiles",
-              "Ranking of %u cities for %d: scores, ranks, method and profiles",
-              crk_results_get_n_ranked (self->results)),
-    crk_results_get_n_ranked (self->results), crk_results_get_year (self->results));
+  subject = crk_unit_kind_format_subject (crk_report_unit_kind (self),
+                                          crk_results_get_n_ranked (self->results),
+                                          crk_results_get_year (self->results));
   /* TRANSLATORS: the PDF's keywords; %s is what the dataset ranks ("cities", "countries") */
   keywords = g_strdup_printf (_ ("ranking, composite index, %s, %d"),
                               crk_report_unit_word (self, CRK_UNIT_WORD_NOUNS),

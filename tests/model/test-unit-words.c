@@ -136,9 +136,9 @@ test_chinese (void)
       assert_format (crk_unit_kind_format_top (CRK_UNIT_COUNTRY, 10, 2018),
                      "前 10 个国家，2018 年");
       /* every string of every kind is translated (no English left but the conversions
-       * of the formats, "%2$u", the mnemonics, "(_P)", and the keys, "F1") */
+       * of the formats, "%2$u", the mnemonics, "(_P)", the keys, "F1", and TOPSIS) */
       g_autoptr (GRegex) conversions =
-        g_regex_new ("%(\\d\\$)?[-+.0-9]*[a-z]|\\(_[A-Z]\\)|\\bF1\\b", 0, 0, NULL);
+        g_regex_new ("%(\\d\\$)?[-+.0-9]*[a-z]|\\(_[A-Z]\\)|\\bF1\\b|TOPSIS", 0, 0, NULL);
 
       for (guint i = 0; i < CRK_UNIT_N_KINDS; i++)
         for (guint w = CRK_UNIT_WORD_NOUN; w < CRK_UNIT_N_WORDS; w++)

@@ -246,6 +246,28 @@ test_report_tiers (void)
   g_assert_true (says (countries, "ranked\\s+countries\\s+in\\s+each\\s+tier"));
   g_assert_true (says (countries, "Country profiles"));
   g_assert_false (says (countries, "City profiles"));
+  /* the ranking table's tier rows, the agreement section */
+  g_assert_true (says (countries, "ranks\\s+\\d+–\\d+\\s+·\\s+\\d+\\s+countries"));
+  g_assert_true (says (countries, "Countries that differ most"));
+  /* nothing else says cities but the sample's own title ("… Manufacturing Cities") */
+  {
+    g_autoptr (GRegex) title = g_regex_new ("Manufacturing\\s+Cities", 0, 0, NULL);
+    g_autofree char *rest = g_regex_replace_literal (title, countries, -1, 0, "", 0, NULL);
+    g_autoptr (GRegex) city =
+      g_regex_new ("^.*\\bcit(y|ies)\\b.*$", G_REGEX_CASELESS | G_REGEX_MULTILINE, 0, NULL);
+    g_autoptr (GMatchInfo) info = NULL;
+    gboolean any = FALSE;
+
+    for (g_regex_match (city, rest, 0, &info); g_match_info_matches (info);
+         g_match_info_next (info, NULL))
+      {
+        g_autofree char *line = g_match_info_fetch (info, 0);
+
+        g_test_message ("still says city: %s", line);
+        any = TRUE;
+      }
+    g_assert_false (any);
+  }
 }
 
 /* The report's tables head the name column with the dataset's word. */
