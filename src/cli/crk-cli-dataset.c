@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crk-cli.h"
+#include "crk-country-codes.h"
 #include "crk-csv-import.h"
 #include "crk-dataset-format.h"
 #include "crk-dataset-reader.h"
@@ -163,6 +164,7 @@ crk_cli_convert (int argc, char **argv)
   g_autofree char *meta = NULL;
   g_autofree char *output = NULL;
   int year = 0;
+  gboolean csv = FALSE; /* a COINr pair, not a dataset file */
   const GOptionEntry entries[] = {
     {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, N_ ("Data table (CSV, COINr layout)"),
      N_ ("FILE")},
@@ -205,12 +207,14 @@ crk_cli_convert (int argc, char **argv)
     {
       input = data;
       dataset = crk_csv_import (data, meta, year, &problems, &error);
+      csv = TRUE;
     }
   else if (g_str_has_suffix (argv[1], ".csv") || g_str_has_suffix (argv[1], ".CSV"))
     {
       /* Either table of a pair; the other is found next to it. */
       input = argv[1];
       dataset = crk_csv_import_guess (input, year, &problems, &error);
+      csv = TRUE;
     }
   else
     {
@@ -222,6 +226,10 @@ crk_cli_convert (int argc, char **argv)
       print_problems (problems, error, input);
       return CRK_CLI_EXIT_FAILED;
     }
+  /* A COINr pair whose codes are ISO 3166 alpha-3 codes (ASEM's AUT, BEL…) ranks
+   * countries, as through cityrank-cli import and the window (crk-import-coinr.c). */
+  if (csv && crk_country_codes_in_dataset (dataset, FALSE))
+    crk_dataset_set_unit_kind (dataset, CRK_UNIT_COUNTRY);
 
   if (g_str_equal (output, "-"))
     {

@@ -216,10 +216,10 @@ test_convert_asem (void)
   g_assert_cmpstr (run.out, ==, c1);
   run_clear (&run);
 
-  /* info on the result: 51 countries, 49 indicators, 4 denominators, 4 levels. */
+  /* info on the result: 51 countries (ISO codes), 49 indicators, 4 denominators, 4 levels. */
   run = run_cli ("info", out1, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "Cities:          51\n"));
+  g_assert_nonnull (strstr (run.out, "Countries:       51\n"));
   g_assert_nonnull (strstr (run.out, "Indicators:      49\n"));
   g_assert_nonnull (strstr (run.out, "Denominators:    4\n"));
   g_assert_nonnull (strstr (run.out, "Levels:          4\n"));
