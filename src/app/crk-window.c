@@ -629,34 +629,6 @@ fill_store (CrkWindow *self)
   self->rows_timeout_id = g_timeout_add (300, rows_timeout_cb, self);
 }
 
-/* The group attribute the "Province" column shows: "province" when a city has one, else
- * "region", else the first other attribute (ASEM's countries have "EurAsia_group"
- * first); NULL when the cities have none (the column hides). */
-static const char *
-choose_group_attribute (CrkDataset *dataset, char **other)
-{
-  guint n = crk_dataset_get_n_cities (dataset);
-  gboolean region = FALSE;
-
-  *other = NULL;
-  for (guint i = 0; i < n; i++)
-    {
-      CrkCity *city = crk_dataset_get_city (dataset, i);
-      g_auto (GStrv) names = NULL;
-
-      if (crk_city_get_province (city) != NULL)
-        return "province";
-      region = region || crk_city_get_region (city) != NULL;
-      names = crk_city_dup_attribute_names (city);
-      if (names[0] != NULL && (*other == NULL || strcmp (names[0], *other) < 0))
-        {
-          g_free (*other);
-          *other = g_strdup (names[0]);
-        }
-    }
-  return region ? "region" : *other;
-}
-
 /* The dataset's word for its units (crk_dataset_get_unit_kind(): "Country" in ASEM) in
  * the name column's header and the search entry, which also matches the group column's
  * values (@attribute, nullable). */
@@ -689,12 +661,7 @@ update_group_column (CrkWindow *self, const char *attribute)
   g_autofree char *title = NULL;
 
   gtk_column_view_column_set_visible (self->province_column, attribute != NULL);
-  if (attribute == NULL || g_str_equal (attribute, "province"))
-    title = g_strdup (_ ("Province"));
-  else if (g_str_equal (attribute, "region"))
-    title = g_strdup (_ ("Region"));
-  else
-    title = g_strdelimit (g_strdup (attribute), "_", ' ');
+  title = crk_dataset_dup_group_attribute_title (attribute != NULL ? attribute : "province");
   gtk_column_view_column_set_title (self->province_column, title);
   _crk_window_update_column_headers (self);
 }
@@ -703,8 +670,7 @@ void
 crk_window_set_dataset (CrkWindow *self, CrkDataset *dataset, GFile *file)
 {
   g_autoptr (GPtrArray) rows = NULL;
-  g_autofree char *other_attribute = NULL;
-  const char *group_attribute;
+  g_autofree char *group_attribute = NULL;
   GListModel *cities;
 
   g_return_if_fail (CRK_IS_WINDOW (self));
@@ -749,7 +715,7 @@ crk_window_set_dataset (CrkWindow *self, CrkDataset *dataset, GFile *file)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)), 0);
   cities = crk_dataset_get_cities (dataset);
-  group_attribute = choose_group_attribute (dataset, &other_attribute);
+  group_attribute = crk_dataset_dup_main_group_attribute (dataset);
   update_unit_words (self, group_attribute);
   update_group_column (self, group_attribute);
   rows = g_ptr_array_new_with_free_func (g_object_unref);

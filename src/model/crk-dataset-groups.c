@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "crk-dataset-private.h"
 #include "crk-locale.h"
 
@@ -181,4 +184,52 @@ crk_dataset_get_group_name_at (CrkDataset *self,
     *name = group->name;
   if (name_zh != NULL)
     *name_zh = group->name_zh;
+}
+
+/**
+ * crk_dataset_dup_main_group_attribute:
+ * @self: a dataset
+ *
+ * Returns: (transfer full) (nullable): the group attribute shown beside the cities' names
+ */
+char *
+crk_dataset_dup_main_group_attribute (CrkDataset *self)
+{
+  g_autofree char *other = NULL;
+  gboolean region = FALSE;
+
+  g_return_val_if_fail (CRK_IS_DATASET (self), NULL);
+  for (guint i = 0; i < crk_dataset_get_n_cities (self); i++)
+    {
+      CrkCity *city = crk_dataset_get_city (self, i);
+      g_auto (GStrv) names = NULL;
+
+      if (crk_city_get_province (city) != NULL)
+        return g_strdup ("province");
+      region = region || crk_city_get_region (city) != NULL;
+      names = crk_city_dup_attribute_names (city);
+      if (names[0] != NULL && (other == NULL || strcmp (names[0], other) < 0))
+        {
+          g_free (other);
+          other = g_strdup (names[0]);
+        }
+    }
+  return region ? g_strdup ("region") : g_steal_pointer (&other);
+}
+
+/**
+ * crk_dataset_dup_group_attribute_title:
+ * @attribute: a group attribute
+ *
+ * Returns: (transfer full): the header of a column of the attribute's values
+ */
+char *
+crk_dataset_dup_group_attribute_title (const char *attribute)
+{
+  g_return_val_if_fail (attribute != NULL, NULL);
+  if (g_str_equal (attribute, "province"))
+    return g_strdup (_ ("Province"));
+  if (g_str_equal (attribute, "region"))
+    return g_strdup (_ ("Region"));
+  return g_strdelimit (g_strdup (attribute), "_", ' ');
 }

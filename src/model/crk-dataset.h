@@ -193,6 +193,15 @@ void crk_dataset_get_group_name_at (CrkDataset *self,
                                     const char **name,
                                     const char **name_zh);
 
+/* The group attribute a table of the cities shows beside their names: "province" when a
+ * city has one, else "region", else the first of the other attributes in alphabetical
+ * order (ASEM's "EurAsia_group"); NULL when the cities have none (no group column).
+ * Free with g_free. */
+char *crk_dataset_dup_main_group_attribute (CrkDataset *self);
+/* The header of a column of @attribute's values, translated: "Province", "Region", else
+ * the attribute's name with spaces for underscores ("EurAsia group"). */
+char *crk_dataset_dup_group_attribute_title (const char *attribute);
+
 /* Fast bulk loading for readers: sizes the panel once and suppresses "changed" until
  * crk_dataset_end_bulk(); does not set "modified". */
 void crk_dataset_begin_bulk (CrkDataset *self);

@@ -263,12 +263,23 @@ crk_report_escape (const char *s)
   return g_markup_escape_text (s != NULL ? s : "", -1);
 }
 
-/* The city's province as a reader sees it: its name in the report's language. */
+/* The city's group as a reader sees it: its name in the report's language. */
 char *
-crk_report_province_markup (CrkDataset *dataset, CrkCity *city)
+crk_report_group_markup (CrkReport *self, CrkCity *city)
 {
-  return crk_report_escape (
-    crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city)));
+  const char *attribute = self->group_attribute != NULL ? self->group_attribute : "province";
+
+  return crk_report_escape (crk_dataset_get_group_display_name (
+    crk_results_get_dataset (self->results), attribute, crk_city_get_attribute (city, attribute)));
+}
+
+char *
+crk_report_group_header (CrkReport *self)
+{
+  g_autofree char *title = crk_dataset_dup_group_attribute_title (
+    self->group_attribute != NULL ? self->group_attribute : "province");
+
+  return crk_report_escape (title);
 }
 
 static char *
@@ -370,7 +381,8 @@ crk_report_build_table (CrkReport *self)
   if (has_base)
     flags[n++] = CRK_COLUMN_CENTER;
   flags[n++] = CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND;
-  flags[n++] = CRK_COLUMN_WRAP;
+  if (self->group_attribute != NULL)
+    flags[n++] = CRK_COLUMN_WRAP;
   flags[n++] = CRK_COLUMN_NUMBER;
   for (guint d = 0; d < n_dims; d++)
     flags[n++] = CRK_COLUMN_NUMBER | CRK_COLUMN_WRAP;
@@ -384,7 +396,8 @@ crk_report_build_table (CrkReport *self)
   if (has_base)
     cells[n++] = g_strdup (_ ("Change"));
   cells[n++] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
-  cells[n++] = g_strdup (_ ("Province"));
+  if (self->group_attribute != NULL)
+    cells[n++] = crk_report_group_header (self);
   cells[n++] = g_strdup (_ ("Score"));
   for (guint d = 0; d < n_dims; d++)
     cells[n++] =
@@ -430,7 +443,8 @@ crk_report_build_table (CrkReport *self)
       if (has_base)
         cells[n++] = crk_report_format_change (self, city, TRUE);
       cells[n++] = crk_report_city_markup (c);
-      cells[n++] = crk_report_province_markup (dataset, c);
+      if (self->group_attribute != NULL)
+        cells[n++] = crk_report_group_markup (self, c);
       {
         g_autofree char *score = crk_report_format_score (crk_results_get_index_score (r, city));
 
@@ -492,8 +506,11 @@ crk_report_build_index (CrkReport *self, const guint *numbers)
   CrkResults *r = self->results;
   CrkDataset *dataset = crk_results_get_dataset (r);
   g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
+  gboolean group = self->group_attribute != NULL;
   guint flags[4] = {CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND, CRK_COLUMN_WRAP, CRK_COLUMN_NUMBER,
                     CRK_COLUMN_NUMBER};
+  guint n_columns = group ? 4 : 3;
+  guint n;
   char **cells;
   int table;
 
@@ -512,12 +529,16 @@ crk_report_build_index (CrkReport *self, const guint *numbers)
                         g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_PROFILE_INDEX)));
   crk_report_add_block (self, CRK_BLOCK_NOTE,
                         g_strdup (crk_report_unit_word (self, CRK_UNIT_WORD_PROFILE_INDEX_NOTE)));
-  table = crk_report_add_table (self, 4, flags, CRK_REPORT_TABLE_SIZE);
-  cells = crk_report_cells_new (4);
-  cells[0] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
-  cells[1] = g_strdup (_ ("Province"));
-  cells[2] = g_strdup (_ ("Rank"));
-  cells[3] = g_strdup (_ ("Page"));
+  if (!group)
+    memmove (flags + 1, flags + 2, 2 * sizeof flags[0]);
+  table = crk_report_add_table (self, n_columns, flags, CRK_REPORT_TABLE_SIZE);
+  cells = crk_report_cells_new (n_columns);
+  n = 0;
+  cells[n++] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
+  if (group)
+    cells[n++] = crk_report_group_header (self);
+  cells[n++] = g_strdup (_ ("Rank"));
+  cells[n++] = g_strdup (_ ("Page"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
   for (guint i = 0; i < entries->len; i++)
     {
@@ -525,11 +546,13 @@ crk_report_build_index (CrkReport *self, const guint *numbers)
       CrkCity *c = crk_dataset_get_city (dataset, e->city);
       guint rank = crk_results_get_rank (r, e->city);
 
-      cells = crk_report_cells_new (4);
-      cells[0] = crk_report_city_markup (c);
-      cells[1] = crk_report_province_markup (dataset, c);
-      cells[2] = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
-      cells[3] = g_strdup_printf ("%u", e->number);
+      cells = crk_report_cells_new (n_columns);
+      n = 0;
+      cells[n++] = crk_report_city_markup (c);
+      if (group)
+        cells[n++] = crk_report_group_markup (self, c);
+      cells[n++] = rank > 0 ? g_strdup_printf ("%u", rank) : g_strdup ("–");
+      cells[n++] = g_strdup_printf ("%u", e->number);
       crk_report_add_row (self, table, cells, 0);
       g_free (e->key);
     }

@@ -138,6 +138,9 @@ struct _CrkReport
   CrkReportOptions *options;
   GDateTime *date;
   char *date_text;
+  /* the attribute of the group column beside the cities' names (province, region,
+   * ASEM's EurAsia_group), NULL: no group column */
+  char *group_attribute;
 
   double paper_width; /* portrait */
   double paper_height;
@@ -205,8 +208,10 @@ char **crk_report_cells_new (guint n);
 void crk_report_sentence_gap (GString *s);
 /* Escaped markup of @s; "" for NULL. */
 char *crk_report_escape (const char *s);
-/* The city's province, its name in the report's language, escaped. */
-char *crk_report_province_markup (CrkDataset *dataset, CrkCity *city);
+/* The city's group (self->group_attribute: province, region…), its name in the report's
+ * language, escaped; and the group column's header. */
+char *crk_report_group_markup (CrkReport *self, CrkCity *city);
+char *crk_report_group_header (CrkReport *self);
 /* crk_report_city_markup() of the city at index @city. */
 char *crk_report_city_name_markup (CrkReport *self, guint city);
 /* The city's display name, or its code; not escaped. */

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -118,7 +120,8 @@ build_top10 (CrkReport *self)
 
   flags[n++] = CRK_COLUMN_NUMBER;
   flags[n++] = CRK_COLUMN_WRAP | CRK_COLUMN_EXPAND;
-  flags[n++] = CRK_COLUMN_WRAP;
+  if (self->group_attribute != NULL)
+    flags[n++] = CRK_COLUMN_WRAP;
   flags[n++] = CRK_COLUMN_NUMBER;
   if (has_base)
     flags[n++] = CRK_COLUMN_CENTER;
@@ -130,7 +133,8 @@ build_top10 (CrkReport *self)
   n = 0;
   cells[n++] = g_strdup (_ ("Rank"));
   cells[n++] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
-  cells[n++] = g_strdup (_ ("Province"));
+  if (self->group_attribute != NULL)
+    cells[n++] = crk_report_group_header (self);
   cells[n++] = g_strdup (_ ("Score"));
   if (has_base)
     cells[n++] = g_strdup_printf (_ ("Change since %d"), crk_results_get_base_year (r));
@@ -147,7 +151,8 @@ build_top10 (CrkReport *self)
       n = 0;
       cells[n++] = g_strdup_printf ("%u", crk_results_get_rank (r, city));
       cells[n++] = crk_report_city_markup (c);
-      cells[n++] = crk_report_province_markup (crk_results_get_dataset (r), c);
+      if (self->group_attribute != NULL)
+        cells[n++] = crk_report_group_markup (self, c);
       cells[n++] = crk_report_format_score (crk_results_get_index_score (r, city));
       if (has_base)
         cells[n++] = crk_report_format_change (self, city, TRUE);
@@ -287,6 +292,9 @@ build_movers (CrkReport *self)
     CRK_COLUMN_NUMBER,
     CRK_COLUMN_CENTER,
   };
+  gboolean group = self->group_attribute != NULL;
+  guint n_columns = group ? 5 : 4;
+  guint n;
   char **cells;
   int table;
 
@@ -308,13 +316,17 @@ build_movers (CrkReport *self)
   g_array_sort (movers, compare_movers);
 
   crk_report_add_block (self, CRK_BLOCK_H2, g_strdup (_ ("Largest risers and fallers")));
-  table = crk_report_add_table (self, 5, flags, CRK_REPORT_TABLE_SIZE + 0.5);
-  cells = crk_report_cells_new (5);
-  cells[0] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
-  cells[1] = g_strdup (_ ("Province"));
-  cells[2] = g_strdup_printf (_ ("Rank %d"), crk_results_get_year (r));
-  cells[3] = g_strdup_printf (_ ("Rank %d"), base_year);
-  cells[4] = g_strdup (_ ("Change"));
+  if (!group)
+    memmove (flags + 1, flags + 2, 3 * sizeof flags[0]);
+  table = crk_report_add_table (self, n_columns, flags, CRK_REPORT_TABLE_SIZE + 0.5);
+  cells = crk_report_cells_new (n_columns);
+  n = 0;
+  cells[n++] = g_strdup (unit_word (self, CRK_UNIT_WORD_HEADER));
+  if (group)
+    cells[n++] = crk_report_group_header (self);
+  cells[n++] = g_strdup_printf (_ ("Rank %d"), crk_results_get_year (r));
+  cells[n++] = g_strdup_printf (_ ("Rank %d"), base_year);
+  cells[n++] = g_strdup (_ ("Change"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
 
   for (guint pass = 0; pass < 2; pass++)
@@ -332,12 +344,14 @@ build_movers (CrkReport *self)
           if (shown == 0)
             crk_report_add_group (self, table, g_strdup (risers ? _ ("Risers") : _ ("Fallers")));
           c = crk_dataset_get_city (crk_results_get_dataset (r), m->city);
-          cells = crk_report_cells_new (5);
-          cells[0] = crk_report_city_markup (c);
-          cells[1] = crk_report_province_markup (crk_results_get_dataset (r), c);
-          cells[2] = g_strdup_printf ("%u", crk_results_get_rank (r, m->city));
-          cells[3] = g_strdup_printf ("%u", crk_results_get_base_rank (r, m->city));
-          cells[4] = crk_report_format_change (self, m->city, TRUE);
+          cells = crk_report_cells_new (n_columns);
+          n = 0;
+          cells[n++] = crk_report_city_markup (c);
+          if (group)
+            cells[n++] = crk_report_group_markup (self, c);
+          cells[n++] = g_strdup_printf ("%u", crk_results_get_rank (r, m->city));
+          cells[n++] = g_strdup_printf ("%u", crk_results_get_base_rank (r, m->city));
+          cells[n++] = crk_report_format_change (self, m->city, TRUE);
           crk_report_add_row (self, table, cells, 0);
           shown++;
         }

@@ -76,6 +76,7 @@ crk_report_finalize (GObject *object)
   g_clear_pointer (&self->options, crk_report_options_free);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->date_text, g_free);
+  g_clear_pointer (&self->group_attribute, g_free);
   g_clear_object (&self->base_results);
   g_clear_object (&self->results);
 
@@ -635,6 +636,7 @@ crk_report_new (CrkResults *results, const CrkReportOptions *options, GError **e
     g_date_time_format (self->date, crk_locale_prefers_chinese () ? "%Y年%-m月%-d日" : "%-d %B %Y");
   crk_report_paper_get_size (crk_report_options_get_paper (options), &self->paper_width,
                              &self->paper_height);
+  self->group_attribute = crk_dataset_dup_main_group_attribute (crk_results_get_dataset (results));
 
   if (!choose_profiles (self, error))
     return NULL;

@@ -285,6 +285,36 @@ test_report (void)
   g_assert_false (g_regex_match_simple (city, asem_text, G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple (city, ccid_text, G_REGEX_MULTILINE, 0));
   g_assert_false (g_regex_match_simple (country, ccid_text, G_REGEX_MULTILINE, 0));
+
+  /* the group column beside the names follows the dataset's groups, as the window's:
+   * ASEM's countries have no province but an EurAsia group */
+  g_assert_true (says (asem_text, "Country\\s+EurAsia group\\s+Score"));
+  g_assert_true (says (asem_text, "^\\s*1\\s+Germany\\s+Europe\\s"));
+  g_assert_false (says (asem_text, "Province"));
+  g_assert_true (says (ccid_text, "City\\s+Province\\s+Score"));
+}
+
+/* A dataset without any group attribute gets no empty group column. */
+static void
+test_report_no_groups (void)
+{
+  g_autoptr (CrkDataset) asem = open_asem ();
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < crk_dataset_get_n_cities (asem); i++)
+    {
+      CrkCity *c = crk_dataset_get_city (asem, i);
+      g_auto (GStrv) names = crk_city_dup_attribute_names (c);
+
+      crk_city_set_province (c, NULL);
+      crk_city_set_region (c, NULL);
+      for (guint k = 0; names[k] != NULL; k++)
+        crk_city_set_attribute (c, names[k], NULL);
+    }
+  g_assert_null (crk_dataset_dup_main_group_attribute (asem));
+  text = report_text (asem);
+  g_assert_true (says (text, "^\\s*Rank\\s+Country\\s+Score"));
+  g_assert_false (says (text, "Province|EurAsia"));
 }
 
 int
@@ -295,6 +325,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/chart-units/asem-countries", test_asem);
   g_test_add_func ("/render/chart-units/ccid-cities", test_ccid);
   g_test_add_func ("/render/chart-units/report", test_report);
+  g_test_add_func ("/render/chart-units/report-no-groups", test_report_no_groups);
   g_test_add_func ("/render/chart-units/report-sentences-asem", test_report_sentences_asem);
   g_test_add_func ("/render/chart-units/report-tiers", test_report_tiers);
 
