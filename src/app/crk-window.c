@@ -629,15 +629,31 @@ fill_store (CrkWindow *self)
   self->rows_timeout_id = g_timeout_add (300, rows_timeout_cb, self);
 }
 
+/* The buttons whose tooltips name the units (ids in crk-window.ui), and their sentences */
+static const struct
+{
+  const char *id;
+  CrkUnitWord word;
+} unit_tips[] = {
+  {"detail_button", CRK_UNIT_WORD_DETAIL_TIP}, {"radar_button", CRK_UNIT_WORD_RADAR_TIP},
+  {"bar_button", CRK_UNIT_WORD_BAR_TIP},       {"gap_button", CRK_UNIT_WORD_GAP_TIP},
+  {"values_button", CRK_UNIT_WORD_VALUES_TIP},
+};
+
 /* The dataset's word for its units (crk_dataset_get_unit_kind(): "Country" in ASEM) in
- * the name column's header and the search entry, which also matches the group column's
- * values (@attribute, nullable). */
+ * the name column's header, the tooltips of unit_tips and the search entry, which also
+ * matches the group column's values (@attribute, nullable). */
 static void
 update_unit_words (CrkWindow *self, const char *attribute)
 {
   CrkUnitKind unit = crk_dataset_get_unit_kind (self->dataset);
   g_autofree char *group = NULL;
   g_autofree char *search = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (unit_tips); i++)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (gtk_widget_get_template_child (
+                                   GTK_WIDGET (self), CRK_TYPE_WINDOW, unit_tips[i].id)),
+                                 crk_unit_kind_get_word (unit, unit_tips[i].word));
 
   gtk_column_view_column_set_title (self->city_column,
                                     crk_unit_kind_get_word (unit, CRK_UNIT_WORD_HEADER));
@@ -1168,6 +1184,8 @@ crk_window_class_init (CrkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, filter_model);
   /* found with gtk_widget_get_template_child() */
   gtk_widget_class_bind_template_child_full (widget_class, "no_match_page", FALSE, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (unit_tips); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, unit_tips[i].id, FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, store);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, CrkWindow, city_detail);

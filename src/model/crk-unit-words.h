@@ -97,6 +97,13 @@ typedef enum
   CRK_UNIT_WORD_RANK_NORM,  /* "Each indicator is replaced by the cities' ranks, …" */
   CRK_UNIT_WORD_ENTROPY,    /* "Weights from the entropy weight method: … across cities …" */
   CRK_UNIT_WORD_TOPSIS,     /* "TOPSIS (closeness to the ideal city)" */
+  /* The window's tooltips: the header bar's detail toggle and the chart kinds' buttons
+   * (the shortcut is part of the sentence) */
+  CRK_UNIT_WORD_DETAIL_TIP, /* "City Detail (Shift+F9)" */
+  CRK_UNIT_WORD_RADAR_TIP,  /* "The selected cities against the median (Ctrl+1)" */
+  CRK_UNIT_WORD_BAR_TIP,    /* "Every city’s score as a ranked bar (Ctrl+2)" */
+  CRK_UNIT_WORD_GAP_TIP,    /* "The gap between two selected cities, by dimension (Ctrl+4)" */
+  CRK_UNIT_WORD_VALUES_TIP, /* "One city’s raw values, year by year (Ctrl+5)" */
   /* With one %d: crk_unit_kind_format_year () */
   CRK_UNIT_WORD_RANK_ORDER,  /* "Cities in rank order for %d, with their index s…" */
   CRK_UNIT_WORD_TIER_COUNTS, /* "Number of ranked cities in each tier for %d, an…" */

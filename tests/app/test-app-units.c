@@ -1,7 +1,7 @@
 /* test-app-units.c: the window says what the dataset ranks: countries for COINr's ASEM
  * pair (the name column, the search, the count, the no-match page, the detail, the
- * chart's title), cities for the CCID sample; the import assistant shows its guess and
- * lets the user choose another
+ * chart's title, the tooltips of the detail toggle and the chart buttons), cities for
+ * the CCID sample; the import assistant shows its guess and lets the user choose another
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -89,6 +89,37 @@ check_words (CrkWindow *w,
   crk_test_app_wait (page_hidden, page, 5);
 }
 
+/* The header bar's detail toggle and the chart kinds' buttons say the units in their
+ * tooltips: @detail and @radar whole, @stem ("countr") in the bars', the gap's and the
+ * values', and @other ("cit") in none of them. */
+static void
+check_tips (CrkWindow *w,
+            const char *detail,
+            const char *radar,
+            const char *stem,
+            const char *other)
+{
+  static const char *const ids[] = {"bar_button", "gap_button", "values_button"};
+  GtkWidget *button;
+
+  button =
+    GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (w), CRK_TYPE_WINDOW, "detail_button"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, detail);
+  button =
+    GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (w), CRK_TYPE_WINDOW, "radar_button"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, radar);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const char *tip;
+
+      button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (w), CRK_TYPE_WINDOW, ids[i]));
+      tip = gtk_widget_get_tooltip_text (button);
+      g_assert_nonnull (tip);
+      g_assert_nonnull (strstr (tip, stem));
+      g_assert_null (strstr (tip, other));
+    }
+}
+
 static const char *
 asem_path (void)
 {
@@ -115,6 +146,8 @@ test_asem_countries (void)
   crk_test_app_wait_allocated (GTK_WIDGET (w->column_view));
   check_words (w, "City", "Search cities by name, code or province", "100 cities",
                "No Matching Cities", "No city matches “qqxqq”.", "No City Selected");
+  check_tips (w, "City Detail (Shift+F9)", "The selected cities against the median (Ctrl+1)", "cit",
+              "countr");
 
   crk_window_open (w, file);
   crk_test_app_wait (not_loading, w, 60);
@@ -124,6 +157,8 @@ test_asem_countries (void)
   g_assert_cmpint (crk_dataset_get_unit_kind (crk_window_get_dataset (w)), ==, CRK_UNIT_COUNTRY);
   check_words (w, "Country", "Search countries by name, code or EurAsia group", "51 countries",
                "No Matching Countries", "No country matches “qqxqq”.", "No Country Selected");
+  check_tips (w, "Country Detail (Shift+F9)", "The selected countries against the median (Ctrl+1)",
+              "countr", "cit");
 
   /* the ranked bars' title counts countries */
   options = crk_chart_options_new (CRK_CHART_BAR);
@@ -139,6 +174,8 @@ test_asem_countries (void)
   crk_test_app_spin (50);
   check_words (w, "City", "Search cities by name, code or province", "100 cities",
                "No Matching Cities", "No city matches “qqxqq”.", "No City Selected");
+  check_tips (w, "City Detail (Shift+F9)", "The selected cities against the median (Ctrl+1)", "cit",
+              "countr");
 
   crk_test_app_close_window (w);
 }

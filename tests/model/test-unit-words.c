@@ -103,6 +103,15 @@ test_english (void)
                  "No country matches “xyz”.");
   assert_format (crk_unit_kind_format_top (CRK_UNIT_COUNTRY, 10, 2018), "Top 10 countries, 2018");
   assert_format (crk_unit_kind_format_ranking (CRK_UNIT_CITY, 1, 2020), "Ranking of 1 city, 2020");
+  /* the window's tooltips, shortcuts and all */
+  g_assert_cmpstr (crk_unit_kind_get_word (CRK_UNIT_COUNTRY, CRK_UNIT_WORD_DETAIL_TIP), ==,
+                   "Country Detail (Shift+F9)");
+  g_assert_cmpstr (crk_unit_kind_get_word (CRK_UNIT_ECONOMY, CRK_UNIT_WORD_RADAR_TIP), ==,
+                   "The selected economies against the median (Ctrl+1)");
+  g_assert_cmpstr (crk_unit_kind_get_word (CRK_UNIT_OTHER, CRK_UNIT_WORD_VALUES_TIP), ==,
+                   "One entity’s raw values, year by year (Ctrl+5)");
+  g_assert_cmpstr (crk_unit_kind_get_word (CRK_UNIT_CITY, CRK_UNIT_WORD_GAP_TIP), ==,
+                   "The gap between two selected cities, by dimension (Ctrl+4)");
   /* every kind has every word */
   for (guint i = 0; i < CRK_UNIT_N_KINDS; i++)
     for (guint w = CRK_UNIT_WORD_NOUN; w < CRK_UNIT_N_WORDS; w++)
@@ -135,10 +144,16 @@ test_chinese (void)
                      "没有与“xyz”匹配的国家。");
       assert_format (crk_unit_kind_format_top (CRK_UNIT_COUNTRY, 10, 2018),
                      "前 10 个国家，2018 年");
+      g_assert_cmpstr (crk_unit_kind_get_word (CRK_UNIT_COUNTRY, CRK_UNIT_WORD_DETAIL_TIP), ==,
+                       "国家详情（Shift+F9）");
+      g_assert_cmpstr (crk_unit_kind_get_word (CRK_UNIT_COUNTRY, CRK_UNIT_WORD_BAR_TIP), ==,
+                       "以排名条形图显示各国家得分（Ctrl+2）");
       /* every string of every kind is translated (no English left but the conversions
-       * of the formats, "%2$u", the mnemonics, "(_P)", the keys, "F1", and TOPSIS) */
-      g_autoptr (GRegex) conversions =
-        g_regex_new ("%(\\d\\$)?[-+.0-9]*[a-z]|\\(_[A-Z]\\)|\\bF1\\b|TOPSIS", 0, 0, NULL);
+       * of the formats, "%2$u", the mnemonics, "(_P)", the keys, "F1", "Shift+F9",
+       * "Ctrl+1", and TOPSIS) */
+      g_autoptr (GRegex) conversions = g_regex_new (
+        "%(\\d\\$)?[-+.0-9]*[a-z]|\\(_[A-Z]\\)|\\bF1\\b|\\b(Shift|Ctrl)\\+(F\\d+|\\d)\\b|TOPSIS", 0,
+        0, NULL);
 
       for (guint i = 0; i < CRK_UNIT_N_KINDS; i++)
         for (guint w = CRK_UNIT_WORD_NOUN; w < CRK_UNIT_N_WORDS; w++)
