@@ -349,13 +349,26 @@ focus_table_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_widget_grab_focus (GTK_WIDGET (CRK_WINDOW (widget)->column_view));
 }
 
+/* The shortcuts whose titles name the units (ids in gtk/help-overlay.ui), and their words */
+static const struct
+{
+  const char *id;
+  CrkUnitWord word;
+} shortcut_words[] = {
+  {"shortcut_search", CRK_UNIT_WORD_SHORTCUT_SEARCH},
+  {"shortcut_select_all", CRK_UNIT_WORD_SHORTCUT_SELECT_ALL},
+  {"shortcut_detail", CRK_UNIT_WORD_SHORTCUT_DETAIL},
+};
+
 /* Built on first use, not by GtkApplication for every window before its first frame
- * (see crk_application_startup()). */
+ * (see crk_application_startup()); its titles say what the dataset shown now ranks. */
 static void
 show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+  CrkDataset *dataset = crk_window_get_dataset (CRK_WINDOW (widget));
+  CrkUnitKind unit = dataset != NULL ? crk_dataset_get_unit_kind (dataset) : CRK_UNIT_CITY;
 
   if (overlay == NULL)
     {
@@ -363,9 +376,16 @@ show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *
         gtk_builder_new_from_resource ("/io/github/cityrank/Cityrank/gtk/help-overlay.ui");
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* kept on the overlay (which owns them) for the next time it is shown */
+      for (guint i = 0; i < G_N_ELEMENTS (shortcut_words); i++)
+        g_object_set_data (G_OBJECT (overlay), shortcut_words[i].id,
+                           gtk_builder_get_object (builder, shortcut_words[i].id));
       /* modal, transient for this window, hidden on close, destroyed with it */
       gtk_application_window_set_help_overlay (window, overlay);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (shortcut_words); i++)
+    g_object_set (g_object_get_data (G_OBJECT (overlay), shortcut_words[i].id), "title",
+                  crk_unit_kind_get_word (unit, shortcut_words[i].word), NULL);
   gtk_window_present (GTK_WINDOW (overlay));
 }
 

@@ -104,6 +104,10 @@ typedef enum
   CRK_UNIT_WORD_BAR_TIP,    /* "Every city’s score as a ranked bar (Ctrl+2)" */
   CRK_UNIT_WORD_GAP_TIP,    /* "The gap between two selected cities, by dimension (Ctrl+4)" */
   CRK_UNIT_WORD_VALUES_TIP, /* "One city’s raw values, year by year (Ctrl+5)" */
+  /* The keyboard shortcuts window's (gtk/help-overlay.ui) */
+  CRK_UNIT_WORD_SHORTCUT_SEARCH,     /* "Search cities" */
+  CRK_UNIT_WORD_SHORTCUT_SELECT_ALL, /* "Select every city shown" */
+  CRK_UNIT_WORD_SHORTCUT_DETAIL,     /* "Show or hide the city detail" */
   /* With one %d: crk_unit_kind_format_year () */
   CRK_UNIT_WORD_RANK_ORDER,  /* "Cities in rank order for %d, with their index s…" */
   CRK_UNIT_WORD_TIER_COUNTS, /* "Number of ranked cities in each tier for %d, an…" */

@@ -1,7 +1,8 @@
 /* test-app-units.c: the window says what the dataset ranks: countries for COINr's ASEM
  * pair (the name column, the search, the count, the no-match page, the detail, the
- * chart's title, the tooltips of the detail toggle and the chart buttons), cities for
- * the CCID sample; the import assistant shows its guess and lets the user choose another
+ * chart's title, the tooltips of the detail toggle and the chart buttons, the keyboard
+ * shortcuts window), cities for the CCID sample; the import assistant shows its guess
+ * and lets the user choose another
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -120,6 +121,47 @@ check_tips (CrkWindow *w,
     }
 }
 
+/* The titles of the shortcuts of the keyboard shortcuts window's sections (not of its
+ * search results), by accelerator */
+static void
+collect_shortcuts (GtkWidget *widget, GHashTable *titles)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget) &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_SECTION) != NULL)
+    {
+      char *accelerator = NULL;
+      char *title = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, "title", &title, NULL);
+      if (accelerator != NULL)
+        g_hash_table_insert (titles, accelerator, title);
+      else
+        g_free (title);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, titles);
+}
+
+/* The keyboard shortcuts window says the units: @search for Ctrl+F, @select_all for
+ * Ctrl+A, @detail for Shift+F9. */
+static void
+check_shortcuts (CrkWindow *w, const char *search, const char *select_all, const char *detail)
+{
+  g_autoptr (GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GtkShortcutsWindow *overlay;
+
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (w));
+  g_assert_nonnull (overlay);
+  collect_shortcuts (GTK_WIDGET (overlay), titles);
+  g_assert_cmpstr (g_hash_table_lookup (titles, "<Control>f"), ==, search);
+  g_assert_cmpstr (g_hash_table_lookup (titles, "<Control>a"), ==, select_all);
+  g_assert_cmpstr (g_hash_table_lookup (titles, "<Shift>F9"), ==, detail);
+  gtk_window_close (GTK_WINDOW (overlay));
+  crk_test_app_spin (20);
+}
+
 static const char *
 asem_path (void)
 {
@@ -148,6 +190,7 @@ test_asem_countries (void)
                "No Matching Cities", "No city matches “qqxqq”.", "No City Selected");
   check_tips (w, "City Detail (Shift+F9)", "The selected cities against the median (Ctrl+1)", "cit",
               "countr");
+  check_shortcuts (w, "Search cities", "Select every city shown", "Show or hide the city detail");
 
   crk_window_open (w, file);
   crk_test_app_wait (not_loading, w, 60);
@@ -159,6 +202,8 @@ test_asem_countries (void)
                "No Matching Countries", "No country matches “qqxqq”.", "No Country Selected");
   check_tips (w, "Country Detail (Shift+F9)", "The selected countries against the median (Ctrl+1)",
               "countr", "cit");
+  check_shortcuts (w, "Search countries", "Select every country shown",
+                   "Show or hide the country detail");
 
   /* the ranked bars' title counts countries */
   options = crk_chart_options_new (CRK_CHART_BAR);
@@ -176,6 +221,7 @@ test_asem_countries (void)
                "No Matching Cities", "No city matches “qqxqq”.", "No City Selected");
   check_tips (w, "City Detail (Shift+F9)", "The selected cities against the median (Ctrl+1)", "cit",
               "countr");
+  check_shortcuts (w, "Search cities", "Select every city shown", "Show or hide the city detail");
 
   crk_test_app_close_window (w);
 }

@@ -112,6 +112,8 @@ test_english (void)
                    "One entity’s raw values, year by year (Ctrl+5)");
   g_assert_cmpstr (crk_unit_kind_get_word (CRK_UNIT_CITY, CRK_UNIT_WORD_GAP_TIP), ==,
                    "The gap between two selected cities, by dimension (Ctrl+4)");
+  g_assert_cmpstr (crk_unit_kind_get_word (CRK_UNIT_PROVINCE, CRK_UNIT_WORD_SHORTCUT_DETAIL), ==,
+                   "Show or hide the province detail");
   /* every kind has every word */
   for (guint i = 0; i < CRK_UNIT_N_KINDS; i++)
     for (guint w = CRK_UNIT_WORD_NOUN; w < CRK_UNIT_N_WORDS; w++)
