@@ -274,74 +274,57 @@ names_of (CrkResults *results, GArray *nodes)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* No city: the empty page, in the dataset's words ("No Country Selected"). */
 static void
-update (CrkCityDetail *self)
+show_empty (CrkCityDetail *self)
 {
-  CrkDataset *dataset;
-  CrkCity *city;
-  guint rank;
-  int tier;
-  int year;
-  int year_index;
-  int change = 0;
-  double score_change = 0;
+  if (self->results != NULL)
+    {
+      CrkUnitKind unit = crk_dataset_get_unit_kind (crk_results_get_dataset (self->results));
+
+      adw_status_page_set_title (self->empty_page,
+                                 crk_unit_kind_get_word (unit, CRK_UNIT_WORD_NONE_SELECTED));
+      adw_status_page_set_description (self->empty_page,
+                                       crk_unit_kind_get_word (unit, CRK_UNIT_WORD_SELECT_HINT));
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* The name, the other name and the province under it, the rank and the score. */
+static void
+update_header (CrkCityDetail *self, CrkDataset *dataset, CrkCity *city)
+{
+  const char *other =
+    crk_locale_prefers_chinese () ? crk_city_get_name (city) : crk_city_get_name_zh (city);
+  const char *province =
+    crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city));
+  g_autofree char *subtitle = NULL;
   g_autofree char *rank_str = NULL;
   g_autofree char *score_str = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autoptr (GArray) strengths = NULL;
-  g_autoptr (GArray) weaknesses = NULL;
-  g_autofree char *strengths_str = NULL;
-  g_autofree char *weaknesses_str = NULL;
-  const char *reason;
-
-  if (self->results == NULL || self->city >= crk_results_get_n_cities (self->results))
-    {
-      if (self->results != NULL) /* in the dataset's words: "No Country Selected" */
-        {
-          CrkUnitKind unit = crk_dataset_get_unit_kind (crk_results_get_dataset (self->results));
-
-          adw_status_page_set_title (self->empty_page,
-                                     crk_unit_kind_get_word (unit, CRK_UNIT_WORD_NONE_SELECTED));
-          adw_status_page_set_description (
-            self->empty_page, crk_unit_kind_get_word (unit, CRK_UNIT_WORD_SELECT_HINT));
-        }
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  dataset = crk_results_get_dataset (self->results);
-  if (self->built_dataset != dataset ||
-      self->built_nodes != crk_results_get_n_nodes (self->results))
-    build_grids (self);
-
-  city = crk_dataset_get_city (dataset, self->city);
-  year = crk_results_get_year (self->results);
-  year_index = crk_dataset_lookup_year (dataset, year);
-  rank = crk_results_get_rank (self->results, self->city);
-  tier = crk_results_get_tier (self->results, self->city);
-  reason = crk_results_get_unranked_reason (self->results, self->city);
 
   gtk_label_set_label (self->name_label, crk_city_get_display_name (city));
-  {
-    const char *other =
-      crk_locale_prefers_chinese () ? crk_city_get_name (city) : crk_city_get_name_zh (city);
-    const char *province =
-      crk_dataset_get_group_display_name (dataset, "province", crk_city_get_province (city));
-
-    if (other != NULL && g_strcmp0 (other, crk_city_get_display_name (city)) != 0 &&
-        province != NULL)
-      subtitle = g_strdup_printf ("%s · %s", other, province);
-    else if (province != NULL)
-      subtitle = g_strdup (province);
-    else
-      subtitle = g_strdup (other != NULL ? other : "");
-  }
+  if (other != NULL && g_strcmp0 (other, crk_city_get_display_name (city)) != 0 && province != NULL)
+    subtitle = g_strdup_printf ("%s · %s", other, province);
+  else if (province != NULL)
+    subtitle = g_strdup (province);
+  else
+    subtitle = g_strdup (other != NULL ? other : "");
   gtk_label_set_label (self->subtitle_label, subtitle);
 
-  rank_str = rank_text (rank);
+  rank_str = rank_text (crk_results_get_rank (self->results, self->city));
   gtk_label_set_label (self->rank_value, rank_str);
   score_str = crk_format_score (crk_results_get_index_score (self->results, self->city));
   gtk_label_set_label (self->score_value, score_str);
+}
+
+/* The tier, or why the city is not ranked; the places moved since the base year. */
+static void
+update_tier_and_change (CrkCityDetail *self)
+{
+  int tier = crk_results_get_tier (self->results, self->city);
+  const char *reason = crk_results_get_unranked_reason (self->results, self->city);
+  int change = 0;
+  double score_change = 0;
 
   if (reason != NULL)
     fact_row_set (self->tier_row, reason);
@@ -370,51 +353,61 @@ update (CrkCityDetail *self)
     }
   else
     fact_row_set (self->change_row, NULL);
+}
 
-  {
-    guint reference = crk_city_get_reference_rank (city, year);
-    int reference_year = year;
+/* The published rank of the year, or else of the latest year that has one. */
+static void
+update_reference_rank (CrkCityDetail *self, CrkCity *city, int year)
+{
+  guint reference = crk_city_get_reference_rank (city, year);
+  int reference_year = year;
 
-    if (reference == 0)
-      {
-        g_autoptr (GArray) years = crk_city_dup_reference_years (city);
+  if (reference == 0)
+    {
+      g_autoptr (GArray) years = crk_city_dup_reference_years (city);
 
-        if (years != NULL && years->len > 0)
-          {
-            reference_year = g_array_index (years, int, years->len - 1);
-            reference = crk_city_get_reference_rank (city, reference_year);
-          }
-      }
-    if (reference > 0)
-      {
-        g_autofree char *title = g_strdup_printf (_ ("Published rank (%d)"), reference_year);
-        g_autofree char *text = g_strdup_printf ("%u", reference);
+      if (years != NULL && years->len > 0)
+        {
+          reference_year = g_array_index (years, int, years->len - 1);
+          reference = crk_city_get_reference_rank (city, reference_year);
+        }
+    }
+  if (reference > 0)
+    {
+      g_autofree char *title = g_strdup_printf (_ ("Published rank (%d)"), reference_year);
+      g_autofree char *text = g_strdup_printf ("%u", reference);
 
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reference_row), title);
-        fact_row_set (self->reference_row, text);
-      }
-    else
-      fact_row_set (self->reference_row, NULL);
-  }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reference_row), title);
+      fact_row_set (self->reference_row, text);
+    }
+  else
+    fact_row_set (self->reference_row, NULL);
+}
 
-  {
-    guint group_rank = crk_results_get_group_rank (self->results, self->city);
-    const char *attribute = crk_method_get_group_attribute (crk_results_get_method (self->results));
+/* The rank within the city's group, when the method ranks in groups. */
+static void
+update_group_rank (CrkCityDetail *self, CrkDataset *dataset, CrkCity *city)
+{
+  guint group_rank = crk_results_get_group_rank (self->results, self->city);
+  const char *attribute = crk_method_get_group_attribute (crk_results_get_method (self->results));
 
-    if (group_rank > 0 && attribute != NULL)
-      {
-        g_autofree char *text = g_strdup_printf ("%u", group_rank);
-        const char *group = crk_dataset_get_group_display_name (
-          dataset, attribute, crk_city_get_attribute (city, attribute));
-        g_autofree char *title = g_strdup_printf (_ ("Rank in %s"), group);
+  if (group_rank > 0 && attribute != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", group_rank);
+      const char *group = crk_dataset_get_group_display_name (
+        dataset, attribute, crk_city_get_attribute (city, attribute));
+      g_autofree char *title = g_strdup_printf (_ ("Rank in %s"), group);
 
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row), title);
-        fact_row_set (self->group_row, text);
-      }
-    else
-      fact_row_set (self->group_row, NULL);
-  }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row), title);
+      fact_row_set (self->group_row, text);
+    }
+  else
+    fact_row_set (self->group_row, NULL);
+}
 
+static void
+update_dimensions (CrkCityDetail *self)
+{
   for (guint i = 0; i < self->dimension_lines->len; i++)
     {
       Line *line = &g_array_index (self->dimension_lines, Line, i);
@@ -426,7 +419,35 @@ update (CrkCityDetail *self)
       gtk_label_set_label (GTK_LABEL (line->score), s);
       gtk_label_set_label (GTK_LABEL (line->rank), r);
     }
+}
 
+/* The raw value of @indicator for the city in the year, with its unit and whether it was
+ * estimated or imputed; %NULL without a year. */
+static char *
+indicator_value_text (CrkDataset *dataset, guint city, CrkIndicator *indicator, int year_index)
+{
+  guint ind;
+  double raw;
+  CrkValueStatus status;
+  g_autofree char *formatted = NULL;
+
+  if (indicator == NULL || year_index < 0)
+    return NULL;
+  ind = crk_indicator_get_index (indicator);
+  raw = crk_dataset_get_value (dataset, city, ind, (guint) year_index);
+  status = crk_dataset_get_value_status (dataset, city, ind, (guint) year_index);
+  formatted = crk_format_value (raw, indicator_counts (dataset, ind, (guint) year_index),
+                                crk_indicator_get_display_unit (indicator));
+  if (!isnan (raw) && status == CRK_VALUE_STATUS_ESTIMATED)
+    return g_strdup_printf (_ ("%s (estimated)"), formatted);
+  if (!isnan (raw) && status == CRK_VALUE_STATUS_IMPUTED)
+    return g_strdup_printf (_ ("%s (imputed)"), formatted);
+  return g_steal_pointer (&formatted);
+}
+
+static void
+update_indicators (CrkCityDetail *self, CrkDataset *dataset, int year_index)
+{
   for (guint i = 0; i < self->indicator_lines->len; i++)
     {
       Line *line = &g_array_index (self->indicator_lines, Line, i);
@@ -436,25 +457,8 @@ update (CrkCityDetail *self)
         crk_format_score (crk_results_get_score (self->results, line->node, self->city));
       g_autofree char *r =
         rank_text (crk_results_get_indicator_rank (self->results, line->node, self->city));
-      g_autofree char *v = NULL;
+      g_autofree char *v = indicator_value_text (dataset, self->city, indicator, year_index);
 
-      if (indicator != NULL && year_index >= 0)
-        {
-          guint ind = crk_indicator_get_index (indicator);
-          double raw = crk_dataset_get_value (dataset, self->city, ind, (guint) year_index);
-          CrkValueStatus status =
-            crk_dataset_get_value_status (dataset, self->city, ind, (guint) year_index);
-          g_autofree char *formatted =
-            crk_format_value (raw, indicator_counts (dataset, ind, (guint) year_index),
-                              crk_indicator_get_display_unit (indicator));
-
-          if (!isnan (raw) && status == CRK_VALUE_STATUS_ESTIMATED)
-            v = g_strdup_printf (_ ("%s (estimated)"), formatted);
-          else if (!isnan (raw) && status == CRK_VALUE_STATUS_IMPUTED)
-            v = g_strdup_printf (_ ("%s (imputed)"), formatted);
-          else
-            v = g_steal_pointer (&formatted);
-        }
       if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (line->value)), v != NULL ? v : "—") != 0)
         {
           /* raw values change with the city or the year, not with the method */
@@ -464,19 +468,54 @@ update (CrkCityDetail *self)
       gtk_label_set_label (GTK_LABEL (line->score), s);
       gtk_label_set_label (GTK_LABEL (line->rank), r);
     }
+}
 
-  strengths = crk_results_dup_strengths (self->results, self->city);
-  weaknesses = crk_results_dup_weaknesses (self->results, self->city);
-  strengths_str = names_of (self->results, strengths);
-  weaknesses_str = names_of (self->results, weaknesses);
+/* Strengths and weaknesses, and the rule in the headings' tooltips in the dataset's words. */
+static void
+update_strengths (CrkCityDetail *self, CrkDataset *dataset)
+{
+  g_autoptr (GArray) strengths = crk_results_dup_strengths (self->results, self->city);
+  g_autoptr (GArray) weaknesses = crk_results_dup_weaknesses (self->results, self->city);
+  g_autofree char *strengths_str = names_of (self->results, strengths);
+  g_autofree char *weaknesses_str = names_of (self->results, weaknesses);
+  CrkUnitKind unit = crk_dataset_get_unit_kind (dataset);
+
   gtk_label_set_label (self->strengths_label, strengths_str);
   gtk_label_set_label (self->weaknesses_label, weaknesses_str);
-  gtk_widget_set_tooltip_text (
-    self->strengths_heading,
-    crk_unit_kind_get_word (crk_dataset_get_unit_kind (dataset), CRK_UNIT_WORD_STRENGTHS_TIP));
-  gtk_widget_set_tooltip_text (
-    self->weaknesses_heading,
-    crk_unit_kind_get_word (crk_dataset_get_unit_kind (dataset), CRK_UNIT_WORD_WEAKNESSES_TIP));
+  gtk_widget_set_tooltip_text (self->strengths_heading,
+                               crk_unit_kind_get_word (unit, CRK_UNIT_WORD_STRENGTHS_TIP));
+  gtk_widget_set_tooltip_text (self->weaknesses_heading,
+                               crk_unit_kind_get_word (unit, CRK_UNIT_WORD_WEAKNESSES_TIP));
+}
+
+static void
+update (CrkCityDetail *self)
+{
+  CrkDataset *dataset;
+  CrkCity *city;
+  int year;
+
+  if (self->results == NULL || self->city >= crk_results_get_n_cities (self->results))
+    {
+      show_empty (self);
+      return;
+    }
+
+  dataset = crk_results_get_dataset (self->results);
+  if (self->built_dataset != dataset ||
+      self->built_nodes != crk_results_get_n_nodes (self->results))
+    build_grids (self);
+
+  city = crk_dataset_get_city (dataset, self->city);
+  year = crk_results_get_year (self->results);
+
+  update_header (self, dataset, city);
+  update_tier_and_change (self);
+  update_reference_rank (self, city, year);
+  update_group_rank (self, dataset, city);
+  update_dimensions (self);
+  update_indicators (self, dataset, crk_dataset_lookup_year (dataset, year));
+  update_strengths (self, dataset);
 
   gtk_stack_set_visible_child_name (self->stack, "city");
 }
