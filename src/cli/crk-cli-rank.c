@@ -829,6 +829,115 @@ find_city (CrkDataset *dataset, const char *key)
   return NULL;
 }
 
+/* A score gap at a node split into its children's parts, as explain prints it. */
+typedef struct
+{
+  CrkResults *results;
+  CrkFrameworkNode *node;
+  CrkCity *a, *b;
+  GArray *parts; /* CrkGapPart */
+  double score_a, score_b, gap, sum;
+} Gap;
+
+static void
+append_gap_csv (GString *out, const Gap *g)
+{
+  g_string_append (out, "code,name,contribution_a,contribution_b,gap\n");
+  for (guint k = 0; k < g->parts->len; k++)
+    {
+      CrkGapPart *p = &g_array_index (g->parts, CrkGapPart, k);
+
+      crk_csv_append_field (out, crk_framework_node_get_code (p->child));
+      g_string_append_c (out, ',');
+      crk_csv_append_field (out, crk_framework_node_get_display_name (p->child));
+      g_string_append_c (out, ',');
+      append_number (out, p->contribution_a);
+      g_string_append_c (out, ',');
+      append_number (out, p->contribution_b);
+      g_string_append_c (out, ',');
+      append_number (out, p->gap);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append (out, "sum,");
+  crk_csv_append_field (out, _ ("sum of the parts"));
+  g_string_append (out, ",,,");
+  append_number (out, g->sum);
+  g_string_append (out, "\nscore,");
+  crk_csv_append_field (out, crk_framework_node_get_display_name (g->node));
+  g_string_append_c (out, ',');
+  append_number (out, g->score_a);
+  g_string_append_c (out, ',');
+  append_number (out, g->score_b);
+  g_string_append_c (out, ',');
+  append_number (out, g->gap);
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_gap_json (GString *out, const Gap *g)
+{
+  g_string_append (out, "{\n  \"year\": ");
+  g_string_append_printf (out, "%d,\n  \"level\": ", crk_results_get_year (g->results));
+  crk_cli_append_json_string (out, crk_framework_node_get_code (g->node));
+  g_string_append (out, ",\n  \"city_a\": ");
+  crk_cli_append_json_string (out, crk_city_get_code (g->a));
+  g_string_append (out, ",\n  \"city_b\": ");
+  crk_cli_append_json_string (out, crk_city_get_code (g->b));
+  g_string_append (out, ",\n  \"score_a\": ");
+  append_json_number (out, g->score_a);
+  g_string_append (out, ",\n  \"score_b\": ");
+  append_json_number (out, g->score_b);
+  g_string_append (out, ",\n  \"gap\": ");
+  append_json_number (out, g->gap);
+  g_string_append (out, ",\n  \"parts\": [");
+  for (guint k = 0; k < g->parts->len; k++)
+    {
+      CrkGapPart *p = &g_array_index (g->parts, CrkGapPart, k);
+
+      g_string_append (out, k > 0 ? ",\n    {\"code\": " : "\n    {\"code\": ");
+      crk_cli_append_json_string (out, crk_framework_node_get_code (p->child));
+      g_string_append (out, ", \"contribution_a\": ");
+      append_json_number (out, p->contribution_a);
+      g_string_append (out, ", \"contribution_b\": ");
+      append_json_number (out, p->contribution_b);
+      g_string_append (out, ", \"gap\": ");
+      append_json_number (out, p->gap);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "\n  ],\n  \"sum_of_parts\": ");
+  append_json_number (out, g->sum);
+  g_string_append (out, ",\n  \"check\": ");
+  append_json_number (out, g->sum - g->gap);
+  g_string_append (out, "\n}\n");
+}
+
+static void
+append_gap_table (GString *out, const Gap *g)
+{
+  g_string_append_printf (out, _ ("Gap between %s (%s) and %s (%s) in “%s” (%s), %d\n\n"),
+                          crk_city_get_display_name (g->a), crk_city_get_code (g->a),
+                          crk_city_get_display_name (g->b), crk_city_get_code (g->b),
+                          crk_framework_node_get_display_name (g->node),
+                          crk_framework_node_get_code (g->node), crk_results_get_year (g->results));
+  g_string_append_printf (out, "  %-12s  %10s  %10s  %10s  %s\n", _ ("Code"),
+                          crk_city_get_code (g->a), crk_city_get_code (g->b), _ ("Gap"),
+                          _ ("Name"));
+  for (guint k = 0; k < g->parts->len; k++)
+    {
+      CrkGapPart *p = &g_array_index (g->parts, CrkGapPart, k);
+
+      g_string_append_printf (out, "  %-12s  %10.4f  %10.4f  %+10.4f  %s\n",
+                              crk_framework_node_get_code (p->child), p->contribution_a,
+                              p->contribution_b, p->gap,
+                              crk_framework_node_get_display_name (p->child));
+    }
+  g_string_append_printf (out, "  %-12s  %10.4f  %10.4f  %+10.4f\n", _ ("Score"), g->score_a,
+                          g->score_b, g->gap);
+  g_string_append_printf (
+    out, _ ("\nCheck: the parts add up to %.17g; the gap is %.17g (difference %.3g).\n"), g->sum,
+    g->gap, g->sum - g->gap);
+}
+
 int
 crk_cli_explain (int argc, char **argv)
 {
@@ -851,10 +960,8 @@ crk_cli_explain (int argc, char **argv)
   g_autoptr (CrkResults) results = NULL;
   g_autoptr (GArray) parts = NULL;
   g_autoptr (GString) out = g_string_new (NULL);
-  CrkCity *a, *b;
-  CrkFrameworkNode *fn;
+  Gap g = {0};
   guint node, ia, ib;
-  double score_a, score_b, gap, sum = 0;
   Format format;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -874,12 +981,12 @@ crk_cli_explain (int argc, char **argv)
   dataset = crk_cli_load_dataset (args[0]);
   if (dataset == NULL)
     return CRK_CLI_EXIT_FAILED;
-  a = find_city (dataset, args[1]);
-  b = find_city (dataset, args[2]);
-  if (a == NULL || b == NULL)
+  g.a = find_city (dataset, args[1]);
+  g.b = find_city (dataset, args[2]);
+  if (g.a == NULL || g.b == NULL)
     return CRK_CLI_EXIT_USAGE;
-  ia = crk_city_get_index (a);
-  ib = crk_city_get_index (b);
+  ia = crk_city_get_index (g.a);
+  ib = crk_city_get_index (g.b);
 
   results = crk_compute (dataset, NULL, year, &error);
   if (results == NULL)
@@ -889,111 +996,27 @@ crk_cli_explain (int argc, char **argv)
     }
   if (!resolve_node (results, level, &node))
     return CRK_CLI_EXIT_USAGE;
-  fn = crk_results_get_node (results, node);
   parts = crk_results_explain_gap (results, node, ia, ib, &error);
   if (parts == NULL)
     {
       crk_cli_error ("%s", error->message);
       return CRK_CLI_EXIT_FAILED;
     }
-  score_a = crk_results_get_score (results, node, ia);
-  score_b = crk_results_get_score (results, node, ib);
-  gap = score_a - score_b;
+  g.results = results;
+  g.node = crk_results_get_node (results, node);
+  g.parts = parts;
+  g.score_a = crk_results_get_score (results, node, ia);
+  g.score_b = crk_results_get_score (results, node, ib);
+  g.gap = g.score_a - g.score_b;
   for (guint k = 0; k < parts->len; k++)
-    sum += g_array_index (parts, CrkGapPart, k).gap;
+    g.sum += g_array_index (parts, CrkGapPart, k).gap;
 
   if (format == FORMAT_CSV)
-    {
-      g_string_append (out, "code,name,contribution_a,contribution_b,gap\n");
-      for (guint k = 0; k < parts->len; k++)
-        {
-          CrkGapPart *p = &g_array_index (parts, CrkGapPart, k);
-
-          crk_csv_append_field (out, crk_framework_node_get_code (p->child));
-          g_string_append_c (out, ',');
-          crk_csv_append_field (out, crk_framework_node_get_display_name (p->child));
-          g_string_append_c (out, ',');
-          append_number (out, p->contribution_a);
-          g_string_append_c (out, ',');
-          append_number (out, p->contribution_b);
-          g_string_append_c (out, ',');
-          append_number (out, p->gap);
-          g_string_append_c (out, '\n');
-        }
-      g_string_append (out, "sum,");
-      crk_csv_append_field (out, _ ("sum of the parts"));
-      g_string_append (out, ",,,");
-      append_number (out, sum);
-      g_string_append (out, "\nscore,");
-      crk_csv_append_field (out, crk_framework_node_get_display_name (fn));
-      g_string_append_c (out, ',');
-      append_number (out, score_a);
-      g_string_append_c (out, ',');
-      append_number (out, score_b);
-      g_string_append_c (out, ',');
-      append_number (out, gap);
-      g_string_append_c (out, '\n');
-    }
+    append_gap_csv (out, &g);
   else if (format == FORMAT_JSON)
-    {
-      g_string_append (out, "{\n  \"year\": ");
-      g_string_append_printf (out, "%d,\n  \"level\": ", crk_results_get_year (results));
-      crk_cli_append_json_string (out, crk_framework_node_get_code (fn));
-      g_string_append (out, ",\n  \"city_a\": ");
-      crk_cli_append_json_string (out, crk_city_get_code (a));
-      g_string_append (out, ",\n  \"city_b\": ");
-      crk_cli_append_json_string (out, crk_city_get_code (b));
-      g_string_append (out, ",\n  \"score_a\": ");
-      append_json_number (out, score_a);
-      g_string_append (out, ",\n  \"score_b\": ");
-      append_json_number (out, score_b);
-      g_string_append (out, ",\n  \"gap\": ");
-      append_json_number (out, gap);
-      g_string_append (out, ",\n  \"parts\": [");
-      for (guint k = 0; k < parts->len; k++)
-        {
-          CrkGapPart *p = &g_array_index (parts, CrkGapPart, k);
-
-          g_string_append (out, k > 0 ? ",\n    {\"code\": " : "\n    {\"code\": ");
-          crk_cli_append_json_string (out, crk_framework_node_get_code (p->child));
-          g_string_append (out, ", \"contribution_a\": ");
-          append_json_number (out, p->contribution_a);
-          g_string_append (out, ", \"contribution_b\": ");
-          append_json_number (out, p->contribution_b);
-          g_string_append (out, ", \"gap\": ");
-          append_json_number (out, p->gap);
-          g_string_append_c (out, '}');
-        }
-      g_string_append (out, "\n  ],\n  \"sum_of_parts\": ");
-      append_json_number (out, sum);
-      g_string_append (out, ",\n  \"check\": ");
-      append_json_number (out, sum - gap);
-      g_string_append (out, "\n}\n");
-    }
+    append_gap_json (out, &g);
   else
-    {
-      g_string_append_printf (out, _ ("Gap between %s (%s) and %s (%s) in “%s” (%s), %d\n\n"),
-                              crk_city_get_display_name (a), crk_city_get_code (a),
-                              crk_city_get_display_name (b), crk_city_get_code (b),
-                              crk_framework_node_get_display_name (fn),
-                              crk_framework_node_get_code (fn), crk_results_get_year (results));
-      g_string_append_printf (out, "  %-12s  %10s  %10s  %10s  %s\n", _ ("Code"),
-                              crk_city_get_code (a), crk_city_get_code (b), _ ("Gap"), _ ("Name"));
-      for (guint k = 0; k < parts->len; k++)
-        {
-          CrkGapPart *p = &g_array_index (parts, CrkGapPart, k);
-
-          g_string_append_printf (out, "  %-12s  %10.4f  %10.4f  %+10.4f  %s\n",
-                                  crk_framework_node_get_code (p->child), p->contribution_a,
-                                  p->contribution_b, p->gap,
-                                  crk_framework_node_get_display_name (p->child));
-        }
-      g_string_append_printf (out, "  %-12s  %10.4f  %10.4f  %+10.4f\n", _ ("Score"), score_a,
-                              score_b, gap);
-      g_string_append_printf (
-        out, _ ("\nCheck: the parts add up to %.17g; the gap is %.17g (difference %.3g).\n"), sum,
-        gap, sum - gap);
-    }
+    append_gap_table (out, &g);
   fwrite (out->str, 1, out->len, stdout);
   return CRK_CLI_EXIT_OK;
 }
