@@ -418,61 +418,72 @@ show_progress (guint done, guint total, gpointer data)
   fflush (stderr);
 }
 
-int
-crk_cli_uncertainty (int argc, char **argv)
+/* What the command line says. */
+typedef struct
 {
-  int year = 0, runs = 1000, top = 10, threads = 0;
-  gint64 seed = 1;
-  double factor = 0.25;
-  g_autofree char *levels = NULL;
-  g_autofree char *normalisations = NULL;
-  g_autofree char *aggregations = NULL;
-  g_autofree char *winsorisations = NULL;
-  g_autofree char *imputations = NULL;
-  g_autofree char *format_name = NULL;
-  g_autofree char *draws = NULL;
-  g_auto (GStrv) files = NULL;
+  int year, runs, top, threads;
+  gint64 seed;
+  double factor;
+  char *levels, *normalisations, *aggregations, *winsorisations, *imputations;
+  char *format_name, *draws;
+  char **files;
+  Format format;
+} UncertaintyArgs;
+
+static void
+uncertainty_args_clear (UncertaintyArgs *a)
+{
+  g_free (a->levels);
+  g_free (a->normalisations);
+  g_free (a->aggregations);
+  g_free (a->winsorisations);
+  g_free (a->imputations);
+  g_free (a->format_name);
+  g_free (a->draws);
+  g_strfreev (a->files);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (UncertaintyArgs, uncertainty_args_clear)
+
+/* The option table: fills @a from the command line, which must end in one FILE. */
+static gboolean
+parse_uncertainty_command_line (UncertaintyArgs *a, int argc, char **argv)
+{
   const GOptionEntry entries[] = {
-    {"year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Year to compute (default: the latest)"),
+    {"year", 0, 0, G_OPTION_ARG_INT, &a->year, N_ ("Year to compute (default: the latest)"),
      N_ ("YEAR")},
-    {"runs", 0, 0, G_OPTION_ARG_INT, &runs, N_ ("Number of replications (default: 1000)"),
+    {"runs", 0, 0, G_OPTION_ARG_INT, &a->runs, N_ ("Number of replications (default: 1000)"),
      N_ ("N")},
-    {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_ ("Seed of the random draws (default: 1)"),
+    {"seed", 0, 0, G_OPTION_ARG_INT64, &a->seed, N_ ("Seed of the random draws (default: 1)"),
      N_ ("SEED")},
-    {"factor", 0, 0, G_OPTION_ARG_DOUBLE, &factor,
+    {"factor", 0, 0, G_OPTION_ARG_DOUBLE, &a->factor,
      N_ ("Weights vary uniformly within ±A of their value (default: 0.25)"), N_ ("A")},
-    {"levels", 0, 0, G_OPTION_ARG_STRING, &levels,
+    {"levels", 0, 0, G_OPTION_ARG_STRING, &a->levels,
      N_ ("Framework levels whose weights vary, 1 = indicators (default: 2)"), N_ ("L,…")},
-    {"vary-normalisation", 0, 0, G_OPTION_ARG_STRING, &normalisations,
+    {"vary-normalisation", 0, 0, G_OPTION_ARG_STRING, &a->normalisations,
      N_ ("Normalisations to draw from: minmax[:L,H], zscore[:M,S], rank, prank, goalposts"),
      N_ ("MODE,…")},
-    {"vary-aggregation", 0, 0, G_OPTION_ARG_STRING, &aggregations,
+    {"vary-aggregation", 0, 0, G_OPTION_ARG_STRING, &a->aggregations,
      N_ ("Aggregations to draw from: arithmetic, geometric, harmonic, topsis"), N_ ("MODE,…")},
-    {"vary-winsorisation", 0, 0, G_OPTION_ARG_STRING, &winsorisations,
+    {"vary-winsorisation", 0, 0, G_OPTION_ARG_STRING, &a->winsorisations,
      N_ ("Numbers of winsorised points to draw from"), N_ ("N,…")},
-    {"vary-imputation", 0, 0, G_OPTION_ARG_STRING, &imputations,
+    {"vary-imputation", 0, 0, G_OPTION_ARG_STRING, &a->imputations,
      N_ ("Imputations to draw from: none, mean, median, group-mean:ATTR, group-median:ATTR"),
      N_ ("MODE,…")},
-    {"top", 0, 0, G_OPTION_ARG_INT, &top,
+    {"top", 0, 0, G_OPTION_ARG_INT, &a->top,
      N_ ("N of the probability of being in the top N (default: 10)"), N_ ("N")},
-    {"threads", 0, 0, G_OPTION_ARG_INT, &threads,
+    {"threads", 0, 0, G_OPTION_ARG_INT, &a->threads,
      N_ ("Worker threads (default: one per processor)"), N_ ("N")},
-    {"format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_ ("table, csv or json"), N_ ("FORMAT")},
-    {"draws", 0, 0, G_OPTION_ARG_FILENAME, &draws,
+    {"format", 0, 0, G_OPTION_ARG_STRING, &a->format_name, N_ ("table, csv or json"),
+     N_ ("FORMAT")},
+    {"draws", 0, 0, G_OPTION_ARG_FILENAME, &a->draws,
      N_ ("Write what each replication drew to this CSV file"), N_ ("FILE")},
-    {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL},
+    {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->files, NULL, NULL},
     {NULL}};
   g_autoptr (GOptionContext) context =
     g_option_context_new (_ ("FILE — Monte Carlo uncertainty of the ranks (FILE: a dataset file or "
                              "either CSV table of a pair)"));
   g_autoptr (GError) error = NULL;
-  g_autoptr (CrkDataset) dataset = NULL;
-  g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
-  g_autoptr (CrkUncertaintyResults) results = NULL;
-  g_autoptr (GString) out = g_string_new (NULL);
-  g_autofree guint *order = NULL;
-  Format format = FORMAT_TABLE;
-  guint n, failed;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (
@@ -486,61 +497,68 @@ crk_cli_uncertainty (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       crk_cli_error ("%s", error->message);
-      return CRK_CLI_EXIT_USAGE;
+      return FALSE;
     }
-  if (files == NULL || g_strv_length (files) != 1)
+  if (a->files == NULL || g_strv_length (a->files) != 1)
     {
       crk_cli_error ("%s", _ ("uncertainty takes one FILE"));
-      return CRK_CLI_EXIT_USAGE;
+      return FALSE;
     }
-  if (format_name == NULL || g_str_equal (format_name, "table"))
-    format = FORMAT_TABLE;
-  else if (g_str_equal (format_name, "csv"))
-    format = FORMAT_CSV;
-  else if (g_str_equal (format_name, "json"))
-    format = FORMAT_JSON;
+  return TRUE;
+}
+
+/* --format and the numbers. */
+static gboolean
+check_uncertainty_args (UncertaintyArgs *a)
+{
+  if (a->format_name == NULL || g_str_equal (a->format_name, "table"))
+    a->format = FORMAT_TABLE;
+  else if (g_str_equal (a->format_name, "csv"))
+    a->format = FORMAT_CSV;
+  else if (g_str_equal (a->format_name, "json"))
+    a->format = FORMAT_JSON;
   else
     {
-      crk_cli_error (_ ("unknown format “%s” (table, csv or json)"), format_name);
-      return CRK_CLI_EXIT_USAGE;
+      crk_cli_error (_ ("unknown format “%s” (table, csv or json)"), a->format_name);
+      return FALSE;
     }
-  if (runs < 1 || top < 1 || threads < 0 || seed < 0)
+  if (a->runs < 1 || a->top < 1 || a->threads < 0 || a->seed < 0)
     {
       crk_cli_error ("%s",
                      _ ("--runs and --top must be at least 1, --threads and --seed not negative"));
-      return CRK_CLI_EXIT_USAGE;
+      return FALSE;
     }
-  if (!(factor >= 0 && factor < 1))
+  if (!(a->factor >= 0 && a->factor < 1))
     {
-      crk_cli_error (_ ("the factor must be at least 0 and below 1, not %g"), factor);
-      return CRK_CLI_EXIT_USAGE;
+      crk_cli_error (_ ("the factor must be at least 0 and below 1, not %g"), a->factor);
+      return FALSE;
     }
+  return TRUE;
+}
 
-  crk_uncertainty_set_year (settings, year);
-  crk_uncertainty_set_runs (settings, runs);
-  crk_uncertainty_set_seed (settings, (guint64) seed);
-  crk_uncertainty_set_factor (settings, factor);
-  crk_uncertainty_set_top (settings, top);
-  crk_uncertainty_set_n_threads (settings, threads);
-  if ((levels != NULL && !parse_levels (settings, levels)) ||
-      (normalisations != NULL && !parse_normalisations (settings, normalisations)) ||
-      (aggregations != NULL && !parse_aggregations (settings, aggregations)) ||
-      (winsorisations != NULL && !parse_winsorisations (settings, winsorisations)) ||
-      (imputations != NULL && !parse_imputations (settings, imputations)))
-    return CRK_CLI_EXIT_USAGE;
+/* The settings of the run from the options, the --vary-… lists parsed. */
+static gboolean
+configure_uncertainty (CrkUncertainty *settings, const UncertaintyArgs *a)
+{
+  crk_uncertainty_set_year (settings, a->year);
+  crk_uncertainty_set_runs (settings, a->runs);
+  crk_uncertainty_set_seed (settings, (guint64) a->seed);
+  crk_uncertainty_set_factor (settings, a->factor);
+  crk_uncertainty_set_top (settings, a->top);
+  crk_uncertainty_set_n_threads (settings, a->threads);
+  return (a->levels == NULL || parse_levels (settings, a->levels)) &&
+    (a->normalisations == NULL || parse_normalisations (settings, a->normalisations)) &&
+    (a->aggregations == NULL || parse_aggregations (settings, a->aggregations)) &&
+    (a->winsorisations == NULL || parse_winsorisations (settings, a->winsorisations)) &&
+    (a->imputations == NULL || parse_imputations (settings, a->imputations));
+}
 
-  dataset = crk_cli_load_dataset (files[0]);
-  if (dataset == NULL)
-    return CRK_CLI_EXIT_FAILED;
+/* A warning on stderr when replications failed, with the first one's error. */
+static void
+warn_failed_runs (CrkUncertaintyResults *results)
+{
+  guint failed = crk_uncertainty_results_get_n_failed (results);
 
-  results = crk_uncertainty_run (settings, dataset, isatty (STDERR_FILENO) ? show_progress : NULL,
-                                 NULL, NULL, &error);
-  if (results == NULL)
-    {
-      crk_cli_error ("%s: %s", files[0], error->message);
-      return CRK_CLI_EXIT_FAILED;
-    }
-  failed = crk_uncertainty_results_get_n_failed (results);
   for (guint r = 0; failed > 0 && r < crk_uncertainty_results_get_n_runs (results); r++)
     if (crk_uncertainty_results_get_draw_error (results, r) != NULL)
       {
@@ -552,20 +570,16 @@ crk_cli_uncertainty (int argc, char **argv)
         fputc ('\n', stderr);
         break;
       }
+}
 
-  if (draws != NULL)
-    {
-      g_autofree char *csv = crk_uncertainty_results_format_draws_csv (results);
+/* The cities in order (compare_cities) to stdout in the format asked. */
+static void
+print_uncertainty (CrkUncertaintyResults *results, CrkUncertainty *settings, Format format)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint n = crk_uncertainty_results_get_n_cities (results);
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
 
-      if (!g_file_set_contents (draws, csv, -1, &error))
-        {
-          crk_cli_error ("%s", error->message);
-          return CRK_CLI_EXIT_FAILED;
-        }
-    }
-
-  n = crk_uncertainty_results_get_n_cities (results);
-  order = g_new (guint, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     order[i] = i;
   g_qsort_with_data (order, n, sizeof (guint), compare_cities, results);
@@ -577,5 +591,45 @@ crk_cli_uncertainty (int argc, char **argv)
   else
     print_table (out, results, order, settings);
   fwrite (out->str, 1, out->len, stdout);
+}
+
+int
+crk_cli_uncertainty (int argc, char **argv)
+{
+  g_auto (UncertaintyArgs) a = {.runs = 1000, .top = 10, .seed = 1, .factor = 0.25};
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrkDataset) dataset = NULL;
+  g_autoptr (CrkUncertainty) settings = crk_uncertainty_new ();
+  g_autoptr (CrkUncertaintyResults) results = NULL;
+
+  if (!parse_uncertainty_command_line (&a, argc, argv) || !check_uncertainty_args (&a) ||
+      !configure_uncertainty (settings, &a))
+    return CRK_CLI_EXIT_USAGE;
+
+  dataset = crk_cli_load_dataset (a.files[0]);
+  if (dataset == NULL)
+    return CRK_CLI_EXIT_FAILED;
+
+  results = crk_uncertainty_run (settings, dataset, isatty (STDERR_FILENO) ? show_progress : NULL,
+                                 NULL, NULL, &error);
+  if (results == NULL)
+    {
+      crk_cli_error ("%s: %s", a.files[0], error->message);
+      return CRK_CLI_EXIT_FAILED;
+    }
+  warn_failed_runs (results);
+
+  if (a.draws != NULL)
+    {
+      g_autofree char *csv = crk_uncertainty_results_format_draws_csv (results);
+
+      if (!g_file_set_contents (a.draws, csv, -1, &error))
+        {
+          crk_cli_error ("%s", error->message);
+          return CRK_CLI_EXIT_FAILED;
+        }
+    }
+
+  print_uncertainty (results, settings, a.format);
   return CRK_CLI_EXIT_OK;
 }
