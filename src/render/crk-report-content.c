@@ -326,56 +326,44 @@ crk_report_median_of (double *values, guint n)
 
 /* The ranking table */
 
-int
-crk_report_build_table (CrkReport *self)
+/* The ranking table's heading and the note under it: the order, the scale, the change. */
+static void
+add_table_intro (CrkReport *self)
 {
   CrkResults *r = self->results;
-  CrkDataset *dataset = crk_results_get_dataset (r);
-  GPtrArray *dims = crk_dataset_get_dimensions (dataset);
-  gboolean has_base = crk_results_has_base_year (r);
-  guint n_tiers = crk_results_get_n_tiers (r);
-  guint n_ranked = 0;
-  const guint *order = crk_results_get_order (r, &n_ranked);
-  guint n_cities = crk_results_get_n_cities (r);
-  guint n_dims = dims != NULL ? dims->len : 0;
-  g_autofree int *dim_index = g_new0 (int, MAX (n_dims, 1));
-  guint flags[CRK_REPORT_MAX_COLUMNS];
-  guint n = 0;
-  int current_tier = -2;
-  char **cells;
-  int table;
-  guint n_unranked = 0;
-
-  n_dims = MIN (n_dims, CRK_REPORT_MAX_COLUMNS - 7);
-  for (guint d = 0; d < n_dims; d++)
-    dim_index[d] =
-      crk_results_lookup_node (r, crk_framework_node_get_code (g_ptr_array_index (dims, d)));
+  GString *s = g_string_new (NULL);
+  int root = 0;
+  g_autofree char *scale = crk_chart_dup_scale_text (r, &root, 1);
+  g_autofree char *in_order = crk_unit_kind_format_year (
+    crk_report_unit_kind (self), CRK_UNIT_WORD_RANK_ORDER, crk_results_get_year (r));
 
   crk_report_add_block (self, CRK_BLOCK_H1,
                         g_strdup (crk_report_section_get_title (CRK_REPORT_SECTION_TABLE)));
-  {
-    GString *s = g_string_new (NULL);
+  g_string_append (s, in_order);
+  /* The scale of the scores, a sentence of its own. */
+  if (scale != NULL)
+    g_string_append_printf (s, _ (" %s."), scale);
+  if (crk_results_has_base_year (r))
+    {
+      crk_report_sentence_gap (s);
+      g_string_append_printf (
+        s, _ ("Change: places moved since %d (▲ up, ▼ down, = same; <i>new</i>: not ranked then)."),
+        crk_results_get_base_year (r));
+    }
+  crk_report_add_block (self, CRK_BLOCK_NOTE, g_string_free (s, FALSE));
+}
 
-    int root = 0;
-    g_autofree char *scale = crk_chart_dup_scale_text (r, &root, 1);
-
-    g_autofree char *in_order = crk_unit_kind_format_year (
-      crk_report_unit_kind (self), CRK_UNIT_WORD_RANK_ORDER, crk_results_get_year (r));
-
-    g_string_append (s, in_order);
-    /* The scale of the scores, a sentence of its own. */
-    if (scale != NULL)
-      g_string_append_printf (s, _ (" %s."), scale);
-    if (has_base)
-      {
-        crk_report_sentence_gap (s);
-        g_string_append_printf (
-          s,
-          _ ("Change: places moved since %d (▲ up, ▼ down, = same; <i>new</i>: not ranked then)."),
-          crk_results_get_base_year (r));
-      }
-    crk_report_add_block (self, CRK_BLOCK_NOTE, g_string_free (s, FALSE));
-  }
+/* The table, its columns (rank, change, name, group, score, the @n_dims dimensions, tier)
+ * and its header row. */
+static int
+add_table_header (CrkReport *self, GPtrArray *dims, guint n_dims)
+{
+  gboolean has_base = crk_results_has_base_year (self->results);
+  guint n_tiers = crk_results_get_n_tiers (self->results);
+  guint flags[CRK_REPORT_MAX_COLUMNS];
+  guint n = 0;
+  char **cells;
+  int table;
 
   flags[n++] = CRK_COLUMN_NUMBER;
   if (has_base)
@@ -405,61 +393,66 @@ crk_report_build_table (CrkReport *self)
   if (n_tiers > 0)
     cells[n++] = g_strdup (_ ("Tier"));
   crk_report_add_row (self, table, cells, CRK_ROW_HEADER);
+  return table;
+}
 
-  for (guint i = 0; i < n_ranked; i++)
+/* The group row that opens a tier: its name, its ranks and how many cities it has, from
+ * the city at @i in @order on. */
+static void
+add_tier_group (CrkReport *self, int table, const guint *order, guint n_ranked, guint i, int tier)
+{
+  CrkResults *r = self->results;
+  guint count = 0, first = 0, last = 0;
+  const char *name = tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : _ ("No tier");
+  g_autofree char *range = NULL;
+
+  for (guint j = i; j < n_ranked && crk_results_get_tier (r, order[j]) == tier; j++)
     {
-      guint city = order[i];
-      CrkCity *c = crk_dataset_get_city (dataset, city);
-      int tier = crk_results_get_tier (r, city);
-
-      if (n_tiers > 0 && tier != current_tier)
-        {
-          guint count = 0, first = 0, last = 0;
-
-          for (guint j = i; j < n_ranked && crk_results_get_tier (r, order[j]) == tier; j++)
-            {
-              if (count == 0)
-                first = crk_results_get_rank (r, order[j]);
-              last = crk_results_get_rank (r, order[j]);
-              count++;
-            }
-          {
-            const char *name =
-              tier >= 0 ? crk_results_get_tier_name (r, (guint) tier) : _ ("No tier");
-            g_autofree char *range =
-              crk_unit_kind_format_tier_ranks (crk_report_unit_kind (self), first, last, count);
-
-            crk_report_add_group (
-              self, table,
-              g_markup_printf_escaped ("<b>%s</b>   <span foreground=\"#666666\">%s</span>", name,
-                                       range));
-          }
-          current_tier = tier;
-        }
-
-      cells = crk_report_cells_new (CRK_REPORT_MAX_COLUMNS);
-      n = 0;
-      cells[n++] = g_strdup_printf ("%u", crk_results_get_rank (r, city));
-      if (has_base)
-        cells[n++] = crk_report_format_change (self, city, TRUE);
-      cells[n++] = crk_report_city_markup (c);
-      if (self->group_attribute != NULL)
-        cells[n++] = crk_report_group_markup (self, c);
-      {
-        g_autofree char *score = crk_report_format_score (crk_results_get_index_score (r, city));
-
-        cells[n++] = bold (score);
-      }
-      for (guint d = 0; d < n_dims; d++)
-        cells[n++] = dim_index[d] >= 0
-          ? format_score1 (crk_results_get_score (r, (guint) dim_index[d], city))
-          : g_strdup ("–");
-      if (n_tiers > 0)
-        cells[n++] = crk_report_escape (crk_report_tier_name (self, city));
-      crk_report_add_row (self, table, cells, 0);
+      if (count == 0)
+        first = crk_results_get_rank (r, order[j]);
+      last = crk_results_get_rank (r, order[j]);
+      count++;
     }
+  range = crk_unit_kind_format_tier_ranks (crk_report_unit_kind (self), first, last, count);
+  crk_report_add_group (
+    self, table,
+    g_markup_printf_escaped ("<b>%s</b>   <span foreground=\"#666666\">%s</span>", name, range));
+}
 
-  /* One note per city not ranked, so that a long list flows over pages. */
+/* One ranked city's row; @dim_index: the results' node of each of the @n_dims dimensions. */
+static void
+add_city_row (CrkReport *self, int table, guint city, const int *dim_index, guint n_dims)
+{
+  CrkResults *r = self->results;
+  CrkCity *c = crk_dataset_get_city (crk_results_get_dataset (r), city);
+  char **cells = crk_report_cells_new (CRK_REPORT_MAX_COLUMNS);
+  g_autofree char *score = crk_report_format_score (crk_results_get_index_score (r, city));
+  guint n = 0;
+
+  cells[n++] = g_strdup_printf ("%u", crk_results_get_rank (r, city));
+  if (crk_results_has_base_year (r))
+    cells[n++] = crk_report_format_change (self, city, TRUE);
+  cells[n++] = crk_report_city_markup (c);
+  if (self->group_attribute != NULL)
+    cells[n++] = crk_report_group_markup (self, c);
+  cells[n++] = bold (score);
+  for (guint d = 0; d < n_dims; d++)
+    cells[n++] = dim_index[d] >= 0
+      ? format_score1 (crk_results_get_score (r, (guint) dim_index[d], city))
+      : g_strdup ("–");
+  if (crk_results_get_n_tiers (r) > 0)
+    cells[n++] = crk_report_escape (crk_report_tier_name (self, city));
+  crk_report_add_row (self, table, cells, 0);
+}
+
+/* One note per city not ranked, so that a long list flows over pages. */
+static void
+add_unranked_notes (CrkReport *self)
+{
+  CrkResults *r = self->results;
+  guint n_cities = crk_results_get_n_cities (r);
+  guint n_unranked = 0;
+
   for (guint city = 0; city < n_cities; city++)
     {
       const char *reason = crk_results_get_unranked_reason (r, city);
@@ -479,6 +472,42 @@ crk_report_build_table (CrkReport *self)
       why = crk_report_escape (reason != NULL ? reason : _ ("no score"));
       crk_report_add_block (self, CRK_BLOCK_NOTE, g_strdup_printf ("%s: %s", name, why));
     }
+}
+
+int
+crk_report_build_table (CrkReport *self)
+{
+  CrkResults *r = self->results;
+  CrkDataset *dataset = crk_results_get_dataset (r);
+  GPtrArray *dims = crk_dataset_get_dimensions (dataset);
+  guint n_tiers = crk_results_get_n_tiers (r);
+  guint n_ranked = 0;
+  const guint *order = crk_results_get_order (r, &n_ranked);
+  guint n_dims = dims != NULL ? dims->len : 0;
+  g_autofree int *dim_index = g_new0 (int, MAX (n_dims, 1));
+  int current_tier = -2;
+  int table;
+
+  n_dims = MIN (n_dims, CRK_REPORT_MAX_COLUMNS - 7);
+  for (guint d = 0; d < n_dims; d++)
+    dim_index[d] =
+      crk_results_lookup_node (r, crk_framework_node_get_code (g_ptr_array_index (dims, d)));
+
+  add_table_intro (self);
+  table = add_table_header (self, dims, n_dims);
+  for (guint i = 0; i < n_ranked; i++)
+    {
+      guint city = order[i];
+      int tier = crk_results_get_tier (r, city);
+
+      if (n_tiers > 0 && tier != current_tier)
+        {
+          add_tier_group (self, table, order, n_ranked, i, tier);
+          current_tier = tier;
+        }
+      add_city_row (self, table, city, dim_index, n_dims);
+    }
+  add_unranked_notes (self);
   return table;
 }
 
