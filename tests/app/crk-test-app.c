@@ -134,19 +134,57 @@ crk_test_app_wait_allocated (GtkWidget *widget)
   crk_test_app_wait (allocated, widget, 20);
 }
 
-static gboolean
-has_results (gpointer data)
+gboolean
+crk_test_app_not_loading (gpointer window)
 {
-  return crk_window_get_results (data) != NULL;
+  return !crk_window_get_loading (window);
+}
+
+gboolean
+crk_test_app_has_results (gpointer window)
+{
+  return crk_window_get_results (window) != NULL;
 }
 
 /* the table gets its leading rows first and the rest once it has a size */
-static gboolean
-all_rows (gpointer data)
+gboolean
+crk_test_app_all_rows (gpointer data)
 {
   CrkWindow *window = data;
 
   return g_list_model_get_n_items (G_LIST_MODEL (window->store)) == window->rows->len;
+}
+
+const char *
+crk_test_app_asem_path (void)
+{
+  static char *path;
+
+  if (path == NULL)
+    path = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "asem",
+                             "asem_idata.csv", NULL);
+  return path;
+}
+
+gboolean
+crk_test_app_wheel (GtkWidget *widget, double dy)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (int phase = GTK_PHASE_CAPTURE; phase <= GTK_PHASE_BUBBLE; phase++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+        gboolean handled = FALSE;
+
+        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller) ||
+            (int) gtk_event_controller_get_propagation_phase (controller) != phase)
+          continue;
+        g_signal_emit_by_name (controller, "scroll", 0.0, dy, &handled);
+        if (handled)
+          return TRUE;
+      }
+  return FALSE;
 }
 
 CrkWindow *
@@ -157,9 +195,9 @@ crk_test_app_sample_window (int width, int height)
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   crk_window_open_sample (window);
   gtk_window_present (GTK_WINDOW (window));
-  crk_test_app_wait (has_results, window, 10);
+  crk_test_app_wait (crk_test_app_has_results, window, 10);
   crk_test_app_wait_allocated (GTK_WIDGET (window->column_view));
-  crk_test_app_wait (all_rows, window, 10);
+  crk_test_app_wait (crk_test_app_all_rows, window, 10);
   return window;
 }
 

@@ -30,4 +30,15 @@ CrkWindow *crk_test_app_sample_window (int width, int height);
 /* Closes @window without a question (nothing is kept) and checks it is finalized. */
 void crk_test_app_close_window (CrkWindow *window);
 
+/* Conditions on a window for crk_test_app_wait(): its dataset is read (not loading), it
+ * has results, its table has every row. */
+gboolean crk_test_app_not_loading (gpointer window);
+gboolean crk_test_app_has_results (gpointer window);
+gboolean crk_test_app_all_rows (gpointer window);
+/* COINr's ASEM data table in the shared data (CRK_SHARED_DIR; it may be absent). */
+const char *crk_test_app_asem_path (void);
+/* Delivers a wheel notch to @widget as GTK does: to the scroll controllers of the capture
+ * phase first, then (when none took it) of the bubble phase; TRUE when one took it. */
+gboolean crk_test_app_wheel (GtkWidget *widget, double dy);
+
 G_END_DECLS

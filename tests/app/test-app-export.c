@@ -11,12 +11,6 @@
 #include "crk-test-app.h"
 #include "crk-window-private.h"
 
-static gboolean
-has_results (gpointer data)
-{
-  return crk_window_get_results (data) != NULL;
-}
-
 static void
 test_proposed_name (void)
 {
@@ -30,7 +24,7 @@ test_proposed_name (void)
 
   crk_window_open_sample (window);
   gtk_window_present (GTK_WINDOW (window));
-  crk_test_app_wait (has_results, window, 10);
+  crk_test_app_wait (crk_test_app_has_results, window, 10);
   crk_window_select_codes (window, codes);
   crk_window_set_year (window, 2021);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "radar");

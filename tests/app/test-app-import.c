@@ -22,18 +22,6 @@ typedef struct
 } Fixture;
 
 static gboolean
-has_results (gpointer data)
-{
-  return crk_window_get_results (data) != NULL;
-}
-
-static gboolean
-not_loading (gpointer data)
-{
-  return !crk_window_get_loading (data);
-}
-
-static gboolean
 assistant_ready (gpointer data)
 {
   CrkImportAssistant *assistant = data;
@@ -162,7 +150,7 @@ test_assistant_new_dataset (Fixture *f, gconstpointer data)
 
   crk_import_assistant_confirm (assistant);
   /* the sample is not changed: no question */
-  crk_test_app_wait (has_results, f->window, 10);
+  crk_test_app_wait (crk_test_app_has_results, f->window, 10);
   dataset = crk_window_get_dataset (f->window);
   g_assert_false (dataset == sample);
   g_assert_cmpuint (crk_dataset_get_n_cities (dataset), ==, 8);
@@ -300,7 +288,7 @@ test_open_table (Fixture *f, gconstpointer data)
 
   crk_window_open (f->window, file);
   g_assert_true (crk_window_get_loading (f->window));
-  crk_test_app_wait (not_loading, f->window, 20);
+  crk_test_app_wait (crk_test_app_not_loading, f->window, 20);
   if (crk_window_get_message_dialog (f->window) != NULL)
     g_error ("opening %s failed", path);
   g_assert_null (crk_window_get_file (f->window));
@@ -319,7 +307,7 @@ test_open_unreadable (Fixture *f, gconstpointer data)
   AdwMessageDialog *dialog;
 
   crk_window_open (f->window, file);
-  crk_test_app_wait (not_loading, f->window, 20);
+  crk_test_app_wait (crk_test_app_not_loading, f->window, 20);
   dialog = crk_window_get_message_dialog (f->window);
   g_assert_nonnull (dialog);
   g_assert_true (crk_window_get_dataset (f->window) == before);

@@ -37,29 +37,6 @@ first_dimension (Fixture *f)
   return crk_framework_node_get_code (crk_framework_node_get_child (root, 0));
 }
 
-/* Delivers a wheel notch to @widget as GTK does: to the scroll controllers of the
- * capture phase first, then (when none took it) of the bubble phase. */
-static gboolean
-wheel (GtkWidget *widget, double dy)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (int phase = GTK_PHASE_CAPTURE; phase <= GTK_PHASE_BUBBLE; phase++)
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-        gboolean handled = FALSE;
-
-        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller) ||
-            (int) gtk_event_controller_get_propagation_phase (controller) != phase)
-          continue;
-        g_signal_emit_by_name (controller, "scroll", 0.0, dy, &handled);
-        if (handled)
-          return TRUE;
-      }
-  return FALSE;
-}
-
 /* The wheel over a weight's slider or spin button scrolls the panel, not the weight. */
 static void
 test_wheel_scrolls (Fixture *f, gconstpointer data)
@@ -76,8 +53,8 @@ test_wheel_scrolls (Fixture *f, gconstpointer data)
       GtkWidget *widget = crk_method_panel_get_weight_widget (f->window->method_panel, code, spin);
 
       g_assert_nonnull (widget);
-      g_assert_true (wheel (widget, 1.0));
-      g_assert_true (wheel (widget, -1.0));
+      g_assert_true (crk_test_app_wheel (widget, 1.0));
+      g_assert_true (crk_test_app_wheel (widget, -1.0));
       crk_test_app_spin (20);
       g_assert_cmpfloat (gtk_adjustment_get_value (weight), ==, before);
       /* no weight set by the method (NAN: the dataset's) stays so */

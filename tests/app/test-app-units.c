@@ -20,26 +20,6 @@
 #include "crk-window-private.h"
 
 static gboolean
-not_loading (gpointer data)
-{
-  return !crk_window_get_loading (data);
-}
-
-static gboolean
-has_results (gpointer data)
-{
-  return crk_window_get_results (data) != NULL;
-}
-
-static gboolean
-all_rows (gpointer data)
-{
-  CrkWindow *window = data;
-
-  return g_list_model_get_n_items (G_LIST_MODEL (window->store)) == window->rows->len;
-}
-
-static gboolean
 page_shown (gpointer data)
 {
   return gtk_widget_get_visible (data);
@@ -162,29 +142,18 @@ check_shortcuts (CrkWindow *w, const char *search, const char *select_all, const
   crk_test_app_spin (20);
 }
 
-static const char *
-asem_path (void)
-{
-  static char *path;
-
-  if (path == NULL)
-    path = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "asem",
-                             "asem_idata.csv", NULL);
-  return path;
-}
-
 /* The sample says cities; ASEM, opened after it, countries; the sample again, cities. */
 static void
 test_asem_countries (void)
 {
   CrkWindow *w = crk_test_app_sample_window (1280, 800);
-  g_autoptr (GFile) file = g_file_new_for_path (asem_path ());
+  g_autoptr (GFile) file = g_file_new_for_path (crk_test_app_asem_path ());
   g_autoptr (GError) error = NULL;
   g_autoptr (CrkDataset) sample = NULL;
   g_autofree char *title = NULL;
   CrkChartOptions *options;
 
-  g_assert_true (g_file_test (asem_path (), G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (crk_test_app_asem_path (), G_FILE_TEST_IS_REGULAR));
   crk_test_app_wait_allocated (GTK_WIDGET (w->column_view));
   check_words (w, "City", "Search cities by name, code or province", "100 cities",
                "No Matching Cities", "No city matches “qqxqq”.", "No City Selected");
@@ -193,10 +162,10 @@ test_asem_countries (void)
   check_shortcuts (w, "Search cities", "Select every city shown", "Show or hide the city detail");
 
   crk_window_open (w, file);
-  crk_test_app_wait (not_loading, w, 60);
+  crk_test_app_wait (crk_test_app_not_loading, w, 60);
   g_assert_null (crk_window_get_message_dialog (w));
-  crk_test_app_wait (has_results, w, 20);
-  crk_test_app_wait (all_rows, w, 20);
+  crk_test_app_wait (crk_test_app_has_results, w, 20);
+  crk_test_app_wait (crk_test_app_all_rows, w, 20);
   g_assert_cmpint (crk_dataset_get_unit_kind (crk_window_get_dataset (w)), ==, CRK_UNIT_COUNTRY);
   check_words (w, "Country", "Search countries by name, code or EurAsia group", "51 countries",
                "No Matching Countries", "No country matches “qqxqq”.", "No Country Selected");
@@ -215,7 +184,7 @@ test_asem_countries (void)
   sample = crk_window_read_sample (&error);
   g_assert_no_error (error);
   crk_window_set_dataset (w, g_object_ref (sample), NULL);
-  crk_test_app_wait (all_rows, w, 20);
+  crk_test_app_wait (crk_test_app_all_rows, w, 20);
   crk_test_app_spin (50);
   check_words (w, "City", "Search cities by name, code or province", "100 cities",
                "No Matching Cities", "No city matches “qqxqq”.", "No City Selected");
@@ -308,7 +277,7 @@ test_panel_and_detail (void)
   g_assert_no_error (error);
   crk_dataset_set_unit_kind (sample, CRK_UNIT_COUNTRY);
   crk_window_set_dataset (w, g_object_ref (sample), NULL);
-  crk_test_app_wait (all_rows, w, 20);
+  crk_test_app_wait (crk_test_app_all_rows, w, 20);
   check_panel_and_detail (
     w, " countries ranked in both, 2021",
     "Up to 5 indicators where this country is in the top quarter of the countries with a value",
@@ -363,8 +332,8 @@ test_assistant_choice (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (assistant->city_row)), ==,
                    "_Economies");
   crk_import_assistant_confirm (assistant);
-  crk_test_app_wait (has_results, w, 10);
-  crk_test_app_wait (all_rows, w, 20);
+  crk_test_app_wait (crk_test_app_has_results, w, 10);
+  crk_test_app_wait (crk_test_app_all_rows, w, 20);
   g_assert_cmpint (crk_dataset_get_unit_kind (crk_window_get_dataset (w)), ==, CRK_UNIT_ECONOMY);
   g_assert_cmpstr (gtk_column_view_column_get_title (w->city_column), ==, "Economy");
   g_assert_cmpstr (gtk_label_get_label (w->count_label), ==, "4 economies");

@@ -21,23 +21,6 @@ typedef struct
   CrkWeightTree *tree;
 } Fixture;
 
-static gboolean
-not_loading (gpointer data)
-{
-  return !crk_window_get_loading (data);
-}
-
-static const char *
-asem_path (void)
-{
-  static char *path;
-
-  if (path == NULL)
-    path = g_build_filename (g_getenv ("CRK_SHARED_DIR"), "data", "external", "asem",
-                             "asem_idata.csv", NULL);
-  return path;
-}
-
 /* The sample (CCID: an index of five dimensions of indicators), or with @data the ASEM
  * pair imported (an index of two dimensions of eight pillars of 49 indicators). */
 static gboolean
@@ -56,10 +39,10 @@ setup_window (Fixture *f, int width, int height, gconstpointer data)
   f->window = crk_test_app_sample_window (width, height);
   if (data != NULL)
     {
-      g_autoptr (GFile) file = g_file_new_for_path (asem_path ());
+      g_autoptr (GFile) file = g_file_new_for_path (crk_test_app_asem_path ());
 
       crk_window_open (f->window, file);
-      crk_test_app_wait (not_loading, f->window, 60);
+      crk_test_app_wait (crk_test_app_not_loading, f->window, 60);
       g_assert_null (crk_window_get_message_dialog (f->window));
       g_assert_nonnull (crk_window_get_results (f->window));
     }
@@ -85,7 +68,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static gboolean
 asem_exists (void)
 {
-  return g_file_test (asem_path (), G_FILE_TEST_IS_REGULAR);
+  return g_file_test (crk_test_app_asem_path (), G_FILE_TEST_IS_REGULAR);
 }
 
 static gboolean
@@ -373,7 +356,7 @@ test_two_dimensions (Fixture *f, gconstpointer data)
   CrkFrameworkNode *root;
 
   crk_window_open (f->window, file);
-  crk_test_app_wait (not_loading, f->window, 30);
+  crk_test_app_wait (crk_test_app_not_loading, f->window, 30);
   g_assert_null (crk_window_get_message_dialog (f->window));
   root = root_of (f);
   g_assert_cmpuint (crk_framework_node_get_n_children (root), ==, 2);
@@ -399,29 +382,6 @@ test_two_dimensions (Fixture *f, gconstpointer data)
     _ ("Expand All"));
 }
 
-/* Delivers a wheel notch to @widget as GTK does: to the scroll controllers of the
- * capture phase first, then (when none took it) of the bubble phase. */
-static gboolean
-wheel (GtkWidget *widget, double dy)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (int phase = GTK_PHASE_CAPTURE; phase <= GTK_PHASE_BUBBLE; phase++)
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-        gboolean handled = FALSE;
-
-        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller) ||
-            (int) gtk_event_controller_get_propagation_phase (controller) != phase)
-          continue;
-        g_signal_emit_by_name (controller, "scroll", 0.0, dy, &handled);
-        if (handled)
-          return TRUE;
-      }
-  return FALSE;
-}
-
 /* The wheel over a nested weight's slider or spin button never changes it. */
 static void
 test_wheel (Fixture *f, gconstpointer data)
@@ -440,8 +400,8 @@ test_wheel (Fixture *f, gconstpointer data)
     {
       GtkWidget *widget = widget_of (f, indicator, which);
 
-      g_assert_true (wheel (widget, 1.0));
-      g_assert_true (wheel (widget, -1.0));
+      g_assert_true (crk_test_app_wheel (widget, 1.0));
+      g_assert_true (crk_test_app_wheel (widget, -1.0));
       crk_test_app_spin (20);
       g_assert_cmpfloat (gtk_adjustment_get_value (weight), ==, before);
       g_assert_true (isnan (crk_method_get_weight (method, code_of (indicator))));
@@ -588,7 +548,7 @@ test_shots (void)
       g_autofree char *name = NULL, *path = NULL;
       CrkFrameworkNode *pillar;
 
-      setup_window (f, sizes[s][0], sizes[s][1], asem_path ());
+      setup_window (f, sizes[s][0], sizes[s][1], crk_test_app_asem_path ());
       crk_test_app_spin (500);
       if (adw_flap_get_folded (f->window->method_flap))
         gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-method", NULL);
@@ -625,7 +585,7 @@ main (int argc, char **argv)
     return 0;
   g_test_add ("/app/weight-tree/expand-dimension", Fixture, NULL, fixture_setup,
               test_expand_dimension, fixture_teardown);
-  g_test_add ("/app/weight-tree/asem-depth", Fixture, asem_path (),
+  g_test_add ("/app/weight-tree/asem-depth", Fixture, crk_test_app_asem_path (),
               asem_exists () ? fixture_setup : NULL, test_asem_depth,
               asem_exists () ? fixture_teardown : NULL);
   g_test_add ("/app/weight-tree/two-dimensions", Fixture, NULL, fixture_setup, test_two_dimensions,

@@ -26,21 +26,7 @@ typedef struct
   char *tmpdir;
 } Fixture;
 
-static gboolean
-has_results (gpointer data)
-{
-  return crk_window_get_results (data) != NULL;
-}
-
 /* the table gets its leading rows first and the rest once it has a size */
-static gboolean
-all_rows (gpointer data)
-{
-  CrkWindow *window = data;
-
-  return g_list_model_get_n_items (G_LIST_MODEL (window->store)) == window->rows->len;
-}
-
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -711,12 +697,6 @@ test_over_budget (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-not_loading (gpointer data)
-{
-  return !crk_window_get_loading (data);
-}
-
-static gboolean
 file_loaded (gpointer data)
 {
   return crk_window_get_file (data) != NULL && !crk_window_get_loading (data);
@@ -1020,7 +1000,7 @@ test_import_csv (Fixture *f, gconstpointer data)
     }
   crk_window_open (f->window, file);
   g_assert_true (crk_window_get_loading (f->window));
-  crk_test_app_wait (not_loading, f->window, 30);
+  crk_test_app_wait (crk_test_app_not_loading, f->window, 30);
   g_assert_null (crk_window_get_message_dialog (f->window));
   g_assert_false (crk_window_get_dataset (f->window) == before);
   g_assert_cmpuint (crk_dataset_get_n_cities (crk_window_get_dataset (f->window)), ==, 51);
@@ -1166,8 +1146,8 @@ test_group_names_zh (Fixture *f, gconstpointer data)
   /* the rows take the names in the language of the time they are made: reload */
   crk_locale_set_language ("zh");
   crk_window_set_dataset (f->window, dataset, NULL);
-  crk_test_app_wait (has_results, f->window, 10);
-  crk_test_app_wait (all_rows, f->window, 10);
+  crk_test_app_wait (crk_test_app_has_results, f->window, 10);
+  crk_test_app_wait (crk_test_app_all_rows, f->window, 10);
 
   g_object_get (row_of (f, "SHENZHEN"), "province", &province, NULL);
   g_assert_cmpstr (province, ==, "广东");

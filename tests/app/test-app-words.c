@@ -20,20 +20,6 @@ typedef struct
   CrkWindow *window;
 } Fixture;
 
-static gboolean
-has_results (gpointer data)
-{
-  return crk_window_get_results (data) != NULL;
-}
-
-static gboolean
-all_rows (gpointer data)
-{
-  CrkWindow *window = data;
-
-  return g_list_model_get_n_items (G_LIST_MODEL (window->store)) == window->rows->len;
-}
-
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -221,8 +207,8 @@ test_scroll_top (Fixture *f, gconstpointer data)
   dataset = crk_window_read_sample (&error);
   g_assert_no_error (error);
   crk_window_set_dataset (f->window, g_object_ref (dataset), NULL);
-  crk_test_app_wait (has_results, f->window, 10);
-  crk_test_app_wait (all_rows, f->window, 10);
+  crk_test_app_wait (crk_test_app_has_results, f->window, 10);
+  crk_test_app_wait (crk_test_app_all_rows, f->window, 10);
   crk_test_app_spin (300);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 }
@@ -326,8 +312,8 @@ test_name_alignment (Fixture *f, gconstpointer data)
   g_assert_nonnull (crk_city_get_name_zh (both));
   crk_city_set_name_zh (alone, NULL);
   crk_window_set_dataset (f->window, g_object_ref (dataset), NULL);
-  crk_test_app_wait (has_results, f->window, 10);
-  crk_test_app_wait (all_rows, f->window, 10);
+  crk_test_app_wait (crk_test_app_has_results, f->window, 10);
+  crk_test_app_wait (crk_test_app_all_rows, f->window, 10);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -413,7 +399,7 @@ test_group_and_tier_columns (Fixture *f, gconstpointer data)
       crk_city_set_attribute (city, "EurAsia_group", i % 2 ? "Asia" : "Europe");
     }
   crk_window_set_dataset (w, g_object_ref (grouped), NULL);
-  crk_test_app_wait (all_rows, w, 10);
+  crk_test_app_wait (crk_test_app_all_rows, w, 10);
   g_assert_true (gtk_column_view_column_get_visible (w->province_column));
   g_assert_cmpstr (gtk_column_view_column_get_title (w->province_column), ==, "EurAsia group");
   for (guint i = 0; i < 2; i++)
@@ -441,7 +427,7 @@ test_group_and_tier_columns (Fixture *f, gconstpointer data)
         crk_city_set_attribute (city, names[k], NULL);
     }
   crk_window_set_dataset (w, g_object_ref (bare), NULL);
-  crk_test_app_wait (all_rows, w, 10);
+  crk_test_app_wait (crk_test_app_all_rows, w, 10);
   g_assert_false (gtk_column_view_column_get_visible (w->province_column));
 }
 
